@@ -1,0 +1,93 @@
+"""Run the whole extraction on a corpus and shape the results as the output contract.
+
+``analyze`` is the one entry point the CLI, the Python API, the report and the
+comparison layer share: load → clean → segment → extract, once per article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .corpus import bundled_seed_dir, load_articles, parse_document
+from .document import Document, Span
+from .features import run_extractors
+from .lexicons import Lexicons, load_lexicons
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """One article's parsed document, feature values and evidence spans."""
+
+    document: Document
+    features: dict[str, float]
+    spans: tuple[Span, ...]
+
+    def spans_of(self, span_type: str) -> list[Span]:
+        return [span for span in self.spans if span.type == span_type]
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSON Lines object documented in the README (the output contract)."""
+        doc = self.document
+        return {
+            "id": doc.id,
+            "outlet": doc.outlet,
+            "title": doc.title,
+            "byline": doc.byline,
+            "date": doc.date,
+            "url": doc.url,
+            "path": doc.path,
+            "text": doc.text,
+            "n_words": doc.n_words,
+            "n_sentences": len(doc.sentences),
+            "features": self.features,
+            "spans": [span.to_dict() for span in self.spans],
+            "quotes": [quote_record(span) for span in self.spans_of("quote")],
+            "sources": [source_record(span) for span in self.spans_of("source")],
+            "removed": list(doc.removed),
+        }
+
+
+def quote_record(span: Span) -> dict[str, Any]:
+    attrs = span.attrs
+    return {
+        "start": span.start,
+        "end": span.end,
+        "text": span.text,
+        "speaker": attrs.get("speaker", ""),
+        "speaker_start": attrs.get("speaker_start"),
+        "speaker_end": attrs.get("speaker_end"),
+        "speaker_kind": attrs.get("speaker_kind", ""),
+    }
+
+
+def source_record(span: Span) -> dict[str, Any]:
+    attrs = span.attrs
+    return {
+        "start": span.start,
+        "end": span.end,
+        "text": span.text,
+        "kind": span.category,
+        "verb": attrs.get("verb", ""),
+        "stance": attrs.get("stance", ""),
+    }
+
+
+def analyze_document(doc: Document, lexicons: Lexicons) -> ArticleAnalysis:
+    features, spans = run_extractors(doc, lexicons)
+    return ArticleAnalysis(doc, features, tuple(spans))
+
+
+def analyze(
+    paths: Iterable[str | Path] = (),
+    *,
+    lexicons: Lexicons | None = None,
+    lexicon_dir: str | Path | None = None,
+    raw: bool = False,
+) -> list[ArticleAnalysis]:
+    """Analyze the articles at ``paths`` (the bundled seeds when empty)."""
+    lexicons = lexicons or load_lexicons(lexicon_dir)
+    paths = list(paths) or [bundled_seed_dir()]
+    return [analyze_document(parse_document(article, lexicons, raw=raw), lexicons) for article in load_articles(paths)]

@@ -1,0 +1,201 @@
+"""Read articles from files, folders, JSON Lines and CSV into :class:`RawArticle` rows.
+
+Every failure becomes a :class:`~framing.errors.FramingInputError` naming the file
+(and line, for JSONL/CSV) so the CLI can say what to fix without a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..errors import FramingInputError
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+TABLE_SUFFIXES = (".jsonl", ".csv")
+MANIFEST_NAME = "manifest.csv"
+OPTIONAL_FIELDS = ("outlet", "title", "date", "url")
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """An article as read, before cleaning. ``is_html`` marks text still in markup."""
+
+    id: str
+    text: str
+    path: str
+    outlet: str = ""
+    title: str = ""
+    date: str = ""
+    url: str = ""
+    is_html: bool = False
+
+
+def bundled_seed_dir() -> Path:
+    """The five sample articles shipped in ``seeds/`` beside the package."""
+    candidates = [
+        Path(__file__).resolve().parents[2] / "seeds",
+        Path(sys.prefix) / "share" / "framing" / "seeds",
+    ]
+    for candidate in candidates:
+        if (candidate / MANIFEST_NAME).is_file():
+            return candidate
+    raise FramingInputError(candidates[0], "the bundled seed articles are missing", "Pass the articles' paths instead")
+
+
+def load_articles(paths: Iterable[str | Path]) -> list[RawArticle]:
+    """Articles from each path in order: a file, a folder, a .jsonl or a .csv table."""
+    articles: list[RawArticle] = []
+    for path in map(Path, paths):
+        articles.extend(_load_path(path))
+    seen: dict[str, str] = {}
+    for article in articles:
+        if article.id in seen:
+            raise FramingInputError(
+                article.path,
+                f"article id {article.id!r} is used twice (also in {seen[article.id]})",
+                "Give every article a unique id",
+            )
+        seen[article.id] = article.path
+    return articles
+
+
+def _load_path(path: Path) -> list[RawArticle]:
+    if not path.exists():
+        raise FramingInputError(path, "no such file or folder", "Check the path")
+    if path.is_dir():
+        return _load_folder(path)
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return list(_load_jsonl(path))
+    if suffix == ".csv":
+        return list(_load_csv(path))
+    if suffix in ARTICLE_SUFFIXES:
+        return [_load_article_file(path, path.stem)]
+    raise FramingInputError(
+        path,
+        f"unsupported file type {suffix or '(none)'!r}",
+        f"Use one of: {', '.join(ARTICLE_SUFFIXES + TABLE_SUFFIXES)}, or a folder",
+    )
+
+
+def _load_folder(folder: Path) -> list[RawArticle]:
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+    files = [p for p in files if p.name.lower() != "readme.md"]
+    manifest = _read_manifest(folder / MANIFEST_NAME) if (folder / MANIFEST_NAME).is_file() else {}
+    if manifest:
+        listed = [folder / name for name in manifest]
+        for path in listed:
+            if not path.is_file():
+                raise FramingInputError(folder / MANIFEST_NAME, f"lists {path.name!r}, which does not exist", "Fix the manifest")
+        files = listed
+    if not files:
+        raise FramingInputError(
+            folder, "holds no article files", f"Put {', '.join(ARTICLE_SUFFIXES)} files in it"
+        )
+    articles = []
+    for path in files:
+        row = manifest.get(path.name, {})
+        article = _load_article_file(path, row.get("id") or path.stem)
+        articles.append(replace(article, **{k: row[k] for k in OPTIONAL_FIELDS if row.get(k)}))
+    return articles
+
+
+def _read_manifest(path: Path) -> dict[str, dict[str, str]]:
+    """``file → {id, outlet, title, date, url}`` from a folder's manifest.csv."""
+    rows = list(csv.DictReader(io.StringIO(read_text(path))))
+    if not rows or "file" not in rows[0]:
+        raise FramingInputError(path, "has no 'file' column", "Give the manifest a header: file,id,outlet")
+    return {row["file"]: row for row in rows}
+
+
+def _load_article_file(path: Path, article_id: str) -> RawArticle:
+    text = read_text(path)
+    if not text.strip():
+        raise FramingInputError(path, "is empty", "Remove it or add the article's text")
+    return RawArticle(
+        id=article_id,
+        text=text,
+        path=str(path),
+        is_html=path.suffix.lower() in (".html", ".htm") or _looks_like_html(text),
+    )
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def _load_jsonl(path: Path) -> Iterator[RawArticle]:
+    text = read_text(path)
+    found = False
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{line_number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise FramingInputError(where, f"is not valid JSON ({error.msg})", "Fix or remove that line") from None
+        if not isinstance(row, dict):
+            raise FramingInputError(where, "is not a JSON object", 'Write one object per line: {"id": ..., "text": ...}')
+        found = True
+        yield _article_from_row(row, where, str(line_number))
+    if not found:
+        raise FramingInputError(path, "holds no articles", "Write one JSON object per line")
+
+
+def _load_csv(path: Path) -> Iterator[RawArticle]:
+    reader = csv.DictReader(io.StringIO(read_text(path)))
+    if not reader.fieldnames or "text" not in reader.fieldnames:
+        raise FramingInputError(
+            path,
+            f"has no 'text' column (columns: {', '.join(reader.fieldnames or []) or 'none'})",
+            "Name the article column 'text' (and optionally id, outlet, title, date, url)",
+        )
+    found = False
+    for row_number, row in enumerate(reader, start=2):
+        found = True
+        yield _article_from_row(row, f"{path}:{row_number}", str(row_number - 1))
+    if not found:
+        raise FramingInputError(path, "holds no articles", "Add one row per article")
+
+
+def _article_from_row(row: dict, where: str, fallback_id: str) -> RawArticle:
+    text = row.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise FramingInputError(where, "has no text", "Every row needs a non-empty 'text' field")
+    fields = {key: str(row.get(key) or "") for key in OPTIONAL_FIELDS}
+    return RawArticle(
+        id=str(row.get("id") or fallback_id),
+        text=text,
+        path=where,
+        is_html=_looks_like_html(text),
+        **fields,
+    )
+
+
+def read_text(path: Path) -> str:
+    """Decode a file as UTF-8, or as Windows-1252/Latin-1 when it is clearly text.
+
+    A file with NUL bytes or other control characters is refused as binary.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FramingInputError(path, f"cannot be read ({error.strerror})", "Check its permissions") from None
+    if b"\x00" in data[:8192]:
+        raise FramingInputError(path, "is a binary file, not text", "Give framing .txt, .md, .html, .jsonl or .csv files")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        print(f"framing: warning: {path}: not UTF-8; decoded as Windows-1252/Latin-1", file=sys.stderr)
+    if any(ord(c) < 32 and c not in "\t\n\r\f" for c in text[:8192]):
+        raise FramingInputError(path, "is a binary file, not text", "Give framing .txt, .md, .html, .jsonl or .csv files")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,121 @@
+"""Sentences and tokens with character offsets, offline and rule-based.
+
+Why rules and not NLTK's punkt: punkt's model is downloadable data that cannot be
+fetched here, and news text needs a few specific behaviours anyway:
+
+* a line break always ends a sentence, so headings without a final period stand alone;
+* abbreviations (U.S., Gen., Mr.) do not end a sentence;
+* a missing space after a full stop ("Latin America.Approximately") still ends one;
+* closing quotation marks stay with the sentence they close.
+
+The abbreviation list is data (lexicons/abbreviations.tsv), passed in by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?:[A-Za-z]\.){2,}(?![A-Za-z])          # initialisms: U.S., U.N.
+  | \$?\d+(?:[.,:]\d+)*%?                    # numbers: 15,000  $50  2.5%  10:30
+  | \w+(?:[-'’]\w+)*                        # words, hyphenated words, contractions
+  | [^\w\s]                                  # any other single mark
+    """,
+    re.VERBOSE,
+)
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+# A sentence may end at . ! ? or … followed by closing quotes or brackets.
+_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*")
+_OPENERS = "\"'“‘(["
+
+
+def token_norm(text: str) -> str:
+    """Lookup key for a token: lower case, straight apostrophes, no possessive 's."""
+    norm = text.lower().translate(_APOSTROPHES)
+    if norm.endswith("'s") and len(norm) > 2:
+        norm = norm[:-2]
+    return norm
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` for every token in ``text[start:end]``."""
+    stop = len(text) if end is None else end
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, stop)]
+
+
+def is_word(token_text: str) -> bool:
+    return token_text[0].isalnum() or (token_text[0] == "$" and len(token_text) > 1)
+
+
+def split_sentences(text: str, abbreviations: Collection[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence, trimmed of surrounding white space."""
+    sentences: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        line_start = line.start()
+        cursor = line_start
+        for stop in _sentence_stops(text, line_start, line.end(), abbreviations):
+            _append_trimmed(sentences, text, cursor, stop)
+            cursor = stop
+        _append_trimmed(sentences, text, cursor, line.end())
+    return sentences
+
+
+def _append_trimmed(sentences: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append((start, end))
+
+
+def _sentence_stops(
+    text: str, line_start: int, line_end: int, abbreviations: Collection[str]
+) -> list[int]:
+    """Offsets just after each sentence-final mark inside one line."""
+    stops = []
+    for match in _END_RE.finditer(text, line_start, line_end):
+        stop = match.end()
+        following = text[stop:line_end]
+        next_char = following.lstrip()[:1]
+        if not next_char:
+            continue
+        glued = stop < line_end and not text[stop].isspace()
+        if glued and not (
+            match.group()[0] == "." and re.match(r"[A-Z][a-z]", following)
+        ):
+            continue  # "nytimes.com", "3.5", "U.S.-led": no boundary
+        if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENERS):
+            continue  # "what happened... can only be": the sentence goes on
+        if match.group()[0] == "." and _ends_with_abbreviation(
+            text, line_start, match.start(), following, abbreviations
+        ):
+            continue
+        stops.append(stop)
+    return stops
+
+
+_SENTENCE_STARTERS = frozenset(
+    "the a an this that these those it he she they we i in on at but and so yet "
+    "however meanwhile moreover despite after before while when if as there".split()
+)
+
+
+def _ends_with_abbreviation(
+    text: str, line_start: int, dot: int, following: str, abbreviations: Collection[str]
+) -> bool:
+    word_match = re.search(r"((?:[A-Za-z]\.)*[A-Za-z]+)$", text[line_start:dot])
+    if not word_match:
+        return False
+    word = word_match.group(1)
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        # An initialism such as "U.S." ends a sentence only before a typical opener.
+        next_word = re.match(r"\s*[\"“‘']?([A-Za-z]+)", following)
+        return not (next_word and next_word.group(1).lower() in _SENTENCE_STARTERS)
+    if len(word) == 1 and word.isupper():
+        return True  # a middle initial: "John F. Kennedy"
+    return word.lower() in abbreviations

@@ -1,0 +1,137 @@
+"""Plain data shared by every layer: spans of evidence and parsed documents.
+
+A :class:`Document` is built once per article by :mod:`framing.corpus`; every
+extractor reads it and never re-tokenizes. All offsets are ``[start, end)``
+character positions into ``Document.text``, the analyzed (cleaned) text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Mapping
+
+SpanType = Literal["hedge", "attribution", "loaded", "quote", "source"]
+SPAN_TYPES: tuple[SpanType, ...] = ("hedge", "attribution", "loaded", "quote", "source")
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One piece of evidence: the words in ``text[start:end]`` that fired a rule.
+
+    ``label`` names the lexicon entry (its term) or the rule that fired, so a
+    reader can always find why a span was counted. ``category``, ``note`` and
+    ``alternative`` come from the lexicon entry; ``attrs`` holds extractor-specific
+    details (a source's kind and stance, a quote's speaker) as plain values.
+    """
+
+    type: SpanType
+    start: int
+    end: int
+    text: str
+    label: str
+    category: str = ""
+    note: str = ""
+    alternative: str = ""
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of a span: contract keys first, then the lexicon details."""
+        data: dict[str, Any] = {
+            "type": self.type,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+        }
+        for key in ("category", "note", "alternative"):
+            value = getattr(self, key)
+            if value:
+                data[key] = value
+        data.update(self.attrs)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word, number or punctuation mark with its offsets.
+
+    ``norm`` is the lookup key: lower case, curly apostrophes straightened and a
+    possessive ``'s`` removed, so "Maduro’s" matches the lexicon term "maduro".
+    """
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    sentence: int
+    is_word: bool
+    quoted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRegion:
+    """Text between a pair of quotation marks.
+
+    ``start``/``end`` include the marks; ``inner_start``/``inner_end`` exclude them.
+    ``kind`` is ``"speech"`` for reported words and ``"scare"`` for a term the writer
+    holds at a distance (‘narcoterrorism’), which is a loaded-language signal.
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    kind: Literal["speech", "scare"]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article, cleaned and segmented once.
+
+    ``text`` is what every offset indexes; ``raw_text`` is the input as read, kept so
+    nothing is lost. ``sentences`` are ``(start, end)`` pairs; ``tokens`` carry their
+    sentence index and whether they lie inside speech quotes.
+    """
+
+    id: str
+    text: str
+    raw_text: str
+    sentences: tuple[tuple[int, int], ...]
+    tokens: tuple[Token, ...]
+    quotes: tuple[QuoteRegion, ...]
+    outlet: str = ""
+    title: str = ""
+    byline: str = ""
+    date: str = ""
+    url: str = ""
+    path: str = ""
+    removed: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> tuple[Token, ...]:
+        return tuple(token for token in self.tokens if token.is_word)
+
+    @property
+    def n_words(self) -> int:
+        return sum(1 for token in self.tokens if token.is_word)
+
+    @property
+    def n_quoted_words(self) -> int:
+        return sum(1 for token in self.tokens if token.is_word and token.quoted)
+
+    def is_quoted(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside a speech quote."""
+        return any(
+            q.kind == "speech" and q.inner_start <= start and end <= q.inner_end
+            for q in self.quotes
+        )
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence that holds ``offset`` (the last one starting at or before it)."""
+        low, high = 0, len(self.sentences) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.sentences[middle][0] <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return low

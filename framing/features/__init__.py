@@ -1,0 +1,89 @@
+"""Features layer: one module per extractor, each ``extract(doc, lexicons) -> Extraction``.
+
+Extractors return raw counts/values and evidence spans. Rates (per 1,000 words,
+split into the journalist's own words and quoted material) are computed here, once,
+for every span type, so no extractor re-implements them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..document import SPAN_TYPES, Document, Span
+from ..lexicons import Lexicons
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What one extractor found: named values and the spans behind them."""
+
+    values: dict[str, float] = field(default_factory=dict)
+    spans: list[Span] = field(default_factory=list)
+
+
+Extractor = Callable[[Document, Lexicons], Extraction]
+
+
+def extractors() -> dict[str, Extractor]:
+    """The extractors in run order (quotes before attribution, which reuses speakers)."""
+    from . import attribution, hedging, loaded, quotes, readability
+
+    return {
+        "hedging": hedging.extract,
+        "quotes": quotes.extract,
+        "attribution": attribution.extract,
+        "loaded": loaded.extract,
+        "readability": readability.extract,
+    }
+
+
+def run_extractors(doc: Document, lexicons: Lexicons) -> tuple[dict[str, float], list[Span]]:
+    """All features and all spans for one document, spans sorted by position."""
+    values: dict[str, float] = {}
+    spans: list[Span] = []
+    for extract in extractors().values():
+        extraction = extract(doc, lexicons)
+        values.update(extraction.values)
+        spans.extend(extraction.spans)
+    spans.sort(key=lambda span: (span.start, span.end, span.type))
+    values.update(rate_features(doc, spans))
+    return values, spans
+
+
+def per_thousand(count: float, words: int) -> float:
+    return 1000.0 * count / words if words else 0.0
+
+
+def rate_features(doc: Document, spans: Iterable[Span]) -> dict[str, float]:
+    """Counts and per-1,000-word rates for each span type and category.
+
+    ``<type>_own_per_1k`` counts spans outside speech quotes per 1,000 of the
+    journalist's own words; ``<type>_quoted_per_1k`` those inside quotes per 1,000
+    quoted words. Categories (a hedge's kind, a source's kind, a verb's stance)
+    get ``<type>.<category>_count`` and ``_per_1k``.
+    """
+    n_words = doc.n_words
+    n_quoted = doc.n_quoted_words
+    n_own = n_words - n_quoted
+    total: Counter[str] = Counter()
+    quoted: Counter[str] = Counter()
+    by_category: Counter[str] = Counter()
+    for span in spans:
+        total[span.type] += 1
+        if span.type != "quote" and doc.is_quoted(span.start, span.end):
+            quoted[span.type] += 1
+        if span.category:
+            by_category[f"{span.type}.{span.category}"] += 1
+    values: dict[str, float] = {"n_words": n_words, "n_sentences": len(doc.sentences), "n_quoted_words": n_quoted}
+    for span_type in SPAN_TYPES:
+        count = total[span_type]
+        values[f"{span_type}_count"] = count
+        values[f"{span_type}_per_1k"] = per_thousand(count, n_words)
+        values[f"{span_type}_own_per_1k"] = per_thousand(count - quoted[span_type], n_own)
+        values[f"{span_type}_quoted_per_1k"] = per_thousand(quoted[span_type], n_quoted)
+    for key, count in sorted(by_category.items()):
+        values[f"{key}_count"] = count
+        values[f"{key}_per_1k"] = per_thousand(count, n_words)
+    return values

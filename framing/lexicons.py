@@ -1,0 +1,294 @@
+"""Lexicons: editable TSV data files with provenance, validated on load.
+
+Each file in ``lexicons/`` is UTF-8, tab-separated, with a header row. Lines that
+start with ``#`` are comments; the leading ``# key: value`` comments describe the
+file (name, version, description, sources), the way VADER's lexicon carries its
+own provenance. Every row has a ``source`` and a ``note`` column.
+
+Loading validates every row and names the file and line of any problem. Like
+scikit-learn's check that stop words survive tokenization, it also reports terms
+that can never match because the tokenizer would cut them differently.
+
+``--lexicons DIR`` layers a user's files over the bundled ones: a row whose key
+(its term) already exists replaces that entry; new rows are added.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .corpus.cleaning import CleaningRule, compile_rules
+from .corpus.segmentation import is_word, token_norm, tokenize
+from .errors import FramingInputError
+
+# Columns each lexicon must have (beyond the common ``source`` and ``note``).
+# The first column is the entry's key.
+SCHEMAS: dict[str, tuple[str, ...]] = {
+    "hedges": ("term", "category"),
+    "loaded": ("term", "category", "alternative"),
+    "reporting_verbs": ("term", "lemma", "stance"),
+    "source_kinds": ("term", "kind"),
+    "abbreviations": ("term",),
+    "cleaning": ("pattern", "action"),
+}
+COMMON_COLUMNS = ("source", "note")
+# Words outside any reporting-verb entry that still mark a quote as reported speech.
+EXTRA_REPORTING_CUES = ("according", "quoted", "quoting")
+# Lexicons whose keys are matched as token sequences in running text.
+TERM_LEXICONS = ("hedges", "loaded", "reporting_verbs", "source_kinds")
+
+
+def bundled_lexicon_dir() -> Path:
+    """Where the bundled lexicons live.
+
+    In a source checkout (and an editable install) that is ``lexicons/`` beside the
+    package; a wheel installs them as shared data under ``<prefix>/share/framing``.
+    They are never copied into, or written to, the package itself.
+    """
+    candidates = [
+        Path(__file__).resolve().parent.parent / "lexicons",
+        Path(sys.prefix) / "share" / "framing" / "lexicons",
+    ]
+    for candidate in candidates:
+        if (candidate / "hedges.tsv").is_file():
+            return candidate
+    raise FramingInputError(
+        candidates[0],
+        "the bundled lexicons are missing",
+        "Reinstall framing, or pass --lexicons DIR with the lexicon files",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon row. ``fields`` holds every column, including source and note."""
+
+    key: str
+    fields: Mapping[str, str]
+    file: str
+    line: int
+
+    def __getitem__(self, column: str) -> str:
+        return self.fields.get(column, "")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """One lexicon file (after overrides): its entries and its provenance header."""
+
+    name: str
+    entries: tuple[Entry, ...]
+    meta: Mapping[str, str]
+    files: tuple[str, ...]
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def version(self) -> str:
+        return self.meta.get("version", "")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Lexicons:
+    """All lexicons in use, with a checksum that pins them for the report footer.
+
+    Views that parsing needs on every document (term matchers, compiled cleaning
+    rules, abbreviations, reporting cues) are built once here, at load time.
+    """
+
+    by_name: Mapping[str, Lexicon]
+    checksum: str
+    warnings: tuple[str, ...]
+    matchers: Mapping[str, TermMatcher]
+    cleaning_rules: tuple[CleaningRule, ...]
+    abbreviations: frozenset[str]
+    reporting_cues: frozenset[str]
+
+    def __getitem__(self, name: str) -> Lexicon:
+        return self.by_name[name]
+
+    def matcher(self, name: str) -> TermMatcher:
+        return self.matchers[name]
+
+
+class TermMatcher:
+    """Finds lexicon terms in a token sequence by lookup, not regex alternation.
+
+    Terms are indexed by their first normalized token; at each position only the
+    candidates sharing that token are compared, longest first. This keeps matching
+    linear in the text whatever the lexicon's size.
+    """
+
+    def __init__(self, entries: tuple[Entry, ...]) -> None:
+        index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        for entry in entries:
+            words = term_tokens(entry.key)
+            if words:
+                index.setdefault(words[0], []).append((words, entry))
+        for candidates in index.values():
+            candidates.sort(key=lambda item: -len(item[0]))
+        self._index = index
+
+    def match(self, norms: list[str]) -> Iterator[tuple[int, int, Entry]]:
+        """``(first_token, end_token, entry)`` for each longest, non-overlapping match."""
+        position = 0
+        count = len(norms)
+        while position < count:
+            candidates = self._index.get(norms[position])
+            matched = False
+            if candidates:
+                for words, entry in candidates:
+                    end = position + len(words)
+                    if end <= count and tuple(norms[position:end]) == words:
+                        yield position, end, entry
+                        position = end
+                        matched = True
+                        break
+            if not matched:
+                position += 1
+
+
+def term_tokens(term: str) -> tuple[str, ...]:
+    """A term as the tokenizer would see it in running text."""
+    return tuple(token_norm(text) for _, _, text in tokenize(term))
+
+
+def load_lexicons(extra_dir: str | Path | None = None, *, base_dir: str | Path | None = None) -> Lexicons:
+    """Load and validate the bundled lexicons, then layer ``extra_dir`` over them."""
+    base = Path(base_dir) if base_dir else bundled_lexicon_dir()
+    layers = [base]
+    if extra_dir is not None:
+        extra = Path(extra_dir)
+        if not extra.is_dir():
+            raise FramingInputError(
+                extra, "no such lexicon folder", "Pass --lexicons a folder of .tsv files"
+            )
+        unknown = sorted(p.name for p in extra.glob("*.tsv") if p.stem not in SCHEMAS)
+        if unknown:
+            raise FramingInputError(
+                extra / unknown[0],
+                "is not a known lexicon file",
+                f"Name it after one of: {', '.join(f'{n}.tsv' for n in SCHEMAS)}",
+            )
+        layers.append(extra)
+
+    by_name: dict[str, Lexicon] = {}
+    digest = hashlib.sha256()
+    warnings: list[str] = []
+    for name in SCHEMAS:
+        merged: dict[str, Entry] = {}
+        meta: dict[str, str] = {}
+        files: list[str] = []
+        for layer in layers:
+            path = layer / f"{name}.tsv"
+            if not path.is_file():
+                if layer is base:
+                    raise FramingInputError(path, "lexicon file is missing", "Restore it from the repository")
+                continue
+            raw = path.read_bytes()
+            digest.update(name.encode() + b"\0" + raw)
+            file_meta, entries = _parse_file(path, raw, name)
+            meta.update(file_meta)
+            files.append(str(path))
+            for entry in entries:
+                merged[entry.key.lower()] = entry
+        lexicon = Lexicon(name, tuple(merged.values()), meta, tuple(files))
+        if name in TERM_LEXICONS:
+            warnings.extend(_unmatchable(lexicon))
+        by_name[name] = lexicon
+    matchers = {name: TermMatcher(by_name[name].entries) for name in TERM_LEXICONS}
+    cues = {words[0] for entry in by_name["reporting_verbs"] if (words := term_tokens(entry.key))}
+    return Lexicons(
+        by_name=by_name,
+        checksum=digest.hexdigest()[:16],
+        warnings=tuple(warnings),
+        matchers=matchers,
+        cleaning_rules=compile_rules(by_name["cleaning"]),
+        abbreviations=frozenset(entry.key.lower().rstrip(".") for entry in by_name["abbreviations"]),
+        reporting_cues=frozenset(cues | set(EXTRA_REPORTING_CUES)),
+    )
+
+
+def _parse_file(path: Path, raw: bytes, name: str) -> tuple[dict[str, str], list[Entry]]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise FramingInputError(path, f"is not UTF-8 (byte {error.start})", "Save the file as UTF-8") from None
+    required = SCHEMAS[name] + COMMON_COLUMNS
+    meta: dict[str, str] = {}
+    header: list[str] | None = None
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            key, sep, value = line[1:].partition(":")
+            if sep and header is None and key.strip().isidentifier():
+                meta[key.strip()] = value.strip()
+            continue
+        cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+        if header is None:
+            header = [cell.strip() for cell in cells]
+            missing = [column for column in required if column not in header]
+            if missing:
+                raise FramingInputError(
+                    f"{path}:{line_number}",
+                    f"header lacks column(s) {', '.join(missing)}",
+                    f"The header must name: {', '.join(required)} (tab-separated)",
+                )
+            continue
+        if len(cells) != len(header):
+            raise FramingInputError(
+                f"{path}:{line_number}",
+                f"has {len(cells)} tab-separated fields, the header has {len(header)}",
+                "Separate columns with one tab each; leave empty cells empty",
+            )
+        fields = {column: cell.strip() for column, cell in zip(header, cells)}
+        key = fields[required[0]]
+        for column in (required[0], "source"):
+            if not fields[column]:
+                raise FramingInputError(
+                    f"{path}:{line_number}", f"the {column!r} column is empty", "Every entry needs a term and a source"
+                )
+        allowed = meta.get(f"allowed_{required[1]}") if len(required) > 1 else None
+        if allowed and fields[required[1]] not in {v.strip() for v in allowed.split(",")}:
+            raise FramingInputError(
+                f"{path}:{line_number}",
+                f"{required[1]} {fields[required[1]]!r} is not one of: {allowed}",
+                "Use one of the allowed values, or add it to the header comment",
+            )
+        lowered = key.lower()
+        if lowered in seen:
+            raise FramingInputError(
+                f"{path}:{line_number}",
+                f"duplicate entry {key!r} (first on line {seen[lowered]})",
+                "Keep one row per term",
+            )
+        seen[lowered] = line_number
+        entries.append(Entry(key, fields, str(path), line_number))
+    if header is None:
+        raise FramingInputError(path, "has no header row", f"Start it with: {chr(9).join(required)}")
+    return meta, entries
+
+
+def _unmatchable(lexicon: Lexicon) -> Iterator[str]:
+    """Terms the tokenizer can never produce as written in running text."""
+    for entry in lexicon.entries:
+        tokens = tokenize(entry.key)
+        where = f"{entry.file}:{entry.line}"
+        if not tokens:
+            yield f"{where}: term {entry.key!r} has no tokens and can never match"
+        elif [t for _, _, t in tokenize(f"x {entry.key} x")][1:-1] != [t for _, _, t in tokens]:
+            yield f"{where}: term {entry.key!r} tokenizes differently in running text and can never match"
+        elif any(token_norm(t) != t.lower().replace("’", "'") for _, _, t in tokens if is_word(t)):
+            yield f"{where}: term {entry.key!r} has a possessive form that the matcher strips"
