@@ -29,10 +29,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     def add_corpus_arguments(command: argparse.ArgumentParser) -> None:
         command.add_argument(
-            "paths", nargs="*", metavar="PATH",
+            "paths",
+            nargs="*",
+            metavar="PATH",
             help="article files, folders, .jsonl or .csv tables (default: the bundled seeds)",
         )
-        command.add_argument("--lexicons", metavar="DIR", help="folder of .tsv lexicons that add to or override the bundled ones")
+        command.add_argument(
+            "--lexicons", metavar="DIR", help="folder of .tsv lexicons that add to or override the bundled ones"
+        )
 
     extract = commands.add_parser("extract", help="write features and evidence spans as JSON Lines")
     add_corpus_arguments(extract)
@@ -42,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     analyze = commands.add_parser("analyze", help="write the HTML and PDF report comparing the outlets")
     add_corpus_arguments(analyze)
-    analyze.add_argument("-o", "--output-dir", metavar="DIR", default="reports", help="where to write the report (default: reports/)")
+    analyze.add_argument(
+        "-o", "--output-dir", metavar="DIR", default="reports", help="where to write the report (default: reports/)"
+    )
     analyze.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf (default: html,pdf)")
     analyze.add_argument("--title", default="", help="report title")
     analyze.set_defaults(handler=run_analyze)
@@ -75,7 +81,9 @@ def run_analyze(args: argparse.Namespace) -> int:
     formats = [part.strip().lower() for part in args.format.split(",") if part.strip()]
     unknown = sorted(set(formats) - {"html", "pdf"})
     if unknown or not formats:
-        raise FramingInputError("--format", f"unknown format {', '.join(unknown) or '(none)'}", "Use html, pdf or html,pdf")
+        raise FramingInputError(
+            "--format", f"unknown format {', '.join(unknown) or '(none)'}", "Use html, pdf or html,pdf"
+        )
     lexicons = load_lexicons(args.lexicons)
     results = analyze(args.paths, lexicons=lexicons)
     for path in write_reports(results, lexicons, Path(args.output_dir), formats=formats, title=args.title):

@@ -7,11 +7,13 @@ character positions into ``Document.text``, the analyzed (cleaned) text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 SpanType = Literal["hedge", "attribution", "loaded", "quote", "source"]
 SPAN_TYPES: tuple[SpanType, ...] = ("hedge", "attribution", "loaded", "quote", "source")
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -120,10 +122,7 @@ class Document:
 
     def is_quoted(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies inside a speech quote."""
-        return any(
-            q.kind == "speech" and q.inner_start <= start and end <= q.inner_end
-            for q in self.quotes
-        )
+        return any(q.kind == "speech" and q.inner_start <= start and end <= q.inner_end for q in self.quotes)
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence that holds ``offset`` (the last one starting at or before it)."""

@@ -169,9 +169,7 @@ def load_lexicons(extra_dir: str | Path | None = None, *, base_dir: str | Path |
     if extra_dir is not None:
         extra = Path(extra_dir)
         if not extra.is_dir():
-            raise FramingInputError(
-                extra, "no such lexicon folder", "Pass --lexicons a folder of .tsv files"
-            )
+            raise FramingInputError(extra, "no such lexicon folder", "Pass --lexicons a folder of .tsv files")
         unknown = sorted(p.name for p in extra.glob("*.tsv") if p.stem not in SCHEMAS)
         if unknown:
             raise FramingInputError(
@@ -253,7 +251,7 @@ def _parse_file(path: Path, raw: bytes, name: str) -> tuple[dict[str, str], list
                 f"has {len(cells)} tab-separated fields, the header has {len(header)}",
                 "Separate columns with one tab each; leave empty cells empty",
             )
-        fields = {column: cell.strip() for column, cell in zip(header, cells)}
+        fields = {column: cell.strip() for column, cell in zip(header, cells, strict=True)}
         key = fields[required[0]]
         for column in (required[0], "source"):
             if not fields[column]:

@@ -6,8 +6,9 @@ whose offsets every extractor shares.
 
 from __future__ import annotations
 
-from ..document import Document, Token
 from typing import TYPE_CHECKING
+
+from ..document import Document, Token
 from .cleaning import CleanedText, clean_text
 from .loading import RawArticle, bundled_seed_dir, load_articles
 from .quotation import find_quotes
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from ..lexicons import Lexicons
 
 __all__ = ["RawArticle", "bundled_seed_dir", "load_articles", "parse_document", "parse_text"]
+
 
 def parse_document(article: RawArticle, lexicons: Lexicons, *, raw: bool = False) -> Document:
     """Clean (unless ``raw``) and segment one article.
@@ -61,7 +63,9 @@ def parse_text(text: str, lexicons: Lexicons, *, id: str = "text", raw_text: str
         while sentence_index + 1 < len(sentences) and sentences[sentence_index + 1][0] <= start:
             sentence_index += 1
         quoted = any(q_start <= start and end <= q_end for q_start, q_end in speech)
-        tokens.append(Token(start, end, token_text, token_norm(token_text), sentence_index, is_word(token_text), quoted))
+        tokens.append(
+            Token(start, end, token_text, token_norm(token_text), sentence_index, is_word(token_text), quoted)
+        )
     return Document(
         id=id,
         text=text,

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from ..errors import FramingInputError
@@ -51,11 +50,15 @@ def compile_rules(lexicon: Lexicon) -> tuple[CleaningRule, ...]:
     for entry in lexicon:
         where = f"{entry.file}:{entry.line}"
         if entry["action"] not in ACTIONS:
-            raise FramingInputError(where, f"unknown cleaning action {entry['action']!r}", f"Use one of: {', '.join(ACTIONS)}")
+            raise FramingInputError(
+                where, f"unknown cleaning action {entry['action']!r}", f"Use one of: {', '.join(ACTIONS)}"
+            )
         try:
             pattern = re.compile(entry["pattern"])
         except re.error as error:
-            raise FramingInputError(where, f"pattern is not a valid regular expression ({error})", "Fix the pattern") from None
+            raise FramingInputError(
+                where, f"pattern is not a valid regular expression ({error})", "Fix the pattern"
+            ) from None
         rules.append(CleaningRule(pattern, entry["action"], entry["note"]))
     return tuple(rules)
 

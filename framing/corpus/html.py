@@ -17,6 +17,10 @@ def html_to_text(html: str, path: str) -> tuple[str, str]:
     )
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not text:
-        raise FramingInputError(path, "holds no article text that could be extracted from the HTML", "Save the article page itself, or its text as .txt")
+        raise FramingInputError(
+            path,
+            "holds no article text that could be extracted from the HTML",
+            "Save the article page itself, or its text as .txt",
+        )
     title = (getattr(document, "title", None) or "").strip()
     return text, title

@@ -92,12 +92,12 @@ def _load_folder(folder: Path) -> list[RawArticle]:
         listed = [folder / name for name in manifest]
         for path in listed:
             if not path.is_file():
-                raise FramingInputError(folder / MANIFEST_NAME, f"lists {path.name!r}, which does not exist", "Fix the manifest")
+                raise FramingInputError(
+                    folder / MANIFEST_NAME, f"lists {path.name!r}, which does not exist", "Fix the manifest"
+                )
         files = listed
     if not files:
-        raise FramingInputError(
-            folder, "holds no article files", f"Put {', '.join(ARTICLE_SUFFIXES)} files in it"
-        )
+        raise FramingInputError(folder, "holds no article files", f"Put {', '.join(ARTICLE_SUFFIXES)} files in it")
     articles = []
     for path in files:
         row = manifest.get(path.name, {})
@@ -143,7 +143,9 @@ def _load_jsonl(path: Path) -> Iterator[RawArticle]:
         except json.JSONDecodeError as error:
             raise FramingInputError(where, f"is not valid JSON ({error.msg})", "Fix or remove that line") from None
         if not isinstance(row, dict):
-            raise FramingInputError(where, "is not a JSON object", 'Write one object per line: {"id": ..., "text": ...}')
+            raise FramingInputError(
+                where, "is not a JSON object", 'Write one object per line: {"id": ..., "text": ...}'
+            )
         found = True
         yield _article_from_row(row, where, str(line_number))
     if not found:
@@ -190,12 +192,16 @@ def read_text(path: Path) -> str:
     except OSError as error:
         raise FramingInputError(path, f"cannot be read ({error.strerror})", "Check its permissions") from None
     if b"\x00" in data[:8192]:
-        raise FramingInputError(path, "is a binary file, not text", "Give framing .txt, .md, .html, .jsonl or .csv files")
+        raise FramingInputError(
+            path, "is a binary file, not text", "Give framing .txt, .md, .html, .jsonl or .csv files"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
         print(f"framing: warning: {path}: not UTF-8; decoded as Windows-1252/Latin-1", file=sys.stderr)
     if any(ord(c) < 32 and c not in "\t\n\r\f" for c in text[:8192]):
-        raise FramingInputError(path, "is a binary file, not text", "Give framing .txt, .md, .html, .jsonl or .csv files")
+        raise FramingInputError(
+            path, "is a binary file, not text", "Give framing .txt, .md, .html, .jsonl or .csv files"
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -65,7 +65,7 @@ def _can_open(before: str, after: str) -> bool:
 
 
 def _can_close(mark: str, before: str, after: str) -> bool:
-    if mark in "”»\"":
+    if mark in '”»"':
         return True
     # A single mark between letters is an apostrophe (Trump’s), not a closing quote.
     return not (before.isalnum() and after.isalnum())
@@ -83,9 +83,7 @@ def _classify(
         return "speech"
     for sentence_start, sentence_end in sentences:
         if sentence_start <= inner_start < sentence_end:
-            outside = tokenize(text, sentence_start, inner_start - 1) + tokenize(
-                text, inner_end + 1, sentence_end
-            )
+            outside = tokenize(text, sentence_start, inner_start - 1) + tokenize(text, inner_end + 1, sentence_end)
             if any(token_norm(token[2]) in reporting_cues for token in outside):
                 return "speech"
             break

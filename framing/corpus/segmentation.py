@@ -73,9 +73,7 @@ def _append_trimmed(sentences: list[tuple[int, int]], text: str, start: int, end
         sentences.append((start, end))
 
 
-def _sentence_stops(
-    text: str, line_start: int, line_end: int, abbreviations: Collection[str]
-) -> list[int]:
+def _sentence_stops(text: str, line_start: int, line_end: int, abbreviations: Collection[str]) -> list[int]:
     """Offsets just after each sentence-final mark inside one line."""
     stops = []
     for match in _END_RE.finditer(text, line_start, line_end):
@@ -85,9 +83,7 @@ def _sentence_stops(
         if not next_char:
             continue
         glued = stop < line_end and not text[stop].isspace()
-        if glued and not (
-            match.group()[0] == "." and re.match(r"[A-Z][a-z]", following)
-        ):
+        if glued and not (match.group()[0] == "." and re.match(r"[A-Z][a-z]", following)):
             continue  # "nytimes.com", "3.5", "U.S.-led": no boundary
         if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENERS):
             continue  # "what happened... can only be": the sentence goes on
@@ -100,8 +96,39 @@ def _sentence_stops(
 
 
 _SENTENCE_STARTERS = frozenset(
-    "the a an this that these those it he she they we i in on at but and so yet "
-    "however meanwhile moreover despite after before while when if as there".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "so",
+        "yet",
+        "however",
+        "meanwhile",
+        "moreover",
+        "despite",
+        "after",
+        "before",
+        "while",
+        "when",
+        "if",
+        "as",
+        "there",
+    ]
 )
 
 

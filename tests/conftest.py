@@ -1,0 +1,43 @@
+"""Shared fixtures: the bundled lexicons, the parsed seed articles, and a text parser."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from framing.analysis import ArticleAnalysis, analyze_document
+from framing.corpus import bundled_seed_dir, load_articles, parse_document, parse_text
+from framing.document import Document
+from framing.lexicons import Lexicons, load_lexicons
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def lexicons() -> Lexicons:
+    return load_lexicons()
+
+
+@pytest.fixture(scope="session")
+def seed_docs(lexicons: Lexicons) -> dict[str, Document]:
+    """The five bundled articles, cleaned and parsed, by id (seed-000 … seed-004)."""
+    return {a.id: parse_document(a, lexicons) for a in load_articles([bundled_seed_dir()])}
+
+
+@pytest.fixture(scope="session")
+def seed_analyses(seed_docs: dict[str, Document], lexicons: Lexicons) -> dict[str, ArticleAnalysis]:
+    return {doc_id: analyze_document(doc, lexicons) for doc_id, doc in seed_docs.items()}
+
+
+@pytest.fixture(scope="session")
+def parse(lexicons: Lexicons) -> Callable[[str], Document]:
+    """Parse a literal text (no cleaning) into a Document."""
+    return lambda text: parse_text(text, lexicons)
+
+
+@pytest.fixture(scope="session")
+def analyze_text(lexicons: Lexicons) -> Callable[[str], ArticleAnalysis]:
+    """Run every extractor on a literal text."""
+    return lambda text: analyze_document(parse_text(text, lexicons), lexicons)

@@ -1,0 +1,80 @@
+"""Bad input: one line naming the file and the problem, exit code 2, no traceback, nothing written."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from framing.cli import main
+
+GOOD_TEXT = "Officials said the talks may resume soon. Critics called it a stunt.\n"
+
+
+def _write(path: Path, data: str | bytes) -> Path:
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+    return path
+
+
+BAD_INPUTS = [
+    pytest.param("empty.txt", "", "is empty", id="empty-file"),
+    pytest.param("blank.txt", "  \n\n ", "is empty", id="blank-file"),
+    pytest.param("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary", id="binary-file"),
+    pytest.param("table.csv", "id,body\n1,Some words here\n", "no 'text' column", id="csv-without-text"),
+    pytest.param(
+        "rows.jsonl", '{"id": "a", "text": "Fine row."}\n{"id": "b", "text": \n', "rows.jsonl:2", id="jsonl-broken-line"
+    ),
+    pytest.param("rows2.jsonl", '{"id": "a"}\n', "has no text", id="jsonl-without-text"),
+    pytest.param("notes.docx", "whatever", "unsupported file type", id="unsupported-suffix"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), BAD_INPUTS)
+def test_cli_bad_input_is_one_clear_line(tmp_path: Path, capsys, name: str, content, message: str) -> None:
+    path = _write(tmp_path / name, content)
+    out_file = tmp_path / "out.jsonl"
+    assert main(["extract", str(path), "-o", str(out_file)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("framing: error: ")
+    assert str(path.name) in err and message in err
+    assert "\n" not in err and "Traceback" not in err
+    assert not out_file.exists()
+
+
+def test_cli_missing_path(tmp_path: Path, capsys) -> None:
+    assert main(["extract", str(tmp_path / "nope.txt")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_cli_malformed_lexicon_line_names_file_and_line(tmp_path: Path, capsys) -> None:
+    lexicon_dir = tmp_path / "lex"
+    lexicon_dir.mkdir()
+    _write(lexicon_dir / "hedges.tsv", "term\tcategory\tsource\tnote\nperhaps\tadverb\tme\n")
+    article = _write(tmp_path / "a.txt", GOOD_TEXT)
+    assert main(["extract", str(article), "--lexicons", str(lexicon_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "hedges.tsv:2" in err and "fields" in err
+
+
+def test_cli_latin1_file_is_decoded(tmp_path: Path, capsys) -> None:
+    article = _write(tmp_path / "latin.txt", "Nicol\xe1s Maduro said the talks may resume.\n".encode("latin-1"))
+    out_file = tmp_path / "out.jsonl"
+    assert main(["extract", str(article), "-o", str(out_file)]) == 0
+    assert "Nicolás Maduro" in out_file.read_text(encoding="utf-8")
+    assert "not UTF-8" in capsys.readouterr().err
+
+
+def test_cli_entry_point_exits_2_without_traceback(tmp_path: Path) -> None:
+    empty = _write(tmp_path / "empty.txt", "")
+    result = subprocess.run(
+        [sys.executable, "-m", "framing", "extract", str(empty)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "empty.txt: is empty" in result.stderr

@@ -1,0 +1,98 @@
+"""Cleaning: boilerplate goes, the title and byline are lifted out, no body sentence is lost."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from framing.corpus import bundled_seed_dir, load_articles
+from framing.corpus.cleaning import clean_text
+
+BOILERPLATE = [
+    "Home »",
+    "You may also like",
+    "Leave a Comment",
+    "Akismet",
+    "Adblock Detected",
+    "disabling your AdBlocker",
+    "Share your thoughts in the comments",
+]
+
+
+def _raw_seeds():
+    return {a.id: a for a in load_articles([bundled_seed_dir()])}
+
+
+@pytest.mark.parametrize("phrase", BOILERPLATE)
+def test_cleaning_removes_boilerplate_from_every_seed(seed_docs, phrase: str) -> None:
+    for doc in seed_docs.values():
+        assert phrase.lower() not in doc.text.lower(), f"{phrase!r} left in {doc.id}"
+
+
+def _body_sentences(raw: str) -> list[str]:
+    """Sentence-like pieces of a raw seed, by a rule independent of framing's segmenter."""
+    pieces = re.split(r"(?<=[.!?”])\s+|\n+", raw)
+    return [p.strip() for p in pieces if len(p.split()) >= 6]
+
+
+def test_cleaning_keeps_every_body_sentence(seed_docs) -> None:
+    """Each sentence-like piece of a raw seed is in the cleaned text, or was removed as boilerplate."""
+    raw = _raw_seeds()
+    for doc_id, doc in seed_docs.items():
+        squeezed = re.sub(r"\s+", "", doc.text)
+        boilerplate_removed = [
+            r for r in doc.removed if r in (doc.title, f"by {doc.byline}") or any(b.lower() in r.lower() for b in BOILERPLATE)
+        ]
+        assert len(boilerplate_removed) == len(doc.removed), f"{doc_id} removed non-boilerplate: {doc.removed}"
+        for piece in _body_sentences(raw[doc_id].text):
+            # the cleaner may only have inserted spaces after glued punctuation
+            kept = re.sub(r"\s+", "", piece) in squeezed
+            dropped = any(piece in removed for removed in boilerplate_removed)
+            assert kept or dropped, f"{doc_id} lost: {piece[:80]!r}"
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "title", "byline"),
+    [
+        ("seed-000", "Trump’s Phone Call with Maduro Fuels Speculation About Diplomatic Relations", ""),
+        ("seed-001", "Trump Considers Maduro Call: Venezuela Diplomacy Shift?", "James Carter Senior News Editor"),
+        ("seed-002", "", ""),
+        ("seed-003", "Trump Eyes Talks with Maduro Amid US Escalation and Drug War", ""),
+        ("seed-004", "", ""),
+    ],
+)
+def test_cleaning_lifts_title_and_byline(seed_docs, doc_id: str, title: str, byline: str) -> None:
+    doc = seed_docs[doc_id]
+    assert doc.title == title
+    assert doc.byline == byline
+    if title:
+        assert not doc.text.startswith(title)
+
+
+def test_cleaning_keeps_subheadings_and_raw_text(seed_docs) -> None:
+    raw = _raw_seeds()
+    doc = seed_docs["seed-001"]
+    assert doc.text.startswith("Trump’s Venezuela Gambit: A High-Stakes Negotiation or a Drug War Diversion?")
+    assert doc.raw_text == raw["seed-001"].text
+    assert "Adblock Detected" in doc.removed
+
+
+def test_cleaning_cut_from_drops_trailer_only(lexicons) -> None:
+    text = "Title line here\n\nFirst body sentence is long enough.\n\nYou may also like\n\nOther story headline"
+    cleaned = clean_text(text, lexicons.cleaning_rules)
+    assert cleaned.title == "Title line here"
+    assert cleaned.text == "First body sentence is long enough."
+    assert "Other story headline" in cleaned.removed
+
+
+def test_cleaning_rules_are_data(tmp_path, lexicons) -> None:
+    from framing.lexicons import load_lexicons
+
+    (tmp_path / "cleaning.tsv").write_text(
+        "pattern\taction\tsource\tnote\nRead more at Example News\tdrop_line\ttest\tsite footer\n", encoding="utf-8"
+    )
+    custom = load_lexicons(tmp_path)
+    text = "A first sentence that is the body.\nRead more at Example News"
+    assert "Example News" in clean_text(text, lexicons.cleaning_rules).text
+    assert "Example News" not in clean_text(text, custom.cleaning_rules).text

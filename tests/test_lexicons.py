@@ -1,0 +1,110 @@
+"""Lexicon files: provenance on every entry, validation that names file and line, overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.errors import FramingInputError
+from framing.lexicons import SCHEMAS, TERM_LEXICONS, bundled_lexicon_dir, load_lexicons
+
+
+def test_lexicons_bundled_load_without_warnings(lexicons) -> None:
+    assert lexicons.warnings == ()
+    assert len(lexicons.checksum) == 16
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_lexicons_every_entry_has_source_and_provenance_header(lexicons, name: str) -> None:
+    lexicon = lexicons[name]
+    assert len(lexicon) > 0
+    assert lexicon.meta.get("version") and lexicon.meta.get("description")
+    for entry in lexicon:
+        assert entry["source"], f"{entry.file}:{entry.line} has no source"
+
+
+def test_lexicons_loaded_terms_have_alternatives(lexicons) -> None:
+    missing = [e.key for e in lexicons["loaded"] if not e["alternative"]]
+    assert missing == []
+
+
+def _copy_bundled(tmp_path: Path) -> Path:
+    for path in bundled_lexicon_dir().glob("*.tsv"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("\tadverb\tme\tnote", "'term' column is empty"),
+        ("perhaps\tadverb\t\tnote", "'source' column is empty"),
+        ("perhaps\tadverb\tme", "fields"),
+    ],
+)
+def test_lexicons_bad_row_names_file_and_line(tmp_path: Path, row: str, message: str) -> None:
+    (tmp_path / "base").mkdir()
+    base = _copy_bundled(tmp_path / "base")
+    hedges = base / "hedges.tsv"
+    lines = hedges.read_text(encoding="utf-8").splitlines()
+    lines.append(row)
+    hedges.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(FramingInputError) as error:
+        load_lexicons(base_dir=base)
+    assert f"hedges.tsv:{len(lines)}" in str(error.value)
+    assert message in str(error.value)
+
+
+def test_lexicons_category_must_be_allowed(tmp_path: Path) -> None:
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "loaded.tsv").write_text(
+        "# allowed_category: pejorative_label, intensifier\n"
+        "term\tcategory\talternative\tsource\tnote\nstooge\tinsult\tally\tme\tx\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(FramingInputError, match=r"loaded.tsv:3.*'insult' is not one of"):
+        load_lexicons(extra)
+
+
+def test_lexicons_unmatchable_term_is_reported(tmp_path: Path) -> None:
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "hedges.tsv").write_text(
+        "term\tcategory\tsource\tnote\nmaduro's\tother\tme\tpossessive never survives normalization\n",
+        encoding="utf-8",
+    )
+    warnings = load_lexicons(extra).warnings
+    assert any("maduro's" in w and "hedges.tsv:2" in w for w in warnings)
+
+
+def test_lexicons_override_adds_entries_and_changes_checksum(tmp_path: Path, lexicons) -> None:
+    (tmp_path / "hedges.tsv").write_text(
+        "term\tcategory\tsource\tnote\nconceivably\tadverb\tteacher\tadded for class\n", encoding="utf-8"
+    )
+    custom = load_lexicons(tmp_path)
+    assert "conceivably" in {e.key for e in custom["hedges"]}
+    assert len(custom["hedges"]) == len(lexicons["hedges"]) + 1
+    assert custom.checksum != lexicons.checksum
+    matches = list(custom.matcher("hedges").match(["it", "is", "conceivably", "true"]))
+    assert [(start, end, entry.key) for start, end, entry in matches] == [(2, 3, "conceivably")]
+
+
+def test_lexicons_unknown_file_in_override_dir(tmp_path: Path) -> None:
+    (tmp_path / "hedgez.tsv").write_text("term\n", encoding="utf-8")
+    with pytest.raises(FramingInputError, match="not a known lexicon file"):
+        load_lexicons(tmp_path)
+
+
+def test_lexicons_matcher_prefers_longest_term(lexicons) -> None:
+    from framing.lexicons import Entry, TermMatcher
+
+    entries = tuple(Entry(term, {}, "t", i) for i, term in enumerate(["at least", "at"]))
+    found = [(s, e, entry.key) for s, e, entry in TermMatcher(entries).match(["at", "least", "83", "at", "home"])]
+    assert found == [(0, 2, "at least"), (3, 4, "at")]
+
+
+@pytest.mark.parametrize("name", TERM_LEXICONS)
+def test_lexicons_term_lexicons_have_matchers(lexicons, name: str) -> None:
+    assert lexicons.matcher(name) is not None
