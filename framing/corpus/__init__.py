@@ -57,12 +57,16 @@ def parse_text(text: str, lexicons: Lexicons, *, id: str = "text", raw_text: str
     sentences = split_sentences(text, lexicons.abbreviations)
     quotes = find_quotes(text, sentences, lexicons.reporting_cues)
     speech = [(q.inner_start, q.inner_end) for q in quotes if q.kind == "speech"]
+    sentence_starts = [start for start, _ in sentences]
     tokens = []
     sentence_index = 0
+    speech_index = 0
     for start, end, token_text in tokenize(text):
-        while sentence_index + 1 < len(sentences) and sentences[sentence_index + 1][0] <= start:
+        while sentence_index + 1 < len(sentence_starts) and sentence_starts[sentence_index + 1] <= start:
             sentence_index += 1
-        quoted = any(q_start <= start and end <= q_end for q_start, q_end in speech)
+        while speech_index < len(speech) and speech[speech_index][1] < end:
+            speech_index += 1
+        quoted = speech_index < len(speech) and speech[speech_index][0] <= start
         tokens.append(
             Token(start, end, token_text, token_norm(token_text), sentence_index, is_word(token_text), quoted)
         )

@@ -35,7 +35,10 @@ _OPENERS = "\"'“‘(["
 
 def token_norm(text: str) -> str:
     """Lookup key for a token: lower case, straight apostrophes, no possessive 's."""
-    norm = text.lower().translate(_APOSTROPHES)
+    norm = text.lower()
+    if "'" not in norm and "’" not in norm and "‘" not in norm and "`" not in norm:
+        return norm
+    norm = norm.translate(_APOSTROPHES)
     if norm.endswith("'s") and len(norm) > 2:
         norm = norm[:-2]
     return norm
@@ -95,6 +98,7 @@ def _sentence_stops(text: str, line_start: int, line_end: int, abbreviations: Co
     return stops
 
 
+_WORD_BEFORE_DOT = re.compile(r"((?:[A-Za-z]\.)*[A-Za-z]+)$")
 _SENTENCE_STARTERS = frozenset(
     [
         "the",
@@ -135,7 +139,7 @@ _SENTENCE_STARTERS = frozenset(
 def _ends_with_abbreviation(
     text: str, line_start: int, dot: int, following: str, abbreviations: Collection[str]
 ) -> bool:
-    word_match = re.search(r"((?:[A-Za-z]\.)*[A-Za-z]+)$", text[line_start:dot])
+    word_match = _WORD_BEFORE_DOT.search(text, max(line_start, dot - 40), dot)
     if not word_match:
         return False
     word = word_match.group(1)
