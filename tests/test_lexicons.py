@@ -38,8 +38,9 @@ def _copy_bundled(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        ("\tadverb\tme\tnote", "'term' column is empty"),
-        ("perhaps\tadverb\t\tnote", "'source' column is empty"),
+        # hedges.tsv columns: term, category, rule, source, note
+        ("\tadverb\t\tme\tnote", "'term' column is empty"),
+        ("perhaps\tadverb\t\t\tnote", "'source' column is empty"),
         ("perhaps\tadverb\tme", "fields"),
     ],
 )

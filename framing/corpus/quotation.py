@@ -3,14 +3,26 @@
 Quotes are found once, at parse time, because every extractor needs to know which
 words are the journalist's own and which are quoted (counts are reported for both).
 
-Pairing rules: curly marks pair by direction; straight double quotes alternate;
-a single mark opens only after white space or an opening bracket and closes only
-before white space or punctuation, so apostrophes ("Trump’s", "’90s") never pair.
-A quote may run across sentences but not across paragraphs.
+Pairing rules:
 
-A quoted passage is *speech* when it is long (four words or more) or a sentence
-that reports speech surrounds it; otherwise it is a *scare* quote: a term held at a
-distance (‘narcoterrorism’), or a name quoted the same way (‘Cartel of the Suns’).
+* curly marks pair by direction and nest (“today’s “Straw vote” is …”), so an inner
+  pair never closes the outer quote;
+* straight double quotes alternate;
+* a single mark opens only after white space or an opening bracket and closes only
+  where it cannot be an apostrophe, so "Trump’s", "’90s" and "'90s" never pair;
+* a quote may run across sentences. It stops at the end of its paragraph unless the
+  next paragraph opens with the same mark (the newspaper convention for a quote that
+  runs over several paragraphs); such a region ends at its paragraph's end, without
+  a closing mark.
+
+A quoted passage is *speech* when the words around it attribute it ("he stated,
+“…”", "“…,” an advisor told Axios"), or when it is long (four words or more), or
+when its sentence holds a reporting cue (a diplomatic solution is “quite likely,”
+according to an advisor). It is a *scare* quote when the writer names or holds a
+term at a distance: after a naming marker (so-called ‘gunboat diplomacy’, the term
+"Cartel of the Suns", Operation “Southern Lance”), when it looks like a proper name
+(“Suns Cartel”, ‘Cartel of the Suns,’), or when it is short and nothing reports it
+(‘narcoterrorism’).
 """
 
 from __future__ import annotations
@@ -21,8 +33,20 @@ from collections.abc import Collection
 from ..document import QuoteRegion
 from .segmentation import token_norm, tokenize
 
-_PAIRS = {"“": "”", "‘": "’", '"': '"', "'": "'", "«": "»"}
+_OPENING = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'"}
+_MARKS = "“”‘’\"'«»"
 SPEECH_MIN_WORDS = 4
+# How many tokens may separate a quote from the cue that attributes it ("“…,” said the official").
+_ATTRIBUTION_REACH = 4
+# Words after which a quoted term is being named or mentioned, not reported: grammar of
+# naming, a closed class rather than a vocabulary, so it lives here and not in a lexicon.
+_NAMING_MARKERS = frozenset(
+    ["so-called", "term", "terms", "word", "words", "phrase", "label", "dubbed", "called", "named", "nicknamed",
+     "termed", "branded", "known", "operation", "slogan", "hashtag", "headline", "titled", "entitled"]
+)
+# Lower-case words allowed inside a quoted proper name ("Cartel of the Suns").
+_NAME_PARTICLES = frozenset(["of", "the", "de", "los", "las", "la", "del", "and", "y", "for", "on", "in", "el"])
+_ELISION_RE = re.compile(r"['‘]\d\d(?:s\b|\b)")
 
 
 def find_quotes(
@@ -32,59 +56,149 @@ def find_quotes(
 ) -> list[QuoteRegion]:
     """Quoted regions in ``text``; ``reporting_cues`` are normalized cue words (said, told)."""
     regions: list[QuoteRegion] = []
-    for paragraph in re.finditer(r"[^\n]+", text):
-        for start, end in _pair_marks(text, paragraph.start(), paragraph.end()):
-            inner_start, inner_end = start + 1, end - 1
-            kind = _classify(text, inner_start, inner_end, sentences, reporting_cues)
-            regions.append(QuoteRegion(start, end, inner_start, inner_end, kind))
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for index, (start, end) in enumerate(paragraphs):
+        next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+        continues = next_start is not None and text[next_start] in "“«\"‘"
+        for q_start, q_end, inner_end in _pair_marks(text, start, end, continues):
+            inner_start = q_start + 1
+            kind = _classify(text, inner_start, inner_end, q_end, sentences, reporting_cues)
+            regions.append(QuoteRegion(q_start, q_end, inner_start, inner_end, kind))
+    regions.sort(key=lambda region: (region.start, -region.end))
     return regions
 
 
-def _pair_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    pairs: list[tuple[int, int]] = []
-    open_mark: str | None = None
-    open_at = 0
+def _pair_marks(text: str, start: int, end: int, continues: bool) -> list[tuple[int, int, int]]:
+    """``(start, end, inner_end)`` of each quote in one paragraph.
+
+    ``continues`` says the next paragraph opens with a quotation mark, so a quote still
+    open at this paragraph's end runs to it (and ``inner_end == end``).
+    """
+    pairs: list[tuple[int, int, int]] = []
+    stack: list[tuple[str, int]] = []
     for position in range(start, end):
         char = text[position]
-        if char not in "“”‘’\"'«»":
+        if char not in _MARKS:
             continue
         before = text[position - 1] if position > start else " "
         after = text[position + 1] if position + 1 < end else " "
-        if open_mark is None:
-            if char in "“«" or (char in "\"‘'" and _can_open(before, after)):
-                open_mark, open_at = char, position
-        elif char == _PAIRS[open_mark] and _can_close(char, before, after):
+        depth = _closes(stack, char, before, after)
+        if depth is not None:
+            open_at = stack[depth][1]
+            del stack[depth:]
             if position - open_at > 1:
-                pairs.append((open_at, position + 1))
-            open_mark = None
+                pairs.append((open_at, position + 1, position))
+        elif char in "“«" or (char in "\"‘'" and _can_open(text, position, before, after)):
+            stack.append((char, position))
+    if stack and continues:
+        open_at = stack[0][1]
+        if end - open_at > 1:
+            pairs.append((open_at, end, end))
     return pairs
 
 
-def _can_open(before: str, after: str) -> bool:
-    return (before.isspace() or before in "([—–-/") and not after.isspace()
+def _closes(stack: list[tuple[str, int]], char: str, before: str, after: str) -> int | None:
+    """Index in ``stack`` of the opening mark that ``char`` closes, or None.
+
+    A closing double mark may close an outer quote over an unclosed inner one (a
+    stray ‘ must not swallow the rest of the paragraph); a single mark closes only
+    the innermost quote, because elsewhere it is far more often an apostrophe.
+    """
+    if not stack or not _can_close(char, before, after):
+        return None
+    if stack[-1][0] in _OPENING and _OPENING[stack[-1][0]] == char:
+        return len(stack) - 1
+    if char in "”»":
+        for depth in range(len(stack) - 1, -1, -1):
+            if _OPENING[stack[depth][0]] == char:
+                return depth
+    return None
+
+
+def _can_open(text: str, position: int, before: str, after: str) -> bool:
+    if _ELISION_RE.match(text, position):
+        return False  # '90s: a dropped century, not a quote
+    return (before.isspace() or before in "([—–-/“") and not after.isspace()
 
 
 def _can_close(mark: str, before: str, after: str) -> bool:
-    if mark in '”»"':
+    if mark in "”»":
         return True
+    if mark == '"':
+        return not before.isspace() or after.isspace()
     # A single mark between letters is an apostrophe (Trump’s), not a closing quote.
-    return not (before.isalnum() and after.isalnum())
+    return not (before.isalnum() and after.isalnum()) and not before.isspace()
 
 
 def _classify(
     text: str,
     inner_start: int,
     inner_end: int,
+    end: int,
     sentences: list[tuple[int, int]],
     reporting_cues: Collection[str],
 ) -> str:
-    inner_words = [t for t in tokenize(text, inner_start, inner_end) if t[2][0].isalnum()]
+    inner_tokens = tokenize(text, inner_start, inner_end)
+    inner_words = [t for t in inner_tokens if t[2][0].isalnum()]
+    sentence_start, sentence_end = _sentence_around(sentences, inner_start, end)
+    before = tokenize(text, sentence_start, inner_start - 1)
+    after = tokenize(text, end, sentence_end)
+    if _attributed_next_to(before, after, reporting_cues):
+        return "speech"
+    if _named(before):
+        return "scare"
+    if _looks_like_name(text, inner_start, inner_end, inner_words):
+        return "scare"
     if len(inner_words) >= SPEECH_MIN_WORDS:
         return "speech"
-    for sentence_start, sentence_end in sentences:
-        if sentence_start <= inner_start < sentence_end:
-            outside = tokenize(text, sentence_start, inner_start - 1) + tokenize(text, inner_end + 1, sentence_end)
-            if any(token_norm(token[2]) in reporting_cues for token in outside):
-                return "speech"
-            break
+    if any(token_norm(token[2]) in reporting_cues for token in before + after):
+        return "speech"
     return "scare"
+
+
+def _named(before: list[tuple[int, int, str]]) -> bool:
+    """A naming marker just before the quote, maybe with "as" or an article between (dubbed the ‘X’)."""
+    norms = [token_norm(token[2]) for token in before[-2:]]
+    if norms and norms[-1] in _NAMING_MARKERS:
+        return True
+    return len(norms) == 2 and norms[0] in _NAMING_MARKERS and norms[1] in ("as", "the", "a", "an")
+
+
+def _sentence_around(sentences: list[tuple[int, int]], inner_start: int, end: int) -> tuple[int, int]:
+    """From the start of the sentence where the quote opens to the end of the one where it closes."""
+    first = next((s for s in sentences if s[0] <= inner_start < s[1]), (inner_start, end))
+    last = next((s for s in sentences if s[0] < end <= s[1]), first)
+    return first[0], max(last[1], end)
+
+
+def _attributed_next_to(
+    before: list[tuple[int, int, str]], after: list[tuple[int, int, str]], reporting_cues: Collection[str]
+) -> bool:
+    """A cue just before the quote ending in , or : ("stated, “…”"), or a cue just after it."""
+    if before and before[-1][2] in ",:" and any(
+        token_norm(t[2]) in reporting_cues for t in before[-1 - _ATTRIBUTION_REACH : -1]
+    ):
+        return True
+    following = [t for t in after[: _ATTRIBUTION_REACH + 1] if t[2] not in ",—–-"]
+    for token in following[:_ATTRIBUTION_REACH]:
+        if token[2] in ".;!?":
+            break
+        if token_norm(token[2]) in reporting_cues:
+            return True
+    return False
+
+
+def _looks_like_name(text: str, inner_start: int, inner_end: int, words: list[tuple[int, int, str]]) -> bool:
+    """A short capitalized phrase without sentence punctuation: a name held in quotes.
+
+    "Suns Cartel", "Cartel of the Suns", "Southern Lance". A quoted sentence has a
+    verb and usually a final mark; a name does not, and every content word of a
+    longer name is capitalized.
+    """
+    if not words or len(words) > 6 or not words[0][2][0].isupper():
+        return False
+    if re.search(r"[.!?…]", text[inner_start:inner_end]):
+        return False
+    if len(words) <= 2:
+        return True
+    return all(w[2][0].isupper() or w[2].lower() in _NAME_PARTICLES for w in words)

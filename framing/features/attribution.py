@@ -1,11 +1,754 @@
-"""Placeholder attribution extractor: returns nothing until it is written."""
+"""Attribution: who is said to have said what, with which verb, and of what kind the source is.
+
+Rule-based over ``doc.tokens`` (no parser, so it runs offline and fast). A reporting
+cue comes from ``lexicons/reporting_verbs.tsv`` (each inflected form a row, with its
+stance); the cue counts only when a source can be found for it by one of the
+constructions news writing uses:
+
+* subject before the verb: "Experts contend", "Trump has publicly acknowledged",
+  "Critics, including …, have condemned", "analysts, who argue", "with Trump insisting";
+* a prepositional source: "according to Axios", "quoted by Axios", "reported by the
+  New York Times", "considered by experts";
+* inverted: "“…,” said the official";
+* a participle that continues an earlier report: "Trump has hinted …, stating, “…”";
+* a cue phrase that holds its own source: "reports indicate".
+
+Requiring a source is what keeps nouns out ("these claims", "reports of talks"),
+and keeps the writer's own inferences out ("This move suggests a shift").
+
+The source phrase's kind comes from ``lexicons/source_kinds.tsv`` (the White House →
+institution, Axios → media, an advisor → anonymous, experts → vague, President → a
+title before a name) or from capitalization (two capitalized words, or a surname seen
+before, make a named person). "he"/"she" resolve to the most recent named person who
+was the subject of a clause, within the last three sentences.
+
+:func:`find_attributions` is shared: the quotes extractor calls it to name the speaker
+of each direct quote, so both see the same sources without passing state.
+"""
 
 from __future__ import annotations
 
-from ..document import Document
-from ..lexicons import Lexicons
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..document import Document, Span, Token
+from ..lexicons import Entry, Lexicons
 from . import Extraction
+
+# Grammar, not vocabulary: closed classes the construction rules need.
+_AUXILIARIES = frozenset(
+    ["has", "have", "had", "is", "was", "were", "are", "be", "been", "being", "will", "would", "could", "can",
+     "may", "might", "should", "must", "did", "does", "do", "shall", "n't", "not", "never", "also", "yet",
+     "already", "still", "even", "further", "repeatedly", "once", "again", "now", "then", "later", "previously",
+     "recently", "often", "always", "too"]
+)
+_BE = frozenset(["is", "was", "were", "are", "be", "been", "being"])
+_RELATIVES = frozenset(["who", "which", "that"])
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "one", "two", "three", "several", "many", "some", "most", "this", "these", "those",
+     "its", "their", "his", "her", "other", "both", "all", "few", "numerous", "various"]
+)
+_PREPOSITIONS = frozenset(
+    ["in", "inside", "of", "from", "at", "on", "for", "by", "to", "against", "within", "about", "over", "near",
+     "toward", "towards", "into", "under", "among", "between", "than", "like", "during", "after", "before"]
+)
+_CLAUSE_OPENERS = frozenset(
+    ["and", "but", "while", "as", "that", "when", "after", "before", "since", "because", "although", "though",
+     "if", "whether", "so", "yet", "where", "who", "whom", "once", "until", "unless", "with", "however"]
+)
+# "I" outside quotes is the writer (first-person pieces); "we" a group including the writer.
+_PRONOUNS = {"he": "named_person", "she": "named_person", "they": "vague", "i": "named_person", "we": "vague"}
+# Words that cannot head a speaker's noun phrase.
+_NOT_HEADS = _AUXILIARIES | _PREPOSITIONS | _CLAUSE_OPENERS | _RELATIVES | frozenset(
+    ["this", "that", "there", "what", "which", "who", "i", "you", "we", "me", "him", "her", "us", "them",
+     "here", "also", "then", "now", "when", "where", "why", "how", "not", "no", "yes", "so", "just", "only",
+     "himself", "herself", "itself", "themselves", "myself", "ourselves"]
+) | _DETERMINERS
+# After a form that can also be a noun ("claims", "state"), a verb use goes on with one of these.
+_VERB_FOLLOWERS = frozenset(
+    ["that", ",", ":", "“", '"', "‘", "he", "she", "they", "it", "we", "i", "there", "the", "a", "an", "his", "her",
+     "their", "its", "this", "these", "those"]
+)
+# Prepositions before a participle whose subject is the clause's subject.
+_BY_GERUND = frozenset(["by", "after", "before", "while", "when"])
+_PUNCT_OPENERS = frozenset(",;:–—-()[]\"“”‘’'«»")
+_CONDUIT_PREPOSITIONS = frozenset(["on", "to", "in"])
+# Sentences back to look for a pronoun's antecedent.
+_PRONOUN_WINDOW = 3
+# Verbs of evidence: after a comma ("…, indicating that …") they are the writer's own
+# inference, so they never continue an earlier source's report.
+# They also take things as subjects ("the conflict highlights"), so an unlisted noun is no source for them.
+_INFERENCE_LEMMAS = frozenset(
+    ["indicate", "suggest", "show", "demonstrate", "prove", "imply", "signal", "highlight", "underscore",
+     "underline", "illustrate", "reflect", "mean"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A source phrase: where it is, what kind it is, and which rule or term said so."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    label: str
+    name: str  # the resolved name: "Donald Trump" for "he", else the phrase itself
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One reporting cue with its source (if found) and any outlet that relayed it."""
+
+    start: int
+    end: int
+    text: str
+    entry: Entry
+    sentence: int
+    source: Source | None
+    conduits: tuple[Source, ...] = ()
+
+    @property
+    def stance(self) -> str:
+        return self.entry["stance"]
+
+    @property
+    def lemma(self) -> str:
+        return self.entry["lemma"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """A candidate source phrase in token indices ``[first, last]`` (inclusive)."""
+
+    first: int
+    last: int
+    kind: str
+    label: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A named person: tokens ``[first, last]`` with titles, ``name_first`` where the name starts."""
+
+    first: int
+    last: int
+    name_first: int
+    name: str
+    subject_like: bool
+
+
+class _Context:
+    """Per-document lookups built once for the rules (state is real: it is the parse)."""
+
+    def __init__(self, doc: Document, lexicons: Lexicons) -> None:
+        self.doc = doc
+        self.tokens: Sequence[Token] = doc.tokens
+        self.norms = [t.norm for t in doc.tokens]
+        self.token_at = {t.start: i for i, t in enumerate(doc.tokens)}
+        self.token_ending = {t.end: i for i, t in enumerate(doc.tokens)}
+        lowered = {t.norm for t in doc.tokens if t.is_word and t.text.islower()}
+        self.lowered = lowered
+        self.sentence_first = {}
+        for index, token in enumerate(self.tokens):
+            self.sentence_first.setdefault(token.sentence, index)
+        kinds: dict[int, tuple[int, Entry]] = {}
+        starts: dict[int, tuple[int, Entry]] = {}
+        for first, end, entry in lexicons.matcher("source_kinds").match(self.norms):
+            if not self._acceptable_source_match(first, end, entry):
+                continue
+            kinds[end - 1] = (first, entry)
+            starts[first] = (end - 1, entry)
+        self.kind_by_last = kinds
+        self.kind_by_first = starts
+        self.titles = {last for last, (first, entry) in kinds.items() if entry["kind"] == "named_person"}
+        # The full stop of an abbreviated title ("Mr. Podesta") belongs to the name.
+        self.titles_after = {
+            i + 1 for i in self.titles if i + 1 < len(self.tokens) and self.tokens[i + 1].text == "."
+        }
+        self.mentions = self._find_mentions()
+        self.mention_by_last = {m.last: m for m in self.mentions}
+        self.mention_by_first = {}
+        for mention in self.mentions:
+            self.mention_by_first.setdefault(mention.first, mention)
+            self.mention_by_first.setdefault(mention.name_first, mention)
+        self.antecedents = self._resolve_pronouns()
+
+    def _acceptable_source_match(self, first: int, end: int, entry: Entry) -> bool:
+        """Short acronyms (US, AP, UN) only in capitals, so "told us" is not the United States."""
+        text = self.tokens[first].text
+        if text.endswith(("'s", "’s")):
+            text = text[:-2]
+        if end - first == 1 and len(entry.key) <= 3 and entry["kind"] != "named_person":
+            return text.isupper() or "." in text
+        if entry["kind"] == "named_person":
+            return True
+        # A capitalized media/institution name written in lower case is an ordinary word.
+        return not (entry["kind"] == "media" and text.islower() and " " not in entry.key and len(entry.key) <= 5)
+
+    # --- named people ---------------------------------------------------------------
+
+    def is_name_token(self, index: int) -> bool:
+        token = self.tokens[index]
+        text = token.text
+        return (
+            token.is_word
+            and text[0].isupper()
+            and "-" not in text
+            and not token.quoted
+            and token.norm not in self.lowered
+            and token.norm not in _DETERMINERS
+            and token.norm not in _PREPOSITIONS
+            and token.norm not in _CLAUSE_OPENERS
+            and token.norm not in _PRONOUNS
+        )
+
+    def _find_mentions(self) -> list[_Mention]:
+        mentions: list[_Mention] = []
+        surnames: dict[str, str] = {}
+        index, count = 0, len(self.tokens)
+        while index < count:
+            if not (self.is_name_token(index) or index in self.titles):
+                index += 1
+                continue
+            run_end = index
+            while run_end + 1 < count and self.tokens[run_end + 1].sentence == self.tokens[index].sentence and (
+                self.is_name_token(run_end + 1) or run_end + 1 in self.titles or run_end + 1 in self.titles_after
+            ):
+                run_end += 1
+            mention = self._mention_in_run(index, run_end, surnames)
+            if mention is not None:
+                mentions.append(mention)
+                if mention.last > mention.name_first or mention.name_first > mention.first:
+                    surnames.setdefault(self.norms[mention.last], mention.name)
+            index = run_end + 1
+        return mentions
+
+    def _mention_in_run(self, first: int, last: int, surnames: dict[str, str]) -> _Mention | None:
+        """The person named by a run of capitalized tokens, if it names one."""
+        titled = [i for i in range(first, last + 1) if i in self.titles or i in self.titles_after]
+        title_last = max(titled, default=None)
+        name_first = first if title_last is None else title_last + 1
+        while name_first <= last and (name_first in self.kind_by_first or name_first in self.kind_by_last):
+            name_first += 1  # "US President": a modifier with its own kind, not a name
+        if name_first > last:
+            return None
+        name_tokens = range(name_first, last + 1)
+        if any(i in self.kind_by_last or i in self.kind_by_first for i in name_tokens):
+            return None  # "Trump Management", "The New York Times": an institution or outlet
+        surname = self.norms[last]
+        known = surnames.get(surname)
+        if title_last is None and last == name_first and known is None:
+            return None  # one unknown capitalized word: a place as often as a person
+        name = " ".join(self.tokens[i].text for i in name_tokens)
+        if name.endswith(("’s", "'s")):
+            name = name[:-2]
+        if last == name_first and known:
+            name = known
+        return _Mention(first, last, name_first, name, self._subject_like(first, last))
+
+    def _subject_like(self, first: int, last: int) -> bool:
+        """Whether a mention opens a clause rather than following a preposition or a noun."""
+        previous = first - 1
+        if previous < 0 or self.tokens[previous].sentence != self.tokens[first].sentence:
+            return True
+        token = self.tokens[previous]
+        # After a preposition or a noun ("the aircraft carrier Gerald Ford") it is an object.
+        return token.text in _PUNCT_OPENERS or token.norm in _CLAUSE_OPENERS - {"with"}
+
+    def _resolve_pronouns(self) -> dict[int, _Mention]:
+        """``he``/``she`` token index → the named person it refers to.
+
+        The most recent subject-like named person within the window wins, else the most
+        recent one; a resolved pronoun counts as a fresh subject mention of its person,
+        so "He refrained … he asserted" stays with the same man.
+        """
+        antecedents: dict[int, _Mention] = {}
+        history: list[tuple[int, _Mention]] = []  # (token index, mention)
+        mention_at = {m.first: m for m in self.mentions}
+        for index, token in enumerate(self.tokens):
+            if index in mention_at:
+                history.append((index, mention_at[index]))
+                continue
+            if token.norm not in ("he", "she") or token.quoted:
+                continue
+            lowest = token.sentence - _PRONOUN_WINDOW
+            window = [m for at, m in history if self.tokens[at].sentence >= lowest and m.last < index]
+            chosen = next((m for m in reversed(window) if m.subject_like), None) or (window[-1] if window else None)
+            if chosen is not None:
+                antecedents[index] = chosen
+                history.append((index, _Mention(index, index, index, chosen.name, True)))
+        return antecedents
+
+    # --- source phrases -------------------------------------------------------------
+
+    def unit_ending_at(self, last: int) -> _Unit | None:
+        """A source phrase whose head is the token at ``last`` (pronoun, lexicon term or name)."""
+        if last < 0:
+            return None
+        token = self.tokens[last]
+        if token.quoted:
+            return None
+        if token.norm in _PRONOUNS and token.is_word:
+            mention = self.antecedents.get(last)
+            kind = _PRONOUNS[token.norm]
+            name = mention.name if mention else token.text
+            return _Unit(last, last, kind, f"pronoun {token.norm}", name)
+        mention = self.mention_by_last.get(last)
+        match = self.kind_by_last.get(last)
+        if match is not None and (mention is None or match[0] > mention.name_first):
+            first, entry = match
+            first = self._extend_modifiers(first)
+            text = self._text(first, last)
+            return _Unit(first, last, entry["kind"], entry.key, text)
+        if mention is not None:
+            label = "title + name" if mention.name_first > mention.first else "capitalized name"
+            return _Unit(self._extend_modifiers(mention.first), last, "named_person", label, mention.name)
+        return None
+
+    def _extend_modifiers(self, first: int) -> int:
+        """Take in determiners and capitalized modifiers: "the Trump administration", "Maduro’s regime"."""
+        sentence = self.tokens[first].sentence
+        while first > 0 and self.tokens[first - 1].sentence == sentence:
+            previous = self.tokens[first - 1]
+            if previous.quoted or not previous.is_word:
+                break
+            if previous.norm in _DETERMINERS or (previous.text[0].isupper() and "-" not in previous.text
+                                                and previous.norm not in _CLAUSE_OPENERS
+                                                and previous.norm not in _PREPOSITIONS
+                                                and previous.norm not in _PRONOUNS
+                                                and (previous.norm not in self.lowered
+                                                     or first - 1 in self.kind_by_last)):
+                first -= 1
+                continue
+            break
+        return first
+
+    def left_phrase(self, last: int, *, relative: bool = False) -> _Unit | None:
+        """The full source phrase ending at ``last``: coordinated and with a trailing PP.
+
+        "experts, legislators, and human rights defenders" is one phrase; "Reports in
+        The New York Times" is one phrase of kind media; "Experts on Venezuela" stays
+        vague; "actions inside Venezuela" is no source at all.
+        """
+        unit = self.unit_ending_at(last)
+        if unit is None:
+            return None
+        first = unit.first
+        kind, label, name = unit.kind, unit.label, unit.name
+        # Coordination: "X, Y and Z" / "X and their Z": the first conjunct decides the kind.
+        joined = False  # a list needs its "and": "X, he said" is no list
+        while not unit.label.startswith("pronoun"):
+            probe = first - 1
+            skipped = 0
+            while probe >= 0 and self.norms[probe] in {",", "and", "or", "their", "its", "other"} and skipped < 3:
+                probe -= 1
+                skipped += 1
+            links = {self.norms[i] for i in range(probe + 1, first)}
+            joined = joined or bool(links & {"and", "or"})
+            if skipped == 0 or not joined or not links & {",", "and", "or"}:
+                break
+            other = self.unit_ending_at(probe)
+            if other is None or (other.kind == "named_person" and kind != "named_person"):
+                break
+            first, kind, label, name = other.first, other.kind, other.label, other.name
+        # A prepositional phrase: the head comes before it.
+        preposition = first - 1
+        if not relative and preposition >= 0 and self.norms[preposition] in _PREPOSITIONS:
+            head = self.unit_ending_at(preposition - 1)
+            if head is None or head.kind == "named_person":
+                return None
+            if kind == "media":  # "Reports in The New York Times": the outlet is the source
+                return _Unit(head.first, unit.last, kind, label, self._text(head.first, unit.last))
+            return _Unit(head.first, unit.last, head.kind, head.label, self._text(head.first, unit.last))
+        if first != unit.first:
+            name = self._text(first, unit.last)
+        return _Unit(first, unit.last, kind, label, name)
+
+    def right_phrase(self, first: int, sentence: int) -> _Unit | None:
+        """A source phrase starting at ``first`` (after "according to", "by", inverted "said")."""
+        count = len(self.tokens)
+        probe = first
+        while (probe < count and probe not in self.kind_by_first and self.norms[probe] in _DETERMINERS
+               and probe - first < 3):
+            probe += 1
+        best: _Unit | None = None
+        index = probe
+        # Walk over the phrase: capitalized words and lexicon terms, keep the last head found.
+        while index < count and self.tokens[index].sentence == sentence and index - probe < 8:
+            if index in self.kind_by_first:
+                last, entry = self.kind_by_first[index]
+                mention = self.mention_by_first.get(index)
+                if mention is not None and mention.last > last and entry["kind"] == "named_person":
+                    last = mention.last
+                    best = _Unit(first, last, "named_person", "title + name", mention.name)
+                else:
+                    best = _Unit(first, last, entry["kind"], entry.key, self._text(first, last))
+                index = last + 1
+                continue
+            mention = self.mention_by_first.get(index)
+            if mention is not None:
+                label = "title + name" if mention.name_first > mention.first else "capitalized name"
+                best = _Unit(first, mention.last, "named_person", label, mention.name)
+                index = mention.last + 1
+                continue
+            if self.tokens[index].norm in _PRONOUNS and index == probe:
+                return self.unit_ending_at(index)
+            if self.is_name_token(index) or self.tokens[index].text in ("’s", "'s"):
+                index += 1
+                continue
+            break
+        if best is None:
+            return None
+        # Coordination on the right: "experts, legislators and human rights defenders".
+        last = best.last
+        while last + 2 < count and self.norms[last + 1] in {",", "and", "or"}:
+            after = last + 2
+            if self.norms[after] in {"and", "or"}:
+                after += 1
+            if after in self.kind_by_first and self.kind_by_first[after][1]["kind"] == best.kind:
+                last = self.kind_by_first[after][0]
+            else:
+                break
+        if last != best.last:
+            return _Unit(best.first, last, best.kind, best.label, self._text(best.first, last))
+        return best
+
+    def generic_left(self, last: int, *, loose: bool) -> _Unit | None:
+        """Any noun phrase ending at ``last``, for verbs that only a speaker can do ("the clip says").
+
+        With ``loose`` False (a form that could be a noun: "claims", "comments") a
+        lower-case phrase needs a determiner or possessive before it ("the group
+        argues"), so "false claims" is never read as someone claiming.
+        """
+        token = self.tokens[last]
+        if not token.is_word or token.quoted or token.norm in _NOT_HEADS or token.norm.endswith(("ly", "ing")):
+            return None
+        sentence = token.sentence
+        first = last
+        if token.norm == "it":
+            return _Unit(last, last, "institution", "pronoun it", token.text) if loose else None
+        if token.text[0].isupper() or token.text[0].isdigit():
+            while first > 0 and self.tokens[first - 1].sentence == sentence and (
+                (self.tokens[first - 1].text[0].isupper() and self.tokens[first - 1].norm not in _NOT_HEADS)
+                or (self.tokens[first - 1].text == "." and first - 1 in self.titles_after)
+            ):
+                first -= 1
+            text = self._text(first, last)
+            head = token.text
+            if head.isupper() or "." in head:
+                kind = "institution"
+            elif head.endswith("s") and not head.endswith("ss") and first == last:
+                kind = "vague"
+            else:
+                kind = "named_person"
+            first = self._extend_modifiers(first)
+            return _Unit(first, last, kind, "unlisted name", text)
+        while first > 0 and last - first < 4 and self.tokens[first - 1].sentence == sentence:
+            previous = self.tokens[first - 1]
+            if not previous.is_word or previous.quoted or previous.norm in _NOT_HEADS or previous.norm in _DETERMINERS:
+                break
+            first -= 1
+        before = self.tokens[first - 1] if first > 0 else None
+        determined = before is not None and before.sentence == sentence and (
+            before.norm in _DETERMINERS or before.text.endswith(("'s", "’s"))
+        )
+        if determined:
+            first = self._extend_modifiers(first)
+        elif not loose:
+            return None
+        kind = "vague" if token.norm.endswith("s") and not token.norm.endswith("ss") else "anonymous"
+        return _Unit(first, last, kind, "unlisted noun phrase", self._text(first, last))
+
+    def generic_right(self, first: int, sentence: int) -> _Unit | None:
+        """An inverted subject not in the lexicons: "said Mr. Podesta", "said the rights group"."""
+        index = first
+        count = len(self.tokens)
+        while index < count and self.norms[index] in _DETERMINERS and index - first < 2:
+            index += 1
+        last = None
+        while index < count and self.tokens[index].sentence == sentence and index - first < 6:
+            token = self.tokens[index]
+            if token.is_word and token.norm not in _NOT_HEADS and not token.quoted:
+                last = index
+            elif not (token.text == "." and index in self.titles_after):
+                break
+            index += 1
+        if last is None:
+            return None
+        return self.generic_left(last, loose=True) if self.tokens[last].text[0].isupper() else _Unit(
+            first, last, "anonymous", "unlisted noun phrase", self._text(first, last)
+        )
+
+    def _text(self, first: int, last: int) -> str:
+        return self.doc.text[self.tokens[first].start : self.tokens[last].end]
+
+    def source(self, unit: _Unit) -> Source:
+        start, end = self.tokens[unit.first].start, self.tokens[unit.last].end
+        return Source(start, end, self.doc.text[start:end], unit.kind, unit.label, unit.name)
+
+
+def find_attributions(doc: Document, lexicons: Lexicons) -> list[Attribution]:
+    """Every reporting cue outside speech quotes that has a source, in text order."""
+    return find_sources(doc, lexicons)[0]
+
+
+def find_sources(
+    doc: Document, lexicons: Lexicons, subjects_before: Sequence[int] = ()
+) -> tuple[list[Attribution], dict[int, Source]]:
+    """Attributions, plus the subject of the sentence before each offset in ``subjects_before``.
+
+    The subjects let the quotes extractor credit a quote that no reporting verb
+    introduces ("Cruz called Trump a “pathological liar”") to the person the sentence
+    is about; they are parsed here so the document is read once.
+    """
+    context = _Context(doc, lexicons)
+    found = _attributions(context, doc, lexicons)
+    subjects: dict[int, Source] = {}
+    for offset in subjects_before:
+        index = next((i for i in range(len(context.tokens)) if context.tokens[i].start >= offset), None)
+        if index is None:
+            continue
+        unit = _clause_subject(context, context.tokens[index].sentence, index)
+        if unit is not None:
+            subjects[offset] = context.source(unit)
+    return found, subjects
+
+
+def _attributions(context: _Context, doc: Document, lexicons: Lexicons) -> list[Attribution]:
+    tokens = context.tokens
+    found: list[Attribution] = []
+    for first, end, entry in lexicons.matcher("reporting_verbs").match(context.norms):
+        if tokens[first].quoted or not _cue_form_ok(context, first, entry):
+            continue
+        unit = _find_source(context, first, end, entry, found)
+        if unit is None and not entry.key.startswith("according"):
+            continue
+        start, stop = tokens[first].start, tokens[end - 1].end
+        conduits = _conduits(context, end, entry, unit)
+        found.append(
+            Attribution(
+                start, stop, doc.text[start:stop], entry, tokens[first].sentence,
+                context.source(unit) if unit else None, conduits,
+            )
+        )
+    return found
+
+
+def _cue_form_ok(context: _Context, first: int, entry: Entry) -> bool:
+    """A cue word capitalized mid-sentence is part of a name ("the United States")."""
+    token = context.tokens[first]
+    if not token.text[0].isupper():
+        return True
+    at_start = context.sentence_first.get(token.sentence) == first
+    previous = context.tokens[first - 1].text if first > 0 else ""
+    # Headlines capitalize every word ("Lindsey Graham Says"); only say and tell are safe there.
+    return at_start or previous in _PUNCT_OPENERS or entry["lemma"] in ("say", "tell")
+
+
+def _find_source(
+    context: _Context, first: int, end: int, entry: Entry, found: list[Attribution]
+) -> _Unit | None:
+    tokens, norms = context.tokens, context.norms
+    sentence = tokens[first].sentence
+    words = entry.key.split()
+    # Cue phrases with their own source: "reports indicate".
+    if len(words) > 1 and first in context.kind_by_first and context.kind_by_first[first][0] < end - 1:
+        unit = context.unit_ending_at(context.kind_by_first[first][0])
+        return unit
+    # Prepositional sources: "according to X", "quoted by X", "reported by X".
+    if words[-1] in ("to", "by") and len(words) > 1:
+        return context.right_phrase(end, sentence)
+    if end < len(tokens) and norms[end] == "by" and tokens[end].sentence == sentence:
+        unit = context.right_phrase(end + 1, sentence)
+        if unit is not None:
+            return unit
+    # Subject before the verb.
+    index = first - 1
+    skipped_be = False
+    while index >= 0 and tokens[index].sentence == sentence and (
+        norms[index] in _AUXILIARIES or (norms[index].endswith("ly") and tokens[index].text.islower())
+    ):
+        skipped_be = skipped_be or norms[index] in _BE
+        index -= 1
+    if index < 0 or tokens[index].sentence != sentence:
+        return _chained_or_inverted(context, first, end, entry, found)
+    if skipped_be and not entry.key.startswith("quoted as") and not tokens[first].norm.endswith("ing"):
+        return None  # passive without an agent: "was accused of"
+    if norms[index] == "to":
+        return None  # infinitive: "to describe", "refused to comment"
+    if norms[index] in _BY_GERUND and tokens[first].norm.endswith("ing"):
+        return _clause_subject(context, sentence, index)  # "began by saying", "after saying"
+    if norms[index] in _RELATIVES:
+        relative = norms[index]
+        index -= 1
+        if index >= 0 and norms[index] == ",":
+            index -= 1
+        if index < 0:
+            return None
+        unit = context.left_phrase(index, relative=True)
+        if unit is None and relative == "who":
+            unit = context.generic_left(index, loose=True)  # "business leaders who say"
+        return unit
+    if norms[index] in ("and", "but"):
+        return _clause_subject(context, sentence, index)
+    elif norms[index] in (",", "-", "—", "–"):
+        if tokens[first].norm.endswith("ing"):
+            return _chained_or_inverted(context, first, end, entry, found)
+        appositive = _before_appositive(context, index)
+        if appositive is not None:
+            return appositive
+        return _chained_or_inverted(context, first, end, entry, found)
+    elif tokens[index].text in "”’\"'" and not tokens[index].is_word:
+        return _chained_or_inverted(context, first, end, entry, found)
+    if norms[index] == ")":
+        opening = next((i for i in range(index - 1, max(index - 10, -1), -1) if norms[i] == "("), None)
+        if opening is None or opening == 0:
+            return None
+        index = opening - 1  # "Jason Chaffetz (R-Utah) said"
+    unit = context.left_phrase(index)
+    if unit is not None:
+        return unit
+    if entry["lemma"] in _INFERENCE_LEMMAS:
+        return None
+    form = tokens[first].norm
+    following = norms[end] if end < len(norms) and tokens[end].sentence == sentence else "."
+    if form.endswith("ing") and not (index > 0 and norms[index - 1] == "with"):
+        return None  # "a stark warning": only "with critics warning" makes an -ing form a report
+    if following in ("of", "by") and entry["lemma"] not in ("say", "tell"):
+        return None  # "suspected of", "vessels accused of": adjectival or passive
+    loose = _verb_only_form(entry, form)
+    if not loose and following not in _VERB_FOLLOWERS:
+        return None  # "critical questions about", "the fragile state of"
+    return context.generic_left(index, loose=loose)
+
+
+def _verb_only_form(entry: Entry, form: str) -> bool:
+    """Forms that are hardly ever nouns: past forms, -ing forms and every form of say and tell."""
+    if entry["lemma"] in ("say", "tell"):
+        return True
+    return form != entry["lemma"] and not (form.endswith("s") and not form.endswith("ss"))
+
+
+def _clause_subject(context: _Context, sentence: int, before: int) -> _Unit | None:
+    """The subject of a sentence whose second verb is the cue: "He refrained … but remarked"."""
+    index = context.sentence_first.get(sentence, before)
+    while index < before:
+        token = context.tokens[index]
+        if index == context.sentence_first[sentence] or context.tokens[index - 1].text in _PUNCT_OPENERS:
+            unit = _unit_starting_at(context, index)
+            if unit is not None:
+                return unit
+        if token.quoted:
+            return None
+        index += 1
+    return None
+
+
+def _unit_starting_at(context: _Context, first: int) -> _Unit | None:
+    """A source phrase that starts at ``first`` and is followed by a verb-like word, else None."""
+    for last in range(first, min(first + 6, len(context.tokens))):
+        unit = context.unit_ending_at(last)
+        if unit is not None and unit.first <= first:
+            return unit
+    last = first
+    while last + 1 < len(context.tokens) and context.is_name_token(last + 1):
+        last += 1
+    if context.is_name_token(first):
+        return context.generic_left(last, loose=True)  # an unlisted name: "Dean … began by saying"
+    return None
+
+
+def _before_appositive(context: _Context, comma: int) -> _Unit | None:
+    """"Critics, including human rights advocates, have condemned": the subject before the aside."""
+    sentence = context.tokens[comma].sentence
+    index = comma - 1
+    while index >= 0 and comma - index < 20 and context.tokens[index].sentence == sentence:
+        if context.norms[index] == context.norms[comma]:
+            if context.tokens[index - 1].text in "”’\"'":
+                return None  # a quote, not an aside
+            last = index - 1
+            if last > 0 and context.norms[last] == ")":
+                last = next((i - 1 for i in range(last - 1, max(last - 10, 0), -1) if context.norms[i] == "("), last)
+            return context.left_phrase(last) or context.generic_left(last, loose=False)
+        if context.tokens[index].quoted:
+            return None
+        index -= 1
+    return None
+
+
+def _chained_or_inverted(
+    context: _Context, first: int, end: int, entry: Entry, found: list[Attribution]
+) -> _Unit | None:
+    """After a comma or a closing quote: "…, stating," continues the last report; "“…,” said X" inverts."""
+    tokens = context.tokens
+    sentence = tokens[first].sentence
+    if tokens[first].norm.endswith("ing"):
+        if entry["lemma"] in _INFERENCE_LEMMAS:
+            return None
+        for attribution in reversed(found):
+            if attribution.sentence == sentence and attribution.source is not None:
+                source = attribution.source
+                first_token = context.token_at[source.start]
+                last_token = context.token_ending[source.end]
+                return _Unit(first_token, last_token, source.kind, source.label, source.name)
+        # No earlier report: the participle belongs to the sentence's subject ("Clinton mocked it, saying").
+        comma = first - 1
+        return _clause_subject(context, sentence, comma) if tokens[comma].text == "," else None
+    unit = context.right_phrase(end, sentence)
+    if unit is None and first > 0 and tokens[first - 1].text in ",”’\"'" and _verb_only_form(entry, tokens[first].norm):
+        unit = context.generic_right(end, sentence)
+    return unit
+
+
+def _conduits(context: _Context, end: int, entry: Entry, unit: _Unit | None) -> tuple[Source, ...]:
+    """An outlet the words were given to: "told Axios", "revealed on CNN"."""
+    if unit is None or end >= len(context.tokens):
+        return ()
+    sentence = context.tokens[end - 1].sentence
+    start = end
+    if context.norms[end] in _CONDUIT_PREPOSITIONS:
+        start = end + 1
+    elif entry["lemma"] != "tell":
+        return ()
+    if start >= len(context.tokens) or context.tokens[start].sentence != sentence:
+        return ()
+    other = context.right_phrase(start, sentence)
+    if other is None or other.kind != "media" or other.first <= unit.last:
+        return ()
+    return (context.source(other),)
 
 
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
-    return Extraction()
+    """Attribution cues (type ``attribution``) and their source phrases (type ``source``)."""
+    spans: list[Span] = []
+    for attribution in find_attributions(doc, lexicons):
+        source = attribution.source
+        spans.append(
+            Span(
+                "attribution", attribution.start, attribution.end, attribution.text, attribution.entry.key,
+                category=attribution.stance, note=attribution.entry["note"],
+                attrs={
+                    "lemma": attribution.lemma,
+                    "source_start": source.start if source else None,
+                    "source_end": source.end if source else None,
+                },
+            )
+        )
+        for phrase in ((source,) if source else ()) + attribution.conduits:
+            spans.append(
+                Span(
+                    "source", phrase.start, phrase.end, phrase.text, phrase.label, category=phrase.kind,
+                    attrs={
+                        "verb": attribution.text, "stance": attribution.stance,
+                        "cue_start": attribution.start, "cue_end": attribution.end, "name": phrase.name,
+                    },
+                )
+            )
+    sources = [span for span in spans if span.type == "source"]
+    values: dict[str, float] = {
+        "n_attributions": sum(1 for span in spans if span.type == "attribution"),
+        "n_distinct_sources": len({span.attrs["name"].lower() for span in sources}),
+    }
+    return Extraction(values, spans)

@@ -1,0 +1,201 @@
+"""Measure framing's extractors on public annotated data and print the figures.
+
+Usage::
+
+    python benchmarks/evaluate.py {hedges,attribution,bias,readability,all} --data /work/shared/datasets \\
+        [--limit N] [--json OUT] [--markdown OUT] [--labels tests/data/source_kind_labels.jsonl]
+
+The datasets are described in the datasets folder's README.md; they are never copied
+into the repository. ``--limit N`` reads only the first N rows (sentences, articles or
+OneStopEnglish topics) of each dataset, for quick runs. ``--markdown`` writes the accuracy
+table published as docs/accuracy.md, with each figure's target and published reference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+from typing import Any
+
+from framing.errors import FramingInputError
+from framing.evaluation.tasks import SOURCE_KIND_LABELS, TASKS, run_task
+from framing.fileio import write_atomically
+from framing.lexicons import load_lexicons
+
+# (task, path into the results, figure, dataset, split, metric, target, published reference)
+TABLE: list[tuple[str, str, str, str, str, str, str, str]] = [
+    ("hedges", "factbank.all_cues.cue_overlap.f1", "Hedge cues (all types)", "Szeged FactBank", "dev half",
+     "cue F1, overlap", "≥ 0.75", "—"),
+    ("hedges", "factbank.all_cues.cue_overlap.precision", "Hedge cues (all types)", "Szeged FactBank", "dev half",
+     "cue precision, overlap", "", "—"),
+    ("hedges", "factbank.all_cues.cue_overlap.recall", "Hedge cues (all types)", "Szeged FactBank", "dev half",
+     "cue recall, overlap", "", "—"),
+    ("hedges", "factbank.all_cues.cue_exact.f1", "Hedge cues (all types)", "Szeged FactBank", "dev half",
+     "cue F1, exact", "", "—"),
+    ("hedges", "factbank.epistemic_cues.cue_overlap.f1", "Hedge cues (epistemic types)", "Szeged FactBank",
+     "dev half", "cue F1, overlap", "", "—"),
+    ("hedges", "factbank.all_cues.sentence.f1", "Uncertain sentences (all types)", "Szeged FactBank", "dev half",
+     "sentence F1", "", "—"),
+    ("hedges", "factbank.epistemic_cues.sentence.f1", "Uncertain sentences (epistemic types)", "Szeged FactBank",
+     "dev half", "sentence F1", "", "—"),
+    ("hedges", "wikipedia.all_cues.sentence.f1", "Uncertain sentences (all types)", "Szeged Wikipedia",
+     "all 20,748", "sentence F1", "≥ 0.65", "≈ 0.60 best CoNLL-2010 system"),
+    ("hedges", "wikipedia.epistemic_cues.sentence.f1", "Uncertain sentences (epistemic types)", "Szeged Wikipedia",
+     "all 20,748", "sentence F1", "", "—"),
+    ("hedges", "wikipedia.all_cues.cue_overlap.f1", "Hedge cues (all types)", "Szeged Wikipedia", "all 20,748",
+     "cue F1, overlap", "", "—"),
+    ("hedges", "wikipedia.all_cues.cue_exact.f1", "Hedge cues (all types)", "Szeged Wikipedia", "all 20,748",
+     "cue F1, exact", "", "—"),
+    ("hedges", "wikipedia.epistemic_cues.cue_overlap.f1", "Hedge cues (epistemic types)", "Szeged Wikipedia",
+     "all 20,748", "cue F1, overlap", "", "—"),
+    ("attribution", "cue.recall", "Attribution cues", "PolNeAR", "dev+train", "cue recall, overlap", "≥ 0.85", "—"),
+    ("attribution", "cue.precision", "Attribution cues", "PolNeAR", "dev+train", "cue precision, overlap",
+     "≥ 0.75", "—"),
+    ("attribution", "content_overlap.f1", "Attributed content", "PolNeAR", "dev+train", "content F1, overlap", "",
+     "0.84 GGT / 0.83 Citron (quotes, PARC 3.0)"),
+    ("attribution", "direct_quotes.f1", "Direct quotes", "PolNeAR", "dev+train", "quote F1, overlap", "",
+     "0.84 GGT / 0.83 Citron (PARC 3.0)"),
+    ("attribution", "speaker_accuracy", "Quote speaker", "PolNeAR", "dev+train",
+     "accuracy (speaker overlaps gold source)", "≥ 0.88", "≈ 0.87 Gender Gap Tracker"),
+    ("attribution", "source_kind.accuracy", "Source kind", "PolNeAR (our labels)", "sample of 150",
+     "accuracy where found", "", "—"),
+    ("attribution", "source_kind.accuracy_known_kinds", "Source kind", "PolNeAR (our labels)", "sample of 150",
+     "accuracy where found, kinds framing knows", "", "—"),
+    ("attribution", "source_kind.coverage", "Source kind", "PolNeAR (our labels)", "sample of 150",
+     "coverage (source found)", "", "—"),
+    ("bias", "words.precision", "Loaded words", "BABE", "dev half", "word precision", "", "—"),
+    ("bias", "words.recall", "Loaded words", "BABE", "dev half", "word recall", "", "—"),
+    ("bias", "words.f1", "Loaded words", "BABE", "dev half", "word F1", "≥ 0.45", "—"),
+    ("bias", "classifier.macro_f1", "Biased sentences", "BABE", "dev half, 5-fold CV",
+     "macro-F1, logistic regression on framing features", "≥ 0.75", "0.80 fine-tuned transformer"),
+    ("readability", "headline.ordering_accuracy", "Level ordering", "OneStopEnglish", "all 189 topics",
+     "ordering accuracy (FK grade)", "≥ 0.95", "—"),
+    ("readability", "headline.pairwise_accuracy", "Level ordering", "OneStopEnglish", "all 189 topics",
+     "pairwise accuracy (FK grade)", "", "—"),
+    ("readability", "headline.spearman", "Level correlation", "OneStopEnglish", "all 189 topics",
+     "Spearman ρ (FK grade vs level)", "", "—"),
+]
+
+# A figure is shown as n/a when the extractor behind it produced no spans at all (not written yet).
+REQUIRES = {
+    ("hedges", "factbank"): "factbank.predicted_spans",
+    ("hedges", "wikipedia"): "wikipedia.predicted_spans",
+    ("attribution", "cue"): "predicted_spans.attribution",
+    ("attribution", "content_overlap"): "predicted_spans.quote",
+    ("attribution", "direct_quotes"): "predicted_spans.quote",
+    ("attribution", "speaker_accuracy"): "speaker_judged",
+    ("attribution", "source_kind"): "source_kind.found",
+    ("bias", "words"): "predicted_loaded_sentences",
+}
+
+
+def lookup(results: dict[str, Any], task: str, path: str) -> Any:
+    """A figure by dotted path; ``headline`` stands for the readability measure framing headlines."""
+    node: Any = results.get(task)
+    for part in path.split("."):
+        if part == "headline" and isinstance(node, dict):
+            node = node.get("measures", {}).get(node.get("headline_measure") or "", None)
+        elif isinstance(node, dict):
+            node = node.get(part)
+        else:
+            return None
+        if node is None:
+            return None
+    return node
+
+
+def markdown_table(results: dict[str, Any], date: str, limit: int | None) -> str:
+    """The accuracy table (docs/accuracy.md): one row per figure, with target and reference."""
+    lines = [
+        "# Accuracy on public data",
+        "",
+        f"Measured {date} with `python benchmarks/evaluate.py all --data <datasets>`"
+        + (f" (`--limit {limit}`)" if limit else "")
+        + ". Figures marked n/a come from an extractor that was not available at that run.",
+        "",
+        "| figure | dataset | split | metric | value | target | published reference | date |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for task, path, figure, dataset, split, metric, target, reference in TABLE:
+        if task not in results:
+            continue
+        value = lookup(results, task, path)
+        requirement = REQUIRES.get((task, path.split(".")[0]))
+        produced = lookup(results, task, requirement) if requirement else True
+        shown = f"{value:.3f}" if isinstance(value, (int, float)) and produced else "n/a"
+        cells = [figure, dataset, split, metric, shown, target or "—", reference, date]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n" + METHOD
+
+
+METHOD = """
+## How the figures are measured
+
+- **Data.** The public datasets described in the datasets folder's README (never copied into this
+  repository). Each Szeged sentence, BABE sentence and OneStopEnglish text becomes one Document via
+  `framing.corpus.parse_text`, without cleaning, so gold offsets index `Document.text`; each PolNeAR
+  article is parsed once. PolNeAR: `dev` and `train` compartments, one annotation per article
+  (annotator-training copies and double annotations are skipped).
+- **Hedges.** Cue figures match predicted `hedge` spans to gold cues one-to-one, by overlap (a shared
+  character) or exact offsets. A sentence is predicted uncertain when it has at least one hedge span.
+  *All types* scores every Szeged cue, including conditionals ("if", `speculation_hypo_condition`) and
+  embedded questions ("whether", `_investigation`), which are not hedges in framing's sense.
+  *Epistemic types* keeps only `speculation_modal_probable/possible` and `speculation_hypo_doxastic`
+  gold cues and sets aside predictions that overlap a conditional or investigation cue.
+- **Attribution.** Cues: `attribution` spans vs gold `cue` fragments (overlap). Content: `quote` spans
+  (and any content offsets an attribution span carries) vs gold `content` fragments. Direct quotes:
+  precision = quote spans overlapping a gold content, recall = gold contents with quotation marks that
+  a quote span overlaps. Speaker accuracy: among direct-quote attributions with a gold source whose
+  quote we found, the share whose predicted speaker offsets overlap the gold source (a pronoun source
+  such as "he" counts as right only if we point at that pronoun). `speaker_accuracy_lenient` in the
+  JSON also accepts a shared capitalized name.
+- **Source kind.** 150 gold `source` fragments sampled from PolNeAR (seed 20261122) and labelled by
+  hand as named_person, institution, media, anonymous, vague, pronoun or document; the labels (file
+  name and offsets only, no text) are in `tests/data/source_kind_labels.jsonl`. Accuracy counts the
+  sources we found (an overlapping `source` span, or a quote speaker); coverage is the share found.
+- **BABE.** Word figures compare the words inside `loaded` spans with `biased_words` (lower-cased,
+  as framing normalizes tokens), per sentence, on Biased and Non-biased sentences. The classifier is a
+  standardized logistic regression (balanced classes) on framing's numeric features only (no words),
+  5-fold stratified cross-validation with seed 0.
+- **Readability.** Per topic, the three rewrites are ordered when the score rises strictly from
+  elementary to intermediate to advanced (ties count as wrong); pairwise accuracy counts level pairs.
+  Spearman's ρ is pooled over all texts, so it also reflects differences between topics.
+- **Development data.** These sets were used while developing framing; lexicons and rules are kept
+  general (with sources) rather than fitted to them, and the same measures will be taken on unseen data.
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("task", choices=[*TASKS, "all"])
+    parser.add_argument("--data", required=True, help="folder of the public datasets (see its README.md)")
+    parser.add_argument("--limit", type=int, default=None, help="read only the first N rows of each dataset")
+    parser.add_argument("--json", dest="json_out", help="write every figure and error list as JSON here")
+    parser.add_argument("--markdown", help="write the accuracy table (docs/accuracy.md) here")
+    parser.add_argument("--labels", default=str(SOURCE_KIND_LABELS), help="hand-labelled source kinds (JSONL)")
+    parser.add_argument("--date", default=datetime.date.today().isoformat(), help="date printed in the table")
+    args = parser.parse_args(argv)
+    try:
+        lexicons = load_lexicons()
+        names = list(TASKS) if args.task == "all" else [args.task]
+        results: dict[str, Any] = {"date": args.date, "limit": args.limit, "lexicon_checksum": lexicons.checksum}
+        for name in names:
+            options = {"labels_path": args.labels} if name == "attribution" else {}
+            results[name] = run_task(name, args.data, lexicons, args.limit, **options)
+            print(f"== {name} ({results[name]['seconds']} s)", file=sys.stderr)
+    except FramingInputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    text = json.dumps(results, indent=2, ensure_ascii=False)
+    print(text)
+    if args.json_out:
+        write_atomically(args.json_out, text + "\n")
+    if args.markdown:
+        write_atomically(args.markdown, markdown_table(results, args.date, args.limit))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

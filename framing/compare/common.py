@@ -1,0 +1,147 @@
+"""Views of the analyzed articles that every comparison table shares.
+
+Tables compare *outlets*, so articles are grouped by ``Document.outlet`` (an outlet
+may have several articles). Words are compared by a folded key: lower case, accents
+removed, straight apostrophes, so "Nicolás" and "Nicolas" are one word. Content words
+are additionally stemmed (Porter, which needs no downloaded data) so "offer" and
+"offered" align. Nothing here re-tokenizes: every view is built from ``doc.tokens``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from nltk.stem.porter import PorterStemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from ..analysis import ArticleAnalysis
+from ..document import Document, Span, Token
+
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
+QUOTE_MARKS = frozenset("\"'“”‘’«»")
+_NUMBER_RE = re.compile(r"^\$?(\d+(?:[.,]\d+)*)%?$")
+# Multipliers a number word gives the number before it ("$50 million").
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or curly apostrophes: the key spelling variants share."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'").replace("‘", "'"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def outlet_of(analysis: ArticleAnalysis) -> str:
+    doc = analysis.document
+    return doc.outlet or doc.id
+
+
+def outlets_in_order(analyses: Sequence[ArticleAnalysis]) -> list[str]:
+    """Outlets in the order their first article appears (stable across runs)."""
+    return list(dict.fromkeys(outlet_of(analysis) for analysis in analyses))
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of one article, with the keys the fact aligner compares."""
+
+    outlet: str
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    n_words: int
+    features: tuple[str, ...]
+    numbers: tuple[tuple[float, int, int], ...]  # (value, start, end) of each number phrase
+
+
+class Folder:
+    """Caches folded and stemmed forms of the words seen in one comparison run.
+
+    It is a class because the cache is real state, owned by one ``build_comparison``
+    call (never module-level), so repeated words are folded and stemmed once.
+    """
+
+    def __init__(self) -> None:
+        self._folded: dict[str, str] = {}
+        self._stems: dict[str, str] = {}
+        self._stemmer = PorterStemmer()
+
+    def fold(self, norm: str) -> str:
+        folded = self._folded.get(norm)
+        if folded is None:
+            folded = self._folded[norm] = fold(norm)
+        return folded
+
+    def stem(self, norm: str) -> str:
+        stem = self._stems.get(norm)
+        if stem is None:
+            stem = self._stems[norm] = self._stemmer.stem(self.fold(norm))
+        return stem
+
+    def content_stems(self, tokens: Iterable[Token]) -> list[str]:
+        """Stems of the content words (no stop words, numbers or one-letter words)."""
+        return [
+            self.stem(token.norm)
+            for token in tokens
+            if token.is_word and token.norm not in STOP_WORDS and len(token.norm) > 1 and not token.norm[0].isdigit()
+            and token.norm[0] != "$"
+        ]
+
+
+def number_value(text: str) -> float | None:
+    match = _NUMBER_RE.match(text)
+    if not match:
+        return None
+    digits = match.group(1).replace(",", "")
+    try:
+        return float(digits)
+    except ValueError:
+        return None
+
+
+def numbers_in(doc: Document, tokens: Sequence[Token]) -> list[tuple[float, int, int]]:
+    """Numbers in ``tokens`` as ``(value, start, end)``; "$50 million" is 5e7 and spans both words.
+
+    Years and clock times are numbers too; the caller decides which comparisons make sense.
+    """
+    found = []
+    for position, token in enumerate(tokens):
+        if not token.is_word or not (token.text[0].isdigit() or token.text[0] == "$"):
+            continue
+        value = number_value(token.text)
+        if value is None:
+            continue
+        end = token.end
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if following is not None and following.norm in _SCALES:
+            value *= _SCALES[following.norm]
+            end = following.end
+        elif following is not None and following.start == token.end and following.norm in _SUFFIX_SCALES:
+            value *= _SUFFIX_SCALES[following.norm]  # "$1.13bn", "£600m"
+            end = following.end
+        found.append((value, token.start, end))
+    return found
+
+
+def sentence_tokens(doc: Document) -> list[list[Token]]:
+    """Tokens grouped by sentence index (one pass over ``doc.tokens``)."""
+    groups: list[list[Token]] = [[] for _ in doc.sentences]
+    for token in doc.tokens:
+        if 0 <= token.sentence < len(groups):
+            groups[token.sentence].append(token)
+    return groups
+
+
+def spans_in(spans: Sequence[Span], start: int, end: int, span_type: str) -> list[Span]:
+    """Spans of ``span_type`` lying inside ``[start, end)``."""
+    return [span for span in spans if span.type == span_type and start <= span.start and span.end <= end]
+
+
+def evidence(article_id: str, start: int, end: int) -> str:
+    """How every table cites words: ``article_id:start-end`` into that article's text."""
+    return f"{article_id}:{start}-{end}"

@@ -1,0 +1,115 @@
+"""Distinctive wording: each outlet against all the others, by weighted log-odds.
+
+Monroe, Colaresi & Quinn (2008), "Fightin' Words", section 3.5: the log-odds ratio of
+a word in outlet *i* against the rest, with an informative Dirichlet prior taken from
+the whole corpus, divided by its standard deviation:
+
+    δ_w = log((y_iw + α_w) / (n_i + α_0 − y_iw − α_w)) − log((y_rw + α_w) / (n_r + α_0 − y_rw − α_w))
+    σ²_w ≈ 1/(y_iw + α_w) + 1/(y_rw + α_w),   z_w = δ_w / σ_w
+
+with ``α_w = α_0 · (corpus count of w) / (corpus words)`` and ``α_0 = min(PRIOR_MASS,
+corpus words)``: the prior is the corpus's own word distribution, never weighing more
+than the corpus itself. It shrinks rare words toward zero, so a word one outlet uses
+once does not top the list. The
+whole computation is a few matrix operations, so 2 to 50 outlets cost about the same.
+
+Words are content words (no stop words or numbers), folded and lower-cased, counted
+as written (not stemmed) so readers see the outlet's own word.
+
+``distinctive`` table (one row per outlet × term; the ``TOP_N`` highest z per outlet):
+outlet, term, count, rate_per_1k, rest_count, rest_rate_per_1k, delta, z,
+within_noise (``|z| < 1.96``), rank, evidence (``article_id:start-end`` of up to five uses).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..analysis import ArticleAnalysis
+from .common import STOP_WORDS, Folder, evidence, outlet_of, outlets_in_order
+
+COLUMNS = [
+    "outlet", "term", "count", "rate_per_1k", "rest_count", "rest_rate_per_1k", "delta", "z",
+    "within_noise", "rank", "evidence",
+]
+PRIOR_MASS = 500.0
+TOP_N = 15
+Z_NOISE = 1.96
+MAX_EVIDENCE = 5
+
+
+def log_odds(counts: np.ndarray, prior_mass: float = PRIOR_MASS) -> tuple[np.ndarray, np.ndarray]:
+    """``(delta, z)`` for each group (row) against the sum of the other rows, per word (column)."""
+    counts = np.asarray(counts, dtype=float)
+    total_by_word = counts.sum(axis=0)
+    corpus = total_by_word.sum()
+    if corpus == 0:
+        zeros = np.zeros_like(counts)
+        return zeros, zeros
+    alpha = min(prior_mass, corpus) * total_by_word / corpus
+    alpha0 = alpha.sum()
+    n = counts.sum(axis=1, keepdims=True)
+    rest = total_by_word[None, :] - counts
+    n_rest = corpus - n
+    with np.errstate(divide="ignore", invalid="ignore"):
+        own = np.log((counts + alpha) / (n + alpha0 - counts - alpha))
+        other = np.log((rest + alpha) / (n_rest + alpha0 - rest - alpha))
+        delta = own - other
+        variance = 1.0 / (counts + alpha) + 1.0 / (rest + alpha)
+        z = delta / np.sqrt(variance)
+    return np.nan_to_num(delta), np.nan_to_num(z)
+
+
+def build_distinctive(analyses: Sequence[ArticleAnalysis], folder: Folder, top_n: int = TOP_N) -> pd.DataFrame:
+    outlets = outlets_in_order(analyses)
+    if len(outlets) < 2:
+        return pd.DataFrame(columns=COLUMNS)
+    row_of = {outlet: i for i, outlet in enumerate(outlets)}
+    vocabulary: dict[str, int] = {}
+    cells: dict[tuple[int, int], int] = defaultdict(int)
+    uses: dict[tuple[int, int], list[str]] = defaultdict(list)
+    words = np.zeros(len(outlets))
+    for analysis in analyses:
+        row = row_of[outlet_of(analysis)]
+        doc = analysis.document
+        for token in doc.tokens:
+            if not token.is_word:
+                continue
+            words[row] += 1
+            if token.norm in STOP_WORDS or len(token.norm) < 2 or not token.norm[0].isalpha():
+                continue
+            term = folder.fold(token.norm)
+            column = vocabulary.setdefault(term, len(vocabulary))
+            cells[(row, column)] += 1
+            if len(uses[(row, column)]) < MAX_EVIDENCE:
+                uses[(row, column)].append(evidence(doc.id, token.start, token.end))
+    counts = np.zeros((len(outlets), len(vocabulary)))
+    for (row, column), value in cells.items():
+        counts[row, column] = value
+    delta, z = log_odds(counts)
+    terms = np.array(list(vocabulary), dtype=object)
+    rest_counts = counts.sum(axis=0)[None, :] - counts
+    rest_words = words.sum() - words
+    rows = []
+    for row, outlet in enumerate(outlets):
+        present = np.nonzero(counts[row] > 0)[0]
+        order = present[np.lexsort((terms[present].astype(str), -z[row, present]))][:top_n]
+        for rank, column in enumerate(order, start=1):
+            rows.append({
+                "outlet": outlet,
+                "term": terms[column],
+                "count": int(counts[row, column]),
+                "rate_per_1k": 1000 * counts[row, column] / words[row] if words[row] else 0.0,
+                "rest_count": int(rest_counts[row, column]),
+                "rest_rate_per_1k": 1000 * rest_counts[row, column] / rest_words[row] if rest_words[row] else 0.0,
+                "delta": round(float(delta[row, column]), 4),
+                "z": round(float(z[row, column]), 3),
+                "within_noise": bool(abs(z[row, column]) < Z_NOISE),
+                "rank": rank,
+                "evidence": uses[(row, column)],
+            })
+    return pd.DataFrame(rows, columns=COLUMNS)

@@ -1,0 +1,60 @@
+"""Write the comparison tables as CSV and JSON, all or nothing.
+
+Every table is rendered in memory first; only when all of them succeeded is each file
+written (atomically, via a temporary file and a rename). So an error while building or
+rendering leaves no file behind, and a reader never sees a half-written file.
+
+CSV cells cannot hold lists: list cells (evidence, variants, outlets) are joined with
+"; ". JSON keeps them as arrays (``orient="records"``, one object per row).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..fileio import write_atomically
+
+LIST_SEPARATOR = "; "
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, (list, tuple, set)):
+        return LIST_SEPARATOR.join(str(item) for item in value)
+    return value
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return [_json_value(item) for item in value]
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def render(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
+    """File name → contents for every table."""
+    files: dict[str, str] = {}
+    for name, frame in tables.items():
+        flat = frame.copy()
+        for column in flat.columns:
+            if flat[column].dtype == object:
+                flat[column] = flat[column].map(_csv_cell)
+        files[f"{name}.csv"] = flat.to_csv(index=False, lineterminator="\n")
+        records = [
+            {column: _json_value(value) for column, value in zip(frame.columns, row, strict=False)}
+            for row in frame.itertuples(index=False, name=None)
+        ]
+        files[f"{name}.json"] = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    return files
+
+
+def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path) -> list[Path]:
+    files = render(tables)
+    return [write_atomically(Path(out_dir) / name, text) for name, text in files.items()]

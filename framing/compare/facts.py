@@ -1,0 +1,447 @@
+"""Fact alignment: which outlets carry the same statement, and how each words it.
+
+Every sentence of five words or more (title-case headings excluded) becomes a vector
+of TF-IDF weights over its content-word stems, its numbers (``#83``) and the entities
+it mentions (``@Cartel de los Soles``, so "Suns Cartel" and "Cartel of the Suns" count
+as the same name). Sentences from *different* outlets are linked most-similar first
+when their cosine similarity reaches ``LINK_THRESHOLD``; two groups merge only while
+their average similarity stays above ``GROUP_THRESHOLD`` (average linkage), which
+keeps one loose link from chaining unrelated statements together. Each group is a
+*fact*; a sentence no other outlet matches is a fact only its outlet carries.
+
+``facts`` table (one row per fact × sentence):
+fact_id, fact (the most central sentence), n_outlets, outlets, only_one_outlet, outlet,
+article_id, sentence_index, start, end, text, similarity (to the central sentence),
+hedges, attributed_to, loaded (span texts of those types inside the sentence),
+numbers (number phrases), only_here (words no other outlet uses anywhere).
+
+``omissions`` table (one row per fact × outlet that leaves it out; only facts that
+more than half of the outlets, and at least two, carry):
+fact_id, fact, outlet, n_outlets_carrying, n_outlets, carried_by, evidence.
+
+``disagreements`` table (one row per disagreement × outlet):
+disagreement_id, fact_id, kind (number | actor), outlet, article_id, value, phrase,
+start, end, sentence, values (every value in the disagreement). *number*: numbers
+within a factor of ``NUMBER_RATIO`` of each other that differ ("about 80" against
+"at least 83"). *actor*: the capitalized word naming who acts before an event noun
+differs between outlets ("US strikes" against "Venezuelan military actions").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from ..analysis import ArticleAnalysis
+from ..document import Token
+from ..lexicons import Lexicons
+from .common import QUOTE_MARKS, STOP_WORDS, Folder, Sentence, evidence, numbers_in, outlet_of, sentence_tokens
+from .labels import Mention, Pins, _heading_sentences
+
+MIN_WORDS = 5
+MIN_CONTENT_WORDS = 4
+LINK_THRESHOLD = 0.22
+GROUP_THRESHOLD = 0.18
+ATTACH_THRESHOLD = 0.3
+NUMBER_RATIO = 1.5
+NUMBER_CONTEXT = 0.15
+SAME_CONTEXT = 0.3
+
+FACT_COLUMNS = [
+    "fact_id", "fact", "n_outlets", "outlets", "only_one_outlet", "outlet", "article_id", "sentence_index",
+    "start", "end", "text", "similarity", "hedges", "attributed_to", "loaded", "numbers", "only_here",
+]
+OMISSION_COLUMNS = ["fact_id", "fact", "outlet", "n_outlets_carrying", "n_outlets", "carried_by", "evidence"]
+DISAGREEMENT_COLUMNS = [
+    "disagreement_id", "fact_id", "kind", "outlet", "article_id", "value", "phrase", "start", "end", "sentence",
+    "values",
+]
+
+
+def collect_sentences(
+    analyses: Sequence[ArticleAnalysis], folder: Folder, mentions: Sequence[Mention]
+) -> tuple[list[Sentence], dict[tuple[str, int], list[Token]]]:
+    """Sentences worth aligning, with their features, and each sentence's tokens."""
+    entities_in: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for analysis in analyses:
+        doc = analysis.document
+        for mention in (m for m in mentions if m.article_id == doc.id and m.source == "pinned"):
+            entities_in[(doc.id, doc.tokens[mention.first].sentence)].add(mention.entity)
+    sentences: list[Sentence] = []
+    tokens_of: dict[tuple[str, int], list[Token]] = {}
+    for analysis in analyses:
+        doc = analysis.document
+        folded = [folder.fold(token.norm) for token in doc.tokens]
+        headings = _heading_sentences(doc.tokens, folded)
+        for index, tokens in enumerate(sentence_tokens(doc)):
+            n_words = sum(1 for token in tokens if token.is_word)
+            features = folder.content_stems(tokens)
+            if n_words < MIN_WORDS or len(features) < MIN_CONTENT_WORDS or index in headings:
+                continue
+            numbers = numbers_in(doc, tokens)
+            features += [f"#{value:g}" for value, _, _ in numbers]
+            # Close numbers share a magnitude feature (80 and 83: both "~19"), so a
+            # disagreement about a number does not keep two versions of a fact apart.
+            features += [f"~{int(math.log10(value) * 10)}" for value, _, _ in numbers if value >= 1]
+            features += [f"@{entity}" for entity in sorted(entities_in[(doc.id, index)])]
+            start, end = doc.sentences[index]
+            sentences.append(
+                Sentence(outlet_of(analysis), doc.id, index, start, end, doc.text[start:end], n_words,
+                         tuple(features), tuple(numbers))
+            )
+            tokens_of[(doc.id, index)] = tokens
+    return sentences, tokens_of
+
+
+def similarity_matrix(sentences: Sequence[Sentence], *, numbers: bool = True) -> np.ndarray:
+    """Cosine similarity of the sentences' TF-IDF vectors (dense: a few thousand sentences at most).
+
+    ``numbers=False`` leaves the number features out, for judging whether two numbers
+    sit in similar sentences without the numbers themselves making them similar.
+    """
+    if not sentences:
+        return np.zeros((0, 0))
+    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, norm="l2")
+    try:
+        matrix = vectorizer.fit_transform(
+            [[f for f in s.features if numbers or f[0] not in "#~"] for s in sentences]
+        )
+    except ValueError:  # no features at all
+        return np.zeros((len(sentences), len(sentences)))
+    return (matrix @ matrix.T).toarray()
+
+
+def _identity(features: list[str]) -> list[str]:
+    return features
+
+
+def align(sentences: Sequence[Sentence], similarity: np.ndarray) -> list[list[int]]:
+    """Groups of sentence indices (facts).
+
+    Phase one links sentences from different outlets, most similar first, keeping at
+    most one sentence per outlet in a group and the group's average similarity at or
+    above ``GROUP_THRESHOLD``. Phase two attaches an outlet's other sentences that
+    repeat a fact (similarity ``ATTACH_THRESHOLD`` or more to one of its sentences).
+    """
+    count = len(sentences)
+    outlets = np.array([s.outlet for s in sentences], dtype=object)
+    group_of = list(range(count))
+    members: dict[int, list[int]] = {i: [i] for i in range(count)}
+    carried: dict[int, set[str]] = {i: {sentences[i].outlet} for i in range(count)}
+    upper = np.triu(similarity >= LINK_THRESHOLD, k=1) & (outlets[:, None] != outlets[None, :])
+    rows, cols = np.nonzero(upper)
+    order = np.argsort(-similarity[rows, cols], kind="stable")
+    for i, j in zip(rows[order], cols[order], strict=False):
+        a, b = group_of[int(i)], group_of[int(j)]
+        if a == b or carried[a] & carried[b]:
+            continue
+        left, right = members[a], members[b]
+        if similarity[np.ix_(left, right)].mean() < GROUP_THRESHOLD:
+            continue
+        for k in right:
+            group_of[k] = a
+        members[a] = left + right
+        carried[a] |= carried.pop(b)
+        del members[b]
+    singles = [key for key, group in members.items() if len(group) == 1]
+    shared = [key for key, group in members.items() if len(group) > 1]
+    for key in singles:
+        i = members[key][0]
+        best, best_sim = None, ATTACH_THRESHOLD
+        for other in shared:
+            value = float(similarity[i, members[other]].max())
+            if value >= best_sim:
+                best, best_sim = other, value
+        if best is not None:
+            members[best].append(i)
+            del members[key]
+    return [sorted(group) for group in members.values()]
+
+
+def build_facts(
+    analyses: Sequence[ArticleAnalysis],
+    lexicons: Lexicons,
+    folder: Folder,
+    mentions: Sequence[Mention],
+    pins: Pins,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The ``facts``, ``omissions`` and ``disagreements`` tables."""
+    sentences, tokens_of = collect_sentences(analyses, folder, mentions)
+    similarity = similarity_matrix(sentences)
+    groups = align(sentences, similarity)
+    all_outlets = list(dict.fromkeys(outlet_of(a) for a in analyses))
+    by_id = {a.document.id: a for a in analyses}
+    outlets_using: dict[str, set[str]] = defaultdict(set)
+    for sentence in sentences:
+        for feature in sentence.features:
+            outlets_using[feature].add(sentence.outlet)
+
+    def group_key(group: list[int]) -> tuple:
+        n = len({sentences[i].outlet for i in group})
+        first = sentences[group[0]]
+        return (-n, all_outlets.index(first.outlet), first.article_id, first.start)
+
+    groups.sort(key=group_key)
+    fact_rows, omission_rows = [], []
+    fact_of: dict[int, str] = {}
+    shared_groups: list[tuple[str, list[int]]] = []
+    hedge_matcher = lexicons.matcher("hedges")
+    for number, group in enumerate(groups, start=1):
+        fact_id = f"F{number:03d}"
+        central = max(group, key=lambda i: similarity[i, group].sum())
+        carried = [o for o in all_outlets if any(sentences[i].outlet == o for i in group)]
+        for i in group:
+            sentence = sentences[i]
+            analysis = by_id[sentence.article_id]
+            tokens = tokens_of[(sentence.article_id, sentence.index)]
+            fact_rows.append({
+                "fact_id": fact_id,
+                "fact": sentences[central].text,
+                "n_outlets": len(carried),
+                "outlets": carried,
+                "only_one_outlet": len(carried) == 1,
+                "outlet": sentence.outlet,
+                "article_id": sentence.article_id,
+                "sentence_index": sentence.index,
+                "start": sentence.start,
+                "end": sentence.end,
+                "text": sentence.text,
+                "similarity": round(float(similarity[i, central]), 3),
+                "hedges": _span_texts(analysis, sentence, ("hedge",)),
+                "attributed_to": _sources(analysis, sentence),
+                "loaded": _span_texts(analysis, sentence, ("loaded",)),
+                "numbers": [_number_phrase(analysis, tokens, value, s, e, hedge_matcher)[0]
+                            for value, s, e in sentence.numbers],
+                "only_here": _only_here(tokens, folder, outlets_using, sentence.outlet),
+            })
+        if len(carried) >= 2 and len(carried) > len(all_outlets) / 2:
+            for outlet in all_outlets:
+                if outlet not in carried:
+                    omission_rows.append({
+                        "fact_id": fact_id,
+                        "fact": sentences[central].text,
+                        "outlet": outlet,
+                        "n_outlets_carrying": len(carried),
+                        "n_outlets": len(all_outlets),
+                        "carried_by": carried,
+                        "evidence": [
+                            evidence(sentences[i].article_id, sentences[i].start, sentences[i].end) for i in group
+                        ],
+                    })
+        for i in group:
+            fact_of[i] = fact_id
+        if len(carried) >= 2:
+            shared_groups.append((fact_id, group))
+    context = similarity_matrix(sentences, numbers=False)
+    disagreement_rows = _number_disagreements(sentences, context, fact_of, tokens_of, by_id, folder, hedge_matcher)
+    actors = _actor_phrases(sentences, tokens_of, by_id, folder, pins)
+    for fact_id, group in shared_groups:
+        disagreement_rows += _actor_disagreements(fact_id, group, sentences, actors)
+    counter = 0
+    last = None
+    for row in disagreement_rows:
+        if row["disagreement_id"] != last:
+            last = row["disagreement_id"]
+            counter += 1
+        row["disagreement_id"] = f"D{counter:03d}"
+    return (
+        pd.DataFrame(fact_rows, columns=FACT_COLUMNS),
+        pd.DataFrame(omission_rows, columns=OMISSION_COLUMNS),
+        pd.DataFrame(disagreement_rows, columns=DISAGREEMENT_COLUMNS),
+    )
+
+
+def _span_texts(analysis: ArticleAnalysis, sentence: Sentence, types: tuple[str, ...]) -> list[str]:
+    return [
+        span.text for span in analysis.spans
+        if span.type in types and sentence.start <= span.start and span.end <= sentence.end
+    ]
+
+
+def _sources(analysis: ArticleAnalysis, sentence: Sentence) -> list[str]:
+    """Who the sentence is attributed to: its source spans, else its quotes' speakers."""
+    found = []
+    for span in analysis.spans:
+        if not (sentence.start <= span.start < sentence.end):
+            continue
+        if span.type == "source":
+            found.append(span.text)
+        elif span.type == "quote" and span.attrs.get("speaker"):
+            found.append(str(span.attrs["speaker"]))
+    return list(dict.fromkeys(found))
+
+
+def _only_here(tokens: Sequence[Token], folder: Folder, outlets_using: dict[str, set[str]], outlet: str) -> list[str]:
+    words = []
+    for token in tokens:
+        if not token.is_word or token.norm in STOP_WORDS or len(token.norm) < 2:
+            continue
+        stem = folder.stem(token.norm)
+        if outlets_using.get(stem) == {outlet}:
+            words.append(token.text)
+    return list(dict.fromkeys(words))
+
+
+def _number_phrase(
+    analysis: ArticleAnalysis, tokens: Sequence[Token], value: float, start: int, end: int, hedge_matcher
+) -> tuple[str, int, int]:
+    """The number with an approximator before it ("about 80", "at least 83") and the word after it."""
+    text = analysis.document.text
+    position = next((k for k, t in enumerate(tokens) if t.start == start), None)
+    phrase_start, phrase_end = start, end
+    if position is not None:
+        window = tokens[max(0, position - 3):position]
+        for first, last, _entry in hedge_matcher.match([t.norm for t in window]):
+            if last == len(window):
+                phrase_start = window[first].start
+        for span in analysis.spans:
+            if span.type == "hedge" and span.end <= start and start - span.end <= 1 and span.start < phrase_start:
+                phrase_start = span.start
+        after = next((t for t in tokens if t.start >= end), None)
+        if after is not None and after.is_word and not after.text[0].isdigit():
+            phrase_end = after.end
+    return text[phrase_start:phrase_end], phrase_start, phrase_end
+
+
+def text_of(sentence: Sentence, start: int, end: int) -> str:
+    return sentence.text[start - sentence.start:end - sentence.start]
+
+
+def _is_year(value: float, phrase: str) -> bool:
+    return value.is_integer() and 1900 <= value <= 2100 and "$" not in phrase
+
+
+def _number_disagreements(
+    sentences, similarity, fact_of, tokens_of, by_id, folder: Folder, hedge_matcher
+) -> list[dict]:
+    """Close but different numbers that different outlets give for the same thing.
+
+    Two numbers are compared when they come from different outlets, lie within a factor
+    of ``NUMBER_RATIO`` and sit in similar sentences (``NUMBER_CONTEXT`` or more); when
+    they differ, they must also count the same word ("80 individuals", "83 individuals")
+    unless the sentences are very similar (``SAME_CONTEXT``). Linked numbers form a
+    group; a group with two or more values is a disagreement. Years are left out.
+    """
+    found = []
+    for i, sentence in enumerate(sentences):
+        analysis = by_id[sentence.article_id]
+        tokens = tokens_of[(sentence.article_id, sentence.index)]
+        for value, start, end in sentence.numbers:
+            phrase, p_start, p_end = _number_phrase(analysis, tokens, value, start, end, hedge_matcher)
+            if value <= 0 or _is_year(value, phrase):
+                continue
+            after = next((t for t in tokens if t.start >= end and t.is_word), None)
+            unit = folder.stem(after.norm) if after is not None and not after.text[0].isdigit() else ""
+            if text_of(sentence, start, end).endswith("%"):
+                unit = "%"
+            found.append((i, value, phrase, p_start, p_end, unit))
+    pairs = []
+    for a, (i, value, *_, unit) in enumerate(found):
+        for b in range(a + 1, len(found)):
+            j, other, *_, other_unit = found[b]
+            if sentences[i].outlet == sentences[j].outlet or max(value, other) / min(value, other) > NUMBER_RATIO:
+                continue
+            if similarity[i, j] < NUMBER_CONTEXT or unit != other_unit:
+                continue  # "12 years" and "14 boats" are not two counts of one thing
+            pairs.append((float(similarity[i, j]), a, b))
+    # Most similar pairs first; a group never spans more than NUMBER_RATIO, so small
+    # numbers cannot chain (2 → 2.5 → 3 → …) into one "disagreement".
+    group_of = list(range(len(found)))
+    groups: dict[int, list[int]] = {k: [k] for k in range(len(found))}
+    for _score, a, b in sorted(pairs, key=lambda pair: -pair[0]):
+        left, right = group_of[a], group_of[b]
+        if left == right:
+            continue
+        merged = groups[left] + groups[right]
+        values = [found[k][1] for k in merged]
+        if max(values) / min(values) > NUMBER_RATIO:
+            continue
+        for k in groups[right]:
+            group_of[k] = left
+        groups[left] = merged
+        del groups[right]
+    rows = []
+    for number, members in enumerate(sorted(groups.values()), start=1):
+        values = {found[k][1] for k in members}
+        if len(values) < 2 or len({sentences[found[k][0]].outlet for k in members}) < 2:
+            continue
+        listed = [f"{v:g}" for v in sorted(values)]
+        for k in members:
+            i, value, phrase, p_start, p_end, _unit = found[k]
+            s = sentences[i]
+            rows.append({
+                "disagreement_id": f"n{number}", "fact_id": fact_of.get(i, ""), "kind": "number", "outlet": s.outlet,
+                "article_id": s.article_id, "value": f"{value:g}", "phrase": phrase, "start": p_start, "end": p_end,
+                "sentence": s.text, "values": listed,
+            })
+    return rows
+
+
+def _actor_phrases(sentences, tokens_of, by_id, folder: Folder, pins: Pins) -> dict[int, list[tuple]]:
+    """Per sentence: ``(actor, phrase, start, end)`` where a capitalized qualifier names who acts.
+
+    "US ‘narcoterrorism’ strikes" names the United States; "Venezuelan military actions"
+    names Venezuela's side. Lower-case modifiers and quote marks between them are skipped.
+    """
+    found: dict[int, list[tuple]] = defaultdict(list)
+    for i, sentence in enumerate(sentences):
+        text = by_id[sentence.article_id].document.text
+        tokens = tokens_of[(sentence.article_id, sentence.index)]
+        for position, token in enumerate(tokens):
+            if folder.fold(token.norm) not in pins.events:
+                continue
+            for k in range(position - 1, max(-1, position - 6), -1):
+                word = folder.fold(tokens[k].norm)
+                if tokens[k].text in QUOTE_MARKS or (
+                    tokens[k].is_word and tokens[k].text[0].islower() and word not in STOP_WORDS
+                ):
+                    continue
+                if word in pins.qualifiers and tokens[k].text[0].isupper():
+                    start = tokens[k].start
+                    found[i].append((pins.qualifiers[word], text[start:token.end], start, token.end))
+                break
+    return found
+
+
+def _actor_disagreements(fact_id, group, sentences, actors) -> list[dict]:
+    """An outlet credits a shared fact to an actor no other outlet names for such events.
+
+    Seed 003 credits "Venezuelan military actions" with the destroyed vessels, while
+    every other outlet that names an actor for strikes or operations names the US.
+    The rows give the odd outlet's phrase and each other outlet's usual actor phrase.
+    """
+    rows = []
+    in_fact = {sentences[i].outlet for i in group}
+    for i in group:
+        outlet = sentences[i].outlet
+        for actor, phrase, start, end in actors.get(i, ()):
+            others = [
+                (j, item) for j, items in actors.items() if sentences[j].outlet != outlet for item in items
+            ]
+            if not others or any(item[0] == actor for _, item in others):
+                continue
+            usual = max({item[0] for _, item in others}, key=lambda a: sum(item[0] == a for _, item in others))
+            evidence_rows = {}
+            for j, item in sorted(others, key=lambda pair: (sentences[pair[0]].outlet not in in_fact, pair[0])):
+                if item[0] == usual and sentences[j].outlet not in evidence_rows:
+                    evidence_rows[sentences[j].outlet] = (j, item)
+            listed = sorted({actor, usual})
+            key = f"{fact_id}-a{i}"
+            rows.append(_actor_row(key, fact_id, sentences[i], actor, phrase, start, end, listed))
+            for j, (other_actor, other_phrase, other_start, other_end) in evidence_rows.values():
+                rows.append(_actor_row(key, fact_id, sentences[j], other_actor, other_phrase, other_start, other_end,
+                                       listed))
+    return rows
+
+
+def _actor_row(key, fact_id, sentence, actor, phrase, start, end, listed) -> dict:
+    return {
+        "disagreement_id": key, "fact_id": fact_id, "kind": "actor", "outlet": sentence.outlet,
+        "article_id": sentence.article_id, "value": actor, "phrase": phrase, "start": start, "end": end,
+        "sentence": sentence.text, "values": listed,
+    }

@@ -1,0 +1,84 @@
+"""The report: one self-contained HTML page and a PDF, both from one report model.
+
+Layers: :mod:`.model` decides what to show (plain data), :mod:`.charts` draws
+the overview charts as SVG, :mod:`.html` renders the page, :mod:`.pdf` prints it.
+Everything is rendered in memory first and written atomically at the end, so a
+failed run never leaves a half-written report behind.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..analysis import ArticleAnalysis
+from ..errors import FramingInputError
+from ..fileio import write_atomically
+from ..lexicons import Lexicons
+
+REPORT_NAMES = {"html": "framing-report.html", "pdf": "framing-report.pdf"}
+
+__all__ = ["REPORT_NAMES", "render_report", "write_reports"]
+
+
+def write_reports(
+    analyses: Sequence[ArticleAnalysis],
+    lexicons: Lexicons,
+    out_dir: Path,
+    *,
+    formats: list[str],
+    title: str,
+) -> list[Path]:
+    """Render the requested formats in memory, then write each file atomically; return their paths."""
+    unknown = sorted(set(formats) - set(REPORT_NAMES))
+    if unknown or not formats:
+        raise FramingInputError("--format", f"unknown format {', '.join(unknown) or '(none)'}", "Use html, pdf or html,pdf")
+    outputs = render_report(analyses, lexicons, formats=formats, title=title)
+    return [write_atomically(Path(out_dir) / REPORT_NAMES[fmt], data) for fmt, data in outputs.items()]
+
+
+def render_report(
+    analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, *, formats: Sequence[str], title: str = ""
+) -> dict[str, str | bytes]:
+    """``{format: content}`` for each requested format, all rendered from one model."""
+    from .charts import build_charts
+    from .html import render_html
+    from .model import build_report_model
+
+    if not analyses:
+        raise FramingInputError("input", "there are no articles to report on", "Pass article files or folders")
+    model = build_report_model(analyses, lexicons, title=title, comparison=comparison_tables(analyses))
+    html_text = render_html(model, build_charts(model))
+    outputs: dict[str, str | bytes] = {}
+    for fmt in dict.fromkeys(formats):
+        if fmt == "html":
+            outputs[fmt] = html_text
+        elif fmt == "pdf":
+            from .pdf import render_pdf
+
+            outputs[fmt] = render_pdf(html_text)
+    return outputs
+
+
+def comparison_tables(analyses: Sequence[ArticleAnalysis]) -> dict[str, Any] | None:
+    """The comparison layer's tables, or None when it is absent or fails.
+
+    The comparison is an optional section: a failure there must not cost the
+    user the rest of the report, but it is reported on stderr, not hidden.
+    """
+    try:
+        from .. import compare
+    except ImportError:
+        return None
+    build = getattr(compare, "build_comparison", None)
+    if not callable(build):
+        return None
+    try:
+        tables = build(analyses)
+    except Exception as error:  # an optional section: say why it is missing and carry on
+        print(f"framing: warning: the comparison section was left out ({type(error).__name__}: {error})",
+              file=sys.stderr)
+        return None
+    return tables if isinstance(tables, dict) else None

@@ -1,0 +1,476 @@
+"""The report model: everything the report shows, as plain dicts and lists.
+
+The HTML and the PDF are both rendered from this one model, so they can never
+disagree. Nothing here renders: it only decides *what* to show (numbers per
+outlet, the flattened highlight segments of each article, the evidence notes,
+provenance), which keeps it testable without a browser or a PDF engine.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import math
+import os
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .. import __version__
+from ..analysis import ArticleAnalysis
+from ..document import SPAN_TYPES, Span
+from ..lexicons import Lexicons
+
+# How each span type is named, marked and drawn. The marker letter and the
+# drawing style (not the colour) carry the meaning, so the legend still reads in
+# grayscale print and for colour-blind readers.
+SPAN_STYLE: dict[str, dict[str, str]] = {
+    "hedge": {"name": "Hedge", "plural": "Hedges", "marker": "H", "style": "dotted underline",
+              "counts": "words that soften a claim (may, reportedly, appears to)"},
+    "attribution": {"name": "Attribution", "plural": "Attributions", "marker": "A", "style": "bold, solid underline",
+                    "counts": "reporting verbs that attribute a claim to someone (said, claimed)"},
+    "loaded": {"name": "Loaded term", "plural": "Loaded terms", "marker": "L", "style": "shaded background",
+               "counts": "words with a charged connotation, each with a more neutral alternative"},
+    "quote": {"name": "Quote", "plural": "Quotes", "marker": "Q", "style": "italic, bars at both ends",
+              "counts": "passages of reported speech inside quotation marks"},
+    "source": {"name": "Source", "plural": "Sources", "marker": "S", "style": "thin box",
+               "counts": "who is cited, by kind (named person, institution, media, anonymous, vague)"},
+}
+# Which lexicon explains a span of each type (its label is that lexicon's key).
+SPAN_LEXICON = {"hedge": "hedges", "loaded": "loaded", "attribution": "reporting_verbs", "source": "source_kinds"}
+# Readability values the overview knows by name; the reading-ease score is not a grade.
+READABILITY_LABELS = {
+    "flesch_kincaid_grade": "Flesch–Kincaid grade",
+    "gunning_fog": "Gunning fog",
+    "smog_index": "SMOG",
+    "smog": "SMOG",
+    "coleman_liau_index": "Coleman–Liau",
+    "coleman_liau": "Coleman–Liau",
+    "automated_readability_index": "ARI",
+    "ari": "ARI",
+    "dale_chall": "Dale–Chall",
+    "dale_chall_readability_score": "Dale–Chall",
+    "linsear_write_formula": "Linsear Write",
+    "flesch_reading_ease": "Flesch reading ease",
+}
+NOT_A_GRADE = {"flesch_reading_ease", "dale_chall", "dale_chall_readability_score"}
+# Articles shorter than this give rates too noisy to compare; the report says so.
+SHORT_ARTICLE_WORDS = 300
+# Comparison tables are summaries: show this many rows, point to ``framing compare`` for the rest.
+MAX_COMPARISON_ROWS = 40
+HEATMAP_TERMS = 25
+
+
+def build_report_model(
+    analyses: Sequence[ArticleAnalysis],
+    lexicons: Lexicons,
+    *,
+    title: str = "",
+    comparison: Mapping[str, Any] | None = None,
+    generated: _dt.date | None = None,
+) -> dict[str, Any]:
+    """The whole report as plain data.
+
+    ``comparison`` is what :func:`framing.compare.build_comparison` returned (or
+    ``None``); its ``rates`` table, when it carries ``ci_low``/``ci_high``, adds
+    uncertainty to the overview.
+    """
+    generated = generated or report_date()
+    entry_index = lexicon_entry_index(lexicons)
+    source_kinds = allowed_values(lexicons, "source_kinds", "kind")
+    articles = [article_model(index, analysis, entry_index) for index, analysis in enumerate(analyses)]
+    outlets = outlet_rows(analyses, source_kinds)
+    readability = readability_columns(analyses)
+    intervals = rate_intervals(comparison)
+    for row in outlets:
+        row["intervals"] = intervals.get(row["outlet"], {})
+    total_words = sum(a.document.n_words for a in analyses)
+    return {
+        "title": title or "How the outlets framed the story",
+        "version": __version__,
+        "date": generated.isoformat(),
+        "n_articles": len(analyses),
+        "n_outlets": len(outlets),
+        "n_words": total_words,
+        "span_types": [{"type": t, **SPAN_STYLE[t]} for t in SPAN_TYPES],
+        "measures": [{"key": t, "label": SPAN_STYLE[t]["plural"]} for t in SPAN_TYPES],
+        "source_kinds": [{"key": kind, "label": kind.replace("_", " ")} for kind in source_kinds],
+        "readability": readability,
+        "outlets": outlets,
+        "has_intervals": bool(intervals),
+        "loaded_matrix": loaded_matrix(analyses, [row["outlet"] for row in outlets]),
+        "articles": articles,
+        "short_articles": [a["label"] for a in articles if a["n_words"] < SHORT_ARTICLE_WORDS],
+        "short_article_words": SHORT_ARTICLE_WORDS,
+        "comparison": comparison_tables(comparison),
+        "lexicons": lexicon_rows(lexicons),
+        "lexicon_checksum": lexicons.checksum,
+        "inputs": [
+            {"id": a.document.id, "outlet": a.document.outlet, "path": a.document.path,
+             "sha256": sha256_text(a.document.raw_text)}
+            for a in analyses
+        ],
+    }
+
+
+def report_date() -> _dt.date:
+    """Today (UTC), or ``SOURCE_DATE_EPOCH`` when set, so a rebuilt report can be byte-identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc).date()
+    return _dt.datetime.now(tz=_dt.timezone.utc).date()
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- overview numbers -------------------------------------------------------------
+
+
+def outlet_rows(analyses: Sequence[ArticleAnalysis], source_kinds: Sequence[str]) -> list[dict[str, Any]]:
+    """Per-outlet rates, pooled over the outlet's articles (total count / total words).
+
+    Pooling (not averaging per-article rates) keeps a 100-word article from
+    weighing as much as a 2,000-word one.
+    """
+    grouped: dict[str, list[ArticleAnalysis]] = defaultdict(list)
+    for analysis in analyses:
+        grouped[analysis.document.outlet or analysis.document.id].append(analysis)
+    rows = []
+    for outlet, members in grouped.items():
+        words = sum(a.document.n_words for a in members)
+        counts: Counter[str] = Counter()
+        kinds: Counter[str] = Counter()
+        for analysis in members:
+            for span in analysis.spans:
+                counts[span.type] += 1
+                if span.type == "source":
+                    kinds[span.category or "unknown"] += 1
+        all_kinds = list(source_kinds) + sorted(set(kinds) - set(source_kinds))
+        grades = weighted_readability(members)
+        rows.append({
+            "outlet": outlet,
+            "n_articles": len(members),
+            "n_words": words,
+            "counts": {t: counts[t] for t in SPAN_TYPES},
+            "rates": {t: per_thousand(counts[t], words) for t in SPAN_TYPES},
+            "source_counts": {k: kinds[k] for k in all_kinds},
+            "source_rates": {k: per_thousand(kinds[k], words) for k in all_kinds},
+            "readability": grades,
+            "short": words < SHORT_ARTICLE_WORDS,
+        })
+    return rows
+
+
+def per_thousand(count: float, words: int) -> float:
+    return 1000.0 * count / words if words else 0.0
+
+
+def readability_key(feature: str) -> str | None:
+    """The plain formula name of a readability feature, or None if it is not one.
+
+    Only formulas known by name are shown: a feature such as ``readability_words``
+    is a count, not a grade, and must not land in the grades chart.
+    """
+    name = feature
+    for prefix in ("readability.", "readability_"):
+        if name.startswith(prefix):
+            name = name[len(prefix):]
+            break
+    return name if name in READABILITY_LABELS else None
+
+
+def readability_columns(analyses: Sequence[ArticleAnalysis]) -> list[dict[str, Any]]:
+    """The readability measures present in the features, known formulas first."""
+    seen: dict[str, str] = {}
+    for analysis in analyses:
+        for feature, value in analysis.features.items():
+            name = readability_key(feature)
+            if name and isinstance(value, int | float) and name not in seen:
+                seen[name] = feature
+    order = list(READABILITY_LABELS)
+    names = sorted(seen, key=lambda n: (order.index(n) if n in order else len(order), n))
+    return [
+        {"key": name, "feature": seen[name], "label": READABILITY_LABELS.get(name, name.replace("_", " ")),
+         "is_grade": name not in NOT_A_GRADE}
+        for name in names
+    ]
+
+
+def weighted_readability(members: Sequence[ArticleAnalysis]) -> dict[str, float]:
+    """Each formula's mean over an outlet's articles, weighted by words."""
+    sums: dict[str, float] = defaultdict(float)
+    weights: dict[str, int] = defaultdict(int)
+    for analysis in members:
+        words = analysis.document.n_words
+        for feature, value in analysis.features.items():
+            name = readability_key(feature)
+            if name and isinstance(value, int | float) and math.isfinite(value) and words:
+                sums[name] += value * words
+                weights[name] += words
+    return {name: sums[name] / weights[name] for name in sums if weights[name]}
+
+
+def loaded_matrix(analyses: Sequence[ArticleAnalysis], outlets: Sequence[str]) -> dict[str, Any]:
+    """Counts of the most used loaded terms per outlet (rows: terms, columns: outlets)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for analysis in analyses:
+        outlet = analysis.document.outlet or analysis.document.id
+        for span in analysis.spans_of("loaded"):
+            counts[span.label.lower()][outlet] += 1
+    ranked = sorted(counts, key=lambda term: (-sum(counts[term].values()), term))
+    terms = ranked[:HEATMAP_TERMS]
+    return {
+        "terms": terms,
+        "outlets": list(outlets),
+        "counts": [[counts[term][outlet] for outlet in outlets] for term in terms],
+        "n_terms": len(ranked),
+    }
+
+
+def rate_intervals(comparison: Mapping[str, Any] | None) -> dict[str, dict[str, dict[str, Any]]]:
+    """``{outlet: {span_type: {low, high, within_noise}}}`` from the comparison's ``rates`` table.
+
+    The comparison layer is built separately; this reads the long form
+    (one row per outlet and measure) and ignores anything it cannot place.
+    """
+    table = (comparison or {}).get("rates")
+    if table is None or not hasattr(table, "columns"):
+        return {}
+    frame = table.reset_index() if "outlet" not in table.columns else table
+    columns = set(frame.columns)
+    if not {"outlet", "ci_low", "ci_high"} <= columns:
+        return {}
+    measure_column = next((c for c in ("measure", "feature", "metric", "span_type", "type") if c in columns), None)
+    if measure_column is None:
+        return {}
+    intervals: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for record in frame.to_dict("records"):
+        span_type = measure_type(str(record[measure_column]))
+        low, high = record.get("ci_low"), record.get("ci_high")
+        if span_type is None or not is_number(low) or not is_number(high):
+            continue
+        intervals[str(record["outlet"])][span_type] = {
+            "low": float(low), "high": float(high), "within_noise": bool(record.get("within_noise", False)),
+        }
+    return dict(intervals)
+
+
+def measure_type(measure: str) -> str | None:
+    """Map a comparison measure name (``hedge_per_1k``, ``hedges``) to a span type."""
+    name = measure.lower().removesuffix("_per_1k").removesuffix("_rate")
+    for span_type in SPAN_TYPES:
+        if name in (span_type, span_type + "s"):
+            return span_type
+    return "loaded" if name == "loaded_terms" else None
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def comparison_tables(comparison: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    """Each comparison DataFrame as a captioned table of display strings."""
+    tables = []
+    for name, frame in (comparison or {}).items():
+        if not hasattr(frame, "columns") or not hasattr(frame, "to_dict"):
+            continue
+        if getattr(frame.index, "name", None) or any(getattr(frame.index, "names", []) or []):
+            frame = frame.reset_index()
+        columns = [str(column) for column in frame.columns]
+        records = frame.to_dict("split")["data"]
+        tables.append({
+            "name": str(name),
+            "title": str(name).replace("_", " ").capitalize(),
+            "columns": [column.replace("_", " ") for column in columns],
+            "rows": [[display_value(value) for value in row] for row in records[:MAX_COMPARISON_ROWS]],
+            "n_rows": len(records),
+        })
+    return tables
+
+
+def display_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return "" if math.isnan(value) else f"{value:,.2f}"
+    if isinstance(value, list | tuple | set):
+        return ", ".join(display_value(v) for v in value)
+    return "" if value is None else str(value)
+
+
+# --- articles ---------------------------------------------------------------------
+
+
+def lexicon_entry_index(lexicons: Lexicons) -> dict[str, dict[str, dict[str, str]]]:
+    """``{span_type: {term: details}}`` so each highlight can name its lexicon entry's source."""
+    index: dict[str, dict[str, dict[str, str]]] = {}
+    for span_type, name in SPAN_LEXICON.items():
+        lexicon = lexicons.by_name.get(name)
+        if lexicon is None:
+            continue
+        index[span_type] = {
+            entry.key.lower(): {"file": f"{name}.tsv", "line": str(entry.line), "source": entry["source"]}
+            for entry in lexicon
+        }
+    return index
+
+
+def article_model(index: int, analysis: ArticleAnalysis, entry_index: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """One article: its metadata, highlighted paragraphs, evidence notes, quotes and sources."""
+    doc = analysis.document
+    prefix = f"a{index}"
+    spans = sorted(analysis.spans, key=lambda s: (s.start, -s.end, SPAN_TYPES.index(s.type)))
+    per_type: Counter[str] = Counter()
+    notes = []
+    for number, span in enumerate(spans):
+        per_type[span.type] += 1
+        notes.append(span_note(f"{prefix}-s{number}", per_type[span.type], span, entry_index))
+    return {
+        "index": index,
+        "anchor": f"article-{index}",
+        "id": doc.id,
+        "label": doc.outlet or doc.id,
+        "outlet": doc.outlet,
+        "title": doc.title,
+        "byline": doc.byline,
+        "date": doc.date,
+        "url": doc.url,
+        "n_words": doc.n_words,
+        "n_sentences": len(doc.sentences),
+        "short": doc.n_words < SHORT_ARTICLE_WORDS,
+        "counts": {t: per_type[t] for t in SPAN_TYPES},
+        "rates": {t: per_thousand(per_type[t], doc.n_words) for t in SPAN_TYPES},
+        "text": paragraphs(doc.text, notes),
+        "notes": notes,
+        "quotes": [note for note in notes if note["type"] == "quote"],
+        "sources": [note for note in notes if note["type"] == "source"],
+    }
+
+
+def span_note(span_id: str, number: int, span: Span, entry_index: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """What a highlight says about itself: type, words, lexicon entry, note, alternative."""
+    attrs = dict(span.attrs)
+    entry = entry_index.get(span.type, {}).get(span.label.lower())
+    details = [(key.replace("_", " "), display_value(value)) for key, value in sorted(attrs.items())
+               if key not in ("speaker", "speaker_kind", "verb", "stance") and not key.endswith(("_start", "_end"))
+               and display_value(value)]
+    return {
+        "id": span_id,
+        "type": span.type,
+        "marker": f"{SPAN_STYLE[span.type]['marker']}{number}",
+        "type_name": SPAN_STYLE[span.type]["name"],
+        "start": span.start,
+        "end": span.end,
+        "text": span.text,
+        "label": span.label,
+        "category": span.category.replace("_", " "),
+        "note": span.note,
+        "alternative": span.alternative,
+        "entry": entry,
+        "speaker": str(attrs.get("speaker", "") or ""),
+        "speaker_kind": str(attrs.get("speaker_kind", "") or "").replace("_", " "),
+        "verb": str(attrs.get("verb", "") or ""),
+        "stance": str(attrs.get("stance", "") or ""),
+        "details": details,
+        "explanation": explain(span, entry),
+    }
+
+
+def explain(span: Span, entry: Mapping[str, str] | None) -> str:
+    """One line for a hover title: ``Loaded term (pejorative label) — regime: note. Neutral: government``."""
+    name = SPAN_STYLE[span.type]["name"]
+    parts = [f"{name} ({span.category.replace('_', ' ')})" if span.category else name, f" — {span.label}"]
+    if span.note:
+        parts.append(f": {span.note}")
+    if span.alternative:
+        parts.append(f". Neutral alternative: {span.alternative}")
+    if entry:
+        parts.append(f". Lexicon: {entry['file']} line {entry['line']} ({entry['source']})")
+    return "".join(parts)
+
+
+def paragraphs(text: str, notes: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The text split into paragraphs, each a flat list of segments.
+
+    Every span boundary splits the text, so each segment is covered by a fixed
+    set of spans; nested or overlapping spans (a loaded term inside a quote)
+    then never need overlapping markup. A segment records, per span type, which
+    spans cover it and whether one of them starts or ends there (to draw boxes
+    and bars only at a span's real edges). A span's marker (``L3``) follows the
+    segment where it ends; a span crossing a paragraph break is split there and
+    marked once, in the last paragraph it reaches. Spans that cover no visible
+    text (empty, or only a line break) are listed as ``unplaced`` so that every
+    span still gets its marker.
+    """
+    blocks = []
+    position = 0
+    for line in text.split("\n"):
+        if line.strip():
+            blocks.append((position, position + len(line)))
+        position += len(line) + 1
+    last_block: dict[str, int] = {}
+    for number, (block_start, block_end) in enumerate(blocks):
+        for note in notes:
+            if note["start"] < block_end and note["end"] > block_start:
+                last_block[note["id"]] = number
+    result = []
+    for number, (block_start, block_end) in enumerate(blocks):
+        inside = [n for n in notes if n["start"] < block_end and n["end"] > block_start]
+        cuts = {block_start, block_end}
+        for note in inside:
+            cuts.add(max(note["start"], block_start))
+            cuts.add(min(note["end"], block_end))
+        edges = sorted(cuts)
+        segments = []
+        for seg_start, seg_end in zip(edges, edges[1:]):
+            covering = [n for n in inside if n["start"] <= seg_start and seg_end <= n["end"]]
+            layers = []
+            for span_type in SPAN_TYPES:
+                of_type = [n for n in covering if n["type"] == span_type]
+                if of_type:
+                    layers.append({
+                        "type": span_type,
+                        "ids": " ".join(n["id"] for n in of_type),
+                        "starts": any(n["start"] == seg_start or seg_start == block_start for n in of_type),
+                        "ends": any(n["end"] == seg_end or seg_end == block_end for n in of_type),
+                        "title": " | ".join(n["explanation"] for n in of_type),
+                    })
+            ending = [n for n in inside if min(n["end"], block_end) == seg_end and last_block[n["id"]] == number]
+            segments.append({
+                "text": text[seg_start:seg_end],
+                "layers": layers,
+                "markers": [marker(n) for n in ending],
+            })
+        result.append(segments)
+    unplaced = [marker(n) for n in notes if n["id"] not in last_block]
+    return {"blocks": result, "unplaced": unplaced}
+
+
+def marker(note: Mapping[str, Any]) -> dict[str, str]:
+    return {"id": note["id"], "type": note["type"], "marker": note["marker"], "title": note["explanation"]}
+
+
+# --- method and provenance --------------------------------------------------------
+
+
+def allowed_values(lexicons: Lexicons, name: str, column: str) -> list[str]:
+    lexicon = lexicons.by_name.get(name)
+    if lexicon is None:
+        return []
+    declared = lexicon.meta.get(f"allowed_{column}", "")
+    values = [v.strip() for v in declared.split(",") if v.strip()]
+    for entry in lexicon:
+        if entry[column] and entry[column] not in values:
+            values.append(entry[column])
+    return values
+
+
+def lexicon_rows(lexicons: Lexicons) -> list[dict[str, Any]]:
+    return [
+        {"name": name, "version": lexicon.version, "entries": len(lexicon),
+         "description": lexicon.meta.get("description", ""), "sources": lexicon.meta.get("sources", ""),
+         "overridden": len(lexicon.files) > 1}
+        for name, lexicon in lexicons.by_name.items()
+    ]

@@ -1,0 +1,53 @@
+"""`framing compare -o DIR`: one CSV and one JSON per table, nothing half-written."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from framing import compare
+from framing.cli import main
+from framing.compare import TABLES, build_comparison, export_comparison
+from framing.errors import FramingInputError
+
+
+def test_comparison_has_every_table(seed_analyses, lexicons):
+    tables = build_comparison(list(seed_analyses.values()), lexicons=lexicons)
+    assert tuple(tables) == TABLES
+    assert not tables["rates"].empty and not tables["facts"].empty
+
+
+def test_export_writes_csv_and_json_for_every_table(tmp_path, seed_analyses):
+    paths = export_comparison(list(seed_analyses.values()), tmp_path)
+    assert sorted(p.name for p in paths) == sorted(f"{t}.{ext}" for t in TABLES for ext in ("csv", "json"))
+    labels = json.loads((tmp_path / "labels.json").read_text(encoding="utf-8"))
+    assert isinstance(labels[0]["evidence"], list)
+    with (tmp_path / "labels.csv").open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    assert len(rows) == len(labels)
+    assert rows[0]["evidence"] == "; ".join(labels[0]["evidence"])
+
+
+def test_export_leaves_nothing_when_a_table_fails(tmp_path, seed_analyses, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(compare, "build_distinctive", broken)
+    with pytest.raises(RuntimeError):
+        export_comparison(list(seed_analyses.values()), tmp_path / "out")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_compare_refuses_an_empty_corpus():
+    with pytest.raises(FramingInputError):
+        build_comparison([])
+
+
+def test_cli_compare_writes_the_tables(tmp_path, capsys):
+    assert main(["compare", "-o", str(tmp_path)]) == 0
+    printed = capsys.readouterr().out.split()
+    assert len(printed) == 2 * len(TABLES)
+    facts = json.loads((tmp_path / "facts.json").read_text(encoding="utf-8"))
+    assert {"fact_id", "outlet", "start", "end", "text"} <= set(facts[0])

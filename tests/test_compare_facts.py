@@ -1,0 +1,178 @@
+"""Fact alignment, omissions and disagreements on hand-made corpora and on the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.analysis import ArticleAnalysis
+from framing.compare import build_comparison
+from framing.corpus import parse_text
+from framing.document import Span
+
+STORM = {
+    "A": (
+        "The storm killed 12 people in Springfield on Tuesday night. "
+        "The mayor declared an emergency for the whole county on Wednesday. "
+        "Power was restored to most homes in the county by Thursday evening. "
+        "Engineers reopened the old river bridge after two days of safety inspections."
+    ),
+    "B": (
+        "The storm killed 14 people in Springfield on Tuesday night, officials said. "
+        "The mayor reportedly declared an emergency for the whole county on Wednesday. "
+        "Power was restored to most homes in the county by Thursday. "
+        "A local bakery gave away free bread and coffee to the volunteers."
+    ),
+    "C": (
+        "At least 12 people were killed by the storm in Springfield on Tuesday. "
+        "The mayor declared an emergency for the whole county on Wednesday morning."
+    ),
+}
+
+
+def corpus(lexicons, texts, hedges=()):
+    """Articles with hand-made hedge spans on the given words (so the right answers are known)."""
+    analyses = []
+    for i, (outlet, text) in enumerate(texts.items()):
+        doc = parse_text(text, lexicons, id=f"a{i}", outlet=outlet)
+        spans = []
+        for word in hedges:
+            at = text.find(word)
+            if at >= 0:
+                spans.append(Span("hedge", at, at + len(word), word, word, category="evidential"))
+        analyses.append(ArticleAnalysis(doc, {}, tuple(spans)))
+    return analyses
+
+
+@pytest.fixture(scope="module")
+def storm(lexicons):
+    return build_comparison(corpus(lexicons, STORM, hedges=("reportedly",)), lexicons=lexicons)
+
+
+def fact_with(frame, words: str):
+    rows = frame[frame.text.str.contains(words, regex=False)]
+    assert len(rows) == 1, f"{words!r} should be in exactly one sentence"
+    return frame[frame.fact_id == rows.iloc[0].fact_id]
+
+
+@pytest.mark.parametrize(
+    ("words", "outlets"),
+    [
+        ("killed 12 people", {"A", "B", "C"}),
+        ("declared an emergency for the whole county on Wednesday morning", {"A", "B", "C"}),
+        ("Power was restored to most homes in the county by Thursday evening", {"A", "B"}),
+        ("old river bridge", {"A"}),
+        ("free bread", {"B"}),
+    ],
+)
+def test_facts_align_sentences_across_outlets(storm, words, outlets):
+    fact = fact_with(storm["facts"], words)
+    assert set(fact.outlet) == outlets
+    assert set(fact.n_outlets) == {len(outlets)}
+    assert set(fact.only_one_outlet) == {len(outlets) == 1}
+
+
+def test_facts_report_how_each_outlet_words_a_fact(storm):
+    fact = fact_with(storm["facts"], "The mayor reportedly declared")
+    by_outlet = dict(zip(fact.outlet, fact.hedges, strict=True))
+    assert by_outlet == {"A": [], "B": ["reportedly"], "C": []}
+
+
+def test_omissions_list_facts_most_outlets_carry(storm):
+    omissions = storm["omissions"]
+    power = omissions[omissions.fact.str.contains("Power was restored")]
+    assert list(power.outlet) == ["C"]
+    assert set(power.iloc[0].carried_by) == {"A", "B"}
+    assert not omissions.fact.str.contains("bakery").any()
+
+
+def test_disagreements_flag_close_but_different_numbers(storm):
+    numbers = storm["disagreements"][storm["disagreements"].kind == "number"]
+    assert set(numbers.value) == {"12", "14"}
+    assert set(numbers.outlet) == {"A", "B", "C"}
+    phrase = numbers[numbers.outlet == "C"].iloc[0]
+    assert "12" in phrase.phrase
+
+
+def test_disagreements_ignore_numbers_that_agree(lexicons):
+    texts = {
+        "A": "The storm killed 12 people in Springfield on Tuesday night.",
+        "B": "The storm killed 12 people in Springfield on Tuesday evening.",
+    }
+    tables = build_comparison(corpus(lexicons, texts), lexicons=lexicons)
+    assert tables["disagreements"].empty
+
+
+def test_disagreements_flag_an_outlet_naming_a_different_actor(lexicons):
+    texts = {
+        "A": "US strikes destroyed 21 boats near the coast on Monday, officials said.",
+        "B": "Venezuelan military actions destroyed 21 boats near the coast on Monday, officials said.",
+        "C": "American strikes destroyed 21 boats near the coast on Monday, officials said.",
+    }
+    tables = build_comparison(corpus(lexicons, texts), lexicons=lexicons)
+    actors = tables["disagreements"][tables["disagreements"].kind == "actor"]
+    odd = actors[actors.outlet == "B"]
+    assert list(odd.phrase) == ["Venezuelan military actions"]
+    assert set(actors.outlet) == {"A", "B", "C"}
+
+
+def test_facts_offsets_index_each_article(storm, lexicons):
+    texts = dict(zip(("a0", "a1", "a2"), STORM.values(), strict=True))
+    for row in storm["facts"].itertuples():
+        assert texts[row.article_id][row.start:row.end] == row.text
+
+
+@pytest.fixture(scope="module")
+def seed_tables(seed_analyses, lexicons):
+    return build_comparison(list(seed_analyses.values()), lexicons=lexicons)
+
+
+def shared_fact(facts, words: str):
+    rows = facts[facts.text.str.contains(words, regex=False)]
+    assert not rows.empty, words
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "engaged in a conversation with Venezuelan leader",  # the call
+        "formally designate the Cartel de los Soles as a foreign terrorist organization",  # designation
+        "83 people killed",  # death toll and vessel count
+        "at least 21 vessels",
+        "authorized covert CIA actions",  # CIA covert action
+        "Maduro reportedly offered to step down",  # offer to step down
+    ],
+)
+def test_facts_on_seeds_recover_the_shared_facts(seed_tables, words):
+    assert shared_fact(seed_tables["facts"], words).n_outlets >= 2
+
+
+@pytest.mark.parametrize(
+    ("words", "outlet"),
+    [
+        ("$50 million bounty", "Source E"),
+        ("airspace should be considered closed", "Source E"),
+        ("not a second strike", "Source E"),
+        ("Richard Grenell", "Source D"),
+    ],
+)
+def test_facts_on_seeds_mark_what_one_outlet_alone_carries(seed_tables, words, outlet):
+    row = shared_fact(seed_tables["facts"], words)
+    assert row.outlet == outlet
+    assert row.only_one_outlet
+
+
+def test_disagreements_on_seeds_flag_80_against_83(seed_tables):
+    numbers = seed_tables["disagreements"][seed_tables["disagreements"].kind == "number"]
+    toll = numbers[numbers.value.isin(["80", "83"])]
+    assert {"80", "83"} <= set(toll.value)
+    assert toll[toll.value == "80"].outlet.tolist() == ["Source C"]
+    assert len(set(toll.disagreement_id)) == 1
+
+
+def test_disagreements_on_seeds_flag_the_venezuelan_actor(seed_tables):
+    actors = seed_tables["disagreements"][seed_tables["disagreements"].kind == "actor"]
+    odd = actors[actors.phrase == "Venezuelan military actions"]
+    assert list(odd.outlet) == ["Source D"]
+    others = actors[actors.disagreement_id == odd.iloc[0].disagreement_id]
+    assert set(others[others.outlet != "Source D"].value) == {"United States"}

@@ -1,0 +1,126 @@
+"""Direct quotes and their speakers (framing.features.quotes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.features import quotes
+
+SPEAKERS = [
+    # (text, quote as written, speaker, speaker kind, speaker mention as written)
+    pytest.param(
+        "Eight days prior, coinciding with the arrival of the aircraft carrier Gerald Ford in the region, he "
+        "stated, “It is possible that we are going to talk. We will see how it turns out.”",
+        "“It is possible that we are going to talk. We will see how it turns out.”", "", "named_person", "he",
+        id="pronoun-unresolved-without-antecedent",
+    ),
+    pytest.param(
+        "Despite the build-up, President Donald Trump has publicly acknowledged the possibility of talks. "
+        "Eight days prior, coinciding with the arrival of the aircraft carrier Gerald Ford in the region, he "
+        "stated, “It is possible that we are going to talk. We will see how it turns out.”",
+        "“It is possible that we are going to talk. We will see how it turns out.”", "Donald Trump", "named_person",
+        "he", id="pronoun-skips-object-name-to-subject",
+    ),
+    pytest.param(
+        "Jorge Rodriguez, the head of the legislature, met families. He refrained from commenting on the "
+        "potential Trump-Maduro dialogue. “Given that no war has been declared, it can only be murder,” he asserted.",
+        "“Given that no war has been declared, it can only be murder,”", "Jorge Rodriguez", "named_person", "he",
+        id="pronoun-chain-and-hyphenated-names-ignored",
+    ),
+    pytest.param(
+        "Maria Lopez met the governor. “We expect a deal soon,” she said.",
+        "“We expect a deal soon,”", "Maria Lopez", "named_person", "she", id="she-resolves",
+    ),
+    pytest.param(
+        "“We’ll look into it, but no, I wouldn’t have wanted that,” Trump clarified to reporters.",
+        "“We’ll look into it, but no, I wouldn’t have wanted that,”", "Trump", "named_person", "Trump",
+        id="tag-after-quote",
+    ),
+    pytest.param(
+        '"It will be first-order business," said Mr. Podesta.',
+        '"It will be first-order business,"', "Podesta", "named_person", "Mr. Podesta", id="inverted-said",
+    ),
+    pytest.param(
+        "“Donald Trump hasn’t said it directly, but he wants a legacy,” an advisor told Axios.",
+        "“Donald Trump hasn’t said it directly, but he wants a legacy,”", "an advisor", "anonymous", "an advisor",
+        id="anonymous-told-outlet-and-cue-inside-quote-ignored",
+    ),
+    pytest.param(
+        "As one senior official stated, “No one plans to go and shoot him – for now.”",
+        "“No one plans to go and shoot him – for now.”", "one senior official", "anonymous", "one senior official",
+        id="as-official-stated",
+    ),
+    pytest.param(
+        "According to a Trump advisor quoted by Axios, a diplomatic solution is “quite likely,” driven by drugs.",
+        "“quite likely,”", "a Trump advisor", "anonymous", "a Trump advisor", id="speaker-not-the-relaying-outlet",
+    ),
+    pytest.param(
+        "The White House said in a statement: “The talks are over.”",
+        "“The talks are over.”", "The White House", "institution", "The White House", id="institution",
+    ),
+    pytest.param(
+        "Critics, including rights groups, have argued that “the strikes are illegal under any reading.”",
+        "“the strikes are illegal under any reading.”", "Critics", "vague", "Critics", id="vague-group-appositive",
+    ),
+    pytest.param(
+        "Cruz called Trump a “pathological liar” who is “utterly amoral.”",
+        "“pathological liar”", "Cruz", "named_person", "Cruz", id="sentence-subject-fallback",
+    ),
+    pytest.param(
+        "The weather was fine. “Nothing will change in this country,” the crowd heard.",
+        "“Nothing will change in this country,”", "", "unknown", "", id="no-speaker-is-unknown",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker", "kind", "mention"), SPEAKERS)
+def test_quotes_speaker(parse, lexicons, text: str, quoted: str, speaker: str, kind: str, mention: str) -> None:
+    doc = parse(text)
+    spans = [s for s in quotes.extract(doc, lexicons).spans if s.text == quoted]
+    assert spans, [s.text for s in quotes.extract(doc, lexicons).spans]
+    span = spans[0]
+    assert doc.text[span.start : span.end] == span.text == quoted
+    attrs = span.attrs
+    assert attrs["speaker_kind"] == kind
+    assert attrs["speaker_mention"] == mention
+    if speaker:
+        assert attrs["speaker"] == speaker
+    if mention:
+        assert doc.text[attrs["speaker_start"] : attrs["speaker_end"]] == mention
+    else:
+        assert attrs["speaker_start"] is None and attrs["speaker_end"] is None
+
+
+def test_quotes_pronoun_without_antecedent_keeps_mention(parse, lexicons) -> None:
+    doc = parse("“We will see,” he said.")
+    attrs = quotes.extract(doc, lexicons).spans[0].attrs
+    assert attrs["speaker"] == "he" and attrs["speaker_kind"] == "named_person"
+
+
+def test_quotes_scare_quotes_are_not_direct_quotes(parse, lexicons) -> None:
+    doc = parse("The so-called ‘gunboat diplomacy’ of US ‘narcoterrorism’ strikes on the “Suns Cartel” goes on.")
+    assert quotes.extract(doc, lexicons).spans == []
+
+
+def test_quotes_straight_and_curly_give_the_same_speaker(parse, lexicons) -> None:
+    curly = quotes.extract(parse("“We will win this fight,” the minister said."), lexicons).spans
+    straight = quotes.extract(parse('"We will win this fight," the minister said.'), lexicons).spans
+    assert [s.attrs["speaker"] for s in curly] == [s.attrs["speaker"] for s in straight] == ["the minister"]
+
+
+def test_quotes_values_count_quotes_and_speakers(parse, lexicons) -> None:
+    doc = parse("“One thing,” Ana Ruiz said. “Another thing,” she added. “A third,” Bob Lee said. “Four.”")
+    values = quotes.extract(doc, lexicons).values
+    assert values["n_direct_quotes"] == 4
+    assert values["n_quote_speakers"] == 2
+    assert 0 < values["quoted_word_share"] < 1
+
+
+def test_quotes_seed_quote_spans_match_text(seed_analyses) -> None:
+    for analysis in seed_analyses.values():
+        text = analysis.document.text
+        for span in analysis.spans_of("quote"):
+            assert text[span.start : span.end] == span.text
+            assert span.label == "direct quote"
+            if span.attrs["speaker_start"] is not None:
+                assert text[span.attrs["speaker_start"] : span.attrs["speaker_end"]] == span.attrs["speaker_mention"]
