@@ -94,9 +94,11 @@ def run_analyze(args: argparse.Namespace) -> int:
 def run_compare(args: argparse.Namespace) -> int:
     from .analysis import analyze
     from .compare import export_comparison
+    from .lexicons import load_lexicons
 
-    results = analyze(args.paths, lexicon_dir=args.lexicons)
-    for path in export_comparison(results, Path(args.output_dir)):
+    lexicons = load_lexicons(args.lexicons)
+    results = analyze(args.paths, lexicons=lexicons)
+    for path in export_comparison(results, Path(args.output_dir), lexicons=lexicons):
         print(path)
     return 0
 

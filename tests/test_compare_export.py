@@ -51,3 +51,20 @@ def test_cli_compare_writes_the_tables(tmp_path, capsys):
     assert len(printed) == 2 * len(TABLES)
     facts = json.loads((tmp_path / "facts.json").read_text(encoding="utf-8"))
     assert {"fact_id", "outlet", "start", "end", "text"} <= set(facts[0])
+
+
+def test_cli_compare_pins_entities_from_the_lexicons_folder(tmp_path):
+    pins = tmp_path / "lexicons"
+    pins.mkdir()
+    (pins / "entities.tsv").write_text(
+        "# allowed_kind: name, qualifier, role, event\n"
+        "term\tkind\tentity\tsource\tnote\n"
+        "Southern Lance\tname\tOperation Southern Lance\ttest\tthe US naval operation\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["compare", "--lexicons", str(pins), "-o", str(out)]) == 0
+    labels = json.loads((out / "labels.json").read_text(encoding="utf-8"))
+    pinned = {row["outlet"] for row in labels if row["entity"] == "Operation Southern Lance"}
+    assert pinned == {"Source B", "Source D"}
+    assert all(row["entity_source"] == "pinned" for row in labels if row["entity"] == "Operation Southern Lance")

@@ -109,7 +109,9 @@ def test_quotes_straight_and_curly_give_the_same_speaker(parse, lexicons) -> Non
 
 
 def test_quotes_values_count_quotes_and_speakers(parse, lexicons) -> None:
-    doc = parse("“One thing,” Ana Ruiz said. “Another thing,” she added. “A third,” Bob Lee said. “Four.”")
+    doc = parse(
+        "“One thing,” Ana Ruiz said. “Another thing,” she added. “A third,” Bob Lee said. “Nothing more to add here.”"
+    )
     values = quotes.extract(doc, lexicons).values
     assert values["n_direct_quotes"] == 4
     assert values["n_quote_speakers"] == 2

@@ -1,13 +1,14 @@
 """Fact alignment: which outlets carry the same statement, and how each words it.
 
-Every sentence of five words or more (title-case headings excluded) becomes a vector
-of TF-IDF weights over its content-word stems, its numbers (``#83``) and the entities
-it mentions (``@Cartel de los Soles``, so "Suns Cartel" and "Cartel of the Suns" count
-as the same name). Sentences from *different* outlets are linked most-similar first
-when their cosine similarity reaches ``LINK_THRESHOLD``; two groups merge only while
-their average similarity stays above ``GROUP_THRESHOLD`` (average linkage), which
-keeps one loose link from chaining unrelated statements together. Each group is a
-*fact*; a sentence no other outlet matches is a fact only its outlet carries.
+Every sentence of five words or more (headings excluded) becomes a vector of TF-IDF
+weights over its content-word stems and the pinned entities it mentions
+(``@Cartel de los Soles``, so "Suns Cartel" and "Cartel of the Suns" count as the same
+name). Sentences from *different* outlets are linked most-similar first when their
+cosine similarity reaches ``LINK_THRESHOLD``, at most one sentence per outlet, and two
+groups merge only while their average similarity stays at or above ``GROUP_THRESHOLD``
+(average linkage), which keeps one loose link from chaining unrelated statements
+together. An outlet's other sentences that repeat a fact are then attached to it. Each
+group is a *fact*; a sentence no other outlet matches is a fact only its outlet carries.
 
 ``facts`` table (one row per fact × sentence):
 fact_id, fact (the most central sentence), n_outlets, outlets, only_one_outlet, outlet,
@@ -17,7 +18,10 @@ numbers (number phrases), only_here (words no other outlet uses anywhere).
 
 ``omissions`` table (one row per fact × outlet that leaves it out; only facts that
 more than half of the outlets, and at least two, carry):
-fact_id, fact, outlet, n_outlets_carrying, n_outlets, carried_by, evidence.
+fact_id, fact, outlet, n_outlets_carrying, n_outlets, carried_by, evidence,
+closest_sentence, closest_similarity, closest_evidence (the outlet's nearest sentence),
+possibly_carried (that similarity is ``POSSIBLY_CARRIED`` or more: the outlet may say
+it in other words, so a reader should check before calling it an omission).
 
 ``disagreements`` table (one row per disagreement × outlet):
 disagreement_id, fact_id, kind (number | actor), outlet, article_id, value, phrase,
@@ -29,7 +33,6 @@ differs between outlets ("US strikes" against "Venezuelan military actions").
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -49,14 +52,18 @@ LINK_THRESHOLD = 0.22
 GROUP_THRESHOLD = 0.18
 ATTACH_THRESHOLD = 0.3
 NUMBER_RATIO = 1.5
-NUMBER_CONTEXT = 0.15
-SAME_CONTEXT = 0.3
+NUMBER_CONTEXT = 0.2
 
 FACT_COLUMNS = [
     "fact_id", "fact", "n_outlets", "outlets", "only_one_outlet", "outlet", "article_id", "sentence_index",
     "start", "end", "text", "similarity", "hedges", "attributed_to", "loaded", "numbers", "only_here",
 ]
-OMISSION_COLUMNS = ["fact_id", "fact", "outlet", "n_outlets_carrying", "n_outlets", "carried_by", "evidence"]
+OMISSION_COLUMNS = [
+    "fact_id", "fact", "outlet", "n_outlets_carrying", "n_outlets", "carried_by", "evidence",
+    "closest_sentence", "closest_similarity", "closest_evidence", "possibly_carried",
+]
+# An omitting outlet's most similar sentence at or above this may say the fact in other words.
+POSSIBLY_CARRIED = 0.15
 DISAGREEMENT_COLUMNS = [
     "disagreement_id", "fact_id", "kind", "outlet", "article_id", "value", "phrase", "start", "end", "sentence",
     "values",
@@ -84,10 +91,6 @@ def collect_sentences(
             if n_words < MIN_WORDS or len(features) < MIN_CONTENT_WORDS or index in headings:
                 continue
             numbers = numbers_in(doc, tokens)
-            features += [f"#{value:g}" for value, _, _ in numbers]
-            # Close numbers share a magnitude feature (80 and 83: both "~19"), so a
-            # disagreement about a number does not keep two versions of a fact apart.
-            features += [f"~{int(math.log10(value) * 10)}" for value, _, _ in numbers if value >= 1]
             features += [f"@{entity}" for entity in sorted(entities_in[(doc.id, index)])]
             start, end = doc.sentences[index]
             sentences.append(
@@ -98,18 +101,19 @@ def collect_sentences(
     return sentences, tokens_of
 
 
-def similarity_matrix(sentences: Sequence[Sentence], *, numbers: bool = True) -> np.ndarray:
+def similarity_matrix(sentences: Sequence[Sentence]) -> np.ndarray:
     """Cosine similarity of the sentences' TF-IDF vectors (dense: a few thousand sentences at most).
 
-    ``numbers=False`` leaves the number features out, for judging whether two numbers
-    sit in similar sentences without the numbers themselves making them similar.
+    Numbers are not features: in unrelated stories "5%" or "2 million" would make
+    sentences look alike, and in one story a disputed number ("about 80" against "at
+    least 83") must not keep two versions of a fact apart.
     """
     if not sentences:
         return np.zeros((0, 0))
     vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, norm="l2")
     try:
         matrix = vectorizer.fit_transform(
-            [[f for f in s.features if numbers or f[0] not in "#~"] for s in sentences]
+            [list(s.features) for s in sentences]
         )
     except ValueError:  # no features at all
         return np.zeros((len(sentences), len(sentences)))
@@ -222,6 +226,7 @@ def build_facts(
         if len(carried) >= 2 and len(carried) > len(all_outlets) / 2:
             for outlet in all_outlets:
                 if outlet not in carried:
+                    closest, closest_sim = _closest(outlet, group, sentences, similarity)
                     omission_rows.append({
                         "fact_id": fact_id,
                         "fact": sentences[central].text,
@@ -232,13 +237,16 @@ def build_facts(
                         "evidence": [
                             evidence(sentences[i].article_id, sentences[i].start, sentences[i].end) for i in group
                         ],
+                        "closest_sentence": closest.text if closest else "",
+                        "closest_similarity": round(closest_sim, 3),
+                        "closest_evidence": evidence(closest.article_id, closest.start, closest.end) if closest else "",
+                        "possibly_carried": closest_sim >= POSSIBLY_CARRIED,
                     })
         for i in group:
             fact_of[i] = fact_id
         if len(carried) >= 2:
             shared_groups.append((fact_id, group))
-    context = similarity_matrix(sentences, numbers=False)
-    disagreement_rows = _number_disagreements(sentences, context, fact_of, tokens_of, by_id, folder, hedge_matcher)
+    disagreement_rows = _number_disagreements(sentences, similarity, fact_of, tokens_of, by_id, folder, hedge_matcher)
     actors = _actor_phrases(sentences, tokens_of, by_id, folder, pins)
     for fact_id, group in shared_groups:
         disagreement_rows += _actor_disagreements(fact_id, group, sentences, actors)
@@ -254,6 +262,16 @@ def build_facts(
         pd.DataFrame(omission_rows, columns=OMISSION_COLUMNS),
         pd.DataFrame(disagreement_rows, columns=DISAGREEMENT_COLUMNS),
     )
+
+
+def _closest(outlet: str, group: list[int], sentences: Sequence[Sentence], similarity: np.ndarray):
+    """The outlet's sentence most similar to any sentence of the fact, and that similarity."""
+    mine = [i for i, sentence in enumerate(sentences) if sentence.outlet == outlet]
+    if not mine:
+        return None, 0.0
+    scores = similarity[np.ix_(mine, group)].max(axis=1)
+    best = int(np.argmax(scores))
+    return sentences[mine[best]], float(scores[best])
 
 
 def _span_texts(analysis: ArticleAnalysis, sentence: Sentence, types: tuple[str, ...]) -> list[str]:
@@ -322,10 +340,12 @@ def _number_disagreements(
     """Close but different numbers that different outlets give for the same thing.
 
     Two numbers are compared when they come from different outlets, lie within a factor
-    of ``NUMBER_RATIO`` and sit in similar sentences (``NUMBER_CONTEXT`` or more); when
-    they differ, they must also count the same word ("80 individuals", "83 individuals")
-    unless the sentences are very similar (``SAME_CONTEXT``). Linked numbers form a
-    group; a group with two or more values is a disagreement. Years are left out.
+    of ``NUMBER_RATIO``, count the same thing (the same word after them, or both
+    percentages) and either belong to one aligned fact or count a word in sentences whose
+    wording (numbers left out) is similar (``NUMBER_CONTEXT`` or more): "about 80
+    individuals" against "at least 83 individuals". Linked numbers form a group spanning
+    at most ``NUMBER_RATIO``; a group with two or more values is a disagreement. Years
+    are left out.
     """
     found = []
     for i, sentence in enumerate(sentences):
@@ -346,8 +366,11 @@ def _number_disagreements(
             j, other, *_, other_unit = found[b]
             if sentences[i].outlet == sentences[j].outlet or max(value, other) / min(value, other) > NUMBER_RATIO:
                 continue
-            if similarity[i, j] < NUMBER_CONTEXT or unit != other_unit:
+            if unit != other_unit:
                 continue  # "12 years" and "14 boats" are not two counts of one thing
+            same_fact = fact_of.get(i) is not None and fact_of.get(i) == fact_of.get(j)
+            if not same_fact and (similarity[i, j] < NUMBER_CONTEXT or unit in ("", "%")):
+                continue  # unrelated sentences: only a counted word ties two numbers together
             pairs.append((float(similarity[i, j]), a, b))
     # Most similar pairs first; a group never spans more than NUMBER_RATIO, so small
     # numbers cannot chain (2 → 2.5 → 3 → …) into one "disagreement".

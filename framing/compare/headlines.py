@@ -3,7 +3,7 @@
 The headline (``Document.title``) is parsed and run through the same extractors as the
 body, so "hedged" means the same thing in both. The body's version of the headline's
 claim is the sentence sharing most of the headline's content words (stemmed), plus the
-lede (first sentence). Flags:
+lede (the first sentence that is not a heading). Flags:
 
 * ``asserts_what_body_hedges``: the headline has no hedge and is not a question, but the
   matching body sentence hedges (a hedge span inside it);
@@ -28,13 +28,14 @@ from ..analysis import ArticleAnalysis, analyze_document
 from ..corpus import parse_text
 from ..lexicons import Lexicons
 from .common import Folder, outlet_of, sentence_tokens
+from .labels import _heading_sentences
 
 COLUMNS = [
     "outlet", "article_id", "headline", "headline_hedges", "headline_question", "headline_loaded",
     "body_sentence", "body_start", "body_end", "body_hedges", "overlap", "coverage",
     "headline_categories", "body_categories", "asserts_what_body_hedges", "frame_differs", "reason",
 ]
-MIN_COVERAGE = 0.5
+MIN_COVERAGE = 0.4
 MIN_OVERLAP = 0.3
 
 Analyzer = Callable[[str], ArticleAnalysis]
@@ -56,17 +57,19 @@ def build_headlines(
         head = analyze_title(title)
         head_stems = set(folder.content_stems(head.document.tokens))
         groups = sentence_tokens(doc)
+        headings = _heading_sentences(doc.tokens, [folder.fold(t.norm) for t in doc.tokens])
         body_stems = set()
         best, best_overlap = None, 0.0
         for index, tokens in enumerate(groups):
             stems = set(folder.content_stems(tokens))
             body_stems |= stems
             overlap = len(head_stems & stems) / len(head_stems) if head_stems else 0.0
-            if overlap > best_overlap:
+            if overlap > best_overlap and index not in headings:
                 best, best_overlap = index, overlap
         chosen = [best] if best is not None and best_overlap >= MIN_OVERLAP else []
-        if groups and 0 not in chosen:
-            chosen.append(0)  # the lede states the story's main claim
+        lede = next((index for index in range(len(groups)) if index not in headings), None)
+        if lede is not None and lede not in chosen:
+            chosen.append(lede)  # the lede (first sentence that is not a heading) states the main claim
         body_hedges = []
         for index in chosen:
             start, end = doc.sentences[index]

@@ -28,6 +28,7 @@ of each direct quote, so both see the same sources without passing state.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -147,6 +148,7 @@ class _Context:
         self.tokens: Sequence[Token] = doc.tokens
         self.norms = [t.norm for t in doc.tokens]
         self.token_at = {t.start: i for i, t in enumerate(doc.tokens)}
+        self.starts = [t.start for t in doc.tokens]
         self.token_ending = {t.end: i for i, t in enumerate(doc.tokens)}
         lowered = {t.norm for t in doc.tokens if t.is_word and t.text.islower()}
         self.lowered = lowered
@@ -423,8 +425,10 @@ class _Context:
         argues"), so "false claims" is never read as someone claiming.
         """
         token = self.tokens[last]
-        if not token.is_word or token.quoted or token.norm in _NOT_HEADS or token.norm.endswith(("ly", "ing")):
+        if not token.is_word or token.quoted or token.norm in _NOT_HEADS:
             return None
+        if token.text.islower() and len(token.norm) > 4 and token.norm.endswith(("ly", "ing", "ed")):
+            return None  # an adverb or a verb form cannot head the speaker's phrase ("targeted alleged boats")
         sentence = token.sentence
         first = last
         if token.norm == "it":
@@ -481,6 +485,12 @@ class _Context:
             first, last, "anonymous", "unlisted noun phrase", self._text(first, last)
         )
 
+    def first_token_from(self, offset: int) -> int | None:
+        """Index of the first token starting at or after ``offset``."""
+        starts = self.starts
+        position = bisect_left(starts, offset)
+        return position if position < len(starts) else None
+
     def _text(self, first: int, last: int) -> str:
         return self.doc.text[self.tokens[first].start : self.tokens[last].end]
 
@@ -495,25 +505,48 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> list[Attribution]:
 
 
 def find_sources(
-    doc: Document, lexicons: Lexicons, subjects_before: Sequence[int] = ()
-) -> tuple[list[Attribution], dict[int, Source]]:
-    """Attributions, plus the subject of the sentence before each offset in ``subjects_before``.
+    doc: Document, lexicons: Lexicons, quotes: Sequence[tuple[int, int]] = ()
+) -> tuple[list[Attribution], dict[int, Source], dict[int, Source]]:
+    """Attributions; and for each ``(start, end)`` quote its sentence's subject and its tag.
 
-    The subjects let the quotes extractor credit a quote that no reporting verb
-    introduces ("Cruz called Trump a “pathological liar”") to the person the sentence
-    is about; they are parsed here so the document is read once.
+    The subject (keyed by quote start) lets the quotes extractor credit a quote that no
+    reporting verb introduces ("Cruz called Trump a “pathological liar”") to the person
+    the sentence is about; the tag (keyed by quote end) is a name or pronoun right after
+    the quote with any verb ("“…,” he continued"). Both are parsed here so the document
+    is read once.
     """
     context = _Context(doc, lexicons)
     found = _attributions(context, doc, lexicons)
     subjects: dict[int, Source] = {}
-    for offset in subjects_before:
-        index = next((i for i in range(len(context.tokens)) if context.tokens[i].start >= offset), None)
-        if index is None:
-            continue
-        unit = _clause_subject(context, context.tokens[index].sentence, index)
-        if unit is not None:
-            subjects[offset] = context.source(unit)
-    return found, subjects
+    tags: dict[int, Source] = {}
+    for start, end in quotes:
+        index = context.first_token_from(start)
+        if index is not None:
+            unit = _clause_subject(context, context.tokens[index].sentence, index)
+            if unit is not None:
+                subjects[start] = context.source(unit)
+        index = context.first_token_from(end)
+        if index is not None and index > 0 and context.tokens[index].sentence == context.tokens[index - 1].sentence:
+            unit = _tag_after(context, index)
+            if unit is not None:
+                tags[end] = context.source(unit)
+    return found, subjects, tags
+
+
+def _tag_after(context: _Context, index: int) -> _Unit | None:
+    """"“…,” he continued": a pronoun or name opening the words after a quote, then a verb."""
+    tokens = context.tokens
+    if tokens[index].text == ",":
+        index += 1
+    if index >= len(tokens) or tokens[index].quoted:
+        return None
+    for last in range(index, min(index + 5, len(tokens) - 1)):
+        unit = context.unit_ending_at(last)
+        if unit is not None and unit.first == index and unit.kind != "vague":
+            following = tokens[last + 1]
+            if following.is_word and following.text.islower() and following.sentence == tokens[index].sentence:
+                return unit
+    return None
 
 
 def _attributions(context: _Context, doc: Document, lexicons: Lexicons) -> list[Attribution]:
@@ -577,6 +610,9 @@ def _find_source(
     if skipped_be and not entry.key.startswith("quoted as") and not tokens[first].norm.endswith("ing"):
         return None  # passive without an agent: "was accused of"
     if norms[index] == "to":
+        following = norms[end] if end < len(norms) else ""
+        if following in (",", ":") and end + 1 < len(tokens) and tokens[end + 1].text in "“\"‘'":
+            return _clause_subject(context, sentence, index)  # "Bryne went on to say, “…”"
         return None  # infinitive: "to describe", "refused to comment"
     if norms[index] in _BY_GERUND and tokens[first].norm.endswith("ing"):
         return _clause_subject(context, sentence, index)  # "began by saying", "after saying"
@@ -650,12 +686,12 @@ def _unit_starting_at(context: _Context, first: int) -> _Unit | None:
     """A source phrase that starts at ``first`` and is followed by a verb-like word, else None."""
     for last in range(first, min(first + 6, len(context.tokens))):
         unit = context.unit_ending_at(last)
-        if unit is not None and unit.first <= first:
+        if unit is not None and unit.first <= first + 1:  # "Rival Hillary Clinton": one modifier may lead
             return unit
     last = first
     while last + 1 < len(context.tokens) and context.is_name_token(last + 1):
         last += 1
-    if context.is_name_token(first):
+    if context.is_name_token(first) and not context.tokens[first].text.isupper():  # not a WASHINGTON dateline
         return context.generic_left(last, loose=True)  # an unlisted name: "Dean … began by saying"
     return None
 
@@ -663,9 +699,14 @@ def _unit_starting_at(context: _Context, first: int) -> _Unit | None:
 def _before_appositive(context: _Context, comma: int) -> _Unit | None:
     """"Critics, including human rights advocates, have condemned": the subject before the aside."""
     sentence = context.tokens[comma].sentence
+    mark = context.norms[comma]
     index = comma - 1
+    while index >= 0 and context.norms[index] == mark == "-":
+        index -= 1  # "--" is two tokens
     while index >= 0 and comma - index < 20 and context.tokens[index].sentence == sentence:
-        if context.norms[index] == context.norms[comma]:
+        if context.norms[index] == mark:
+            while index > 0 and context.norms[index - 1] == mark == "-":
+                index -= 1
             if context.tokens[index - 1].text in "”’\"'":
                 return None  # a quote, not an aside
             last = index - 1
@@ -695,7 +736,9 @@ def _chained_or_inverted(
                 return _Unit(first_token, last_token, source.kind, source.label, source.name)
         # No earlier report: the participle belongs to the sentence's subject ("Clinton mocked it, saying").
         comma = first - 1
-        return _clause_subject(context, sentence, comma) if tokens[comma].text == "," else None
+        if tokens[comma].text in "”’\"'" and comma > 0:
+            comma -= 1  # "defended “New York values,” saying"
+        return _clause_subject(context, sentence, comma) if tokens[comma].text in ",-–—" else None
     unit = context.right_phrase(end, sentence)
     if unit is None and first > 0 and tokens[first - 1].text in ",”’\"'" and _verb_only_form(entry, tokens[first].norm):
         unit = context.generic_right(end, sentence)

@@ -36,19 +36,16 @@ _ADJACENT_WORDS = 4
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     """One ``quote`` span per direct (speech) quote, with its speaker in ``attrs``."""
     quotes = direct_quotes(doc)
-    found, subjects = find_sources(doc, lexicons, [q.start for q in quotes])
+    found, subjects, tags = find_sources(doc, lexicons, [(q.start, q.end) for q in quotes])
     attributions = [a for a in found if a.source is not None]
     spans: list[Span] = []
     previous: tuple[QuoteRegion, Source | None] | None = None
     for quote in quotes:
-        source = speaker_of(doc, quote, attributions)
+        source = speaker_of(doc, quote, attributions, subjects.get(quote.start), tags.get(quote.end))
         if source is None and previous is not None and previous[1] is not None:
             last_quote = previous[0]
             if doc.sentence_of(quote.start) - doc.sentence_of(max(last_quote.end - 1, last_quote.start)) <= 1:
                 source = previous[1]
-        if source is None and quote.start in subjects:
-            subject = subjects[quote.start]
-            source = Source(subject.start, subject.end, subject.text, subject.kind, "sentence subject", subject.name)
         spans.append(quote_span(doc, quote, source))
         previous = (quote, source)
     speakers = {span.attrs["speaker"].lower() for span in spans if span.attrs["speaker"]}
@@ -71,8 +68,24 @@ def direct_quotes(doc: Document) -> list[QuoteRegion]:
     ]
 
 
-def speaker_of(doc: Document, quote: QuoteRegion, attributions: list[Attribution]) -> Source | None:
-    """The source of the cue that attributes ``quote``, or None when nothing in its sentences does."""
+def _relabel(source: Source, label: str) -> Source:
+    return Source(source.start, source.end, source.text, source.kind, label, source.name)
+
+
+def speaker_of(
+    doc: Document,
+    quote: QuoteRegion,
+    attributions: list[Attribution],
+    subject: Source | None = None,
+    tag: Source | None = None,
+) -> Source | None:
+    """The source of the cue that attributes ``quote``, or None when nothing in its sentences does.
+
+    ``tag`` (a name or pronoun right after the quote, with any verb: "he continued")
+    ranks just below a reporting cue right after the quote. ``subject`` (the subject of
+    the quote's sentence, before the quote) outranks only a cue that comes well after
+    the quote, which more likely starts a new report.
+    """
     first = doc.sentence_of(quote.start)
     last = doc.sentence_of(max(quote.end - 1, quote.start))
     candidates = []
@@ -91,10 +104,19 @@ def speaker_of(doc: Document, quote: QuoteRegion, attributions: list[Attribution
         else:
             tier = 1
         candidates.append((relayed, tier, distance, attribution))
-    if not candidates:
-        return _introduced_before(doc, quote, first, attributions) or _signed_after(doc, quote, attributions)
     candidates.sort(key=lambda item: item[:3])
-    return candidates[0][3].source
+    if candidates and candidates[0][1] == 0:
+        return candidates[0][3].source
+    if tag is not None:
+        return _relabel(tag, "tag after quote")
+    if candidates and candidates[0][1] == 1:
+        return candidates[0][3].source
+    fallback = _introduced_before(doc, quote, first, attributions) or _signed_after(doc, quote, attributions)
+    if fallback is None and subject is not None and subject.end <= quote.start:
+        fallback = _relabel(subject, "sentence subject")
+    if fallback is None and candidates:
+        fallback = candidates[0][3].source
+    return fallback
 
 
 def _introduced_before(

@@ -1,0 +1,128 @@
+"""Attribution cues, their stance, and the kind of source (framing.features.attribution)."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.features import attribution
+
+CASES = [
+    # (text, cue as written, stance, source as written, source kind)
+    pytest.param("According to Axios, the talks are planned.", "According to", "neutral", "Axios", "media",
+                 id="according-to-media"),
+    pytest.param("According to a source familiar with the matter, no strike is planned.", "According to", "neutral",
+                 "a source familiar with the matter", "anonymous", id="according-to-anonymous"),
+    pytest.param("Senator Ann Lee said the plan would fail.", "said", "neutral", "Senator Ann Lee", "named_person",
+                 id="title-name-said"),
+    pytest.param("“It will fail,” said the senator.", "said", "neutral", "the senator", "named_person",
+                 id="inverted-said"),
+    pytest.param("An aide told Axios that the call happened.", "told", "neutral", "An aide", "anonymous",
+                 id="told-outlet"),
+    pytest.param("This designation has faced skepticism from analysts, who argue that evidence is thin.", "argue",
+                 "distancing", "analysts", "vague", id="relative-who-argue"),
+    pytest.param("Reports indicate at least 21 vessels have been attacked.", "Reports indicate", "neutral", "Reports",
+                 "vague", id="reports-indicate"),
+    pytest.param("Reports in The New York Times indicate that Trump authorized covert action.", "indicate", "neutral",
+                 "Reports in The New York Times", "media", id="reports-in-outlet"),
+    pytest.param("The Pentagon has claimed that the boats carried drugs.", "claimed", "distancing", "The Pentagon",
+                 "institution", id="claimed-institution"),
+    pytest.param("The Trump administration alleges that the cartel is run by Maduro.", "alleges", "distancing",
+                 "The Trump administration", "institution", id="alleges"),
+    pytest.param("Venezuelan authorities insist that the true objective is regime change.", "insist", "distancing",
+                 "Venezuelan authorities", "institution", id="insist"),
+    pytest.param("US President Donald Trump confirmed that he had spoken with Maduro.", "confirmed", "endorsing",
+                 "US President Donald Trump", "named_person", id="confirmed"),
+    pytest.param("Republican Senator Markwayne Mullin revealed on CNN that an offer was made.", "revealed",
+                 "endorsing", "Republican Senator Markwayne Mullin", "named_person", id="revealed"),
+    pytest.param("The minister admitted that the figures were wrong.", "admitted", "concessive", "The minister",
+                 "named_person", id="admitted"),
+    pytest.param("Officials conceded that the strike killed civilians.", "conceded", "concessive", "Officials",
+                 "institution", id="conceded-officials"),
+    pytest.param("Experts contend that the term may misrepresent the dynamics.", "contend", "distancing", "Experts",
+                 "vague", id="experts-contend"),
+    pytest.param("Many observers view it as a strategic effort.", "view", "neutral", "Many observers", "vague",
+                 id="many-observers"),
+    pytest.param("The adviser was quoted as saying that talks were likely.", "quoted as saying", "neutral",
+                 "The adviser", "anonymous", id="quoted-as-saying"),
+    pytest.param("A diplomatic solution is likely, according to a Trump advisor quoted by Reuters.", "quoted by",
+                 "neutral", "Reuters", "media", id="quoted-by"),
+    pytest.param("The dialogue, reported by The Wall Street Journal, surprised many.", "reported", "neutral",
+                 "The Wall Street Journal", "media", id="reported-by"),
+    pytest.param("Critics, including human rights advocates and academic experts, have condemned the strikes.",
+                 "condemned", "neutral", "Critics", "vague", id="appositive-subject"),
+    pytest.param("Trump has hinted at strikes on land, stating that they will start soon.", "stating", "neutral",
+                 "Trump", "named_person", id="participle-continues-report"),
+    pytest.param("The rights group says the detention is arbitrary.", "says", "neutral", "The rights group",
+                 "anonymous", id="unlisted-noun-phrase"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "stance", "source", "kind"), CASES)
+def test_attribution_cue_stance_and_source(parse, lexicons, text, cue, stance, source, kind) -> None:
+    doc = parse(text)
+    spans = attribution.extract(doc, lexicons).spans
+    cues = [s for s in spans if s.type == "attribution" and s.text == cue]
+    assert cues, [(s.type, s.text) for s in spans]
+    found = cues[0]
+    assert found.category == stance
+    assert doc.text[found.start : found.end] == cue
+    sources = [s for s in spans if s.type == "source" and s.attrs["cue_start"] == found.start]
+    assert sources, "no source for the cue"
+    assert sources[0].text == source
+    assert sources[0].category == kind
+    assert (found.attrs["source_start"], found.attrs["source_end"]) == (sources[0].start, sources[0].end)
+    assert doc.text[sources[0].start : sources[0].end] == source
+    assert sources[0].attrs["stance"] == stance
+
+
+NOT_ATTRIBUTIONS = [
+    pytest.param("These claims are part of a fabricated narrative.", id="noun-claims"),
+    pytest.param("Reports of authorized CIA actions inside Venezuela suggest a willingness to act.",
+                 id="inference-from-reports"),
+    pytest.param("This move suggests a shift in the administration’s approach.", id="writer-inference"),
+    pytest.param("The United States has intensified its pressure.", id="united-states"),
+    pytest.param("He refused to comment on the talks.", id="infinitive"),
+    pytest.param("Maduro was accused of leading the cartel.", id="agentless-passive"),
+    pytest.param("Trump issued a stark warning that the airspace was closed.", id="noun-warning"),
+    pytest.param("The strikes targeted alleged drug boats.", id="adjective-alleged"),
+    pytest.param("This raises critical questions about the approach.", id="noun-questions"),
+    pytest.param("“Donald Trump hasn’t said it directly,” the memo read.", id="cue-inside-quote"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_ATTRIBUTIONS)
+def test_attribution_ignores_non_reports(parse, lexicons, text: str) -> None:
+    spans = attribution.extract(parse(text), lexicons).spans
+    assert [s.text for s in spans] == []
+
+
+def test_attribution_told_outlet_adds_media_source(parse, lexicons) -> None:
+    doc = parse("“It is over,” an advisor told Axios.")
+    sources = [(s.text, s.category) for s in attribution.extract(doc, lexicons).spans if s.type == "source"]
+    assert sources == [("an advisor", "anonymous"), ("Axios", "media")]
+
+
+def test_attribution_pronoun_source_resolves_name(parse, lexicons) -> None:
+    doc = parse("Jorge Rodriguez met the families. He remarked that the killings were crimes.")
+    sources = [s for s in attribution.extract(doc, lexicons).spans if s.type == "source"]
+    assert [(s.text, s.attrs["name"], s.label) for s in sources] == [("He", "Jorge Rodriguez", "pronoun he")]
+
+
+def test_attribution_every_reporting_row_has_known_stance_and_source(lexicons) -> None:
+    lexicon = lexicons["reporting_verbs"]
+    stances = {"neutral", "distancing", "endorsing", "concessive"}
+    assert len(lexicon) > 300
+    for entry in lexicon:
+        assert entry["stance"] in stances and entry["source"] and entry["note"], entry.key
+    terms = {entry.key for entry in lexicon}
+    for lemma_forms in (("claim", "claims", "claimed", "claiming"), ("say", "says", "said", "saying")):
+        assert set(lemma_forms) <= terms
+
+
+def test_attribution_seed_spans_point_at_their_text(seed_analyses) -> None:
+    for analysis in seed_analyses.values():
+        text = analysis.document.text
+        for span in analysis.spans_of("attribution") + analysis.spans_of("source"):
+            assert text[span.start : span.end] == span.text
+        for span in analysis.spans_of("source"):
+            assert text[span.attrs["cue_start"] : span.attrs["cue_end"]] == span.attrs["verb"]
