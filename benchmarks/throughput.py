@@ -267,6 +267,12 @@ def main(argv: list[str] | None = None) -> int:
         ratio = framing_rate / textstat_rate
         print(f"ratio framing/textstat: {ratio:.2f}  (target >= 1.5: {'met' if ratio >= 1.5 else 'NOT met'})")
         print("framing stages (s):  " + "  ".join(f"{name} {seconds:.3f}" for name, seconds in stages.items()))
+        if stages.get("readability"):
+            readability_rate = n_words / stages["readability"]
+            print(
+                f"readability extractor alone (on parsed documents): {readability_rate:,.0f} words/s, "
+                f"{readability_rate / textstat_rate:.1f}x textstat's five formulas"
+            )
 
         if args.profile:
             from framing.analysis import analyze_document

@@ -82,6 +82,8 @@ class SyllableCounter:
     def __init__(self, known: Mapping[str, int] | None = None, hyphenator: Pyphen | None = None) -> None:
         self._known = known
         self._hyphenator = hyphenator
+        # Shortcuts that hold for the default hyphenator only (see _guess).
+        self._shortcuts = hyphenator is None
         self._guessed: dict[str, int] = {}
 
     @property
@@ -106,7 +108,15 @@ class SyllableCounter:
         return word in self.known
 
     def _guess(self, word: str) -> int:
-        """textstat's fallback: pyphen's hyphenation points + 1."""
+        """textstat's fallback: pyphen's hyphenation points + 1.
+
+        Two exact shortcuts skip pyphen for a third of the misses on news text:
+        ``Pyphen(lang="en_US")`` never breaks within two characters of either end
+        (left = right = 2), so a word under four characters has no break; and every
+        en_US pattern holds a letter, so a number ("2004") has none either.
+        """
+        if self._shortcuts and (len(word) < 4 or word.isdigit()):
+            return 1
         count = self._guessed.get(word)
         if count is None:
             if self._hyphenator is None:

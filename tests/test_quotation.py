@@ -26,6 +26,11 @@ PAIRING = [
         id="quote-runs-over-paragraphs",
     ),
     pytest.param("“Unclosed quote runs on\n\nAnd a new paragraph.", [], id="unclosed-quote-stops-at-paragraph"),
+    pytest.param(
+        "Nega told me. ''I understand, but to say it is 'elected'? I was disgusted.'' He left.",
+        ["''I understand, but to say it is 'elected'? I was disgusted.''", "'elected'"],
+        id="doubled-apostrophes-as-double-quote",
+    ),
 ]
 
 

@@ -109,7 +109,7 @@ def test_syllables_dictionary_words_counted(word: str, syllables: int) -> None:
     assert counter(word) == syllables
 
 
-@pytest.mark.parametrize("word", ["maduro", "narcoterrorism", "chavismo", "brexit", "leftright"])
+@pytest.mark.parametrize("word", ["maduro", "narcoterrorism", "chavismo", "brexit", "leftright", "2004", "mps", "600m"])
 def test_syllables_unknown_words_fall_back_like_textstat(word: str, textstat_offline) -> None:
     counter = SyllableCounter()
     assert not counter.in_dictionary(word)

@@ -60,44 +60,49 @@ def find_quotes(
     for index, (start, end) in enumerate(paragraphs):
         next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
         continues = next_start is not None and text[next_start] in "“«\"‘"
-        for q_start, q_end, inner_end in _pair_marks(text, start, end, continues):
-            inner_start = q_start + 1
-            kind = _classify(text, inner_start, inner_end, q_end, sentences, reporting_cues)
+        for q_start, q_end, inner_start, inner_end in _pair_marks(text, start, end, continues):
+            kind = _classify(text, (q_start, inner_start, inner_end, q_end), sentences, reporting_cues)
             regions.append(QuoteRegion(q_start, q_end, inner_start, inner_end, kind))
     regions.sort(key=lambda region: (region.start, -region.end))
     return regions
 
 
-def _pair_marks(text: str, start: int, end: int, continues: bool) -> list[tuple[int, int, int]]:
-    """``(start, end, inner_end)`` of each quote in one paragraph.
+def _pair_marks(text: str, start: int, end: int, continues: bool) -> list[tuple[int, int, int, int]]:
+    """``(start, end, inner_start, inner_end)`` of each quote in one paragraph.
 
+    Two straight apostrophes ('') stand for a double quote, as in newswire archives.
     ``continues`` says the next paragraph opens with a quotation mark, so a quote still
     open at this paragraph's end runs to it (and ``inner_end == end``).
     """
-    pairs: list[tuple[int, int, int]] = []
-    stack: list[tuple[str, int]] = []
-    for position in range(start, end):
+    pairs: list[tuple[int, int, int, int]] = []
+    stack: list[tuple[str, int, int]] = []  # (mark, position, width)
+    position = start
+    while position < end:
         char = text[position]
         if char not in _MARKS:
+            position += 1
             continue
+        width = 2 if char == "'" and text.startswith("''", position) else 1
+        mark = '"' if width == 2 else char
         before = text[position - 1] if position > start else " "
-        after = text[position + 1] if position + 1 < end else " "
-        depth = _closes(stack, char, before, after)
+        after = text[position + width] if position + width < end else " "
+        depth = _closes(stack, mark, before, after)
         if depth is not None:
-            open_at = stack[depth][1]
+            _, open_at, open_width = stack[depth]
             del stack[depth:]
-            if position - open_at > 1:
-                pairs.append((open_at, position + 1, position))
-        elif char in "“«" or (char in "\"‘'" and _can_open(text, position, before, after)):
-            stack.append((char, position))
+            if position - open_at > open_width:
+                pairs.append((open_at, position + width, open_at + open_width, position))
+        elif mark in "“«" or (mark in "\"‘'" and _can_open(text, position, before, after)):
+            stack.append((mark, position, width))
+        position += width
     if stack and continues:
-        open_at = stack[0][1]
-        if end - open_at > 1:
-            pairs.append((open_at, end, end))
+        _, open_at, open_width = stack[0]
+        if end - open_at > open_width:
+            pairs.append((open_at, end, open_at + open_width, end))
     return pairs
 
 
-def _closes(stack: list[tuple[str, int]], char: str, before: str, after: str) -> int | None:
+def _closes(stack: list[tuple[str, int, int]], char: str, before: str, after: str) -> int | None:
     """Index in ``stack`` of the opening mark that ``char`` closes, or None.
 
     A closing double mark may close an outer quote over an unclosed inner one (a
@@ -132,16 +137,16 @@ def _can_close(mark: str, before: str, after: str) -> bool:
 
 def _classify(
     text: str,
-    inner_start: int,
-    inner_end: int,
-    end: int,
+    bounds: tuple[int, int, int, int],
     sentences: list[tuple[int, int]],
     reporting_cues: Collection[str],
 ) -> str:
+    """``bounds`` are the quote's start, inner start, inner end and end."""
+    start, inner_start, inner_end, end = bounds
     inner_tokens = tokenize(text, inner_start, inner_end)
     inner_words = [t for t in inner_tokens if t[2][0].isalnum()]
     sentence_start, sentence_end = _sentence_around(sentences, inner_start, end)
-    before = tokenize(text, sentence_start, inner_start - 1)
+    before = tokenize(text, sentence_start, start)
     after = tokenize(text, end, sentence_end)
     if _attributed_next_to(before, after, reporting_cues):
         return "speech"

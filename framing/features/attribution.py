@@ -74,6 +74,7 @@ _VERB_FOLLOWERS = frozenset(
 _BY_GERUND = frozenset(["by", "after", "before", "while", "when"])
 _PUNCT_OPENERS = frozenset(",;:–—-()[]\"“”‘’'«»")
 _CONDUIT_PREPOSITIONS = frozenset(["on", "to", "in"])
+_NOT_NAMES = _DETERMINERS | _PREPOSITIONS | _CLAUSE_OPENERS | frozenset(_PRONOUNS)
 # Sentences back to look for a pronoun's antecedent.
 _PRONOUN_WINDOW = 3
 # Verbs of evidence: after a comma ("…, indicating that …") they are the writer's own
@@ -146,15 +147,21 @@ class _Context:
     def __init__(self, doc: Document, lexicons: Lexicons) -> None:
         self.doc = doc
         self.tokens: Sequence[Token] = doc.tokens
-        self.norms = [t.norm for t in doc.tokens]
-        self.token_at = {t.start: i for i, t in enumerate(doc.tokens)}
-        self.starts = [t.start for t in doc.tokens]
-        self.token_ending = {t.end: i for i, t in enumerate(doc.tokens)}
-        lowered = {t.norm for t in doc.tokens if t.is_word and t.text.islower()}
+        tokens = doc.tokens
+        self.norms = [t.norm for t in tokens]
+        self.starts = [t.start for t in tokens]
+        self.ends = [t.end for t in tokens]
+        lowered = {t.norm for t in tokens if t.is_word and t.text.islower()}
         self.lowered = lowered
-        self.sentence_first = {}
-        for index, token in enumerate(self.tokens):
+        self.sentence_first: dict[int, int] = {}
+        for index, token in enumerate(tokens):
             self.sentence_first.setdefault(token.sentence, index)
+        # One pass decides which tokens can be part of a name; runs are read from it.
+        self.name_like = [
+            t.is_word and t.text[0].isupper() and not t.quoted and "-" not in t.text
+            and t.norm not in lowered and t.norm not in _NOT_NAMES
+            for t in tokens
+        ]
         kinds: dict[int, tuple[int, Entry]] = {}
         starts: dict[int, tuple[int, Entry]] = {}
         for first, end, entry in lexicons.matcher("source_kinds").match(self.norms):
@@ -192,31 +199,22 @@ class _Context:
     # --- named people ---------------------------------------------------------------
 
     def is_name_token(self, index: int) -> bool:
-        token = self.tokens[index]
-        text = token.text
-        return (
-            token.is_word
-            and text[0].isupper()
-            and "-" not in text
-            and not token.quoted
-            and token.norm not in self.lowered
-            and token.norm not in _DETERMINERS
-            and token.norm not in _PREPOSITIONS
-            and token.norm not in _CLAUSE_OPENERS
-            and token.norm not in _PRONOUNS
-        )
+        return self.name_like[index]
 
     def _find_mentions(self) -> list[_Mention]:
         mentions: list[_Mention] = []
         surnames: dict[str, str] = {}
-        index, count = 0, len(self.tokens)
-        while index < count:
-            if not (self.is_name_token(index) or index in self.titles):
-                index += 1
+        count = len(self.tokens)
+        name_like = self.name_like
+        starts = sorted({i for i, flag in enumerate(name_like) if flag} | self.titles)
+        index = 0
+        for candidate in starts:
+            if candidate < index:
                 continue
+            index = candidate
             run_end = index
             while run_end + 1 < count and self.tokens[run_end + 1].sentence == self.tokens[index].sentence and (
-                self.is_name_token(run_end + 1) or run_end + 1 in self.titles or run_end + 1 in self.titles_after
+                name_like[run_end + 1] or run_end + 1 in self.titles or run_end + 1 in self.titles_after
             ):
                 run_end += 1
             mention = self._mention_in_run(index, run_end, surnames)
@@ -487,9 +485,8 @@ class _Context:
 
     def first_token_from(self, offset: int) -> int | None:
         """Index of the first token starting at or after ``offset``."""
-        starts = self.starts
-        position = bisect_left(starts, offset)
-        return position if position < len(starts) else None
+        position = bisect_left(self.starts, offset)
+        return position if position < len(self.starts) else None
 
     def _text(self, first: int, last: int) -> str:
         return self.doc.text[self.tokens[first].start : self.tokens[last].end]
@@ -522,11 +519,21 @@ def find_sources(
     for start, end in quotes:
         index = context.first_token_from(start)
         if index is not None:
-            unit = _clause_subject(context, context.tokens[index].sentence, index)
+            sentence = context.tokens[index].sentence
+            unit = _clause_subject(context, sentence, index)
+            opening = context.sentence_first.get(sentence)
+            # "Trump issued the following statement:" then the quote: the subject before the colon.
+            if unit is None and opening is not None and opening > 0 and index - opening <= 1 and (
+                context.norms[opening - 1] == ":"
+            ):
+                unit = _clause_subject(context, context.tokens[opening - 1].sentence, opening - 1)
             if unit is not None:
                 subjects[start] = context.source(unit)
         index = context.first_token_from(end)
-        if index is not None and index > 0 and context.tokens[index].sentence == context.tokens[index - 1].sentence:
+        if index is not None and index > 0 and (
+            context.tokens[index].sentence == context.tokens[index - 1].sentence
+            or (context.tokens[index - 1].text in "”\"'" and doc.text[end - 2 : end - 1] in ("?", "!"))
+        ):  # "“Why not?” Sanders asked": the question mark ended the sentence, not the report
             unit = _tag_after(context, index)
             if unit is not None:
                 tags[end] = context.source(unit)
@@ -731,8 +738,8 @@ def _chained_or_inverted(
         for attribution in reversed(found):
             if attribution.sentence == sentence and attribution.source is not None:
                 source = attribution.source
-                first_token = context.token_at[source.start]
-                last_token = context.token_ending[source.end]
+                first_token = bisect_left(context.starts, source.start)
+                last_token = bisect_left(context.ends, source.end)
                 return _Unit(first_token, last_token, source.kind, source.label, source.name)
         # No earlier report: the participle belongs to the sentence's subject ("Clinton mocked it, saying").
         comma = first - 1

@@ -36,7 +36,10 @@ _ADJACENT_WORDS = 4
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     """One ``quote`` span per direct (speech) quote, with its speaker in ``attrs``."""
     quotes = direct_quotes(doc)
-    found, subjects, tags = find_sources(doc, lexicons, [(q.start, q.end) for q in quotes])
+    if not quotes:
+        found, subjects, tags = [], {}, {}  # nothing to attribute: skip the parse
+    else:
+        found, subjects, tags = find_sources(doc, lexicons, [(q.start, q.end) for q in quotes])
     attributions = [a for a in found if a.source is not None]
     spans: list[Span] = []
     previous: tuple[QuoteRegion, Source | None] | None = None
@@ -101,6 +104,10 @@ def speaker_of(
             between = doc.text[quote.end : attribution.start]
             adjacent = len(between.split()) <= _ADJACENT_WORDS and not any(mark in between for mark in ".;?!")
             tier = 0 if adjacent else 2
+            if attribution.sentence > last and not adjacent:
+                continue  # the next sentence counts only as a tag: "“Why not?” Sanders asked."
+        elif attribution.sentence > last:
+            continue
         else:
             tier = 1
         candidates.append((relayed, tier, distance, attribution))
