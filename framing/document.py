@@ -101,6 +101,8 @@ class Document:
     sentences: tuple[tuple[int, int], ...]
     tokens: tuple[Token, ...]
     quotes: tuple[QuoteRegion, ...]
+    n_words: int
+    n_quoted_words: int
     outlet: str = ""
     title: str = ""
     byline: str = ""
@@ -113,13 +115,6 @@ class Document:
     def words(self) -> tuple[Token, ...]:
         return tuple(token for token in self.tokens if token.is_word)
 
-    @property
-    def n_words(self) -> int:
-        return sum(1 for token in self.tokens if token.is_word)
-
-    @property
-    def n_quoted_words(self) -> int:
-        return sum(1 for token in self.tokens if token.is_word and token.quoted)
 
     def is_quoted(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies inside a speech quote."""

@@ -6,13 +6,15 @@ whose offsets every extractor shares.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from ..document import Document, Token
+from ..document import Document, QuoteRegion, Token
 from .cleaning import CleanedText, clean_text
 from .loading import RawArticle, bundled_seed_dir, load_articles
 from .quotation import find_quotes
-from .segmentation import is_word, split_sentences, token_norm, tokenize
+from .segmentation import TOKEN_RE, is_word, split_sentences, token_norm
 
 if TYPE_CHECKING:
     from ..lexicons import Lexicons
@@ -56,26 +58,46 @@ def parse_text(text: str, lexicons: Lexicons, *, id: str = "text", raw_text: str
     """Segment already-clean text into a Document (used for titles and the sklearn API too)."""
     sentences = split_sentences(text, lexicons.abbreviations)
     quotes = find_quotes(text, sentences, lexicons.reporting_cues)
-    speech = [(q.inner_start, q.inner_end) for q in quotes if q.kind == "speech"]
-    sentence_starts = [start for start, _ in sentences]
-    tokens = []
-    sentence_index = 0
-    speech_index = 0
-    for start, end, token_text in tokenize(text):
-        while sentence_index + 1 < len(sentence_starts) and sentence_starts[sentence_index + 1] <= start:
-            sentence_index += 1
-        while speech_index < len(speech) and speech[speech_index][1] < end:
-            speech_index += 1
-        quoted = speech_index < len(speech) and speech[speech_index][0] <= start
-        tokens.append(
-            Token(start, end, token_text, token_norm(token_text), sentence_index, is_word(token_text), quoted)
-        )
+    tokens = _build_tokens(text, sentences, quotes)
     return Document(
         id=id,
         text=text,
         raw_text=text if raw_text is None else raw_text,
         sentences=tuple(sentences),
-        tokens=tuple(tokens),
+        tokens=tokens,
+        n_words=sum(token.is_word for token in tokens),
+        n_quoted_words=sum(token.is_word and token.quoted for token in tokens),
         quotes=tuple(quotes),
         **metadata,
     )
+
+
+def _build_tokens(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteRegion]) -> tuple[Token, ...]:
+    """Tokens with their sentence index and quoted flag.
+
+    Written column-wise (offsets, texts, sentence ids, flags as lists, then zipped into
+    tuples) because this runs on every token of every article and dominates parse time.
+    """
+    matches = list(TOKEN_RE.finditer(text))
+    starts = list(map(re.Match.start, matches))
+    ends = list(map(re.Match.end, matches))
+    texts = list(map(re.Match.group, matches))
+    count = len(texts)
+    sentence_ids: list[int] = []
+    previous = 0
+    for index, (sentence_start, _) in enumerate(sentences[1:]):
+        first = bisect_left(starts, sentence_start)
+        sentence_ids += [index] * (first - previous)
+        previous = first
+    sentence_ids += [max(len(sentences) - 1, 0)] * (count - previous)
+    quoted = [False] * count
+    for quote in quotes:
+        if quote.kind == "speech":
+            first = bisect_left(starts, quote.inner_start)
+            last = bisect_left(ends, quote.inner_end + 1)
+            if last > first:
+                quoted[first:last] = [True] * (last - first)
+    norm_of: dict[str, str] = {}
+    norms = [norm_of.get(t) or norm_of.setdefault(t, token_norm(t)) for t in texts]
+    words = list(map(is_word, texts))
+    return tuple(map(Token._make, zip(starts, ends, texts, norms, sentence_ids, words, quoted, strict=True)))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-_TOKEN_RE = re.compile(
+TOKEN_RE = re.compile(
     r"""
     (?:[A-Za-z]\.){2,}(?![A-Za-z])          # initialisms: U.S., U.N.
   | \$?\d+(?:[.,:]\d+)*%?                    # numbers: 15,000  $50  2.5%  10:30
@@ -47,7 +47,7 @@ def token_norm(text: str) -> str:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """``(start, end, text)`` for every token in ``text[start:end]``."""
     stop = len(text) if end is None else end
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, stop)]
+    return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, stop)]
 
 
 def is_word(token_text: str) -> bool:

@@ -91,9 +91,11 @@ def speaker_of(
     """
     first = doc.sentence_of(quote.start)
     last = doc.sentence_of(max(quote.end - 1, quote.start))
+    # "“Why not?” Sanders asked": a ? or ! inside the marks ends the sentence, not the report.
+    asks = int(doc.text[quote.inner_end - 1 : quote.inner_end] in ("?", "!"))
     candidates = []
     for attribution in attributions:
-        if not first <= attribution.sentence <= last:
+        if not first <= attribution.sentence <= last + asks:
             continue
         if quote.start <= attribution.start < quote.end:
             continue

@@ -46,20 +46,24 @@ def render_report(
     from .charts import build_charts
     from .html import render_html
     from .model import build_report_model
+    from .pdf import PdfWorker
 
     if not analyses:
         raise FramingInputError("input", "there are no articles to report on", "Pass article files or folders")
-    model = build_report_model(analyses, lexicons, title=title, comparison=comparison_tables(analyses))
-    html_text = render_html(model, build_charts(model))
-    outputs: dict[str, str | bytes] = {}
-    for fmt in dict.fromkeys(formats):
-        if fmt == "html":
-            outputs[fmt] = html_text
-        elif fmt == "pdf":
-            from .pdf import render_pdf
-
-            outputs[fmt] = render_pdf(html_text)
-    return outputs
+    worker = PdfWorker() if "pdf" in formats else None
+    try:
+        model = build_report_model(analyses, lexicons, title=title, comparison=comparison_tables(analyses))
+        html_text = render_html(model, build_charts(model))
+        outputs: dict[str, str | bytes] = {}
+        for fmt in dict.fromkeys(formats):
+            if fmt == "html":
+                outputs[fmt] = html_text
+            elif fmt == "pdf" and worker is not None:
+                outputs[fmt] = worker.render(html_text)
+        return outputs
+    finally:
+        if worker is not None:
+            worker.close()
 
 
 def comparison_tables(analyses: Sequence[ArticleAnalysis]) -> dict[str, Any] | None:

@@ -23,9 +23,9 @@ TYPE_COLOURS = {
     "quote": "#CC79A7",
     "source": "#009E73",
 }
-KIND_STYLES = [  # (colour, hatch) per source kind, in lexicon order
-    ("#0072B2", ""), ("#009E73", "///"), ("#E69F00", "..."), ("#CC79A7", "xxx"), ("#56B4E9", "\\\\\\"),
-    ("#D55E00", "---"), ("#F0E442", "ooo"), ("#999999", "+++"),
+KIND_STYLES = [  # (colour, hatch) per source kind, in lexicon order; sparse hatches stay cheap to print
+    ("#0072B2", ""), ("#009E73", "//"), ("#E69F00", "\\\\"), ("#CC79A7", "xx"), ("#56B4E9", "--"),
+    ("#D55E00", "++"), ("#F0E442", "||"), ("#999999", ".."),
 ]
 GRADE_MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 TEXT_COLOUR = "#222222"
@@ -74,6 +74,7 @@ def figure_svg(figure: Any, chart_id: str, title: str, alt: str) -> str:
         figure.clear()
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg"):]
+    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
     # Unique ids per chart, so several inline SVGs never share a clip path or pattern id.
     svg = re.sub(r'id="([^"]+)"', lambda m: f'id="{chart_id}-{m.group(1)}"', svg)
     svg = re.sub(r'url\(#([^)]+)\)', lambda m: f"url(#{chart_id}-{m.group(1)})", svg)

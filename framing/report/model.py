@@ -426,7 +426,7 @@ def paragraphs(text: str, notes: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         segments = []
         for seg_start, seg_end in zip(edges, edges[1:]):
             covering = [n for n in inside if n["start"] <= seg_start and seg_end <= n["end"]]
-            layers = []
+            layers: list[dict[str, Any]] = []
             for span_type in SPAN_TYPES:
                 of_type = [n for n in covering if n["type"] == span_type]
                 if of_type:
@@ -435,8 +435,9 @@ def paragraphs(text: str, notes: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
                         "ids": " ".join(n["id"] for n in of_type),
                         "starts": any(n["start"] == seg_start or seg_start == block_start for n in of_type),
                         "ends": any(n["end"] == seg_end or seg_end == block_end for n in of_type),
-                        "title": " | ".join(n["explanation"] for n in of_type),
                     })
+            if layers:  # one tooltip per segment, on the outermost layer: it lists every span there
+                layers[0]["title"] = "\n".join(n["explanation"] for n in covering)
             ending = [n for n in inside if min(n["end"], block_end) == seg_end and last_block[n["id"]] == number]
             segments.append({
                 "text": text[seg_start:seg_end],
