@@ -67,6 +67,31 @@ SPEAKERS = [
         "“pathological liar”", "Cruz", "named_person", "Cruz", id="sentence-subject-fallback",
     ),
     pytest.param(
+        "Bernie Sanders spoke in Iowa. “Why should a gun dealer be sued?” Sanders asked.",
+        "“Why should a gun dealer be sued?”", "Bernie Sanders", "named_person", "Sanders",
+        id="question-mark-ends-sentence-before-tag",
+    ),
+    pytest.param(
+        "Republican nominee Donald Trump issued the following statement:\n\n“Our prayers are with all those affected.”",
+        "“Our prayers are with all those affected.”", "Donald Trump", "named_person",
+        "Republican nominee Donald Trump", id="colon-paragraph-before",
+    ),
+    pytest.param(
+        "Pat Bryne went on to say, “From the bottom of my soul, I know this to be true.”",
+        "“From the bottom of my soul, I know this to be true.”", "Pat Bryne", "named_person", "Pat Bryne",
+        id="went-on-to-say",
+    ),
+    pytest.param(
+        "“He represents everything the country is not, and I am ashamed.” ― Carla Sanchez",
+        "“He represents everything the country is not, and I am ashamed.”", "Carla Sanchez", "named_person",
+        "Carla Sanchez", id="dash-signature",
+    ),
+    pytest.param(
+        "“One of the things that is misunderstood is where she stands,” John Bolton continued.",
+        "“One of the things that is misunderstood is where she stands,”", "John Bolton", "named_person",
+        "John Bolton", id="tag-with-unlisted-verb",
+    ),
+    pytest.param(
         "The weather was fine. “Nothing will change in this country,” the crowd heard.",
         "“Nothing will change in this country,”", "", "unknown", "", id="no-speaker-is-unknown",
     ),

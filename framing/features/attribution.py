@@ -691,10 +691,13 @@ def _clause_subject(context: _Context, sentence: int, before: int) -> _Unit | No
 
 def _unit_starting_at(context: _Context, first: int) -> _Unit | None:
     """A source phrase that starts at ``first`` and is followed by a verb-like word, else None."""
+    best = None
     for last in range(first, min(first + 6, len(context.tokens))):
         unit = context.unit_ending_at(last)
         if unit is not None and unit.first <= first + 1:  # "Rival Hillary Clinton": one modifier may lead
-            return unit
+            best = unit  # the longest: "Republican nominee Donald Trump", not "Republican nominee"
+    if best is not None:
+        return best
     last = first
     while last + 1 < len(context.tokens) and context.is_name_token(last + 1):
         last += 1
