@@ -142,21 +142,18 @@ class TermMatcher:
 
     def match(self, norms: list[str]) -> Iterator[tuple[int, int, Entry]]:
         """``(first_token, end_token, entry)`` for each longest, non-overlapping match."""
-        position = 0
-        count = len(norms)
-        while position < count:
-            candidates = self._index.get(norms[position])
-            matched = False
-            if candidates:
-                for words, entry in candidates:
-                    end = position + len(words)
-                    if end <= count and tuple(norms[position:end]) == words:
-                        yield position, end, entry
-                        position = end
-                        matched = True
-                        break
-            if not matched:
-                position += 1
+        index = self._index
+        resume = 0
+        # Only positions whose token starts some term are examined (a C-speed filter).
+        for position in [i for i, norm in enumerate(norms) if norm in index]:
+            if position < resume:
+                continue
+            for words, entry in index[norms[position]]:
+                end = position + len(words)
+                if end == position + 1 or tuple(norms[position:end]) == words:
+                    yield position, end, entry
+                    resume = end
+                    break
 
 
 def term_tokens(term: str) -> tuple[str, ...]:

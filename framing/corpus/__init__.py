@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..document import Document, QuoteRegion, Token
@@ -65,8 +66,8 @@ def parse_text(text: str, lexicons: Lexicons, *, id: str = "text", raw_text: str
         raw_text=text if raw_text is None else raw_text,
         sentences=tuple(sentences),
         tokens=tokens,
-        n_words=sum(token.is_word for token in tokens),
-        n_quoted_words=sum(token.is_word and token.quoted for token in tokens),
+        n_words=sum(token[5] for token in tokens),  # is_word
+        n_quoted_words=sum(token[5] and token[6] for token in tokens),  # is_word and quoted
         quotes=tuple(quotes),
         **metadata,
     )
@@ -97,7 +98,8 @@ def _build_tokens(text: str, sentences: list[tuple[int, int]], quotes: list[Quot
             last = bisect_left(ends, quote.inner_end + 1)
             if last > first:
                 quoted[first:last] = [True] * (last - first)
-    norm_of: dict[str, str] = {}
-    norms = [norm_of.get(t) or norm_of.setdefault(t, token_norm(t)) for t in texts]
-    words = list(map(is_word, texts))
-    return tuple(map(Token._make, zip(starts, ends, texts, norms, sentence_ids, words, quoted, strict=True)))
+    distinct = set(texts)
+    norms = list(map({t: token_norm(t) for t in distinct}.__getitem__, texts))
+    words = list(map({t: is_word(t) for t in distinct}.__getitem__, texts))
+    make_token = partial(tuple.__new__, Token)
+    return tuple(map(make_token, zip(starts, ends, texts, norms, sentence_ids, words, quoted, strict=True)))

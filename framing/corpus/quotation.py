@@ -67,6 +67,9 @@ def find_quotes(
     return regions
 
 
+_MARK_RE = re.compile(f"[{re.escape(_MARKS)}]")
+
+
 def _pair_marks(text: str, start: int, end: int, continues: bool) -> list[tuple[int, int, int, int]]:
     """``(start, end, inner_start, inner_end)`` of each quote in one paragraph.
 
@@ -77,11 +80,9 @@ def _pair_marks(text: str, start: int, end: int, continues: bool) -> list[tuple[
     pairs: list[tuple[int, int, int, int]] = []
     stack: list[tuple[str, int, int]] = []  # (mark, position, width)
     position = start
-    while position < end:
+    while (found := _MARK_RE.search(text, position, end)) is not None:
+        position = found.start()
         char = text[position]
-        if char not in _MARKS:
-            position += 1
-            continue
         width = 2 if char == "'" and text.startswith("''", position) else 1
         mark = '"' if width == 2 else char
         before = text[position - 1] if position > start else " "

@@ -334,7 +334,7 @@ def evaluate_attribution(
     docs = read_polnear(dataset_file(data_dir, POLNEAR), limit)
     predicted = {
         doc.filename: run_extractors_named(
-            to_document(doc.text, lexicons, doc.filename), lexicons, ["quotes", "attribution"]
+            to_document(doc.text, lexicons, doc.filename), lexicons, ["reported_speech"]
         )
         for doc in docs
     }

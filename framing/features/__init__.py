@@ -27,13 +27,12 @@ Extractor = Callable[[Document, Lexicons], Extraction]
 
 
 def extractors() -> dict[str, Extractor]:
-    """The extractors in run order (quotes before attribution, which reuses speakers)."""
-    from . import attribution, hedging, loaded, quotes, readability
+    """The extractors in run order. Quotes and attribution run as one step that shares its parse."""
+    from . import hedging, loaded, readability, reported_speech
 
     return {
         "hedging": hedging.extract,
-        "quotes": quotes.extract,
-        "attribution": attribution.extract,
+        "reported_speech": reported_speech.extract,
         "loaded": loaded.extract,
         "readability": readability.extract,
     }

@@ -775,8 +775,13 @@ def _conduits(context: _Context, end: int, entry: Entry, unit: _Unit | None) -> 
 
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     """Attribution cues (type ``attribution``) and their source phrases (type ``source``)."""
+    return attribution_extraction(find_attributions(doc, lexicons))
+
+
+def attribution_extraction(attributions: list[Attribution]) -> Extraction:
+    """Attribution and source spans from an already-run :func:`find_sources`."""
     spans: list[Span] = []
-    for attribution in find_attributions(doc, lexicons):
+    for attribution in attributions:
         source = attribution.source
         spans.append(
             Span(

@@ -37,9 +37,18 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     """One ``quote`` span per direct (speech) quote, with its speaker in ``attrs``."""
     quotes = direct_quotes(doc)
     if not quotes:
-        found, subjects, tags = [], {}, {}  # nothing to attribute: skip the parse
-    else:
-        found, subjects, tags = find_sources(doc, lexicons, [(q.start, q.end) for q in quotes])
+        return quote_extraction(doc, quotes, [], {}, {})  # nothing to attribute: skip the parse
+    return quote_extraction(doc, quotes, *find_sources(doc, lexicons, [(q.start, q.end) for q in quotes]))
+
+
+def quote_extraction(
+    doc: Document,
+    quotes: list[QuoteRegion],
+    found: list[Attribution],
+    subjects: dict[int, Source],
+    tags: dict[int, Source],
+) -> Extraction:
+    """Quote spans from an already-run :func:`find_sources` (shared with attribution)."""
     attributions = [a for a in found if a.source is not None]
     spans: list[Span] = []
     previous: tuple[QuoteRegion, Source | None] | None = None

@@ -327,6 +327,7 @@ def article_model(index: int, analysis: ArticleAnalysis, entry_index: Mapping[st
     for number, span in enumerate(spans):
         per_type[span.type] += 1
         notes.append(span_note(f"{prefix}-s{number}", per_type[span.type], span, entry_index))
+    entries = entry_groups(prefix, notes)
     return {
         "index": index,
         "anchor": f"article-{index}",
@@ -344,9 +345,35 @@ def article_model(index: int, analysis: ArticleAnalysis, entry_index: Mapping[st
         "rates": {t: per_thousand(per_type[t], doc.n_words) for t in SPAN_TYPES},
         "text": paragraphs(doc.text, notes),
         "notes": notes,
+        "entries": entries,
         "quotes": [note for note in notes if note["type"] == "quote"],
         "sources": [note for note in notes if note["type"] == "source"],
     }
+
+
+def entry_groups(prefix: str, notes: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The evidence notes grouped by what fired them (type, lexicon entry, category).
+
+    "said" may fire thirty times in one article; explaining it once, with the
+    markers of all thirty places, keeps the notes readable (and the PDF short)
+    while every marker still links to its explanation.
+    """
+    groups: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for note in notes:
+        key = (note["type"], note["label"].lower(), note["category"])
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = {
+                "id": f"{prefix}-e{len(groups)}", "type": note["type"], "type_name": note["type_name"],
+                "label": note["label"], "category": note["category"], "note": note["note"],
+                "alternative": note["alternative"], "entry": note["entry"], "details": note["details"],
+                "markers": [], "texts": [],
+            }
+        group["markers"].append({"id": note["id"], "marker": note["marker"]})
+        if note["text"] not in group["texts"]:
+            group["texts"].append(note["text"])
+        note["group"] = group["id"]
+    return list(groups.values())
 
 
 def span_note(span_id: str, number: int, span: Span, entry_index: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
@@ -450,7 +477,8 @@ def paragraphs(text: str, notes: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
 
 
 def marker(note: Mapping[str, Any]) -> dict[str, str]:
-    return {"id": note["id"], "type": note["type"], "marker": note["marker"], "title": note["explanation"]}
+    return {"id": note["id"], "type": note["type"], "marker": note["marker"], "title": note["explanation"],
+            "group": note.get("group", note["id"])}
 
 
 # --- method and provenance --------------------------------------------------------
