@@ -36,6 +36,9 @@ TABLE: list[tuple[str, str, str, str, str, str, str, str]] = [
      "cue F1, exact", "", "—"),
     ("hedges", "factbank.epistemic_cues.cue_overlap.f1", "Hedge cues (epistemic types)", "Szeged FactBank",
      "dev half", "cue F1, overlap", "", "—"),
+    ("hedges", "factbank.epistemic_cues_no_approximators.cue_overlap.f1",
+     "Hedge cues (epistemic types, approximators set aside)", "Szeged FactBank", "dev half", "cue F1, overlap", "",
+     "—"),
     ("hedges", "factbank.all_cues.sentence.f1", "Uncertain sentences (all types)", "Szeged FactBank", "dev half",
      "sentence F1", "", "—"),
     ("hedges", "factbank.epistemic_cues.sentence.f1", "Uncertain sentences (epistemic types)", "Szeged FactBank",
@@ -44,6 +47,9 @@ TABLE: list[tuple[str, str, str, str, str, str, str, str]] = [
      "all 20,748", "sentence F1", "≥ 0.65", "≈ 0.60 best CoNLL-2010 system"),
     ("hedges", "wikipedia.epistemic_cues.sentence.f1", "Uncertain sentences (epistemic types)", "Szeged Wikipedia",
      "all 20,748", "sentence F1", "", "—"),
+    ("hedges", "wikipedia.epistemic_cues_no_approximators.sentence.f1",
+     "Uncertain sentences (epistemic types, approximators set aside)", "Szeged Wikipedia", "all 20,748",
+     "sentence F1", "", "—"),
     ("hedges", "wikipedia.all_cues.cue_overlap.f1", "Hedge cues (all types)", "Szeged Wikipedia", "all 20,748",
      "cue F1, overlap", "", "—"),
     ("hedges", "wikipedia.all_cues.cue_exact.f1", "Hedge cues (all types)", "Szeged Wikipedia", "all 20,748",
@@ -58,6 +64,12 @@ TABLE: list[tuple[str, str, str, str, str, str, str, str]] = [
     ("attribution", "direct_quotes.f1", "Direct quotes", "PolNeAR", "dev+train", "quote F1, overlap", "",
      "0.84 GGT / 0.83 Citron (PARC 3.0)"),
     ("attribution", "speaker_accuracy", "Quote speaker", "PolNeAR", "dev+train",
+     "accuracy (speaker overlaps gold source)", "≥ 0.88", "≈ 0.87 Gender Gap Tracker"),
+    ("attribution", "dev_only.cue.recall", "Attribution cues", "PolNeAR", "dev only", "cue recall, overlap", "≥ 0.85",
+     "—"),
+    ("attribution", "dev_only.cue.precision", "Attribution cues", "PolNeAR", "dev only", "cue precision, overlap",
+     "≥ 0.75", "—"),
+    ("attribution", "dev_only.speaker_accuracy", "Quote speaker", "PolNeAR", "dev only",
      "accuracy (speaker overlaps gold source)", "≥ 0.88", "≈ 0.87 Gender Gap Tracker"),
     ("attribution", "source_kind.accuracy", "Source kind", "PolNeAR (our labels)", "sample of 150",
      "accuracy where found", "", "—"),
@@ -83,6 +95,7 @@ REQUIRES = {
     ("hedges", "factbank"): "factbank.predicted_spans",
     ("hedges", "wikipedia"): "wikipedia.predicted_spans",
     ("attribution", "cue"): "predicted_spans.attribution",
+    ("attribution", "dev_only"): "predicted_spans.attribution",
     ("attribution", "content_overlap"): "predicted_spans.quote",
     ("attribution", "direct_quotes"): "predicted_spans.quote",
     ("attribution", "speaker_accuracy"): "speaker_judged",
@@ -143,7 +156,9 @@ METHOD = """
   *All types* scores every Szeged cue, including conditionals ("if", `speculation_hypo_condition`) and
   embedded questions ("whether", `_investigation`), which are not hedges in framing's sense.
   *Epistemic types* keeps only `speculation_modal_probable/possible` and `speculation_hypo_doxastic`
-  gold cues and sets aside predictions that overlap a conditional or investigation cue.
+  gold cues and sets aside predictions that overlap a conditional or investigation cue. *Approximators
+  set aside* also drops framing's `approximator` hedges ("about 20", "nearly"), which hedge a quantity
+  rather than a proposition and which Szeged's speculation guidelines do not annotate.
 - **Attribution.** Cues: `attribution` spans vs gold `cue` fragments (overlap). Content: `quote` spans
   (and any content offsets an attribution span carries) vs gold `content` fragments. Direct quotes:
   precision = quote spans overlapping a gold content, recall = gold contents with quotation marks that

@@ -204,6 +204,18 @@ def test_hedges_epistemic_figures_set_aside_conditional_cues() -> None:
     assert result["recall_by_type"]["speculation_modal_probable"] == 1.0
 
 
+def test_hedges_approximators_can_be_set_aside() -> None:
+    text = "About 20 people may have left."
+    sentence = HedgeSentence("s1", text, True, (Cue(18, 21, "speculation_modal_probable", "may"),))
+    predicted = {"s1": [span("hedge", text, "About", category="approximator"),
+                        span("hedge", text, "may", category="modal")]}
+    result = score_hedges([sentence], predicted)
+    assert result["epistemic_cues"]["cue_overlap"]["fp"] == 1
+    assert result["epistemic_cues_no_approximators"]["cue_overlap"]["fp"] == 0
+    assert result["epistemic_cues_no_approximators"]["cue_overlap"]["tp"] == 1
+    assert result["false_positives_by_category"] == {"approximator": 1}
+
+
 @pytest.mark.parametrize(("content", "direct"), [('"We will win,"', True), ("that they would win", False),
                                                   ("“a disaster”", True)])
 def test_attribution_direct_quotes_are_the_quoted_contents(content: str, direct: bool) -> None:

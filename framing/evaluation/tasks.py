@@ -85,7 +85,14 @@ def score_hedges(sentences: Sequence[HedgeSentence], predicted: dict[str, list[S
         "gold_cues": sum(len(s.cues) for s in sentences),
         "predicted_spans": sum(len(predicted.get(s.id, [])) for s in sentences),
     }
-    for name, keep in (("all_cues", None), ("epistemic_cues", EPISTEMIC_TYPES)):
+    variants = (
+        ("all_cues", None, False),
+        ("epistemic_cues", EPISTEMIC_TYPES, False),
+        # Approximators ("about 20", "nearly") hedge a quantity, not a proposition; Szeged's
+        # speculation guidelines do not annotate them, so this variant sets them aside too.
+        ("epistemic_cues_no_approximators", EPISTEMIC_TYPES, True),
+    )
+    for name, keep, skip_approximators in variants:
         pred_keys: list[tuple[str, int, int]] = []
         gold_keys: list[tuple[str, int, int]] = []
         gold_flags: list[bool] = []
@@ -96,7 +103,7 @@ def score_hedges(sentences: Sequence[HedgeSentence], predicted: dict[str, list[S
             spans = [
                 (sentence.id, s.start, s.end)
                 for s in predicted.get(sentence.id, [])
-                if not overlaps(s.start, s.end, ignored)
+                if not overlaps(s.start, s.end, ignored) and not (skip_approximators and s.category == "approximator")
             ]
             pred_keys.extend(spans)
             gold_keys.extend((sentence.id, c.start, c.end) for c in kept)
@@ -111,6 +118,12 @@ def score_hedges(sentences: Sequence[HedgeSentence], predicted: dict[str, list[S
             "top_false_positives": _top(Counter(_lower(texts[d][s:e]) for d, s, e in false_pos)),
             "top_false_negatives": _top(Counter(_lower(texts[d][s:e]) for d, s, e in false_neg)),
         }
+    false_by_category: Counter[str] = Counter()
+    for sentence in sentences:
+        for s in predicted.get(sentence.id, []):
+            if not any(overlaps(s.start, s.end, [(c.start, c.end)]) for c in sentence.cues):
+                false_by_category[s.category or "(none)"] += 1
+    result["false_positives_by_category"] = dict(false_by_category.most_common())
     by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for sentence in sentences:
         spans = predicted.get(sentence.id, [])
@@ -340,6 +353,12 @@ def evaluate_attribution(
     }
     result = score_attribution(docs, predicted)
     result["split"] = "+".join(sorted({doc.compartment for doc in docs}))
+    dev = [doc for doc in docs if doc.compartment == "dev"]
+    if dev and len(dev) < len(docs):
+        # PolNeAR's own dev split alone, so the figures can be compared with work that uses it.
+        dev_scores = score_attribution(dev, predicted)
+        keys = ("documents", "cue", "content_overlap", "direct_quotes", "speaker_accuracy", "speaker_judged")
+        result["dev_only"] = {key: dev_scores[key] for key in keys}
     if Path(labels_path).is_file():
         labels = read_source_kind_labels(labels_path)
         allowed = lexicons["source_kinds"].meta.get("allowed_kind", "")
@@ -502,7 +521,10 @@ def evaluate_readability(data_dir: str | Path, lexicons: Lexicons, limit: int | 
     texts = read_onestop(dataset_file(data_dir, ONESTOP), limit)
     extract = extractors()["readability"]
     values = [extract(to_document(t.text, lexicons, f"{t.topic}/{t.level}"), lexicons).values for t in texts]
-    keys = sorted({k for v in values for k, x in v.items() if isinstance(x, (int, float))})
+    # Offsets of evidence (longest_sentence_start) are not measures of difficulty.
+    keys = sorted(
+        {k for v in values for k, x in v.items() if isinstance(x, (int, float)) and not k.endswith(("_start", "_end"))}
+    )
     result: dict[str, Any] = {"texts": len(texts), "measures": {}}
     for key in keys:
         column = [float(v.get(key, 0.0)) for v in values]

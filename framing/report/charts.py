@@ -237,13 +237,16 @@ def loaded_heatmap_figure(model: Mapping[str, Any]) -> tuple[Any, str] | None:
     with matplotlib.rc_context(RC):
         figure = new_figure(min(7.2, 2.2 + 0.9 * len(outlets)), 0.9 + 0.24 * len(terms))
         ax = figure.subplots()
-        image = ax.imshow(counts, cmap="YlOrBr", vmin=0, vmax=peak, aspect="auto")
-        ax.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right")
-        ax.set_yticks(range(len(terms)), terms)
+        # Vector cells (not imshow's embedded PNG): crisp in print, and WeasyPrint draws them.
+        image = ax.pcolormesh(counts, cmap="YlOrBr", vmin=0, vmax=peak, edgecolors="white", linewidth=0.8)
+        ax.set_xlim(0, len(outlets))
+        ax.set_ylim(len(terms), 0)
+        ax.set_xticks([i + 0.5 for i in range(len(outlets))], outlets, rotation=30, ha="right")
+        ax.set_yticks([i + 0.5 for i in range(len(terms))], terms)
         ax.tick_params(length=0)
         for row_index, row in enumerate(counts):
             for column_index, value in enumerate(row):
-                ax.text(column_index, row_index, str(value) if value else "·", ha="center", va="center",
+                ax.text(column_index + 0.5, row_index + 0.5, str(value) if value else "·", ha="center", va="center",
                         fontsize=8, color="white" if value > peak * 0.6 else TEXT_COLOUR)
         for spine in ax.spines.values():
             spine.set_visible(False)
