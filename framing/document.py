@@ -70,6 +70,30 @@ class Token(NamedTuple):
     quoted: bool = False
 
 
+class TokenColumns(NamedTuple):
+    """The tokens' fields as parallel tuples, ``columns.norms[i] == tokens[i].norm``.
+
+    Built once by the parser, which produces the fields column by column anyway, so
+    extractors that scan every token (term matching, name finding) read a ready tuple
+    instead of each rebuilding the same lists from the tokens.
+    """
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    texts: tuple[str, ...]
+    norms: tuple[str, ...]
+    sentences: tuple[int, ...]
+    is_word: tuple[bool, ...]
+    quoted: tuple[bool, ...]
+
+    @classmethod
+    def of(cls, tokens: tuple[Token, ...]) -> TokenColumns:
+        """Columns transposed from ``tokens`` (for a Document built without them)."""
+        if not tokens:
+            return cls((), (), (), (), (), (), ())
+        return cls(*zip(*tokens, strict=True))
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteRegion:
     """Text between a pair of quotation marks.
@@ -110,11 +134,17 @@ class Document:
     url: str = ""
     path: str = ""
     removed: tuple[str, ...] = ()
+    # Set by the parser; read it through ``token_columns()``, which also covers documents built without it.
+    columns: TokenColumns | None = field(default=None, repr=False, compare=False)
 
     @property
     def words(self) -> tuple[Token, ...]:
         return tuple(token for token in self.tokens if token.is_word)
 
+
+    def token_columns(self) -> TokenColumns:
+        """The tokens' fields as parallel tuples (see :class:`TokenColumns`)."""
+        return self.columns if self.columns is not None else TokenColumns.of(self.tokens)
 
     def is_quoted(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies inside a speech quote."""

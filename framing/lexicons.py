@@ -18,9 +18,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import sys
-from itertools import compress
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 
 from .corpus.cleaning import CleaningRule, compile_rules

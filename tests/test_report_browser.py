@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_report_helpers import NESTED_TEXT, nested_analysis
 
 from framing.analysis import analyze
 from framing.report import write_reports
-from test_report_helpers import NESTED_TEXT, nested_analysis
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +65,7 @@ def open_report(browser, path: Path, *, javascript: bool = True):
 @pytest.fixture(scope="module")
 def nested_report(tmp_path_factory, lexicons, parse):
     """Seeds (whatever the extractors find today) plus a hand-made article with nested spans."""
-    analyses = analyze(lexicons=lexicons) + [nested_analysis(parse(NESTED_TEXT), outlet="Hand made", doc_id="hand")]
+    analyses = [*analyze(lexicons=lexicons), nested_analysis(parse(NESTED_TEXT), outlet="Hand made", doc_id="hand")]
     out = tmp_path_factory.mktemp("report")
     (path,) = write_reports(analyses, lexicons, out, formats=["html"], title="Browser test")
     return path, analyses

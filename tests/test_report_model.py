@@ -7,10 +7,10 @@ from dataclasses import replace
 
 import pandas as pd
 import pytest
+from test_report_helpers import NESTED_TEXT, nested_analysis, span_at, with_spans
 
 from framing.document import Span
-from framing.report.model import build_report_model, paragraphs, rate_intervals, readability_key
-from test_report_helpers import NESTED_TEXT, nested_analysis, span_at, with_spans
+from framing.report.model import build_report_model, rate_intervals, readability_key
 
 
 def segment_texts(block):

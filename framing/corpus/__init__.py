@@ -6,16 +6,16 @@ whose offsets every extractor shares.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from functools import partial
+from operator import and_
 from typing import TYPE_CHECKING
 
-from ..document import Document, QuoteRegion, Token
+from ..document import Document, QuoteRegion, Token, TokenColumns
 from .cleaning import CleanedText, clean_text
 from .loading import RawArticle, bundled_seed_dir, load_articles
 from .quotation import find_quotes
-from .segmentation import TOKEN_RE, is_word, split_sentences, token_norm
+from .segmentation import is_word, split_sentences, token_columns, token_norms
 
 if TYPE_CHECKING:
     from ..lexicons import Lexicons
@@ -58,31 +58,33 @@ def parse_document(article: RawArticle, lexicons: Lexicons, *, raw: bool = False
 def parse_text(text: str, lexicons: Lexicons, *, id: str = "text", raw_text: str | None = None, **metadata) -> Document:
     """Segment already-clean text into a Document (used for titles and the sklearn API too)."""
     sentences = split_sentences(text, lexicons.abbreviations)
-    quotes = find_quotes(text, sentences, lexicons.reporting_cues)
-    tokens = _build_tokens(text, sentences, quotes)
+    columns = token_columns(text)
+    quotes = find_quotes(text, sentences, lexicons.reporting_cues, columns)
+    tokens, token_fields = _build_tokens(columns, sentences, quotes)
     return Document(
         id=id,
         text=text,
         raw_text=text if raw_text is None else raw_text,
         sentences=tuple(sentences),
         tokens=tokens,
-        n_words=sum(token[5] for token in tokens),  # is_word
-        n_quoted_words=sum(token[5] and token[6] for token in tokens),  # is_word and quoted
+        n_words=sum(token_fields.is_word),
+        n_quoted_words=sum(map(and_, token_fields.is_word, token_fields.quoted)),
         quotes=tuple(quotes),
+        columns=token_fields,
         **metadata,
     )
 
 
-def _build_tokens(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteRegion]) -> tuple[Token, ...]:
-    """Tokens with their sentence index and quoted flag.
+def _build_tokens(
+    columns: tuple[list[int], list[int], list[str]], sentences: list[tuple[int, int]], quotes: list[QuoteRegion]
+) -> tuple[tuple[Token, ...], TokenColumns]:
+    """Tokens with their sentence index and quoted flag, and the same fields as columns.
 
     Written column-wise (offsets, texts, sentence ids, flags as lists, then zipped into
     tuples) because this runs on every token of every article and dominates parse time.
+    ``columns`` are the token starts, ends and texts from :func:`token_columns`.
     """
-    matches = list(TOKEN_RE.finditer(text))
-    starts = list(map(re.Match.start, matches))
-    ends = list(map(re.Match.end, matches))
-    texts = list(map(re.Match.group, matches))
+    starts, ends, texts = columns
     count = len(texts)
     sentence_ids: list[int] = []
     previous = 0
@@ -99,7 +101,8 @@ def _build_tokens(text: str, sentences: list[tuple[int, int]], quotes: list[Quot
             if last > first:
                 quoted[first:last] = [True] * (last - first)
     distinct = set(texts)
-    norms = list(map({t: token_norm(t) for t in distinct}.__getitem__, texts))
-    words = list(map({t: is_word(t) for t in distinct}.__getitem__, texts))
+    norms = list(map(token_norms(distinct).__getitem__, texts))
+    words = list(map(dict(zip(distinct, map(is_word, distinct), strict=True)).__getitem__, texts))
+    fields = TokenColumns(*map(tuple, (starts, ends, texts, norms, sentence_ids, words, quoted)))
     make_token = partial(tuple.__new__, Token)
-    return tuple(map(make_token, zip(starts, ends, texts, norms, sentence_ids, words, quoted, strict=True)))
+    return tuple(map(make_token, zip(*fields, strict=True))), fields

@@ -28,10 +28,11 @@ term at a distance: after a naming marker (so-called ‘gunboat diplomacy’, th
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Sequence
 
 from ..document import QuoteRegion
-from .segmentation import token_norm, tokenize
+from .segmentation import token_columns, token_norm, tokenize
 
 _OPENING = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'"}
 _MARKS = "“”‘’\"'«»"
@@ -49,19 +50,30 @@ _NAME_PARTICLES = frozenset(["of", "the", "de", "los", "las", "la", "del", "and"
 _ELISION_RE = re.compile(r"['‘]\d\d(?:s\b|\b)")
 
 
+TokenColumns = tuple[Sequence[int], Sequence[int], Sequence[str]]
+
+
 def find_quotes(
     text: str,
     sentences: list[tuple[int, int]],
     reporting_cues: Collection[str],
+    columns: TokenColumns | None = None,
 ) -> list[QuoteRegion]:
-    """Quoted regions in ``text``; ``reporting_cues`` are normalized cue words (said, told)."""
+    """Quoted regions in ``text``; ``reporting_cues`` are normalized cue words (said, told).
+
+    ``columns`` are the document's token starts, ends and texts
+    (:func:`~framing.corpus.segmentation.token_columns`), passed by the parser so the
+    words around each quote are read from them instead of tokenizing again.
+    """
+    if columns is None:
+        columns = token_columns(text)
     regions: list[QuoteRegion] = []
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     for index, (start, end) in enumerate(paragraphs):
         next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
         continues = next_start is not None and text[next_start] in "“«\"‘"
         for q_start, q_end, inner_start, inner_end in _pair_marks(text, start, end, continues):
-            kind = _classify(text, (q_start, inner_start, inner_end, q_end), sentences, reporting_cues)
+            kind = _classify(text, (q_start, inner_start, inner_end, q_end), sentences, reporting_cues, columns)
             regions.append(QuoteRegion(q_start, q_end, inner_start, inner_end, kind))
     regions.sort(key=lambda region: (region.start, -region.end))
     return regions
@@ -141,14 +153,15 @@ def _classify(
     bounds: tuple[int, int, int, int],
     sentences: list[tuple[int, int]],
     reporting_cues: Collection[str],
+    columns: TokenColumns,
 ) -> str:
     """``bounds`` are the quote's start, inner start, inner end and end."""
     start, inner_start, inner_end, end = bounds
-    inner_tokens = tokenize(text, inner_start, inner_end)
+    inner_tokens = _tokens_between(text, columns, inner_start, inner_end)
     inner_words = [t for t in inner_tokens if t[2][0].isalnum()]
     sentence_start, sentence_end = _sentence_around(sentences, inner_start, end)
-    before = tokenize(text, sentence_start, start)
-    after = tokenize(text, end, sentence_end)
+    before = _tokens_between(text, columns, sentence_start, start)
+    after = _tokens_between(text, columns, end, sentence_end)
     if _attributed_next_to(before, after, reporting_cues):
         return "speech"
     if _named(before):
@@ -160,6 +173,22 @@ def _classify(
     if any(token_norm(token[2]) in reporting_cues for token in before + after):
         return "speech"
     return "scare"
+
+
+def _tokens_between(text: str, columns: TokenColumns, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``tokenize(text, start, end)``, read from the document's tokens where that gives the same.
+
+    The tokenizer looks neither behind a token nor past the next character, so inside a
+    stretch whose ends fall between tokens it finds the document's own tokens. Only when
+    a token of the document straddles an end (a range cut mid-word) is the stretch
+    tokenized again, so the result is always exactly what ``tokenize`` returns.
+    """
+    starts, ends, texts = columns
+    first = bisect_right(ends, start)  # the first token that ends after ``start``
+    last = bisect_left(starts, end)  # tokens before ``last`` start before ``end``
+    if (first < len(starts) and starts[first] < start) or (last > 0 and ends[last - 1] > end):
+        return tokenize(text, start, end)
+    return list(zip(starts[first:last], ends[first:last], texts[first:last], strict=True))
 
 
 def _named(before: list[tuple[int, int, str]]) -> bool:

@@ -14,7 +14,8 @@ The abbreviation list is data (lexicons/abbreviations.tsv), passed in by the cal
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
+from itertools import accumulate
 
 TOKEN_RE = re.compile(
     r"""
@@ -26,7 +27,11 @@ TOKEN_RE = re.compile(
     re.VERBOSE,
 )
 
+# The tokenizer as one capturing group, for re.split (see token_columns).
+_TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})", re.VERBOSE)
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_APOSTROPHE_RE = re.compile("['’‘`]")
 
 # A sentence may end at . ! ? or … followed by closing quotes or brackets.
 _END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*")
@@ -44,6 +49,31 @@ def token_norm(text: str) -> str:
     return norm
 
 
+def token_norms(texts: Iterable[str]) -> dict[str, str]:
+    """:func:`token_norm` of each distinct token text, for a whole document at once.
+
+    Most tokens hold no apostrophe, and for them the norm is just the lower case, so
+    only the others go through :func:`token_norm`.
+    """
+    norms = {text: text.lower() for text in texts}
+    for text in list(filter(_APOSTROPHE_RE.search, norms)):
+        norms[text] = token_norm(text)
+    return norms
+
+
+def token_columns(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and texts of every token in ``text``: what :func:`tokenize` finds, as columns.
+
+    ``re.split`` with the token pattern as its one group returns gap, token, gap, …,
+    gap; each piece starts where the ones before it end, so the offsets are running
+    sums of the piece lengths. That avoids building a match object per token, which
+    is the bulk of tokenizing at parse time.
+    """
+    pieces = _TOKEN_SPLIT_RE.split(text)
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    return offsets[1:-1:2], offsets[2::2], pieces[1::2]
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """``(start, end, text)`` for every token in ``text[start:end]``."""
     stop = len(text) if end is None else end
@@ -57,7 +87,7 @@ def is_word(token_text: str) -> bool:
 def split_sentences(text: str, abbreviations: Collection[str]) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence, trimmed of surrounding white space."""
     sentences: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _LINE_RE.finditer(text):
         line_start = line.start()
         cursor = line_start
         for stop in _sentence_stops(text, line_start, line.end(), abbreviations):
@@ -65,6 +95,13 @@ def split_sentences(text: str, abbreviations: Collection[str]) -> list[tuple[int
             cursor = stop
         _append_trimmed(sentences, text, cursor, line.end())
     return sentences
+
+
+_LINE_RE = re.compile(r"[^\n]+")
+# The first non-space character from a position on.
+_NEXT_CHAR_RE = re.compile(r"\s*(\S)")
+_CAPITALIZED_RE = re.compile(r"[A-Z][a-z]")
+_NEXT_WORD_RE = re.compile(r"\s*[\"“‘']?([A-Za-z]+)")
 
 
 def _append_trimmed(sentences: list[tuple[int, int]], text: str, start: int, end: int) -> None:
@@ -77,21 +114,26 @@ def _append_trimmed(sentences: list[tuple[int, int]], text: str, start: int, end
 
 
 def _sentence_stops(text: str, line_start: int, line_end: int, abbreviations: Collection[str]) -> list[int]:
-    """Offsets just after each sentence-final mark inside one line."""
+    """Offsets just after each sentence-final mark inside one line.
+
+    What follows a mark is read in place (patterns matched from ``stop`` up to
+    ``line_end``), not by slicing off the rest of the line, which made long
+    paragraphs cost time quadratic in their length.
+    """
     stops = []
     for match in _END_RE.finditer(text, line_start, line_end):
         stop = match.end()
-        following = text[stop:line_end]
-        next_char = following.lstrip()[:1]
-        if not next_char:
+        next_match = _NEXT_CHAR_RE.match(text, stop, line_end)
+        if next_match is None:
             continue
+        next_char = next_match.group(1)
         glued = stop < line_end and not text[stop].isspace()
-        if glued and not (match.group()[0] == "." and re.match(r"[A-Z][a-z]", following)):
+        if glued and not (match.group()[0] == "." and _CAPITALIZED_RE.match(text, stop, line_end)):
             continue  # "nytimes.com", "3.5", "U.S.-led": no boundary
         if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENERS):
             continue  # "what happened... can only be": the sentence goes on
         if match.group()[0] == "." and _ends_with_abbreviation(
-            text, line_start, match.start(), following, abbreviations
+            text, line_start, match.start(), stop, line_end, abbreviations
         ):
             continue
         stops.append(stop)
@@ -99,6 +141,7 @@ def _sentence_stops(text: str, line_start: int, line_end: int, abbreviations: Co
 
 
 _WORD_BEFORE_DOT = re.compile(r"((?:[A-Za-z]\.)*[A-Za-z]+)$")
+_INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _SENTENCE_STARTERS = frozenset(
     [
         "the",
@@ -137,15 +180,16 @@ _SENTENCE_STARTERS = frozenset(
 
 
 def _ends_with_abbreviation(
-    text: str, line_start: int, dot: int, following: str, abbreviations: Collection[str]
+    text: str, line_start: int, dot: int, stop: int, line_end: int, abbreviations: Collection[str]
 ) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation; ``text[stop:line_end]`` follows the mark."""
     word_match = _WORD_BEFORE_DOT.search(text, max(line_start, dot - 40), dot)
     if not word_match:
         return False
     word = word_match.group(1)
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+    if _INITIALISM_RE.fullmatch(word):
         # An initialism such as "U.S." ends a sentence only before a typical opener.
-        next_word = re.match(r"\s*[\"“‘']?([A-Za-z]+)", following)
+        next_word = _NEXT_WORD_RE.match(text, stop, line_end)
         return not (next_word and next_word.group(1).lower() in _SENTENCE_STARTERS)
     if len(word) == 1 and word.isupper():
         return True  # a middle initial: "John F. Kennedy"

@@ -29,9 +29,10 @@ of each direct quote, so both see the same sources without passing state.
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import compress
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import and_, not_
 
 from ..document import Document, Span, Token
 from ..lexicons import Entry, Lexicons
@@ -150,25 +151,29 @@ class _Context:
         self.doc = doc
         self.tokens: Sequence[Token] = doc.tokens
         tokens = doc.tokens
-        # Token fields as columns, by one transposition at C speed: the rules index them
-        # thousands of times per document, and building them token by token cost more
-        # than the rules themselves.
-        starts, ends, texts, norms, sentences, words, quoted = zip(*tokens) if tokens else ((),) * 7
+        # Token fields as columns (built by the parser): the rules index them thousands of
+        # times per document, and rebuilding them token by token cost more than the rules.
+        token_starts, token_ends, texts, norms, sentences, words, quoted = doc.token_columns()
         self.norms: Sequence[str] = norms
-        self.starts: Sequence[int] = starts
-        self.ends: Sequence[int] = ends
-        lowered = {norm for norm, word, text in zip(norms, words, texts) if word and text.islower()}
+        self.starts: Sequence[int] = token_starts
+        self.ends: Sequence[int] = token_ends
+        # Norm and word flag depend on the text alone, so the tests below run once per distinct text.
+        distinct = dict(zip(texts, zip(norms, words, strict=True), strict=True))
+        lowered = {norm for text, (norm, word) in distinct.items() if word and text.islower()}
         self.lowered = lowered
         # Sentence ids never decrease, so the pairs read backwards leave each sentence's first token.
-        self.sentence_first: dict[int, int] = dict(zip(reversed(sentences), range(len(sentences) - 1, -1, -1)))
+        self.sentence_first: dict[int, int] = dict(
+            zip(reversed(sentences), range(len(sentences) - 1, -1, -1), strict=True)
+        )
         # One pass decides which tokens can be part of a name; runs are read from it. Apart
-        # from ``quoted`` the test depends on the token's text alone, so it is made once per
-        # distinct text.
+        # from ``quoted`` the test depends on the text alone.
         name_text = {
-            text: bool(word and text[0].isupper() and "-" not in text and norm not in lowered and norm not in _NOT_NAMES)
-            for text, norm, word in zip(texts, norms, words)
+            text: bool(
+                word and text[0].isupper() and "-" not in text and norm not in lowered and norm not in _NOT_NAMES
+            )
+            for text, (norm, word) in distinct.items()
         }
-        self.name_like: list[bool] = [name_text[text] and not inside for text, inside in zip(texts, quoted)]
+        self.name_like: list[bool] = list(map(and_, map(name_text.__getitem__, texts), map(not_, quoted)))
         kinds: dict[int, tuple[int, Entry]] = {}
         starts: dict[int, tuple[int, Entry]] = {}
         for first, end, entry in lexicons.matcher("source_kinds").match(self.norms):
@@ -234,6 +239,10 @@ class _Context:
 
     def _mention_in_run(self, first: int, last: int, surnames: dict[str, str]) -> _Mention | None:
         """The person named by a run of capitalized tokens, if it names one."""
+        if first == last and first not in self.titles and first not in self.titles_after and (
+            first in self.kind_by_first or first in self.kind_by_last or self.norms[first] not in surnames
+        ):
+            return None  # the common case, decided early: one word, a term of its own or not a known surname
         titled = [i for i in range(first, last + 1) if i in self.titles or i in self.titles_after]
         title_last = max(titled, default=None)
         name_first = first if title_last is None else title_last + 1

@@ -91,7 +91,7 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     tokens = doc.tokens
     spans: list[Span] = []
     hedged_sentences: set[int] = set()
-    for first, end, entry in lexicons.matcher("hedges").match([t.norm for t in tokens]):
+    for first, end, entry in lexicons.matcher("hedges").match(doc.token_columns().norms):
         category = entry["category"]
         if category == EXCLUSION:
             continue

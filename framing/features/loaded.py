@@ -32,7 +32,7 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     """Loaded-term spans (label = lexicon term) and scare-quote spans (label "scare quote")."""
     tokens = doc.tokens
     spans: list[Span] = []
-    for first, end, entry in lexicons.matcher("loaded").match([t.norm for t in tokens]):
+    for first, end, entry in lexicons.matcher("loaded").match(doc.token_columns().norms):
         category = entry["category"]
         if category == EXCLUSION:
             continue

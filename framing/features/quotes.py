@@ -61,12 +61,11 @@ def quote_extraction(
         spans.append(quote_span(doc, quote, source))
         previous = (quote, source)
     speakers = {span.attrs["speaker"].lower() for span in spans if span.attrs["speaker"]}
-    quoted_words = sum(1 for t in doc.tokens if t.is_word and t.quoted)
     values: dict[str, float] = {
         "n_direct_quotes": len(spans),
         "n_quote_speakers": len(speakers),
         "n_unattributed_quotes": sum(1 for span in spans if span.attrs["speaker_kind"] == "unknown"),
-        "quoted_word_share": quoted_words / doc.n_words if doc.n_words else 0.0,
+        "quoted_word_share": doc.n_quoted_words / doc.n_words if doc.n_words else 0.0,
     }
     return Extraction(values, spans)
 

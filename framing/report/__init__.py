@@ -34,7 +34,8 @@ def write_reports(
     """Render the requested formats in memory, then write each file atomically; return their paths."""
     unknown = sorted(set(formats) - set(REPORT_NAMES))
     if unknown or not formats:
-        raise FramingInputError("--format", f"unknown format {', '.join(unknown) or '(none)'}", "Use html, pdf or html,pdf")
+        problem = f"unknown format {', '.join(unknown) or '(none)'}"
+        raise FramingInputError("--format", problem, "Use html, pdf or html,pdf")
     outputs = render_report(analyses, lexicons, formats=formats, title=title)
     return [write_atomically(Path(out_dir) / REPORT_NAMES[fmt], data) for fmt, data in outputs.items()]
 

@@ -32,7 +32,8 @@ TEXT_COLOUR = "#222222"
 RC = {
     "svg.fonttype": "none",  # keep text as text: small, searchable, crisp at any zoom
     "text.parse_math": False,  # an outlet called "$5 News" is text, not TeX
-    "font.family": ["DejaVu Sans", "Liberation Sans", "sans-serif"],
+    "font.family": ["sans-serif"],
+    "font.sans-serif": ["DejaVu Sans", "Liberation Sans", "Arial"],  # short font lists keep the SVG small
     "font.size": 9,
     "axes.edgecolor": "#555555",
     "axes.labelcolor": TEXT_COLOUR,
@@ -114,29 +115,31 @@ def rates_figure(model: Mapping[str, Any]) -> tuple[Any, str] | None:
     measures = model["measures"]
     names = [row["outlet"] for row in outlets]
     with matplotlib.rc_context(RC):
-        figure = new_figure(7.2, 0.5 + 0.32 * len(names) + 0.6)
+        figure = new_figure(7.2, 1.3 + 0.32 * len(names))
         axes = figure.subplots(1, len(measures), sharey=True)
-        for index, (ax, measure) in enumerate(zip(axes, measures)):
+        for index, (ax, measure) in enumerate(zip(axes, measures, strict=True)):
             key = measure["key"]
             values = [row["rates"][key] for row in outlets]
             positions = list(range(len(names)))
             ax.barh(positions, values, color=TYPE_COLOURS[key], height=0.65)
             lows, highs = [], []
-            for row, value in zip(outlets, values):
+            for row, value in zip(outlets, values, strict=True):
                 interval = row.get("intervals", {}).get(key)
                 lows.append(value - interval["low"] if interval else 0.0)
                 highs.append(interval["high"] - value if interval else 0.0)
             if any(lows) or any(highs):
                 ax.errorbar(values, positions, xerr=[[max(v, 0) for v in lows], [max(v, 0) for v in highs]],
                             fmt="none", ecolor=TEXT_COLOUR, elinewidth=0.8, capsize=2)
-            top = max([v + h for v, h in zip(values, highs)] + [1.0])
+            top = max([v + h for v, h in zip(values, highs, strict=True)] + [1.0])
             ax.set_xlim(0, top * 1.35)
-            for position, value in zip(positions, values):
-                ax.text(value + top * 0.03, position, fmt(value), va="center", fontsize=8)
+            for position, value in zip(positions, values, strict=True):
+                ax.text(value + top * 0.03, position - 0.32, fmt(value), va="bottom", fontsize=7)
             ax.set_title(measure["label"], fontsize=9, fontweight="bold")
-            ax.set_yticks(positions, names if index == 0 else [])
             if index == 0:
-                ax.invert_yaxis()  # shared y axis: first outlet on top, once for all panels
+                ax.set_yticks(positions, names)  # the y axis is shared: label it once
+                ax.invert_yaxis()  # first outlet on top, for all panels
+            else:
+                ax.tick_params(axis="y", labelleft=False, length=0)
             ax.tick_params(axis="x", labelsize=7)
             for side in ("top", "right"):
                 ax.spines[side].set_visible(False)
@@ -169,7 +172,7 @@ def source_mix_figure(model: Mapping[str, Any]) -> tuple[Any, str] | None:
             values = [row["source_rates"].get(kind, 0.0) for row in outlets]
             ax.barh(range(len(names)), values, left=lefts, color=colour, hatch=hatch, edgecolor="white",
                     linewidth=0.6, height=0.65, label=kind.replace("_", " "))
-            lefts = [left + value for left, value in zip(lefts, values)]
+            lefts = [left + value for left, value in zip(lefts, values, strict=True)]
         for position, total in enumerate(lefts):
             ax.text(total + max(lefts) * 0.01, position, fmt(total), va="center", fontsize=8)
         ax.set_yticks(range(len(names)), names)
@@ -235,7 +238,7 @@ def loaded_heatmap_figure(model: Mapping[str, Any]) -> tuple[Any, str] | None:
         return None
     peak = max(max(row) for row in counts) or 1
     with matplotlib.rc_context(RC):
-        figure = new_figure(min(7.2, 2.2 + 0.9 * len(outlets)), 0.9 + 0.24 * len(terms))
+        figure = new_figure(min(7.2, 2.6 + 0.9 * len(outlets)), 1.6 + 0.24 * len(terms))
         ax = figure.subplots()
         # Vector cells (not imshow's embedded PNG): crisp in print, and WeasyPrint draws them.
         image = ax.pcolormesh(counts, cmap="YlOrBr", vmin=0, vmax=peak, edgecolors="white", linewidth=0.8)
@@ -252,7 +255,7 @@ def loaded_heatmap_figure(model: Mapping[str, Any]) -> tuple[Any, str] | None:
             spine.set_visible(False)
         figure.colorbar(image, ax=ax, shrink=0.6, label="count")
     alt = "; ".join(
-        f"{term}: " + ", ".join(f"{outlet} {value}" for outlet, value in zip(outlets, row) if value)
-        for term, row in zip(terms, counts)
+        f"{term}: " + ", ".join(f"{outlet} {value}" for outlet, value in zip(outlets, row, strict=True) if value)
+        for term, row in zip(terms, counts, strict=True)
     )
     return figure, f"Heatmap of loaded-term counts per outlet. {alt}."

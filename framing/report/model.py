@@ -14,6 +14,7 @@ import math
 import os
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 from .. import __version__
@@ -57,7 +58,22 @@ NOT_A_GRADE = {"flesch_reading_ease", "dale_chall", "dale_chall_readability_scor
 # Articles shorter than this give rates too noisy to compare; the report says so.
 SHORT_ARTICLE_WORDS = 300
 # Comparison tables are summaries: show this many rows, point to ``framing compare`` for the rest.
-MAX_COMPARISON_ROWS = 40
+MAX_COMPARISON_ROWS = 12
+# Comparison tables already shown elsewhere (rates: as intervals in the overview table).
+SHOWN_ELSEWHERE = {"rates"}
+# The columns a reader needs from each comparison table (the CSV export has them all);
+# unknown tables fall back to their first few columns that are not offsets or ids.
+COMPARISON_COLUMNS = {
+    "labels": ["entity", "outlet", "label", "count", "category", "scare_quoted"],
+    "facts": ["fact", "n_outlets", "outlets"],
+    "omissions": ["fact", "outlet", "n_outlets_carrying", "possibly_carried"],
+    "disagreements": ["kind", "outlet", "value", "phrase"],
+    "voices": ["outlet", "voice", "kind", "role", "verb"],
+    "distinctive": ["outlet", "term", "count", "rate_per_1k", "rest_rate_per_1k", "within_noise"],
+    "headlines": ["outlet", "headline", "headline_hedges", "headline_loaded", "frame_differs", "reason"],
+}
+MAX_COMPARISON_COLUMNS = 6
+MAX_CELL_CHARS = 180
 HEATMAP_TERMS = 25
 
 
@@ -271,23 +287,40 @@ def is_number(value: Any) -> bool:
 
 
 def comparison_tables(comparison: Mapping[str, Any] | None) -> list[dict[str, Any]]:
-    """Each comparison DataFrame as a captioned table of display strings."""
+    """Each comparison DataFrame as a captioned table of display strings.
+
+    Only the columns a reader needs are kept (offsets and ids are for the CSV
+    export), repeated rows are merged, and long cells are shortened, so the
+    tables fit a page and a phone.
+    """
     tables = []
     for name, frame in (comparison or {}).items():
-        if not hasattr(frame, "columns") or not hasattr(frame, "to_dict"):
+        if name in SHOWN_ELSEWHERE or not hasattr(frame, "columns") or not hasattr(frame, "to_dict"):
             continue
         if getattr(frame.index, "name", None) or any(getattr(frame.index, "names", []) or []):
             frame = frame.reset_index()
-        columns = [str(column) for column in frame.columns]
-        records = frame.to_dict("split")["data"]
+        available = [str(column) for column in frame.columns]
+        wanted = [c for c in COMPARISON_COLUMNS.get(str(name), []) if c in available]
+        if not wanted:
+            wanted = [c for c in available if not c.endswith(("_start", "_end", "_id", "_index"))
+                      and c not in ("start", "end", "evidence")][:MAX_COMPARISON_COLUMNS]
+        rows: list[list[str]] = []
+        for record in frame[wanted].to_dict("split")["data"]:
+            row = [shorten(display_value(value)) for value in record]
+            if row not in rows:
+                rows.append(row)
         tables.append({
             "name": str(name),
             "title": str(name).replace("_", " ").capitalize(),
-            "columns": [column.replace("_", " ") for column in columns],
-            "rows": [[display_value(value) for value in row] for row in records[:MAX_COMPARISON_ROWS]],
-            "n_rows": len(records),
+            "columns": [column.replace("_", " ") for column in wanted],
+            "rows": rows[:MAX_COMPARISON_ROWS],
+            "n_rows": len(rows),
         })
     return tables
+
+
+def shorten(text: str) -> str:
+    return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1].rstrip() + "…"
 
 
 def display_value(value: Any) -> str:
@@ -317,7 +350,9 @@ def lexicon_entry_index(lexicons: Lexicons) -> dict[str, dict[str, dict[str, str
     return index
 
 
-def article_model(index: int, analysis: ArticleAnalysis, entry_index: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+def article_model(
+    index: int, analysis: ArticleAnalysis, entry_index: Mapping[str, Mapping[str, Any]]
+) -> dict[str, Any]:
     """One article: its metadata, highlighted paragraphs, evidence notes, quotes and sources."""
     doc = analysis.document
     prefix = f"a{index}"
@@ -451,7 +486,7 @@ def paragraphs(text: str, notes: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
             cuts.add(min(note["end"], block_end))
         edges = sorted(cuts)
         segments = []
-        for seg_start, seg_end in zip(edges, edges[1:]):
+        for seg_start, seg_end in pairwise(edges):
             covering = [n for n in inside if n["start"] <= seg_start and seg_end <= n["end"]]
             layers: list[dict[str, Any]] = []
             for span_type in SPAN_TYPES:

@@ -1,0 +1,91 @@
+"""The HTML page without a browser: self-contained, escaped, charts labelled, CLI wiring."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from test_report_helpers import NESTED_TEXT, nested_analysis, span_at, with_spans
+
+from framing.report import render_report, write_reports
+from framing.report.charts import build_charts
+from framing.report.model import build_report_model
+
+
+@pytest.fixture(scope="module")
+def nested_html(lexicons):
+    from framing.corpus import parse_text
+
+    analysis = nested_analysis(parse_text(NESTED_TEXT, lexicons))
+    return render_report([analysis], lexicons, formats=["html"], title="")["html"]
+
+
+def test_html_loads_nothing_from_outside(nested_html):
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//|file:)""", nested_html)
+    assert "@import" not in nested_html and "url(http" not in nested_html
+    assert "<script" not in nested_html
+    assert "Content-Security-Policy" in nested_html
+
+
+def test_html_has_one_marker_per_span_and_a_note_for_each(nested_html):
+    markers = re.findall(r'data-span-id="([^"]+)"', nested_html)
+    assert len(markers) == len(set(markers)) == 9
+    for target in set(re.findall(r'class="mk mk-\w+" href="#(note-[^"]+)" id="ref-', nested_html)):
+        assert f'id="{target}"' in nested_html
+
+
+def test_html_keeps_nested_markup_well_formed(nested_html):
+    text = re.search(r'<div class="text">(.*?)</div>', nested_html, re.S).group(1)
+    assert text.count("<span") == text.count("</span>")
+    assert "<p>" in text and text.count("<p>") == 2
+
+
+def test_html_escapes_article_text_and_metadata(parse, lexicons):
+    doc = parse('He wrote <b onmouseover="x()">bold</b> & {{ 7*7 }} "quoted".')
+    analysis = with_spans(doc, [span_at(doc, "loaded", "<b onmouseover")], outlet="<i>Outlet</i> $5 & {{ 1+1 }}")
+    page = render_report([analysis], lexicons, formats=["html"], title="{{ 7*7 }} <script>")["html"]
+    assert '<b onmouseover="x()">' not in page
+    assert "&lt;b onmouseover=" in page
+    assert "{{ 7*7 }}" in page and ">49<" not in page
+    assert "<title>{{ 7*7 }} &lt;script&gt;</title>" in page
+    assert "<i>Outlet</i>" not in page and "&lt;i&gt;Outlet&lt;/i&gt; $5 &amp; {{ 1+1 }}" in page
+
+
+def test_html_charts_are_labelled_inline_svg_with_unique_ids(seed_analyses, lexicons):
+    model = build_report_model(list(seed_analyses.values()), lexicons)
+    charts = build_charts(model)
+    assert charts and charts[0]["id"] == "chart-rates"
+    ids: list[str] = []
+    for chart in charts:
+        svg = chart["svg"]
+        assert svg.startswith("<svg") and "<?xml" not in svg
+        assert 'role="img"' in svg and f'<title id="{chart["id"]}-title">' in svg
+        assert "Source A" in chart["alt"]
+        ids += re.findall(r' id="([^"]+)"', svg)
+    assert len(ids) == len(set(ids))
+
+
+def test_html_chart_labels_are_text_not_tex(parse, lexicons):
+    doc = parse("The regime fell.")
+    analysis = with_spans(doc, [span_at(doc, "loaded", "regime")], outlet="$x^2$ <News> & Co")
+    charts = build_charts(build_report_model([analysis], lexicons))
+    rates = charts[0]["svg"]
+    assert "$x^2$ &lt;News&gt; &amp; Co" in rates
+
+
+def test_html_report_only_writes_requested_formats(tmp_path, parse, lexicons):
+    doc = parse("A short text.")
+    paths = write_reports([with_spans(doc, [])], lexicons, tmp_path, formats=["html"], title="t")
+    assert [p.name for p in paths] == ["framing-report.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["framing-report.html"]
+
+
+def test_html_cli_rejects_unknown_format(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "framing", "analyze", "-o", str(tmp_path), "--format", "html,docx"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 2
+    assert "docx" in result.stderr and list(tmp_path.iterdir()) == []
