@@ -103,3 +103,12 @@ def test_contract_html_goes_through_main_content_extraction(tmp_path: Path) -> N
     assert "urged caution." in record["text"]
     for furniture in ("<", "Home", "Copyright", "Facebook"):
         assert furniture not in record["text"]
+
+
+def test_contract_output_file_is_world_readable_like_open(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", "-o", str(out)]) == 0
+    reference = tmp_path / "reference"
+    reference.write_text("x", encoding="utf-8")
+    assert out.stat().st_mode & 0o777 == reference.stat().st_mode & 0o777
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

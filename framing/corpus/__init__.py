@@ -15,7 +15,7 @@ from ..document import Document, QuoteRegion, Token, TokenColumns
 from .cleaning import CleanedText, clean_text
 from .loading import RawArticle, bundled_seed_dir, load_articles
 from .quotation import find_quotes
-from .segmentation import is_word, split_sentences, token_columns, token_norms
+from .segmentation import split_sentences, token_columns, token_norms, word_texts
 
 if TYPE_CHECKING:
     from ..lexicons import Lexicons
@@ -102,7 +102,7 @@ def _build_tokens(
                 quoted[first:last] = [True] * (last - first)
     distinct = set(texts)
     norms = list(map(token_norms(distinct).__getitem__, texts))
-    words = list(map(dict(zip(distinct, map(is_word, distinct), strict=True)).__getitem__, texts))
+    words = list(map(word_texts(distinct).__contains__, texts))
     fields = TokenColumns(*map(tuple, (starts, ends, texts, norms, sentence_ids, words, quoted)))
     make_token = partial(tuple.__new__, Token)
     return tuple(map(make_token, zip(*fields, strict=True))), fields

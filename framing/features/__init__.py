@@ -69,9 +69,11 @@ def rate_features(doc: Document, spans: Iterable[Span]) -> dict[str, float]:
     total: Counter[str] = Counter()
     quoted: Counter[str] = Counter()
     by_category: Counter[str] = Counter()
+    speech = [(q.inner_start, q.inner_end) for q in doc.quotes if q.kind == "speech"]
     for span in spans:
         total[span.type] += 1
-        if span.type != "quote" and doc.is_quoted(span.start, span.end):
+        # doc.is_quoted, with the speech quotes listed once per document rather than per span.
+        if span.type != "quote" and any(start <= span.start and span.end <= end for start, end in speech):
             quoted[span.type] += 1
         if span.category:
             by_category[f"{span.type}.{span.category}"] += 1
