@@ -19,7 +19,6 @@ import functools
 import importlib.util
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from pyphen import Pyphen
 
@@ -68,56 +67,6 @@ def easy_words() -> frozenset[str]:
     path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
     with path.open(encoding="utf-8") as handle:
         return frozenset(line.strip() for line in handle)
-
-
-# A node of the pattern trie: next character → node, and "" → the pattern ending here.
-PatternTrie = dict[str, Any]
-
-
-@functools.cache
-def hyphenation_trie() -> PatternTrie:
-    """pyphen's en_US patterns as a trie of characters, built once per process.
-
-    The patterns are pyphen's own (``letters → (offset, values)``), so counting with
-    them gives pyphen's result. Cached like :func:`cmu_syllable_counts`: immutable data
-    read from an installed package.
-    """
-    trie: PatternTrie = {}
-    for letters, pattern in Pyphen(lang=PYPHEN_LANG).hd.patterns.items():
-        node = trie
-        for char in letters:
-            node = node.setdefault(char, {})
-        node[""] = pattern
-    return trie
-
-
-def hyphenation_points(word: str) -> int:
-    """How many hyphenation points ``Pyphen(lang="en_US").positions(word)`` returns.
-
-    The same Liang algorithm over the same patterns as pyphen's ``HyphDict.positions``,
-    with pyphen's default margins (no point within two characters of either end).
-    pyphen slices and looks up every substring up to its longest pattern (28
-    characters) at each position; walking a trie stops at the first character no
-    pattern continues with, which makes a word outside the dictionary about four
-    times cheaper (and words outside the dictionary are most of readability's cost).
-    """
-    trie = hyphenation_trie()
-    pointed = f".{word.lower()}."
-    references = [0] * (len(pointed) + 1)
-    for i in range(len(pointed) - 1):
-        node = trie
-        for char in pointed[i:]:
-            node = node.get(char)
-            if node is None:
-                break
-            pattern = node.get("")
-            if pattern is not None:
-                offset, values = pattern
-                window = slice(i + offset, i + offset + len(values))
-                references[window] = map(max, values, references[window])
-    # pyphen reports point i - 1 for each odd reference i, then keeps 2 <= point <= len(word) - 2.
-    last = len(word) - 2
-    return sum(1 for i, reference in enumerate(references) if reference % 2 and 2 <= i - 1 <= last)
 
 
 class SyllableCounter:
@@ -171,10 +120,8 @@ class SyllableCounter:
         count = self._guessed.get(word)
         if count is None:
             if self._hyphenator is None:
-                count = hyphenation_points(word) + 1
-            else:
-                count = len(self._hyphenator.positions(word)) + 1
-            self._guessed[word] = count
+                self._hyphenator = Pyphen(lang=PYPHEN_LANG)
+            count = self._guessed[word] = len(self._hyphenator.positions(word)) + 1
         return count
 
 

@@ -15,7 +15,7 @@ from ..document import Document, QuoteRegion, Token, TokenColumns
 from .cleaning import CleanedText, clean_text
 from .loading import RawArticle, bundled_seed_dir, load_articles
 from .quotation import find_quotes
-from .segmentation import split_sentences, token_columns, token_norms, word_texts
+from .segmentation import norms_and_words, split_sentences, token_columns
 
 if TYPE_CHECKING:
     from ..lexicons import Lexicons
@@ -100,9 +100,9 @@ def _build_tokens(
             last = bisect_left(ends, quote.inner_end + 1)
             if last > first:
                 quoted[first:last] = [True] * (last - first)
-    distinct = set(texts)
-    norms = list(map(token_norms(distinct).__getitem__, texts))
-    words = list(map(word_texts(distinct).__contains__, texts))
+    norm_of, word_texts = norms_and_words(texts)
+    norms = list(map(norm_of.__getitem__, texts))
+    words = list(map(word_texts.__contains__, texts))
     fields = TokenColumns(*map(tuple, (starts, ends, texts, norms, sentence_ids, words, quoted)))
     make_token = partial(tuple.__new__, Token)
     return tuple(map(make_token, zip(*fields, strict=True))), fields

@@ -14,7 +14,7 @@ The abbreviation list is data (lexicons/abbreviations.tsv), passed in by the cal
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from itertools import accumulate
 
 TOKEN_RE = re.compile(
@@ -31,7 +31,6 @@ TOKEN_RE = re.compile(
 _TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})", re.VERBOSE)
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
-_APOSTROPHE_RE = re.compile("['’‘`]")
 
 # A sentence may end at . ! ? or … followed by closing quotes or brackets.
 _END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*")
@@ -49,17 +48,23 @@ def token_norm(text: str) -> str:
     return norm
 
 
-def token_norms(texts: Iterable[str]) -> dict[str, str]:
-    """:func:`token_norm` of each distinct token text, for a whole document at once.
+def norms_and_words(texts: Collection[str]) -> tuple[dict[str, str], set[str]]:
+    """:func:`token_norm` of each distinct token text, and the texts :func:`is_word` accepts.
 
-    Most tokens hold no apostrophe, and for them the norm is just the lower case, so
-    only the others go through :func:`token_norm`.
+    Done for a whole document's distinct texts at once, at parse time. Most texts are
+    letters and digits only (``str.isalnum``, tested at C speed): such a text is a word
+    and its norm is its lower case, so only the rest (marks, hyphenated words,
+    contractions) go through the per-text functions.
     """
     distinct = set(texts)
+    plain = set(filter(str.isalnum, distinct))
     norms = dict(zip(distinct, map(str.lower, distinct), strict=True))
-    for text in list(filter(_APOSTROPHE_RE.search, norms)):
+    words = plain.copy()
+    for text in distinct - plain:
         norms[text] = token_norm(text)
-    return norms
+        if is_word(text):
+            words.add(text)
+    return norms, words
 
 
 def token_columns(text: str) -> tuple[list[int], list[int], list[str]]:
@@ -83,16 +88,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 
 def is_word(token_text: str) -> bool:
     return token_text[0].isalnum() or (token_text[0] == "$" and len(token_text) > 1)
-
-
-# What is_word accepts, as a pattern: ``[^\W_]`` is a character for which str.isalnum()
-# holds (``\w`` is exactly isalnum() plus the underscore), or a dollar sign with more after it.
-_WORD_START_RE = re.compile(r"[^\W_]|\$.", re.DOTALL)
-
-
-def word_texts(texts: Iterable[str]) -> set[str]:
-    """The texts among ``texts`` that :func:`is_word` accepts, tested at C speed (parse time)."""
-    return set(filter(_WORD_START_RE.match, texts))
 
 
 def split_sentences(text: str, abbreviations: Collection[str]) -> list[tuple[int, int]]:

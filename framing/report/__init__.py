@@ -53,7 +53,7 @@ def render_report(
         raise FramingInputError("input", "there are no articles to report on", "Pass article files or folders")
     worker = PdfWorker() if "pdf" in formats else None
     try:
-        model = build_report_model(analyses, lexicons, title=title, comparison=comparison_tables(analyses))
+        model = build_report_model(analyses, lexicons, title=title, comparison=comparison_tables(analyses, lexicons))
         html_text = render_html(model, build_charts(model))
         outputs: dict[str, str | bytes] = {}
         for fmt in dict.fromkeys(formats):
@@ -67,23 +67,17 @@ def render_report(
             worker.close()
 
 
-def comparison_tables(analyses: Sequence[ArticleAnalysis]) -> dict[str, Any] | None:
-    """The comparison layer's tables, or None when it is absent or fails.
+def comparison_tables(analyses: Sequence[ArticleAnalysis], lexicons: Lexicons) -> dict[str, Any] | None:
+    """The comparison layer's tables, or None when it fails.
 
-    The comparison is an optional section: a failure there must not cost the
-    user the rest of the report, but it is reported on stderr, not hidden.
+    The comparison is one section of the report: a failure there must not cost the
+    user the rest of it, but it is reported on stderr, not hidden.
     """
+    from ..compare import build_comparison
+
     try:
-        from .. import compare
-    except ImportError:
-        return None
-    build = getattr(compare, "build_comparison", None)
-    if not callable(build):
-        return None
-    try:
-        tables = build(analyses)
-    except Exception as error:  # an optional section: say why it is missing and carry on
+        return build_comparison(analyses, lexicons=lexicons)
+    except Exception as error:  # one section: say why it is missing and carry on
         print(f"framing: warning: the comparison section was left out ({type(error).__name__}: {error})",
               file=sys.stderr)
         return None
-    return tables if isinstance(tables, dict) else None
