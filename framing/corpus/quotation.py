@@ -50,14 +50,14 @@ _NAME_PARTICLES = frozenset(["of", "the", "de", "los", "las", "la", "del", "and"
 _ELISION_RE = re.compile(r"['‘]\d\d(?:s\b|\b)")
 
 
-TokenColumns = tuple[Sequence[int], Sequence[int], Sequence[str]]
+TokenOffsets = tuple[Sequence[int], Sequence[int], Sequence[str]]
 
 
 def find_quotes(
     text: str,
     sentences: list[tuple[int, int]],
     reporting_cues: Collection[str],
-    columns: TokenColumns | None = None,
+    columns: TokenOffsets | None = None,
 ) -> list[QuoteRegion]:
     """Quoted regions in ``text``; ``reporting_cues`` are normalized cue words (said, told).
 
@@ -153,7 +153,7 @@ def _classify(
     bounds: tuple[int, int, int, int],
     sentences: list[tuple[int, int]],
     reporting_cues: Collection[str],
-    columns: TokenColumns,
+    columns: TokenOffsets,
 ) -> str:
     """``bounds`` are the quote's start, inner start, inner end and end."""
     start, inner_start, inner_end, end = bounds
@@ -175,7 +175,7 @@ def _classify(
     return "scare"
 
 
-def _tokens_between(text: str, columns: TokenColumns, start: int, end: int) -> list[tuple[int, int, str]]:
+def _tokens_between(text: str, columns: TokenOffsets, start: int, end: int) -> list[tuple[int, int, str]]:
     """``tokenize(text, start, end)``, read from the document's tokens where that gives the same.
 
     The tokenizer looks neither behind a token nor past the next character, so inside a
