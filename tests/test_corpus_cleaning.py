@@ -42,7 +42,9 @@ def test_cleaning_keeps_every_body_sentence(seed_docs) -> None:
     for doc_id, doc in seed_docs.items():
         squeezed = re.sub(r"\s+", "", doc.text)
         boilerplate_removed = [
-            r for r in doc.removed if r in (doc.title, f"by {doc.byline}") or any(b.lower() in r.lower() for b in BOILERPLATE)
+            r
+            for r in doc.removed
+            if r in (doc.title, f"by {doc.byline}") or any(b.lower() in r.lower() for b in BOILERPLATE)
         ]
         assert len(boilerplate_removed) == len(doc.removed), f"{doc_id} removed non-boilerplate: {doc.removed}"
         for piece in _body_sentences(raw[doc_id].text):

@@ -108,3 +108,29 @@ def test_segmentation_seed_003_repairs_glued_punctuation(seed_docs) -> None:
     assert any(s.endswith("military operations in Latin America.") for s in sentences)
     assert any(s.startswith("Approximately 15,000 soldiers") for s in sentences)
     assert "Simultaneously, General Dan Caine, Chief of the US General Staff, visited" in doc.text
+
+
+TRICKY_TEXTS = [
+    "“We will see,” he said. Maduro’s ‘narcoterrorism’ claims — $5, 15,000 and _a_ o’s $ U.S.-led.",
+    'She said "No." Then: \'quoted\' words, it\'s 2.5% of 10:30… (really?) [Maduro]',
+    "Simultaneously,General Dan Caine,Chief of the US General Staff,visited Puerto Rico.Approximately",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+def test_segmentation_token_columns_match_tokenize(text: str) -> None:
+    """The split-based fast tokenizer finds exactly what the regex tokenizer finds."""
+    from framing.corpus.segmentation import token_columns
+
+    starts, ends, texts = token_columns(text)
+    assert list(zip(starts, ends, texts, strict=True)) == tokenize(text)
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+def test_segmentation_fast_norms_match_token_norm(text: str) -> None:
+    from framing.corpus.segmentation import is_word, norms_and_words
+
+    texts = [t for _, _, t in tokenize(text)] + ["_a", "$", "$5", "o’s", "Maduro’s", "ISN’T"]
+    norms, words = norms_and_words(texts)
+    assert all(norms[t] == token_norm(t) for t in texts)
+    assert {t for t in texts if is_word(t)} == words & set(texts)

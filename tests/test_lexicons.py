@@ -109,3 +109,11 @@ def test_lexicons_matcher_prefers_longest_term(lexicons) -> None:
 @pytest.mark.parametrize("name", TERM_LEXICONS)
 def test_lexicons_term_lexicons_have_matchers(lexicons, name: str) -> None:
     assert lexicons.matcher(name) is not None
+
+
+def test_lexicons_matcher_first_listed_wins_for_same_tokens() -> None:
+    from framing.lexicons import Entry, TermMatcher
+
+    entries = (Entry("so-called", {"n": "first"}, "t", 1), Entry("So-Called", {"n": "second"}, "t", 2))
+    found = list(TermMatcher(entries).match(["the", "so-called", "cartel"]))
+    assert [(s, e, entry["n"]) for s, e, entry in found] == [(1, 2, "first")]

@@ -11,7 +11,19 @@ from framing.cli import main
 from framing.corpus import bundled_seed_dir
 from framing.document import SPAN_TYPES
 
-RECORD_KEYS = {"id", "outlet", "title", "byline", "text", "n_words", "n_sentences", "features", "spans", "quotes", "sources"}
+RECORD_KEYS = {
+    "id",
+    "outlet",
+    "title",
+    "byline",
+    "text",
+    "n_words",
+    "n_sentences",
+    "features",
+    "spans",
+    "quotes",
+    "sources",
+}
 QUOTE_KEYS = {"start", "end", "text", "speaker", "speaker_start", "speaker_end", "speaker_kind"}
 SOURCE_KEYS = {"start", "end", "text", "kind", "verb", "stance"}
 
@@ -30,7 +42,7 @@ def test_contract_one_record_per_seed_with_labels(records) -> None:
 
 def test_contract_keys_and_offsets(records) -> None:
     for record in records:
-        assert RECORD_KEYS <= record.keys()
+        assert record.keys() >= RECORD_KEYS
         text = record["text"]
         assert record["n_words"] > 100 and record["n_sentences"] > 5
         assert all(isinstance(v, (int, float)) for v in record["features"].values())
@@ -40,12 +52,12 @@ def test_contract_keys_and_offsets(records) -> None:
             assert text[span["start"] : span["end"]] == span["text"]
             assert span["label"]
         for quote in record["quotes"]:
-            assert QUOTE_KEYS <= quote.keys()
+            assert quote.keys() >= QUOTE_KEYS
             assert text[quote["start"] : quote["end"]] == quote["text"]
             if quote["speaker_start"] is not None:
                 assert 0 <= quote["speaker_start"] < quote["speaker_end"] <= len(text)
         for source in record["sources"]:
-            assert SOURCE_KEYS <= source.keys()
+            assert source.keys() >= SOURCE_KEYS
             assert text[source["start"] : source["end"]] == source["text"]
 
 

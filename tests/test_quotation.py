@@ -118,3 +118,23 @@ def test_quotation_seed_scare_quotes_are_not_speech(seed_docs) -> None:
             elif len(text.split()) >= 6:
                 assert quote.kind == "speech", text
     assert seen == scare
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He stated, “It is possible. We will see.” Then the ‘so-called’ deal, said Trump.",
+        "Critics call it ‘gunboat diplomacy’ and the “Suns Cartel” a myth, according to experts.",
+        "“No one plans to go and shoot him [Maduro]… or kidnap him – for now,” one official said.",
+    ],
+)
+def test_quotation_token_columns_do_not_change_results(text: str, lexicons) -> None:
+    """find_quotes reads nearby words from the parser's token columns; the result must not depend on it."""
+    from framing.corpus.quotation import find_quotes
+    from framing.corpus.segmentation import split_sentences, token_columns
+
+    sentences = split_sentences(text, lexicons.abbreviations)
+    with_columns = find_quotes(text, sentences, lexicons.reporting_cues, columns=token_columns(text))
+    without = find_quotes(text, sentences, lexicons.reporting_cues)
+    assert with_columns == without
+    assert with_columns  # the texts do contain quotes
