@@ -120,3 +120,20 @@ def test_labels_on_seeds_show_the_variants(seed_analyses, lexicons):
     assert any("narcoterrorism" in key and "strikes" in key for key in strikes)
     accent = frame[frame.label_key == "venezuelan leader nicolas maduro"]
     assert set(accent.outlet) == {"Source A", "Source E"}
+
+
+@pytest.mark.parametrize(
+    ("label", "quoted"),
+    [
+        ("the “Suns Cartel”", True),
+        ("the ‘Cartel of the Suns’", True),
+        ('"Cartel of the Suns"', True),
+        ("Maduro’s regime", False),
+        ("Maduro's government", False),
+        ("the so-called Cartel of the Suns", False),
+    ],
+)
+def test_compare_labels_apostrophe_is_not_a_scare_quote(label: str, quoted: bool) -> None:
+    from framing.compare.labels import is_quoted_label
+
+    assert is_quoted_label(label) is quoted

@@ -27,6 +27,7 @@ many outlets mention the entity at all), evidence (``article_id:start-end`` of e
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -396,7 +397,7 @@ def build_labels(
             "n_articles": len({m.article_id for m in group}),
             "loaded_terms": [entry.key for entry in entries],
             "category": ";".join(dict.fromkeys(entry["category"] for entry in entries if entry["category"])),
-            "scare_quoted": any(ch in QUOTE_MARKS for ch in label),
+            "scare_quoted": is_quoted_label(label),
             "n_outlets_using": len(users[(source, entity, key)]),
             "entity_outlets": len(entity_outlets[(source, entity)]),
             "evidence": [evidence(m.article_id, m.start_char, m.end_char) for m in group],
@@ -416,3 +417,13 @@ def _run_name(mention: Mention) -> str:
     while words and not words[0][:1].isupper():
         words = words[1:]
     return " ".join(words) or mention.text
+
+
+# A double mark anywhere, or a single mark opening a word: ‘Cartel of the Suns’. An apostrophe
+# inside a word (Maduro’s regime) is not a quotation mark.
+_QUOTED_LABEL = re.compile(r"[“”\"«»]|(?:^|\s)[‘']\w")
+
+
+def is_quoted_label(label: str) -> bool:
+    """Whether a label holds words in quotation marks (a scare-quoted or quoted term)."""
+    return _QUOTED_LABEL.search(label) is not None
