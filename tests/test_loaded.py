@@ -58,6 +58,22 @@ HITS = [
         "Sanctions against the regime were a blatant provocation.",
         [("regime", "pejorative_label"), ("blatant", "intensifier")],
     ),
+    # hand-made: distancing reporting verbs, partisan labels, evaluative words
+    ("The senator claimed the report was a cover-up.", [("claimed", "distancing"), ("cover-up", "evaluative")]),
+    ("The company claims its product is safe.", [("claims", "distancing")]),
+    (
+        "The radical far-left group staged a bizarre stunt.",
+        [
+            ("radical", "pejorative_label"),
+            ("far-left", "pejorative_label"),
+            ("bizarre", "evaluative"),
+            ("stunt", "evaluative"),
+        ],
+    ),
+    ("The mayor touted a massive tax cut.", [("touted", "evaluative"), ("massive", "intensifier")]),
+    ("He falsely said the vote was rigged.", [("falsely", "evaluative"), ("rigged", "evaluative")]),
+    ("The minister's bungled response was ill-advised.", [("bungled", "evaluative"), ("ill-advised", "evaluative")]),
+    ("The governor lies about the budget.", [("lies", "evaluative")]),
 ]
 
 NON_HITS = [
@@ -66,6 +82,13 @@ NON_HITS = [
     ("He was charged with murder in 2019.", "a legal charge stated as such"),
     ("The government designated the group a foreign terrorist organization.", "neutral wording"),
     ("Drug traffickers were killed in the strikes.", "neutral wording"),
+    ("The group claimed responsibility for the attack.", "claimed responsibility: standard phrase"),
+    ("The flood claimed the lives of six people.", "claimed the lives: 'took the lives'"),
+    ("Jobless claims rose last week.", "jobless claims: an economic statistic"),
+    ("Officials said the claims were under review.", "the noun 'claims' with a determiner"),
+    ("She was convicted of attempted murder.", "attempted murder: a legal charge"),
+    ("Antioxidants neutralise free radicals.", "free radicals: chemistry"),
+    ("The answer lies in the budget.", "lies in: 'is found in'"),
 ]
 
 

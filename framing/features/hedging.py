@@ -8,6 +8,13 @@ on CNN"). Rows in category ``exclusion`` are fixed phrases ("could not", "milita
 might") that are matched only so that the hedge word inside them is not counted;
 they are data so that users can extend them without touching code.
 
+Belief verbs ("believe", "think", "consider", "expect") count whenever they take a
+propositional complement, whoever the believer is: "officials believe the talks
+failed" presents the failure as a belief, not a fact (the Szeged/BioScope
+"doxastic" cue). Naming the believer is attribution on top, not a reason to drop
+the hedge. "would" after a past-tense narrative with no condition is the past of
+"will" (sequence of tenses), not speculation; "possible to / for" is feasibility.
+
 Negation does not cancel a hedge: "not likely" still grades the claim's
 likelihood instead of asserting it. Rates per 1,000 words are computed centrally
 in :mod:`framing.features` from the spans returned here.
@@ -54,12 +61,13 @@ NOUN_MIGHT_CONTEXT = frozenset(
         "the", "his", "her", "its", "their", "our", "my", "your", "all", "full", "sheer"
     }
 )
-# After "would", volition, past habit or narrated future ("would later become") rather than speculation.
+# After "would", volition, past habit, narrated future ("would later become") or the counterfactual
+# "would have" (the writer knows it did not happen) rather than speculation.
 WOULD_NOT_SPECULATIVE = frozenset(
     {
         "like", "love", "rather", "prefer", "hate", "often", "usually", "always", "regularly", "sometimes", "later",
         "eventually", "subsequently", "ultimately", "soon", "go",
-        "frequently", "never"
+        "frequently", "never", "become", "have", "'ve"
     }
 )
 # After "appear", the sense "show up somewhere" (appeared on CNN, appear in court).
@@ -73,15 +81,40 @@ APPEAR_PLACE = frozenset(
 POSSIBLE_NOT_HEDGE = frozenset(
     {
         "as", "if", "where", "wherever", "whenever", "when", "best", "worst", "everything", "highest", "lowest",
-        "earliest", "fastest", "made", "make", "makes", "making"
+        "earliest", "fastest", "made", "make", "makes", "making", "all", "every", "maximum", "minimum"
     }
 )
+# After "possible", words that make it dynamic possibility (feasibility: "it is possible to see the
+# coast", "possible for voters to register") rather than epistemic possibility ("it is possible that").
+POSSIBLE_DYNAMIC = frozenset({"to", "for"})
 
 # Finite forms of "be" that make an agentless passive ("is believed"); a bare "be" after a
 # modal ("should be considered") is left out because it is usually an instruction.
 FINITE_BE = frozenset({"is", "are", "was", "were", "been", "being", "'s"})
 # Adverbs allowed between "be" and the participle ("is widely believed").
 PASSIVE_ADVERBS = frozenset({"also", "still", "now", "long", "often", "widely", "generally", "commonly", "not"})
+
+# Words that make a "would" clause hypothetical rather than the past of "will".
+CONDITION_WORDS = frozenset({"if", "unless", "otherwise", "suppose", "supposing", "imagine", "whether"})
+# Closed-class past-tense forms that show a narrative in the past before "would".
+PAST_FORMS = frozenset({"was", "were", "had", "did", "became", "came", "went", "began", "took", "made", "left"})
+
+# After a belief verb, words that show it is not taking a proposition as complement: "believe in
+# God", "thought of", "think about", "considered for the role", "thought through".
+DOXASTIC_NOT_COMPLEMENT = frozenset(
+    {"in", "of", "about", "over", "for", "through", "up", "out", "back", "twice", "hard", "and", "or", "but"}
+)
+# Base forms that open a sentence as imperatives ("Consider the case of"), not as belief reports.
+IMPERATIVE_FORMS = frozenset({"consider", "think", "believe", "expect"})
+# Before "thought", words that make it the noun ("a thought", "his thoughts", "second thought").
+NOUN_THOUGHT_CONTEXT = frozenset(
+    {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "no", "any", "second", "much",
+     "some", "of", "political", "economic", "religious", "school"}
+)
+
+# How far after "regarded"/"seen"/"viewed" the "as" of the complement may come ("regarded by most historians
+# as"), and after "accused" the "of" of the charge ("accused the ministry of").
+AS_WINDOW = 5
 
 Rule = Callable[[Sequence[Token], int, int, Lexicons], bool]
 
@@ -192,8 +225,34 @@ def modal_would(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicon
     before = [token.norm for token in tokens[opening:first]]
     if any(norm in EXTRA_REPORTING_CUES for norm in before):
         return False
+    if _backshifted(tokens, opening, first):
+        return False
     # The reporting-verb matcher, not single cue words, so "in a statement" needs all three words.
     return next(lexicons.matcher("reporting_verbs").match(before), None) is None
+
+
+def _backshifted(tokens: Sequence[Token], opening: int, index: int) -> bool:
+    """A past-tense verb before "would" and no condition in the sentence: "would" is the past of "will".
+
+    By the sequence of tenses, "When the palace was finished, the king would stay
+    there" narrates a later event in a past story; only a condition ("if", "unless")
+    makes it hypothetical. Past tense is read off closed-class forms ("was", "had")
+    only: a regular "-ed" form is too often a participle ("the proposed bill would
+    cut taxes", a hypothetical about a proposal).
+    """
+    sentence = tokens[index].sentence
+    position = index + 1
+    while position < len(tokens) and tokens[position].sentence == sentence:
+        if tokens[position].norm in CONDITION_WORDS:
+            return False
+        position += 1
+    past = False
+    for token in tokens[opening:index]:
+        if token.norm in CONDITION_WORDS:
+            return False
+        if token.norm in PAST_FORMS:
+            past = True
+    return past
 
 
 def appear(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
@@ -208,17 +267,67 @@ def appear(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) ->
 
 
 def possible(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """Not "as soon as possible", "if possible", "made possible", "the best possible"."""
+    """Epistemic "possible" ("it is possible that", "a possible motive"), not fixed phrases or feasibility.
+
+    Not "as soon as possible", "if possible", "made possible", "the best / all possible",
+    and not dynamic possibility ("it is possible to travel", "possible for X to"), which
+    says what can be done, not how likely a claim is.
+    """
     previous = _neighbour(tokens, first, -1)
-    return previous is None or previous.norm not in POSSIBLE_NOT_HEDGE
+    if previous is not None and previous.norm in POSSIBLE_NOT_HEDGE:
+        return False
+    following = _neighbour(tokens, end - 1, 1)
+    return following is None or following.norm not in POSSIBLE_DYNAMIC
+
+
+def doxastic(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
+    """A belief verb with a propositional complement: "many believe that", "is considered a threat".
+
+    Whoever holds the belief, "X believes that p" presents p as a belief rather
+    than a fact, so the proposition is uncertain (the Szeged / BioScope
+    "doxastic" cue); naming the believer adds attribution but does not make p
+    certain. Not counted: no complement ("believe in God", "thought of", "considered
+    for the post", "as they thought."), deliberation about an action ("considered
+    calling"), a sentence-initial imperative ("Consider a vector"), the noun ("a
+    thought", "second thought") and an instruction after a bare "be" ("should be
+    considered closed").
+    """
+    following = _neighbour(tokens, end - 1, 1)
+    if following is None or not following.is_word or following.norm in DOXASTIC_NOT_COMPLEMENT:
+        return False
+    if len(following.norm) > 4 and following.norm.endswith("ing"):
+        return False
+    previous = _neighbour(tokens, first, -1)
+    if previous is None:
+        return tokens[first].norm not in IMPERATIVE_FORMS
+    if previous.norm == "be":
+        return False
+    return not (tokens[first].norm == "thought" and previous.norm in NOUN_THOUGHT_CONTEXT)
+
+
+def of_complement(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
+    """An accusation verb with its charge: "accused the ministry of fraud", "accusing him of lying".
+
+    The charge is presented as someone's accusation, not as established fact. The
+    "of" may follow a short object phrase, so it is looked for within a few tokens;
+    without it ("the accused", "accused and convicted") nothing is hedged.
+    """
+    for step in range(1, AS_WINDOW + 1):
+        following = _neighbour(tokens, end - 1, step)
+        if following is None or not following.is_word:
+            return False
+        if following.norm == "of":
+            return True
+    return False
 
 
 def passive_evidential(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
     """An agentless passive of a cognition verb: "is considered", "are widely believed", "is seen as".
 
-    The belief is presented without saying whose it is, a classic hedge (Hyland's
-    "it is thought"). With an agent ("considered by experts") it is attribution
-    instead, and after a bare "be" ("should be considered closed") it is an instruction.
+    The belief is presented as a belief rather than a fact, a classic hedge (Hyland's
+    "it is thought"); an agent ("regarded by experts as") names whose belief it is but
+    the proposition stays uncertain, so it still counts. After a bare "be" ("should be
+    considered closed") it is an instruction.
     Verbs whose rule is ``passive_as`` (seen, viewed, regarded) also need "as" after them.
     """
     previous = _neighbour(tokens, first, -1)
@@ -227,13 +336,24 @@ def passive_evidential(tokens: Sequence[Token], first: int, end: int, lexicons: 
     if previous is None or previous.norm not in FINITE_BE:
         return False
     following = _neighbour(tokens, end - 1, 1)
-    return following is not None and following.is_word and following.norm != "by"
+    return following is not None and following.is_word
 
 
 def passive_as(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """"is seen as", "are widely regarded as": the passive rule plus a following "as"."""
-    following = _neighbour(tokens, end - 1, 1)
-    return following is not None and following.norm == "as" and passive_evidential(tokens, first, end, lexicons)
+    """"is seen as", "are widely regarded (by many) as": the passive rule plus an "as" complement.
+
+    The "as" may follow a short agent phrase ("regarded by historians as"), so it is
+    looked for within the next few tokens of the same sentence.
+    """
+    if not passive_evidential(tokens, first, end, lexicons):
+        return False
+    for step in range(1, AS_WINDOW + 1):
+        following = _neighbour(tokens, end - 1, step)
+        if following is None or not following.is_word:
+            return False
+        if following.norm == "as":
+            return step == 1 or _neighbour(tokens, end - 1, 1).norm == "by"
+    return False
 
 
 # Context rules by the name used in the lexicon's ``rule`` column. An empty or
@@ -247,7 +367,9 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         "modal_would": modal_would,
         "appear": appear,
         "possible": possible,
-    "passive_evidential": passive_evidential,
-    "passive_as": passive_as,
+        "doxastic": doxastic,
+        "of_complement": of_complement,
+        "passive_evidential": passive_evidential,
+        "passive_as": passive_as,
     }
 )

@@ -7,6 +7,12 @@ category ``exclusion`` are neutral terms of art that contain a loaded word
 only so that the word inside them is not counted, and they are data so that users
 can add their own.
 
+The "claim" family ("claimed", "claims that") is listed as ``distancing``: a
+reporting verb that casts doubt on what it reports is loaded even though the
+reporting-verb lexicon also counts it as an attribution; both signals are real.
+The noun with a determiner ("the claims", "these claims") and fixed phrases
+("claimed responsibility", "jobless claims") are exclusions.
+
 Scare quotes are a writer's way of holding a word at a distance
 (‘narcoterrorism’). Which quotations are scare quotes is decided once, at parse
 time, by :mod:`framing.corpus.quotation`; this module only reports them. A
