@@ -92,6 +92,46 @@ SPEAKERS = [
         "John Bolton", id="tag-with-unlisted-verb",
     ),
     pytest.param(
+        "Senator Ann Lee has said that she knows the bill would be “a disaster for farmers across the state.”",
+        "“a disaster for farmers across the state.”", "Ann Lee", "named_person", "Senator Ann Lee",
+        id="outer-report-frames-inner-cue-of-same-speaker",
+    ),
+    pytest.param(
+        "Donald Trump, who called the deal “the worst in the history of trade,” spoke on Friday.",
+        "“the worst in the history of trade,”", "Donald Trump", "named_person", "Donald Trump, who",
+        id="relative-pronoun-in-speaker-span",
+    ),
+    pytest.param(
+        "Senator Ann Lee: “We will not back down on this bill.”",
+        "“We will not back down on this bill.”", "Ann Lee", "named_person", "Senator Ann Lee",
+        id="colon-after-speaker",
+    ),
+    pytest.param(
+        "“Imagine the two of them on the same stage,” mused radio host Tom Hale.",
+        "“Imagine the two of them on the same stage,”", "Tom Hale", "named_person", "Tom Hale",
+        id="inverted-unlisted-verb",
+    ),
+    pytest.param(
+        "Senator Ann Lee on Tuesday called the plan “a gift to the largest banks in the country.”",
+        "“a gift to the largest banks in the country.”", "Ann Lee", "named_person", "Senator Ann Lee",
+        id="time-adverbial-before-called",
+    ),
+    pytest.param(
+        "Donald Trump said the war was “a terrible mistake for the country,” although he supports the troops.",
+        "“a terrible mistake for the country,”", "Donald Trump", "named_person", "Donald Trump",
+        id="conjunction-after-quote-is-no-tag",
+    ),
+    pytest.param(
+        'Mayor Jane Doe spoke on Sunday. “Our roads are crumbling," she said. "Our airports are a mess.”',
+        '“Our roads are crumbling," she said. "Our airports are a mess.”', "she", "named_person", "she",
+        id="tag-inside-mismatched-marks",
+    ),
+    pytest.param(
+        "The show opened late. “Promise me you will keep your hands in sight,” Blige sings to the crowd.",
+        "“Promise me you will keep your hands in sight,”", "Blige", "named_person", "Blige",
+        id="tag-unlisted-single-name",
+    ),
+    pytest.param(
         "The weather was fine. “Nothing will change in this country,” the crowd heard.",
         "“Nothing will change in this country,”", "", "unknown", "", id="no-speaker-is-unknown",
     ),

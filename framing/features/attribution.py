@@ -11,7 +11,17 @@ constructions news writing uses:
   New York Times", "considered by experts";
 * inverted: "“…,” said the official";
 * a participle that continues an earlier report: "Trump has hinted …, stating, “…”";
-* a cue phrase that holds its own source: "reports indicate".
+* a cue phrase that holds its own source: "reports indicate";
+* an opening participle whose subject follows: "Asked about the deal, the minister said";
+* constructions with no reporting word (see :func:`_construction_attributions`): a speaker
+  then a colon ("Sanders: “…”"), "in" + a document opening a sentence ("In a new poll, …"),
+  and a speaker, any verb and an opening quote ("He continued, “…”").
+
+Beyond verbs of saying, the lexicon lists verbs of stance and characterisation ("called
+the plan a disaster", "wants", "declined to", "endorsed"): news attributes positions as
+well as words. Polls, studies and statements are sources of kind ``document``. A time
+adverbial between subject and verb ("Trump on Sunday said") is stepped over, and a
+relative subject's span runs to its pronoun ("Trump, who said").
 
 Requiring a source is what keeps nouns out ("these claims", "reports of talks"),
 and keeps the writer's own inferences out ("This move suggests a shift").
@@ -81,6 +91,21 @@ _NOT_NAMES = _DETERMINERS | _PREPOSITIONS | _CLAUSE_OPENERS | frozenset(_PRONOUN
 # Sentences back to look for a pronoun's antecedent.
 _PRONOUN_WINDOW = 3
 _HE_SHE = frozenset(["he", "she"])
+# Time adverbials that can stand between a subject and its verb ("Trump on Sunday said").
+_TIME_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+     "tonight", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "time",
+     "january", "february", "march", "april", "june", "july", "august", "september", "october",
+     "november", "december"]
+)
+_TIME_LEADS = frozenset(["on", "in", "at", "last", "this", "that", "early", "late", "during", "the", "a", "next",
+                         "earlier", "same", "one", "each", "every", "sunday", "monday", "tuesday", "wednesday",
+                         "thursday", "friday", "saturday"])
+# Before a participle that opens a sentence without its subject: "When asked …, X said".
+_PARTICIPLE_OPENERS = frozenset(["when", "if", "once", "after", "as", "while"])
+_OPENING_MARKS = frozenset(["“", '"', "‘"])
+# Tokens that can make a cue by construction (see _construction_attributions).
+_CONSTRUCTION_MARKS = _OPENING_MARKS | {":"}
 # Verbs of evidence: after a comma ("…, indicating that …") they are the writer's own
 # inference, so they never continue an earlier source's report.
 # They also take things as subjects ("the conflict highlights"), so an unlisted noun is no source for them.
@@ -341,18 +366,19 @@ class _Context:
         return None
 
     def _extend_modifiers(self, first: int) -> int:
-        """Take in determiners and capitalized modifiers: "the Trump administration", "Maduro’s regime"."""
+        """Take in determiners, numbers and capitalized modifiers: "the Trump administration", "30 percent"."""
         sentence = self.tokens[first].sentence
         while first > 0 and self.tokens[first - 1].sentence == sentence:
             previous = self.tokens[first - 1]
             if previous.quoted or not previous.is_word:
                 break
-            if previous.norm in _DETERMINERS or (previous.text[0].isupper() and "-" not in previous.text
-                                                and previous.norm not in _CLAUSE_OPENERS
-                                                and previous.norm not in _PREPOSITIONS
-                                                and previous.norm not in _PRONOUNS
-                                                and (previous.norm not in self.lowered
-                                                     or first - 1 in self.kind_by_last)):
+            if previous.norm in _DETERMINERS or previous.text[0].isdigit() or (
+                previous.text[0].isupper() and "-" not in previous.text
+                and previous.norm not in _CLAUSE_OPENERS
+                and previous.norm not in _PREPOSITIONS
+                and previous.norm not in _PRONOUNS
+                and (previous.norm not in self.lowered or first - 1 in self.kind_by_last)
+            ):
                 first -= 1
                 continue
             break
@@ -464,6 +490,8 @@ class _Context:
         first = last
         if token.norm == "it":
             return _Unit(last, last, "institution", "pronoun it", token.text) if loose else None
+        if token.norm in _TIME_WORDS:
+            return None  # "said Friday that": a time, not a speaker
         if token.text[0].isupper() or token.text[0].isdigit():
             while first > 0 and self.tokens[first - 1].sentence == sentence and (
                 (self.tokens[first - 1].text[0].isupper() and self.tokens[first - 1].norm not in _NOT_HEADS)
@@ -566,7 +594,7 @@ def find_sources(
         if index is not None and index > 0 and (
             context.tokens[index].sentence == context.tokens[index - 1].sentence
             or (context.tokens[index - 1].text in "”\"'" and doc.text[end - 2 : end - 1] in ("?", "!"))
-        ):  # "“Why not?” Sanders asked": the question mark ended the sentence, not the report
+        ):  # "“Why not?” Sanders asked": the mark inside the quote ended the sentence, not the report
             unit = _tag_after(context, index)
             if unit is not None:
                 tags[end] = context.source(unit)
@@ -586,6 +614,23 @@ def _tag_after(context: _Context, index: int) -> _Unit | None:
             following = tokens[last + 1]
             if following.is_word and following.text.islower() and following.sentence == tokens[index].sentence:
                 return unit
+    # An unlisted capitalized name then a verb: "“…,” Blige sings".
+    last = index
+    while last + 1 < len(tokens) and context.is_name_token(last + 1) and last - index < 3:
+        last += 1
+    if context.is_name_token(index) and last + 1 < len(tokens) and not tokens[index].text.isupper():
+        following = tokens[last + 1]
+        if following.is_word and following.text.islower() and following.sentence == tokens[index].sentence:
+            unit = context.generic_left(last, loose=True)
+            if unit is not None and unit.kind == "named_person":
+                return unit
+    # Inverted, with a verb of any manner: "“…,” mused the co-host Stu Burguiere".
+    verb = tokens[index]
+    if (verb.is_word and verb.text.islower() and verb.norm.endswith("ed") and verb.norm not in _NOT_HEADS
+            and index + 1 < len(tokens) and tokens[index + 1].sentence == verb.sentence):
+        unit = context.right_phrase(index + 1, verb.sentence) or context.generic_right(index + 1, verb.sentence)
+        if unit is not None and unit.kind in ("named_person", "institution", "media"):
+            return unit
     return None
 
 
@@ -606,7 +651,125 @@ def _attributions(context: _Context, doc: Document, lexicons: Lexicons) -> list[
                 context.source(unit) if unit else None, conduits,
             )
         )
+    extra = _construction_attributions(context, found)
+    if extra:
+        found = sorted(found + extra, key=lambda attribution: attribution.start)
     return found
+
+
+def _construction_entries() -> tuple[Entry, Entry, Entry]:
+    """Entries for cues that are constructions, not words: a colon, "in" + a document, a verb before a quote.
+
+    They cannot be lexicon rows: every reporting_verbs term's first word also tells the
+    quote parser that a quote is speech, and ":" or "in" would make almost every quote so.
+    """
+    where = "framing/features/attribution.py"
+    colon = Entry(":", {"term": ":", "lemma": "say", "stance": "neutral", "source": "framing maintainers",
+                        "note": "a source then a colon ('Trump: “…”'): the colon stands for 'said'"}, where, 0)
+    verb = Entry("verb before quote", {
+        "term": "verb before quote", "lemma": "say", "stance": "neutral", "source": "framing maintainers",
+        "note": "'He continued, “…”': any verb between a speaker and an opening quote reports the quote"}, where, 0)
+    inside = Entry("in", {"term": "in", "lemma": "report", "stance": "neutral", "source": "framing maintainers",
+                          "note": "'in a statement', 'in a new poll': the document is the source of what follows"},
+                   where, 0)
+    return colon, inside, verb
+
+
+def _construction_attributions(context: _Context, found: list[Attribution]) -> list[Attribution]:
+    """Cues made by a construction: "Sanders: “…”", "He continued, “…”" and "In a new poll, …".
+
+    "in" counts only opening a sentence that has no other cue: inside a clause ("leads in
+    the polls", "said in a statement") the phrase says where, not who. One pass finds the
+    colons and opening marks; "in" is looked for only at sentence starts.
+    """
+    norms, tokens = context.norms, context.tokens
+    colon_entry, in_entry, verb_entry = _construction_entries()
+    extra: list[Attribution] = []
+    cue_starts = {attribution.start for attribution in found}
+    for index in compress(range(len(norms)), map(_CONSTRUCTION_MARKS.__contains__, norms)):
+        if norms[index] == ":":
+            unit = _colon_source(context, index) if index > 0 and not tokens[index].quoted else None
+            if unit is not None:
+                token = tokens[index]
+                extra.append(Attribution(token.start, token.end, token.text, colon_entry, token.sentence,
+                                         context.source(unit)))
+            continue
+        unit = _speaker_verb_before(context, index)
+        if unit is not None and tokens[index - 2].start not in cue_starts:
+            verb = tokens[index - 2]
+            extra.append(Attribution(verb.start, verb.end, verb.text, verb_entry, verb.sentence, context.source(unit)))
+    cued = {attribution.sentence for attribution in found}
+    for sentence, index in context.sentence_first.items():
+        if norms[index] != "in" or sentence in cued or tokens[index].quoted:
+            continue  # "Trump said in a statement": the verb is the cue, the phrase only says where
+        unit = _document_after(context, index)
+        if unit is not None:
+            token = tokens[index]
+            extra.append(Attribution(token.start, token.end, token.text, in_entry, sentence, context.source(unit)))
+    return extra
+
+
+def _speaker_verb_before(context: _Context, mark: int) -> _Unit | None:
+    """"He continued, “…”", "Trump tweeted: “…”": a speaker opening the clause, one verb, then the quote."""
+    if mark < 3:
+        return None
+    tokens = context.tokens
+    verb = tokens[mark - 2]
+    if tokens[mark - 1].text not in ",:" or not verb.is_word or not verb.text.islower() or verb.quoted:
+        return None
+    if verb.norm in _NOT_HEADS or not verb.norm.endswith(("ed", "s")) or verb.norm.endswith(("ly", "ss")):
+        return None  # a past or present verb form, not "Also, “…”" or "Nonetheless, “…”"
+    unit = context.unit_ending_at(mark - 3)
+    if unit is None or unit.kind == "vague" or tokens[unit.first].sentence != verb.sentence:
+        return None
+    opening = unit.first == context.sentence_first.get(verb.sentence) or tokens[unit.first - 1].text in _PUNCT_OPENERS
+    return unit if opening else None
+
+
+def _colon_source(context: _Context, colon: int) -> _Unit | None:
+    """"Trump: “…”", "Sanders: Clinton needs to …": a source phrase that is all the clause before a colon."""
+    tokens = context.tokens
+    sentence = tokens[colon].sentence
+    if colon + 1 >= len(tokens) or tokens[colon - 1].sentence != sentence:
+        return None
+    unit = context.left_phrase(colon - 1)
+    if unit is None or unit.kind == "vague":
+        return None
+    opening = unit.first == context.sentence_first.get(sentence) or tokens[unit.first - 1].text in _PUNCT_OPENERS
+    quote_follows = tokens[colon + 1].text in "“\"‘'" or tokens[colon + 1].quoted
+    if not opening:
+        return None
+    if quote_follows:
+        return unit
+    # A headline's "Sanders: Clinton needs to …" has a clause after the colon; a tally's "Clinton: 547"
+    # and a subheading's "The Maduro Angle: A Calculated Offer?" (every word capitalized) have not.
+    words = lower = 0
+    for index in range(colon + 1, min(colon + 6, len(tokens))):
+        if tokens[index].sentence != sentence or not tokens[index].is_word or tokens[index].text[0].isdigit():
+            break
+        words += 1
+        lower += tokens[index].text.islower()
+    return unit if unit.kind == "named_person" and words >= 2 and lower else None
+
+
+def _document_after(context: _Context, first: int) -> _Unit | None:
+    """"In a Washington Post-ABC News poll, …": "in" then a short phrase headed by a document noun."""
+    tokens, norms = context.tokens, context.norms
+    sentence = tokens[first].sentence
+    for index in range(first + 1, min(first + 8, len(tokens))):
+        if tokens[index].sentence != sentence or tokens[index].quoted:
+            return None
+        match = context.kind_by_first.get(index)
+        if match is not None and match[1]["kind"] == "document":
+            last = match[0]
+            if last + 1 < len(tokens) and norms[last + 1] in ("of", "'s", "’s"):
+                return None  # "in a study of …", "in the poll's margin": the noun heads nothing here
+            return _Unit(first + 1, last, "document", match[1].key, context._text(first + 1, last))
+        if norms[index] in _CLAUSE_OPENERS or norms[index] in _PREPOSITIONS or (
+            not tokens[index].is_word and tokens[index].text not in "-/’'"
+        ):
+            return None
+    return None
 
 
 def _cue_form_ok(context: _Context, first: int, entry: Entry) -> bool:
@@ -645,8 +808,18 @@ def _find_source(
     ):
         skipped_be = skipped_be or norms[index] in _BE
         index -= 1
-    if index < 0 or tokens[index].sentence != sentence:
+    index = _before_time_phrase(context, index, sentence)  # "Sanders on Saturday criticized"
+    opens = index < 0 or tokens[index].sentence != sentence
+    if tokens[first].norm.endswith("ed") and not skipped_be and (opens or (
+        norms[index] in _PARTICIPLE_OPENERS and context.sentence_first.get(sentence) == index
+    )):
+        unit = _main_clause_subject(context, end, sentence)  # "Asked about X, Trump said …"
+        if unit is not None:
+            return unit
+    if opens:
         return _chained_or_inverted(context, first, end, entry, found)
+    if skipped_be and entry["lemma"] == "ask" and tokens[first].norm == "asked":
+        return context.left_phrase(index)  # "Trump was asked about …": the one asked answers
     if skipped_be and not entry.key.startswith("quoted as") and not tokens[first].norm.endswith("ing"):
         return None  # passive without an agent: "was accused of"
     if norms[index] == "to":
@@ -658,6 +831,7 @@ def _find_source(
         return _clause_subject(context, sentence, index)  # "began by saying", "after saying"
     if norms[index] in _RELATIVES:
         relative = norms[index]
+        pronoun = index
         index -= 1
         if index >= 0 and norms[index] == ",":
             index -= 1
@@ -666,7 +840,8 @@ def _find_source(
         unit = context.left_phrase(index, relative=True)
         if unit is None and relative == "who":
             unit = context.generic_left(index, loose=True)  # "business leaders who say"
-        return unit
+        # The phrase runs to the relative pronoun: "Trump, who" is the subject the verb has.
+        return unit._replace(last=pronoun) if unit is not None else None
     if norms[index] in ("and", "but"):
         return _clause_subject(context, sentence, index)
     elif norms[index] in (",", "-", "—", "–"):
@@ -700,6 +875,32 @@ def _find_source(
     return context.generic_left(index, loose=loose)
 
 
+def _before_time_phrase(context: _Context, index: int, sentence: int) -> int:
+    """Step back over a time adverbial between subject and verb: "on Saturday", "at the time", "last week"."""
+    norms, tokens = context.norms, context.tokens
+    while index > 0 and tokens[index].sentence == sentence and (
+        norms[index] in _TIME_WORDS or (len(norms[index]) == 4 and norms[index].isdigit())  # "who in 2010 said"
+    ):
+        index -= 1
+        while index > 0 and norms[index] in _TIME_LEADS and tokens[index].sentence == sentence:
+            index -= 1
+        while index > 0 and norms[index] in _AUXILIARIES and tokens[index].sentence == sentence:
+            index -= 1
+    return index
+
+
+def _main_clause_subject(context: _Context, after: int, sentence: int) -> _Unit | None:
+    """"Asked whether …, O'Neill said": the subject after the comma that closes an opening participle."""
+    tokens = context.tokens
+    for index in range(after, min(after + 30, len(tokens) - 1)):
+        token = tokens[index]
+        if token.sentence != sentence or token.text in ".;:":
+            return None
+        if token.text == "," and not token.quoted and not tokens[index + 1].quoted:
+            return _unit_starting_at(context, index + 1)
+    return None
+
+
 def _verb_only_form(entry: Entry, form: str) -> bool:
     """Forms that are hardly ever nouns: past forms, -ing forms and every form of say and tell."""
     if entry["lemma"] in ("say", "tell"):
@@ -724,6 +925,8 @@ def _clause_subject(context: _Context, sentence: int, before: int) -> _Unit | No
 
 def _unit_starting_at(context: _Context, first: int) -> _Unit | None:
     """A source phrase that starts at ``first`` and is followed by a verb-like word, else None."""
+    if context.norms[first] in _TIME_WORDS:
+        return None  # "Sunday morning, Clinton slammed": a time, not the subject
     best = None
     for last in range(first, min(first + 6, len(context.tokens))):
         unit = context.unit_ending_at(last)
@@ -734,6 +937,8 @@ def _unit_starting_at(context: _Context, first: int) -> _Unit | None:
     last = first
     while last + 1 < len(context.tokens) and context.is_name_token(last + 1):
         last += 1
+    if last + 1 < len(context.tokens) and context.norms[last + 1] == ",":
+        return None  # "Instead, he …", "Across Asia, policymakers …": an opening adverbial, not the subject
     if context.is_name_token(first) and not context.tokens[first].text.isupper():  # not a WASHINGTON dateline
         return context.generic_left(last, loose=True)  # an unlisted name: "Dean … began by saying"
     return None

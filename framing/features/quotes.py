@@ -9,19 +9,26 @@ quote's speaker and the listed sources never disagree.
 
 Choosing among several cues in the quote's sentences: a cue right after the quote
 ("“…,” Trump clarified") beats one before it ("he stated, “…”"), which beats one
-farther after it; nearer beats farther; a
-person or body beats an outlet that only relayed the words ("According to a Trump
-advisor quoted by Axios, … “quite likely,”": the advisor spoke, Axios quoted).
+farther after it (a cue after a conjunction, "“…,” although he supports", is no tag);
+nearer beats farther; a person or body beats an outlet that only relayed the words
+("According to a Trump advisor quoted by Axios, … “quite likely,”": the advisor spoke,
+Axios quoted) or the statement or interview they came in.
 
 A quote with no cue of its own is credited, in order, to: the source of a sentence
 ending in a colon just before it ("McCrummen reports:"); a name signed after a dash
-("“…” ― Carla Sanchez"); the speaker of the quote just before it when that is in the
-previous sentence (words split by a paragraph break); the subject of its own sentence
+("“…” ― Carla Sanchez"); a tag caught inside mismatched quote marks; the speaker of
+the quote just before it when that is in the previous sentence (words split by a
+paragraph break); the subject of its own sentence
 when that comes before it ("Cruz called Trump a “pathological liar”"), labelled
 "sentence subject" so a reader can see the weaker evidence.
+
+When two cues before the quote in one sentence share a speaker ("Sanders has said that
+he plans …"), the earlier, framing one names the speaker: the later one is inside it.
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left
 
 from ..document import Document, QuoteRegion, Span
 from ..lexicons import Lexicons
@@ -31,6 +38,13 @@ from .attribution import Attribution, Source, find_sources
 # A cue this close after a quote ("“…,” the senator said") is its tag; farther on it is
 # more likely a new report ("Obama said “it gets me mad” every time he thinks …").
 _ADJACENT_WORDS = 4
+_CLOSING_MARKS = frozenset(["”", '"'])
+_TAG_PRONOUNS = frozenset(["he", "she"])
+# Kinds that carry words rather than speak them: an outlet that relayed them, or the
+# statement, interview or poll they came in ("In an interview, Trump said “…”").
+_RELAYING_KINDS = frozenset(["media", "document"])
+# A conjunction after the quote starts a new clause ("“…,” although he supports"), not its tag.
+_CONJUNCTIONS = frozenset(["although", "though", "but", "and", "while", "because", "as", "if", "when", "whereas"])
 
 
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
@@ -109,10 +123,12 @@ def speaker_of(
             continue
         after = attribution.start >= quote.end
         distance = attribution.start - quote.end if after else quote.start - attribution.end
-        relayed = attribution.source is not None and attribution.source.kind == "media"
+        relayed = attribution.source is not None and attribution.source.kind in _RELAYING_KINDS
         if after:
             between = doc.text[quote.end : attribution.start]
-            adjacent = len(between.split()) <= _ADJACENT_WORDS and not any(mark in between for mark in ".;?!")
+            words = between.split()
+            adjacent = (len(words) <= _ADJACENT_WORDS and not any(mark in between for mark in ".;?!")
+                        and not _CONJUNCTIONS.intersection(word.strip(",").lower() for word in words))
             tier = 0 if adjacent else 2
             if attribution.sentence > last and not adjacent:
                 continue  # the next sentence counts only as a tag: "“Why not?” Sanders asked."
@@ -127,13 +143,40 @@ def speaker_of(
     if tag is not None:
         return _relabel(tag, "tag after quote")
     if candidates and candidates[0][1] == 1:
-        return candidates[0][3].source
-    fallback = _introduced_before(doc, quote, first, attributions) or _signed_after(doc, quote, attributions)
+        return _outermost(doc, candidates[0][3], [c[3] for c in candidates if c[1] == 1])
+    fallback = (_introduced_before(doc, quote, first, attributions) or _signed_after(doc, quote, attributions)
+                or _tag_inside(doc, quote))
     if fallback is None and subject is not None and subject.end <= quote.start:
         fallback = _relabel(subject, "sentence subject")
     if fallback is None and candidates:
         fallback = candidates[0][3].source
     return fallback
+
+
+def _outermost(doc: Document, nearest: Attribution, before: list[Attribution]) -> Source | None:
+    """"Sanders has said that he plans …, “…”": the report that frames the quote, not one inside it.
+
+    When an earlier cue in the same sentence has the same speaker ("he" resolved to
+    Sanders), or is followed at once by the nearer cue's pronoun ("Lapp said she
+    thinks"), the nearer cue sits inside the earlier one's reported clause, so the
+    earlier cue is the attribution of the quote.
+    """
+    source = nearest.source
+    if source is None:
+        return None
+    name = source.name.lower()
+    pronoun = source.label in ("pronoun he", "pronoun she")
+
+    def frames(earlier: Attribution) -> bool:
+        if earlier.source is None or earlier.sentence != nearest.sentence or earlier.start >= nearest.start:
+            return False
+        if earlier.source.name.lower() == name:
+            return True
+        between = doc.text[earlier.end : source.start].split()
+        return pronoun and earlier.source.kind == "named_person" and set(between) <= {"that"}
+
+    same = [a for a in before if frames(a)]
+    return min(same, key=lambda a: a.start).source if same else source
 
 
 def _introduced_before(
@@ -147,6 +190,37 @@ def _introduced_before(
         return None
     introducing = [a for a in attributions if a.sentence == first - 1]
     return introducing[-1].source if introducing else None
+
+
+def _tag_inside(doc: Document, quote: QuoteRegion) -> Source | None:
+    """"“Our roads are crumbling," she said. "Families …”": a tag caught inside mismatched marks.
+
+    When a writer mixes curly and straight marks, the quote region can run over its own
+    tag, so the tag's tokens count as quoted and no cue is seen. The tag is read here
+    from the tokens: a closing mark after , ? or !, a pronoun or capitalized name, one
+    lower-case word (the verb), then a full stop or comma.
+    """
+    tokens = doc.tokens
+    first = bisect_left(doc.token_columns().starts, quote.inner_start)
+    for index in range(first, len(tokens) - 3):
+        token = tokens[index]
+        if token.start >= quote.inner_end:
+            return None
+        if token.text not in _CLOSING_MARKS or tokens[index - 1].text not in (",", "?", "!"):
+            continue
+        name_end = index + 1
+        while name_end < len(tokens) and tokens[name_end].text[:1].isupper() and tokens[name_end].is_word:
+            name_end += 1
+        if name_end == index + 1 and tokens[index + 1].norm in _TAG_PRONOUNS:
+            name_end += 1
+        if name_end == index + 1 or name_end + 1 >= len(tokens):
+            continue
+        verb = tokens[name_end]
+        if verb.is_word and verb.text.islower() and tokens[name_end + 1].text in (".", ","):
+            start, end = tokens[index + 1].start, tokens[name_end - 1].end
+            text = doc.text[start:end]
+            return Source(start, end, text, "named_person", "tag inside quote marks", text)
+    return None
 
 
 def _signed_after(doc: Document, quote: QuoteRegion, attributions: list[Attribution]) -> Source | None:
