@@ -53,7 +53,7 @@ def render_report(
         raise FramingInputError("input", "there are no articles to report on", "Pass article files or folders")
     worker = PdfWorker() if "pdf" in formats else None
     try:
-        model = build_report_model(analyses, lexicons, title=title, comparison=comparison_tables(analyses, lexicons))
+        model = build_report_model(analyses, lexicons, title=title, comparison=comparison_or_none(analyses, lexicons))
         html_text = render_html(model, build_charts(model))
         outputs: dict[str, str | bytes] = {}
         for fmt in dict.fromkeys(formats):
@@ -67,7 +67,7 @@ def render_report(
             worker.close()
 
 
-def comparison_tables(analyses: Sequence[ArticleAnalysis], lexicons: Lexicons) -> dict[str, Any] | None:
+def comparison_or_none(analyses: Sequence[ArticleAnalysis], lexicons: Lexicons) -> dict[str, Any] | None:
     """The comparison layer's tables, or None when it fails.
 
     The comparison is one section of the report: a failure there must not cost the
