@@ -90,7 +90,8 @@ TABLE: list[tuple[str, str, str, str, str, str, str, str]] = [
      "Spearman ρ (FK grade vs level)", "", "—"),
 ]
 
-# A figure is shown as n/a when the extractor behind it produced no spans at all (not written yet).
+# A figure is shown as n/a when the extractor behind it produced no spans at all, so a broken or
+# disabled extractor reads as missing rather than as a score of 0.
 REQUIRES = {
     ("hedges", "factbank"): "factbank.predicted_spans",
     ("hedges", "wikipedia"): "wikipedia.predicted_spans",
