@@ -35,6 +35,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "reporting_verbs": ("term", "lemma", "stance"),
     "source_kinds": ("term", "kind"),
     "abbreviations": ("term",),
+    "stop_words": ("term",),
     "cleaning": ("pattern", "action"),
     "entities": ("term", "kind", "entity"),
     "voice_roles": ("term", "role"),
@@ -115,6 +116,8 @@ class Lexicons:
     cleaning_rules: tuple[CleaningRule, ...]
     abbreviations: frozenset[str]
     reporting_cues: frozenset[str]
+    # Lower-case stop words of the comparison layer (data, so it need not import scikit-learn).
+    stop_words: frozenset[str]
 
     def __getitem__(self, name: str) -> Lexicon:
         return self.by_name[name]
@@ -223,6 +226,7 @@ def load_lexicons(extra_dir: str | Path | None = None, *, base_dir: str | Path |
         cleaning_rules=compile_rules(by_name["cleaning"]),
         abbreviations=frozenset(entry.key.lower().rstrip(".") for entry in by_name["abbreviations"]),
         reporting_cues=frozenset(cues | set(EXTRA_REPORTING_CUES)),
+        stop_words=frozenset(entry.key.lower() for entry in by_name["stop_words"]),
     )
 
 

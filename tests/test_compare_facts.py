@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from framing.analysis import ArticleAnalysis
 from framing.compare import build_comparison
+from framing.compare.common import Folder
+from framing.compare.facts import collect_sentences, tfidf_matrix
+from framing.compare.labels import collect_mentions, load_pins
 from framing.corpus import parse_text
 from framing.document import Span
 
@@ -176,3 +180,50 @@ def test_disagreements_on_seeds_flag_the_venezuelan_actor(seed_tables):
     assert list(odd.outlet) == ["Source D"]
     others = actors[actors.disagreement_id == odd.iloc[0].disagreement_id]
     assert set(others[others.outlet != "Source D"].value) == {"United States"}
+
+
+def _sklearn_tfidf(documents):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(analyzer=list, sublinear_tf=True, norm="l2")
+    return vectorizer.fit_transform(documents), vectorizer.vocabulary_
+
+
+def _seed_feature_lists(seed_analyses, lexicons):
+    analyses = list(seed_analyses.values())
+    folder = Folder(lexicons.stop_words)
+    mentions = collect_mentions(analyses, load_pins(lexicons), folder)
+    sentences, _ = collect_sentences(analyses, folder, mentions)
+    return [s.features for s in sentences]
+
+
+def test_facts_tfidf_equals_sklearn_on_seed_sentences(seed_analyses, lexicons):
+    """Same weights per feature, and the same cosines to the last bit, as TfidfVectorizer."""
+    documents = _seed_feature_lists(seed_analyses, lexicons)
+    # Repeat a few sentences' features so some counts exceed one (the sublinear tf matters).
+    documents = documents + [tuple(d) * 2 for d in documents[:5]] + [documents[7] + documents[7][:3]]
+    ours, columns = tfidf_matrix(documents)
+    theirs, vocabulary = _sklearn_tfidf([list(d) for d in documents])
+    assert len(documents) > 100 and columns.keys() == vocabulary.keys()
+    order = [columns[feature] for feature in sorted(vocabulary, key=vocabulary.get)]
+    assert np.array_equal(ours.toarray()[:, order], theirs.toarray())
+    assert np.array_equal((ours @ ours.T).toarray(), (theirs @ theirs.T).toarray())
+
+
+def test_facts_tfidf_follows_the_documented_formula():
+    """tf = 1 + ln(count), idf = ln((1 + n) / (1 + df)) + 1, then each row has length 1."""
+    matrix, columns = tfidf_matrix([("strike", "strike", "boat"), ("boat",), ("boat", "cartel")])
+    row = matrix.toarray()[0]
+    strike = (1 + np.log(2)) * (np.log(4 / 2) + 1)
+    boat = 1.0 * (np.log(4 / 4) + 1)
+    expected = np.array([strike, boat]) / np.hypot(strike, boat)
+    assert np.allclose(row[[columns["strike"], columns["boat"]]], expected)
+    assert row[columns["cartel"]] == 0.0
+    assert np.allclose(np.linalg.norm(matrix.toarray(), axis=1), 1.0)
+
+
+@pytest.mark.parametrize("documents", [[], [()], [(), ()]])
+def test_facts_similarity_of_sentences_without_features_is_zero(documents):
+    matrix, _ = tfidf_matrix(documents)
+    similarity = (matrix @ matrix.T).toarray()
+    assert similarity.shape == (len(documents), len(documents)) and not similarity.any()

@@ -27,7 +27,7 @@ def headline_row(lexicons, title: str, body: str, body_spans: dict, title_spans:
     def analyze_title(text: str) -> ArticleAnalysis:
         return ArticleAnalysis(parse_text(text, lexicons), {}, spans_on(text, title_spans or {}))
 
-    return build_headlines([analysis], lexicons, Folder(), analyze_title).iloc[0]
+    return build_headlines([analysis], lexicons, Folder(lexicons.stop_words), analyze_title).iloc[0]
 
 
 def test_headline_asserting_what_the_body_hedges_is_flagged(lexicons):
@@ -61,4 +61,4 @@ def test_headline_about_something_else_differs(lexicons):
 
 def test_article_without_a_title_has_no_row(lexicons):
     doc = parse_text(BODY, lexicons, id="a", outlet="A")
-    assert build_headlines([ArticleAnalysis(doc, {}, ())], lexicons, Folder()).empty
+    assert build_headlines([ArticleAnalysis(doc, {}, ())], lexicons, Folder(lexicons.stop_words)).empty

@@ -11,6 +11,7 @@ from framing.compare.distinctive import build_distinctive, log_odds
 from framing.compare.uncertainty import build_rates
 from framing.corpus import parse_text
 from framing.document import Span
+from framing.lexicons import load_lexicons
 
 
 def article(lexicons, outlet: str, text: str, hedge_word: str = "") -> ArticleAnalysis:
@@ -94,8 +95,23 @@ def test_distinctive_finds_the_word_that_sets_an_outlet_apart(lexicons):
         article(lexicons, "A", "The regime denied it. " * 12 + "Officials met on Monday. " * 5),
         article(lexicons, "B", "The government denied it. " * 12 + "Officials met on Monday. " * 5),
     ]
-    frame = build_distinctive(analyses, Folder())
+    frame = build_distinctive(analyses, Folder(lexicons.stop_words))
     top_a = frame[frame.outlet == "A"].iloc[0]
     assert top_a.term == "regime" and not top_a.within_noise
     assert frame[frame.outlet == "B"].iloc[0].term == "government"
     assert frame[frame.term == "officials"].within_noise.all()
+
+
+def test_distinctive_skips_the_stop_words_of_the_lexicons(lexicons, tmp_path):
+    """Stop words come from lexicons/stop_words.tsv (and a user's override), not a built-in list."""
+    (tmp_path / "stop_words.tsv").write_text("term\tsource\tnote\nregime\ttest\tdropped on purpose\n", encoding="utf-8")
+    custom = load_lexicons(tmp_path)
+    analyses = [
+        article(lexicons, "A", "The regime denied it. " * 12 + "Officials met on Monday. " * 5),
+        article(lexicons, "B", "The government denied it. " * 12 + "Officials met on Monday. " * 5),
+    ]
+    bundled = build_distinctive(analyses, Folder(lexicons.stop_words))
+    overridden = build_distinctive(analyses, Folder(custom.stop_words))
+    assert "regime" in set(bundled.term) and "the" not in set(bundled.term)
+    assert "regime" not in set(overridden.term)
+    assert set(overridden.term) == set(bundled.term) - {"regime"}

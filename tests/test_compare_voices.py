@@ -22,7 +22,7 @@ def source(text: str, words: str, kind: str, name: str = "", nth: int = 0) -> Sp
 
 def voices_for(lexicons, text: str, spans) -> list[tuple[str, str]]:
     doc = parse_text(text, lexicons, id="a", outlet="A")
-    frame = build_voices([ArticleAnalysis(doc, {}, tuple(spans))], lexicons, Folder())
+    frame = build_voices([ArticleAnalysis(doc, {}, tuple(spans))], lexicons, Folder(lexicons.stop_words))
     return list(zip(frame.voice, frame.role, strict=True))
 
 
@@ -58,7 +58,7 @@ def test_voices_keep_the_quote_and_do_not_count_its_speaker_twice(lexicons):
                                                               "speaker_start": at, "speaker_end": at + 5})
     cited = source(text, "Trump", "named_person")
     doc = parse_text(text, lexicons, id="a", outlet="A")
-    frame = build_voices([ArticleAnalysis(doc, {}, (quote, cited))], lexicons, Folder())
+    frame = build_voices([ArticleAnalysis(doc, {}, (quote, cited))], lexicons, Folder(lexicons.stop_words))
     assert list(frame.via) == ["quote"]
     assert frame.iloc[0].words == "“It was a phone call,”"
     assert frame.iloc[0].role == "us_government"

@@ -117,3 +117,26 @@ def test_lexicons_matcher_first_listed_wins_for_same_tokens() -> None:
     entries = (Entry("so-called", {"n": "first"}, "t", 1), Entry("So-Called", {"n": "second"}, "t", 2))
     found = list(TermMatcher(entries).match(["the", "so-called", "cartel"]))
     assert [(s, e, entry["n"]) for s, e, entry in found] == [(1, 2, "first")]
+
+
+def test_lexicons_stop_words_are_scikit_learns_list(lexicons) -> None:
+    """The comparison's stop words moved from scikit-learn into a data file, unchanged."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    assert lexicons.stop_words == ENGLISH_STOP_WORDS
+
+
+def test_lexicons_stop_words_are_token_norms(lexicons) -> None:
+    """Each stop word is compared with one token's norm, so it must be exactly one normalized token."""
+    from framing.lexicons import term_tokens
+
+    assert [w for w in sorted(lexicons.stop_words) if term_tokens(w) != (w,)] == []
+
+
+def test_lexicons_stop_words_override_adds_words(tmp_path: Path, lexicons) -> None:
+    (tmp_path / "stop_words.tsv").write_text(
+        "term\tsource\tnote\nSaid\tteacher\treporting verb, too frequent in news to be distinctive\n",
+        encoding="utf-8",
+    )
+    custom = load_lexicons(tmp_path)
+    assert custom.stop_words == lexicons.stop_words | {"said"}

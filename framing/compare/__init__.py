@@ -55,7 +55,7 @@ def build_comparison(
     if not analyses:
         raise FramingInputError("(input)", "there are no articles to compare", "Pass at least one article")
     lexicons = lexicons or load_lexicons()
-    folder = Folder()
+    folder = Folder(lexicons.stop_words)
     pins = load_pins(lexicons)
     mentions = collect_mentions(analyses, pins, folder)
     facts, omissions, disagreements = build_facts(analyses, lexicons, folder, mentions, pins)

@@ -15,12 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import snowballstemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..analysis import ArticleAnalysis
 from ..document import Document, Span, Token
 
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
 QUOTE_MARKS = frozenset("\"'“”‘’«»")
 _NUMBER_RE = re.compile(r"^\$?(\d+(?:[.,]\d+)*)%?$")
 # Multipliers a number word gives the number before it ("$50 million").
@@ -63,10 +61,14 @@ class Folder:
     """Caches folded and stemmed forms of the words seen in one comparison run.
 
     It is a class because the cache is real state, owned by one ``build_comparison``
-    call (never module-level), so repeated words are folded and stemmed once.
+    call (never module-level), so repeated words are folded and stemmed once. It also
+    carries the run's stop words (``lexicons.stop_words``, from ``lexicons/stop_words.tsv``),
+    because every table that folds words also skips stop words: one object to pass
+    around, and no module-level list that a user's ``--lexicons`` could not change.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, stop_words: frozenset[str]) -> None:
+        self.stop_words = stop_words
         self._folded: dict[str, str] = {}
         self._stems: dict[str, str] = {}
         # Porter2 from snowballstemmer: importing NLTK for its stemmer costs ~2 s of start-up.
@@ -89,8 +91,8 @@ class Folder:
         return [
             self.stem(token.norm)
             for token in tokens
-            if token.is_word and token.norm not in STOP_WORDS and len(token.norm) > 1 and not token.norm[0].isdigit()
-            and token.norm[0] != "$"
+            if token.is_word and token.norm not in self.stop_words and len(token.norm) > 1
+            and not token.norm[0].isdigit() and token.norm[0] != "$"
         ]
 
 

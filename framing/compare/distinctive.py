@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ..analysis import ArticleAnalysis
-from .common import STOP_WORDS, Folder, evidence, outlet_of, outlets_in_order
+from .common import Folder, evidence, outlet_of, outlets_in_order
 
 COLUMNS = [
     "outlet", "term", "count", "rate_per_1k", "rest_count", "rest_rate_per_1k", "delta", "z",
@@ -80,7 +80,7 @@ def build_distinctive(analyses: Sequence[ArticleAnalysis], folder: Folder, top_n
             if not token.is_word:
                 continue
             words[row] += 1
-            if token.norm in STOP_WORDS or len(token.norm) < 2 or not token.norm[0].isalpha():
+            if token.norm in folder.stop_words or len(token.norm) < 2 or not token.norm[0].isalpha():
                 continue
             term = folder.fold(token.norm)
             column = vocabulary.setdefault(term, len(vocabulary))

@@ -33,17 +33,17 @@ differs between outlets ("US strikes" against "Venezuelan military actions").
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy import sparse
 
 from ..analysis import ArticleAnalysis
 from ..document import Token
 from ..lexicons import Lexicons
-from .common import QUOTE_MARKS, STOP_WORDS, Folder, Sentence, evidence, numbers_in, outlet_of, sentence_tokens
+from .common import QUOTE_MARKS, Folder, Sentence, evidence, numbers_in, outlet_of, sentence_tokens
 from .labels import Mention, Pins, _heading_sentences
 
 MIN_WORDS = 5
@@ -84,7 +84,7 @@ def collect_sentences(
     for analysis in analyses:
         doc = analysis.document
         folded = [folder.fold(token.norm) for token in doc.tokens]
-        headings = _heading_sentences(doc.tokens, folded)
+        headings = _heading_sentences(doc.tokens, folded, folder.stop_words)
         for index, tokens in enumerate(sentence_tokens(doc)):
             n_words = sum(1 for token in tokens if token.is_word)
             features = folder.content_stems(tokens)
@@ -108,20 +108,70 @@ def similarity_matrix(sentences: Sequence[Sentence]) -> np.ndarray:
     sentences look alike, and in one story a disputed number ("about 80" against "at
     least 83") must not keep two versions of a fact apart.
     """
-    if not sentences:
-        return np.zeros((0, 0))
-    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, norm="l2")
-    try:
-        matrix = vectorizer.fit_transform(
-            [list(s.features) for s in sentences]
-        )
-    except ValueError:  # no features at all
-        return np.zeros((len(sentences), len(sentences)))
+    matrix, _ = tfidf_matrix([s.features for s in sentences])
     return (matrix @ matrix.T).toarray()
 
 
-def _identity(features: list[str]) -> list[str]:
-    return features
+def tfidf_matrix(documents: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
+    """TF-IDF rows of feature lists, and each feature's column: scikit-learn's weighting, without scikit-learn.
+
+    The weights are those of ``TfidfVectorizer(sublinear_tf=True, norm="l2")`` with its
+    defaults (``smooth_idf=True``), which the aligner used before; importing scikit-learn
+    cost about a second of every report's start-up, this needs only numpy and scipy.sparse:
+
+    - tf = 1 + ln(count of the feature in the document) (sublinear: a repeated word adds little);
+    - idf = ln((1 + n) / (1 + df)) + 1, for n documents of which df hold the feature (smoothed
+      as if one extra document held every feature, so no idf is zero or infinite);
+    - each row divided by its Euclidean length, so a row's dot product with another is their cosine.
+
+    The operations, and the order of each row's entries (by the feature's first appearance
+    in the corpus) are scikit-learn's, so the cosines equal its own to the last bit
+    (tests/test_compare_facts.py checks it). Columns are numbered in order of first
+    appearance (scikit-learn numbers them alphabetically, which changes no value).
+    """
+    columns: dict[str, int] = {}
+    indices: list[int] = []
+    counts: list[int] = []
+    indptr = [0]
+    for features in documents:
+        row = Counter(columns.setdefault(feature, len(columns)) for feature in features)
+        for column in sorted(row):
+            indices.append(column)
+            counts.append(row[column])
+        indptr.append(len(indices))
+    n_documents = len(indptr) - 1
+    column_of = np.array(indices, dtype=np.int32)
+    data = np.log(np.array(counts, dtype=np.float64))
+    data += 1.0
+    document_frequency = np.bincount(column_of, minlength=len(columns)).astype(np.float64) + 1.0
+    idf = np.full_like(document_frequency, n_documents + 1) / document_frequency
+    np.log(idf, out=idf)
+    idf += 1.0
+    data *= idf[column_of]
+    data /= _row_lengths(data, indptr)
+    matrix = sparse.csr_matrix((data, column_of, np.array(indptr, dtype=np.int32)), shape=(n_documents, len(columns)))
+    return matrix, columns
+
+
+def _row_lengths(data: np.ndarray, indptr: Sequence[int]) -> np.ndarray:
+    """Euclidean length of each CSR row, repeated for each entry of the row (1 for an empty row).
+
+    The squares are summed left to right within each row, as scikit-learn's ``normalize``
+    does (numpy's pairwise ``sum`` along a row would round differently): entry k of every
+    row sits in line k of a (longest row × rows) table, and summing over its lines adds
+    them in that order.
+    """
+    bounds = np.asarray(indptr)
+    lengths = np.diff(bounds)
+    if not len(data):
+        return np.ones(0)
+    row_of = np.repeat(np.arange(len(lengths)), lengths)
+    position = np.arange(len(data)) - bounds[row_of]
+    squares = np.zeros((int(lengths.max()), len(lengths)))
+    squares[position, row_of] = data * data
+    norms = np.sqrt(squares.sum(axis=0))
+    norms[norms == 0.0] = 1.0
+    return norms[row_of]
 
 
 def align(sentences: Sequence[Sentence], similarity: np.ndarray) -> list[list[int]]:
@@ -297,7 +347,7 @@ def _sources(analysis: ArticleAnalysis, sentence: Sentence) -> list[str]:
 def _only_here(tokens: Sequence[Token], folder: Folder, outlets_using: dict[str, set[str]], outlet: str) -> list[str]:
     words = []
     for token in tokens:
-        if not token.is_word or token.norm in STOP_WORDS or len(token.norm) < 2:
+        if not token.is_word or token.norm in folder.stop_words or len(token.norm) < 2:
             continue
         stem = folder.stem(token.norm)
         if outlets_using.get(stem) == {outlet}:
@@ -421,7 +471,7 @@ def _actor_phrases(sentences, tokens_of, by_id, folder: Folder, pins: Pins) -> d
             for k in range(position - 1, max(-1, position - 6), -1):
                 word = folder.fold(tokens[k].norm)
                 if tokens[k].text in QUOTE_MARKS or (
-                    tokens[k].is_word and tokens[k].text[0].islower() and word not in STOP_WORDS
+                    tokens[k].is_word and tokens[k].text[0].islower() and word not in folder.stop_words
                 ):
                     continue
                 if word in pins.qualifiers and tokens[k].text[0].isupper():

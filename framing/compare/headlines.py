@@ -57,7 +57,7 @@ def build_headlines(
         head = analyze_title(title)
         head_stems = set(folder.content_stems(head.document.tokens))
         groups = sentence_tokens(doc)
-        headings = _heading_sentences(doc.tokens, [folder.fold(t.norm) for t in doc.tokens])
+        headings = _heading_sentences(doc.tokens, [folder.fold(t.norm) for t in doc.tokens], folder.stop_words)
         body_stems = set()
         best, best_overlap = None, 0.0
         for index, tokens in enumerate(groups):

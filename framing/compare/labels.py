@@ -37,7 +37,7 @@ import pandas as pd
 from ..analysis import ArticleAnalysis
 from ..document import Document, Token
 from ..lexicons import Lexicons
-from .common import QUOTE_MARKS, STOP_WORDS, Folder, evidence, fold, outlet_of
+from .common import QUOTE_MARKS, Folder, evidence, fold, outlet_of
 
 COLUMNS = [
     "entity", "entity_source", "outlet", "label", "label_key", "variants", "count", "n_articles",
@@ -134,6 +134,7 @@ def find_mentions(analysis: ArticleAnalysis, pins: Pins, folder: Folder, lower_v
     folded = [folder.fold(token.norm) for token in tokens]
     # "the" between a name's words is matched by folding "the" as written.
     scare = scare_positions(doc)
+    stop_words = folder.stop_words
     covered = bytearray(len(tokens))
     mentions: list[Mention] = []
     outlet = outlet_of(analysis)
@@ -162,7 +163,7 @@ def find_mentions(analysis: ArticleAnalysis, pins: Pins, folder: Folder, lower_v
             position += 1
             continue
         end, entity, kind = match
-        first = _extend_left(tokens, folded, position, pins, scare)
+        first = _extend_left(tokens, folded, position, pins, scare, stop_words)
         if kind == "name":
             end = _extend_right(tokens, folded, end, pins)
         add(entity, "pinned", first, end)
@@ -171,16 +172,16 @@ def find_mentions(analysis: ArticleAnalysis, pins: Pins, folder: Folder, lower_v
     for position, word in enumerate(folded):
         if covered[position] or word not in pins.roles:
             continue
-        described = _description(tokens, folded, position, pins, scare)
+        described = _description(tokens, folded, position, pins, scare, stop_words)
         if described and not any(covered[described[1]:described[2]]):
             add(described[0], "pinned", described[1], described[2])
     # 3. Capitalized names nobody pinned (not in title-case headings, where every word has a capital).
-    headings = _heading_sentences(tokens, folded)
-    for first, end in _capitalized_runs(tokens, folded, covered, lower_vocab):
+    headings = _heading_sentences(tokens, folded, stop_words)
+    for first, end in _capitalized_runs(tokens, folded, covered, lower_vocab, stop_words):
         head = folded[end - 1]
         if tokens[first].sentence in headings or (end - first == 1 and head in pins.qualifiers):
             continue  # a bare "US" or "Venezuelan" is a side, not a labelled entity
-        label_first = _extend_left(tokens, folded, first, pins, scare)
+        label_first = _extend_left(tokens, folded, first, pins, scare, stop_words)
         label_end = _extend_right(tokens, folded, end, pins)
         if any(covered[label_first:label_end]):
             label_first, label_end = first, end
@@ -204,13 +205,16 @@ def _match_name(folded: Sequence[str], position: int, pins: Pins) -> tuple[int, 
     return None
 
 
-def _is_capitalized(token: Token, word: str) -> bool:
+def _is_capitalized(token: Token, word: str, stop_words: frozenset[str]) -> bool:
     if not (token.is_word and token.text[0].isupper()):
         return False
-    return word not in STOP_WORDS or (token.text.isupper() and len(token.text) > 1)
+    return word not in stop_words or (token.text.isupper() and len(token.text) > 1)
 
 
-def _extend_left(tokens: Sequence[Token], folded: Sequence[str], position: int, pins: Pins, scare: set[int]) -> int:
+def _extend_left(
+    tokens: Sequence[Token], folded: Sequence[str], position: int, pins: Pins, scare: set[int],
+    stop_words: frozenset[str],
+) -> int:
     """First token of the modifiers before ``position`` in the same sentence."""
     sentence = tokens[position].sentence
     first = position
@@ -224,15 +228,15 @@ def _extend_left(tokens: Sequence[Token], folded: Sequence[str], position: int, 
             break
         if word == "the":
             return k
-        if _is_capitalized(token, word) or k in scare:
+        if _is_capitalized(token, word, stop_words) or k in scare:
             first = k
-        elif word in STOP_WORDS or word.endswith("ly"):
+        elif word in stop_words or word.endswith("ly"):
             break
         elif word in pins.roles or "-" in token.text or word.endswith(_ADJECTIVE_ENDINGS):
             first = k
         elif word.endswith(("ed", "ing")):
             before = folded[k - 1] if k > 0 and tokens[k - 1].sentence == sentence else ""
-            if before in _AUXILIARIES or (before and before not in STOP_WORDS and tokens[k - 1].is_word):
+            if before in _AUXILIARIES or (before and before not in stop_words and tokens[k - 1].is_word):
                 break
             if word.endswith("ing") and before not in _DETERMINERS:
                 break  # "at disrupting Maduro’s government": a verb, not a modifier
@@ -254,13 +258,14 @@ def _extend_right(tokens: Sequence[Token], folded: Sequence[str], end: int, pins
 
 
 def _description(
-    tokens: Sequence[Token], folded: Sequence[str], position: int, pins: Pins, scare: set[int]
+    tokens: Sequence[Token], folded: Sequence[str], position: int, pins: Pins, scare: set[int],
+    stop_words: frozenset[str],
 ) -> tuple[str, int, int] | None:
     """``(entity, first, end)`` for "the Venezuelan leader" or "the figurehead from Venezuela"."""
-    first = _extend_left(tokens, folded, position, pins, scare)
+    first = _extend_left(tokens, folded, position, pins, scare, stop_words)
     for k in range(first, position):
         entity = pins.qualifiers.get(folded[k])
-        if entity and _is_capitalized(tokens[k], folded[k]):
+        if entity and _is_capitalized(tokens[k], folded[k], stop_words):
             return entity, first, position + 1
     k = position + 1
     sentence = tokens[position].sentence
@@ -270,12 +275,12 @@ def _description(
             k += 1
         if k < len(tokens) and tokens[k].sentence == sentence:
             entity = pins.qualifiers.get(folded[k])
-            if entity and _is_capitalized(tokens[k], folded[k]):
+            if entity and _is_capitalized(tokens[k], folded[k], stop_words):
                 return entity, first, k + 1
     return None
 
 
-def _heading_sentences(tokens: Sequence[Token], folded: Sequence[str]) -> set[int]:
+def _heading_sentences(tokens: Sequence[Token], folded: Sequence[str], stop_words: frozenset[str]) -> set[int]:
     """Headings: sentences without a final mark that are in title case or short.
 
     ("Implications of the Cartel designation", "Maduro’s response to escalating tensions").
@@ -287,7 +292,7 @@ def _heading_sentences(tokens: Sequence[Token], folded: Sequence[str]) -> set[in
     for token, word in zip(tokens, folded, strict=False):
         last[token.sentence] = token.text
         all_words[token.sentence] += token.is_word
-        if token.is_word and word not in STOP_WORDS:
+        if token.is_word and word not in stop_words:
             words[token.sentence] += 1
             capitals[token.sentence] += token.text[0].isupper()
     return {
@@ -298,7 +303,8 @@ def _heading_sentences(tokens: Sequence[Token], folded: Sequence[str]) -> set[in
 
 
 def _capitalized_runs(
-    tokens: Sequence[Token], folded: Sequence[str], covered: bytearray, lower_vocab: set[str]
+    tokens: Sequence[Token], folded: Sequence[str], covered: bytearray, lower_vocab: set[str],
+    stop_words: frozenset[str],
 ) -> list[tuple[int, int]]:
     """Token ranges of capitalized names not already covered by a pinned label."""
     runs: list[tuple[int, int]] = []
@@ -306,12 +312,12 @@ def _capitalized_runs(
     count = len(tokens)
     while position < count:
         token = tokens[position]
-        if covered[position] or not _is_capitalized(token, folded[position]) or token.text[0].isdigit():
+        if covered[position] or not _is_capitalized(token, folded[position], stop_words) or token.text[0].isdigit():
             position += 1
             continue
         end = position + 1
         while end < count and not covered[end] and tokens[end].sentence == token.sentence:
-            if _is_capitalized(tokens[end], folded[end]):
+            if _is_capitalized(tokens[end], folded[end], stop_words):
                 end += 1
             else:
                 ahead = end
@@ -319,7 +325,8 @@ def _capitalized_runs(
                     ahead += 1
                 if (
                     ahead > end and ahead < count and not any(covered[end:ahead + 1])
-                    and tokens[ahead].sentence == token.sentence and _is_capitalized(tokens[ahead], folded[ahead])
+                    and tokens[ahead].sentence == token.sentence
+                    and _is_capitalized(tokens[ahead], folded[ahead], stop_words)
                 ):
                     end = ahead + 1
                 else:
@@ -341,7 +348,7 @@ def collect_mentions(analyses: Sequence[ArticleAnalysis], pins: Pins, folder: Fo
         for analysis in analyses
         for token in analysis.document.tokens
         if token.is_word and token.text[:1].islower()
-    } | STOP_WORDS
+    } | folder.stop_words
     return [m for analysis in analyses for m in find_mentions(analysis, pins, folder, lower_vocab)]
 
 
