@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from framing.analysis import analyze
 from framing.report import write_reports
+from framing.report.html import SECTIONS, PagePart, needs, render_html
+from framing.report.model import build_report_model
+from framing.report.pdf import MAX_ARTICLE_PARTS, PdfWorker, plan_parts
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -59,13 +64,61 @@ def test_pdf_embeds_every_font(seed_pdf):
             assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font.get("/BaseFont")
 
 
+def test_pdf_pages_are_numbered_in_order_across_parts(seed_pdf):
+    paths, _ = seed_pdf
+    pages = pypdf.PdfReader(paths[".pdf"]).pages
+    for number, page in enumerate(pages, start=1):
+        text = page.extract_text()
+        assert f"page {number} of {len(pages)}" in text
+        assert "PDF test report" in text  # the running title
+
+
+def test_pdf_parts_cover_every_section_and_article_once_in_order(seed_analyses, lexicons):
+    model = build_report_model(list(seed_analyses.values()), lexicons)
+    parts = plan_parts(model)
+    articles = [index for part in parts for index in part.articles]
+    assert articles == list(range(len(model["articles"])))
+    sections = [section for part in parts for section in sorted(part.sections, key=SECTIONS.index)]
+    assert sections == list(SECTIONS)
+    assert 1 < sum(1 for part in parts if part.articles) <= MAX_ARTICLE_PARTS
+
+
+def test_pdf_parts_hold_the_same_markup_as_the_page(seed_analyses, lexicons):
+    model = build_report_model(list(seed_analyses.values()), lexicons)
+    page = render_html(model, [])
+    for part in plan_parts(model):
+        html_part = render_html(model, [], part=part)
+        for match in re.finditer(r'<article class="article".*?</article>', html_part, flags=re.S):
+            assert match.group(0) in page
+        assert html_part.count("<article ") == len(part.articles)
+
+
+@pytest.mark.parametrize(
+    ("sections", "needed"),
+    [({"legend"}, "model"), ({"method", "reproducibility"}, "model"), ({"header", "overview"}, "comparison"),
+     ({"comparison"}, "comparison"), ({"charts"}, "charts")],
+)
+def test_pdf_part_is_printed_as_soon_as_its_inputs_are_ready(sections, needed):
+    assert needs(PagePart(frozenset(sections))) == needed
+
+
 def test_pdf_failure_leaves_no_report_at_all(tmp_path, lexicons, monkeypatch):
     from framing.report import pdf
 
-    def broken(self, html_text):
+    def broken(self, title):
         raise RuntimeError("printer on fire")
 
-    monkeypatch.setattr(pdf.PdfWorker, "render", broken)
+    monkeypatch.setattr(pdf.PdfWorker, "finish", broken)
     with pytest.raises(RuntimeError, match="printer on fire"):
         write_reports(analyze(lexicons=lexicons), lexicons, tmp_path, formats=["html", "pdf"], title="")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_pdf_worker_reports_the_printers_own_error():
+    worker = PdfWorker()
+    try:
+        worker.outbox.put(b"nonsense 1 2\n")
+        with pytest.raises(RuntimeError, match=r"the PDF renderer failed: .*unknown message"):
+            worker.finish("title")
+    finally:
+        worker.close()

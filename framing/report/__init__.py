@@ -43,24 +43,41 @@ def write_reports(
 def render_report(
     analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, *, formats: Sequence[str], title: str = ""
 ) -> dict[str, str | bytes]:
-    """``{format: content}`` for each requested format, all rendered from one model."""
+    """``{format: content}`` for each requested format, all rendered from one model.
+
+    The order of work serves the PDF: each part goes to the printer as soon as
+    what it needs is ready (:func:`.html.needs`), so the articles are printed
+    while the comparison and the charts are computed (see :mod:`.pdf`).
+    """
     from .charts import build_charts
-    from .html import render_html
-    from .model import build_report_model
-    from .pdf import PdfWorker
+    from .html import needs, render_html
+    from .model import build_report_model, with_comparison
+    from .pdf import PdfWorker, plan_parts
 
     if not analyses:
         raise FramingInputError("input", "there are no articles to report on", "Pass article files or folders")
     worker = PdfWorker() if "pdf" in formats else None
     try:
-        model = build_report_model(analyses, lexicons, title=title, comparison=comparison_or_none(analyses, lexicons))
-        html_text = render_html(model, build_charts(model))
+        model = build_report_model(analyses, lexicons, title=title)
+        charts: list[dict[str, str]] = []
+        parts = list(enumerate(plan_parts(model)))
+
+        def print_parts_ready(inputs: str) -> None:
+            for index, part in parts:
+                if worker is not None and needs(part) == inputs:
+                    worker.submit(index, render_html(model, charts, part=part))
+
+        print_parts_ready("model")
+        model = with_comparison(model, comparison_or_none(analyses, lexicons))
+        print_parts_ready("comparison")
+        charts = build_charts(model)
+        print_parts_ready("charts")
         outputs: dict[str, str | bytes] = {}
         for fmt in dict.fromkeys(formats):
             if fmt == "html":
-                outputs[fmt] = html_text
+                outputs[fmt] = render_html(model, charts)
             elif fmt == "pdf" and worker is not None:
-                outputs[fmt] = worker.render(html_text)
+                outputs[fmt] = worker.finish(model["title"])
         return outputs
     finally:
         if worker is not None:

@@ -9,6 +9,7 @@ readability plot uses a different marker shape per formula.
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 import re
@@ -46,7 +47,14 @@ RC = {
 
 
 def build_charts(model: Mapping[str, Any]) -> list[dict[str, str]]:
-    """Every overview chart that has data, as ``{id, title, alt, svg}``."""
+    """Every overview chart that has data, as ``{id, title, alt, svg, src}``.
+
+    ``svg`` is a standalone SVG document; ``src`` is the same as a ``data:`` URI,
+    which the page shows in an ``<img>``. An image, not inline ``<svg>`` markup:
+    the page stays self-contained, the alt text is the chart's accessible name,
+    and the PDF printer draws it about twice as fast (its ~1,500 elements never
+    enter the page's stylesheet cascade).
+    """
     makers: list[tuple[str, str, Callable[[Mapping[str, Any]], tuple[Any, str] | None]]] = [
         ("chart-rates", "Rates per 1,000 words, by outlet", rates_figure),
         ("chart-sources", "The mix of source kinds per outlet", source_mix_figure),
@@ -59,12 +67,14 @@ def build_charts(model: Mapping[str, Any]) -> list[dict[str, str]]:
         if made is None:
             continue
         figure, alt = made
-        charts.append({"id": chart_id, "title": title, "alt": alt, "svg": figure_svg(figure, chart_id, title, alt)})
+        svg = figure_svg(figure, chart_id, title, alt)
+        src = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        charts.append({"id": chart_id, "title": title, "alt": alt, "svg": svg, "src": src})
     return charts
 
 
 def figure_svg(figure: Any, chart_id: str, title: str, alt: str) -> str:
-    """Render ``figure`` to inline-ready SVG (no XML prolog, scalable, labelled) and clear it."""
+    """Render ``figure`` to a standalone SVG (no XML prolog, no metadata, labelled) and clear it."""
     import matplotlib
 
     buffer = io.StringIO()
@@ -84,7 +94,6 @@ def figure_svg(figure: Any, chart_id: str, title: str, alt: str) -> str:
                  f'href="#{chart_id}-{m.group(1)}"', svg)
     head_end = svg.index(">")
     head = svg[:head_end]
-    head = re.sub(r'\s(width|height)="[^"]*"', "", head)
     label = html.escape(alt, quote=True)
     head += f' class="chart" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc"'
     inner = (f'<title id="{chart_id}-title">{html.escape(title)}</title>'
@@ -249,8 +258,9 @@ def loaded_heatmap_figure(model: Mapping[str, Any]) -> tuple[Any, str] | None:
         ax.tick_params(length=0)
         for row_index, row in enumerate(counts):
             for column_index, value in enumerate(row):
-                ax.text(column_index + 0.5, row_index + 0.5, str(value) if value else "·", ha="center", va="center",
-                        fontsize=8, color="white" if value > peak * 0.6 else TEXT_COLOUR)
+                if value:  # an empty cell is white and unlabelled: fewer glyphs keep the PDF quick to print
+                    ax.text(column_index + 0.5, row_index + 0.5, str(value), ha="center", va="center",
+                            fontsize=8, color="white" if value > peak * 0.6 else TEXT_COLOUR)
         for spine in ax.spines.values():
             spine.set_visible(False)
         figure.colorbar(image, ax=ax, shrink=0.6, label="count")

@@ -89,36 +89,32 @@ def build_report_model(
 
     ``comparison`` is what :func:`framing.compare.build_comparison` returned (or
     ``None``); its ``rates`` table, when it carries ``ci_low``/``ci_high``, adds
-    uncertainty to the overview.
+    uncertainty to the overview. A model built without it is complete for every
+    section but the overview's intervals and the comparison tables, so the PDF can
+    start printing the articles while the comparison is computed
+    (:func:`with_comparison` adds it later).
     """
     generated = generated or report_date()
     entry_index = lexicon_entry_index(lexicons)
     source_kinds = allowed_values(lexicons, "source_kinds", "kind")
     articles = [article_model(index, analysis, entry_index) for index, analysis in enumerate(analyses)]
     outlets = outlet_rows(analyses, source_kinds)
-    readability = readability_columns(analyses)
-    intervals = rate_intervals(comparison)
-    for row in outlets:
-        row["intervals"] = intervals.get(row["outlet"], {})
-    total_words = sum(a.document.n_words for a in analyses)
-    return {
+    model = {
         "title": title or "How the outlets framed the story",
         "version": __version__,
         "date": generated.isoformat(),
         "n_articles": len(analyses),
         "n_outlets": len(outlets),
-        "n_words": total_words,
+        "n_words": sum(a.document.n_words for a in analyses),
         "span_types": [{"type": t, **SPAN_STYLE[t]} for t in SPAN_TYPES],
         "measures": [{"key": t, "label": SPAN_STYLE[t]["plural"]} for t in SPAN_TYPES],
         "source_kinds": [{"key": kind, "label": kind.replace("_", " ")} for kind in source_kinds],
-        "readability": readability,
+        "readability": readability_columns(analyses),
         "outlets": outlets,
-        "has_intervals": bool(intervals),
         "loaded_matrix": loaded_matrix(analyses, [row["outlet"] for row in outlets]),
         "articles": articles,
         "short_articles": [a["label"] for a in articles if a["n_words"] < SHORT_ARTICLE_WORDS],
         "short_article_words": SHORT_ARTICLE_WORDS,
-        "comparison": comparison_tables(comparison),
         "lexicons": lexicon_rows(lexicons),
         "lexicon_checksum": lexicons.checksum,
         "inputs": [
@@ -126,6 +122,18 @@ def build_report_model(
              "sha256": sha256_text(a.document.raw_text)}
             for a in analyses
         ],
+    }
+    return with_comparison(model, comparison)
+
+
+def with_comparison(model: Mapping[str, Any], comparison: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A copy of ``model`` with the comparison's rate intervals and tables (none when it is ``None``)."""
+    intervals = rate_intervals(comparison)
+    return {
+        **model,
+        "outlets": [{**row, "intervals": intervals.get(row["outlet"], {})} for row in model["outlets"]],
+        "has_intervals": bool(intervals),
+        "comparison": comparison_tables(comparison),
     }
 
 

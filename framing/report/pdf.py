@@ -1,70 +1,275 @@
-"""Render the report's HTML to PDF with WeasyPrint.
+"""Print the report's HTML to PDF with WeasyPrint, in parts, in parallel.
 
-The PDF is printed from the very HTML string the browser gets (print styles in
-the same stylesheet), so the two can never drift apart. WeasyPrint is given a URL
-fetcher that refuses everything but ``data:`` URIs: the report never reaches out.
+The PDF is printed from the very template the browser page comes from (print
+styles in the same stylesheet), so the two can never drift apart. WeasyPrint is
+given a URL fetcher that refuses everything but ``data:`` URIs: the report never
+reaches out.
 
-Importing WeasyPrint costs about a second. :class:`PdfWorker` starts a child
-process that pays it on the second core while the parent draws the charts, then
-prints the HTML it is sent (``python -m framing.report.pdf < page.html > page.pdf``).
+Why parts: WeasyPrint lays out one document on one core, and on the seeds that
+alone took longer than the whole 5 s budget. So the page is cut into parts at
+section and article boundaries (:func:`plan_parts`), and a child process prints
+them while the parent is still computing: the articles first (they need no
+comparison), the overview last (it needs the comparison and the charts). On
+Linux the child forks two printers after importing WeasyPrint once; elsewhere it
+prints the parts one after another. :func:`assemble` then joins the parts with
+pypdf and lays a footer sheet over every page: "page N of M" can only be known
+once all parts are printed.
+
+Protocol of the child (``python -m framing.report.pdf``): on stdin, messages
+``part <index> <nbytes>\\n<html>`` and finally ``finish <nbytes>\\n<title>``; on
+stdout, the finished PDF.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
+import queue
+import signal
 import subprocess
 import sys
-from typing import Any
+import tempfile
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from typing import IO, Any
+
+from .html import PagePart
+
+# Articles per part: at most this many parts of articles, so the per-part costs
+# (stylesheet, fonts, one more PDF to join) stay small next to the layout.
+MAX_ARTICLE_PARTS = 4
+PRINTERS = 2
+
+
+def plan_parts(model: Mapping[str, Any]) -> list[PagePart]:
+    """The parts of the printed report, in page order.
+
+    Articles are grouped in order into parts of about equal size (by their
+    number of words and evidence notes), the legend riding with the first.
+    """
+    articles = model["articles"]
+    weights = [article["n_words"] + 40 * len(article["entries"]) for article in articles]
+    groups: list[list[int]] = []
+    target = sum(weights) / max(1, min(MAX_ARTICLE_PARTS, len(articles)))
+    running = 0.0
+    for index, weight in enumerate(weights):
+        if not groups or (running >= target and len(groups) < MAX_ARTICLE_PARTS):
+            groups.append([])
+            running = 0.0
+        groups[-1].append(index)
+        running += weight
+    front = [PagePart(frozenset(names)) for names in ({"header", "overview"}, {"charts"}, {"comparison"})]
+    middle = [PagePart(frozenset({"legend"} if n == 0 else set()), tuple(group)) for n, group in enumerate(groups)]
+    back = [PagePart(frozenset({"method", "reproducibility"}))]
+    return front + middle + back
 
 
 def render_pdf(html_text: str) -> bytes:
+    """One HTML document as PDF bytes, fetching nothing but ``data:`` URIs."""
     import weasyprint
 
-    def offline_fetcher(url: str, *args: Any, **kwargs: Any) -> Any:
-        if url.startswith("data:"):
-            return weasyprint.default_url_fetcher(url, *args, **kwargs)
-        raise ValueError(f"the report may not load {url!r}")
+    offline = weasyprint.URLFetcher(allowed_protocols={"data"})
+    return weasyprint.HTML(string=html_text, url_fetcher=offline, base_url=None).write_pdf()
 
-    document = weasyprint.HTML(string=html_text, url_fetcher=offline_fetcher, base_url=None)
-    return document.write_pdf()
+
+def assemble(parts: Sequence[bytes], title: str, *, render: Callable[[str], bytes] = render_pdf) -> bytes:
+    """Join printed parts in order and lay the running footer (title, page N of M) over every page."""
+    import pypdf
+
+    from .html import render_footer_sheet
+
+    writer = pypdf.PdfWriter()
+    for data in parts:
+        writer.append(pypdf.PdfReader(io.BytesIO(data)))
+    footer = pypdf.PdfReader(io.BytesIO(render(render_footer_sheet(title, len(writer.pages)))))
+    for number, (page, sheet) in enumerate(zip(writer.pages, footer.pages, strict=True), start=1):
+        draw_under(writer, page, sheet, f"/FramingFooter{number}")
+    first = pypdf.PdfReader(io.BytesIO(parts[0])).metadata or {}
+    writer.add_metadata({key: first[key] for key in ("/Title", "/Producer", "/CreationDate") if key in first})
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+def draw_under(writer: Any, page: Any, sheet: Any, name: str) -> None:
+    """Draw ``sheet`` on ``page``, before the page's own content, as a form XObject called ``name``.
+
+    pypdf's ``merge_page`` would parse and rewrite the page's whole content
+    stream; this adds one drawing operation. It comes first, in the page's
+    initial graphics state, because a page's content need not restore the state
+    it changes (WeasyPrint's SVG drawing does not always); the footer lies in
+    the margin, so nothing covers it. The name must differ per page:
+    WeasyPrint's pages share one resource dictionary.
+    """
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+
+    def stream(data: bytes, extra: dict[str, Any] | None = None) -> Any:
+        content = DecodedStreamObject()
+        content.set_data(data)
+        content.update(extra or {})
+        return writer._add_object(content)
+
+    form = stream(sheet.get_contents().get_data(), {
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/BBox"): ArrayObject(sheet.mediabox),
+        NameObject("/Resources"): sheet["/Resources"].clone(writer),
+    })
+    resources = page["/Resources"].get_object()
+    if "/XObject" not in resources:
+        resources[NameObject("/XObject")] = DictionaryObject()
+    resources["/XObject"].get_object()[NameObject(name)] = form
+    contents = page["/Contents"].get_object()
+    existing = list(contents) if isinstance(contents, ArrayObject) else [page.raw_get("/Contents")]
+    page[NameObject("/Contents")] = ArrayObject([stream(f"q {name} Do Q\n".encode()), *existing])
 
 
 class PdfWorker:
-    """A child process that imports WeasyPrint now and prints one HTML page later.
+    """A child process that imports WeasyPrint now and prints the parts it is sent as they come.
 
-    A class because the child process is real state: it must be fed once and
-    always reaped (:meth:`close`), even when rendering the HTML fails.
+    A class because the child process is real state: it must be fed in order,
+    finished once and always reaped (:meth:`close`), even when rendering fails.
+    Without subprocesses it keeps the parts and prints them itself at the end.
     """
 
     def __init__(self) -> None:
         self.process: subprocess.Popen[bytes] | None
+        self.pending: dict[int, str] = {}
+        # Parts are written by a thread: the child reads nothing while it imports
+        # WeasyPrint, and a full pipe must not stall the parent's own work.
+        self.outbox: queue.Queue[bytes | None] = queue.Queue()
+        self.writer: threading.Thread | None = None
+        # The child's warnings go to a file, not a pipe: a full stderr pipe would
+        # block the child while the parent blocks writing the next part to it.
+        self.errors = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the child; closed in close())
         try:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "framing.report.pdf"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors,
+                start_new_session=hasattr(os, "killpg"),  # a process group of its own, for close()
             )
         except OSError:  # no subprocesses here: print in this process instead
             self.process = None
+        else:
+            self.writer = threading.Thread(target=self._write_parts, daemon=True)
+            self.writer.start()
 
-    def render(self, html_text: str) -> bytes:
+    def _write_parts(self) -> None:
+        assert self.process is not None and self.process.stdin is not None
+        while (message := self.outbox.get()) is not None:
+            try:
+                self.process.stdin.write(message)
+                self.process.stdin.flush()
+            except (BrokenPipeError, OSError):  # the child died; finish() reports why
+                return
+
+    def submit(self, index: int, html_text: str) -> None:
+        """Send part ``index`` (its place in the finished PDF) to be printed now."""
         if self.process is None:
-            return render_pdf(html_text)
-        output, errors = self.process.communicate(html_text.encode("utf-8"))
+            self.pending[index] = html_text
+            return
+        data = html_text.encode("utf-8")
+        self.outbox.put(f"part {index} {len(data)}\n".encode() + data)
+
+    def finish(self, title: str) -> bytes:
+        """The whole PDF, once every part is printed."""
+        if self.process is None:
+            return assemble([render_pdf(self.pending[i]) for i in sorted(self.pending)], title)
+        data = title.encode("utf-8")
+        self.outbox.put(f"finish {len(data)}\n".encode() + data)
+        self.outbox.put(None)
+        if self.writer is not None:
+            self.writer.join()
+        with contextlib.suppress(OSError):
+            self.process.stdin.close()  # type: ignore[union-attr]
+        output = self.process.stdout.read()  # type: ignore[union-attr]
+        self.process.wait()
         if self.process.returncode != 0 or not output.startswith(b"%PDF"):
-            lines = errors.decode("utf-8", "replace").strip().splitlines()
+            self.errors.seek(0)
+            lines = self.errors.read().decode("utf-8", "replace").strip().splitlines()
             raise RuntimeError(f"the PDF renderer failed: {lines[-1] if lines else f'exit {self.process.returncode}'}")
         return output
 
     def close(self) -> None:
-        if self.process is not None and self.process.poll() is None:
+        """Stop the child and its printers (if still running) and release everything."""
+        self.outbox.put(None)
+        if self.process is not None:
+            if self.process.poll() is None:
+                self._kill()
+            self.process.wait()
+            for stream in (self.process.stdin, self.process.stdout):
+                with contextlib.suppress(OSError):
+                    stream.close()  # type: ignore[union-attr]
+        if self.writer is not None:
+            self.writer.join()
+        self.errors.close()
+
+    def _kill(self) -> None:
+        """Kill the child's whole process group: its forked printers would outlive it and hold its pipes."""
+        assert self.process is not None
+        if hasattr(os, "killpg"):
+            with contextlib.suppress(OSError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+        else:
             self.process.kill()
-            self.process.communicate()
+
+
+def read_messages(stream: IO[bytes]) -> Any:
+    """Yield ``(kind, index, payload)`` from the parent's messages (see the module docstring)."""
+    while header := stream.readline():
+        words = header.decode("ascii").split()
+        if words[0] == "part":
+            yield "part", int(words[1]), stream.read(int(words[2])).decode("utf-8")
+        elif words[0] == "finish":
+            yield "finish", -1, stream.read(int(words[1])).decode("utf-8")
+            return
+        else:
+            raise ValueError(f"unknown message {header!r}")
+
+
+def printers() -> Executor | None:
+    """Two printers forked from this process (WeasyPrint already imported), on Linux; else None.
+
+    Forking shares the imported WeasyPrint instead of importing it again per
+    printer. Elsewhere (macOS, Windows) fork is unsafe or missing, and the parts
+    are printed one after another.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    import multiprocessing
+
+    return ProcessPoolExecutor(
+        max_workers=PRINTERS, mp_context=multiprocessing.get_context("fork"), initializer=yield_to_parent
+    )
+
+
+def yield_to_parent() -> None:
+    """Printers run at a lower priority: the parent's comparison and charts are on the critical path."""
+    with contextlib.suppress(OSError):
+        os.nice(5)
 
 
 def main() -> int:
-    import weasyprint  # noqa: F401  (paid up front, while the parent is still drawing)
+    import weasyprint  # noqa: F401  (paid up front, while the parent is still computing)
 
-    html_text = sys.stdin.buffer.read().decode("utf-8")
-    sys.stdout.buffer.write(render_pdf(html_text))
+    pool = printers()
+    printed: dict[int, Future[bytes] | bytes] = {}
+    title = ""
+    try:
+        for kind, index, payload in read_messages(sys.stdin.buffer):
+            if kind == "finish":
+                title = payload
+            elif pool is not None:
+                printed[index] = pool.submit(render_pdf, payload)
+            else:
+                printed[index] = render_pdf(payload)
+        parts = [p.result() if isinstance(p, Future) else p for _, p in sorted(printed.items())]
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    sys.stdout.buffer.write(assemble(parts, title))
     sys.stdout.buffer.flush()
     return 0
 
