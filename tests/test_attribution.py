@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from framing.document import Span
+from framing.evaluation.datasets import Attribution, Fragment, PolnearDoc
+from framing.evaluation.tasks import score_attribution
 from framing.features import attribution
 
 CASES = [
@@ -89,6 +92,33 @@ CONSTRUCTIONS = [
                  id="video-shows"),
     pytest.param("Senator Ann Lee on Tuesday criticized the plan.", "criticized", "neutral", "Senator Ann Lee",
                  "named_person", id="time-adverbial-between-subject-and-verb"),
+    pytest.param("Senator Ann Lee, referring to the mayor, called the plan reckless.", "referring to", "neutral",
+                 "Senator Ann Lee", "named_person", id="referring-to-object-is-no-source"),
+    pytest.param("Writing in the journal, two economists argued that the tax failed.", "Writing", "neutral",
+                 "two economists", "vague", id="opening-ing-participle-takes-main-subject"),
+    pytest.param("The videos were shown on Thursday, according to their attorneys.", "according to", "neutral",
+                 "their attorneys", "vague", id="according-to-unlisted-noun-phrase"),
+    pytest.param("According to Zogby, the race is tied.", "According to", "neutral", "Zogby", "institution",
+                 id="according-to-one-unlisted-name-is-a-body"),
+    pytest.param("The governor pointed to the polls.", "pointed to", "neutral", "The governor", "named_person",
+                 id="pointed-to"),
+    pytest.param("The mayor talked about the budget for an hour.", "talked about", "neutral", "The mayor",
+                 "named_person", id="talked-about"),
+    pytest.param("“We will win this race,” she continued.", "continued", "neutral", "she", "named_person",
+                 id="any-verb-tagged-after-quote"),
+    pytest.param("“We will fight for every family in this state,” the letter reads.", "reads", "neutral",
+                 "the letter", "document", id="noun-like-form-in-quote-tag"),
+    pytest.param("The debate turned sharp. Hillary shot back, “I could have stayed home.”", "shot back",
+                 "neutral", "Hillary", "named_person", id="phrasal-verb-before-quote"),
+]
+
+# Cues that report although no source is named or read (hand-made sentences).
+SOURCELESS = [
+    pytest.param("Maduro was accused of leading the cartel.", "accused", id="agentless-passive"),
+    pytest.param("The senator is widely expected to resign next week.", "expected", id="agentless-expected"),
+    pytest.param("Most of them said the plan would fail.", "said", id="said-with-unread-subject"),
+    pytest.param("Comey indicated that no charges would follow.", "indicated", id="past-after-unlisted-name"),
+    pytest.param("The crowd grew, chanting slogans.", "chanting", id="participle-after-comma"),
 ]
 
 
@@ -117,17 +147,51 @@ NOT_ATTRIBUTIONS = [
     pytest.param("This move suggests a shift in the administration’s approach.", id="writer-inference"),
     pytest.param("The United States has intensified its pressure.", id="united-states"),
     pytest.param("He travelled to Caracas to comment on the talks.", id="infinitive"),
-    pytest.param("Maduro was accused of leading the cartel.", id="agentless-passive"),
+    pytest.param("The talks are supposed to resume.", id="be-supposed-to"),
+    pytest.param("Prices rose, indicating that demand is strong.", id="participle-of-inference"),
     pytest.param("Trump issued a stark warning that the airspace was closed.", id="noun-warning"),
     pytest.param("The strikes targeted alleged drug boats.", id="adjective-alleged"),
     pytest.param("This raises critical questions about the approach.", id="noun-questions"),
-    pytest.param("“Donald Trump hasn’t said it directly,” the memo read.", id="cue-inside-quote"),
     pytest.param("Final tally: 547 votes.", id="colon-without-source"),
     pytest.param("Senator Ann Lee: 547 votes.", id="colon-tally-after-name"),
     pytest.param("Turnout was high in the poll.", id="in-poll-inside-clause"),
     pytest.param("The Lee Question: A Bold Plan?", id="colon-title-case-subheading"),
     pytest.param("The schedule reads like a list of chores.", id="reads-without-speaker"),
 ]
+
+
+@pytest.mark.parametrize(("text", "cue"), SOURCELESS)
+def test_attribution_cue_without_source(parse, lexicons, text: str, cue: str) -> None:
+    spans = attribution.extract(parse(text), lexicons).spans
+    assert [(s.type, s.text, s.attrs["source_start"]) for s in spans] == [("attribution", cue, None)]
+
+
+CONTENTS = [
+    pytest.param("Senator Ann Lee said that the plan would fail.", "said", "the plan would fail",
+                 id="content-after-cue-and-that"),
+    pytest.param("The plan will fail, Senator Ann Lee said.", "said", "The plan will fail",
+                 id="content-before-closing-tag"),
+    pytest.param("According to Axios, the talks are planned.", "According to", "the talks are planned",
+                 id="content-after-prepositional-source"),
+    pytest.param("The talks are planned for May, according to Axios.", "according to",
+                 "The talks are planned for May", id="content-before-closing-according-to"),
+    pytest.param("He said so.", "said", None, id="too-short-is-no-content"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), CONTENTS)
+def test_attribution_content_offsets(parse, lexicons, text: str, cue: str, content: str | None) -> None:
+    doc = parse(text)
+    spans = [s for s in attribution.extract(doc, lexicons).spans if s.type == "attribution" and s.text == cue]
+    assert spans
+    start, end = spans[0].attrs["content_start"], spans[0].attrs["content_end"]
+    assert (doc.text[start:end] if start is not None else None) == content
+
+
+def test_attribution_cue_inside_quote_is_not_a_cue(parse, lexicons) -> None:
+    doc = parse("“Donald Trump hasn’t said it directly,” the memo read.")
+    spans = attribution.extract(doc, lexicons).spans
+    assert [(s.type, s.text) for s in spans] == [("attribution", "read"), ("source", "the memo")]
 
 
 def test_attribution_in_statement_yields_to_the_verb(parse, lexicons) -> None:
@@ -172,3 +236,19 @@ def test_attribution_seed_spans_point_at_their_text(seed_analyses) -> None:
             assert text[span.start : span.end] == span.text
         for span in analysis.spans_of("source"):
             assert text[span.attrs["cue_start"] : span.attrs["cue_end"]] == span.attrs["verb"]
+
+
+def test_attribution_scoring_counts_content_claimed_by_quote_once() -> None:
+    """A tag's content that overlaps its quote is one claim, not a second, unmatched one."""
+    text = "“We will win the state,” Smith said. Jones said that the race was close."
+    gold = PolnearDoc("doc", "dev", "test", text, (
+        Attribution(None, Fragment(((31, 35),), "said"), Fragment(((0, 24),), text[0:24])),
+        Attribution(None, Fragment(((43, 47),), "said"), Fragment(((53, 71),), text[53:71])),
+    ))
+    spans = [
+        Span("quote", 0, 24, text[0:24], "direct quote"),
+        Span("attribution", 31, 35, "said", "said", attrs={"content_start": 1, "content_end": 22}),
+        Span("attribution", 43, 47, "said", "said", attrs={"content_start": 53, "content_end": 71}),
+    ]
+    content = score_attribution([gold], {"doc": spans})["content_overlap"]
+    assert (content["tp"], content["fp"], content["fn"]) == (2, 0, 0)

@@ -216,6 +216,40 @@ def test_hedges_approximators_can_be_set_aside() -> None:
     assert result["false_positives_by_category"] == {"approximator": 1}
 
 
+def test_hedges_szeged_categories_compare_only_what_szeged_annotates() -> None:
+    text = "If it rains, about 20 fans may leave."
+    sentence = HedgeSentence("s1", text, True, (
+        Cue(0, 2, "speculation_hypo_condition", "If"), Cue(27, 30, "speculation_modal_probable", "may")))
+    plain = HedgeSentence("s2", "Unless it rains, they play.", False, ())
+    predicted = {"s1": [span("hedge", text, "If", category="conditional"),
+                        span("hedge", text, "about", category="approximator"),
+                        span("hedge", text, "may", category="modal")],
+                 "s2": [span("hedge", plain.text, "Unless", category="conditional")]}
+    result = score_hedges([sentence, plain], predicted)
+
+    def counts(name: str) -> tuple[int, int]:
+        return result[name]["cue_overlap"]["tp"], result[name]["cue_overlap"]["fp"]
+
+    # Approximators map to no Szeged cue type: set aside, not false positives; a stray conditional still is one.
+    assert counts("szeged_categories") == (2, 1)
+    assert counts("all_cues") == (2, 2)
+    # Epistemic figures set framing's conditional cues aside, matched or not.
+    assert counts("epistemic_cues") == (1, 1)
+    assert result["epistemic_cues_no_approximators"]["cue_overlap"]["fp"] == 0
+    assert "approximators set aside" in result["szeged_categories"]["compares"]
+    assert result["szeged_types_of_category"]["approximator"] == []
+    assert result["szeged_types_of_category"]["conditional"] == ["speculation_hypo_condition"]
+
+
+def test_hedges_every_lexicon_category_has_a_szeged_mapping() -> None:
+    """A new hedge category must say which Szeged cue types it corresponds to (or none)."""
+    from framing.evaluation.tasks import SZEGED_TYPES_OF_CATEGORY
+    from framing.lexicons import load_lexicons
+
+    allowed = {value.strip() for value in load_lexicons()["hedges"].meta["allowed_category"].split(",")}
+    assert allowed - {"exclusion"} == set(SZEGED_TYPES_OF_CATEGORY)
+
+
 @pytest.mark.parametrize(("content", "direct"), [('"We will win,"', True), ("that they would win", False),
                                                   ("“a disaster”", True)])
 def test_attribution_direct_quotes_are_the_quoted_contents(content: str, direct: bool) -> None:

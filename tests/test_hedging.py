@@ -32,7 +32,7 @@ HITS = [
     ("This approach appears to be consistent with recent measures.", ["appears"]),
     ("Maduro may be seeking a negotiated exit.", ["may"]),
     ("The US will likely continue to prioritize counter-narcotics operations.", ["likely"]),
-    ("Whether he can do it remains to be seen.", ["remains to be seen"]),
+    ("Whether he can do it remains to be seen.", ["Whether", "remains to be seen"]),
     ("A: Is a military intervention in Venezuela still possible?", ["possible"]),
     ("An alleged drug cartel, purportedly run by Maduro, was designated.", ["alleged", "purportedly"]),
     ("The Navy intercepted vessels suspected of carrying narcotics.", ["suspected"]),
@@ -58,7 +58,7 @@ HITS = [
     ("They believed the talks had failed.", ["believed"]),
     ("Many analysts believe that the ceasefire will hold.", ["believe"]),
     ("It is possible that the talks will collapse.", ["possible"]),
-    ("If the talks failed, the ceasefire would collapse.", ["would"]),
+    ("If the talks failed, the ceasefire would collapse.", ["If", "would"]),
     ("The expanded pipeline would cross three rivers.", ["would"]),
     ("The ministry thinks the deal is dead.", ["thinks"]),
     ("He thought it was over.", ["thought"]),
@@ -68,6 +68,26 @@ HITS = [
     ("Critics accused the ministry of hiding the figures.", ["accused"]),
     ("The lawsuit alleges that the firm misled investors.", ["alleges"]),
     ("The strikes would later become the focus of hearings, but they would weaken the talks.", ["would"]),
+    # conditionals and embedded questions (Szeged's hypothetical condition and investigation cues)
+    ("If the talks fail, the truce will collapse.", ["If", "will"]),
+    ("The truce will collapse if the talks fail.", ["will", "if"]),
+    ("Unless a deal is reached, the strike won't end.", ["Unless", "won't"]),
+    ("Even if the bill passes, the court may block it.", ["if", "may"]),
+    ("The ports are rarely, if ever, closed, if storms allow.", ["if"]),
+    ("It is unclear whether the ceasefire will hold.", ["unclear", "whether"]),
+    ("Analysts wondered whether or not rates would fall.", ["whether or not"]),
+    ("Whether voters approve it is another matter.", ["Whether"]),
+    ("Sanctions will remain in force until Iraq pays reparations.", ["until"]),
+    ("The board won't decide until an offer is made.", ["until"]),
+    ("He said that if the bid failed, the company would sell the unit.", ["if", "would"]),
+    ("Officials said the strikes would continue unless Caracas yields.", ["would", "unless"]),
+    ("If I were choosing, I would have chosen them.", ["If", "would"]),
+    # belief verbs: quoted complements, epistemic "could be considered", reduced relatives with "as"
+    ('The wording is often considered "spiritual" in nature.', ["considered"]),
+    ("The fragment could be considered a lost work.", ["could", "considered"]),
+    ("The novella, regarded by some as his best work, sold well.", ["regarded"]),
+    ("Rumours that the envoy had resigned spread quickly.", ["Rumours"]),
+    ("The idea that prices will fall is widespread.", ["idea"]),
 ]
 
 # (sentence, why nothing in it is a hedge)
@@ -111,6 +131,25 @@ NON_HITS = [
     ("The film has been viewed by millions.", "viewed without an 'as' complement"),
     ("He has been seen in Caracas twice.", "seen without 'as'"),
     ("He would later become president.", "would as narrated future"),
+    ("The plant will close in May.", "plain future 'will' without a condition"),
+    ("He was a trustee until 1974.", "until a date"),
+    ("The shop stayed open until the owner retired.", "until in a past narrative"),
+    ("They talked until recently.", "until a time adverb"),
+    ("The vote had little, if any, effect on prices.", "the minimizer 'if any'"),
+    ("If anything, prices rose.", "the minimizer 'if anything'"),
+    ("The program ran as if it were native.", "'as if': manner comparison"),
+    ("A set is finite if and only if it has a last element.", "'if and only if': a definition"),
+    ("Prices rose, whether due to demand or to higher costs.", "unconditional 'whether ... or' adjunct"),
+    ("Regardless of whether they agree, the vote is on Monday.", "'regardless of whether'"),
+    ("Trade grew, whether or not tariffs rose.", "unconditional 'whether or not' adjunct"),
+    ("The company would not comment on the report.", "would not comment: a refusal"),
+    ("The company would n't elaborate.", "refusal with a detached n't (treebank tokenization)"),
+    ("Mr. Roy could n't be reached.", "could n't: ability, detached n't"),
+    ("The rules were changed so that voters could register online.", "could in a purpose clause"),
+    ("Before the question could be answered, the term had to be defined.", "could after 'before'"),
+    ("The airspace must be considered closed.", "an instruction after 'must be'"),
+    ("The comet was seen as far away as Illinois.", "'as far ... as': a comparison of degree"),
+    ("Her religious beliefs are private, and the view from the hill was a good idea.", "belief nouns as topics"),
 ]
 
 
@@ -159,6 +198,26 @@ def test_hedging_lexicon_rows_have_source_and_note(lexicons: Lexicons) -> None:
 
 def test_hedging_lexicon_loads_without_warnings(lexicons: Lexicons) -> None:
     assert [w for w in lexicons.warnings if "hedges.tsv" in w] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "category"),
+    [
+        ("If the talks fail, the truce will collapse.", "if", "conditional"),
+        ("If the talks fail, the truce will collapse.", "will", "conditional"),
+        ("Sanctions will stay until Iraq pays.", "until", "conditional"),
+        ("Nobody knows whether the truce will hold.", "whether", "investigation"),
+        ("About 80 people died.", "about", "approximator"),
+        ("Results were somewhat worse than expected.", "somewhat", "approximator"),
+        ("The idea that prices will fall is widespread.", "idea", "noun"),
+        ("Talks may resume.", "may", "modal"),
+    ],
+)
+def test_hedging_categories_follow_the_linguistic_type(
+    parse: Callable[[str], Document], lexicons: Lexicons, sentence: str, term: str, category: str
+) -> None:
+    spans = {span.label: span.category for span in hedging.extract(parse(sentence), lexicons).spans}
+    assert spans[term] == category
 
 
 def test_hedging_lexicon_override_adds_a_term(tmp_path: Path, parse: Callable[[str], Document]) -> None:

@@ -74,6 +74,18 @@ HITS = [
     ("He falsely said the vote was rigged.", [("falsely", "evaluative"), ("rigged", "evaluative")]),
     ("The minister's bungled response was ill-advised.", [("bungled", "evaluative"), ("ill-advised", "evaluative")]),
     ("The governor lies about the budget.", [("lies", "evaluative")]),
+    # hand-made: rows reviewed from the Liu / Riloff & Wiebe lists and partisan framing
+    (
+        "Critics called the bill a power grab by a sycophantic apparatchik.",
+        [("power grab", "evaluative"), ("sycophantic", "evaluative"), ("apparatchik", "pejorative_label")],
+    ),
+    (
+        "The debacle was a stunning display of incompetence.",
+        [("debacle", "evaluative"), ("stunning", "intensifier"), ("incompetence", "evaluative")],
+    ),
+    ("Activists decried the death tax.", [("decried", "evaluative"), ("death tax", "pejorative_label")]),
+    # negation does not neutralise a loaded word: the label is still put before the reader
+    ("This is not a racist or bigoted policy.", [("racist", "pejorative_label"), ("bigoted", "pejorative_label")]),
 ]
 
 NON_HITS = [
@@ -89,6 +101,10 @@ NON_HITS = [
     ("She was convicted of attempted murder.", "attempted murder: a legal charge"),
     ("Antioxidants neutralise free radicals.", "free radicals: chemistry"),
     ("The answer lies in the budget.", "lies in: 'is found in'"),
+    ("She filed a claim for unemployment benefits.", "claim for: the noun, an application"),
+    ("Thousands of asylum claims are pending.", "asylum claims: refugee law"),
+    ("The airline may claim bankruptcy protection.", "claim bankruptcy: a legal filing"),
+    ("No one suspected foul play in the freak accident.", "foul play, freak accident: neutral phrases"),
 ]
 
 
@@ -151,23 +167,120 @@ def test_loaded_reports_each_scare_quote_and_the_term_inside(
     assert loaded.extract(dataclasses.replace(doc, quotes=quotes), lexicons).values["scare_quote_count"] == 1
 
 
-def test_loaded_emits_every_scare_quote_of_the_seeds(seed_docs: dict[str, Document], lexicons: Lexicons) -> None:
+def test_loaded_emits_every_scare_quote_of_the_seeds_except_quoted_names(
+    seed_docs: dict[str, Document], lexicons: Lexicons
+) -> None:
+    skipped_names = set()
     for doc in seed_docs.values():
-        scare = {(q.start, q.end) for q in doc.quotes if q.kind == "scare"}
+        scare = {(q.start, q.end): q for q in doc.quotes if q.kind == "scare"}
         found = {(s.start, s.end) for s in loaded.extract(doc, lexicons).spans if s.label == loaded.SCARE_LABEL}
-        assert found == scare, doc.id
+        assert found <= set(scare), doc.id
+        for key in set(scare) - found:
+            assert loaded.is_quoted_name(doc, scare[key]), doc.text[key[0] : key[1]]
+            skipped_names.add(doc.text[scare[key].inner_start : scare[key].inner_end].strip(" ,"))
+    # The seeds print an operation's name in quotation marks: “Southern Lance,”.
+    assert "Southern Lance" in skipped_names
+
+
+def _as_scare_quotes(doc: Document, *quoted: str) -> Document:
+    """``doc`` with each quoted passage (marks included) marked as a scare quote."""
+    regions = []
+    for passage in quoted:
+        start = doc.text.index(passage)
+        regions.append(QuoteRegion(start, start + len(passage), start + 1, start + len(passage) - 1, "scare"))
+    return dataclasses.replace(doc, quotes=tuple(regions))
+
+
+SCARE_QUOTE_CASES = [
+    ("The navy launched “Southern Lance” patrols near ‘narcoterrorism’ routes.",
+     ["“Southern Lance”", "‘narcoterrorism’"], ["‘narcoterrorism’"]),
+    ("Fans rewatched “Orange Is the New Black” as critics mocked the ‘reform’.",
+     ["“Orange Is the New Black”", "‘reform’"], ["‘reform’"]),
+    ("He designated the ‘Cartel of the Suns’ a terrorist group.", ["‘Cartel of the Suns’"], []),
+    # A title-case phrase with a loaded term inside is still held at a distance.
+    ("He dismissed the story as “Fake News” again.", ["“Fake News”"], ["“Fake News”"]),
+    # One capitalised word is not a name by this rule (“Unity” can be a scare quote).
+    ("The party's ‘Unity’ tour began.", ["‘Unity’"], ["‘Unity’"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "quoted", "expected"), SCARE_QUOTE_CASES)
+def test_loaded_quoted_names_are_not_scare_quotes(
+    parse: Callable[[str], Document], lexicons: Lexicons, sentence: str, quoted: list[str], expected: list[str]
+) -> None:
+    extraction = loaded.extract(_as_scare_quotes(parse(sentence), *quoted), lexicons)
+    assert [s.text for s in extraction.spans if s.label == loaded.SCARE_LABEL] == expected
+    assert extraction.values["scare_quote_count"] == len(expected)
+
+
+INFLECTED = [
+    # forms that have no row of their own: matched through the one-word base term
+    (
+        "Critics derided the rollout and belittled the staff.",
+        [("derided", "deride", "evaluative"), ("belittled", "belittle", "evaluative")],
+    ),
+    ("Officials bullied reporters and squandered funds.",
+     [("bullied", "bully", "pejorative_label"), ("squandered", "squander", "evaluative")]),
+    ("The minister cruelly dismissed the blunders.",
+     [("cruelly", "cruel", "evaluative"), ("blunders", "blunder", "evaluative")]),
+    (
+        "She sneered at the plan, which was doomed.",
+        [("sneered", "sneer", "evaluative"), ("doomed", "doom", "intensifier")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), INFLECTED)
+def test_loaded_matches_regular_inflections_of_one_word_terms(
+    parse: Callable[[str], Document], lexicons: Lexicons, sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    spans = [s for s in loaded.extract(parse(sentence), lexicons).spans if s.label != loaded.SCARE_LABEL]
+    assert [(s.text, s.label, s.category) for s in spans] == expected
+    entries = {entry.key: entry for entry in lexicons["loaded"]}
+    assert all(s.alternative == entries[s.label]["alternative"] for s in spans)
+
+
+INFLECTION_NON_HITS = [
+    ("The actor was shamed online.", "'shamed' is not a form of 'sham' (that would be 'shammed')"),
+    ("Poor diet stunted their growth.", "'stunted' is an exclusion, not a publicity stunt"),
+    ("In spite of the rain, the match went ahead.", "'in spite of' is a preposition"),
+    ("Police do not suspect foul play.", "'foul play' is a police term"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reason"), INFLECTION_NON_HITS)
+def test_loaded_inflection_matching_respects_spelling_and_exclusions(
+    parse: Callable[[str], Document], lexicons: Lexicons, sentence: str, reason: str
+) -> None:
+    assert terms_in(parse(sentence), lexicons) == [], reason
+
+
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [("slammed", "slam"), ("slamming", "slam"), ("slams", "slam"), ("bullies", "bully"), ("bullied", "bully"),
+     ("raged", "rage"), ("raging", "rage"), ("stressed", "stress"), ("bizarrely", "bizarre"), ("angrily", "angry"),
+     ("horribly", "horrible"), ("dramatically", "dramatic"), ("rants", "rant")],
+)
+def test_loaded_base_forms_include_the_dictionary_form(word: str, base: str) -> None:
+    assert base in loaded.base_forms(word)
+
+
+@pytest.mark.parametrize("word", ["shamed", "shaming", "raging", "mess", "only"])
+def test_loaded_base_forms_do_not_undo_a_doubling_english_would_need(word: str) -> None:
+    # "sham" would give "shammed", "rag" would give "ragging"; "-ss" and short words are left alone.
+    assert {"sham", "rag", "mes", "on"}.isdisjoint(loaded.base_forms(word))
 
 
 def test_loaded_lexicon_override_adds_a_term(tmp_path: Path, parse: Callable[[str], Document]) -> None:
-    sentence = "The junta's apparatchiks met in secret."
+    sentence = "The junta's nomenklatura met in secret."
     assert terms_in(parse(sentence), load_lexicons()) == [("junta's", "pejorative_label")]
     (tmp_path / "loaded.tsv").write_text(
         "term\tcategory\talternative\tsource\tnote\n"
-        "apparatchiks\tpejorative_label\tofficials\ttest\tdismissive label for officials\n",
+        "nomenklatura\tpejorative_label\tofficials\ttest\tdismissive label for officials\n",
         encoding="utf-8",
     )
     spans = loaded.extract(parse(sentence), load_lexicons(tmp_path)).spans
     assert [(s.text, s.label, s.alternative) for s in spans] == [
         ("junta's", "junta", "military government"),
-        ("apparatchiks", "apparatchiks", "officials"),
+        ("nomenklatura", "nomenklatura", "officials"),
     ]

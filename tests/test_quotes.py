@@ -132,6 +132,56 @@ SPEAKERS = [
         id="tag-unlisted-single-name",
     ),
     pytest.param(
+        "Senator Ann Lee downplayed the mayor’s comments, saying they were “not a big deal.”",
+        "“not a big deal.”", "Ann Lee", "named_person", "Senator Ann Lee",
+        id="participle-continues-first-report-of-sentence",
+    ),
+    pytest.param(
+        "Mayor Jane Doe said the budget was balanced.\n\n“We cut waste in every department.”",
+        "“We cut waste in every department.”", "Jane Doe", "named_person", "Mayor Jane Doe",
+        id="quote-continues-report-just-before",
+    ),
+    pytest.param(
+        "Senator Ann Lee added, “Will it pass?”\n\nFollow Jane Doe on Twitter for updates.",
+        "“Will it pass?”", "Ann Lee", "named_person", "Senator Ann Lee",
+        id="no-tag-across-paragraph-break",
+    ),
+    pytest.param(
+        "The agency made a “serious mistake” in the check, Director Ann Lee has said.",
+        "“serious mistake”", "Director Ann Lee", "named_person", "Director Ann Lee",
+        id="report-closing-the-sentence-beats-subject",
+    ),
+    pytest.param(
+        "Senator Ann Lee said that the mayor wants “a new stadium for the team.”",
+        "“a new stadium for the team.”", "Ann Lee", "named_person", "Senator Ann Lee",
+        id="report-inside-that-clause-is-framed",
+    ),
+    pytest.param(
+        "Senator Ann Lee said “it makes me angry” every time the mayor thinks about it.",
+        "“it makes me angry”", "Ann Lee", "named_person", "Senator Ann Lee",
+        id="later-clause-without-comma-is-no-tag",
+    ),
+    pytest.param(
+        "Senator Ann Lee complained that officials tried to “protect” Mayor Jane Doe by delaying the vote.",
+        "“protect”", "Ann Lee", "named_person", "Senator Ann Lee",
+        id="name-after-quote-without-comma-is-no-tag",
+    ),
+    pytest.param(
+        "Immediately after the vote, Hale issued a statement, “Our town was let down by its council.”",
+        "“Our town was let down by its council.”", "Hale", "named_person", "Hale",
+        id="verb-and-its-document-before-quote",
+    ),
+    pytest.param(
+        "When the mayor spoke, Hale fired back forcefully: “If they sue us, they will lose.”",
+        "“If they sue us, they will lose.”", "Hale", "named_person", "Hale",
+        id="phrasal-verb-and-adverb-before-quote",
+    ),
+    pytest.param(
+        "“The council represents everything this town is not.”\xa0― Karen Bobadilla",
+        "“The council represents everything this town is not.”", "Karen Bobadilla", "named_person",
+        "Karen Bobadilla", id="dash-signature-after-no-break-space",
+    ),
+    pytest.param(
         "The weather was fine. “Nothing will change in this country,” the crowd heard.",
         "“Nothing will change in this country,”", "", "unknown", "", id="no-speaker-is-unknown",
     ),

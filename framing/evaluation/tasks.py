@@ -21,6 +21,7 @@ from typing import Any
 from ..corpus.segmentation import is_word, token_norm, tokenize
 from ..document import Document, Span
 from ..errors import FramingInputError
+from ..features.loaded import SCARE_LABEL
 from ..lexicons import Lexicons
 from .datasets import (
     BABE,
@@ -44,6 +45,27 @@ from .metrics import Scores, bag_scores, binary_f1, match_fragments, match_spans
 # Szeged cue types that are epistemic hedges in framing's sense; "if" (condition) and
 # "whether" (investigation) mark non-factual clauses rather than the writer's doubt.
 EPISTEMIC_TYPES = frozenset({"speculation_modal_probable", "speculation_modal_possible", "speculation_hypo_doxastic"})
+CONDITION_TYPES = frozenset({"speculation_hypo_condition"})
+INVESTIGATION_TYPES = frozenset({"speculation_hypo_investigation"})
+# Which Szeged Uncertainty Corpus cue types (Szarvas et al. 2012) each framing hedge category
+# corresponds to. Epistemic modals, verbs, adverbs, adjectives and nouns of possibility,
+# evidentials and opinion markers are Szeged's modal and doxastic speculation; framing's
+# conditional and investigation cues are its hypothetical condition and investigation types.
+# Approximators ("about 80", "at least 21") map to nothing: they hedge the precision of a
+# quantity, which Szeged does not annotate, so the "szeged_categories" figure leaves them out
+# (framing still counts them as vagueness). A category missing here is taken as epistemic.
+SZEGED_TYPES_OF_CATEGORY: dict[str, frozenset[str]] = {
+    "modal": EPISTEMIC_TYPES,
+    "verb": EPISTEMIC_TYPES,
+    "adverb": EPISTEMIC_TYPES,
+    "adjective": EPISTEMIC_TYPES,
+    "noun": EPISTEMIC_TYPES,
+    "evidential": EPISTEMIC_TYPES,
+    "other": EPISTEMIC_TYPES,
+    "conditional": CONDITION_TYPES,
+    "investigation": INVESTIGATION_TYPES,
+    "approximator": frozenset(),
+}
 QUOTE_MARKS = frozenset('"“”«»')
 TOP_ERRORS = 15
 SOURCE_KIND_LABELS = Path(__file__).resolve().parents[2] / "tests" / "data" / "source_kind_labels.jsonl"
@@ -71,9 +93,33 @@ def _lower(text: str) -> str:
 # --- Hedges -----------------------------------------------------------------------------------
 
 
-def score_hedges(sentences: Sequence[HedgeSentence], predicted: dict[str, list[Span]]) -> dict[str, Any]:
-    """Cue-level (overlap, exact) and sentence-level scores, for all cue types and epistemic ones.
+def szeged_types(category: str) -> frozenset[str]:
+    """The Szeged cue types a framing hedge category corresponds to (:data:`SZEGED_TYPES_OF_CATEGORY`)."""
+    return SZEGED_TYPES_OF_CATEGORY.get(category, EPISTEMIC_TYPES)
 
+
+# Each hedges figure: (name, Szeged cue types kept in gold (None: all), which framing categories
+# are compared, what the figure means). Predictions of other categories are set aside, as are
+# predictions that overlap a gold cue of a type not kept: that annotation says nothing about them.
+HEDGE_VARIANTS: tuple[tuple[str, frozenset[str] | None, Callable[[str], bool], str], ...] = (
+    ("all_cues", None, lambda category: True,
+     "every framing hedge category against every Szeged cue type"),
+    ("szeged_categories", None, lambda category: bool(szeged_types(category)),
+     "framing categories Szeged annotates against every Szeged cue type; approximators set aside"),
+    ("epistemic_cues", EPISTEMIC_TYPES, lambda category: szeged_types(category) <= EPISTEMIC_TYPES,
+     "Szeged's modal and doxastic cues; framing's conditional and investigation cues set aside"),
+    ("epistemic_cues_no_approximators", EPISTEMIC_TYPES,
+     lambda category: bool(szeged_types(category)) and szeged_types(category) <= EPISTEMIC_TYPES,
+     "Szeged's modal and doxastic cues; framing's conditional, investigation and approximator cues set aside"),
+)
+
+
+def score_hedges(sentences: Sequence[HedgeSentence], predicted: dict[str, list[Span]]) -> dict[str, Any]:
+    """Cue-level (overlap, exact) and sentence-level scores, one set per :data:`HEDGE_VARIANTS` entry.
+
+    ``szeged_categories`` is the like-for-like figure: framing's categories are mapped to
+    Szeged's cue types (:data:`SZEGED_TYPES_OF_CATEGORY`) and those Szeged does not
+    annotate (approximators) are set aside. ``all_cues`` scores every framing hedge.
     For the epistemic figures, gold is restricted to :data:`EPISTEMIC_TYPES` and a prediction
     that overlaps a non-epistemic gold cue ("if", "whether") is set aside, neither right nor
     wrong, because that annotation says nothing about it in the restricted task.
@@ -84,15 +130,9 @@ def score_hedges(sentences: Sequence[HedgeSentence], predicted: dict[str, list[S
         "uncertain_sentences": sum(s.uncertain for s in sentences),
         "gold_cues": sum(len(s.cues) for s in sentences),
         "predicted_spans": sum(len(predicted.get(s.id, [])) for s in sentences),
+        "szeged_types_of_category": {c: sorted(t) for c, t in SZEGED_TYPES_OF_CATEGORY.items()},
     }
-    variants = (
-        ("all_cues", None, False),
-        ("epistemic_cues", EPISTEMIC_TYPES, False),
-        # Approximators ("about 20", "nearly") hedge a quantity, not a proposition; Szeged's
-        # speculation guidelines do not annotate them, so this variant sets them aside too.
-        ("epistemic_cues_no_approximators", EPISTEMIC_TYPES, True),
-    )
-    for name, keep, skip_approximators in variants:
+    for name, keep, compared, meaning in HEDGE_VARIANTS:
         pred_keys: list[tuple[str, int, int]] = []
         gold_keys: list[tuple[str, int, int]] = []
         gold_flags: list[bool] = []
@@ -103,7 +143,7 @@ def score_hedges(sentences: Sequence[HedgeSentence], predicted: dict[str, list[S
             spans = [
                 (sentence.id, s.start, s.end)
                 for s in predicted.get(sentence.id, [])
-                if not overlaps(s.start, s.end, ignored) and not (skip_approximators and s.category == "approximator")
+                if not overlaps(s.start, s.end, ignored) and compared(s.category)
             ]
             pred_keys.extend(spans)
             gold_keys.extend((sentence.id, c.start, c.end) for c in kept)
@@ -112,6 +152,7 @@ def score_hedges(sentences: Sequence[HedgeSentence], predicted: dict[str, list[S
         overlap, _, false_pos, false_neg = match_spans(pred_keys, gold_keys, mode="overlap")
         exact = match_spans(pred_keys, gold_keys, mode="exact")[0]
         result[name] = {
+            "compares": meaning,
             "cue_overlap": overlap.as_dict(),
             "cue_exact": exact.as_dict(),
             "sentence": binary_f1(pred_flags, gold_flags).as_dict(),
@@ -164,14 +205,18 @@ def _speaker_offsets(span: Span) -> tuple[int, int] | None:
 
 
 def _content_spans(spans: Iterable[Span]) -> list[tuple[int, int]]:
-    """What we claim as reported content: quote spans, plus any content offsets an attribution carries."""
-    found = []
+    """What we claim as reported content: quote spans, plus any content offsets an attribution carries.
+
+    An attribution's content that overlaps a quote span is the same content claimed twice
+    ("“…,” he said" reports the quote), so it is counted once, as the quote.
+    """
+    spans = list(spans)
+    found = [(span.start, span.end) for span in spans if span.type == "quote"]
+    quoted = list(found)
     for span in spans:
-        if span.type == "quote":
-            found.append((span.start, span.end))
-        elif span.type == "attribution":
+        if span.type == "attribution":
             start, end = span.attrs.get("content_start"), span.attrs.get("content_end")
-            if isinstance(start, int) and isinstance(end, int) and end > start:
+            if isinstance(start, int) and isinstance(end, int) and end > start and not overlaps(start, end, quoted):
                 found.append((start, end))
     return found
 
@@ -375,12 +420,27 @@ def word_norms(text: str) -> list[str]:
     return [token_norm(t[2]) for t in tokenize(text) if is_word(t[2])]
 
 
-def loaded_words(doc: Document, spans: Iterable[Span]) -> set[str]:
-    """The normalized words inside loaded spans."""
+def loaded_words(doc: Document, spans: Iterable[Span], *, own_words_only: bool = True) -> set[str]:
+    """The normalized words inside loaded spans, by default only the writer's own.
+
+    BABE's annotators mark the words in which the text's author takes sides. A loaded
+    word inside a speech quote is the speaker's (framing reports it, split into quoted
+    words), and the words inside a scare quote are the ones the writer holds at a
+    distance: there the bias is in the quotation marks, which a word list cannot mark
+    (a lexicon term inside the scare quote still counts, as its own span). So the
+    word-level comparison leaves both out unless ``own_words_only`` is off.
+    """
     words: set[str] = set()
     for span in spans:
-        if span.type == "loaded":
-            words.update(t.norm for t in doc.tokens if t.is_word and span.start <= t.start and t.end <= span.end)
+        if span.type == "loaded" and not (own_words_only and span.label == SCARE_LABEL):
+            words.update(
+                t.norm
+                for t in doc.tokens
+                if t.is_word
+                and span.start <= t.start
+                and t.end <= span.end
+                and not (own_words_only and doc.is_quoted(t.start, t.end))
+            )
     return words
 
 
@@ -398,29 +458,70 @@ def score_biased_words(sentences: Sequence[BabeSentence], predicted_words: dict[
     return {**total.as_dict(), "top_false_positives": _top(fp), "top_false_negatives": _top(fn)}
 
 
-def feature_matrix(texts: Sequence[str], lexicons: Lexicons) -> tuple[Any, list[str], str]:
-    """Numeric framing features per sentence: FramingFeatures if available, else run_extractors' values."""
-    try:
-        from ..sklearn import FramingFeatures  # type: ignore[import-not-found]
+# Closed-class words for the register features of :func:`sentence_features`.
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+INITIAL_CONJUNCTIONS = frozenset({"and", "but", "so", "or", "yet"})
+SUPERLATIVE_WORDS = frozenset({"most", "least", "best", "worst"})
+# Readability ratios (not the grade formulas, which are combinations of them).
+READABILITY_FEATURES = ("words_per_sentence", "syllables_per_word", "complex_word_share")
 
-        transformer = FramingFeatures()
-        matrix = transformer.fit_transform(list(texts))
-        names = list(getattr(transformer, "feature_names_", []))
-        return matrix, [str(n) for n in names], "framing.sklearn.FramingFeatures"
-    except ImportError:
-        pass
-    from sklearn.feature_extraction import DictVectorizer
+
+def sentence_features(doc: Document, lexicons: Lexicons) -> dict[str, float]:
+    """Named, countable properties of one sentence, from framing's extractors and its tokens.
+
+    Counts are log-scaled (``log1p``): one loaded word in a sentence matters, the fifth
+    much less, and per-1,000-word rates of a 25-word sentence only add noise. Besides
+    every span type and category count (loaded words by category, hedges by kind,
+    reporting verbs by stance, sources by kind, quotes, scare quotes), it keeps the
+    loaded words in the writer's own voice apart from quoted ones, the share of quoted
+    words, and register cues of opinion writing that need no lexicon: first and second
+    person, contractions, exclamation and question marks, dashes and parentheses,
+    all-capital words, a sentence-initial conjunction, ``-ly`` adverbs, superlatives,
+    and the share of digits and capitalised words (numbers and names mark reporting).
+    """
+    from math import log1p
 
     from ..features import run_extractors
 
-    rows = []
-    for i, text in enumerate(texts):
-        values = run_extractors(to_document(text, lexicons, f"s{i}"), lexicons)[0]
-        # Offsets locate evidence; they are not properties of the sentence.
-        rows.append({k: v for k, v in values.items() if not k.endswith(("_start", "_end"))})
+    values, spans = run_extractors(doc, lexicons)
+    words = [t for t in doc.tokens if t.is_word]
+    n = max(1, len(words))
+    row = {k: log1p(v) for k, v in values.items() if k.endswith("_count") and isinstance(v, (int, float))}
+    own_loaded = [s for s in spans if s.type == "loaded" and not doc.is_quoted(s.start, s.end)]
+    row["loaded_own_count"] = log1p(len(own_loaded))
+    row["n_words"] = log1p(len(words))
+    row["quoted_word_share"] = doc.n_quoted_words / n
+    row["digit_share"] = sum(any(c.isdigit() for c in t.text) for t in words) / n
+    row["capitalised_share"] = sum(t.text[:1].isupper() for t in words[1:]) / n
+    counts = {
+        "first_person": sum(t.norm in FIRST_PERSON for t in words),
+        "second_person": sum(t.norm in SECOND_PERSON for t in words),
+        # the norm has straight apostrophes and no possessive 's: "isn't", "they're" but not "Trump's"
+        "contractions": sum("'" in t.norm for t in words),
+        "all_caps_words": sum(t.text.isupper() and len(t.text) > 2 for t in words),
+        "ly_adverbs": sum(t.norm.endswith("ly") and len(t.norm) > 4 for t in words),
+        "superlatives": sum(t.norm in SUPERLATIVE_WORDS or t.norm.endswith("iest") for t in words),
+    }
+    row.update({name: log1p(count) for name, count in counts.items()})
+    text = doc.text
+    row["exclamation"] = float("!" in text)
+    row["question"] = float("?" in text)
+    row["dash"] = float("—" in text or "--" in text or " – " in text)
+    row["parenthesis"] = float("(" in text)
+    row["initial_conjunction"] = float(bool(words) and words[0].norm in INITIAL_CONJUNCTIONS)
+    row.update({k: float(values[k]) for k in READABILITY_FEATURES if isinstance(values.get(k), (int, float))})
+    return row
+
+
+def feature_matrix(texts: Sequence[str], lexicons: Lexicons) -> tuple[Any, list[str], str]:
+    """One row of :func:`sentence_features` per text, columns named (absent counts are 0)."""
+    from sklearn.feature_extraction import DictVectorizer
+
+    rows = [sentence_features(to_document(text, lexicons, f"s{i}"), lexicons) for i, text in enumerate(texts)]
     vectorizer = DictVectorizer(sparse=False)
     matrix = vectorizer.fit_transform(rows)
-    return matrix, list(vectorizer.get_feature_names_out()), "framing.features.run_extractors values"
+    return matrix, list(vectorizer.get_feature_names_out()), "framing.evaluation.tasks.sentence_features"
 
 
 def classify_sentences(
@@ -429,7 +530,9 @@ def classify_sentences(
     """Macro-F1 of a logistic regression on transparent features, stratified k-fold CV (seed 0).
 
     The weights of a model fitted on all rows are reported too, so a reader can see which
-    framing features carry the decision.
+    framing features carry the decision; a positive weight favours ``weights_favour`` (the
+    second label in sorted order). Features are standardised inside each training fold, and
+    nothing else is fitted on the data: the lexicons behind the features are fixed beforehand.
     """
     import numpy as np
     from sklearn.dummy import DummyClassifier
@@ -445,10 +548,12 @@ def classify_sentences(
     model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=2000, class_weight="balanced"))
     predicted = cross_val_predict(model, x, y, cv=cv)
     baseline = cross_val_predict(DummyClassifier(strategy="stratified", random_state=0), x, y, cv=cv)
-    weights = model.fit(x, y)[-1].coef_[0]
+    fitted = model.fit(x, y)[-1]
+    weights = fitted.coef_[0]
     order = np.argsort(-np.abs(weights))[:TOP_ERRORS]
     return {
         "top_weights": [[names[i] if i < len(names) else f"x{i}", round(float(weights[i]), 3)] for i in order],
+        "weights_favour": str(fitted.classes_[1]),
         "macro_f1": round(float(f1_score(y, predicted, average="macro")), 3),
         "chance_macro_f1": round(float(f1_score(y, baseline, average="macro")), 3),
         "folds": folds,

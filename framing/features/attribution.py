@@ -15,7 +15,13 @@ constructions news writing uses:
 * an opening participle whose subject follows: "Asked about the deal, the minister said";
 * constructions with no reporting word (see :func:`_construction_attributions`): a speaker
   then a colon ("Sanders: “…”"), "in" + a document opening a sentence ("In a new poll, …"),
-  and a speaker, any verb and an opening quote ("He continued, “…”").
+  a speaker, any verb and an opening quote ("He continued, “…”", "Hillary shot back, “…”"),
+  and a closing quote then a speaker and any verb ("“…,” she continued").
+
+A few forms report even when no source can be read (see :func:`_reports_without_source`):
+any form of *say*, the agentless passive of a few verbs of saying ("is expected to", "was
+asked"), a progressive, a participle after a comma, and a past form after an unlisted
+capitalized word; their attribution span has no source.
 
 Beyond verbs of saying, the lexicon lists verbs of stance and characterisation ("called
 the plan a disaster", "wants", "declined to", "endorsed"): news attributes positions as
@@ -23,7 +29,7 @@ well as words. Polls, studies and statements are sources of kind ``document``. A
 adverbial between subject and verb ("Trump on Sunday said") is stepped over, and a
 relative subject's span runs to its pronoun ("Trump, who said").
 
-Requiring a source is what keeps nouns out ("these claims", "reports of talks"),
+Otherwise requiring a source is what keeps nouns out ("these claims", "reports of talks"),
 and keeps the writer's own inferences out ("This move suggests a shift").
 
 The source phrase's kind comes from ``lexicons/source_kinds.tsv`` (the White House →
@@ -40,7 +46,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress
 from operator import and_, not_
 from typing import NamedTuple
@@ -104,8 +110,16 @@ _TIME_LEADS = frozenset(["on", "in", "at", "last", "this", "that", "early", "lat
 # Before a participle that opens a sentence without its subject: "When asked …, X said".
 _PARTICIPLE_OPENERS = frozenset(["when", "if", "once", "after", "as", "while"])
 _OPENING_MARKS = frozenset(["“", '"', "‘"])
+# Verbs whose agentless passive is itself a report with its source held back ("is expected to",
+# "is said to", "was asked about", "was accused of"); the passive of other verbs is more often an
+# act or a state ("had been declared", "have been attacked", "should be considered closed").
+_PASSIVE_REPORTS = frozenset(["say", "tell", "ask", "expect", "announce", "report", "accuse", "allege", "criticize"])
+# Particles of phrasal verbs of speaking ("shot back", "lashed out", "went on", "spoke up").
+_PARTICLES = frozenset(["back", "out", "up", "on"])
 # Tokens that can make a cue by construction (see _construction_attributions).
 _CONSTRUCTION_MARKS = _OPENING_MARKS | {":"}
+# Token norms of a closing quotation mark (curly single marks normalize to "'").
+_CLOSING_MARKS = frozenset(["”", '"', "'"])
 # Verbs of evidence: after a comma ("…, indicating that …") they are the writer's own
 # inference, so they never continue an earlier source's report.
 # They also take things as subjects ("the conflict highlights"), so an unlisted noun is no source for them.
@@ -138,6 +152,7 @@ class Attribution:
     sentence: int
     source: Source | None
     conduits: tuple[Source, ...] = ()
+    content: tuple[int, int] | None = None  # character offsets of what is reported, when read
 
     @property
     def stance(self) -> str:
@@ -540,9 +555,11 @@ class _Context:
             index += 1
         if last is None:
             return None
-        return self.generic_left(last, loose=True) if self.tokens[last].text[0].isupper() else _Unit(
-            first, last, "anonymous", "unlisted noun phrase", self._text(first, last)
-        )
+        if self.tokens[last].text[0].isupper():
+            return self.generic_left(last, loose=True)
+        head = self.norms[last]
+        kind = "vague" if head.endswith("s") and not head.endswith("ss") else "anonymous"  # "their attorneys"
+        return _Unit(first, last, kind, "unlisted noun phrase", self._text(first, last))
 
     def first_token_from(self, offset: int) -> int | None:
         """Index of the first token starting at or after ``offset``."""
@@ -591,10 +608,11 @@ def find_sources(
             if unit is not None:
                 subjects[start] = context.source(unit)
         index = context.first_token_from(end)
-        if index is not None and index > 0 and (
+        if index is not None and index > 0 and "\n" not in doc.text[end : context.starts[index]] and (
             context.tokens[index].sentence == context.tokens[index - 1].sentence
             or (context.tokens[index - 1].text in "”\"'" and doc.text[end - 2 : end - 1] in ("?", "!"))
-        ):  # "“Why not?” Sanders asked": the mark inside the quote ended the sentence, not the report
+        ):  # "“Why not?” Sanders asked": the mark inside the quote ended the sentence, not the report;
+            # a paragraph break ends it whatever the mark ("“…?” ¶ Follow Pam Key on Twitter")
             unit = _tag_after(context, index)
             if unit is not None:
                 tags[end] = context.source(unit)
@@ -641,7 +659,7 @@ def _attributions(context: _Context, doc: Document, lexicons: Lexicons) -> list[
         if tokens[first].quoted or not _cue_form_ok(context, first, entry):
             continue
         unit = _find_source(context, first, end, entry, found)
-        if unit is None and not entry.key.startswith("according"):
+        if unit is None and not _reports_without_source(context, first, end, entry):
             continue
         start, stop = tokens[first].start, tokens[end - 1].end
         conduits = _conduits(context, end, entry, unit)
@@ -654,11 +672,97 @@ def _attributions(context: _Context, doc: Document, lexicons: Lexicons) -> list[
     extra = _construction_attributions(context, found)
     if extra:
         found = sorted(found + extra, key=lambda attribution: attribution.start)
-    return found
+    return [replace(attribution, content=_content_of(context, attribution)) for attribution in found]
 
 
-def _construction_entries() -> tuple[Entry, Entry, Entry]:
-    """Entries for cues that are constructions, not words: a colon, "in" + a document, a verb before a quote.
+# Fewest words a reported clause needs: "he said so" reports nothing we can show.
+_MIN_CONTENT_WORDS = 3
+_CONTENT_LEADS = frozenset(["that", ",", ":", "–", "—", "-"])
+
+
+def _content_of(context: _Context, attribution: Attribution) -> tuple[int, int] | None:
+    """What the cue reports, as character offsets: the rest of the sentence after the cue and its
+    source ("Trump said [that] the deal was dead"), or, when the cue and source close the sentence
+    ("The deal is dead, Trump said." / "…, according to Axios."), the sentence up to the comma.
+
+    A reported clause runs to the end of its sentence in news writing far more often than not;
+    a sentence-final tag reports everything before its comma.
+    """
+    doc, tokens = context.doc, context.tokens
+    sentence_start, sentence_end = doc.sentences[attribution.sentence]
+    source = attribution.source
+    after = attribution.end
+    if source is not None and source.start >= attribution.end:
+        after = source.end  # inverted or prepositional: "said the official", "according to Axios"
+    index = context.first_token_from(after)
+    while index is not None and index < len(tokens) and tokens[index].start < sentence_end and (
+        tokens[index].norm in _CONTENT_LEADS
+    ):
+        index += 1
+    if index is not None and index < len(tokens) and tokens[index].start < sentence_end:
+        end = sentence_end
+        text = doc.text[tokens[index].start : end].rstrip().rstrip(".!?”\"’'").rstrip()
+        if len(text.split()) >= _MIN_CONTENT_WORDS:
+            return tokens[index].start, tokens[index].start + len(text)
+    opening = min(attribution.start, source.start if source is not None else attribution.start)
+    comma = doc.text.rfind(",", sentence_start, opening)
+    if comma < 0:
+        return None
+    text = doc.text[sentence_start:comma]
+    stripped = text.lstrip().lstrip("“\"‘'")
+    start = sentence_start + len(text) - len(stripped)
+    return (start, comma) if len(stripped.split()) >= _MIN_CONTENT_WORDS else None
+
+
+def _skip_auxiliaries_back(
+    tokens: Sequence[Token], norms: Sequence[str], first: int, sentence: int
+) -> tuple[int, bool]:
+    """The index before the auxiliaries and -ly adverbs that precede token ``first`` in its sentence
+    ("has *repeatedly* said"), and whether a form of *be* was among them (a passive)."""
+    index = first - 1
+    skipped_be = False
+    while index >= 0 and tokens[index].sentence == sentence and (
+        norms[index] in _AUXILIARIES or (norms[index].endswith("ly") and tokens[index].text.islower())
+    ):
+        skipped_be = skipped_be or norms[index] in _BE
+        index -= 1
+    return index, skipped_be
+
+
+def _reports_without_source(context: _Context, first: int, end: int, entry: Entry) -> bool:
+    """Cues that report even when no source phrase is found for them.
+
+    Requiring a source keeps nouns and the writer's inferences out, but some forms can
+    only be reports: "according to" (the source may be left unsaid); any verb form of
+    *say* ("Ford itself said", "most of them said": a subject our rules do not read); the
+    agentless passive of a verb in ``_PASSIVE_REPORTS`` ("is widely expected to", "was
+    asked about"), which hides the source on purpose; a progressive ("are asking"); a
+    participle after a comma ("…, calling it a disgrace"), which continues the clause's
+    report; and a past form right after a capitalized word ("Comey indicated",
+    "Republicans Finally Confirmed"), whose subject is a name our rules do not know.
+    """
+    if entry["lemma"] == "according to":
+        return True
+    tokens, norms = context.tokens, context.norms
+    form = tokens[first].norm
+    sentence = tokens[first].sentence
+    index, skipped_be = _skip_auxiliaries_back(tokens, norms, first, sentence)
+    before = norms[index] if index >= 0 and tokens[index].sentence == sentence else ""
+    if entry["lemma"] == "say":
+        return form != "say" or before not in _DETERMINERS
+    if not _verb_only_form(entry, form):
+        return False
+    if skipped_be:
+        return entry["lemma"] in _PASSIVE_REPORTS or form.endswith("ing")
+    if form.endswith("ing"):
+        return before == "," and entry["lemma"] not in _INFERENCE_LEMMAS  # "…, indicating": the writer's inference
+    # A past form after a capitalized word: an unlisted name or a headline's subject ("Comey indicated").
+    previous = tokens[index] if before else None
+    return previous is not None and previous.is_word and previous.text[0].isupper() and before not in _NOT_HEADS
+
+
+def _construction_entries() -> tuple[Entry, Entry, Entry, Entry]:
+    """Entries for cues that are constructions, not words: a colon, "in" + a document, a verb by a quote.
 
     They cannot be lexicon rows: every reporting_verbs term's first word also tells the
     quote parser that a quote is speech, and ":" or "in" would make almost every quote so.
@@ -672,20 +776,29 @@ def _construction_entries() -> tuple[Entry, Entry, Entry]:
     inside = Entry("in", {"term": "in", "lemma": "report", "stance": "neutral", "source": "framing maintainers",
                           "note": "'in a statement', 'in a new poll': the document is the source of what follows"},
                    where, 0)
-    return colon, inside, verb
+    tag = Entry("verb after quote", {
+        "term": "verb after quote", "lemma": "say", "stance": "neutral", "source": "framing maintainers",
+        "note": "'“…,” he continued': any verb of a speaker tagged onto a closing quote reports the quote"}, where, 0)
+    return colon, inside, verb, tag
 
 
 def _construction_attributions(context: _Context, found: list[Attribution]) -> list[Attribution]:
-    """Cues made by a construction: "Sanders: “…”", "He continued, “…”" and "In a new poll, …".
+    """Cues made by a construction: "Sanders: “…”", "He continued, “…”", "“…,” he continued" and "In a new poll, …".
 
     "in" counts only opening a sentence that has no other cue: inside a clause ("leads in
     the polls", "said in a statement") the phrase says where, not who. One pass finds the
     colons and opening marks; "in" is looked for only at sentence starts.
     """
     norms, tokens = context.norms, context.tokens
-    colon_entry, in_entry, verb_entry = _construction_entries()
+    colon_entry, in_entry, verb_entry, tag_entry = _construction_entries()
     extra: list[Attribution] = []
     cue_starts = {attribution.start for attribution in found}
+    for index in compress(range(len(norms)), map(_CLOSING_MARKS.__contains__, norms)):
+        tagged = _verb_tagging_quote(context, index)
+        if tagged is not None and tokens[tagged[0]].start not in cue_starts:
+            verb, speaker = tokens[tagged[0]], context.source(tagged[1])
+            cue_starts.add(verb.start)
+            extra.append(Attribution(verb.start, verb.end, verb.text, tag_entry, verb.sentence, speaker))
     for index in compress(range(len(norms)), map(_CONSTRUCTION_MARKS.__contains__, norms)):
         if norms[index] == ":":
             unit = _colon_source(context, index) if index > 0 and not tokens[index].quoted else None
@@ -694,10 +807,11 @@ def _construction_attributions(context: _Context, found: list[Attribution]) -> l
                 extra.append(Attribution(token.start, token.end, token.text, colon_entry, token.sentence,
                                          context.source(unit)))
             continue
-        unit = _speaker_verb_before(context, index)
-        if unit is not None and tokens[index - 2].start not in cue_starts:
-            verb = tokens[index - 2]
-            extra.append(Attribution(verb.start, verb.end, verb.text, verb_entry, verb.sentence, context.source(unit)))
+        spoken = _speaker_verb_before(context, index)
+        if spoken is not None and tokens[spoken[0]].start not in cue_starts:
+            verb, last = tokens[spoken[0]], tokens[index - 2]  # with its particle: "shot back"
+            extra.append(Attribution(verb.start, last.end, context.doc.text[verb.start : last.end], verb_entry,
+                                     verb.sentence, context.source(spoken[1])))
     cued = {attribution.sentence for attribution in found}
     for sentence, index in context.sentence_first.items():
         if norms[index] != "in" or sentence in cued or tokens[index].quoted:
@@ -709,21 +823,68 @@ def _construction_attributions(context: _Context, found: list[Attribution]) -> l
     return extra
 
 
-def _speaker_verb_before(context: _Context, mark: int) -> _Unit | None:
-    """"He continued, “…”", "Trump tweeted: “…”": a speaker opening the clause, one verb, then the quote."""
+def _verb_tagging_quote(context: _Context, mark: int) -> tuple[int, _Unit] | None:
+    """"“…,” he continued", "“…?” asked the moderator": the verb of a speaker tag after a closing quote.
+
+    The mark closes a quote when the quoted words end in , ? or ! before it and the
+    word after it is outside the quote; the tag itself is read by :func:`_tag_after`,
+    and ends with its verb.
+    """
+    tokens = context.tokens
+    after = mark + 1
+    if after >= len(tokens) or mark == 0 or tokens[mark - 1].text not in (",", "?", "!") or tokens[after].quoted:
+        return None
+    if not tokens[mark - 1].quoted:
+        return None
+    unit = _tag_after(context, after)
+    if unit is None:
+        return None
+    start = after + 1 if tokens[after].text == "," else after
+    verb = unit.last + 1 if unit.first == start else start
+    if verb + 1 >= len(tokens) or not tokens[verb].is_word or not tokens[verb].text.islower():
+        return None
+    # The tag ends with its verb ("he continued." / "he continued, “…”"): a longer clause is a new sentence.
+    return (verb, unit) if tokens[verb + 1].text in ".,;:" else None
+
+
+def _speaker_verb_before(context: _Context, mark: int) -> tuple[int, _Unit] | None:
+    """"He continued, “…”", "Trump tweeted: “…”", "Sanders shot back, “…”": a speaker, one verb, the quote.
+
+    Returns the verb's index and the speaker. A verb with a particle ("shot back", "fired
+    back", "lashed out") may be any verb, since the particle marks it as one; a bare verb
+    must look like a past or present form. An adverb may follow the verb ("fired back
+    forcefully:"), and so may the document the words came in ("issued a statement:").
+    """
     if mark < 3:
         return None
     tokens = context.tokens
-    verb = tokens[mark - 2]
-    if tokens[mark - 1].text not in ",:" or not verb.is_word or not verb.text.islower() or verb.quoted:
+    if tokens[mark - 1].text not in ",:":
         return None
-    if verb.norm in _NOT_HEADS or not verb.norm.endswith(("ed", "s")) or verb.norm.endswith(("ly", "ss")):
+    verb_index = mark - 2
+    if tokens[verb_index].norm.endswith("ly") and tokens[verb_index].text.islower() and mark >= 4:
+        verb_index -= 1  # "fired back forcefully: “…”"
+    match = context.kind_by_last.get(verb_index)
+    if match is not None and match[1]["kind"] == "document" and match[0] > 0 and (
+        context.norms[match[0] - 1] in ("a", "an", "the")
+    ):
+        verb_index = match[0] - 2  # "Trump issued a statement, “…”": the verb before its document
+    particle = verb_index >= 2 and tokens[verb_index].norm in _PARTICLES
+    if particle:
+        verb_index -= 1
+    verb = tokens[verb_index]
+    if not verb.is_word or not verb.text.islower() or verb.quoted or verb.norm in _NOT_HEADS:
+        return None
+    if not particle and (not verb.norm.endswith(("ed", "s")) or verb.norm.endswith(("ly", "ss"))):
         return None  # a past or present verb form, not "Also, “…”" or "Nonetheless, “…”"
-    unit = context.unit_ending_at(mark - 3)
+    unit = context.unit_ending_at(verb_index - 1)
+    if unit is None and verb_index >= 2 and (
+        verb_index - 1 == context.sentence_first.get(verb.sentence) or tokens[verb_index - 2].text in ","
+    ):
+        unit = _unit_starting_at(context, verb_index - 1)  # one unlisted name opening the clause: "Hillary"
     if unit is None or unit.kind == "vague" or tokens[unit.first].sentence != verb.sentence:
         return None
     opening = unit.first == context.sentence_first.get(verb.sentence) or tokens[unit.first - 1].text in _PUNCT_OPENERS
-    return unit if opening else None
+    return (verb_index, unit) if opening else None
 
 
 def _colon_source(context: _Context, colon: int) -> _Unit | None:
@@ -793,27 +954,28 @@ def _find_source(
     if len(words) > 1 and first in context.kind_by_first and context.kind_by_first[first][0] < end - 1:
         unit = context.unit_ending_at(context.kind_by_first[first][0])
         return unit
-    # Prepositional sources: "according to X", "quoted by X", "reported by X".
-    if words[-1] in ("to", "by") and len(words) > 1:
-        return context.right_phrase(end, sentence)
+    # Prepositional sources: "according to X", "quoted by X", "reported by X"; but after
+    # "referring to", "pointed to" the object is what is spoken of, and the subject speaks.
+    if (words[-1] == "by" or entry.key.startswith("according")) and len(words) > 1:
+        unit = context.right_phrase(end, sentence)
+        if unit is None and entry.key.startswith("according"):
+            unit = context.generic_right(end, sentence)  # "according to their attorneys"
+            if unit is not None and unit.kind == "named_person" and unit.first == unit.last:
+                # One unknown capitalized word ("according to Gallup"): people come with full names.
+                unit = unit._replace(kind="institution")
+        return unit
     if end < len(tokens) and norms[end] == "by" and tokens[end].sentence == sentence:
         unit = context.right_phrase(end + 1, sentence)
         if unit is not None:
             return unit
     # Subject before the verb.
-    index = first - 1
-    skipped_be = False
-    while index >= 0 and tokens[index].sentence == sentence and (
-        norms[index] in _AUXILIARIES or (norms[index].endswith("ly") and tokens[index].text.islower())
-    ):
-        skipped_be = skipped_be or norms[index] in _BE
-        index -= 1
+    index, skipped_be = _skip_auxiliaries_back(tokens, norms, first, sentence)
     index = _before_time_phrase(context, index, sentence)  # "Sanders on Saturday criticized"
     opens = index < 0 or tokens[index].sentence != sentence
-    if tokens[first].norm.endswith("ed") and not skipped_be and (opens or (
+    if tokens[first].norm.endswith(("ed", "ing")) and not skipped_be and (opens or (
         norms[index] in _PARTICIPLE_OPENERS and context.sentence_first.get(sentence) == index
     )):
-        unit = _main_clause_subject(context, end, sentence)  # "Asked about X, Trump said …"
+        unit = _main_clause_subject(context, end, sentence)  # "Asked about X, Trump said", "Writing in …, X"
         if unit is not None:
             return unit
     if opens:
@@ -869,7 +1031,7 @@ def _find_source(
         return None  # "a stark warning": only "with critics warning" makes an -ing form a report
     if following in ("of", "by") and entry["lemma"] not in ("say", "tell"):
         return None  # "suspected of", "vessels accused of": adjectival or passive
-    loose = _verb_only_form(entry, form)
+    loose = _verb_only_form(entry, form) or (following == "." and _tags_quote(context, first))
     if not loose and following not in _VERB_FOLLOWERS:
         return None  # "critical questions about", "the fragile state of"
     return context.generic_left(index, loose=loose)
@@ -970,13 +1132,18 @@ def _before_appositive(context: _Context, comma: int) -> _Unit | None:
 def _chained_or_inverted(
     context: _Context, first: int, end: int, entry: Entry, found: list[Attribution]
 ) -> _Unit | None:
-    """After a comma or a closing quote: "…, stating," continues the last report; "“…,” said X" inverts."""
+    """After a comma or a closing quote: "…, stating," continues a report; "“…,” said X" inverts.
+
+    The participle continues the sentence's first report, not the nearest one: in "Walsh
+    downplayed Ryan's comments, saying …" the nearer cue ("comments") sits inside the
+    first clause, whose subject is the one saying.
+    """
     tokens = context.tokens
     sentence = tokens[first].sentence
     if tokens[first].norm.endswith("ing"):
         if entry["lemma"] in _INFERENCE_LEMMAS:
             return None
-        for attribution in reversed(found):
+        for attribution in found:
             if attribution.sentence == sentence and attribution.source is not None:
                 source = attribution.source
                 first_token = bisect_left(context.starts, source.start)
@@ -988,9 +1155,26 @@ def _chained_or_inverted(
             comma -= 1  # "defended “New York values,” saying"
         return _clause_subject(context, sentence, comma) if tokens[comma].text in ",-–—" else None
     unit = context.right_phrase(end, sentence)
-    if unit is None and first > 0 and tokens[first - 1].text in ",”’\"'" and _verb_only_form(entry, tokens[first].norm):
+    if unit is None and first > 0 and tokens[first - 1].text in ",”’\"'" and (
+        _verb_only_form(entry, tokens[first].norm) or _tags_quote(context, first)
+    ):
         unit = context.generic_right(end, sentence)
     return unit
+
+
+def _tags_quote(context: _Context, first: int) -> bool:
+    """Whether the cue stands in a quote's tag ("“…,” the letter reads", "“…,” reads the editorial").
+
+    Right after a closing quote a form that is also a noun ("reads", "claims") can only be
+    the verb of the tag, so it may take a subject no lexicon lists.
+    """
+    tokens = context.tokens
+    for index in range(first - 1, max(first - 6, 0), -1):
+        if tokens[index].sentence != tokens[first].sentence or tokens[index].text in ".;:!?":
+            return False
+        if tokens[index].text in "”\"" and tokens[index - 1].text in ",?!":
+            return True
+    return False
 
 
 def _conduits(context: _Context, end: int, entry: Entry, unit: _Unit | None) -> tuple[Source, ...]:
@@ -1029,6 +1213,8 @@ def attribution_extraction(attributions: list[Attribution]) -> Extraction:
                     "lemma": attribution.lemma,
                     "source_start": source.start if source else None,
                     "source_end": source.end if source else None,
+                    "content_start": attribution.content[0] if attribution.content else None,
+                    "content_end": attribution.content[1] if attribution.content else None,
                 },
             )
         )

@@ -15,6 +15,16 @@ failed" presents the failure as a belief, not a fact (the Szeged/BioScope
 the hedge. "would" after a past-tense narrative with no condition is the past of
 "will" (sequence of tenses), not speculation; "possible to / for" is feasibility.
 
+Besides epistemic cues, two kinds of cue present a proposition as not asserted,
+following the Szeged Uncertainty Corpus guidelines (Szarvas et al. 2012):
+*conditional* ("if", "unless", an "until" clause on an unrealised event, and the
+future "will" in the main clause of a conditional) and *investigation* (an
+embedded question: "unclear whether"). Their categories say so, so that users and
+the evaluation can tell them from the writer's doubt; the minimizer "if any", "as
+if", "if and only if" and the unconditional "..., whether A or B," are not counted.
+Approximators ("about 80") keep their own category: vagueness about a quantity,
+which framing counts and Szeged does not annotate.
+
 Negation does not cancel a hedge: "not likely" still grades the claim's
 likelihood instead of asserting it. Rates per 1,000 words are computed centrally
 in :mod:`framing.features` from the spans returned here.
@@ -70,6 +80,18 @@ WOULD_NOT_SPECULATIVE = frozenset(
         "frequently", "never", "become", "have", "'ve"
     }
 )
+# "so that" / "in order that" before "could" make a purpose clause; how many words the clause's
+# subject may take between them ("so that the stranded travellers could").
+PURPOSE_OPENERS = frozenset({"so", "order"})
+PURPOSE_WINDOW = 4
+# After "would", wanting rather than speculating ("would like to", "would rather"), even in a conditional.
+WOULD_VOLITION = frozenset({"like", "love", "rather", "prefer", "hate"})
+NEGATIONS = frozenset({"not", "n't", "never"})
+# After "would not", acts whose refusal is reported ("would not comment"): volition, not speculation.
+REFUSED_ACTS = frozenset(
+    {"say", "comment", "elaborate", "identify", "disclose", "discuss", "confirm", "specify", "reveal", "name",
+     "speculate", "answer", "respond"}
+)
 # After "appear", the sense "show up somewhere" (appeared on CNN, appear in court).
 APPEAR_PLACE = frozenset(
     {
@@ -111,6 +133,38 @@ NOUN_THOUGHT_CONTEXT = frozenset(
     {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "no", "any", "second", "much",
      "some", "of", "political", "economic", "religious", "school"}
 )
+
+# After "if", minimizers that make "X, if any," a concessive aside rather than a condition: "little,
+# if any, effect", "rarely, if ever,", "if anything, it grew" (Quirk et al. 1985, 15.40 on "if any").
+IF_MINIMIZERS = frozenset({"any", "anything", "ever"})
+# Before "whether", marks that open an adjunct clause ("..., whether voluntary or enforced,") and words
+# ("regardless of whether", "no matter whether") that make it unconditional: no question is left open.
+ADJUNCT_OPENERS = frozenset({",", "(", ";", "–", "—", "-", "--"})
+UNCONDITIONAL_HEADS = frozenset({"regardless", "irrespective", "matter"})
+# Subordinators that make a sentence conditional, so that its future "will" is a hypothetical consequent.
+CONSEQUENT_CONDITIONS = frozenset({"if", "unless"})
+# Future and modal markers that make an "until" clause an unrealised condition ("will stay until").
+FUTURE_MARKERS = frozenset(
+    {"will", "'ll", "won't", "would", "wouldn't", "shall", "should", "could", "couldn't", "can't", "cannot", "must",
+     "may", "might", "intend", "intends", "plan", "plans", "expect", "expects", "wo"}
+)
+# After "until", words that make it a point in time rather than an event ("until now", "until 1974").
+UNTIL_TIME_WORDS = frozenset(
+    {"now", "then", "recently", "today", "tomorrow", "yesterday", "last", "next", "early", "late", "mid", "the",
+     "this", "that", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+     "sunday", "his", "her", "their", "its", "after", "further", "at", "about", "around"}
+)
+# How far after "whether" the "or" of its alternatives may come ("whether due to natural processes or").
+WHETHER_WINDOW = 8
+
+# After "seen as", words that make "as ... as" a comparison of degree ("seen as far away as Illinois").
+AS_DEGREE = frozenset({"far", "long", "soon", "much", "many", "well", "recently", "early", "late", "often"})
+# Quotation marks that may open a belief verb's complement ('is considered "spiritual"').
+OPENING_QUOTES = frozenset({'"', "“", "'", "‘", "«", "``"})
+# Before "be considered", modals that make it a belief ("could be considered a reflex"), not an
+# instruction ("should be considered closed", "must be considered").
+EPISTEMIC_BEFORE_BE = frozenset({"could", "would", "can", "may", "might"})
 
 # How far after "regarded"/"seen"/"viewed" the "as" of the complement may come ("regarded by most historians
 # as"), and after "accused" the "of" of the charge ("accused the ministry of").
@@ -199,10 +253,27 @@ def modal_might(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicon
 
 
 def modal_could(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """Not ability with nothing after it: "everything he could to stop", "as fast as they could."."""
+    """Possibility ("talks could collapse"), not ability or purpose.
+
+    Not counted: ability with nothing after it ("everything he could to stop", "as
+    fast as they could."), negated ability ("could not / could n't be reached"; the
+    lexicon's "could not" row covers the usual spelling, the rule also covers text
+    tokenized with a detached "n't"), and a purpose or prior-time clause ("so that
+    he could be held", "before he could talk"), which is dynamic, not epistemic.
+    """
     following = _neighbour(tokens, first, 1)
-    if following is not None and following.norm == "to":
+    if following is not None and (following.norm == "to" or following.norm in NEGATIONS):
         return False
+    for step in range(1, PURPOSE_WINDOW + 1):
+        previous = _neighbour(tokens, first, -step)
+        if previous is None or not previous.is_word:
+            break
+        if previous.norm == "before":
+            return False
+        if previous.norm == "that":
+            opener = _neighbour(tokens, first, -step - 1)
+            if opener is not None and opener.norm in PURPOSE_OPENERS:
+                return False
     return _followed_by_verb_slot(tokens, first, end)
 
 
@@ -211,17 +282,23 @@ def modal_would(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicon
 
     After a reporting verb in the same sentence ("officials said the strikes would
     continue") "would" is the future seen from the past, the source's plan rather
-    than the writer's speculation, so it is not counted.
+    than the writer's speculation, so it is not counted. In a conditional sentence
+    ("if the bid fails, he said, they would sell"; "I would have chosen them if")
+    it is the hypothetical consequent whoever reports it, so it counts, even as the
+    counterfactual "would have". A refusal ("would not comment") is volition.
     """
     following = _neighbour(tokens, first, 1)
-    if following is not None and following.norm in WOULD_NOT_SPECULATIVE:
+    if not _followed_by_verb_slot(tokens, first, end) or following.norm in WOULD_VOLITION:
         return False
-    if not _followed_by_verb_slot(tokens, first, end):
+    if following.norm in NEGATIONS:
+        verb = _neighbour(tokens, first, 2)
+        if verb is not None and verb.norm in REFUSED_ACTS:
+            return False
+    opening, closing = _sentence_bounds(tokens, first)
+    if any(token.norm in CONSEQUENT_CONDITIONS for token in tokens[opening:closing]):
+        return True
+    if following.norm in WOULD_NOT_SPECULATIVE:
         return False
-    sentence = tokens[first].sentence
-    opening = first
-    while opening > 0 and tokens[opening - 1].sentence == sentence:
-        opening -= 1
     before = [token.norm for token in tokens[opening:first]]
     if any(norm in EXTRA_REPORTING_CUES for norm in before):
         return False
@@ -229,6 +306,48 @@ def modal_would(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicon
         return False
     # The reporting-verb matcher, not single cue words, so "in a statement" needs all three words.
     return next(lexicons.matcher("reporting_verbs").match(before), None) is None
+
+
+def _sentence_bounds(tokens: Sequence[Token], index: int) -> tuple[int, int]:
+    """First and end token positions of the sentence that holds ``tokens[index]``."""
+    sentence = tokens[index].sentence
+    opening, closing = index, index + 1
+    while opening > 0 and tokens[opening - 1].sentence == sentence:
+        opening -= 1
+    while closing < len(tokens) and tokens[closing].sentence == sentence:
+        closing += 1
+    return opening, closing
+
+
+def conditional_consequent(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
+    """Future "will" in the main clause of a conditional: "if the talks fail, the truce will collapse".
+
+    A plain future ("the plant will close in May") is asserted and not a hedge; in
+    a conditional sentence the prediction holds only under the hypothesis, so
+    Szeged marks the modal with the condition. The condition is a conditional
+    subordinator anywhere in the sentence (before or after: "will back down if he
+    must").
+    """
+    if not _followed_by_verb_slot(tokens, first, end):
+        return False
+    opening, closing = _sentence_bounds(tokens, first)
+    return any(token.norm in CONSEQUENT_CONDITIONS for token in tokens[opening:closing])
+
+
+def until_condition(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
+    """"until" that makes a future event the condition: "sanctions will stay until Iraq pays".
+
+    With a future or modal main clause ("will", "won't", "could not ... until", "intend
+    to keep ... until") the event after "until" has not happened and the main clause
+    depends on it (Szeged's hypothetical condition). Not counted: a past or habitual
+    span ("was a trustee until 1974", "until recently"), i.e. no future or modal marker
+    before "until" in the sentence, or a date, number or time adverb right after it.
+    """
+    following = _neighbour(tokens, first, 1)
+    if following is None or not following.is_word or _is_number(following) or following.norm in UNTIL_TIME_WORDS:
+        return False
+    opening, _ = _sentence_bounds(tokens, first)
+    return any(token.norm in FUTURE_MARKERS for token in tokens[opening:first])
 
 
 def _backshifted(tokens: Sequence[Token], opening: int, index: int) -> bool:
@@ -290,9 +409,13 @@ def doxastic(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) 
     for the post", "as they thought."), deliberation about an action ("considered
     calling"), a sentence-initial imperative ("Consider a vector"), the noun ("a
     thought", "second thought") and an instruction after a bare "be" ("should be
-    considered closed").
+    considered closed"); after "could / would / can be" it is a belief again ("could be
+    considered a reflex"). A complement may open with a quotation mark ("is considered
+    "spiritual"").
     """
     following = _neighbour(tokens, end - 1, 1)
+    if following is not None and following.norm in OPENING_QUOTES:
+        following = _neighbour(tokens, end - 1, 2)
     if following is None or not following.is_word or following.norm in DOXASTIC_NOT_COMPLEMENT:
         return False
     if len(following.norm) > 4 and following.norm.endswith("ing"):
@@ -301,7 +424,8 @@ def doxastic(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) 
     if previous is None:
         return tokens[first].norm not in IMPERATIVE_FORMS
     if previous.norm == "be":
-        return False
+        modal = _neighbour(tokens, first, -2)
+        return modal is not None and modal.norm in EPISTEMIC_BEFORE_BE
     return not (tokens[first].norm == "thought" and previous.norm in NOUN_THOUGHT_CONTEXT)
 
 
@@ -328,7 +452,7 @@ def passive_evidential(tokens: Sequence[Token], first: int, end: int, lexicons: 
     "it is thought"); an agent ("regarded by experts as") names whose belief it is but
     the proposition stays uncertain, so it still counts. After a bare "be" ("should be
     considered closed") it is an instruction.
-    Verbs whose rule is ``passive_as`` (seen, viewed, regarded) also need "as" after them.
+    Verbs whose rule is ``passive_as`` (seen, viewed, regarded) need "as" after them instead.
     """
     previous = _neighbour(tokens, first, -1)
     if previous is not None and (previous.norm in PASSIVE_ADVERBS or previous.norm.endswith("ly")):
@@ -340,20 +464,79 @@ def passive_evidential(tokens: Sequence[Token], first: int, end: int, lexicons: 
 
 
 def passive_as(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """"is seen as", "are widely regarded (by many) as": the passive rule plus an "as" complement.
+    """"is seen as", "are widely regarded (by many) as", "a novella regarded by some as": an "as" complement.
 
+    The participle with its "as" complement presents a judgement as a view, whether a
+    finite "be" precedes it or it heads a reduced relative ("..., regarded by some as
+    his best novel"); a form without "as" ("has been seen in Caracas") is perception.
     The "as" may follow a short agent phrase ("regarded by historians as"), so it is
     looked for within the next few tokens of the same sentence.
     """
-    if not passive_evidential(tokens, first, end, lexicons):
-        return False
     for step in range(1, AS_WINDOW + 1):
         following = _neighbour(tokens, end - 1, step)
         if following is None or not following.is_word:
             return False
         if following.norm == "as":
+            degree = _neighbour(tokens, end - 1, step + 1)
+            if degree is not None and degree.norm in AS_DEGREE:
+                return False
             return step == 1 or _neighbour(tokens, end - 1, 1).norm == "by"
     return False
+
+
+def that_complement(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
+    """A belief noun with its content clause: "the belief that", "the idea that", "rumours that".
+
+    The clause is presented as someone's belief or hearsay, not as fact (Szeged's
+    doxastic cue); without the clause the noun names a topic ("her religious beliefs",
+    "a good idea") and hedges nothing.
+    """
+    following = _neighbour(tokens, end - 1, 1)
+    return following is not None and following.norm == "that"
+
+
+def conditional_if(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
+    """A condition ("if the talks fail", "even if it passes"): the clause is hypothetical, not asserted.
+
+    Szeged's guidelines mark "if" as a hypothetical condition cue, and a conditional
+    does not commit the writer to its antecedent. Not counted: the concessive
+    minimizer "little, if any, effect" / "rarely, if ever," / "if anything," (a
+    scalar aside with nothing hypothetical in it). "as if" and "if and only if" are
+    exclusion rows in the lexicon (a manner comparison, a definition's equivalence).
+    """
+    following = _neighbour(tokens, first, 1)
+    if following is not None and following.norm in IF_MINIMIZERS:
+        after = _neighbour(tokens, first, 2)
+        return after is not None and after.is_word
+    return True
+
+
+def whether_interrogative(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
+    """An embedded question ("it is unclear whether", "asked whether or not"): its truth is left open.
+
+    Szeged calls this an investigation cue. The same word also opens an
+    *unconditional* adjunct, "..., whether voluntary or enforced," or "regardless of
+    whether", which says the main clause holds either way, so nothing is left
+    open. That adjunct is recognised by what precedes it (a comma, bracket or dash,
+    or "regardless of" / "no matter") together with alternatives joined by "or";
+    a sentence-initial "Whether ..." is taken as the question it usually is.
+    """
+    previous = _neighbour(tokens, first, -1)
+    if previous is None:
+        return True
+    if previous.norm in ("of", "matter"):
+        head = previous if previous.norm == "matter" else _neighbour(tokens, first, -2)
+        if head is not None and head.norm in UNCONDITIONAL_HEADS:
+            return False
+    if previous.norm not in ADJUNCT_OPENERS:
+        return True
+    for step in range(1, WHETHER_WINDOW + 1):
+        following = _neighbour(tokens, first, step)
+        if following is None or following.norm in ADJUNCT_OPENERS or following.norm in (".", "?", "!"):
+            return True
+        if following.norm == "or":
+            return False
+    return True
 
 
 # Context rules by the name used in the lexicon's ``rule`` column. An empty or
@@ -371,5 +554,10 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         "of_complement": of_complement,
         "passive_evidential": passive_evidential,
         "passive_as": passive_as,
+        "conditional_if": conditional_if,
+        "whether_interrogative": whether_interrogative,
+        "conditional_consequent": conditional_consequent,
+        "until_condition": until_condition,
+        "that_complement": that_complement,
     }
 )

@@ -7,6 +7,14 @@ category ``exclusion`` are neutral terms of art that contain a loaded word
 only so that the word inside them is not counted, and they are data so that users
 can add their own.
 
+A one-word term also matches its regular inflections ("slam": slams, slammed,
+slamming; "bizarre": bizarrely), so the lexicon lists a word once rather than
+every form, and a form the lexicon forgot is still found. Only words that no
+lexicon row (exclusions included) has claimed are tried, and a base is rejected
+when English spelling would have doubled its last consonant ("shamed" is not a
+form of "sham", which gives "shammed"). The span's label is the base term, whose
+alternative and note apply.
+
 The "claim" family ("claimed", "claims that") is listed as ``distancing``: a
 reporting verb that casts doubt on what it reports is loaded even though the
 reporting-verb lexicon also counts it as an attribution; both signals are real.
@@ -15,16 +23,22 @@ The noun with a determiner ("the claims", "these claims") and fixed phrases
 
 Scare quotes are a writer's way of holding a word at a distance
 (‘narcoterrorism’). Which quotations are scare quotes is decided once, at parse
-time, by :mod:`framing.corpus.quotation`; this module only reports them. A
-lexicon term inside a scare quote is reported as well, since both signals are
-there. Loaded words inside reported speech are reported too; the central rate
-computation splits them into the journalist's own and quoted words.
+time, by :mod:`framing.corpus.quotation`; this module only reports them, except
+for quoted names: a title-case phrase of two or more words (“Southern Lance”,
+‘Cartel of the Suns’, “Orange Is the New Black”) is how news prints the name of an
+operation, organisation or work, not a distancing device, unless a loaded term
+sits inside it. A lexicon term inside a scare quote is reported as well, since
+both signals are there. Loaded words inside reported speech are reported too; the
+central rate computation splits them into the journalist's own and quoted words.
 """
 
 from __future__ import annotations
 
-from ..document import Document, Span
-from ..lexicons import Lexicons
+from collections.abc import Mapping
+from functools import lru_cache
+
+from ..document import Document, QuoteRegion, Span
+from ..lexicons import Entry, Lexicons, term_tokens
 from . import Extraction
 
 EXCLUSION = "exclusion"
@@ -32,32 +46,35 @@ SCARE_LABEL = "scare quote"
 SCARE_CATEGORY = "distancing"
 SCARE_NOTE = "quotation marks around a term or name the writer does not adopt as their own"
 SCARE_ALTERNATIVE = "the same words without quotation marks, or attribute them"
+# Lower-case words a title-case name may contain ("Cartel of the Suns", "Orange Is the New Black").
+NAME_FUNCTION_WORDS = frozenset(
+    {"a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"}
+    | {"de", "del", "la", "le", "los", "las", "von", "van"}
+)
+VOWELS = frozenset("aeiou")
 
 
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     """Loaded-term spans (label = lexicon term) and scare-quote spans (label "scare quote")."""
     tokens = doc.tokens
+    columns = doc.token_columns()
     spans: list[Span] = []
-    for first, end, entry in lexicons.matcher("loaded").match(doc.token_columns().norms):
-        category = entry["category"]
-        if category == EXCLUSION:
+    claimed: set[int] = set()
+    for first, end, entry in lexicons.matcher("loaded").match(columns.norms):
+        claimed.update(range(first, end))
+        if entry["category"] != EXCLUSION:
+            spans.append(_span(doc, tokens[first].start, tokens[end - 1].end, entry))
+    single = single_word_entries(lexicons)
+    for index, norm in enumerate(columns.norms):
+        if index in claimed or not columns.is_word[index]:
             continue
-        start, stop = tokens[first].start, tokens[end - 1].end
-        spans.append(
-            Span(
-                "loaded",
-                start,
-                stop,
-                doc.text[start:stop],
-                entry.key,
-                category,
-                entry["note"],
-                entry["alternative"],
-            )
-        )
+        entry = inflection_entry(norm, single)
+        if entry is not None:
+            spans.append(_span(doc, tokens[index].start, tokens[index].end, entry))
+    loaded_offsets = [(span.start, span.end) for span in spans]
     scare_quotes = 0
     for quote in doc.quotes:
-        if quote.kind != "scare":
+        if quote.kind != "scare" or (is_quoted_name(doc, quote) and not _contains(quote, loaded_offsets)):
             continue
         scare_quotes += 1
         spans.append(
@@ -74,3 +91,89 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
         )
     spans.sort(key=lambda span: (span.start, span.end))
     return Extraction(values={"scare_quote_count": scare_quotes}, spans=spans)
+
+
+def _span(doc: Document, start: int, stop: int, entry: Entry) -> Span:
+    return Span(
+        "loaded", start, stop, doc.text[start:stop], entry.key, entry["category"], entry["note"], entry["alternative"]
+    )
+
+
+def _contains(quote: QuoteRegion, offsets: list[tuple[int, int]]) -> bool:
+    return any(quote.inner_start <= start and end <= quote.inner_end for start, end in offsets)
+
+
+@lru_cache(maxsize=8)
+def single_word_entries(lexicons: Lexicons) -> Mapping[str, Entry]:
+    """One-token loaded terms (not exclusions) by their norm: the bases inflections are looked up in."""
+    found: dict[str, Entry] = {}
+    for entry in lexicons["loaded"]:
+        words = term_tokens(entry.key)
+        if len(words) == 1 and entry["category"] != EXCLUSION:
+            found.setdefault(words[0], entry)
+    return found
+
+
+def _doubles(base: str) -> bool:
+    """English doubles a short base's final consonant after one vowel (sham → shammed, slam → slamming)."""
+    return (
+        len(base) <= 4
+        and len(base) >= 3
+        and base[-1] not in VOWELS | {"w", "x", "y"}
+        and base[-2] in VOWELS
+        and base[-3] not in VOWELS
+    )
+
+
+def base_forms(word: str) -> list[str]:
+    """Candidate bases of a regularly inflected word ("slammed" → slamme, slamm, slam; "bullies" → bully).
+
+    Over-generation is harmless: a candidate counts only if it is a lexicon term.
+    """
+    candidates: list[str] = []
+    if word.endswith("ies") and len(word) > 4:
+        candidates.append(word[:-3] + "y")
+    elif word.endswith("es") and len(word) > 4:
+        candidates += [word[:-1], word[:-2]]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        candidates.append(word[:-1])
+    for suffix in ("ed", "ing"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            if stem.endswith("i") and suffix == "ed":
+                candidates.append(stem[:-1] + "y")
+            candidates.append(stem + "e")
+            if not _doubles(stem):
+                candidates.append(stem)  # ranted → rant, stressed → stress
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in VOWELS:
+                candidates.append(stem[:-1])  # slammed → slam
+    if word.endswith("ly") and len(word) > 5:
+        stem = word[:-2]  # bizarrely → bizarre, angrily → angry, horribly → horrible, dramatically → dramatic
+        candidates.append(stem)
+        if stem.endswith("i"):
+            candidates.append(stem[:-1] + "y")
+        if stem.endswith(("b", "p")):
+            candidates.append(stem + "le")
+        if stem.endswith("ical"):
+            candidates.append(stem[:-2])
+    return candidates
+
+
+def inflection_entry(word: str, single: Mapping[str, Entry]) -> Entry | None:
+    """The one-word lexicon entry ``word`` is a regular inflection of, if any."""
+    for base in base_forms(word):
+        if base != word and base in single:
+            return single[base]
+    return None
+
+
+def is_quoted_name(doc: Document, quote: QuoteRegion) -> bool:
+    """A title-case phrase of two or more words: the name of an operation, group or work, not a scare quote."""
+    words = [
+        token.text
+        for token in doc.tokens
+        if token.is_word and quote.inner_start <= token.start and token.end <= quote.inner_end
+    ]
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    return all(word[:1].isupper() or word[:1].isdigit() or word.lower() in NAME_FUNCTION_WORDS for word in words)

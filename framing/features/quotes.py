@@ -14,16 +14,24 @@ nearer beats farther; a person or body beats an outlet that only relayed the wor
 ("According to a Trump advisor quoted by Axios, … “quite likely,”": the advisor spoke,
 Axios quoted) or the statement or interview they came in.
 
+A cue or name after the quote is its tag only when the quoted words end in a comma, ? or
+! ("“…,” he said"), never across a paragraph break; in "“it gets me mad” every time he
+thinks" the later verb starts a clause of its own.
+
 A quote with no cue of its own is credited, in order, to: the source of a sentence
 ending in a colon just before it ("McCrummen reports:"); a name signed after a dash
-("“…” ― Carla Sanchez"); a tag caught inside mismatched quote marks; the speaker of
-the quote just before it when that is in the previous sentence (words split by a
-paragraph break); the subject of its own sentence
+("“…” ― Carla Sanchez"); a tag caught inside mismatched quote marks; a report that
+closes the sentence after a comma ("…, Comey has said."); the subject of its own sentence
 when that comes before it ("Cruz called Trump a “pathological liar”"), labelled
-"sentence subject" so a reader can see the weaker evidence.
+"sentence subject" so a reader can see the weaker evidence; the speaker of the quote
+just before it when that is in the previous sentence (words split by a paragraph break);
+and last the source of a report in the sentence just before ("Kerry said that … ¶ “…”"),
+labelled "report just before".
 
 When two cues before the quote in one sentence share a speaker ("Sanders has said that
-he plans …"), the earlier, framing one names the speaker: the later one is inside it.
+he plans …"), or the later one's subject opens the earlier one's reported clause ("Trump
+stated that Melania would discuss it “…”"), the earlier, framing one names the speaker:
+the later one is inside it.
 """
 
 from __future__ import annotations
@@ -39,6 +47,7 @@ from .attribution import Attribution, Source, find_sources
 # more likely a new report ("Obama said “it gets me mad” every time he thinks …").
 _ADJACENT_WORDS = 4
 _CLOSING_MARKS = frozenset(["”", '"'])
+_TAG_ENDINGS = frozenset([",", "?", "!", "—", "–", "-", "…"])
 _TAG_PRONOUNS = frozenset(["he", "she"])
 # Kinds that carry words rather than speak them: an outlet that relayed them, or the
 # statement, interview or poll they came in ("In an interview, Trump said “…”").
@@ -72,6 +81,8 @@ def quote_extraction(
             last_quote = previous[0]
             if doc.sentence_of(quote.start) - doc.sentence_of(max(last_quote.end - 1, last_quote.start)) <= 1:
                 source = previous[1]
+        if source is None:
+            source = _reported_just_before(quote, doc.sentence_of(quote.start), attributions)
         spans.append(quote_span(doc, quote, source))
         previous = (quote, source)
     speakers = {span.attrs["speaker"].lower() for span in spans if span.attrs["speaker"]}
@@ -115,6 +126,9 @@ def speaker_of(
     last = doc.sentence_of(max(quote.end - 1, quote.start))
     # "“Why not?” Sanders asked": a ? or ! inside the marks ends the sentence, not the report.
     asks = int(doc.text[quote.inner_end - 1 : quote.inner_end] in ("?", "!"))
+    # A tag follows quoted words that end in a comma, ? or ! ("“…,” he said"); after "“it gets me
+    # mad” every time he thinks" the later verb starts a clause of its own.
+    tagged = doc.text[quote.inner_end - 1 : quote.inner_end] in _TAG_ENDINGS
     candidates = []
     for attribution in attributions:
         if not first <= attribution.sentence <= last + asks:
@@ -127,11 +141,16 @@ def speaker_of(
         if after:
             between = doc.text[quote.end : attribution.start]
             words = between.split()
-            adjacent = (len(words) <= _ADJACENT_WORDS and not any(mark in between for mark in ".;?!")
-                        and not _CONJUNCTIONS.intersection(word.strip(",").lower() for word in words))
+            adjacent = (len(words) <= _ADJACENT_WORDS and not any(mark in between for mark in ".;?!\n")
+                        and not _CONJUNCTIONS.intersection(word.strip(",").lower() for word in words)
+                        and (tagged or between.lstrip().startswith(",")))
+            if attribution.sentence > last:
+                # The next sentence counts only as a tag that is all of it: "“Why not?” Sanders asked."
+                sentence_end = doc.sentences[attribution.sentence][1]
+                adjacent = adjacent and len(doc.text[attribution.end : sentence_end].split()) <= 2
+                if not adjacent:
+                    continue
             tier = 0 if adjacent else 2
-            if attribution.sentence > last and not adjacent:
-                continue  # the next sentence counts only as a tag: "“Why not?” Sanders asked."
         elif attribution.sentence > last:
             continue
         else:
@@ -140,12 +159,12 @@ def speaker_of(
     candidates.sort(key=lambda item: item[:3])
     if candidates and candidates[0][1] == 0:
         return candidates[0][3].source
-    if tag is not None:
+    if tag is not None and (tagged or doc.sentences[first][0] == quote.start):
         return _relabel(tag, "tag after quote")
     if candidates and candidates[0][1] == 1:
         return _outermost(doc, candidates[0][3], [c[3] for c in candidates if c[1] == 1])
     fallback = (_introduced_before(doc, quote, first, attributions) or _signed_after(doc, quote, attributions)
-                or _tag_inside(doc, quote))
+                or _tag_inside(doc, quote) or _closing_report(doc, candidates))
     if fallback is None and subject is not None and subject.end <= quote.start:
         fallback = _relabel(subject, "sentence subject")
     if fallback is None and candidates:
@@ -153,27 +172,62 @@ def speaker_of(
     return fallback
 
 
+def _closing_report(doc: Document, candidates: list[tuple[bool, int, int, Attribution]]) -> Source | None:
+    """"The FBI made a “mistake” in the check, Comey has said.": a report that closes the sentence.
+
+    A comma then a source and its verb at the very end of the sentence reports the whole
+    sentence, quote included, so its source outranks the sentence's grammatical subject.
+    """
+    for _, tier, _, attribution in candidates:
+        source = attribution.source
+        if tier != 2 or source is None:
+            continue
+        first, last = min(source.start, attribution.start), max(source.end, attribution.end)
+        sentence_start, sentence_end = doc.sentences[attribution.sentence]
+        comma = doc.text.rfind(",", sentence_start, first)
+        # Up to two words between the comma and the clause: "…, DFA spokesman Neil Sroka said."
+        if comma >= 0 and len(doc.text[comma + 1 : first].split()) <= 2 and (
+            len(doc.text[last:sentence_end].split()) <= 2
+        ):
+            return source
+    return None
+
+
+def _reported_just_before(quote: QuoteRegion, first: int, attributions: list[Attribution]) -> Source | None:
+    """"Kerry said that 100,000 would be accepted. ¶ “That adds up to …”": the last report before.
+
+    A quote with no cue, tag or subject of its own that follows a sentence reporting
+    someone's words goes on with that report: news writing puts the paraphrase first and
+    the speaker's own words after it, without repeating the tag. Only the sentence right
+    before counts, and only a report whose source speaks (not an outlet or a document).
+    """
+    before = [a for a in attributions if a.sentence == first - 1 and a.end <= quote.start]
+    speaking = [a for a in before if a.source is not None and a.source.kind not in _RELAYING_KINDS]
+    return _relabel(speaking[-1].source, "report just before") if speaking else None
+
+
 def _outermost(doc: Document, nearest: Attribution, before: list[Attribution]) -> Source | None:
     """"Sanders has said that he plans …, “…”": the report that frames the quote, not one inside it.
 
     When an earlier cue in the same sentence has the same speaker ("he" resolved to
-    Sanders), or is followed at once by the nearer cue's pronoun ("Lapp said she
-    thinks"), the nearer cue sits inside the earlier one's reported clause, so the
-    earlier cue is the attribution of the quote.
+    Sanders), or the nearer cue's subject opens the earlier cue's reported clause
+    ("Lapp said she thinks", "Trump stated that Melania would discuss it “…”"), the
+    nearer cue sits inside what the earlier one reports, so the earlier cue is the
+    attribution of the quote.
     """
     source = nearest.source
     if source is None:
         return None
     name = source.name.lower()
-    pronoun = source.label in ("pronoun he", "pronoun she")
 
     def frames(earlier: Attribution) -> bool:
         if earlier.source is None or earlier.sentence != nearest.sentence or earlier.start >= nearest.start:
             return False
         if earlier.source.name.lower() == name:
             return True
-        between = doc.text[earlier.end : source.start].split()
-        return pronoun and earlier.source.kind == "named_person" and set(between) <= {"that"}
+        between = doc.text[earlier.end : source.start]
+        words = between.split()
+        return (not words or words[0] == "that") and not any(mark in between for mark in ",;:")
 
     same = [a for a in before if frames(a)]
     return min(same, key=lambda a: a.start).source if same else source
@@ -226,10 +280,10 @@ def _tag_inside(doc: Document, quote: QuoteRegion) -> Source | None:
 def _signed_after(doc: Document, quote: QuoteRegion, attributions: list[Attribution]) -> Source | None:
     """"“…” ― Carla Sanchez": a dash after the quote signs it with a name."""
     rest = doc.text[quote.end : quote.end + 60]
-    stripped = rest.lstrip(" ,")
+    stripped = rest.lstrip(", \t\n\xa0")
     if stripped[:1] not in ("―", "—", "–") and not stripped.startswith("--"):
         return None
-    name_start = quote.end + len(rest) - len(stripped.lstrip("―—–- "))
+    name_start = quote.end + len(rest) - len(stripped.lstrip("―—–- \xa0"))
     name = []
     for token in doc.tokens:
         if token.start < name_start:
