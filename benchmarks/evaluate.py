@@ -26,36 +26,30 @@ from framing.lexicons import load_lexicons
 
 # (task, path into the results, figure, dataset, split, metric, target, published reference)
 TABLE: list[tuple[str, str, str, str, str, str, str, str]] = [
-    ("hedges", "factbank.all_cues.cue_overlap.f1", "Hedge cues (all types)", "Szeged FactBank", "dev half",
-     "cue F1, overlap", "≥ 0.75", "—"),
-    ("hedges", "factbank.all_cues.cue_overlap.precision", "Hedge cues (all types)", "Szeged FactBank", "dev half",
-     "cue precision, overlap", "", "—"),
-    ("hedges", "factbank.all_cues.cue_overlap.recall", "Hedge cues (all types)", "Szeged FactBank", "dev half",
-     "cue recall, overlap", "", "—"),
-    ("hedges", "factbank.all_cues.cue_exact.f1", "Hedge cues (all types)", "Szeged FactBank", "dev half",
-     "cue F1, exact", "", "—"),
-    ("hedges", "factbank.epistemic_cues.cue_overlap.f1", "Hedge cues (epistemic types)", "Szeged FactBank",
-     "dev half", "cue F1, overlap", "", "—"),
+    ("hedges", "factbank.szeged_categories.cue_overlap.f1", "Hedge cues (categories Szeged annotates)",
+     "Szeged FactBank", "dev half", "cue F1, overlap", "≥ 0.75", "—"),
+    ("hedges", "factbank.szeged_categories.cue_overlap.precision", "Hedge cues (categories Szeged annotates)",
+     "Szeged FactBank", "dev half", "cue precision, overlap", "", "—"),
+    ("hedges", "factbank.szeged_categories.cue_overlap.recall", "Hedge cues (categories Szeged annotates)",
+     "Szeged FactBank", "dev half", "cue recall, overlap", "", "—"),
+    ("hedges", "factbank.szeged_categories.cue_exact.f1", "Hedge cues (categories Szeged annotates)",
+     "Szeged FactBank", "dev half", "cue F1, exact", "", "—"),
+    ("hedges", "factbank.all_cues.cue_overlap.f1", "Hedge cues (all categories, approximators included)",
+     "Szeged FactBank", "dev half", "cue F1, overlap", "", "—"),
     ("hedges", "factbank.epistemic_cues_no_approximators.cue_overlap.f1",
-     "Hedge cues (epistemic types, approximators set aside)", "Szeged FactBank", "dev half", "cue F1, overlap", "",
-     "—"),
-    ("hedges", "factbank.all_cues.sentence.f1", "Uncertain sentences (all types)", "Szeged FactBank", "dev half",
-     "sentence F1", "", "—"),
-    ("hedges", "factbank.epistemic_cues.sentence.f1", "Uncertain sentences (epistemic types)", "Szeged FactBank",
-     "dev half", "sentence F1", "", "—"),
-    ("hedges", "wikipedia.all_cues.sentence.f1", "Uncertain sentences (all types)", "Szeged Wikipedia",
+     "Hedge cues (epistemic types only)", "Szeged FactBank", "dev half", "cue F1, overlap", "", "—"),
+    ("hedges", "factbank.szeged_categories.sentence.f1", "Uncertain sentences (categories Szeged annotates)",
+     "Szeged FactBank", "dev half", "sentence F1", "", "—"),
+    ("hedges", "wikipedia.all_cues.sentence.f1", "Uncertain sentences (all categories)", "Szeged Wikipedia",
      "all 20,748", "sentence F1", "≥ 0.65", "≈ 0.60 best CoNLL-2010 system"),
-    ("hedges", "wikipedia.epistemic_cues.sentence.f1", "Uncertain sentences (epistemic types)", "Szeged Wikipedia",
-     "all 20,748", "sentence F1", "", "—"),
+    ("hedges", "wikipedia.szeged_categories.sentence.f1", "Uncertain sentences (categories Szeged annotates)",
+     "Szeged Wikipedia", "all 20,748", "sentence F1", "", "≈ 0.60 best CoNLL-2010 system"),
+    ("hedges", "wikipedia.szeged_categories.cue_overlap.f1", "Hedge cues (categories Szeged annotates)",
+     "Szeged Wikipedia", "all 20,748", "cue F1, overlap", "", "—"),
+    ("hedges", "wikipedia.all_cues.cue_overlap.f1", "Hedge cues (all categories, approximators included)",
+     "Szeged Wikipedia", "all 20,748", "cue F1, overlap", "", "—"),
     ("hedges", "wikipedia.epistemic_cues_no_approximators.sentence.f1",
-     "Uncertain sentences (epistemic types, approximators set aside)", "Szeged Wikipedia", "all 20,748",
-     "sentence F1", "", "—"),
-    ("hedges", "wikipedia.all_cues.cue_overlap.f1", "Hedge cues (all types)", "Szeged Wikipedia", "all 20,748",
-     "cue F1, overlap", "", "—"),
-    ("hedges", "wikipedia.all_cues.cue_exact.f1", "Hedge cues (all types)", "Szeged Wikipedia", "all 20,748",
-     "cue F1, exact", "", "—"),
-    ("hedges", "wikipedia.epistemic_cues.cue_overlap.f1", "Hedge cues (epistemic types)", "Szeged Wikipedia",
-     "all 20,748", "cue F1, overlap", "", "—"),
+     "Uncertain sentences (epistemic types only)", "Szeged Wikipedia", "all 20,748", "sentence F1", "", "—"),
     ("attribution", "cue.recall", "Attribution cues", "PolNeAR", "dev+train", "cue recall, overlap", "≥ 0.85", "—"),
     ("attribution", "cue.precision", "Attribution cues", "PolNeAR", "dev+train", "cue precision, overlap",
      "≥ 0.75", "—"),
@@ -154,12 +148,16 @@ METHOD = """
   (annotator-training copies and double annotations are skipped).
 - **Hedges.** Cue figures match predicted `hedge` spans to gold cues one-to-one, by overlap (a shared
   character) or exact offsets. A sentence is predicted uncertain when it has at least one hedge span.
-  *All types* scores every Szeged cue, including conditionals ("if", `speculation_hypo_condition`) and
-  embedded questions ("whether", `_investigation`), which are not hedges in framing's sense.
-  *Epistemic types* keeps only `speculation_modal_probable/possible` and `speculation_hypo_doxastic`
-  gold cues and sets aside predictions that overlap a conditional or investigation cue. *Approximators
-  set aside* also drops framing's `approximator` hedges ("about 20", "nearly"), which hedge a quantity
-  rather than a proposition and which Szeged's speculation guidelines do not annotate.
+  framing's hedge categories are mapped to Szeged's cue types (`SZEGED_TYPES_OF_CATEGORY` in
+  `framing/evaluation/tasks.py`): modal, verb, adverb, adjective, noun, evidential and other →
+  `speculation_modal_*` and `speculation_hypo_doxastic`; conditional ("if", "unless") →
+  `speculation_hypo_condition`; investigation ("whether") → `speculation_hypo_investigation`;
+  approximator ("about 80", "nearly") → none. *Categories Szeged annotates* is the like-for-like
+  figure: approximators, which hedge a quantity rather than a proposition and which Szeged's
+  guidelines do not annotate, are set aside (framing still counts them, as vagueness). *All
+  categories* scores every framing hedge against every Szeged cue. *Epistemic types only* keeps the
+  modal and doxastic gold cues and sets aside framing's conditional, investigation and approximator
+  hedges.
 - **Attribution.** Cues: `attribution` spans vs gold `cue` fragments (overlap). Content: `quote` spans
   (and any content offsets an attribution span carries) vs gold `content` fragments. Direct quotes:
   precision = quote spans overlapping a gold content, recall = gold contents with quotation marks that
