@@ -7,6 +7,7 @@ import re
 import pytest
 
 from framing.analysis import analyze
+from framing.errors import FramingInputError
 from framing.report import write_reports
 from framing.report.html import SECTIONS, PagePart, needs, render_html
 from framing.report.model import build_report_model
@@ -122,3 +123,18 @@ def test_pdf_worker_reports_the_printers_own_error():
             worker.finish("title")
     finally:
         worker.close()
+
+
+def test_pdf_without_weasyprint_says_what_to_install_and_writes_nothing(tmp_path, lexicons, monkeypatch):
+    """A system without Pango: WeasyPrint fails to import in the printer, which is the user's to fix."""
+    import os
+
+    fake = tmp_path / "fake"
+    fake.mkdir()
+    (fake / "weasyprint.py").write_text("raise OSError(\"cannot load library 'libpango-1.0-0'\")\n")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(fake), os.environ.get("PYTHONPATH", "")]))
+    out = tmp_path / "out"
+    expected = r"--format pdf: WeasyPrint cannot start here .*libpango.*--format html"
+    with pytest.raises(FramingInputError, match=expected):
+        write_reports(analyze(lexicons=lexicons), lexicons, out, formats=["html", "pdf"], title="")
+    assert not out.exists() or list(out.iterdir()) == []

@@ -35,12 +35,14 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import IO, Any
 
+from ..errors import FramingInputError
 from .html import PagePart
 
 # Articles per part: at most this many parts of articles, so the per-part costs
 # (stylesheet, fonts, one more PDF to join) stay small next to the layout.
 MAX_ARTICLE_PARTS = 4
 PRINTERS = 2
+EXIT_NO_WEASYPRINT = 3  # the child's exit status when WeasyPrint (or its Pango) cannot be loaded
 
 
 def plan_parts(model: Mapping[str, Any]) -> list[PagePart]:
@@ -189,6 +191,11 @@ class PdfWorker:
         if self.process.returncode != 0 or not output.startswith(b"%PDF"):
             self.errors.seek(0)
             lines = self.errors.read().decode("utf-8", "replace").strip().splitlines()
+            if self.process.returncode == EXIT_NO_WEASYPRINT:
+                raise FramingInputError(
+                    "--format pdf", f"WeasyPrint cannot start here ({lines[-1] if lines else 'no details'})",
+                    "Install Pango as WeasyPrint's installation notes describe, or use --format html",
+                )
             raise RuntimeError(f"the PDF renderer failed: {lines[-1] if lines else f'exit {self.process.returncode}'}")
         return output
 
@@ -252,8 +259,11 @@ def yield_to_parent() -> None:
 
 
 def main() -> int:
-    import weasyprint  # noqa: F401  (paid up front, while the parent is still computing)
-
+    try:
+        import weasyprint  # noqa: F401  (paid up front, while the parent is still computing)
+    except (ImportError, OSError) as error:  # typically Pango missing: the user's system, not a bug
+        print(f"{type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_NO_WEASYPRINT
     pool = printers()
     printed: dict[int, Future[bytes] | bytes] = {}
     title = ""
