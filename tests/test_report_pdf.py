@@ -74,6 +74,33 @@ def test_pdf_pages_are_numbered_in_order_across_parts(seed_pdf):
         assert "PDF test report" in text  # the running title
 
 
+def test_pdf_outline_nests_the_report_across_parts(seed_pdf):
+    paths, analyses = seed_pdf
+    reader = pypdf.PdfReader(paths[".pdf"])
+    (title, sections) = reader.outline
+    assert title.title == "PDF test report"
+    names = [item.title for item in sections if not isinstance(item, list)]
+    assert names[:1] == ["Overview"] and {"Articles", "Method and limits", "Reproducibility"} <= set(names)
+    articles = sections[sections.index(next(item for item in sections if getattr(item, "title", "") == "Articles")) + 1]
+    article_items = [item for item in articles if not isinstance(item, list)]
+    assert len(article_items) == len(analyses)
+    pages = [reader.get_destination_page_number(item) for item in article_items]
+    assert pages == sorted(pages) and len(set(pages)) == len(pages)
+
+
+def test_pdf_internal_links_resolve_across_parts(seed_pdf):
+    paths, _ = seed_pdf
+    reader = pypdf.PdfReader(paths[".pdf"])
+    targets = {
+        annotation.get_object().get("/Dest")
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+        if annotation.get_object().get("/Subtype") == "/Link"
+    }
+    assert len(targets) > 100  # every marker links to its note and back
+    assert targets <= set(reader.named_destinations)
+
+
 def test_pdf_parts_cover_every_section_and_article_once_in_order(seed_analyses, lexicons):
     model = build_report_model(list(seed_analyses.values()), lexicons)
     parts = plan_parts(model)

@@ -9,11 +9,11 @@ Why parts: WeasyPrint lays out one document on one core, and on the seeds that
 alone took longer than the whole 5 s budget. So the page is cut into parts at
 section and article boundaries (:func:`plan_parts`), and a child process prints
 them while the parent is still computing: the articles first (they need no
-comparison), the overview last (it needs the comparison and the charts). On
-Linux the child forks two printers after importing WeasyPrint once; elsewhere it
-prints the parts one after another. :func:`assemble` then joins the parts with
-pypdf and lays a footer sheet over every page: "page N of M" can only be known
-once all parts are printed.
+comparison), the charts last. On Linux the child forks two printers after
+importing WeasyPrint once; elsewhere it prints the parts one after another. A
+:class:`Binder` joins the parts with pypdf as they finish and, at the end, draws
+a footer sheet under every page: "page N of M" can only be known once all parts
+are printed.
 
 Protocol of the child (``python -m framing.report.pdf``): on stdin, messages
 ``part <index> <nbytes>\\n<html>`` and finally ``finish <nbytes>\\n<title>``; on
@@ -31,8 +31,8 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from collections.abc import Callable, Mapping
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from typing import IO, Any
 
 from ..errors import FramingInputError
@@ -68,31 +68,112 @@ def plan_parts(model: Mapping[str, Any]) -> list[PagePart]:
     return front + middle + back
 
 
-def render_pdf(html_text: str) -> bytes:
-    """One HTML document as PDF bytes, fetching nothing but ``data:`` URIs."""
+# A heading's bookmark in a printed part: (heading level, label, page index in the part, top in points).
+Bookmark = tuple[int, str, int, float]
+CSS_PX_IN_PT = 0.75  # WeasyPrint lays out in CSS pixels (1/96 in); PDF counts points (1/72 in)
+
+
+def layout(html_text: str) -> Any:
+    """One HTML document laid out by WeasyPrint, fetching nothing but ``data:`` URIs."""
     import weasyprint
 
     offline = weasyprint.URLFetcher(allowed_protocols={"data"})
-    return weasyprint.HTML(string=html_text, url_fetcher=offline, base_url=None).write_pdf()
+    return weasyprint.HTML(string=html_text, url_fetcher=offline, base_url=None).render()
 
 
-def assemble(parts: Sequence[bytes], title: str, *, render: Callable[[str], bytes] = render_pdf) -> bytes:
-    """Join printed parts in order and lay the running footer (title, page N of M) over every page."""
-    import pypdf
+def render_pdf(html_text: str) -> bytes:
+    """One HTML document as PDF bytes."""
+    return layout(html_text).write_pdf()
 
-    from .html import render_footer_sheet
 
-    writer = pypdf.PdfWriter()
-    for data in parts:
-        writer.append(pypdf.PdfReader(io.BytesIO(data)))
-    footer = pypdf.PdfReader(io.BytesIO(render(render_footer_sheet(title, len(writer.pages)))))
-    for number, (page, sheet) in enumerate(zip(writer.pages, footer.pages, strict=True), start=1):
-        draw_under(writer, page, sheet, f"/FramingFooter{number}")
-    first = pypdf.PdfReader(io.BytesIO(parts[0])).metadata or {}
-    writer.add_metadata({key: first[key] for key in ("/Title", "/Producer", "/CreationDate") if key in first})
-    output = io.BytesIO()
-    writer.write(output)
-    return output.getvalue()
+def print_part(html_text: str) -> tuple[bytes, list[Bookmark]]:
+    """One part as PDF bytes, and its headings' bookmarks with their levels.
+
+    The levels are kept because a part's own PDF outline cannot tell them: a
+    part that starts with an article (h3) would put it at the top of the
+    outline instead of under "Articles" (h2). :meth:`Binder.finish` rebuilds
+    the outline of the whole report from these.
+    """
+    document = layout(html_text)
+    bookmarks = [
+        (level, label, page_index, (page.height - y) * CSS_PX_IN_PT)
+        for page_index, page in enumerate(document.pages)
+        for level, label, (_, y), _ in page.bookmarks
+    ]
+    return document.write_pdf(), bookmarks
+
+
+def assemble(
+    parts: Mapping[int, tuple[bytes, list[Bookmark]]], title: str, *, render: Callable[[str], bytes] = render_pdf
+) -> bytes:
+    """Join printed parts (by their place in the report) and draw the running footer on every page."""
+    binder = Binder()
+    for index, (data, bookmarks) in parts.items():
+        binder.insert(index, data, bookmarks)
+    return binder.finish(title, render=render)
+
+
+class Binder:
+    """Joins printed parts into one PDF in report order, whatever order they finish in.
+
+    A class because the growing PDF is real state: parts are inserted as they
+    finish (while others still print), and the footer ("page N of M") is drawn
+    once, at the end, when M is known.
+    """
+
+    def __init__(self) -> None:
+        import pypdf
+
+        self.writer = pypdf.PdfWriter()
+        self.page_counts: dict[int, int] = {}
+        self.bookmarks: dict[int, list[Bookmark]] = {}
+        self.metadata: dict[str, Any] = {}
+
+    def insert(self, index: int, data: bytes, bookmarks: list[Bookmark]) -> None:
+        """Insert part ``index`` after the pages of every part with a smaller index."""
+        import pypdf
+
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        position = sum(count for other, count in self.page_counts.items() if other < index)
+        self.writer.merge(position, reader, import_outline=False)
+        self.page_counts[index] = len(reader.pages)
+        self.bookmarks[index] = bookmarks
+        if index == min(self.page_counts):
+            found = reader.metadata or {}
+            self.metadata = {key: found[key] for key in ("/Title", "/Producer", "/CreationDate") if key in found}
+
+    def finish(self, title: str, *, render: Callable[[str], bytes] = render_pdf) -> bytes:
+        """The joined PDF, with the running footer (title, page N of M) drawn under every page."""
+        import pypdf
+
+        from .html import render_footer_sheet
+
+        writer = self.writer
+        footer = pypdf.PdfReader(io.BytesIO(render(render_footer_sheet(title, len(writer.pages)))))
+        for number, (page, sheet) in enumerate(zip(writer.pages, footer.pages, strict=True), start=1):
+            draw_under(writer, page, sheet, f"/FramingFooter{number}")
+        self._outline()
+        writer.add_metadata(self.metadata)
+        output = io.BytesIO()
+        writer.write(output)
+        return output.getvalue()
+
+    def _outline(self) -> None:
+        """The outline (bookmarks) of the whole report, nested by heading level across parts."""
+        from pypdf.generic import Fit
+
+        first_page = 0
+        open_items: list[tuple[int, Any]] = []  # (level, outline item) from the root down
+        for index in sorted(self.page_counts):
+            for level, label, page_index, top in self.bookmarks[index]:
+                while open_items and open_items[-1][0] >= level:
+                    open_items.pop()
+                item = self.writer.add_outline_item(
+                    title=label, page_number=first_page + page_index, parent=open_items[-1][1] if open_items else None,
+                    fit=Fit.xyz(left=0, top=top),
+                )
+                open_items.append((level, item))
+            first_page += self.page_counts[index]
 
 
 def draw_under(writer: Any, page: Any, sheet: Any, name: str) -> None:
@@ -178,7 +259,7 @@ class PdfWorker:
     def finish(self, title: str) -> bytes:
         """The whole PDF, once every part is printed."""
         if self.process is None:
-            return assemble([render_pdf(self.pending[i]) for i in sorted(self.pending)], title)
+            return assemble({index: print_part(html_text) for index, html_text in self.pending.items()}, title)
         data = title.encode("utf-8")
         self.outbox.put(f"finish {len(data)}\n".encode() + data)
         self.outbox.put(None)
@@ -265,21 +346,23 @@ def main() -> int:
         print(f"{type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_NO_WEASYPRINT
     pool = printers()
-    printed: dict[int, Future[bytes] | bytes] = {}
+    binder = Binder()
+    printing: dict[Future[bytes], int] = {}
     title = ""
     try:
         for kind, index, payload in read_messages(sys.stdin.buffer):
             if kind == "finish":
                 title = payload
             elif pool is not None:
-                printed[index] = pool.submit(render_pdf, payload)
+                printing[pool.submit(print_part, payload)] = index
             else:
-                printed[index] = render_pdf(payload)
-        parts = [p.result() if isinstance(p, Future) else p for _, p in sorted(printed.items())]
+                binder.insert(index, *print_part(payload))
+        for done in as_completed(printing):  # join each part while the others still print
+            binder.insert(printing[done], *done.result())
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    sys.stdout.buffer.write(assemble(parts, title))
+    sys.stdout.buffer.write(binder.finish(title))
     sys.stdout.buffer.flush()
     return 0
 
