@@ -179,3 +179,23 @@ def test_browser_phone_width_has_no_sideways_scroll(browser, nested_report):
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
+
+
+def test_browser_legend_checkbox_stays_with_its_label_and_works_from_the_keyboard(browser, nested_report):
+    """Regression: on a phone a checkbox used to wrap to the end of the previous legend line."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(nested_report[0].resolve().as_uri())
+        labels = page.locator("label.toggle-label")
+        assert labels.count() == 5
+        for index in range(labels.count()):
+            label = labels.nth(index)
+            assert label.evaluate("e => getComputedStyle(e, '::before').content") == '"✓"'  # drawn in the label
+            assert label.evaluate("e => e.getClientRects().length") == 1  # one box: nothing wrapped away
+        page.focus("#tg-hedge")
+        page.keyboard.press("Space")
+        assert not page.locator("#tg-hedge").is_checked()
+        assert page.locator("label[for=tg-hedge]").evaluate("e => getComputedStyle(e, '::before').content") == '""'
+    finally:
+        context.close()
