@@ -32,7 +32,8 @@ from .errors import FramingInputError
 SCHEMAS: dict[str, tuple[str, ...]] = {
     "hedges": ("term", "category"),
     "loaded": ("term", "category", "alternative"),
-    "reporting_verbs": ("term", "lemma", "stance"),
+    # signals_speech: whether the term's first word, next to a quote, marks the quote as speech.
+    "reporting_verbs": ("term", "lemma", "stance", "signals_speech"),
     "source_kinds": ("term", "kind"),
     "abbreviations": ("term",),
     "stop_words": ("term",),
@@ -217,7 +218,13 @@ def load_lexicons(extra_dir: str | Path | None = None, *, base_dir: str | Path |
             warnings.extend(_unmatchable(lexicon))
         by_name[name] = lexicon
     matchers = {name: TermMatcher(by_name[name].entries) for name in TERM_LEXICONS}
-    cues = {words[0] for entry in by_name["reporting_verbs"] if (words := term_tokens(entry.key))}
+    # Only rows that signal speech tell the quote parser a quote is speech: "refer to" is a cue
+    # of attribution, but "the term “X” refers to …" holds a term at a distance.
+    cues = {
+        words[0]
+        for entry in by_name["reporting_verbs"]
+        if entry["signals_speech"] != "no" and (words := term_tokens(entry.key))
+    }
     return Lexicons(
         by_name=by_name,
         checksum=digest.hexdigest()[:16],
@@ -272,13 +279,16 @@ def _parse_file(path: Path, raw: bytes, name: str) -> tuple[dict[str, str], list
                 raise FramingInputError(
                     f"{path}:{line_number}", f"the {column!r} column is empty", "Every entry needs a term and a source"
                 )
-        allowed = meta.get(f"allowed_{required[1]}") if len(required) > 1 else None
-        if allowed and fields[required[1]] not in {v.strip() for v in allowed.split(",")}:
-            raise FramingInputError(
-                f"{path}:{line_number}",
-                f"{required[1]} {fields[required[1]]!r} is not one of: {allowed}",
-                "Use one of the allowed values, or add it to the header comment",
-            )
+        for column in required[1 : -len(COMMON_COLUMNS)]:
+            allowed = meta.get(f"allowed_{column}")
+            # "(empty)" in a header's list of values allows an empty cell.
+            values = {"" if v.strip() == "(empty)" else v.strip() for v in allowed.split(",")} if allowed else None
+            if values is not None and fields[column] not in values:
+                raise FramingInputError(
+                    f"{path}:{line_number}",
+                    f"{column} {fields[column]!r} is not one of: {allowed}",
+                    "Use one of the allowed values, or add it to the header comment",
+                )
         lowered = key.lower()
         if lowered in seen:
             raise FramingInputError(

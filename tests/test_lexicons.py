@@ -140,3 +140,32 @@ def test_lexicons_stop_words_override_adds_words(tmp_path: Path, lexicons) -> No
     )
     custom = load_lexicons(tmp_path)
     assert custom.stop_words == lexicons.stop_words | {"said"}
+
+
+_VERB_HEADER = "# allowed_signals_speech: yes, no\nterm\tlemma\tstance\tsignals_speech\tsource\tnote\n"
+
+
+@pytest.mark.parametrize(("row", "speech_cue"), [("mutter\tmutter\tneutral\tyes", True),
+                                                 ("mutter\tmutter\tneutral\tno", False)])
+def test_lexicons_reporting_cues_only_from_rows_that_signal_speech(tmp_path: Path, row: str, speech_cue: bool) -> None:
+    """A row marked signals_speech=no is an attribution cue but does not make a nearby quote speech."""
+    (tmp_path / "reporting_verbs.tsv").write_text(f"{_VERB_HEADER}{row}\tme\tx\n", encoding="utf-8")
+    custom = load_lexicons(tmp_path)
+    assert "mutter" in {e.key for e in custom["reporting_verbs"]}
+    assert ("mutter" in custom.reporting_cues) is speech_cue
+
+
+def test_lexicons_bundled_general_cues_do_not_signal_speech(lexicons) -> None:
+    """'refers to', 'made it clear', 'put it' are cues; "refers", "made", "put" by a quote say nothing of speech."""
+    keys = {e.key for e in lexicons["reporting_verbs"]}
+    assert {"refers to", "made it clear", "put it"} <= keys
+    assert not {"refers", "referring", "made", "put"} & lexicons.reporting_cues
+    assert {"said", "according", "told"} <= lexicons.reporting_cues
+
+
+def test_lexicons_every_allowed_column_is_checked(tmp_path: Path) -> None:
+    """Not only the second column: a signals_speech value outside its declared list is an error."""
+    (tmp_path / "reporting_verbs.tsv").write_text(f"{_VERB_HEADER}mutter\tmutter\tneutral\tmaybe\tme\tx\n",
+                                                  encoding="utf-8")
+    with pytest.raises(FramingInputError, match=r"reporting_verbs.tsv:3.*signals_speech 'maybe' is not one of"):
+        load_lexicons(tmp_path)

@@ -87,6 +87,13 @@ KINDS = [
     pytest.param("Fans chanted for what they called the ‘comeback’ of the decade.", "‘comeback’", "scare",
                  id="what-they-called"),
     pytest.param("The ‘reform’ passed quietly on Tuesday.", "‘reform’", "scare", id="irony-no-cue"),
+    # Attribution cues whose first word does not signal speech (signals_speech=no in reporting_verbs.tsv).
+    pytest.param("The term “safe harbor” refers to a legal shield.", "“safe harbor”", "scare",
+                 id="refers-to-is-no-speech-signal"),
+    pytest.param("The mayor made it clear that the “reform” was dead.", "“reform”", "scare",
+                 id="made-clear-is-no-speech-signal"),
+    pytest.param("As one farmer put it, the “relief” came too late.", "“relief”", "scare",
+                 id="put-it-is-no-speech-signal"),
 ]
 
 

@@ -16,7 +16,9 @@ constructions news writing uses:
 * constructions with no reporting word (see :func:`_construction_attributions`): a speaker
   then a colon ("Sanders: “…”"), "in" + a document opening a sentence ("In a new poll, …"),
   a speaker, any verb and an opening quote ("He continued, “…”", "Hillary shot back, “…”"),
-  and a closing quote then a speaker and any verb ("“…,” she continued").
+  a closing quote then a speaker and any verb ("“…,” she continued"), a closing quote then a
+  dash and a name ("“…” ― Carla Sanchez"), and a speaker's unlisted verb with a that-clause
+  ("Trump bragged that …").
 
 A few forms report even when no source can be read (see :func:`_reports_without_source`):
 any form of *say*, the agentless passive of a few verbs of saying ("is expected to", "was
@@ -25,7 +27,11 @@ capitalized word; their attribution span has no source.
 
 Beyond verbs of saying, the lexicon lists verbs of stance and characterisation ("called
 the plan a disaster", "wants", "declined to", "endorsed"): news attributes positions as
-well as words. Polls, studies and statements are sources of kind ``document``. A time
+well as words, and stance adjectives after *be* ("is confident that", "was critical of"). A
+form that could be a noun ("support", "hope") is read as a verb after a modal ("could not
+support") or, as a base form, after a plural noun ("strategists think"), and an -ing form
+right after a plural noun is a reduced relative ("groups supporting Trump"). Polls, studies
+and statements are sources of kind ``document``. A time
 adverbial between subject and verb ("Trump on Sunday said") is stepped over, and a
 relative subject's span runs to its pronoun ("Trump, who said").
 
@@ -63,6 +69,9 @@ _AUXILIARIES = frozenset(
      "recently", "often", "always", "too"]
 )
 _BE = frozenset(["is", "was", "were", "are", "be", "been", "being"])
+# Auxiliaries after which only a verb's base form can follow ("could support", "don't want").
+_MODALS = frozenset(["will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do",
+                     "shall", "n't"])
 _RELATIVES = frozenset(["who", "which", "that"])
 _DETERMINERS = frozenset(
     ["the", "a", "an", "one", "two", "three", "several", "many", "some", "most", "this", "these", "those",
@@ -661,6 +670,8 @@ def _attributions(context: _Context, doc: Document, lexicons: Lexicons) -> list[
         unit = _find_source(context, first, end, entry, found)
         if unit is None and not _reports_without_source(context, first, end, entry):
             continue
+        if entry["lemma"] == "put it" and not _as_source_put_it(context, unit, end):
+            continue
         start, stop = tokens[first].start, tokens[end - 1].end
         conduits = _conduits(context, end, entry, unit)
         found.append(
@@ -743,6 +754,8 @@ def _reports_without_source(context: _Context, first: int, end: int, entry: Entr
     """
     if entry["lemma"] == "according to":
         return True
+    if entry["lemma"].startswith("be "):
+        return False  # a stance adjective ("sure that") is someone's only with a subject: "make sure that"
     tokens, norms = context.tokens, context.norms
     form = tokens[first].norm
     sentence = tokens[first].sentence
@@ -761,11 +774,12 @@ def _reports_without_source(context: _Context, first: int, end: int, entry: Entr
     return previous is not None and previous.is_word and previous.text[0].isupper() and before not in _NOT_HEADS
 
 
-def _construction_entries() -> tuple[Entry, Entry, Entry, Entry]:
+def _construction_entries() -> tuple[Entry, Entry, Entry, Entry, Entry, Entry]:
     """Entries for cues that are constructions, not words: a colon, "in" + a document, a verb by a quote.
 
-    They cannot be lexicon rows: every reporting_verbs term's first word also tells the
-    quote parser that a quote is speech, and ":" or "in" would make almost every quote so.
+    They are not lexicon rows: a row matches words, and these need a source found around
+    a mark or a document after "in" (rows with signals_speech=no would at least keep ":" and
+    "in" from making every quote speech).
     """
     where = "framing/features/attribution.py"
     colon = Entry(":", {"term": ":", "lemma": "say", "stance": "neutral", "source": "framing maintainers",
@@ -779,7 +793,14 @@ def _construction_entries() -> tuple[Entry, Entry, Entry, Entry]:
     tag = Entry("verb after quote", {
         "term": "verb after quote", "lemma": "say", "stance": "neutral", "source": "framing maintainers",
         "note": "'“…,” he continued': any verb of a speaker tagged onto a closing quote reports the quote"}, where, 0)
-    return colon, inside, verb, tag
+    dash = Entry("dash after quote", {
+        "term": "dash after quote", "lemma": "say", "stance": "neutral", "source": "framing maintainers",
+        "note": "'“…” ― Carla Sanchez': a dash then a name after a closing quote credits the quote, as under an "
+                "epigraph"}, where, 0)
+    clause = Entry("verb before that-clause", {
+        "term": "verb before that-clause", "lemma": "say", "stance": "neutral", "source": "framing maintainers",
+        "note": "'Trump bragged that …': a speaker's finite verb with a that-clause reports a proposition"}, where, 0)
+    return colon, inside, verb, tag, dash, clause
 
 
 def _construction_attributions(context: _Context, found: list[Attribution]) -> list[Attribution]:
@@ -790,10 +811,16 @@ def _construction_attributions(context: _Context, found: list[Attribution]) -> l
     colons and opening marks; "in" is looked for only at sentence starts.
     """
     norms, tokens = context.norms, context.tokens
-    colon_entry, in_entry, verb_entry, tag_entry = _construction_entries()
+    colon_entry, in_entry, verb_entry, tag_entry, dash_entry, clause_entry = _construction_entries()
     extra: list[Attribution] = []
     cue_starts = {attribution.start for attribution in found}
     for index in compress(range(len(norms)), map(_CLOSING_MARKS.__contains__, norms)):
+        credited = _dash_credit(context, index)
+        if credited is not None:
+            dash = tokens[index + 1]
+            extra.append(Attribution(dash.start, dash.end, dash.text, dash_entry, dash.sentence,
+                                     context.source(credited)))
+            continue
         tagged = _verb_tagging_quote(context, index)
         if tagged is not None and tokens[tagged[0]].start not in cue_starts:
             verb, speaker = tokens[tagged[0]], context.source(tagged[1])
@@ -812,6 +839,12 @@ def _construction_attributions(context: _Context, found: list[Attribution]) -> l
             verb, last = tokens[spoken[0]], tokens[index - 2]  # with its particle: "shot back"
             extra.append(Attribution(verb.start, last.end, context.doc.text[verb.start : last.end], verb_entry,
                                      verb.sentence, context.source(spoken[1])))
+    for index in compress(range(len(norms)), map("that".__eq__, norms)):
+        unit = _speaker_before_that(context, index - 1) if index > 1 else None
+        if unit is not None and tokens[index - 1].start not in cue_starts:
+            verb = tokens[index - 1]
+            speaker = context.source(unit)
+            extra.append(Attribution(verb.start, verb.end, verb.text, clause_entry, verb.sentence, speaker))
     cued = {attribution.sentence for attribution in found}
     for sentence, index in context.sentence_first.items():
         if norms[index] != "in" or sentence in cued or tokens[index].quoted:
@@ -821,6 +854,69 @@ def _construction_attributions(context: _Context, found: list[Attribution]) -> l
             token = tokens[index]
             extra.append(Attribution(token.start, token.end, token.text, in_entry, sentence, context.source(unit)))
     return extra
+
+
+def _speaker_before_that(context: _Context, verb: int) -> _Unit | None:
+    """"Trump bragged that …", "The campaign has hinted that …": an unlisted finite verb with a that-clause.
+
+    A verb that takes a that-clause is one of saying, thinking or finding, so with a speaker
+    as its subject (a name, an institution, a pronoun, opening its clause) it reports what
+    follows whatever the verb is. Passives ("was told that") and base forms are left out.
+    """
+    tokens, norms = context.tokens, context.norms
+    token = tokens[verb]
+    if token.quoted or not token.is_word or not token.text.islower() or token.norm in _NOT_HEADS:
+        return None
+    if not _opens_clause(tokens[verb + 2] if verb + 2 < len(tokens) else None, token.sentence):
+        return None  # "signed that bill": a demonstrative, not a complementizer
+    if not (token.norm.endswith("ed") or (token.norm.endswith("s") and not token.norm.endswith(("ss", "us", "is")))):
+        return None
+    index, skipped_be = _skip_auxiliaries_back(tokens, norms, verb, token.sentence)
+    if skipped_be or index < 0:
+        return None
+    unit = context.unit_ending_at(index)
+    if unit is None or tokens[unit.first].sentence != token.sentence:
+        return None
+    opening = unit.first == context.sentence_first.get(token.sentence) or (
+        tokens[unit.first - 1].text in _PUNCT_OPENERS or norms[unit.first - 1] in ("and", "but", "that")
+    )
+    return unit if opening else None
+
+
+def _opens_clause(token: Token | None, sentence: int) -> bool:
+    """Whether a word after "that" starts a clause's subject (a pronoun, determiner, name or number),
+    which makes the "that" a complementizer rather than a demonstrative ("that bill")."""
+    if token is None or token.sentence != sentence or not token.is_word:
+        return False
+    return token.norm in _SUBJECT_STARTS or token.text[0].isupper() or token.text[0].isdigit()
+
+
+_SUBJECT_STARTS = _DETERMINERS | frozenset(["he", "she", "it", "they", "we", "i", "you", "there", "no", "none"])
+_DASHES = frozenset(["―", "—", "–"])
+
+
+def _dash_credit(context: _Context, mark: int) -> _Unit | None:
+    """"“…” ― Carla Sanchez": a closing quote, a dash and a name that ends its line or sentence.
+
+    The credit line of an epigraph or a list of readers' comments: the name after the dash
+    is the speaker. The name must be all the words up to the line's or sentence's end, so
+    "“…” — Trump's favourite word — …" is no credit.
+    """
+    tokens = context.tokens
+    if mark == 0 or mark + 2 >= len(tokens) or not tokens[mark - 1].quoted or tokens[mark + 1].text not in _DASHES:
+        return None
+    last = mark + 1
+    while last + 1 < len(tokens) and context.is_name_token(last + 1) and last - mark < 5:
+        last += 1
+    if last == mark + 1:
+        return None
+    if last + 1 < len(tokens):
+        following = tokens[last + 1]
+        gap = context.doc.text[tokens[last].end : following.start]
+        if "\n" not in gap and following.text not in ".;|" and following.text not in _OPENING_MARKS:
+            return None
+    unit = context.unit_ending_at(last) or context.generic_left(last, loose=True)
+    return unit if unit is not None and unit.kind in ("named_person", "institution", "media") else None
 
 
 def _verb_tagging_quote(context: _Context, mark: int) -> tuple[int, _Unit] | None:
@@ -933,6 +1029,17 @@ def _document_after(context: _Context, first: int) -> _Unit | None:
     return None
 
 
+def _as_source_put_it(context: _Context, unit: _Unit | None, end: int) -> bool:
+    """"As one voter put it, …", "…, as Trump put it.": "put it" reports only as a tag after "as".
+
+    Elsewhere it is a literal act or an idiom ("he put it on the table", "put it to a vote").
+    """
+    tokens = context.tokens
+    if unit is None or unit.first == 0 or context.norms[unit.first - 1] != "as":
+        return False
+    return end >= len(tokens) or not tokens[end].is_word or tokens[end].sentence != tokens[end - 1].sentence
+
+
 def _cue_form_ok(context: _Context, first: int, entry: Entry) -> bool:
     """A cue word capitalized mid-sentence is part of a name ("the United States")."""
     token = context.tokens[first]
@@ -972,6 +1079,10 @@ def _find_source(
     index, skipped_be = _skip_auxiliaries_back(tokens, norms, first, sentence)
     index = _before_time_phrase(context, index, sentence)  # "Sanders on Saturday criticized"
     opens = index < 0 or tokens[index].sentence != sentence
+    adjective = entry["lemma"].startswith("be ")
+    form = tokens[first].norm
+    if adjective and (opens or not skipped_be):
+        return None  # a stance adjective ("is confident that") reports only with its copula and a subject
     if tokens[first].norm.endswith(("ed", "ing")) and not skipped_be and (opens or (
         norms[index] in _PARTICIPLE_OPENERS and context.sentence_first.get(sentence) == index
     )):
@@ -982,7 +1093,7 @@ def _find_source(
         return _chained_or_inverted(context, first, end, entry, found)
     if skipped_be and entry["lemma"] == "ask" and tokens[first].norm == "asked":
         return context.left_phrase(index)  # "Trump was asked about …": the one asked answers
-    if skipped_be and not entry.key.startswith("quoted as") and not tokens[first].norm.endswith("ing"):
+    if skipped_be and not adjective and not entry.key.startswith("quoted as") and not form.endswith("ing"):
         return None  # passive without an agent: "was accused of"
     if norms[index] == "to":
         following = norms[end] if end < len(norms) else ""
@@ -1023,15 +1134,20 @@ def _find_source(
     unit = context.left_phrase(index)
     if unit is not None:
         return unit
-    if entry["lemma"] in _INFERENCE_LEMMAS:
-        return None
-    form = tokens[first].norm
+    if entry["lemma"] in _INFERENCE_LEMMAS or entry["lemma"] == "refer to":
+        return None  # "the term refers to", "the conflict highlights": a thing, not a speaker
     following = norms[end] if end < len(norms) and tokens[end].sentence == sentence else "."
     if form.endswith("ing") and not (index > 0 and norms[index - 1] == "with"):
+        if _reduced_relative(context, index, first, entry):
+            return context.generic_left(index, loose=True)  # "super PACs supporting candidates"
         return None  # "a stark warning": only "with critics warning" makes an -ing form a report
     if following in ("of", "by") and entry["lemma"] not in ("say", "tell"):
         return None  # "suspected of", "vessels accused of": adjectival or passive
-    loose = _verb_only_form(entry, form) or (following == "." and _tags_quote(context, first))
+    loose = (
+        _verb_only_form(entry, form)
+        or _verb_by_syntax(context, index, first)
+        or (following == "." and _tags_quote(context, first))
+    )
     if not loose and following not in _VERB_FOLLOWERS:
         return None  # "critical questions about", "the fragile state of"
     return context.generic_left(index, loose=loose)
@@ -1061,6 +1177,46 @@ def _main_clause_subject(context: _Context, after: int, sentence: int) -> _Unit 
         if token.text == "," and not token.quoted and not tokens[index + 1].quoted:
             return _unit_starting_at(context, index + 1)
     return None
+
+
+def _reduced_relative(context: _Context, head: int, first: int, entry: Entry) -> bool:
+    """"groups supporting Trump": an -ing form right after a plural common noun, with an object, modifies it
+    as a reduced relative clause ("groups that support Trump"), so the noun is its subject."""
+    tokens = context.tokens
+    noun, following = tokens[head], tokens[first + 1] if first + 1 < len(tokens) else None
+    return (
+        head == first - 1
+        and entry["lemma"] not in _INFERENCE_LEMMAS
+        and noun.is_word
+        and noun.text.islower()
+        and noun.norm.endswith("s")
+        and not noun.norm.endswith(("ss", "us", "is"))
+        and noun.norm not in _NOT_HEADS
+        and following is not None
+        and following.is_word
+        and following.sentence == noun.sentence
+    )
+
+
+def _verb_by_syntax(context: _Context, subject_last: int, first: int) -> bool:
+    """A form that could be a noun ("support", "hope", "fears") is a verb after a modal or *do*
+    ("donors couldn't support", "voters do not trust"), or, as a bare base form, after a plural
+    common noun ("strategists think", "voters want"): English noun modifiers are singular
+    ("voter support"), so a plural noun then a base form is a subject and its verb.
+    """
+    norms, tokens = context.norms, context.tokens
+    if any(norms[i] in _MODALS for i in range(subject_last + 1, first)):
+        return True
+    head = tokens[subject_last]
+    return (
+        subject_last == first - 1
+        and head.is_word
+        and head.text.islower()
+        and head.norm.endswith("s")
+        and not head.norm.endswith(("ss", "us", "is"))
+        and head.norm not in _NOT_HEADS
+        and not tokens[first].norm.endswith("s")
+    )
 
 
 def _verb_only_form(entry: Entry, form: str) -> bool:
