@@ -84,6 +84,18 @@ HITS = [
         [("debacle", "evaluative"), ("stunning", "intensifier"), ("incompetence", "evaluative")],
     ),
     ("Activists decried the death tax.", [("decried", "evaluative"), ("death tax", "pejorative_label")]),
+    # attitude stance adverbials: the writer's comment on the fact
+    (
+        "Tellingly, the report inexplicably omitted the figures.",
+        [("Tellingly", "evaluative"), ("inexplicably", "evaluative")],
+    ),
+    (
+        "Needless to say, the senator conveniently forgot.",
+        [("Needless to say", "evaluative"), ("conveniently", "evaluative")],
+    ),
+    # a disease named after a place or people (WHO 2015 naming practice)
+    ("He again blamed the Chinese virus for the recession.", [("Chinese virus", "pejorative_label")]),
+    ("Cases of the Wuhan coronavirus rose.", [("Wuhan coronavirus", "pejorative_label")]),
     # negation does not neutralise a loaded word: the label is still put before the reader
     ("This is not a racist or bigoted policy.", [("racist", "pejorative_label"), ("bigoted", "pejorative_label")]),
 ]
@@ -99,12 +111,16 @@ NON_HITS = [
     ("Jobless claims rose last week.", "jobless claims: an economic statistic"),
     ("Officials said the claims were under review.", "the noun 'claims' with a determiner"),
     ("She was convicted of attempted murder.", "attempted murder: a legal charge"),
+    ("Prosecutors may charge the three men with murder.", "with murder: the legal charge"),
+    ("The city's murder rate fell last year.", "murder rate: a crime statistic"),
     ("Antioxidants neutralise free radicals.", "free radicals: chemistry"),
     ("The answer lies in the budget.", "lies in: 'is found in'"),
     ("She filed a claim for unemployment benefits.", "claim for: the noun, an application"),
     ("Thousands of asylum claims are pending.", "asylum claims: refugee law"),
     ("The airline may claim bankruptcy protection.", "claim bankruptcy: a legal filing"),
     ("No one suspected foul play in the freak accident.", "foul play, freak accident: neutral phrases"),
+    ("The coronavirus was first detected in Wuhan, China.", "a place named as a place, not as the disease's name"),
+    ("The 1918 Spanish flu killed millions.", "an established historical name is not listed"),
 ]
 
 
@@ -227,6 +243,17 @@ INFLECTED = [
         "She sneered at the plan, which was doomed.",
         [("sneered", "sneer", "evaluative"), ("doomed", "doom", "intensifier")],
     ),
+    # degree forms of evaluative adjectives
+    (
+        "It was the dumbest idea and the nastiest campaign.",
+        [("dumbest", "dumb", "evaluative"), ("nastiest", "nasty", "evaluative")],
+    ),
+    ("The race grew uglier by the day.", [("uglier", "ugly", "evaluative")]),
+    # a hyphenated compound with a loaded participle as its head
+    (
+        "The column was another bout of liberal-bashing by a power-crazed pundit.",
+        [("liberal-bashing", "bashing", "evaluative"), ("power-crazed", "crazed", "evaluative")],
+    ),
 ]
 
 
@@ -245,6 +272,8 @@ INFLECTION_NON_HITS = [
     ("Poor diet stunted their growth.", "'stunted' is an exclusion, not a publicity stunt"),
     ("In spite of the rain, the match went ahead.", "'in spite of' is a preposition"),
     ("Police do not suspect foul play.", "'foul play' is a police term"),
+    ("Anti-racist groups marched on Saturday.", "a compound with an adjective head is not its head"),
+    ("The long-awaited, record-breaking album sold well.", "compounds whose participle is not loaded"),
 ]
 
 
@@ -259,7 +288,8 @@ def test_loaded_inflection_matching_respects_spelling_and_exclusions(
     ("word", "base"),
     [("slammed", "slam"), ("slamming", "slam"), ("slams", "slam"), ("bullies", "bully"), ("bullied", "bully"),
      ("raged", "rage"), ("raging", "rage"), ("stressed", "stress"), ("bizarrely", "bizarre"), ("angrily", "angry"),
-     ("horribly", "horrible"), ("dramatically", "dramatic"), ("rants", "rant")],
+     ("horribly", "horrible"), ("dramatically", "dramatic"), ("rants", "rant"), ("dumbest", "dumb"),
+     ("lamest", "lame"), ("nastiest", "nasty"), ("maddest", "mad"), ("uglier", "ugly")],
 )
 def test_loaded_base_forms_include_the_dictionary_form(word: str, base: str) -> None:
     assert base in loaded.base_forms(word)
@@ -269,6 +299,12 @@ def test_loaded_base_forms_include_the_dictionary_form(word: str, base: str) -> 
 def test_loaded_base_forms_do_not_undo_a_doubling_english_would_need(word: str) -> None:
     # "sham" would give "shammed", "rag" would give "ragging"; "-ss" and short words are left alone.
     assert {"sham", "rag", "mes", "on"}.isdisjoint(loaded.base_forms(word))
+
+
+@pytest.mark.parametrize(("word", "lookalike"), [("slammer", "slam"), ("gaffer", "gaffe"), ("bigger", "big")])
+def test_loaded_base_forms_leave_plain_er_alone(word: str, lookalike: str) -> None:
+    # plain -er mostly makes agent nouns (a slammer is a jail, a gaffer a foreman), so it is not undone
+    assert lookalike not in loaded.base_forms(word)
 
 
 def test_loaded_lexicon_override_adds_a_term(tmp_path: Path, parse: Callable[[str], Document]) -> None:
@@ -284,3 +320,36 @@ def test_loaded_lexicon_override_adds_a_term(tmp_path: Path, parse: Callable[[st
         ("junta's", "junta", "military government"),
         ("nomenklatura", "nomenklatura", "officials"),
     ]
+
+
+# Context rules named in the lexicon's ``rule`` column: (sentence, loaded terms expected).
+RULE_CASES = [
+    # named_target: a verb of harsh criticism with a named object
+    ("Blair blasts Tory spending plans.", [("blasts", "evaluative")]),
+    ("The senator blasted Republican leaders for the delay.", [("blasted", "evaluative")]),
+    ("The former premier ripped Donald Trump's handling of the crisis.", [("ripped", "evaluative")]),
+    # ... and its literal senses, which have no named object
+    ("The striker blasted the ball home from the edge of the area.", []),
+    ("The blasts which killed 250 people shook the city.", []),
+    ("The storm ripped the roof off the school.", []),
+    ("Investigators said the car was ripped apart.", []),
+    # not_before_measure: a size adjective before a noun of quantity states a magnitude
+    ("Students graduate with massive debt.", []),
+    ("A huge number of voters stayed home.", []),
+    ("The party won by enormous margins.", []),
+    # ... and before other nouns it dramatises
+    ("The bill is a massive giveaway to lobbyists.", [("massive", "intensifier")]),
+    ("It was a huge mistake.", [("huge", "intensifier")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RULE_CASES)
+def test_loaded_context_rules_separate_loaded_from_literal_uses(
+    parse: Callable[[str], Document], lexicons: Lexicons, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert terms_in(parse(sentence), lexicons) == expected
+
+
+def test_loaded_every_rule_named_in_the_lexicon_exists(lexicons: Lexicons) -> None:
+    named = {entry["rule"] for entry in lexicons["loaded"]} - {""}
+    assert named and named <= set(loaded.RULES)

@@ -533,6 +533,7 @@ def classify_sentences(
     framing features carry the decision; a positive weight favours ``weights_favour`` (the
     second label in sorted order). Features are standardised inside each training fold, and
     nothing else is fitted on the data: the lexicons behind the features are fixed beforehand.
+    C stays at 1: choosing it by nested CV (0.01 to 1) gave the same BABE macro-F1 (0.723).
     """
     import numpy as np
     from sklearn.dummy import DummyClassifier

@@ -8,12 +8,23 @@ only so that the word inside them is not counted, and they are data so that user
 can add their own.
 
 A one-word term also matches its regular inflections ("slam": slams, slammed,
-slamming; "bizarre": bizarrely), so the lexicon lists a word once rather than
+slamming; "bizarre": bizarrely; "ugly": uglier, ugliest), so the lexicon lists a word once rather than
 every form, and a form the lexicon forgot is still found. Only words that no
 lexicon row (exclusions included) has claimed are tried, and a base is rejected
 when English spelling would have doubled its last consonant ("shamed" is not a
-form of "sham", which gives "shammed"). The span's label is the base term, whose
-alternative and note apply.
+form of "sham", which gives "shammed"). A hyphenated compound whose last part is
+such a participle ("liberal-bashing", "power-crazed") counts as that participle. The
+span's label is the base term, whose alternative and note apply.
+
+Some words are loaded in one use and plain in another; a row's ``rule`` names the
+context test (:data:`RULES`) its match must pass. ``named_target``: verbs of harsh
+criticism that are also literal verbs ("blasts", "ripped") count only with a named,
+capitalised object ("Blair blasts Tory plans", "ripped Donald Trump"), which the
+explosion, sports and tearing senses ("blasted the ball", "the blasts which killed",
+"ripped apart") lack. ``not_before_measure``: a size adjective right before a noun of
+quantity ("massive debt", "huge number of") states a magnitude the reader can check,
+so it is not counted; before other nouns ("a massive giveaway") it dramatises.
+A word that fails its rule is still claimed, so no inflection of it is tried.
 
 The "claim" family ("claimed", "claims that") is listed as ``distancing``: a
 reporting verb that casts doubt on what it reports is loaded even though the
@@ -34,10 +45,10 @@ central rate computation splits them into the journalist's own and quoted words.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
-from ..document import Document, QuoteRegion, Span
+from ..document import Document, QuoteRegion, Span, Token
 from ..lexicons import Entry, Lexicons, term_tokens
 from . import Extraction
 
@@ -52,6 +63,13 @@ NAME_FUNCTION_WORDS = frozenset(
     | {"de", "del", "la", "le", "los", "las", "von", "van"}
 )
 VOWELS = frozenset("aeiou")
+# Nouns of quantity: after them a size adjective reports a magnitude ("massive debt", "huge number of").
+MEASURE_NOUNS = frozenset(
+    {"amount", "amounts", "number", "numbers", "sum", "sums", "quantity", "quantities", "volume", "volumes"}
+    | {"scale", "size", "margin", "margins", "majority", "majorities", "increase", "increases", "rise", "rises"}
+    | {"decrease", "decreases", "drop", "drops", "loss", "losses", "gain", "gains", "deficit", "deficits"}
+    | {"surplus", "surpluses", "debt", "debts", "budget", "budgets", "fortune", "fortunes"}
+)
 
 
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
@@ -62,14 +80,14 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     claimed: set[int] = set()
     for first, end, entry in lexicons.matcher("loaded").match(columns.norms):
         claimed.update(range(first, end))
-        if entry["category"] != EXCLUSION:
+        if entry["category"] != EXCLUSION and passes_rule(entry, tokens, first, end):
             spans.append(_span(doc, tokens[first].start, tokens[end - 1].end, entry))
     single = single_word_entries(lexicons)
     for index, norm in enumerate(columns.norms):
         if index in claimed or not columns.is_word[index]:
             continue
-        entry = inflection_entry(norm, single)
-        if entry is not None:
+        entry = inflection_entry(norm, single) or compound_head_entry(norm, single)
+        if entry is not None and passes_rule(entry, tokens, index, index + 1):
             spans.append(_span(doc, tokens[index].start, tokens[index].end, entry))
     loaded_offsets = [(span.start, span.end) for span in spans]
     scare_quotes = 0
@@ -91,6 +109,29 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
         )
     spans.sort(key=lambda span: (span.start, span.end))
     return Extraction(values={"scare_quote_count": scare_quotes}, spans=spans)
+
+
+def _named_target(tokens: Sequence[Token], first: int, end: int) -> bool:
+    """The next token is a capitalised word other than "I": the named object of a verb of criticism."""
+    return end < len(tokens) and tokens[end].is_word and tokens[end].text[:1].isupper() and tokens[end].text != "I"
+
+
+def _not_before_measure(tokens: Sequence[Token], first: int, end: int) -> bool:
+    """The next token is not a noun of quantity (see :data:`MEASURE_NOUNS`)."""
+    return not (end < len(tokens) and tokens[end].norm in MEASURE_NOUNS)
+
+
+# Context rules by the name used in the lexicon's ``rule`` column; an empty or unknown name always passes.
+RULES: dict[str, Callable[[Sequence[Token], int, int], bool]] = {
+    "named_target": _named_target,
+    "not_before_measure": _not_before_measure,
+}
+
+
+def passes_rule(entry: Entry, tokens: Sequence[Token], first: int, end: int) -> bool:
+    """Whether the match ``tokens[first:end]`` of ``entry`` passes the context rule its row names."""
+    rule = RULES.get(entry["rule"])
+    return rule is None or rule(tokens, first, end)
 
 
 def _span(doc: Document, start: int, stop: int, entry: Entry) -> Span:
@@ -147,6 +188,16 @@ def base_forms(word: str) -> list[str]:
                 candidates.append(stem)  # ranted → rant, stressed → stress
             if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in VOWELS:
                 candidates.append(stem[:-1])  # slammed → slam
+    # Degree forms of evaluative adjectives: the superlative (dumbest, lamest, nastiest, maddest) and
+    # the -ier comparative (uglier, crazier). Plain -er is left alone: it mostly makes agent nouns
+    # (slammer, gaffer), which are not forms of the adjective or verb they resemble.
+    if word.endswith("est") and len(word) - 3 >= 3:
+        stem = word[:-3]
+        candidates += [stem[:-1] + "y"] if stem.endswith("i") else [stem, stem + "e"]
+        if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in VOWELS:
+            candidates.append(stem[:-1])  # maddest → mad
+    elif word.endswith("ier") and len(word) > 5:
+        candidates.append(word[:-3] + "y")
     if word.endswith("ly") and len(word) > 5:
         stem = word[:-2]  # bizarrely → bizarre, angrily → angry, horribly → horrible, dramatically → dramatic
         candidates.append(stem)
@@ -165,6 +216,19 @@ def inflection_entry(word: str, single: Mapping[str, Entry]) -> Entry | None:
         if base != word and base in single:
             return single[base]
     return None
+
+
+def compound_head_entry(word: str, single: Mapping[str, Entry]) -> Entry | None:
+    """The entry of a hyphenated compound's participle head ("liberal-bashing", "power-crazed").
+
+    A noun + loaded participle compound keeps the participle's judgement and adds its target, so
+    it counts as the participle does. Only -ing and -ed heads are tried: a compound ending in an
+    adjective or noun often reverses or names it ("anti-racist", "far-right" has its own row).
+    """
+    head = word.rpartition("-")[2]
+    if head == word or not head.endswith(("ing", "ed")):
+        return None
+    return single.get(head) or inflection_entry(head, single)
 
 
 def is_quoted_name(doc: Document, quote: QuoteRegion) -> bool:
