@@ -82,11 +82,11 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
         claimed.update(range(first, end))
         if entry["category"] != EXCLUSION and passes_rule(entry, tokens, first, end):
             spans.append(_span(doc, tokens[first].start, tokens[end - 1].end, entry))
-    single = single_word_entries(lexicons)
+    inflected = inflection_index(lexicons)
     for index, norm in enumerate(columns.norms):
         if index in claimed or not columns.is_word[index]:
             continue
-        entry = inflection_entry(norm, single) or compound_head_entry(norm, single)
+        entry = inflected.entry(norm)
         if entry is not None and passes_rule(entry, tokens, index, index + 1):
             spans.append(_span(doc, tokens[index].start, tokens[index].end, entry))
     loaded_offsets = [(span.start, span.end) for span in spans]
@@ -153,6 +153,33 @@ def single_word_entries(lexicons: Lexicons) -> Mapping[str, Entry]:
         if len(words) == 1 and entry["category"] != EXCLUSION:
             found.setdefault(words[0], entry)
     return found
+
+
+class InflectionIndex:
+    """Which one-word loaded term a word is an inflection or compound head of, remembered per word.
+
+    A class because the memo is real state: a corpus repeats its vocabulary, and
+    trying every base form of every token again cost more than the rest of the
+    extractor.
+    """
+
+    def __init__(self, single: Mapping[str, Entry]) -> None:
+        self.single = single
+        self.memo: dict[str, Entry | None] = {}
+
+    def entry(self, word: str) -> Entry | None:
+        try:
+            return self.memo[word]
+        except KeyError:
+            found = inflection_entry(word, self.single) or compound_head_entry(word, self.single)
+            self.memo[word] = found
+            return found
+
+
+@lru_cache(maxsize=8)
+def inflection_index(lexicons: Lexicons) -> InflectionIndex:
+    """One index per loaded lexicon set (lexicons are immutable, so the memo stays valid)."""
+    return InflectionIndex(single_word_entries(lexicons))
 
 
 def _doubles(base: str) -> bool:
