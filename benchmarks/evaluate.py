@@ -170,8 +170,12 @@ METHOD = """
   name and offsets only, no text) are in `tests/data/source_kind_labels.jsonl`. Accuracy counts the
   sources we found (an overlapping `source` span, or a quote speaker); coverage is the share found.
 - **BABE.** Word figures compare the words inside `loaded` spans with `biased_words` (lower-cased,
-  as framing normalizes tokens), per sentence, on Biased and Non-biased sentences. The classifier is a
-  standardized logistic regression (balanced classes) on framing's numeric features only (no words),
+  as framing normalizes tokens), per sentence, on Biased and Non-biased sentences; loaded words inside
+  quotations are the source's, not the writer's, and are left out. The classifier is a standardized
+  logistic regression (balanced classes, C = 1) on named features only (no words): log counts of every
+  span type and category framing finds, loaded words in the writer's own voice, the quoted share, and
+  register cues (first and second person, contractions, !, ?, dashes, capitals, -ly adverbs,
+  superlatives, digit and capital shares; `sentence_features` in `framing/evaluation/tasks.py`);
   5-fold stratified cross-validation with seed 0.
 - **Readability.** Per topic, the three rewrites are ordered when the score rises strictly from
   elementary to intermediate to advanced (ties count as wrong); pairwise accuracy counts level pairs.
