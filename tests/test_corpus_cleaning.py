@@ -46,9 +46,12 @@ def test_cleaning_keeps_every_body_sentence(seed_docs) -> None:
             for r in doc.removed
             if r in (doc.title, f"by {doc.byline}") or any(b.lower() in r.lower() for b in BOILERPLATE)
         ]
-        assert len(boilerplate_removed) == len(doc.removed), f"{doc_id} removed non-boilerplate: {doc.removed}"
+        markup = [r for r in doc.removed if r.startswith("*") and r.endswith("*")]  # unwrapped emphasis
+        assert len(boilerplate_removed) + len(markup) == len(doc.removed), f"{doc_id} removed: {doc.removed}"
         for piece in _body_sentences(raw[doc_id].text):
-            # the cleaner may only have inserted spaces after glued punctuation
+            for emphasis in markup:
+                piece = piece.replace(emphasis, emphasis.strip("*"))
+            # the cleaner may only have inserted spaces after glued punctuation and unwrapped emphasis
             kept = re.sub(r"\s+", "", piece) in squeezed
             dropped = any(piece in removed for removed in boilerplate_removed)
             assert kept or dropped, f"{doc_id} lost: {piece[:80]!r}"
@@ -98,3 +101,39 @@ def test_cleaning_rules_are_data(tmp_path, lexicons) -> None:
     text = "A first sentence that is the body.\nRead more at Example News"
     assert "Example News" in clean_text(text, lexicons.cleaning_rules).text
     assert "Example News" not in clean_text(text, custom.cleaning_rules).text
+
+
+@pytest.mark.parametrize(
+    ("body", "cleaned_body"),
+    [
+        ("The *Reuters* news agency reported that talks began.", "The Reuters news agency reported that talks began."),
+        ("Officials called it **a turning point** on Monday.", "Officials called it a turning point on Monday."),
+        ("The vote was 5 * 3 * 2 in the old count.", "The vote was 5 * 3 * 2 in the old count."),
+        ("Footnotes* are marked *here and there.", "Footnotes* are marked *here and there."),
+        ("The code a*b*c stays as written.", "The code a*b*c stays as written."),
+    ],
+)
+def test_cleaning_unwraps_markdown_emphasis_only(lexicons, body: str, cleaned_body: str) -> None:
+    cleaned = clean_text("Title line here\n\n" + body, lexicons.cleaning_rules)
+    assert cleaned.text == cleaned_body
+    if body != cleaned_body:
+        assert any(item.startswith("*") for item in cleaned.removed)  # the markup is listed, not lost
+
+
+def test_cleaning_regression_reuters_source_keeps_its_name(seed_docs, lexicons) -> None:
+    """Seed 000: "The *Reuters* news agency" was clipped to "news agency" by the asterisks."""
+    from framing.analysis import analyze_document
+
+    spans = analyze_document(seed_docs["seed-000"], lexicons).spans
+    assert "The Reuters news agency" in [span.text for span in spans if span.type == "source"]
+
+
+def test_cleaning_unwrap_rule_needs_a_keep_group(tmp_path) -> None:
+    from framing.errors import FramingInputError
+    from framing.lexicons import load_lexicons
+
+    (tmp_path / "cleaning.tsv").write_text(
+        "pattern\taction\tsource\tnote\n_(\\w+)_\tunwrap\ttest\tunderscores\n", encoding="utf-8"
+    )
+    with pytest.raises(FramingInputError, match=r"cleaning.tsv:2: an unwrap pattern needs a group named 'keep'"):
+        load_lexicons(tmp_path)

@@ -9,6 +9,7 @@ teacher can add a site's boilerplate without touching code. Actions:
 ``byline``         a line naming the author; group ``byline`` is kept as the byline
 ``drop_sentence``  a matching sentence inside a paragraph is removed (Share your thoughts below!)
 ``insert_space``   a space is inserted at each (empty) match: "America.Approximately"
+``unwrap``         each match is replaced by its group ``keep``: markdown emphasis "*Reuters*" → "Reuters"
 
 Nothing is lost: what was removed is listed in ``CleanedText.removed`` and the raw
 input is kept beside the cleaned text.
@@ -25,7 +26,7 @@ from ..errors import FramingInputError
 if TYPE_CHECKING:
     from ..lexicons import Lexicon
 
-ACTIONS = ("drop_line", "cut_from", "breadcrumb", "byline", "drop_sentence", "insert_space")
+ACTIONS = ("drop_line", "cut_from", "breadcrumb", "byline", "drop_sentence", "insert_space", "unwrap")
 _TITLE_MAX_WORDS = 25
 
 
@@ -59,6 +60,10 @@ def compile_rules(lexicon: Lexicon) -> tuple[CleaningRule, ...]:
             raise FramingInputError(
                 where, f"pattern is not a valid regular expression ({error})", "Fix the pattern"
             ) from None
+        if entry["action"] == "unwrap" and "keep" not in pattern.groupindex:
+            raise FramingInputError(
+                where, "an unwrap pattern needs a group named 'keep'", "Write the kept text as (?P<keep>...)"
+            )
         rules.append(CleaningRule(pattern, entry["action"], entry["note"]))
     return tuple(rules)
 
@@ -107,6 +112,9 @@ def clean_text(text: str, rules: tuple[CleaningRule, ...], *, title: str = "") -
     body = "\n".join(_drop_blank_edges(body_lines))
     for pattern in by_action["insert_space"]:
         body = pattern.sub(" ", body)
+    for pattern in by_action["unwrap"]:
+        removed.extend(match.group() for match in pattern.finditer(body))
+        body = pattern.sub(lambda match: match.group("keep"), body)
     body = re.sub(r"\n{3,}", "\n\n", body)
     return CleanedText(body, title, byline, tuple(removed))
 
