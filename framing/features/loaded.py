@@ -82,12 +82,12 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
         claimed.update(range(first, end))
         if entry["category"] != EXCLUSION and passes_rule(entry, tokens, first, end):
             spans.append(_span(doc, tokens[first].start, tokens[end - 1].end, entry))
-    inflected = inflection_index(lexicons)
+    found = inflection_index(lexicons).entries_for(set(columns.norms))
     for index, norm in enumerate(columns.norms):
-        if index in claimed or not columns.is_word[index]:
+        if norm not in found or index in claimed or not columns.is_word[index]:
             continue
-        entry = inflected.entry(norm)
-        if entry is not None and passes_rule(entry, tokens, index, index + 1):
+        entry = found[norm]
+        if passes_rule(entry, tokens, index, index + 1):
             spans.append(_span(doc, tokens[index].start, tokens[index].end, entry))
     loaded_offsets = [(span.start, span.end) for span in spans]
     scare_quotes = 0
@@ -167,13 +167,12 @@ class InflectionIndex:
         self.single = single
         self.memo: dict[str, Entry | None] = {}
 
-    def entry(self, word: str) -> Entry | None:
-        try:
-            return self.memo[word]
-        except KeyError:
-            found = inflection_entry(word, self.single) or compound_head_entry(word, self.single)
-            self.memo[word] = found
-            return found
+    def entries_for(self, words: set[str]) -> dict[str, Entry]:
+        """``{word: entry}`` for the words that inflect a one-word term (one document's vocabulary)."""
+        memo, single = self.memo, self.single
+        for word in [word for word in words if word not in memo]:  # (set - keys() would copy the memo)
+            memo[word] = inflection_entry(word, single) or compound_head_entry(word, single)
+        return {word: entry for word in words if (entry := memo[word]) is not None}
 
 
 @lru_cache(maxsize=8)
