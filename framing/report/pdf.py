@@ -10,9 +10,9 @@ alone took longer than the whole 5 s budget. So the page is cut into parts at
 section and article boundaries (:func:`plan_parts`), and a child process prints
 them while the parent is still computing: the articles first (they need no
 comparison), the charts last. On Linux the child forks two printers after
-importing WeasyPrint once; elsewhere it prints the parts one after another. A
-:class:`Binder` joins the parts with pypdf as they finish and, at the end, draws
-a footer sheet under every page: "page N of M" can only be known once all parts
+importing WeasyPrint once; elsewhere it prints the parts one after another.
+:func:`assemble` joins the parts with pypdf, rebuilds one outline and draws a
+footer sheet under every page: "page N of M" can only be known once all parts
 are printed.
 
 Protocol of the child (``python -m framing.report.pdf``): on stdin, messages
@@ -31,8 +31,8 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Mapping
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import IO, Any
 
 from ..errors import FramingInputError
@@ -91,7 +91,7 @@ def print_part(html_text: str) -> tuple[bytes, list[Bookmark]]:
 
     The levels are kept because a part's own PDF outline cannot tell them: a
     part that starts with an article (h3) would put it at the top of the
-    outline instead of under "Articles" (h2). :meth:`Binder.finish` rebuilds
+    outline instead of under "Articles" (h2). :func:`assemble` rebuilds
     the outline of the whole report from these.
     """
     document = layout(html_text)
@@ -104,76 +104,49 @@ def print_part(html_text: str) -> tuple[bytes, list[Bookmark]]:
 
 
 def assemble(
-    parts: Mapping[int, tuple[bytes, list[Bookmark]]], title: str, *, render: Callable[[str], bytes] = render_pdf
+    parts: Sequence[tuple[bytes, list[Bookmark]]], title: str, *, render: Callable[[str], bytes] = render_pdf
 ) -> bytes:
-    """Join printed parts (by their place in the report) and draw the running footer on every page."""
-    binder = Binder()
-    for index, (data, bookmarks) in parts.items():
-        binder.insert(index, data, bookmarks)
-    return binder.finish(title, render=render)
+    """Join printed parts in report order, rebuild one outline, and draw the running footer on every page.
 
-
-class Binder:
-    """Joins printed parts into one PDF in report order, whatever order they finish in.
-
-    A class because the growing PDF is real state: parts are inserted as they
-    finish (while others still print), and the footer ("page N of M") is drawn
-    once, at the end, when M is known.
+    Joining in a fixed order (not as parts finish) keeps the bytes reproducible
+    under ``SOURCE_DATE_EPOCH``; it costs about 0.1 s.
     """
+    import pypdf
 
-    def __init__(self) -> None:
-        import pypdf
+    from .html import render_footer_sheet
 
-        self.writer = pypdf.PdfWriter()
-        self.page_counts: dict[int, int] = {}
-        self.bookmarks: dict[int, list[Bookmark]] = {}
-        self.metadata: dict[str, Any] = {}
-
-    def insert(self, index: int, data: bytes, bookmarks: list[Bookmark]) -> None:
-        """Insert part ``index`` after the pages of every part with a smaller index."""
-        import pypdf
-
+    writer = pypdf.PdfWriter()
+    outline: list[Bookmark] = []
+    metadata: dict[str, Any] = {}
+    for data, bookmarks in parts:
         reader = pypdf.PdfReader(io.BytesIO(data))
-        position = sum(count for other, count in self.page_counts.items() if other < index)
-        self.writer.merge(position, reader, import_outline=False)
-        self.page_counts[index] = len(reader.pages)
-        self.bookmarks[index] = bookmarks
-        if index == min(self.page_counts):
-            found = reader.metadata or {}
-            self.metadata = {key: found[key] for key in ("/Title", "/Producer", "/CreationDate") if key in found}
+        first_page = len(writer.pages)
+        writer.merge(first_page, reader, import_outline=False)
+        outline += [(level, label, first_page + page, top) for level, label, page, top in bookmarks]
+        metadata = metadata or {key: value for key, value in (reader.metadata or {}).items()
+                                if key in ("/Title", "/Producer", "/CreationDate")}
+    footer = pypdf.PdfReader(io.BytesIO(render(render_footer_sheet(title, len(writer.pages)))))
+    for number, (page, sheet) in enumerate(zip(writer.pages, footer.pages, strict=True), start=1):
+        draw_under(writer, page, sheet, f"/FramingFooter{number}")
+    add_outline(writer, outline)
+    writer.add_metadata(metadata)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
 
-    def finish(self, title: str, *, render: Callable[[str], bytes] = render_pdf) -> bytes:
-        """The joined PDF, with the running footer (title, page N of M) drawn under every page."""
-        import pypdf
 
-        from .html import render_footer_sheet
+def add_outline(writer: Any, bookmarks: Sequence[Bookmark]) -> None:
+    """The outline of the whole report, nested by heading level across parts (page numbers are global)."""
+    from pypdf.generic import Fit
 
-        writer = self.writer
-        footer = pypdf.PdfReader(io.BytesIO(render(render_footer_sheet(title, len(writer.pages)))))
-        for number, (page, sheet) in enumerate(zip(writer.pages, footer.pages, strict=True), start=1):
-            draw_under(writer, page, sheet, f"/FramingFooter{number}")
-        self._outline()
-        writer.add_metadata(self.metadata)
-        output = io.BytesIO()
-        writer.write(output)
-        return output.getvalue()
-
-    def _outline(self) -> None:
-        """The outline (bookmarks) of the whole report, nested by heading level across parts."""
-        from pypdf.generic import Fit
-
-        first_page = 0
-        open_items: list[tuple[int, Any]] = []  # (level, outline item) from the root down
-        for index in sorted(self.page_counts):
-            for level, label, page_index, top in self.bookmarks[index]:
-                while open_items and open_items[-1][0] >= level:
-                    open_items.pop()
-                item = self.writer.add_outline_item(
-                    title=label, page_number=first_page + page_index, parent=open_items[-1][1] if open_items else None,
-                    fit=Fit.xyz(left=0, top=top),
-                )
-                open_items.append((level, item))
-            first_page += self.page_counts[index]
+    open_items: list[tuple[int, Any]] = []  # (level, outline item) from the root down
+    for level, label, page_number, top in bookmarks:
+        while open_items and open_items[-1][0] >= level:
+            open_items.pop()
+        parent = open_items[-1][1] if open_items else None
+        fit = Fit.xyz(left=0, top=top)
+        item = writer.add_outline_item(title=label, page_number=page_number, parent=parent, fit=fit)
+        open_items.append((level, item))
 
 
 def draw_under(writer: Any, page: Any, sheet: Any, name: str) -> None:
@@ -259,7 +232,7 @@ class PdfWorker:
     def finish(self, title: str) -> bytes:
         """The whole PDF, once every part is printed."""
         if self.process is None:
-            return assemble({index: print_part(html_text) for index, html_text in self.pending.items()}, title)
+            return assemble([print_part(self.pending[index]) for index in sorted(self.pending)], title)
         data = title.encode("utf-8")
         self.outbox.put(f"finish {len(data)}\n".encode() + data)
         self.outbox.put(None)
@@ -346,23 +319,19 @@ def main() -> int:
         print(f"{type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_NO_WEASYPRINT
     pool = printers()
-    binder = Binder()
-    printing: dict[Future[bytes], int] = {}
+    printed: dict[int, Future[tuple[bytes, list[Bookmark]]] | tuple[bytes, list[Bookmark]]] = {}
     title = ""
     try:
         for kind, index, payload in read_messages(sys.stdin.buffer):
             if kind == "finish":
                 title = payload
-            elif pool is not None:
-                printing[pool.submit(print_part, payload)] = index
             else:
-                binder.insert(index, *print_part(payload))
-        for done in as_completed(printing):  # join each part while the others still print
-            binder.insert(printing[done], *done.result())
+                printed[index] = pool.submit(print_part, payload) if pool is not None else print_part(payload)
+        parts = [part.result() if isinstance(part, Future) else part for _, part in sorted(printed.items())]
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    sys.stdout.buffer.write(binder.finish(title))
+    sys.stdout.buffer.write(assemble(parts, title))
     sys.stdout.buffer.flush()
     return 0
 
