@@ -31,6 +31,40 @@ PAIRING = [
         ["''I understand, but to say it is 'elected'? I was disgusted.''", "'elected'"],
         id="doubled-apostrophes-as-double-quote",
     ),
+    pytest.param(
+        "''I said, 'No way,''' he recalled.", ["''I said, 'No way,'''", "'No way,'"],
+        id="three-apostrophes-close-inner-then-outer",
+    ),
+    # Mismatched marks: double marks of any shape pair with each other.
+    pytest.param('She said, “We will win." Then she left.', ['“We will win."'], id="curly-open-straight-close"),
+    pytest.param('She said, "We will win.” Then she left.', ['"We will win.”'], id="straight-open-curly-close"),
+    pytest.param(
+        '“Roads are crumbling," she said. "Bridges are too.”', ['“Roads are crumbling,"', '"Bridges are too.”'],
+        id="mixed-marks-two-quotes-around-tag",
+    ),
+    pytest.param("“Do you want to go?“ he asked.", ["“Do you want to go?“"], id="opening-mark-as-closer-before-tag"),
+    pytest.param(
+        "They asked for an “expedited review“ of the pipes.", ["“expedited review“"],
+        id="opening-mark-as-closer-mid-sentence",
+    ),
+    pytest.param(
+        "He asked: “Do you want to go?“ Then he left.\n\n“Yes,” she said.", ["“Do you want to go?“", "“Yes,”"],
+        id="opening-mark-as-closer-does-not-run-on",
+    ),
+    pytest.param(
+        "“He called it “fake news” today,” she said.", ["“He called it “fake news” today,”", "“fake news”"],
+        id="opening-mark-after-space-still-nests",
+    ),
+    pytest.param(
+        '“He called it "fake news" today,” she said.', ['“He called it "fake news" today,”', '"fake news"'],
+        id="straight-pair-nests-inside-curly",
+    ),
+    pytest.param("”We will not move.” ― Ana Ruiz", ["”We will not move.”"], id="closing-mark-opens-paragraph"),
+    pytest.param(
+        "Aides would not let him ”get close to the voters.”", ["”get close to the voters.”"],
+        id="closing-mark-opens-after-space",
+    ),
+    pytest.param("He is six feet” tall and “very fit.”", ["“very fit.”"], id="stray-closing-mark-opens-nothing"),
 ]
 
 
@@ -40,7 +74,7 @@ def test_quotation_pairs_marks(parse, text: str, expected: list[str]) -> None:
     assert sorted(doc.text[q.start : q.end] for q in doc.quotes) == sorted(expected)
     for quote in doc.quotes:
         assert quote.start < quote.inner_start <= quote.inner_end <= quote.end
-        assert doc.text[quote.start] in "“‘\"'«"
+        assert doc.text[quote.start] in "“”‘\"'«"
 
 
 KINDS = [

@@ -121,10 +121,39 @@ SPEAKERS = [
         "“a terrible mistake for the country,”", "Donald Trump", "named_person", "Donald Trump",
         id="conjunction-after-quote-is-no-tag",
     ),
+    # Mismatched marks pair as one family, so the tag stays outside both quotes.
     pytest.param(
         'Mayor Jane Doe spoke on Sunday. “Our roads are crumbling," she said. "Our airports are a mess.”',
-        '“Our roads are crumbling," she said. "Our airports are a mess.”', "she", "named_person", "she",
-        id="tag-inside-mismatched-marks",
+        '“Our roads are crumbling,"', "Jane Doe", "named_person", "she", id="mismatched-marks-tag-after",
+    ),
+    pytest.param(
+        'Mayor Jane Doe spoke on Sunday. “Our roads are crumbling," she said. "Our airports are a mess.”',
+        '"Our airports are a mess.”', "Jane Doe", "named_person", "she", id="mismatched-marks-after-tag",
+    ),
+    pytest.param(
+        "Mayor Jane Doe took questions. “Do you want a new bridge or not?“ she asked the crowd.",
+        "“Do you want a new bridge or not?“", "Jane Doe", "named_person", "she", id="opening-mark-as-closer-tag",
+    ),
+    # Pronoun gender: a title shows a person's gender; a pronoun passes over the other gender.
+    pytest.param(
+        "Mrs. Ann Lee met Mr. Tom Hale on Monday. He said, “We will build the bridge next year.”",
+        "“We will build the bridge next year.”", "Tom Hale", "named_person", "He", id="pronoun-gender-he-skips-mrs",
+    ),
+    pytest.param(
+        "Mr. Tom Hale met Mrs. Ann Lee at the hall. “We will not wait for the council,” she said.",
+        "“We will not wait for the council,”", "Ann Lee", "named_person", "she", id="pronoun-gender-she-skips-mr",
+    ),
+    pytest.param(
+        "Mrs. Ann Lee spoke on Friday. “We will not wait for the council,” he said.",
+        "“We will not wait for the council,”", "he", "named_person", "he", id="pronoun-gender-no-match-unresolved",
+    ),
+    pytest.param(
+        "Mrs. Ann Lee met Mr. Tom Hale. She said the plan was ready. He said, “It will pass in the spring.”",
+        "“It will pass in the spring.”", "Tom Hale", "named_person", "He", id="pronoun-gender-carried-by-pronoun",
+    ),
+    pytest.param(
+        "Cruz spokeswoman Amy Frazier met Mr. Tom Hale. “We will not wait for the council,” she said.",
+        "“We will not wait for the council,”", "Amy Frazier", "named_person", "she", id="pronoun-gender-from-noun",
     ),
     pytest.param(
         "The show opened late. “Promise me you will keep your hands in sight,” Blige sings to the crowd.",

@@ -8,6 +8,12 @@ Pairing rules:
 * curly marks pair by direction and nest (“today’s “Straw vote” is …”), so an inner
   pair never closes the outer quote;
 * straight double quotes alternate;
+* double marks (“ ” " « ») form one family, because writers and pasted copy mix them:
+  a closing double mark closes the innermost open double quote whatever its shape
+  ("…”, “…"), a “ written where the quote ends (after a word or punctuation and before
+  a space or punctuation: “Do you want to?“ he asked) closes too, and a ” with no
+  double quote open opens one when it stands where a quote starts (at the start of a
+  paragraph, or after a space and before a word);
 * a single mark opens only after white space or an opening bracket and closes only
   where it cannot be an apostrophe, so "Trump’s", "’90s" and "'90s" never pair;
 * a quote may run across sentences. It stops at the end of its paragraph unless the
@@ -36,6 +42,10 @@ from .segmentation import token_columns, token_norm, tokenize
 
 _OPENING = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'"}
 _MARKS = "“”‘’\"'«»"
+# Double quotation marks of any shape: one family for pairing (see the module docstring).
+_DOUBLE = frozenset("“”\"«»")
+# Characters after which a mark starts a quote rather than ending one.
+_OPEN_BEFORE = "([—–-/“"
 SPEECH_MIN_WORDS = 4
 # How many tokens may separate a quote from the cue that attributes it ("“…,” said the official").
 _ATTRIBUTION_REACH = 4
@@ -85,7 +95,8 @@ _MARK_RE = re.compile(f"[{re.escape(_MARKS)}]")
 def _pair_marks(text: str, start: int, end: int, continues: bool) -> list[tuple[int, int, int, int]]:
     """``(start, end, inner_start, inner_end)`` of each quote in one paragraph.
 
-    Two straight apostrophes ('') stand for a double quote, as in newswire archives.
+    Two straight apostrophes ('') stand for a double quote, as in newswire archives;
+    of three, the first closes an open inner single quote and the other two the outer.
     ``continues`` says the next paragraph opens with a quotation mark, so a quote still
     open at this paragraph's end runs to it (and ``inner_end == end``).
     """
@@ -95,7 +106,10 @@ def _pair_marks(text: str, start: int, end: int, continues: bool) -> list[tuple[
     while (found := _MARK_RE.search(text, position, end)) is not None:
         position = found.start()
         char = text[position]
-        width = 2 if char == "'" and text.startswith("''", position) else 1
+        # In ''' the first mark closes an inner single quote when one is open (''I said, 'No,''').
+        width = 2 if char == "'" and text.startswith("''", position) and not (
+            text.startswith("'''", position) and stack and stack[-1][0] == "'"
+        ) else 1
         mark = '"' if width == 2 else char
         before = text[position - 1] if position > start else " "
         after = text[position + width] if position + width < end else " "
@@ -105,7 +119,7 @@ def _pair_marks(text: str, start: int, end: int, continues: bool) -> list[tuple[
             del stack[depth:]
             if position - open_at > open_width:
                 pairs.append((open_at, position + width, open_at + open_width, position))
-        elif mark in "“«" or (mark in "\"‘'" and _can_open(text, position, before, after)):
+        elif _opens(text, position, mark, (before, after), stack, position == start):
             stack.append((mark, position, width))
         position += width
     if stack and continues:
@@ -118,32 +132,56 @@ def _pair_marks(text: str, start: int, end: int, continues: bool) -> list[tuple[
 def _closes(stack: list[tuple[str, int, int]], char: str, before: str, after: str) -> int | None:
     """Index in ``stack`` of the opening mark that ``char`` closes, or None.
 
-    A closing double mark may close an outer quote over an unclosed inner one (a
-    stray ‘ must not swallow the rest of the paragraph); a single mark closes only
-    the innermost quote, because elsewhere it is far more often an apostrophe.
+    A closing double mark closes the innermost open double quote of any shape, over an
+    unclosed inner single one (a stray ‘ must not swallow the rest of the paragraph); a
+    single mark closes only the innermost quote, because elsewhere it is far more often
+    an apostrophe.
     """
     if not stack or not _can_close(char, before, after):
         return None
-    if stack[-1][0] in _OPENING and _OPENING[stack[-1][0]] == char:
+    if char in _DOUBLE:
+        return next((depth for depth in range(len(stack) - 1, -1, -1) if stack[depth][0] in _DOUBLE), None)
+    if _OPENING.get(stack[-1][0]) == char:
         return len(stack) - 1
-    if char in "”»":
-        for depth in range(len(stack) - 1, -1, -1):
-            if _OPENING[stack[depth][0]] == char:
-                return depth
     return None
+
+
+def _opens(
+    text: str, position: int, mark: str, context: tuple[str, str], stack: list[tuple[str, int, int]], first: bool
+) -> bool:
+    """Whether the mark at ``position``, which closes nothing, opens a quote.
+
+    ``context`` is the character before and after it; ``first`` says it opens its
+    paragraph. A ” opens only when no double quote is open and it stands where a quote
+    starts ("”Mr. Trump embodies …” ― Sonya"): a reversed opening mark, not a stray closer.
+    """
+    before, after = context
+    if mark in "“«":
+        return True
+    if mark == "”":
+        return not any(open_mark in _DOUBLE for open_mark, _, _ in stack) and (
+            first or ((before.isspace() or before in _OPEN_BEFORE) and not after.isspace())
+        )
+    return mark in "\"‘'" and _can_open(text, position, before, after)
 
 
 def _can_open(text: str, position: int, before: str, after: str) -> bool:
     if _ELISION_RE.match(text, position):
         return False  # '90s: a dropped century, not a quote
-    return (before.isspace() or before in "([—–-/“") and not after.isspace()
+    return (before.isspace() or before in _OPEN_BEFORE) and not after.isspace()
 
 
 def _can_close(mark: str, before: str, after: str) -> bool:
     if mark in "”»":
         return True
+    if mark in "«‘":
+        return False
     if mark == '"':
         return not before.isspace() or after.isspace()
+    if mark == "“":
+        # An opening mark where a quote ends: after a word or punctuation, before a space,
+        # punctuation or the paragraph's end (“Why not?“ he asked; the “expedited review“ of).
+        return not (before.isspace() or before in _OPEN_BEFORE or after.isalnum())
     # A single mark between letters is an apostrophe (Trump’s), not a closing quote.
     return not (before.isalnum() and after.isalnum()) and not before.isspace()
 

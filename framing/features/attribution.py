@@ -105,7 +105,17 @@ _CONDUIT_PREPOSITIONS = frozenset(["on", "to", "in"])
 _NOT_NAMES = _DETERMINERS | _PREPOSITIONS | _CLAUSE_OPENERS | frozenset(_PRONOUNS)
 # Sentences back to look for a pronoun's antecedent.
 _PRONOUN_WINDOW = 3
-_HE_SHE = frozenset(["he", "she"])
+_HE_SHE = {"he": "m", "she": "f"}
+# Titles and nouns that show a named person's gender when they stand in or just before the
+# name ("Mrs. Clinton", "Cruz spokeswoman Catherine Frazier", "her husband Bill Clinton").
+_GENDERED_WORDS = dict.fromkeys(
+    ["mr", "sir", "lord", "king", "prince", "congressman", "assemblyman", "councilman", "spokesman", "chairman",
+     "businessman", "husband", "father", "son", "brother", "uncle", "grandfather", "widower", "boyfriend"], "m"
+) | dict.fromkeys(
+    ["mrs", "ms", "miss", "lady", "dame", "queen", "princess", "congresswoman", "assemblywoman", "councilwoman",
+     "spokeswoman", "chairwoman", "businesswoman", "wife", "mother", "daughter", "sister", "aunt", "grandmother",
+     "widow", "girlfriend"], "f"
+)
 # Time adverbials that can stand between a subject and its verb ("Trump on Sunday said").
 _TIME_WORDS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
@@ -341,27 +351,52 @@ class _Context:
 
         The most recent subject-like named person within the window wins, else the most
         recent one; a resolved pronoun counts as a fresh subject mention of its person,
-        so "He refrained … he asserted" stays with the same man.
+        so "He refrained … he asserted" stays with the same man. A person whose gender
+        the article shows (:meth:`_genders`) is passed over by a pronoun of the other
+        gender ("Mrs. Clinton … Mr. Podesta said … He noted": he is Podesta), and a
+        pronoun's fresh mention carries the pronoun's own gender.
         """
+        genders = self._genders()
         antecedents: dict[int, _Mention] = {}
-        history: list[tuple[int, _Mention]] = []  # (token index, mention)
+        history: list[tuple[int, _Mention, str | None]] = []  # (token index, mention, gender)
         mention_at = {m.first: m for m in self.mentions}
         pronouns = compress(range(len(self.norms)), map(_HE_SHE.__contains__, self.norms))
         # Only mentions and he/she matter; every other token would be skipped.
         for index in sorted(set(pronouns) | mention_at.keys()):
             token = self.tokens[index]
             if index in mention_at:
-                history.append((index, mention_at[index]))
+                history.append((index, mention_at[index], None))
                 continue
             if token.norm not in _HE_SHE or token.quoted:
                 continue
+            gender = _HE_SHE[token.norm]
             lowest = token.sentence - _PRONOUN_WINDOW
-            window = [m for at, m in history if self.tokens[at].sentence >= lowest and m.last < index]
+            window = [
+                m for at, m, known in history
+                if self.tokens[at].sentence >= lowest and m.last < index
+                and (known or genders.get(m.name, gender)) == gender
+            ]
             chosen = next((m for m in reversed(window) if m.subject_like), None) or (window[-1] if window else None)
             if chosen is not None:
                 antecedents[index] = chosen
-                history.append((index, _Mention(index, index, index, chosen.name, True)))
+                history.append((index, _Mention(index, index, index, chosen.name, True), gender))
         return antecedents
+
+    def _genders(self) -> dict[str, str]:
+        """Name → "m" or "f" where a title or noun in or just before a mention says so.
+
+        "Mr. Podesta", "Mrs. Clinton", "spokeswoman Hope Hicks", "her husband Bill": the
+        grammar of English titles and kinship nouns, no list of first names. A name shown
+        with both genders, or with only ungendered titles ("President Obama"), is unknown.
+        """
+        seen: dict[str, set[str]] = {}
+        for mention in self.mentions:
+            sentence = self.tokens[mention.name_first].sentence
+            for i in range(max(mention.first - 1, 0), mention.name_first):
+                gender = _GENDERED_WORDS.get(self.norms[i])
+                if gender is not None and self.tokens[i].sentence == sentence:
+                    seen.setdefault(mention.name, set()).add(gender)
+        return {name: found.pop() for name, found in seen.items() if len(found) == 1}
 
     # --- source phrases -------------------------------------------------------------
 

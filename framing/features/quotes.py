@@ -20,9 +20,8 @@ thinks" the later verb starts a clause of its own.
 
 A quote with no cue of its own is credited, in order, to: the source of a sentence
 ending in a colon just before it ("McCrummen reports:"); a name signed after a dash
-("“…” ― Carla Sanchez"); a tag caught inside mismatched quote marks; a report that
-closes the sentence after a comma ("…, Comey has said."); the subject of its own sentence
-when that comes before it ("Cruz called Trump a “pathological liar”"), labelled
+("“…” ― Carla Sanchez"); a report that closes the sentence after a comma ("…, Comey has
+said."); the subject of its own sentence when that comes before it ("Cruz called Trump a “pathological liar”"), labelled
 "sentence subject" so a reader can see the weaker evidence; the speaker of the quote
 just before it when that is in the previous sentence (words split by a paragraph break);
 and last the source of a report in the sentence just before ("Kerry said that … ¶ “…”"),
@@ -36,8 +35,6 @@ the later one is inside it.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from ..document import Document, QuoteRegion, Span
 from ..lexicons import Lexicons
 from . import Extraction
@@ -46,9 +43,7 @@ from .attribution import Attribution, Source, find_sources
 # A cue this close after a quote ("“…,” the senator said") is its tag; farther on it is
 # more likely a new report ("Obama said “it gets me mad” every time he thinks …").
 _ADJACENT_WORDS = 4
-_CLOSING_MARKS = frozenset(["”", '"'])
 _TAG_ENDINGS = frozenset([",", "?", "!", "—", "–", "-", "…"])
-_TAG_PRONOUNS = frozenset(["he", "she"])
 # Kinds that carry words rather than speak them: an outlet that relayed them, or the
 # statement, interview or poll they came in ("In an interview, Trump said “…”").
 _RELAYING_KINDS = frozenset(["media", "document"])
@@ -164,7 +159,7 @@ def speaker_of(
     if candidates and candidates[0][1] == 1:
         return _outermost(doc, candidates[0][3], [c[3] for c in candidates if c[1] == 1])
     fallback = (_introduced_before(doc, quote, first, attributions) or _signed_after(doc, quote, attributions)
-                or _tag_inside(doc, quote) or _closing_report(doc, candidates))
+                or _closing_report(doc, candidates))
     if fallback is None and subject is not None and subject.end <= quote.start:
         fallback = _relabel(subject, "sentence subject")
     if fallback is None and candidates:
@@ -244,37 +239,6 @@ def _introduced_before(
         return None
     introducing = [a for a in attributions if a.sentence == first - 1]
     return introducing[-1].source if introducing else None
-
-
-def _tag_inside(doc: Document, quote: QuoteRegion) -> Source | None:
-    """"“Our roads are crumbling," she said. "Families …”": a tag caught inside mismatched marks.
-
-    When a writer mixes curly and straight marks, the quote region can run over its own
-    tag, so the tag's tokens count as quoted and no cue is seen. The tag is read here
-    from the tokens: a closing mark after , ? or !, a pronoun or capitalized name, one
-    lower-case word (the verb), then a full stop or comma.
-    """
-    tokens = doc.tokens
-    first = bisect_left(doc.token_columns().starts, quote.inner_start)
-    for index in range(first, len(tokens) - 3):
-        token = tokens[index]
-        if token.start >= quote.inner_end:
-            return None
-        if token.text not in _CLOSING_MARKS or tokens[index - 1].text not in (",", "?", "!"):
-            continue
-        name_end = index + 1
-        while name_end < len(tokens) and tokens[name_end].text[:1].isupper() and tokens[name_end].is_word:
-            name_end += 1
-        if name_end == index + 1 and tokens[index + 1].norm in _TAG_PRONOUNS:
-            name_end += 1
-        if name_end == index + 1 or name_end + 1 >= len(tokens):
-            continue
-        verb = tokens[name_end]
-        if verb.is_word and verb.text.islower() and tokens[name_end + 1].text in (".", ","):
-            start, end = tokens[index + 1].start, tokens[name_end - 1].end
-            text = doc.text[start:end]
-            return Source(start, end, text, "named_person", "tag inside quote marks", text)
-    return None
 
 
 def _signed_after(doc: Document, quote: QuoteRegion, attributions: list[Attribution]) -> Source | None:
