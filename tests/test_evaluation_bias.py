@@ -78,8 +78,10 @@ def test_evaluation_bias_sentence_features_separate_opinion_from_report(
     assert opinion["loaded.pejorative_label_count"] == pytest.approx(np.log1p(1))  # cronies
 
 
-def test_evaluation_bias_feature_matrix_names_every_column(lexicons: Lexicons) -> None:
-    matrix, names, origin = feature_matrix([OPINION, REPORT], lexicons)
+def test_evaluation_bias_feature_matrix_names_every_column(
+    parse: Callable[[str], Document], lexicons: Lexicons
+) -> None:
+    matrix, names, origin = feature_matrix([parse(OPINION), parse(REPORT)], lexicons)
     assert matrix.shape == (2, len(names)) and origin.endswith("sentence_features")
     column = dict(zip(names, matrix.T, strict=True))
     assert column["exclamation"].tolist() == [1.0, 0.0]

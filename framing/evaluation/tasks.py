@@ -514,11 +514,11 @@ def sentence_features(doc: Document, lexicons: Lexicons) -> dict[str, float]:
     return row
 
 
-def feature_matrix(texts: Sequence[str], lexicons: Lexicons) -> tuple[Any, list[str], str]:
-    """One row of :func:`sentence_features` per text, columns named (absent counts are 0)."""
+def feature_matrix(docs: Sequence[Document], lexicons: Lexicons) -> tuple[Any, list[str], str]:
+    """One row of :func:`sentence_features` per parsed sentence, columns named (absent counts are 0)."""
     from sklearn.feature_extraction import DictVectorizer
 
-    rows = [sentence_features(to_document(text, lexicons, f"s{i}"), lexicons) for i, text in enumerate(texts)]
+    rows = [sentence_features(doc, lexicons) for doc in docs]
     vectorizer = DictVectorizer(sparse=False)
     matrix = vectorizer.fit_transform(rows)
     return matrix, list(vectorizer.get_feature_names_out()), "framing.evaluation.tasks.sentence_features"
@@ -566,10 +566,10 @@ def classify_sentences(
 def evaluate_bias(data_dir: str | Path, lexicons: Lexicons, limit: int | None = None) -> dict[str, Any]:
     """BABE: loaded words vs ``biased_words``, and a feature-based sentence classifier."""
     sentences = [s for s in read_babe(dataset_file(data_dir, BABE), limit) if s.label in ("Biased", "Non-biased")]
+    docs = [to_document(sentence.text, lexicons, sentence.id) for sentence in sentences]  # parsed once, used twice
     predicted_words: dict[str, set[str]] = {}
     flags = []
-    for sentence in sentences:
-        doc = to_document(sentence.text, lexicons, sentence.id)
+    for sentence, doc in zip(sentences, docs, strict=True):
         spans = run_extractors_named(doc, lexicons, ["loaded"])
         predicted_words[sentence.id] = loaded_words(doc, spans)
         flags.append(any(span.type == "loaded" for span in spans))
@@ -582,7 +582,7 @@ def evaluate_bias(data_dir: str | Path, lexicons: Lexicons, limit: int | None = 
         "sentence_any_loaded": binary_f1(flags, gold_flags).as_dict(),
     }
     if len(set(gold_flags)) == 2 and min(sum(gold_flags), len(gold_flags) - sum(gold_flags)) >= 5:
-        matrix, names, origin = feature_matrix([s.text for s in sentences], lexicons)
+        matrix, names, origin = feature_matrix(docs, lexicons)
         scores = classify_sentences(matrix, [s.label for s in sentences], names)
         result["classifier"] = {**scores, "feature_source": origin}
     return result

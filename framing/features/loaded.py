@@ -144,7 +144,6 @@ def _contains(quote: QuoteRegion, offsets: list[tuple[int, int]]) -> bool:
     return any(quote.inner_start <= start and end <= quote.inner_end for start, end in offsets)
 
 
-@lru_cache(maxsize=8)
 def single_word_entries(lexicons: Lexicons) -> Mapping[str, Entry]:
     """One-token loaded terms (not exclusions) by their norm: the bases inflections are looked up in."""
     found: dict[str, Entry] = {}

@@ -86,12 +86,7 @@ def figure_svg(figure: Any, chart_id: str, title: str, alt: str) -> str:
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg"):]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
-    # Unique ids per chart, so several inline SVGs never share a clip path or pattern id.
-    svg = re.sub(r'id="([^"]+)"', lambda m: f'id="{chart_id}-{m.group(1)}"', svg)
-    svg = re.sub(r'url\(#([^)]+)\)', lambda m: f"url(#{chart_id}-{m.group(1)})", svg)
-    svg = re.sub(r'xlink:href="#([^"]+)"', lambda m: f'xlink:href="#{chart_id}-{m.group(1)}"', svg)
-    svg = re.sub(r'href="#([^"]+)"', lambda m: m.group(0) if m.group(1).startswith(chart_id) else
-                 f'href="#{chart_id}-{m.group(1)}"', svg)
+    # Each chart is its own image, so its clip-path and pattern ids cannot clash with another's.
     head_end = svg.index(">")
     head = svg[:head_end]
     label = html.escape(alt, quote=True)

@@ -31,7 +31,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import IO, Any
 
@@ -103,9 +103,7 @@ def print_part(html_text: str) -> tuple[bytes, list[Bookmark]]:
     return document.write_pdf(), bookmarks
 
 
-def assemble(
-    parts: Sequence[tuple[bytes, list[Bookmark]]], title: str, *, render: Callable[[str], bytes] = render_pdf
-) -> bytes:
+def assemble(parts: Sequence[tuple[bytes, list[Bookmark]]], title: str) -> bytes:
     """Join printed parts in report order, rebuild one outline, and draw the running footer on every page.
 
     Joining in a fixed order (not as parts finish) keeps the bytes reproducible
@@ -125,7 +123,7 @@ def assemble(
         outline += [(level, label, first_page + page, top) for level, label, page, top in bookmarks]
         metadata = metadata or {key: value for key, value in (reader.metadata or {}).items()
                                 if key in ("/Title", "/Producer", "/CreationDate")}
-    footer = pypdf.PdfReader(io.BytesIO(render(render_footer_sheet(title, len(writer.pages)))))
+    footer = pypdf.PdfReader(io.BytesIO(render_pdf(render_footer_sheet(title, len(writer.pages)))))
     for number, (page, sheet) in enumerate(zip(writer.pages, footer.pages, strict=True), start=1):
         draw_under(writer, page, sheet, f"/FramingFooter{number}")
     add_outline(writer, outline)
