@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/evaluate.py {hedges,attribution,bias,readability,all} --data /work/shared/datasets \\
-        [--limit N] [--json OUT] [--markdown OUT] [--labels tests/data/source_kind_labels.jsonl]
+        [--limit N] [--json OUT] [--markdown OUT] [--labels benchmarks/data/source_kind_labels.jsonl]
 
 The datasets are described in the datasets folder's README.md; they are never copied
 into the repository. ``--limit N`` reads only the first N rows (sentences, articles or
@@ -17,10 +17,13 @@ import argparse
 import datetime
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: import the benchmarks package
+
+from benchmarks.evaluation.tasks import SOURCE_KIND_LABELS, TASKS, run_task
 from framing.errors import FramingInputError
-from framing.evaluation.tasks import SOURCE_KIND_LABELS, TASKS, run_task
 from framing.fileio import write_atomically
 from framing.lexicons import load_lexicons
 
@@ -149,7 +152,7 @@ METHOD = """
 - **Hedges.** Cue figures match predicted `hedge` spans to gold cues one-to-one, by overlap (a shared
   character) or exact offsets. A sentence is predicted uncertain when it has at least one hedge span.
   framing's hedge categories are mapped to Szeged's cue types (`SZEGED_TYPES_OF_CATEGORY` in
-  `framing/evaluation/tasks.py`): modal, verb, adverb, adjective, noun, evidential and other →
+  `benchmarks/evaluation/tasks.py`): modal, verb, adverb, adjective, noun, evidential and other →
   `speculation_modal_*` and `speculation_hypo_doxastic`; conditional ("if", "unless") →
   `speculation_hypo_condition`; investigation ("whether") → `speculation_hypo_investigation`;
   approximator ("about 80", "nearly") → none. *Categories Szeged annotates* is the like-for-like
@@ -167,7 +170,7 @@ METHOD = """
   JSON also accepts a shared capitalized name.
 - **Source kind.** 150 gold `source` fragments sampled from PolNeAR (seed 20261122) and labelled by
   hand as named_person, institution, media, anonymous, vague, pronoun or document; the labels (file
-  name and offsets only, no text) are in `tests/data/source_kind_labels.jsonl`. Accuracy counts the
+  name and offsets only, no text) are in `benchmarks/data/source_kind_labels.jsonl`. Accuracy counts the
   sources we found (an overlapping `source` span, or a quote speaker); coverage is the share found.
 - **BABE.** Word figures compare the words inside `loaded` spans with `biased_words` (lower-cased,
   as framing normalizes tokens), per sentence, on Biased and Non-biased sentences; loaded words inside
@@ -175,7 +178,7 @@ METHOD = """
   logistic regression (balanced classes, C = 1) on named features only (no words): log counts of every
   span type and category framing finds, loaded words in the writer's own voice, the quoted share, and
   register cues (first and second person, contractions, !, ?, dashes, capitals, -ly adverbs,
-  superlatives, digit and capital shares; `sentence_features` in `framing/evaluation/tasks.py`);
+  superlatives, digit and capital shares; `sentence_features` in `benchmarks/evaluation/tasks.py`);
   5-fold stratified cross-validation with seed 0.
 - **Readability.** Per topic, the three rewrites are ordered when the score rises strictly from
   elementary to intermediate to advanced (ties count as wrong); pairwise accuracy counts level pairs.

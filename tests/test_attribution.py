@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from benchmarks.evaluation.datasets import Attribution, Fragment, PolnearDoc
+from benchmarks.evaluation.tasks import score_attribution
 from framing.document import Span
-from framing.evaluation.datasets import Attribution, Fragment, PolnearDoc
-from framing.evaluation.tasks import score_attribution
 from framing.features import attribution
 
 CASES = [

@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.document import Span
-from framing.errors import FramingInputError
-from framing.evaluation.datasets import (
+from benchmarks.evaluation.datasets import (
     BabeSentence,
     Cue,
     HedgeSentence,
@@ -25,8 +23,8 @@ from framing.evaluation.datasets import (
     read_polnear,
     to_document,
 )
-from framing.evaluation.metrics import Scores, bag_scores, binary_f1, match_fragments, match_spans, ordering_accuracy
-from framing.evaluation.tasks import (
+from benchmarks.evaluation.metrics import Scores, bag_scores, binary_f1, match_fragments, match_spans, ordering_accuracy
+from benchmarks.evaluation.tasks import (
     is_direct,
     predicted_source_kind,
     score_attribution,
@@ -36,9 +34,11 @@ from framing.evaluation.tasks import (
     score_source_kinds,
     word_norms,
 )
+from framing.document import Span
+from framing.errors import FramingInputError
 
 ROOT = Path(__file__).resolve().parent.parent
-LABELS = ROOT / "tests" / "data" / "source_kind_labels.jsonl"
+LABELS = ROOT / "benchmarks" / "data" / "source_kind_labels.jsonl"
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> Path:
@@ -243,7 +243,7 @@ def test_hedges_szeged_categories_compare_only_what_szeged_annotates() -> None:
 
 def test_hedges_every_lexicon_category_has_a_szeged_mapping() -> None:
     """A new hedge category must say which Szeged cue types it corresponds to (or none)."""
-    from framing.evaluation.tasks import SZEGED_TYPES_OF_CATEGORY
+    from benchmarks.evaluation.tasks import SZEGED_TYPES_OF_CATEGORY
     from framing.lexicons import load_lexicons
 
     allowed = {value.strip() for value in load_lexicons()["hedges"].meta["allowed_category"].split(",")}

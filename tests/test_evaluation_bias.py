@@ -8,14 +8,14 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
-from framing.document import Document, QuoteRegion
-from framing.evaluation.tasks import (
+from benchmarks.evaluation.tasks import (
     classify_sentences,
     feature_matrix,
     loaded_words,
     run_extractors_named,
     sentence_features,
 )
+from framing.document import Document, QuoteRegion
 from framing.lexicons import Lexicons
 
 

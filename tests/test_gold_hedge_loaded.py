@@ -4,7 +4,7 @@ The gold (tests/gold/hedges.jsonl, tests/gold/loaded.jsonl) marks what a careful
 reader marks, written independently of the extractors: it includes cues the
 lexicon lacks (such as "a couple of") and scare quotes the quotation classifier
 may call speech, so the scores below are real, not a mirror of the code. Spans
-match when they overlap (one-to-one, :func:`framing.evaluation.metrics.match_spans`).
+match when they overlap (one-to-one, :func:`benchmarks.evaluation.metrics.match_spans`).
 Run ``pytest -s`` to see the per-type figures.
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 import pytest
 from goldset import load_gold
 
+from benchmarks.evaluation.metrics import Scores, match_spans
 from framing.document import Document
-from framing.evaluation.metrics import Scores, match_spans
 from framing.features import hedging, loaded
 from framing.lexicons import Lexicons
 

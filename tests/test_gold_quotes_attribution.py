@@ -3,7 +3,7 @@
 tests/gold/quotes.jsonl lists every direct quote with its speaker; tests/gold/sources.jsonl
 every attribution (source phrase, its kind, the cue and its stance). Both were written by
 reading the articles, not from the extractors' output. Matching is by character overlap
-(:func:`framing.evaluation.metrics.match_spans`). The floors below are what the extractors
+(:func:`benchmarks.evaluation.metrics.match_spans`). The floors below are what the extractors
 reach today, so a regression fails; run with ``-s`` to see P/R/F1 per type.
 """
 
@@ -12,9 +12,9 @@ from __future__ import annotations
 import pytest
 from goldset import load_gold
 
+from benchmarks.evaluation.metrics import Scores, match_spans
 from framing.analysis import ArticleAnalysis
 from framing.document import Document
-from framing.evaluation.metrics import Scores, match_spans
 
 FLOORS = {
     # span type: (precision floor, recall floor)

@@ -18,11 +18,12 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..corpus.segmentation import is_word, token_norm, tokenize
-from ..document import Document, Span
-from ..errors import FramingInputError
-from ..features.loaded import SCARE_LABEL
-from ..lexicons import Lexicons
+from framing.corpus.segmentation import is_word, token_norm, tokenize
+from framing.document import Document, Span
+from framing.errors import FramingInputError
+from framing.features.loaded import SCARE_LABEL
+from framing.lexicons import Lexicons
+
 from .datasets import (
     BABE,
     HEDGES_FACTBANK,
@@ -68,12 +69,12 @@ SZEGED_TYPES_OF_CATEGORY: dict[str, frozenset[str]] = {
 }
 QUOTE_MARKS = frozenset('"“”«»')
 TOP_ERRORS = 15
-SOURCE_KIND_LABELS = Path(__file__).resolve().parents[2] / "tests" / "data" / "source_kind_labels.jsonl"
+SOURCE_KIND_LABELS = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "source_kind_labels.jsonl"
 
 
 def run_extractors_named(doc: Document, lexicons: Lexicons, names: Sequence[str]) -> list[Span]:
     """Spans of the named extractors only, in framing's run order (quotes before attribution)."""
-    from ..features import extractors
+    from framing.features import extractors
 
     spans: list[Span] = []
     for name, extract in extractors().items():
@@ -482,7 +483,7 @@ def sentence_features(doc: Document, lexicons: Lexicons) -> dict[str, float]:
     """
     from math import log1p
 
-    from ..features import run_extractors
+    from framing.features import run_extractors
 
     values, spans = run_extractors(doc, lexicons)
     words = [t for t in doc.tokens if t.is_word]
@@ -521,7 +522,7 @@ def feature_matrix(docs: Sequence[Document], lexicons: Lexicons) -> tuple[Any, l
     rows = [sentence_features(doc, lexicons) for doc in docs]
     vectorizer = DictVectorizer(sparse=False)
     matrix = vectorizer.fit_transform(rows)
-    return matrix, list(vectorizer.get_feature_names_out()), "framing.evaluation.tasks.sentence_features"
+    return matrix, list(vectorizer.get_feature_names_out()), "benchmarks.evaluation.tasks.sentence_features"
 
 
 def classify_sentences(
@@ -622,7 +623,7 @@ def evaluate_readability(data_dir: str | Path, lexicons: Lexicons, limit: int | 
     (textstat is not used as a reference here: for English it fetches NLTK's cmudict at
     run time, which must never happen offline.)
     """
-    from ..features import extractors
+    from framing.features import extractors
 
     texts = read_onestop(dataset_file(data_dir, ONESTOP), limit)
     extract = extractors()["readability"]

@@ -19,10 +19,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from ..corpus import parse_text
-from ..document import Document
-from ..errors import FramingInputError
-from ..lexicons import Lexicons
+from framing.corpus import parse_text
+from framing.document import Document
+from framing.errors import FramingInputError
+from framing.lexicons import Lexicons
 
 Fragments = tuple[tuple[int, int], ...]
 

@@ -1,0 +1,1 @@
+"""Benchmarks and evaluation harnesses: run from a source checkout, never shipped in the wheel."""
