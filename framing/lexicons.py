@@ -26,6 +26,7 @@ from pathlib import Path
 from .corpus.cleaning import CleaningRule, compile_rules
 from .corpus.segmentation import is_word, token_norm, tokenize
 from .errors import FramingInputError
+from .linear_model import LinearScorer, load_scorer
 
 # Columns each lexicon must have (beyond the common ``source`` and ``note``).
 # The first column is the entry's key.
@@ -42,6 +43,8 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "voice_roles": ("term", "role"),
 }
 COMMON_COLUMNS = ("source", "note")
+# The learned loaded-term scorer (framing/features/loaded.py); a --lexicons folder may hold its own.
+SCORER_FILE = "loaded_scorer.json"
 # Words outside any reporting-verb entry that still mark a quote as reported speech.
 EXTRA_REPORTING_CUES = ("according", "quoted", "quoting")
 # Lexicons whose keys are matched as token sequences in running text.
@@ -119,6 +122,8 @@ class Lexicons:
     reporting_cues: frozenset[str]
     # Lower-case stop words of the comparison layer (data, so it need not import scikit-learn).
     stop_words: frozenset[str]
+    # The learned score a loaded-term candidate must pass (features/loaded_scoring.py); None counts every one.
+    loaded_scorer: LinearScorer | None = None
 
     def __getitem__(self, name: str) -> Lexicon:
         return self.by_name[name]
@@ -217,6 +222,11 @@ def load_lexicons(extra_dir: str | Path | None = None, *, base_dir: str | Path |
         if name in TERM_LEXICONS:
             warnings.extend(_unmatchable(lexicon))
         by_name[name] = lexicon
+    scorer_path = next(
+        (layer / SCORER_FILE for layer in reversed(layers) if (layer / SCORER_FILE).is_file()), base / SCORER_FILE
+    )
+    loaded_scorer = load_scorer(scorer_path)
+    digest.update(SCORER_FILE.encode() + b"\0" + scorer_path.read_bytes())
     matchers = {name: TermMatcher(by_name[name].entries) for name in TERM_LEXICONS}
     # Only rows that signal speech tell the quote parser a quote is speech: "refer to" is a cue
     # of attribution, but "the term “X” refers to …" holds a term at a distance.
@@ -234,6 +244,7 @@ def load_lexicons(extra_dir: str | Path | None = None, *, base_dir: str | Path |
         abbreviations=frozenset(entry.key.lower().rstrip(".") for entry in by_name["abbreviations"]),
         reporting_cues=frozenset(cues | set(EXTRA_REPORTING_CUES)),
         stop_words=frozenset(entry.key.lower() for entry in by_name["stop_words"]),
+        loaded_scorer=loaded_scorer,
     )
 
 

@@ -6,9 +6,16 @@ lexicon lacks (such as "a couple of") and scare quotes the quotation classifier
 may call speech, so the scores below are real, not a mirror of the code. Spans
 match when they overlap (one-to-one, :func:`benchmarks.evaluation.metrics.match_spans`).
 Run ``pytest -s`` to see the per-type figures.
+
+The loaded figures measure the lexicon and its context rules, before the learned
+scorer (lexicons/loaded_scorer.json) prunes candidates: the scorer was trained and is
+measured, cross-validated, on expert annotation of other news (BASIL, BABE), and
+the seed gold was written by the same people as the lexicon.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 from goldset import load_gold
@@ -24,6 +31,7 @@ FLOORS = {"hedge": (0.90, 0.90), "loaded": (0.80, 0.80)}
 
 
 def score(kind: str, seed_docs: dict[str, Document], lexicons: Lexicons) -> tuple[Scores, list, list]:
+    lexicons = replace(lexicons, loaded_scorer=None)
     extract = hedging.extract if kind == "hedge" else loaded.extract
     gold_name = "hedges" if kind == "hedge" else "loaded"
     predicted = [(doc_id, s.start, s.end) for doc_id, doc in seed_docs.items() for s in extract(doc, lexicons).spans]

@@ -42,6 +42,7 @@ from .datasets import (
     to_document,
 )
 from .metrics import Scores, bag_scores, binary_f1, match_fragments, match_spans, ordering_accuracy, overlaps
+from .stories import evaluate_stories
 
 # Szeged cue types that are epistemic hedges in framing's sense; "if" (condition) and
 # "whether" (investigation) mark non-factual clauses rather than the writer's doubt.
@@ -647,6 +648,7 @@ TASKS: dict[str, Callable[..., dict[str, Any]]] = {
     "attribution": evaluate_attribution,
     "bias": evaluate_bias,
     "readability": evaluate_readability,
+    "stories": evaluate_stories,
 }
 
 

@@ -41,11 +41,35 @@ operation, organisation or work, not a distancing device, unless a loaded term
 sits inside it. A lexicon term inside a scare quote is reported as well, since
 both signals are there. Loaded words inside reported speech are reported too; the
 central rate computation splits them into the journalist's own and quoted words.
+
+Context decides whether a candidate counts. Expert annotators of real news (BASIL, BABE)
+rarely mark a scare quote or a word inside a quoted speaker's words as the writer's bias,
+while an evaluative word in the lede usually is. So every candidate is scored by a
+transparent logistic model (:mod:`framing.linear_model`, weights in
+``lexicons/loaded_scorer.json``, trained by ``scripts/train_loaded_scorer.py``) over named
+features, all in [0, 1]:
+
+* ``category=<c>``: the lexicon category (evaluative, intensifier, pejorative_label, …);
+* ``in_speech_quote``: the word is inside someone's quoted words;
+* ``multiword``: a phrase of two or more words rather than a single word;
+* ``inflected``: matched as an inflection or compound head of a listed word;
+* ``context_rule``: the entry has a context rule, and the context passed it;
+* ``capitalized``: starts with a capital letter in mid-sentence (part of a name or title);
+* ``lede``: in the article's first sentence;
+* ``sentence_density``: other candidates in the same sentence (0, 1, 2, 3 or more → 0–1).
+
+Scare quotes are counted by rule, not scored: BASIL's and BABE's annotators mark words,
+and rarely the quotation marks around them, but distancing quotes are a device that
+media-literacy teaching names explicitly, so framing keeps showing every one.
+Candidates under the model's threshold are not counted (``loaded_below_threshold_count``
+says how many); each kept span carries its ``score`` and ``why``, the features that moved it.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..document import Document, QuoteRegion, Span, Token
@@ -53,6 +77,7 @@ from ..lexicons import Entry, Lexicons, term_tokens
 from . import Extraction
 
 EXCLUSION = "exclusion"
+DENSITY_CAP = 3
 SCARE_LABEL = "scare quote"
 SCARE_CATEGORY = "distancing"
 SCARE_NOTE = "quotation marks around a term or name the writer does not adopt as their own"
@@ -73,42 +98,79 @@ MEASURE_NOUNS = frozenset(
 
 
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
-    """Loaded-term spans (label = lexicon term) and scare-quote spans (label "scare quote")."""
+    """Loaded-term spans (label = lexicon term) and scare-quote spans (label "scare quote").
+
+    Every lexicon or scare-quote candidate is scored by the learned model the lexicons
+    carry (:mod:`framing.features.loaded_scoring`); those under its threshold are not
+    counted, and each kept span carries its ``score`` and the features behind it (``why``).
+    """
+    scorer = lexicons.loaded_scorer
+    spans: list[Span] = []
+    dropped = 0
+    for candidate in candidates(doc, lexicons):
+        if scorer is None or candidate.span.label == SCARE_LABEL:
+            spans.append(candidate.span)
+            continue
+        probability = scorer.probability(candidate.features)
+        if probability < scorer.threshold:
+            dropped += 1
+            continue
+        attrs = {**candidate.span.attrs, "score": round(probability, 3), "why": scorer.explain(candidate.features)}
+        spans.append(replace(candidate.span, attrs=attrs))
+    scare_quotes = sum(1 for span in spans if span.label == SCARE_LABEL)
+    return Extraction(values={"scare_quote_count": scare_quotes, "loaded_below_threshold_count": dropped}, spans=spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A loaded-term or scare-quote span before scoring, with the named features the model reads."""
+
+    span: Span
+    features: dict[str, float]
+
+
+def candidates(doc: Document, lexicons: Lexicons) -> list[Candidate]:
+    """Every lexicon match that passes its context rule, and every scare quote, with its features."""
     tokens = doc.tokens
     columns = doc.token_columns()
-    spans: list[Span] = []
+    found_spans: list[tuple[Span, dict[str, float]]] = []
     claimed: set[int] = set()
     for first, end, entry in lexicons.matcher("loaded").match(columns.norms):
         claimed.update(range(first, end))
         if entry["category"] != EXCLUSION and passes_rule(entry, tokens, first, end):
-            spans.append(_span(doc, tokens[first].start, tokens[end - 1].end, entry))
+            found_spans.append((_span(doc, tokens[first].start, tokens[end - 1].end, entry),
+                                {"multiword": float(end - first > 1), "context_rule": float(bool(entry["rule"]))}))
     found = inflection_index(lexicons).entries_for(set(columns.norms))
     for index, norm in enumerate(columns.norms):
         if norm not in found or index in claimed or not columns.is_word[index]:
             continue
         entry = found[norm]
         if passes_rule(entry, tokens, index, index + 1):
-            spans.append(_span(doc, tokens[index].start, tokens[index].end, entry))
-    loaded_offsets = [(span.start, span.end) for span in spans]
-    scare_quotes = 0
+            found_spans.append((_span(doc, tokens[index].start, tokens[index].end, entry),
+                                {"inflected": 1.0, "context_rule": float(bool(entry["rule"]))}))
+    loaded_offsets = [(span.start, span.end) for span, _ in found_spans]
     for quote in doc.quotes:
         if quote.kind != "scare" or (is_quoted_name(doc, quote) and not _contains(quote, loaded_offsets)):
             continue
-        scare_quotes += 1
-        spans.append(
-            Span(
-                "loaded",
-                quote.start,
-                quote.end,
-                doc.text[quote.start : quote.end],
-                SCARE_LABEL,
-                SCARE_CATEGORY,
-                SCARE_NOTE,
-                SCARE_ALTERNATIVE,
-            )
-        )
-    spans.sort(key=lambda span: (span.start, span.end))
-    return Extraction(values={"scare_quote_count": scare_quotes}, spans=spans)
+        span = Span("loaded", quote.start, quote.end, doc.text[quote.start : quote.end], SCARE_LABEL,
+                    SCARE_CATEGORY, SCARE_NOTE, SCARE_ALTERNATIVE)
+        found_spans.append((span, {}))
+    found_spans.sort(key=lambda item: (item[0].start, item[0].end))
+    per_sentence = Counter(doc.sentence_of(span.start) for span, _ in found_spans)
+    result = []
+    for span, features in found_spans:
+        sentence = doc.sentence_of(span.start)
+        sentence_start = doc.sentences[sentence][0] if doc.sentences else 0
+        features = {
+            f"category={span.category}": 1.0,
+            **features,
+            "in_speech_quote": float(doc.is_quoted(span.start, span.end)),
+            "capitalized": float(span.text[:1].isupper() and span.start > sentence_start),
+            "lede": float(sentence == 0),
+            "sentence_density": min(per_sentence[sentence] - 1, DENSITY_CAP) / DENSITY_CAP,
+        }
+        result.append(Candidate(span, {name: value for name, value in features.items() if value}))
+    return result
 
 
 def _named_target(tokens: Sequence[Token], first: int, end: int) -> bool:

@@ -1,0 +1,74 @@
+"""Transparent learned scores, shipped as data: a logistic model over named features.
+
+Where a rule finds candidates but context decides whether they count (a loaded word in
+the writer's voice or in a quoted speaker's), a small linear model over **named
+features** makes the call. Its weights are a JSON data file with provenance (datasets,
+split, date, licence, cross-validated scores), written by a committed training script
+that anyone can rerun on their own annotations. A model is read once, with the
+lexicons; every score it gives can be explained as the features that moved it.
+
+File format (``format: framing-linear-model/1``): ``weights`` (feature name → weight),
+``intercept``, ``threshold`` (the probability a candidate must reach), ``provenance``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import FramingInputError
+
+FORMAT = "framing-linear-model/1"
+RETRAIN = "Restore it from the repository, or retrain it with: python scripts/train_loaded_scorer.py --data DATASETS"
+
+
+@dataclass(frozen=True, slots=True)
+class LinearScorer:
+    """A logistic model over named features, with the threshold a candidate must reach."""
+
+    weights: Mapping[str, float]
+    intercept: float
+    threshold: float
+    provenance: Mapping[str, Any]
+    path: str
+
+    def contributions(self, features: Mapping[str, float]) -> dict[str, float]:
+        """Each feature's share of the log-odds (weight × value), for the features present."""
+        return {name: self.weights[name] * value for name, value in features.items()
+                if value and name in self.weights}
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        logit = self.intercept + sum(self.contributions(features).values())
+        return 1.0 / (1.0 + math.exp(-logit))
+
+    def explain(self, features: Mapping[str, float], *, most: int = 4) -> str:
+        """The features that moved the score most, signed: "category=evaluative +0.46; lede +0.56"."""
+        ranked = sorted(self.contributions(features).items(), key=lambda item: (-abs(item[1]), item[0]))
+        return "; ".join(f"{name} {value:+.2f}" for name, value in ranked[:most])
+
+
+def load_scorer(path: str | Path) -> LinearScorer:
+    """Read and check a model file; any fault is a one-line input error that says how to retrain."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FramingInputError(path, "model file is missing", RETRAIN) from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise FramingInputError(path, f"model file is corrupt ({type(error).__name__})", RETRAIN) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        found = data.get("format") if isinstance(data, dict) else type(data).__name__
+        raise FramingInputError(path, f"model format {found!r} is not {FORMAT!r} (another version?)", RETRAIN)
+    try:
+        weights = {str(name): float(value) for name, value in data["weights"].items()}
+        intercept = float(data["intercept"])
+        threshold = float(data["threshold"])
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise FramingInputError(path, f"model file lacks or garbles {error}", RETRAIN) from None
+    if not 0.0 <= threshold <= 1.0 or not all(math.isfinite(w) for w in [*weights.values(), intercept]):
+        raise FramingInputError(path, "model has a threshold outside 0–1 or a non-finite weight", RETRAIN)
+    return LinearScorer(weights, intercept, threshold, dict(data.get("provenance", {})), str(path))

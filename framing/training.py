@@ -1,0 +1,165 @@
+"""Training the transparent linear scorers (:mod:`framing.linear_model`) on annotated text.
+
+The training data is deliberately plain, so that a teacher or researcher can retrain on
+their own annotations: a list of :class:`AnnotatedText` (an id, a group such as the
+event or document it belongs to, the text, and the character spans annotators marked).
+Each candidate framing finds is labelled positive when it touches a marked span.
+
+Evaluation is honest by construction: :func:`fit_scorer` reports scores cross-validated
+with the groups held out together (``GroupKFold``), so a model is never scored on an
+event or document it was trained on, and picks the threshold on those held-out scores.
+scikit-learn is imported here only, when training, never at analysis time.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .corpus import parse_text
+from .features.loaded import SCARE_LABEL
+from .features.loaded import candidates as loaded_candidates
+from .lexicons import Lexicons
+from .linear_model import FORMAT
+
+FOLDS = 5
+MIN_RECALL = 0.9  # share of each dataset's positive candidates the threshold must keep (cross-validated)
+REGULARISATION = 0.5  # inverse L2 strength: few features, so mild shrinkage suffices
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedText:
+    """A text and the spans annotators marked in it (offsets into ``text``)."""
+
+    id: str
+    group: str
+    text: str
+    marked: tuple[tuple[int, int], ...]
+    source: str = ""  # which dataset, for the per-dataset figures
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    features: Mapping[str, float]
+    label: bool
+    group: str
+    source: str
+
+
+def touches(start: int, end: int, marked: Iterable[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in marked)
+
+
+def loaded_examples(texts: Iterable[AnnotatedText], lexicons: Lexicons) -> list[Example]:
+    """One example per loaded-term candidate, positive when it touches a marked span."""
+    examples = []
+    for item in texts:
+        doc = parse_text(item.text, lexicons, id=item.id)
+        for candidate in loaded_candidates(doc, lexicons):
+            if candidate.span.label == SCARE_LABEL:  # counted by rule, never scored (see features/loaded.py)
+                continue
+            label = touches(candidate.span.start, candidate.span.end, item.marked)
+            examples.append(Example(candidate.features, label, item.group, item.source))
+    return examples
+
+
+def _matthews(predicted: Sequence[bool], expected: Sequence[bool]) -> float:
+    tp = sum(p and e for p, e in zip(predicted, expected, strict=True))
+    tn = sum(not p and not e for p, e in zip(predicted, expected, strict=True))
+    fp = sum(p and not e for p, e in zip(predicted, expected, strict=True))
+    fn = sum(not p and e for p, e in zip(predicted, expected, strict=True))
+    denominator = ((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn)) ** 0.5
+    return (tp * tn - fp * fn) / denominator if denominator else 0.0
+
+
+def _precision_recall(predicted: Sequence[bool], expected: Sequence[bool]) -> dict[str, float]:
+    tp = sum(p and e for p, e in zip(predicted, expected, strict=True))
+    kept, positive = sum(predicted), sum(expected)
+    return {"precision": round(tp / kept, 3) if kept else 0.0, "recall": round(tp / positive, 3) if positive else 0.0,
+            "kept": kept, "candidates": len(predicted)}
+
+
+def cross_validated_probabilities(
+    examples: Sequence[Example], *, folds: int = FOLDS, fit_on: Callable[[Example], bool] | None = None
+) -> list[float]:
+    """Each example's probability from a model trained without its group.
+
+    ``fit_on`` limits which examples a fold may train on (all by default).
+    """
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform([e.features for e in examples])
+    labels = [e.label for e in examples]
+    groups = [e.group for e in examples]
+    probabilities = [0.0] * len(examples)
+    for train, test in GroupKFold(n_splits=min(folds, len(set(groups)))).split(matrix, labels, groups):
+        train = [i for i in train if fit_on is None or fit_on(examples[i])]
+        model = LogisticRegression(C=REGULARISATION, max_iter=5000).fit(matrix[train], [labels[i] for i in train])
+        for index, probability in zip(test, model.predict_proba(matrix[test])[:, 1], strict=True):
+            probabilities[index] = float(probability)
+    return probabilities
+
+
+def fit_scorer(examples: Sequence[Example], *, provenance: Mapping[str, Any], folds: int = FOLDS) -> dict[str, Any]:
+    """A model file (``framing-linear-model/1``) fitted on every example, with cross-validated figures.
+
+    The threshold is the one that maximises the Matthews correlation of the held-out
+    predictions while every dataset keeps at least ``MIN_RECALL`` of its positive
+    candidates: the lexicon already encodes what is loaded, so the model may prune false
+    alarms it is sure of but not silence the lexicon where it cannot tell.
+    """
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+
+    labels = [e.label for e in examples]
+    held_out = cross_validated_probabilities(examples, folds=folds)
+    grid = [round(step / 100, 2) for step in range(0, 100, 5)]
+    sources = sorted({e.source for e in examples})
+
+    def keeps_enough(threshold: float) -> bool:
+        for source in sources:
+            positives = [held_out[i] for i, e in enumerate(examples) if e.source == source and e.label]
+            if positives and sum(p >= threshold for p in positives) < MIN_RECALL * len(positives):
+                return False
+        return True
+
+    allowed = [t for t in grid if keeps_enough(t)]
+    threshold = max(allowed, key=lambda t: (_matthews([p >= t for p in held_out], labels), -t))
+    figures: dict[str, Any] = {
+        "folds": folds, "grouped_by": "event or document",
+        "threshold_chosen_by": f"max MCC keeping >= {MIN_RECALL} of each dataset's positives",
+    }
+    for source in sources:
+        index = [i for i, e in enumerate(examples) if e.source == source]
+        gold = [labels[i] for i in index]
+        kept = [held_out[i] >= threshold for i in index]
+        figures[source or "all"] = {
+            "auc": round(roc_auc_score(gold, [held_out[i] for i in index]), 3) if 0 < sum(gold) < len(gold) else None,
+            "all_candidates": _precision_recall([True] * len(index), gold),
+            "at_threshold": _precision_recall(kept, gold),
+        }
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform([e.features for e in examples])
+    model = LogisticRegression(C=REGULARISATION, max_iter=5000).fit(matrix, labels)
+    names = vectorizer.get_feature_names_out()
+    weights = {name: round(float(w), 4) for name, w in zip(names, model.coef_[0], strict=True)}
+    return {
+        "format": FORMAT,
+        "weights": dict(sorted(weights.items(), key=lambda item: -abs(item[1]))),
+        "intercept": round(float(model.intercept_[0]), 4),
+        "threshold": threshold,
+        "provenance": {
+            **provenance,
+            "trained": datetime.date.today().isoformat(),
+            "examples": len(examples),
+            "positive_share": round(sum(labels) / len(labels), 3) if labels else 0.0,
+            "model": f"logistic regression, L2, C={REGULARISATION}",
+            "cross_validated": figures,
+        },
+    }

@@ -1,0 +1,116 @@
+"""Train the loaded-term scorer (lexicons/loaded_scorer.json) on annotated news.
+
+Usage::
+
+    python scripts/train_loaded_scorer.py --data PATH/TO/datasets [-o lexicons/loaded_scorer.json]
+    python scripts/train_loaded_scorer.py --annotations my_marks.jsonl -o my_pack/loaded_scorer.json
+
+With ``--data``, it trains on the development halves of BASIL (stories/basil_dev.jsonl:
+every bias phrase the annotators marked, grouped by event) and BABE (bias/babe_dev.jsonl:
+the biased words of each sentence; sentences with no agreement are left out). With
+``--annotations``, it trains on your own JSON Lines, one text a line:
+``{"id": ..., "group": ..., "text": ..., "marked": [[start, end], ...]}`` where ``group`` is
+the event or document to hold out together in cross-validation. Put the file it writes in
+a ``--lexicons`` folder to use it instead of the bundled one. The cross-validated figures
+are written into the file's provenance and printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the dataset readers live in benchmarks/, beside this script
+
+from benchmarks.evaluation.datasets import BABE, dataset_file, read_babe  # noqa: E402
+from benchmarks.evaluation.stories import BASIL, read_basil  # noqa: E402
+from framing.errors import FramingInputError  # noqa: E402
+from framing.fileio import write_atomically  # noqa: E402
+from framing.lexicons import load_lexicons  # noqa: E402
+from framing.training import AnnotatedText, fit_scorer, loaded_examples  # noqa: E402
+
+LICENCES = {
+    "basil": "BASIL (Fan et al. 2019), development half: research use; the weights hold no text",
+    "babe": "BABE (Spinde et al. 2021), development half: AGPL-3.0 data; the weights hold no text",
+}
+
+
+def basil_texts(data_dir: Path) -> list[AnnotatedText]:
+    return [
+        AnnotatedText(a.id, f"basil:{a.event}", a.text, tuple((p.start, p.end) for p in a.phrases), "basil")
+        for a in read_basil(dataset_file(data_dir, BASIL))
+    ]
+
+
+def word_occurrences(text: str, phrases: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """Where each annotated phrase occurs in the sentence (BABE lists words, not offsets)."""
+    found = []
+    for phrase in phrases:
+        pattern = r"(?<!\w)" + re.escape(phrase.strip()) + r"(?!\w)"
+        found += [(m.start(), m.end()) for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
+    return tuple(sorted(set(found)))
+
+
+def babe_texts(data_dir: Path) -> list[AnnotatedText]:
+    return [
+        AnnotatedText(s.id, f"babe:{s.id}", s.text, word_occurrences(s.text, s.biased_words), "babe")
+        for s in read_babe(dataset_file(data_dir, BABE))
+        if s.label in {"Biased", "Non-biased"}
+    ]
+
+
+def own_texts(path: Path) -> list[AnnotatedText]:
+    texts = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            marked = tuple((int(a), int(b)) for a, b in row["marked"])
+            texts.append(AnnotatedText(str(row["id"]), str(row.get("group", row["id"])), row["text"], marked, "own"))
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
+            raise FramingInputError(f"{path}:{number}", f"not an annotated text ({error})",
+                                    'Write {"id", "group", "text", "marked": [[start, end], ...]}') from None
+    return texts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, help="the public datasets folder (BASIL and BABE development halves)")
+    parser.add_argument("--annotations", type=Path, help="your own annotated texts (JSON Lines)")
+    parser.add_argument("-o", "--output", type=Path, default=ROOT / "lexicons" / "loaded_scorer.json")
+    args = parser.parse_args(argv)
+    if not args.data and not args.annotations:
+        parser.error("give --data or --annotations")
+    try:
+        lexicons = load_lexicons()
+        texts, sources = [], {}
+        if args.data:
+            texts += basil_texts(args.data) + babe_texts(args.data)
+            sources.update(LICENCES)
+        if args.annotations:
+            texts += own_texts(args.annotations)
+            sources["own"] = f"{args.annotations.name}: your annotations"
+        model = fit_scorer(loaded_examples(texts, lexicons), provenance={
+            "purpose": "decides whether a loaded-term candidate counts (framing/features/loaded.py)",
+            "data": sources,
+            "split": "development halves only; held-out halves never seen",
+            "licence": "weights: MIT, like framing; see data for the licences of the training sets",
+            "lexicon_checksum": lexicons.checksum,
+            "script": "scripts/train_loaded_scorer.py",
+        })
+    except FramingInputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    write_atomically(args.output, json.dumps(model, indent=2, ensure_ascii=False) + "\n")
+    print(json.dumps({k: model[k] for k in ("weights", "intercept", "threshold")}, indent=2))
+    print(json.dumps(model["provenance"]["cross_validated"], indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

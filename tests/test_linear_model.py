@@ -1,0 +1,113 @@
+"""The learned loaded-term scorer: a model file with provenance, named features, clear errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from framing.analysis import analyze_document
+from framing.cli import main
+from framing.corpus import parse_text
+from framing.errors import FramingInputError
+from framing.features.loaded import candidates
+from framing.lexicons import SCORER_FILE, bundled_lexicon_dir, load_lexicons
+from framing.linear_model import FORMAT, load_scorer
+from framing.training import AnnotatedText, fit_scorer, loaded_examples
+
+
+def write_model(folder: Path, **fields: object) -> Path:
+    model = {"format": FORMAT, "weights": {}, "intercept": 0.0, "threshold": 0.0, "provenance": {}, **fields}
+    path = folder / SCORER_FILE
+    path.write_text(json.dumps(model), encoding="utf-8")
+    return path
+
+
+def test_linear_model_bundled_file_declares_provenance_and_cross_validated_scores() -> None:
+    scorer = load_scorer(bundled_lexicon_dir() / SCORER_FILE)
+    for key in ("data", "split", "trained", "licence", "cross_validated", "script"):
+        assert scorer.provenance.get(key), key
+    assert 0.0 <= scorer.threshold <= 1.0
+    assert all(name.startswith("category=") or name.isidentifier() for name in scorer.weights)
+
+
+def test_linear_model_candidates_carry_named_features(lexicons) -> None:
+    doc = parse_text("The senator slammed the disastrous plan. It got uglier, critics said: “a disgrace”.", lexicons)
+    found = {c.span.text: c.features for c in candidates(doc, lexicons)}
+    assert found["slammed"]["lede"] == 1.0
+    assert "inflected" not in found["slammed"]  # listed as it is
+    assert found["uglier"]["inflected"] == 1.0 and "lede" not in found["uglier"]
+    assert found["disgrace"]["in_speech_quote"] == 1.0
+    assert "category=evaluative" in found["disastrous"] or "category=intensifier" in found["disastrous"]
+    assert all(0.0 < value <= 1.0 for features in found.values() for value in features.values())
+
+
+def test_linear_model_kept_spans_say_which_features_made_the_call(lexicons) -> None:
+    analysis = analyze_document(parse_text("The mayor slammed the disastrous plan.", lexicons), lexicons)
+    loaded = [s for s in analysis.spans if s.type == "loaded"]
+    assert loaded
+    for span in loaded:
+        assert 0.0 <= span.attrs["score"] <= 1.0
+        assert "category=" in span.attrs["why"] or "lede" in span.attrs["why"]
+        assert span.to_dict()["why"] == span.attrs["why"]
+
+
+def test_linear_model_threshold_drops_candidates_a_pack_model_rejects(tmp_path: Path) -> None:
+    text = "The mayor slammed the disastrous plan. The council called it a disgrace."
+    write_model(tmp_path, weights={"lede": -9.0}, intercept=1.0, threshold=0.5)
+    strict = load_lexicons(tmp_path)
+    analysis = analyze_document(parse_text(text, strict), strict)
+    kept = [s.text for s in analysis.spans if s.type == "loaded"]
+    assert "slammed" not in kept and "disastrous" not in kept  # in the lede: pushed under the threshold
+    assert "disgrace" in kept
+    assert analysis.features["loaded_below_threshold_count"] == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("{not json", "corrupt"),
+        (json.dumps({"format": "framing-linear-model/0", "weights": {}}), "another version"),
+        (json.dumps({"format": FORMAT, "weights": {}, "intercept": 0.0}), "threshold"),
+        (json.dumps({"format": FORMAT, "weights": {}, "intercept": 0.0, "threshold": 3}), "outside 0–1"),
+    ],
+)
+def test_linear_model_bad_file_is_a_clear_input_error(tmp_path: Path, content: str, problem: str) -> None:
+    (tmp_path / SCORER_FILE).write_text(content, encoding="utf-8")
+    with pytest.raises(FramingInputError) as error:
+        load_scorer(tmp_path / SCORER_FILE)
+    assert problem in str(error.value) and "train_loaded_scorer.py" in str(error.value)
+
+
+def test_linear_model_corrupt_pack_model_exits_2_with_one_line(tmp_path: Path, capsys) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / SCORER_FILE).write_text("garbage", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("The mayor resigned on Monday.", encoding="utf-8")
+    assert main(["extract", str(article), "--lexicons", str(pack)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and SCORER_FILE in err and "corrupt" in err
+
+
+def test_linear_model_missing_bundled_model_is_an_input_error(tmp_path: Path) -> None:
+    base = tmp_path / "lexicons"
+    shutil.copytree(bundled_lexicon_dir(), base)
+    (base / SCORER_FILE).unlink()
+    with pytest.raises(FramingInputError, match="missing"):
+        load_lexicons(base_dir=base)
+
+
+def test_linear_model_training_learns_from_own_annotations(lexicons) -> None:
+    """Marks on lede words only: the fitted model must weigh ``lede`` up, cross-validated by group."""
+    texts = []
+    for index in range(12):
+        text = f"The mayor slammed plan {index}. Later the clerk called the vote a disgrace."
+        lede_word = text.index("slammed")
+        texts.append(AnnotatedText(f"t{index}", f"g{index}", text, ((lede_word, lede_word + 7),), "own"))
+    model = fit_scorer(loaded_examples(texts, lexicons), provenance={"data": "test"})
+    assert model["weights"]["lede"] > 0
+    assert model["provenance"]["cross_validated"]["own"]["auc"] == 1.0
+    assert model["format"] == FORMAT
