@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -41,9 +41,9 @@ PARAGRAPH_BREAK = "\n\n"
 SENTENCE_BREAK = " "
 # Public word lists scored as baselines (paths under the datasets folder; see its lexicons/README.md).
 BASELINE_LISTS = {
-    "NPOV bias lexicon (Recasens 2013)": "lexicons/recasens2013/bias-lexicon/bias-lexicon_og.txt",
-    "Liu negative opinion words": "lexicons/recasens2013-other-via-pryzant/negative_liu2005.txt",
-    "Riloff & Wiebe strong subjectives": "lexicons/recasens2013-other-via-pryzant/strong_subjectives_riloff2003.txt",
+    "npov": "lexicons/recasens2013/bias-lexicon/bias-lexicon_og.txt",  # Recasens et al. 2013 NPOV bias lexicon
+    "liu_negative": "lexicons/recasens2013-other-via-pryzant/negative_liu2005.txt",  # Liu negative opinion words
+    "riloff_strong": "lexicons/recasens2013-other-via-pryzant/strong_subjectives_riloff2003.txt",  # Riloff & Wiebe
 }
 
 
@@ -192,10 +192,13 @@ def evaluate_stories(data_dir: str | Path, lexicons: Lexicons, limit: int | None
     articles = read_basil(dataset_file(data_dir, BASIL), limit)
     analyses = {a.id: analyze_document(to_document(a.text, lexicons, a.id), lexicons) for a in articles}
     docs = {key: analysis.document for key, analysis in analyses.items()}
+    rules_only = replace(lexicons, loaded_scorer=None)  # the lexicon and its rules, before the learned scorer
+    unscored = {a.id: analyze_document(docs[a.id], rules_only) for a in articles}
     result: dict[str, Any] = {
         "events": len({a.event for a in articles}),
         "articles": len(articles),
         "loaded": score_system(articles, docs, lambda a: own_voice_loaded(analyses[a.id])),
+        "loaded_rules_only": score_system(articles, docs, lambda a: own_voice_loaded(unscored[a.id])),
         "baselines": {},
     }
     for name, relative in BASELINE_LISTS.items():
