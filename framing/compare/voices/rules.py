@@ -71,7 +71,8 @@ class Match:
 
     @property
     def generic(self) -> bool:
-        return self.entry["rule"] == "generic"
+        """Generic rows, and home rows ("the United States attorney" is a prosecutor, not the executive)."""
+        return self.entry["rule"] in ("generic", "home")
 
 
 def quoted(doc: Document, tokens: Sequence[Token]) -> str:
@@ -245,7 +246,7 @@ class RoleRules:
                     speaker = quoted(doc, window[match.first:match.end])
                     return Decision(decision.role, f"{where} {speaker} speaks for: {decision.reason}")
                 return Decision(match.entry["role"], f"{where} {quoted(doc, window)}: {self.row(match.entry)}")
-        pinned = [m for m in found if self.is_pack(m.entry) and m.entry["rule"] not in ("generic", "speaks_for")]
+        pinned = [m for m in found if self.is_pack(m.entry) and not m.generic and m.entry["rule"] != "speaks_for"]
         if pinned and not generic:  # a story's own pin beats general rows: "the Roe administration"
             match = pinned[-1] if nearest_last else pinned[0]
             return Decision(match.entry["role"], f"{where} {quoted(doc, window)}: {self.row(match.entry)}")
