@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .corpus import bundled_seed_dir, load_articles, parse_document
+from .corpus import bundled_seed_dir, load_articles, parse_document, story_packs
 from .document import Document, Span
 from .features import run_extractors
 from .lexicons import Lexicons, load_lexicons
@@ -80,6 +80,16 @@ def analyze_document(doc: Document, lexicons: Lexicons) -> ArticleAnalysis:
     return ArticleAnalysis(doc, features, tuple(spans))
 
 
+def corpus_lexicons(paths: Iterable[str | Path] = (), lexicon_dir: str | Path | None = None) -> Lexicons:
+    """The lexicons for a corpus: bundled < the corpus's story packs < ``lexicon_dir``.
+
+    With no ``paths`` the corpus is the bundled seeds, so their pack (``seeds/lexicons/``)
+    applies, exactly as it would for ``framing analyze seeds/``.
+    """
+    paths = list(paths) or [bundled_seed_dir()]
+    return load_lexicons(lexicon_dir, packs=story_packs(paths))
+
+
 def analyze(
     paths: Iterable[str | Path] = (),
     *,
@@ -87,7 +97,10 @@ def analyze(
     lexicon_dir: str | Path | None = None,
     raw: bool = False,
 ) -> list[ArticleAnalysis]:
-    """Analyze the articles at ``paths`` (the bundled seeds when empty)."""
-    lexicons = lexicons or load_lexicons(lexicon_dir)
+    """Analyze the articles at ``paths`` (the bundled seeds when empty).
+
+    Without ``lexicons``, the corpus's story packs are layered in (see ``corpus_lexicons``).
+    """
     paths = list(paths) or [bundled_seed_dir()]
+    lexicons = lexicons or corpus_lexicons(paths, lexicon_dir)
     return [analyze_document(parse_document(article, lexicons, raw=raw), lexicons) for article in load_articles(paths)]

@@ -74,8 +74,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from .analysis import analyze
-    from .lexicons import load_lexicons
+    from .analysis import analyze, corpus_lexicons
     from .report import write_reports
 
     formats = [part.strip().lower() for part in args.format.split(",") if part.strip()]
@@ -84,7 +83,7 @@ def run_analyze(args: argparse.Namespace) -> int:
         raise FramingInputError(
             "--format", f"unknown format {', '.join(unknown) or '(none)'}", "Use html, pdf or html,pdf"
         )
-    lexicons = load_lexicons(args.lexicons)
+    lexicons = corpus_lexicons(args.paths, args.lexicons)
     results = analyze(args.paths, lexicons=lexicons)
     for path in write_reports(results, lexicons, Path(args.output_dir), formats=formats, title=args.title):
         print(path)
@@ -92,11 +91,10 @@ def run_analyze(args: argparse.Namespace) -> int:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from .analysis import analyze
+    from .analysis import analyze, corpus_lexicons
     from .compare import export_comparison
-    from .lexicons import load_lexicons
 
-    lexicons = load_lexicons(args.lexicons)
+    lexicons = corpus_lexicons(args.paths, args.lexicons)
     results = analyze(args.paths, lexicons=lexicons)
     for path in export_comparison(results, Path(args.output_dir), lexicons=lexicons):
         print(path)

@@ -9,8 +9,11 @@ Loading validates every row and names the file and line of any problem. Like
 scikit-learn's check that stop words survive tokenization, it also reports terms
 that can never match because the tokenizer would cut them differently.
 
-``--lexicons DIR`` layers a user's files over the bundled ones: a row whose key
-(its term) already exists replaces that entry; new rows are added.
+A story pack (a ``lexicons/`` folder beside a corpus's ``manifest.csv``, such as
+``seeds/lexicons/``) and ``--lexicons DIR`` layer files over the bundled ones, in that
+order: a row whose key (its term) already exists replaces that entry; new rows are added.
+Closed vocabularies (``# allowed_<column>:``) stay the bundled file's, so a layer adds rows
+but no new roles or categories.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "stop_words": ("term",),
     "cleaning": ("pattern", "action"),
     "entities": ("term", "kind", "entity"),
-    "voice_roles": ("term", "role"),
+    "voice_roles": ("term", "role", "rule"),
 }
 COMMON_COLUMNS = ("source", "note")
 # The learned loaded-term scorer (framing/features/loaded.py); a --lexicons folder may hold its own.
@@ -181,22 +184,21 @@ def term_tokens(term: str) -> tuple[str, ...]:
     return tuple(token_norm(text) for _, _, text in tokenize(term))
 
 
-def load_lexicons(extra_dir: str | Path | None = None, *, base_dir: str | Path | None = None) -> Lexicons:
-    """Load and validate the bundled lexicons, then layer ``extra_dir`` over them."""
+def load_lexicons(
+    extra_dir: str | Path | None = None, *, base_dir: str | Path | None = None, packs: Sequence[str | Path] = ()
+) -> Lexicons:
+    """Load and validate the bundled lexicons, then layer story ``packs`` and ``extra_dir`` over them.
+
+    Layers apply in order, each row replacing a row with the same key: bundled < each story
+    pack (``seeds/lexicons/``, found beside a corpus by ``story_packs``) < ``--lexicons DIR``,
+    so a user's own folder always has the last word.
+    """
     base = Path(base_dir) if base_dir else bundled_lexicon_dir()
     layers = [base]
+    for pack in packs:
+        layers.append(_checked_layer(Path(pack), "Put the story pack's .tsv files in a lexicons/ folder"))
     if extra_dir is not None:
-        extra = Path(extra_dir)
-        if not extra.is_dir():
-            raise FramingInputError(extra, "no such lexicon folder", "Pass --lexicons a folder of .tsv files")
-        unknown = sorted(p.name for p in extra.glob("*.tsv") if p.stem not in SCHEMAS)
-        if unknown:
-            raise FramingInputError(
-                extra / unknown[0],
-                "is not a known lexicon file",
-                f"Name it after one of: {', '.join(f'{n}.tsv' for n in SCHEMAS)}",
-            )
-        layers.append(extra)
+        layers.append(_checked_layer(Path(extra_dir), "Pass --lexicons a folder of .tsv files"))
 
     by_name: dict[str, Lexicon] = {}
     digest = hashlib.sha256()
@@ -213,8 +215,11 @@ def load_lexicons(extra_dir: str | Path | None = None, *, base_dir: str | Path |
                 continue
             raw = path.read_bytes()
             digest.update(name.encode() + b"\0" + raw)
-            file_meta, entries = _parse_file(path, raw, name)
-            meta.update(file_meta)
+            # Closed vocabularies are the bundled file's: a pack or --lexicons folder adds rows,
+            # not new categories or roles, which the report, charts and tables are built around.
+            closed = {k: v for k, v in meta.items() if k.startswith("allowed_")} if layer is not base else {}
+            file_meta, entries = _parse_file(path, raw, name, closed=closed)
+            meta.update({k: v for k, v in file_meta.items() if k not in closed})
             files.append(str(path))
             for entry in entries:
                 merged[entry.key.lower()] = entry
@@ -248,7 +253,24 @@ def load_lexicons(extra_dir: str | Path | None = None, *, base_dir: str | Path |
     )
 
 
-def _parse_file(path: Path, raw: bytes, name: str) -> tuple[dict[str, str], list[Entry]]:
+def _checked_layer(folder: Path, fix: str) -> Path:
+    """A folder of lexicon files to layer over the bundled ones, checked for unknown names."""
+    if not folder.is_dir():
+        raise FramingInputError(folder, "no such lexicon folder", fix)
+    unknown = sorted(p.name for p in folder.glob("*.tsv") if p.stem not in SCHEMAS)
+    if unknown:
+        raise FramingInputError(
+            folder / unknown[0],
+            "is not a known lexicon file",
+            f"Name it after one of: {', '.join(f'{n}.tsv' for n in SCHEMAS)}",
+        )
+    return folder
+
+
+def _parse_file(
+    path: Path, raw: bytes, name: str, *, closed: Mapping[str, str] | None = None
+) -> tuple[dict[str, str], list[Entry]]:
+    """Validated entries of one file; ``closed`` (``allowed_<column>`` values) overrides its header's lists."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -291,14 +313,15 @@ def _parse_file(path: Path, raw: bytes, name: str) -> tuple[dict[str, str], list
                     f"{path}:{line_number}", f"the {column!r} column is empty", "Every entry needs a term and a source"
                 )
         for column in required[1 : -len(COMMON_COLUMNS)]:
-            allowed = meta.get(f"allowed_{column}")
+            allowed = (closed or {}).get(f"allowed_{column}") or meta.get(f"allowed_{column}")
             # "(empty)" in a header's list of values allows an empty cell.
             values = {"" if v.strip() == "(empty)" else v.strip() for v in allowed.split(",")} if allowed else None
             if values is not None and fields[column] not in values:
                 raise FramingInputError(
                     f"{path}:{line_number}",
                     f"{column} {fields[column]!r} is not one of: {allowed}",
-                    "Use one of the allowed values, or add it to the header comment",
+                    "Use one of the allowed values"
+                    + (" (the bundled file's header lists them)" if closed else ", or add it to the header comment"),
                 )
         lowered = key.lower()
         if lowered in seen:

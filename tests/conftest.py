@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.analysis import ArticleAnalysis, analyze_document
+from framing.analysis import ArticleAnalysis, analyze_document, corpus_lexicons
 from framing.corpus import bundled_seed_dir, load_articles, parse_document, parse_text
 from framing.document import Document
 from framing.lexicons import Lexicons, load_lexicons
@@ -17,6 +17,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="session")
 def lexicons() -> Lexicons:
+    """The lexicons the seeds are analyzed with: bundled, plus the seeds' story pack (seeds/lexicons/)."""
+    return corpus_lexicons()
+
+
+@pytest.fixture(scope="session")
+def general_lexicons() -> Lexicons:
+    """The bundled lexicons alone (general knowledge of English news, no story pack)."""
     return load_lexicons()
 
 

@@ -65,7 +65,7 @@ def build_comparison(
         "facts": facts,
         "omissions": omissions,
         "disagreements": disagreements,
-        "voices": build_voices(analyses, lexicons, folder),
+        "voices": build_voices(analyses, lexicons, folder, mentions=mentions),
         "distinctive": build_distinctive(analyses, folder),
         "headlines": build_headlines(analyses, lexicons, folder),
     }

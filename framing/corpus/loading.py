@@ -19,6 +19,8 @@ from ..errors import FramingInputError
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 TABLE_SUFFIXES = (".jsonl", ".csv")
 MANIFEST_NAME = "manifest.csv"
+# A story pack: lexicon files for one story, in a folder of this name beside a manifest.
+STORY_PACK_NAME = "lexicons"
 OPTIONAL_FIELDS = ("outlet", "title", "date", "url")
 
 
@@ -46,6 +48,24 @@ def bundled_seed_dir() -> Path:
         if (candidate / MANIFEST_NAME).is_file():
             return candidate
     raise FramingInputError(candidates[0], "the bundled seed articles are missing", "Pass the articles' paths instead")
+
+
+def story_packs(paths: Iterable[str | Path]) -> list[Path]:
+    """Story packs of a corpus: a ``lexicons/`` folder beside the ``manifest.csv`` of a folder given.
+
+    Knowledge of one story (its actors, their roles, its own entity spellings) belongs to
+    that story's articles, not to the bundled lexicons, which hold only general knowledge
+    of English news. A corpus folder carries it along in ``lexicons/`` (``seeds/lexicons/``
+    for the bundled seeds); the manifest marks the folder as a curated corpus, so a folder
+    that merely happens to hold a ``lexicons`` subfolder is not taken for one. Packs are
+    returned in the order their folders were given, each once.
+    """
+    packs: list[Path] = []
+    for path in map(Path, paths):
+        pack = path / STORY_PACK_NAME
+        if path.is_dir() and (path / MANIFEST_NAME).is_file() and pack.is_dir() and pack not in packs:
+            packs.append(pack)
+    return packs
 
 
 def load_articles(paths: Iterable[str | Path]) -> list[RawArticle]:

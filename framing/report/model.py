@@ -68,7 +68,7 @@ COMPARISON_COLUMNS = {
     "facts": ["fact", "n_outlets", "outlets"],
     "omissions": ["fact", "outlet", "n_outlets_carrying", "possibly_carried"],
     "disagreements": ["kind", "outlet", "value", "phrase"],
-    "voices": ["outlet", "voice", "kind", "role", "verb"],
+    "voices": ["outlet", "voice", "role", "role_reason", "kind", "verb"],
     "distinctive": ["outlet", "term", "count", "rate_per_1k", "rest_rate_per_1k", "within_noise"],
     "headlines": ["outlet", "headline", "headline_hedges", "headline_loaded", "frame_differs", "reason"],
 }
