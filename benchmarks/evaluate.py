@@ -96,6 +96,8 @@ TABLE: list[tuple[str, str, str, str, str, str, str, str]] = [
     ("stories", "baselines.riloff_strong.ordering.concordance",
      "Outlet ordering, baseline: Riloff & Wiebe strong subjectives", "BASIL", "dev half, 45 events",
      "pairwise concordance", "", "Riloff & Wiebe 2003"),
+    ("stories", "voices.no_role_share", "Voices with no role (other)", "BASIL", "dev half, 45 events",
+     "share of quoted or cited voices", "≤ 0.25", "0.689 before general roles"),
     ("readability", "headline.ordering_accuracy", "Level ordering", "OneStopEnglish", "all 189 topics",
      "ordering accuracy (FK grade)", "≥ 0.95", "—"),
     ("readability", "headline.pairwise_accuracy", "Level ordering", "OneStopEnglish", "all 189 topics",

@@ -20,48 +20,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
-import pandas as pd
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: import the benchmarks package
 
-from framing.analysis import analyze
-from framing.compare.common import Folder
-from framing.compare.labels import collect_mentions, load_pins
-from framing.compare.voices import build_voices
+from benchmarks.evaluation.stories import all_event_voices
 from framing.lexicons import load_lexicons
 
 DATA_FILE = "basil_dev.jsonl"
 TARGET_OTHER = 0.25
-
-
-def read_events(path: Path) -> dict[str, list[dict]]:
-    """Articles grouped by event, in file order."""
-    events: dict[str, list[dict]] = defaultdict(list)
-    with path.open(encoding="utf-8") as stream:
-        for line in stream:
-            row = json.loads(line)
-            events[row["triplet_uuid"]].append(row)
-    return events
-
-
-def write_corpus(rows: list[dict], folder: Path) -> Path:
-    """One event as a framing JSON Lines table (``id``, ``outlet``, ``title``, ``text``)."""
-    path = folder / f"{rows[0]['triplet_uuid']}.jsonl"
-    with path.open("w", encoding="utf-8") as stream:
-        for row in rows:
-            text = "\n\n".join(" ".join(sentences) for sentences in row["paragraphs"])
-            record = {"id": row["id"], "outlet": row["source"], "title": row["title"], "text": text}
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return path
-
-
-def event_voices(path: Path, lexicons) -> pd.DataFrame:
-    analyses = analyze([path], lexicons=lexicons)
-    folder = Folder(lexicons.stop_words)
-    mentions = collect_mentions(analyses, load_pins(lexicons), folder)
-    return build_voices(analyses, lexicons, folder, mentions=mentions)
 
 
 def main() -> int:
@@ -74,16 +42,11 @@ def main() -> int:
     if not data.is_file():
         print(f"{data}: not found; pass --data the folder holding {DATA_FILE}", file=sys.stderr)
         return 2
-    events = read_events(data)
     lexicons = load_lexicons()
-    frames = []
-    with tempfile.TemporaryDirectory(prefix="framing-voices-") as tmp:
-        for uuid, rows in events.items():
-            frame = event_voices(write_corpus(rows, Path(tmp)), lexicons)
-            frame.insert(0, "event", uuid)
-            frame.insert(1, "main_event", rows[0].get("main_event", ""))
-            frames.append(frame)
-    voices = pd.concat(frames, ignore_index=True)
+    voices = all_event_voices(data, lexicons)
+    main_events = {row["triplet_uuid"]: row.get("main_event", "") for row in map(json.loads, data.open())}
+    voices.insert(1, "main_event", voices.event.map(main_events))
+    events = main_events
     total = len(voices)
     roles = Counter(voices.role)
     other = roles.get("other", 0) / total if total else 0.0

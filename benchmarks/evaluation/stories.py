@@ -22,6 +22,7 @@ a blank line, so every BASIL offset maps exactly onto ``Document.text``.
 from __future__ import annotations
 
 import json
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -29,7 +30,12 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from framing.analysis import ArticleAnalysis, analyze_document
+import pandas as pd
+
+from framing.analysis import ArticleAnalysis, analyze, analyze_document
+from framing.compare.common import Folder
+from framing.compare.labels import collect_mentions, load_pins
+from framing.compare.voices import build_voices
 from framing.document import Document
 from framing.lexicons import Lexicons
 
@@ -207,6 +213,7 @@ def evaluate_stories(data_dir: str | Path, lexicons: Lexicons, limit: int | None
             words = read_word_list(path)
             result["baselines"][name] = score_system(articles, docs, lambda a, w=words: word_list_spans(docs[a.id], w))
     result["errors"] = error_sample(articles, analyses)
+    result["voices"] = role_shares(all_event_voices(dataset_file(data_dir, BASIL), lexicons))
     return result
 
 
@@ -225,6 +232,32 @@ def error_sample(articles: Iterable[StoryArticle], analyses: dict[str, ArticleAn
                 misses[phrase.text.lower()[:40]] += 1
     top = lambda counts: [f"{k} ({v})" for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:25]]  # noqa: E731
     return {"false_alarms": top(false_alarms), "misses": top(misses)}
+
+
+def event_voices(path: Path, lexicons: Lexicons) -> pd.DataFrame:
+    """The comparison's voices table for one event's corpus file, as `framing compare` builds it."""
+    analyses = analyze([path], lexicons=lexicons)
+    folder = Folder(lexicons.stop_words)
+    mentions = collect_mentions(analyses, load_pins(lexicons), folder)
+    return build_voices(analyses, lexicons, folder, mentions=mentions)
+
+
+def all_event_voices(path: str | Path, lexicons: Lexicons) -> pd.DataFrame:
+    """Every event's voices, with an ``event`` column (the corpora live in a temporary folder)."""
+    frames = []
+    with tempfile.TemporaryDirectory(prefix="framing-stories-") as tmp:
+        for corpus in dump_events(path, tmp):
+            frame = event_voices(corpus, lexicons)
+            frame.insert(0, "event", corpus.stem)
+            frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
+
+
+def role_shares(voices: pd.DataFrame) -> dict[str, Any]:
+    """The share of voices left without a role (``other``), and every role's share."""
+    total = len(voices)
+    shares = voices.role.value_counts(normalize=True).round(3).to_dict() if total else {}
+    return {"voices": total, "no_role_share": shares.get("other", 0.0), "roles": shares}
 
 
 def dump_events(path: str | Path, out_dir: str | Path) -> list[Path]:
