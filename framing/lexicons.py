@@ -40,12 +40,15 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "cleaning": ("pattern", "action"),
     "entities": ("term", "kind", "entity"),
     "voice_roles": ("term", "role"),
+    # kind: party, party_initial, allegation, money, number_word, title, name_suffix; group: what
+    # the term names (the party, the kind of allegation, the number's value), so variants unify.
+    "headline_cues": ("term", "kind", "group"),
 }
 COMMON_COLUMNS = ("source", "note")
 # Words outside any reporting-verb entry that still mark a quote as reported speech.
 EXTRA_REPORTING_CUES = ("according", "quoted", "quoting")
 # Lexicons whose keys are matched as token sequences in running text.
-TERM_LEXICONS = ("hedges", "loaded", "reporting_verbs", "source_kinds")
+TERM_LEXICONS = ("hedges", "loaded", "reporting_verbs", "source_kinds", "headline_cues")
 
 
 def bundled_lexicon_dir() -> Path:
