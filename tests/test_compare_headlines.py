@@ -192,3 +192,17 @@ def test_headlines_number_words_and_digits_agree(lexicons):
                  "Courier": "Vexley quits after his second term"}
     rows = mayor_rows(lexicons, headlines)
     assert all("number" not in kinds(row.adds_vs_others + row.omits_vs_others) for row in rows.values())
+
+
+def test_headlines_quoted_phrase_is_not_an_actor(lexicons):
+    rows = mayor_rows(lexicons, {"Daily": "Vexley Says His ‘Brackton Forward' Plan Failed"})
+    assert [c["text"] for c in rows["Daily"].elements if c["kind"] == "actor"] == ["Vexley"]
+
+
+def test_headlines_acronym_is_found_where_the_body_spells_it_out(lexicons):
+    body = "Tom Vexley resigned from the Brackton Port Authority on Monday, its board said."
+    headlines = {"Daily": "BPA Chief Vexley Quits", "Herald": "Vexley quits port board"}
+    daily = mayor_rows(lexicons, headlines, body)["Daily"]
+    assert [c["text"] for c in daily.elements if c["kind"] == "actor"] == ["BPA", "Vexley"]
+    assert daily.adds_vs_body == []
+    assert "adds BPA, which the Herald headline lacks" in daily.reason

@@ -44,6 +44,8 @@ _SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
 _CURRENCY = "$£€"
 # "(R-Texas)", ", D-Calif.,": a party initial, a hyphen and a capitalized place.
 _PARTY_INITIAL = re.compile(r"^([A-Z])-[A-Z][a-z]")
+# A quoted phrase in a headline, whatever its marks (headlines mix ‘ with '): ‘In God We Trust'.
+_HEADLINE_QUOTE = re.compile(r"(?:^|(?<=[\s(]))[‘“'\"](\S.*?)[’”'\"](?=[\s,.:;!?)]|$)")
 # Related words share a stem-like prefix: Congress/Congressman, Israel/Israeli, Mexico/Mexican.
 MIN_SHARED_PREFIX = 5
 
@@ -311,19 +313,20 @@ def headline_elements(
             skip[k] = 1
         position = end
     suffixes = {e.key.lower() for e in lexicons["headline_cues"] if e["kind"] == "name_suffix"}
-    cues = bytes(skip)  # titles, party labels, cue words and pinned names: never part of a name
+    quoted = [match.span(1) for match in _HEADLINE_QUOTE.finditer(doc.text)]
+    for position, token in enumerate(tokens):
+        if token.quoted or any(a <= token.start < b for a, b in quoted):
+            skip[position] = 1  # a quoted phrase ('Deep State', ‘In God We Trust’) is not an actor
+    cues = bytes(skip)  # titles, party labels, cue words, pinned names, quotes: never part of a name
     for position, token in enumerate(tokens):
         if skip[position] or not token.is_word or not token.text[0].isupper():
-            continue
-        if token.quoted:
-            skip[position] = 1  # a quoted phrase ('Deep State', ‘In God We Trust’) is not an actor
             continue
         after_colon = position > 0 and tokens[position - 1].text == ":"
         if (title_case or position == 0 or after_colon) and not vocab.is_name(folded[position], token):
             skip[position] = 1  # a capital that only marks the headline's style or its first word
     for position in range(len(tokens) - 2, -1, -1):  # "White House", "Bill Clinton": the bodies write them so
         if skip[position] and not cues[position] and not skip[position + 1] and tokens[position].text[:1].isupper() \
-                and not tokens[position].quoted and (folded[position], folded[position + 1]) in vocab.pairs:
+                and (folded[position], folded[position + 1]) in vocab.pairs:
             skip[position] = 0
     # A stop word the bodies capitalize as a name ("Bill" Clinton) may join a name here.
     names = {w for k, w in enumerate(folded)

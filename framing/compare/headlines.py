@@ -136,19 +136,23 @@ def word_offsets(analysis: ArticleAnalysis, folder: Folder, stems: bool = False)
 
 
 def _initials(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
-    """Initials of each run of capitalized words ("Democratic National Convention" → dnc), so
-    that a headline's acronym is found in a body that spells the name out."""
+    """Initials of the runs of capitalized words and their parts ("The Democratic National
+    Convention" → dnc, "Department of Justice" → doj and dj), so that a headline's acronym is
+    found in a body that spells the name out."""
     found = []
     run: list[Token] = []
     for token in [*tokens, None]:
         if token is not None and token.is_word and (token.text[0].isupper() or (run and token.norm in _CONNECTORS)):
             run.append(token)
             continue
-        while run and run[-1].norm in _CONNECTORS:
-            run.pop()
-        if len(run) >= 2:
-            letters = "".join(t.text[0].lower() for t in run if t.norm not in _CONNECTORS)
-            found.append((run[0].start, run[-1].end, letters))
+        for first in range(len(run)):
+            for end in range(first + 2, len(run) + 1):
+                part = run[first:end]
+                if part[0].norm in _CONNECTORS or part[-1].norm in _CONNECTORS:
+                    continue
+                found.append((part[0].start, part[-1].end, "".join(t.text[0].lower() for t in part)))
+                letters = "".join(t.text[0].lower() for t in part if t.norm not in _CONNECTORS)
+                found.append((part[0].start, part[-1].end, letters))
         run = []
     return found
 
