@@ -44,6 +44,9 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "cleaning": ("pattern", "action"),
     "entities": ("term", "kind", "entity"),
     "voice_roles": ("term", "role", "rule"),
+    # kind: party, party_initial, allegation, money, number_word, title, name_suffix; group: what
+    # the term names (the party, the kind of allegation, the number's value), so variants unify.
+    "headline_cues": ("term", "kind", "group"),
 }
 COMMON_COLUMNS = ("source", "note")
 # The learned loaded-term scorer (framing/features/loaded.py); a --lexicons folder may hold its own.
@@ -51,7 +54,7 @@ SCORER_FILE = "loaded_scorer.json"
 # Words outside any reporting-verb entry that still mark a quote as reported speech.
 EXTRA_REPORTING_CUES = ("according", "quoted", "quoting")
 # Lexicons whose keys are matched as token sequences in running text.
-TERM_LEXICONS = ("hedges", "loaded", "reporting_verbs", "source_kinds")
+TERM_LEXICONS = ("hedges", "loaded", "reporting_verbs", "source_kinds", "headline_cues")
 
 
 def bundled_lexicon_dir() -> Path:

@@ -67,7 +67,7 @@ def build_comparison(
         "disagreements": disagreements,
         "voices": build_voices(analyses, lexicons, folder, mentions=mentions),
         "distinctive": build_distinctive(analyses, folder),
-        "headlines": build_headlines(analyses, lexicons, folder),
+        "headlines": build_headlines(analyses, lexicons, folder, mentions=mentions, pins=pins),
     }
 
 

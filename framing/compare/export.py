@@ -5,7 +5,10 @@ written (atomically, via a temporary file and a rename). So an error while build
 rendering leaves no file behind, and a reader never sees a half-written file.
 
 CSV cells cannot hold lists: list cells (evidence, variants, outlets) are joined with
-"; ". JSON keeps them as arrays (``orient="records"``, one object per row).
+"; ". A list item that is an element with offsets (the headlines table) is written as
+``kind:text@start-end`` (plus ``body start-end`` and the outlet where it has them), so a
+spreadsheet shows it readably. JSON keeps lists as arrays and elements as objects
+(``orient="records"``, one object per row).
 """
 
 from __future__ import annotations
@@ -24,13 +27,28 @@ LIST_SEPARATOR = "; "
 
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, (list, tuple, set)):
-        return LIST_SEPARATOR.join(str(item) for item in value)
+        return LIST_SEPARATOR.join(_csv_item(item) for item in value)
     return value
+
+
+def _csv_item(item: Any) -> str:
+    if not isinstance(item, dict):
+        return str(item)
+    if {"kind", "text", "start", "end"} <= item.keys():
+        text = f"{item['kind']}:{item['text']}@{item['start']}-{item['end']}"
+        if item.get("body_start") is not None:
+            text += f" body {item['body_start']}-{item['body_end']}"
+        if item.get("outlet"):
+            text += f" ({item['outlet']})"
+        return text
+    return json.dumps(item, ensure_ascii=False, sort_keys=True)
 
 
 def _json_value(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_json_value(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _json_value(item) for key, item in value.items()}
     if value is None or (isinstance(value, float) and value != value):
         return None
     if hasattr(value, "item"):  # numpy scalars

@@ -1,64 +1,322 @@
-"""Headline versus body: a headline that asserts what the body hedges, or frames it differently.
+"""Headlines: what each adds or leaves out against the other outlets' headlines and its own body.
 
-The headline (``Document.title``) is parsed and run through the same extractors as the
-body, so "hedged" means the same thing in both. The body's version of the headline's
-claim is the sentence sharing most of the headline's content words (stemmed), plus the
-lede (the first sentence that is not a heading). Flags:
+A headline is the one sentence most readers see, so what it names is the frame: the same
+resignation is "Texas Rep. Blake Farenthold resigns" in one outlet and "GOP Rep. Blake
+Farenthold Resigns After Sexual Harassment Allegations" in another. Each headline
+(``Document.title``) is cut into elements (:mod:`.headline_elements`): **actors**, **party**
+labels, **allegations** and charges, **numbers** (and money) and **loaded** words. Then:
 
-* ``asserts_what_body_hedges``: the headline has no hedge and is not a question, but the
-  matching body sentence hedges (a hedge span inside it);
-* ``frame_differs``: the headline uses a loaded-term category the body never uses, or
-  fewer than ``MIN_COVERAGE`` of its content words occur anywhere in the body.
+* **against the other headlines** (all other articles passed in; grouping articles into
+  stories is the caller's job): an element *adds* when a majority of the other headlines
+  lack it, and the headline *omits* an element a majority of the others carry. With three
+  headlines that means: the only one to name it, or the only one not to. Variants count as
+  the same element (GOP = Republicans, Farenthold = Blake Farenthold, Congress =
+  Congressman, second = 2nd);
+* **against its own body**: an element the body never carries (a party label, an allegation,
+  a number, a loaded-term category, an actor the body never names);
+* **certainty**: ``asserts_what_body_hedges``, when the headline has no hedge and is not a
+  question but the body's version of its claim hedges. The body's version is the sentence
+  sharing most of the headline's content words (stemmed), plus the lede.
 
-``headlines`` table (one row per article with a title):
-outlet, article_id, headline, headline_hedges, headline_question, headline_loaded,
-body_sentence, body_start, body_end, body_hedges, overlap (share of headline words in
-that sentence), coverage (share of headline words anywhere in the body),
-headline_categories, body_categories, asserts_what_body_hedges, frame_differs, reason.
-Offsets of ``headline_*`` spans index the headline; ``body_*`` offsets the article text.
+``frame_differs`` is true when any element adds or is omitted against the other headlines,
+when the headline adds an element its body lacks, or when few of its words occur in the body
+(``MIN_COVERAGE``); ``reason`` says which, in words a reader can check.
+
+``headlines`` table (one row per article with a title): outlet, article_id, headline,
+headline_hedges, headline_question, headline_loaded, body_sentence, body_start, body_end,
+body_hedges, overlap, coverage, headline_categories, body_categories,
+asserts_what_body_hedges, elements, adds_vs_others, omits_vs_others, adds_vs_body,
+frame_differs, reason. Elements are dicts: kind, text, start, end (offsets into
+``Document.title``), keys, detail, body_start, body_end (where the article's text carries it,
+else None); omitted elements are the other headline's, with its outlet and article_id (and
+this article's body offsets, where its body carries them).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
 from ..analysis import ArticleAnalysis, analyze_document
 from ..corpus import parse_text
+from ..document import Token
 from ..lexicons import Lexicons
-from .common import Folder, outlet_of, sentence_tokens
-from .labels import _heading_sentences
+from .common import Folder, fold, outlet_of, sentence_tokens
+from .headline_elements import (
+    Element,
+    NameVocabulary,
+    actor_key,
+    cue_elements,
+    headline_elements,
+    name_vocabulary,
+    related,
+)
+from .labels import Mention, Pins, _heading_sentences, collect_mentions, load_pins
 
 COLUMNS = [
     "outlet", "article_id", "headline", "headline_hedges", "headline_question", "headline_loaded",
     "body_sentence", "body_start", "body_end", "body_hedges", "overlap", "coverage",
-    "headline_categories", "body_categories", "asserts_what_body_hedges", "frame_differs", "reason",
+    "headline_categories", "body_categories", "asserts_what_body_hedges",
+    "elements", "adds_vs_others", "omits_vs_others", "adds_vs_body", "frame_differs", "reason",
 ]
 MIN_COVERAGE = 0.4
 MIN_OVERLAP = 0.3
+_CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
+_WORD = re.compile(r"\w+(?:[.'’-]\w+)*")
 
 Analyzer = Callable[[str], ArticleAnalysis]
 
 
+@dataclass(slots=True)
+class Carrier:
+    """What one text (a headline or a body) offers, to look elements up in it."""
+
+    offers: dict[str, dict[str, tuple[int, int]]]  # kind → key → offsets of its first carrier
+    words: dict[str, tuple[int, int]]  # folded word → offsets of its first use
+    is_body: bool = False
+    stem: Callable[[str], str] | None = None
+
+    def find(self, element: Element) -> tuple[list[str], tuple[int, int] | None]:
+        """The element's keys this text lacks, and where it carries the first of the others.
+
+        In a body, a loaded word is carried when the body uses the same words (quoted or
+        not): every body has some loaded word, so the kind alone would say nothing.
+        """
+        offered = self.offers.get(element.kind, {})
+        if element.kind == "loaded" and self.is_body:
+            words = ["~" + self.stem(w) if self.stem else fold(w) for w in _WORD.findall(element.text)]
+            found = [self.words[w] for w in words if w in self.words]
+            return ([element.text] if len(found) < len(words) or not words else []), (found[0] if found else None)
+        if element.kind == "actor":
+            key = element.keys[0]
+            if key in offered:
+                return [], offered[key]
+            near = self.words.get("^" + key) if 2 <= len(key) <= 6 else None  # an acronym spelled out
+            near = near or next((self.words[w] for w in self.words if related(key, (w,))), None)
+            return ([], near) if near else ([key], None)
+        missing = [key for key in element.keys if key not in offered]
+        found = next((offered[key] for key in element.keys if key in offered), None)
+        return missing, found
+
+
+def carrier(
+    elements: Sequence[Element], words: dict[str, tuple[int, int]], stem: Callable[[str], str] | None = None
+) -> Carrier:
+    offers: dict[str, dict[str, tuple[int, int]]] = {}
+    for element in elements:
+        for key in element.offers:
+            offers.setdefault(element.kind, {}).setdefault(key, (element.start, element.end))
+    return Carrier(offers, words, stem is not None, stem)
+
+
+def word_offsets(analysis: ArticleAnalysis, folder: Folder, stems: bool = False) -> dict[str, tuple[int, int]]:
+    """Where each word (folded, as an actor key; with ``stems``, also "~stem") is first used."""
+    found: dict[str, tuple[int, int]] = {}
+    for token in analysis.document.tokens:
+        if not token.is_word:
+            continue
+        word = folder.fold(token.norm)
+        found.setdefault(actor_key(word), (token.start, token.end))
+        if stems:
+            found.setdefault("~" + folder.stem(token.norm), (token.start, token.end))
+        if "-" in word:  # "U.S.-Israel" carries both names
+            offset = token.start
+            for part in token.text.split("-"):
+                if part:
+                    found.setdefault(actor_key(folder.fold(part)), (offset, offset + len(part)))
+                offset += len(part) + 1
+    if stems:
+        for start, end, initials in _initials(analysis.document.tokens):
+            found.setdefault("^" + initials, (start, end))
+    return found
+
+
+def _initials(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+    """Initials of the runs of capitalized words and their parts ("The Democratic National
+    Convention" → dnc, "Department of Justice" → doj and dj), so that a headline's acronym is
+    found in a body that spells the name out."""
+    found = []
+    run: list[Token] = []
+    for token in [*tokens, None]:
+        if token is not None and token.is_word and (token.text[0].isupper() or (run and token.norm in _CONNECTORS)):
+            run.append(token)
+            continue
+        for first in range(len(run)):
+            for end in range(first + 2, len(run) + 1):
+                part = run[first:end]
+                if part[0].norm in _CONNECTORS or part[-1].norm in _CONNECTORS:
+                    continue
+                found.append((part[0].start, part[-1].end, "".join(t.text[0].lower() for t in part)))
+                letters = "".join(t.text[0].lower() for t in part if t.norm not in _CONNECTORS)
+                found.append((part[0].start, part[-1].end, letters))
+        run = []
+    return found
+
+
+def body_carrier(
+    analysis: ArticleAnalysis, mentions: Sequence[Mention], lexicons: Lexicons, folder: Folder
+) -> Carrier:
+    """Everything an article's text offers: its cues, loaded spans, and the names it mentions."""
+    doc = analysis.document
+    elements = cue_elements(doc, lexicons, folder)
+    elements += [Element("loaded", s.text, s.start, s.end, (s.category or "loaded",)) for s in analysis.spans
+                 if s.type == "loaded"]
+    elements += [
+        Element("actor", m.text, m.start_char, m.end_char,
+                (actor_key(m.entity if m.source == "auto" else folder.fold(m.entity)),))
+        for m in mentions if m.article_id == doc.id
+    ]
+    return carrier(elements, word_offsets(analysis, folder, stems=True), folder.stem)
+
+
 def build_headlines(
-    analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, folder: Folder, analyze_title: Analyzer | None = None
+    analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, folder: Folder, analyze_title: Analyzer | None = None,
+    *, mentions: Sequence[Mention] | None = None, pins: Pins | None = None,
 ) -> pd.DataFrame:
+    """The headlines table (columns in the module docstring)."""
     if analyze_title is None:
         def analyze_title(title: str) -> ArticleAnalysis:
             return analyze_document(parse_text(title, lexicons, id="headline"), lexicons)
 
-    rows = []
+    pins = pins if pins is not None else load_pins(lexicons)
+    mentions = list(mentions) if mentions is not None else collect_mentions(analyses, pins, folder)
+    vocab = name_vocabulary(analyses, mentions, folder)
+    heads = []
     for analysis in analyses:
+        title = analysis.document.title
+        if title.strip():
+            head = analyze_title(title.strip())
+            heads.append(_Headline(analysis, head, title, lexicons, folder, vocab, pins, mentions))
+    rows = []
+    for index, head in enumerate(heads):
+        others = heads[:index] + heads[index + 1:]
+        rows.append(head.row(others, folder))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+class _Headline:
+    """One headline with its elements and what its article's text offers."""
+
+    def __init__(
+        self, analysis: ArticleAnalysis, head: ArticleAnalysis, title: str, lexicons: Lexicons, folder: Folder,
+        vocab: NameVocabulary, pins: Pins, mentions: Sequence[Mention],
+    ) -> None:
+        self.analysis, self.head = analysis, head
+        self.outlet = outlet_of(analysis)
+        self.shift = len(title) - len(title.lstrip())  # offsets index Document.title as given
+        loaded = [s for s in head.spans if s.type == "loaded"]
+        self.elements = headline_elements(head.document, loaded, lexicons, folder, vocab, pins)
+        self.carrier = carrier(self.elements, word_offsets(head, folder))
+        self.body = body_carrier(analysis, mentions, lexicons, folder)
+
+    def as_dict(self, element: Element) -> dict[str, Any]:
+        """An element as a table cell, with offsets into the headline and this article's body."""
+        _, where = self.body.find(element)
+        shift = self.shift
+        return {
+            "kind": element.kind, "text": element.text, "start": element.start + shift, "end": element.end + shift,
+            "keys": list(element.keys), "detail": element.detail,
+            "body_start": where[0] if where else None, "body_end": where[1] if where else None,
+        }
+
+    def row(self, others: Sequence[_Headline], folder: Folder) -> dict[str, Any]:
+        adds, add_clauses = self.adds(others)
+        omits, omit_clauses = self.omits(others)
+        body_adds, unused = [], []
+        for element in self.elements:
+            missing, _ = self.body.find(element)
+            if missing:
+                body_adds.append(self.as_dict(element))
+                unused.append(_describe(element.kind, [element.text], missing if element.kind != "loaded" else ()))
+        fields = self.body_fields(folder)
+        reasons = []
+        if fields["asserts_what_body_hedges"]:
+            hedges = ", ".join(dict.fromkeys(fields["body_hedges"]))
+            reasons.append(f"the body hedges ({hedges}); the headline does not")
+        reasons += omit_clauses + add_clauses
+        if unused:
+            reasons.append(f"its body never mentions {_join(unused)}")
+        if fields["coverage"] < MIN_COVERAGE:
+            reasons.append(f"only {fields['coverage']:.0%} of the headline's words occur in the body")
+        return {
+            "outlet": self.outlet,
+            "article_id": self.analysis.document.id,
+            "headline": self.head.document.text,
+            **fields,
+            "elements": [self.as_dict(element) for element in self.elements],
+            "adds_vs_others": adds,
+            "omits_vs_others": omits,
+            "adds_vs_body": body_adds,
+            "frame_differs": bool(adds or omits or body_adds) or fields["coverage"] < MIN_COVERAGE,
+            "reason": "; ".join(reasons),
+        }
+
+    def adds(self, others: Sequence[_Headline]) -> tuple[list[dict[str, Any]], list[str]]:
+        """Elements that a majority of the other headlines lack, with one clause per set of lacking outlets."""
+        cells = []
+        grouped: dict[tuple[str, ...], list[str]] = {}
+        for element in self.elements:
+            lacking: dict[str, list[str]] = {}
+            for other in others:
+                missing, _ = other.carrier.find(element)
+                for key in missing:
+                    lacking.setdefault(key, []).append(other.outlet)
+            keys = [key for key, outlets in lacking.items() if len(outlets) > len(others) / 2]
+            if not keys:
+                continue
+            cell = self.as_dict(element)
+            cell["lacking"] = sorted({o for key in keys for o in lacking[key]})
+            cells.append(cell)
+            grouped.setdefault(tuple(cell["lacking"]), []).append(_describe(element.kind, [element.text], keys))
+        clauses = [f"adds {_join(what)}, which {_who(outlets, len(others))} lack{'s' if len(outlets) == 1 else ''}"
+                   for outlets, what in grouped.items()]
+        return cells, clauses
+
+    def omits(self, others: Sequence[_Headline]) -> tuple[list[dict[str, Any]], list[str]]:
+        """Elements that a majority of the other headlines carry and this one lacks."""
+        carried: dict[tuple[str, str], list[tuple[_Headline, Element]]] = {}
+        for other in others:
+            for element in other.elements:
+                missing, _ = self.carrier.find(element)
+                for key in missing:
+                    carried.setdefault((element.kind, key), []).append((other, element))
+        cells = []
+        # (outlets, in body) → (kind, the words) → the keys they name, so one phrase is named once.
+        grouped: dict[tuple[tuple[str, ...], bool], dict[tuple[str, tuple[str, ...]], list[str]]] = {}
+        for (kind, key), found in carried.items():
+            outlets = tuple(sorted({other.outlet for other, _ in found}))
+            if len(outlets) <= len(others) / 2:
+                continue
+            in_body = False
+            for other, element in found:
+                cell = other.as_dict(element)
+                cell.update({"outlet": other.outlet, "article_id": other.analysis.document.id, "missing": key})
+                _, where = self.body.find(element)
+                in_body = in_body or where is not None
+                cell["body_start"], cell["body_end"] = (where[0], where[1]) if where else (None, None)
+                cells.append(cell)
+            texts = tuple(dict.fromkeys(element.text for _, element in found))
+            grouped.setdefault((outlets, in_body), {}).setdefault((kind, texts), []).append(key)
+        clauses = []
+        for (outlets, in_body), what in grouped.items():
+            named = _join([_describe(kind, texts, keys) for (kind, texts), keys in what.items()])
+            verb = "names" if len(outlets) == 1 else "name"
+            body = " (its body has it)" if in_body else ""
+            clauses.append(f"leaves out {named}, which {_who(outlets, len(others))} {verb}{body}")
+        return cells, clauses
+
+    def body_fields(self, folder: Folder) -> dict[str, Any]:
+        """The body sentence that states the headline's claim, its hedges, and word coverage."""
+        analysis, head = self.analysis, self.head
         doc = analysis.document
-        title = doc.title.strip()
-        if not title:
-            continue
-        head = analyze_title(title)
         head_stems = set(folder.content_stems(head.document.tokens))
         groups = sentence_tokens(doc)
         headings = _heading_sentences(doc.tokens, [folder.fold(t.norm) for t in doc.tokens], folder.stop_words)
-        body_stems = set()
+        body_stems: set[str] = set()
         best, best_overlap = None, 0.0
         for index, tokens in enumerate(groups):
             stems = set(folder.content_stems(tokens))
@@ -75,25 +333,11 @@ def build_headlines(
             start, end = doc.sentences[index]
             body_hedges += [s.text for s in analysis.spans if s.type == "hedge" and start <= s.start and s.end <= end]
         head_hedges = [s.text for s in head.spans if s.type == "hedge"]
-        question = title.endswith("?")
+        question = head.document.text.endswith("?")
         head_categories = sorted({s.category for s in head.spans if s.type == "loaded" and s.category})
-        body_categories = sorted({s.category for s in analysis.spans if s.type == "loaded" and s.category})
-        coverage = len(head_stems & body_stems) / len(head_stems) if head_stems else 1.0
-        asserts = not head_hedges and not question and bool(body_hedges)
-        new_categories = [c for c in head_categories if c not in body_categories]
-        reasons = []
-        if asserts:
-            reasons.append(f"the body hedges ({', '.join(dict.fromkeys(body_hedges))}); the headline does not")
-        if new_categories:
-            reasons.append(f"loaded-term categories only in the headline: {', '.join(new_categories)}")
-        if coverage < MIN_COVERAGE:
-            reasons.append(f"only {coverage:.0%} of the headline's words occur in the body")
         first = chosen[0] if chosen else None
         start, end = doc.sentences[first] if first is not None else (None, None)
-        rows.append({
-            "outlet": outlet_of(analysis),
-            "article_id": doc.id,
-            "headline": title,
+        return {
             "headline_hedges": head_hedges,
             "headline_question": question,
             "headline_loaded": [s.text for s in head.spans if s.type == "loaded"],
@@ -102,11 +346,41 @@ def build_headlines(
             "body_end": end,
             "body_hedges": body_hedges,
             "overlap": round(best_overlap, 3),
-            "coverage": round(coverage, 3),
+            "coverage": round(len(head_stems & body_stems) / len(head_stems), 3) if head_stems else 1.0,
             "headline_categories": head_categories,
-            "body_categories": body_categories,
-            "asserts_what_body_hedges": asserts,
-            "frame_differs": bool(new_categories) or coverage < MIN_COVERAGE,
-            "reason": "; ".join(reasons),
-        })
-    return pd.DataFrame(rows, columns=COLUMNS)
+            "body_categories": sorted({s.category for s in analysis.spans if s.type == "loaded" and s.category}),
+            "asserts_what_body_hedges": not head_hedges and not question and bool(body_hedges),
+        }
+
+
+def _describe(kind: str, texts: Sequence[str], keys: Sequence[str]) -> str:
+    """An element for the reason: "the party label 'GOP' (Republican)", "Blake Farenthold"."""
+    variants = list(dict.fromkeys(_display(text) for text in texts))
+    if kind == "actor":
+        return " / ".join(variants)
+    quoted = " / ".join(f"'{text}'" for text in variants)
+    if kind == "number" and list(keys) == ["money"]:
+        return f"{quoted} (money)"
+    detail = f" ({', '.join(keys)})" if kind in ("party", "allegation") and keys else ""
+    noun = {"party": "the party label", "allegation": "the allegation", "number": "the number",
+            "loaded": "the loaded word"}[kind]
+    return f"{noun} {quoted}{detail}"
+
+
+def _display(text: str) -> str:
+    """Headline words as a reader names them: no possessive, no quotation marks around them."""
+    text = text.strip("'\"‘’“”")
+    for ending in ("'s", "’s"):
+        text = text.removesuffix(ending)
+    return text
+
+
+def _join(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _who(outlets: Sequence[str], n_others: int) -> str:
+    """The other headlines: "the fox headline", "the fox and nyt headlines", "every other headline"."""
+    if n_others > 2 and len(outlets) == n_others:
+        return "every other headline"
+    return f"the {_join(list(outlets))} headline{'s' if len(outlets) > 1 else ''}"

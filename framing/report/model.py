@@ -70,10 +70,21 @@ COMPARISON_COLUMNS = {
     "disagreements": ["kind", "outlet", "value", "phrase"],
     "voices": ["outlet", "voice", "role", "role_reason", "kind", "verb"],
     "distinctive": ["outlet", "term", "count", "rate_per_1k", "rest_rate_per_1k", "within_noise"],
-    "headlines": ["outlet", "headline", "headline_hedges", "headline_loaded", "frame_differs", "reason"],
+    "headlines": ["outlet", "headline", "frame_differs", "reason"],
+}
+# What a table's rows mean, where its columns alone do not say it.
+COMPARISON_NOTES = {
+    "headlines": (
+        "What each headline adds or leaves out against the other headlines (an element most of them lack, "
+        "or one most of them carry) and against its own article: actors, party labels, allegations and "
+        "charges, numbers and money, loaded words, and certainty where the body hedges. Places count as "
+        "actors; names are matched by surname."
+    ),
 }
 MAX_COMPARISON_COLUMNS = 6
 MAX_CELL_CHARS = 180
+# Cells a reader needs whole: a headline's reasons are the point of its row.
+LONG_CELL_CHARS = {"reason": 900}
 HEATMAP_TERMS = 25
 
 
@@ -313,13 +324,15 @@ def comparison_tables(comparison: Mapping[str, Any] | None) -> list[dict[str, An
             wanted = [c for c in available if not c.endswith(("_start", "_end", "_id", "_index"))
                       and c not in ("start", "end", "evidence")][:MAX_COMPARISON_COLUMNS]
         rows: list[list[str]] = []
+        limits = [LONG_CELL_CHARS.get(column, MAX_CELL_CHARS) for column in wanted]
         for record in frame[wanted].to_dict("split")["data"]:
-            row = [shorten(display_value(value)) for value in record]
+            row = [shorten(display_value(value), limit) for value, limit in zip(record, limits, strict=True)]
             if row not in rows:
                 rows.append(row)
         tables.append({
             "name": str(name),
             "title": str(name).replace("_", " ").capitalize(),
+            "note": COMPARISON_NOTES.get(str(name), ""),
             "columns": [column.replace("_", " ") for column in wanted],
             "rows": rows[:MAX_COMPARISON_ROWS],
             "n_rows": len(rows),
@@ -327,8 +340,8 @@ def comparison_tables(comparison: Mapping[str, Any] | None) -> list[dict[str, An
     return tables
 
 
-def shorten(text: str) -> str:
-    return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1].rstrip() + "…"
+def shorten(text: str, limit: int = MAX_CELL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def display_value(value: Any) -> str:

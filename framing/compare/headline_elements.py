@@ -1,0 +1,377 @@
+"""The elements a headline is made of: actors, party labels, allegations, numbers, loaded words.
+
+Headlines are compared element by element (:mod:`.headlines`), so two headlines that
+word the same thing differently ("GOP" and "Republicans", "Farenthold" and "Blake
+Farenthold", "indicted" and "charges") must name the same element. Each element
+carries ``keys``: what it names, folded so that variants agree.
+
+* **actors**: capitalized name sequences found by the labeling matrix's own run finder
+  (:func:`.labels._capitalized_runs`) and pinned names (``entities.tsv``). Titles, party
+  labels and cue words are cut out first (``lexicons/headline_cues.tsv``). Many headlines
+  are in title case, where a capital says nothing: there a word counts as part of a name
+  only if the articles' bodies capitalize it mid-sentence more often than not (or it is an
+  acronym). The key is the surname (last word, without Jr./Sr.), as in the labeling
+  matrix, so "Farenthold" and "Blake Farenthold" agree; a first name alone ("Mitt") takes
+  the surname the bodies pair it with.
+* **party labels**, **allegations** and **money words**: ``headline_cues.tsv`` rows; the
+  key is the row's ``group`` (GOP and Republicans → Republican).
+* **numbers**: digits (with $, %, ordinal suffixes and scales: "$8B", "45th") and number
+  words; the key is the value, so "second" and "2nd" agree.
+* **loaded words**: the loaded-term spans of the headline, keyed by category.
+
+The same finder runs over each body (:class:`BodyIndex`) so that a headline element can
+be looked up in its own article, with offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..analysis import ArticleAnalysis
+from ..document import Document, Token
+from ..lexicons import Lexicons
+from .common import _SCALES, Folder, fold, number_value
+from .labels import Mention, Pins, _capitalized_runs, _match_name
+
+KINDS = ("actor", "party", "allegation", "number", "loaded")
+CUE_KINDS = {"party": "party", "allegation": "allegation", "money": "number", "number_word": "number"}
+# Words adjacent to a number that belong to it: "45th", "$8B", "20 percent".
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
+_CURRENCY = "$£€"
+# "(R-Texas)", ", D-Calif.,": a party initial, a hyphen and a capitalized place.
+_PARTY_INITIAL = re.compile(r"^([A-Z])-[A-Z][a-z]")
+# A quoted phrase in a headline, whatever its marks (headlines mix ‘ with '): ‘In God We Trust'.
+_HEADLINE_QUOTE = re.compile(r"(?:^|(?<=[\s(]))[‘“'\"](\S.*?)[’”'\"](?=[\s,.:;!?)]|$)")
+# Related words share a stem-like prefix: Congress/Congressman, Israel/Israeli, Mexico/Mexican.
+MIN_SHARED_PREFIX = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """One element of a headline (or body) with ``[start, end)`` offsets into its text.
+
+    ``keys`` are what the element names; ``also`` what it offers besides when another
+    element is looked up in it ("$8B" also offers *money*, but a money word alone does
+    not offer the value 8 billion).
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    keys: tuple[str, ...]
+    detail: str = ""  # the group names or the fuller name, for the reader
+    also: tuple[str, ...] = field(default=())
+
+    @property
+    def offers(self) -> tuple[str, ...]:
+        return self.keys + self.also
+
+
+@dataclass(frozen=True, slots=True)
+class NameVocabulary:
+    """How the bodies write each word, to tell names from common words in title case.
+
+    ``capitalized`` counts capitals that are not sentence-initial; ``lower`` lower-case
+    uses; ``pairs`` adjacent capitalized words (so "Obama Medicare" in a title-case
+    headline can be split where no body writes the two together); ``first_names`` maps
+    a first name to the surname the bodies pair it with (Mitt → romney).
+    """
+
+    capitalized: Counter[str]
+    lower: Counter[str]
+    pairs: frozenset[tuple[str, str]]
+    heads: Counter[str]  # surname keys of the bodies' mentions, with how often each is one
+    first_names: dict[str, tuple[str, int]]  # first name → (surname, how often paired)
+
+    def is_name(self, word: str, token: Token) -> bool:
+        if "-" in word.strip("-"):  # "Biden-Ryan", "U.S.-Mexico": a name if every part is one
+            return all(self._is_name_word(part, part) for part in word.split("-") if part)
+        return self._is_name_word(word, token.text)
+
+    def _is_name_word(self, word: str, text: str) -> bool:
+        if len(text) > 1 and (text.isupper() or "." in text.rstrip(".")):
+            return True  # an acronym: GOP, FBI, U.S. (in a hyphenated word, parts are folded: lower)
+        return self.capitalized[word] > self.lower[word]
+
+    def surname_of(self, key: str) -> str:
+        """The surname a first name alone stands for ("Mitt" → romney), when the bodies say so."""
+        surname, paired = self.first_names.get(key, (key, 0))
+        return surname if paired >= max(1, self.heads[key]) else key
+
+
+def name_vocabulary(analyses: Sequence[ArticleAnalysis], mentions: Sequence[Mention], folder: Folder) -> NameVocabulary:
+    """Case counts and name pairs over every body (and the mentions the labeling matrix found)."""
+    capitalized: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    pairs: set[tuple[str, str]] = set()
+    for analysis in analyses:
+        tokens = analysis.document.tokens
+        previous: Token | None = None
+        for token in tokens:
+            if not token.is_word:
+                previous = None
+                continue
+            word = folder.fold(token.norm)
+            starts = previous is None or previous.sentence != token.sentence
+            if token.text[0].isupper():
+                if not starts:
+                    capitalized[word] += 1
+                if previous is not None and previous.text[0].isupper():
+                    pairs.add((folder.fold(previous.norm), word))
+            elif token.text[0].islower():
+                lower[word] += 1
+            previous = token
+    first_names: Counter[tuple[str, str]] = Counter()
+    for mention in mentions:
+        words = mention.text.split()
+        # Only a bare "First Last" pairs a first name with a surname ("Texas Republican Blake
+        # Farenthold" would pair the state).
+        if len(words) == 2 and mention.source == "auto" and all(word[:1].isupper() for word in words):
+            first_names[(actor_key(folder.fold(words[0])), mention.entity)] += 1
+    best: dict[str, tuple[str, int]] = {}
+    for (first, surname), count in first_names.most_common():
+        best.setdefault(first, (surname, count))
+    heads = Counter(actor_key(m.entity) for m in mentions if m.source == "auto")
+    return NameVocabulary(capitalized, lower, frozenset(pairs), heads, best)
+
+
+def actor_key(word: str) -> str:
+    """The folded surname as a key: dots dropped so "U.S." and "US" agree."""
+    return word.replace(".", "").replace("’", "'").removesuffix("'s")
+
+
+def related(key: str, words: Iterable[str]) -> bool:
+    """Whether ``key`` or a word sharing its stem-like prefix is among ``words``."""
+    for word in words:
+        if word == key:
+            return True
+        shared = len(_common_prefix(key, word))
+        if shared >= MIN_SHARED_PREFIX and shared >= min(len(key), len(word)) - 1:
+            return True
+    return False
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def cue_elements(doc: Document, lexicons: Lexicons, folder: Folder, skip: bytearray | None = None) -> list[Element]:
+    """Party labels, allegations and numbers in ``doc`` (adjacent cues of one kind merge).
+
+    ``skip`` (optional) is set for every token a cue covers, so the actor finder leaves
+    cue words and titles out of names.
+    """
+    tokens = doc.tokens
+    norms = doc.columns.norms if doc.columns.norms else tuple(t.norm for t in tokens)
+    text = doc.text
+    raw: list[tuple[int, int, str, str]] = []  # (first, end, kind, group)
+    for first, end, entry in lexicons.matcher("headline_cues").match(norms):
+        kind = entry["kind"]
+        if kind == "party_initial":
+            continue  # only in "(R-Texas)", below
+        if skip is not None:
+            for position in range(first, end):
+                skip[position] = 1
+        if kind in CUE_KINDS:
+            raw.append((first, end, kind, entry["group"]))
+    initials = {e.key.lower(): e["group"] for e in lexicons["headline_cues"] if e["kind"] == "party_initial"}
+    for position, token in enumerate(tokens):
+        match = _PARTY_INITIAL.match(token.text)
+        if match and position and tokens[position - 1].text in "(," and match.group(1).lower() in initials:
+            raw.append((position, position + 1, "party", initials[match.group(1).lower()]))
+            if skip is not None:
+                skip[position] = 1
+    raw.sort()
+    digits = _digit_numbers(tokens, text)
+    elements = [e for e in _merge_cues(tokens, text, raw)
+                if not any(d.start <= e.start < d.end for d in digits)]  # "billion" in "$800 Billion"
+    for element in digits:
+        if skip is not None:
+            for position, token in enumerate(tokens):
+                if element.start <= token.start < element.end:
+                    skip[position] = 1
+        elements.append(element)
+    return sorted(elements, key=lambda e: (e.start, e.kind))
+
+
+def _merge_cues(tokens: Sequence[Token], text: str, raw: list[tuple[int, int, str, str]]) -> list[Element]:
+    """Adjacent cues of one element kind become one element ("Sexual Harassment Allegations")."""
+    merged: list[list] = []
+    for first, end, kind, group in raw:
+        element_kind = CUE_KINDS[kind]
+        if merged and merged[-1][1] == first and merged[-1][2] == element_kind and element_kind != "party":
+            merged[-1][1] = end
+            merged[-1][3].append((kind, group))
+        else:
+            merged.append([first, end, element_kind, [(kind, group)]])
+    elements = []
+    for first, end, kind, groups in merged:
+        start, stop = tokens[first].start, tokens[end - 1].end
+        if kind == "number":
+            keys, also = _number_keys(groups)
+        else:
+            keys, also = tuple(dict.fromkeys(group for _, group in groups)), ()
+        elements.append(Element(kind, text[start:stop], start, stop, keys, ", ".join(keys), also))
+    return elements
+
+
+def _number_keys(groups: list[tuple[str, str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The value of a run of number words ("two million" → 2e6), or *money* for money words."""
+    value: float | None = None
+    money = False
+    for kind, group in groups:
+        if kind == "money":
+            money = True
+            continue
+        try:
+            number = float(group)
+        except ValueError:
+            continue  # "percent"
+        if value is None:
+            value = number
+        elif number >= 100:
+            value *= number
+        else:
+            value += number
+    if value is None:
+        return ("money",), ()
+    return (format_number(value),), (("money",) if money else ())
+
+
+def format_number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _digit_numbers(tokens: Sequence[Token], text: str) -> list[Element]:
+    """Numbers written in digits, with their currency, ordinal suffix, scale and percent sign."""
+    found = []
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        body = token.text.lstrip(_CURRENCY)
+        if not token.is_word or not body[:1].isdigit():
+            position += 1
+            continue
+        value = number_value(token.text.lstrip("£€"))
+        end = position + 1
+        if value is not None and end < len(tokens) and tokens[end].start == token.end:
+            suffix = tokens[end].norm
+            if suffix in _ORDINAL_SUFFIXES:
+                end += 1
+            elif suffix in _SCALE_SUFFIXES:
+                value *= _SCALE_SUFFIXES[suffix]
+                end += 1
+        if value is not None and end < len(tokens) and tokens[end].norm in _SCALES:
+            value *= _SCALES[tokens[end].norm]
+            end += 1
+        if value is not None:
+            start, stop = token.start, tokens[end - 1].end
+            money = token.text[0] in _CURRENCY
+            keys = (format_number(value),)
+            found.append(Element("number", text[start:stop], start, stop, keys, "money" if money else "",
+                                 ("money",) if money else ()))
+        position = end
+    return found
+
+
+def _is_title_case(tokens: Sequence[Token], folded: Sequence[str], stop_words: frozenset[str]) -> bool:
+    """Most content words after the first are capitalized: "Trump Pulling Out Of Debate"."""
+    content = [t for t, w in zip(tokens[1:], folded[1:], strict=True) if t.is_word and w not in stop_words]
+    if not content:
+        return True
+    return sum(t.text[0].isupper() for t in content) >= 0.6 * len(content)
+
+
+def headline_elements(
+    doc: Document, loaded: Sequence, lexicons: Lexicons, folder: Folder, vocab: NameVocabulary, pins: Pins
+) -> list[Element]:
+    """Every element of one headline, in reading order (``loaded``: its loaded-term spans)."""
+    tokens = doc.tokens
+    folded = [folder.fold(token.norm) for token in tokens]
+    skip = bytearray(len(tokens))
+    elements = cue_elements(doc, lexicons, folder, skip)
+    title_case = _is_title_case(tokens, folded, folder.stop_words)
+    # Pinned names first (their entity is the key), then capitalized runs.
+    position = 0
+    while position < len(tokens):
+        match = _match_name(folded, position, pins)
+        if match is None or match[2] != "name" or any(skip[position:match[0]]):  # an event noun is no actor
+            position += 1
+            continue
+        end, entity, _ = match
+        start, stop = tokens[position].start, tokens[end - 1].end
+        elements.append(Element("actor", doc.text[start:stop], start, stop, (actor_key(folder.fold(entity)),), entity))
+        for k in range(position, end):
+            skip[k] = 1
+        position = end
+    suffixes = {e.key.lower() for e in lexicons["headline_cues"] if e["kind"] == "name_suffix"}
+    quoted = [match.span(1) for match in _HEADLINE_QUOTE.finditer(doc.text)]
+    for position, token in enumerate(tokens):
+        if token.quoted or any(a <= token.start < b for a, b in quoted):
+            skip[position] = 1  # a quoted phrase ('Deep State', ‘In God We Trust’) is not an actor
+    cues = bytes(skip)  # titles, party labels, cue words, pinned names, quotes: never part of a name
+    for position, token in enumerate(tokens):
+        if skip[position] or not token.is_word or not token.text[0].isupper():
+            continue
+        after_colon = position > 0 and tokens[position - 1].text == ":"
+        if (title_case or position == 0 or after_colon) and not vocab.is_name(folded[position], token):
+            skip[position] = 1  # a capital that only marks the headline's style or its first word
+    for position in range(len(tokens) - 2, -1, -1):  # "White House", "Bill Clinton": the bodies write them so
+        if skip[position] and not cues[position] and not skip[position + 1] and tokens[position].text[:1].isupper() \
+                and (folded[position], folded[position + 1]) in vocab.pairs:
+            skip[position] = 0
+    # A stop word the bodies capitalize as a name ("Bill" Clinton) may join a name here.
+    names = {w for k, w in enumerate(folded)
+             if not skip[k] and tokens[k].is_word and vocab.capitalized[w] > vocab.lower[w]}
+    for first, end in _capitalized_runs(tokens, folded, skip, set(), folder.stop_words - names):
+        for part_first, part_end in _split_run(first, end, folded, vocab):
+            if part_end - part_first == 1 and "-" in folded[part_first].strip("-"):
+                elements += _hyphen_parts(tokens[part_first], doc.text, vocab)
+                continue
+            words = [folded[k] for k in range(part_first, part_end) if tokens[k].is_word]
+            while len(words) > 1 and words[-1].rstrip(".") in suffixes:
+                words.pop()
+            key = actor_key(words[-1])
+            if part_end - part_first == 1:
+                key = vocab.surname_of(key)
+            start, stop = tokens[part_first].start, tokens[part_end - 1].end
+            elements.append(Element("actor", doc.text[start:stop], start, stop, (key,)))
+    # Loaded words count as a kind (one outlet's "slams" against another's "attacks" is not a
+    # difference of frame); a scare-quoted loaded word is one element, not two.
+    for span in sorted(loaded, key=lambda s: (s.start, -(s.end - s.start))):
+        if any(e.kind == "loaded" and e.start <= span.start < e.end for e in elements):
+            continue
+        elements.append(Element("loaded", span.text, span.start, span.end, ("loaded",), span.category or span.label))
+    return sorted(elements, key=lambda e: (e.start, KINDS.index(e.kind)))
+
+
+def _hyphen_parts(token: Token, text: str, vocab: NameVocabulary) -> list[Element]:
+    """Each name in "U.S.-Israel" or "Biden-Ryan", with its own offsets."""
+    parts = []
+    offset = token.start
+    for part in token.text.split("-"):
+        if part:
+            key = vocab.surname_of(actor_key(fold(part)))
+            parts.append(Element("actor", part, offset, offset + len(part), (key,)))
+        offset += len(part) + 1
+    return parts
+
+
+def _split_run(first: int, end: int, folded: Sequence[str], vocab: NameVocabulary) -> list[tuple[int, int]]:
+    """Cut a run where two names meet that no body writes together ("Obama Medicare")."""
+    parts = []
+    start = first
+    for k in range(first, end - 1):
+        if folded[k] in vocab.heads and (folded[k], folded[k + 1]) not in vocab.pairs:
+            parts.append((start, k + 1))
+            start = k + 1
+    parts.append((start, end))
+    return parts
