@@ -51,10 +51,9 @@ def format_check(result: dict[str, Any]) -> str:
     lines.append(f"Loaded terms left: {', '.join(loaded['kept']) or 'none'}")
     lines.append(f"Loaded terms added: {', '.join(loaded['added']) or 'none'}")
     lines.append(f"Loaded terms removed: {', '.join(loaded['dropped']) or 'none'}")
-    lines.append(f"Hedges kept: {', '.join(hedges['kept']) or 'none'}; dropped: {', '.join(hedges['dropped']) or 'none'}"
-                 f"; added: {', '.join(hedges['added']) or 'none'}")
-    lines.append(f"Attributions kept: {', '.join(attributions['kept']) or 'none'}; "
-                 f"dropped: {', '.join(attributions['dropped']) or 'none'}")
+    for row in (hedges, attributions):
+        lines.append(f"{row['name']} kept: {', '.join(row['kept']) or 'none'}; "
+                     f"dropped: {', '.join(row['dropped']) or 'none'}; added: {', '.join(row['added']) or 'none'}")
     verdict = []
     if loaded["kept"] or loaded["added"]:
         verdict.append("some loaded words remain")
@@ -63,7 +62,7 @@ def format_check(result: dict[str, Any]) -> str:
     if attributions["dropped"]:
         verdict.append("an attribution was dropped, so the reader no longer learns who said it")
     lines.append("")
-    lines.append("Verdict: " + ("; ".join(verdict) if verdict else "neutral wording, hedges and attributions kept") + ".")
+    lines.append("Verdict: " + ("; ".join(verdict) or "neutral wording, hedges and attributions kept") + ".")
     return "\n".join(lines) + "\n"
 
 
@@ -73,7 +72,7 @@ def read_text_argument(value: str, role: str) -> str:
     try:
         text = path.read_text(encoding="utf-8") if len(value) < 4096 and path.is_file() else value
     except (OSError, UnicodeDecodeError) as error:
-        raise FramingInputError(value, f"cannot read the {role} ({error})", "Pass the text itself or a UTF-8 file")
+        raise FramingInputError(value, f"cannot read the {role} ({error})", "Pass the text or a UTF-8 file") from None
     if not text.strip():
         raise FramingInputError(value, f"the {role} is empty", f"Pass the {role} text or a file that holds it")
     return text.strip()

@@ -120,7 +120,8 @@ def fact_item(m: Material, rows: list[dict[str, Any]]) -> dict[str, Any]:
     passage = numbered(sentences, "The same fact in each source")
     key_rows = [[s["n"], s["source"], ", ".join(listed(r["hedges"])) or "none",
                  ", ".join(listed(r["attributed_to"])) or "not attributed", ", ".join(listed(r["loaded"])) or "none",
-                 ", ".join(listed(r["only_here"])[:6]) or "—", s["where"]] for s, r in zip(sentences, rows, strict=True)]
+                 ", ".join(listed(r["only_here"])[:6]) or "—", s["where"]]
+                for s, r in zip(sentences, rows, strict=True)]
     return {
         "passages": [passage],
         "table_task": {"columns": None, "rows": [f"{s['n']}. {s['source']}" for s in sentences]},
