@@ -30,6 +30,9 @@ COLLEGE_GRADE = 13
 # A passage this many grades above the class's grade is flagged in the key.
 ABOVE_GRADE_MARGIN = 1.0
 _SPACE = re.compile(r"\s+")
+# Words right before an outlet's name that make it a source the sentence cites ("told CNN", "according to the BBC").
+CITING = re.compile(r"\b(?:told|according to|reported by|(?:interview|spoke|speaking) (?:with|to)|statement to"
+                    r"|quoted (?:by|in)|reports? (?:from|in|by))\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def grade_number(grade: str | int) -> int:
@@ -113,10 +116,12 @@ class Material:
     def body_text(self, analysis: ArticleAnalysis, start: int, end: int, *, tidy: bool = True) -> str:
         """Article text in ``[start, end)``, one line, with outlet names masked in blind mode.
 
-        A name inside a ``source`` span ("told CNN") is the article citing that outlet:
+        A name the sentence cites as a source (inside a ``source`` span, or after "told",
+        "according to": :data:`CITING`) is the article citing that outlet:
         it stays, because removing it would change what the sentence reports, and the
         key lists it as a possible giveaway. Any other mention (a dateline, a masthead,
-        a sign-off such as "Follow CNN for more") is masked.
+        a sign-off such as "Follow CNN for more", an outlet crediting itself in its
+        first or last paragraph) is masked.
         """
         doc = analysis.document
         if not self.blind:
@@ -125,7 +130,9 @@ class Material:
         out, position = [], start
         for match in self.names_pattern().finditer(doc.text, start, end):
             other = self.variant_of[match.group(0).lower()]
-            if any(s.start <= match.start() and match.end() <= s.end for s in sources):
+            cited = any(s.start <= match.start() and match.end() <= s.end for s in sources) or bool(
+                CITING.search(doc.text, max(start, match.start() - 40), match.start()))
+            if cited and not (other == outlet_of(analysis) and in_edge_paragraph(doc.text, match.start())):
                 self.note_giveaway(analysis, other, match.start(), match.end())
                 continue
             out += [doc.text[position:match.start()], self.letters[other]]
@@ -204,6 +211,16 @@ def name_variants(outlet: str) -> list[str]:
     if len(squashed) >= 3:
         variants.add(squashed)
     return sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)
+
+
+def in_edge_paragraph(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies in the first or last paragraph: where mastheads, datelines and sign-offs stand.
+
+    An outlet naming itself there ("This story was reported by KRVR") is a credit
+    line, not a source it cites, so blind mode masks it.
+    """
+    body = text.rstrip()
+    return "\n" not in body[:offset] or "\n" not in body[offset:]
 
 
 def is_heading(text: str) -> bool:
