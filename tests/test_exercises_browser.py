@@ -1,4 +1,4 @@
-"""Worksheet and key in real headless Chromium: offline, error-free, keyboard-usable, no axe-core WCAG 2.1 A/AA violations.
+"""Worksheet and key in real headless Chromium: offline, error-free, keyboard-usable, no WCAG 2.1 A/AA violations.
 
 Chromium and its fixtures are the report's (tests/test_report_browser.py), with the
 same rule: skipped where no Chromium is installed, failed under CI. axe-core comes
