@@ -158,8 +158,9 @@ def gaps_item(m: Material, number_rows: list[dict[str, Any]] | None, gap: dict[s
         notes.append("Numbers differ when outlets count at different times, from different sources, or round "
                      "(“about 80” against “at least 83”); ask which is attributed to whom.")
     if gap is not None:
-        carried = parse_evidence(";".join(listed(gap["evidence"])))
-        article_id, start, _ = carried[0]
+        carried = parse_evidence(gap["evidence"])
+        central = [ref for ref in carried if clean(m.by_id[ref[0]].document.text[ref[1]:ref[2]]) == clean(gap["fact"])]
+        article_id, start, _ = (central or carried)[0]  # the fact's most central wording, as the table names it
         fact = version(m, m.by_id[article_id].document.outlet or article_id, article_id, start)
         sentences = [fact]
         closest = parse_evidence(gap.get("closest_evidence"))

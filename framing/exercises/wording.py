@@ -149,15 +149,13 @@ GUIDE = {
         "Compare outlets on the same story, and rewrite a sentence in neutral words.",
     ],
     "steps": [
-        "Before class: print the worksheet (one per student) and this key (for you). Read the key’s notes on "
-        "passages above the class’s grade.",
-        "Warm-up (5 min): read one headline aloud and ask what the story will say. Introduce hedges, sources and "
+        "Before class: print a worksheet per student and this key for you; read “Before class” on the next page.",
+        "Warm-up (5 min): read a headline aloud and ask what the story will say. Introduce hedges, sources and "
         "loaded words with the examples in the first item.",
-        "Work (pairs or alone): students do the items in order. Each item stands alone, so you can skip or "
-        "reorder them.",
-        "Check (10 min): go through the key item by item; use the discussion prompts. Where students disagree "
-        "with the tool, ask them to argue from the words: the tool works from word lists and can be wrong.",
-        "Wrap-up: ask each student to name one habit they will use when reading the news.",
+        "Work (pairs or alone): the items in order. Each stands alone, so you can skip or reorder them.",
+        "Check (10 min): go through the key with the discussion prompts. Where students disagree with the tool, "
+        "ask them to argue from the words: it works from word lists and can be wrong. End by asking each student "
+        "for one habit they will use when reading the news.",
     ],
 }
 
