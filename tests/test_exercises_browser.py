@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from exercises_story import COUNCIL_DIR
-from test_report_browser import browser, chromium_path, open_report  # noqa: F401  (fixtures)
+from test_report_browser import open_report
 
 from framing.exercises import LessonOptions, write_exercises
 
@@ -42,7 +42,7 @@ def pages(tmp_path_factory, lexicons):
 
 
 @pytest.mark.parametrize("name", ["worksheet.html", "answer-key.html"])
-def test_exercises_browser_offline_error_free_and_no_wcag_violations(browser, pages, axe_script, name):  # noqa: F811
+def test_exercises_browser_offline_error_free_and_no_wcag_violations(browser, pages, axe_script, name):
     context, page, seen = open_report(browser, pages[name])
     try:
         assert seen["outside"] == []
@@ -61,7 +61,7 @@ def test_exercises_browser_offline_error_free_and_no_wcag_violations(browser, pa
         context.close()
 
 
-def test_exercises_browser_worksheet_works_from_the_keyboard(browser, pages):  # noqa: F811
+def test_exercises_browser_worksheet_works_from_the_keyboard(browser, pages):
     context, page, _ = open_report(browser, pages["worksheet.html"], javascript=False)
     try:
         page.keyboard.press("Tab")
@@ -81,7 +81,7 @@ def test_exercises_browser_worksheet_works_from_the_keyboard(browser, pages):  #
         context.close()
 
 
-def test_exercises_browser_print_shows_lines_not_fields(browser, pages):  # noqa: F811
+def test_exercises_browser_print_shows_lines_not_fields(browser, pages):
     context, page, _ = open_report(browser, pages["worksheet.html"])
     try:
         page.emulate_media(media="print")
