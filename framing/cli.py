@@ -1,4 +1,4 @@
-"""Command line: ``framing extract | analyze | compare``.
+"""Command line: ``framing extract | analyze | compare | exercises``.
 
 Bad input never shows a traceback: a :class:`FramingInputError` prints one line,
 ``framing: error: <file>: <problem>. <what to do>``, and exits with status 2.
@@ -17,6 +17,7 @@ from . import __version__
 from .errors import FramingInputError
 
 EXIT_INPUT_ERROR = 2
+ANNOTATE_PASSAGES = 2  # passages on an annotate-first sheet unless --items says otherwise
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,7 +58,50 @@ def build_parser() -> argparse.ArgumentParser:
     add_corpus_arguments(compare)
     compare.add_argument("-o", "--output-dir", metavar="DIR", required=True, help="where to write the tables")
     compare.set_defaults(handler=run_compare)
+
+    exercises = commands.add_parser(
+        "exercises", help="write a classroom worksheet and teacher's key (also: exercises check | score)"
+    )
+    add_corpus_arguments(exercises)
+    exercises.add_argument("-o", "--output-dir", metavar="DIR", default="reports/exercises",
+                           help="where to write the files (default: reports/exercises/)")
+    exercises.add_argument("--grade", default="9", help="6 to 12, or college (default: 9)")
+    exercises.add_argument("--blind", action="store_true", help="show outlets as Source A, B, C… to students")
+    exercises.add_argument("--seed", type=int, default=0, help="which items to pick (same seed, same files)")
+    exercises.add_argument("--kinds", help="comma-separated kinds of item (default: all)")
+    exercises.add_argument("--items", type=int, help="how many items (default: one of each kind)")
+    exercises.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf (default: html,pdf)")
+    exercises.add_argument("--title", default="", help="the lesson's title")
+    exercises.add_argument("--paper", default="a4", help="a4 or letter (default: a4)")
+    exercises.add_argument("--annotate", action="store_true",
+                           help="a blank marking worksheet, marking-sheet.csv and lesson.json for 'exercises score'")
+    exercises.set_defaults(handler=run_exercises)
+
+    check = commands.add_parser("exercises-check", help=argparse.SUPPRESS)
+    check.add_argument("original", metavar="ORIGINAL", help="the original sentence, or a file holding it")
+    check.add_argument("rewrite", metavar="REWRITE", help="the student's rewrite, or a file holding it")
+    check.add_argument("--lexicons", metavar="DIR", help="folder of .tsv lexicons")
+    check.set_defaults(handler=run_exercises_check)
+
+    score = commands.add_parser("exercises-score", help=argparse.SUPPRESS)
+    score.add_argument("marks", nargs="+", metavar="MARKS.csv", help="students' marking sheets")
+    score.add_argument("-o", "--output-dir", metavar="DIR", help="where to write scores (default: beside the lesson)")
+    score.add_argument("--lesson", metavar="FILE", help="the lesson.json (default: beside the first marking sheet)")
+    score.set_defaults(handler=run_exercises_score)
     return parser
+
+
+# "framing exercises check …" and "framing exercises score …" are subcommands of exercises,
+# whose own positional PATHs argparse cannot tell from a subcommand name.
+EXERCISE_SUBCOMMANDS = {"check", "score"}
+
+
+def route(argv: Sequence[str]) -> list[str]:
+    """``exercises check`` → ``exercises-check`` (and score), so each has its own options."""
+    argv = list(argv)
+    if len(argv) >= 2 and argv[0] == "exercises" and argv[1] in EXERCISE_SUBCOMMANDS:
+        return [f"exercises-{argv[1]}", *argv[2:]]
+    return argv
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -101,8 +145,43 @@ def run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_exercises(args: argparse.Namespace) -> int:
+    from .exercises import KINDS, LessonOptions, parse_kinds, write_exercises
+    from .lexicons import load_lexicons
+
+    kinds = parse_kinds(args.kinds)
+    default_items = ANNOTATE_PASSAGES if args.annotate else len(kinds if args.kinds else KINDS)
+    options = LessonOptions(kinds=kinds, items=args.items or default_items, grade=args.grade,
+                            blind=args.blind, seed=args.seed, title=args.title, paper=args.paper)
+    formats = [part.strip().lower() for part in args.format.split(",") if part.strip()]
+    lexicons = load_lexicons(args.lexicons)
+    for path in write_exercises(args.paths, lexicons, Path(args.output_dir), options=options, formats=formats,
+                                annotate=args.annotate):
+        print(path)
+    return 0
+
+
+def run_exercises_check(args: argparse.Namespace) -> int:
+    from .exercises.check import check_rewrite, format_check, read_text_argument
+    from .lexicons import load_lexicons
+
+    original = read_text_argument(args.original, "original")
+    rewrite = read_text_argument(args.rewrite, "rewrite")
+    sys.stdout.write(format_check(check_rewrite(original, rewrite, load_lexicons(args.lexicons))))
+    return 0
+
+
+def run_exercises_score(args: argparse.Namespace) -> int:
+    from .exercises.score import write_scores
+
+    out_dir = Path(args.output_dir) if args.output_dir else None
+    for path in write_scores([Path(p) for p in args.marks], lesson=args.lesson, out_dir=out_dir):
+        print(path)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(route(sys.argv[1:] if argv is None else argv))
     try:
         return args.handler(args)
     except FramingInputError as error:

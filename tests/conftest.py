@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +15,8 @@ from framing.document import Document
 from framing.lexicons import Lexicons, load_lexicons
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="session")
@@ -74,3 +78,28 @@ def textstat_offline(tmp_path_factory: pytest.TempPathFactory):
 
         yield textstat
     nltk.data.path.remove(directory)
+
+
+# --- real Chromium for the browser tests (the report's and the exercises'): one browser per session ---
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """The system Chromium; Playwright must never download its own browser."""
+    for candidate in (os.environ.get("FRAMING_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
+                      shutil.which("chromium-browser"), shutil.which("google-chrome")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    message = "no Chromium found (looked at $FRAMING_CHROMIUM, /usr/bin/chromium and PATH)"
+    if os.environ.get("CI"):
+        pytest.fail(message + "; CI must run the browser tests")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,36 +12,12 @@ from framing.report import write_reports
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 XSS_TEXT = (
     "A headline about nothing\n\n"
     'The mayor said <script>window.__xss=1;alert(1)</script> and then <img src=x onerror="window.__xss=1"> '
     "appeared in the text, next to {{ 7*7 }} and {% raw %} markers.\n\n"
     "The regime may reportedly claim otherwise, experts said."
 )
-
-
-@pytest.fixture(scope="session")
-def chromium_path() -> str:
-    """The system Chromium; Playwright must never download its own browser."""
-    for candidate in (os.environ.get("FRAMING_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-                      shutil.which("chromium-browser"), shutil.which("google-chrome")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    message = "no Chromium found (looked at $FRAMING_CHROMIUM, /usr/bin/chromium and PATH)"
-    if os.environ.get("CI"):
-        pytest.fail(message + "; CI must run the browser tests")
-    pytest.skip(message)
-
-
-@pytest.fixture(scope="session")
-def browser(chromium_path):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def open_report(browser, path: Path, *, javascript: bool = True):

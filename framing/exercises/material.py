@@ -1,0 +1,272 @@
+"""What every exercise is cut from: the articles, their sentences, outlet names (or Source letters) and grades.
+
+An exercise shows students sentences, never whole articles, so this module turns
+an article's offsets into numbered, display-ready sentences, masks outlet names in
+blind mode, measures a passage's reading grade with the same formula as the report
+(Flesch–Kincaid, :mod:`framing.features.readability`) and ranks candidate passages
+for the chosen grade. Builders in :mod:`.kinds_text` and :mod:`.kinds_compare`
+only decide *which* material makes a good item.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..analysis import ArticleAnalysis
+from ..compare.common import evidence, outlet_of, outlets_in_order
+from ..document import Span
+from ..features.readability import count_text, scores
+from ..lexicons import Lexicons
+from ..syllables import SyllableCounter
+
+# Grades a teacher may pick; "college" reads as grade 13 for the formulas.
+GRADES = ("6", "7", "8", "9", "10", "11", "12", "college")
+COLLEGE_GRADE = 13
+# A passage this many grades above the class's grade is flagged in the key.
+ABOVE_GRADE_MARGIN = 1.0
+_SPACE = re.compile(r"\s+")
+# Words right before an outlet's name that make it a source the sentence cites ("told CNN", "according to the BBC").
+CITING = re.compile(r"\b(?:told|according to|reported by|(?:interview|spoke|speaking) (?:with|to)|statement to"
+                    r"|quoted (?:by|in)|reports? (?:from|in|by))\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def grade_number(grade: str | int) -> int:
+    """The numeric grade for the readability formulas (``college`` is 13)."""
+    return COLLEGE_GRADE if str(grade).lower() == "college" else int(grade)
+
+
+def reading_level(grade: str | int) -> str:
+    """Which register of instructions fits: ``simple`` (6–8), ``standard`` (9–12) or ``college``."""
+    number = grade_number(grade)
+    return "simple" if number <= 8 else "standard" if number <= 12 else "college"
+
+
+@dataclass
+class Material:
+    """The analyses, comparison tables and lesson options every builder reads.
+
+    A class because it holds real shared state: one syllable counter (its cache),
+    one seeded random generator (so the same seed picks the same items), and the
+    blind mapping from outlets to Source letters.
+    """
+
+    analyses: Sequence[ArticleAnalysis]
+    tables: Mapping[str, Any]
+    lexicons: Lexicons
+    grade: str = "9"
+    blind: bool = False
+    seed: int = 0
+    rng: random.Random = field(init=False)
+    by_id: dict[str, ArticleAnalysis] = field(init=False)
+    letters: dict[str, str] = field(init=False)
+    giveaways: list[dict[str, str]] = field(init=False, default_factory=list)
+    syllables: SyllableCounter = field(init=False, default_factory=SyllableCounter)
+    variant_of: dict[str, str] = field(init=False, default_factory=dict)
+    _pattern: re.Pattern[str] | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.rng = random.Random(self.seed)
+        self.by_id = {a.document.id: a for a in self.analyses}
+        outlets = outlets_in_order(self.analyses)
+        shuffled = list(outlets)
+        self.rng.shuffle(shuffled)  # the letter order must not reveal the order of the input files
+        self.letters = {outlet: f"Source {letter_name(n)}" for n, outlet in enumerate(shuffled)}
+
+    # --- outlets -------------------------------------------------------------
+
+    @property
+    def outlets(self) -> list[str]:
+        return outlets_in_order(self.analyses)
+
+    def name(self, outlet: str) -> str:
+        """What students see for an outlet: its name, or its Source letter in blind mode."""
+        return self.letters.get(outlet, outlet) if self.blind else outlet
+
+    def names(self, outlets: Iterable[str]) -> list[str]:
+        return sorted((self.name(o) for o in outlets), key=natural_key)
+
+    def mask(self, text: str) -> str:
+        """``text`` (a title, byline, dateline) with every outlet's name replaced by its Source letter."""
+        if not self.blind or not text:
+            return text
+        return self.names_pattern().sub(lambda m: self.letters[self.variant_of[m.group(0).lower()]], text)
+
+    def names_pattern(self) -> re.Pattern[str]:
+        """One pattern for every outlet's name variants, so a replacement is never replaced again."""
+        if self._pattern is None:
+            self.variant_of = {v.lower(): o for o in self.letters for v in name_variants(o)}
+            alternatives = "|".join(re.escape(v) for v in sorted(self.variant_of, key=len, reverse=True))
+            self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+        return self._pattern
+
+    # --- sentences -------------------------------------------------------------
+
+    def sentence(self, analysis: ArticleAnalysis, index: int) -> dict[str, Any]:
+        """One sentence for display: its text (outlet names masked unless cited as a source) and where it is."""
+        doc = analysis.document
+        start, end = doc.sentences[index]
+        return {"index": index, "start": start, "end": end, "where": evidence(doc.id, start, end),
+                "text": self.body_text(analysis, start, end)}
+
+    def body_text(self, analysis: ArticleAnalysis, start: int, end: int, *, tidy: bool = True) -> str:
+        """Article text in ``[start, end)``, one line, with outlet names masked in blind mode.
+
+        A name the sentence cites as a source (inside a ``source`` span, or after "told",
+        "according to": :data:`CITING`) is the article citing that outlet:
+        it stays, because removing it would change what the sentence reports, and the
+        key lists it as a possible giveaway. Any other mention (a dateline, a masthead,
+        a sign-off such as "Follow CNN for more", an outlet crediting itself in its
+        first or last paragraph) is masked.
+        """
+        doc = analysis.document
+        if not self.blind:
+            return clean(doc.text[start:end]) if tidy else doc.text[start:end]
+        sources = [s for s in analysis.spans_of("source") if s.start < end and s.end > start]
+        out, position = [], start
+        for match in self.names_pattern().finditer(doc.text, start, end):
+            other = self.variant_of[match.group(0).lower()]
+            cited = any(s.start <= match.start() and match.end() <= s.end for s in sources) or bool(
+                CITING.search(doc.text, max(start, match.start() - 40), match.start()))
+            if cited and not (other == outlet_of(analysis) and in_edge_paragraph(doc.text, match.start())):
+                self.note_giveaway(analysis, other, match.start(), match.end())
+                continue
+            out += [doc.text[position:match.start()], self.letters[other]]
+            position = match.end()
+        out.append(doc.text[position:end])
+        return clean("".join(out)) if tidy else "".join(out)
+
+    def note_giveaway(self, analysis: ArticleAnalysis, outlet: str, start: int, end: int) -> None:
+        doc = analysis.document
+        entry = {"outlet": outlet, "letter": self.letters[outlet], "article": self.name(outlet_of(analysis)),
+                 "text": doc.text[start:end], "where": evidence(doc.id, start, end),
+                 "sentence": clean(doc.text[slice(*doc.sentences[doc.sentence_of(start)])])}
+        if entry not in self.giveaways:
+            self.giveaways.append(entry)
+
+    def sentence_at(self, analysis: ArticleAnalysis, offset: int) -> dict[str, Any]:
+        return self.sentence(analysis, analysis.document.sentence_of(offset))
+
+    def grade_of(self, text: str) -> float:
+        """Flesch–Kincaid grade of ``text``, the report's own formula."""
+        return round(scores(count_text(text, self.syllables))["flesch_kincaid_grade"], 1)
+
+    def passage(self, analysis: ArticleAnalysis, indexes: Sequence[int], *, heading: str = "") -> dict[str, Any]:
+        """Numbered sentences from one article, with its grade and whether that is above the class's grade."""
+        doc = analysis.document
+        sentences = [self.sentence(analysis, index) for index in indexes]
+        for number, sentence in enumerate(sentences, start=1):
+            sentence["n"] = number
+        level = self.grade_of(" ".join(s["text"] for s in sentences))
+        return {
+            "heading": heading or self.name(outlet_of(analysis)),
+            "title": self.mask(doc.title),
+            "sentences": sentences,
+            "grade": level,
+            "above_grade": level > grade_number(self.grade) + ABOVE_GRADE_MARGIN,
+            "where": evidence(doc.id, sentences[0]["start"], sentences[-1]["end"]) if sentences else "",
+        }
+
+    def grade_distance(self, text: str) -> float:
+        return abs(self.grade_of(text) - grade_number(self.grade))
+
+    def rank(self, candidates: Sequence[Any], distance: Callable[[Any], float]) -> list[Any]:
+        """Candidates nearest the class's grade first; the seed orders those within the same grade."""
+        keyed = [(round(distance(c)), self.rng.random(), n, c) for n, c in enumerate(candidates)]
+        return [c for *_, c in sorted(keyed, key=lambda k: k[:3])]
+
+
+def spread(candidates: Sequence[Any], outlet: Callable[[Any], str]) -> list[Any]:
+    """Keep the ranking, but take each outlet's best candidate before any outlet's second."""
+    seen: dict[str, int] = {}
+    keyed = []
+    for n, candidate in enumerate(candidates):
+        rank = seen.get(outlet(candidate), 0)
+        seen[outlet(candidate)] = rank + 1
+        keyed.append((rank, n, candidate))
+    return [c for *_, c in sorted(keyed, key=lambda k: k[:2])]
+
+
+def letter_name(number: int) -> str:
+    """A, B, … Z, AA, AB, … for the blind Source letters."""
+    letters = string.ascii_uppercase
+    return letters[number] if number < len(letters) else letter_name(number // len(letters) - 1) + letters[
+        number % len(letters)]
+
+
+def natural_key(text: str) -> tuple[int, str]:
+    return (len(text), text)
+
+
+def name_variants(outlet: str) -> list[str]:
+    """Ways an outlet's name shows up in a byline or dateline: as written, without "The", squashed (a domain)."""
+    variants = {outlet.strip()}
+    if outlet.lower().startswith("the "):
+        variants.add(outlet[4:].strip())
+    squashed = re.sub(r"[^0-9a-z]", "", outlet.lower())
+    if len(squashed) >= 3:
+        variants.add(squashed)
+    return sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)
+
+
+def in_edge_paragraph(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies in the first or last paragraph: where mastheads, datelines and sign-offs stand.
+
+    An outlet naming itself there ("This story was reported by KRVR") is a credit
+    line, not a source it cites, so blind mode masks it.
+    """
+    body = text.rstrip()
+    return "\n" not in body[:offset] or "\n" not in body[offset:]
+
+
+def is_heading(text: str) -> bool:
+    """A subheading inside the article ("A Prolonged Stalemate"): no closing punctuation. Not a passage sentence."""
+    return not re.search(r"[.!?…][\"'”’)]*\s*$", text.strip())
+
+
+def clean(text: str) -> str:
+    """One line: line breaks and runs of spaces become one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def spans_within(analysis: ArticleAnalysis, span_type: str, start: int, end: int) -> list[Span]:
+    return sorted((s for s in analysis.spans_of(span_type) if start <= s.start and s.end <= end),
+                  key=lambda s: (s.start, s.end))
+
+
+def sentence_number(passage: Mapping[str, Any], offset: int) -> int:
+    """The number students see for the sentence holding ``offset`` in ``passage``."""
+    for sentence in passage["sentences"]:
+        if sentence["start"] <= offset < sentence["end"]:
+            return int(sentence["n"])
+    return 0
+
+
+def parse_evidence(text: str) -> list[tuple[str, int, int]]:
+    """``article_id:start-end`` references (``; ``-joined in the tables) as tuples."""
+    found = []
+    for part in listed(text):
+        match = re.fullmatch(r"\s*(.+):(\d+)-(\d+)\s*", part)
+        if match:
+            found.append((match.group(1), int(match.group(2)), int(match.group(3))))
+    return found
+
+
+def listed(value: Any) -> list[str]:
+    """A table cell that holds a list (in memory) or a ``; ``-joined string (from CSV) as a list."""
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    if isinstance(value, list | tuple | set):
+        return [str(v) for v in value if str(v)]
+    return [part.strip() for part in str(value).split(";") if part.strip()]
+
+
+def records(table: Any) -> list[dict[str, Any]]:
+    """A comparison DataFrame (or None) as a list of row dicts."""
+    if table is None or not hasattr(table, "to_dict") or len(table) == 0:
+        return []
+    return list(table.to_dict("records"))

@@ -1,0 +1,170 @@
+"""The words around the material: titles, instructions by grade, prompts, and the teacher's guide.
+
+Nothing here names a story: every sentence students read comes from the articles
+(:mod:`.kinds_text`, :mod:`.kinds_compare`); this is the fixed frame of a lesson.
+Instructions come in three registers, because a 6th grader needs short sentences
+and everyday words (``simple``), a 10th grader can take the terms (``standard``),
+and a college class can take the method (``college``). Student-facing text never
+says "answer": the worksheet must not hint that a key exists or what it holds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+KINDS = ("hedge_hunt", "who_speaks", "name_that_label", "same_fact", "numbers_gaps", "headline_check",
+         "rewrite_neutrally")
+
+TITLES = {
+    "hedge_hunt": "Hedge hunt",
+    "who_speaks": "Who is speaking?",
+    "name_that_label": "Name that label",
+    "same_fact": "Same fact, different words",
+    "numbers_gaps": "Numbers and gaps",
+    "headline_check": "Headline check",
+    "rewrite_neutrally": "Rewrite neutrally",
+}
+
+MINUTES = {"hedge_hunt": 8, "who_speaks": 10, "name_that_label": 8, "same_fact": 8, "numbers_gaps": 8,
+           "headline_check": 6, "rewrite_neutrally": 8}
+
+INSTRUCTIONS: dict[str, dict[str, str]] = {
+    "hedge_hunt": {
+        "simple": "Read the sentences. Some words show that the writer is not sure, like “may”, “about” or "
+                  "“reportedly”. Underline every word like that.",
+        "standard": "Read the numbered sentences and underline every hedge: a word or phrase that marks a claim "
+                    "as uncertain, approximate or second-hand (may, could, appears, about, reportedly, if).",
+        "college": "Mark every hedge (epistemic modal, hedging verb, approximator, evidential, conditional) in the "
+                   "numbered sentences, and note what kind of uncertainty each one signals.",
+    },
+    "who_speaks": {
+        "simple": "News stories tell us who said things. Read each source’s sentences. Count the people and "
+                  "groups they let speak, and sort them into the boxes.",
+        "standard": "For each outlet, tally who is cited, by kind of source, and list whose exact words are "
+                    "quoted. Then ask whose voice is missing.",
+        "college": "Code each attribution by source kind (named person, institution, media, document, anonymous, "
+                   "vague), list the quoted voices by role, and compare the range of voices across outlets.",
+    },
+    "name_that_label": {
+        "simple": "Each sentence talks about the same person or thing, but uses different words for it. "
+                  "The words are missing. Pick the word from the list that fits each gap.",
+        "standard": "Each outlet names the same entity differently, and the name has been blanked out. Match the "
+                    "labels to the blanks, then rank the labels by how positive or negative they sound.",
+        "college": "Match each outlet’s label for the shared entity to its blank, rank the labels by connotation, "
+                   "and propose the most neutral wording you can defend.",
+    },
+    "same_fact": {
+        "simple": "These sentences tell the same fact. Each source says it a little differently. Find what "
+                  "changes.",
+        "standard": "Each outlet reports the same fact. Compare how sure each version sounds, who it says the "
+                    "information came from, and which words only that version uses.",
+        "college": "Compare the outlets’ versions of one aligned fact for hedging, attribution and word choice, "
+                   "and say which differences change what a reader would believe.",
+    },
+    "numbers_gaps": {
+        "simple": "Sources do not always give the same number, and some leave a fact out. Read carefully and "
+                  "write what you find.",
+        "standard": "Compare the numbers the outlets give for the same thing, and check whether one outlet leaves "
+                    "out a fact most of the others report.",
+        "college": "Compare the figures the outlets report, consider why they differ, and assess what a reader of "
+                   "the outlet that omits a widely reported fact would not learn.",
+    },
+    "headline_check": {
+        "simple": "A headline is the title of a story. Does the headline sound more sure than the story? "
+                  "Read both and decide.",
+        "standard": "Compare the headline with the article’s sentence that makes the same claim. Does the headline "
+                    "state as certain what the article only says may be true?",
+        "college": "Assess whether the headline asserts what the body hedges, or frames the claim differently "
+                   "from the body.",
+    },
+    "rewrite_neutrally": {
+        "simple": "Some words in this sentence take sides. Write the sentence again with calmer words. Keep the "
+                  "facts and who said them.",
+        "standard": "Rewrite the sentence so it reports the same facts without loaded words. Keep every fact, "
+                    "every hedge and every attribution.",
+        "college": "Rewrite the sentence in neutral register: replace evaluative and loaded terms, keep the "
+                   "propositional content, its hedges and its attributions.",
+    },
+}
+
+PROMPTS: dict[str, list[dict[str, Any]]] = {
+    "hedge_hunt": [
+        {"prompt": "Write each word you underlined and the number of its sentence.", "space": "lines", "lines": 5},
+        {"prompt": "Pick one sentence. Read it without the hedge. How does its meaning change?",
+         "space": "lines", "lines": 3},
+    ],
+    "who_speaks": [
+        {"prompt": "Tally the sources each one cites (a mark for each).", "space": "table"},
+        {"prompt": "Whose own words are quoted? Write the speaker and what kind of voice they are "
+                   "(government, expert, witness…).", "space": "lines", "lines": 4},
+        {"prompt": "Whose voice is missing? Who else would you want to hear from?", "space": "lines", "lines": 3},
+    ],
+    "name_that_label": [
+        {"prompt": "Write the letter of the label that fits each gap.", "space": "table"},
+        {"prompt": "Rank the labels from the most neutral to the most negative.", "space": "lines", "lines": 3},
+        {"prompt": "Write the most neutral way to name it.", "space": "lines", "lines": 2},
+    ],
+    "same_fact": [
+        {"prompt": "Fill in the table for each version.", "space": "table",
+         "columns": ["How sure does it sound? (words)", "Who says so?", "Words only this one uses"]},
+        {"prompt": "Which version would you trust most? Why?", "space": "lines", "lines": 3},
+    ],
+    "numbers_gaps": [
+        {"prompt": "What number does each source give? Why might the numbers differ?", "space": "lines",
+         "lines": 4, "part": "numbers"},
+        {"prompt": "Does this source report the fact? What would its readers not learn?", "space": "lines",
+         "lines": 4, "part": "gap"},
+    ],
+    "headline_check": [
+        {"prompt": "Which words in the sentence show doubt? Which words in the headline do?", "space": "lines",
+         "lines": 3},
+        {"prompt": "Does the headline sound more sure than the sentence? Circle one and explain: "
+                   "more sure · the same · less sure", "space": "box"},
+    ],
+    "rewrite_neutrally": [
+        {"prompt": "Circle the words that take sides.", "space": "none"},
+        {"prompt": "Write your neutral version.", "space": "lines", "lines": 4},
+    ],
+}
+
+DISCUSSION = {
+    "hedge_hunt": ["Is a hedged sentence less trustworthy, or more careful? When is hedging the honest choice?",
+                   "Which hedges say who is unsure (reportedly, according to) and which say how unsure (may, about)?"],
+    "who_speaks": ["Does citing more sources make a story fairer? What matters besides the count?",
+                   "Why might an outlet rely on anonymous or vague sources (officials say, experts argue)?"],
+    "name_that_label": ["What does each label make a reader feel about the entity before any fact is given?",
+                        "Is there a fully neutral name? Who gets to decide?"],
+    "same_fact": ["Which differences would change what a reader believes, and which are just style?"],
+    "numbers_gaps": ["When numbers differ, how can a reader find out which is right, or why both could be?",
+                     "Is leaving a fact out always a choice? What else could explain it?"],
+    "headline_check": ["Why might a headline drop the hedges its article keeps? Who writes headlines?"],
+    "rewrite_neutrally": ["Did your rewrite lose any fact? Can a sentence be neutral and still vivid?"],
+}
+
+GUIDE = {
+    "goals": [
+        "Notice words that signal uncertainty, and tell careful hedging from vagueness.",
+        "Track who gets to speak in a story, and whose voice is missing.",
+        "See how word choice (labels, loaded terms, headlines) frames the same facts.",
+        "Compare outlets on the same story, and rewrite a sentence in neutral words.",
+    ],
+    "steps": [
+        "Before class: print a worksheet per student and this key for you; read “Before class” on the next page.",
+        "Warm-up (5 min): read a headline aloud and ask what the story will say. Introduce hedges, sources and "
+        "loaded words with the examples in the first item.",
+        "Work (pairs or alone): the items in order. Each stands alone, so you can skip or reorder them.",
+        "Check (10 min): go through the key with the discussion prompts. Where students disagree with the tool, "
+        "ask them to argue from the words: it works from word lists and can be wrong. End by asking each student "
+        "for one habit they will use when reading the news.",
+    ],
+}
+
+
+def instructions(kind: str, level: str) -> str:
+    """The instructions for ``kind`` in the register for ``level`` (simple, standard or college)."""
+    return INSTRUCTIONS[kind].get(level) or INSTRUCTIONS[kind]["standard"]
+
+
+def prompts(kind: str, **overrides: dict[str, Any]) -> list[dict[str, Any]]:
+    """The writing tasks of ``kind`` (copies, so a builder may fill in a table)."""
+    return [{**task, **overrides.get(task.get("part", ""), {})} for task in PROMPTS[kind]]

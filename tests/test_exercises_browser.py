@@ -1,0 +1,93 @@
+"""Worksheet and key in real headless Chromium: offline, error-free, keyboard-usable, no WCAG 2.1 A/AA violations.
+
+Chromium and its fixtures are the report's (tests/test_report_browser.py), with the
+same rule: skipped where no Chromium is installed, failed under CI. axe-core comes
+from the ``axe-playwright-python`` package (the test extra), which ships axe.min.js.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+import pytest
+from exercises_story import COUNCIL_DIR
+from test_report_browser import open_report
+
+from framing.exercises import LessonOptions, write_exercises
+
+pytestmark = pytest.mark.browser
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> Path:
+    spec = importlib.util.find_spec("axe_playwright_python")
+    script = Path(next(iter(spec.submodule_search_locations))) / "axe.min.js" if spec else None
+    if script is None or not script.is_file():
+        message = "axe-core not found (pip install -e '.[test]' brings axe-playwright-python)"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI must run the accessibility tests")
+        pytest.skip(message)
+    return script
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory, lexicons):
+    out = tmp_path_factory.mktemp("exercises")
+    paths = write_exercises([COUNCIL_DIR], lexicons, out, options=LessonOptions(blind=True, items=14),
+                            formats=["html"])
+    return {path.name: path for path in paths}
+
+
+@pytest.mark.parametrize("name", ["worksheet.html", "answer-key.html"])
+def test_exercises_browser_offline_error_free_and_no_wcag_violations(browser, pages, axe_script, name):
+    context, page, seen = open_report(browser, pages[name])
+    try:
+        assert seen["outside"] == []
+        assert seen["errors"] == []
+        assert page.locator("script").count() == 0
+        checker = browser.new_context(bypass_csp=True)  # the page's CSP forbids scripts, axe's included
+        audit = checker.new_page()
+        audit.goto(pages[name].resolve().as_uri())
+        audit.add_script_tag(path=str(axe_script))
+        result = audit.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+        violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+        assert violations == []
+        assert len(result["passes"]) > 10  # axe really ran
+        checker.close()
+    finally:
+        context.close()
+
+
+def test_exercises_browser_worksheet_works_from_the_keyboard(browser, pages):
+    context, page, _ = open_report(browser, pages["worksheet.html"], javascript=False)
+    try:
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "skip"
+        fields = page.locator("textarea, input")
+        assert fields.count() > 10
+        for index in range(fields.count()):  # every field has a name a screen reader announces
+            field = fields.nth(index)
+            name = field.evaluate("e => e.labels.length ? e.labels[0].textContent : e.getAttribute('aria-label')")
+            assert name and name.strip()
+        fields.first.focus()
+        page.keyboard.type("may")
+        assert fields.first.input_value() == "may"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.tagName") in ("TEXTAREA", "INPUT")
+    finally:
+        context.close()
+
+
+def test_exercises_browser_print_shows_lines_not_fields(browser, pages):
+    context, page, _ = open_report(browser, pages["worksheet.html"])
+    try:
+        page.emulate_media(media="print")
+        assert page.locator("textarea").first.is_hidden()
+        assert page.locator(".lines .line").first.is_visible()
+        size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('ol.sentences li')).fontSize)")
+        assert size >= 16  # 12 pt
+    finally:
+        context.close()

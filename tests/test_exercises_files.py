@@ -1,0 +1,152 @@
+"""The exercise files from the command line: byte-identical rebuilds, extractable PDFs, bad input, check and score."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from exercises_story import COUNCIL_DIR
+
+from framing.cli import main
+from framing.exercises.score import cohen_kappa, read_lesson, read_marks, score
+
+FILES = ("worksheet.html", "answer-key.html", "worksheet.pdf", "answer-key.pdf")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The council story built twice with the same seed (HTML and PDF), and once as an annotate-first lesson."""
+    runs = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        for name in ("first", "second"):
+            out = tmp_path_factory.mktemp(name)
+            assert main(["exercises", str(COUNCIL_DIR), "-o", str(out), "--blind", "--seed", "7",
+                         "--paper", "letter"]) == 0
+            runs.append(out)
+    annotated = tmp_path_factory.mktemp("annotate")
+    assert main(["exercises", str(COUNCIL_DIR), "--annotate", "--format", "html", "-o", str(annotated)]) == 0
+    return runs, annotated
+
+
+def test_exercises_same_seed_gives_byte_identical_files(built):
+    (first, second), _ = built
+    for name in FILES:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_exercises_pdf_text_is_extractable_and_holds_no_answers(built):
+    import pypdf
+
+    first = built[0][0]
+    worksheet = pypdf.PdfReader(io.BytesIO((first / "worksheet.pdf").read_bytes()))
+    key = pypdf.PdfReader(io.BytesIO((first / "answer-key.pdf").read_bytes()))
+    sheet_text = " ".join(page.extract_text() for page in worksheet.pages)
+    key_text = " ".join(page.extract_text() for page in key.pages)
+    assert "Hedge hunt" in sheet_text and "Rewrite neutrally" in sheet_text
+    assert "answer" not in sheet_text.lower() and "Riverside Gazette" not in sheet_text
+    assert "Teacher's guide" in key_text and "Riverside Gazette" in key_text
+    assert float(worksheet.pages[0].mediabox.height) == pytest.approx(792, abs=1)  # Letter, as asked
+    assert len(worksheet.pages) >= 7  # each item starts a page
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--kinds", "hedge_hunt,spelling"], "--kinds: unknown kind spelling"),
+    (["--grade", "3"], "--grade: unknown grade 3"),
+    (["--paper", "a3"], "--paper: unknown paper size a3"),
+    (["--format", "docx"], "--format: unknown format docx"),
+])
+def test_exercises_bad_options_are_one_line_errors_and_write_nothing(tmp_path, capsys, argv, message):
+    out = tmp_path / "out"
+    assert main(["exercises", str(COUNCIL_DIR), "-o", str(out), *argv]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("framing: error: ") and message in error and error.count("\n") == 1
+    assert not out.exists()
+
+
+def test_exercises_check_reports_loaded_terms_hedges_and_attributions(capsys):
+    original = "The regime may have slammed the critics, officials said."
+    assert main(["exercises", "check", original, "The government may have criticised the critics."]) == 0
+    report = capsys.readouterr().out
+    assert "Loaded terms: 2 before, 0 after" in report
+    assert "Hedges kept: may; dropped: none" in report
+    assert "Attributions kept: none; dropped: said" in report
+    assert "no longer learns who said it" in report
+
+
+def test_exercises_kappa_equals_sklearn_on_hand_made_marks():
+    from sklearn.metrics import cohen_kappa_score
+
+    cases = [([1, 0, 0, 1, 1, 0, 0, 0], [1, 0, 1, 1, 0, 0, 0, 0]), ([0, 0, 1, 1], [1, 1, 0, 0]),
+             ([1, 1, 1, 0, 0, 0, 0, 0, 0, 0], [1, 1, 0, 0, 0, 0, 0, 0, 0, 1])]
+    for first, second in cases:
+        assert cohen_kappa(first, second) == pytest.approx(cohen_kappa_score(first, second))
+    assert cohen_kappa([0, 0, 0], [0, 0, 0]) is None  # chance agreement is total: kappa is undefined
+
+
+def marks_file(folder, rows, header="student,sentence,phrase,type"):
+    path = folder / "marks.csv"
+    path.write_text(header + "\n" + "".join(row + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_exercises_score_agreement_per_student_and_class(built, tmp_path):
+    from sklearn.metrics import cohen_kappa_score
+
+    from framing.exercises.score import labels
+
+    annotated = built[1]
+    lesson = read_lesson(annotated / "lesson.json")
+    hedge = next(m for m in lesson["marks"] if m["type"] == "hedge")
+    loaded = next(m for m in lesson["marks"] if m["type"] == "loaded")
+    sentence = lesson["sentences"][hedge["sentence"] - 1]["text"]
+    extra = next(w for w in sentence.split() if w.isalpha() and w not in hedge["text"] and len(w) > 3)
+    path = marks_file(tmp_path, [f"ana,{hedge['sentence']},{hedge['text']},hedge",
+                                 f"ana,{hedge['sentence']},{extra},hedge",
+                                 f"ben,{loaded['sentence']},{loaded['text']},loaded",
+                                 f"cem,{hedge['sentence']},{extra},hedge"])
+    marks = read_marks(path, lesson)
+    result = score(lesson, marks)
+    row = next(r for r in result["rows"] if r["student"] == "ana" and r["type"] == "hedge")
+    truth = labels(lesson, lesson["marks"], "hedge")
+    guess = labels(lesson, [m for m in marks if m["student"] == "ana"], "hedge")
+    assert row["kappa"] == pytest.approx(cohen_kappa_score(truth, guess))
+    assert row["precision"] == pytest.approx(row["agreed_tokens"] / row["student_tokens"])
+    class_row = next(r for r in result["rows"] if r["student"] == "(class)" and r["type"] == "hedge")
+    assert class_row["framing_tokens"] == 3 * row["framing_tokens"]
+    words = {(d["words"], d["why"]) for d in result["disagreements"]}
+    assert (extra, "most students marked it and framing did not") in words
+    unmarked = next(m for m in lesson["marks"] if m["type"] == "attribution")
+    assert (unmarked["text"], "framing marked it and no student did") in words
+    assert main(["exercises", "score", str(path), "--lesson", str(annotated / "lesson.json"),
+                 "-o", str(tmp_path / "scores")]) == 0
+    assert (tmp_path / "scores" / "scores.csv").read_text().startswith("student,type,kappa")
+    assert "Worth discussing" in (tmp_path / "scores" / "scores.html").read_text()
+
+
+@pytest.mark.parametrize(("rows", "header", "message"), [
+    ([], "", "is empty"),
+    (["ana,1,x,hedge"], "student,sentence,phrase,type,grade", "line 1: unknown column grade"),
+    (["ana,999,may,hedge"], "student,sentence,phrase,type", "line 2: sentence 999 is out of range"),
+    (["ana,1,zzzz qqqq,hedge"], "student,sentence,phrase,type", "line 2: 'zzzz qqqq' is not in sentence 1"),
+    (["ana,1,the,spin"], "student,sentence,phrase,type", "line 2: unknown type 'spin'"),
+])
+def test_exercises_bad_marking_sheets_are_one_line_errors(built, tmp_path, capsys, rows, header, message):
+    path = tmp_path / "marks.csv"
+    path.write_text((header + "\n" if header else "") + "".join(r + "\n" for r in rows), encoding="utf-8")
+    assert main(["exercises", "score", str(path), "--lesson", str(built[1] / "lesson.json"),
+                 "-o", str(tmp_path / "out")]) == 2
+    error = capsys.readouterr().err
+    assert f"{path}" in error and message in error and error.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_exercises_annotate_writes_a_marking_template_and_the_lesson(built):
+    annotated = built[1]
+    assert (annotated / "marking-sheet.csv").read_text() == "student,sentence,phrase,type\n"
+    lesson = json.loads((annotated / "lesson.json").read_text())
+    texts = {s["n"]: s["text"] for s in lesson["sentences"]}
+    assert lesson["marks"] and all(texts[m["sentence"]][m["start"]:m["end"]] == m["text"] for m in lesson["marks"])
+    worksheet = (annotated / "worksheet.html").read_text()
+    assert "marking sheet" in worksheet and "answer" not in worksheet.lower()
