@@ -31,10 +31,9 @@ direct quote, so both see the same sources without passing state.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ...document import Document, Span
-from ...lexicons import Lexicons
+from ...lexicons import Entry, Lexicons
 from .. import Extraction
 from .clauses import before_time_phrase, clause_subject, skip_auxiliaries_back, tag_after
 from .constructions import CONSTRUCTION_RULES
@@ -108,7 +107,7 @@ def find_sources(
     return found, subjects, tags
 
 
-def _cue(context: Context, first: int, end: int, entry: object) -> Cue:
+def _cue(context: Context, first: int, end: int, entry: Entry) -> Cue:
     """What every source rule reads around a lexicon match, read once."""
     tokens, norms = context.tokens, context.norms
     sentence = tokens[first].sentence
@@ -116,7 +115,7 @@ def _cue(context: Context, first: int, end: int, entry: object) -> Cue:
     index = before_time_phrase(context, index, sentence)  # "Sanders on Saturday criticized"
     opens = index < 0 or tokens[index].sentence != sentence
     following = norms[end] if end < len(norms) and tokens[end].sentence == sentence else "."
-    return Cue(first, end, entry, sentence, tokens[first].norm, index, passive, opens, following)  # type: ignore[arg-type]
+    return Cue(first, end, entry, entry["lemma"], sentence, tokens[first].norm, index, passive, opens, following)
 
 
 def _base_features(context: Context, cue: Cue) -> tuple[str, ...]:
@@ -124,7 +123,7 @@ def _base_features(context: Context, cue: Cue) -> tuple[str, ...]:
     form = cue.form
     shape = "ing" if form.endswith("ing") else "ed" if form.endswith("ed") else "s" if form.endswith("s") else "base"
     before = "^" if cue.opens else context.norms[cue.before]
-    return (f"lemma={cue.entry['lemma']}", f"form={shape}", f"passive={cue.passive}", f"before={before}",
+    return (f"lemma={cue.lemma}", f"form={shape}", f"passive={cue.passive}", f"before={before}",
             f"after={cue.following}")
 
 
@@ -166,10 +165,11 @@ def _attributions(
             continue
         unit = candidate.unit
         start, stop = tokens[first].start, tokens[end - 1].end
+        source = context.source(unit) if unit else None
         found.append(
             Attribution(
-                start, stop, doc.text[start:stop], entry, tokens[first].sentence,
-                context.source(unit) if unit else None, _conduits(context, end, entry["lemma"], unit),
+                start, stop, doc.text[start:stop], entry, tokens[first].sentence, source,
+                _conduits(context, end, entry["lemma"], unit), _content_of(context, first, start, stop, source),
                 rule=candidate.rule, features=candidate.features,
             )
         )
@@ -177,7 +177,7 @@ def _attributions(
     extra = [made for rule in CONSTRUCTION_RULES for made in _constructed(context, rule, found, taken)]
     if extra:
         found = sorted(found + extra, key=lambda attribution: attribution.start)
-    return [replace(attribution, content=_content_of(context, attribution)) for attribution in found]
+    return found
 
 
 def _constructed(context: Context, rule: Rule, found: list[Attribution], taken: set[int]) -> list[Attribution]:
@@ -189,8 +189,10 @@ def _constructed(context: Context, rule: Rule, found: list[Attribution], taken: 
         if start in taken:
             continue  # "“…,” he said, “…”": the tag, not a second cue before the next quote
         taken.add(start)
+        source = context.source(unit)
         made.append(Attribution(start, end, context.doc.text[start:end], rule.entry, context.tokens[first].sentence,
-                                context.source(unit), rule=rule.name, features=(f"source={unit.label}",)))
+                                source, (), _content_of(context, first, start, end, source), rule=rule.name,
+                                features=(f"source={unit.label}",)))
     return made
 
 
@@ -212,19 +214,19 @@ def _conduits(context: Context, end: int, lemma: str, unit: Unit | None) -> tupl
     return (context.source(other),)
 
 
-def _content_of(context: Context, attribution: Attribution) -> tuple[int, int] | None:
+def _content_of(context: Context, first: int, start: int, end: int, source: Source | None) -> tuple[int, int] | None:
     """What the cue reports, as character offsets: the rest of the sentence after the cue and its
     source ("Trump said [that] the deal was dead"), or, when the cue and source close the sentence
     ("The deal is dead, Trump said." / "…, according to Axios."), the sentence up to the comma.
 
     A reported clause runs to the end of its sentence in news writing far more often than not;
-    a sentence-final tag reports everything before its comma.
+    a sentence-final tag reports everything before its comma. The cue is ``[start, end)`` from
+    token ``first``; it is read while the attribution is made, so the cue is built once.
     """
     doc, tokens = context.doc, context.tokens
-    sentence_start, sentence_end = doc.sentences[attribution.sentence]
-    source = attribution.source
-    after = attribution.end
-    if source is not None and source.start >= attribution.end:
+    sentence_start, sentence_end = doc.sentences[tokens[first].sentence]
+    after = end
+    if source is not None and source.start >= end:
         after = source.end  # inverted or prepositional: "said the official", "according to Axios"
     index = context.first_token_from(after)
     while index is not None and index < len(tokens) and tokens[index].start < sentence_end and (
@@ -232,18 +234,17 @@ def _content_of(context: Context, attribution: Attribution) -> tuple[int, int] |
     ):
         index += 1
     if index is not None and index < len(tokens) and tokens[index].start < sentence_end:
-        end = sentence_end
-        text = doc.text[tokens[index].start : end].rstrip().rstrip(".!?”\"’'").rstrip()
+        text = doc.text[tokens[index].start : sentence_end].rstrip().rstrip(".!?”\"’'").rstrip()
         if len(text.split()) >= _MIN_CONTENT_WORDS:
             return tokens[index].start, tokens[index].start + len(text)
-    opening = min(attribution.start, source.start if source is not None else attribution.start)
+    opening = min(start, source.start if source is not None else start)
     comma = doc.text.rfind(",", sentence_start, opening)
     if comma < 0:
         return None
     text = doc.text[sentence_start:comma]
     stripped = text.lstrip().lstrip("“\"‘'")
-    start = sentence_start + len(text) - len(stripped)
-    return (start, comma) if len(stripped.split()) >= _MIN_CONTENT_WORDS else None
+    content_start = sentence_start + len(text) - len(stripped)
+    return (content_start, comma) if len(stripped.split()) >= _MIN_CONTENT_WORDS else None
 
 
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:

@@ -37,7 +37,7 @@ def capitalized_in_name(context: Context, cue: Cue, unit: Unit | None) -> bool:
         return True
     at_start = context.sentence_first.get(token.sentence) == cue.first
     previous = context.tokens[cue.first - 1].text if cue.first > 0 else ""
-    return at_start or previous in PUNCT_OPENERS or cue.entry["lemma"] in ("say", "tell")
+    return at_start or previous in PUNCT_OPENERS or cue.lemma in ("say", "tell")
 
 
 def aim_needs_infinitive(context: Context, cue: Cue, unit: Unit | None) -> bool:
@@ -46,7 +46,7 @@ def aim_needs_infinitive(context: Context, cue: Cue, unit: Unit | None) -> bool:
     Steps over a short time phrase or adverb ("sought on Wednesday to ease"); "to" must then
     come before a verb, not a noun phrase ("seek re-election to the Senate").
     """
-    if cue.entry["lemma"] not in _AIM_LEMMAS:
+    if cue.lemma not in _AIM_LEMMAS:
         return True
     norms, tokens = context.norms, context.tokens
     index = cue.end
@@ -72,23 +72,23 @@ def sourceless_report(context: Context, cue: Cue, unit: Unit | None) -> bool:
     report; and a past form right after a capitalized word ("Comey indicated",
     "Republicans Finally Confirmed"), whose subject is a name our rules do not know.
     """
-    entry = cue.entry
-    if entry["lemma"] == "according to":
+    entry, lemma = cue.entry, cue.lemma
+    if lemma == "according to":
         return True
-    if entry["lemma"].startswith("be "):
+    if lemma.startswith("be "):
         return False  # a stance adjective ("sure that") is someone's only with a subject: "make sure that"
     tokens, norms = context.tokens, context.norms
     form, sentence = cue.form, cue.sentence
     index, skipped_be = skip_auxiliaries_back(tokens, norms, cue.first, sentence)
     before = norms[index] if index >= 0 and tokens[index].sentence == sentence else ""
-    if entry["lemma"] == "say":
+    if lemma == "say":
         return form != "say" or before not in DETERMINERS
     if not verb_only_form(entry, form):
         return False
     if skipped_be:
-        return entry["lemma"] in _PASSIVE_REPORTS or form.endswith("ing")
+        return lemma in _PASSIVE_REPORTS or form.endswith("ing")
     if form.endswith("ing"):
-        return before == "," and entry["lemma"] not in INFERENCE_LEMMAS  # "…, indicating": the writer's inference
+        return before == "," and lemma not in INFERENCE_LEMMAS  # "…, indicating": the writer's inference
     # A past form after a capitalized word: an unlisted name or a headline's subject ("Comey indicated").
     previous = tokens[index] if before else None
     return previous is not None and previous.is_word and previous.text[0].isupper() and before not in NOT_HEADS
@@ -99,7 +99,7 @@ def as_source_put_it(context: Context, cue: Cue, unit: Unit | None) -> bool:
 
     Elsewhere it is a literal act or an idiom ("he put it on the table", "put it to a vote").
     """
-    if cue.entry["lemma"] != "put it":
+    if cue.lemma != "put it":
         return True
     tokens, end = context.tokens, cue.end
     if unit is None or unit.first == 0 or context.norms[unit.first - 1] != "as":

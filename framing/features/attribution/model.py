@@ -94,6 +94,7 @@ class Cue(NamedTuple):
     first: int  # first token of the match
     end: int  # token after the match
     entry: Entry
+    lemma: str  # the entry's lemma, read by most rules
     sentence: int
     form: str  # the first token's norm ("said", "asking")
     before: int  # the token before the verb group (auxiliaries, -ly adverbs, a time phrase): a subject's last

@@ -92,7 +92,7 @@ def passive_agent(context: Context, cue: Cue, found: list[Attribution]) -> Decis
 
 def stance_adjective_needs_copula(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
     """"is confident that" reports only with its copula and a subject: "make sure that" is no one's stance."""
-    if cue.entry["lemma"].startswith("be ") and (cue.opens or not cue.passive):
+    if cue.lemma.startswith("be ") and (cue.opens or not cue.passive):
         return _decided(None)
     return None
 
@@ -110,14 +110,14 @@ def opening_participle(context: Context, cue: Cue, found: list[Attribution]) -> 
 
 def asked_passive(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
     """"Trump was asked about …": the one asked is the one who answers."""
-    if cue.opens or not cue.passive or cue.entry["lemma"] != "ask" or cue.form != "asked":
+    if cue.opens or not cue.passive or cue.lemma != "ask" or cue.form != "asked":
         return None
     return _decided(context.left_phrase(cue.before))
 
 
 def agentless_passive(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
     """"was accused of": a passive with no agent names no source (see :mod:`.cue_rules` for when it still reports)."""
-    if cue.opens or not cue.passive or cue.entry["lemma"].startswith("be ") or cue.entry.key.startswith("quoted as"):
+    if cue.opens or not cue.passive or cue.lemma.startswith("be ") or cue.entry.key.startswith("quoted as"):
         return None
     return None if cue.form.endswith("ing") else _decided(None)
 
@@ -133,7 +133,7 @@ def participle_continues_report(context: Context, cue: Cue, found: list[Attribut
     """
     if not cue.form.endswith("ing") or not _after_aside_or_quote(context, cue):
         return None
-    if cue.entry["lemma"] in INFERENCE_LEMMAS:
+    if cue.lemma in INFERENCE_LEMMAS:
         return _decided(None, "inference")
     for attribution in found:
         if attribution.sentence == cue.sentence and attribution.source is not None:
@@ -255,7 +255,7 @@ def subject_before_verb(context: Context, cue: Cue, found: list[Attribution]) ->
 def thing_subject(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
     """"the conflict highlights", "the term refers to": verbs of evidence take things as subjects,
     so an unlisted noun before them is no source."""
-    if cue.opens or not (cue.entry["lemma"] in INFERENCE_LEMMAS or cue.entry["lemma"] == "refer to"):
+    if cue.opens or not (cue.lemma in INFERENCE_LEMMAS or cue.lemma == "refer to"):
         return None
     return _decided(None)
 
@@ -278,7 +278,7 @@ def reduced_relative_subject(context: Context, cue: Cue, found: list[Attribution
 
 def participial_adjective(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
     """"suspected of", "vessels accused of": a form before "of" or "by" is adjectival or passive."""
-    if cue.opens or cue.following not in ("of", "by") or cue.entry["lemma"] in ("say", "tell"):
+    if cue.opens or cue.following not in ("of", "by") or cue.lemma in ("say", "tell"):
         return None
     return _decided(None)
 
