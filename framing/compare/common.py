@@ -19,7 +19,6 @@ import snowballstemmer
 from ..analysis import ArticleAnalysis
 from ..document import Document, Span, Token
 
-QUOTE_MARKS = frozenset("\"'“”‘’«»")
 _NUMBER_RE = re.compile(r"^\$?(\d+(?:[.,]\d+)*)%?$")
 # Multipliers a number word gives the number before it ("$50 million").
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}

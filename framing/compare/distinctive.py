@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ..analysis import ArticleAnalysis
+from ..rates import per_thousand
 from .common import Folder, evidence, outlet_of, outlets_in_order
 
 COLUMNS = [
@@ -103,9 +104,9 @@ def build_distinctive(analyses: Sequence[ArticleAnalysis], folder: Folder, top_n
                 "outlet": outlet,
                 "term": terms[column],
                 "count": int(counts[row, column]),
-                "rate_per_1k": 1000 * counts[row, column] / words[row] if words[row] else 0.0,
+                "rate_per_1k": per_thousand(counts[row, column], words[row]),
                 "rest_count": int(rest_counts[row, column]),
-                "rest_rate_per_1k": 1000 * rest_counts[row, column] / rest_words[row] if rest_words[row] else 0.0,
+                "rest_rate_per_1k": per_thousand(rest_counts[row, column], rest_words[row]),
                 "delta": round(float(delta[row, column]), 4),
                 "z": round(float(z[row, column]), 3),
                 "within_noise": bool(abs(z[row, column]) < Z_NOISE),

@@ -42,8 +42,9 @@ from scipy import sparse
 
 from ..analysis import ArticleAnalysis
 from ..document import Token
+from ..grammar import QUOTE_MARKS
 from ..lexicons import Lexicons
-from .common import QUOTE_MARKS, Folder, Sentence, evidence, numbers_in, outlet_of, sentence_tokens
+from .common import Folder, Sentence, evidence, numbers_in, outlet_of, sentence_tokens
 from .labels import Mention, Pins, _heading_sentences
 
 MIN_WORDS = 5

@@ -36,8 +36,16 @@ import pandas as pd
 
 from ..analysis import ArticleAnalysis
 from ..document import Document, Token
+from ..grammar import (
+    ARTICLES,
+    AUXILIARY_VERBS,
+    DEMONSTRATIVES,
+    QUOTE_MARKS,
+    ROMANCE_NAME_PARTICLES,
+    THIRD_PERSON_POSSESSIVES,
+)
 from ..lexicons import Lexicons
-from .common import QUOTE_MARKS, Folder, evidence, fold, outlet_of
+from .common import Folder, evidence, fold, outlet_of
 
 COLUMNS = [
     "entity", "entity_source", "outlet", "label", "label_key", "variants", "count", "n_articles",
@@ -47,16 +55,13 @@ MAX_AUTO_ENTITIES = 15
 MAX_MODIFIERS = 6
 SHORT_QUOTE_WORDS = 3
 HEADING_WORDS = 10
-_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "their", "his", "her"})
+_DETERMINERS = ARTICLES | DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES
 # Auxiliaries: an -ed/-ing word after one is a verb ("has designated Maduro"), after any
 # other function word it is an adjective ("through targeted strikes").
-_AUXILIARIES = frozenset({
-    "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would",
-    "can", "could", "may", "might", "should", "must", "do", "does", "did",
-})
+_AUXILIARIES = AUXILIARY_VERBS
 _ADJECTIVE_ENDINGS = ("al", "ive", "ian", "ary", "ic", "ous", "ist", "ese", "ish", "ful", "less", "ible", "able")
 # Function words allowed inside a capitalized name: Cartel de los Soles, Cartel of the Suns.
-_NAME_CONNECTORS = frozenset({"de", "del", "la", "las", "los", "of", "the"})
+_NAME_CONNECTORS = ROMANCE_NAME_PARTICLES | {"of", "the"}
 _DESCRIPTION_LINKS = frozenset({"from", "of"})
 
 

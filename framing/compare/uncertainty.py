@@ -26,6 +26,7 @@ import pandas as pd
 
 from ..analysis import ArticleAnalysis
 from ..document import SPAN_TYPES
+from ..rates import per_thousand
 from .common import outlet_of, outlets_in_order
 
 COLUMNS = [
@@ -62,8 +63,8 @@ def sentence_matrix(analysis: ArticleAnalysis, measures: Sequence[str]) -> tuple
 
 
 def _rate(counts: np.ndarray, words: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(words[..., None] > 0, 1000.0 * counts / words[..., None], 0.0)
+    """Rates of each measure (last axis of ``counts``) per 1,000 of the matching ``words``."""
+    return per_thousand(counts, words[..., None])
 
 
 def build_rates(

@@ -38,12 +38,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 
 from ..document import QuoteRegion
+from ..grammar import DOUBLE_QUOTE_MARKS, QUOTE_MARKS, ROMANCE_NAME_PARTICLES
 from .segmentation import token_columns, token_norm, tokenize
 
 _OPENING = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'"}
-_MARKS = "“”‘’\"'«»"
+_MARKS = "".join(sorted(QUOTE_MARKS))
 # Double quotation marks of any shape: one family for pairing (see the module docstring).
-_DOUBLE = frozenset("“”\"«»")
+_DOUBLE = DOUBLE_QUOTE_MARKS
 # Characters after which a mark starts a quote rather than ending one.
 _OPEN_BEFORE = "([—–-/“"
 SPEECH_MIN_WORDS = 4
@@ -56,7 +57,7 @@ _NAMING_MARKERS = frozenset(
      "termed", "branded", "known", "operation", "slogan", "hashtag", "headline", "titled", "entitled"]
 )
 # Lower-case words allowed inside a quoted proper name ("Cartel of the Suns").
-_NAME_PARTICLES = frozenset(["of", "the", "de", "los", "las", "la", "del", "and", "y", "for", "on", "in", "el"])
+_NAME_PARTICLES = ROMANCE_NAME_PARTICLES | frozenset(["of", "the", "and", "y", "for", "on", "in", "el"])
 _ELISION_RE = re.compile(r"['‘]\d\d(?:s\b|\b)")
 
 

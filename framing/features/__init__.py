@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 from ..document import SPAN_TYPES, Document, Span
 from ..lexicons import Lexicons
+from ..rates import per_thousand
+
+__all__ = ["Extraction", "Extractor", "extractors", "per_thousand", "rate_features", "run_extractors"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +52,6 @@ def run_extractors(doc: Document, lexicons: Lexicons) -> tuple[dict[str, float],
     spans.sort(key=lambda span: (span.start, span.end, span.type))
     values.update(rate_features(doc, spans))
     return values, spans
-
-
-def per_thousand(count: float, words: int) -> float:
-    return 1000.0 * count / words if words else 0.0
 
 
 def rate_features(doc: Document, spans: Iterable[Span]) -> dict[str, float]:

@@ -36,6 +36,16 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 
 from ..document import Document, Span, Token
+from ..grammar import (
+    ARTICLES,
+    BE_FORMS,
+    MONTHS,
+    NEGATIONS,
+    OPENING_QUOTE_MARKS,
+    POSSESSIVE_DETERMINERS,
+    THIRD_PERSON_POSSESSIVES,
+    WEEKDAYS,
+)
 from ..lexicons import EXTRA_REPORTING_CUES, Lexicons
 from . import Extraction
 
@@ -66,11 +76,7 @@ MONTH_CONTEXT = frozenset(
     }
 )
 # Determiners before "might" that make it the noun ("the might of", "all his might").
-NOUN_MIGHT_CONTEXT = frozenset(
-    {
-        "the", "his", "her", "its", "their", "our", "my", "your", "all", "full", "sheer"
-    }
-)
+NOUN_MIGHT_CONTEXT = POSSESSIVE_DETERMINERS | frozenset({"the", "all", "full", "sheer"})
 # After "would", volition, past habit, narrated future ("would later become") or the counterfactual
 # "would have" (the writer knows it did not happen) rather than speculation.
 WOULD_NOT_SPECULATIVE = frozenset(
@@ -86,7 +92,9 @@ PURPOSE_OPENERS = frozenset({"so", "order"})
 PURPOSE_WINDOW = 4
 # After "would", wanting rather than speculating ("would like to", "would rather"), even in a conditional.
 WOULD_VOLITION = frozenset({"like", "love", "rather", "prefer", "hate"})
-NEGATIONS = frozenset({"not", "n't", "never"})
+# Adverbs that may stand between "would" and a verb of volition ("would also like", "would very much
+# like", "would much rather"); -ly adverbs ("would dearly love") are stepped over as well.
+WOULD_VOLITION_ADVERBS = frozenset({"also", "really", "just", "still", "much", "very", "certainly", "too", "first"})
 # After "would not", acts whose refusal is reported ("would not comment"): volition, not speculation.
 REFUSED_ACTS = frozenset(
     {"say", "comment", "elaborate", "identify", "disclose", "discuss", "confirm", "specify", "reveal", "name",
@@ -112,7 +120,7 @@ POSSIBLE_DYNAMIC = frozenset({"to", "for"})
 
 # Finite forms of "be" that make an agentless passive ("is believed"); a bare "be" after a
 # modal ("should be considered") is left out because it is usually an instruction.
-FINITE_BE = frozenset({"is", "are", "was", "were", "been", "being", "'s"})
+FINITE_BE = (BE_FORMS - {"be"}) | {"'s"}
 # Adverbs allowed between "be" and the participle ("is widely believed").
 PASSIVE_ADVERBS = frozenset({"also", "still", "now", "long", "often", "widely", "generally", "commonly", "not"})
 
@@ -129,9 +137,8 @@ DOXASTIC_NOT_COMPLEMENT = frozenset(
 # Base forms that open a sentence as imperatives ("Consider the case of"), not as belief reports.
 IMPERATIVE_FORMS = frozenset({"consider", "think", "believe", "expect"})
 # Before "thought", words that make it the noun ("a thought", "his thoughts", "second thought").
-NOUN_THOUGHT_CONTEXT = frozenset(
-    {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "no", "any", "second", "much",
-     "some", "of", "political", "economic", "religious", "school"}
+NOUN_THOUGHT_CONTEXT = ARTICLES | POSSESSIVE_DETERMINERS | frozenset(
+    {"this", "no", "any", "second", "much", "some", "of", "political", "economic", "religious", "school"}
 )
 
 # After "if", minimizers that make "X, if any," a concessive aside rather than a condition: "little,
@@ -149,11 +156,9 @@ FUTURE_MARKERS = frozenset(
      "may", "might", "intend", "intends", "plan", "plans", "expect", "expects", "wo"}
 )
 # After "until", words that make it a point in time rather than an event ("until now", "until 1974").
-UNTIL_TIME_WORDS = frozenset(
+UNTIL_TIME_WORDS = MONTHS | WEEKDAYS | THIRD_PERSON_POSSESSIVES | frozenset(
     {"now", "then", "recently", "today", "tomorrow", "yesterday", "last", "next", "early", "late", "mid", "the",
-     "this", "that", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-     "sunday", "his", "her", "their", "its", "after", "further", "at", "about", "around"}
+     "this", "that", "after", "further", "at", "about", "around"}
 )
 # How far after "whether" the "or" of its alternatives may come ("whether due to natural processes or").
 WHETHER_WINDOW = 8
@@ -161,7 +166,7 @@ WHETHER_WINDOW = 8
 # After "seen as", words that make "as ... as" a comparison of degree ("seen as far away as Illinois").
 AS_DEGREE = frozenset({"far", "long", "soon", "much", "many", "well", "recently", "early", "late", "often"})
 # Quotation marks that may open a belief verb's complement ('is considered "spiritual"').
-OPENING_QUOTES = frozenset({'"', "“", "'", "‘", "«", "``"})
+OPENING_QUOTES = OPENING_QUOTE_MARKS | {"'", "«", "``"}
 # Before "be considered", modals that make it a belief ("could be considered a reflex"), not an
 # instruction ("should be considered closed", "must be considered").
 EPISTEMIC_BEFORE_BE = frozenset({"could", "would", "can", "may", "might"})
@@ -288,7 +293,7 @@ def modal_would(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicon
     counterfactual "would have". A refusal ("would not comment") is volition.
     """
     following = _neighbour(tokens, first, 1)
-    if not _followed_by_verb_slot(tokens, first, end) or following.norm in WOULD_VOLITION:
+    if not _followed_by_verb_slot(tokens, first, end) or _volition_after(tokens, first):
         return False
     if following.norm in NEGATIONS:
         verb = _neighbour(tokens, first, 2)
@@ -306,6 +311,20 @@ def modal_would(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicon
         return False
     # The reporting-verb matcher, not single cue words, so "in a statement" needs all three words.
     return next(lexicons.matcher("reporting_verbs").match(before), None) is None
+
+
+def _volition_after(tokens: Sequence[Token], would: int) -> bool:
+    """Whether a verb of volition follows "would", past a few adverbs: "I would also like to thank".
+
+    Wanting is not speculating, however the wish is softened or stressed.
+    """
+    for step in range(1, 4):
+        token = _neighbour(tokens, would, step)
+        if token is None or token.norm in WOULD_VOLITION:
+            return token is not None
+        if token.norm not in WOULD_VOLITION_ADVERBS and not (token.norm.endswith("ly") and token.text.islower()):
+            return False
+    return False
 
 
 def _sentence_bounds(tokens: Sequence[Token], index: int) -> tuple[int, int]:

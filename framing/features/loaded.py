@@ -73,6 +73,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..document import Document, QuoteRegion, Span, Token
+from ..grammar import ROMANCE_NAME_PARTICLES
 from ..lexicons import Entry, Lexicons, term_tokens
 from . import Extraction
 
@@ -85,7 +86,7 @@ SCARE_ALTERNATIVE = "the same words without quotation marks, or attribute them"
 # Lower-case words a title-case name may contain ("Cartel of the Suns", "Orange Is the New Black").
 NAME_FUNCTION_WORDS = frozenset(
     {"a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"}
-    | {"de", "del", "la", "le", "los", "las", "von", "van"}
+    | ROMANCE_NAME_PARTICLES | {"le", "von", "van"}
 )
 VOWELS = frozenset("aeiou")
 # Nouns of quantity: after them a size adjective reports a magnitude ("massive debt", "huge number of").

@@ -21,6 +21,7 @@ from .. import __version__
 from ..analysis import ArticleAnalysis
 from ..document import SPAN_TYPES, Span
 from ..lexicons import Lexicons
+from ..rates import per_thousand
 
 # How each span type is named, marked and drawn. The marker letter and the
 # drawing style (not the colour) carry the meaning, so the legend still reads in
@@ -196,10 +197,6 @@ def outlet_rows(analyses: Sequence[ArticleAnalysis], source_kinds: Sequence[str]
             "short": words < SHORT_ARTICLE_WORDS,
         })
     return rows
-
-
-def per_thousand(count: float, words: int) -> float:
-    return 1000.0 * count / words if words else 0.0
 
 
 def readability_key(feature: str) -> str | None:
@@ -471,6 +468,8 @@ def explain(span: Span, entry: Mapping[str, str] | None) -> str:
         parts.append(f". Neutral alternative: {span.alternative}")
     if entry:
         parts.append(f". Lexicon: {entry['file']} line {entry['line']} ({entry['source']})")
+    if span.attrs.get("rule"):
+        parts.append(f". Rule: {span.attrs['rule']}")  # the attribution rule that read it
     return "".join(parts)
 
 

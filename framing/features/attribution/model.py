@@ -1,0 +1,174 @@
+"""The plain data of attribution: sources, attributions, candidates and the rules' contract.
+
+Kept apart from the rules so that the quotes extractor, the evaluation and a future
+learned scorer can read these types without importing any rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from ...lexicons import Entry
+
+# The kind a golden row expects when its rule turns the cue down (no attribution is made).
+REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A source phrase: where it is, what kind it is, and which rule or term said so."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    label: str
+    name: str  # the resolved name: "Donald Trump" for "he", else the phrase itself
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One reporting cue with its source (if found), any outlet that relayed it, and the rule that made it.
+
+    ``rule`` names the rule in :data:`framing.features.attribution.RULES` that decided
+    (stamped on the spans, so a reader can see which construction was read);
+    ``features`` are the cheap facts that rule saw, names for a learned scorer.
+    """
+
+    start: int
+    end: int
+    text: str
+    entry: Entry
+    sentence: int
+    source: Source | None
+    conduits: tuple[Source, ...] = ()
+    content: tuple[int, int] | None = None  # character offsets of what is reported, when read
+    rule: str = ""
+    features: tuple[str, ...] = ()
+
+    @property
+    def stance(self) -> str:
+        return self.entry["stance"]
+
+    @property
+    def lemma(self) -> str:
+        return self.entry["lemma"]
+
+
+class Unit(NamedTuple):
+    """A candidate source phrase in token indices ``[first, last]`` (inclusive).
+
+    A NamedTuple, not a frozen dataclass: the rules build thousands of candidates per
+    document, and a tuple is several times cheaper to build.
+    """
+
+    first: int
+    last: int
+    kind: str
+    label: str
+    name: str
+
+
+class Mention(NamedTuple):
+    """A named person: tokens ``[first, last]`` with titles, ``name_first`` where the name starts.
+
+    A NamedTuple for the same reason as :class:`Unit`.
+    """
+
+    first: int
+    last: int
+    name_first: int
+    name: str
+    subject_like: bool
+
+
+class Cue(NamedTuple):
+    """A reporting-lexicon match being decided, with what every source rule reads around it.
+
+    Computed once per match so that the rules share it instead of each re-reading the
+    tokens; it is also what a candidate carries for a learned scorer.
+    """
+
+    first: int  # first token of the match
+    end: int  # token after the match
+    entry: Entry
+    lemma: str  # the entry's lemma, read by most rules
+    sentence: int
+    form: str  # the first token's norm ("said", "asking")
+    before: int  # the token before the verb group (auxiliaries, -ly adverbs, a time phrase): a subject's last
+    passive: bool  # a form of *be* among the auxiliaries
+    opens: bool  # nothing of the sentence before the verb group
+    following: str  # the norm after the match in its sentence, "." at its end
+
+
+class Decision(NamedTuple):
+    """A source rule's verdict on a cue: the source it read (None: the cue has no source) and why."""
+
+    unit: Unit | None
+    features: tuple[str, ...] = ()
+
+
+class Candidate(NamedTuple):
+    """One cue the rules considered, accepted or not: the input of a learned scorer.
+
+    ``rule`` is the rule that decided, ``accepted`` whether it made an attribution,
+    ``features`` the named facts the rules saw (base facts of the cue plus the rule's own).
+    """
+
+    rule: str
+    cue: Cue
+    unit: Unit | None
+    accepted: bool
+    features: tuple[str, ...]
+
+
+class GoldenRow(NamedTuple):
+    """One example a rule owns: the text, the cue as written, the source as written and its kind.
+
+    ``source`` None: the cue is accepted without a source. ``kind`` :data:`REJECTED`: the
+    rule turns the cue down, so no attribution is made for it.
+    """
+
+    text: str
+    cue: str
+    source: str | None
+    kind: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named attribution rule: what it is called, when it runs, what it does, and the examples it owns.
+
+    Named like a spaCy Matcher pattern: the name is stamped on what the rule makes. ``stage``
+    says how the pipeline calls ``run``:
+
+    * ``gate``, ``fallback``, ``check``: ``run(context, cue, unit) -> bool``, whether the cue
+      may count (before its source is read, when none was read, after it was read);
+    * ``source``: ``run(context, cue, found) -> Decision | None``, None when the rule's
+      construction is not there;
+    * ``construction``: ``run(context, found) -> Iterable[Hit]``, cues with no reporting word,
+      each getting ``entry`` as its lexicon-like entry.
+    """
+
+    name: str
+    stage: str
+    run: Callable[..., Any]
+    golden: tuple[GoldenRow, ...]
+    entry: Entry | None = None
+
+
+class Hit(NamedTuple):
+    """A cue a construction rule found: tokens ``[first, last]`` and its source."""
+
+    first: int
+    last: int
+    unit: Unit
+
+
+def registry(stage: str, golden: Mapping[str, tuple[GoldenRow, ...]], rules: Sequence[tuple[str, Any]]) -> tuple[
+    Rule, ...
+]:
+    """Rules of one stage, in the order given, each with its golden rows (a rule without rows is an error)."""
+    return tuple(Rule(name, stage, run, golden[name]) for name, run in rules)

@@ -1,0 +1,73 @@
+"""Closed word classes of English that several layers read: grammar, not vocabulary.
+
+Lexicons (``lexicons/*.tsv``) hold open vocabularies with a source and a note per row;
+these sets are the small, fixed function-word classes that rules need to read a
+sentence's shape (an auxiliary before a verb, a determiner before a noun, a quotation
+mark around words). They live in one place so that attribution, hedging, quotation and
+the comparison agree on them; a module that needs a narrower or wider class composes it
+from these with ``|`` and ``-`` and says why next to it.
+
+All words are token norms: lower case, straight apostrophes (see
+:func:`framing.corpus.segmentation.token_norm`).
+"""
+
+from __future__ import annotations
+
+# --- determiners ---------------------------------------------------------------------
+ARTICLES = frozenset(["the", "a", "an"])
+# "that" is left out: it is as often a complementizer or a relative pronoun.
+DEMONSTRATIVES = frozenset(["this", "these", "those"])
+THIRD_PERSON_POSSESSIVES = frozenset(["its", "their", "his", "her"])
+POSSESSIVE_DETERMINERS = THIRD_PERSON_POSSESSIVES | frozenset(["our", "my", "your"])
+# Numerals and quantifiers that open a noun phrase ("two officials", "several experts").
+QUANTIFIERS = frozenset(
+    ["one", "two", "three", "several", "many", "some", "most", "other", "both", "all", "few", "numerous", "various"]
+)
+DETERMINERS = ARTICLES | DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES | QUANTIFIERS
+
+# --- verbs ---------------------------------------------------------------------------
+BE_FORMS = frozenset(["is", "was", "were", "are", "be", "been", "being"])
+HAVE_FORMS = frozenset(["has", "have", "had"])
+DO_FORMS = frozenset(["do", "does", "did"])
+MODALS = frozenset(["will", "would", "could", "can", "may", "might", "should", "must", "shall"])
+AUXILIARY_VERBS = BE_FORMS | HAVE_FORMS | DO_FORMS | MODALS
+NEGATIONS = frozenset(["not", "n't", "never"])
+
+# --- pronouns ------------------------------------------------------------------------
+RELATIVE_PRONOUNS = frozenset(["who", "which", "that"])
+SUBJECT_PRONOUNS = frozenset(["i", "you", "he", "she", "it", "we", "they"])
+OBJECT_PRONOUNS = frozenset(["me", "you", "him", "her", "it", "us", "them"])
+REFLEXIVE_PRONOUNS = frozenset(["myself", "himself", "herself", "itself", "ourselves", "themselves"])
+
+# --- prepositions and clause openers -------------------------------------------------
+PREPOSITIONS = frozenset(
+    ["in", "inside", "of", "from", "at", "on", "for", "by", "to", "against", "within", "about", "over", "near",
+     "toward", "towards", "into", "under", "among", "between", "than", "like", "during", "after", "before"]
+)
+# Conjunctions and subordinators that start a clause (and "with" of "with critics warning").
+CLAUSE_OPENERS = frozenset(
+    ["and", "but", "while", "as", "that", "when", "after", "before", "since", "because", "although", "though",
+     "if", "whether", "so", "yet", "where", "who", "whom", "once", "until", "unless", "with", "however"]
+)
+
+# --- time ----------------------------------------------------------------------------
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+MONTHS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"]
+)
+
+# --- names ---------------------------------------------------------------------------
+# Lower-case particles of Spanish and Portuguese names ("Cartel de los Soles"), kept in capitalized names.
+ROMANCE_NAME_PARTICLES = frozenset(["de", "del", "la", "las", "los"])
+
+# --- punctuation ---------------------------------------------------------------------
+# Every quotation mark, as written: straight and curly, single and double, and guillemets.
+QUOTE_MARKS = frozenset("\"'“”‘’«»")
+# Double marks of any shape: one family when pairing quotes.
+DOUBLE_QUOTE_MARKS = frozenset("“”\"«»")
+# Token norms that open a quotation (curly single marks normalize to "'", so "‘" is only a text).
+OPENING_QUOTE_MARKS = frozenset(["“", '"', "‘"])
+# Token norms of a closing quotation mark.
+CLOSING_QUOTE_NORMS = frozenset(["”", '"', "'"])
+DASHES = frozenset(["―", "—", "–"])
