@@ -45,10 +45,16 @@ class LinearScorer:
         logit = self.intercept + sum(self.contributions(features).values())
         return 1.0 / (1.0 + math.exp(-logit))
 
-    def explain(self, features: Mapping[str, float], *, most: int = 4) -> str:
-        """The features that moved the score most, signed: "category=evaluative +0.46; lede +0.56"."""
+    def explain(
+        self, features: Mapping[str, float], *, most: int = 4, labels: Mapping[str, str] | None = None
+    ) -> str:
+        """The features that moved the score most, signed: "in the lede +0.65; evaluative word +0.45".
+
+        ``labels`` gives a reader's words for feature names; a name without a label is shown as it is.
+        """
         ranked = sorted(self.contributions(features).items(), key=lambda item: (-abs(item[1]), item[0]))
-        return "; ".join(f"{name} {value:+.2f}" for name, value in ranked[:most])
+        words = labels or {}
+        return "; ".join(f"{words.get(name, name)} {value:+.2f}" for name, value in ranked[:most])
 
 
 def load_scorer(path: str | Path) -> LinearScorer:

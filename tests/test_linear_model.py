@@ -50,8 +50,15 @@ def test_linear_model_kept_spans_say_which_features_made_the_call(lexicons) -> N
     assert loaded
     for span in loaded:
         assert 0.0 <= span.attrs["score"] <= 1.0
-        assert "category=" in span.attrs["why"] or "lede" in span.attrs["why"]
+        assert "evaluative word" in span.attrs["why"] or "in the first sentence" in span.attrs["why"]
         assert span.to_dict()["why"] == span.attrs["why"]
+
+
+def test_linear_model_every_feature_has_a_readers_label(lexicons) -> None:
+    from framing.features.loaded import FEATURE_LABELS
+
+    scorer = load_scorer(bundled_lexicon_dir() / SCORER_FILE)
+    assert set(scorer.weights) <= set(FEATURE_LABELS)
 
 
 def test_linear_model_threshold_drops_candidates_a_pack_model_rejects(tmp_path: Path) -> None:

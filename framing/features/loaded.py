@@ -79,6 +79,21 @@ from . import Extraction
 
 EXCLUSION = "exclusion"
 DENSITY_CAP = 3
+# A reader's words for the scorer's features, shown in each span's ``why``.
+FEATURE_LABELS = {
+    "category=evaluative": "evaluative word",
+    "category=intensifier": "intensifier",
+    "category=pejorative_label": "pejorative label",
+    "category=violence_crime": "violence or crime framing",
+    "category=distancing": "distancing word",
+    "in_speech_quote": "inside a quotation",
+    "multiword": "a phrase",
+    "inflected": "a form of a listed word",
+    "context_rule": "passed a context rule",
+    "capitalized": "capitalized mid-sentence",
+    "lede": "in the first sentence",
+    "sentence_density": "other loaded words in the sentence",
+}
 SCARE_LABEL = "scare quote"
 SCARE_CATEGORY = "distancing"
 SCARE_NOTE = "quotation marks around a term or name the writer does not adopt as their own"
@@ -116,7 +131,8 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
         if probability < scorer.threshold:
             dropped += 1
             continue
-        attrs = {**candidate.span.attrs, "score": round(probability, 3), "why": scorer.explain(candidate.features)}
+        why = scorer.explain(candidate.features, labels=FEATURE_LABELS)
+        attrs = {**candidate.span.attrs, "score": round(probability, 3), "why": why}
         spans.append(replace(candidate.span, attrs=attrs))
     scare_quotes = sum(1 for span in spans if span.label == SCARE_LABEL)
     return Extraction(values={"scare_quote_count": scare_quotes, "loaded_below_threshold_count": dropped}, spans=spans)
