@@ -19,15 +19,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the dataset readers live in benchmarks/, beside this script
 
-from benchmarks.evaluation.datasets import BABE, dataset_file, read_babe  # noqa: E402
-from benchmarks.evaluation.stories import BASIL, read_basil  # noqa: E402
+from benchmarks.evaluation.stories import babe_texts, basil_texts  # noqa: E402
 from framing.errors import FramingInputError  # noqa: E402
 from framing.fileio import write_atomically  # noqa: E402
 from framing.lexicons import load_lexicons  # noqa: E402
@@ -37,30 +35,6 @@ LICENCES = {
     "basil": "BASIL (Fan et al. 2019), development half: research use; the weights hold no text",
     "babe": "BABE (Spinde et al. 2021), development half: AGPL-3.0 data; the weights hold no text",
 }
-
-
-def basil_texts(data_dir: Path) -> list[AnnotatedText]:
-    return [
-        AnnotatedText(a.id, f"basil:{a.event}", a.text, tuple((p.start, p.end) for p in a.phrases), "basil")
-        for a in read_basil(dataset_file(data_dir, BASIL))
-    ]
-
-
-def word_occurrences(text: str, phrases: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
-    """Where each annotated phrase occurs in the sentence (BABE lists words, not offsets)."""
-    found = []
-    for phrase in phrases:
-        pattern = r"(?<!\w)" + re.escape(phrase.strip()) + r"(?!\w)"
-        found += [(m.start(), m.end()) for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
-    return tuple(sorted(set(found)))
-
-
-def babe_texts(data_dir: Path) -> list[AnnotatedText]:
-    return [
-        AnnotatedText(s.id, f"babe:{s.id}", s.text, word_occurrences(s.text, s.biased_words), "babe")
-        for s in read_babe(dataset_file(data_dir, BABE))
-        if s.label in {"Biased", "Non-biased"}
-    ]
 
 
 def own_texts(path: Path) -> list[AnnotatedText]:

@@ -22,6 +22,7 @@ a blank line, so every BASIL offset maps exactly onto ``Document.text``.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -38,8 +39,10 @@ from framing.compare.labels import collect_mentions, load_pins
 from framing.compare.voices import build_voices
 from framing.document import Document
 from framing.lexicons import Lexicons
+from framing.linear_model import LinearScorer
+from framing.training import AnnotatedText, fit_scorer, loaded_examples
 
-from .datasets import dataset_file, read_jsonl, to_document
+from .datasets import BABE, dataset_file, read_babe, read_jsonl, to_document
 from .metrics import overlaps
 
 BASIL = "stories/basil_dev.jsonl"
@@ -205,6 +208,7 @@ def evaluate_stories(data_dir: str | Path, lexicons: Lexicons, limit: int | None
         "articles": len(articles),
         "loaded": score_system(articles, docs, lambda a: own_voice_loaded(analyses[a.id])),
         "loaded_rules_only": score_system(articles, docs, lambda a: own_voice_loaded(unscored[a.id])),
+        "loaded_cross_validated": cross_validated_loaded(articles, docs, data_dir, lexicons),
         "baselines": {},
     }
     for name, relative in BASELINE_LISTS.items():
@@ -258,6 +262,56 @@ def role_shares(voices: pd.DataFrame) -> dict[str, Any]:
     total = len(voices)
     shares = voices.role.value_counts(normalize=True).round(3).to_dict() if total else {}
     return {"voices": total, "no_role_share": shares.get("other", 0.0), "roles": shares}
+
+
+def basil_texts(data_dir: Path) -> list[AnnotatedText]:
+    return [
+        AnnotatedText(a.id, f"basil:{a.event}", a.text, tuple((p.start, p.end) for p in a.phrases), "basil")
+        for a in read_basil(dataset_file(data_dir, BASIL))
+    ]
+
+
+def word_occurrences(text: str, phrases: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """Where each annotated phrase occurs in the sentence (BABE lists words, not offsets)."""
+    found = []
+    for phrase in phrases:
+        pattern = r"(?<!\w)" + re.escape(phrase.strip()) + r"(?!\w)"
+        found += [(m.start(), m.end()) for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
+    return tuple(sorted(set(found)))
+
+
+def babe_texts(data_dir: Path) -> list[AnnotatedText]:
+    return [
+        AnnotatedText(s.id, f"babe:{s.id}", s.text, word_occurrences(s.text, s.biased_words), "babe")
+        for s in read_babe(dataset_file(data_dir, BABE))
+        if s.label in {"Biased", "Non-biased"}
+    ]
+
+
+def cross_validated_loaded(
+    articles: Sequence[StoryArticle], docs: dict[str, Document], data_dir: str | Path, lexicons: Lexicons,
+    *, folds: int = 5,
+) -> dict[str, Any]:
+    """The loaded figures with the scorer retrained per fold of events, never on the event it scores.
+
+    Each fold trains on BABE's development half and the other folds' BASIL events (as
+    ``scripts/train_loaded_scorer.py`` does for the shipped model) and scores the held-out
+    events' articles; the figures pool every held-out prediction.
+    """
+    training = {t.id: t for t in basil_texts(data_dir)}
+    babe = loaded_examples(babe_texts(data_dir), lexicons)
+    events = sorted({a.event for a in articles})
+    fold_of = {event: index % folds for index, event in enumerate(events)}
+    predicted: dict[str, list[tuple[int, int]]] = {}
+    for fold in range(folds):
+        train = [training[a.id] for a in articles if fold_of[a.event] != fold]
+        model = fit_scorer(babe + loaded_examples(train, lexicons), provenance={})
+        scorer = LinearScorer(model["weights"], model["intercept"], model["threshold"], {}, f"fold {fold}")
+        fold_lexicons = replace(lexicons, loaded_scorer=scorer)
+        for article in articles:
+            if fold_of[article.event] == fold:
+                predicted[article.id] = own_voice_loaded(analyze_document(docs[article.id], fold_lexicons))
+    return score_system(articles, docs, lambda a: predicted[a.id])
 
 
 def dump_events(path: str | Path, out_dir: str | Path) -> list[Path]:
