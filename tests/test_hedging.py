@@ -78,8 +78,8 @@ HITS = [
     ("It is unclear whether the ceasefire will hold.", ["unclear", "whether"]),
     ("Analysts wondered whether or not rates would fall.", ["whether or not"]),
     ("Whether voters approve it is another matter.", ["Whether"]),
-    ("Sanctions will remain in force until Iraq pays reparations.", ["until"]),
-    ("The board won't decide until an offer is made.", ["until"]),
+    ("Sanctions will remain in force until Iraq pays reparations.", ["will", "until"]),
+    ("The board won't decide until an offer is made.", ["won't", "until"]),
     ("He said that if the bid failed, the company would sell the unit.", ["if", "would"]),
     ("Officials said the strikes would continue unless Caracas yields.", ["would", "unless"]),
     ("If I were choosing, I would have chosen them.", ["If", "would"]),
@@ -89,6 +89,21 @@ HITS = [
     ("The novella, regarded by some as his best work, sold well.", ["regarded"]),
     ("Rumours that the envoy had resigned spread quickly.", ["Rumours"]),
     ("The idea that prices will fall is widespread.", ["idea"]),
+    # content clauses of fear, evidence and charge nouns; prediction verbs; "assume that"
+    ("Shares fell on fears that the government may fall.", ["fears", "may"]),
+    ("There are signs that the rebels are regrouping.", ["signs"]),
+    ("She denied accusations that she had lied.", ["accusations"]),
+    ("Planners assumed that the bridge was intact.", ["assumed"]),
+    ("Some analysts predict a sharp drop in sales.", ["predict"]),
+    ("The minister indicated that some assets might be sold.", ["indicated", "might"]),
+    ("The miner was kidnapped and presumed dead.", ["presumed"]),
+    # "potential" of an event; bounds that estimate a count
+    ("Investors worried about potential fallout from the merger.", ["potential"]),
+    ("Up to 300 people may have died.", ["Up to", "may"]),
+    ("Rebels attacked at least 21 vessels.", ["at least"]),
+    # "until" on an event, also fronted ("until the crisis ends", "until an offer is made, ... will")
+    ("The envoys will stay there until the crisis ends.", ["will", "until"]),
+    ("Until an offer is made, the board will keep seeking bids.", ["Until", "will"]),
 ]
 
 # (sentence, why nothing in it is a hedge)
@@ -154,6 +169,18 @@ NON_HITS = [
     ("The airspace must be considered closed.", "an instruction after 'must be'"),
     ("The comet was seen as far away as Illinois.", "'as far ... as': a comparison of degree"),
     ("Her religious beliefs are private, and the view from the hill was a good idea.", "belief nouns as topics"),
+    ("The sign on the door was new.", "an evidence noun without a content clause"),
+    ("She assumed office in January.", "'assumed' without a 'that' clause"),
+    ("The firm indicated its interest in the talks.", "'indicated' without 'that': a signal, left to attribution"),
+    ("The company is courting potential buyers.", "'potential' naming people by what they may become"),
+    ("The team has yet to reach its full potential.", "'potential' as the noun of capacity"),
+    ("The storm has the potential to flood the coast.", "'the potential to': capacity, like 'possible to'"),
+    ("The company will buy back up to 1 million shares.", "'up to' as the exact cap of an offer"),
+    ("Applicants must wait at least 30 days.", "'at least' as the exact floor of a rule"),
+    ("Neither official could be reached for comment.", "'could be reached': the reporter's formula"),
+    ("The store will stay open until the end of May.", "'until the end': a point in time"),
+    ("Prices tend to rise in winter.", "'tend to': frequency, left out like 'usually'"),
+    ("The forecast calls for rain.", "'the forecast': the noun"),
 ]
 
 
@@ -215,6 +242,8 @@ def test_hedging_lexicon_loads_without_warnings(lexicons: Lexicons) -> None:
         ("Results were somewhat worse than expected.", "somewhat", "approximator"),
         ("The idea that prices will fall is widespread.", "idea", "noun"),
         ("Talks may resume.", "may", "modal"),
+        ("Fears that the truce may fail grew.", "fears", "noun"),
+        ("Up to 300 people may have died.", "up to", "approximator"),
     ],
 )
 def test_hedging_categories_follow_the_linguistic_type(

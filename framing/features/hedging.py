@@ -39,35 +39,28 @@ from ..document import Document, Span, Token
 from ..grammar import (
     ARTICLES,
     BE_FORMS,
-    MONTHS,
     NEGATIONS,
     OPENING_QUOTE_MARKS,
     POSSESSIVE_DETERMINERS,
-    THIRD_PERSON_POSSESSIVES,
-    WEEKDAYS,
 )
 from ..lexicons import EXTRA_REPORTING_CUES, Lexicons
 from . import Extraction
+from .hedge_context import (
+    CONSEQUENT_CONDITIONS,
+    conditional_consequent,
+    conditional_if,
+    followed_by_verb_slot,
+    is_number,
+    neighbour,
+    number_follows,
+    sentence_bounds,
+    stated_bound,
+    until_condition,
+    whether_interrogative,
+)
 
 EXCLUSION = "exclusion"
 
-# Closed-class words that can stand for a quantity after an approximator ("about a dozen").
-NUMBER_WORDS = frozenset(
-    {
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-        "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands",
-        "million", "millions", "billion", "billions", "trillion", "dozen", "dozens", "half", "third", "thirds",
-        "quarter", "quarters", "twice"
-    }
-)
-# After "a"/"an", units that make the phrase a quantity ("about a week", "around a third").
-UNIT_WORDS = frozenset(
-    {
-        "dozen", "hundred", "thousand", "million", "billion", "third", "quarter", "half", "fifth", "tenth",
-        "couple", "year", "month", "week", "day", "decade", "hour", "minute", "mile", "kilometre", "kilometer"
-    }
-)
 # Words before a capitalized "May" that make it the month ("in May", "since May", "last May").
 MONTH_CONTEXT = frozenset(
     {
@@ -118,6 +111,22 @@ POSSIBLE_NOT_HEDGE = frozenset(
 # coast", "possible for voters to register") rather than epistemic possibility ("it is possible that").
 POSSIBLE_DYNAMIC = frozenset({"to", "for"})
 
+# After "potential", people named by what they may become ("potential buyers", "potential voters"):
+# a market or an electorate, not a doubt about an event ("potential fallout", "potential charges").
+POTENTIAL_PEOPLE = frozenset(
+    {
+        "customer", "customers", "buyer", "buyers", "bidder", "bidders", "purchaser", "purchasers", "investor",
+        "investors", "client", "clients", "candidate", "candidates", "voter", "voters", "recruit", "recruits",
+        "suitor", "suitors", "partner", "partners", "donor", "donors", "user", "users", "employer", "employers",
+        "applicant", "applicants", "subscriber", "subscribers", "acquirer", "acquirers", "member", "members",
+        "student", "students", "player", "players", "mate", "mates", "audience", "audiences", "jurors", "juror"
+    }
+)
+# Before "potential", words that make it the noun of capacity ("its full potential", "great potential").
+POTENTIAL_NOUN_CONTEXT = POSSESSIVE_DETERMINERS | frozenset(
+    {"full", "great", "enormous", "huge", "untapped", "growth", "economic", "commercial", "real", "much", "little"}
+)
+
 # Finite forms of "be" that make an agentless passive ("is believed"); a bare "be" after a
 # modal ("should be considered") is left out because it is usually an instruction.
 FINITE_BE = (BE_FORMS - {"be"}) | {"'s"}
@@ -136,32 +145,12 @@ DOXASTIC_NOT_COMPLEMENT = frozenset(
 )
 # Base forms that open a sentence as imperatives ("Consider the case of"), not as belief reports.
 IMPERATIVE_FORMS = frozenset({"consider", "think", "believe", "expect"})
-# Before "thought", words that make it the noun ("a thought", "his thoughts", "second thought").
+# Belief verbs whose form is also a noun ("a thought", "the forecast"), and the words before them that
+# make them the noun ("his thoughts", "second thought", "the forecast calls for").
+NOUN_FORMS = frozenset({"thought", "forecast", "forecasts"})
 NOUN_THOUGHT_CONTEXT = ARTICLES | POSSESSIVE_DETERMINERS | frozenset(
     {"this", "no", "any", "second", "much", "some", "of", "political", "economic", "religious", "school"}
 )
-
-# After "if", minimizers that make "X, if any," a concessive aside rather than a condition: "little,
-# if any, effect", "rarely, if ever,", "if anything, it grew" (Quirk et al. 1985, 15.40 on "if any").
-IF_MINIMIZERS = frozenset({"any", "anything", "ever"})
-# Before "whether", marks that open an adjunct clause ("..., whether voluntary or enforced,") and words
-# ("regardless of whether", "no matter whether") that make it unconditional: no question is left open.
-ADJUNCT_OPENERS = frozenset({",", "(", ";", "–", "—", "-", "--"})
-UNCONDITIONAL_HEADS = frozenset({"regardless", "irrespective", "matter"})
-# Subordinators that make a sentence conditional, so that its future "will" is a hypothetical consequent.
-CONSEQUENT_CONDITIONS = frozenset({"if", "unless"})
-# Future and modal markers that make an "until" clause an unrealised condition ("will stay until").
-FUTURE_MARKERS = frozenset(
-    {"will", "'ll", "won't", "would", "wouldn't", "shall", "should", "could", "couldn't", "can't", "cannot", "must",
-     "may", "might", "intend", "intends", "plan", "plans", "expect", "expects", "wo"}
-)
-# After "until", words that make it a point in time rather than an event ("until now", "until 1974").
-UNTIL_TIME_WORDS = MONTHS | WEEKDAYS | THIRD_PERSON_POSSESSIVES | frozenset(
-    {"now", "then", "recently", "today", "tomorrow", "yesterday", "last", "next", "early", "late", "mid", "the",
-     "this", "that", "after", "further", "at", "about", "around"}
-)
-# How far after "whether" the "or" of its alternatives may come ("whether due to natural processes or").
-WHETHER_WINDOW = 8
 
 # After "seen as", words that make "as ... as" a comparison of degree ("seen as far away as Illinois").
 AS_DEGREE = frozenset({"far", "long", "soon", "much", "many", "well", "recently", "early", "late", "often"})
@@ -197,64 +186,31 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     return Extraction(values={"hedged_sentence_share": share}, spans=spans)
 
 
-def _neighbour(tokens: Sequence[Token], index: int, step: int) -> Token | None:
-    """The token ``step`` positions away, if it is in the same sentence."""
-    other = index + step
-    if 0 <= other < len(tokens) and tokens[other].sentence == tokens[index].sentence:
-        return tokens[other]
-    return None
-
-
-def _is_number(token: Token | None) -> bool:
-    if token is None:
-        return False
-    if token.text[0].isdigit() or (token.text[0] == "$" and len(token.text) > 1):
-        return True
-    return token.norm.split("-")[0] in NUMBER_WORDS
-
-
-def _followed_by_verb_slot(tokens: Sequence[Token], first: int, end: int) -> bool:
-    """A modal hedges only when something follows it in the sentence ("could." is ability)."""
-    following = _neighbour(tokens, end - 1, 1)
-    return following is not None and following.is_word
-
-
-def number_follows(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """Approximators count only before a quantity: "about 80", "some 15,000", "about a dozen"."""
-    following = _neighbour(tokens, end - 1, 1)
-    if _is_number(following):
-        return True
-    if following is not None and following.norm in ("a", "an"):
-        after = _neighbour(tokens, end, 1)
-        return after is not None and after.norm in UNIT_WORDS
-    return False
-
-
 def modal_may(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
     """Not the month ("May 5", "in May") nor a surname ("Theresa May said")."""
     token = tokens[first]
-    following = _neighbour(tokens, first, 1)
+    following = neighbour(tokens, first, 1)
     if token.text == "May":
-        previous = _neighbour(tokens, first, -1)
-        if _is_number(following):
+        previous = neighbour(tokens, first, -1)
+        if is_number(following):
             return False
         if previous is not None and previous.norm in MONTH_CONTEXT:
             return False
         following_capital = following is not None and following.text[:1].isupper()
         if previous is not None and previous.is_word and previous.text[:1].isupper() and not following_capital:
             return False
-    return _followed_by_verb_slot(tokens, first, end)
+    return followed_by_verb_slot(tokens, first, end)
 
 
 def modal_might(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
     """Not the noun: "the might of", "with all his might", "might." ("military might" is an exclusion row)."""
-    previous = _neighbour(tokens, first, -1)
-    following = _neighbour(tokens, first, 1)
+    previous = neighbour(tokens, first, -1)
+    following = neighbour(tokens, first, 1)
     if previous is not None and previous.norm in NOUN_MIGHT_CONTEXT:
         return False
     if following is not None and following.norm == "of":
         return False
-    return _followed_by_verb_slot(tokens, first, end)
+    return followed_by_verb_slot(tokens, first, end)
 
 
 def modal_could(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
@@ -266,20 +222,20 @@ def modal_could(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicon
     tokenized with a detached "n't"), and a purpose or prior-time clause ("so that
     he could be held", "before he could talk"), which is dynamic, not epistemic.
     """
-    following = _neighbour(tokens, first, 1)
+    following = neighbour(tokens, first, 1)
     if following is not None and (following.norm == "to" or following.norm in NEGATIONS):
         return False
     for step in range(1, PURPOSE_WINDOW + 1):
-        previous = _neighbour(tokens, first, -step)
+        previous = neighbour(tokens, first, -step)
         if previous is None or not previous.is_word:
             break
         if previous.norm == "before":
             return False
         if previous.norm == "that":
-            opener = _neighbour(tokens, first, -step - 1)
+            opener = neighbour(tokens, first, -step - 1)
             if opener is not None and opener.norm in PURPOSE_OPENERS:
                 return False
-    return _followed_by_verb_slot(tokens, first, end)
+    return followed_by_verb_slot(tokens, first, end)
 
 
 def modal_would(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
@@ -292,14 +248,14 @@ def modal_would(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicon
     it is the hypothetical consequent whoever reports it, so it counts, even as the
     counterfactual "would have". A refusal ("would not comment") is volition.
     """
-    following = _neighbour(tokens, first, 1)
-    if not _followed_by_verb_slot(tokens, first, end) or _volition_after(tokens, first):
+    following = neighbour(tokens, first, 1)
+    if not followed_by_verb_slot(tokens, first, end) or _volition_after(tokens, first):
         return False
     if following.norm in NEGATIONS:
-        verb = _neighbour(tokens, first, 2)
+        verb = neighbour(tokens, first, 2)
         if verb is not None and verb.norm in REFUSED_ACTS:
             return False
-    opening, closing = _sentence_bounds(tokens, first)
+    opening, closing = sentence_bounds(tokens, first)
     if any(token.norm in CONSEQUENT_CONDITIONS for token in tokens[opening:closing]):
         return True
     if following.norm in WOULD_NOT_SPECULATIVE:
@@ -319,54 +275,12 @@ def _volition_after(tokens: Sequence[Token], would: int) -> bool:
     Wanting is not speculating, however the wish is softened or stressed.
     """
     for step in range(1, 4):
-        token = _neighbour(tokens, would, step)
+        token = neighbour(tokens, would, step)
         if token is None or token.norm in WOULD_VOLITION:
             return token is not None
         if token.norm not in WOULD_VOLITION_ADVERBS and not (token.norm.endswith("ly") and token.text.islower()):
             return False
     return False
-
-
-def _sentence_bounds(tokens: Sequence[Token], index: int) -> tuple[int, int]:
-    """First and end token positions of the sentence that holds ``tokens[index]``."""
-    sentence = tokens[index].sentence
-    opening, closing = index, index + 1
-    while opening > 0 and tokens[opening - 1].sentence == sentence:
-        opening -= 1
-    while closing < len(tokens) and tokens[closing].sentence == sentence:
-        closing += 1
-    return opening, closing
-
-
-def conditional_consequent(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """Future "will" in the main clause of a conditional: "if the talks fail, the truce will collapse".
-
-    A plain future ("the plant will close in May") is asserted and not a hedge; in
-    a conditional sentence the prediction holds only under the hypothesis, so
-    Szeged marks the modal with the condition. The condition is a conditional
-    subordinator anywhere in the sentence (before or after: "will back down if he
-    must").
-    """
-    if not _followed_by_verb_slot(tokens, first, end):
-        return False
-    opening, closing = _sentence_bounds(tokens, first)
-    return any(token.norm in CONSEQUENT_CONDITIONS for token in tokens[opening:closing])
-
-
-def until_condition(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """"until" that makes a future event the condition: "sanctions will stay until Iraq pays".
-
-    With a future or modal main clause ("will", "won't", "could not ... until", "intend
-    to keep ... until") the event after "until" has not happened and the main clause
-    depends on it (Szeged's hypothetical condition). Not counted: a past or habitual
-    span ("was a trustee until 1974", "until recently"), i.e. no future or modal marker
-    before "until" in the sentence, or a date, number or time adverb right after it.
-    """
-    following = _neighbour(tokens, first, 1)
-    if following is None or not following.is_word or _is_number(following) or following.norm in UNTIL_TIME_WORDS:
-        return False
-    opening, _ = _sentence_bounds(tokens, first)
-    return any(token.norm in FUTURE_MARKERS for token in tokens[opening:first])
 
 
 def _backshifted(tokens: Sequence[Token], opening: int, index: int) -> bool:
@@ -395,11 +309,11 @@ def _backshifted(tokens: Sequence[Token], opening: int, index: int) -> bool:
 
 def appear(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
     """ "appear to / that / open" hedges; "appeared on CNN / in court / as a witness" does not."""
-    following = _neighbour(tokens, first, 1)
+    following = neighbour(tokens, first, 1)
     if following is None or not following.is_word:
         return False
     if following.norm == "as":
-        after = _neighbour(tokens, first, 2)
+        after = neighbour(tokens, first, 2)
         return after is not None and after.norm in ("if", "though")
     return following.norm not in APPEAR_PLACE
 
@@ -411,10 +325,10 @@ def possible(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) 
     and not dynamic possibility ("it is possible to travel", "possible for X to"), which
     says what can be done, not how likely a claim is.
     """
-    previous = _neighbour(tokens, first, -1)
+    previous = neighbour(tokens, first, -1)
     if previous is not None and previous.norm in POSSIBLE_NOT_HEDGE:
         return False
-    following = _neighbour(tokens, end - 1, 1)
+    following = neighbour(tokens, end - 1, 1)
     return following is None or following.norm not in POSSIBLE_DYNAMIC
 
 
@@ -432,20 +346,35 @@ def doxastic(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) 
     considered a reflex"). A complement may open with a quotation mark ("is considered
     "spiritual"").
     """
-    following = _neighbour(tokens, end - 1, 1)
+    following = neighbour(tokens, end - 1, 1)
     if following is not None and following.norm in OPENING_QUOTES:
-        following = _neighbour(tokens, end - 1, 2)
+        following = neighbour(tokens, end - 1, 2)
     if following is None or not following.is_word or following.norm in DOXASTIC_NOT_COMPLEMENT:
         return False
     if len(following.norm) > 4 and following.norm.endswith("ing"):
         return False
-    previous = _neighbour(tokens, first, -1)
+    previous = neighbour(tokens, first, -1)
     if previous is None:
         return tokens[first].norm not in IMPERATIVE_FORMS
     if previous.norm == "be":
-        modal = _neighbour(tokens, first, -2)
+        modal = neighbour(tokens, first, -2)
         return modal is not None and modal.norm in EPISTEMIC_BEFORE_BE
-    return not (tokens[first].norm == "thought" and previous.norm in NOUN_THOUGHT_CONTEXT)
+    return not (tokens[first].norm in NOUN_FORMS and previous.norm in NOUN_THOUGHT_CONTEXT)
+
+
+def potential(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
+    """"potential" of an event ("potential fallout", "the potential for escalation"), not of people or capacity.
+
+    Not counted: people named by what they may become ("potential buyers", "potential
+    voters"), which is who they are (a market), not a doubt about an event; and the noun
+    of capacity ("its full potential", "has the potential to cause"), which like
+    "possible to" says what can be done, not how likely a claim is.
+    """
+    following = neighbour(tokens, end - 1, 1)
+    if following is not None and following.norm in POTENTIAL_PEOPLE | {"to"}:
+        return False
+    previous = neighbour(tokens, first, -1)
+    return previous is None or previous.norm not in POTENTIAL_NOUN_CONTEXT
 
 
 def of_complement(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
@@ -456,7 +385,7 @@ def of_complement(tokens: Sequence[Token], first: int, end: int, lexicons: Lexic
     without it ("the accused", "accused and convicted") nothing is hedged.
     """
     for step in range(1, AS_WINDOW + 1):
-        following = _neighbour(tokens, end - 1, step)
+        following = neighbour(tokens, end - 1, step)
         if following is None or not following.is_word:
             return False
         if following.norm == "of":
@@ -473,12 +402,12 @@ def passive_evidential(tokens: Sequence[Token], first: int, end: int, lexicons: 
     considered closed") it is an instruction.
     Verbs whose rule is ``passive_as`` (seen, viewed, regarded) need "as" after them instead.
     """
-    previous = _neighbour(tokens, first, -1)
+    previous = neighbour(tokens, first, -1)
     if previous is not None and (previous.norm in PASSIVE_ADVERBS or previous.norm.endswith("ly")):
-        previous = _neighbour(tokens, first, -2)
+        previous = neighbour(tokens, first, -2)
     if previous is None or previous.norm not in FINITE_BE:
         return False
-    following = _neighbour(tokens, end - 1, 1)
+    following = neighbour(tokens, end - 1, 1)
     return following is not None and following.is_word
 
 
@@ -492,14 +421,14 @@ def passive_as(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons
     looked for within the next few tokens of the same sentence.
     """
     for step in range(1, AS_WINDOW + 1):
-        following = _neighbour(tokens, end - 1, step)
+        following = neighbour(tokens, end - 1, step)
         if following is None or not following.is_word:
             return False
         if following.norm == "as":
-            degree = _neighbour(tokens, end - 1, step + 1)
+            degree = neighbour(tokens, end - 1, step + 1)
             if degree is not None and degree.norm in AS_DEGREE:
                 return False
-            return step == 1 or _neighbour(tokens, end - 1, 1).norm == "by"
+            return step == 1 or neighbour(tokens, end - 1, 1).norm == "by"
     return False
 
 
@@ -510,52 +439,8 @@ def that_complement(tokens: Sequence[Token], first: int, end: int, lexicons: Lex
     doxastic cue); without the clause the noun names a topic ("her religious beliefs",
     "a good idea") and hedges nothing.
     """
-    following = _neighbour(tokens, end - 1, 1)
+    following = neighbour(tokens, end - 1, 1)
     return following is not None and following.norm == "that"
-
-
-def conditional_if(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """A condition ("if the talks fail", "even if it passes"): the clause is hypothetical, not asserted.
-
-    Szeged's guidelines mark "if" as a hypothetical condition cue, and a conditional
-    does not commit the writer to its antecedent. Not counted: the concessive
-    minimizer "little, if any, effect" / "rarely, if ever," / "if anything," (a
-    scalar aside with nothing hypothetical in it). "as if" and "if and only if" are
-    exclusion rows in the lexicon (a manner comparison, a definition's equivalence).
-    """
-    following = _neighbour(tokens, first, 1)
-    if following is not None and following.norm in IF_MINIMIZERS:
-        after = _neighbour(tokens, first, 2)
-        return after is not None and after.is_word
-    return True
-
-
-def whether_interrogative(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """An embedded question ("it is unclear whether", "asked whether or not"): its truth is left open.
-
-    Szeged calls this an investigation cue. The same word also opens an
-    *unconditional* adjunct, "..., whether voluntary or enforced," or "regardless of
-    whether", which says the main clause holds either way, so nothing is left
-    open. That adjunct is recognised by what precedes it (a comma, bracket or dash,
-    or "regardless of" / "no matter") together with alternatives joined by "or";
-    a sentence-initial "Whether ..." is taken as the question it usually is.
-    """
-    previous = _neighbour(tokens, first, -1)
-    if previous is None:
-        return True
-    if previous.norm in ("of", "matter"):
-        head = previous if previous.norm == "matter" else _neighbour(tokens, first, -2)
-        if head is not None and head.norm in UNCONDITIONAL_HEADS:
-            return False
-    if previous.norm not in ADJUNCT_OPENERS:
-        return True
-    for step in range(1, WHETHER_WINDOW + 1):
-        following = _neighbour(tokens, first, step)
-        if following is None or following.norm in ADJUNCT_OPENERS or following.norm in (".", "?", "!"):
-            return True
-        if following.norm == "or":
-            return False
-    return True
 
 
 # Context rules by the name used in the lexicon's ``rule`` column. An empty or
@@ -578,5 +463,7 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         "conditional_consequent": conditional_consequent,
         "until_condition": until_condition,
         "that_complement": that_complement,
+        "potential": potential,
+        "stated_bound": stated_bound,
     }
 )
