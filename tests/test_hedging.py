@@ -104,6 +104,15 @@ HITS = [
     # "until" on an event, also fronted ("until the crisis ends", "until an offer is made, ... will")
     ("The envoys will stay there until the crisis ends.", ["will", "until"]),
     ("Until an offer is made, the board will keep seeking bids.", ["Until", "will"]),
+    # active "regard / see / view ... as", known unknowns, absent evidence, charges with "of"
+    ("Many historians regard the treaty as a failure.", ["regard"]),
+    ("Critics view these raids as reprisals.", ["view"]),
+    ("It is unknown whether the pilot survived.", ["unknown", "whether"]),
+    ("There is no evidence that the ballots were altered.", ["no evidence"]),
+    ("Little is known about the group's funding.", ["Little is known"]),
+    ("He faces allegations of bribery.", ["allegations of"]),
+    ("It is widely expected that rates will rise.", ["expected"]),
+    ("Two climbers were feared dead.", ["feared"]),
 ]
 
 # (sentence, why nothing in it is a hedge)
@@ -181,6 +190,12 @@ NON_HITS = [
     ("The store will stay open until the end of May.", "'until the end': a point in time"),
     ("Prices tend to rise in winter.", "'tend to': frequency, left out like 'usually'"),
     ("The forecast calls for rain.", "'the forecast': the noun"),
+    ("From the deck we see the coast and the port.", "'see' as perception, without 'as'"),
+    ("Fruits such as apples and pears regard no season.", "'such as' is not the 'as' of a judgement"),
+    ("His views as president were seldom aired.", "'views' as a noun after a possessive"),
+    ("An unknown gunman fired at the crowd.", "'unknown' before a noun: who, not whether"),
+    ("Sales were better than expected.", "'than expected': a comparison, not an agentless belief"),
+    ("She is not known for her patience.", "'not known for': reputation"),
 ]
 
 

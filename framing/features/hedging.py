@@ -127,6 +127,9 @@ POTENTIAL_NOUN_CONTEXT = POSSESSIVE_DETERMINERS | frozenset(
     {"full", "great", "enormous", "huge", "untapped", "growth", "economic", "commercial", "real", "much", "little"}
 )
 
+# After "unknown", words that open the question left unanswered ("unknown whether", "unknown to").
+OPEN_QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "who", "why", "when", "where", "which", "to"})
+
 # Finite forms of "be" that make an agentless passive ("is believed"); a bare "be" after a
 # modal ("should be considered") is left out because it is usually an instruction.
 FINITE_BE = (BE_FORMS - {"be"}) | {"'s"}
@@ -432,6 +435,50 @@ def passive_as(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons
     return False
 
 
+def active_as(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
+    """"many regard it as", "what they see as", "critics view these as": a judgement held as a view.
+
+    The active counterpart of :func:`passive_as`: the believer is named, but the "as"
+    complement is still presented as a view rather than a fact (Szeged's doxastic cue).
+    The "as" must come within a few words, before any punctuation, and not as "such
+    as", "as well" or a comparison of degree; after a determiner the word is the noun
+    ("his views as president", "the view as seen from").
+    """
+    previous = neighbour(tokens, first, -1)
+    if previous is not None and previous.norm in NOUN_THOUGHT_CONTEXT:
+        return False
+    for step in range(1, AS_WINDOW + 1):
+        following = neighbour(tokens, end - 1, step)
+        if following is None or not following.is_word:
+            return False
+        if following.norm == "as":
+            before = neighbour(tokens, end - 1, step - 1)
+            after = neighbour(tokens, end - 1, step + 1)
+            if (step > 1 and before is not None and before.norm == "such") or after is None:
+                return False
+            return after.is_word and after.norm not in AS_DEGREE | {"well", "if", "though"}
+    return False
+
+
+def view_complement(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
+    """"view" as a belief noun with its clause ("the view that") or a verb with "as" ("view them as")."""
+    return that_complement(tokens, first, end, lexicons) or active_as(tokens, first, end, lexicons)
+
+
+def known_unknown(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
+    """"it is unknown whether", "remains unknown", "unknown to the authorities": knowledge is lacking.
+
+    As a predicate ("is unknown", "remains unknown") or before an open question
+    ("unknown whether", "unknown how") the word says a fact is not known; before a noun
+    ("an unknown artist", "unknown gunmen") it only says who someone is not.
+    """
+    previous = neighbour(tokens, first, -1)
+    if previous is not None and (previous.norm in FINITE_BE or previous.norm.startswith("remain")):
+        return True
+    following = neighbour(tokens, end - 1, 1)
+    return following is not None and following.norm in OPEN_QUESTION_WORDS
+
+
 def that_complement(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
     """A belief noun with its content clause: "the belief that", "the idea that", "rumours that".
 
@@ -464,6 +511,9 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         "until_condition": until_condition,
         "that_complement": that_complement,
         "potential": potential,
+        "active_as": active_as,
+        "known_unknown": known_unknown,
+        "view_complement": view_complement,
         "stated_bound": stated_bound,
     }
 )
