@@ -76,7 +76,7 @@ HITS = [
     ("Even if the bill passes, the court may block it.", ["if", "may"]),
     ("The ports are rarely, if ever, closed, if storms allow.", ["if"]),
     ("It is unclear whether the ceasefire will hold.", ["unclear", "whether"]),
-    ("Analysts wondered whether or not rates would fall.", ["whether or not"]),
+    ("Analysts wondered whether or not rates would fall.", ["wondered", "whether or not"]),
     ("Whether voters approve it is another matter.", ["Whether"]),
     ("Sanctions will remain in force until Iraq pays reparations.", ["will", "until"]),
     ("The board won't decide until an offer is made.", ["won't", "until"]),
@@ -113,6 +113,10 @@ HITS = [
     ("He faces allegations of bribery.", ["allegations of"]),
     ("It is widely expected that rates will rise.", ["expected"]),
     ("Two climbers were feared dead.", ["feared"]),
+    ("He expected the company to earn more.", ["expected"]),
+    ("Analysts are skeptical the sale will close.", ["skeptical"]),
+    ("Traders are betting that rates will fall.", ["betting that"]),
+    ("He wonders whether the target is at risk.", ["wonders", "whether"]),
 ]
 
 # (sentence, why nothing in it is a hedge)
@@ -196,6 +200,9 @@ NON_HITS = [
     ("An unknown gunman fired at the crowd.", "'unknown' before a noun: who, not whether"),
     ("Sales were better than expected.", "'than expected': a comparison, not an agentless belief"),
     ("She is not known for her patience.", "'not known for': reputation"),
+    ("Profits were higher than expected.", "'than expected': the belief is only a yardstick"),
+    ("He was skeptical of organised religion.", "'skeptical of': an attitude, no claim in doubt"),
+    ("The bridge is a wonder of engineering.", "'wonder' without an open question"),
 ]
 
 

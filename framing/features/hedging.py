@@ -146,6 +146,9 @@ PAST_FORMS = frozenset({"was", "were", "had", "did", "became", "came", "went", "
 DOXASTIC_NOT_COMPLEMENT = frozenset(
     {"in", "of", "about", "over", "for", "through", "up", "out", "back", "twice", "hard", "and", "or", "but"}
 )
+# Before a belief verb, words that make it a comparison with what was believed ("better than expected",
+# "as predicted"): the fact is asserted, the belief is only its yardstick.
+COMPARISON_OPENERS = frozenset({"than", "as"})
 # Base forms that open a sentence as imperatives ("Consider the case of"), not as belief reports.
 IMPERATIVE_FORMS = frozenset({"consider", "think", "believe", "expect"})
 # Belief verbs whose form is also a noun ("a thought", "the forecast"), and the words before them that
@@ -346,8 +349,8 @@ def doxastic(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) 
     calling"), a sentence-initial imperative ("Consider a vector"), the noun ("a
     thought", "second thought") and an instruction after a bare "be" ("should be
     considered closed"); after "could / would / can be" it is a belief again ("could be
-    considered a reflex"). A complement may open with a quotation mark ("is considered
-    "spiritual"").
+    considered a reflex"), nor a comparison ("better than expected", "as predicted").
+    A complement may open with a quotation mark ("is considered "spiritual"").
     """
     following = neighbour(tokens, end - 1, 1)
     if following is not None and following.norm in OPENING_QUOTES:
@@ -362,6 +365,8 @@ def doxastic(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) 
     if previous.norm == "be":
         modal = neighbour(tokens, first, -2)
         return modal is not None and modal.norm in EPISTEMIC_BEFORE_BE
+    if previous.norm in COMPARISON_OPENERS:
+        return False
     return not (tokens[first].norm in NOUN_FORMS and previous.norm in NOUN_THOUGHT_CONTEXT)
 
 
@@ -465,6 +470,12 @@ def view_complement(tokens: Sequence[Token], first: int, end: int, lexicons: Lex
     return that_complement(tokens, first, end, lexicons) or active_as(tokens, first, end, lexicons)
 
 
+def open_question(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
+    """"wonders whether", "wondering how": a verb of asking with its open question (Szeged's investigation)."""
+    following = neighbour(tokens, end - 1, 1)
+    return following is not None and following.norm in OPEN_QUESTION_WORDS - {"to"}
+
+
 def known_unknown(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
     """"it is unknown whether", "remains unknown", "unknown to the authorities": knowledge is lacking.
 
@@ -514,6 +525,7 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         "active_as": active_as,
         "known_unknown": known_unknown,
         "view_complement": view_complement,
+        "open_question": open_question,
         "stated_bound": stated_bound,
     }
 )
