@@ -117,6 +117,8 @@ HITS = [
     ("Analysts are skeptical the sale will close.", ["skeptical"]),
     ("Traders are betting that rates will fall.", ["betting that"]),
     ("He wonders whether the target is at risk.", ["wonders", "whether"]),
+    ("Sanctions stay in place should he survive the war.", ["should"]),
+    ("Prices will rise, should the talks fail.", ["should"]),
 ]
 
 # (sentence, why nothing in it is a hedge)
@@ -203,6 +205,9 @@ NON_HITS = [
     ("Profits were higher than expected.", "'than expected': the belief is only a yardstick"),
     ("He was skeptical of organised religion.", "'skeptical of': an attitude, no claim in doubt"),
     ("The bridge is a wonder of engineering.", "'wonder' without an open question"),
+    ("The severest possible penalty was imposed.", "'possible' after a superlative: an extreme"),
+    ("The minister should resign.", "'should' of obligation"),
+    ("Should he resign?", "sentence-initial 'should': a question, not a condition"),
 ]
 
 

@@ -40,8 +40,11 @@ from types import MappingProxyType
 
 from ..document import Document, Span, Token
 from ..grammar import (
+    ARTICLES,
+    DEMONSTRATIVES,
     NEGATIONS,
     POSSESSIVE_DETERMINERS,
+    SUBJECT_PRONOUNS,
 )
 from ..lexicons import EXTRA_REPORTING_CUES, Lexicons
 from . import Extraction
@@ -122,6 +125,10 @@ POSSIBLE_NOT_HEDGE = frozenset(
 # After "possible", words that make it dynamic possibility (feasibility: "it is possible to see the
 # coast", "possible for voters to register") rather than epistemic possibility ("it is possible that").
 POSSIBLE_DYNAMIC = frozenset({"to", "for"})
+# After an inverted "should", the words that open its subject ("should he survive", "should the talks fail").
+INVERTED_SUBJECTS = SUBJECT_PRONOUNS | ARTICLES | DEMONSTRATIVES | frozenset({"this", "that", "any"})
+# Words ending in "-est" that are not superlatives ("the interest possible" is rare, but "honest" is not).
+NOT_SUPERLATIVES = frozenset({"honest", "modest", "interest", "earnest", "request", "protest", "contest", "forest"})
 
 # Words that make a "would" clause hypothetical rather than the past of "will".
 CONDITION_WORDS = frozenset({"if", "unless", "otherwise", "suppose", "supposing", "imagine", "whether"})
@@ -290,10 +297,28 @@ def possible(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) 
     says what can be done, not how likely a claim is.
     """
     previous = neighbour(tokens, first, -1)
-    if previous is not None and previous.norm in POSSIBLE_NOT_HEDGE:
+    if previous is not None and (previous.norm in POSSIBLE_NOT_HEDGE or _superlative(previous)):
         return False
     following = neighbour(tokens, end - 1, 1)
     return following is None or following.norm not in POSSIBLE_DYNAMIC
+
+
+def _superlative(token: Token) -> bool:
+    """"severest", "greatest": a superlative before "possible" makes it an extreme ("the severest possible")."""
+    return len(token.norm) > 5 and token.norm.endswith("est") and token.norm not in NOT_SUPERLATIVES
+
+
+def inverted_condition(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
+    """"should he survive", "should the talks fail": "should" before its subject inside a sentence is "if".
+
+    Only the inverted form counts: elsewhere "should" is an obligation or advice, which
+    the lexicon leaves out. At the start of a sentence the same order is a question.
+    """
+    previous = neighbour(tokens, first, -1)
+    subject = neighbour(tokens, end - 1, 1)
+    verb = neighbour(tokens, end - 1, 2)
+    return (previous is not None and subject is not None and subject.norm in INVERTED_SUBJECTS
+            and verb is not None and verb.is_word and verb.norm not in NEGATIONS)
 
 
 # Context rules by the name used in the lexicon's ``rule`` column. An empty or
@@ -321,6 +346,7 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         "known_unknown": known_unknown,
         "view_complement": view_complement,
         "open_question": open_question,
+        "inverted_condition": inverted_condition,
         "stated_bound": stated_bound,
     }
 )
