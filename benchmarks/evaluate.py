@@ -77,6 +77,7 @@ TABLE: list[tuple[str, str, str, str, str, str, str, str]] = [
     ("bias", "words.precision", "Loaded words", "BABE", "dev half", "word precision", "", "—"),
     ("bias", "words.recall", "Loaded words", "BABE", "dev half", "word recall", "", "—"),
     ("bias", "words.f1", "Loaded words", "BABE", "dev half", "word F1", "≥ 0.45", "—"),
+    ("bias", "words_rules_only.f1", "Loaded words, lexicon and rules only", "BABE", "dev half", "word F1", "", "—"),
     ("bias", "classifier.macro_f1", "Biased sentences", "BABE", "dev half, 5-fold CV",
      "macro-F1, logistic regression on framing features", "≥ 0.75", "0.80 fine-tuned transformer"),
     ("stories", "loaded.precision", "Own-voice loaded terms", "BASIL", "dev half, 45 events",
@@ -118,6 +119,7 @@ REQUIRES = {
     ("attribution", "speaker_accuracy"): "speaker_judged",
     ("attribution", "source_kind"): "source_kind.found",
     ("bias", "words"): "predicted_loaded_sentences",
+    ("bias", "words_rules_only"): "predicted_loaded_sentences",
 }
 
 
