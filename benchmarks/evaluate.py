@@ -38,7 +38,7 @@ TABLE: list[tuple[str, str, str, str, str, str, str, str]] = [
     ("hedges", "factbank.szeged_categories.cue_exact.f1", "Hedge cues (categories Szeged annotates)",
      "Szeged FactBank", "dev half", "cue F1, exact", "", "—"),
     ("hedges", "factbank.all_cues.cue_overlap.f1", "Hedge cues (all categories, approximators included)",
-     "Szeged FactBank", "dev half", "cue F1, overlap", "", "—"),
+     "Szeged FactBank", "dev half", "cue F1, overlap", "≥ 0.75", "—"),
     ("hedges", "factbank.epistemic_cues_no_approximators.cue_overlap.f1",
      "Hedge cues (epistemic types only)", "Szeged FactBank", "dev half", "cue F1, overlap", "", "—"),
     ("hedges", "factbank.szeged_categories.sentence.f1", "Uncertain sentences (categories Szeged annotates)",
@@ -181,7 +181,12 @@ METHOD = """
   guidelines do not annotate, are set aside (framing still counts them, as vagueness). *All
   categories* scores every framing hedge against every Szeged cue. *Epistemic types only* keeps the
   modal and doxastic gold cues and sets aside framing's conditional, investigation and approximator
-  hedges.
+  hedges. Every approximator framing counts is a false positive in *all categories* (about 140 on the
+  FactBank half), so that figure cannot pass 0.75 unless almost every other cue is right; framing keeps
+  counting them (vagueness about a quantity is what its users ask about) and does not fit a model to
+  drop them. A learned scorer over the other candidates, fitted on Szeged Wikipedia and FactBank with
+  documents held out together, lowered the FactBank figure at every threshold (its per-term weights
+  follow Wikipedia's annotation), so none is shipped.
 - **Attribution.** Cues: `attribution` spans vs gold `cue` fragments (overlap). Content: `quote` spans
   (and any content offsets an attribution span carries) vs gold `content` fragments. Direct quotes:
   precision = quote spans overlapping a gold content, recall = gold contents with quotation marks that
