@@ -208,6 +208,8 @@ NON_HITS = [
     ("The severest possible penalty was imposed.", "'possible' after a superlative: an extreme"),
     ("The minister should resign.", "'should' of obligation"),
     ("Should he resign?", "sentence-initial 'should': a question, not a condition"),
+    ("So what should we do about it?", "'should' after a question word: a question"),
+    ("Nor should we forget the victims.", "'nor should we': an inverted statement"),
 ]
 
 

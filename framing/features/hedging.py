@@ -127,6 +127,10 @@ POSSIBLE_NOT_HEDGE = frozenset(
 POSSIBLE_DYNAMIC = frozenset({"to", "for"})
 # After an inverted "should", the words that open its subject ("should he survive", "should the talks fail").
 INVERTED_SUBJECTS = SUBJECT_PRONOUNS | ARTICLES | DEMONSTRATIVES | frozenset({"this", "that", "any"})
+# Before an inverted "should", words that make it a question or an inverted statement, not a condition.
+NOT_CONDITION_INVERSION = frozenset(
+    {"what", "why", "how", "where", "when", "who", "whom", "which", "nor", "neither", "so", "nothing"}
+)
 # Words ending in "-est" that are not superlatives ("the interest possible" is rare, but "honest" is not).
 NOT_SUPERLATIVES = frozenset({"honest", "modest", "interest", "earnest", "request", "protest", "contest", "forest"})
 
@@ -312,12 +316,15 @@ def inverted_condition(tokens: Sequence[Token], first: int, end: int, lexicons: 
     """"should he survive", "should the talks fail": "should" before its subject inside a sentence is "if".
 
     Only the inverted form counts: elsewhere "should" is an obligation or advice, which
-    the lexicon leaves out. At the start of a sentence the same order is a question.
+    the lexicon leaves out. At the start of a sentence or after a question word ("what
+    should we do") the same order is a question, and after "nor" / "neither" / "so" it
+    is an inverted statement ("nor should we forget").
     """
     previous = neighbour(tokens, first, -1)
     subject = neighbour(tokens, end - 1, 1)
     verb = neighbour(tokens, end - 1, 2)
-    return (previous is not None and subject is not None and subject.norm in INVERTED_SUBJECTS
+    return (previous is not None and previous.norm not in NOT_CONDITION_INVERSION
+            and subject is not None and subject.norm in INVERTED_SUBJECTS
             and verb is not None and verb.is_word and verb.norm not in NEGATIONS)
 
 
