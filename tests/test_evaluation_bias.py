@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -114,3 +115,20 @@ def test_evaluation_bias_sentence_features_count_register_cues(
     parse: Callable[[str], Document], lexicons: Lexicons, sentence: str, name: str, count: int
 ) -> None:
     assert sentence_features(parse(sentence), lexicons)[name] == pytest.approx(np.log1p(count))
+
+
+def test_evaluation_bias_word_figures_also_come_without_the_learned_scorer(tmp_path: Path, lexicons: Lexicons) -> None:
+    import json
+
+    from benchmarks.evaluation.tasks import evaluate_bias
+    from framing.linear_model import LinearScorer
+
+    (tmp_path / "bias").mkdir()
+    rows = [
+        {"text": "The regime slammed its critics.", "label_bias": "Biased", "biased_words": "['regime', 'slammed']"},
+        {"text": "Rain fell on Tuesday.", "label_bias": "Non-biased", "biased_words": "[]"},
+    ]
+    (tmp_path / "bias" / "babe_dev.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows))
+    silencing = LinearScorer({}, -10.0, 0.5, {}, "test")  # prunes every candidate
+    result = evaluate_bias(tmp_path, dataclasses.replace(lexicons, loaded_scorer=silencing))
+    assert result["words"]["tp"] == 0 < result["words_rules_only"]["tp"]

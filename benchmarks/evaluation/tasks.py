@@ -15,6 +15,7 @@ import json
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -460,58 +461,35 @@ def score_biased_words(sentences: Sequence[BabeSentence], predicted_words: dict[
     return {**total.as_dict(), "top_false_positives": _top(fp), "top_false_negatives": _top(fn)}
 
 
-# Closed-class words for the register features of :func:`sentence_features`.
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
-SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
-INITIAL_CONJUNCTIONS = frozenset({"and", "but", "so", "or", "yet"})
-SUPERLATIVE_WORDS = frozenset({"most", "least", "best", "worst"})
 # Readability ratios (not the grade formulas, which are combinations of them).
 READABILITY_FEATURES = ("words_per_sentence", "syllables_per_word", "complex_word_share")
 
 
 def sentence_features(doc: Document, lexicons: Lexicons) -> dict[str, float]:
-    """Named, countable properties of one sentence, from framing's extractors and its tokens.
+    """Named, countable properties of one sentence, all computed by framing at run time.
 
     Counts are log-scaled (``log1p``): one loaded word in a sentence matters, the fifth
     much less, and per-1,000-word rates of a 25-word sentence only add noise. Besides
     every span type and category count (loaded words by category, hedges by kind,
     reporting verbs by stance, sources by kind, quotes, scare quotes), it keeps the
     loaded words in the writer's own voice apart from quoted ones, the share of quoted
-    words, and register cues of opinion writing that need no lexicon: first and second
-    person, contractions, exclamation and question marks, dashes and parentheses,
-    all-capital words, a sentence-initial conjunction, ``-ly`` adverbs, superlatives,
-    and the share of digits and capitalised words (numbers and names mark reporting).
+    words, the readability ratios, and the register cues of
+    :func:`framing.features.register.register_cues` (first and second person,
+    contractions, "!", "?", dashes, capitals, ``-ly`` adverbs, superlatives, digit and
+    capital shares). Nothing here describes text on its own: it only assembles and scales.
     """
     from math import log1p
 
     from framing.features import run_extractors
+    from framing.features.register import COUNT_CUES, register_cues
 
     values, spans = run_extractors(doc, lexicons)
-    words = [t for t in doc.tokens if t.is_word]
-    n = max(1, len(words))
     row = {k: log1p(v) for k, v in values.items() if k.endswith("_count") and isinstance(v, (int, float))}
     own_loaded = [s for s in spans if s.type == "loaded" and not doc.is_quoted(s.start, s.end)]
     row["loaded_own_count"] = log1p(len(own_loaded))
-    row["n_words"] = log1p(len(words))
-    row["quoted_word_share"] = doc.n_quoted_words / n
-    row["digit_share"] = sum(any(c.isdigit() for c in t.text) for t in words) / n
-    row["capitalised_share"] = sum(t.text[:1].isupper() for t in words[1:]) / n
-    counts = {
-        "first_person": sum(t.norm in FIRST_PERSON for t in words),
-        "second_person": sum(t.norm in SECOND_PERSON for t in words),
-        # the norm has straight apostrophes and no possessive 's: "isn't", "they're" but not "Trump's"
-        "contractions": sum("'" in t.norm for t in words),
-        "all_caps_words": sum(t.text.isupper() and len(t.text) > 2 for t in words),
-        "ly_adverbs": sum(t.norm.endswith("ly") and len(t.norm) > 4 for t in words),
-        "superlatives": sum(t.norm in SUPERLATIVE_WORDS or t.norm.endswith("iest") for t in words),
-    }
-    row.update({name: log1p(count) for name, count in counts.items()})
-    text = doc.text
-    row["exclamation"] = float("!" in text)
-    row["question"] = float("?" in text)
-    row["dash"] = float("—" in text or "--" in text or " – " in text)
-    row["parenthesis"] = float("(" in text)
-    row["initial_conjunction"] = float(bool(words) and words[0].norm in INITIAL_CONJUNCTIONS)
+    row["n_words"] = log1p(sum(t.is_word for t in doc.tokens))
+    row["quoted_word_share"] = doc.n_quoted_words / max(1, sum(t.is_word for t in doc.tokens))
+    row.update({k: log1p(v) if k in COUNT_CUES else v for k, v in register_cues(doc).items()})
     row.update({k: float(values[k]) for k in READABILITY_FEATURES if isinstance(values.get(k), (int, float))})
     return row
 
@@ -570,16 +548,20 @@ def evaluate_bias(data_dir: str | Path, lexicons: Lexicons, limit: int | None = 
     sentences = [s for s in read_babe(dataset_file(data_dir, BABE), limit) if s.label in ("Biased", "Non-biased")]
     docs = [to_document(sentence.text, lexicons, sentence.id) for sentence in sentences]  # parsed once, used twice
     predicted_words: dict[str, set[str]] = {}
+    rules_only_words: dict[str, set[str]] = {}
+    rules_only = replace(lexicons, loaded_scorer=None)  # the shipped scorer was trained on BABE's dev half
     flags = []
     for sentence, doc in zip(sentences, docs, strict=True):
         spans = run_extractors_named(doc, lexicons, ["loaded"])
         predicted_words[sentence.id] = loaded_words(doc, spans)
+        rules_only_words[sentence.id] = loaded_words(doc, run_extractors_named(doc, rules_only, ["loaded"]))
         flags.append(any(span.type == "loaded" for span in spans))
     gold_flags = [s.label == "Biased" for s in sentences]
     result: dict[str, Any] = {
         "sentences": len(sentences),
         "biased_sentences": sum(gold_flags),
         "words": score_biased_words(sentences, predicted_words),
+        "words_rules_only": score_biased_words(sentences, rules_only_words),
         "predicted_loaded_sentences": sum(flags),
         "sentence_any_loaded": binary_f1(flags, gold_flags).as_dict(),
     }

@@ -6,7 +6,10 @@ column names the check to apply (``may`` is the month in "in May 2025", ``about`
 is an approximator only before a number, ``appeared`` is not a hedge in "appeared
 on CNN"). Rows in category ``exclusion`` are fixed phrases ("could not", "military
 might") that are matched only so that the hedge word inside them is not counted;
-they are data so that users can extend them without touching code.
+they are data so that users can extend them without touching code. The modal rules
+live here; belief and evidence words with their complements are in
+:mod:`framing.features.hedge_complements`, quantities and clauses (conditions, "until",
+embedded questions) in :mod:`framing.features.hedge_context`.
 
 Belief verbs ("believe", "think", "consider", "expect") count whenever they take a
 propositional complement, whoever the believer is: "officials believe the talks
@@ -38,36 +41,41 @@ from types import MappingProxyType
 from ..document import Document, Span, Token
 from ..grammar import (
     ARTICLES,
-    BE_FORMS,
-    MONTHS,
+    DEMONSTRATIVES,
     NEGATIONS,
-    OPENING_QUOTE_MARKS,
     POSSESSIVE_DETERMINERS,
-    THIRD_PERSON_POSSESSIVES,
-    WEEKDAYS,
+    SUBJECT_PRONOUNS,
 )
 from ..lexicons import EXTRA_REPORTING_CUES, Lexicons
 from . import Extraction
+from .hedge_complements import (
+    active_as,
+    doxastic,
+    known_unknown,
+    of_complement,
+    open_question,
+    passive_as,
+    passive_evidential,
+    potential,
+    that_complement,
+    view_complement,
+)
+from .hedge_context import (
+    CONSEQUENT_CONDITIONS,
+    conditional_consequent,
+    conditional_if,
+    followed_by_verb_slot,
+    is_number,
+    neighbour,
+    number_follows,
+    sentence_bounds,
+    stated_bound,
+    until_condition,
+    whether_interrogative,
+)
 
 EXCLUSION = "exclusion"
 
-# Closed-class words that can stand for a quantity after an approximator ("about a dozen").
-NUMBER_WORDS = frozenset(
-    {
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-        "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands",
-        "million", "millions", "billion", "billions", "trillion", "dozen", "dozens", "half", "third", "thirds",
-        "quarter", "quarters", "twice"
-    }
-)
-# After "a"/"an", units that make the phrase a quantity ("about a week", "around a third").
-UNIT_WORDS = frozenset(
-    {
-        "dozen", "hundred", "thousand", "million", "billion", "third", "quarter", "half", "fifth", "tenth",
-        "couple", "year", "month", "week", "day", "decade", "hour", "minute", "mile", "kilometre", "kilometer"
-    }
-)
 # Words before a capitalized "May" that make it the month ("in May", "since May", "last May").
 MONTH_CONTEXT = frozenset(
     {
@@ -117,63 +125,19 @@ POSSIBLE_NOT_HEDGE = frozenset(
 # After "possible", words that make it dynamic possibility (feasibility: "it is possible to see the
 # coast", "possible for voters to register") rather than epistemic possibility ("it is possible that").
 POSSIBLE_DYNAMIC = frozenset({"to", "for"})
-
-# Finite forms of "be" that make an agentless passive ("is believed"); a bare "be" after a
-# modal ("should be considered") is left out because it is usually an instruction.
-FINITE_BE = (BE_FORMS - {"be"}) | {"'s"}
-# Adverbs allowed between "be" and the participle ("is widely believed").
-PASSIVE_ADVERBS = frozenset({"also", "still", "now", "long", "often", "widely", "generally", "commonly", "not"})
+# After an inverted "should", the words that open its subject ("should he survive", "should the talks fail").
+INVERTED_SUBJECTS = SUBJECT_PRONOUNS | ARTICLES | DEMONSTRATIVES | frozenset({"this", "that", "any"})
+# Before an inverted "should", words that make it a question or an inverted statement, not a condition.
+NOT_CONDITION_INVERSION = frozenset(
+    {"what", "why", "how", "where", "when", "who", "whom", "which", "nor", "neither", "so", "nothing"}
+)
+# Words ending in "-est" that are not superlatives ("the interest possible" is rare, but "honest" is not).
+NOT_SUPERLATIVES = frozenset({"honest", "modest", "interest", "earnest", "request", "protest", "contest", "forest"})
 
 # Words that make a "would" clause hypothetical rather than the past of "will".
 CONDITION_WORDS = frozenset({"if", "unless", "otherwise", "suppose", "supposing", "imagine", "whether"})
 # Closed-class past-tense forms that show a narrative in the past before "would".
 PAST_FORMS = frozenset({"was", "were", "had", "did", "became", "came", "went", "began", "took", "made", "left"})
-
-# After a belief verb, words that show it is not taking a proposition as complement: "believe in
-# God", "thought of", "think about", "considered for the role", "thought through".
-DOXASTIC_NOT_COMPLEMENT = frozenset(
-    {"in", "of", "about", "over", "for", "through", "up", "out", "back", "twice", "hard", "and", "or", "but"}
-)
-# Base forms that open a sentence as imperatives ("Consider the case of"), not as belief reports.
-IMPERATIVE_FORMS = frozenset({"consider", "think", "believe", "expect"})
-# Before "thought", words that make it the noun ("a thought", "his thoughts", "second thought").
-NOUN_THOUGHT_CONTEXT = ARTICLES | POSSESSIVE_DETERMINERS | frozenset(
-    {"this", "no", "any", "second", "much", "some", "of", "political", "economic", "religious", "school"}
-)
-
-# After "if", minimizers that make "X, if any," a concessive aside rather than a condition: "little,
-# if any, effect", "rarely, if ever,", "if anything, it grew" (Quirk et al. 1985, 15.40 on "if any").
-IF_MINIMIZERS = frozenset({"any", "anything", "ever"})
-# Before "whether", marks that open an adjunct clause ("..., whether voluntary or enforced,") and words
-# ("regardless of whether", "no matter whether") that make it unconditional: no question is left open.
-ADJUNCT_OPENERS = frozenset({",", "(", ";", "–", "—", "-", "--"})
-UNCONDITIONAL_HEADS = frozenset({"regardless", "irrespective", "matter"})
-# Subordinators that make a sentence conditional, so that its future "will" is a hypothetical consequent.
-CONSEQUENT_CONDITIONS = frozenset({"if", "unless"})
-# Future and modal markers that make an "until" clause an unrealised condition ("will stay until").
-FUTURE_MARKERS = frozenset(
-    {"will", "'ll", "won't", "would", "wouldn't", "shall", "should", "could", "couldn't", "can't", "cannot", "must",
-     "may", "might", "intend", "intends", "plan", "plans", "expect", "expects", "wo"}
-)
-# After "until", words that make it a point in time rather than an event ("until now", "until 1974").
-UNTIL_TIME_WORDS = MONTHS | WEEKDAYS | THIRD_PERSON_POSSESSIVES | frozenset(
-    {"now", "then", "recently", "today", "tomorrow", "yesterday", "last", "next", "early", "late", "mid", "the",
-     "this", "that", "after", "further", "at", "about", "around"}
-)
-# How far after "whether" the "or" of its alternatives may come ("whether due to natural processes or").
-WHETHER_WINDOW = 8
-
-# After "seen as", words that make "as ... as" a comparison of degree ("seen as far away as Illinois").
-AS_DEGREE = frozenset({"far", "long", "soon", "much", "many", "well", "recently", "early", "late", "often"})
-# Quotation marks that may open a belief verb's complement ('is considered "spiritual"').
-OPENING_QUOTES = OPENING_QUOTE_MARKS | {"'", "«", "``"}
-# Before "be considered", modals that make it a belief ("could be considered a reflex"), not an
-# instruction ("should be considered closed", "must be considered").
-EPISTEMIC_BEFORE_BE = frozenset({"could", "would", "can", "may", "might"})
-
-# How far after "regarded"/"seen"/"viewed" the "as" of the complement may come ("regarded by most historians
-# as"), and after "accused" the "of" of the charge ("accused the ministry of").
-AS_WINDOW = 5
 
 Rule = Callable[[Sequence[Token], int, int, Lexicons], bool]
 
@@ -197,64 +161,31 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     return Extraction(values={"hedged_sentence_share": share}, spans=spans)
 
 
-def _neighbour(tokens: Sequence[Token], index: int, step: int) -> Token | None:
-    """The token ``step`` positions away, if it is in the same sentence."""
-    other = index + step
-    if 0 <= other < len(tokens) and tokens[other].sentence == tokens[index].sentence:
-        return tokens[other]
-    return None
-
-
-def _is_number(token: Token | None) -> bool:
-    if token is None:
-        return False
-    if token.text[0].isdigit() or (token.text[0] == "$" and len(token.text) > 1):
-        return True
-    return token.norm.split("-")[0] in NUMBER_WORDS
-
-
-def _followed_by_verb_slot(tokens: Sequence[Token], first: int, end: int) -> bool:
-    """A modal hedges only when something follows it in the sentence ("could." is ability)."""
-    following = _neighbour(tokens, end - 1, 1)
-    return following is not None and following.is_word
-
-
-def number_follows(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """Approximators count only before a quantity: "about 80", "some 15,000", "about a dozen"."""
-    following = _neighbour(tokens, end - 1, 1)
-    if _is_number(following):
-        return True
-    if following is not None and following.norm in ("a", "an"):
-        after = _neighbour(tokens, end, 1)
-        return after is not None and after.norm in UNIT_WORDS
-    return False
-
-
 def modal_may(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
     """Not the month ("May 5", "in May") nor a surname ("Theresa May said")."""
     token = tokens[first]
-    following = _neighbour(tokens, first, 1)
+    following = neighbour(tokens, first, 1)
     if token.text == "May":
-        previous = _neighbour(tokens, first, -1)
-        if _is_number(following):
+        previous = neighbour(tokens, first, -1)
+        if is_number(following):
             return False
         if previous is not None and previous.norm in MONTH_CONTEXT:
             return False
         following_capital = following is not None and following.text[:1].isupper()
         if previous is not None and previous.is_word and previous.text[:1].isupper() and not following_capital:
             return False
-    return _followed_by_verb_slot(tokens, first, end)
+    return followed_by_verb_slot(tokens, first, end)
 
 
 def modal_might(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
     """Not the noun: "the might of", "with all his might", "might." ("military might" is an exclusion row)."""
-    previous = _neighbour(tokens, first, -1)
-    following = _neighbour(tokens, first, 1)
+    previous = neighbour(tokens, first, -1)
+    following = neighbour(tokens, first, 1)
     if previous is not None and previous.norm in NOUN_MIGHT_CONTEXT:
         return False
     if following is not None and following.norm == "of":
         return False
-    return _followed_by_verb_slot(tokens, first, end)
+    return followed_by_verb_slot(tokens, first, end)
 
 
 def modal_could(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
@@ -266,20 +197,20 @@ def modal_could(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicon
     tokenized with a detached "n't"), and a purpose or prior-time clause ("so that
     he could be held", "before he could talk"), which is dynamic, not epistemic.
     """
-    following = _neighbour(tokens, first, 1)
+    following = neighbour(tokens, first, 1)
     if following is not None and (following.norm == "to" or following.norm in NEGATIONS):
         return False
     for step in range(1, PURPOSE_WINDOW + 1):
-        previous = _neighbour(tokens, first, -step)
+        previous = neighbour(tokens, first, -step)
         if previous is None or not previous.is_word:
             break
         if previous.norm == "before":
             return False
         if previous.norm == "that":
-            opener = _neighbour(tokens, first, -step - 1)
+            opener = neighbour(tokens, first, -step - 1)
             if opener is not None and opener.norm in PURPOSE_OPENERS:
                 return False
-    return _followed_by_verb_slot(tokens, first, end)
+    return followed_by_verb_slot(tokens, first, end)
 
 
 def modal_would(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
@@ -292,14 +223,14 @@ def modal_would(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicon
     it is the hypothetical consequent whoever reports it, so it counts, even as the
     counterfactual "would have". A refusal ("would not comment") is volition.
     """
-    following = _neighbour(tokens, first, 1)
-    if not _followed_by_verb_slot(tokens, first, end) or _volition_after(tokens, first):
+    following = neighbour(tokens, first, 1)
+    if not followed_by_verb_slot(tokens, first, end) or _volition_after(tokens, first):
         return False
     if following.norm in NEGATIONS:
-        verb = _neighbour(tokens, first, 2)
+        verb = neighbour(tokens, first, 2)
         if verb is not None and verb.norm in REFUSED_ACTS:
             return False
-    opening, closing = _sentence_bounds(tokens, first)
+    opening, closing = sentence_bounds(tokens, first)
     if any(token.norm in CONSEQUENT_CONDITIONS for token in tokens[opening:closing]):
         return True
     if following.norm in WOULD_NOT_SPECULATIVE:
@@ -319,54 +250,12 @@ def _volition_after(tokens: Sequence[Token], would: int) -> bool:
     Wanting is not speculating, however the wish is softened or stressed.
     """
     for step in range(1, 4):
-        token = _neighbour(tokens, would, step)
+        token = neighbour(tokens, would, step)
         if token is None or token.norm in WOULD_VOLITION:
             return token is not None
         if token.norm not in WOULD_VOLITION_ADVERBS and not (token.norm.endswith("ly") and token.text.islower()):
             return False
     return False
-
-
-def _sentence_bounds(tokens: Sequence[Token], index: int) -> tuple[int, int]:
-    """First and end token positions of the sentence that holds ``tokens[index]``."""
-    sentence = tokens[index].sentence
-    opening, closing = index, index + 1
-    while opening > 0 and tokens[opening - 1].sentence == sentence:
-        opening -= 1
-    while closing < len(tokens) and tokens[closing].sentence == sentence:
-        closing += 1
-    return opening, closing
-
-
-def conditional_consequent(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """Future "will" in the main clause of a conditional: "if the talks fail, the truce will collapse".
-
-    A plain future ("the plant will close in May") is asserted and not a hedge; in
-    a conditional sentence the prediction holds only under the hypothesis, so
-    Szeged marks the modal with the condition. The condition is a conditional
-    subordinator anywhere in the sentence (before or after: "will back down if he
-    must").
-    """
-    if not _followed_by_verb_slot(tokens, first, end):
-        return False
-    opening, closing = _sentence_bounds(tokens, first)
-    return any(token.norm in CONSEQUENT_CONDITIONS for token in tokens[opening:closing])
-
-
-def until_condition(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """"until" that makes a future event the condition: "sanctions will stay until Iraq pays".
-
-    With a future or modal main clause ("will", "won't", "could not ... until", "intend
-    to keep ... until") the event after "until" has not happened and the main clause
-    depends on it (Szeged's hypothetical condition). Not counted: a past or habitual
-    span ("was a trustee until 1974", "until recently"), i.e. no future or modal marker
-    before "until" in the sentence, or a date, number or time adverb right after it.
-    """
-    following = _neighbour(tokens, first, 1)
-    if following is None or not following.is_word or _is_number(following) or following.norm in UNTIL_TIME_WORDS:
-        return False
-    opening, _ = _sentence_bounds(tokens, first)
-    return any(token.norm in FUTURE_MARKERS for token in tokens[opening:first])
 
 
 def _backshifted(tokens: Sequence[Token], opening: int, index: int) -> bool:
@@ -395,11 +284,11 @@ def _backshifted(tokens: Sequence[Token], opening: int, index: int) -> bool:
 
 def appear(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
     """ "appear to / that / open" hedges; "appeared on CNN / in court / as a witness" does not."""
-    following = _neighbour(tokens, first, 1)
+    following = neighbour(tokens, first, 1)
     if following is None or not following.is_word:
         return False
     if following.norm == "as":
-        after = _neighbour(tokens, first, 2)
+        after = neighbour(tokens, first, 2)
         return after is not None and after.norm in ("if", "though")
     return following.norm not in APPEAR_PLACE
 
@@ -411,151 +300,32 @@ def possible(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) 
     and not dynamic possibility ("it is possible to travel", "possible for X to"), which
     says what can be done, not how likely a claim is.
     """
-    previous = _neighbour(tokens, first, -1)
-    if previous is not None and previous.norm in POSSIBLE_NOT_HEDGE:
+    previous = neighbour(tokens, first, -1)
+    if previous is not None and (previous.norm in POSSIBLE_NOT_HEDGE or _superlative(previous)):
         return False
-    following = _neighbour(tokens, end - 1, 1)
+    following = neighbour(tokens, end - 1, 1)
     return following is None or following.norm not in POSSIBLE_DYNAMIC
 
 
-def doxastic(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """A belief verb with a propositional complement: "many believe that", "is considered a threat".
+def _superlative(token: Token) -> bool:
+    """"severest", "greatest": a superlative before "possible" makes it an extreme ("the severest possible")."""
+    return len(token.norm) > 5 and token.norm.endswith("est") and token.norm not in NOT_SUPERLATIVES
 
-    Whoever holds the belief, "X believes that p" presents p as a belief rather
-    than a fact, so the proposition is uncertain (the Szeged / BioScope
-    "doxastic" cue); naming the believer adds attribution but does not make p
-    certain. Not counted: no complement ("believe in God", "thought of", "considered
-    for the post", "as they thought."), deliberation about an action ("considered
-    calling"), a sentence-initial imperative ("Consider a vector"), the noun ("a
-    thought", "second thought") and an instruction after a bare "be" ("should be
-    considered closed"); after "could / would / can be" it is a belief again ("could be
-    considered a reflex"). A complement may open with a quotation mark ("is considered
-    "spiritual"").
+
+def inverted_condition(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
+    """"should he survive", "should the talks fail": "should" before its subject inside a sentence is "if".
+
+    Only the inverted form counts: elsewhere "should" is an obligation or advice, which
+    the lexicon leaves out. At the start of a sentence or after a question word ("what
+    should we do") the same order is a question, and after "nor" / "neither" / "so" it
+    is an inverted statement ("nor should we forget").
     """
-    following = _neighbour(tokens, end - 1, 1)
-    if following is not None and following.norm in OPENING_QUOTES:
-        following = _neighbour(tokens, end - 1, 2)
-    if following is None or not following.is_word or following.norm in DOXASTIC_NOT_COMPLEMENT:
-        return False
-    if len(following.norm) > 4 and following.norm.endswith("ing"):
-        return False
-    previous = _neighbour(tokens, first, -1)
-    if previous is None:
-        return tokens[first].norm not in IMPERATIVE_FORMS
-    if previous.norm == "be":
-        modal = _neighbour(tokens, first, -2)
-        return modal is not None and modal.norm in EPISTEMIC_BEFORE_BE
-    return not (tokens[first].norm == "thought" and previous.norm in NOUN_THOUGHT_CONTEXT)
-
-
-def of_complement(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """An accusation verb with its charge: "accused the ministry of fraud", "accusing him of lying".
-
-    The charge is presented as someone's accusation, not as established fact. The
-    "of" may follow a short object phrase, so it is looked for within a few tokens;
-    without it ("the accused", "accused and convicted") nothing is hedged.
-    """
-    for step in range(1, AS_WINDOW + 1):
-        following = _neighbour(tokens, end - 1, step)
-        if following is None or not following.is_word:
-            return False
-        if following.norm == "of":
-            return True
-    return False
-
-
-def passive_evidential(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """An agentless passive of a cognition verb: "is considered", "are widely believed", "is seen as".
-
-    The belief is presented as a belief rather than a fact, a classic hedge (Hyland's
-    "it is thought"); an agent ("regarded by experts as") names whose belief it is but
-    the proposition stays uncertain, so it still counts. After a bare "be" ("should be
-    considered closed") it is an instruction.
-    Verbs whose rule is ``passive_as`` (seen, viewed, regarded) need "as" after them instead.
-    """
-    previous = _neighbour(tokens, first, -1)
-    if previous is not None and (previous.norm in PASSIVE_ADVERBS or previous.norm.endswith("ly")):
-        previous = _neighbour(tokens, first, -2)
-    if previous is None or previous.norm not in FINITE_BE:
-        return False
-    following = _neighbour(tokens, end - 1, 1)
-    return following is not None and following.is_word
-
-
-def passive_as(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """"is seen as", "are widely regarded (by many) as", "a novella regarded by some as": an "as" complement.
-
-    The participle with its "as" complement presents a judgement as a view, whether a
-    finite "be" precedes it or it heads a reduced relative ("..., regarded by some as
-    his best novel"); a form without "as" ("has been seen in Caracas") is perception.
-    The "as" may follow a short agent phrase ("regarded by historians as"), so it is
-    looked for within the next few tokens of the same sentence.
-    """
-    for step in range(1, AS_WINDOW + 1):
-        following = _neighbour(tokens, end - 1, step)
-        if following is None or not following.is_word:
-            return False
-        if following.norm == "as":
-            degree = _neighbour(tokens, end - 1, step + 1)
-            if degree is not None and degree.norm in AS_DEGREE:
-                return False
-            return step == 1 or _neighbour(tokens, end - 1, 1).norm == "by"
-    return False
-
-
-def that_complement(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """A belief noun with its content clause: "the belief that", "the idea that", "rumours that".
-
-    The clause is presented as someone's belief or hearsay, not as fact (Szeged's
-    doxastic cue); without the clause the noun names a topic ("her religious beliefs",
-    "a good idea") and hedges nothing.
-    """
-    following = _neighbour(tokens, end - 1, 1)
-    return following is not None and following.norm == "that"
-
-
-def conditional_if(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """A condition ("if the talks fail", "even if it passes"): the clause is hypothetical, not asserted.
-
-    Szeged's guidelines mark "if" as a hypothetical condition cue, and a conditional
-    does not commit the writer to its antecedent. Not counted: the concessive
-    minimizer "little, if any, effect" / "rarely, if ever," / "if anything," (a
-    scalar aside with nothing hypothetical in it). "as if" and "if and only if" are
-    exclusion rows in the lexicon (a manner comparison, a definition's equivalence).
-    """
-    following = _neighbour(tokens, first, 1)
-    if following is not None and following.norm in IF_MINIMIZERS:
-        after = _neighbour(tokens, first, 2)
-        return after is not None and after.is_word
-    return True
-
-
-def whether_interrogative(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
-    """An embedded question ("it is unclear whether", "asked whether or not"): its truth is left open.
-
-    Szeged calls this an investigation cue. The same word also opens an
-    *unconditional* adjunct, "..., whether voluntary or enforced," or "regardless of
-    whether", which says the main clause holds either way, so nothing is left
-    open. That adjunct is recognised by what precedes it (a comma, bracket or dash,
-    or "regardless of" / "no matter") together with alternatives joined by "or";
-    a sentence-initial "Whether ..." is taken as the question it usually is.
-    """
-    previous = _neighbour(tokens, first, -1)
-    if previous is None:
-        return True
-    if previous.norm in ("of", "matter"):
-        head = previous if previous.norm == "matter" else _neighbour(tokens, first, -2)
-        if head is not None and head.norm in UNCONDITIONAL_HEADS:
-            return False
-    if previous.norm not in ADJUNCT_OPENERS:
-        return True
-    for step in range(1, WHETHER_WINDOW + 1):
-        following = _neighbour(tokens, first, step)
-        if following is None or following.norm in ADJUNCT_OPENERS or following.norm in (".", "?", "!"):
-            return True
-        if following.norm == "or":
-            return False
-    return True
+    previous = neighbour(tokens, first, -1)
+    subject = neighbour(tokens, end - 1, 1)
+    verb = neighbour(tokens, end - 1, 2)
+    return (previous is not None and previous.norm not in NOT_CONDITION_INVERSION
+            and subject is not None and subject.norm in INVERTED_SUBJECTS
+            and verb is not None and verb.is_word and verb.norm not in NEGATIONS)
 
 
 # Context rules by the name used in the lexicon's ``rule`` column. An empty or
@@ -578,5 +348,12 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         "conditional_consequent": conditional_consequent,
         "until_condition": until_condition,
         "that_complement": that_complement,
+        "potential": potential,
+        "active_as": active_as,
+        "known_unknown": known_unknown,
+        "view_complement": view_complement,
+        "open_question": open_question,
+        "inverted_condition": inverted_condition,
+        "stated_bound": stated_bound,
     }
 )
