@@ -31,7 +31,7 @@ from benchmarks.evaluation.stories import BASIL, read_basil  # noqa: E402
 from framing.errors import FramingInputError  # noqa: E402
 from framing.fileio import write_atomically  # noqa: E402
 from framing.lexicons import load_lexicons  # noqa: E402
-from framing.training import AnnotatedText, fit_scorer, loaded_examples  # noqa: E402
+from framing.training import AnnotatedText, fit_scorer, loaded_examples, read_annotations  # noqa: E402
 
 LICENCES = {
     "basil": "BASIL (Fan et al. 2019), development half: research use; the weights hold no text",
@@ -63,21 +63,6 @@ def babe_texts(data_dir: Path) -> list[AnnotatedText]:
     ]
 
 
-def own_texts(path: Path) -> list[AnnotatedText]:
-    texts = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            marked = tuple((int(a), int(b)) for a, b in row["marked"])
-            texts.append(AnnotatedText(str(row["id"]), str(row.get("group", row["id"])), row["text"], marked, "own"))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
-            raise FramingInputError(f"{path}:{number}", f"not an annotated text ({error})",
-                                    'Write {"id", "group", "text", "marked": [[start, end], ...]}') from None
-    return texts
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, help="the public datasets folder (BASIL and BABE development halves)")
@@ -87,13 +72,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data and not args.annotations:
         parser.error("give --data or --annotations")
     try:
-        lexicons = load_lexicons()
+        lexicons = load_lexicons(scorers=False)
         texts, sources = [], {}
         if args.data:
             texts += basil_texts(args.data) + babe_texts(args.data)
             sources.update(LICENCES)
         if args.annotations:
-            texts += own_texts(args.annotations)
+            texts += read_annotations(args.annotations)
             sources["own"] = f"{args.annotations.name}: your annotations"
         model = fit_scorer(loaded_examples(texts, lexicons), provenance={
             "purpose": "decides whether a loaded-term candidate counts (framing/features/loaded.py)",
