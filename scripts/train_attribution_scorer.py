@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.annotations:
             texts += read_annotations(args.annotations)
             sources["own"] = f"{args.annotations.name}: your annotations"
-        model = fit_scorer(attribution_examples(texts, lexicons), min_precision=args.min_precision, provenance={
+        examples = attribution_examples(texts, lexicons)
+        model = fit_scorer(examples, min_precision=args.min_precision, grouped_by="document", provenance={
             "purpose": "decides whether an attribution-cue candidate counts (framing/features/attribution/scoring.py)",
             "data": sources,
             "split": "PolNeAR train + dev (one annotation per article); PolNeAR test never seen",

@@ -16,7 +16,8 @@ propose them broadly, and a transparent linear model (:mod:`framing.linear_model
 * ``coordinated_verb``: a verb-shaped word after "and"/"but" in a sentence that has such a
   subject ("Lamsa said … and noted");
 * ``possessive_noun``: an actor's possessive then a noun then a preposition ("his call
-  for", "Trump's opposition to").
+  for", "Trump's opposition to");
+* ``speaker_colon``: a name opening a sentence, then a colon ("PENCE: Well, …").
 
 Features are named classes, never a word itself, so a model generalises beyond the
 articles it was trained on: the lexicon class of the head (reporting-verb stance,
@@ -30,7 +31,7 @@ rule's candidate first, then the generators in the order above.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from ...grammar import BE_FORMS, HAVE_FORMS, MODALS, NEGATIONS, PREPOSITIONS, QUOTE_MARKS, SUBJECT_PRONOUNS
@@ -94,6 +95,8 @@ def proposals(
     """Every candidate cue in the document, one per stretch of words, with its features."""
     classes = lexicon_classes(lexicons)
     by_start = {attribution.start: attribution for attribution in found}
+    speakers = _name_words(a.source.name for a in found if a.source is not None)
+    cue_sentences = {a.sentence for a in found}
     proposed: list[Proposal] = []
     taken: set[int] = set()
 
@@ -105,6 +108,10 @@ def proposals(
         taken.update(span)
         features = _features(context, classes, first, last, generator, unit, via)
         features.update(extra)
+        if unit is not None and _name_words([unit.name]) & speakers:
+            features["subject_is_a_source"] = 1.0  # an actor the rules already heard speak in this article
+        if tokens[first].sentence in cue_sentences and attribution is None:
+            features["sentence_has_rule_cue"] = 1.0
         proposed.append(Proposal(first, last, generator, features, attribution, entry))
 
     tokens = context.tokens
@@ -124,10 +131,20 @@ def proposals(
     return sorted(proposed, key=lambda proposal: proposal.first)
 
 
+def _name_words(names: Iterable[str]) -> set[str]:
+    """The capitalized words of names ("Donald Trump" → {"donald", "trump"}), to tell one actor's mentions."""
+    return {word.lower() for name in names for word in name.split() if word[:1].isupper() and len(word) > 2}
+
+
 def _generated(context: Context) -> Iterator[tuple[int, int, str, Unit | None, str]]:
     """The general generators' cues: (first, last, generator, subject unit, how the subject was found)."""
     tokens, norms = context.tokens, context.norms
     for head, token in enumerate(tokens):
+        if norms[head] == ":" and not token.quoted:
+            unit = _colon_speaker(context, head)
+            if unit is not None:
+                yield head, head, "speaker_colon", unit, "colon"
+            continue
         if not token.is_word or token.quoted or not token.text.islower() or norms[head] in NOT_HEADS:
             continue
         sentence = token.sentence
@@ -175,6 +192,23 @@ def _verb_like(norm: str, auxiliary: bool, subject: Unit) -> bool:
     if shape == "base":
         return subject.kind == "vague" or subject.label in ("pronoun i", "pronoun we", "pronoun they")
     return False
+
+
+def _colon_speaker(context: Context, colon: int) -> Unit | None:
+    """"PENCE: Well, …", "Graham: Trump's …": a sentence opened by a name (at most four words), then a colon.
+
+    Transcripts and headlines credit words this way with or without quotation marks; the
+    rules' colon construction needs the quote.
+    """
+    opening = context.sentence_first.get(context.tokens[colon].sentence, colon)
+    if not 0 < colon - opening <= 4 or colon + 1 >= len(context.tokens):
+        return None
+    if context.tokens[colon + 1].sentence != context.tokens[colon].sentence:
+        return None
+    if not all(context.tokens[i].is_word and context.tokens[i].text[:1].isupper() for i in range(opening, colon)):
+        return None
+    unit = context.unit_ending_at(colon - 1) or context.generic_left(colon - 1, loose=True)
+    return unit if unit is not None and unit.first <= opening + 1 else None
 
 
 def _subject(context: Context, before: int, sentence: int) -> tuple[Unit | None, str]:
@@ -256,6 +290,9 @@ def _features(
     gap = 0 if unit is None else max(0, first - unit.last - 1)
     sentence_first = context.sentence_first.get(sentence, first)
     following = _following(context, last, sentence)
+    sentence_end = context.doc.sentences[sentence][1]
+    rest = sum(1 for i in range(last + 1, min(len(tokens), last + 12)) if tokens[i].start < sentence_end
+               and tokens[i].is_word)  # an attribution reports something: words must follow (capped at 11)
     window = range(max(sentence_first, first - 8), min(len(tokens), last + 8))
     features = {
         f"generator={generator}": 1.0,
@@ -267,6 +304,8 @@ def _features(
         f"next={following}": 1.0,
         f"generator={generator}&subject={kind}": 1.0,
         f"generator={generator}&next={following}": 1.0,
+        f"words_after={'0' if rest == 0 else '1-3' if rest <= 3 else '4-10' if rest <= 10 else '11+'}": 1.0,
+        f"next={following}&shape={_shape(norms[head])}": 1.0,
         "passive": float(bool(auxiliaries & BE_FORMS) and _shape(norms[head]) == "ed"),
         "copula": float(bool(auxiliaries & BE_FORMS) and _shape(norms[head]) != "ed"),
         "perfect": float(bool(auxiliaries & HAVE_FORMS)),

@@ -33,6 +33,7 @@ GENERATED_NOTES = {
     "subject_verb": "a predicate of a person or organisation ('has banned', 'is open to'), kept by the learned scorer",
     "coordinated_verb": "a second verb of a speaker ('said … and noted'), kept by the learned scorer",
     "possessive_noun": "a statement or stance noun of an actor ('his call for'), kept by the learned scorer",
+    "speaker_colon": "a name then a colon ('PENCE: Well, …'): the colon stands for 'said', kept by the learned scorer",
 }
 
 
