@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,8 @@ from .corpus import parse_text
 from .errors import FramingInputError
 from .features.loaded import SCARE_LABEL
 from .features.loaded import candidates as loaded_candidates
-from .lexicons import Lexicons
+from .fileio import write_atomically
+from .lexicons import Lexicons, load_lexicons
 from .linear_model import FORMAT
 
 FOLDS = 5
@@ -225,3 +227,39 @@ def fit_scorer(
             "cross_validated": figures,
         },
     }
+
+
+def run_training(
+    data: Path | None, annotations: Path | None, output: Path, *,
+    texts_from_data: Callable[[Path], list[AnnotatedText]], licences: Mapping[str, str],
+    examples_of: Callable[[Sequence[AnnotatedText], Lexicons], list[Example]], provenance: Mapping[str, Any],
+    **fit_options: Any,
+) -> int:
+    """What a training script does: gather the texts (public data and/or your own marks), fit, write, print.
+
+    Shared by ``scripts/train_*_scorer.py`` so every scorer is trained, documented and
+    written the same way. Lexicons are loaded without scorers (a broken model file must
+    not stop its own repair). Returns the exit status: 2 with a one-line error on bad input.
+    """
+    try:
+        lexicons = load_lexicons(scorers=False)
+        texts: list[AnnotatedText] = []
+        sources: dict[str, str] = {}
+        if data:
+            texts += texts_from_data(data)
+            sources.update(licences)
+        if annotations:
+            texts += read_annotations(annotations)
+            sources["own"] = f"{annotations.name}: your annotations"
+        model = fit_scorer(examples_of(texts, lexicons), provenance={
+            **provenance, "data": sources, "lexicon_checksum": lexicons.checksum,
+        }, **fit_options)
+    except FramingInputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    write_atomically(output, json.dumps(model, indent=2, ensure_ascii=False) + "\n")
+    top = dict(list(model["weights"].items())[:12])
+    print(json.dumps({"top_weights": top, "intercept": model["intercept"], "threshold": model["threshold"]}, indent=2))
+    print(json.dumps(model["provenance"]["cross_validated"], indent=2))
+    return 0
+

@@ -18,7 +18,6 @@ cross-validated figures are written into the file's provenance and printed.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -26,10 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the dataset readers live in benchmarks/, beside this script
 
 from benchmarks.evaluation.datasets import POLNEAR, dataset_file, polnear_cue_texts, read_polnear  # noqa: E402
-from framing.errors import FramingInputError  # noqa: E402
-from framing.fileio import write_atomically  # noqa: E402
-from framing.lexicons import load_lexicons  # noqa: E402
-from framing.training import attribution_examples, fit_scorer, read_annotations  # noqa: E402
+from framing.training import attribution_examples, run_training  # noqa: E402
 
 LICENCE = (
     "PolNeAR (Newell, Margolin & Ruths 2018), train and dev parts, as distributed in the shared datasets folder "
@@ -48,32 +44,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.data and not args.annotations:
         parser.error("give --data or --annotations")
-    try:
-        lexicons = load_lexicons(scorers=False)
-        texts, sources = [], {}
-        if args.data:
-            texts += polnear_cue_texts(read_polnear(dataset_file(args.data, POLNEAR)))
-            sources["polnear"] = LICENCE
-        if args.annotations:
-            texts += read_annotations(args.annotations)
-            sources["own"] = f"{args.annotations.name}: your annotations"
-        examples = attribution_examples(texts, lexicons)
-        model = fit_scorer(examples, min_precision=args.min_precision, grouped_by="document", provenance={
+    return run_training(
+        args.data, args.annotations, args.output,
+        texts_from_data=lambda folder: polnear_cue_texts(read_polnear(dataset_file(folder, POLNEAR))),
+        licences={"polnear": LICENCE}, examples_of=attribution_examples,
+        min_precision=args.min_precision, grouped_by="document", provenance={
             "purpose": "decides whether an attribution-cue candidate counts (framing/features/attribution/scoring.py)",
-            "data": sources,
             "split": "PolNeAR train + dev (one annotation per article); PolNeAR test never seen",
             "licence": "weights: MIT, like framing; see data for the licence of the training set",
-            "lexicon_checksum": lexicons.checksum,
             "script": "scripts/train_attribution_scorer.py",
-        })
-    except FramingInputError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    write_atomically(args.output, json.dumps(model, indent=2, ensure_ascii=False) + "\n")
-    print(json.dumps({k: model[k] for k in ("intercept", "threshold")}, indent=2))
-    print(json.dumps(model["provenance"]["cross_validated"], indent=2))
-    return 0
-
+        },
+    )
 
 if __name__ == "__main__":
     sys.exit(main())

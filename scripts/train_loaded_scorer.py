@@ -18,7 +18,6 @@ are written into the file's provenance and printed.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from pathlib import Path
@@ -28,10 +27,7 @@ sys.path.insert(0, str(ROOT))  # the dataset readers live in benchmarks/, beside
 
 from benchmarks.evaluation.datasets import BABE, dataset_file, read_babe  # noqa: E402
 from benchmarks.evaluation.stories import BASIL, read_basil  # noqa: E402
-from framing.errors import FramingInputError  # noqa: E402
-from framing.fileio import write_atomically  # noqa: E402
-from framing.lexicons import load_lexicons  # noqa: E402
-from framing.training import AnnotatedText, fit_scorer, loaded_examples, read_annotations  # noqa: E402
+from framing.training import AnnotatedText, loaded_examples, run_training  # noqa: E402
 
 LICENCES = {
     "basil": "BASIL (Fan et al. 2019), development half: research use; the weights hold no text",
@@ -71,31 +67,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.data and not args.annotations:
         parser.error("give --data or --annotations")
-    try:
-        lexicons = load_lexicons(scorers=False)
-        texts, sources = [], {}
-        if args.data:
-            texts += basil_texts(args.data) + babe_texts(args.data)
-            sources.update(LICENCES)
-        if args.annotations:
-            texts += read_annotations(args.annotations)
-            sources["own"] = f"{args.annotations.name}: your annotations"
-        model = fit_scorer(loaded_examples(texts, lexicons), provenance={
+    return run_training(
+        args.data, args.annotations, args.output,
+        texts_from_data=lambda folder: basil_texts(folder) + babe_texts(folder), licences=LICENCES,
+        examples_of=loaded_examples, provenance={
             "purpose": "decides whether a loaded-term candidate counts (framing/features/loaded.py)",
-            "data": sources,
             "split": "development halves only; held-out halves never seen",
             "licence": "weights: MIT, like framing; see data for the licences of the training sets",
-            "lexicon_checksum": lexicons.checksum,
             "script": "scripts/train_loaded_scorer.py",
-        })
-    except FramingInputError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    write_atomically(args.output, json.dumps(model, indent=2, ensure_ascii=False) + "\n")
-    print(json.dumps({k: model[k] for k in ("weights", "intercept", "threshold")}, indent=2))
-    print(json.dumps(model["provenance"]["cross_validated"], indent=2))
-    return 0
-
+        },
+    )
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from framing.analysis import analyze_document
-from framing.cli import main
 from framing.corpus import parse_text
 from framing.errors import FramingInputError
 from framing.features.attribution import candidate_proposals, find_attributions
@@ -97,17 +96,6 @@ def test_attribution_scorer_bad_file_is_a_clear_input_error(tmp_path: Path, cont
     with pytest.raises(FramingInputError) as error:
         load_lexicons(tmp_path)
     assert problem in str(error.value) and "train_attribution_scorer.py" in str(error.value)
-
-
-def test_attribution_scorer_corrupt_pack_model_exits_2_with_one_line(tmp_path: Path, capsys) -> None:
-    pack = tmp_path / "pack"
-    pack.mkdir()
-    (pack / ATTRIBUTION_SCORER_FILE).write_text("garbage", encoding="utf-8")
-    article = tmp_path / "a.txt"
-    article.write_text("The mayor resigned on Monday.", encoding="utf-8")
-    assert main(["extract", str(article), "--lexicons", str(pack)]) == 2
-    err = capsys.readouterr().err.strip()
-    assert err.count("\n") == 0 and ATTRIBUTION_SCORER_FILE in err and "train_attribution_scorer.py" in err
 
 
 def test_attribution_scorer_bundled_file_declares_provenance_and_cross_validated_scores() -> None:
