@@ -28,8 +28,9 @@ from benchmarks.evaluation.datasets import POLNEAR, dataset_file, polnear_cue_te
 from framing.training import attribution_examples, run_training  # noqa: E402
 
 LICENCE = (
-    "PolNeAR (Newell, Margolin & Ruths 2018), train and dev parts, as distributed in the shared datasets folder "
-    "(attribution/polnear_train_dev.jsonl; see its README for terms); the weights hold no text"
+    "PolNeAR (Newell, Margolin & Ruths 2018, LREC), train and dev parts (attribution/polnear_train_dev.jsonl); "
+    "the shared datasets README states no licence for it (publishers' news text with research annotation), "
+    "so only the weights are shipped: they hold no text"
 )
 MIN_PRECISION = 0.75  # issue 9: cue precision must stay >= 0.75
 
