@@ -34,7 +34,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from ...grammar import BE_FORMS, HAVE_FORMS, MODALS, NEGATIONS, PREPOSITIONS, QUOTE_MARKS, SUBJECT_PRONOUNS
+from ...grammar import BE_FORMS, DO_FORMS, HAVE_FORMS, MODALS, NEGATIONS, PREPOSITIONS, QUOTE_MARKS, SUBJECT_PRONOUNS
 from ...lexicons import Entry, Lexicons
 from .clauses import before_appositive, before_time_phrase, clause_subject, skip_auxiliaries_back
 from .model import Attribution, Candidate, Unit
@@ -44,6 +44,8 @@ from .phrases import NOT_HEADS, Context
 STANCE_PREPOSITIONS = frozenset(["for", "to", "of", "on", "about", "against", "with", "that"])
 POSSESSIVE_PRONOUNS = {"his": "pronoun", "her": "pronoun", "their": "pronoun", "its": "pronoun"}
 COORDINATORS = frozenset(["and", "but", "or"])
+# Words a verb group's cue starts at: the first auxiliary or negation ("has banned", "did not include").
+GROUP_STARTS = BE_FORMS | HAVE_FORMS | MODALS | NEGATIONS | DO_FORMS
 RELATIVES = frozenset(["who", "which", "that"])
 # How many tokens past the subject the head may stand (auxiliaries, adverbs and a time phrase are skipped).
 MAX_GAP = 6
@@ -74,9 +76,22 @@ class Proposal(NamedTuple):
 def lexicon_classes(lexicons: Lexicons) -> dict[str, tuple[str, ...]]:
     """Each one-word form of a listed term → its lexicon classes (stance, signals_speech, loaded, hedge).
 
-    Read per call (cheap: a dict over a few thousand rows) so that a user's ``--lexicons``
-    layer is what the features see.
+    Built once per lexicon stack (keyed by its checksum, which changes with any row), so
+    a user's ``--lexicons`` layer is what the features see, without rebuilding the map for
+    every document (it cost more than the generators).
     """
+    cached = _CLASSES.get(lexicons.checksum)
+    if cached is None:
+        if len(_CLASSES) >= 8:
+            _CLASSES.clear()
+        cached = _CLASSES[lexicons.checksum] = _build_classes(lexicons)
+    return cached
+
+
+_CLASSES: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+def _build_classes(lexicons: Lexicons) -> dict[str, tuple[str, ...]]:
     classes: dict[str, set[str]] = {}
     for entry in lexicons["reporting_verbs"]:
         first = entry.key.lower().split()[0]
@@ -153,8 +168,7 @@ def _generated(context: Context) -> Iterator[tuple[int, int, str, Unit | None, s
         if before < 0 or tokens[before].sentence != sentence or head - before > MAX_GAP:
             continue
         first = before + 1
-        while first < head and norms[first] not in BE_FORMS | HAVE_FORMS | MODALS | NEGATIONS | {"do", "does",
-                                                                                                 "did"}:
+        while first < head and norms[first] not in GROUP_STARTS:
             first += 1  # the cue starts at the first auxiliary ("has banned"), not at an adverb before it
         if norms[head] in BE_FORMS or norms[head] in SUBJECT_PRONOUNS:
             continue
