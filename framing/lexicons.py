@@ -25,11 +25,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from pathlib import Path
+from typing import Any
 
 from .corpus.cleaning import CleaningRule, compile_rules
 from .corpus.segmentation import is_word, token_norm, tokenize
 from .errors import FramingInputError
-from .linear_model import LinearScorer, load_scorer
+from .linear_model import RETRAIN, RETRAIN_ATTRIBUTION, LinearScorer, load_scorer
 
 # Columns each lexicon must have (beyond the common ``source`` and ``note``).
 # The first column is the entry's key.
@@ -51,6 +52,8 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
 COMMON_COLUMNS = ("source", "note")
 # The learned loaded-term scorer (framing/features/loaded.py); a --lexicons folder may hold its own.
 SCORER_FILE = "loaded_scorer.json"
+# The learned attribution-cue scorer (framing/features/attribution/scoring.py), layered the same way.
+ATTRIBUTION_SCORER_FILE = "attribution_scorer.json"
 # Words outside any reporting-verb entry that still mark a quote as reported speech.
 EXTRA_REPORTING_CUES = ("according", "quoted", "quoting")
 # Lexicons whose keys are matched as token sequences in running text.
@@ -130,6 +133,8 @@ class Lexicons:
     stop_words: frozenset[str]
     # The learned score a loaded-term candidate must pass (features/loaded_scoring.py); None counts every one.
     loaded_scorer: LinearScorer | None = None
+    # The learned score an attribution candidate must pass (features/attribution/scoring.py); None: the rules decide.
+    attribution_scorer: LinearScorer | None = None
 
     def __getitem__(self, name: str) -> Lexicon:
         return self.by_name[name]
@@ -188,13 +193,16 @@ def term_tokens(term: str) -> tuple[str, ...]:
 
 
 def load_lexicons(
-    extra_dir: str | Path | None = None, *, base_dir: str | Path | None = None, packs: Sequence[str | Path] = ()
+    extra_dir: str | Path | None = None, *, base_dir: str | Path | None = None, packs: Sequence[str | Path] = (),
+    scorers: bool = True,
 ) -> Lexicons:
     """Load and validate the bundled lexicons, then layer story ``packs`` and ``extra_dir`` over them.
 
     Layers apply in order, each row replacing a row with the same key: bundled < each story
     pack (``seeds/lexicons/``, found beside a corpus by ``story_packs``) < ``--lexicons DIR``,
-    so a user's own folder always has the last word.
+    so a user's own folder always has the last word. ``scorers`` False leaves the learned
+    scorers out (the rules decide): the training scripts must run when a model file is
+    missing or broken, since retraining is how it is repaired.
     """
     base = Path(base_dir) if base_dir else bundled_lexicon_dir()
     layers = [base]
@@ -230,11 +238,10 @@ def load_lexicons(
         if name in TERM_LEXICONS:
             warnings.extend(_unmatchable(lexicon))
         by_name[name] = lexicon
-    scorer_path = next(
-        (layer / SCORER_FILE for layer in reversed(layers) if (layer / SCORER_FILE).is_file()), base / SCORER_FILE
+    loaded_scorer = _layered_scorer(layers, SCORER_FILE, RETRAIN, digest) if scorers else None
+    attribution_scorer = (
+        _layered_scorer(layers, ATTRIBUTION_SCORER_FILE, RETRAIN_ATTRIBUTION, digest) if scorers else None
     )
-    loaded_scorer = load_scorer(scorer_path)
-    digest.update(SCORER_FILE.encode() + b"\0" + scorer_path.read_bytes())
     matchers = {name: TermMatcher(by_name[name].entries) for name in TERM_LEXICONS}
     # Only rows that signal speech tell the quote parser a quote is speech: "refer to" is a cue
     # of attribution, but "the term “X” refers to …" holds a term at a distance.
@@ -253,7 +260,17 @@ def load_lexicons(
         reporting_cues=frozenset(cues | set(EXTRA_REPORTING_CUES)),
         stop_words=frozenset(entry.key.lower() for entry in by_name["stop_words"]),
         loaded_scorer=loaded_scorer,
+        attribution_scorer=attribution_scorer,
     )
+
+
+def _layered_scorer(layers: Sequence[Path], filename: str, retrain: str, digest: Any) -> LinearScorer:
+    """The model file of the last layer that has one (the bundled one otherwise), checked and hashed into
+    the lexicon checksum: a model decides what is counted as much as a lexicon row does."""
+    path = next((layer / filename for layer in reversed(layers) if (layer / filename).is_file()), layers[0] / filename)
+    scorer = load_scorer(path, retrain)
+    digest.update(filename.encode() + b"\0" + path.read_bytes())
+    return scorer
 
 
 def _checked_layer(folder: Path, fix: str) -> Path:

@@ -24,6 +24,9 @@ from .errors import FramingInputError
 
 FORMAT = "framing-linear-model/1"
 RETRAIN = "Restore it from the repository, or retrain it with: python scripts/train_loaded_scorer.py --data DATASETS"
+RETRAIN_ATTRIBUTION = (
+    "Restore it from the repository, or retrain it with: python scripts/train_attribution_scorer.py --data DATASETS"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,24 +60,24 @@ class LinearScorer:
         return "; ".join(f"{words.get(name, name)} {value:+.2f}" for name, value in ranked[:most])
 
 
-def load_scorer(path: str | Path) -> LinearScorer:
-    """Read and check a model file; any fault is a one-line input error that says how to retrain."""
+def load_scorer(path: str | Path, retrain: str = RETRAIN) -> LinearScorer:
+    """Read and check a model file; any fault is a one-line input error that says how to retrain (``retrain``)."""
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise FramingInputError(path, "model file is missing", RETRAIN) from None
+        raise FramingInputError(path, "model file is missing", retrain) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise FramingInputError(path, f"model file is corrupt ({type(error).__name__})", RETRAIN) from None
+        raise FramingInputError(path, f"model file is corrupt ({type(error).__name__})", retrain) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
-        raise FramingInputError(path, f"model format {found!r} is not {FORMAT!r} (another version?)", RETRAIN)
+        raise FramingInputError(path, f"model format {found!r} is not {FORMAT!r} (another version?)", retrain)
     try:
         weights = {str(name): float(value) for name, value in data["weights"].items()}
         intercept = float(data["intercept"])
         threshold = float(data["threshold"])
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise FramingInputError(path, f"model file lacks or garbles {error}", RETRAIN) from None
+        raise FramingInputError(path, f"model file lacks or garbles {error}", retrain) from None
     if not 0.0 <= threshold <= 1.0 or not all(math.isfinite(w) for w in [*weights.values(), intercept]):
-        raise FramingInputError(path, "model has a threshold outside 0–1 or a non-finite weight", RETRAIN)
+        raise FramingInputError(path, "model has a threshold outside 0–1 or a non-finite weight", retrain)
     return LinearScorer(weights, intercept, threshold, dict(data.get("provenance", {})), str(path))

@@ -14,14 +14,19 @@ scikit-learn is imported here only, when training, never at analysis time.
 from __future__ import annotations
 
 import datetime
+import json
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .corpus import parse_text
+from .errors import FramingInputError
 from .features.loaded import SCARE_LABEL
 from .features.loaded import candidates as loaded_candidates
-from .lexicons import Lexicons
+from .fileio import write_atomically
+from .lexicons import Lexicons, load_lexicons
 from .linear_model import FORMAT
 
 FOLDS = 5
@@ -42,10 +47,13 @@ class AnnotatedText:
 
 @dataclass(frozen=True, slots=True)
 class Example:
+    """One candidate: its named features, whether it touches a mark, and where it is (for span-level scores)."""
+
     features: Mapping[str, float]
     label: bool
     group: str
     source: str
+    span: tuple[str, int, int] = ("", 0, 0)  # (text id, start, end)
 
 
 def touches(start: int, end: int, marked: Iterable[tuple[int, int]]) -> bool:
@@ -63,6 +71,50 @@ def loaded_examples(texts: Iterable[AnnotatedText], lexicons: Lexicons) -> list[
             label = touches(candidate.span.start, candidate.span.end, item.marked)
             examples.append(Example(candidate.features, label, item.group, item.source))
     return examples
+
+
+def attribution_examples(texts: Iterable[AnnotatedText], lexicons: Lexicons) -> list[Example]:
+    """One example per attribution-cue candidate (:mod:`framing.features.attribution.candidates`),
+    positive when it touches a marked cue that no earlier candidate touched.
+
+    One candidate per mark, as the benchmark matches cues one to one: a second candidate
+    inside the same marked cue ("confirmed this saying") would be a false alarm there, so
+    it is taught as one here, and held-out precision means the same in both places.
+    """
+    from .features.attribution import candidate_proposals
+
+    examples = []
+    for item in texts:
+        doc = parse_text(item.text, lexicons, id=item.id)
+        unmatched = list(item.marked)
+        for proposal in candidate_proposals(doc, lexicons):
+            start, end = doc.tokens[proposal.first].start, doc.tokens[proposal.last].end
+            hit = next((mark for mark in unmatched if touches(start, end, [mark])), None)
+            if hit is not None:
+                unmatched.remove(hit)
+            examples.append(Example(proposal.features, hit is not None, item.group, item.source, (item.id, start, end)))
+    return examples
+
+
+def read_annotations(path: Path, source: str = "own") -> list[AnnotatedText]:
+    """Annotated texts from JSON Lines, ``{"id", "group", "text", "marked": [[start, end], ...]}`` a line.
+
+    The one format both training scripts take, so a teacher or researcher can retrain any
+    scorer on their own marks; ``group`` (default: the id) is held out together in
+    cross-validation. A malformed line is a one-line input error naming it.
+    """
+    texts = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            marked = tuple((int(a), int(b)) for a, b in row["marked"])
+            texts.append(AnnotatedText(str(row["id"]), str(row.get("group", row["id"])), row["text"], marked, source))
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
+            raise FramingInputError(f"{path}:{number}", f"not an annotated text ({error})",
+                                    'Write {"id", "group", "text", "marked": [[start, end], ...]}') from None
+    return texts
 
 
 def _matthews(predicted: Sequence[bool], expected: Sequence[bool]) -> float:
@@ -105,13 +157,19 @@ def cross_validated_probabilities(
     return probabilities
 
 
-def fit_scorer(examples: Sequence[Example], *, provenance: Mapping[str, Any], folds: int = FOLDS) -> dict[str, Any]:
+def fit_scorer(
+    examples: Sequence[Example], *, provenance: Mapping[str, Any], folds: int = FOLDS,
+    min_precision: float | None = None, grouped_by: str = "event or document",
+) -> dict[str, Any]:
     """A model file (``framing-linear-model/1``) fitted on every example, with cross-validated figures.
 
-    The threshold is the one that maximises the Matthews correlation of the held-out
-    predictions while every dataset keeps at least ``MIN_RECALL`` of its positive
+    By default the threshold is the one that maximises the Matthews correlation of the
+    held-out predictions while every dataset keeps at least ``MIN_RECALL`` of its positive
     candidates: the lexicon already encodes what is loaded, so the model may prune false
-    alarms it is sure of but not silence the lexicon where it cannot tell.
+    alarms it is sure of but not silence the lexicon where it cannot tell. With
+    ``min_precision`` (the attribution scorer, whose generators propose far more than is
+    marked), it is the lowest threshold, on a finer grid, whose held-out precision reaches
+    ``min_precision``: as much recall as that precision allows.
     """
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -129,12 +187,18 @@ def fit_scorer(examples: Sequence[Example], *, provenance: Mapping[str, Any], fo
                 return False
         return True
 
-    allowed = [t for t in grid if keeps_enough(t)]
-    threshold = max(allowed, key=lambda t: (_matthews([p >= t for p in held_out], labels), -t))
-    figures: dict[str, Any] = {
-        "folds": folds, "grouped_by": "event or document",
-        "threshold_chosen_by": f"max MCC keeping >= {MIN_RECALL} of each dataset's positives",
-    }
+    if min_precision is None:
+        allowed = [t for t in grid if keeps_enough(t)]
+        threshold = max(allowed, key=lambda t: (_matthews([p >= t for p in held_out], labels), -t))
+        rule = f"max MCC keeping >= {MIN_RECALL} of each dataset's positives"
+    else:
+        fine = [round(step / 100, 2) for step in range(1, 100)]
+        precise = [
+            t for t in fine if _precision_recall([p >= t for p in held_out], labels)["precision"] >= min_precision
+        ]
+        threshold = min(precise, default=0.5)
+        rule = f"lowest threshold whose held-out precision is >= {min_precision}"
+    figures: dict[str, Any] = {"folds": folds, "grouped_by": grouped_by, "threshold_chosen_by": rule}
     for source in sources:
         index = [i for i, e in enumerate(examples) if e.source == source]
         gold = [labels[i] for i in index]
@@ -163,3 +227,39 @@ def fit_scorer(examples: Sequence[Example], *, provenance: Mapping[str, Any], fo
             "cross_validated": figures,
         },
     }
+
+
+def run_training(
+    data: Path | None, annotations: Path | None, output: Path, *,
+    texts_from_data: Callable[[Path], list[AnnotatedText]], licences: Mapping[str, str],
+    examples_of: Callable[[Sequence[AnnotatedText], Lexicons], list[Example]], provenance: Mapping[str, Any],
+    **fit_options: Any,
+) -> int:
+    """What a training script does: gather the texts (public data and/or your own marks), fit, write, print.
+
+    Shared by ``scripts/train_*_scorer.py`` so every scorer is trained, documented and
+    written the same way. Lexicons are loaded without scorers (a broken model file must
+    not stop its own repair). Returns the exit status: 2 with a one-line error on bad input.
+    """
+    try:
+        lexicons = load_lexicons(scorers=False)
+        texts: list[AnnotatedText] = []
+        sources: dict[str, str] = {}
+        if data:
+            texts += texts_from_data(data)
+            sources.update(licences)
+        if annotations:
+            texts += read_annotations(annotations)
+            sources["own"] = f"{annotations.name}: your annotations"
+        model = fit_scorer(examples_of(texts, lexicons), provenance={
+            **provenance, "data": sources, "lexicon_checksum": lexicons.checksum,
+        }, **fit_options)
+    except FramingInputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    write_atomically(output, json.dumps(model, indent=2, ensure_ascii=False) + "\n")
+    top = dict(list(model["weights"].items())[:12])
+    print(json.dumps({"top_weights": top, "intercept": model["intercept"], "threshold": model["threshold"]}, indent=2))
+    print(json.dumps(model["provenance"]["cross_validated"], indent=2))
+    return 0
+

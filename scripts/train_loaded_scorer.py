@@ -18,7 +18,6 @@ are written into the file's provenance and printed.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -26,30 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the dataset readers live in benchmarks/, beside this script
 
 from benchmarks.evaluation.stories import babe_texts, basil_texts  # noqa: E402
-from framing.errors import FramingInputError  # noqa: E402
-from framing.fileio import write_atomically  # noqa: E402
-from framing.lexicons import load_lexicons  # noqa: E402
-from framing.training import AnnotatedText, fit_scorer, loaded_examples  # noqa: E402
+from framing.training import loaded_examples, run_training  # noqa: E402
 
 LICENCES = {
     "basil": "BASIL (Fan et al. 2019), development half: research use; the weights hold no text",
     "babe": "BABE (Spinde et al. 2021), development half: AGPL-3.0 data; the weights hold no text",
 }
-
-
-def own_texts(path: Path) -> list[AnnotatedText]:
-    texts = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            marked = tuple((int(a), int(b)) for a, b in row["marked"])
-            texts.append(AnnotatedText(str(row["id"]), str(row.get("group", row["id"])), row["text"], marked, "own"))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
-            raise FramingInputError(f"{path}:{number}", f"not an annotated text ({error})",
-                                    'Write {"id", "group", "text", "marked": [[start, end], ...]}') from None
-    return texts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,31 +41,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.data and not args.annotations:
         parser.error("give --data or --annotations")
-    try:
-        lexicons = load_lexicons()
-        texts, sources = [], {}
-        if args.data:
-            texts += basil_texts(args.data) + babe_texts(args.data)
-            sources.update(LICENCES)
-        if args.annotations:
-            texts += own_texts(args.annotations)
-            sources["own"] = f"{args.annotations.name}: your annotations"
-        model = fit_scorer(loaded_examples(texts, lexicons), provenance={
+    return run_training(
+        args.data, args.annotations, args.output,
+        texts_from_data=lambda folder: basil_texts(folder) + babe_texts(folder), licences=LICENCES,
+        examples_of=loaded_examples, provenance={
             "purpose": "decides whether a loaded-term candidate counts (framing/features/loaded.py)",
-            "data": sources,
             "split": "development halves only; held-out halves never seen",
             "licence": "weights: MIT, like framing; see data for the licences of the training sets",
-            "lexicon_checksum": lexicons.checksum,
             "script": "scripts/train_loaded_scorer.py",
-        })
-    except FramingInputError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    write_atomically(args.output, json.dumps(model, indent=2, ensure_ascii=False) + "\n")
-    print(json.dumps({k: model[k] for k in ("weights", "intercept", "threshold")}, indent=2))
-    print(json.dumps(model["provenance"]["cross_validated"], indent=2))
-    return 0
-
+        },
+    )
 
 if __name__ == "__main__":
     sys.exit(main())

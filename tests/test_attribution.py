@@ -1,6 +1,14 @@
-"""Attribution cues, their stance, and the kind of source (framing.features.attribution)."""
+"""Attribution cues, their stance, and the kind of source (framing.features.attribution).
+
+These examples test the rules, so they run without the learned attribution scorer
+(tests/test_attribution_scorer.py tests that): the scorer follows PolNeAR, whose
+annotators count a writer's inference ("This move suggests") or a passive ("was warned
+that") as a cue too, while each example here pins what a rule decides.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
@@ -8,6 +16,13 @@ from benchmarks.evaluation.datasets import Attribution, Fragment, PolnearDoc
 from benchmarks.evaluation.tasks import score_attribution
 from framing.document import Span
 from framing.features import attribution
+from framing.lexicons import Lexicons
+
+
+@pytest.fixture(scope="session")  # as wide as the fixture it narrows, which the session-wide ``parse`` reads
+def lexicons(lexicons: Lexicons) -> Lexicons:
+    """The seeds' lexicons without the attribution scorer: the rules decide (see the module docstring)."""
+    return replace(lexicons, attribution_scorer=None)
 
 CASES = [
     # (text, cue as written, stance, source as written, source kind)

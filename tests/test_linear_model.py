@@ -13,7 +13,7 @@ from framing.cli import main
 from framing.corpus import parse_text
 from framing.errors import FramingInputError
 from framing.features.loaded import candidates
-from framing.lexicons import SCORER_FILE, bundled_lexicon_dir, load_lexicons
+from framing.lexicons import ATTRIBUTION_SCORER_FILE, SCORER_FILE, bundled_lexicon_dir, load_lexicons
 from framing.linear_model import FORMAT, load_scorer
 from framing.training import AnnotatedText, fit_scorer, loaded_examples
 
@@ -88,15 +88,20 @@ def test_linear_model_bad_file_is_a_clear_input_error(tmp_path: Path, content: s
     assert problem in str(error.value) and "train_loaded_scorer.py" in str(error.value)
 
 
-def test_linear_model_corrupt_pack_model_exits_2_with_one_line(tmp_path: Path, capsys) -> None:
+@pytest.mark.parametrize(("model_file", "script"), [
+    (SCORER_FILE, "train_loaded_scorer.py"), (ATTRIBUTION_SCORER_FILE, "train_attribution_scorer.py"),
+])
+def test_linear_model_corrupt_pack_model_exits_2_with_one_line(
+    tmp_path: Path, capsys, model_file: str, script: str
+) -> None:
     pack = tmp_path / "pack"
     pack.mkdir()
-    (pack / SCORER_FILE).write_text("garbage", encoding="utf-8")
+    (pack / model_file).write_text("garbage", encoding="utf-8")
     article = tmp_path / "a.txt"
     article.write_text("The mayor resigned on Monday.", encoding="utf-8")
     assert main(["extract", str(article), "--lexicons", str(pack)]) == 2
     err = capsys.readouterr().err.strip()
-    assert err.count("\n") == 0 and SCORER_FILE in err and "corrupt" in err
+    assert err.count("\n") == 0 and model_file in err and "corrupt" in err and script in err
 
 
 def test_linear_model_missing_bundled_model_is_an_input_error(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ast
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -23,6 +23,7 @@ from framing.corpus import parse_text
 from framing.document import Document
 from framing.errors import FramingInputError
 from framing.lexicons import Lexicons
+from framing.training import AnnotatedText
 
 Fragments = tuple[tuple[int, int], ...]
 
@@ -198,6 +199,19 @@ def read_polnear(
         chosen[filename] = PolnearDoc(filename, compartment, row.get("publisher", ""), text, attributions)
     docs = sorted(chosen.values(), key=lambda doc: (compartments.index(doc.compartment), doc.filename))
     return docs[:limit] if limit is not None else docs
+
+
+def polnear_cue_texts(docs: Iterable[PolnearDoc]) -> list[AnnotatedText]:
+    """PolNeAR articles as annotated texts whose marks are the cues, each document its own group.
+
+    The training script and the benchmark's cross-validation read the same marks, so the
+    model is scored on exactly what it was trained to find.
+    """
+    return [
+        AnnotatedText(doc.filename, f"polnear:{doc.filename}", doc.text,
+                      tuple(piece for a in doc.attributions if a.cue for piece in a.cue.fragments), "polnear")
+        for doc in docs
+    ]
 
 
 def parse_word_list(value: Any, where: str) -> tuple[str, ...]:

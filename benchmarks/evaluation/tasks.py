@@ -36,6 +36,7 @@ from .datasets import (
     LevelledText,
     PolnearDoc,
     dataset_file,
+    polnear_cue_texts,
     read_babe,
     read_hedges,
     read_onestop,
@@ -385,6 +386,40 @@ def score_source_kinds(
     }
 
 
+# Thresholds of the cross-validated precision–recall curve of the attribution scorer.
+CUE_CURVE = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
+
+
+def cross_validated_cues(docs: Sequence[PolnearDoc], lexicons: Lexicons) -> dict[str, Any]:
+    """Cue P/R of the attribution scorer refitted per fold, each document predicted by a model that never saw it.
+
+    The shipped model was trained on these same documents, so its figure above is
+    in-sample; this one is what to expect on other news of the kind. The candidates and
+    their labels are the training script's (:func:`framing.training.attribution_examples`),
+    the folds :func:`framing.training.cross_validated_probabilities` (grouped by document),
+    and each threshold's kept candidates are matched to the gold cues like the spans above.
+    """
+    from framing.training import attribution_examples, cross_validated_probabilities
+
+    examples = attribution_examples(polnear_cue_texts(docs), lexicons)
+    held_out = cross_validated_probabilities(examples)
+    gold = [(doc.filename, a.cue.fragments) for doc in docs for a in doc.attributions if a.cue]
+
+    def at(threshold: float) -> dict[str, Any]:
+        kept = [example.span for example, p in zip(examples, held_out, strict=True) if p >= threshold]
+        return {"threshold": threshold, **match_fragments(kept, gold)[0].as_dict()}
+
+    curve = [at(threshold) for threshold in CUE_CURVE]
+    scorer = lexicons.attribution_scorer
+    return {
+        "method": "5-fold GroupKFold by document; logistic regression refitted per fold on the other documents",
+        "candidates": len(examples),
+        "candidate_recall_ceiling": match_fragments([e.span for e in examples], gold)[0].as_dict()["recall"],
+        "at_shipped_threshold": at(scorer.threshold) if scorer is not None else None,
+        "curve": curve,
+    }
+
+
 def evaluate_attribution(
     data_dir: str | Path,
     lexicons: Lexicons,
@@ -407,6 +442,7 @@ def evaluate_attribution(
         dev_scores = score_attribution(dev, predicted)
         keys = ("documents", "cue", "content_overlap", "direct_quotes", "speaker_accuracy", "speaker_judged")
         result["dev_only"] = {key: dev_scores[key] for key in keys}
+    result["cross_validated"] = cross_validated_cues(docs, lexicons)
     if Path(labels_path).is_file():
         labels = read_source_kind_labels(labels_path)
         allowed = lexicons["source_kinds"].meta.get("allowed_kind", "")

@@ -11,13 +11,13 @@ from __future__ import annotations
 from ..document import Document
 from ..lexicons import Lexicons
 from . import Extraction
-from .attribution import attribution_extraction, find_sources
+from .attribution import attribution_extraction, find_reported
 from .quotes import direct_quotes, quote_extraction
 
 
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     quotes = direct_quotes(doc)
-    found, subjects, tags = find_sources(doc, lexicons, [(q.start, q.end) for q in quotes])
+    shown, found, subjects, tags = find_reported(doc, lexicons, [(q.start, q.end) for q in quotes])
     quoted = quote_extraction(doc, quotes, found, subjects, tags)
-    attributed = attribution_extraction(found)
+    attributed = attribution_extraction(shown)
     return Extraction({**quoted.values, **attributed.values}, quoted.spans + attributed.spans)

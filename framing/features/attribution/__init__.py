@@ -35,16 +35,19 @@ from collections.abc import Sequence
 from ...document import Document, Span
 from ...lexicons import Entry, Lexicons
 from .. import Extraction
+from .candidates import Proposal, proposals
 from .clauses import before_time_phrase, clause_subject, skip_auxiliaries_back, tag_after
 from .constructions import CONSTRUCTION_RULES
 from .cue_rules import CUE_CHECKS, CUE_GATES, SOURCELESS_REPORT
 from .model import REJECTED, Attribution, Candidate, Cue, GoldenRow, Rule, Source, Unit
 from .phrases import Context
+from .scoring import scored_attributions
 from .source_rules import SOURCE_RULES
 
 __all__ = [
-    "REJECTED", "RULES", "Attribution", "Candidate", "GoldenRow", "Rule", "Source", "attribution_extraction",
-    "extract", "find_attributions", "find_candidates", "find_sources",
+    "REJECTED", "RULES", "Attribution", "Candidate", "GoldenRow", "Proposal", "Rule", "Source",
+    "attribution_extraction", "candidate_proposals", "extract", "find_attributions", "find_candidates",
+    "find_reported", "find_sources",
 ]
 
 # Every rule, in the order the pipeline runs them.
@@ -56,7 +59,9 @@ _CONTENT_LEADS = frozenset(["that", ",", ":", "–", "—", "-"])
 
 
 def find_attributions(doc: Document, lexicons: Lexicons) -> list[Attribution]:
-    """Every reporting cue outside speech quotes that has a source, in text order."""
+    """The rules' attributions: every reporting cue outside speech quotes that has a source, in text order.
+
+    The rules alone, without the learned scorer, so each rule's golden rows test the rule."""
     return find_sources(doc, lexicons)[0]
 
 
@@ -67,10 +72,35 @@ def find_candidates(doc: Document, lexicons: Lexicons) -> list[Candidate]:
     return candidates
 
 
+def candidate_proposals(doc: Document, lexicons: Lexicons) -> list[Proposal]:
+    """Every candidate cue the learned scorer would judge (:mod:`.candidates`), with its features."""
+    context = Context(doc, lexicons)
+    candidates: list[Candidate] = []
+    found = _attributions(context, lexicons, candidates)
+    return proposals(context, lexicons, candidates, found)
+
+
+def find_reported(
+    doc: Document, lexicons: Lexicons, quotes: Sequence[tuple[int, int]] = ()
+) -> tuple[list[Attribution], list[Attribution], dict[int, Source], dict[int, Source]]:
+    """The attributions to show (the learned scorer's, or the rules' without one), then :func:`find_sources`.
+
+    Quotes read the rules' attributions (the second item), so their speakers do not move
+    with the scorer; the attribution spans are the first item. The document is parsed once.
+    """
+    context = Context(doc, lexicons)
+    candidates: list[Candidate] = []
+    found = _attributions(context, lexicons, candidates)
+    shown = found
+    if lexicons.attribution_scorer is not None:
+        shown = scored_attributions(context, lexicons, lexicons.attribution_scorer, candidates, found)
+    return (shown, *_quote_sources(context, found, quotes))
+
+
 def find_sources(
     doc: Document, lexicons: Lexicons, quotes: Sequence[tuple[int, int]] = ()
 ) -> tuple[list[Attribution], dict[int, Source], dict[int, Source]]:
-    """Attributions; and for each ``(start, end)`` quote its sentence's subject and its tag.
+    """The rules' attributions; and for each ``(start, end)`` quote its sentence's subject and its tag.
 
     The subject (keyed by quote start) lets the quotes extractor credit a quote that no
     reporting verb introduces ("Cruz called Trump a “pathological liar”") to the person
@@ -79,7 +109,14 @@ def find_sources(
     is read once.
     """
     context = Context(doc, lexicons)
-    found = _attributions(context, lexicons)
+    return _quote_sources(context, _attributions(context, lexicons), quotes)
+
+
+def _quote_sources(
+    context: Context, found: list[Attribution], quotes: Sequence[tuple[int, int]]
+) -> tuple[list[Attribution], dict[int, Source], dict[int, Source]]:
+    """``found`` with each quote's sentence subject (keyed by quote start) and tag (keyed by quote end)."""
+    doc = context.doc
     subjects: dict[int, Source] = {}
     tags: dict[int, Source] = {}
     for start, end in quotes:
@@ -169,7 +206,7 @@ def _attributions(
         found.append(
             Attribution(
                 start, stop, doc.text[start:stop], entry, tokens[first].sentence, source,
-                _conduits(context, end, entry["lemma"], unit), _content_of(context, first, start, stop, source),
+                _conduits(context, end, entry["lemma"], unit), content_of(context, first, start, stop, source),
                 rule=candidate.rule, features=candidate.features,
             )
         )
@@ -191,7 +228,7 @@ def _constructed(context: Context, rule: Rule, found: list[Attribution], taken: 
         taken.add(start)
         source = context.source(unit)
         made.append(Attribution(start, end, context.doc.text[start:end], rule.entry, context.tokens[first].sentence,
-                                source, (), _content_of(context, first, start, end, source), rule=rule.name,
+                                source, (), content_of(context, first, start, end, source), rule=rule.name,
                                 features=(f"source={unit.label}",)))
     return made
 
@@ -214,7 +251,7 @@ def _conduits(context: Context, end: int, lemma: str, unit: Unit | None) -> tupl
     return (context.source(other),)
 
 
-def _content_of(context: Context, first: int, start: int, end: int, source: Source | None) -> tuple[int, int] | None:
+def content_of(context: Context, first: int, start: int, end: int, source: Source | None) -> tuple[int, int] | None:
     """What the cue reports, as character offsets: the rest of the sentence after the cue and its
     source ("Trump said [that] the deal was dead"), or, when the cue and source close the sentence
     ("The deal is dead, Trump said." / "…, according to Axios."), the sentence up to the comma.
@@ -248,8 +285,9 @@ def _content_of(context: Context, first: int, start: int, end: int, source: Sour
 
 
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
-    """Attribution cues (type ``attribution``) and their source phrases (type ``source``)."""
-    return attribution_extraction(find_attributions(doc, lexicons))
+    """Attribution cues (type ``attribution``) and their source phrases (type ``source``), scored when the
+    lexicons carry an attribution scorer."""
+    return attribution_extraction(find_reported(doc, lexicons)[0])
 
 
 def attribution_extraction(attributions: list[Attribution]) -> Extraction:
@@ -268,6 +306,7 @@ def attribution_extraction(attributions: list[Attribution]) -> Extraction:
                     "source_end": source.end if source else None,
                     "content_start": attribution.content[0] if attribution.content else None,
                     "content_end": attribution.content[1] if attribution.content else None,
+                    **({"score": attribution.score, "why": attribution.why} if attribution.score is not None else {}),
                 },
             )
         )

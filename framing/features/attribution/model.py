@@ -47,6 +47,8 @@ class Attribution:
     content: tuple[int, int] | None = None  # character offsets of what is reported, when read
     rule: str = ""
     features: tuple[str, ...] = ()
+    score: float | None = None  # the learned scorer's probability, when a scorer decided
+    why: str = ""  # the features that moved that score most
 
     @property
     def stance(self) -> str:

@@ -1,0 +1,339 @@
+"""Candidate attribution cues for the learned scorer, from general generators, each with named features.
+
+The rules (:mod:`.source_rules`, :mod:`.cue_rules`, :mod:`.constructions`) decide lexicon
+cues and a few constructions precisely, but PolNeAR-style annotation (Newell et al. 2018)
+counts almost any predicate of an actor as a cue of attribution: "has banned", "is open
+to", "plans to", "his call for". No word list covers those, so the generators here
+propose them broadly, and a transparent linear model (:mod:`framing.linear_model`,
+``lexicons/attribution_scorer.json``) decides which count:
+
+* ``lexicon`` and ``construction``: every lexicon cue and construction the rules
+  considered, accepted or turned down, with the rule that decided (``rule=<name>``, and
+  ``rule_accepted`` when it made an attribution);
+* ``subject_verb``: the first word after a clause subject and its auxiliaries, when the
+  subject is a person, organisation, pronoun or determined noun phrase ("The group has
+  banned", "She is open to", "Trump, who plans to"); a copula's adjective counts;
+* ``coordinated_verb``: a verb-shaped word after "and"/"but" in a sentence that has such a
+  subject ("Lamsa said … and noted");
+* ``possessive_noun``: an actor's possessive then a noun then a preposition ("his call
+  for", "Trump's opposition to");
+* ``speaker_colon``: a name opening a sentence, then a colon ("PENCE: Well, …").
+
+Features are named classes, never a word itself, so a model generalises beyond the
+articles it was trained on: the lexicon class of the head (reporting-verb stance,
+``signals_speech``, listed as loaded or a hedge), the subject's kind and how it was
+found, the auxiliaries (passive, modal, perfect), negation, distance to the subject,
+word shape, what follows (that-clause, to-infinitive, quote, colon), sentence position
+and whether a quote is in the sentence. One candidate is kept per stretch of words: a
+rule's candidate first, then the generators in the order above.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import NamedTuple
+
+from ...grammar import BE_FORMS, DO_FORMS, HAVE_FORMS, MODALS, NEGATIONS, PREPOSITIONS, QUOTE_MARKS, SUBJECT_PRONOUNS
+from ...lexicons import Entry, Lexicons
+from .clauses import before_appositive, before_time_phrase, clause_subject, skip_auxiliaries_back
+from .model import Attribution, Candidate, Unit
+from .phrases import NOT_HEADS, Context
+
+# Prepositions after a statement noun that open what it is about ("call for", "opposition to").
+STANCE_PREPOSITIONS = frozenset(["for", "to", "of", "on", "about", "against", "with", "that"])
+POSSESSIVE_PRONOUNS = {"his": "pronoun", "her": "pronoun", "their": "pronoun", "its": "pronoun"}
+COORDINATORS = frozenset(["and", "but", "or"])
+# Words a verb group's cue starts at: the first auxiliary or negation ("has banned", "did not include").
+GROUP_STARTS = BE_FORMS | HAVE_FORMS | MODALS | NEGATIONS | DO_FORMS
+RELATIVES = frozenset(["who", "which", "that"])
+# How many tokens past the subject the head may stand (auxiliaries, adverbs and a time phrase are skipped).
+MAX_GAP = 6
+# Irregular past forms common in news: past forms are verbs whatever their subject ("Trump took", "she went").
+IRREGULAR_PAST = frozenset(
+    ["made", "took", "went", "came", "gave", "saw", "spoke", "began", "told", "said", "got", "put", "set", "led",
+     "ran", "won", "lost", "left", "kept", "held", "brought", "thought", "sought", "fought", "knew", "felt", "met",
+     "stood", "sent", "spent", "built", "paid", "sat", "wrote", "chose", "drew", "threw", "broke", "rose", "fell",
+     "struck", "hit", "cut", "let", "quit", "became", "did", "had", "found", "meant", "dealt", "heard", "read"]
+)
+
+
+class Proposal(NamedTuple):
+    """A candidate cue: tokens ``[first, last]``, the generator that proposed it and its named features.
+
+    ``attribution`` is the rules' attribution when they accepted it (its source, conduits
+    and content are kept if the scorer accepts it too); ``entry`` the lexicon row, if any.
+    """
+
+    first: int
+    last: int
+    generator: str
+    features: Mapping[str, float]
+    attribution: Attribution | None
+    entry: Entry | None
+
+
+def lexicon_classes(lexicons: Lexicons) -> dict[str, tuple[str, ...]]:
+    """Each one-word form of a listed term → its lexicon classes (stance, signals_speech, loaded, hedge).
+
+    Built once per lexicon stack (keyed by its checksum, which changes with any row), so
+    a user's ``--lexicons`` layer is what the features see, without rebuilding the map for
+    every document (it cost more than the generators).
+    """
+    cached = _CLASSES.get(lexicons.checksum)
+    if cached is None:
+        if len(_CLASSES) >= 8:
+            _CLASSES.clear()
+        cached = _CLASSES[lexicons.checksum] = _build_classes(lexicons)
+    return cached
+
+
+_CLASSES: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+def _build_classes(lexicons: Lexicons) -> dict[str, tuple[str, ...]]:
+    classes: dict[str, set[str]] = {}
+    for entry in lexicons["reporting_verbs"]:
+        first = entry.key.lower().split()[0]
+        classes.setdefault(first, set()).update({f"stance={entry['stance']}", f"speech={entry['signals_speech']}"})
+    for name, tag in (("loaded", "loaded"), ("hedges", "hedge")):
+        for entry in lexicons[name]:
+            words = entry.key.lower().split()
+            if len(words) == 1:
+                classes.setdefault(words[0], set()).add(f"{tag}={entry['category']}")
+    return {word: tuple(sorted(found)) for word, found in classes.items()}
+
+
+def proposals(
+    context: Context, lexicons: Lexicons, candidates: Sequence[Candidate], found: Sequence[Attribution]
+) -> list[Proposal]:
+    """Every candidate cue in the document, one per stretch of words, with its features."""
+    classes = lexicon_classes(lexicons)
+    by_start = {attribution.start: attribution for attribution in found}
+    speakers = _name_words(a.source.name for a in found if a.source is not None)
+    cue_sentences = {a.sentence for a in found}
+    proposed: list[Proposal] = []
+    taken: set[int] = set()
+
+    def add(first: int, last: int, generator: str, unit: Unit | None, via: str, extra: Mapping[str, float],
+            attribution: Attribution | None = None, entry: Entry | None = None) -> None:
+        span = range(first, last + 1)
+        if any(index in taken for index in span):
+            return
+        taken.update(span)
+        features = _features(context, classes, first, last, generator, unit, via)
+        features.update(extra)
+        if unit is not None and _name_words([unit.name]) & speakers:
+            features["subject_is_a_source"] = 1.0  # an actor the rules already heard speak in this article
+        if tokens[first].sentence in cue_sentences and attribution is None:
+            features["sentence_has_rule_cue"] = 1.0
+        proposed.append(Proposal(first, last, generator, features, attribution, entry))
+
+    tokens = context.tokens
+    for candidate in candidates:
+        cue = candidate.cue
+        attribution = by_start.get(tokens[cue.first].start) if candidate.accepted else None
+        extra = {f"rule={candidate.rule}": 1.0, "rule_accepted": float(candidate.accepted)}
+        add(cue.first, cue.end - 1, "lexicon", candidate.unit, "rule", extra, attribution, cue.entry)
+    for attribution in found:  # constructions (no lexicon candidate); a lexicon cue's start is taken already
+        first = context.first_token_from(attribution.start)
+        if first is not None:
+            last = max(first, bisect_left(context.ends, attribution.end))
+            add(first, last, "construction", None, "rule", {f"rule={attribution.rule}": 1.0, "rule_accepted": 1.0},
+                attribution, attribution.entry)
+    for first, last, generator, unit, via in _generated(context):
+        add(first, last, generator, unit, via, {})
+    return sorted(proposed, key=lambda proposal: proposal.first)
+
+
+def _name_words(names: Iterable[str]) -> set[str]:
+    """The capitalized words of names ("Donald Trump" → {"donald", "trump"}), to tell one actor's mentions."""
+    return {word.lower() for name in names for word in name.split() if word[:1].isupper() and len(word) > 2}
+
+
+def _generated(context: Context) -> Iterator[tuple[int, int, str, Unit | None, str]]:
+    """The general generators' cues: (first, last, generator, subject unit, how the subject was found)."""
+    tokens, norms = context.tokens, context.norms
+    for head, token in enumerate(tokens):
+        if norms[head] == ":" and not token.quoted:
+            unit = _colon_speaker(context, head)
+            if unit is not None:
+                yield head, head, "speaker_colon", unit, "colon"
+            continue
+        if not token.is_word or token.quoted or not token.text.islower() or norms[head] in NOT_HEADS:
+            continue
+        sentence = token.sentence
+        before, _ = skip_auxiliaries_back(tokens, norms, head, sentence)
+        before = before_time_phrase(context, before, sentence)
+        if before < 0 or tokens[before].sentence != sentence or head - before > MAX_GAP:
+            continue
+        first = before + 1
+        while first < head and norms[first] not in GROUP_STARTS:
+            first += 1  # the cue starts at the first auxiliary ("has banned"), not at an adverb before it
+        if norms[head] in BE_FORMS or norms[head] in SUBJECT_PRONOUNS:
+            continue
+        unit, via = _subject(context, before, sentence)
+        if unit is not None and _verb_like(norms[head], first < head, unit):
+            yield first, head, "subject_verb", unit, via
+            continue
+        if norms[before] in COORDINATORS and _shape(norms[head]) in ("ed", "s") and head == before + 1:
+            unit = clause_subject(context, sentence, before)
+            if unit is not None:
+                yield head, head, "coordinated_verb", unit, "coordination"
+                continue
+        possessor = _possessor(context, head - 1)
+        if possessor is not None and head + 1 < len(tokens) and norms[head + 1] in STANCE_PREPOSITIONS and (
+            tokens[head + 1].sentence == sentence
+        ):
+            yield head, head, "possessive_noun", possessor, "possessive"
+
+
+def _verb_like(norm: str, auxiliary: bool, subject: Unit) -> bool:
+    """Whether a word after a subject can be its verb, read from its form alone (no tagger).
+
+    After an auxiliary any form can ("has banned", "is open", "would choose"); alone, a past
+    form (-ed or irregular) or an -s form can, and a bare base form only after a plural or
+    a pronoun other than he/she ("they want", "Democrats oppose"): a singular subject's
+    present verb takes -s, so "the Trump campaign" is a noun after a name.
+    """
+    if auxiliary:
+        return not norm[:1].isdigit()
+    shape = _shape(norm)
+    if shape == "ed":
+        return True
+    if shape == "s":
+        return subject.kind != "vague"
+    if shape == "base":
+        return subject.kind == "vague" or subject.label in ("pronoun i", "pronoun we", "pronoun they")
+    return False
+
+
+def _colon_speaker(context: Context, colon: int) -> Unit | None:
+    """"PENCE: Well, …", "Graham: Trump's …": a sentence opened by a name (at most four words), then a colon.
+
+    Transcripts and headlines credit words this way with or without quotation marks; the
+    rules' colon construction needs the quote.
+    """
+    opening = context.sentence_first.get(context.tokens[colon].sentence, colon)
+    if not 0 < colon - opening <= 4 or colon + 1 >= len(context.tokens):
+        return None
+    if context.tokens[colon + 1].sentence != context.tokens[colon].sentence:
+        return None
+    if not all(context.tokens[i].is_word and context.tokens[i].text[:1].isupper() for i in range(opening, colon)):
+        return None
+    unit = context.unit_ending_at(colon - 1) or context.generic_left(colon - 1, loose=True)
+    return unit if unit is not None and unit.first <= opening + 1 else None
+
+
+def _subject(context: Context, before: int, sentence: int) -> tuple[Unit | None, str]:
+    """The subject whose last token is ``before``, read directly, through a relative pronoun or an aside."""
+    norm = context.norms[before]
+    if norm in RELATIVES and before > 0:
+        previous = before - 1 if context.norms[before - 1] != "," else before - 2
+        unit = context.unit_ending_at(previous) if previous >= 0 else None
+        return unit, "relative"
+    if norm == ",":
+        unit = before_appositive(context, before)
+        return unit, "appositive"
+    if norm in NOT_HEADS or not context.tokens[before].is_word:
+        return None, ""
+    unit = context.unit_ending_at(before)
+    if unit is not None:
+        return unit, "lexicon_or_name"
+    return context.generic_left(before, loose=False), "noun_phrase"
+
+
+def _possessor(context: Context, index: int) -> Unit | None:
+    """"his call", "Trump's opposition": the possessor before a noun, as a unit."""
+    if index < 0:
+        return None
+    token = context.tokens[index]
+    if token.norm in POSSESSIVE_PRONOUNS:
+        return Unit(index, index, "pronoun", "possessive pronoun", token.text)
+    if token.text.endswith(("'s", "’s")):
+        return context.unit_ending_at(index)
+    return None
+
+
+def _shape(norm: str) -> str:
+    """The head's inflection read from its spelling: -ing, past (-ed or irregular), -s, or a base form."""
+    if norm.endswith("ing"):
+        return "ing"
+    if norm.endswith("ed") or norm in IRREGULAR_PAST:
+        return "ed"
+    if norm.endswith("s") and not norm.endswith("ss"):
+        return "s"
+    return "base"
+
+
+def _following(context: Context, last: int, sentence: int) -> str:
+    """What opens the words after the cue: a that-clause, an infinitive, a quote, a colon, a preposition…"""
+    index = last + 1
+    if index >= len(context.tokens) or context.tokens[index].sentence != sentence:
+        return "end"
+    norm, text = context.norms[index], context.tokens[index].text
+    if text in QUOTE_MARKS or context.tokens[index].quoted:
+        return "quote"
+    if norm in ("that", "to", ":", ","):
+        return {"that": "that", "to": "to", ":": "colon", ",": "comma"}[norm]
+    if norm in ("whether", "if", "how", "why", "what"):
+        return "question"
+    if norm in PREPOSITIONS:
+        return "preposition"
+    if norm in NOT_HEADS:
+        return "function_word"
+    if text[:1].isupper():
+        return "name"
+    return "word"
+
+
+def _features(
+    context: Context, classes: Mapping[str, tuple[str, ...]], first: int, last: int, generator: str,
+    unit: Unit | None, via: str,
+) -> dict[str, float]:
+    """The named features of one candidate, all 0/1 (see the module docstring)."""
+    tokens, norms = context.tokens, context.norms
+    sentence = tokens[first].sentence
+    head = last
+    while head > first and norms[head] in NOT_HEADS:
+        head -= 1
+    auxiliaries = {norms[i] for i in range(first, head)}
+    kind = "none" if unit is None else "pronoun" if unit.label.startswith("pronoun") else unit.kind
+    found = "none" if unit is None else "lexicon" if unit.label not in ("unlisted name", "unlisted noun phrase") \
+        else unit.label.replace(" ", "_")
+    gap = 0 if unit is None else max(0, first - unit.last - 1)
+    sentence_first = context.sentence_first.get(sentence, first)
+    following = _following(context, last, sentence)
+    sentence_end = context.doc.sentences[sentence][1]
+    rest = sum(1 for i in range(last + 1, min(len(tokens), last + 12)) if tokens[i].start < sentence_end
+               and tokens[i].is_word)  # an attribution reports something: words must follow (capped at 11)
+    window = range(max(sentence_first, first - 8), min(len(tokens), last + 8))
+    features = {
+        f"generator={generator}": 1.0,
+        f"subject={kind}": 1.0,
+        f"subject_found={found}": 1.0,
+        f"subject_via={via or 'none'}": 1.0,
+        f"subject_gap={min(gap, 3)}": 1.0,
+        f"shape={_shape(norms[head])}": 1.0,
+        f"next={following}": 1.0,
+        f"generator={generator}&subject={kind}": 1.0,
+        f"generator={generator}&next={following}": 1.0,
+        f"words_after={'0' if rest == 0 else '1-3' if rest <= 3 else '4-10' if rest <= 10 else '11+'}": 1.0,
+        f"next={following}&shape={_shape(norms[head])}": 1.0,
+        "passive": float(bool(auxiliaries & BE_FORMS) and _shape(norms[head]) == "ed"),
+        "copula": float(bool(auxiliaries & BE_FORMS) and _shape(norms[head]) != "ed"),
+        "perfect": float(bool(auxiliaries & HAVE_FORMS)),
+        "modal": float(bool(auxiliaries & MODALS)),
+        "negated": float(bool(auxiliaries & NEGATIONS)),
+        "multiword": float(last > first),
+        "in_quote": float(tokens[head].quoted),
+        "quote_near": float(any(tokens[i].quoted or tokens[i].text in QUOTE_MARKS for i in window)),
+        "subject_opens_sentence": float(unit is not None and unit.first == sentence_first),
+        "sentence_early": float(first - sentence_first < 8),
+        "capitalized": float(tokens[head].text[:1].isupper()),
+    }
+    lexical = classes.get(norms[head], ())
+    for name in lexical or ("unlisted",):
+        features[f"class={name}"] = 1.0
+        features[f"class={name}&subject={kind}"] = 1.0
+    return {name: value for name, value in features.items() if value}

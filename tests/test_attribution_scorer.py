@@ -1,0 +1,123 @@
+"""The learned attribution-cue scorer: broad candidates with named features, a model file, clear errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from framing.analysis import analyze_document
+from framing.corpus import parse_text
+from framing.errors import FramingInputError
+from framing.features.attribution import candidate_proposals, find_attributions
+from framing.lexicons import ATTRIBUTION_SCORER_FILE, bundled_lexicon_dir, load_lexicons
+from framing.linear_model import FORMAT, load_scorer
+from framing.training import AnnotatedText, attribution_examples, fit_scorer, read_annotations
+
+BANNED = "The governor has banned the march. The senator is open to a compromise, his aide said on Monday."
+
+
+def write_model(folder: Path, **fields: object) -> Path:
+    model = {"format": FORMAT, "weights": {}, "intercept": 0.0, "threshold": 0.5, "provenance": {}, **fields}
+    path = folder / ATTRIBUTION_SCORER_FILE
+    path.write_text(json.dumps(model), encoding="utf-8")
+    return path
+
+
+def cue_features(text: str, lexicons) -> dict[str, dict[str, float]]:
+    doc = parse_text(text, lexicons)
+    return {doc.text[doc.tokens[p.first].start : doc.tokens[p.last].end]: p.features
+            for p in candidate_proposals(doc, lexicons)}
+
+
+def test_attribution_scorer_generator_finds_predicates_of_actors(general_lexicons) -> None:
+    found = cue_features(BANNED, general_lexicons)
+    assert found["has banned"]["generator=subject_verb"] == 1.0
+    assert found["has banned"]["perfect"] == 1.0 and found["has banned"]["shape=ed"] == 1.0
+    assert found["is open"]["copula"] == 1.0 and found["is open"]["next=to"] == 1.0
+    assert found["said"]["generator=lexicon"] == 1.0 and found["said"]["rule_accepted"] == 1.0
+    assert found["said"]["class=stance=neutral"] == 1.0
+    assert not any(name.startswith(("lemma=", "word=")) for features in found.values() for name in features)
+
+
+def test_attribution_scorer_generator_reads_possessive_nouns_and_second_verbs(general_lexicons) -> None:
+    found = cue_features("Voters cheered her opposition to the tax. The mayor said so and vetoed the bill.",
+                         general_lexicons)
+    assert found["opposition"]["generator=possessive_noun"] == 1.0
+    assert found["opposition"]["subject=pronoun"] == 1.0 and found["opposition"]["next=to"] == 1.0
+    assert found["vetoed"]["generator=coordinated_verb"] == 1.0 and found["vetoed"]["subject=named_person"] == 1.0
+
+
+def test_attribution_scorer_one_candidate_per_stretch_of_words(general_lexicons) -> None:
+    doc = parse_text(BANNED, general_lexicons)
+    proposals = candidate_proposals(doc, general_lexicons)
+    tokens = [index for p in proposals for index in range(p.first, p.last + 1)]
+    assert len(tokens) == len(set(tokens))
+
+
+def test_attribution_scorer_pack_model_accepts_and_rejects_by_its_weights(tmp_path: Path) -> None:
+    write_model(tmp_path, weights={"generator=subject_verb": 4.0, "generator=lexicon": -4.0})
+    pack = load_lexicons(tmp_path)
+    analysis = analyze_document(parse_text(BANNED, pack), pack)
+    cues = {s.text: s for s in analysis.spans if s.type == "attribution"}
+    assert "has banned" in cues and "is open" in cues and "said" not in cues
+    assert cues["has banned"].attrs["score"] > 0.5 and "generator=subject_verb +4.00" in cues["has banned"].attrs["why"]
+    assert cues["has banned"].attrs["rule"] == "scorer:subject_verb"
+    assert not [s for s in analysis.spans if s.type == "source"]  # generated cues make no source spans
+
+
+def test_attribution_scorer_accepted_rule_cue_keeps_its_source(tmp_path: Path) -> None:
+    write_model(tmp_path, weights={"rule_accepted": 4.0}, intercept=-2.0)
+    pack = load_lexicons(tmp_path)
+    analysis = analyze_document(parse_text(BANNED, pack), pack)
+    cues = [s for s in analysis.spans if s.type == "attribution"]
+    assert [s.text for s in cues] == ["said"]
+    assert [s.text for s in analysis.spans if s.type == "source"] == ["his aide"]
+
+
+def test_attribution_scorer_quotes_keep_the_rules_speakers(tmp_path: Path) -> None:
+    text = "“We will win,” the mayor said."
+    write_model(tmp_path, intercept=-9.0)  # rejects every candidate
+    pack = load_lexicons(tmp_path)
+    analysis = analyze_document(parse_text(text, pack), pack)
+    assert not [s for s in analysis.spans if s.type == "attribution"]
+    quote = next(s for s in analysis.spans if s.type == "quote")
+    assert quote.attrs["speaker"] == "the mayor"
+    assert [a.text for a in find_attributions(parse_text(text, pack), pack)] == ["said"]  # the rules layer
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [("{not json", "corrupt"), (json.dumps({"format": "framing-linear-model/0"}), "another version")],
+)
+def test_attribution_scorer_bad_file_is_a_clear_input_error(tmp_path: Path, content: str, problem: str) -> None:
+    (tmp_path / ATTRIBUTION_SCORER_FILE).write_text(content, encoding="utf-8")
+    with pytest.raises(FramingInputError) as error:
+        load_lexicons(tmp_path)
+    assert problem in str(error.value) and "train_attribution_scorer.py" in str(error.value)
+
+
+def test_attribution_scorer_bundled_file_declares_provenance_and_cross_validated_scores() -> None:
+    scorer = load_scorer(bundled_lexicon_dir() / ATTRIBUTION_SCORER_FILE)
+    for key in ("data", "split", "trained", "licence", "cross_validated", "script"):
+        assert scorer.provenance.get(key), key
+    assert scorer.provenance["cross_validated"]["grouped_by"]
+    assert 0.0 < scorer.threshold < 1.0
+
+
+def test_attribution_scorer_training_learns_from_own_annotations(general_lexicons, tmp_path: Path) -> None:
+    """Marks on copular predicates only ("is open"): the fitted model must weigh ``copula`` up."""
+    rows = []
+    for index in range(12):
+        text = f"The senator is open to plan {index}. The governor has banned the march."
+        start = text.index("is open")
+        rows.append({"id": f"t{index}", "group": f"g{index}", "text": text, "marked": [[start, start + 7]]})
+    path = tmp_path / "marks.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+    texts = read_annotations(path)
+    assert texts[0] == AnnotatedText("t0", "g0", rows[0]["text"], ((12, 19),), "own")
+    model = fit_scorer(attribution_examples(texts, general_lexicons), provenance={"data": "test"},
+                       min_precision=0.75)
+    assert model["weights"]["copula"] > 0
+    assert model["provenance"]["cross_validated"]["own"]["at_threshold"]["precision"] >= 0.75
