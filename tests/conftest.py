@@ -25,6 +25,25 @@ def lexicons() -> Lexicons:
     return corpus_lexicons()
 
 
+# The optional loaded-term set (Liu opinion lexicon, MPQA strong subjectives): not MIT, off by default.
+RESEARCH_LOADED = ROOT / "lexicons" / "optional" / "loaded-research-use"
+
+
+@pytest.fixture(scope="session")
+def research_lexicons() -> Lexicons:
+    """The seeds' lexicons with the optional research-use loaded set layered on (``--lexicons`` it).
+
+    Tests of the loaded-term rules (inflections, context rules, exclusions) use words from both
+    sets; the default set alone is what ``framing`` uses unless told otherwise.
+    """
+    return corpus_lexicons(lexicon_dir=RESEARCH_LOADED)
+
+
+@pytest.fixture(scope="session")
+def research_parse(research_lexicons: Lexicons) -> Callable[[str], Document]:
+    return lambda text: parse_text(text, research_lexicons)
+
+
 @pytest.fixture(scope="session")
 def general_lexicons() -> Lexicons:
     """The bundled lexicons alone (general knowledge of English news, no story pack)."""
