@@ -1,10 +1,42 @@
-"""Atomic writes: a report or export is either complete on disk or not there at all."""
+"""Writing files safely: atomically, and CSV cells that a spreadsheet cannot run.
+
+A report or export is either complete on disk or not there at all. CSV cells come from
+article text, titles and outlet names, all untrusted: a cell a spreadsheet would read as a
+formula is neutralised (CSV injection), here, once, for every CSV framing writes.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import tempfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
+
+# A spreadsheet treats a cell starting with one of these as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: Any) -> Any:
+    """A text cell that would start a formula gets a leading single quote (OWASP's advice); others pass.
+
+    Numbers stay numbers; only text can carry ``=HYPERLINK(...)`` or ``@SUM(...)`` in from an
+    outlet's name or an article's words.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_text(columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> str:
+    """CSV (header, then one line per row, ``\\n`` line ends) with every cell neutralised."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({key: neutralise_cell(value) for key, value in row.items()} for row in rows)
+    return buffer.getvalue()
 
 
 def write_atomically(path: str | Path, data: str | bytes) -> Path:
@@ -25,3 +57,15 @@ def write_atomically(path: str | Path, data: str | bytes) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+def output_path(out_dir: str | Path, name: str) -> Path:
+    """``out_dir / name`` for a file framing writes, refused if ``name`` could leave ``out_dir``.
+
+    Every name framing writes is its own (``facts.csv``, ``worksheet.html``), never an article
+    id or outlet name; this check keeps it so if that ever changes: no separators, no ``..``,
+    no absolute paths, no characters Windows reserves.
+    """
+    if not name or name in (".", "..") or Path(name).name != name or any(c in name for c in '<>:"/\\|?*\0'):
+        raise ValueError(f"refusing to write {name!r}: not a plain file name inside {out_dir}")
+    return Path(out_dir) / name
