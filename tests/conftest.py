@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from framing.analysis import ArticleAnalysis, analyze_document, corpus_lexicons
 from framing.corpus import bundled_seed_dir, load_articles, parse_document, parse_text
@@ -15,6 +16,13 @@ from framing.document import Document
 from framing.lexicons import Lexicons, load_lexicons
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Property tests (tests/test_properties.py): a bounded run by default and in CI, a long one on demand
+# with HYPOTHESIS_PROFILE=long. No deadline: a shared 2-core machine makes timings noise.
+_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("ci", max_examples=50, deadline=None, suppress_health_check=_SLOW_OK, print_blob=True)
+settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=_SLOW_OK, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 

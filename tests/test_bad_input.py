@@ -158,6 +158,8 @@ ACCEPTED = [
                  "Critics disagreed.\nOthers", "", id="mixed-line-endings"),
     pytest.param("quotes.txt", 'He said "it was \u201cnested \u2018deep\u201d and then "unbalanced. She said \u201d'
                  "odd\u201c things, 'may' be.\n", "unbalanced", "", id="unbalanced-nested-quotes"),
+    pytest.param("rows.jsonl", '{"id": "s", "outlet": "X\\ud800", "text": "Officials said \\ud800 it may rain."}\n',
+                 "said \ufffd it", "", id="jsonl-lone-surrogate"),
     pytest.param("french.txt", "Le gouvernement a déclaré que les négociations pourraient reprendre bientôt, selon "
                  "un communiqué publié mardi. Les critiques ont qualifié cette annonce de coup de communication, et "
                  "plusieurs responsables de l'opposition ont demandé des précisions sur le calendrier.\n",
