@@ -97,3 +97,18 @@ def test_no_loader_that_can_run_code_touches_user_files() -> None:
     found = [f"{p.relative_to(ROOT)}: {m.group(0)}" for p in PACKAGE.rglob("*.py")
              for m in CODE_RUNNING_LOADERS.finditer(_source(p))]
     assert found == []
+
+
+def test_default_output_folder_is_ignored_by_git() -> None:
+    """The README's first command writes reports/: in a fresh clone that must leave `git status` clean."""
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    for path in ("reports/framing-report.html", "reports/framing-report.pdf", "reports/exercises/worksheet.html"):
+        ignored = subprocess.run(["git", "-C", str(ROOT), "check-ignore", "-q", path], check=False)
+        assert ignored.returncode == 0, f"{path} would show in git status"
+    tracked = subprocess.run(["git", "-C", str(ROOT), "ls-files", "reports"], capture_output=True, text=True,
+                             check=True).stdout
+    assert tracked == ""
