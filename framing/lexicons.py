@@ -13,7 +13,9 @@ A story pack (a ``lexicons/`` folder beside a corpus's ``manifest.csv``, such as
 ``seeds/lexicons/``) and ``--lexicons DIR`` layer files over the bundled ones, in that
 order: a row whose key (its term) already exists replaces that entry; new rows are added.
 Closed vocabularies (``# allowed_<column>:``) stay the bundled file's, so a layer adds rows
-but no new roles or categories.
+but no new roles or categories. Every file, bundled or layered, is checked against its declared
+schema (:mod:`framing.lexicon_schema`): unknown or missing columns, rule names the code lacks and
+values outside their lists are errors on their line, never silently ignored.
 """
 
 from __future__ import annotations
