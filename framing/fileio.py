@@ -19,6 +19,18 @@ from typing import Any
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def scrub_surrogates(value: str) -> str:
+    """Lone surrogates (``"\\ud800"`` in JSON, or a Python caller's string) become U+FFFD; nothing else changes.
+
+    No UTF-8 file can hold a lone surrogate. Found by the property tests: such a text once ended
+    ``framing extract`` with an internal error, and ``write_reports`` with a UnicodeEncodeError.
+    Well-formed pairs are one character already and stay as they are.
+    """
+    if value.isascii():
+        return value
+    return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def neutralise_cell(value: Any) -> Any:
     """A text cell that would start a formula gets a leading single quote (OWASP's advice); others pass.
 
@@ -43,7 +55,7 @@ def write_atomically(path: str | Path, data: str | bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payload = scrub_surrogates(data).encode("utf-8") if isinstance(data, str) else data
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:

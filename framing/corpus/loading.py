@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import FramingInputError
+from ..fileio import scrub_surrogates
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 TABLE_SUFFIXES = (".jsonl", ".csv")
@@ -197,10 +198,10 @@ def _article_from_row(row: dict, where: str, fallback_id: str) -> RawArticle:
     if not isinstance(text, str) or not text.strip():
         raise FramingInputError(where, "has no text", "Every row needs a non-empty 'text' field")
     _check_size(where, len(text))
-    text = _scrub_surrogates(text)
-    fields = {key: _scrub_surrogates(str(row.get(key) or "")) for key in OPTIONAL_FIELDS}
+    text = scrub_surrogates(text)
+    fields = {key: scrub_surrogates(str(row.get(key) or "")) for key in OPTIONAL_FIELDS}
     return RawArticle(
-        id=_scrub_surrogates(str(row.get("id") or fallback_id)),
+        id=scrub_surrogates(str(row.get("id") or fallback_id)),
         text=text,
         path=where,
         is_html=_looks_like_html(text),
@@ -279,13 +280,3 @@ def _inside(folder: Path, name: str) -> Path:
         )
     return path
 
-
-def _scrub_surrogates(value: str) -> str:
-    """JSON may spell a lone surrogate (``"\\ud800"``), which no UTF-8 output can hold: it becomes U+FFFD.
-
-    Found by the property tests: such a row once ended ``framing extract`` with an internal error.
-    Escaped pairs (``"\\ud83d\\ude00"``) are already one character by then and stay as they are.
-    """
-    if value.isascii():
-        return value
-    return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
