@@ -241,11 +241,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", help="write the accuracy table (docs/accuracy.md) here")
     parser.add_argument("--labels", default=str(SOURCE_KIND_LABELS), help="hand-labelled source kinds (JSONL)")
     parser.add_argument("--date", default=datetime.date.today().isoformat(), help="date printed in the table")
+    parser.add_argument("--lexicons", metavar="DIR", help="a lexicon folder layered over the bundled lexicons "
+                        "(e.g. lexicons/optional/loaded-research-use)")
     args = parser.parse_args(argv)
     try:
-        lexicons = load_lexicons()
+        lexicons = load_lexicons(args.lexicons)
         names = list(TASKS) if args.task == "all" else [args.task]
-        results: dict[str, Any] = {"date": args.date, "limit": args.limit, "lexicon_checksum": lexicons.checksum}
+        results: dict[str, Any] = {"date": args.date, "limit": args.limit, "lexicon_checksum": lexicons.checksum,
+                                   "lexicons": args.lexicons or "bundled"}
         for name in names:
             options = {"labels_path": args.labels} if name == "attribution" else {}
             results[name] = run_task(name, args.data, lexicons, args.limit, **options)

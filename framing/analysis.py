@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .corpus import bundled_seed_dir, load_articles, parse_document, story_packs
+from .corpus import RawArticle, bundled_seed_dir, load_articles, parse_document, story_packs
+from .corpus.language import warn_if_not_english
 from .document import Document, Span
 from .features import run_extractors
 from .lexicons import Lexicons, load_lexicons
@@ -103,4 +104,11 @@ def analyze(
     """
     paths = list(paths) or [bundled_seed_dir()]
     lexicons = lexicons or corpus_lexicons(paths, lexicon_dir)
-    return [analyze_document(parse_document(article, lexicons, raw=raw), lexicons) for article in load_articles(paths)]
+    return [analyze_document(_parsed(article, lexicons, raw), lexicons) for article in load_articles(paths)]
+
+
+def _parsed(article: RawArticle, lexicons: Lexicons, raw: bool) -> Document:
+    """Parse one article, warning on stderr when it is not English (the lexicons are)."""
+    document = parse_document(article, lexicons, raw=raw)
+    warn_if_not_english(document, lexicons)
+    return document

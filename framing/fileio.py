@@ -1,17 +1,61 @@
-"""Atomic writes: a report or export is either complete on disk or not there at all."""
+"""Writing files safely: atomically, and CSV cells that a spreadsheet cannot run.
+
+A report or export is either complete on disk or not there at all. CSV cells come from
+article text, titles and outlet names, all untrusted: a cell a spreadsheet would read as a
+formula is neutralised (CSV injection), here, once, for every CSV framing writes.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import tempfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
+
+# A spreadsheet treats a cell starting with one of these as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def scrub_surrogates(value: str) -> str:
+    """Lone surrogates (``"\\ud800"`` in JSON, or a Python caller's string) become U+FFFD; nothing else changes.
+
+    No UTF-8 file can hold a lone surrogate. Found by the property tests: such a text once ended
+    ``framing extract`` with an internal error, and ``write_reports`` with a UnicodeEncodeError.
+    Well-formed pairs are one character already and stay as they are.
+    """
+    if value.isascii():
+        return value
+    return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def neutralise_cell(value: Any) -> Any:
+    """A text cell that would start a formula gets a leading single quote (OWASP's advice); others pass.
+
+    Numbers stay numbers; only text can carry ``=HYPERLINK(...)`` or ``@SUM(...)`` in from an
+    outlet's name or an article's words.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_text(columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> str:
+    """CSV (header, then one line per row, ``\\n`` line ends) with every cell neutralised."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({key: neutralise_cell(value) for key, value in row.items()} for row in rows)
+    return buffer.getvalue()
 
 
 def write_atomically(path: str | Path, data: str | bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payload = scrub_surrogates(data).encode("utf-8") if isinstance(data, str) else data
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -25,3 +69,15 @@ def write_atomically(path: str | Path, data: str | bytes) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+def output_path(out_dir: str | Path, name: str) -> Path:
+    """``out_dir / name`` for a file framing writes, refused if ``name`` could leave ``out_dir``.
+
+    Every name framing writes is its own (``facts.csv``, ``worksheet.html``), never an article
+    id or outlet name; this check keeps it so if that ever changes: no separators, no ``..``,
+    no absolute paths, no characters Windows reserves.
+    """
+    if not name or name in (".", "..") or Path(name).name != name or any(c in name for c in '<>:"/\\|?*\0'):
+        raise ValueError(f"refusing to write {name!r}: not a plain file name inside {out_dir}")
+    return Path(out_dir) / name

@@ -13,7 +13,9 @@ A story pack (a ``lexicons/`` folder beside a corpus's ``manifest.csv``, such as
 ``seeds/lexicons/``) and ``--lexicons DIR`` layer files over the bundled ones, in that
 order: a row whose key (its term) already exists replaces that entry; new rows are added.
 Closed vocabularies (``# allowed_<column>:``) stay the bundled file's, so a layer adds rows
-but no new roles or categories.
+but no new roles or categories. Every file, bundled or layered, is checked against its declared
+schema (:mod:`framing.lexicon_schema`): unknown or missing columns, rule names the code lacks and
+values outside their lists are errors on their line, never silently ignored.
 """
 
 from __future__ import annotations
@@ -30,26 +32,10 @@ from typing import Any
 from .corpus.cleaning import CleaningRule, compile_rules
 from .corpus.segmentation import is_word, token_norm, tokenize
 from .errors import FramingInputError
+from .lexicon_schema import SCHEMAS, Schema, parse_allowed, registry_names
 from .linear_model import RETRAIN, RETRAIN_ATTRIBUTION, LinearScorer, load_scorer
 
-# Columns each lexicon must have (beyond the common ``source`` and ``note``).
-# The first column is the entry's key.
-SCHEMAS: dict[str, tuple[str, ...]] = {
-    "hedges": ("term", "category"),
-    "loaded": ("term", "category", "alternative"),
-    # signals_speech: whether the term's first word, next to a quote, marks the quote as speech.
-    "reporting_verbs": ("term", "lemma", "stance", "signals_speech"),
-    "source_kinds": ("term", "kind"),
-    "abbreviations": ("term",),
-    "stop_words": ("term",),
-    "cleaning": ("pattern", "action"),
-    "entities": ("term", "kind", "entity"),
-    "voice_roles": ("term", "role", "rule"),
-    # kind: party, party_initial, allegation, money, number_word, title, name_suffix; group: what
-    # the term names (the party, the kind of allegation, the number's value), so variants unify.
-    "headline_cues": ("term", "kind", "group"),
-}
-COMMON_COLUMNS = ("source", "note")
+COMMON_COLUMNS = ("source", "note")  # every schema ends with these (lexicon_schema.py)
 # The learned loaded-term scorer (framing/features/loaded.py); a --lexicons folder may hold its own.
 SCORER_FILE = "loaded_scorer.json"
 # The learned attribution-cue scorer (framing/features/attribution/scoring.py), layered the same way.
@@ -83,7 +69,7 @@ def bundled_lexicon_dir() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One lexicon row. ``fields`` holds every column, including source and note."""
+    """One lexicon row. ``fields`` holds every declared column (optional ones filled), source and note."""
 
     key: str
     fields: Mapping[str, str]
@@ -91,7 +77,18 @@ class Entry:
     line: int
 
     def __getitem__(self, column: str) -> str:
-        return self.fields.get(column, "")
+        """The row's value in ``column``; reading a column the schema does not declare is a bug, not "".
+
+        An empty string for an unknown column once hid a misspelled column name in code and a
+        missing ``rule`` column in an override file; both now fail where they happen.
+        """
+        try:
+            return self.fields[column]
+        except KeyError:
+            raise KeyError(
+                f"{self.file}:{self.line}: lexicon column {column!r} is not declared "
+                f"(this row has: {', '.join(self.fields)}); see framing/lexicon_schema.py"
+            ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,12 +225,12 @@ def load_lexicons(
             digest.update(name.encode() + b"\0" + raw)
             # Closed vocabularies are the bundled file's: a pack or --lexicons folder adds rows,
             # not new categories or roles, which the report, charts and tables are built around.
-            closed = {k: v for k, v in meta.items() if k.startswith("allowed_")} if layer is not base else {}
-            file_meta, entries = _parse_file(path, raw, name, closed=closed)
-            meta.update({k: v for k, v in file_meta.items() if k not in closed})
+            closed = {k: v for k, v in meta.items() if k.startswith("allowed_")} if layer is not base else None
+            file_meta, entries, absent = _parse_file(path, raw, name, closed=closed)
+            meta.update({k: v for k, v in file_meta.items() if k not in (closed or {})})
             files.append(str(path))
             for entry in entries:
-                merged[entry.key.lower()] = entry
+                merged[entry.key.lower()] = _inherit(entry, merged.get(entry.key.lower()), absent)
         lexicon = Lexicon(name, tuple(merged.values()), meta, tuple(files))
         if name in TERM_LEXICONS:
             warnings.extend(_unmatchable(lexicon))
@@ -287,17 +284,33 @@ def _checked_layer(folder: Path, fix: str) -> Path:
     return folder
 
 
+def _inherit(entry: Entry, replaced: Entry | None, absent: frozenset[str]) -> Entry:
+    """An override row that leaves out optional columns keeps the replaced row's values for them.
+
+    Re-listing "may" in an override without a ``rule`` column must not drop the rule that
+    keeps "May 5" and "Theresa May" from counting as hedges.
+    """
+    if replaced is None or not absent:
+        return entry
+    return Entry(entry.key, {**entry.fields, **{c: replaced.fields[c] for c in absent}}, entry.file, entry.line)
+
+
 def _parse_file(
     path: Path, raw: bytes, name: str, *, closed: Mapping[str, str] | None = None
-) -> tuple[dict[str, str], list[Entry]]:
-    """Validated entries of one file; ``closed`` (``allowed_<column>`` values) overrides its header's lists."""
+) -> tuple[dict[str, str], list[Entry], frozenset[str]]:
+    """Validated entries of one file, and the optional columns it leaves out.
+
+    ``closed`` (the bundled file's ``allowed_<column>`` values) overrides the file's own lists;
+    without it (the bundled file itself) each closed column must declare its list.
+    """
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise FramingInputError(path, f"is not UTF-8 (byte {error.start})", "Save the file as UTF-8") from None
-    required = SCHEMAS[name] + COMMON_COLUMNS
+    schema = SCHEMAS[name]
     meta: dict[str, str] = {}
     header: list[str] | None = None
+    allowed: dict[str, frozenset[str]] = {}
     entries: list[Entry] = []
     seen: dict[str, int] = {}
     for line_number, line in enumerate(text.splitlines(), start=1):
@@ -309,52 +322,95 @@ def _parse_file(
                 meta[key.strip()] = value.strip()
             continue
         cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+        where = f"{path}:{line_number}"
         if header is None:
             header = [cell.strip() for cell in cells]
-            missing = [column for column in required if column not in header]
-            if missing:
-                raise FramingInputError(
-                    f"{path}:{line_number}",
-                    f"header lacks column(s) {', '.join(missing)}",
-                    f"The header must name: {', '.join(required)} (tab-separated)",
-                )
+            _check_header(where, header, schema)
+            allowed = _allowed_values(path, schema, meta, closed)
             continue
         if len(cells) != len(header):
             raise FramingInputError(
-                f"{path}:{line_number}",
+                where,
                 f"has {len(cells)} tab-separated fields, the header has {len(header)}",
                 "Separate columns with one tab each; leave empty cells empty",
             )
-        fields = {column: cell.strip() for column, cell in zip(header, cells, strict=True)}
-        key = fields[required[0]]
-        for column in (required[0], "source"):
+        fields = {column.name: column.default for column in schema.columns}
+        fields.update((column, cell.strip()) for column, cell in zip(header, cells, strict=True))
+        key = fields[schema.key]
+        for column in (schema.key, "source"):
             if not fields[column]:
                 raise FramingInputError(
-                    f"{path}:{line_number}", f"the {column!r} column is empty", "Every entry needs a term and a source"
+                    where, f"the {column!r} column is empty", "Every entry needs a term and a source"
                 )
-        for column in required[1 : -len(COMMON_COLUMNS)]:
-            allowed = (closed or {}).get(f"allowed_{column}") or meta.get(f"allowed_{column}")
-            # "(empty)" in a header's list of values allows an empty cell.
-            values = {"" if v.strip() == "(empty)" else v.strip() for v in allowed.split(",")} if allowed else None
-            if values is not None and fields[column] not in values:
+        for column, values in allowed.items():
+            if column in header and fields[column] not in values:
+                listed = ", ".join(sorted(v or "(empty)" for v in values))
                 raise FramingInputError(
-                    f"{path}:{line_number}",
-                    f"{column} {fields[column]!r} is not one of: {allowed}",
+                    where,
+                    f"{column} {fields[column]!r} is not one of: {listed}",
                     "Use one of the allowed values"
                     + (" (the bundled file's header lists them)" if closed else ", or add it to the header comment"),
                 )
         lowered = key.lower()
         if lowered in seen:
             raise FramingInputError(
-                f"{path}:{line_number}",
-                f"duplicate entry {key!r} (first on line {seen[lowered]})",
-                "Keep one row per term",
+                where, f"duplicate entry {key!r} (first on line {seen[lowered]})", "Keep one row per term"
             )
         seen[lowered] = line_number
         entries.append(Entry(key, fields, str(path), line_number))
     if header is None:
-        raise FramingInputError(path, "has no header row", f"Start it with: {chr(9).join(required)}")
-    return meta, entries
+        raise FramingInputError(path, "has no header row", f"Start it with: {chr(9).join(schema.required)}")
+    return meta, entries, frozenset(schema.names) - set(header)
+
+
+def _check_header(where: str, header: list[str], schema: Schema) -> None:
+    """Every required column is there, and no column the code does not read."""
+    optional = [c.name for c in schema.columns if not c.required]
+    described = f"Required: {', '.join(schema.required)}" + (f"; optional: {', '.join(optional)}" if optional else "")
+    missing = [column for column in schema.required if column not in header]
+    if missing:
+        raise FramingInputError(
+            where, f"header lacks column(s) {', '.join(missing)}", f"{described} (tab-separated)"
+        )
+    unknown = [column for column in header if column not in schema.names]
+    if unknown:
+        raise FramingInputError(
+            where, f"header has unknown column(s) {', '.join(map(repr, unknown))}",
+            f"Remove or rename them. {described}",
+        )
+    doubled = sorted({column for column in header if header.count(column) > 1})
+    if doubled:
+        raise FramingInputError(where, f"header names column(s) twice: {', '.join(doubled)}", "Keep one of each")
+
+
+def _allowed_values(
+    path: Path, schema: Schema, meta: Mapping[str, str], closed: Mapping[str, str] | None
+) -> dict[str, frozenset[str]]:
+    """Each closed column's values: the bundled header's list, checked against the code's registry."""
+    allowed: dict[str, frozenset[str]] = {}
+    for column in schema.columns:
+        if not column.closed:
+            continue
+        declared = (closed or {}).get(f"allowed_{column.name}") or meta.get(f"allowed_{column.name}")
+        if not declared:
+            if closed is None:  # the bundled file declares every closed vocabulary
+                raise FramingInputError(
+                    path, f"header lacks '# allowed_{column.name}:'", "List the column's values in the header"
+                )
+            continue
+        values = parse_allowed(declared)
+        if column.registry:
+            unknown = sorted(values - {""} - registry_names(column.registry))
+            if unknown:
+                module = column.registry.partition(":")[0]
+                raise FramingInputError(
+                    path,
+                    f"'# allowed_{column.name}:' names {', '.join(map(repr, unknown))}, which no rule in {module} "
+                    "answers to",
+                    f"Fix the spelling; known names: {', '.join(sorted(registry_names(column.registry)))}",
+                )
+        allowed[column.name] = values
+    return allowed
 
 
 def _unmatchable(lexicon: Lexicon) -> Iterator[str]:

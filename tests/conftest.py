@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from framing.analysis import ArticleAnalysis, analyze_document, corpus_lexicons
 from framing.corpus import bundled_seed_dir, load_articles, parse_document, parse_text
@@ -15,6 +16,13 @@ from framing.document import Document
 from framing.lexicons import Lexicons, load_lexicons
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Property tests (tests/test_properties.py): a bounded run by default and in CI, a long one on demand
+# with HYPOTHESIS_PROFILE=long. No deadline: a shared 2-core machine makes timings noise.
+_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("ci", max_examples=50, deadline=None, suppress_health_check=_SLOW_OK, print_blob=True)
+settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=_SLOW_OK, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 
@@ -23,6 +31,25 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 def lexicons() -> Lexicons:
     """The lexicons the seeds are analyzed with: bundled, plus the seeds' story pack (seeds/lexicons/)."""
     return corpus_lexicons()
+
+
+# The optional loaded-term set (Liu opinion lexicon, MPQA strong subjectives): not MIT, off by default.
+RESEARCH_LOADED = ROOT / "lexicons" / "optional" / "loaded-research-use"
+
+
+@pytest.fixture(scope="session")
+def research_lexicons() -> Lexicons:
+    """The seeds' lexicons with the optional research-use loaded set layered on (``--lexicons`` it).
+
+    Tests of the loaded-term rules (inflections, context rules, exclusions) use words from both
+    sets; the default set alone is what ``framing`` uses unless told otherwise.
+    """
+    return corpus_lexicons(lexicon_dir=RESEARCH_LOADED)
+
+
+@pytest.fixture(scope="session")
+def research_parse(research_lexicons: Lexicons) -> Callable[[str], Document]:
+    return lambda text: parse_text(text, research_lexicons)
 
 
 @pytest.fixture(scope="session")

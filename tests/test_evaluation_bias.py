@@ -49,14 +49,15 @@ def _with_quote(doc: Document, passage: str, kind: str) -> Document:
     ],
 )
 def test_evaluation_bias_loaded_words_keep_the_writers_own_by_default(
-    parse: Callable[[str], Document],
-    lexicons: Lexicons,
+    research_parse: Callable[[str], Document],
+    research_lexicons: Lexicons,
     sentence: str,
     passage: str,
     kind: str,
     own: set[str],
     all_words: set[str],
 ) -> None:
+    parse, lexicons = research_parse, research_lexicons  # "reckless", "shameful": the optional set's words
     doc = _with_quote(parse(sentence), passage, kind)
     spans = run_extractors_named(doc, lexicons, ["loaded"])
     assert loaded_words(doc, spans) == own
@@ -68,8 +69,9 @@ REPORT = "The council approved a $4.2 million budget on Tuesday, officials said.
 
 
 def test_evaluation_bias_sentence_features_separate_opinion_from_report(
-    parse: Callable[[str], Document], lexicons: Lexicons
+    research_parse: Callable[[str], Document], research_lexicons: Lexicons
 ) -> None:
+    parse, lexicons = research_parse, research_lexicons  # the opinion's loaded words are the optional set's
     opinion, report = sentence_features(parse(OPINION), lexicons), sentence_features(parse(REPORT), lexicons)
     for name in ("loaded_own_count", "first_person", "question", "exclamation", "dash"):
         assert opinion[name] > report.get(name, 0.0), name

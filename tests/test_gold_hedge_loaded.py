@@ -27,7 +27,10 @@ from framing.lexicons import Lexicons
 
 # Floors the extractors reach on the seeds, kept a little below the measured values
 # so that unrelated edits elsewhere (cleaning, quotation) do not make them flaky.
-FLOORS = {"hedge": (0.90, 0.90), "loaded": (0.80, 0.80)}
+# "loaded" is measured with the optional research-use set layered on (the gold was annotated when
+# those rows were bundled); "loaded-default" with the MIT default set alone, which misses the
+# evaluative words that came only from the Liu and MPQA lists.
+FLOORS = {"hedge": (0.90, 0.90), "loaded": (0.80, 0.80), "loaded-default": (0.85, 0.60)}
 
 
 def score(kind: str, seed_docs: dict[str, Document], lexicons: Lexicons) -> tuple[Scores, list, list]:
@@ -40,11 +43,12 @@ def score(kind: str, seed_docs: dict[str, Document], lexicons: Lexicons) -> tupl
     return scores, false_positives, false_negatives
 
 
-@pytest.mark.parametrize("kind", ["hedge", "loaded"])
+@pytest.mark.parametrize("kind", ["hedge", "loaded", "loaded-default"])
 def test_gold_hedge_loaded_precision_and_recall_reach_floors(
-    kind: str, seed_docs: dict[str, Document], lexicons: Lexicons
+    kind: str, seed_docs: dict[str, Document], lexicons: Lexicons, research_lexicons: Lexicons
 ) -> None:
-    scores, false_positives, false_negatives = score(kind, seed_docs, lexicons)
+    chosen = research_lexicons if kind == "loaded" else lexicons
+    scores, false_positives, false_negatives = score(kind.removesuffix("-default"), seed_docs, chosen)
 
     def show(keys: list) -> list[str]:
         return [f"{d}:{seed_docs[d].text[s:e]!r}" for d, s, e in keys]

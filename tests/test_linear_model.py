@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import RESEARCH_LOADED
 
 from framing.analysis import analyze_document
 from framing.cli import main
@@ -33,7 +34,8 @@ def test_linear_model_bundled_file_declares_provenance_and_cross_validated_score
     assert all(name.startswith("category=") or name.isidentifier() for name in scorer.weights)
 
 
-def test_linear_model_candidates_carry_named_features(lexicons) -> None:
+def test_linear_model_candidates_carry_named_features(research_lexicons) -> None:
+    lexicons = research_lexicons  # "uglier", "disgrace": words of the optional research-use set
     doc = parse_text("The senator slammed the disastrous plan. It got uglier, critics said: “a disgrace”.", lexicons)
     found = {c.span.text: c.features for c in candidates(doc, lexicons)}
     assert found["slammed"]["lede"] == 1.0
@@ -64,6 +66,7 @@ def test_linear_model_every_feature_has_a_readers_label(lexicons) -> None:
 def test_linear_model_threshold_drops_candidates_a_pack_model_rejects(tmp_path: Path) -> None:
     text = "The mayor slammed the disastrous plan. The council called it a disgrace."
     write_model(tmp_path, weights={"lede": -9.0}, intercept=1.0, threshold=0.5)
+    shutil.copy(RESEARCH_LOADED / "loaded.tsv", tmp_path / "loaded.tsv")  # "disgrace" is in the optional set
     strict = load_lexicons(tmp_path)
     analysis = analyze_document(parse_text(text, strict), strict)
     kept = [s.text for s in analysis.spans if s.type == "loaded"]
@@ -112,8 +115,9 @@ def test_linear_model_missing_bundled_model_is_an_input_error(tmp_path: Path) ->
         load_lexicons(base_dir=base)
 
 
-def test_linear_model_training_learns_from_own_annotations(lexicons) -> None:
+def test_linear_model_training_learns_from_own_annotations(research_lexicons) -> None:
     """Marks on lede words only: the fitted model must weigh ``lede`` up, cross-validated by group."""
+    lexicons = research_lexicons  # "disgrace" is in the optional set
     texts = []
     for index in range(12):
         text = f"The mayor slammed plan {index}. Later the clerk called the vote a disgrace."

@@ -126,15 +126,21 @@ NON_HITS = [
 
 @pytest.mark.parametrize(("sentence", "expected"), HITS)
 def test_loaded_finds_terms_in_sentences(
-    parse: Callable[[str], Document], lexicons: Lexicons, sentence: str, expected: list[tuple[str, str]]
+    research_parse: Callable[[str], Document],
+    research_lexicons: Lexicons,
+    sentence: str, expected: list[tuple[str, str]]
 ) -> None:
+    parse, lexicons = research_parse, research_lexicons  # words from the optional set too
     assert terms_in(parse(sentence), lexicons) == expected
 
 
 @pytest.mark.parametrize(("sentence", "reason"), NON_HITS)
 def test_loaded_exclusions_and_neutral_wording_are_not_counted(
-    parse: Callable[[str], Document], lexicons: Lexicons, sentence: str, reason: str
+    research_parse: Callable[[str], Document],
+    research_lexicons: Lexicons,
+    sentence: str, reason: str
 ) -> None:
+    parse, lexicons = research_parse, research_lexicons  # words from the optional set too
     assert terms_in(parse(sentence), lexicons) == [], reason
 
 
@@ -259,8 +265,11 @@ INFLECTED = [
 
 @pytest.mark.parametrize(("sentence", "expected"), INFLECTED)
 def test_loaded_matches_regular_inflections_of_one_word_terms(
-    parse: Callable[[str], Document], lexicons: Lexicons, sentence: str, expected: list[tuple[str, str, str]]
+    research_parse: Callable[[str], Document],
+    research_lexicons: Lexicons,
+    sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
+    parse, lexicons = research_parse, research_lexicons  # words from the optional set too
     spans = [s for s in loaded.extract(parse(sentence), lexicons).spans if s.label != loaded.SCARE_LABEL]
     assert [(s.text, s.label, s.category) for s in spans] == expected
     entries = {entry.key: entry for entry in lexicons["loaded"]}
@@ -279,8 +288,11 @@ INFLECTION_NON_HITS = [
 
 @pytest.mark.parametrize(("sentence", "reason"), INFLECTION_NON_HITS)
 def test_loaded_inflection_matching_respects_spelling_and_exclusions(
-    parse: Callable[[str], Document], lexicons: Lexicons, sentence: str, reason: str
+    research_parse: Callable[[str], Document],
+    research_lexicons: Lexicons,
+    sentence: str, reason: str
 ) -> None:
+    parse, lexicons = research_parse, research_lexicons  # words from the optional set too
     assert terms_in(parse(sentence), lexicons) == [], reason
 
 
@@ -345,8 +357,11 @@ RULE_CASES = [
 
 @pytest.mark.parametrize(("sentence", "expected"), RULE_CASES)
 def test_loaded_context_rules_separate_loaded_from_literal_uses(
-    parse: Callable[[str], Document], lexicons: Lexicons, sentence: str, expected: list[tuple[str, str]]
+    research_parse: Callable[[str], Document],
+    research_lexicons: Lexicons,
+    sentence: str, expected: list[tuple[str, str]]
 ) -> None:
+    parse, lexicons = research_parse, research_lexicons  # words from the optional set too
     assert terms_in(parse(sentence), lexicons) == expected
 
 

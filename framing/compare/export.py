@@ -4,6 +4,11 @@ Every table is rendered in memory first; only when all of them succeeded is each
 written (atomically, via a temporary file and a rename). So an error while building or
 rendering leaves no file behind, and a reader never sees a half-written file.
 
+Outlet names, titles and quoted words are untrusted: every CSV cell that a spreadsheet would
+read as a formula (starting with = + - @, tab or CR) is neutralised by
+:func:`framing.fileio.neutralise_cell`, list cells included ("=HYPERLINK(…); Source B").
+JSON keeps the values as they are.
+
 CSV cells cannot hold lists: list cells (evidence, variants, outlets) are joined with
 "; ". A list item that is an element with offsets (the headlines table) is written as
 ``kind:text@start-end`` (plus ``body start-end`` and the outlet where it has them), so a
@@ -20,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..fileio import write_atomically
+from ..fileio import neutralise_cell, output_path, write_atomically
 
 LIST_SEPARATOR = "; "
 
@@ -62,8 +67,8 @@ def render(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
     for name, frame in tables.items():
         flat = frame.copy()
         for column in flat.columns:
-            if flat[column].dtype == object:
-                flat[column] = flat[column].map(_csv_cell)
+            if not pd.api.types.is_numeric_dtype(flat[column]):  # object, string or category: may hold text
+                flat[column] = flat[column].map(_csv_cell).map(neutralise_cell)
         files[f"{name}.csv"] = flat.to_csv(index=False, lineterminator="\n")
         records = [
             {column: _json_value(value) for column, value in zip(frame.columns, row, strict=False)}
@@ -75,4 +80,4 @@ def render(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
 
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path) -> list[Path]:
     files = render(tables)
-    return [write_atomically(Path(out_dir) / name, text) for name, text in files.items()]
+    return [write_atomically(output_path(out_dir, name), text) for name, text in files.items()]

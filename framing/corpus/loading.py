@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import FramingInputError
+from ..fileio import scrub_surrogates
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 TABLE_SUFFIXES = (".jsonl", ".csv")
@@ -22,6 +23,9 @@ MANIFEST_NAME = "manifest.csv"
 # A story pack: lexicon files for one story, in a folder of this name beside a manifest.
 STORY_PACK_NAME = "lexicons"
 OPTIONAL_FIELDS = ("outlet", "title", "date", "url")
+# The longest article framing reads (characters of text; bytes of an article file). A news article is
+# tens of kilobytes; a file of many megabytes is a dump or a mistake, and would take minutes to analyze.
+MAX_ARTICLE_CHARS = 5_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,11 +109,11 @@ def _load_path(path: Path) -> list[RawArticle]:
 
 
 def _load_folder(folder: Path) -> list[RawArticle]:
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+    files = sorted(p for p in _listing(folder) if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
     files = [p for p in files if p.name.lower() != "readme.md"]
     manifest = _read_manifest(folder / MANIFEST_NAME) if (folder / MANIFEST_NAME).is_file() else {}
     if manifest:
-        listed = [folder / name for name in manifest]
+        listed = [_inside(folder, name) for name in manifest]
         for path in listed:
             if not path.is_file():
                 raise FramingInputError(
@@ -135,6 +139,7 @@ def _read_manifest(path: Path) -> dict[str, dict[str, str]]:
 
 
 def _load_article_file(path: Path, article_id: str) -> RawArticle:
+    _check_size(path, path.stat().st_size)
     text = read_text(path)
     if not text.strip():
         raise FramingInputError(path, "is empty", "Remove it or add the article's text")
@@ -192,9 +197,11 @@ def _article_from_row(row: dict, where: str, fallback_id: str) -> RawArticle:
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
         raise FramingInputError(where, "has no text", "Every row needs a non-empty 'text' field")
-    fields = {key: str(row.get(key) or "") for key in OPTIONAL_FIELDS}
+    _check_size(where, len(text))
+    text = scrub_surrogates(text)
+    fields = {key: scrub_surrogates(str(row.get(key) or "")) for key in OPTIONAL_FIELDS}
     return RawArticle(
-        id=str(row.get("id") or fallback_id),
+        id=scrub_surrogates(str(row.get("id") or fallback_id)),
         text=text,
         path=where,
         is_html=_looks_like_html(text),
@@ -203,14 +210,17 @@ def _article_from_row(row: dict, where: str, fallback_id: str) -> RawArticle:
 
 
 def read_text(path: Path) -> str:
-    """Decode a file as UTF-8, or as Windows-1252/Latin-1 when it is clearly text.
+    """Decode a file as UTF-8, UTF-16 with a byte-order mark, or Windows-1252/Latin-1 when it is clearly text.
 
-    A file with NUL bytes or other control characters is refused as binary.
+    A file with NUL bytes (and no UTF-16 byte-order mark) or other control characters is refused as binary.
+    Line ends (CRLF, CR, LF, mixed) become LF, so offsets do not depend on the editor that saved the file.
     """
     try:
         data = path.read_bytes()
     except OSError as error:
         raise FramingInputError(path, f"cannot be read ({error.strerror})", "Check its permissions") from None
+    if data.startswith(UTF16_BOMS):
+        return _decode_utf16(path, data)
     if b"\x00" in data[:8192]:
         raise FramingInputError(
             path, "is a binary file, not text", "Give framing .txt, .md, .html, .jsonl or .csv files"
@@ -225,3 +235,48 @@ def read_text(path: Path) -> str:
             path, "is a binary file, not text", "Give framing .txt, .md, .html, .jsonl or .csv files"
         )
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- guards against hostile or accidental input (kept apart from the loaders above) ---
+
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _decode_utf16(path: Path, data: bytes) -> str:
+    """UTF-16 text with a byte-order mark (what Windows Notepad and Excel save as "Unicode")."""
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as error:
+        raise FramingInputError(
+            path, f"starts with a UTF-16 byte-order mark but is not UTF-16 (byte {error.start})", "Save it as UTF-8"
+        ) from None
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _check_size(where: str | Path, size: int) -> None:
+    """Refuse an article over :data:`MAX_ARTICLE_CHARS` at once, before minutes of analysis."""
+    if size > MAX_ARTICLE_CHARS:
+        raise FramingInputError(
+            where,
+            f"is {size / 1_000_000:.1f} MB; framing reads articles up to {MAX_ARTICLE_CHARS // 1_000_000} MB",
+            "Split it into one file per article, or one row per article in a .jsonl or .csv table",
+        )
+
+
+def _listing(folder: Path) -> list[Path]:
+    """The folder's entries, or a one-line error when it cannot be listed."""
+    try:
+        return list(folder.iterdir())
+    except OSError as error:
+        raise FramingInputError(folder, f"cannot be read ({error.strerror})", "Check its permissions") from None
+
+
+def _inside(folder: Path, name: str) -> Path:
+    """A manifest's file name, which must name a file in the corpus folder itself."""
+    path = folder / name
+    if not name or Path(name).is_absolute() or ".." in Path(name).parts:
+        raise FramingInputError(
+            folder / MANIFEST_NAME, f"lists {name!r}, which is outside the folder", "List files of this folder only"
+        )
+    return path
+

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FramingInputError
-from ..fileio import write_atomically
+from ..fileio import output_path, write_atomically
 from ..lexicons import Lexicons
 from .lesson import LessonOptions, build_lesson, parse_kinds
 from .wording import KINDS
@@ -81,7 +81,7 @@ def write_exercises(
         for worker in workers.values():
             worker.close()
     outputs.update(extra)
-    return [write_atomically(out_dir / name, data) for name, data in outputs.items()]
+    return [write_atomically(output_path(out_dir, name), data) for name, data in outputs.items()]
 
 
 def render_outputs(model: Mapping[str, Any], formats: Sequence[str], workers: Mapping[str, Any],

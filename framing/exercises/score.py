@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FramingInputError
-from ..fileio import write_atomically
+from ..fileio import csv_text, output_path, write_atomically
 from .annotate import LESSON_FORMAT, MARK_COLUMNS, MARK_TYPES
 
 _TOKEN = re.compile(r"\w+(?:['’.-]\w+)*")
@@ -190,13 +190,10 @@ def write_scores(paths: Sequence[Path], *, lesson: str | Path | None = None, out
              "sentences": lesson_data["sentences"]}
     page = render_html(model, "scores", template="exercises_scores.html.j2")
     target = Path(out_dir) if out_dir else lesson_path.parent
-    return [write_atomically(target / name, data) for name, data in
+    return [write_atomically(output_path(target, name), data) for name, data in
             (("scores.html", page), ("scores.csv", scores_csv), ("disagreements.csv", disagreements_csv))]
 
 
 def to_csv(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+    """Students' names and marked words are untrusted: cells are neutralised against CSV injection."""
+    return csv_text(columns, rows)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..analysis import ArticleAnalysis
 from ..errors import FramingInputError
-from ..fileio import write_atomically
+from ..fileio import output_path, write_atomically
 from ..lexicons import Lexicons
 
 REPORT_NAMES = {"html": "framing-report.html", "pdf": "framing-report.pdf"}
@@ -37,7 +37,7 @@ def write_reports(
         problem = f"unknown format {', '.join(unknown) or '(none)'}"
         raise FramingInputError("--format", problem, "Use html, pdf or html,pdf")
     outputs = render_report(analyses, lexicons, formats=formats, title=title)
-    return [write_atomically(Path(out_dir) / REPORT_NAMES[fmt], data) for fmt, data in outputs.items()]
+    return [write_atomically(output_path(out_dir, REPORT_NAMES[fmt]), data) for fmt, data in outputs.items()]
 
 
 def render_report(

@@ -158,7 +158,8 @@ def report_date() -> _dt.date:
 
 
 def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The input's checksum; "surrogatepass" so a lone surrogate from the Python API cannot crash the report."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # --- overview numbers -------------------------------------------------------------

@@ -1,0 +1,108 @@
+"""The declared schema of every lexicon file: its columns, which are optional, their defaults and values.
+
+A lexicon is data that steers code, so a fault in it must be loud. Before this schema a
+typo in a rule name loaded silently (the row then always counted), an override file
+without a ``rule`` column dropped the rule that keeps "May 5" from counting as a hedge,
+and the ``# allowed_rule:`` lists in the headers were never compared with the rules the
+code has. Here each file declares:
+
+* its columns, in order, each required or optional; an optional column has a default,
+  used when a file leaves the column out (an override row that replaces a bundled row
+  keeps the bundled row's value instead, so layering never silently drops a rule);
+* which columns are closed vocabularies, whose values the bundled file's
+  ``# allowed_<column>:`` header lists;
+* which columns name rules in the code, and where the code's registry of those rules is,
+  so a name that no rule answers to is an error on its line, and so is a header that
+  allows one.
+
+Registries are named as ``module:ATTRIBUTE`` and imported only when lexicons are
+validated, because the feature modules themselves import :mod:`framing.lexicons`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+# Row rules of voice_roles.tsv (framing/compare/voices/rules.py reads them). They live here, not
+# in the comparison package, so that validating a lexicon never imports pandas.
+VOICE_ROW_RULES: frozenset[str] = frozenset({"generic", "home", "speaks_for", "masthead"})
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One declared column. ``registry`` (``module:NAME``) lists the names the code knows."""
+
+    name: str
+    required: bool = True
+    default: str = ""
+    closed: bool = False
+    registry: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    """The columns of one lexicon file; the first is the entry's key."""
+
+    columns: tuple[Column, ...]
+
+    @property
+    def key(self) -> str:
+        return self.columns[0].name
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns if column.required)
+
+    def column(self, name: str) -> Column:
+        return next(column for column in self.columns if column.name == name)
+
+
+def _schema(*columns: Column | str) -> Schema:
+    """A schema from its own columns, followed by the ``source`` and ``note`` every lexicon has."""
+    own = tuple(Column(c) if isinstance(c, str) else c for c in columns)
+    return Schema((*own, Column("source"), Column("note")))
+
+
+_HEDGE_RULES = "framing.features.hedging:RULES"
+_LOADED_RULES = "framing.features.loaded:RULES"
+
+SCHEMAS: dict[str, Schema] = {
+    "hedges": _schema("term", Column("category", closed=True),
+                      Column("rule", required=False, closed=True, registry=_HEDGE_RULES)),
+    "loaded": _schema("term", Column("category", closed=True), "alternative",
+                      Column("rule", required=False, closed=True, registry=_LOADED_RULES)),
+    # signals_speech: whether the term's first word, next to a quote, marks the quote as speech.
+    "reporting_verbs": _schema("term", "lemma", Column("stance", closed=True),
+                               Column("signals_speech", required=False, default="yes", closed=True)),
+    "source_kinds": _schema("term", Column("kind", closed=True)),
+    "abbreviations": _schema("term"),
+    "stop_words": _schema("term"),
+    "cleaning": _schema("pattern", Column("action", closed=True, registry="framing.corpus.cleaning:ACTIONS")),
+    "entities": _schema("term", Column("kind", closed=True), "entity"),
+    "voice_roles": _schema("term", Column("role", closed=True),
+                           Column("rule", required=False, closed=True,
+                                  registry="framing.lexicon_schema:VOICE_ROW_RULES")),
+    # kind: party, party_initial, allegation, money, number_word, title, name_suffix; group: what
+    # the term names (the party, the kind of allegation, the number's value), so variants unify.
+    "headline_cues": _schema("term", Column("kind", closed=True), Column("group", required=False)),
+}
+
+
+@cache
+def registry_names(registry: str) -> frozenset[str]:
+    """The rule names a code registry (``module:NAME``: a dict, a set or a tuple of names) answers to."""
+    module, _, attribute = registry.partition(":")
+    names: Iterable[str] = getattr(importlib.import_module(module), attribute)
+    return frozenset(names)
+
+
+def parse_allowed(declared: str) -> frozenset[str]:
+    """Values of an ``# allowed_<column>:`` header; ``(empty)`` allows an empty cell."""
+    return frozenset("" if v.strip() == "(empty)" else v.strip() for v in declared.split(","))
