@@ -21,7 +21,7 @@ TABLE_SUFFIXES = (".jsonl", ".csv")
 MANIFEST_NAME = "manifest.csv"
 # A story pack: lexicon files for one story, in a folder of this name beside a manifest.
 STORY_PACK_NAME = "lexicons"
-OPTIONAL_FIELDS = ("outlet", "title", "date", "url")
+OPTIONAL_FIELDS = ("outlet", "title", "date", "url", "story")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,7 @@ class RawArticle:
     date: str = ""
     url: str = ""
     is_html: bool = False
+    story: str = ""  # the story an article covers, when the corpus says (a `story` column)
 
 
 def bundled_seed_dir() -> Path:
