@@ -106,6 +106,11 @@ class TableWriter:
             self.file.discard()
 
 
+def is_int_column(name: str) -> bool:
+    """Whether a numeric column of the article or span rows holds whole numbers (counts, offsets)."""
+    return name in INT_FEATURES or name in SPAN_INT_COLUMNS or name.startswith("n_") or name.endswith("_count")
+
+
 def _schema_of(row: dict[str, Any]):
     """A fixed Parquet schema from the first row: strings, whole-number counts, floats, lists."""
     import pyarrow as pa
@@ -116,7 +121,7 @@ def _schema_of(row: dict[str, Any]):
             kind = pa.list_(pa.string())
         elif isinstance(value, str):
             kind = pa.string()
-        elif name in INT_FEATURES or name in SPAN_INT_COLUMNS or name.startswith("n_") or name.endswith("_count"):
+        elif is_int_column(name):
             kind = pa.int64()
         else:
             kind = pa.float64()
