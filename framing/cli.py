@@ -71,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
     compare = commands.add_parser("compare", help="export the cross-outlet comparison tables as CSV and JSON")
     add_corpus_arguments(compare)
     compare.add_argument("-o", "--output-dir", metavar="DIR", required=True, help="where to write the tables")
+    compare.add_argument("--stories", choices=("auto", "column", "cluster", "one"), default="auto",
+                         help="how to group articles into stories: the 'story' column, clustering by content "
+                              "and date, or one story (default auto: the column if every article has one, "
+                              "else one story up to 50 articles, else clustering)")
+    compare.add_argument("--window-days", type=int, default=7, metavar="N",
+                         help="clustering: articles more than N days apart are not one story (default: 7)")
+    compare.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default: 1)")
+    compare.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     compare.set_defaults(handler=run_compare)
 
     exercises = commands.add_parser(
@@ -166,12 +174,18 @@ def run_analyze(args: argparse.Namespace) -> int:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from .analysis import analyze, corpus_lexicons
-    from .compare import export_comparison
+    """One story's tables, or, for a corpus of many stories, the same tables story by story."""
+    from .analysis import corpus_lexicons
+    from .compare import export_tables
+    from .compare.corpus import compare_corpus
+    from .corpus import bundled_seed_dir
+    from .corpus.streaming import iter_articles
 
-    lexicons = corpus_lexicons(args.paths, args.lexicons)
-    results = analyze(args.paths, lexicons=lexicons)
-    for path in export_comparison(results, Path(args.output_dir), lexicons=lexicons):
+    paths = args.paths or [bundled_seed_dir()]
+    lexicons = corpus_lexicons(paths, args.lexicons)
+    tables = compare_corpus(iter_articles(paths), lexicons, stories=args.stories, window_days=args.window_days,
+                            jobs=args.jobs, progress=not args.quiet and sys.stderr.isatty())
+    for path in export_tables(tables, Path(args.output_dir)):
         print(path)
     return 0
 

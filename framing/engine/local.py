@@ -17,8 +17,8 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 from ..analysis import analyze_document
 from ..corpus import RawArticle, parse_document
@@ -31,6 +31,8 @@ DEFAULT_CHUNK = 64
 IN_FLIGHT_PER_JOB = 2
 
 _WORKER: dict[str, Any] = {}
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def extract_chunk(chunk: list[RawArticle], lexicons: Lexicons, raw: bool, with_record: bool) -> list[ExtractedArticle]:
@@ -71,13 +73,25 @@ def run_local(
         for chunk in chunks:
             yield extract_chunk(chunk, lexicons, raw, with_record)
         return
+    yield from ordered_map(_worker_chunk, chunks, jobs, _init_worker, (lexicons, raw, with_record))
+
+
+def ordered_map(
+    function: Callable[[T], R], items: Iterable[T], jobs: int, initializer: Callable[..., None], initargs: tuple
+) -> Iterator[R]:
+    """``map(function, items)`` on ``jobs`` worker processes: results in input order, a bounded number ahead.
+
+    At most ``IN_FLIGHT_PER_JOB × jobs`` items are submitted and not yet collected, so a
+    long input is never read far ahead of the workers. ``initializer(*initargs)`` runs once
+    in each worker (to hand it the lexicons), never per item.
+    """
     # fork shares the parent's loaded modules; elsewhere a worker imports framing afresh.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
-    with context.Pool(jobs, initializer=_init_worker, initargs=(lexicons, raw, with_record)) as pool:
+    with context.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
         pending: deque = deque()
-        for chunk in chunks:
-            pending.append(pool.apply_async(_worker_chunk, (chunk,)))
+        for item in items:
+            pending.append(pool.apply_async(function, (item,)))
             if len(pending) >= IN_FLIGHT_PER_JOB * jobs:
                 yield pending.popleft().get()
         while pending:
