@@ -19,13 +19,13 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import psutil
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: import the benchmarks package
+
+from benchmarks.measure import run
 
 
 def build_corpus(source: Path, words: int, target: Path) -> tuple[int, int]:
@@ -42,23 +42,6 @@ def build_corpus(source: Path, words: int, target: Path) -> tuple[int, int]:
                     break
             copy += 1
     return articles, total
-
-
-def run(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (bytes) of the process tree running ``command``."""
-    start = time.perf_counter()
-    process = psutil.Popen(command, stdout=subprocess.DEVNULL)
-    peak = 0
-    while process.poll() is None:
-        try:
-            tree = [process, *process.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-        except psutil.Error:
-            pass
-        time.sleep(0.1)
-    if process.returncode:
-        sys.exit(f"{' '.join(command)} failed with status {process.returncode}")
-    return time.perf_counter() - start, peak
 
 
 def main() -> int:
