@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -23,7 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..errors import FramingInputError
-from .loading import OPTIONAL_FIELDS, RawArticle, _article_from_row, _load_path
+from .loading import OPTIONAL_FIELDS, RawArticle, _article_from_row, _load_path, csv_rows, jsonl_rows, unique_ids
 
 STREAM_SUFFIXES = (".jsonl", ".csv", ".parquet")
 # The record batch read from a Parquet file at a time (rows).
@@ -59,17 +58,7 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[RawArticle]:
     is reached, which may be after earlier articles were yielded (the writers only rename
     their outputs into place at the end, so nothing is half-written).
     """
-    seen: dict[str, str] = {}
-    for path in map(Path, paths):
-        for article in _iter_path(path):
-            if article.id in seen:
-                raise FramingInputError(
-                    article.path,
-                    f"article id {article.id!r} is used twice (also in {seen[article.id]})",
-                    "Give every article a unique id",
-                )
-            seen[article.id] = article.path
-            yield article
+    return unique_ids(article for path in map(Path, paths) for article in _iter_path(path))
 
 
 def _iter_path(path: Path) -> Iterator[RawArticle]:
@@ -104,37 +93,14 @@ def _open_text(path: Path, newline: str | None = None):
 
 
 def _stream_jsonl(path: Path) -> Iterator[RawArticle]:
-    found = False
     with _open_text(path) as stream:
-        for line_number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            where = f"{path}:{line_number}"
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise FramingInputError(where, f"is not valid JSON ({error.msg})", "Fix or remove that line") from None
-            if not isinstance(row, dict):
-                raise FramingInputError(
-                    where, "is not a JSON object", 'Write one object per line: {"id": ..., "text": ...}'
-                )
-            found = True
-            yield _article_from_row(row, where, str(line_number))
-    if not found:
-        raise FramingInputError(path, "holds no articles", "Write one JSON object per line")
+        yield from jsonl_rows(path, stream)
 
 
 def _stream_csv(path: Path) -> Iterator[RawArticle]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # an article is a long field
     with _open_text(path, newline="") as stream:
-        reader = csv.DictReader(stream)
-        _require_text_column(path, reader.fieldnames or [])
-        found = False
-        for row_number, row in enumerate(reader, start=2):
-            found = True
-            yield _article_from_row(row, f"{path}:{row_number}", str(row_number - 1))
-    if not found:
-        raise FramingInputError(path, "holds no articles", "Add one row per article")
+        yield from csv_rows(path, stream)
 
 
 def _require_text_column(path: Path, columns: list[str]) -> None:
