@@ -92,7 +92,9 @@ def corpus_benchmark(path: Path, jobs: list[int], stories: str, repeat: int) -> 
                 runs = [run(command) for _ in range(repeat)]
                 seconds = statistics.median(r[0] for r in runs)
                 peak = statistics.median(r[1] for r in runs)
-                print(f"jobs {n}  {label:<12} median {seconds:6.1f} s  peak RSS {peak / 2**20:6.0f} MiB  "
+                cpu = statistics.median(r[2] for r in runs)
+                print(f"jobs {n}  {label:<12} median {seconds:6.1f} s  cpu {cpu:6.1f} s  "
+                      f"peak RSS {peak / 2**20:6.0f} MiB  load {os.getloadavg()[0]:.1f}  "
                       f"(runs: {', '.join(f'{r[0]:.1f}s/{r[1] / 2**20:.0f}MiB' for r in runs)})", flush=True)
             grouping = pd.read_csv(out / "stories.csv")
             truth = {r["id"]: r["true_story"] for r in rows}

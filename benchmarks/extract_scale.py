@@ -11,6 +11,8 @@ process and its workers, sampled every 0.1 s with psutil (workers are separate p
 so the parent's own ``ru_maxrss`` would miss them). The targets: ``--jobs 2`` at least
 1.7× ``--jobs 1``; peak RSS at most 1 GB at 5M words and about the same at 1M and 5M.
 Times include start-up (about 2 s: imports and lexicons); the rate is over the whole run.
+CPU seconds of the whole tree are printed too: on a shared machine words per CPU second
+varies much less than words per second.
 """
 
 from __future__ import annotations
@@ -67,8 +69,10 @@ def main() -> int:
                 results = [run(command) for _ in range(args.repeat)]
                 seconds = statistics.median(r[0] for r in results)
                 peak = statistics.median(r[1] for r in results)
+                cpu = statistics.median(r[2] for r in results)
                 print(f"words {n_words:>9,}  articles {n_articles:>6,}  engine {args.engine}  jobs {jobs}  "
-                      f"{seconds:7.1f} s  {n_words / seconds:>8,.0f} words/s  peak RSS {peak / 2**20:6.0f} MiB  "
+                      f"{seconds:7.1f} s  {n_words / seconds:>8,.0f} words/s  cpu {cpu:7.1f} s "
+                      f"({n_words / cpu:,.0f} words/cpu-s)  peak RSS {peak / 2**20:6.0f} MiB  load {os.getloadavg()[0]:.1f}  "
                       f"(runs: {', '.join(f'{r[0]:.1f}s/{r[1] / 2**20:.0f}MiB' for r in results)})", flush=True)
     return 0
 
