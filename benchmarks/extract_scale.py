@@ -72,7 +72,8 @@ def main() -> int:
                 cpu = statistics.median(r[2] for r in results)
                 print(f"words {n_words:>9,}  articles {n_articles:>6,}  engine {args.engine}  jobs {jobs}  "
                       f"{seconds:7.1f} s  {n_words / seconds:>8,.0f} words/s  cpu {cpu:7.1f} s "
-                      f"({n_words / cpu:,.0f} words/cpu-s)  peak RSS {peak / 2**20:6.0f} MiB  load {os.getloadavg()[0]:.1f}  "
+                      f"({n_words / cpu:,.0f} words/cpu-s)  peak RSS {peak / 2**20:6.0f} MiB  "
+                      f"load {os.getloadavg()[0]:.1f}  "
                       f"(runs: {', '.join(f'{r[0]:.1f}s/{r[1] / 2**20:.0f}MiB' for r in results)})", flush=True)
     return 0
 
