@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
             "paths",
             nargs="*",
             metavar="PATH",
-            help="article files, folders, .jsonl or .csv tables (default: the bundled seeds)",
+            help="article files, folders, .jsonl, .csv or .parquet tables (default: the bundled seeds)",
         )
         command.add_argument(
             "--lexicons", metavar="DIR", help="folder of .tsv lexicons that add to or override the bundled ones"
