@@ -70,10 +70,16 @@ def article_counts(analysis: ArticleAnalysis) -> tuple[str, int, int, Counter]:
     return outlet_of(analysis), doc.n_words, len(doc.sentences), counts
 
 
-def compare_story(story: str, articles: Sequence[RawArticle], lexicons: Lexicons, raw: bool = False) -> StoryResult:
-    """Analyze one story's articles and build its tables (none when a single outlet covers it)."""
+def compare_story(
+    story: str, articles: Sequence[RawArticle], lexicons: Lexicons, folder: Folder, raw: bool = False
+) -> StoryResult:
+    """Analyze one story's articles and build its tables (none when a single outlet covers it).
+
+    ``folder`` is shared by all the stories a process compares: its cache of folded and
+    stemmed words then fills once, where a fresh one per story spent a fifth of the time
+    stemming the same words again.
+    """
     analyses = [analyze_document(parse_document(article, lexicons, raw=raw), lexicons) for article in articles]
-    folder = Folder(lexicons.stop_words)
     words = WordCounts(folder)
     for analysis in analyses:
         words.add(analysis)
@@ -90,11 +96,11 @@ def compare_story(story: str, articles: Sequence[RawArticle], lexicons: Lexicons
 
 
 def _init_worker(lexicons: Lexicons, raw: bool) -> None:
-    _WORKER.update(lexicons=lexicons, raw=raw)
+    _WORKER.update(lexicons=lexicons, raw=raw, folder=Folder(lexicons.stop_words))
 
 
 def _worker_story(item: tuple[str, list[RawArticle]]) -> StoryResult:
-    return compare_story(item[0], item[1], _WORKER["lexicons"], _WORKER["raw"])
+    return compare_story(item[0], item[1], _WORKER["lexicons"], _WORKER["folder"], _WORKER["raw"])
 
 
 def compare_corpus(
@@ -125,7 +131,9 @@ def compare_corpus(
         members.setdefault(story, []).append(article)
     items = list(members.items())
     if jobs == 1:
-        results: Iterable[StoryResult] = (compare_story(story, group, lexicons, raw) for story, group in items)
+        results: Iterable[StoryResult] = (
+            compare_story(story, group, lexicons, folder, raw) for story, group in items
+        )
     else:
         results = ordered_map(_worker_story, items, jobs, _init_worker, (lexicons, raw))
     if progress:
