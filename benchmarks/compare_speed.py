@@ -1,9 +1,17 @@
-"""Time ``build_comparison`` on 50 articles (target: under 5 s on a laptop).
+"""Time ``build_comparison`` on 50 articles (target: under 5 s), and ``framing compare`` on 5,000.
 
 Usage::
 
     python benchmarks/compare_speed.py                       # 50 articles made from the seeds
     python benchmarks/compare_speed.py PATH/bbc_news.jsonl   # the first 50 BBC articles, one outlet each
+    python benchmarks/compare_speed.py PATH/bbc_news.jsonl --corpus [--jobs 1 2] [--stories cluster|column]
+
+``--corpus`` builds the synthetic many-story corpus of ``benchmarks/story_corpus.py``
+(200 stories × 25 versions over 20 outlets: 5,000 articles) and runs ``framing compare``
+on it in a fresh process, stories found by clustering (or, with ``--stories column``,
+given), and prints wall time and peak RSS of the process tree (target: < 60 s and
+< 2 GB), the same for ``framing extract`` of that corpus (the part of the time that is
+extraction), and how well the clustering found the true stories (adjusted Rand index).
 
 Without a path, the five seeds are repeated ten times as 50 outlets, each copy with its
 sentences rotated, so the aligner sees 50 versions of the same story (the hardest case:
@@ -18,6 +26,8 @@ import statistics
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: import the benchmarks package
 
 from framing.analysis import ArticleAnalysis, analyze_document
 from framing.compare import build_comparison
@@ -53,11 +63,73 @@ def bbc_corpus(path: Path, lexicons) -> list[ArticleAnalysis]:
     return analyses
 
 
+def corpus_benchmark(path: Path, jobs: list[int], stories: str, repeat: int) -> int:
+    """``framing compare`` on the synthetic 5,000-article corpus, per job count."""
+    import os
+    import tempfile
+
+    import pandas as pd
+
+    from benchmarks.measure import run
+    from benchmarks.story_corpus import story_corpus
+
+    rows = story_corpus(path)
+    if stories == "column":
+        rows = [{**row, "story": row["true_story"]} for row in rows]
+    print(f"load: {' '.join(f'{x:.2f}' for x in os.getloadavg())}  articles: {len(rows)}  "
+          f"outlets: {len({r['outlet'] for r in rows})}  true stories: {len({r['true_story'] for r in rows})}  "
+          f"words: {sum(len(r['text'].split()) for r in rows):,}")
+    with tempfile.TemporaryDirectory(prefix="framing-compare-") as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        corpus.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+        for n in jobs:
+            out = Path(tmp) / f"out-{n}"
+            compare = [sys.executable, "-m", "framing", "compare", str(corpus), "-o", str(out), "--stories", stories,
+                       "--jobs", str(n), "-q"]
+            extract = [sys.executable, "-m", "framing", "extract", str(corpus), "-o", str(Path(tmp) / "x"),
+                       "--format", "parquet", "--jobs", str(n), "-q"]
+            for label, command in (("compare", compare), ("extract only", extract)):
+                runs = [run(command) for _ in range(repeat)]
+                seconds = statistics.median(r[0] for r in runs)
+                peak = statistics.median(r[1] for r in runs)
+                cpu = statistics.median(r[2] for r in runs)
+                print(f"jobs {n}  {label:<12} median {seconds:6.1f} s  cpu {cpu:6.1f} s  "
+                      f"peak RSS {peak / 2**20:6.0f} MiB  load {os.getloadavg()[0]:.1f}  "
+                      f"(runs: {', '.join(f'{r[0]:.1f}s/{r[1] / 2**20:.0f}MiB' for r in runs)})", flush=True)
+            grouping = pd.read_csv(out / "stories.csv")
+            truth = {r["id"]: r["true_story"] for r in rows}
+            print(f"stories found: {grouping['story'].nunique()}  adjusted Rand index against the truth: "
+                  f"{adjusted_rand(grouping['article_id'].map(truth).tolist(), grouping['story'].tolist()):.3f}  "
+                  f"rows: " + ", ".join(f"{name} {len(pd.read_csv(out / f'{name}.csv'))}"
+                                         for name in ("facts", "omissions", "rates")))
+    return 0
+
+
+def adjusted_rand(truth: list[str], found: list[str]) -> float:
+    """Hubert and Arabie's adjusted Rand index of two labelings (1 = the same partition)."""
+    from collections import Counter
+    from math import comb
+
+    pairs = sum(comb(n, 2) for n in Counter(zip(truth, found, strict=True)).values())
+    rows = sum(comb(n, 2) for n in Counter(truth).values())
+    columns = sum(comb(n, 2) for n in Counter(found).values())
+    expected = rows * columns / comb(len(truth), 2)
+    top = (rows + columns) / 2
+    return (pairs - expected) / (top - expected) if top != expected else 1.0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, help="bbc_news.jsonl (optional)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs (default 3)")
+    parser.add_argument("--corpus", action="store_true", help="framing compare on 5,000 synthetic articles")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="with --corpus: job counts")
+    parser.add_argument("--stories", default="cluster", choices=("cluster", "column"), help="with --corpus")
     args = parser.parse_args()
+    if args.corpus:
+        if not args.path:
+            parser.error("--corpus needs the path of bbc_news.jsonl")
+        return corpus_benchmark(args.path, args.jobs, args.stories, args.repeat)
     lexicons = load_lexicons()
     analyses = bbc_corpus(args.path, lexicons) if args.path else seed_corpus(lexicons)
     words = sum(a.document.n_words for a in analyses)

@@ -32,7 +32,7 @@ class ArticleAnalysis:
     def to_record(self) -> dict[str, Any]:
         """The JSON Lines object documented in the README (the output contract)."""
         doc = self.document
-        return {
+        record = {
             "id": doc.id,
             "outlet": doc.outlet,
             "title": doc.title,
@@ -49,6 +49,9 @@ class ArticleAnalysis:
             "sources": [source_record(span) for span in self.spans_of("source")],
             "removed": list(doc.removed),
         }
+        if doc.story:
+            record["story"] = doc.story
+        return record
 
 
 def quote_record(span: Span) -> dict[str, Any]:

@@ -7,7 +7,6 @@ Bad input never shows a traceback: a :class:`FramingInputError` prints one line,
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -33,16 +32,31 @@ def build_parser() -> argparse.ArgumentParser:
             "paths",
             nargs="*",
             metavar="PATH",
-            help="article files, folders, .jsonl or .csv tables (default: the bundled seeds)",
+            help="article files, folders, .jsonl, .csv or .parquet tables (default: the bundled seeds)",
         )
         command.add_argument(
             "--lexicons", metavar="DIR", help="folder of .tsv lexicons that add to or override the bundled ones"
         )
 
-    extract = commands.add_parser("extract", help="write features and evidence spans as JSON Lines")
+    extract = commands.add_parser(
+        "extract", help="write features and evidence spans: JSON Lines, or article, span and outlet tables"
+    )
     add_corpus_arguments(extract)
     extract.add_argument("--raw", action="store_true", help="analyze the input exactly as given, without cleaning")
-    extract.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    extract.add_argument(
+        "-o", "--output", metavar="FILE|DIR",
+        help="a .jsonl FILE (one record per article) or, ending in / or with --format, a folder of tables "
+             "(default: JSON Lines on standard output)",
+    )
+    extract.add_argument("--format", choices=("parquet", "jsonl"),
+                         help="tables in the -o folder: articles, spans, outlets (default: parquet)")
+    extract.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default: 1)")
+    extract.add_argument("--engine", choices=("local", "dask"), default="local",
+                         help="local processes, or a Dask cluster (needs framing[dask] and --scheduler)")
+    extract.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    extract.add_argument("--batch-size", type=int, default=512, metavar="N",
+                         help="articles per written batch (default: 512)")
+    extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     extract.set_defaults(handler=run_extract)
 
     analyze = commands.add_parser("analyze", help="write the HTML and PDF report comparing the outlets")
@@ -57,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
     compare = commands.add_parser("compare", help="export the cross-outlet comparison tables as CSV and JSON")
     add_corpus_arguments(compare)
     compare.add_argument("-o", "--output-dir", metavar="DIR", required=True, help="where to write the tables")
+    compare.add_argument("--stories", choices=("auto", "column", "cluster", "one"), default="auto",
+                         help="how to group articles into stories: the 'story' column, clustering by content "
+                              "and date, or one story (default auto: the column if every article has one, "
+                              "else one story up to 50 articles, else clustering)")
+    compare.add_argument("--window-days", type=int, default=7, metavar="N",
+                         help="clustering: articles more than N days apart are not one story (default: 7)")
+    compare.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default: 1)")
+    compare.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     compare.set_defaults(handler=run_compare)
 
     exercises = commands.add_parser(
@@ -105,15 +127,32 @@ def route(argv: Sequence[str]) -> list[str]:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from .analysis import analyze
-    from .fileio import write_atomically
+    """Stream the corpus through the extractors into JSON Lines or a folder of tables."""
+    from .analysis import corpus_lexicons
+    from .corpus import bundled_seed_dir
+    from .engine import ExtractOutput, check_jobs, extract_corpus
 
-    results = analyze(args.paths, lexicon_dir=args.lexicons, raw=args.raw)
-    lines = "".join(json.dumps(result.to_record(), ensure_ascii=False) + "\n" for result in results)
-    if args.output:
-        write_atomically(args.output, lines)
+    check_jobs(args.jobs)
+    if args.batch_size < 1:
+        raise FramingInputError("--batch-size", f"must be 1 or more, not {args.batch_size}", "Pass e.g. 512")
+    if args.engine == "dask" and not args.scheduler:
+        raise FramingInputError("--engine dask", "needs a scheduler", "Pass --scheduler tcp://HOST:8786")
+    paths = args.paths or [bundled_seed_dir()]
+    lexicons = corpus_lexicons(paths, args.lexicons)
+    target = Path(args.output) if args.output else None
+    as_folder = target is not None and (args.format or args.output.endswith(("/", os.sep)) or target.is_dir())
+    if args.format and target is None:
+        raise FramingInputError("--format", "needs a folder to write the tables into", "Pass -o DIR/")
+    if as_folder:
+        output = ExtractOutput(folder=target, fmt=args.format or "parquet", batch_size=args.batch_size)
     else:
-        sys.stdout.write(lines)
+        output = ExtractOutput(records=target, batch_size=args.batch_size)
+    progress = not args.quiet and sys.stderr.isatty()
+    written = extract_corpus(paths, output, lexicons, raw=args.raw, jobs=args.jobs, engine=args.engine,
+                             scheduler=args.scheduler, progress=progress)
+    if as_folder:
+        for path in written:
+            print(path)
     return 0
 
 
@@ -135,12 +174,18 @@ def run_analyze(args: argparse.Namespace) -> int:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from .analysis import analyze, corpus_lexicons
-    from .compare import export_comparison
+    """One story's tables, or, for a corpus of many stories, the same tables story by story."""
+    from .analysis import corpus_lexicons
+    from .compare import export_tables
+    from .compare.corpus import compare_corpus
+    from .corpus import bundled_seed_dir
+    from .corpus.streaming import iter_articles
 
-    lexicons = corpus_lexicons(args.paths, args.lexicons)
-    results = analyze(args.paths, lexicons=lexicons)
-    for path in export_comparison(results, Path(args.output_dir), lexicons=lexicons):
+    paths = args.paths or [bundled_seed_dir()]
+    lexicons = corpus_lexicons(paths, args.lexicons)
+    tables = compare_corpus(iter_articles(paths), lexicons, stories=args.stories, window_days=args.window_days,
+                            jobs=args.jobs, progress=not args.quiet and sys.stderr.isatty())
+    for path in export_tables(tables, Path(args.output_dir)):
         print(path)
     return 0
 

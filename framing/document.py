@@ -134,6 +134,7 @@ class Document:
     url: str = ""
     path: str = ""
     removed: tuple[str, ...] = ()
+    story: str = ""  # the story it covers, when the corpus has a `story` column
     # Set by the parser; read it through ``token_columns()``, which also covers documents built without it.
     columns: TokenColumns | None = field(default=None, repr=False, compare=False)
 

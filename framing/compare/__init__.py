@@ -39,7 +39,7 @@ from .labels import build_labels, collect_mentions, load_pins
 from .uncertainty import build_rates
 from .voices import build_voices
 
-__all__ = ["TABLES", "build_comparison", "export_comparison"]
+__all__ = ["TABLES", "build_comparison", "export_comparison", "export_tables", "story_tables"]
 
 TABLES = ("rates", "labels", "facts", "omissions", "disagreements", "voices", "distinctive", "headlines")
 
@@ -56,17 +56,31 @@ def build_comparison(
         raise FramingInputError("(input)", "there are no articles to compare", "Pass at least one article")
     lexicons = lexicons or load_lexicons()
     folder = Folder(lexicons.stop_words)
+    tables = {
+        "rates": build_rates(analyses, np.random.default_rng(seed)),
+        "distinctive": build_distinctive(analyses, folder),
+        **story_tables(analyses, lexicons, folder),
+    }
+    return {name: tables[name] for name in TABLES}
+
+
+def story_tables(
+    analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, folder: Folder
+) -> dict[str, pd.DataFrame]:
+    """The tables that compare outlets on one story: labels, facts, omissions, disagreements, voices, headlines.
+
+    Each aligns or matches across all the articles it is given, so it is only built
+    within a story (for a corpus, :mod:`.corpus` calls it story by story).
+    """
     pins = load_pins(lexicons)
     mentions = collect_mentions(analyses, pins, folder)
     facts, omissions, disagreements = build_facts(analyses, lexicons, folder, mentions, pins)
     return {
-        "rates": build_rates(analyses, np.random.default_rng(seed)),
         "labels": build_labels(analyses, lexicons, folder, mentions),
         "facts": facts,
         "omissions": omissions,
         "disagreements": disagreements,
         "voices": build_voices(analyses, lexicons, folder, mentions=mentions),
-        "distinctive": build_distinctive(analyses, folder),
         "headlines": build_headlines(analyses, lexicons, folder, mentions=mentions, pins=pins),
     }
 
@@ -79,7 +93,12 @@ def export_comparison(
     Everything is computed and rendered before the first file is written, and each file
     is written atomically, so an error leaves nothing half-written.
     """
+    return export_tables(build_comparison(analyses, lexicons=lexicons, seed=seed), out_dir)
+
+
+def export_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
+    """Write ``<table>.csv`` and ``<table>.json`` for each of ``tables`` (rendered first, then written)."""
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise FramingInputError(out_dir, "is a file, not a folder", "Pass -o a folder to write the tables into")
-    return write_tables(build_comparison(analyses, lexicons=lexicons, seed=seed), out_dir)
+    return write_tables(tables, out_dir)

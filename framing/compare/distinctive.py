@@ -31,7 +31,7 @@ import pandas as pd
 
 from ..analysis import ArticleAnalysis
 from ..rates import per_thousand
-from .common import Folder, evidence, outlet_of, outlets_in_order
+from .common import Folder, evidence, outlet_of
 
 COLUMNS = [
     "outlet", "term", "count", "rate_per_1k", "rest_count", "rest_rate_per_1k", "delta", "z",
@@ -65,52 +65,94 @@ def log_odds(counts: np.ndarray, prior_mass: float = PRIOR_MASS) -> tuple[np.nda
     return np.nan_to_num(delta), np.nan_to_num(z)
 
 
-def build_distinctive(analyses: Sequence[ArticleAnalysis], folder: Folder, top_n: int = TOP_N) -> pd.DataFrame:
-    outlets = outlets_in_order(analyses)
-    if len(outlets) < 2:
-        return pd.DataFrame(columns=COLUMNS)
-    row_of = {outlet: i for i, outlet in enumerate(outlets)}
-    vocabulary: dict[str, int] = {}
-    cells: dict[tuple[int, int], int] = defaultdict(int)
-    uses: dict[tuple[int, int], list[str]] = defaultdict(list)
-    words = np.zeros(len(outlets))
-    for analysis in analyses:
-        row = row_of[outlet_of(analysis)]
+class WordCounts:
+    """Content-word counts per outlet, added article by article (or merged from another count).
+
+    A class so a corpus comparison can count story by story, in worker processes, and
+    keep only the counts: no article needs to stay in memory for this table.
+    """
+
+    def __init__(self, folder: Folder) -> None:
+        self.folder = folder
+        self.words: dict[str, int] = {}  # outlet → words, outlets in order of first appearance
+        self.cells: dict[tuple[str, str], int] = defaultdict(int)  # (outlet, term) → count
+        self.uses: dict[tuple[str, str], list[str]] = defaultdict(list)
+
+    def add(self, analysis: ArticleAnalysis) -> None:
+        outlet = outlet_of(analysis)
         doc = analysis.document
+        folder = self.folder
+        words = self.words.get(outlet, 0)
         for token in doc.tokens:
             if not token.is_word:
                 continue
-            words[row] += 1
+            words += 1
             if token.norm in folder.stop_words or len(token.norm) < 2 or not token.norm[0].isalpha():
                 continue
-            term = folder.fold(token.norm)
-            column = vocabulary.setdefault(term, len(vocabulary))
-            cells[(row, column)] += 1
-            if len(uses[(row, column)]) < MAX_EVIDENCE:
-                uses[(row, column)].append(evidence(doc.id, token.start, token.end))
-    counts = np.zeros((len(outlets), len(vocabulary)))
-    for (row, column), value in cells.items():
-        counts[row, column] = value
-    delta, z = log_odds(counts)
-    terms = np.array(list(vocabulary), dtype=object)
-    rest_counts = counts.sum(axis=0)[None, :] - counts
-    rest_words = words.sum() - words
-    rows = []
-    for row, outlet in enumerate(outlets):
-        present = np.nonzero(counts[row] > 0)[0]
-        order = present[np.lexsort((terms[present].astype(str), -z[row, present]))][:top_n]
-        for rank, column in enumerate(order, start=1):
-            rows.append({
-                "outlet": outlet,
-                "term": terms[column],
-                "count": int(counts[row, column]),
-                "rate_per_1k": per_thousand(counts[row, column], words[row]),
-                "rest_count": int(rest_counts[row, column]),
-                "rest_rate_per_1k": per_thousand(rest_counts[row, column], rest_words[row]),
-                "delta": round(float(delta[row, column]), 4),
-                "z": round(float(z[row, column]), 3),
-                "within_noise": bool(abs(z[row, column]) < Z_NOISE),
-                "rank": rank,
-                "evidence": uses[(row, column)],
-            })
-    return pd.DataFrame(rows, columns=COLUMNS)
+            key = (outlet, folder.fold(token.norm))
+            self.cells[key] += 1
+            if len(self.uses[key]) < MAX_EVIDENCE:
+                self.uses[key].append(evidence(doc.id, token.start, token.end))
+        self.words[outlet] = words
+
+    def merge(self, other: WordCounts) -> None:
+        for outlet, words in other.words.items():
+            self.words[outlet] = self.words.get(outlet, 0) + words
+        for key, count in other.cells.items():
+            self.cells[key] += count
+        for key, uses in other.uses.items():
+            mine = self.uses[key]
+            mine.extend(uses[: MAX_EVIDENCE - len(mine)])
+
+    def __getstate__(self) -> dict:
+        return {"folder": Folder(self.folder.stop_words), "words": self.words, "cells": dict(self.cells),
+                "uses": dict(self.uses)}
+
+    def __setstate__(self, state: dict) -> None:
+        self.folder, self.words = state["folder"], state["words"]
+        self.cells = defaultdict(int, state["cells"])
+        self.uses = defaultdict(list, state["uses"])
+
+    def table(self, top_n: int = TOP_N) -> pd.DataFrame:
+        """The ``distinctive`` table of the counts so far."""
+        outlets = list(self.words)
+        if len(outlets) < 2:
+            return pd.DataFrame(columns=COLUMNS)
+        row_of = {outlet: i for i, outlet in enumerate(outlets)}
+        vocabulary: dict[str, int] = {}
+        for _, term in self.cells:
+            vocabulary.setdefault(term, len(vocabulary))
+        counts = np.zeros((len(outlets), len(vocabulary)))
+        for (outlet, term), value in self.cells.items():
+            counts[row_of[outlet], vocabulary[term]] = value
+        words = np.array([self.words[outlet] for outlet in outlets], dtype=float)
+        delta, z = log_odds(counts)
+        terms = np.array(list(vocabulary), dtype=object)
+        rest_counts = counts.sum(axis=0)[None, :] - counts
+        rest_words = words.sum() - words
+        rows = []
+        for row, outlet in enumerate(outlets):
+            present = np.nonzero(counts[row] > 0)[0]
+            order = present[np.lexsort((terms[present].astype(str), -z[row, present]))][:top_n]
+            for rank, column in enumerate(order, start=1):
+                rows.append({
+                    "outlet": outlet,
+                    "term": terms[column],
+                    "count": int(counts[row, column]),
+                    "rate_per_1k": per_thousand(counts[row, column], words[row]),
+                    "rest_count": int(rest_counts[row, column]),
+                    "rest_rate_per_1k": per_thousand(rest_counts[row, column], rest_words[row]),
+                    "delta": round(float(delta[row, column]), 4),
+                    "z": round(float(z[row, column]), 3),
+                    "within_noise": bool(abs(z[row, column]) < Z_NOISE),
+                    "rank": rank,
+                    "evidence": self.uses[(outlet, terms[column])],
+                })
+        return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def build_distinctive(analyses: Sequence[ArticleAnalysis], folder: Folder, top_n: int = TOP_N) -> pd.DataFrame:
+    counts = WordCounts(folder)
+    for analysis in analyses:
+        counts.add(analysis)
+    return counts.table(top_n)

@@ -20,6 +20,7 @@ With a single outlet there is no rest: those columns are empty and ``within_nois
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -70,20 +71,44 @@ def _rate(counts: np.ndarray, words: np.ndarray) -> np.ndarray:
 def build_rates(
     analyses: Sequence[ArticleAnalysis], rng: np.random.Generator, n_boot: int = N_BOOT
 ) -> pd.DataFrame:
+    """The ``rates`` table of one story: sentences resampled within each outlet."""
     outlets = outlets_in_order(analyses)
     measures = measures_of(analyses)
-    per_outlet: dict[str, tuple[np.ndarray, np.ndarray, int]] = {}
+    units: dict[str, Units] = {}
     for outlet in outlets:
         mine = [a for a in analyses if outlet_of(a) == outlet]
         parts = [sentence_matrix(a, measures) for a in mine]
         words = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0)
         counts = np.concatenate([p[1] for p in parts]) if parts else np.zeros((0, len(measures)))
-        per_outlet[outlet] = (words, counts, len(mine))
+        units[outlet] = Units(words, counts, len(mine), len(words))
+    return rates_table(units, measures, rng, n_boot)
+
+
+@dataclass(frozen=True, slots=True)
+class Units:
+    """What the bootstrap resamples for one outlet: words and span counts per unit.
+
+    A unit is a sentence for one story (:func:`build_rates`) and an article for a corpus
+    of many stories (:mod:`.corpus`), where the articles of an outlet differ more from
+    each other than the sentences of one article do.
+    """
+
+    words: np.ndarray  # (units,)
+    counts: np.ndarray  # (units, measures)
+    n_articles: int
+    n_sentences: int
+
+
+def rates_table(
+    units: dict[str, Units], measures: Sequence[str], rng: np.random.Generator, n_boot: int = N_BOOT
+) -> pd.DataFrame:
+    """Each outlet's rates with bootstrap intervals over its units, and its difference from the rest."""
+    outlets = list(units)
     # Bootstrap totals per outlet: (n_boot,) words and (n_boot, measures) counts.
     boot_words: dict[str, np.ndarray] = {}
     boot_counts: dict[str, np.ndarray] = {}
     for outlet in outlets:
-        words, counts, _ = per_outlet[outlet]
+        words, counts = units[outlet].words, units[outlet].counts
         n = len(words)
         if n == 0:
             boot_words[outlet] = np.zeros(n_boot)
@@ -94,11 +119,11 @@ def build_rates(
         boot_counts[outlet] = weights @ counts
     all_words = sum(boot_words.values())
     all_counts = sum(boot_counts.values())
-    total_words = sum(per_outlet[o][0].sum() for o in outlets)
-    total_counts = sum(per_outlet[o][1].sum(axis=0) for o in outlets)
+    total_words = sum(units[o].words.sum() for o in outlets)
+    total_counts = sum(units[o].counts.sum(axis=0) for o in outlets)
     rows = []
     for outlet in outlets:
-        words, counts, n_articles = per_outlet[outlet]
+        words, counts, n_articles = units[outlet].words, units[outlet].counts, units[outlet].n_articles
         n_words, count = words.sum(), counts.sum(axis=0)
         rate = _rate(count, np.asarray(n_words))
         boot = _rate(boot_counts[outlet], boot_words[outlet])
@@ -111,7 +136,8 @@ def build_rates(
         for m, measure in enumerate(measures):
             row = {
                 "outlet": outlet, "measure": measure, "count": int(count[m]), "n_words": int(n_words),
-                "n_sentences": len(words), "n_articles": n_articles, "rate_per_1k": round(float(rate[m]), 3),
+                "n_sentences": units[outlet].n_sentences, "n_articles": n_articles,
+                "rate_per_1k": round(float(rate[m]), 3),
                 "ci_low": round(float(low[m]), 3), "ci_high": round(float(high[m]), 3),
                 "rest_rate_per_1k": None, "diff": None, "diff_ci_low": None, "diff_ci_high": None,
                 "within_noise": True,

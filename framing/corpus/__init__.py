@@ -52,6 +52,7 @@ def parse_document(article: RawArticle, lexicons: Lexicons, *, raw: bool = False
         url=article.url,
         path=article.path,
         removed=cleaned.removed,
+        story=article.story,
     )
 
 

@@ -22,7 +22,7 @@ TABLE_SUFFIXES = (".jsonl", ".csv")
 MANIFEST_NAME = "manifest.csv"
 # A story pack: lexicon files for one story, in a folder of this name beside a manifest.
 STORY_PACK_NAME = "lexicons"
-OPTIONAL_FIELDS = ("outlet", "title", "date", "url")
+OPTIONAL_FIELDS = ("outlet", "title", "date", "url", "story")
 # The longest article framing reads (characters of text; bytes of an article file). A news article is
 # tens of kilobytes; a file of many megabytes is a dump or a mistake, and would take minutes to analyze.
 MAX_ARTICLE_CHARS = 5_000_000
@@ -40,6 +40,7 @@ class RawArticle:
     date: str = ""
     url: str = ""
     is_html: bool = False
+    story: str = ""  # the story an article covers, when the corpus says (a `story` column)
 
 
 def bundled_seed_dir() -> Path:
@@ -77,6 +78,11 @@ def load_articles(paths: Iterable[str | Path]) -> list[RawArticle]:
     articles: list[RawArticle] = []
     for path in map(Path, paths):
         articles.extend(_load_path(path))
+    return list(unique_ids(articles))
+
+
+def unique_ids(articles: Iterable[RawArticle]) -> Iterator[RawArticle]:
+    """The articles as they come, refusing an id seen before (a stream keeps only the ids)."""
     seen: dict[str, str] = {}
     for article in articles:
         if article.id in seen:
@@ -86,7 +92,7 @@ def load_articles(paths: Iterable[str | Path]) -> list[RawArticle]:
                 "Give every article a unique id",
             )
         seen[article.id] = article.path
-    return articles
+        yield article
 
 
 def _load_path(path: Path) -> list[RawArticle]:
@@ -157,9 +163,13 @@ def _looks_like_html(text: str) -> bool:
 
 
 def _load_jsonl(path: Path) -> Iterator[RawArticle]:
-    text = read_text(path)
+    return jsonl_rows(path, read_text(path).splitlines())
+
+
+def jsonl_rows(path: Path, lines: Iterable[str]) -> Iterator[RawArticle]:
+    """Articles from the lines of a JSON Lines file (a list, or an open file for streaming)."""
     found = False
-    for line_number, line in enumerate(text.splitlines(), start=1):
+    for line_number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{path}:{line_number}"
@@ -178,7 +188,12 @@ def _load_jsonl(path: Path) -> Iterator[RawArticle]:
 
 
 def _load_csv(path: Path) -> Iterator[RawArticle]:
-    reader = csv.DictReader(io.StringIO(read_text(path)))
+    return csv_rows(path, io.StringIO(read_text(path)))
+
+
+def csv_rows(path: Path, stream: Iterable[str]) -> Iterator[RawArticle]:
+    """Articles from the rows of a CSV file (read whole, or an open file for streaming)."""
+    reader = csv.DictReader(stream)
     if not reader.fieldnames or "text" not in reader.fieldnames:
         raise FramingInputError(
             path,

@@ -1,0 +1,122 @@
+"""The rows a corpus extraction writes: one per article, one per span, one per outlet.
+
+``framing extract`` used to write only the nested JSON record of each article (the
+output contract). For a corpus of months, tables are what people load into pandas,
+DuckDB or Spark, so the batch outputs flatten the same record into
+
+- an *articles* row: metadata, ``text``, counts, every feature that each analysis has
+  as its own column, and the category features, which depend on
+  what an article contains, as one JSON object in ``category_features``;
+- *span* rows: one per evidence span, with its article's id and outlet, the contract's
+  span keys as columns and the extractor's remaining details as a JSON object in ``attrs``;
+- *outlet* rows (:class:`OutletTotals`): counts summed per outlet as the articles stream
+  past, rates per 1,000 words from those sums, and mean readability scores.
+
+Every article row has the same columns in the same order (the features every analysis
+has, and the category features folded into one column), so every batch of a Parquet file
+has the schema of the first.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..analysis import ArticleAnalysis
+from ..document import SPAN_TYPES
+from ..features.readability import SCORES
+from ..rates import per_thousand
+
+METADATA_COLUMNS = ("id", "outlet", "title", "byline", "date", "url", "path", "story")
+SPAN_COLUMNS = ("article_id", "outlet", "type", "start", "end", "text", "label", "category", "note",
+                "alternative", "rule", "attrs")
+SPAN_INT_COLUMNS = ("start", "end")
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedArticle:
+    """What a worker sends back for one article: already-serialized rows, cheap to pickle."""
+
+    article: dict[str, Any]
+    spans: list[dict[str, Any]]
+    record_line: str = ""  # the contract's JSON line, when the output is JSON Lines
+
+
+def _is_category(name: str) -> bool:
+    """``hedge.modal_count``: a feature an analysis has only when it found that category."""
+    return "." in name
+
+
+def extracted(analysis: ArticleAnalysis, *, with_record: bool) -> ExtractedArticle:
+    """The rows of one analysis (and its JSON line when ``with_record``)."""
+    doc = analysis.document
+    features = analysis.features
+    article: dict[str, Any] = {name: getattr(doc, name) for name in METADATA_COLUMNS}
+    article["text"] = doc.text
+    categories = {}
+    for name, value in features.items():
+        if _is_category(name):
+            categories[name] = value
+        else:  # the same names, in the same order, for every analysis
+            article[name] = value
+    article["category_features"] = json.dumps(categories, ensure_ascii=False)
+    article["removed"] = list(doc.removed)
+    spans = []
+    for span in analysis.spans:
+        attrs = dict(span.attrs)
+        spans.append({
+            "article_id": doc.id, "outlet": doc.outlet, "type": span.type, "start": span.start, "end": span.end,
+            "text": span.text, "label": span.label, "category": span.category, "note": span.note,
+            "alternative": span.alternative, "rule": str(attrs.pop("rule", "")),
+            "attrs": json.dumps(attrs, ensure_ascii=False, sort_keys=True),
+        })
+    line = json.dumps(analysis.to_record(), ensure_ascii=False) + "\n" if with_record else ""
+    return ExtractedArticle(article, spans, line)
+
+
+@dataclass
+class OutletTotals:
+    """Per-outlet sums, updated article by article: memory grows with outlets, not articles."""
+
+    articles: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    sums: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(float)))
+
+    def add(self, rows: Iterable[ExtractedArticle]) -> None:
+        for row in rows:
+            article = row.article
+            outlet = article["outlet"]
+            self.articles[outlet] += 1
+            sums = self.sums[outlet]
+            for name in ("n_words", "n_sentences", "n_quoted_words", *SCORES):
+                sums[name] += article[name]
+            for span_type in SPAN_TYPES:
+                sums[f"{span_type}_count"] += article[f"{span_type}_count"]
+            for name, value in json.loads(article["category_features"]).items():
+                if name.endswith("_count"):
+                    sums[name] += value
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per outlet, outlets in order of first appearance, columns the same for all.
+
+        Rates are pooled (all the outlet's spans per 1,000 of all its words), readability
+        scores are means over its articles.
+        """
+        categories = sorted({name for sums in self.sums.values() for name in sums if _is_category(name)})
+        table = []
+        for outlet, n_articles in self.articles.items():
+            sums = self.sums[outlet]
+            words = sums["n_words"]
+            row: dict[str, Any] = {"outlet": outlet, "n_articles": n_articles, "n_words": int(words),
+                                   "n_sentences": int(sums["n_sentences"]),
+                                   "n_quoted_words": int(sums["n_quoted_words"])}
+            for name in [f"{t}_count" for t in SPAN_TYPES] + categories:
+                count = sums.get(name, 0.0)
+                row[name] = int(count)
+                row[name.removesuffix("_count") + "_per_1k"] = round(float(per_thousand(count, words)), 3)
+            for name in SCORES:
+                row[f"mean_{name}"] = round(sums[name] / n_articles, 3)
+            table.append(row)
+        return table
