@@ -51,6 +51,26 @@ def test_exercises_pdf_text_is_extractable_and_holds_no_answers(built):
     assert len(worksheet.pages) >= 7  # each item starts a page
 
 
+def test_exercises_letter_footer_sheet_is_letter_sized(built):
+    """The running footer is a sheet drawn under each page: it must be the page's size, not A4's."""
+    import pypdf
+
+    for name in ("worksheet.pdf", "answer-key.pdf"):
+        page = pypdf.PdfReader(built[0][0] / name).pages[0]
+        form = page["/Resources"]["/XObject"]["/FramingFooter1"].get_object()
+        assert [float(v) for v in form["/BBox"]] == pytest.approx([float(v) for v in page.mediabox], abs=0.01)
+
+
+def test_exercises_letter_footer_is_centred_on_the_page(built, footer_centres):
+    """On Letter the page number sat 3 mm left of centre when the footer was laid out for A4."""
+    for name in ("worksheet.pdf", "answer-key.pdf"):
+        centres = footer_centres(built[0][0] / name)
+        assert len(centres) >= 7, name  # one per page
+        for width, centre in centres:
+            assert width == pytest.approx(612, abs=0.5)  # Letter: 8.5 in
+            assert centre == pytest.approx(width / 2, abs=1.0), name  # 1 pt = 0.35 mm
+
+
 @pytest.mark.parametrize(("argv", "message"), [
     (["--kinds", "hedge_hunt,spelling"], "--kinds: unknown kind spelling"),
     (["--grade", "3"], "--grade: unknown grade 3"),

@@ -176,3 +176,19 @@ def test_pdf_rebuild_is_byte_identical_under_source_date_epoch(tmp_path, seed_an
         for name in ("first", "second")
     )
     assert first == second
+
+
+@pytest.mark.parametrize(("size", "width"), [("A4", 595.28), ("letter", 612.0)])
+def test_pdf_footer_is_centred_whatever_the_paper(tmp_path, footer_centres, size, width):
+    """The footer sheet takes the size of the pages it is laid under (it was always A4)."""
+    from framing.report.pdf import assemble, print_part
+
+    html = f"<html><head><style>@page {{ size: {size}; }}</style></head><body><h1>One</h1>" \
+           f"<h1 style='break-before: page'>Two</h1></body></html>"
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(assemble([print_part(html), print_part(html)], "Footer test"))
+    centres = footer_centres(path)
+    assert len(centres) == 4
+    for page_width, centre in centres:
+        assert page_width == pytest.approx(width, abs=0.5)
+        assert centre == pytest.approx(width / 2, abs=1.0)
