@@ -40,7 +40,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Mapping, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from typing import IO, Any
 
 from ..errors import FramingInputError
@@ -352,7 +352,8 @@ def printers(yielding: bool = True) -> Executor | None:
     """
     if not sys.platform.startswith("linux"):
         return None
-    import multiprocessing
+    import multiprocessing  # here, not at the top: the parent imports this module too, and never forks
+    from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(
         max_workers=PRINTERS, mp_context=multiprocessing.get_context("fork"),
