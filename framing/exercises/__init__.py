@@ -20,7 +20,7 @@ from ..errors import FramingInputError
 from ..fileio import write_atomically
 from ..lexicons import Lexicons
 from ..report.html import PagePart
-from .lesson import LessonOptions, build_lesson, parse_kinds
+from .lesson import LessonOptions, build_lesson, needs_comparison, parse_kinds
 from .wording import KINDS
 
 if TYPE_CHECKING:
@@ -118,7 +118,8 @@ def write_exercises(
 
             model, extra = build_annotation(analyses, lexicons, options)
         else:
-            tables = build_comparison(analyses, lexicons=lexicons, seed=options.seed)
+            tables = build_comparison(analyses, lexicons=lexicons, seed=options.seed) \
+                if needs_comparison(options.kinds) else {}
             model = build_lesson(analyses, tables, lexicons, options)
         outputs = render_outputs(model, formats, worker)
     finally:
