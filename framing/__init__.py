@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
 
-from .analysis import ArticleAnalysis, analyze
-from .lexicons import load_lexicons
+if TYPE_CHECKING:
+    from .analysis import ArticleAnalysis, analyze
+    from .frames import articles_frame, spans_frame
+    from .lexicons import load_lexicons
 
 __all__ = ["ArticleAnalysis", "__version__", "analyze", "articles_frame", "load_lexicons", "spans_frame"]
+# Where each public name lives. Imported on first use: the PDF printer (``python -m
+# framing.report.pdf``) imports this package too, and needs none of the analysis (0.25 s).
+_LAZY = {"ArticleAnalysis": "analysis", "analyze": "analysis", "load_lexicons": "lexicons",
+         "articles_frame": "frames", "spans_frame": "frames"}
 
 
 def __getattr__(name: str):
-    """``framing.articles_frame`` / ``framing.spans_frame``, importing pandas only when asked for."""
-    if name in ("articles_frame", "spans_frame"):
-        from . import frames
+    """The public API, imported when first asked for (pandas only for ``articles_frame`` / ``spans_frame``)."""
+    if name in _LAZY:
+        import importlib
 
-        return getattr(frames, name)
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'framing' has no attribute {name!r}")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -130,3 +132,37 @@ def browser(chromium_path):
         browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+_BBOX_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
+_BBOX_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
+
+
+@pytest.fixture(scope="session")
+def footer_centres() -> Callable[[Path], list[tuple[float, float]]]:
+    """A function: each page's (width, x-centre of its "page N of M"), in points, as ``pdftotext -bbox`` reads it.
+
+    The footer is drawn from a separate sheet under each page (framing/report/pdf.py), so only
+    the finished PDF can show where it lands; poppler's word boxes measure it with real glyph widths.
+    """
+    binary = shutil.which("pdftotext")
+    if binary is None:
+        message = "no pdftotext (Debian package poppler-utils) to measure the footer with"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI must run the footer tests")
+        pytest.skip(message)
+
+    def measure(path: Path) -> list[tuple[float, float]]:
+        xml = subprocess.run([binary, "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        centres = []
+        for width, _, body in _BBOX_PAGE.findall(xml):
+            words = [(float(x0), float(y0), float(x1), text) for x0, y0, x1, text in _BBOX_WORD.findall(body)]
+            for index in range(len(words) - 3):
+                run = words[index:index + 4]
+                if ([w[3] for w in run][0::2] == ["page", "of"] and all(w[3].isdigit() for w in run[1::2])
+                        and len({w[1] for w in run}) == 1):
+                    centres.append((float(width), (run[0][0] + run[3][2]) / 2))
+                    break
+        return centres
+
+    return measure

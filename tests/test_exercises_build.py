@@ -12,7 +12,7 @@ from framing.analysis import analyze
 from framing.compare import build_comparison
 from framing.errors import FramingInputError
 from framing.exercises import KINDS, LessonOptions, parse_kinds, render_html
-from framing.exercises.lesson import build_lesson
+from framing.exercises.lesson import TABLES_READ, build_lesson, needs_comparison
 from framing.exercises.material import Material, name_variants
 
 
@@ -48,6 +48,16 @@ def test_exercises_items_and_kinds_choose_what_is_built(council, lexicons):
     model = lesson(council, lexicons, kinds=("hedge_hunt", "rewrite_neutrally"), items=3)
     assert [item["kind"] for item in model["items"]] == ["hedge_hunt", "hedge_hunt", "rewrite_neutrally"]
     assert [item["number"] for item in model["items"]] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_exercises_each_kind_reads_only_the_tables_it_declares(council, lexicons, kind):
+    """TABLES_READ lets a lesson skip the comparison: a kind given only its declared tables builds the same items."""
+    analyses, tables = council
+    declared = {name: tables[name] for name in TABLES_READ.get(kind, ())}
+    options = LessonOptions(kinds=(kind,), items=2, blind=True)
+    assert build_lesson(analyses, declared, lexicons, options) == build_lesson(analyses, tables, lexicons, options)
+    assert needs_comparison((kind,)) == bool(declared)
 
 
 def test_exercises_unknown_kind_is_a_one_line_error():

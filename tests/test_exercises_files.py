@@ -48,7 +48,29 @@ def test_exercises_pdf_text_is_extractable_and_holds_no_answers(built):
     assert "answer" not in sheet_text.lower() and "Riverside Gazette" not in sheet_text
     assert "Teacher's guide" in key_text and "Riverside Gazette" in key_text
     assert float(worksheet.pages[0].mediabox.height) == pytest.approx(792, abs=1)  # Letter, as asked
+    first, second = (key.pages[n].extract_text() for n in (0, 1))
+    assert "innocent use of a word" in first and "Before class" in second  # the guide fits page 1 on Letter too
     assert len(worksheet.pages) >= 7  # each item starts a page
+
+
+def test_exercises_letter_footer_sheet_is_letter_sized(built):
+    """The running footer is a sheet drawn under each page: it must be the page's size, not A4's."""
+    import pypdf
+
+    for name in ("worksheet.pdf", "answer-key.pdf"):
+        page = pypdf.PdfReader(built[0][0] / name).pages[0]
+        form = page["/Resources"]["/XObject"]["/FramingFooter1"].get_object()
+        assert [float(v) for v in form["/BBox"]] == pytest.approx([float(v) for v in page.mediabox], abs=0.01)
+
+
+def test_exercises_letter_footer_is_centred_on_the_page(built, footer_centres):
+    """On Letter the page number sat 3 mm left of centre when the footer was laid out for A4."""
+    for name in ("worksheet.pdf", "answer-key.pdf"):
+        centres = footer_centres(built[0][0] / name)
+        assert len(centres) >= 7, name  # one per page
+        for width, centre in centres:
+            assert width == pytest.approx(612, abs=0.5)  # Letter: 8.5 in
+            assert centre == pytest.approx(width / 2, abs=1.0), name  # 1 pt = 0.35 mm
 
 
 @pytest.mark.parametrize(("argv", "message"), [
@@ -73,6 +95,54 @@ def test_exercises_check_reports_loaded_terms_hedges_and_attributions(capsys):
     assert "Hedges kept: may; dropped: none" in report
     assert "Attributions kept: none; dropped: said" in report
     assert "no longer learns who said it" in report
+
+
+@pytest.mark.parametrize(("original", "rewrite", "changed", "verdict"), [
+    ("Officials said the strike killed 80 people.", "Officials claimed the strike killed 80 people.",
+     "said → claimed (officials; stance neutral → distancing)", "now casts doubt on what the source says"),
+    ("The minister admitted the plan failed.", "The minister said the plan failed.",
+     "admitted → said (the minister; stance concessive → neutral)", "attributions kept"),
+    ("Officials said the strike killed 80 people.", "Officials criticised the strike, which killed 80 people.",
+     "said → criticised (officials; stance neutral)", "attributions kept"),
+    ("Officials said the plan failed.", "Critics claimed the plan failed.",
+     "said → claimed (officials → critics; stance neutral → distancing)", "casts doubt"),
+])
+def test_exercises_check_reports_a_swapped_reporting_verb_as_changed(capsys, original, rewrite, changed, verdict):
+    """A verb replaced by another is one changed attribution with its stances, not one dropped and one added."""
+    assert main(["exercises", "check", original, rewrite]) == 0
+    report = capsys.readouterr().out
+    assert f"Attributions changed: {changed}\n" in report
+    assert "Attributions kept: none; dropped: none; added: none" in report
+    assert "no longer learns who said it" not in report
+    assert verdict in report.rsplit("Verdict:", 1)[1]
+
+
+def test_exercises_check_keeps_a_dropped_attribution_dropped(lexicons):
+    from framing.exercises.check import check_rewrite
+
+    result = check_rewrite("Officials said the plan failed.", "The plan failed.", lexicons)["attribution"]
+    assert (result["dropped"], result["added"], result["changed"]) == (["said"], [], [])
+    same = check_rewrite("Officials said the plan failed.", "The plan failed, officials said.", lexicons)
+    assert (same["attribution"]["kept"], same["attribution"]["changed"]) == (["said"], [])
+
+
+def test_exercises_score_splits_attribution_recall_into_source_and_verb():
+    """One attribution mark covers "officials said"; a student who boxes only the verb found the verb only."""
+    sentence = "Officials said the plan failed."
+    mark = {"sentence": 1, "type": "attribution"}
+    framing_marks = [{**mark, "start": 0, "end": 9, "text": "Officials", "part": "source"},
+                     {**mark, "start": 10, "end": 14, "text": "said", "part": "verb"}]
+    lesson = {"sentences": [{"n": 1, "text": sentence}], "marks": framing_marks}
+    student = [{**mark, "student": "ana", "start": 10, "end": 14, "text": "said"},
+               {**mark, "student": "ben", "start": 0, "end": 14, "text": "Officials said"}]
+    rows = {(r["student"], r["type"]): r for r in score(lesson, student)["rows"]}
+    ana, ben, both = rows["ana", "attribution"], rows["ben", "attribution"], rows["(class)", "attribution"]
+    assert (ana["recall"], ana["source_recall"], ana["verb_recall"]) == (0.5, 0.0, 1.0)
+    assert (ben["recall"], ben["source_recall"], ben["verb_recall"]) == (1.0, 1.0, 1.0)
+    assert (both["source_recall"], both["verb_recall"]) == (0.5, 1.0)
+    assert rows["ana", "hedge"]["source_recall"] is None  # only attributions have parts
+    old_lesson = {**lesson, "marks": [{k: v for k, v in m.items() if k != "part"} for m in framing_marks]}
+    assert next(r for r in score(old_lesson, student)["rows"] if r["type"] == "attribution")["verb_recall"] is None
 
 
 def test_exercises_kappa_equals_sklearn_on_hand_made_marks():
@@ -148,5 +218,7 @@ def test_exercises_annotate_writes_a_marking_template_and_the_lesson(built):
     lesson = json.loads((annotated / "lesson.json").read_text())
     texts = {s["n"]: s["text"] for s in lesson["sentences"]}
     assert lesson["marks"] and all(texts[m["sentence"]][m["start"]:m["end"]] == m["text"] for m in lesson["marks"])
+    attributions = [m for m in lesson["marks"] if m["type"] == "attribution"]
+    assert attributions and {m["part"] for m in attributions} == {"source", "verb"}
     worksheet = (annotated / "worksheet.html").read_text()
     assert "marking sheet" in worksheet and "answer" not in worksheet.lower()

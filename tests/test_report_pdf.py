@@ -104,11 +104,11 @@ def test_pdf_internal_links_resolve_across_parts(seed_pdf):
 def test_pdf_parts_cover_every_section_and_article_once_in_order(seed_analyses, lexicons):
     model = build_report_model(list(seed_analyses.values()), lexicons)
     parts = plan_parts(model)
-    articles = [index for part in parts for index in part.articles]
+    articles = [index for part in parts for index in part.entries]
     assert articles == list(range(len(model["articles"])))
     sections = [section for part in parts for section in sorted(part.sections, key=SECTIONS.index)]
     assert sections == list(SECTIONS)
-    assert 1 < sum(1 for part in parts if part.articles) <= MAX_ARTICLE_PARTS
+    assert 1 < sum(1 for part in parts if part.entries) <= MAX_ARTICLE_PARTS
 
 
 def test_pdf_parts_hold_the_same_markup_as_the_page(seed_analyses, lexicons):
@@ -118,7 +118,7 @@ def test_pdf_parts_hold_the_same_markup_as_the_page(seed_analyses, lexicons):
         html_part = render_html(model, [], part=part)
         for match in re.finditer(r'<article class="article".*?</article>', html_part, flags=re.S):
             assert match.group(0) in page
-        assert html_part.count("<article ") == len(part.articles)
+        assert html_part.count("<article ") == len(part.entries)
 
 
 @pytest.mark.parametrize(
@@ -176,3 +176,19 @@ def test_pdf_rebuild_is_byte_identical_under_source_date_epoch(tmp_path, seed_an
         for name in ("first", "second")
     )
     assert first == second
+
+
+@pytest.mark.parametrize(("size", "width"), [("A4", 595.28), ("letter", 612.0)])
+def test_pdf_footer_is_centred_whatever_the_paper(tmp_path, footer_centres, size, width):
+    """The footer sheet takes the size of the pages it is laid under (it was always A4)."""
+    from framing.report.pdf import assemble, print_part
+
+    html = f"<html><head><style>@page {{ size: {size}; }}</style></head><body><h1>One</h1>" \
+           f"<h1 style='break-before: page'>Two</h1></body></html>"
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(assemble([print_part(html), print_part(html)], "Footer test"))
+    centres = footer_centres(path)
+    assert len(centres) == 4
+    for page_width, centre in centres:
+        assert page_width == pytest.approx(width, abs=0.5)
+        assert centre == pytest.approx(width / 2, abs=1.0)

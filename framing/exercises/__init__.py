@@ -3,34 +3,78 @@
 ``write_exercises`` analyzes the articles, builds the comparison tables, picks
 items of each kind from them (:mod:`.lesson`), and writes the students'
 worksheet and the teacher's key as HTML and PDF. Both are rendered by the
-report's own Jinja2 environment and printed by the report's PDF worker
-(:mod:`framing.report.html`, :mod:`framing.report.pdf`), so escaping, offline
-printing and byte-identical rebuilds under ``SOURCE_DATE_EPOCH`` hold here too.
+report's own Jinja2 environment and printed, in parts and in parallel, by one
+of the report's PDF workers (:mod:`framing.report.html`, :mod:`framing.report.pdf`),
+so escaping, offline printing, the running footer and byte-identical rebuilds
+under ``SOURCE_DATE_EPOCH`` hold here too.
 Everything is rendered in memory first; each file is then written atomically.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import FramingInputError
 from ..fileio import output_path, write_atomically
 from ..lexicons import Lexicons
-from .lesson import LessonOptions, build_lesson, parse_kinds
+from ..report.html import PagePart
+from .lesson import LessonOptions, build_lesson, needs_comparison, parse_kinds
 from .wording import KINDS
+
+if TYPE_CHECKING:
+    from ..report.pdf import PdfWorker
 
 AUDIENCES = {"worksheet": "worksheet", "key": "answer-key"}
 
 __all__ = ["AUDIENCES", "KINDS", "LessonOptions", "parse_kinds", "render_html", "write_exercises"]
 
 
-def render_html(model: Mapping[str, Any], audience: str, template: str = "exercises.html.j2") -> str:
-    """The worksheet (``audience="worksheet"``) or the key (``"key"``) as one self-contained page."""
+# What a lesson page holds besides its items, in page order (the guide and setup are the key's only).
+LESSON_SECTIONS = ("header", "guide", "setup", "footer")
+# Items per PDF part: the worksheet and the key are each cut into at most this many runs of items
+# (the key's guide and setup are one more part), so the two printers share the layout evenly.
+MAX_ITEM_PARTS = 4
+
+
+def render_html(model: Mapping[str, Any], audience: str, template: str = "exercises.html.j2",
+                part: PagePart | None = None) -> str:
+    """The worksheet (``audience="worksheet"``) or the key (``"key"``) as one self-contained page.
+
+    ``part`` renders only some sections and items, for printing in parts
+    (:func:`plan_lesson_parts`); by default the whole page.
+    """
     from ..report.html import environment
 
-    return environment().get_template(template).render(model=model, audience=audience)
+    items = model.get("items", [])
+    part = part or PagePart(frozenset(LESSON_SECTIONS), tuple(range(len(items))))
+    return environment().get_template(template).render(
+        model=model, audience=audience, part=part, items=[items[index] for index in part.entries]
+    )
+
+
+def plan_lesson_parts(model: Mapping[str, Any], audience: str) -> list[PagePart]:
+    """The parts the worksheet or the key is printed in, in page order.
+
+    Every item starts a new page in print, so cutting between items changes no
+    page break: the parts joined are the page printed whole, laid out on two
+    cores instead of one (the report's own scheme, :func:`framing.report.pdf.plan_parts`).
+    Items are grouped by the amount of text the audience sees.
+    """
+    from ..report.pdf import group_by_weight
+
+    key = audience == "key"
+    weights = [len(str(item["key"] if key else (item["passages"], item["tasks"], item["options"])))
+               for item in model["items"]]
+    parts = [PagePart(frozenset({"header", "guide", "setup"}))] if key else []
+    for group in group_by_weight(weights, MAX_ITEM_PARTS):
+        parts.append(PagePart(frozenset() if parts else frozenset({"header"}), tuple(group)))
+    if not parts:
+        parts.append(PagePart(frozenset({"header"})))
+    last = parts[-1]
+    parts[-1] = PagePart(last.sections | {"footer"}, last.entries)
+    return parts
 
 
 def check_formats(formats: Sequence[str]) -> list[str]:
@@ -52,7 +96,7 @@ def write_exercises(
 ) -> list[Path]:
     """Build the lesson for the articles at ``paths`` and write its files into ``out_dir``; return their paths.
 
-    The PDF printers start first, so WeasyPrint is imported while the articles
+    The PDF printer starts first, so WeasyPrint is imported while the articles
     are analyzed and compared.
     """
     from ..analysis import analyze
@@ -63,7 +107,7 @@ def write_exercises(
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise FramingInputError(out_dir, "is a file, not a folder", "Pass -o a folder to write the exercises into")
-    workers = {audience: PdfWorker() for audience in AUDIENCES} if "pdf" in formats else {}
+    worker = PdfWorker(yield_to_parent=False) if "pdf" in formats else None
     try:
         analyses = analyze(paths, lexicons=lexicons)
         if not analyses:
@@ -74,27 +118,42 @@ def write_exercises(
 
             model, extra = build_annotation(analyses, lexicons, options)
         else:
-            tables = build_comparison(analyses, lexicons=lexicons, seed=options.seed)
+            tables = build_comparison(analyses, lexicons=lexicons, seed=options.seed) \
+                if needs_comparison(options.kinds) else {}
             model = build_lesson(analyses, tables, lexicons, options)
-        outputs = render_outputs(model, formats, workers)
+        outputs = render_outputs(model, formats, worker)
     finally:
-        for worker in workers.values():
+        if worker is not None:
             worker.close()
     outputs.update(extra)
     return [write_atomically(output_path(out_dir, name), data) for name, data in outputs.items()]
 
 
-def render_outputs(model: Mapping[str, Any], formats: Sequence[str], workers: Mapping[str, Any],
-                   render: Callable[[Mapping[str, Any], str], str] = render_html) -> dict[str, str | bytes]:
-    """``{file name: content}``: each audience's HTML, and its PDF printed by its worker."""
+def render_outputs(
+    model: Mapping[str, Any], formats: Sequence[str], worker: PdfWorker | None
+) -> dict[str, str | bytes]:
+    """``{file name: content}``: each audience's HTML, and its PDF printed in parts by the one ``worker``.
+
+    One worker prints both files: WeasyPrint is imported once, and the two
+    printers share the parts of the worksheet and the key. The key goes first:
+    it is the longer of the two, so its parts start on the printers first.
+    """
     outputs: dict[str, str | bytes] = {}
-    for audience, stem in AUDIENCES.items():
-        page = render(model, audience)
+    audiences = ("key", "worksheet")
+    for audience in audiences:
+        if worker is not None:
+            for index, part in enumerate(plan_lesson_parts(model, audience)):
+                worker.submit(index, render_html(model, audience, part=part), document=audience)
         if "html" in formats:
-            outputs[f"{stem}.html"] = page
-        if audience in workers:
-            workers[audience].submit(0, page)
-    for audience, worker in workers.items():
-        suffix = ": teacher's key" if audience == "key" else ""
-        outputs[f"{AUDIENCES[audience]}.pdf"] = worker.finish(f"{model['title']}{suffix}")
-    return outputs
+            outputs[f"{AUDIENCES[audience]}.html"] = render_html(model, audience)
+    if worker is not None:
+        titles = {audience: model["title"] + (": teacher's key" if audience == "key" else "") for audience in audiences}
+        for audience, pdf in worker.finish_all(titles).items():
+            outputs[f"{AUDIENCES[audience]}.pdf"] = pdf
+    return {name: outputs[name] for name in sorted(outputs, key=output_order)}
+
+
+def output_order(name: str) -> tuple[int, int]:
+    """Files in the order they were always written: worksheet before key, HTML before PDF."""
+    stem, _, suffix = name.rpartition(".")
+    return list(AUDIENCES.values()).index(stem), ("html", "pdf").index(suffix)

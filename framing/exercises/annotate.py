@@ -21,6 +21,10 @@ from .material import Material, clean, is_heading, reading_level, spans_within, 
 
 # What students mark, and which framing span types count as each (an attribution is who says it and the cue).
 MARK_TYPES = {"hedge": ("hedge",), "attribution": ("attribution", "source"), "loaded": ("loaded",)}
+# An attribution mark is one box around the source and its reporting verb ("officials said"): one
+# thing for students to find. framing's marks keep which half each span is, so scoring can say
+# whether students found the sources, the verbs, or both (score.py: source_recall, verb_recall).
+ATTRIBUTION_PARTS = {"source": "source", "attribution": "verb"}
 MARK_COLUMNS = ("student", "sentence", "phrase", "type")
 LESSON_FORMAT = "framing-lesson/1"
 INSTRUCTIONS = {
@@ -58,9 +62,13 @@ def build_annotation(
                     at = locate(sentence["text"], clean(span.text), span.start - sentence["start"])
                     if at < 0:
                         continue  # the words were masked in blind mode: students cannot mark them
-                    marks.append({"sentence": sentence["n"], "type": mark_type, "start": at,
-                                  "end": at + len(clean(span.text)), "text": clean(span.text), "label": span.label})
-                    rows.append([sentence["n"], mark_type, clean(span.text), span.note or span.category or span.label,
+                    mark = {"sentence": sentence["n"], "type": mark_type, "start": at,
+                            "end": at + len(clean(span.text)), "text": clean(span.text), "label": span.label}
+                    if mark_type == "attribution":
+                        mark["part"] = ATTRIBUTION_PARTS[span.type]
+                    marks.append(mark)
+                    rows.append([sentence["n"], f"{mark_type}: {mark['part']}" if "part" in mark else mark_type,
+                                 clean(span.text), span.note or span.category or span.label,
                                  evidence(analysis.document.id, span.start, span.end)])
     item = {
         "number": 1, "anchor": "item-1", "kind": "annotate", "title": "Mark the sentences", "minutes": 20,

@@ -4,11 +4,17 @@ Both texts go through the same extractors as the articles, so "loaded" means wha
 it means in the report. Spans are compared by what fired them (the lexicon entry
 for hedges and loaded terms, the words for attributions), not by position: a
 rewrite moves words around, and "may" kept is "may" kept wherever it now stands.
+
+An attribution whose reporting verb was swapped for another with the same source
+("officials said" → "officials claimed") is one *changed* attribution, reported
+with its stance before and after (neutral → distancing), not one dropped and one
+added: the reader still learns who said it, but is now told how to take it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +24,22 @@ from ..errors import FramingInputError
 from ..lexicons import Lexicons
 
 CHECKED = {"loaded": "Loaded terms", "hedge": "Hedges", "attribution": "Attributions"}
+# What a verb's new stance does to the reader's view of the claim (stances: lexicons/reporting_verbs.tsv).
+STANCE_EFFECT = {
+    "distancing": "now casts doubt on what the source says",
+    "endorsing": "now vouches for what the source says",
+    "concessive": "now presents it as an admission",
+}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One reporting cue as ``check`` compares it: its words, its stance, and who it attributes to."""
+
+    words: str
+    stance: str
+    source: str | None
+    start: int
 
 
 def analyze_sentence(text: str, lexicons: Lexicons) -> ArticleAnalysis:
@@ -29,18 +51,73 @@ def span_keys(analysis: ArticleAnalysis, span_type: str) -> Counter[str]:
     return Counter((s.text if span_type == "attribution" else s.label).lower() for s in analysis.spans_of(span_type))
 
 
+def attribution_cues(analysis: ArticleAnalysis) -> list[Attribution]:
+    """The attribution cues in text order, each with the folded words of its source (None if it has none)."""
+    text = analysis.document.text
+    found = []
+    for span in sorted(analysis.spans_of("attribution"), key=lambda s: s.start):
+        start, end = span.attrs.get("source_start"), span.attrs.get("source_end")
+        source = " ".join(text[start:end].lower().split()) if start is not None and end is not None else None
+        found.append(Attribution(span.text.lower(), span.category or "neutral", source, span.start))
+    return found
+
+
+def changed_attributions(dropped: Counter[str], added: Counter[str], before: list[Attribution],
+                         after: list[Attribution]) -> list[dict[str, Any]]:
+    """Pair dropped verbs with added ones and take the pairs out of both counters.
+
+    First by source ("officials said" → "officials claimed"), then what is left in
+    text order: a rewrite that relabels the source too ("the regime slammed" →
+    "the government criticised") still swapped one verb for another, and the
+    change shows both sources. Only verbs with no counterpart stay dropped or added.
+    """
+    olds = [a for a in before if dropped[a.words] > 0]
+    news = [a for a in after if added[a.words] > 0]
+    pairs = []
+    for same_source in (True, False):
+        for old in list(olds):
+            new = next((a for a in news if a.source == old.source or not same_source), None)
+            if new is not None and dropped[old.words] > 0 and added[new.words] > 0:
+                olds.remove(old)
+                news.remove(new)
+                dropped[old.words] -= 1
+                added[new.words] -= 1
+                pairs.append((old, new))
+    return [{"before": old.words, "after": new.words, "source": old.source, "new_source": new.source,
+             "stance_before": old.stance, "stance_after": new.stance}
+            for old, new in sorted(pairs, key=lambda pair: pair[0].start)]
+
+
 def check_rewrite(original: str, rewrite: str, lexicons: Lexicons) -> dict[str, Any]:
-    """Per checked type: counts before and after, and which terms were kept, dropped or added."""
+    """Per checked type: counts before and after, and which terms were kept, dropped or added.
+
+    Attributions also list ``changed``: a verb swapped for another with the same
+    source, with both stances (see the module docstring).
+    """
     before, after = analyze_sentence(original, lexicons), analyze_sentence(rewrite, lexicons)
     result: dict[str, Any] = {}
     for span_type, name in CHECKED.items():
         old, new = span_keys(before, span_type), span_keys(after, span_type)
+        dropped, added = old - new, new - old
+        changed = changed_attributions(dropped, added, attribution_cues(before), attribution_cues(after)) \
+            if span_type == "attribution" else []
         result[span_type] = {
             "name": name, "before": sum(old.values()), "after": sum(new.values()),
-            "kept": sorted((old & new).elements()), "dropped": sorted((old - new).elements()),
-            "added": sorted((new - old).elements()),
+            "kept": sorted((old & new).elements()), "dropped": sorted(dropped.elements()),
+            "added": sorted(added.elements()),
         }
+        if span_type == "attribution":
+            result[span_type]["changed"] = changed
     return result
+
+
+def describe_change(change: dict[str, Any]) -> str:
+    """``said → claimed (officials; stance neutral → distancing)``; a relabelled source shows both."""
+    stance = change["stance_before"] if change["stance_before"] == change["stance_after"] else \
+        f"{change['stance_before']} → {change['stance_after']}"
+    sources = [name for name in dict.fromkeys((change["source"], change["new_source"])) if name]
+    who = f"{' → '.join(sources)}; " if sources else ""
+    return f"{change['before']} → {change['after']} ({who}stance {stance})"
 
 
 def format_check(result: dict[str, Any]) -> str:
@@ -54,6 +131,8 @@ def format_check(result: dict[str, Any]) -> str:
     for row in (hedges, attributions):
         lines.append(f"{row['name']} kept: {', '.join(row['kept']) or 'none'}; "
                      f"dropped: {', '.join(row['dropped']) or 'none'}; added: {', '.join(row['added']) or 'none'}")
+    changed = attributions["changed"]
+    lines.append(f"Attributions changed: {'; '.join(describe_change(c) for c in changed) or 'none'}")
     verdict = []
     if loaded["kept"] or loaded["added"]:
         verdict.append("some loaded words remain")
@@ -61,6 +140,11 @@ def format_check(result: dict[str, Any]) -> str:
         verdict.append("a hedge was dropped, so the rewrite sounds more certain than the original")
     if attributions["dropped"]:
         verdict.append("an attribution was dropped, so the reader no longer learns who said it")
+    for change in changed:
+        effect = STANCE_EFFECT.get(change["stance_after"])
+        if effect and change["stance_after"] != change["stance_before"]:
+            verdict.append(f"a reporting verb changed stance ({change['before']} → {change['after']}: "
+                           f"{change['stance_before']} → {change['stance_after']}), so the rewrite {effect}")
     lines.append("")
     lines.append("Verdict: " + ("; ".join(verdict) or "neutral wording, hedges and attributions kept") + ".")
     return "\n".join(lines) + "\n"

@@ -41,6 +41,20 @@ WHY_NONE = {
     "rewrite_neutrally": "no sentence in a journalist's own words holds a loaded term",
 }
 PAPERS = {"a4": "A4", "letter": "letter"}
+# The comparison tables each kind reads (the others read only the analyses). A lesson of text-only
+# kinds ("--kinds hedge_hunt,rewrite_neutrally") skips the comparison altogether.
+TABLES_READ: dict[str, tuple[str, ...]] = {
+    "who_speaks": ("voices",),
+    "name_that_label": ("labels",),
+    "same_fact": ("facts",),
+    "numbers_gaps": ("disagreements", "omissions"),
+    "headline_check": ("headlines",),
+}
+
+
+def needs_comparison(kinds: Sequence[str]) -> bool:
+    """Whether any of ``kinds`` reads a comparison table."""
+    return any(TABLES_READ.get(kind) for kind in kinds)
 
 
 @dataclass(frozen=True)

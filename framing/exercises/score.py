@@ -1,6 +1,13 @@
 """Score students' marking sheets against framing: Cohen's kappa, precision and recall per type, at token level.
 
 Every word of every numbered sentence is one decision per type: marked or not.
+An *attribution* mark is the source and its reporting verb together, one box
+around "officials said", as the worksheet asks; framing's attribution words are
+both halves too. So kappa, precision and recall for attributions count the two
+together, and two more figures split them: ``source_recall`` and ``verb_recall``,
+the share of framing's source words and of its reporting-verb words that the
+student's attribution marks cover. A student who boxes only "said" scores a
+verb recall of 1 and a source recall of 0, instead of a puzzling recall of 0.5.
 A student's marks and framing's spans both become such labels, and agreement is
 Cohen's kappa (agreement beyond chance), with precision and recall taking framing
 as the reference. That is a convenience, not a verdict: the disagreements listed
@@ -21,9 +28,11 @@ from typing import Any
 
 from ..errors import FramingInputError
 from ..fileio import csv_text, output_path, write_atomically
-from .annotate import LESSON_FORMAT, MARK_COLUMNS, MARK_TYPES
+from .annotate import ATTRIBUTION_PARTS, LESSON_FORMAT, MARK_COLUMNS, MARK_TYPES
 
 _TOKEN = re.compile(r"\w+(?:['’.-]\w+)*")
+PART_NAMES = tuple(dict.fromkeys(ATTRIBUTION_PARTS.values()))  # ("source", "verb")
+RATES = ("kappa", "precision", "recall", *(f"{name}_recall" for name in PART_NAMES))
 
 
 def cohen_kappa(first: Sequence[int], second: Sequence[int]) -> float | None:
@@ -97,21 +106,38 @@ def read_marks(path: Path, lesson: dict[str, Any]) -> list[dict[str, Any]]:
     return marks
 
 
-def labels(lesson: dict[str, Any], marks: Sequence[dict[str, Any]], kind: str) -> list[int]:
-    """One 0/1 per token of the lesson's sentences, in order: does a mark of ``kind`` cover it?"""
+def labels(lesson: dict[str, Any], marks: Sequence[dict[str, Any]], kind: str, part: str | None = None
+           ) -> list[int]:
+    """One 0/1 per token of the lesson's sentences, in order: does a mark of ``kind`` (and ``part``) cover it?"""
     by_sentence = defaultdict(list)
     for mark in marks:
-        if mark["type"] == kind:
+        if mark["type"] == kind and (part is None or mark.get("part") == part):
             by_sentence[mark["sentence"]].append((mark["start"], mark["end"]))
     return [int(any(s < te and ts < e for s, e in by_sentence[sentence["n"]]))
             for sentence in lesson["sentences"] for ts, te in tokens(sentence["text"])]
 
 
-def agreement(truth: Sequence[int], guess: Sequence[int]) -> dict[str, Any]:
+def recall(truth: Sequence[int], guess: Sequence[int]) -> float | None:
+    """The share of ``truth``'s marked tokens that ``guess`` marks too; None when truth marks none."""
+    return sum(a and b for a, b in zip(truth, guess, strict=True)) / sum(truth) if sum(truth) else None
+
+
+def agreement(truth: Sequence[int], guess: Sequence[int], parts: dict[str, Sequence[int]] | None = None
+              ) -> dict[str, Any]:
+    """Kappa, precision, recall and token counts; with ``parts`` (attributions), the recall of each part too."""
     both = sum(a and b for a, b in zip(truth, guess, strict=True))
+    split = {f"{name}_recall": recall(part, guess) for name, part in (parts or {}).items()}
     return {"kappa": cohen_kappa(truth, guess), "precision": both / sum(guess) if sum(guess) else None,
-            "recall": both / sum(truth) if sum(truth) else None, "student_tokens": sum(guess),
-            "framing_tokens": sum(truth), "agreed_tokens": both}
+            "recall": recall(truth, guess), **{f"{name}_recall": None for name in PART_NAMES}, **split,
+            "student_tokens": sum(guess), "framing_tokens": sum(truth), "agreed_tokens": both}
+
+
+
+def part_labels(lesson: dict[str, Any], kind: str) -> dict[str, list[int]] | None:
+    """framing's tokens of each part of an attribution; None for other types and lessons written before parts."""
+    if kind != "attribution" or not any("part" in m for m in lesson["marks"] if m["type"] == kind):
+        return None
+    return {name: labels(lesson, lesson["marks"], kind, name) for name in PART_NAMES}
 
 
 def score(lesson: dict[str, Any], marks: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -119,14 +145,15 @@ def score(lesson: dict[str, Any], marks: Sequence[dict[str, Any]]) -> dict[str, 
     students = sorted({m["student"] for m in marks})
     rows = []
     for kind in MARK_TYPES:
-        truth = labels(lesson, lesson["marks"], kind)
+        truth, parts = labels(lesson, lesson["marks"], kind), part_labels(lesson, kind)
         pooled_truth, pooled_guess = [], []
         for student in students:
             guess = labels(lesson, [m for m in marks if m["student"] == student], kind)
-            rows.append({"student": student, "type": kind, **agreement(truth, guess)})
+            rows.append({"student": student, "type": kind, **agreement(truth, guess, parts)})
             pooled_truth += truth
             pooled_guess += guess
-        rows.append({"student": "(class)", "type": kind, **agreement(pooled_truth, pooled_guess)})
+        pooled_parts = {name: part * len(students) for name, part in parts.items()} if parts else None
+        rows.append({"student": "(class)", "type": kind, **agreement(pooled_truth, pooled_guess, pooled_parts)})
     return {"students": students, "rows": rows, "disagreements": disagreements(lesson, marks, students)}
 
 
@@ -180,13 +207,12 @@ def write_scores(paths: Sequence[Path], *, lesson: str | Path | None = None, out
     if not marks:
         raise FramingInputError(paths[0], "holds no marks", "Fill in one row per mark below the header")
     result = score(lesson_data, marks)
-    scores_csv = to_csv(["student", "type", "kappa", "precision", "recall", "student_tokens", "framing_tokens",
-                         "agreed_tokens"],
-                        [{**r, **{k: number(r[k]) for k in ("kappa", "precision", "recall")}} for r in result["rows"]])
+    shown = [{**r, **{k: number(r[k]) for k in RATES}} for r in result["rows"]]
+    scores_csv = to_csv(["student", "type", *RATES, "student_tokens", "framing_tokens", "agreed_tokens"], shown)
     disagreements_csv = to_csv(["sentence", "type", "words", "framing", "students", "of", "why"],
                                result["disagreements"])
     model = {"title": f"{lesson_data.get('title', 'Lesson')}: marking scores", "result": result,
-             "rows": [{**r, **{k: number(r[k]) for k in ("kappa", "precision", "recall")}} for r in result["rows"]],
+             "rows": shown,
              "sentences": lesson_data["sentences"]}
     page = render_html(model, "scores", template="exercises_scores.html.j2")
     target = Path(out_dir) if out_dir else lesson_path.parent

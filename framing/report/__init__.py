@@ -11,12 +11,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..analysis import ArticleAnalysis
 from ..errors import FramingInputError
 from ..fileio import output_path, write_atomically
-from ..lexicons import Lexicons
+
+if TYPE_CHECKING:  # the PDF printer imports this package: it needs neither
+    from ..analysis import ArticleAnalysis
+    from ..lexicons import Lexicons
 
 REPORT_NAMES = {"html": "framing-report.html", "pdf": "framing-report.pdf"}
 

@@ -25,10 +25,15 @@ INPUTS = ("model", "comparison", "charts")
 
 @dataclass(frozen=True)
 class PagePart:
-    """Which sections, and which articles (indexes into ``model["articles"]``), one part of the page holds."""
+    """Which sections, and which entries, one part of the page holds.
+
+    Entries are indexes into the page's repeated blocks: ``model["articles"]``
+    in the report, ``model["items"]`` in the classroom exercises, which are
+    printed in parts the same way (:mod:`framing.exercises`).
+    """
 
     sections: frozenset[str]
-    articles: tuple[int, ...] = ()
+    entries: tuple[int, ...] = ()
 
 
 def needs(part: PagePart) -> str:
@@ -49,15 +54,20 @@ def render_html(
     unknown = part.sections - set(SECTIONS)
     if unknown:
         raise ValueError(f"unknown report sections {sorted(unknown)}; known: {', '.join(SECTIONS)}")
-    articles = [model["articles"][index] for index in part.articles]
+    articles = [model["articles"][index] for index in part.entries]
     return environment().get_template("report.html.j2").render(
         model=model, charts=charts, part=part, articles=articles
     )
 
 
-def render_footer_sheet(title: str, pages: int) -> str:
-    """A document of ``pages`` empty pages carrying only the running footer (title, page N of M)."""
-    return environment().get_template("pdf_footer.html.j2").render(title=title, pages=pages)
+def render_footer_sheet(title: str, pages: int, size: tuple[float, float] | None = None) -> str:
+    """A document of ``pages`` empty pages carrying only the running footer (title, page N of M).
+
+    ``size`` is the page size in points of the pages it is laid under: the
+    footer is centred on the sheet, so the sheet must be the page's size (A4 by
+    default, from ``page.css``; Letter for a lesson printed with ``--paper letter``).
+    """
+    return environment().get_template("pdf_footer.html.j2").render(title=title, pages=pages, size=size)
 
 
 @cache

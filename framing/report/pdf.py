@@ -15,9 +15,16 @@ importing WeasyPrint once; elsewhere it prints the parts one after another.
 footer sheet under every page: "page N of M" can only be known once all parts
 are printed.
 
+One child prints several documents too: the classroom exercises send the
+worksheet and the teacher's key to the same child, so WeasyPrint is imported
+once, both files share the two printers, and each is joined as soon as its own
+parts are printed.
+
 Protocol of the child (``python -m framing.report.pdf``): on stdin, messages
-``part <index> <nbytes>\\n<html>`` and finally ``finish <nbytes>\\n<title>``; on
-stdout, the finished PDF.
+``part <document> <index> <nbytes>\\n<html>``, then ``finish <document>
+<nbytes>\\n<title>`` for each document and finally ``end``; on stdout, for each
+document in the order it was finished, ``<document> <nbytes>\\n`` and its PDF.
+Document names are single words (``report``, ``worksheet``, ``key``).
 """
 
 from __future__ import annotations
@@ -26,13 +33,14 @@ import contextlib
 import io
 import os
 import queue
+import re
 import signal
 import subprocess
 import sys
 import tempfile
 import threading
 from collections.abc import Mapping, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from typing import IO, Any
 
 from ..errors import FramingInputError
@@ -42,7 +50,27 @@ from .html import PagePart
 # (stylesheet, fonts, one more PDF to join) stay small next to the layout.
 MAX_ARTICLE_PARTS = 4
 PRINTERS = 2
+REPORT = "report"  # the document name when a worker prints one document
+FULL_PRIORITY = "--full-priority"  # the child's flag: printers at normal priority (PdfWorker(yield_to_parent=False))
 EXIT_NO_WEASYPRINT = 3  # the child's exit status when WeasyPrint (or its Pango) cannot be loaded
+
+
+def group_by_weight(weights: Sequence[float], max_groups: int) -> list[list[int]]:
+    """Indexes ``0..len(weights)-1`` cut in order into at most ``max_groups`` runs of about equal weight.
+
+    Shared by the report (articles) and the classroom exercises (items): a run is
+    one part of the printed PDF, laid out by a printer of its own.
+    """
+    groups: list[list[int]] = []
+    target = sum(weights) / max(1, min(max_groups, len(weights)))
+    running = 0.0
+    for index, weight in enumerate(weights):
+        if not groups or (running >= target and len(groups) < max_groups):
+            groups.append([])
+            running = 0.0
+        groups[-1].append(index)
+        running += weight
+    return groups
 
 
 def plan_parts(model: Mapping[str, Any]) -> list[PagePart]:
@@ -51,17 +79,8 @@ def plan_parts(model: Mapping[str, Any]) -> list[PagePart]:
     Articles are grouped in order into parts of about equal size (by their
     number of words and evidence notes), the legend riding with the first.
     """
-    articles = model["articles"]
-    weights = [article["n_words"] + 40 * len(article["entries"]) for article in articles]
-    groups: list[list[int]] = []
-    target = sum(weights) / max(1, min(MAX_ARTICLE_PARTS, len(articles)))
-    running = 0.0
-    for index, weight in enumerate(weights):
-        if not groups or (running >= target and len(groups) < MAX_ARTICLE_PARTS):
-            groups.append([])
-            running = 0.0
-        groups[-1].append(index)
-        running += weight
+    weights = [article["n_words"] + 40 * len(article["entries"]) for article in model["articles"]]
+    groups = group_by_weight(weights, MAX_ARTICLE_PARTS)
     front = [PagePart(frozenset(names)) for names in ({"header", "overview"}, {"charts"}, {"comparison"})]
     middle = [PagePart(frozenset({"legend"} if n == 0 else set()), tuple(group)) for n, group in enumerate(groups)]
     back = [PagePart(frozenset({"method", "reproducibility"}))]
@@ -123,7 +142,11 @@ def assemble(parts: Sequence[tuple[bytes, list[Bookmark]]], title: str) -> bytes
         outline += [(level, label, first_page + page, top) for level, label, page, top in bookmarks]
         metadata = metadata or {key: value for key, value in (reader.metadata or {}).items()
                                 if key in ("/Title", "/Producer", "/CreationDate")}
-    footer = pypdf.PdfReader(io.BytesIO(render_pdf(render_footer_sheet(title, len(writer.pages)))))
+    # The sheet takes the parts' own page size: a sheet laid out for A4 under a Letter page put the
+    # centred "page N of M" 3 mm off centre (and the title 3 mm in from the margin).
+    box = writer.pages[0].mediabox
+    sheet_html = render_footer_sheet(title, len(writer.pages), size=(float(box.width), float(box.height)))
+    footer = pypdf.PdfReader(io.BytesIO(render_pdf(sheet_html)))
     for number, (page, sheet) in enumerate(zip(writer.pages, footer.pages, strict=True), start=1):
         draw_under(writer, page, sheet, f"/FramingFooter{number}")
     add_outline(writer, outline)
@@ -185,12 +208,21 @@ class PdfWorker:
 
     A class because the child process is real state: it must be fed in order,
     finished once and always reaped (:meth:`close`), even when rendering fails.
-    Without subprocesses it keeps the parts and prints them itself at the end.
+    It prints one document (the report: :meth:`submit` and :meth:`finish`) or
+    several (the exercises: ``document=`` and :meth:`finish_all`). Without
+    subprocesses it keeps the parts and prints them itself at the end.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, yield_to_parent: bool = True) -> None:
+        """Start the child. ``yield_to_parent=False`` keeps its printers at normal priority.
+
+        The report's printers yield (``nice 5``) because they print while the parent
+        still computes the comparison and charts. The exercises print only once
+        the parent is done; there, yielding would only hand the CPU to other
+        people's processes on a shared machine.
+        """
         self.process: subprocess.Popen[bytes] | None
-        self.pending: dict[int, str] = {}
+        self.pending: dict[str, dict[int, str]] = {}
         # Parts are written by a thread: the child reads nothing while it imports
         # WeasyPrint, and a full pipe must not stall the parent's own work.
         self.outbox: queue.Queue[bytes | None] = queue.Queue()
@@ -200,7 +232,7 @@ class PdfWorker:
         self.errors = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the child; closed in close())
         try:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "framing.report.pdf"],
+                [sys.executable, "-m", "framing.report.pdf", *([] if yield_to_parent else [FULL_PRIORITY])],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors,
                 start_new_session=hasattr(os, "killpg"),  # a process group of its own, for close()
             )
@@ -219,20 +251,29 @@ class PdfWorker:
             except (BrokenPipeError, OSError):  # the child died; finish() reports why
                 return
 
-    def submit(self, index: int, html_text: str) -> None:
-        """Send part ``index`` (its place in the finished PDF) to be printed now."""
+    def submit(self, index: int, html_text: str, document: str = REPORT) -> None:
+        """Send part ``index`` (its place in the finished PDF) of ``document`` to be printed now."""
+        if not DOCUMENT_NAME.fullmatch(document):
+            raise ValueError(f"a document name is one word of letters, digits, - or _, not {document!r}")
         if self.process is None:
-            self.pending[index] = html_text
+            self.pending.setdefault(document, {})[index] = html_text
             return
         data = html_text.encode("utf-8")
-        self.outbox.put(f"part {index} {len(data)}\n".encode() + data)
+        self.outbox.put(f"part {document} {index} {len(data)}\n".encode() + data)
 
     def finish(self, title: str) -> bytes:
-        """The whole PDF, once every part is printed."""
+        """The whole PDF of the one document, once every part is printed."""
+        return self.finish_all({REPORT: title})[REPORT]
+
+    def finish_all(self, titles: Mapping[str, str]) -> dict[str, bytes]:
+        """``{document: PDF}`` for each document in ``titles`` (its running title), once all are printed."""
         if self.process is None:
-            return assemble([print_part(self.pending[index]) for index in sorted(self.pending)], title)
-        data = title.encode("utf-8")
-        self.outbox.put(f"finish {len(data)}\n".encode() + data)
+            return {document: assemble([print_part(html) for _, html in sorted(self.pending[document].items())],
+                                       title) for document, title in titles.items()}
+        for document, title in titles.items():
+            data = title.encode("utf-8")
+            self.outbox.put(f"finish {document} {len(data)}\n".encode() + data)
+        self.outbox.put(b"end\n")
         self.outbox.put(None)
         if self.writer is not None:
             self.writer.join()
@@ -240,7 +281,8 @@ class PdfWorker:
             self.process.stdin.close()  # type: ignore[union-attr]
         output = self.process.stdout.read()  # type: ignore[union-attr]
         self.process.wait()
-        if self.process.returncode != 0 or not output.startswith(b"%PDF"):
+        pdfs = dict(read_documents(output)) if self.process.returncode == 0 else {}
+        if set(pdfs) != set(titles) or not all(pdf.startswith(b"%PDF") for pdf in pdfs.values()):
             self.errors.seek(0)
             lines = self.errors.read().decode("utf-8", "replace").strip().splitlines()
             if self.process.returncode == EXIT_NO_WEASYPRINT:
@@ -249,7 +291,7 @@ class PdfWorker:
                     "Install Pango as WeasyPrint's installation notes describe, or use --format html",
                 )
             raise RuntimeError(f"the PDF renderer failed: {lines[-1] if lines else f'exit {self.process.returncode}'}")
-        return output
+        return pdfs
 
     def close(self) -> None:
         """Stop the child and its printers (if still running) and release everything."""
@@ -275,32 +317,47 @@ class PdfWorker:
             self.process.kill()
 
 
+DOCUMENT_NAME = re.compile(r"[A-Za-z0-9_-]+")
+
+
 def read_messages(stream: IO[bytes]) -> Any:
-    """Yield ``(kind, index, payload)`` from the parent's messages (see the module docstring)."""
+    """Yield ``(kind, document, index, payload)`` from the parent's messages (see the module docstring)."""
     while header := stream.readline():
         words = header.decode("ascii").split()
-        if words[0] == "part":
-            yield "part", int(words[1]), stream.read(int(words[2])).decode("utf-8")
-        elif words[0] == "finish":
-            yield "finish", -1, stream.read(int(words[1])).decode("utf-8")
+        if words[:1] == ["part"] and len(words) == 4:
+            yield "part", words[1], int(words[2]), stream.read(int(words[3])).decode("utf-8")
+        elif words[:1] == ["finish"] and len(words) == 3:
+            yield "finish", words[1], -1, stream.read(int(words[2])).decode("utf-8")
+        elif words == ["end"]:
             return
         else:
             raise ValueError(f"unknown message {header!r}")
 
 
-def printers() -> Executor | None:
+def read_documents(output: bytes) -> Any:
+    """Yield ``(document, pdf)`` from the child's output (``<document> <nbytes>\\n<pdf>``, repeated)."""
+    stream = io.BytesIO(output)
+    while header := stream.readline():
+        document, size = header.decode("ascii").split()
+        yield document, stream.read(int(size))
+
+
+def printers(yielding: bool = True) -> Executor | None:
     """Two printers forked from this process (WeasyPrint already imported), on Linux; else None.
 
     Forking shares the imported WeasyPrint instead of importing it again per
     printer. Elsewhere (macOS, Windows) fork is unsafe or missing, and the parts
-    are printed one after another.
+    are printed one after another. ``yielding`` printers run at a lower priority
+    (:func:`yield_to_parent`).
     """
     if not sys.platform.startswith("linux"):
         return None
-    import multiprocessing
+    import multiprocessing  # here, not at the top: the parent imports this module too, and never forks
+    from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(
-        max_workers=PRINTERS, mp_context=multiprocessing.get_context("fork"), initializer=yield_to_parent
+        max_workers=PRINTERS, mp_context=multiprocessing.get_context("fork"),
+        initializer=yield_to_parent if yielding else None,
     )
 
 
@@ -310,26 +367,59 @@ def yield_to_parent() -> None:
         os.nice(5)
 
 
+# A line in every style the pages use (page.css, the report's and the exercises' stylesheets).
+WARM_UP_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>warm-up</title><style>
+@page { size: A4; margin: 15mm 14mm 17mm; }
+body { font-family: "DejaVu Sans", "Liberation Sans", sans-serif; }
+code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; }
+</style></head><body><h1>Warm-up</h1><p>Text, <b>bold</b>, <i>italic</i>, <code>code:0-1</code>.</p>
+<table><tr><th>a</th><td>b</td></tr></table></body></html>"""
+
+
+def warm_up() -> None:
+    """Print and join a one-line document once, before the printers are forked.
+
+    The first document a process prints pays for loading fontconfig and the
+    fonts, importing pypdf and compiling the footer template (about 0.2 s of
+    CPU, measured). Paid here, while the parent is still analysing, each forked
+    printer inherits it instead of paying it again on the critical path.
+    """
+    assemble([print_part(WARM_UP_HTML)], "")
+
+
 def main() -> int:
     try:
         import weasyprint  # noqa: F401  (paid up front, while the parent is still computing)
     except (ImportError, OSError) as error:  # typically Pango missing: the user's system, not a bug
         print(f"{type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_NO_WEASYPRINT
-    pool = printers()
-    printed: dict[int, Future[tuple[bytes, list[Bookmark]]] | tuple[bytes, list[Bookmark]]] = {}
-    title = ""
+    warm_up()
+    pool = printers(yielding=FULL_PRIORITY not in sys.argv[1:])
+
+    def run(function: Any, *args: Any) -> Any:
+        return pool.submit(function, *args) if pool is not None else function(*args)
+
+    def result(value: Any) -> Any:
+        return value.result() if isinstance(value, Future) else value
+
+    printed: dict[str, dict[int, Any]] = {}
+    titles: dict[str, str] = {}
     try:
-        for kind, index, payload in read_messages(sys.stdin.buffer):
+        for kind, document, index, payload in read_messages(sys.stdin.buffer):
             if kind == "finish":
-                title = payload
+                titles[document] = payload
             else:
-                printed[index] = pool.submit(print_part, payload) if pool is not None else print_part(payload)
-        parts = [part.result() if isinstance(part, Future) else part for _, part in sorted(printed.items())]
+                printed.setdefault(document, {})[index] = run(print_part, payload)
+        # Each document is joined by a printer as soon as its own parts are printed (the worksheet
+        # while the key is still printing), and written in the order it was finished.
+        joined = {document: run(assemble, [result(part) for _, part in sorted(printed.get(document, {}).items())],
+                                title) for document, title in titles.items()}
+        for document, pdf in joined.items():
+            data = result(pdf)
+            sys.stdout.buffer.write(f"{document} {len(data)}\n".encode() + data)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    sys.stdout.buffer.write(assemble(parts, title))
     sys.stdout.buffer.flush()
     return 0
 
