@@ -191,15 +191,15 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def run_exercises(args: argparse.Namespace) -> int:
+    from .analysis import corpus_lexicons
     from .exercises import KINDS, LessonOptions, parse_kinds, write_exercises
-    from .lexicons import load_lexicons
 
     kinds = parse_kinds(args.kinds)
     default_items = ANNOTATE_PASSAGES if args.annotate else len(kinds if args.kinds else KINDS)
     options = LessonOptions(kinds=kinds, items=args.items or default_items, grade=args.grade,
                             blind=args.blind, seed=args.seed, title=args.title, paper=args.paper)
     formats = [part.strip().lower() for part in args.format.split(",") if part.strip()]
-    lexicons = load_lexicons(args.lexicons)
+    lexicons = corpus_lexicons(args.paths, args.lexicons)  # the corpus's story pack, like analyze and compare
     for path in write_exercises(args.paths, lexicons, Path(args.output_dir), options=options, formats=formats,
                                 annotate=args.annotate):
         print(path)

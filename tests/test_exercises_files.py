@@ -222,3 +222,18 @@ def test_exercises_annotate_writes_a_marking_template_and_the_lesson(built):
     assert attributions and {m["part"] for m in attributions} == {"source", "verb"}
     worksheet = (annotated / "worksheet.html").read_text()
     assert "marking sheet" in worksheet and "answer" not in worksheet.lower()
+
+
+def test_exercises_use_the_corpus_story_pack(tmp_path, monkeypatch):
+    """With no PATH the lesson is built on the seeds with their story pack, as analyze and compare are."""
+    import framing.exercises as exercises_module
+
+    seen = {}
+
+    def capture(paths, lexicons, output_dir, **kwargs):
+        seen["files"] = lexicons["voice_roles"].files
+        return []
+
+    monkeypatch.setattr(exercises_module, "write_exercises", capture)
+    assert main(["exercises", "-o", str(tmp_path), "--format", "html"]) == 0
+    assert any("seeds" in file and "lexicons" in file for file in seen["files"])
