@@ -107,10 +107,10 @@ def analyze(
     """
     paths = list(paths) or [bundled_seed_dir()]
     lexicons = lexicons or corpus_lexicons(paths, lexicon_dir)
-    return [analyze_document(_parsed(article, lexicons, raw), lexicons) for article in load_articles(paths)]
+    return [analyze_document(parsed_article(article, lexicons, raw), lexicons) for article in load_articles(paths)]
 
 
-def _parsed(article: RawArticle, lexicons: Lexicons, raw: bool) -> Document:
+def parsed_article(article: RawArticle, lexicons: Lexicons, raw: bool) -> Document:
     """Parse one article, warning on stderr when it is not English (the lexicons are)."""
     document = parse_document(article, lexicons, raw=raw)
     warn_if_not_english(document, lexicons)

@@ -13,7 +13,7 @@ import os
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 # A spreadsheet treats a cell starting with one of these as a formula (OWASP, CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -81,3 +81,39 @@ def output_path(out_dir: str | Path, name: str) -> Path:
     if not name or name in (".", "..") or Path(name).name != name or any(c in name for c in '<>:"/\\|?*\0'):
         raise ValueError(f"refusing to write {name!r}: not a plain file name inside {out_dir}")
     return Path(out_dir) / name
+
+
+class StagedFile:
+    """A file written in pieces beside ``target`` under a hidden name, renamed into place in ``commit``.
+
+    For outputs too large to build in memory (streamed tables): the target appears only
+    whole, and ``discard`` removes the piece of a run that failed.
+    """
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        # The folders this file creates, deepest first, so a failed run can leave none behind.
+        self.created = [folder for folder in [target.parent, *target.parent.parents] if not folder.exists()]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        os.close(handle)
+        self.temporary = Path(name)
+
+    def commit(self) -> Path:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.temporary, 0o666 & ~umask)  # mkstemp makes 0600; give what open() would
+        os.replace(self.temporary, self.target)
+        return self.target
+
+    def open_text(self) -> TextIO:
+        """The temporary file, open for text (UTF-8, ``\\n`` line ends)."""
+        return self.temporary.open("w", encoding="utf-8", newline="\n")
+
+    def discard(self) -> None:
+        self.temporary.unlink(missing_ok=True)
+        for folder in self.created:
+            try:
+                folder.rmdir()  # only when empty: another file of the same run may still be there
+            except OSError:
+                break

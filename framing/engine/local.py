@@ -2,7 +2,7 @@
 
 Articles travel in chunks (``chunk_size`` articles): a worker process parses and analyzes
 a whole chunk and sends back its rows already flattened and serialized
-(:class:`~.rows.ExtractedArticle`), which pickle far smaller and faster than documents.
+(:class:`~.rows.ExtractedArticle`), which serialize far smaller and faster than documents.
 The lexicons are built once in the parent and handed to each worker once, when it
 starts, never per chunk.
 
@@ -20,8 +20,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from ..analysis import analyze_document
-from ..corpus import RawArticle, parse_document
+from ..analysis import analyze_document, parsed_article
+from ..corpus import RawArticle
 from ..corpus.streaming import batched
 from ..errors import FramingInputError
 from ..lexicons import Lexicons
@@ -38,7 +38,7 @@ R = TypeVar("R")
 def extract_chunk(chunk: list[RawArticle], lexicons: Lexicons, raw: bool, with_record: bool) -> list[ExtractedArticle]:
     """Parse and analyze a chunk of articles into their output rows."""
     return [
-        extracted(analyze_document(parse_document(article, lexicons, raw=raw), lexicons), with_record=with_record)
+        extracted(analyze_document(parsed_article(article, lexicons, raw), lexicons), with_record=with_record)
         for article in chunk
     ]
 

@@ -9,14 +9,13 @@ half-written one. Memory holds one batch, never the corpus.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import FramingInputError
+from ..fileio import StagedFile, csv_text
 from .rows import SPAN_COLUMNS, SPAN_INT_COLUMNS, ExtractedArticle, OutletTotals
 
 FORMATS = ("parquet", "jsonl")
@@ -26,32 +25,11 @@ INT_FEATURES = ("n_words", "n_sentences", "n_quoted_words", "readability_words",
                 "longest_sentence_words", "longest_sentence_start", "longest_sentence_end")
 
 
-class _TempFile:
-    """A file written beside ``target`` under a hidden temporary name, renamed in ``commit``."""
-
-    def __init__(self, target: Path) -> None:
-        self.target = target
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        os.close(handle)
-        self.temporary = Path(name)
-
-    def commit(self) -> Path:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self.temporary, 0o666 & ~umask)  # mkstemp makes 0600; give what open() would
-        os.replace(self.temporary, self.target)
-        return self.target
-
-    def discard(self) -> None:
-        self.temporary.unlink(missing_ok=True)
-
-
 class TableWriter:
     """Rows appended batch by batch to one ``.jsonl`` or ``.parquet`` table."""
 
     def __init__(self, target: Path, fmt: str) -> None:
-        self.file = _TempFile(target)
+        self.file = StagedFile(target)
         self.fmt = fmt
         self._stream: TextIO | None = None
         self._parquet: Any = None
@@ -62,7 +40,7 @@ class TableWriter:
             return
         if self.fmt == "jsonl":
             if self._stream is None:
-                self._stream = self.file.temporary.open("w", encoding="utf-8", newline="\n")
+                self._stream = self.file.open_text()
             self._stream.write("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
             return
         import pyarrow as pa
@@ -76,7 +54,7 @@ class TableWriter:
     def write_lines(self, text: str) -> None:
         """Already-serialized JSON lines (the output contract's records)."""
         if self._stream is None:
-            self._stream = self.file.temporary.open("w", encoding="utf-8", newline="\n")
+            self._stream = self.file.open_text()
         self._stream.write(text)
 
     def write_empty(self, columns: Sequence[str], int_columns: Sequence[str]) -> None:
@@ -196,10 +174,11 @@ class ExtractOutput:
                 spans.write_empty(SPAN_COLUMNS, SPAN_INT_COLUMNS)
             frame = pd.DataFrame(self.totals.rows())
             for name in (f"outlets.{self.fmt}", "outlets.csv"):
-                file = _TempFile(self.folder / name)
+                file = StagedFile(self.folder / name)
                 self.writers[name] = _CommittedFile(file)
-                if name.endswith(".csv"):
-                    frame.to_csv(file.temporary, index=False, lineterminator="\n")
+                if name.endswith(".csv"):  # cells neutralised like every CSV framing writes
+                    with file.open_text() as stream:
+                        stream.write(csv_text(list(frame.columns), frame.to_dict("records")))
                 elif name.endswith(".jsonl"):
                     frame.to_json(file.temporary, orient="records", lines=True, force_ascii=False)
                 else:
@@ -214,7 +193,7 @@ class ExtractOutput:
 class _CommittedFile:
     """A finished temporary file, committed or discarded with the others."""
 
-    def __init__(self, file: _TempFile) -> None:
+    def __init__(self, file: StagedFile) -> None:
         self.file = file
 
     def commit(self) -> Path:

@@ -38,7 +38,7 @@ SPAN_INT_COLUMNS = ("start", "end")
 
 @dataclass(frozen=True, slots=True)
 class ExtractedArticle:
-    """What a worker sends back for one article: already-serialized rows, cheap to pickle."""
+    """What a worker sends back for one article: already-serialized rows, cheap to send between processes."""
 
     article: dict[str, Any]
     spans: list[dict[str, Any]]
