@@ -27,6 +27,9 @@ from framing.errors import FramingInputError
 from framing.fileio import write_atomically
 from framing.lexicons import load_lexicons
 
+# A hand-kept section on the lexicon sets (its figures need a second run with --lexicons), appended as is.
+LEXICON_SETS = Path(__file__).resolve().parent.parent / "docs" / "accuracy-lexicon-sets.md"
+
 # (task, path into the results, figure, dataset, split, metric, target, published reference)
 TABLE: list[tuple[str, str, str, str, str, str, str, str]] = [
     ("hedges", "factbank.szeged_categories.cue_overlap.f1", "Hedge cues (categories Szeged annotates)",
@@ -170,7 +173,7 @@ def markdown_table(results: dict[str, Any], date: str, limit: int | None) -> str
         shown = f"{value:.3f}" if isinstance(value, (int, float)) and produced else "n/a"
         cells = [figure, dataset, split, metric, shown, target or "—", reference, date]
         lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n" + METHOD
+    return "\n".join(lines) + "\n" + METHOD + LEXICON_SETS.read_text(encoding="utf-8")
 
 
 METHOD = """
