@@ -234,8 +234,12 @@ def error_sample(articles: Iterable[StoryArticle], analyses: dict[str, ArticleAn
         for phrase in article.phrases:
             if phrase.kind == "lex" and not phrase.quoted and not overlaps(phrase.start, phrase.end, spans):
                 misses[phrase.text.lower()[:40]] += 1
-    top = lambda counts: [f"{k} ({v})" for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:25]]  # noqa: E731
-    return {"false_alarms": top(false_alarms), "misses": top(misses)}
+    return {"false_alarms": most_frequent(false_alarms), "misses": most_frequent(misses)}
+
+
+def most_frequent(counts: dict[str, int], most: int = 25) -> list[str]:
+    """``"phrase (count)"`` for the most frequent phrases, ties in alphabetical order."""
+    return [f"{k} ({v})" for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:most]]
 
 
 def event_voices(path: Path, lexicons: Lexicons) -> pd.DataFrame:
