@@ -78,3 +78,29 @@ def test_cli_entry_point_exits_2_without_traceback(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert "empty.txt: is empty" in result.stderr
+
+
+def _run_framing(*args: str) -> subprocess.CompletedProcess[str]:
+    """The installed entry point as a user runs it (``python -m framing`` calls ``framing.cli.run``)."""
+    return subprocess.run([sys.executable, "-m", "framing", *args], capture_output=True, text=True, check=False)
+
+
+def test_cli_run_delivers_all_standard_output_through_a_pipe(tmp_path: Path) -> None:
+    """``run`` leaves with ``os._exit``; every JSON line written before it must still reach the pipe."""
+    import json
+
+    rows = [{"id": f"a{n}", "text": f"Officials said on day {n} that the talks may resume. " * 40} for n in range(60)]
+    corpus = _write(tmp_path / "rows.jsonl", "".join(json.dumps(row) + "\n" for row in rows))
+    result = _run_framing("extract", "--quiet", str(corpus))
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [record["id"] for record in records] == [row["id"] for row in rows]
+
+
+def test_cli_run_usage_error_exits_2_and_help_exits_0() -> None:
+    usage_error = _run_framing("extract", "--jobs", "many")
+    assert usage_error.returncode == 2
+    assert "invalid" in usage_error.stderr and "Traceback" not in usage_error.stderr
+    help_text = _run_framing("--help")
+    assert help_text.returncode == 0
+    assert help_text.stdout.startswith("usage: framing")

@@ -93,38 +93,41 @@ def write_exercises(
     options: LessonOptions,
     formats: Sequence[str] = ("html", "pdf"),
     annotate: bool = False,
+    worker: PdfWorker | None = None,
 ) -> list[Path]:
     """Build the lesson for the articles at ``paths`` and write its files into ``out_dir``; return their paths.
 
     The PDF printer starts first, so WeasyPrint is imported while the articles
-    are analyzed and compared.
+    are analyzed and compared: ``worker`` is one the caller started even earlier
+    (:func:`framing.report.pdf.pdf_worker`, as the CLI does); by default one is started here.
     """
     from ..analysis import analyze
     from ..compare import build_comparison
-    from ..report.pdf import PdfWorker
+    from ..report.pdf import pdf_worker
 
     formats = check_formats(formats)
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise FramingInputError(out_dir, "is a file, not a folder", "Pass -o a folder to write the exercises into")
-    worker = PdfWorker(yield_to_parent=False) if "pdf" in formats else None
-    try:
-        analyses = analyze(paths, lexicons=lexicons)
-        if not analyses:
-            raise FramingInputError("input", "there are no articles", "Pass article files or folders")
-        extra: dict[str, str] = {}
-        if annotate:
-            from .annotate import build_annotation
+    if worker is None and "pdf" in formats:
+        with pdf_worker(formats, yield_to_parent=False) as own_worker:
+            return write_exercises(paths, lexicons, out_dir, options=options, formats=formats, annotate=annotate,
+                                   worker=own_worker)
+    if "pdf" not in formats:
+        worker = None
+    analyses = analyze(paths, lexicons=lexicons)
+    if not analyses:
+        raise FramingInputError("input", "there are no articles", "Pass article files or folders")
+    extra: dict[str, str] = {}
+    if annotate:
+        from .annotate import build_annotation
 
-            model, extra = build_annotation(analyses, lexicons, options)
-        else:
-            tables = build_comparison(analyses, lexicons=lexicons, seed=options.seed) \
-                if needs_comparison(options.kinds) else {}
-            model = build_lesson(analyses, tables, lexicons, options)
-        outputs = render_outputs(model, formats, worker)
-    finally:
-        if worker is not None:
-            worker.close()
+        model, extra = build_annotation(analyses, lexicons, options)
+    else:
+        tables = build_comparison(analyses, lexicons=lexicons, seed=options.seed) \
+            if needs_comparison(options.kinds) else {}
+        model = build_lesson(analyses, tables, lexicons, options)
+    outputs = render_outputs(model, formats, worker)
     outputs.update(extra)
     return [write_atomically(output_path(out_dir, name), data) for name, data in outputs.items()]
 

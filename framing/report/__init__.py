@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 from ..errors import FramingInputError
 from ..fileio import output_path, write_atomically
 
-if TYPE_CHECKING:  # the PDF printer imports this package: it needs neither
+if TYPE_CHECKING:  # the PDF printer imports this package: it needs none of them
     from ..analysis import ArticleAnalysis
     from ..lexicons import Lexicons
+    from .pdf import PdfWorker
 
 REPORT_NAMES = {"html": "framing-report.html", "pdf": "framing-report.pdf"}
 
@@ -32,18 +33,23 @@ def write_reports(
     *,
     formats: list[str],
     title: str,
+    worker: PdfWorker | None = None,
 ) -> list[Path]:
-    """Render the requested formats in memory, then write each file atomically; return their paths."""
+    """Render the requested formats in memory, then write each file atomically; return their paths.
+
+    ``worker``: a PDF printer the caller started early (:func:`.pdf.pdf_worker`); by default one is started here.
+    """
     unknown = sorted(set(formats) - set(REPORT_NAMES))
     if unknown or not formats:
         problem = f"unknown format {', '.join(unknown) or '(none)'}"
         raise FramingInputError("--format", problem, "Use html, pdf or html,pdf")
-    outputs = render_report(analyses, lexicons, formats=formats, title=title)
+    outputs = render_report(analyses, lexicons, formats=formats, title=title, worker=worker)
     return [write_atomically(output_path(out_dir, REPORT_NAMES[fmt]), data) for fmt, data in outputs.items()]
 
 
 def render_report(
-    analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, *, formats: Sequence[str], title: str = ""
+    analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, *, formats: Sequence[str], title: str = "",
+    worker: PdfWorker | None = None,
 ) -> dict[str, str | bytes]:
     """``{format: content}`` for each requested format, all rendered from one model.
 
@@ -54,36 +60,36 @@ def render_report(
     from .charts import build_charts
     from .html import needs, render_html
     from .model import build_report_model, with_comparison
-    from .pdf import PdfWorker, plan_parts
+    from .pdf import pdf_worker, plan_parts
 
     if not analyses:
         raise FramingInputError("input", "there are no articles to report on", "Pass article files or folders")
-    worker = PdfWorker() if "pdf" in formats else None
-    try:
-        model = build_report_model(analyses, lexicons, title=title)
-        charts: list[dict[str, str]] = []
-        parts = list(enumerate(plan_parts(model)))
+    if worker is None and "pdf" in formats:
+        with pdf_worker(formats) as own_worker:
+            return render_report(analyses, lexicons, formats=formats, title=title, worker=own_worker)
+    if "pdf" not in formats:
+        worker = None
+    model = build_report_model(analyses, lexicons, title=title)
+    charts: list[dict[str, str]] = []
+    parts = list(enumerate(plan_parts(model)))
 
-        def print_parts_ready(inputs: str) -> None:
-            for index, part in parts:
-                if worker is not None and needs(part) == inputs:
-                    worker.submit(index, render_html(model, charts, part=part))
+    def print_parts_ready(inputs: str) -> None:
+        for index, part in parts:
+            if worker is not None and needs(part) == inputs:
+                worker.submit(index, render_html(model, charts, part=part))
 
-        print_parts_ready("model")
-        model = with_comparison(model, comparison_or_none(analyses, lexicons))
-        print_parts_ready("comparison")
-        charts = build_charts(model)
-        print_parts_ready("charts")
-        outputs: dict[str, str | bytes] = {}
-        for fmt in dict.fromkeys(formats):
-            if fmt == "html":
-                outputs[fmt] = render_html(model, charts)
-            elif fmt == "pdf" and worker is not None:
-                outputs[fmt] = worker.finish(model["title"])
-        return outputs
-    finally:
-        if worker is not None:
-            worker.close()
+    print_parts_ready("model")
+    model = with_comparison(model, comparison_or_none(analyses, lexicons))
+    print_parts_ready("comparison")
+    charts = build_charts(model)
+    print_parts_ready("charts")
+    outputs: dict[str, str | bytes] = {}
+    for fmt in dict.fromkeys(formats):
+        if fmt == "html":
+            outputs[fmt] = render_html(model, charts)
+        elif fmt == "pdf" and worker is not None:
+            outputs[fmt] = worker.finish(model["title"])
+    return outputs
 
 
 def comparison_or_none(analyses: Sequence[ArticleAnalysis], lexicons: Lexicons) -> dict[str, Any] | None:

@@ -39,7 +39,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from typing import IO, Any
 
@@ -223,6 +223,7 @@ class PdfWorker:
         """
         self.process: subprocess.Popen[bytes] | None
         self.pending: dict[str, dict[int, str]] = {}
+        self.delivered = False  # every PDF read: close() lets the child exit on its own instead of killing it
         # Parts are written by a thread: the child reads nothing while it imports
         # WeasyPrint, and a full pipe must not stall the parent's own work.
         self.outbox: queue.Queue[bytes | None] = queue.Queue()
@@ -279,10 +280,13 @@ class PdfWorker:
             self.writer.join()
         with contextlib.suppress(OSError):
             self.process.stdin.close()  # type: ignore[union-attr]
-        output = self.process.stdout.read()  # type: ignore[union-attr]
-        self.process.wait()
-        pdfs = dict(read_documents(output)) if self.process.returncode == 0 else {}
+        # Read the documents as they come, not to the end of the pipe: the end comes only once the
+        # child and its printers have exited, and a process with WeasyPrint loaded takes about
+        # 0.3 s to tear down (the child skips that, see ``__main__``).
+        pdfs = dict(read_documents(self.process.stdout, len(titles)))  # type: ignore[arg-type]
+        self.delivered = set(pdfs) == set(titles)
         if set(pdfs) != set(titles) or not all(pdf.startswith(b"%PDF") for pdf in pdfs.values()):
+            self.process.wait()
             self.errors.seek(0)
             lines = self.errors.read().decode("utf-8", "replace").strip().splitlines()
             if self.process.returncode == EXIT_NO_WEASYPRINT:
@@ -297,7 +301,7 @@ class PdfWorker:
         """Stop the child and its printers (if still running) and release everything."""
         self.outbox.put(None)
         if self.process is not None:
-            if self.process.poll() is None:
+            if self.process.poll() is None and not self.delivered:
                 self._kill()
             self.process.wait()
             for stream in (self.process.stdin, self.process.stdout):
@@ -320,6 +324,22 @@ class PdfWorker:
 DOCUMENT_NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 
+@contextlib.contextmanager
+def pdf_worker(formats: Sequence[str], *, yield_to_parent: bool = True) -> Iterator[PdfWorker | None]:
+    """A started :class:`PdfWorker` when ``formats`` asks for PDF (else None), closed on the way out.
+
+    Commands enter this first, before importing pandas or analysing anything: the
+    child needs about a second to import WeasyPrint, and it imports while the
+    parent does its own work instead of after it.
+    """
+    worker = PdfWorker(yield_to_parent=yield_to_parent) if "pdf" in formats else None
+    try:
+        yield worker
+    finally:
+        if worker is not None:
+            worker.close()
+
+
 def read_messages(stream: IO[bytes]) -> Any:
     """Yield ``(kind, document, index, payload)`` from the parent's messages (see the module docstring)."""
     while header := stream.readline():
@@ -334,12 +354,16 @@ def read_messages(stream: IO[bytes]) -> Any:
             raise ValueError(f"unknown message {header!r}")
 
 
-def read_documents(output: bytes) -> Any:
-    """Yield ``(document, pdf)`` from the child's output (``<document> <nbytes>\\n<pdf>``, repeated)."""
-    stream = io.BytesIO(output)
-    while header := stream.readline():
-        document, size = header.decode("ascii").split()
-        yield document, stream.read(int(size))
+def read_documents(stream: IO[bytes], count: int) -> Any:
+    """Yield up to ``count`` ``(document, pdf)`` from the child's output (``<document> <nbytes>\\n<pdf>``, repeated).
+
+    Stops early, without an error, when the child's output ends (it failed; the caller says why).
+    """
+    for _ in range(count):
+        words = stream.readline().decode("ascii", "replace").split()
+        if len(words) != 2 or not words[1].isdigit():
+            return
+        yield words[0], stream.read(int(words[1]))
 
 
 def printers(yielding: bool = True) -> Executor | None:
@@ -373,7 +397,7 @@ WARM_UP_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><ti
 body { font-family: "DejaVu Sans", "Liberation Sans", sans-serif; }
 code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; }
 </style></head><body><h1>Warm-up</h1><p>Text, <b>bold</b>, <i>italic</i>, <code>code:0-1</code>.</p>
-<table><tr><th>a</th><td>b</td></tr></table></body></html>"""
+<table><tr><th>a</th><td style="hyphens: auto; width: 12mm">administration</td></tr></table></body></html>"""
 
 
 def warm_up() -> None:
@@ -381,8 +405,10 @@ def warm_up() -> None:
 
     The first document a process prints pays for loading fontconfig and the
     fonts, importing pypdf and compiling the footer template (about 0.2 s of
-    CPU, measured). Paid here, while the parent is still analysing, each forked
-    printer inherits it instead of paying it again on the critical path.
+    CPU, measured), and the first hyphenated word loads pyphen's English
+    dictionary (0.28 s: the key's table cells hyphenate long words). Paid
+    here, while the parent is still analysing, each forked printer inherits
+    it instead of paying it again on the critical path.
     """
     assemble([print_part(WARM_UP_HTML)], "")
 
@@ -417,6 +443,7 @@ def main() -> int:
         for document, pdf in joined.items():
             data = result(pdf)
             sys.stdout.buffer.write(f"{document} {len(data)}\n".encode() + data)
+            sys.stdout.buffer.flush()  # the parent reads each document as soon as it is whole
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -425,4 +452,9 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Skip the interpreter's teardown of WeasyPrint and its libraries (about 0.3 s): the parent
+    # waits for this exit, and nothing here is left to clean up.
+    os._exit(status)
