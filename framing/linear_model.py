@@ -45,7 +45,8 @@ class LinearScorer:
                 if value and name in self.weights}
 
     def probability(self, features: Mapping[str, float]) -> float:
-        logit = self.intercept + sum(self.contributions(features).values())
+        weights = self.weights  # scored for every candidate of every document: no intermediate dict
+        logit = self.intercept + sum(weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-logit))
 
     def explain(

@@ -68,3 +68,27 @@ def test_cli_compare_pins_entities_from_the_lexicons_folder(tmp_path):
     pinned = {row["outlet"] for row in labels if row["entity"] == "Operation Southern Lance"}
     assert pinned == {"Source B", "Source D"}
     assert all(row["entity_source"] == "pinned" for row in labels if row["entity"] == "Operation Southern Lance")
+
+
+def test_export_json_records_one_row_per_line_with_missing_values_as_null() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from framing.compare.export import json_records
+
+    frame = pd.DataFrame({
+        "outlet": pd.array(["Daily Ledger", None], dtype="string"),
+        "rate": [1.5, np.nan],
+        "count": pd.array([3, None], dtype="Int64"),
+        "evidence": [["said", {"kind": "actor", "start": np.int64(4)}], None],
+        "shared": [True, False],
+    })
+    text = json_records(frame)
+    lines = text.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == 4
+    assert json.loads(text) == [
+        {"outlet": "Daily Ledger", "rate": 1.5, "count": 3, "evidence": ["said", {"kind": "actor", "start": 4}],
+         "shared": True},
+        {"outlet": None, "rate": None, "count": None, "evidence": None, "shared": False},
+    ]
+    assert json.loads(json_records(frame.iloc[:0])) == []

@@ -79,6 +79,17 @@ class Folder:
             folded = self._folded[norm] = fold(norm)
         return folded
 
+    def fold_all(self, norms: Sequence[str]) -> list[str]:
+        """``fold`` of each norm, in order: each distinct norm folded once, the rest C-level lookups.
+
+        A document's tokens are folded by several tables; one method call per token cost
+        1.5 s per 500 articles.
+        """
+        cache = self._folded
+        for norm in set(norms) - cache.keys():
+            cache[norm] = fold(norm)
+        return list(map(cache.__getitem__, norms))
+
     def stem(self, norm: str) -> str:
         stem = self._stems.get(norm)
         if stem is None:

@@ -13,7 +13,7 @@ CSV cells cannot hold lists: list cells (evidence, variants, outlets) are joined
 "; ". A list item that is an element with offsets (the headlines table) is written as
 ``kind:text@start-end`` (plus ``body start-end`` and the outlet where it has them), so a
 spreadsheet shows it readably. JSON keeps lists as arrays and elements as objects
-(``orient="records"``, one object per row).
+(an array of row objects, one per line).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..fileio import neutralise_cell, output_path, write_atomically
@@ -54,7 +55,7 @@ def _json_value(value: Any) -> Any:
         return [_json_value(item) for item in value]
     if isinstance(value, dict):
         return {key: _json_value(item) for key, item in value.items()}
-    if value is None or (isinstance(value, float) and value != value):
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return None
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
@@ -70,12 +71,31 @@ def render(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
             if not pd.api.types.is_numeric_dtype(flat[column]):  # object, string or category: may hold text
                 flat[column] = flat[column].map(_csv_cell).map(neutralise_cell)
         files[f"{name}.csv"] = flat.to_csv(index=False, lineterminator="\n")
-        records = [
-            {column: _json_value(value) for column, value in zip(frame.columns, row, strict=False)}
-            for row in frame.itertuples(index=False, name=None)
-        ]
-        files[f"{name}.json"] = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+        files[f"{name}.json"] = json_records(frame)
     return files
+
+
+def json_records(frame: pd.DataFrame) -> str:
+    """The table as a JSON array of row objects, one row per line.
+
+    One row per line keeps a large table readable in a pager and diffable, and lets each
+    row go through the json module's C encoder: ``indent=`` would switch the whole
+    document to the pure-Python encoder, which took 3.4 s of 9 s for a 500-article corpus.
+    Columns are read whole (``tolist``) rather than row by row: iterating rows of
+    Arrow-backed text columns cost as much again.
+    """
+    columns = [str(column) for column in frame.columns]
+    values = [_json_column(frame[column]) for column in frame.columns]
+    lines = [json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False) for row in zip(*values, strict=True)]
+    return "[\n" + ",\n".join(lines) + ("\n]\n" if lines else "]\n")
+
+
+def _json_column(series: pd.Series) -> list[Any]:
+    """A column as JSON-ready Python values: numbers as numbers, missing as None, lists and objects kept."""
+    items = series.tolist()
+    if isinstance(series.dtype, np.dtype) and series.dtype.kind in "iub":
+        return items  # NumPy ints and bools: tolist() gives Python scalars, and none can be missing
+    return [_json_value(item) for item in items]
 
 
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path) -> list[Path]:

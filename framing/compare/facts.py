@@ -84,7 +84,7 @@ def collect_sentences(
     tokens_of: dict[tuple[str, int], list[Token]] = {}
     for analysis in analyses:
         doc = analysis.document
-        folded = [folder.fold(token.norm) for token in doc.tokens]
+        folded = folder.fold_all([token.norm for token in doc.tokens])
         headings = _heading_sentences(doc.tokens, folded, folder.stop_words)
         for index, tokens in enumerate(sentence_tokens(doc)):
             n_words = sum(1 for token in tokens if token.is_word)

@@ -295,7 +295,7 @@ def headline_elements(
 ) -> list[Element]:
     """Every element of one headline, in reading order (``loaded``: its loaded-term spans)."""
     tokens = doc.tokens
-    folded = [folder.fold(token.norm) for token in tokens]
+    folded = folder.fold_all([token.norm for token in tokens])
     skip = bytearray(len(tokens))
     elements = cue_elements(doc, lexicons, folder, skip)
     title_case = _is_title_case(tokens, folded, folder.stop_words)

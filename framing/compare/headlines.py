@@ -116,9 +116,12 @@ def carrier(
 def word_offsets(analysis: ArticleAnalysis, folder: Folder, stems: bool = False) -> dict[str, tuple[int, int]]:
     """Where each word (folded, as an actor key; with ``stems``, also "~stem") is first used."""
     found: dict[str, tuple[int, int]] = {}
+    seen: set[str] = set()
     for token in analysis.document.tokens:
-        if not token.is_word:
+        # Every key below depends on the norm alone and the first use wins: a repeated norm adds nothing.
+        if not token.is_word or token.norm in seen:
             continue
+        seen.add(token.norm)
         word = folder.fold(token.norm)
         found.setdefault(actor_key(word), (token.start, token.end))
         if stems:
@@ -315,7 +318,7 @@ class _Headline:
         doc = analysis.document
         head_stems = set(folder.content_stems(head.document.tokens))
         groups = sentence_tokens(doc)
-        headings = _heading_sentences(doc.tokens, [folder.fold(t.norm) for t in doc.tokens], folder.stop_words)
+        headings = _heading_sentences(doc.tokens, folder.fold_all(doc.token_columns().norms), folder.stop_words)
         body_stems: set[str] = set()
         best, best_overlap = None, 0.0
         for index, tokens in enumerate(groups):

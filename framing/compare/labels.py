@@ -31,6 +31,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 import pandas as pd
 
@@ -136,7 +137,7 @@ def find_mentions(analysis: ArticleAnalysis, pins: Pins, folder: Folder, lower_v
     """Every entity mention in one article with the noun phrase that labels it."""
     doc = analysis.document
     tokens = doc.tokens
-    folded = [folder.fold(token.norm) for token in tokens]
+    folded = folder.fold_all([token.norm for token in tokens])
     # "the" between a name's words is matched by folding "the" as written.
     scare = scare_positions(doc)
     stop_words = folder.stop_words
@@ -290,21 +291,26 @@ def _heading_sentences(tokens: Sequence[Token], folded: Sequence[str], stop_word
 
     ("Implications of the Cartel designation", "Maduro’s response to escalating tensions").
     """
-    words: Counter[int] = Counter()
-    all_words: Counter[int] = Counter()
-    capitals: Counter[int] = Counter()
-    last: dict[int, str] = {}
-    for token, word in zip(tokens, folded, strict=False):
-        last[token.sentence] = token.text
-        all_words[token.sentence] += token.is_word
-        if token.is_word and word not in stop_words:
-            words[token.sentence] += 1
-            capitals[token.sentence] += token.text[0].isupper()
-    return {
-        sentence for sentence, count in words.items()
-        if last[sentence] not in ".!?”\"’'"
-        and (capitals[sentence] >= max(1, count) * 0.6 or all_words[sentence] <= HEADING_WORDS)
-    }
+    headings: set[int] = set()
+    # Tokens come in sentence order, so each sentence is one run (counting per sentence in local
+    # variables: Counter updates per token cost more than the rest of the labels table).
+    for sentence, run in groupby(zip(tokens, folded, strict=False), key=_sentence_of_pair):
+        n_words = n_content = n_capitals = 0
+        text = ""
+        for token, word in run:
+            text = token.text
+            if token.is_word:
+                n_words += 1
+                if word not in stop_words:
+                    n_content += 1
+                    n_capitals += token.text[0].isupper()
+        if n_content and text not in ".!?”\"’'" and (n_capitals >= n_content * 0.6 or n_words <= HEADING_WORDS):
+            headings.add(sentence)
+    return headings
+
+
+def _sentence_of_pair(pair: tuple[Token, str]) -> int:
+    return pair[0].sentence
 
 
 def _capitalized_runs(

@@ -195,6 +195,7 @@ class Parse:
         mention_at = {m.first: m for m in self.mentions}
         pronouns = compress(range(len(self.norms)), map(HE_SHE.__contains__, self.norms))
         # Only mentions and he/she matter; every other token would be skipped.
+        oldest = 0  # history before this lies outside every later pronoun's window (sentences only grow)
         for index in sorted(set(pronouns) | mention_at.keys()):
             token = self.tokens[index]
             if index in mention_at:
@@ -204,10 +205,11 @@ class Parse:
                 continue
             gender = HE_SHE[token.norm]
             lowest = token.sentence - PRONOUN_WINDOW
+            while oldest < len(history) and self.tokens[history[oldest][0]].sentence < lowest:
+                oldest += 1
             window = [
-                m for at, m, known in history
-                if self.tokens[at].sentence >= lowest and m.last < index
-                and (known or genders.get(m.name, gender)) == gender
+                m for _, m, known in history[oldest:]
+                if m.last < index and (known or genders.get(m.name, gender)) == gender
             ]
             chosen = next((m for m in reversed(window) if m.subject_like), None) or (window[-1] if window else None)
             if chosen is not None:
