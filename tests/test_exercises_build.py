@@ -152,3 +152,24 @@ def test_exercises_rewrite_key_scores_the_suggested_rewrite(council, lexicons):
     scores = {row[0]: (int(row[1]), int(row[2])) for row in item["key"]["tables"][1]["rows"]}
     assert scores["Loaded terms"][0] >= 1
     assert scores["Loaded terms"][1] <= scores["Loaded terms"][0]
+
+
+def test_exercises_blind_masks_an_outlet_given_by_id_where_its_text_spells_it_out(lexicons):
+    """A corpus names outlets "fox" and "nyt"; their articles say "Fox News" and "The New York Times"."""
+    from framing.analysis import analyze_document
+    from framing.corpus import parse_text
+
+    texts = {
+        "fox": "Fox News obtained a letter from the mayor on Monday. The council may vote next week.",
+        "nyt": "The New York Times reviewed the budget. Officials said the vote could slip to March.",
+    }
+    analyses = [analyze_document(parse_text(text, lexicons, id=f"{outlet}-1", outlet=outlet), lexicons)
+                for outlet, text in texts.items()]
+    m = Material(analyses, {}, lexicons, blind=True)
+    fox, nyt = analyses
+    fox_sentence = m.sentence_at(fox, 0)["text"]
+    assert fox_sentence.startswith(f"{m.letters['fox']} obtained a letter"), fox_sentence
+    nyt_sentence = m.sentence_at(nyt, 0)["text"]
+    assert nyt_sentence.startswith(f"{m.letters['nyt']} reviewed"), nyt_sentence
+    assert "News" not in fox_sentence and "Times" not in nyt_sentence
+    assert name_variants("times", ["the new york times"]) == ["times"]  # another outlet's name is left alone

@@ -99,7 +99,8 @@ class Material:
     def names_pattern(self) -> re.Pattern[str]:
         """One pattern for every outlet's name variants, so a replacement is never replaced again."""
         if self._pattern is None:
-            self.variant_of = {v.lower(): o for o in self.letters for v in name_variants(o)}
+            media = [entry.key for entry in self.lexicons["source_kinds"] if entry["kind"] == "media"]
+            self.variant_of = {v.lower(): o for o in self.letters for v in name_variants(o, media)}
             alternatives = "|".join(re.escape(v) for v in sorted(self.variant_of, key=len, reverse=True))
             self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
         return self._pattern
@@ -202,14 +203,30 @@ def natural_key(text: str) -> tuple[int, str]:
     return (len(text), text)
 
 
-def name_variants(outlet: str) -> list[str]:
-    """Ways an outlet's name shows up in a byline or dateline: as written, without "The", squashed (a domain)."""
+def name_variants(outlet: str, media_names: Iterable[str] = ()) -> list[str]:
+    """Ways an outlet's name shows up in a text: as written, without "The", squashed (a domain), and
+    the media names in the lexicons that spell it out.
+
+    A corpus often names an outlet by a short id ("fox", "nyt") while its articles say "Fox
+    News" or "The New York Times": masking only the id turned "Fox News obtained a letter"
+    into "Source A News obtained…". A media name (``source_kinds.tsv``, kind ``media``) is
+    a variant when it starts with the outlet's name ("fox news" for "fox") or its initials
+    are the outlet's squashed name ("new york times" for "nyt"); a name that merely contains
+    it ("the new york times" for an outlet called "times") is another outlet and is left alone.
+    """
     variants = {outlet.strip()}
+    bare = outlet.strip().lower().removeprefix("the ").strip()
     if outlet.lower().startswith("the "):
         variants.add(outlet[4:].strip())
     squashed = re.sub(r"[^0-9a-z]", "", outlet.lower())
     if len(squashed) >= 3:
         variants.add(squashed)
+    for name in media_names:
+        words = name.lower().removeprefix("the ").split()
+        initials = "".join(word[0] for word in words if word not in ("of", "and", "&"))
+        spelled = " ".join(words)
+        if bare and (spelled == bare or spelled.startswith(bare + " ") or (len(words) > 1 and initials == squashed)):
+            variants.update({name, spelled})
     return sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)
 
 

@@ -308,32 +308,32 @@ def _features(
     rest = sum(1 for i in range(last + 1, min(len(tokens), last + 12)) if tokens[i].start < sentence_end
                and tokens[i].is_word)  # an attribution reports something: words must follow (capped at 11)
     window = range(max(sentence_first, first - 8), min(len(tokens), last + 8))
-    features = {
-        f"generator={generator}": 1.0,
-        f"subject={kind}": 1.0,
-        f"subject_found={found}": 1.0,
-        f"subject_via={via or 'none'}": 1.0,
-        f"subject_gap={min(gap, 3)}": 1.0,
-        f"shape={_shape(norms[head])}": 1.0,
-        f"next={following}": 1.0,
-        f"generator={generator}&subject={kind}": 1.0,
-        f"generator={generator}&next={following}": 1.0,
-        f"words_after={'0' if rest == 0 else '1-3' if rest <= 3 else '4-10' if rest <= 10 else '11+'}": 1.0,
-        f"next={following}&shape={_shape(norms[head])}": 1.0,
-        "passive": float(bool(auxiliaries & BE_FORMS) and _shape(norms[head]) == "ed"),
-        "copula": float(bool(auxiliaries & BE_FORMS) and _shape(norms[head]) != "ed"),
-        "perfect": float(bool(auxiliaries & HAVE_FORMS)),
-        "modal": float(bool(auxiliaries & MODALS)),
-        "negated": float(bool(auxiliaries & NEGATIONS)),
-        "multiword": float(last > first),
-        "in_quote": float(tokens[head].quoted),
-        "quote_near": float(any(tokens[i].quoted or tokens[i].text in QUOTE_MARKS for i in window)),
-        "subject_opens_sentence": float(unit is not None and unit.first == sentence_first),
-        "sentence_early": float(first - sentence_first < 8),
-        "capitalized": float(tokens[head].text[:1].isupper()),
-    }
+    shape = _shape(norms[head])
+    be = not auxiliaries.isdisjoint(BE_FORMS)
+    # Only the features that are present: a feature's absence is its weight times zero.
+    features = dict.fromkeys((
+        f"generator={generator}", f"subject={kind}", f"subject_found={found}", f"subject_via={via or 'none'}",
+        f"subject_gap={min(gap, 3)}", f"shape={shape}", f"next={following}",
+        f"generator={generator}&subject={kind}", f"generator={generator}&next={following}",
+        f"words_after={'0' if rest == 0 else '1-3' if rest <= 3 else '4-10' if rest <= 10 else '11+'}",
+        f"next={following}&shape={shape}",
+    ), 1.0)
+    flags = (
+        ("passive", be and shape == "ed"),
+        ("copula", be and shape != "ed"),
+        ("perfect", not auxiliaries.isdisjoint(HAVE_FORMS)),
+        ("modal", not auxiliaries.isdisjoint(MODALS)),
+        ("negated", not auxiliaries.isdisjoint(NEGATIONS)),
+        ("multiword", last > first),
+        ("in_quote", tokens[head].quoted),
+        ("quote_near", any(tokens[i].quoted or tokens[i].text in QUOTE_MARKS for i in window)),
+        ("subject_opens_sentence", unit is not None and unit.first == sentence_first),
+        ("sentence_early", first - sentence_first < 8),
+        ("capitalized", tokens[head].text[:1].isupper()),
+    )
+    features.update((name, 1.0) for name, present in flags if present)
     lexical = classes.get(norms[head], ())
     for name in lexical or ("unlisted",):
         features[f"class={name}"] = 1.0
         features[f"class={name}&subject={kind}"] = 1.0
-    return {name: value for name, value in features.items() if value}
+    return features
