@@ -137,3 +137,23 @@ def test_compare_labels_apostrophe_is_not_a_scare_quote(label: str, quoted: bool
     from framing.compare.labels import is_quoted_label
 
     assert is_quoted_label(label) is quoted
+
+
+def test_compare_folder_remembers_headings_per_document_within_a_bound(lexicons):
+    from framing.compare import common
+    from framing.compare.common import Folder
+    from framing.corpus import parse_text
+
+    titled = parse_text("Talks Stall At City Hall\n\nThe council met on Monday and voted to delay the budget again.",
+                        lexicons, id="a")
+    plain = parse_text("The council met on Monday and voted to delay the budget again.", lexicons, id="a")
+    folder = Folder(lexicons.stop_words)
+    assert folder.headings(titled) == {0}
+    assert folder.headings(plain) == set()  # same id, other document: its own headings
+    assert folder.folded_tokens(titled)[0] == "talks"
+    others = [parse_text(f"Item {n} was sold on Monday for a fair price at auction.", lexicons, id=f"o{n}")
+              for n in range(common.RECENT_DOCUMENTS)]
+    for doc in others:
+        folder.headings(doc)
+    assert len(folder._documents) <= common.RECENT_DOCUMENTS
+    assert id(titled) not in folder._documents or folder._documents[id(titled)][0] is not titled

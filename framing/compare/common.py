@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
 
 import snowballstemmer
 
@@ -23,6 +25,10 @@ _NUMBER_RE = re.compile(r"^\$?(\d+(?:[.,]\d+)*)%?$")
 # Multipliers a number word gives the number before it ("$50 million").
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
+# A sentence without a final mark of at most this many words is a heading, title case or not.
+HEADING_WORDS = 10
+# Documents whose folded tokens and headings a Folder keeps: more than a story's articles.
+RECENT_DOCUMENTS = 64
 
 
 def fold(text: str) -> str:
@@ -70,6 +76,7 @@ class Folder:
         self.stop_words = stop_words
         self._folded: dict[str, str] = {}
         self._stems: dict[str, str] = {}
+        self._documents: dict[int, tuple[Document, list[Any]]] = {}
         # Porter2 from snowballstemmer: importing NLTK for its stemmer costs ~2 s of start-up.
         self._stemmer = snowballstemmer.stemmer("english")
 
@@ -91,6 +98,33 @@ class Folder:
             cache[norm] = fold(norm)
         return list(map(cache.__getitem__, norms))
 
+    def folded_tokens(self, doc: Document) -> list[str]:
+        """``fold`` of each of ``doc``'s tokens, computed once per document (see :meth:`_remember`)."""
+        return self._remember(doc)[0]
+
+    def headings(self, doc: Document) -> set[int]:
+        """``doc``'s heading sentences (:func:`heading_sentences`), computed once per document."""
+        entry = self._remember(doc)
+        if entry[1] is None:
+            entry[1] = heading_sentences(doc.tokens, entry[0], self.stop_words)
+        return entry[1]
+
+    def _remember(self, doc: Document) -> list[Any]:
+        """``[folded tokens, headings or None]`` for ``doc``, kept for the last few documents.
+
+        The labels, facts and headlines tables each read every article's folded tokens and
+        headings; a story's articles are compared together, so remembering the most recent
+        ``RECENT_DOCUMENTS`` serves all three, while memory stays bounded however long the
+        corpus. Keyed by identity, and the document is kept with its entry, so a key is never
+        reused by another document while its entry lives.
+        """
+        entry = self._documents.get(id(doc))
+        if entry is None or entry[0] is not doc:
+            if len(self._documents) >= RECENT_DOCUMENTS:
+                del self._documents[next(iter(self._documents))]
+            entry = self._documents[id(doc)] = (doc, [self.fold_all(doc.token_columns().norms), None])
+        return entry[1]
+
     def stem(self, norm: str) -> str:
         stem = self._stems.get(norm)
         if stem is None:
@@ -99,12 +133,14 @@ class Folder:
 
     def content_stems(self, tokens: Iterable[Token]) -> list[str]:
         """Stems of the content words (no stop words, numbers or one-letter words)."""
-        return [
-            self.stem(token.norm)
-            for token in tokens
-            if token.is_word and token.norm not in self.stop_words and len(token.norm) > 1
-            and not token.norm[0].isdigit() and token.norm[0] != "$"
-        ]
+        stems, stop_words = self._stems, self.stop_words
+        found = []
+        for token in tokens:
+            norm = token.norm
+            if token.is_word and len(norm) > 1 and norm not in stop_words and not norm[0].isdigit() and norm[0] != "$":
+                stem = stems.get(norm)  # the cache first: this runs for every sentence of every story
+                found.append(stem if stem is not None else self.stem(norm))
+        return found
 
 
 def number_value(text: str) -> float | None:
@@ -159,3 +195,32 @@ def spans_in(spans: Sequence[Span], start: int, end: int, span_type: str) -> lis
 def evidence(article_id: str, start: int, end: int) -> str:
     """How every table cites words: ``article_id:start-end`` into that article's text."""
     return f"{article_id}:{start}-{end}"
+
+
+def heading_sentences(tokens: Sequence[Token], folded: Sequence[str], stop_words: frozenset[str]) -> set[int]:
+    """Headings: sentences without a final mark that are in title case or short.
+
+    ("Implications of the Cartel designation", "Maduro’s response to escalating tensions").
+    Shared by the labels (no names in title-case headings), facts (headings are not facts)
+    and headlines tables; :meth:`Folder.headings` computes it once per document.
+    """
+    headings: set[int] = set()
+    # Tokens come in sentence order, so each sentence is one run (counting per sentence in local
+    # variables: Counter updates per token cost more than the rest of the labels table).
+    for sentence, run in groupby(zip(tokens, folded, strict=False), key=_sentence_of_pair):
+        n_words = n_content = n_capitals = 0
+        text = ""
+        for token, word in run:
+            text = token.text
+            if token.is_word:
+                n_words += 1
+                if word not in stop_words:
+                    n_content += 1
+                    n_capitals += token.text[0].isupper()
+        if n_content and text not in ".!?”\"’'" and (n_capitals >= n_content * 0.6 or n_words <= HEADING_WORDS):
+            headings.add(sentence)
+    return headings
+
+
+def _sentence_of_pair(pair: tuple[Token, str]) -> int:
+    return pair[0].sentence

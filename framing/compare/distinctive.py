@@ -83,13 +83,13 @@ class WordCounts:
         doc = analysis.document
         folder = self.folder
         words = self.words.get(outlet, 0)
-        for token in doc.tokens:
+        for token, folded in zip(doc.tokens, folder.folded_tokens(doc), strict=True):
             if not token.is_word:
                 continue
             words += 1
             if token.norm in folder.stop_words or len(token.norm) < 2 or not token.norm[0].isalpha():
                 continue
-            key = (outlet, folder.fold(token.norm))
+            key = (outlet, folded)
             self.cells[key] += 1
             if len(self.uses[key]) < MAX_EVIDENCE:
                 self.uses[key].append(evidence(doc.id, token.start, token.end))

@@ -45,7 +45,7 @@ from ..document import Token
 from ..grammar import QUOTE_MARKS
 from ..lexicons import Lexicons
 from .common import Folder, Sentence, evidence, numbers_in, outlet_of, sentence_tokens
-from .labels import Mention, Pins, _heading_sentences
+from .labels import Mention, Pins
 
 MIN_WORDS = 5
 MIN_CONTENT_WORDS = 4
@@ -84,8 +84,7 @@ def collect_sentences(
     tokens_of: dict[tuple[str, int], list[Token]] = {}
     for analysis in analyses:
         doc = analysis.document
-        folded = folder.fold_all([token.norm for token in doc.tokens])
-        headings = _heading_sentences(doc.tokens, folded, folder.stop_words)
+        headings = folder.headings(doc)
         for index, tokens in enumerate(sentence_tokens(doc)):
             n_words = sum(1 for token in tokens if token.is_word)
             features = folder.content_stems(tokens)

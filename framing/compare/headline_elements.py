@@ -112,20 +112,20 @@ def name_vocabulary(analyses: Sequence[ArticleAnalysis], mentions: Sequence[Ment
     for analysis in analyses:
         tokens = analysis.document.tokens
         previous: Token | None = None
-        for token in tokens:
+        previous_word = ""
+        for token, word in zip(tokens, folder.folded_tokens(analysis.document), strict=True):
             if not token.is_word:
                 previous = None
                 continue
-            word = folder.fold(token.norm)
             starts = previous is None or previous.sentence != token.sentence
             if token.text[0].isupper():
                 if not starts:
                     capitalized[word] += 1
                 if previous is not None and previous.text[0].isupper():
-                    pairs.add((folder.fold(previous.norm), word))
+                    pairs.add((previous_word, word))
             elif token.text[0].islower():
                 lower[word] += 1
-            previous = token
+            previous, previous_word = token, word
     first_names: Counter[tuple[str, str]] = Counter()
     for mention in mentions:
         words = mention.text.split()
@@ -295,7 +295,7 @@ def headline_elements(
 ) -> list[Element]:
     """Every element of one headline, in reading order (``loaded``: its loaded-term spans)."""
     tokens = doc.tokens
-    folded = folder.fold_all([token.norm for token in tokens])
+    folded = folder.folded_tokens(doc)
     skip = bytearray(len(tokens))
     elements = cue_elements(doc, lexicons, folder, skip)
     title_case = _is_title_case(tokens, folded, folder.stop_words)

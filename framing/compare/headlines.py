@@ -47,6 +47,7 @@ from ..document import Token
 from ..lexicons import Lexicons
 from .common import Folder, fold, outlet_of, sentence_tokens
 from .headline_elements import (
+    MIN_SHARED_PREFIX,
     Element,
     NameVocabulary,
     actor_key,
@@ -55,7 +56,7 @@ from .headline_elements import (
     name_vocabulary,
     related,
 )
-from .labels import Mention, Pins, _heading_sentences, collect_mentions, load_pins
+from .labels import Mention, Pins, collect_mentions, load_pins
 
 COLUMNS = [
     "outlet", "article_id", "headline", "headline_hedges", "headline_question", "headline_loaded",
@@ -96,7 +97,10 @@ class Carrier:
             if key in offered:
                 return [], offered[key]
             near = self.words.get("^" + key) if 2 <= len(key) <= 6 else None  # an acronym spelled out
-            near = near or next((self.words[w] for w in self.words if related(key, (w,))), None)
+            # A related word starts with the key's first MIN_SHARED_PREFIX letters (or is the key): test that first.
+            opening = key[:MIN_SHARED_PREFIX]
+            near = near or next((self.words[w] for w in self.words if w.startswith(opening) and related(key, (w,))),
+                                None)
             return ([], near) if near else ([key], None)
         missing = [key for key in element.keys if key not in offered]
         found = next((offered[key] for key in element.keys if key in offered), None)
@@ -318,7 +322,7 @@ class _Headline:
         doc = analysis.document
         head_stems = set(folder.content_stems(head.document.tokens))
         groups = sentence_tokens(doc)
-        headings = _heading_sentences(doc.tokens, folder.fold_all(doc.token_columns().norms), folder.stop_words)
+        headings = folder.headings(doc)
         body_stems: set[str] = set()
         best, best_overlap = None, 0.0
         for index, tokens in enumerate(groups):

@@ -31,7 +31,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import groupby
 
 import pandas as pd
 
@@ -55,7 +54,6 @@ COLUMNS = [
 MAX_AUTO_ENTITIES = 15
 MAX_MODIFIERS = 6
 SHORT_QUOTE_WORDS = 3
-HEADING_WORDS = 10
 _DETERMINERS = ARTICLES | DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES
 # Auxiliaries: an -ed/-ing word after one is a verb ("has designated Maduro"), after any
 # other function word it is an adjective ("through targeted strikes").
@@ -137,7 +135,7 @@ def find_mentions(analysis: ArticleAnalysis, pins: Pins, folder: Folder, lower_v
     """Every entity mention in one article with the noun phrase that labels it."""
     doc = analysis.document
     tokens = doc.tokens
-    folded = folder.fold_all([token.norm for token in tokens])
+    folded = folder.folded_tokens(doc)
     # "the" between a name's words is matched by folding "the" as written.
     scare = scare_positions(doc)
     stop_words = folder.stop_words
@@ -182,7 +180,7 @@ def find_mentions(analysis: ArticleAnalysis, pins: Pins, folder: Folder, lower_v
         if described and not any(covered[described[1]:described[2]]):
             add(described[0], "pinned", described[1], described[2])
     # 3. Capitalized names nobody pinned (not in title-case headings, where every word has a capital).
-    headings = _heading_sentences(tokens, folded, stop_words)
+    headings = folder.headings(doc)
     for first, end in _capitalized_runs(tokens, folded, covered, lower_vocab, stop_words):
         head = folded[end - 1]
         if tokens[first].sentence in headings or (end - first == 1 and head in pins.qualifiers):
@@ -286,33 +284,6 @@ def _description(
     return None
 
 
-def _heading_sentences(tokens: Sequence[Token], folded: Sequence[str], stop_words: frozenset[str]) -> set[int]:
-    """Headings: sentences without a final mark that are in title case or short.
-
-    ("Implications of the Cartel designation", "Maduro’s response to escalating tensions").
-    """
-    headings: set[int] = set()
-    # Tokens come in sentence order, so each sentence is one run (counting per sentence in local
-    # variables: Counter updates per token cost more than the rest of the labels table).
-    for sentence, run in groupby(zip(tokens, folded, strict=False), key=_sentence_of_pair):
-        n_words = n_content = n_capitals = 0
-        text = ""
-        for token, word in run:
-            text = token.text
-            if token.is_word:
-                n_words += 1
-                if word not in stop_words:
-                    n_content += 1
-                    n_capitals += token.text[0].isupper()
-        if n_content and text not in ".!?”\"’'" and (n_capitals >= n_content * 0.6 or n_words <= HEADING_WORDS):
-            headings.add(sentence)
-    return headings
-
-
-def _sentence_of_pair(pair: tuple[Token, str]) -> int:
-    return pair[0].sentence
-
-
 def _capitalized_runs(
     tokens: Sequence[Token], folded: Sequence[str], covered: bytearray, lower_vocab: set[str],
     stop_words: frozenset[str],
@@ -355,9 +326,9 @@ def _capitalized_runs(
 def collect_mentions(analyses: Sequence[ArticleAnalysis], pins: Pins, folder: Folder) -> list[Mention]:
     """Entity mentions in every article (the fact aligner reuses them as shared-name features)."""
     lower_vocab = {
-        folder.fold(token.norm)
+        folded
         for analysis in analyses
-        for token in analysis.document.tokens
+        for token, folded in zip(analysis.document.tokens, folder.folded_tokens(analysis.document), strict=True)
         if token.is_word and token.text[:1].islower()
     } | folder.stop_words
     return [m for analysis in analyses for m in find_mentions(analysis, pins, folder, lower_vocab)]
