@@ -173,3 +173,19 @@ def test_exercises_blind_masks_an_outlet_given_by_id_where_its_text_spells_it_ou
     assert nyt_sentence.startswith(f"{m.letters['nyt']} reviewed"), nyt_sentence
     assert "News" not in fox_sentence and "Times" not in nyt_sentence
     assert name_variants("times", ["the new york times"]) == ["times"]  # another outlet's name is left alone
+
+
+def test_exercises_key_tells_apart_one_source_cited_by_two_verbs(lexicons):
+    from framing.analysis import analyze_document
+    from framing.corpus import parse_text
+    from framing.exercises.kinds_text import speaks_item
+
+    text = ("Mayor Ruiz blamed the council for the delay, saying the budget arrived late, and on Monday she "
+            "dismissed the audit, saying: “The numbers are fine.”")
+    analysis = analyze_document(parse_text(text, lexicons, id="city-1", outlet="Ledger"), lexicons)
+    item = speaks_item(Material([analysis], {}, lexicons), ("Ledger",))
+    rows = next(t for t in item["key"]["tables"] if t["caption"] == "Each source cited")["rows"]
+    saying = [row for row in rows if row[4] == "saying"]
+    assert len(saying) == 2, rows
+    assert len({row[5] for row in saying}) == 2
+    assert all(re.fullmatch(r"city-1:\d+-\d+, verb \d+-\d+", row[5]) for row in saying)

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..analysis import ArticleAnalysis
 from ..compare.common import evidence, outlet_of
+from ..document import Span
 from .check import check_rewrite
 from .material import Material, clean, is_heading, reading_level, records, sentence_number, spans_within, spread
 
@@ -100,7 +101,7 @@ def speaks_item(m: Material, outlets: tuple[str, ...]) -> dict[str, Any]:
         shown = [s for s in analysis.spans_of("source") if sentence_number(passage, s.start)]
         tallies[m.name(outlet)] = Counter(s.category for s in shown)
         listed_sources += [[m.name(outlet), sentence_number(passage, s.start), s.text, kind_name(s.category),
-                            s.attrs.get("verb", ""), evidence(doc.id, s.start, s.end)] for s in shown]
+                            s.attrs.get("verb", ""), source_where(doc.id, s)] for s in shown]
     names = [m.name(o) for o in outlets]
     voices = records(m.tables.get("voices"))
     roles_by_outlet = {o: {v["role"] for v in voices if v["outlet"] == o} for o in m.outlets}
@@ -181,3 +182,11 @@ def rewrite_item(m: Material, analysis: ArticleAnalysis, index: int) -> dict[str
                       "Check a student's rewrite with: framing exercises check ORIGINAL REWRITE"],
         },
     }
+
+
+def source_where(article_id: str, source: Span) -> str:
+    """Where a cited source stands, and where its verb does: one source cited twice ("Hunter blamed …,
+    saying …, saying …") is two rows, which the verb's offsets tell apart."""
+    where = evidence(article_id, source.start, source.end)
+    cue_start, cue_end = source.attrs.get("cue_start"), source.attrs.get("cue_end")
+    return where if cue_start is None or cue_end is None else f"{where}, verb {cue_start}-{cue_end}"
