@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -17,6 +18,8 @@ from . import __version__
 from .errors import FramingInputError
 
 EXIT_INPUT_ERROR = 2
+# Errors of the place output goes (a full disk, a read-only or forbidden folder): the user's to fix.
+OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
 ANNOTATE_PASSAGES = 2  # passages on an annotate-first sheet unless --items says otherwise
 
 
@@ -248,15 +251,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:
+        if error.errno not in OUTPUT_ERRNOS:
+            return internal_error(error)
+        # The user's disk or folder, not a bug: say which, and what to do.
+        print(f"framing: error: {error.filename or 'output'}: {error.strerror or error}. Free some space or check "
+              "the folder's permissions, or choose another output with -o", file=sys.stderr)
+        return EXIT_INPUT_ERROR
     except Exception as error:  # an internal bug: say so on one line, keep the trace on request
-        if os.environ.get("FRAMING_DEBUG"):
-            raise
-        print(
-            f"framing: internal error: {type(error).__name__}: {error}. "
-            "Nothing was written. Run again with FRAMING_DEBUG=1 for details and report it.",
-            file=sys.stderr,
-        )
-        return 1
+        return internal_error(error)
+
+
+def internal_error(error: Exception) -> int:
+    """An internal bug: one line on stderr, exit 1; the traceback only with ``FRAMING_DEBUG=1``."""
+    if os.environ.get("FRAMING_DEBUG"):
+        raise error
+    print(
+        f"framing: internal error: {type(error).__name__}: {error}. "
+        "Nothing was written. Run again with FRAMING_DEBUG=1 for details and report it.",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def run() -> None:

@@ -104,3 +104,14 @@ def test_cli_run_usage_error_exits_2_and_help_exits_0() -> None:
     help_text = _run_framing("--help")
     assert help_text.returncode == 0
     assert help_text.stdout.startswith("usage: framing")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a device that is always full)")
+def test_cli_full_disk_is_one_clear_line_not_an_internal_error(tmp_path: Path) -> None:
+    article = _write(tmp_path / "a.txt", GOOD_TEXT)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "framing", "extract", "--quiet", str(article)],
+                                stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "No space left on device" in result.stderr and "internal error" not in result.stderr
