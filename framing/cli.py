@@ -160,17 +160,19 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def parse_formats(text: str) -> list[str]:
+    """``--format html,pdf`` as a checked list (:func:`framing.report.check_formats`), before any work starts."""
+    from .report import check_formats
+
+    return check_formats([part.strip().lower() for part in text.split(",") if part.strip()])
+
+
 def run_analyze(args: argparse.Namespace) -> int:
     from .analysis import analyze, corpus_lexicons
     from .report import write_reports
     from .report.pdf import pdf_worker
 
-    formats = [part.strip().lower() for part in args.format.split(",") if part.strip()]
-    unknown = sorted(set(formats) - {"html", "pdf"})
-    if unknown or not formats:
-        raise FramingInputError(
-            "--format", f"unknown format {', '.join(unknown) or '(none)'}", "Use html, pdf or html,pdf"
-        )
+    formats = parse_formats(args.format)
     # The printer first: it imports WeasyPrint while this process analyses the articles.
     with pdf_worker(formats) as worker:
         lexicons = corpus_lexicons(args.paths, args.lexicons)
@@ -202,7 +204,7 @@ def run_compare(args: argparse.Namespace) -> int:
 def run_exercises(args: argparse.Namespace) -> int:
     from .report.pdf import pdf_worker
 
-    formats = [part.strip().lower() for part in args.format.split(",") if part.strip()]
+    formats = parse_formats(args.format)
     # The printer first: it imports WeasyPrint while this process imports pandas and analyses.
     with pdf_worker(formats, yield_to_parent=False) as worker:
         from .analysis import corpus_lexicons

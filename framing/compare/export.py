@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..fileio import FORMULA_STARTS, neutralise_cell, output_path, write_atomically
+from ..fileio import neutralise_cell, output_path, write_atomically
 
 LIST_SEPARATOR = "; "
 
@@ -79,10 +79,9 @@ def render(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
 
 
 def _csv_column(series: pd.Series) -> list[Any]:
-    """A text column's CSV cells: lists joined, formula starts neutralised, each distinct value once."""
+    """A text column's CSV cells: lists joined, formula starts neutralised."""
     cells = [_csv_cell(value) for value in series.tolist()] if series.dtype == object else series.tolist()
-    return [neutralise_cell(cell) if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
-            for cell in cells]
+    return [neutralise_cell(cell) for cell in cells]
 
 
 def json_records(frame: pd.DataFrame) -> str:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import FramingInputError
 from ..fileio import output_path, write_atomically
 from ..lexicons import Lexicons
+from ..report import check_formats
 from ..report.html import PagePart
 from .lesson import LessonOptions, build_lesson, needs_comparison, parse_kinds
 from .wording import KINDS
@@ -77,14 +78,6 @@ def plan_lesson_parts(model: Mapping[str, Any], audience: str) -> list[PagePart]
     return parts
 
 
-def check_formats(formats: Sequence[str]) -> list[str]:
-    unknown = sorted(set(formats) - {"html", "pdf"})
-    if unknown or not formats:
-        raise FramingInputError("--format", f"unknown format {', '.join(unknown) or '(none)'}",
-                                "Use html, pdf or html,pdf")
-    return list(dict.fromkeys(formats))
-
-
 def write_exercises(
     paths: Sequence[str | Path],
     lexicons: Lexicons,
@@ -101,20 +94,25 @@ def write_exercises(
     are analyzed and compared: ``worker`` is one the caller started even earlier
     (:func:`framing.report.pdf.pdf_worker`, as the CLI does); by default one is started here.
     """
-    from ..analysis import analyze
-    from ..compare import build_comparison
     from ..report.pdf import pdf_worker
 
     formats = check_formats(formats)
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise FramingInputError(out_dir, "is a file, not a folder", "Pass -o a folder to write the exercises into")
-    if worker is None and "pdf" in formats:
-        with pdf_worker(formats, yield_to_parent=False) as own_worker:
-            return write_exercises(paths, lexicons, out_dir, options=options, formats=formats, annotate=annotate,
-                                   worker=own_worker)
-    if "pdf" not in formats:
-        worker = None
+    with pdf_worker(formats, yield_to_parent=False, started=worker) as printer:
+        outputs = _lesson_outputs(paths, lexicons, options, formats, annotate, printer)
+    return [write_atomically(output_path(out_dir, name), data) for name, data in outputs.items()]
+
+
+def _lesson_outputs(
+    paths: Sequence[str | Path], lexicons: Lexicons, options: LessonOptions, formats: Sequence[str], annotate: bool,
+    worker: PdfWorker | None,
+) -> dict[str, str | bytes]:
+    """Analyze, compare, build the lesson and render every file in memory."""
+    from ..analysis import analyze
+    from ..compare import build_comparison
+
     analyses = analyze(paths, lexicons=lexicons)
     if not analyses:
         raise FramingInputError("input", "there are no articles", "Pass article files or folders")
@@ -129,7 +127,7 @@ def write_exercises(
         model = build_lesson(analyses, tables, lexicons, options)
     outputs = render_outputs(model, formats, worker)
     outputs.update(extra)
-    return [write_atomically(output_path(out_dir, name), data) for name, data in outputs.items()]
+    return outputs
 
 
 def render_outputs(

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the PDF printer imports this package: it needs none of them
 
 REPORT_NAMES = {"html": "framing-report.html", "pdf": "framing-report.pdf"}
 
-__all__ = ["REPORT_NAMES", "render_report", "write_reports"]
+__all__ = ["REPORT_NAMES", "check_formats", "render_report", "write_reports"]
 
 
 def write_reports(
@@ -39,12 +39,20 @@ def write_reports(
 
     ``worker``: a PDF printer the caller started early (:func:`.pdf.pdf_worker`); by default one is started here.
     """
+    outputs = render_report(analyses, lexicons, formats=check_formats(formats), title=title, worker=worker)
+    return [write_atomically(output_path(out_dir, REPORT_NAMES[fmt]), data) for fmt, data in outputs.items()]
+
+
+def check_formats(formats: Sequence[str]) -> list[str]:
+    """``formats`` without repeats, each ``html`` or ``pdf``; anything else is a one-line error.
+
+    The one check of ``--format`` for the report and the exercises, run before any work.
+    """
     unknown = sorted(set(formats) - set(REPORT_NAMES))
     if unknown or not formats:
-        problem = f"unknown format {', '.join(unknown) or '(none)'}"
-        raise FramingInputError("--format", problem, "Use html, pdf or html,pdf")
-    outputs = render_report(analyses, lexicons, formats=formats, title=title, worker=worker)
-    return [write_atomically(output_path(out_dir, REPORT_NAMES[fmt]), data) for fmt, data in outputs.items()]
+        raise FramingInputError("--format", f"unknown format {', '.join(unknown) or '(none)'}",
+                                "Use html, pdf or html,pdf")
+    return list(dict.fromkeys(formats))
 
 
 def render_report(
@@ -57,18 +65,23 @@ def render_report(
     what it needs is ready (:func:`.html.needs`), so the articles are printed
     while the comparison and the charts are computed (see :mod:`.pdf`).
     """
-    from .charts import build_charts
-    from .html import needs, render_html
-    from .model import build_report_model, with_comparison
-    from .pdf import pdf_worker, plan_parts
+    from .pdf import pdf_worker
 
     if not analyses:
         raise FramingInputError("input", "there are no articles to report on", "Pass article files or folders")
-    if worker is None and "pdf" in formats:
-        with pdf_worker(formats) as own_worker:
-            return render_report(analyses, lexicons, formats=formats, title=title, worker=own_worker)
-    if "pdf" not in formats:
-        worker = None
+    with pdf_worker(formats, started=worker) as printer:
+        return _render_report(analyses, lexicons, formats, title, printer)
+
+
+def _render_report(
+    analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, formats: Sequence[str], title: str,
+    worker: PdfWorker | None,
+) -> dict[str, str | bytes]:
+    from .charts import build_charts
+    from .html import needs, render_html
+    from .model import build_report_model, with_comparison
+    from .pdf import plan_parts
+
     model = build_report_model(analyses, lexicons, title=title)
     charts: list[dict[str, str]] = []
     parts = list(enumerate(plan_parts(model)))

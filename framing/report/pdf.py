@@ -325,18 +325,26 @@ DOCUMENT_NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 
 @contextlib.contextmanager
-def pdf_worker(formats: Sequence[str], *, yield_to_parent: bool = True) -> Iterator[PdfWorker | None]:
-    """A started :class:`PdfWorker` when ``formats`` asks for PDF (else None), closed on the way out.
+def pdf_worker(
+    formats: Sequence[str], *, yield_to_parent: bool = True, started: PdfWorker | None = None
+) -> Iterator[PdfWorker | None]:
+    """A :class:`PdfWorker` when ``formats`` asks for PDF (else None), closed on the way out.
 
     Commands enter this first, before importing pandas or analysing anything: the
     child needs about a second to import WeasyPrint, and it imports while the
-    parent does its own work instead of after it.
+    parent does its own work instead of after it. The functions they call enter it
+    again with ``started=`` that worker: it is used as it is and left to its owner to
+    close; called without one (from Python), they start their own here.
     """
-    worker = PdfWorker(yield_to_parent=yield_to_parent) if "pdf" in formats else None
-    try:
-        yield worker
-    finally:
-        if worker is not None:
+    if "pdf" not in formats:
+        yield None
+    elif started is not None:
+        yield started
+    else:
+        worker = PdfWorker(yield_to_parent=yield_to_parent)
+        try:
+            yield worker
+        finally:
             worker.close()
 
 
