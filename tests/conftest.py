@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -132,6 +133,39 @@ def browser(chromium_path):
         browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="session")
+def axe_violations(browser) -> Callable[[Path], list[tuple[str, str, list]]]:
+    """A function: the WCAG 2.1 A/AA violations axe-core finds in a page, as (id, help, first targets).
+
+    axe.min.js comes from the ``axe-playwright-python`` package (the test extra). The pages'
+    Content-Security-Policy forbids scripts, axe's included, so the audit's context bypasses it.
+    """
+    spec = importlib.util.find_spec("axe_playwright_python")
+    script = Path(next(iter(spec.submodule_search_locations))) / "axe.min.js" if spec else None
+    if script is None or not script.is_file():
+        message = "axe-core not found (pip install -e '.[test]' brings axe-playwright-python)"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI must run the accessibility tests")
+        pytest.skip(message)
+
+    def audit(path: Path) -> list[tuple[str, str, list]]:
+        checker = browser.new_context(bypass_csp=True)
+        try:
+            page = checker.new_page()
+            page.goto(path.resolve().as_uri())
+            page.add_script_tag(path=str(script))
+            result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+        finally:
+            checker.close()
+        assert len(result["passes"]) > 10  # axe really ran
+        return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
+    return audit
 
 
 _BBOX_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)

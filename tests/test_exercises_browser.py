@@ -1,15 +1,11 @@
 """Worksheet and key in real headless Chromium: offline, error-free, keyboard-usable, no WCAG 2.1 A/AA violations.
 
 Chromium and its fixtures are the report's (tests/test_report_browser.py), with the
-same rule: skipped where no Chromium is installed, failed under CI. axe-core comes
-from the ``axe-playwright-python`` package (the test extra), which ships axe.min.js.
+same rule: skipped where no Chromium is installed, failed under CI. axe-core runs
+through conftest's ``axe_violations``.
 """
 
 from __future__ import annotations
-
-import importlib.util
-import os
-from pathlib import Path
 
 import pytest
 from exercises_story import COUNCIL_DIR
@@ -18,19 +14,6 @@ from test_report_browser import open_report
 from framing.exercises import LessonOptions, write_exercises
 
 pytestmark = pytest.mark.browser
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture(scope="module")
-def axe_script() -> Path:
-    spec = importlib.util.find_spec("axe_playwright_python")
-    script = Path(next(iter(spec.submodule_search_locations))) / "axe.min.js" if spec else None
-    if script is None or not script.is_file():
-        message = "axe-core not found (pip install -e '.[test]' brings axe-playwright-python)"
-        if os.environ.get("CI"):
-            pytest.fail(message + "; CI must run the accessibility tests")
-        pytest.skip(message)
-    return script
 
 
 @pytest.fixture(scope="module")
@@ -42,21 +25,13 @@ def pages(tmp_path_factory, lexicons):
 
 
 @pytest.mark.parametrize("name", ["worksheet.html", "answer-key.html"])
-def test_exercises_browser_offline_error_free_and_no_wcag_violations(browser, pages, axe_script, name):
+def test_exercises_browser_offline_error_free_and_no_wcag_violations(browser, pages, axe_violations, name):
     context, page, seen = open_report(browser, pages[name])
     try:
         assert seen["outside"] == []
         assert seen["errors"] == []
         assert page.locator("script").count() == 0
-        checker = browser.new_context(bypass_csp=True)  # the page's CSP forbids scripts, axe's included
-        audit = checker.new_page()
-        audit.goto(pages[name].resolve().as_uri())
-        audit.add_script_tag(path=str(axe_script))
-        result = audit.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-        violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
-        assert violations == []
-        assert len(result["passes"]) > 10  # axe really ran
-        checker.close()
+        assert axe_violations(pages[name]) == []
     finally:
         context.close()
 

@@ -173,3 +173,8 @@ def test_browser_legend_checkbox_stays_with_its_label_and_works_from_the_keyboar
         assert page.locator("label[for=tg-hedge]").evaluate("e => getComputedStyle(e, '::before').content") == '""'
     finally:
         context.close()
+
+
+def test_browser_report_has_no_wcag_violations(nested_report, axe_violations):
+    """axe-core finds no WCAG 2.1 A/AA violation (the wide tables' scroll regions take keyboard focus)."""
+    assert axe_violations(nested_report[0]) == []
