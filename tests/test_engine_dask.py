@@ -11,6 +11,8 @@ import pytest
 from framing.cli import main
 from framing.lexicons import load_lexicons
 
+pytestmark = pytest.mark.slow  # PDF printing, a Dask cluster or a whole report: run by CI, skipped by -m 'not slow'
+
 distributed = pytest.importorskip("distributed")
 dd = pytest.importorskip("dask.dataframe")
 db = pytest.importorskip("dask.bag")

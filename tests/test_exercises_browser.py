@@ -13,7 +13,7 @@ from test_report_browser import open_report
 
 from framing.exercises import LessonOptions, write_exercises
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # whole reports in subprocesses: run by CI, skipped by -m 'not slow'
+
 BLOCK_NETWORK = """
 import socket
 

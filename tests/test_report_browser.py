@@ -10,7 +10,7 @@ from test_report_helpers import NESTED_TEXT, nested_analysis
 from framing.analysis import analyze
 from framing.report import write_reports
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 XSS_TEXT = (
     "A headline about nothing\n\n"

@@ -13,6 +13,8 @@ from framing.report.html import SECTIONS, PagePart, needs, render_html
 from framing.report.model import build_report_model
 from framing.report.pdf import MAX_ARTICLE_PARTS, PdfWorker, plan_parts
 
+pytestmark = pytest.mark.slow  # PDF printing, a Dask cluster or a whole report: run by CI, skipped by -m 'not slow'
+
 pypdf = pytest.importorskip("pypdf")
 
 
