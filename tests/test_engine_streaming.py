@@ -69,6 +69,17 @@ def test_streaming_reads_jsonl_csv_and_parquet_alike(corpus: Path, tmp_path: Pat
     assert strip(iter_articles([table])) == expected
     assert strip(iter_articles([parquet])) == expected
     assert expected[0][-1] == "s0"
+    assert strip(load_articles([parquet])) == expected  # every command reads what extract reads
+    utf16 = tmp_path / "utf16.jsonl"
+    utf16.write_bytes(corpus.read_text(encoding="utf-8").encode("utf-16"))  # with a byte-order mark
+    assert strip(iter_articles([utf16])) == expected
+
+
+def test_analyze_reads_a_parquet_table(corpus: Path, tmp_path: Path) -> None:
+    parquet = tmp_path / "corpus.parquet"
+    pd.DataFrame(rows()).to_parquet(parquet)
+    assert main(["analyze", str(parquet), "-o", str(tmp_path / "report"), "--format", "html"]) == 0
+    assert (tmp_path / "report" / "framing-report.html").is_file()
 
 
 def test_streaming_tables_round_trip_in_pandas(corpus: Path, tmp_path: Path) -> None:

@@ -13,14 +13,17 @@ from typing import TYPE_CHECKING
 
 from ..document import Document, QuoteRegion, Token, TokenColumns
 from .cleaning import CleanedText, clean_text
-from .loading import RawArticle, bundled_seed_dir, load_articles, story_packs
+from .loading import RawArticle, bundled_seed_dir, story_packs
 from .quotation import find_quotes
 from .segmentation import norms_and_words, split_sentences, token_columns
+from .streaming import iter_articles, load_articles
 
 if TYPE_CHECKING:
     from ..lexicons import Lexicons
 
-__all__ = ["RawArticle", "bundled_seed_dir", "load_articles", "parse_document", "parse_text", "story_packs"]
+__all__ = [
+    "RawArticle", "bundled_seed_dir", "iter_articles", "load_articles", "parse_document", "parse_text", "story_packs",
+]
 
 
 def parse_document(article: RawArticle, lexicons: Lexicons, *, raw: bool = False) -> Document:

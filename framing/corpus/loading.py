@@ -1,4 +1,7 @@
-"""Read articles from files, folders, JSON Lines and CSV into :class:`RawArticle` rows.
+"""Read article files, folders with manifests and table rows into :class:`RawArticle` rows.
+
+Which reader a path gets is decided in one place, :mod:`.streaming` (``READERS``);
+this module holds the readers of files and rows they share.
 
 Every failure becomes a :class:`~framing.errors.FramingInputError` naming the file
 (and line, for JSONL/CSV) so the CLI can say what to fix without a traceback.
@@ -18,7 +21,6 @@ from ..errors import FramingInputError
 from ..fileio import scrub_surrogates
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
-TABLE_SUFFIXES = (".jsonl", ".csv")
 MANIFEST_NAME = "manifest.csv"
 # A story pack: lexicon files for one story, in a folder of this name beside a manifest.
 STORY_PACK_NAME = "lexicons"
@@ -73,14 +75,6 @@ def story_packs(paths: Iterable[str | Path]) -> list[Path]:
     return packs
 
 
-def load_articles(paths: Iterable[str | Path]) -> list[RawArticle]:
-    """Articles from each path in order: a file, a folder, a .jsonl or a .csv table."""
-    articles: list[RawArticle] = []
-    for path in map(Path, paths):
-        articles.extend(_load_path(path))
-    return list(unique_ids(articles))
-
-
 def unique_ids(articles: Iterable[RawArticle]) -> Iterator[RawArticle]:
     """The articles as they come, refusing an id seen before (a stream keeps only the ids)."""
     seen: dict[str, str] = {}
@@ -95,26 +89,8 @@ def unique_ids(articles: Iterable[RawArticle]) -> Iterator[RawArticle]:
         yield article
 
 
-def _load_path(path: Path) -> list[RawArticle]:
-    if not path.exists():
-        raise FramingInputError(path, "no such file or folder", "Check the path")
-    if path.is_dir():
-        return _load_folder(path)
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        return list(_load_jsonl(path))
-    if suffix == ".csv":
-        return list(_load_csv(path))
-    if suffix in ARTICLE_SUFFIXES:
-        return [_load_article_file(path, path.stem)]
-    raise FramingInputError(
-        path,
-        f"unsupported file type {suffix or '(none)'!r}",
-        f"Use one of: {', '.join(ARTICLE_SUFFIXES + TABLE_SUFFIXES)}, or a folder",
-    )
-
-
-def _load_folder(folder: Path) -> list[RawArticle]:
+def load_folder(folder: Path) -> list[RawArticle]:
+    """A folder's article files, in its manifest's order (and with its fields) when it has one."""
     files = sorted(p for p in _listing(folder) if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
     files = [p for p in files if p.name.lower() != "readme.md"]
     manifest = _read_manifest(folder / MANIFEST_NAME) if (folder / MANIFEST_NAME).is_file() else {}
@@ -131,7 +107,7 @@ def _load_folder(folder: Path) -> list[RawArticle]:
     articles = []
     for path in files:
         row = manifest.get(path.name, {})
-        article = _load_article_file(path, row.get("id") or path.stem)
+        article = load_article_file(path, row.get("id") or path.stem)
         articles.append(replace(article, **{k: row[k] for k in OPTIONAL_FIELDS if row.get(k)}))
     return articles
 
@@ -144,7 +120,8 @@ def _read_manifest(path: Path) -> dict[str, dict[str, str]]:
     return {row["file"]: row for row in rows}
 
 
-def _load_article_file(path: Path, article_id: str) -> RawArticle:
+def load_article_file(path: Path, article_id: str) -> RawArticle:
+    """One article file (.txt, .md, .html): size-checked, decoded, marked as HTML when it is markup."""
     _check_size(path, path.stat().st_size)
     text = read_text(path)
     if not text.strip():
@@ -160,10 +137,6 @@ def _load_article_file(path: Path, article_id: str) -> RawArticle:
 def _looks_like_html(text: str) -> bool:
     head = text.lstrip()[:200].lower()
     return head.startswith(("<!doctype html", "<html"))
-
-
-def _load_jsonl(path: Path) -> Iterator[RawArticle]:
-    return jsonl_rows(path, read_text(path).splitlines())
 
 
 def jsonl_rows(path: Path, lines: Iterable[str]) -> Iterator[RawArticle]:
@@ -182,13 +155,9 @@ def jsonl_rows(path: Path, lines: Iterable[str]) -> Iterator[RawArticle]:
                 where, "is not a JSON object", 'Write one object per line: {"id": ..., "text": ...}'
             )
         found = True
-        yield _article_from_row(row, where, str(line_number))
+        yield article_from_row(row, where, str(line_number))
     if not found:
         raise FramingInputError(path, "holds no articles", "Write one JSON object per line")
-
-
-def _load_csv(path: Path) -> Iterator[RawArticle]:
-    return csv_rows(path, io.StringIO(read_text(path)))
 
 
 def csv_rows(path: Path, stream: Iterable[str]) -> Iterator[RawArticle]:
@@ -203,12 +172,13 @@ def csv_rows(path: Path, stream: Iterable[str]) -> Iterator[RawArticle]:
     found = False
     for row_number, row in enumerate(reader, start=2):
         found = True
-        yield _article_from_row(row, f"{path}:{row_number}", str(row_number - 1))
+        yield article_from_row(row, f"{path}:{row_number}", str(row_number - 1))
     if not found:
         raise FramingInputError(path, "holds no articles", "Add one row per article")
 
 
-def _article_from_row(row: dict, where: str, fallback_id: str) -> RawArticle:
+def article_from_row(row: dict, where: str, fallback_id: str) -> RawArticle:
+    """One table row (JSONL, CSV, Parquet, a dataframe) as an article; ``where`` names it in errors."""
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
         raise FramingInputError(where, "has no text", "Every row needs a non-empty 'text' field")

@@ -1,12 +1,13 @@
-"""Read a corpus as a stream of raw articles, so memory does not grow with its size.
+"""The one way framing reads a corpus: a registry from file type to a streaming reader.
 
-:func:`load_articles` reads every file whole and returns a list, which is right for a
-story of a few articles and wrong for months of coverage: 5M words held as text, rows and
-documents took 3 GB. :func:`iter_articles` yields the same :class:`RawArticle` rows one
-at a time: JSON Lines line by line, CSV row by row, Parquet record batch by record batch
-(only the columns framing reads); folders and single article files are small and go
-through :mod:`.loading` unchanged. Errors are the same one-line
-:class:`~framing.errors.FramingInputError` (file, line, problem, fix).
+:func:`iter_articles` yields :class:`RawArticle` rows one at a time, so memory does not
+grow with the corpus (5M words held as text, rows and documents once took 3 GB): JSON Lines
+line by line, CSV row by row, Parquet record batch by record batch (only the columns framing
+reads); article files (.txt, .md, .html) and folders with their manifests through
+:mod:`.loading`. :func:`load_articles` is the same stream as a list, for a story of a few
+articles. Every command reads through here, so every command accepts the same paths, and
+errors are the same one-line :class:`~framing.errors.FramingInputError` (file, line, problem,
+fix).
 
 Only the article ids are kept (to refuse a duplicate id), a few dozen bytes per article.
 """
@@ -16,15 +17,25 @@ from __future__ import annotations
 import codecs
 import csv
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
 from ..errors import FramingInputError
-from .loading import OPTIONAL_FIELDS, RawArticle, _article_from_row, _load_path, csv_rows, jsonl_rows, unique_ids
+from .loading import (
+    ARTICLE_SUFFIXES,
+    OPTIONAL_FIELDS,
+    UTF16_BOMS,
+    RawArticle,
+    article_from_row,
+    csv_rows,
+    jsonl_rows,
+    load_article_file,
+    load_folder,
+    unique_ids,
+)
 
-STREAM_SUFFIXES = (".jsonl", ".csv", ".parquet")
 # The record batch read from a Parquet file at a time (rows).
 PARQUET_BATCH_ROWS = 1024
 _SNIFF_BYTES = 8192
@@ -54,22 +65,35 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 def iter_articles(paths: Iterable[str | Path]) -> Iterator[RawArticle]:
     """Articles from each path in order, one at a time (see the module docstring).
 
-    Same rows, ids and errors as :func:`load_articles`; a repeated id is refused when it
-    is reached, which may be after earlier articles were yielded (the writers only rename
-    their outputs into place at the end, so nothing is half-written).
+    A repeated id is refused when it is reached, which may be after earlier articles were
+    yielded (the writers only rename their outputs into place at the end, so nothing is
+    half-written).
     """
-    return unique_ids(article for path in map(Path, paths) for article in _iter_path(path))
+    return unique_ids(article for path in map(Path, paths) for article in _read_path(path))
 
 
-def _iter_path(path: Path) -> Iterator[RawArticle]:
-    suffix = path.suffix.lower()
-    if path.is_file() and suffix == ".jsonl":
-        return _stream_jsonl(path)
-    if path.is_file() and suffix == ".csv":
-        return _stream_csv(path)
-    if path.is_file() and suffix == ".parquet":
-        return _stream_parquet(path)
-    return iter(_load_path(path))  # folders, article files, and every error of a missing or odd path
+def load_articles(paths: Iterable[str | Path]) -> list[RawArticle]:
+    """Every article of ``paths`` as a list: :func:`iter_articles`, read to the end."""
+    return list(iter_articles(paths))
+
+
+def _read_path(path: Path) -> Iterator[RawArticle]:
+    if not path.exists():
+        raise FramingInputError(path, "no such file or folder", "Check the path")
+    if path.is_dir():
+        return iter(load_folder(path))
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise FramingInputError(
+            path,
+            f"unsupported file type {path.suffix.lower() or '(none)'!r}",
+            f"Use one of: {', '.join(READERS)}, or a folder",
+        )
+    return reader(path)
+
+
+def _read_article_file(path: Path) -> Iterator[RawArticle]:
+    yield load_article_file(path, path.stem)
 
 
 def _open_text(path: Path, newline: str | None = None):
@@ -82,6 +106,8 @@ def _open_text(path: Path, newline: str | None = None):
             head = probe.read(_SNIFF_BYTES)
     except OSError as error:
         raise FramingInputError(path, f"cannot be read ({error.strerror})", "Check its permissions") from None
+    if head.startswith(UTF16_BOMS):  # what Windows Notepad and Excel save as "Unicode", as read_text reads it
+        return path.open(encoding="utf-16", newline=newline)
     if b"\x00" in head:
         raise FramingInputError(path, "is a binary file, not text", "Give framing .jsonl, .csv or .parquet tables")
     try:
@@ -125,19 +151,28 @@ def _stream_parquet(path: Path) -> Iterator[RawArticle]:
         ) from None
     names = parquet.schema_arrow.names
     _require_text_column(path, names)
-    wanted = [name for name in ("id", "text", *OPTIONAL_FIELDS, "story") if name in names]
+    wanted = [name for name in ("id", "text", *OPTIONAL_FIELDS) if name in names]
     number = 0
     try:
         for batch in parquet.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=wanted):
             for row in batch.to_pylist():
                 number += 1
-                yield _article_from_row(row, f"{path}:row {number}", str(number))
+                yield article_from_row(row, f"{path}:row {number}", str(number))
     except (pa.ArrowException, OSError) as error:
         raise FramingInputError(
             f"{path}:row {number + 1}", f"cannot be read ({_first_line(error)})", "Export the table again"
         ) from None
     if not number:
         raise FramingInputError(path, "holds no articles", "Add one row per article")
+
+
+# File type → reader. Every command reads through this table; a new format is one entry here.
+READERS: dict[str, Callable[[Path], Iterator[RawArticle]]] = {
+    **dict.fromkeys(ARTICLE_SUFFIXES, _read_article_file),
+    ".jsonl": _stream_jsonl,
+    ".csv": _stream_csv,
+    ".parquet": _stream_parquet,
+}
 
 
 def _first_line(error: BaseException) -> str:
@@ -162,7 +197,7 @@ def count_articles(paths: Iterable[str | Path]) -> int | None:
                 import pyarrow.parquet as pq
 
                 total += pq.ParquetFile(path).metadata.num_rows
-            elif path.is_file() and suffix in (".txt", ".md", ".html", ".htm"):
+            elif path.is_file() and suffix in ARTICLE_SUFFIXES:
                 total += 1
             else:
                 return None

@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 
 from ..corpus import RawArticle
-from ..corpus.loading import OPTIONAL_FIELDS, _article_from_row
+from ..corpus.loading import OPTIONAL_FIELDS, article_from_row
 from ..corpus.streaming import batched
 from ..errors import FramingInputError
 from ..lexicons import Lexicons
@@ -119,7 +119,7 @@ def _partition_rows(
     for position, row in enumerate(frame.to_dict("records")):
         present = {key: value for key, value in row.items() if value is not None and value == value}  # not NaN
         where = f"(partition {number}, row {position + 1})"
-        articles.append(_article_from_row(present, where, f"{number}-{position}"))
+        articles.append(article_from_row(present, where, f"{number}-{position}"))
     items = extract_chunk(articles, lexicons, raw, with_record=False)
     if spans:
         rows = [span for item in items for span in item.spans]
