@@ -36,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
             "paths",
             nargs="*",
             metavar="PATH",
-            help="article files, folders, .jsonl, .csv or .parquet tables (default: the bundled seeds)",
+            help="article files, folders, .jsonl, .csv or .parquet tables, or links to pages "
+                 "(default: the bundled seeds)",
         )
         command.add_argument(
             "--lexicons", metavar="DIR", help="folder of .tsv lexicons that add to or override the bundled ones"
@@ -241,9 +242,23 @@ def run_exercises_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def fetch_links(args: argparse.Namespace) -> None:
+    """Links among the paths are fetched into a cache under the output folder (so a rerun fetches nothing)."""
+    from .corpus.links import CACHE_NAME, resolve_links
+
+    paths = getattr(args, "paths", None)
+    if not paths:
+        return
+    output = getattr(args, "output_dir", None) or getattr(args, "output", None)
+    if output and getattr(args, "output", None) and not Path(output).is_dir() and not output.endswith(("/", os.sep)):
+        output = str(Path(output).parent)  # extract -o FILE.jsonl: the cache goes beside the file
+    args.paths = resolve_links(paths, Path(output or ".") / CACHE_NAME)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(route(sys.argv[1:] if argv is None else argv))
     try:
+        fetch_links(args)
         return args.handler(args)
     except FramingInputError as error:
         print(f"framing: error: {error}", file=sys.stderr)

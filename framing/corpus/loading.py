@@ -24,6 +24,8 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MANIFEST_NAME = "manifest.csv"
 # A story pack: lexicon files for one story, in a folder of this name beside a manifest.
 STORY_PACK_NAME = "lexicons"
+# Pages fetched from links are saved as corpus folders in a cache of this name (framing/corpus/links.py).
+LINK_CACHE_NAME = ".framing-cache"
 OPTIONAL_FIELDS = ("outlet", "title", "date", "url", "story")
 # The longest article framing reads (characters of text; bytes of an article file). A news article is
 # tens of kilobytes; a file of many megabytes is a dump or a mistake, and would take minutes to analyze.
@@ -108,6 +110,8 @@ def load_folder(folder: Path) -> list[RawArticle]:
     for path in files:
         row = manifest.get(path.name, {})
         article = load_article_file(path, row.get("id") or path.stem)
+        if folder.parent.name == LINK_CACHE_NAME and row.get("url"):  # a fetched page: errors name its link
+            article = replace(article, path=row["url"])
         articles.append(replace(article, **{k: row[k] for k in OPTIONAL_FIELDS if row.get(k)}))
     return articles
 
