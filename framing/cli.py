@@ -224,12 +224,13 @@ def run_exercises(args: argparse.Namespace) -> int:
 
 
 def run_exercises_check(args: argparse.Namespace) -> int:
-    from .exercises.check import check_rewrite, format_check, read_text_argument
-    from .lexicons import load_lexicons
+    from .exercises.check import FULL_LOADED_SET, check_rewrite, format_check, read_text_argument
+    from .lexicons import bundled_lexicon_dir, load_lexicons
 
     original = read_text_argument(args.original, "original")
     rewrite = read_text_argument(args.rewrite, "rewrite")
-    sys.stdout.write(format_check(check_rewrite(original, rewrite, load_lexicons(args.lexicons))))
+    lexicons = load_lexicons(args.lexicons, packs=[bundled_lexicon_dir().joinpath(*FULL_LOADED_SET)])
+    sys.stdout.write(format_check(check_rewrite(original, rewrite, lexicons)))
     return 0
 
 

@@ -237,3 +237,43 @@ def test_exercises_use_the_corpus_story_pack(tmp_path, monkeypatch):
     monkeypatch.setattr(exercises_module, "write_exercises", capture)
     assert main(["exercises", "-o", str(tmp_path), "--format", "html"]) == 0
     assert any("seeds" in file and "lexicons" in file for file in seen["files"])
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "line", "expected"),
+    [
+        pytest.param("Sen. Ana Ruiz of Ohio said the mill closed in 2016.", "Ruiz talked about a mill.",
+                     "Facts dropped", "2016 (date), ohio (name)", id="dropped-name-and-year"),
+        pytest.param("Officials said 40 people died on Monday.", "Officials said 45 people died on Monday.",
+                     "Facts changed", "40 → 45", id="changed-number"),
+        pytest.param("The council did not approve the plan.", "The council approved the plan.",
+                     "Facts dropped", "not (negation)", id="dropped-negation"),
+        pytest.param("The council approved the plan.", "The council approved the plan on Friday in Leeds.",
+                     "Facts added", "friday (date), leeds (name)", id="added-claim"),
+        pytest.param("Sen. Ana Ruiz said the mill closed.", "Ruiz said the mill closed.",
+                     "Facts dropped", "none", id="surname-keeps-the-person"),
+    ],
+)
+def test_exercises_check_says_which_facts_a_rewrite_dropped_changed_or_added(capsys, original, rewrite, line,
+                                                                             expected):
+    assert main(["exercises", "check", original, rewrite]) == 0
+    out = capsys.readouterr().out
+    assert f"{line}: {expected}\n" in out
+    assert ("a fact was dropped or changed" in out) == (line in ("Facts dropped", "Facts changed")
+                                                        and expected != "none")
+
+
+def test_exercises_check_catches_loaded_words_of_the_full_lexicon(capsys):
+    """"infamous" is only in the research-use set, which the default lexicons leave out; the checker reads it."""
+    assert main(["exercises", "check", "The infamous plan failed.", "The plan failed."]) == 0
+    assert "Loaded terms removed: infamous\n" in capsys.readouterr().out
+
+
+def test_exercises_check_does_not_count_a_hedge_in_a_commentary_aside(parse):
+    from framing.exercises.check_facts import commentary_hedges
+
+    doc = parse("The bill, as many have come to expect, will probably fail. Analysts expect it to fail.")
+    aside = doc.text.index("expect")
+    outside = doc.text.index("probably")
+    named = doc.text.index("expect it")
+    assert commentary_hedges(doc, [aside, outside, named]) == {aside}

@@ -1,4 +1,4 @@
-"""Score a rewrite against its original: loaded terms left or added, hedges and attributions kept or dropped.
+"""Score a rewrite against its original: loaded terms, hedges, attributions and facts kept, dropped or added.
 
 Both texts go through the same extractors as the articles, so "loaded" means what
 it means in the report. Spans are compared by what fired them (the lexicon entry
@@ -22,8 +22,12 @@ from ..analysis import ArticleAnalysis, analyze_document
 from ..corpus import parse_text
 from ..errors import FramingInputError
 from ..lexicons import Lexicons
+from .check_facts import commentary_hedges, compare_facts
 
 CHECKED = {"loaded": "Loaded terms", "hedge": "Hedges", "attribution": "Attributions"}
+# The research-use loaded terms the checker also reads (the default set leaves them out for its licence):
+# a teacher checking a rewrite wants every listed loaded word caught ("infamous").
+FULL_LOADED_SET = ("optional", "loaded-research-use")
 # What a verb's new stance does to the reader's view of the claim (stances: lexicons/reporting_verbs.tsv).
 STANCE_EFFECT = {
     "distancing": "now casts doubt on what the source says",
@@ -108,6 +112,12 @@ def check_rewrite(original: str, rewrite: str, lexicons: Lexicons) -> dict[str, 
         }
         if span_type == "attribution":
             result[span_type]["changed"] = changed
+    hedges = result["hedge"]
+    aside = commentary_hedges(before.document, [s.start for s in before.spans_of("hedge")])
+    asides = sorted(s.label.lower() for s in before.spans_of("hedge") if s.start in aside)
+    hedges["commentary"] = [word for word in asides if word in hedges["dropped"]]
+    hedges["dropped"] = [word for word in hedges["dropped"] if word not in hedges["commentary"]]
+    result["facts"] = compare_facts(before.document, after.document)
     return result
 
 
@@ -123,6 +133,7 @@ def describe_change(change: dict[str, Any]) -> str:
 def format_check(result: dict[str, Any]) -> str:
     """The plain-text report ``framing exercises check`` prints: one verdict line per type."""
     loaded, hedges, attributions = result["loaded"], result["hedge"], result["attribution"]
+    facts = result["facts"]
     lines = [f"{row['name']}: {row['before']} before, {row['after']} after" for row in result.values()]
     lines.append("")
     lines.append(f"Loaded terms left: {', '.join(loaded['kept']) or 'none'}")
@@ -131,8 +142,14 @@ def format_check(result: dict[str, Any]) -> str:
     for row in (hedges, attributions):
         lines.append(f"{row['name']} kept: {', '.join(row['kept']) or 'none'}; "
                      f"dropped: {', '.join(row['dropped']) or 'none'}; added: {', '.join(row['added']) or 'none'}")
+    if hedges["commentary"]:
+        lines.append(f"Hedges in a comment of the writer's, fine to drop: {', '.join(hedges['commentary'])}")
     changed = attributions["changed"]
     lines.append(f"Attributions changed: {'; '.join(describe_change(c) for c in changed) or 'none'}")
+    lines.append(f"Facts dropped: {describe_facts(facts['dropped']) or 'none'}")
+    swaps = "; ".join(f"{change['before']} → {change['after']}" for change in facts["changed"])
+    lines.append(f"Facts changed: {swaps or 'none'}")
+    lines.append(f"Facts added: {describe_facts(facts['added']) or 'none'}")
     verdict = []
     if loaded["kept"] or loaded["added"]:
         verdict.append("some loaded words remain")
@@ -145,9 +162,19 @@ def format_check(result: dict[str, Any]) -> str:
         if effect and change["stance_after"] != change["stance_before"]:
             verdict.append(f"a reporting verb changed stance ({change['before']} → {change['after']}: "
                            f"{change['stance_before']} → {change['stance_after']}), so the rewrite {effect}")
+    if facts["dropped"] or facts["changed"]:
+        verdict.append("a fact was dropped or changed (a name, number, date or negation), so it says something else")
+    if facts["added"]:
+        verdict.append("the rewrite adds a name, number, date or negation the original does not state")
     lines.append("")
-    lines.append("Verdict: " + ("; ".join(verdict) or "neutral wording, hedges and attributions kept") + ".")
+    neutral = "neutral wording, hedges and attributions kept, no fact dropped or added"
+    lines.append("Verdict: " + ("; ".join(verdict) or neutral) + ".")
     return "\n".join(lines) + "\n"
+
+
+def describe_facts(facts: list[dict[str, str]]) -> str:
+    """``Hawaii (name), 2016 (date)``."""
+    return ", ".join(f"{fact['words']} ({fact['kind']})" for fact in facts)
 
 
 def read_text_argument(value: str, role: str) -> str:
