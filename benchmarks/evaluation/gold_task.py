@@ -161,8 +161,11 @@ def score_all(events: Sequence[dict[str, Any]], records: dict[str, list], thresh
     result["voices"] = all_and_confident(lambda rows: score_voices(gold["voices"], rows), records["voices"], threshold)
     result["facts"] = all_and_confident(lambda rows: score_fact_pairs(gold["facts"], rows), records["facts"],
                                         threshold)
-    result["numbers"] = all_and_confident(lambda rows: score_numbers(gold["numbers"], rows, records["facts"]),
-                                          records["flags"], threshold)
+    # Flags and fact rows go in together, so the confident figures use confident facts for grouping too.
+    result["numbers"] = all_and_confident(
+        lambda rows: score_numbers(gold["numbers"], [r for r in rows if isinstance(r, ToolFlag)],
+                                   [r for r in rows if isinstance(r, ToolFactRow)]),
+        [*records["flags"], *records["facts"]], threshold)
     return result
 
 
