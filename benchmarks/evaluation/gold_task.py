@@ -27,6 +27,7 @@ from framing.lexicons import Lexicons
 from .datasets import read_jsonl
 from .gold import (
     SPAN_TYPES,
+    Located,
     ToolFactRow,
     ToolFlag,
     ToolQuote,
@@ -104,12 +105,20 @@ def confidence_of(value: Any) -> float | None:
 
 
 def table_rows(table: pd.DataFrame) -> list[tuple[tuple[str, int, int], float | None, dict[str, Any]]]:
-    """Each row of a comparison table as ``((article, start, end), confidence, row)``.
+    """Each row of a comparison table that has offsets, as ``((article, start, end), confidence, row)``.
 
     ``confidence`` is None where the table has no such column (framing before confidences).
+    Rows without offsets (a quote no speaker was found for) name no words to match; the
+    voices figures count them apart (:func:`speakerless`).
     """
     return [((str(r["article_id"]), int(r["start"]), int(r["end"])), confidence_of(r.get("confidence")), r)
-            for r in table.to_dict("records")]
+            for r in table.to_dict("records") if r["start"] == r["start"]]
+
+
+def speakerless(table: pd.DataFrame) -> list[Located]:
+    """Voice rows without a speaker's offsets (quotes left unattributed), placed on their words."""
+    return [Located(str(r["article_id"]), int(r["words_start"]), int(r["words_end"]))
+            for r in table.to_dict("records") if r["start"] != r["start"]]
 
 
 def tool_records(analyses: Sequence[ArticleAnalysis], tables: dict[str, pd.DataFrame], event: str) -> dict[str, list]:
@@ -129,14 +138,15 @@ def tool_records(analyses: Sequence[ArticleAnalysis], tables: dict[str, pd.DataF
              for place, sure, r in table_rows(tables["facts"])]
     flags = [ToolFlag(*place, f"{event}/{r['disagreement_id']}", r["kind"], str(r.get("phrase", "")), confidence=sure)
              for place, sure, r in table_rows(tables["disagreements"])]
-    return {"spans": spans, "quotes": quotes, "voices": voices, "facts": facts, "flags": flags}
+    return {"spans": spans, "quotes": quotes, "voices": voices, "facts": facts, "flags": flags,
+            "speakerless": speakerless(tables["voices"])}
 
 
 def run_events(data: str | Path, lexicons: Lexicons, limit: int | None = None) -> tuple[list[dict], dict[str, list]]:
     """Every gold event (tagged with its position) and framing's records for its articles, pooled."""
     gold_path, basil = gold_paths(data)
     positions, rows = event_positions(basil)
-    events, records = [], {key: [] for key in ("spans", "quotes", "voices", "facts", "flags")}
+    events, records = [], {key: [] for key in ("spans", "quotes", "voices", "facts", "flags", "speakerless")}
     for line, event in read_jsonl(gold_path, limit):
         texts = {a["id"]: join_paragraphs(rows[a["id"]]["paragraphs"])[0] for a in event["articles"] if a["id"] in rows}
         check_gold(event, texts, f"{gold_path}:{line}")
@@ -159,6 +169,7 @@ def score_all(events: Sequence[dict[str, Any]], records: dict[str, list], thresh
     }
     result["quotes"] = all_and_confident(lambda rows: score_quotes(gold["quotes"], rows), records["quotes"], threshold)
     result["voices"] = all_and_confident(lambda rows: score_voices(gold["voices"], rows), records["voices"], threshold)
+    result["voices"]["rows_without_speaker"] = len(records["speakerless"])
     result["facts"] = all_and_confident(lambda rows: score_fact_pairs(gold["facts"], rows), records["facts"],
                                         threshold)
     # Flags and fact rows go in together, so the confident figures use confident facts for grouping too.
