@@ -25,7 +25,7 @@ from benchmarks.evaluation.gold import (
     score_voices,
     speaker_matches,
 )
-from benchmarks.evaluation.gold_task import evaluate_gold, gold_paths, gold_table
+from benchmarks.evaluation.gold_task import confidence_of, evaluate_gold, gold_paths, gold_table
 from framing.errors import FramingInputError
 from framing.lexicons import load_lexicons
 
@@ -147,6 +147,20 @@ def test_confident_block_only_with_a_threshold_and_confidences() -> None:
     assert both["confident"]["precision"] == 1.0 and both["confident"]["rows"] == 1
     assert "confident" not in all_and_confident(score, rows, None)
     assert "confident" not in all_and_confident(score, [ToolSpan("a", 0, 3, "hedge", "may")], 0.7)
+
+
+def test_unmarked_spans_are_sure_where_only_doubt_is_marked() -> None:
+    gold = [gold_span("a", "loaded", 0, 5)]
+    rows = [ToolSpan("a", 0, 3, "loaded", "slam"),
+            ToolSpan("a", 10, 13, "loaded", "odd", confidence=confidence_of("possible"))]
+
+    def score(chosen):
+        return score_span_type(gold, chosen, "loaded")
+
+    marked = all_and_confident(score, rows, 0.7, unmarked_is_sure=True)
+    assert marked["precision"] == 0.5
+    assert marked["confident"]["precision"] == 1.0 and marked["confident"]["rows"] == 1
+    assert confidence_of(None) is None and confidence_of(float("nan")) is None and confidence_of(0.8) == 0.8
 
 
 # --- the task end to end on made-up articles --------------------------------------------------

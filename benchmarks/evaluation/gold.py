@@ -101,16 +101,19 @@ def most_frequent(counts: Counter[str]) -> list[str]:
 
 
 def all_and_confident(
-    score: Callable[[Sequence[Row]], dict[str, Any]], rows: Sequence[Row], threshold: float | None
+    score: Callable[[Sequence[Row]], dict[str, Any]], rows: Sequence[Row], threshold: float | None,
+    *, unmarked_is_sure: bool = False,
 ) -> dict[str, Any]:
     """``score`` on every row, plus ``confident``: on rows at or above ``threshold`` only.
 
     The confident block appears only when a threshold is known and some row carries a
-    confidence; a row without one is kept out of it (nothing vouches for it).
+    confidence. A row without one is kept out of it (nothing vouches for it), except where
+    ``unmarked_is_sure``: evidence spans carry a confidence only when they are in doubt
+    (``confidence: possible``), so an unmarked span is one framing counts.
     """
     result = score(rows)
     if threshold is not None and any(row.confidence is not None for row in rows):
-        sure = [row for row in rows if row.confidence is not None and row.confidence >= threshold]
+        sure = [row for row in rows if (unmarked_is_sure if row.confidence is None else row.confidence >= threshold)]
         result["confident"] = {"threshold": threshold, "rows": len(sure), **score(sure)}
     return result
 
