@@ -203,6 +203,13 @@ def fact_pair_rows(event: Event) -> list[Sampled]:
     return rows
 
 
+def plain_number(value: Any) -> Any:
+    """45000000.0 as "45,000,000", so a grader reads the value as the article writes it."""
+    if isinstance(value, float) and value == value and value.is_integer():
+        return f"{int(value):,}"
+    return value
+
+
 def disagreement_rows(event: Event) -> list[Sampled]:
     """One row per disagreement, every outlet's value with its sentence."""
     groups: dict[str, list[dict[str, Any]]] = {}
@@ -211,7 +218,7 @@ def disagreement_rows(event: Event) -> list[Sampled]:
     rows = []
     for ident, members in groups.items():
         values = [{**place(event, event.document(m["article_id"]), int(m["start"]), int(m["end"])),
-                   "value": m["value"]} for m in members]
+                   "value": plain_number(m["value"])} for m in members]
         rows.append(Sampled({"event": event.position, "values": values, "judge": {"kind": members[0]["kind"]}},
                             {"disagreement_id": ident, "fact_id": members[0]["fact_id"], **hidden(members[0])}))
     return rows
