@@ -8,14 +8,14 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from .analysis import ArticleAnalysis, analyze
-    from .frames import articles_frame, spans_frame
     from .lexicons import load_lexicons
+    from .tables import articles_frame, spans_frame
 
 __all__ = ["ArticleAnalysis", "__version__", "analyze", "articles_frame", "load_lexicons", "spans_frame"]
 # Where each public name lives. Imported on first use: the PDF printer (``python -m
 # framing.report.pdf``) imports this package too, and needs none of the analysis (0.25 s).
 _LAZY = {"ArticleAnalysis": "analysis", "analyze": "analysis", "load_lexicons": "lexicons",
-         "articles_frame": "frames", "spans_frame": "frames"}
+         "articles_frame": "tables", "spans_frame": "tables"}
 
 
 def __getattr__(name: str):

@@ -13,6 +13,8 @@ from typing import Any, Literal, NamedTuple
 
 SpanType = Literal["hedge", "attribution", "loaded", "quote", "source"]
 SPAN_TYPES: tuple[SpanType, ...] = ("hedge", "attribution", "loaded", "quote", "source")
+# A span's own fields, in the order every output gives them (the JSON contract, the span tables).
+SPAN_KEYS = ("type", "start", "end", "text", "label", "category", "note", "alternative")
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,3 +179,25 @@ def test_streaming_progress_bar_on_a_terminal_unless_quiet(corpus: Path, tmp_pat
     assert "7/7" in err and "articles" in err and "words" in err
     assert main(["extract", str(corpus), "-o", str(tmp_path / "b.jsonl"), "--quiet"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_outlet_readability_is_weighted_by_words_as_in_the_report(analyze_text) -> None:
+    """extract's outlet table and the report average an outlet's grades the same way: weighted by words."""
+    from framing.engine.rows import OutletTotals, extracted
+    from framing.features.readability import SCORES
+    from framing.report.model import weighted_readability
+
+    short = analyze_text("The council met. It voted.")
+    long = analyze_text(" ".join(["The regional transportation authority approved an extraordinarily complicated "
+                                  "infrastructure reorganisation after considerable deliberation."] * 12))
+    totals = OutletTotals()
+    totals.add(extracted(analysis, with_record=False) for analysis in (short, long))
+    (row,) = totals.rows()
+    report = weighted_readability([short, long])
+    words = (short.document.n_words, long.document.n_words)
+    for name in SCORES:
+        scores = (short.features[name], long.features[name])
+        weighted = (scores[0] * words[0] + scores[1] * words[1]) / sum(words)
+        assert row[f"mean_{name}"] == pytest.approx(weighted, abs=1e-3)
+        assert report[name] == pytest.approx(weighted, abs=1e-3)
+        assert abs(weighted - sum(scores) / 2) > 0.01  # the plain mean would differ: the test can fail

@@ -10,7 +10,7 @@ DuckDB or Spark, so the batch outputs flatten the same record into
 - *span* rows: one per evidence span, with its article's id and outlet, the contract's
   span keys as columns and the extractor's remaining details as a JSON object in ``attrs``;
 - *outlet* rows (:class:`OutletTotals`): counts summed per outlet as the articles stream
-  past, rates per 1,000 words from those sums, and mean readability scores.
+  past, rates per 1,000 words from those sums, and readability scores averaged weighted by words.
 
 Every article row has the same columns in the same order (the features every analysis
 has, and the category features folded into one column), so every batch of a Parquet file
@@ -26,13 +26,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..analysis import ArticleAnalysis
-from ..document import SPAN_TYPES
+from ..document import SPAN_KEYS, SPAN_TYPES
 from ..features.readability import SCORES
-from ..rates import per_thousand
+from ..rates import WordWeightedMeans, per_thousand
 
 METADATA_COLUMNS = ("id", "outlet", "title", "byline", "date", "url", "path", "story")
-SPAN_COLUMNS = ("article_id", "outlet", "type", "start", "end", "text", "label", "category", "note",
-                "alternative", "rule", "attrs")
+SPAN_COLUMNS = ("article_id", "outlet", *SPAN_KEYS, "rule", "attrs")
 SPAN_INT_COLUMNS = ("start", "end")
 
 
@@ -83,6 +82,7 @@ class OutletTotals:
 
     articles: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     sums: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(float)))
+    readability: dict[str, WordWeightedMeans] = field(default_factory=lambda: defaultdict(WordWeightedMeans))
 
     def add(self, rows: Iterable[ExtractedArticle]) -> None:
         for row in rows:
@@ -90,8 +90,9 @@ class OutletTotals:
             outlet = article["outlet"]
             self.articles[outlet] += 1
             sums = self.sums[outlet]
-            for name in ("n_words", "n_sentences", "n_quoted_words", *SCORES):
+            for name in ("n_words", "n_sentences", "n_quoted_words"):
                 sums[name] += article[name]
+            self.readability[outlet].add({name: article[name] for name in SCORES}, article["n_words"])
             for span_type in SPAN_TYPES:
                 sums[f"{span_type}_count"] += article[f"{span_type}_count"]
             for name, value in json.loads(article["category_features"]).items():
@@ -102,7 +103,7 @@ class OutletTotals:
         """One row per outlet, outlets in order of first appearance, columns the same for all.
 
         Rates are pooled (all the outlet's spans per 1,000 of all its words), readability
-        scores are means over its articles.
+        scores are means over its articles weighted by words, as in the report.
         """
         categories = sorted({name for sums in self.sums.values() for name in sums if _is_category(name)})
         table = []
@@ -116,7 +117,8 @@ class OutletTotals:
                 count = sums.get(name, 0.0)
                 row[name] = int(count)
                 row[name.removesuffix("_count") + "_per_1k"] = round(float(per_thousand(count, words)), 3)
+            means = self.readability[outlet].means()
             for name in SCORES:
-                row[f"mean_{name}"] = round(sums[name] / n_articles, 3)
+                row[f"mean_{name}"] = round(means[name], 3) if name in means else float("nan")
             table.append(row)
         return table

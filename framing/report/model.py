@@ -21,7 +21,7 @@ from .. import __version__
 from ..analysis import ArticleAnalysis
 from ..document import SPAN_TYPES, Span
 from ..lexicons import Lexicons
-from ..rates import per_thousand
+from ..rates import WordWeightedMeans, per_thousand
 
 # How each span type is named, marked and drawn. The marker letter and the
 # drawing style (not the colour) carry the meaning, so the legend still reads in
@@ -232,17 +232,12 @@ def readability_columns(analyses: Sequence[ArticleAnalysis]) -> list[dict[str, A
 
 
 def weighted_readability(members: Sequence[ArticleAnalysis]) -> dict[str, float]:
-    """Each formula's mean over an outlet's articles, weighted by words."""
-    sums: dict[str, float] = defaultdict(float)
-    weights: dict[str, int] = defaultdict(int)
+    """Each formula's mean over an outlet's articles, weighted by words (:class:`~framing.rates.WordWeightedMeans`)."""
+    means = WordWeightedMeans()
     for analysis in members:
-        words = analysis.document.n_words
-        for feature, value in analysis.features.items():
-            name = readability_key(feature)
-            if name and isinstance(value, int | float) and math.isfinite(value) and words:
-                sums[name] += value * words
-                weights[name] += words
-    return {name: sums[name] / weights[name] for name in sums if weights[name]}
+        scores = {readability_key(feature): value for feature, value in analysis.features.items()}
+        means.add({name: value for name, value in scores.items() if name}, analysis.document.n_words)
+    return means.means()
 
 
 def loaded_matrix(analyses: Sequence[ArticleAnalysis], outlets: Sequence[str]) -> dict[str, Any]:

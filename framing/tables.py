@@ -1,8 +1,10 @@
 """pandas tables of analyses: one row per article, one row per span.
 
 For researchers who want to group, plot or model the results in a notebook
-without walking the JSON contract by hand. Both tables carry the article ``id`` so
-they join: ``spans.merge(articles, on="id")``.
+without walking the JSON contract by hand. Span rows carry their article's id as
+``article_id``, as in ``framing extract``'s span table, so they join:
+``spans.merge(articles, left_on="article_id", right_on="id")``.
+(Named ``tables``, not ``frames``: in framing a frame is a news frame.)
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .document import SPAN_KEYS
+
 if TYPE_CHECKING:
     from .analysis import ArticleAnalysis
 
 ARTICLE_COLUMNS = ("id", "outlet", "title", "byline", "n_words", "n_sentences")
-SPAN_COLUMNS = ("id", "outlet", "type", "start", "end", "text", "label", "category", "note", "alternative")
+SPAN_COLUMNS = ("article_id", "outlet", *SPAN_KEYS)
 # Feature names ending so are counts or rates of spans; one absent from an article's
 # features means no such span was found there, i.e. zero.
 ZERO_WHEN_ABSENT = ("_count", "_per_1k")
@@ -71,7 +75,7 @@ def spans_frame(analyses: Iterable[ArticleAnalysis]) -> pd.DataFrame:
         doc = analysis.document
         for span in analysis.spans:
             row: dict[str, Any] = {
-                "id": doc.id,
+                "article_id": doc.id,
                 "outlet": doc.outlet,
                 "type": span.type,
                 "start": span.start,

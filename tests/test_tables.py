@@ -1,4 +1,4 @@
-"""pandas tables of analyses: articles_frame and spans_frame."""
+"""pandas tables of analyses (framing/tables.py): articles_frame and spans_frame."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ import pytest
 import framing
 from framing.analysis import ArticleAnalysis
 from framing.document import SPAN_TYPES, Document, Span
-from framing.frames import ARTICLE_COLUMNS, SPAN_COLUMNS, articles_frame, spans_frame
+from framing.tables import ARTICLE_COLUMNS, SPAN_COLUMNS, articles_frame, spans_frame
 
 
-def test_frames_exported_from_package() -> None:
+def test_tables_exported_from_package() -> None:
     assert framing.articles_frame is articles_frame
     assert framing.spans_frame is spans_frame
 
 
-def test_frames_articles_one_row_per_article_with_every_feature(
+def test_tables_articles_one_row_per_article_with_every_feature(
     seed_analyses: dict[str, ArticleAnalysis],
 ) -> None:
     analyses = list(seed_analyses.values())
@@ -35,7 +35,7 @@ def test_frames_articles_one_row_per_article_with_every_feature(
             assert frame.loc[index, name] == pytest.approx(value), name
 
 
-def test_frames_articles_absent_category_rate_is_zero(analyze_text: Callable[[str], ArticleAnalysis]) -> None:
+def test_tables_articles_absent_category_rate_is_zero(analyze_text: Callable[[str], ArticleAnalysis]) -> None:
     hedged = analyze_text("Officials said the talks may possibly resume next week.")
     plain = analyze_text("Officials said the talks resumed on Monday.")
     frame = articles_frame([hedged, plain])
@@ -46,7 +46,7 @@ def test_frames_articles_absent_category_rate_is_zero(analyze_text: Callable[[st
     assert not frame[category_rates].isna().any().any()
 
 
-def test_frames_spans_one_row_per_span_with_offsets_into_text(
+def test_tables_spans_one_row_per_span_with_offsets_into_text(
     seed_analyses: dict[str, ArticleAnalysis],
 ) -> None:
     analyses = list(seed_analyses.values())
@@ -56,11 +56,11 @@ def test_frames_spans_one_row_per_span_with_offsets_into_text(
     texts = {a.document.id: a.document.text for a in analyses}
     for row in frame.itertuples(index=False):
         assert row.type in SPAN_TYPES
-        assert texts[row.id][row.start : row.end] == row.text
+        assert texts[row.article_id][row.start : row.end] == row.text
     assert frame["start"].dtype == "int64"
 
 
-def test_frames_spans_flatten_attrs_and_rename_clashes(parse: Callable[[str], Document]) -> None:
+def test_tables_spans_flatten_attrs_and_rename_clashes(parse: Callable[[str], Document]) -> None:
     doc = parse("“We will win,” said Ana Ruiz. The mayor may resign.")
     speaker = Span("quote", 0, 14, doc.text[0:14], "speech-quote", attrs={"speaker": "Ana Ruiz", "speaker_start": 20})
     may = doc.text.index("may ")
@@ -76,15 +76,16 @@ def test_frames_spans_flatten_attrs_and_rename_clashes(parse: Callable[[str], Do
     assert frame.loc[1, "category"] == "modal"
 
 
-def test_frames_join_spans_to_articles(seed_analyses: dict[str, ArticleAnalysis]) -> None:
+def test_tables_join_spans_to_articles(seed_analyses: dict[str, ArticleAnalysis]) -> None:
     analyses = list(seed_analyses.values())
-    joined = spans_frame(analyses).merge(articles_frame(analyses)[["id", "n_words"]], on="id")
+    joined = spans_frame(analyses).merge(articles_frame(analyses)[["id", "n_words"]], left_on="article_id",
+                                         right_on="id")
     hedges = joined[joined["type"] == "hedge"].groupby("id").size()
     for analysis in analyses:
         assert hedges.get(analysis.document.id, 0) == len(analysis.spans_of("hedge"))
 
 
-def test_frames_empty_input_gives_empty_tables_with_columns() -> None:
+def test_tables_empty_input_gives_empty_tables_with_columns() -> None:
     assert list(articles_frame([]).columns) == list(ARTICLE_COLUMNS)
     spans = spans_frame([])
     assert list(spans.columns) == list(SPAN_COLUMNS)
