@@ -41,7 +41,9 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 # A sentence may end at . ! ? or … followed by closing quotes or brackets.
 _END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*")
-_OPENERS = "\"'“‘(["
+# What may open the next sentence besides a capital or a digit: an opening quote or bracket, or a
+# dollar sign ("$400,000 came from one donor").
+_NEXT_SENTENCE_MARKS = "\"'“‘([$"
 
 
 def token_norm(text: str) -> str:
@@ -145,6 +147,7 @@ _NEXT_CHAR_RE = re.compile(r"\s*(\S)")
 _GLUED_SENTENCE_RE = re.compile(r"[A-Z][a-z]+(?![\w@.’'/-])")
 _NEXT_WORD_RE = re.compile(r"\s*[\"“‘']?([A-Za-z]+)")
 _OPENING_QUOTES = "\"“‘'"
+_DOUBLE_QUOTE_RE = re.compile("[\"“”]")
 _CLOSING_QUOTES = "\"”’'"
 # After a quoted question or exclamation: one to four capitalized words, then a lower-case word.
 _NAMED_TAG_RE = re.compile(r"\s+([A-Z][\w'’-]*)\.?(?:\s+[A-Z][\w'’-]*\.?){0,3}\s+([a-z]+)\b")
@@ -167,6 +170,7 @@ def _sentence_stops(text: str, line_start: int, line_end: int, rules: SentenceRu
     paragraphs cost time quadratic in their length.
     """
     stops = []
+    sentence_start = line_start
     for match in _END_RE.finditer(text, line_start, line_end):
         stop = match.end()
         next_match = _NEXT_CHAR_RE.match(text, stop, line_end)
@@ -174,23 +178,31 @@ def _sentence_stops(text: str, line_start: int, line_end: int, rules: SentenceRu
             continue
         next_char = next_match.group(1)
         mark = match.group()
-        glued = stop < line_end and not text[stop].isspace()
-        if glued and not (mark[0] == "." and _GLUED_SENTENCE_RE.match(text, stop, line_end)):
+        if stop < line_end and not text[stop].isspace() and not (
+            mark[0] == "." and _GLUED_SENTENCE_RE.match(text, stop, line_end)
+        ):
             continue  # "nytimes.com", "3.5", "U.S.-led", "Jane.Doe@": no boundary
-        if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENERS):
+        if not (next_char.isupper() or next_char.isdigit() or next_char in _NEXT_SENTENCE_MARKS):
             continue  # "what happened... can only be": the sentence goes on
-        sentence_start = stops[-1] if stops else line_start
         mark_start = match.start()
-        if mark_start - sentence_start <= 5 and _is_list_number(text, sentence_start, mark_start):
-            continue  # "1. The first item", "2.) The next"
-        if "]" in mark and text[mark_start - 1 : mark_start] == "[":
-            continue  # "[...]" marks an omission
         if mark[0] == "." and _abbreviation_holds(text, line_start, mark_start, stop, line_end, rules):
             continue
-        if mark[-1] in _CLOSING_QUOTES and _keeps_speech_tag(text, sentence_start, match, rules):
+        if mark_start - sentence_start <= 5 and _is_list_number(text, sentence_start, mark_start):
+            continue  # "1. The first item", "2.) The next"
+        if len(mark) > 1 and _closing_mark_goes_on(text, sentence_start, match, rules):
             continue
         stops.append(stop)
+        sentence_start = stop
     return stops
+
+
+def _closing_mark_goes_on(text: str, sentence_start: int, match: re.Match[str], rules: SentenceRules) -> bool:
+    """Whether a mark with a closing bracket or quote does not end the sentence: "[...]" marks an
+    omission, and a quote may go on with its speech tag (:func:`_keeps_speech_tag`)."""
+    mark = match.group()
+    if "]" in mark and text[match.start() - 1 : match.start()] == "[":
+        return True
+    return mark[-1] in _CLOSING_QUOTES and _keeps_speech_tag(text, sentence_start, match, rules)
 
 
 def _is_list_number(text: str, sentence_start: int, mark_start: int) -> bool:
@@ -199,16 +211,26 @@ def _is_list_number(text: str, sentence_start: int, mark_start: int) -> bool:
 
 
 def _keeps_speech_tag(text: str, sentence_start: int, match: re.Match[str], rules: SentenceRules) -> bool:
-    """Whether a quoted question or exclamation that opens its sentence goes on with a named speech
-    tag: "“Is it legal?” Mr. Ortiz asked." is one sentence; "He asked: “Why?” Nobody replied." two."""
-    mark = match.group()
-    if "?" not in mark and "!" not in mark:
-        return False  # "“We will win.” Trump said the ...": a new sentence about the speaker
-    first = _NEXT_CHAR_RE.match(text, sentence_start, match.start())
-    if first is None or first.group(1) not in _OPENING_QUOTES:
-        return False
+    """Whether a quote that ends here goes on with a named speech tag.
+
+    "“Is it legal?” Mr. Ortiz asked." and "… one more? I'll run mine?" Akin continued." (the quote
+    opened in an earlier sentence) are one sentence each; "He asked: “Why?” Nobody replied." is two,
+    since "He asked" already tagged the quote. A tag that ends at once may have any verb after a
+    question ("“Why?” Obama continued, …"); after a full stop only a speech verb that ends at once
+    counts ("“We won.” Lopez said."), and "“We won.” Lopez said the vote ..." starts a new sentence.
+    """
     tag = _NAMED_TAG_RE.match(text, match.end())
-    return bool(tag) and tag.group(1).lower() not in SENTENCE_OPENERS and tag.group(2) in rules.speech_cues
+    if not tag or tag.group(1).lower() in SENTENCE_OPENERS:
+        return False
+    question = "?" in match.group() or "!" in match.group()
+    speech_verb = tag.group(2) in rules.speech_cues
+    ends_at_once = text[tag.end() : tag.end() + 1] in (".", ",")
+    if not (speech_verb or question) or not (ends_at_once or (question and speech_verb)):
+        return False
+    first = _NEXT_CHAR_RE.match(text, sentence_start, match.start())
+    if first is not None and first.group(1) in _OPENING_QUOTES:
+        return True  # the quote opens the sentence
+    return not _DOUBLE_QUOTE_RE.search(text, sentence_start, match.start())  # it opened before the sentence
 
 
 _WORD_BEFORE_DOT = re.compile(r"((?:[A-Za-z]\.)*[A-Za-z]+)$")
@@ -221,21 +243,24 @@ def _abbreviation_holds(
 ) -> bool:
     """Whether the full stop at ``dot`` ends an abbreviation that does not end the sentence;
     ``text[stop:line_end]`` follows the mark."""
-    # The word is letters and dots, so it starts after the last space: searching from there
-    # finds the same match without trying every position of the 40-character window.
+    # The word is letters and dots, so it starts after the last space. Most words before a full
+    # stop are plain letters ("spoke."), read without a regex; the rest ("U.S.", "(Smith") are
+    # searched from that space on, not at every position of the 40-character window.
     window_start = max(line_start, dot - 40)
-    word_match = _WORD_BEFORE_DOT.search(text, max(window_start, text.rfind(" ", window_start, dot) + 1), dot)
-    if not word_match:
-        return False
-    word = word_match.group(1)
-    if _INITIALISM_RE.fullmatch(word):
-        # "the U.S. military" goes on; "left the U.S. The talks" ends
-        return not _opener_follows(text, stop, line_end)
+    word_start = max(window_start, text.rfind(" ", window_start, dot) + 1)
+    word = text[word_start:dot]
+    if not word.isalpha():
+        word_match = _WORD_BEFORE_DOT.search(text, word_start, dot)
+        if not word_match:
+            return False
+        word, word_start = word_match.group(1), word_match.start()
+        if _INITIALISM_RE.fullmatch(word):
+            # "the U.S. military" goes on; "left the U.S. The talks" ends
+            return not _opener_follows(text, stop, line_end)
     if len(word) == 1 and word.isupper():
         # A middle initial ("George W. Bush"), unless it is the pronoun: "you and I. Did you".
         return not (
-            word == "I" and _opener_follows(text, stop, line_end)
-            and _after_lower_word(text, line_start, word_match.start())
+            word == "I" and _opener_follows(text, stop, line_end) and _after_lower_word(text, line_start, word_start)
         )
     behaviour = rules.abbreviations.get(word.lower())
     if behaviour is None:
