@@ -148,6 +148,8 @@ _GLUED_SENTENCE_RE = re.compile(r"[A-Z][a-z]+(?![\w@.’'/-])")
 _NEXT_WORD_RE = re.compile(r"\s*[\"“‘']?([A-Za-z]+)")
 _OPENING_QUOTES = "\"“‘'"
 _DOUBLE_QUOTE_RE = re.compile("[\"“”]")
+# How far back (characters) a quote's sentence is searched for the quote's opening mark.
+_LONGEST_QUOTED_SENTENCE = 1000
 _CLOSING_QUOTES = "\"”’'"
 # After a quoted question or exclamation: one to four capitalized words, then a lower-case word.
 _NAMED_TAG_RE = re.compile(r"\s+([A-Z][\w'’-]*)\.?(?:\s+[A-Z][\w'’-]*\.?){0,3}\s+([a-z]+)\b")
@@ -230,6 +232,8 @@ def _keeps_speech_tag(text: str, sentence_start: int, match: re.Match[str], rule
     first = _NEXT_CHAR_RE.match(text, sentence_start, match.start())
     if first is not None and first.group(1) in _OPENING_QUOTES:
         return True  # the quote opens the sentence
+    if match.start() - sentence_start > _LONGEST_QUOTED_SENTENCE:
+        return False  # keeps a line of "a?’ B said, a?’ B said, …" linear in its length
     return not _DOUBLE_QUOTE_RE.search(text, sentence_start, match.start())  # it opened before the sentence
 
 
