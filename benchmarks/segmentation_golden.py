@@ -99,6 +99,8 @@ PYSBD_RULES: list[GoldenRow] = [
 
 NEWS_CASES: list[GoldenRow] = [
     ("question-lower-tag", "“At all?” he asked on Tuesday.", ["“At all?” he asked on Tuesday."]),
+    ("question-said-title-tag", "“Who benefits?” said Sen. Ana Ruiz. “Not the voters.”",
+     ["“Who benefits?” said Sen. Ana Ruiz.", "“Not the voters.”"]),
     ("comma-tag", '"We will win," she said.', ['"We will win," she said.']),
     ("exclamation-tag", "“Enough!” shouted the protesters outside the court.",
      ["“Enough!” shouted the protesters outside the court."]),

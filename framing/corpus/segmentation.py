@@ -221,7 +221,7 @@ def _keeps_speech_tag(text: str, sentence_start: int, match: re.Match[str], rule
     question ("“Why?” Obama continued, …"); after a full stop only a speech verb that ends at once
     counts ("“We won.” Lopez said."), and "“We won.” Lopez said the vote ..." starts a new sentence.
     """
-    tag = _NAMED_TAG_RE.match(text, match.end())
+    tag = _NAMED_TAG_RE.match(text, match.end(), match.endpos)  # within the line
     if not tag or tag.group(1).lower() in SENTENCE_OPENERS:
         return False
     question = "?" in match.group() or "!" in match.group()
