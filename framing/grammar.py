@@ -50,6 +50,15 @@ CLAUSE_OPENERS = frozenset(
      "if", "whether", "so", "yet", "where", "who", "whom", "once", "until", "unless", "with", "however"]
 )
 
+# Capitalized words that, after a period that may end an abbreviation ("the U.S.", "Acme Inc.",
+# "in Oct."), show that a new sentence starts: determiners, pronouns, clause openers and the
+# question words and adverbs that open news sentences. A name ("the U.S. Government") is not one.
+SENTENCE_OPENERS = (
+    ARTICLES | DEMONSTRATIVES | POSSESSIVE_DETERMINERS | SUBJECT_PRONOUNS | CLAUSE_OPENERS | DO_FORMS
+    | frozenset(["on", "in", "at", "for", "during", "despite", "there", "meanwhile", "moreover", "still", "now",
+                 "then", "how", "what", "why", "which"])
+)
+
 # --- time ----------------------------------------------------------------------------
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 MONTHS = frozenset(

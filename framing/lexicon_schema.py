@@ -82,7 +82,10 @@ SCHEMAS: dict[str, Schema] = {
     "reporting_verbs": _schema("term", "lemma", Column("stance", closed=True),
                                Column("signals_speech", required=False, default="yes", closed=True)),
     "source_kinds": _schema("term", Column("kind", closed=True)),
-    "abbreviations": _schema("term"),
+    # kind: how the word behaves before a possible sentence end (framing/corpus/segmentation.py). A row
+    # without a kind never ends a sentence, which is what every abbreviation did before the column.
+    "abbreviations": _schema("term", Column("kind", required=False, default="title", closed=True,
+                                            registry="framing.corpus.segmentation:ABBREVIATION_KINDS")),
     "stop_words": _schema("term"),
     "cleaning": _schema("pattern", Column("action", closed=True, registry="framing.corpus.cleaning:ACTIONS")),
     "entities": _schema("term", Column("kind", closed=True), "entity"),

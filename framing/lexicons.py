@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .corpus.cleaning import CleaningRule, compile_rules
-from .corpus.segmentation import is_word, token_norm, tokenize
+from .corpus.segmentation import SentenceRules, is_word, sentence_rules, token_norm, tokenize
 from .errors import FramingInputError
 from .lexicon_schema import SCHEMAS, Schema, parse_allowed, registry_names
 from .linear_model import RETRAIN, RETRAIN_ATTRIBUTION, LinearScorer, load_scorer
@@ -116,7 +116,7 @@ class Lexicons:
     """All lexicons in use, with a checksum that pins them for the report footer.
 
     Views that parsing needs on every document (term matchers, compiled cleaning
-    rules, abbreviations, reporting cues) are built once here, at load time.
+    rules, sentence rules, reporting cues) are built once here, at load time.
     """
 
     by_name: Mapping[str, Lexicon]
@@ -124,7 +124,8 @@ class Lexicons:
     warnings: tuple[str, ...]
     matchers: Mapping[str, TermMatcher]
     cleaning_rules: tuple[CleaningRule, ...]
-    abbreviations: frozenset[str]
+    # Abbreviations by kind and the speech cues the sentence splitter reads (framing/corpus/segmentation.py).
+    sentence_rules: SentenceRules
     reporting_cues: frozenset[str]
     # Lower-case stop words of the comparison layer (data, so it need not import scikit-learn).
     stop_words: frozenset[str]
@@ -247,14 +248,15 @@ def load_lexicons(
         for entry in by_name["reporting_verbs"]
         if entry["signals_speech"] != "no" and (words := term_tokens(entry.key))
     }
+    speech_cues = frozenset(cues | set(EXTRA_REPORTING_CUES))
     return Lexicons(
         by_name=by_name,
         checksum=digest.hexdigest()[:16],
         warnings=tuple(warnings),
         matchers=matchers,
         cleaning_rules=compile_rules(by_name["cleaning"]),
-        abbreviations=frozenset(entry.key.lower().rstrip(".") for entry in by_name["abbreviations"]),
-        reporting_cues=frozenset(cues | set(EXTRA_REPORTING_CUES)),
+        sentence_rules=sentence_rules(((entry.key, entry["kind"]) for entry in by_name["abbreviations"]), speech_cues),
+        reporting_cues=speech_cues,
         stop_words=frozenset(entry.key.lower() for entry in by_name["stop_words"]),
         loaded_scorer=loaded_scorer,
         attribution_scorer=attribution_scorer,

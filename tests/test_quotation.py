@@ -174,7 +174,7 @@ def test_quotation_token_columns_do_not_change_results(text: str, lexicons) -> N
     from framing.corpus.quotation import find_quotes
     from framing.corpus.segmentation import split_sentences, token_columns
 
-    sentences = split_sentences(text, lexicons.abbreviations)
+    sentences = split_sentences(text, lexicons.sentence_rules)
     with_columns = find_quotes(text, sentences, lexicons.reporting_cues, columns=token_columns(text))
     without = find_quotes(text, sentences, lexicons.reporting_cues)
     assert with_columns == without

@@ -61,7 +61,7 @@ def parse_document(article: RawArticle, lexicons: Lexicons, *, raw: bool = False
 
 def parse_text(text: str, lexicons: Lexicons, *, id: str = "text", raw_text: str | None = None, **metadata) -> Document:
     """Segment already-clean text into a Document (used for titles and the sklearn API too)."""
-    sentences = split_sentences(text, lexicons.abbreviations)
+    sentences = split_sentences(text, lexicons.sentence_rules)
     columns = token_columns(text)
     quotes = find_quotes(text, sentences, lexicons.reporting_cues, columns)
     tokens, token_fields = _build_tokens(columns, sentences, quotes)

@@ -4,18 +4,25 @@ Why rules and not NLTK's punkt: punkt's model is downloadable data that cannot b
 fetched here, and news text needs a few specific behaviours anyway:
 
 * a line break always ends a sentence, so headings without a final period stand alone;
-* abbreviations (U.S., Gen., Mr.) do not end a sentence;
+* abbreviations (Gen., Mr., Bush v. Gore, No. 2, Jan. 5) and initials (George W. Bush) do not
+  end a sentence; "U.S.", "Inc." or "Oct." end one only before a sentence opener ("The", "He");
 * a missing space after a full stop ("Latin America.Approximately") still ends one;
-* closing quotation marks stay with the sentence they close.
+* closing quotation marks stay with the sentence they close, and a quote that opens a sentence
+  keeps its speech tag ("“Why?” Lopez asked.");
+* quotation marks are never paired here, so an unclosed one cannot swallow the article.
 
-The abbreviation list is data (lexicons/abbreviations.tsv), passed in by the caller.
+The abbreviations are data (lexicons/abbreviations.tsv, each with a ``kind``), passed in by the
+caller as :class:`SentenceRules`, built once per lexicon load.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from itertools import accumulate
+
+from ..grammar import SENTENCE_OPENERS
 
 TOKEN_RE = re.compile(
     r"""
@@ -34,7 +41,9 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 # A sentence may end at . ! ? or … followed by closing quotes or brackets.
 _END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*")
-_OPENERS = "\"'“‘(["
+# What may open the next sentence besides a capital or a digit: an opening quote or bracket, or a
+# dollar sign ("$400,000 came from one donor").
+_NEXT_SENTENCE_MARKS = "\"'“‘([$"
 
 
 def token_norm(text: str) -> str:
@@ -90,13 +99,41 @@ def is_word(token_text: str) -> bool:
     return token_text[0].isalnum() or (token_text[0] == "$" and len(token_text) > 1)
 
 
-def split_sentences(text: str, abbreviations: Collection[str]) -> list[tuple[int, int]]:
+# What each ``kind`` of lexicons/abbreviations.tsv does before a period that could end a sentence.
+ABBREVIATION_KINDS: dict[str, str] = {
+    "title": "never",  # Mr., Gen., Sen.: a name follows
+    "legal": "never",  # Bush v. Gore, Smith vs. Jones
+    "number": "before_number",  # No. 2, Art. 19, p. 55; "She said No." ends
+    "suffix": "before_opener",  # Acme Inc. The company ...
+    "month": "before_opener",  # Jan. 5; in Oct. The ...
+    "place": "before_opener",  # St. Louis; on Main St. The ...
+    "other": "before_opener",  # etc.
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRules:
+    """The data the segmenter reads: each abbreviation (lower case, no final period) with its
+    behaviour (a value of :data:`ABBREVIATION_KINDS`), and the words of a speech tag ("asked",
+    "said") that keep "“Why?” Lopez asked." one sentence."""
+
+    abbreviations: Mapping[str, str]
+    speech_cues: frozenset[str] = frozenset()
+
+
+def sentence_rules(abbreviations: Iterable[tuple[str, str]], speech_cues: Iterable[str] = ()) -> SentenceRules:
+    """:class:`SentenceRules` from ``(term, kind)`` rows of the abbreviations lexicon."""
+    behaviours = {term.lower().rstrip("."): ABBREVIATION_KINDS[kind] for term, kind in abbreviations}
+    return SentenceRules(abbreviations=behaviours, speech_cues=frozenset(speech_cues))
+
+
+def split_sentences(text: str, rules: SentenceRules) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence, trimmed of surrounding white space."""
     sentences: list[tuple[int, int]] = []
     for line in _LINE_RE.finditer(text):
         line_start = line.start()
         cursor = line_start
-        for stop in _sentence_stops(text, line_start, line.end(), abbreviations):
+        for stop in _sentence_stops(text, line_start, line.end(), rules):
             _append_trimmed(sentences, text, cursor, stop)
             cursor = stop
         _append_trimmed(sentences, text, cursor, line.end())
@@ -106,8 +143,16 @@ def split_sentences(text: str, abbreviations: Collection[str]) -> list[tuple[int
 _LINE_RE = re.compile(r"[^\n]+")
 # The first non-space character from a position on.
 _NEXT_CHAR_RE = re.compile(r"\s*(\S)")
-_CAPITALIZED_RE = re.compile(r"[A-Z][a-z]")
+# A capitalized word glued to a period ("America.Approximately 15,000"), but not "Jane.Doe@example.com".
+_GLUED_SENTENCE_RE = re.compile(r"[A-Z][a-z]+(?![\w@.’'/-])")
 _NEXT_WORD_RE = re.compile(r"\s*[\"“‘']?([A-Za-z]+)")
+_OPENING_QUOTES = "\"“‘'"
+_DOUBLE_QUOTE_RE = re.compile("[\"“”]")
+# How far back (characters) a quote's sentence is searched for the quote's opening mark.
+_LONGEST_QUOTED_SENTENCE = 1000
+_CLOSING_QUOTES = "\"”’'"
+# After a quoted question or exclamation: one to four capitalized words, then a lower-case word.
+_NAMED_TAG_RE = re.compile(r"\s+([A-Z][\w'’-]*)\.?(?:\s+[A-Z][\w'’-]*\.?){0,3}\s+([a-z]+)\b")
 
 
 def _append_trimmed(sentences: list[tuple[int, int]], text: str, start: int, end: int) -> None:
@@ -119,7 +164,7 @@ def _append_trimmed(sentences: list[tuple[int, int]], text: str, start: int, end
         sentences.append((start, end))
 
 
-def _sentence_stops(text: str, line_start: int, line_end: int, abbreviations: Collection[str]) -> list[int]:
+def _sentence_stops(text: str, line_start: int, line_end: int, rules: SentenceRules) -> list[int]:
     """Offsets just after each sentence-final mark inside one line.
 
     What follows a mark is read in place (patterns matched from ``stop`` up to
@@ -127,79 +172,152 @@ def _sentence_stops(text: str, line_start: int, line_end: int, abbreviations: Co
     paragraphs cost time quadratic in their length.
     """
     stops = []
+    sentence_start = line_start
     for match in _END_RE.finditer(text, line_start, line_end):
         stop = match.end()
         next_match = _NEXT_CHAR_RE.match(text, stop, line_end)
         if next_match is None:
             continue
         next_char = next_match.group(1)
-        glued = stop < line_end and not text[stop].isspace()
-        if glued and not (match.group()[0] == "." and _CAPITALIZED_RE.match(text, stop, line_end)):
-            continue  # "nytimes.com", "3.5", "U.S.-led": no boundary
-        if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENERS):
-            continue  # "what happened... can only be": the sentence goes on
-        if match.group()[0] == "." and _ends_with_abbreviation(
-            text, line_start, match.start(), stop, line_end, abbreviations
+        mark = match.group()
+        if stop < line_end and not text[stop].isspace() and not (
+            mark[0] == "." and _GLUED_SENTENCE_RE.match(text, stop, line_end)
         ):
+            continue  # "nytimes.com", "3.5", "U.S.-led", "Jane.Doe@": no boundary
+        if not (next_char.isupper() or next_char.isdigit() or next_char in _NEXT_SENTENCE_MARKS):
+            continue  # "what happened... can only be": the sentence goes on
+        mark_start = match.start()
+        if mark[0] == "." and _abbreviation_holds(text, line_start, mark_start, stop, line_end, rules):
+            continue
+        if mark_start - sentence_start <= 5 and _is_list_number(text, sentence_start, mark_start):
+            continue  # "1. The first item", "2.) The next"
+        if len(mark) > 1 and _closing_mark_goes_on(text, sentence_start, match, rules):
             continue
         stops.append(stop)
+        sentence_start = stop
     return stops
+
+
+def _closing_mark_goes_on(text: str, sentence_start: int, match: re.Match[str], rules: SentenceRules) -> bool:
+    """Whether a mark with a closing bracket or quote does not end the sentence: "[...]" marks an
+    omission, and a quote may go on with its speech tag (:func:`_keeps_speech_tag`)."""
+    mark = match.group()
+    if "]" in mark and text[match.start() - 1 : match.start()] == "[":
+        return True
+    return mark[-1] in _CLOSING_QUOTES and _keeps_speech_tag(text, sentence_start, match, rules)
+
+
+def _is_list_number(text: str, sentence_start: int, mark_start: int) -> bool:
+    """Whether the sentence so far is only a list number ("1." of "1. The first item")."""
+    return text[sentence_start:mark_start].strip().isdigit()
+
+
+def _keeps_speech_tag(text: str, sentence_start: int, match: re.Match[str], rules: SentenceRules) -> bool:
+    """Whether a quote that ends here goes on with a named speech tag.
+
+    "“Is it legal?” Mr. Ortiz asked." and "… one more? I'll run mine?" Akin continued." (the quote
+    opened in an earlier sentence) are one sentence each; "He asked: “Why?” Nobody replied." is two,
+    since "He asked" already tagged the quote. A tag that ends at once may have any verb after a
+    question ("“Why?” Obama continued, …"); after a full stop only a speech verb that ends at once
+    counts ("“We won.” Lopez said."), and "“We won.” Lopez said the vote ..." starts a new sentence.
+    """
+    tag = _NAMED_TAG_RE.match(text, match.end(), match.endpos)  # within the line
+    if not tag or tag.group(1).lower() in SENTENCE_OPENERS:
+        return False
+    question = "?" in match.group() or "!" in match.group()
+    speech_verb = tag.group(2) in rules.speech_cues
+    ends_at_once = text[tag.end() : tag.end() + 1] in (".", ",")
+    if not (speech_verb or question) or not (ends_at_once or (question and speech_verb)):
+        return False
+    first = _NEXT_CHAR_RE.match(text, sentence_start, match.start())
+    if first is not None and first.group(1) in _OPENING_QUOTES:
+        return True  # the quote opens the sentence
+    if match.start() - sentence_start > _LONGEST_QUOTED_SENTENCE:
+        return False  # keeps a line of "a?’ B said, a?’ B said, …" linear in its length
+    return not _DOUBLE_QUOTE_RE.search(text, sentence_start, match.start())  # it opened before the sentence
 
 
 _WORD_BEFORE_DOT = re.compile(r"((?:[A-Za-z]\.)*[A-Za-z]+)$")
 _INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-_SENTENCE_STARTERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "in",
-        "on",
-        "at",
-        "but",
-        "and",
-        "so",
-        "yet",
-        "however",
-        "meanwhile",
-        "moreover",
-        "despite",
-        "after",
-        "before",
-        "while",
-        "when",
-        "if",
-        "as",
-        "there",
-    ]
+_WORD_BEFORE_RE = re.compile(r"(\w+)[\s,]+$")
+
+
+def _abbreviation_holds(
+    text: str, line_start: int, dot: int, stop: int, line_end: int, rules: SentenceRules
+) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation that does not end the sentence;
+    ``text[stop:line_end]`` follows the mark."""
+    # The word is letters and dots, so it starts after the last space. Most words before a full
+    # stop are plain letters ("spoke."), read without a regex; the rest ("U.S.", "(Smith") are
+    # searched from that space on, not at every position of the 40-character window.
+    window_start = max(line_start, dot - 40)
+    word_start = max(window_start, text.rfind(" ", window_start, dot) + 1)
+    word = text[word_start:dot]
+    if not word.isalpha():
+        word_match = _WORD_BEFORE_DOT.search(text, word_start, dot)
+        if not word_match:
+            return False
+        word, word_start = word_match.group(1), word_match.start()
+        if _INITIALISM_RE.fullmatch(word):
+            # "the U.S. military" goes on; "left the U.S. The talks" ends
+            return not _opener_follows(text, stop, line_end)
+    if len(word) == 1 and word.isupper():
+        # A middle initial ("George W. Bush"), unless it is the pronoun: "you and I. Did you".
+        return not (
+            word == "I" and _opener_follows(text, stop, line_end) and _after_lower_word(text, line_start, word_start)
+        )
+    behaviour = rules.abbreviations.get(word.lower())
+    if behaviour is None:
+        return False
+    if behaviour == "before_number":
+        following = _NEXT_CHAR_RE.match(text, stop, line_end)
+        return bool(following) and following.group(1).isdigit()
+    return behaviour == "never" or not _opener_follows(text, stop, line_end)
+
+
+def _opener_follows(text: str, stop: int, line_end: int) -> bool:
+    """Whether the word after ``stop`` is a sentence opener ("The", "He", "How")."""
+    next_word = _NEXT_WORD_RE.match(text, stop, line_end)
+    return bool(next_word) and next_word.group(1).lower() in SENTENCE_OPENERS
+
+
+def _after_lower_word(text: str, line_start: int, position: int) -> bool:
+    """Whether the word before ``position`` is lower case (not part of a name)."""
+    before = _WORD_BEFORE_RE.search(text, max(line_start, position - 40), position)
+    return bool(before) and before.group(1)[0].islower()
+
+
+# A dateline at the start of an article: a place in capitals, an optional ", Country" and
+# "(Agency)", then a dash. "WASHINGTON —", "NEW YORK (AP) —", "CARACAS, Venezuela —", "ST. LOUIS —".
+_DATELINE_RE = re.compile(
+    r"""
+    [ \t]*
+    [A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]*){0,3}             # the place in capitals
+    (?:,[ ][A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,2})?      # , Venezuela / , N.Y. / , South Korea
+    (?:[ ]\([^()\n]{1,30}\))?                               # (AP), (Reuters)
+    [ ]?[—–-]{1,2}[ \t]*
+    """,
+    re.VERBOSE,
 )
 
 
-def _ends_with_abbreviation(
-    text: str, line_start: int, dot: int, stop: int, line_end: int, abbreviations: Collection[str]
-) -> bool:
-    """Whether the full stop at ``dot`` ends an abbreviation; ``text[stop:line_end]`` follows the mark."""
-    # The word is letters and dots, so it starts after the last space: searching from there
-    # finds the same match without trying every position of the 40-character window.
-    window_start = max(line_start, dot - 40)
-    word_match = _WORD_BEFORE_DOT.search(text, max(window_start, text.rfind(" ", window_start, dot) + 1), dot)
-    if not word_match:
-        return False
-    word = word_match.group(1)
-    if _INITIALISM_RE.fullmatch(word):
-        # An initialism such as "U.S." ends a sentence only before a typical opener.
-        next_word = _NEXT_WORD_RE.match(text, stop, line_end)
-        return not (next_word and next_word.group(1).lower() in _SENTENCE_STARTERS)
-    if len(word) == 1 and word.isupper():
-        return True  # a middle initial: "John F. Kennedy"
-    return word.lower() in abbreviations
+def dateline_end(text: str) -> int:
+    """Offset just after the article's dateline and its dash ("WASHINGTON — "), 0 if there is none.
+
+    The dateline stays inside the first sentence (it has no final punctuation); this offset lets a
+    reader of that sentence skip it. It is looked for at the start of the first line and, when that
+    line is a headline (no final punctuation), of the second.
+    """
+    lines = _LINE_RE.finditer(text)
+    for line in lines:
+        if not line.group().strip():
+            continue
+        found = _DATELINE_RE.match(text, line.start(), line.end())
+        if found:
+            return found.end()
+        if line.group().rstrip()[-1:] in ".!?…\"”’)":
+            return 0
+        second = next(lines, None)
+        found = _DATELINE_RE.match(text, second.start(), second.end()) if second else None
+        return found.end() if found else 0
+    return 0
