@@ -92,3 +92,21 @@ def test_html_cli_rejects_unknown_format(tmp_path):
     )
     assert result.returncode == 2
     assert "docx" in result.stderr and list(tmp_path.iterdir()) == []
+
+
+def test_html_notes_say_why_in_words_and_keep_rule_ids_for_the_screen(analyze_text, lexicons):
+    """A note says in words why a span counts; rule ids and feature weights sit in a screen-only detail."""
+    from lxml import html as lxml_html
+
+    analysis = analyze_text("The Pentagon has claimed that the strikes worked. Officials said the talks may fail.")
+    rules = {span.attrs.get("rule") for span in analysis.spans if span.attrs.get("rule")}
+    assert rules  # the test needs spans made by named rules
+    page = lxml_html.fromstring(render_report([analysis], lexicons, formats=["html"], title="")["html"])
+    notes = page.xpath("//ul[@class='notes']/li")
+    printed = " ".join(" ".join(li.xpath(".//text()[not(ancestor::details)]")) for li in notes)
+    technical = " ".join(page.xpath("//ul[@class='notes']//details[contains(@class, 'screen-only')]//text()"))
+    assert "Counted because:" in printed
+    for rule in rules:
+        assert rule not in printed  # "subject_before_verb" is for the JSON and the screen detail only
+        assert rule in technical
+    assert not re.search(r"[+−-]\d\.\d\d", printed)  # no feature weights in what is printed

@@ -20,6 +20,7 @@ from typing import Any
 from .. import __version__
 from ..analysis import ArticleAnalysis
 from ..document import SPAN_TYPES, Span
+from ..features.rule_notes import describe_rule
 from ..lexicons import Lexicons
 from ..rates import WordWeightedMeans, per_thousand
 
@@ -416,6 +417,7 @@ def entry_groups(prefix: str, notes: Sequence[dict[str, Any]]) -> list[dict[str,
                 "id": f"{prefix}-e{len(groups)}", "type": note["type"], "type_name": note["type_name"],
                 "label": note["label"], "category": note["category"], "note": note["note"],
                 "alternative": note["alternative"], "entry": note["entry"], "details": note["details"],
+                "reason": note["reason"],
                 "markers": [], "texts": [],
             }
         group["markers"].append({"id": note["id"], "marker": note["marker"]})
@@ -450,8 +452,25 @@ def span_note(span_id: str, number: int, span: Span, entry_index: Mapping[str, M
         "verb": str(attrs.get("verb", "") or ""),
         "stance": str(attrs.get("stance", "") or ""),
         "details": details,
+        "reason": reader_reason(attrs),
         "explanation": explain(span, entry),
     }
+
+
+def reader_reason(attrs: Mapping[str, Any]) -> str:
+    """Why a span counts, in a reader's words: the rule's own description and the learned score.
+
+    Rule ids and feature weights (``rule``, ``why``) stay in the JSON and in the HTML's collapsed
+    technical detail; print shows only this sentence.
+    """
+    parts = []
+    description = describe_rule(str(attrs.get("rule") or ""))
+    if description:
+        parts.append(description)
+    score = attrs.get("score")
+    if isinstance(score, int | float) and not isinstance(score, bool) and math.isfinite(score):
+        parts.append(f"learned score {score:.2f} (1 = surely counts)")
+    return "; ".join(parts)
 
 
 def explain(span: Span, entry: Mapping[str, str] | None) -> str:
