@@ -44,7 +44,7 @@ def analyze(
     paths = _paths(paths)
     if isinstance(lexicons, (str, Path)) or lexicons is None:
         lexicons = corpus_lexicons(paths, _folder("lexicons", lexicons))
-    return analyze_paths(paths, lexicons=_lexicons(lexicons))
+    return analyze_paths(paths, lexicons=_lexicons(lexicons), raw=raw)
 
 
 def analyze_text(
@@ -110,11 +110,9 @@ def report(
 
 def _paths(paths: object) -> list[str | Path]:
     """``paths`` as a list: one path alone is a list of one (a str is not iterated letter by letter)."""
-    if isinstance(paths, (str, Path)):
-        return [paths]
     if not isinstance(paths, Iterable):
         raise TypeError(f"paths must be a path or a list of paths, not {type(paths).__name__} {_shown(paths)}")
-    listed = list(paths)
+    listed = [paths] if isinstance(paths, (str, Path)) else list(paths)
     for path in listed:
         if not isinstance(path, (str, Path)):
             raise TypeError(f"paths must hold str or Path, not {type(path).__name__} {_shown(path)}")

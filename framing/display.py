@@ -64,7 +64,7 @@ def show(
     from .analysis import ArticleAnalysis
 
     chosen = checked_types(types)
-    analyses = [analysis] if isinstance(analysis, ArticleAnalysis) else _listed(analysis)
+    analyses = list(analysis) if _is_list_like(analysis) else [analysis]
     if not analyses:
         raise FramingParameterError("analysis", "is an empty list", "Pass an ArticleAnalysis from framing.analyze")
     for item in analyses:
@@ -109,17 +109,17 @@ def checked_types(types: str | Iterable[str] | None) -> tuple[str, ...]:
 
     if types is None:
         return SPAN_TYPES
-    listed = [types] if isinstance(types, str) else _listed(types, "types")
+    if not isinstance(types, str) and not _is_list_like(types):
+        raise TypeError(f"types must be a span type or a list of them, not {type(types).__name__} {types!r:.60}")
+    listed = [types] if isinstance(types, str) else list(types)
     for name in listed:
         if name not in SPAN_TYPES:
             raise FramingParameterError("types", f"unknown span type {name!r}", f"Use any of: {', '.join(SPAN_TYPES)}")
     return tuple(listed)
 
 
-def _listed(values: Any, parameter: str = "analysis") -> list[Any]:
-    if isinstance(values, Iterable) and not isinstance(values, (str, bytes, Mapping)):
-        return list(values)
-    raise TypeError(f"{parameter} has the wrong type: {type(values).__name__} {values!r:.60}")
+def _is_list_like(values: object) -> bool:
+    return isinstance(values, Iterable) and not isinstance(values, (str, bytes, Mapping))
 
 
 def layer_style(layer: Mapping[str, Any]) -> str:
