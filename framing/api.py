@@ -43,7 +43,7 @@ def analyze(
 
     paths = _paths(paths)
     if isinstance(lexicons, (str, Path)) or lexicons is None:
-        lexicons = corpus_lexicons(paths, _folder("lexicons", lexicons))
+        lexicons = corpus_lexicons(paths, _lexicon_folder(lexicons))
     return analyze_paths(paths, lexicons=_lexicons(lexicons), raw=raw)
 
 
@@ -145,7 +145,7 @@ def _lexicons(lexicons: object) -> Lexicons:
     if isinstance(lexicons, Lexicons):
         return lexicons
     if lexicons is None or isinstance(lexicons, (str, Path)):
-        return load_lexicons(_folder("lexicons", lexicons))
+        return load_lexicons(_lexicon_folder(lexicons))
     raise TypeError(f"lexicons must be a Lexicons (framing.load_lexicons()) or a folder of .tsv files, "
                     f"not {type(lexicons).__name__} {_shown(lexicons)}")
 
@@ -158,7 +158,15 @@ def _corpus_lexicons(analyses: Sequence[ArticleAnalysis], lexicons: object) -> L
     if lexicons is not None and not isinstance(lexicons, (str, Path)):
         return _lexicons(lexicons)
     folders = dict.fromkeys(Path(a.document.path).parent for a in analyses if a.document.path)
-    return load_lexicons(_folder("lexicons", lexicons), packs=story_packs(folders))
+    return load_lexicons(_lexicon_folder(lexicons), packs=story_packs(folders))
+
+
+def _lexicon_folder(folder: str | Path | None) -> str | Path | None:
+    """``lexicons`` given as a folder: it must exist (checked here, so the error names this parameter)."""
+    if folder is not None and not Path(_folder("lexicons", folder)).is_dir():
+        raise FramingParameterError("lexicons", f"no such lexicon folder {str(folder)!r}",
+                                    "Pass a folder of .tsv lexicon files, or a framing.load_lexicons() result")
+    return folder
 
 
 def _folder(parameter: str, value: str | Path | None) -> str | Path | None:

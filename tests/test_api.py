@@ -92,6 +92,8 @@ def test_import_framing_stays_light() -> None:
     (lambda a: framing.analyze(["ok.txt", 4.5]), TypeError, ["paths", "4.5"]),
     (lambda a: framing.analyze("Officials said\nthey may."), FramingParameterError, ["paths", "analyze_text"]),
     (lambda a: framing.analyze(lexicons=7), TypeError, ["lexicons", "7"]),
+    (lambda a: framing.analyze(lexicons="no-such-folder"), FramingParameterError, ["lexicons", "'no-such-folder'"]),
+    (lambda a: framing.compare(a, lexicons="no-such-folder"), FramingParameterError, ["lexicons", "no-such-folder"]),
     (lambda a: framing.analyze_text(b"bytes"), TypeError, ["text", "bytes"]),
     (lambda a: framing.analyze_text("   "), FramingParameterError, ["text", "empty"]),
     (lambda a: framing.analyze_text("Some text.", outlet=5), TypeError, ["outlet", "5"]),
@@ -135,3 +137,18 @@ def test_library_errors_name_parameters_and_the_cli_shows_its_flags() -> None:
     assert str(no_story) == "corpus.csv: has no story. Give every row a 'story', or use stories='cluster'"
     assert cli_message(no_story) == "corpus.csv: has no story. Give every row a 'story', or use --stories cluster"
     assert isinstance(no_story, ValueError)
+
+
+def test_the_readme_python_api_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's "Python API" block, as printed, on made-up articles (it names only public API)."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    code = readme.split("## Python API\n\n```python\n", 1)[1].split("```", 1)[0]
+    assert "from framing." not in code.replace("from framing.sklearn import", "")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "my-lexicons").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(HARBOUR_A, encoding="utf-8")
+    (tmp_path / "articles" / "b.txt").write_text(HARBOUR_B, encoding="utf-8")
+    namespace = {"text": HARBOUR_A, "texts": [HARBOUR_A, HARBOUR_B] * 2, "labels": [0, 1] * 2}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert len(namespace["analyses"]) == 2 and (tmp_path / "out" / "framing-report.html").is_file()
