@@ -45,3 +45,8 @@ def __getattr__(name: str):
     if name in _LAZY:
         return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'framing' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The public names too (they are imported lazily), for tab completion."""
+    return sorted(set(globals()) | set(__all__))

@@ -11,7 +11,9 @@ and ``framing.compare.build_comparison`` is still the package's function.
 from __future__ import annotations
 
 import importlib
+import inspect
 import sys
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
@@ -20,7 +22,15 @@ class CallablePackage(ModuleType):
     """A package whose call is the public function named by ``__public_function__`` in :mod:`framing.api`."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return getattr(importlib.import_module("framing.api"), self.__public_function__)(*args, **kwargs)
+        return self._public_function()(*args, **kwargs)
+
+    @property
+    def __signature__(self) -> inspect.Signature:
+        """The public function's signature, for ``help``, ``inspect`` and Jupyter's call tips."""
+        return inspect.signature(self._public_function())
+
+    def _public_function(self) -> Callable[..., Any]:
+        return getattr(importlib.import_module("framing.api"), self.__public_function__)
 
 
 def make_callable(package_name: str, function_name: str) -> None:

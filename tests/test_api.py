@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
 from pathlib import Path
@@ -73,6 +74,8 @@ def test_compare_and_report_packages_stay_callable_and_importable(two_texts: lis
     import framing.report as report_package
 
     assert compare_package is framing.compare and callable(framing.compare) and callable(framing.report)
+    assert list(inspect.signature(framing.compare).parameters) == ["analyses", "lexicons", "seed"]
+    assert {"analyze", "compare", "report", "show"} <= set(dir(framing))
     assert compare_package.build_comparison is not None and report_package.write_reports is not None
     written = framing.report(two_texts, tmp_path / "out", formats=["html"], title="Bridge <b>story</b>")
     assert [path.name for path in written] == ["framing-report.html"]
