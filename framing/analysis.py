@@ -29,6 +29,16 @@ class ArticleAnalysis:
     def spans_of(self, span_type: str) -> list[Span]:
         return [span for span in self.spans if span.type == span_type]
 
+    def _repr_html_(self) -> str:
+        """In Jupyter: the text with its evidence highlighted (:func:`framing.show`)."""
+        from .display import article_html
+
+        return article_html(self)
+
+    def __repr__(self) -> str:  # the dataclass's would print the whole parsed document
+        doc = self.document
+        return f"<ArticleAnalysis {doc.id!r} ({doc.outlet}): {doc.n_words} words, {len(self.spans)} evidence spans>"
+
     def to_record(self) -> dict[str, Any]:
         """The JSON Lines object documented in the README (the output contract)."""
         doc = self.document

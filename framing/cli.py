@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import FramingInputError
+from .errors import FramingInputError, FramingParameterError
 
 EXIT_INPUT_ERROR = 2
 # Errors of the place output goes (a full disk, a read-only or forbidden folder): the user's to fix.
@@ -262,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         fetch_links(args)
         return args.handler(args)
     except FramingInputError as error:
-        print(f"framing: error: {error}", file=sys.stderr)
+        print(f"framing: error: {cli_message(error)}", file=sys.stderr)
         return EXIT_INPUT_ERROR
     except KeyboardInterrupt:
         print("framing: interrupted; nothing was written", file=sys.stderr)
@@ -278,6 +278,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT_ERROR
     except Exception as error:  # an internal bug: say so on one line, keep the trace on request
         return internal_error(error)
+
+
+# The flag that sets each library parameter: library errors name the parameter, the CLI shows its flag.
+FLAG_OF_PARAMETER = {"jobs": "--jobs", "stories": "--stories", "formats": "--format", "fmt": "--format"}
+
+
+def cli_message(error: FramingInputError) -> str:
+    """The error's one line, naming the command-line flag where the library names a parameter."""
+    flag = FLAG_OF_PARAMETER.get(getattr(error, "parameter", ""))
+    if not isinstance(error, FramingParameterError) or flag is None:
+        return str(error)
+
+    def as_flag(parameter: str, value: object) -> str:
+        written = ",".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+        return f"{FLAG_OF_PARAMETER.get(parameter, parameter)} {written}"
+
+    where = flag if error.path == error.parameter else error.path
+    return str(FramingInputError(where, error.problem, error.hint_with(as_flag)))
 
 
 def internal_error(error: Exception) -> int:

@@ -1,5 +1,8 @@
 """Comparison layer: tidy pandas tables that compare outlets covering the same story.
 
+The package is callable: ``framing.compare(analyses)`` is :func:`framing.api.compare`, which
+returns these tables as a :class:`~framing.compare.result.Comparison`.
+
 ``build_comparison(analyses)`` returns one DataFrame per question a reader asks:
 
 - ``rates``: each outlet's rate per 1,000 words of every span type and category, with a
@@ -27,6 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .._callable import make_callable
 from ..analysis import ArticleAnalysis
 from ..errors import FramingInputError
 from ..lexicons import Lexicons, load_lexicons
@@ -38,6 +42,8 @@ from .headlines import build_headlines
 from .labels import build_labels, collect_mentions, load_pins
 from .uncertainty import build_rates
 from .voices import build_voices
+
+make_callable(__name__, "compare")  # framing.compare(analyses) is framing.api.compare (see framing._callable)
 
 __all__ = ["TABLES", "build_comparison", "export_comparison", "export_tables", "story_tables"]
 

@@ -41,7 +41,7 @@ import pandas as pd
 from scipy import sparse
 
 from ..corpus import RawArticle
-from ..errors import FramingInputError
+from ..errors import FramingParameterError
 from .common import Folder
 from .facts import tfidf_counts
 
@@ -62,7 +62,7 @@ def group_stories(
 ) -> pd.DataFrame:
     """The ``stories`` table: which story each article belongs to (see the module docstring)."""
     if mode not in MODES:
-        raise FramingInputError("--stories", f"unknown mode {mode!r}", f"Use one of: {', '.join(MODES)}")
+        raise FramingParameterError("stories", f"unknown mode {mode!r}", f"Use one of: {', '.join(MODES)}")
     if mode == "auto":
         if articles and all(a.story for a in articles):
             mode = "column"
@@ -71,7 +71,8 @@ def group_stories(
     if mode == "column":
         missing = next((a for a in articles if not a.story), None)
         if missing is not None:
-            raise FramingInputError(missing.path, "has no story", "Give every row a 'story', or use --stories cluster")
+            raise FramingParameterError("stories", "has no story", "Give every row a 'story', or use",
+                                        example="cluster", path=missing.path)
         labels = [a.story for a in articles]
         similarity = [None] * len(articles)
     elif mode == "one":

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from ..analysis import analyze_document, parsed_article
 from ..corpus import RawArticle
 from ..corpus.streaming import batched
-from ..errors import FramingInputError
+from ..errors import FramingParameterError
 from ..lexicons import Lexicons
 from .rows import ExtractedArticle, extracted
 
@@ -53,7 +53,8 @@ def _worker_chunk(chunk: list[RawArticle]) -> list[ExtractedArticle]:
 
 def check_jobs(jobs: int) -> int:
     if jobs < 1:
-        raise FramingInputError("--jobs", f"must be 1 or more, not {jobs}", "Pass how many cores to use, e.g. --jobs 2")
+        raise FramingParameterError("jobs", f"must be 1 or more, not {jobs!r}", "Pass how many cores to use, e.g.",
+                                    example=2)
     return jobs
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import FramingInputError
+from ..errors import FramingInputError, FramingParameterError
 from ..fileio import StagedFile, csv_text
 from .rows import SPAN_COLUMNS, SPAN_INT_COLUMNS, ExtractedArticle, OutletTotals
 
@@ -121,7 +121,7 @@ class ExtractOutput:
         batch_size: int = DEFAULT_BATCH,
     ) -> None:
         if fmt not in FORMATS:
-            raise FramingInputError("--format", f"unknown format {fmt!r}", f"Use one of: {', '.join(FORMATS)}")
+            raise FramingParameterError("fmt", f"unknown format {fmt!r}", f"Use one of: {', '.join(FORMATS)}")
         if folder is not None and folder.exists() and not folder.is_dir():
             raise FramingInputError(folder, "is a file, not a folder", "Pass -o a folder, or a .jsonl file name")
         self.folder, self.fmt, self.records = folder, fmt, records

@@ -3,7 +3,8 @@
 Layers: :mod:`.model` decides what to show (plain data), :mod:`.charts` draws
 the overview charts as SVG, :mod:`.html` renders the page, :mod:`.pdf` prints it.
 Everything is rendered in memory first and written atomically at the end, so a
-failed run never leaves a half-written report behind.
+failed run never leaves a half-written report behind. The package is callable:
+``framing.report(analyses, out_dir)`` is :func:`framing.api.report`.
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import FramingInputError
+from .._callable import make_callable
+from ..errors import FramingInputError, FramingParameterError
 from ..fileio import output_path, write_atomically
 
 if TYPE_CHECKING:  # the PDF printer imports this package: it needs none of them
     from ..analysis import ArticleAnalysis
     from ..lexicons import Lexicons
     from .pdf import PdfWorker
+
+make_callable(__name__, "report")  # framing.report(analyses, out_dir) is framing.api.report (see framing._callable)
 
 REPORT_NAMES = {"html": "framing-report.html", "pdf": "framing-report.pdf"}
 
@@ -50,8 +54,8 @@ def check_formats(formats: Sequence[str]) -> list[str]:
     """
     unknown = sorted(set(formats) - set(REPORT_NAMES))
     if unknown or not formats:
-        raise FramingInputError("--format", f"unknown format {', '.join(unknown) or '(none)'}",
-                                "Use html, pdf or html,pdf")
+        raise FramingParameterError("formats", f"unknown format {', '.join(unknown) or '(none)'}",
+                                    "Use html, pdf or both, e.g.", example=("html", "pdf"))
     return list(dict.fromkeys(formats))
 
 
