@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-__all__ = ["CONFIDENT_AT", "CONFIDENCE_COLUMNS", "Evidence", "split_confident", "with_confidence"]
+__all__ = ["CONFIDENCE_COLUMNS", "CONFIDENT_AT", "Evidence", "split_confident", "with_confidence"]
 
 # Rows at or above this are findings; below it they are "possible".
 CONFIDENT_AT = 0.7
