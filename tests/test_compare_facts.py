@@ -114,7 +114,7 @@ def test_facts_are_not_paired_across_different_days_or_counts(storm, lexicons):
 def test_facts_pair_the_same_quotation_even_in_different_words(lexicons):
     texts = {
         "A": "“We will not accept a budget that abandons rural hospitals,” Roe told reporters on the steps.",
-        "B": "Speaking later to a crowd, the senator repeated: “We will not accept a budget that abandons rural hospitals.”",
+        "B": "Later the senator repeated: “We will not accept a budget that abandons rural hospitals.”",
     }
     facts = build_comparison(corpus(lexicons, texts), lexicons=lexicons)["facts"]
     assert set(facts.n_outlets) == {2}
