@@ -50,6 +50,7 @@ class EventKeys:
     days: frozenset[str]
     quantities: tuple[Quantity, ...]
     quoted: tuple[str, ...]  # folded words inside quotation marks, in order
+    grams: frozenset[tuple[str, ...]] = frozenset()  # runs of PART_QUOTE_WORDS quoted words (a quick test)
 
 
 def event_keys(
@@ -64,9 +65,10 @@ def event_keys(
         and folder.fold(token.norm) not in _TIME_WORDS
     )
     quoted = tuple(folder.fold(token.norm) for k, token in enumerate(tokens) if k in inside and token.is_word)
+    grams = frozenset(quoted[k:k + PART_QUOTE_WORDS] for k in range(len(quoted) - PART_QUOTE_WORDS + 1))
     return EventKeys(
         {key: words for key, words in actors.items() if key not in _TIME_WORDS},
-        predicate, weekdays(tokens, folder), tuple(quantities(doc, tokens, folder)), quoted,
+        predicate, weekdays(tokens, folder), tuple(quantities(doc, tokens, folder)), quoted, grams,
     )
 
 
@@ -165,13 +167,13 @@ def score_pair(
     if block:
         evidence.note(f"not paired: {block}")
         return evidence
-    quote = shared_quote(a.quoted, b.quoted, stop_words)
+    quote = shared_quote(a.quoted, b.quoted, stop_words) if a.grams & b.grams else ""
     if quote:
         evidence.add(0.95, f"same quoted words (“{quote}”)")
         return evidence
     evidence.add(min(0.4, cosine), f"word overlap {cosine:.2f}")
     if a.quoted and b.quoted and max(len(a.quoted), len(b.quoted)) >= QUOTE_WORDS:
-        part = shared_quote(a.quoted, b.quoted, stop_words, least=PART_QUOTE_WORDS)
+        part = shared_quote(a.quoted, b.quoted, stop_words, least=PART_QUOTE_WORDS) if a.grams & b.grams else ""
         if part:
             evidence.add(0.15, f"part of one quotation (“{part}”)")
         else:
