@@ -155,7 +155,7 @@ def score_pair(
     """How sure it is that ``a`` and ``b`` state one event, as named contributions.
 
     Weights: word overlap gives at most 0.4; an actor in common 0.25 if it is not one of
-    the story's common actors (0.1 if it is); each shared uncommon word 0.1, up to 0.3;
+    the story's common actors (0.15 if it is); each shared uncommon word 0.1, up to 0.3;
     when both name actors and none is in common the pair loses 0.3 (shared words alone
     are not enough), when one names none it loses 0.1. The same quoted words give 0.95
     outright, a shorter shared quoted run 0.15, two quotations in different words cost
@@ -185,7 +185,7 @@ def score_pair(
     if specific:
         evidence.add(0.25, "same actors: " + ", ".join(a.actors[k] for k in actors))
     elif actors:
-        evidence.add(0.1, "only the story's main actors in common: " + ", ".join(a.actors[k] for k in actors))
+        evidence.add(0.15, "only the story's main actors in common: " + ", ".join(a.actors[k] for k in actors))
     elif a.actors and b.actors:
         evidence.add(-0.3, "different actors: " + ", ".join(sorted(a.actors.values())) + " against "
                      + ", ".join(sorted(b.actors.values())))
