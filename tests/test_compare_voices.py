@@ -26,6 +26,7 @@ ROLE_HEADER = (
 # Names of the bundled sample story's actors and places: they belong in seeds/lexicons/, never in lexicons/.
 SAMPLE_STORY_WORDS = ("maduro", "venezuel", "trump", "hegseth", "caracas", "chavista", "cartel de los soles",
                       "suns cartel", "cartel of the suns", "southern command", "cabello")
+SAMPLE_STORY_PLACES = ("venezuel", "caracas")
 _QUOTED_WORDS = re.compile(r"'([^']*)' at (\d+)-(\d+)")
 
 
@@ -186,5 +187,8 @@ def test_voices_seeds_use_their_story_pack(seed_analyses, lexicons):
 def test_voices_general_lexicons_name_no_actor_of_the_sample_story():
     for path in sorted(Path(bundled_lexicon_dir()).glob("*.tsv")):
         text = path.read_text(encoding="utf-8").lower()
-        named = [word for word in SAMPLE_STORY_WORDS if word in text]
+        # The gazetteer lists every country and many capitals: general geography, not the story's actors.
+        words = [w for w in SAMPLE_STORY_WORDS if w not in SAMPLE_STORY_PLACES] if path.name == "places.tsv" \
+            else SAMPLE_STORY_WORDS
+        named = [word for word in words if word in text]
         assert not named, f"{path.name} names {named}: move those rows to seeds/lexicons/"
