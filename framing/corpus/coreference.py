@@ -10,10 +10,12 @@ each description or pronoun sees only what came before it. Rules (``how``):
 * ``org_alias``: "the bureau", "the department" joins the most recent organisation whose
   name holds that head noun;
 * ``group`` and ``document``: "critics", "officials"; "the statement", "a report";
-* ``pronoun``: he/she/they get an antecedent only when one candidate fits. The nearest
-  sentence (of the pronoun's own, before it, and the :data:`PRONOUN_WINDOW` before) that
-  has any candidate of the right gender decides: one entity there, or one that is a
-  clause subject, wins; otherwise the pronoun stays unresolved with the reason.
+* ``pronoun``: he/she/they get an antecedent only when one candidate fits: of the people
+  (or, for "they", groups and organisations) named in the pronoun's sentence before it and
+  the :data:`PRONOUN_WINDOW` sentences before, outside quotes, and not of the other gender
+  (by title, gendered noun or an earlier pronoun), one entity; or, when several fit, the
+  only clause subject of the nearest sentence that has one (a possessive is no subject).
+  Otherwise the pronoun stays unresolved and says why.
 """
 
 from __future__ import annotations
@@ -180,19 +182,23 @@ def _pronoun(walk: _Walk, index: int) -> Mention:
         mention_sentence = reader.sentence_ids[mention.first]
         if mention_sentence < sentence - PRONOUN_WINDOW:
             break
+        if reader.quoted[mention.first]:
+            continue  # a name inside quoted words is the speaker's, not the writer's antecedent
         if mention.kind in wanted_kinds and walk.gender(mention.entity) in ("", gender or ""):
             by_sentence.setdefault(mention_sentence, []).append(mention)
     kind = "person" if gender else "group"
-    for nearest in sorted(by_sentence, reverse=True):
-        candidates = by_sentence[nearest]
-        entities = list(dict.fromkeys(m.entity for m in candidates))
-        if len(entities) > 1:
-            subjects = list(dict.fromkeys(m.entity for m in candidates if m.subject))
-            known = [e for e in entities if gender and walk.gender(e) == gender]
-            entities = subjects if len(subjects) == 1 else known if len(known) == 1 else entities
-        if len(entities) == 1:
-            entity = entities[0]
-            return _make(reader, kind, index, entity, "pronoun", gender=gender, name=walk.names.get(entity, ""))
+    entities = list(dict.fromkeys(m.entity for found in by_sentence.values() for m in found))
+    if len(entities) > 1:
+        # Several fit: the subject of the nearest sentence that has one, if it is only one entity.
+        for nearest in sorted(by_sentence, reverse=True):
+            subjects = list(dict.fromkeys(m.entity for m in by_sentence[nearest] if m.subject))
+            if subjects:
+                entities = subjects if len(subjects) == 1 else entities
+                break
+    if len(entities) == 1:
+        entity = entities[0]
+        return _make(reader, kind, index, entity, "pronoun", gender=gender, name=walk.names.get(entity, ""))
+    if entities:
         names = ", ".join(sorted({e.partition(":")[2] for e in entities}))
         return _make(reader, kind, index, "", "pronoun", resolved=False, reason=f"ambiguous: {names}", gender=gender)
     reason = f"no {'person' if gender else 'group or organisation'} fits within {PRONOUN_WINDOW} sentences"

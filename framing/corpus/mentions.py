@@ -30,11 +30,12 @@ makes no person. Descriptions, appositives and pronouns are read by
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..grammar import CLAUSE_OPENERS, DETERMINERS, MONTH_ABBREVIATIONS, MONTHS, PREPOSITIONS, WEEKDAYS
+from .mention_model import PERSON_NAME_RULES, Mention, MentionLexicon, mention_lexicon
+
+__all__ = ["PERSON_NAME_RULES", "Mention", "MentionLexicon", "find_mentions", "mention_lexicon"]
 
 if TYPE_CHECKING:
     from ..document import TokenColumns
@@ -44,59 +45,6 @@ if TYPE_CHECKING:
 _NOT_NAME_WORDS = DETERMINERS | PREPOSITIONS | CLAUSE_OPENERS | frozenset(["he", "she", "they", "i", "we", "it"])
 # Lower-case words allowed inside an organisation's name ("Department of Justice", "Bank of America").
 _ORG_CONNECTORS = frozenset(["of", "for", "and", "the", "on"])
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One mention: ``text == Document.text[start:end]``, tokens ``first`` .. ``end_token - 1``.
-
-    ``entity`` is shared by every mention of one entity (``kind:canonical``); ``how`` is the
-    rule that found it. A pronoun or description that could not be tied to one entity has
-    ``resolved`` False, an empty ``entity`` and a ``reason``. ``role`` is the office or role
-    word a title or appositive gives ("senator", "lawyer"); ``gender`` "m"/"f" where a title,
-    role noun or resolved pronoun shows it.
-    """
-
-    kind: str
-    start: int
-    end: int
-    text: str
-    entity: str
-    how: str
-    first: int = 0
-    end_token: int = 0
-    resolved: bool = True
-    reason: str = ""
-    role: str = ""
-    gender: str = ""
-    subject: bool = False
-    name: str = ""
-    name_first: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class MentionLexicon:
-    """The title, place and organisation lexicons as the finder reads them, built once per lexicon set."""
-
-    titles: TermMatcher
-    places: TermMatcher
-    organisations: TermMatcher
-    title_words: dict[str, tuple[str, str, str]]  # single-word norm → (gender, role, kind)
-
-
-@lru_cache(maxsize=8)
-def mention_lexicon(lexicons: Lexicons) -> MentionLexicon:
-    """Matchers over the three lexicons (cached per :class:`Lexicons`, which is immutable)."""
-    from ..lexicons import TermMatcher
-
-    titles = lexicons["titles"].entries
-    words = {e.key.lower(): (e["gender"], e["role"], e["kind"]) for e in titles if " " not in e.key}
-    return MentionLexicon(
-        TermMatcher(titles), TermMatcher(lexicons["places"].entries), TermMatcher(lexicons["organisations"].entries),
-        words,
-    )
-
-
 class _Reader:
     """One pass over a document's tokens; ``mentions`` holds what it found, in text order."""
 
@@ -114,9 +62,11 @@ class _Reader:
         self.places = {m[0]: m for m in _matches(lex.places, self.norms) if self._capitalized(m[0])}
         self.orgs = {m[0]: m for m in _matches(lex.organisations, self.norms) if self._org_spelling(m[0], m[1])}
         known = lex.title_words
+        in_title = {i for first, end, _ in self.titles.values() for i in range(first, end)}
         self.cap = [
-            w and t[:1].isupper() and "-" not in t and (n not in lowered or n in known) and n not in _NOT_NAME_WORDS
-            for t, n, w in zip(self.texts, self.norms, self.is_word, strict=True)
+            w and t[:1].isupper() and "-" not in t and (n not in lowered or n in known or i in in_title)
+            and n not in _NOT_NAME_WORDS
+            for i, (t, n, w) in enumerate(zip(self.texts, self.norms, self.is_word, strict=True))
         ]
 
     def _capitalized(self, index: int) -> bool:
@@ -144,6 +94,8 @@ class _Reader:
         if self.texts[end - 1].endswith(("'s", "’s")):
             return False
         previous = first - 1
+        while previous >= 0 and self.cap[previous] and self.sentence_ids[previous] == self.sentence_ids[first]:
+            previous -= 1  # capitalized modifiers ("Senate Majority Leader X") belong to the phrase
         if previous < 0 or self.sentence_ids[previous] != self.sentence_ids[first]:
             return True
         before = self.texts[previous]
@@ -164,6 +116,8 @@ class _Reader:
         """End of the capitalized run from ``first``: names, initials with their stop, connectors."""
         end = first
         while end < self.count:
+            if end > first and self._breaks_between(end):
+                break
             if self.cap[end] or end in self.orgs or end in self.places:
                 if self.texts[end].endswith(("'s", "’s")):
                     return end + 1
@@ -177,6 +131,15 @@ class _Reader:
         while end > first and self.norms[end - 1] in _ORG_CONNECTORS:
             end -= 1
         return end
+
+    def _breaks_between(self, index: int) -> bool:
+        """A line break, or a sentence break other than after an initial ("Joseph R. | Biden"), ends a run."""
+        if "\n" in self.text[self.ends[index - 1] : self.starts[index]]:
+            return True
+        if self.sentence_ids[index] == self.sentence_ids[index - 1]:
+            return False
+        before = self.texts[index - 2] if index > 1 else ""
+        return not (self.texts[index - 1] == "." and len(before) == 1 and before.isupper())
 
     def _joins_run(self, index: int, first: int) -> bool:
         """A full stop inside a name, or a connector between capitalized words ("Bank of America")."""
@@ -209,7 +172,7 @@ class _Reader:
         org_end = self._org_name_end(index, end)
         if org_end:
             return self._organisation(index, org_end, "org_name")
-        if index in self.places and not self._titled_name_at(index):
+        if index in self.places and self._is_place(index):
             first, stop, entry = self.places[index]
             self.add("place", first, stop, "place:" + entry["place"], "place")
             return stop
@@ -218,9 +181,8 @@ class _Reader:
         norm = self.norms[index]
         if norm in WEEKDAYS or (norm in MONTHS | MONTH_ABBREVIATIONS and self._month_here(index)):
             return self._date(index)
-        text = self.texts[index].rstrip("'s’")
-        if len(text.replace(".", "")) >= 2 and text.replace(".", "").isalpha() and text.isupper():
-            letters = text.replace(".", "")
+        if self._acronym(index):
+            letters = self.texts[index].removesuffix("'s").removesuffix("’s").replace(".", "")
             entity = self.acronyms.get(letters) or "organisation:" + letters
             self.add("organisation", index, index + 1, entity, "acronym")
             return index + 1
@@ -228,6 +190,34 @@ class _Reader:
             self.add("group", index, index + 1, "group:" + norm, "group")
             return index + 1
         return self._plain_name(index, end)
+
+    def _is_place(self, index: int) -> bool:
+        """A place spelling names a place unless a name is written there instead.
+
+        Not when a title and name start here, when the word is the surname of a person
+        named before ("Rep. Jim Jordan … Jordan said"), when a relative "who" follows a
+        place that opens a phrase ("Paris, who used to work", not "X of Maine, who"), or
+        when a plain capitalized word runs into it ("Priorities USA" is no country).
+        """
+        first, stop, _ = self.places[index]
+        if self._titled_name_at(index) or (stop - first == 1 and self.norms[first] in self.surnames):
+            return False
+        before = first - 1
+        linked = before >= 0 and self.norms[before] in ("of", "from", "in", ",")
+        if tuple(self.norms[stop : stop + 2]) == (",", "who") and not linked:
+            return False
+        return not (before >= 0 and self.cap[before] and not self._breaks_between(first) and before not in self.places
+                    and self.lex.title_words.get(self.norms[before], ("", "", ""))[2] not in ("title", "org_head"))
+
+    def _acronym(self, index: int) -> bool:
+        """FBI, F.B.I.: capitals only, two to six letters, and not a run of capitals (a headline in caps)."""
+        letters = self.texts[index].removesuffix("'s").removesuffix("’s").replace(".", "")
+        if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+            return False
+        return not any(
+            0 <= i < self.count and self.texts[i].isupper() and len(self.texts[i]) > 1 and self.texts[i].isalpha()
+            and not self._breaks_between(max(i, index)) for i in (index - 1, index + 1)
+        )
 
     def _organisation_from_lexicon(self, index: int) -> int:
         first, stop, entry = self.orgs[index]
@@ -293,7 +283,8 @@ class _Reader:
         position = first
         while position < end and self.norms[position] not in _ORG_CONNECTORS and (
             position == first
-            or (position not in self.orgs and position not in self.places and not self._titled_name_at(position))
+            or (position not in self.orgs and self.norms[position] not in WEEKDAYS
+                and not self._titled_name_at(position))
         ):
             position += 1
             if self.texts[position - 1].endswith(("'s", "’s")):
@@ -315,6 +306,13 @@ class _Reader:
 
     def _plain_name(self, index: int, end: int) -> int:
         name_end = self._name_end(index, end)
+        if name_end < end and self.norms[name_end] == "for":
+            # "Americans for Prosperity", "Deferred Action for Childhood Arrivals": a body or programme.
+            return self._organisation(index, end, "org_name")
+        if name_end - index >= 2 and self.norms[name_end - 1] in self.lex.place_heads:
+            _, _, text = self.span(index, name_end)
+            self.add("place", index, name_end, "place:" + text, "place_name")
+            return name_end
         if name_end - index >= 2:
             self._person(index, index, name_end, "full_name")
             return name_end
