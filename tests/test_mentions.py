@@ -33,6 +33,13 @@ GOLDEN = [
      [("person", "Ohio")]),
     ("Sen. Pat Doe of Texas voted no.",
      [("person", "Sen. Pat Doe", "person:doe"), ("place", "Texas", "place:Texas")], [("person", "Texas")]),
+    # Lower-case surname particles belong to the name.
+    ("Kevin de León spoke first. Later Mr. de León left.",
+     [("person", "Kevin de León", "person:león"), ("person", "Mr. de León", "person:león")], []),
+    ("Ursula von der Leyen arrived.", [("person", "Ursula von der Leyen", "person:leyen")], []),
+    # A place after a name is a place; a surname that is also a place is the person.
+    ("Rep. Jim Jordan spoke. Jordan said no.",
+     [("person", "Rep. Jim Jordan", "person:jordan"), ("person", "Jordan", "person:jordan")], [("place", "Jordan")]),
     # Organisations: dotted and plain acronyms, full names, aliases by head noun.
     ("The F.B.I. said the FBI would act, and the bureau did.",
      [("organisation", "F.B.I.", "organisation:Federal Bureau of Investigation"),

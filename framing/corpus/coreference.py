@@ -75,8 +75,7 @@ def resolve(names: list[Mention], reader: _Reader) -> tuple[Mention, ...]:
         if mention is not None:
             mention = _with_role_before(reader, mention)
             walk.note(mention)
-            _appositive(walk, mention)
-            index = mention.end_token
+            index = max(mention.end_token, _appositive(walk, mention))
             continue
         found = _lower_case_mention(walk, index)
         if found is not None:
@@ -98,14 +97,14 @@ def _with_role_before(reader: _Reader, mention: Mention) -> Mention:
     return replace(mention, role=entry[1] or reader.norms[before], gender=mention.gender or entry[0])
 
 
-def _appositive(walk: _Walk, mention: Mention) -> None:
-    """"X, a Democrat from Ohio," : the role words of the aside after a person's name."""
+def _appositive(walk: _Walk, mention: Mention) -> int:
+    """"X, a Democrat from Ohio," : the role words of the aside after a person's name; returns where it ends."""
     reader = walk.reader
     comma = mention.end_token
     if mention.kind != "person" or comma + 1 >= reader.count or reader.texts[comma] != ",":
-        return
+        return 0
     if reader.norms[comma + 1] not in _APPOSITIVE_OPENERS:
-        return
+        return 0
     position = comma + 1
     while position < min(reader.count, comma + _APPOSITIVE_REACH) and reader.texts[position] not in ",.;:":
         entry = reader.lex.title_words.get(reader.norms[position])
@@ -118,8 +117,9 @@ def _appositive(walk: _Walk, mention: Mention) -> None:
                 name_first=mention.name_first,
             )
             walk.note(found)
-            return
+            return position + 1
         position += 1
+    return 0
 
 
 def _lower_case_mention(walk: _Walk, index: int) -> Mention | None:

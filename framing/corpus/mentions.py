@@ -32,7 +32,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..grammar import CLAUSE_OPENERS, DETERMINERS, MONTH_ABBREVIATIONS, MONTHS, PREPOSITIONS, WEEKDAYS
+from ..grammar import (
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    PREPOSITIONS,
+    SURNAME_PARTICLES,
+    WEEKDAYS,
+)
 from .mention_model import PERSON_NAME_RULES, Mention, MentionLexicon, mention_lexicon
 
 __all__ = ["PERSON_NAME_RULES", "Mention", "MentionLexicon", "find_mentions", "mention_lexicon"]
@@ -145,7 +153,15 @@ class _Reader:
         """A full stop inside a name, or a connector between capitalized words ("Bank of America")."""
         if self.texts[index] == ".":
             return self._stop_inside_name(index)
+        if self._particle(index):
+            return True  # "Kevin de León", "Mr. de Léon"
         return self.norms[index] in _ORG_CONNECTORS and self.cap[index + 1] and index > first
+
+    def _particle(self, index: int) -> bool:
+        """A lower-case surname particle followed by a capitalized word ("de León")."""
+        while index < self.count and self.texts[index] in SURNAME_PARTICLES:
+            index += 1  # "von der Leyen"
+        return index < self.count and self.cap[index] and self.texts[index - 1] in SURNAME_PARTICLES
 
     def _after_title(self, stop: int) -> int:
         """Where a title ending before ``stop`` is over: its abbreviation's full stop belongs to it."""
@@ -156,7 +172,9 @@ class _Reader:
         before = self.texts[stop - 1]
         initial = len(before) == 1 and before.isupper()
         title = self.lex.title_words.get(self.norms[stop - 1], ("", "", ""))[2] == "title"
-        return (initial or title) and self.cap[stop + 1] if stop + 1 < self.count else False
+        if stop + 1 >= self.count:
+            return False
+        return (initial or title) and (self.cap[stop + 1] or self._particle(stop + 1))
 
     def _read_run(self, index: int, end: int) -> int:
         """Mentions in the run ``[index, end)``, read from the left; returns where to go on."""
@@ -262,6 +280,8 @@ class _Reader:
         after = self._after_title(match[1])
         while after < self.count and after in self.titles and self.titles[after][2]["kind"] == "title":
             after = self._after_title(self.titles[after][1])
+        while after + 1 < self.count and self.texts[after] in SURNAME_PARTICLES:
+            after += 1  # "Mr. de Léon"
         return after < self.count and self.cap[after] and after not in self.places and after not in self.orgs
 
     def _titled_person(self, index: int, end: int) -> int:
@@ -281,7 +301,7 @@ class _Reader:
     def _name_end(self, first: int, end: int) -> int:
         """A name runs over capitalized words and initials, and stops at a connector, place or organisation."""
         position = first
-        while position < end and self.norms[position] not in _ORG_CONNECTORS and (
+        while position < end and (self.norms[position] not in _ORG_CONNECTORS or self._particle(position)) and (
             position == first
             or (position not in self.orgs and self.norms[position] not in WEEKDAYS
                 and not self._titled_name_at(position))
