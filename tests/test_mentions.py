@@ -103,6 +103,11 @@ PRONOUNS = [
     # An earlier pronoun shows the gender.
     ("Pat Quinn said she would run. Mr. Sam Vale disagreed, but she did.", "she", "person:quinn"),
     ("Critics said they would sue.", "they", "group:critics"),
+    # A main clause's subject outranks a complement's or an adverbial clause's.
+    ("Pat Quinn criticized the plan but argued that Sam Vale was right. He said so twice.", "He", "person:quinn"),
+    ("Pat Quinn listened while Sam Vale spoke. He nodded.", "He", "person:quinn"),
+    # A name joined to an object by "and" is no subject.
+    ("Pat Quinn said Sam Vale and Lee Roe would lose. He left.", "He", "person:quinn"),
 ]
 
 UNRESOLVED = [

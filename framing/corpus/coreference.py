@@ -14,7 +14,9 @@ each description or pronoun sees only what came before it. Rules (``how``):
   (or, for "they", groups and organisations) named in the pronoun's sentence before it and
   the :data:`PRONOUN_WINDOW` sentences before, outside quotes, and not of the other gender
   (by title, gendered noun or an earlier pronoun), one entity; or, when several fit, the
-  only clause subject of the nearest sentence that has one (a possessive is no subject).
+  one best subject of the nearest sentence that has one: a main clause's subject over a
+  relative or adverbial clause's ("when X kept interrupting") over a complement's ("argued
+  that X was"); a possessive is no subject.
   Otherwise the pronoun stays unresolved and says why.
 """
 
@@ -33,6 +35,10 @@ DESCRIPTION_WINDOW = 5
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _APPOSITIVE_OPENERS = ARTICLES | frozenset(["who", "whose", "now", "then", "former"])
 _APPOSITIVE_REACH = 10
+# Words that open a clause inside another: a complement ("said that X …") or an adverbial or relative one.
+_COMPLEMENTIZERS = frozenset(["that", "whether", "if"])
+_SUBORDINATORS = frozenset(["when", "while", "as", "because", "although", "though", "since", "after", "before",
+                            "until", "unless", "once", "where", "who", "whom", "which"])
 
 
 class _Walk:
@@ -170,6 +176,27 @@ def _make(reader: _Reader, kind: str, index: int, entity: str, how: str, first: 
                    **extra)
 
 
+def _subject_rank(walk: _Walk, mention: Mention) -> int:
+    """How strongly a mention is a sentence's subject: main clause 3, relative or adverbial clause 2,
+    complement clause ("argued that Trump was") 1, no subject 0. A name after "and"/"or" ranks as the
+    name it is joined to ("Romney and Ryan would")."""
+    if not mention.subject:
+        return 0
+    reader = walk.reader
+    before = mention.first - 1
+    while before >= 0 and reader.cap[before]:
+        before -= 1
+    if before < 0 or reader.sentence_ids[before] != reader.sentence_ids[mention.first]:
+        return 3
+    word = reader.norms[before]
+    if word in ("and", "or") and before > 0 and reader.cap[before - 1]:
+        joined = next((m for m in reversed(walk.history) if m.end_token == before), None)
+        return _subject_rank(walk, joined) if joined is not None else 0
+    if word in _COMPLEMENTIZERS:
+        return 1
+    return 2 if word in _SUBORDINATORS else 3
+
+
 def _pronoun(walk: _Walk, index: int) -> Mention:
     """he/she/they: resolved when one candidate fits (see the module docstring), else unresolved with why."""
     reader = walk.reader
@@ -189,10 +216,12 @@ def _pronoun(walk: _Walk, index: int) -> Mention:
     kind = "person" if gender else "group"
     entities = list(dict.fromkeys(m.entity for found in by_sentence.values() for m in found))
     if len(entities) > 1:
-        # Several fit: the subject of the nearest sentence that has one, if it is only one entity.
+        # Several fit: the highest-ranked subject of the nearest sentence that has one, if only one entity.
         for nearest in sorted(by_sentence, reverse=True):
-            subjects = list(dict.fromkeys(m.entity for m in by_sentence[nearest] if m.subject))
-            if subjects:
+            ranked = [(_subject_rank(walk, m), m.entity) for m in by_sentence[nearest]]
+            best = max(rank for rank, _ in ranked)
+            if best:
+                subjects = list(dict.fromkeys(entity for rank, entity in ranked if rank == best))
                 entities = subjects if len(subjects) == 1 else entities
                 break
     if len(entities) == 1:
