@@ -63,6 +63,16 @@ GOLDEN = [
     ("Inspector General Mary Poe wrote the report.",
      [("person", "Inspector General Mary Poe", "person:poe"), ("document", "the report", "document:report")],
      [("person", "General")]),
+    # Capitalized names of places, bodies and laws are not people.
+    ("Crowds filled the National Mall while the Air Force band played and the Affordable Care Act stood.",
+     [("place", "National Mall", "place:National Mall"), ("organisation", "Air Force", "organisation:Air Force"),
+      ("document", "Affordable Care Act", "document:Affordable Care Act")],
+     [("person", "Mall"), ("person", "Force"), ("person", "Act")]),
+    ("Americans for Prosperity backed the bill.",
+     [("organisation", "Americans for Prosperity", "organisation:Americans for Prosperity")], []),
+    ("Chief Justice John G. Roberts Jr. swore him in. Later Mr. Roberts left.",
+     [("person", "Chief Justice John G. Roberts Jr", "person:roberts"), ("person", "Mr. Roberts", "person:roberts")],
+     []),
     # Groups.
     ("Democrats and critics said officials erred.",
      [("group", "Democrats", "group:democrats"), ("group", "critics", "group:critics"),
@@ -106,6 +116,8 @@ PRONOUNS = [
     # A main clause's subject outranks a complement's or an adverbial clause's.
     ("Pat Quinn criticized the plan but argued that Sam Vale was right. He said so twice.", "He", "person:quinn"),
     ("Pat Quinn listened while Sam Vale spoke. He nodded.", "He", "person:quinn"),
+    # A name inside quotation marks is nobody's antecedent outside them.
+    ("Fans of the “No Deal” caucus met when Sen. Pat Quinn spoke. He said no.", "He", "person:quinn"),
     # A name joined to an object by "and" is no subject.
     ("Pat Quinn said Sam Vale and Lee Roe would lose. He left.", "He", "person:quinn"),
 ]

@@ -23,12 +23,14 @@ each description or pronoun sees only what came before it. Rules (``how``):
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from ..grammar import ARTICLES, DETERMINERS
 
 if TYPE_CHECKING:
-    from .mentions import Mention, _Reader
+    from .mention_model import Mention
+    from .mention_tokens import TokenReader
 
 PRONOUN_WINDOW = 2
 DESCRIPTION_WINDOW = 5
@@ -44,7 +46,7 @@ _SUBORDINATORS = frozenset(["when", "while", "as", "because", "although", "thoug
 class _Walk:
     """The state of one walk: who has which role and gender, and what came last."""
 
-    def __init__(self, reader: _Reader) -> None:
+    def __init__(self, reader: TokenReader) -> None:
         self.reader = reader
         self.roles: dict[str, set[str]] = {}
         self.genders: dict[str, set[str]] = {}
@@ -71,26 +73,30 @@ class _Walk:
         return next(iter(found)) if len(found) == 1 else ""
 
 
-def resolve(names: list[Mention], reader: _Reader) -> tuple[Mention, ...]:
+def resolve(names: list[Mention], reader: TokenReader) -> tuple[Mention, ...]:
     """Names plus every description and pronoun, each resolved where the text allows, in text order."""
     walk = _Walk(reader)
     by_first = {m.first: m for m in names}
-    index = 0
-    while index < reader.count:
+    # Only names, pronouns and lexicon words can start a mention: visit those tokens alone.
+    words = reader.lex.title_words.keys() | _PRONOUN_GENDER.keys() | {"they"}
+    visits = sorted(by_first.keys() | set(compress(range(reader.count), map(words.__contains__, reader.norms))))
+    resume = 0
+    for index in visits:
+        if index < resume:
+            continue
         mention = by_first.get(index)
         if mention is not None:
             mention = _with_role_before(reader, mention)
             walk.note(mention)
-            index = max(mention.end_token, _appositive(walk, mention))
+            resume = max(mention.end_token, _appositive(walk, mention))
             continue
         found = _lower_case_mention(walk, index)
         if found is not None:
             walk.note(found) if found.resolved else walk.out.append(found)
-        index += 1
     return tuple(sorted(walk.out, key=lambda m: (m.start, -m.end)))
 
 
-def _with_role_before(reader: _Reader, mention: Mention) -> Mention:
+def _with_role_before(reader: TokenReader, mention: Mention) -> Mention:
     """"spokeswoman Jane Roe", "her lawyer, Al Smith": a role noun just before a name gives it a role."""
     if mention.kind != "person" or mention.role:
         return mention
@@ -115,10 +121,8 @@ def _appositive(walk: _Walk, mention: Mention) -> int:
     while position < min(reader.count, comma + _APPOSITIVE_REACH) and reader.texts[position] not in ",.;:":
         entry = reader.lex.title_words.get(reader.norms[position])
         if entry is not None and entry[2] in ("role", "title"):
-            first = comma + 1
-            start, stop, text = reader.span(first, position + 1)
-            found = type(mention)(
-                "person", start, stop, text, mention.entity, "appositive", first, position + 1,
+            found = reader.make(
+                "person", comma + 1, position + 1, mention.entity, "appositive",
                 role=entry[1] or reader.norms[position], gender=entry[0], name=mention.name,
                 name_first=mention.name_first,
             )
@@ -167,19 +171,16 @@ def _latest(walk: _Walk, index: int, fits) -> str:
     return ""
 
 
-def _make(reader: _Reader, kind: str, index: int, entity: str, how: str, first: int | None = None, **extra) -> Mention:
-    from .mentions import Mention
-
-    first = index if first is None else first
-    start, stop, text = reader.span(first, index + 1)
-    return Mention(kind, start, stop, text, entity, how, first, index + 1, subject=reader._subject(first, index + 1),
-                   **extra)
+def _make(reader: TokenReader, kind: str, index: int, entity: str, how: str, first: int | None = None,
+          **extra) -> Mention:
+    """A description or pronoun ending at token ``index`` (starting at ``first``, its determiner)."""
+    return reader.make(kind, index if first is None else first, index + 1, entity, how, **extra)
 
 
 def _subject_rank(walk: _Walk, mention: Mention) -> int:
     """How strongly a mention is a sentence's subject: main clause 3, relative or adverbial clause 2,
     complement clause ("argued that Trump was") 1, no subject 0. A name after "and"/"or" ranks as the
-    name it is joined to ("Romney and Ryan would")."""
+    person just before it in the sentence ("Romney and Ryan would")."""
     if not mention.subject:
         return 0
     reader = walk.reader
@@ -189,9 +190,13 @@ def _subject_rank(walk: _Walk, mention: Mention) -> int:
     if before < 0 or reader.sentence_ids[before] != reader.sentence_ids[mention.first]:
         return 3
     word = reader.norms[before]
-    if word in ("and", "or") and before > 0 and reader.cap[before - 1]:
-        joined = next((m for m in reversed(walk.history) if m.end_token == before), None)
-        return _subject_rank(walk, joined) if joined is not None else 0
+    if word in ("and", "or"):
+        # "Sens. Dick Durbin, of Illinois, and Dianne Feinstein": the person joined ranks alike.
+        sentence = reader.sentence_ids[mention.first]
+        joined = next((m for m in reversed(walk.history) if m.end_token <= before and m.kind == "person"
+                       and reader.sentence_ids[m.first] == sentence and before - m.end_token < 6), None)
+        if joined is not None:
+            return _subject_rank(walk, joined)
     if word in _COMPLEMENTIZERS:
         return 1
     return 2 if word in _SUBORDINATORS else 3
@@ -209,7 +214,7 @@ def _pronoun(walk: _Walk, index: int) -> Mention:
         mention_sentence = reader.sentence_ids[mention.first]
         if mention_sentence < sentence - PRONOUN_WINDOW:
             break
-        if reader.quoted[mention.first]:
+        if reader.quoted[mention.first] or mention.first in reader.in_quote:
             continue  # a name inside quoted words is the speaker's, not the writer's antecedent
         if mention.kind in wanted_kinds and walk.gender(mention.entity) in ("", gender or ""):
             by_sentence.setdefault(mention_sentence, []).append(mention)

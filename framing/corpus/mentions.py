@@ -29,95 +29,32 @@ makes no person. Descriptions, appositives and pronouns are read by
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import compress
 from typing import TYPE_CHECKING
 
-from ..grammar import (
-    CLAUSE_OPENERS,
-    DETERMINERS,
-    MONTH_ABBREVIATIONS,
-    MONTHS,
-    PREPOSITIONS,
-    SURNAME_PARTICLES,
-    WEEKDAYS,
-)
+from ..grammar import MONTH_ABBREVIATIONS, MONTHS, NAME_SUFFIXES, SURNAME_PARTICLES, WEEKDAYS
 from .mention_model import PERSON_NAME_RULES, Mention, MentionLexicon, mention_lexicon
+from .mention_tokens import ORG_CONNECTORS, TokenReader
 
 __all__ = ["PERSON_NAME_RULES", "Mention", "MentionLexicon", "find_mentions", "mention_lexicon"]
 
 if TYPE_CHECKING:
-    from ..document import TokenColumns
-    from ..lexicons import Lexicons, TermMatcher
+    from ..document import QuoteRegion, TokenColumns
+    from ..lexicons import Lexicons
 
-# Capitalized function words that never start or continue a name.
-_NOT_NAME_WORDS = DETERMINERS | PREPOSITIONS | CLAUSE_OPENERS | frozenset(["he", "she", "they", "i", "we", "it"])
-# Lower-case words allowed inside an organisation's name ("Department of Justice", "Bank of America").
-_ORG_CONNECTORS = frozenset(["of", "for", "and", "the", "on"])
-class _Reader:
-    """One pass over a document's tokens; ``mentions`` holds what it found, in text order."""
 
-    def __init__(self, text: str, columns: TokenColumns, sentences: Sequence[tuple[int, int]], lex: MentionLexicon):
-        self.text = text
-        self.starts, self.ends, self.texts, self.norms, self.sentence_ids, self.is_word, self.quoted = columns
-        self.sentences = sentences
-        self.lex = lex
-        self.count = len(self.texts)
-        self.mentions: list[Mention] = []
-        self.surnames: dict[str, Mention] = {}  # surname norm → the first full mention
-        self.acronyms: dict[str, str] = {}  # letters → entity, where the text or lexicon defines it
-        lowered = {n for t, n in zip(self.texts, self.norms, strict=True) if t.islower()}
-        self.titles = {m[0]: m for m in _matches(lex.titles, self.norms)}
-        self.places = {m[0]: m for m in _matches(lex.places, self.norms) if self._capitalized(m[0])}
-        self.orgs = {m[0]: m for m in _matches(lex.organisations, self.norms) if self._org_spelling(m[0], m[1])}
-        known = lex.title_words
-        in_title = {i for first, end, _ in self.titles.values() for i in range(first, end)}
-        self.cap = [
-            w and t[:1].isupper() and "-" not in t and (n not in lowered or n in known or i in in_title)
-            and n not in _NOT_NAME_WORDS
-            for i, (t, n, w) in enumerate(zip(self.texts, self.norms, self.is_word, strict=True))
-        ]
-
-    def _capitalized(self, index: int) -> bool:
-        return self.texts[index][:1].isupper()
-
-    def _org_spelling(self, first: int, end: int) -> bool:
-        """Acronyms of up to three letters only in capitals ("who" is not the WHO)."""
-        text = self.texts[first]
-        if end - first == 1 and len(text.replace(".", "")) <= 4:
-            return text.isupper()
-        return text[:1].isupper()
-
-    def span(self, first: int, end: int) -> tuple[int, int, str]:
-        start, stop = self.starts[first], self.ends[end - 1]
-        return start, stop, self.text[start:stop]
-
-    def add(self, kind: str, first: int, end: int, entity: str, how: str, **extra) -> Mention:
-        start, stop, text = self.span(first, end)
-        mention = Mention(kind, start, stop, text, entity, how, first, end, subject=self._subject(first, end), **extra)
-        self.mentions.append(mention)
-        return mention
-
-    def _subject(self, first: int, end: int) -> bool:
-        """Opens a clause (not after a preposition, verb or noun) and is not a possessive."""
-        if self.texts[end - 1].endswith(("'s", "’s")):
-            return False
-        previous = first - 1
-        while previous >= 0 and self.cap[previous] and self.sentence_ids[previous] == self.sentence_ids[first]:
-            previous -= 1  # capitalized modifiers ("Senate Majority Leader X") belong to the phrase
-        if previous < 0 or self.sentence_ids[previous] != self.sentence_ids[first]:
-            return True
-        before = self.texts[previous]
-        return not before[:1].isalnum() or self.norms[previous] in CLAUSE_OPENERS - {"with"}
-
-    # --- runs --------------------------------------------------------------------------
+class _Reader(TokenReader):
+    """The rules of the module docstring, applied in one pass; ``mentions`` holds what they found."""
 
     def run(self) -> list[Mention]:
-        index = 0
-        while index < self.count:
-            if self.cap[index] or index in self.orgs or index in self.places:
-                index = self._read_run(index, self._run_end(index))
-            else:
-                index += 1
+        """Read every capitalized run from the left; only tokens that can start one are visited."""
+        starts = set(compress(range(self.count), self.cap)) | self.orgs.keys() | self.places.keys()
+        resume = 0
+        for index in sorted(starts):
+            if index >= resume:
+                resume = self._read_run(index, self._run_end(index))
         return self.mentions
 
     def _run_end(self, first: int) -> int:
@@ -136,45 +73,9 @@ class _Reader:
                 break
         while end > first and not self.is_word[end - 1]:
             end -= 1
-        while end > first and self.norms[end - 1] in _ORG_CONNECTORS:
+        while end > first and self.norms[end - 1] in ORG_CONNECTORS:
             end -= 1
         return end
-
-    def _breaks_between(self, index: int) -> bool:
-        """A line break, or a sentence break other than after an initial ("Joseph R. | Biden"), ends a run."""
-        if "\n" in self.text[self.ends[index - 1] : self.starts[index]]:
-            return True
-        if self.sentence_ids[index] == self.sentence_ids[index - 1]:
-            return False
-        before = self.texts[index - 2] if index > 1 else ""
-        return not (self.texts[index - 1] == "." and len(before) == 1 and before.isupper())
-
-    def _joins_run(self, index: int, first: int) -> bool:
-        """A full stop inside a name, or a connector between capitalized words ("Bank of America")."""
-        if self.texts[index] == ".":
-            return self._stop_inside_name(index)
-        if self._particle(index):
-            return True  # "Kevin de León", "Mr. de Léon"
-        return self.norms[index] in _ORG_CONNECTORS and self.cap[index + 1] and index > first
-
-    def _particle(self, index: int) -> bool:
-        """A lower-case surname particle followed by a capitalized word ("de León")."""
-        while index < self.count and self.texts[index] in SURNAME_PARTICLES:
-            index += 1  # "von der Leyen"
-        return index < self.count and self.cap[index] and self.texts[index - 1] in SURNAME_PARTICLES
-
-    def _after_title(self, stop: int) -> int:
-        """Where a title ending before ``stop`` is over: its abbreviation's full stop belongs to it."""
-        return stop + (stop < self.count and self.texts[stop] == ".")
-
-    def _stop_inside_name(self, stop: int) -> bool:
-        """The full stop of an initial ("Joseph R. Biden") or an abbreviated title ("Sen. Roe")."""
-        before = self.texts[stop - 1]
-        initial = len(before) == 1 and before.isupper()
-        title = self.lex.title_words.get(self.norms[stop - 1], ("", "", ""))[2] == "title"
-        if stop + 1 >= self.count:
-            return False
-        return (initial or title) and (self.cap[stop + 1] or self._particle(stop + 1))
 
     def _read_run(self, index: int, end: int) -> int:
         """Mentions in the run ``[index, end)``, read from the left; returns where to go on."""
@@ -204,6 +105,10 @@ class _Reader:
             entity = self.acronyms.get(letters) or "organisation:" + letters
             self.add("organisation", index, index + 1, entity, "acronym")
             return index + 1
+        if norm in ORG_CONNECTORS:
+            return index + 1  # a connector left at a segment's start joins nothing
+        if index + 2 < end and self.norms[index + 1] == "for":
+            return self._organisation(index, end, "org_name")  # "Americans for Prosperity"
         if self.lex.title_words.get(norm, ("", "", ""))[2] == "group":
             self.add("group", index, index + 1, "group:" + norm, "group")
             return index + 1
@@ -257,9 +162,9 @@ class _Reader:
         if not head:
             return 0
         tail = head
-        while tail < position and (self.norms[tail] in _ORG_CONNECTORS or self.cap[tail]) and tail not in self.places:
+        while tail < position and (self.norms[tail] in ORG_CONNECTORS or self.cap[tail]) and tail not in self.places:
             tail += 1
-        return tail if tail > head and self.norms[head] in _ORG_CONNECTORS else head
+        return tail if tail > head and self.norms[head] in ORG_CONNECTORS else head
 
     def _organisation(self, first: int, end: int, how: str) -> int:
         _, _, text = self.span(first, end)
@@ -301,7 +206,7 @@ class _Reader:
     def _name_end(self, first: int, end: int) -> int:
         """A name runs over capitalized words and initials, and stops at a connector, place or organisation."""
         position = first
-        while position < end and (self.norms[position] not in _ORG_CONNECTORS or self._particle(position)) and (
+        while position < end and (self.norms[position] not in ORG_CONNECTORS or self._particle(position)) and (
             position == first
             or (position not in self.orgs and self.norms[position] not in WEEKDAYS
                 and not self._titled_name_at(position))
@@ -314,7 +219,10 @@ class _Reader:
         return position
 
     def _person(self, first: int, name_first: int, name_end: int, how: str, **extra) -> None:
-        surname = self.norms[name_end - 1]
+        surname_at = name_end - 1
+        while surname_at > name_first and self.norms[surname_at].rstrip(".") in NAME_SUFFIXES | {",", "."}:
+            surname_at -= 1  # "Biden Jr.", "Biden, Jr."
+        surname = self.norms[surname_at]
         known = self.surnames.get(surname)
         name = self.span(name_first, name_end)[2].removesuffix("'s").removesuffix("’s")
         if known is not None and name_end - name_first == 1:
@@ -329,6 +237,10 @@ class _Reader:
         if name_end < end and self.norms[name_end] == "for":
             # "Americans for Prosperity", "Deferred Action for Childhood Arrivals": a body or programme.
             return self._organisation(index, end, "org_name")
+        if name_end - index >= 2 and self.lex.title_words.get(self.norms[name_end - 1], ("", "", ""))[2] == "document":
+            _, _, text = self.span(index, name_end)
+            self.add("document", index, name_end, "document:" + text, "document_name")  # "Affordable Care Act"
+            return name_end
         if name_end - index >= 2 and self.norms[name_end - 1] in self.lex.place_heads:
             _, _, text = self.span(index, name_end)
             self.add("place", index, name_end, "place:" + text, "place_name")
@@ -359,15 +271,24 @@ class _Reader:
         return end
 
 
-def _matches(matcher: TermMatcher, norms: Sequence[str]) -> list[tuple[int, int, object]]:
-    return list(matcher.match(norms))
 
 
 def find_mentions(
-    text: str, columns: TokenColumns, sentences: Sequence[tuple[int, int]], lexicons: Lexicons
+    text: str,
+    columns: TokenColumns,
+    sentences: Sequence[tuple[int, int]],
+    lexicons: Lexicons,
+    quotes: Sequence[QuoteRegion] = (),
 ) -> tuple[Mention, ...]:
-    """Every mention in ``text``, in text order: names first, then descriptions and pronouns."""
+    """Every mention in ``text``, in text order: names first, then descriptions and pronouns.
+
+    ``quotes`` (the parse's quote regions of any kind) keep names written inside quotation
+    marks from being a pronoun's antecedent.
+    """
     from .coreference import resolve
 
     reader = _Reader(text, columns, sentences, mention_lexicon(lexicons))
+    for quote in quotes:
+        first, end = bisect_left(reader.starts, quote.inner_start), bisect_left(reader.starts, quote.inner_end)
+        reader.in_quote.update(range(first, end))
     return resolve(reader.run(), reader)

@@ -61,7 +61,10 @@ _NAMING_MARKERS = frozenset(
 # Lower-case words allowed inside a quoted proper name ("Cartel of the Suns").
 _NAME_PARTICLES = ROMANCE_NAME_PARTICLES | frozenset(["of", "the", "and", "y", "for", "on", "in", "el"])
 # Words after which a quoted title-case phrase names a work (a show, book, paper or bill), not speech.
-_WORK_MARKERS = frozenset(["told", "on", "in", "watching", "titled", "entitled"])
+_WORK_MARKERS = frozenset(
+    ["told", "on", "in", "watching", "titled", "entitled", "program", "programme", "show", "series", "book",
+     "memoir", "film", "movie", "documentary", "podcast", "column", "essay", "bill", "newspaper", "magazine"]
+)
 _TITLE_MAX_WORDS = 6
 _TITLE_SMALL_WORDS = _NAME_PARTICLES | frozenset(["a", "an", "at", "by", "to", "with", "from"])
 _ELISION_RE = re.compile(r"['‘]\d\d(?:s\b|\b)")
@@ -211,9 +214,12 @@ def _classify(
     sentence_start, sentence_end = _sentence_around(sentences, inner_start, end)
     before = _tokens_between(text, columns, sentence_start, start)
     after = _tokens_between(text, columns, end, sentence_end)
+    work = _names_a_work(text, before, inner_start, inner_end, inner_words)
+    if work and after and token_norm(after[0][2]) in _WORK_MARKERS:
+        return "title"  # "the “Charlie Rose” show": the noun after it is no reporting verb ("polls show")
     if _attributed_next_to(before, after, reporting_cues):
         return "speech"
-    if _names_a_work(text, before, inner_start, inner_end, inner_words):
+    if work:
         return "title"
     if _named(before):
         return "scare"
@@ -234,11 +240,22 @@ def _names_a_work(
     The words are in title case (every word capitalized but small function words), at most
     :data:`_TITLE_MAX_WORDS` of them, and the mark follows the marker word directly.
     """
-    if not words or len(words) > _TITLE_MAX_WORDS or not before or token_norm(before[-1][2]) not in _WORK_MARKERS:
+    if not words or len(words) > _TITLE_MAX_WORDS or not _after_work_marker(before):
         return False
     if re.search(r"[,;:!?]", text[inner_start:inner_end].rstrip(".,")):
         return False
     return all(w[2][0].isupper() or w[2].lower() in _TITLE_SMALL_WORDS for w in words) and words[0][2][0].isupper()
+
+
+def _after_work_marker(before: list[tuple[int, int, str]]) -> bool:
+    """A marker word just before, or before an outlet's name and "the" ("on PBS’s the “…”", "told Fox News'")."""
+    for offset, token in enumerate(reversed(before[-4:])):
+        norm = token_norm(token[2])
+        if norm in _WORK_MARKERS:
+            return True
+        if offset == 3 or not (norm == "the" or token[2][:1].isupper() or token[2] in ("'", "’", "'s", "’s")):
+            return False
+    return False
 
 
 def _tokens_between(text: str, columns: TokenOffsets, start: int, end: int) -> list[tuple[int, int, str]]:
