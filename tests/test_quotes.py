@@ -147,6 +147,17 @@ SPEAKERS = [
         "“They lost the debate tonight, clearly,”", "Jim Doe", "named_person", "Acme campaign manager Jim Doe",
         id="person-after-organisation-and-role",
     ),
+    # One organisation however written: F.B.I., FBI and "the bureau" name the same speaker.
+    pytest.param(
+        "The F.B.I. opened a case. “We found nothing of note in the files,” the bureau said.",
+        "“We found nothing of note in the files,”", "Federal Bureau of Investigation", "institution", "the bureau",
+        id="organisation-alias-names-the-organisation",
+    ),
+    pytest.param(
+        "“We will close the case very soon,” the FBI said.",
+        "“We will close the case very soon,”", "Federal Bureau of Investigation", "institution", "the FBI",
+        id="acronym-names-the-organisation",
+    ),
     # A lawyer's words are the lawyer's: "He" is the subject, not the client in the possessive.
     pytest.param(
         "Mr. Cole's lawyer, Dan Fisk, said the case was weak. He added, “A long inquiry found nothing at all.”",

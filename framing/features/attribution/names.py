@@ -67,10 +67,19 @@ class Parse:
         for place in (m for m in doc.mentions if m.kind == "place"):
             self.name_like[place.first : place.end_token] = [False] * (place.end_token - place.first)
             self.place_first.update(dict.fromkeys(range(place.first, place.end_token), place.first))
-        # "the senator", "the lawyer" that the mention layer tied to a named person: last token → name.
+        # What the mention layer knows a source phrase's last word to name: "the senator" → the person
+        # it resolved to; "F.B.I.", "FBI", "the bureau" → one organisation's canonical name.
         self.described = {
-            m.end_token - 1: m.name for m in doc.mentions if m.how == "definite_role" and m.resolved and m.name
+            m.end_token - 1: m.name if m.kind == "person" else m.entity.partition(":")[2]
+            for m in doc.mentions
+            if (m.how == "definite_role" and m.resolved and m.name) or m.how == "org_alias" or (
+                m.how in ("org_lexicon", "acronym")
+                and m.text.lower().removeprefix("the ") != m.entity.partition(":")[2].lower()
+            )
         }
+        # "the bureau": an organisation named by its head noun alone → (first token, canonical name).
+        self.aliases = {m.end_token - 1: (m.first, self.described[m.end_token - 1])
+                        for m in doc.mentions if m.how == "org_alias"}
         # Gendered titles and nouns ("Mrs.", "spokeswoman", "husband") from the titles lexicon.
         self.gendered = {word: entry[0] for word, entry in mention_lexicon(lexicons).title_words.items() if entry[0]}
         kinds: dict[int, tuple[int, Entry]] = {}

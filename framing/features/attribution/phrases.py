@@ -64,6 +64,9 @@ class Context(Parse):
             kind = PRONOUNS[token.norm]
             name = mention.name if mention else token.text
             return Unit(last, last, kind, f"pronoun {token.norm}", name)
+        if last in self.aliases and last not in self.kind_by_last:
+            first, name = self.aliases[last]
+            return Unit(first, last, "institution", "organisation alias", name)
         mention = self.mention_by_last.get(last)
         match = self.kind_by_last.get(last)
         if match is not None and (mention is None or match[0] > mention.name_first):
