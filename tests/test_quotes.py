@@ -170,6 +170,11 @@ SPEAKERS = [
         id="question-introduced-by-asker",
     ),
     pytest.param(
+        "“Is that picture really you at the beach?” the interviewer asked Mr. Lee.",
+        "“Is that picture really you at the beach?”", "the interviewer", "anonymous", "the interviewer",
+        id="question-tagged-by-asker",
+    ),
+    pytest.param(
         "Mr. Lee sat down with the host. “Is that picture really you?” he was asked.",
         "“Is that picture really you?”", "", "unknown", "", id="question-put-to-him-is-not-his",
     ),

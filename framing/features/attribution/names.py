@@ -1,9 +1,12 @@
 """The per-document parse the attribution rules read: names, titles, source terms, pronouns.
 
-Built once per document (:class:`Parse`); no rule lives here. A named person is a run of
-capitalized words, with a title ("Mr.", "Senator") or a surname seen before; "he"/"she"
+Built once per document (:class:`Parse`); no rule lives here. Named people, places and
+organisation aliases come from the parse's mention layer (``Document.mentions``,
+:mod:`framing.corpus.mentions`), so attribution, quotes and the comparison read the same
+names. "he"/"she" take the layer's antecedent where it found exactly one; elsewhere they
 resolve to the most recent named person who was the subject of a clause, within the last
-three sentences, passing over people whose gender the article shows to be the other one.
+three sentences, passing over people whose gender the article shows to be the other one
+(titles and nouns of ``lexicons/titles.tsv``).
 """
 
 from __future__ import annotations
