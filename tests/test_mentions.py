@@ -147,3 +147,15 @@ def test_every_mention_names_its_rule(lexicons):
     text = "Sen. Pat Doe of Texas said on Friday the F.B.I. and critics were wrong. He left."
     for mention in mentions_of(text, lexicons):
         assert mention.how and mention.kind in {"person", "organisation", "place", "date", "document", "group"}
+
+
+@pytest.mark.parametrize("text", ["", "...", "“", "A. B. C.", "Mr.", "MR. SMITH SAID NO.", "de la"])
+def test_odd_text_gives_well_formed_mentions(lexicons, text):
+    for mention in mentions_of(text, lexicons):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.resolved == bool(mention.entity)
+
+
+def test_lone_pronoun_stays_unresolved(lexicons):
+    (mention,) = mentions_of("He left.", lexicons)
+    assert mention.how == "pronoun" and not mention.resolved and "no person" in mention.reason
