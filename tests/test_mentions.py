@@ -33,6 +33,12 @@ GOLDEN = [
      [("person", "Ohio")]),
     ("Sen. Pat Doe of Texas voted no.",
      [("person", "Sen. Pat Doe", "person:doe"), ("place", "Texas", "place:Texas")], [("person", "Texas")]),
+    # Two people of one surname are two entities; a bare surname joins the one named last.
+    ("Bill Clinton spoke. Hillary Clinton replied. Mrs. Clinton left. Bill Clinton agreed.",
+     [("person", "Bill Clinton", "person:clinton"), ("person", "Hillary Clinton", "person:hillary clinton"),
+      ("person", "Mrs. Clinton", "person:hillary clinton")], []),
+    ("Vice President Joseph R. Biden met voters. Joe Biden smiled. Mr. Biden left.",
+     [("person", "Joe Biden", "person:biden"), ("person", "Mr. Biden", "person:biden")], []),
     # Lower-case surname particles belong to the name.
     ("Kevin de León spoke first. Later Mr. de León left.",
      [("person", "Kevin de León", "person:león"), ("person", "Mr. de León", "person:león")], []),

@@ -39,7 +39,9 @@ class TokenReader:
         self.count = len(self.texts)
         self.mentions: list[Mention] = []
         self.in_quote: set[int] = set()  # tokens inside quotation marks of any kind (set by find_mentions)
-        self.surnames: dict[str, Mention] = {}  # surname norm → the first full mention
+        self.surnames: dict[str, Mention] = {}  # surname norm → the latest full mention (a bare surname's person)
+        self.people: dict[str, list[Mention]] = {}  # surname norm → the first full mention of each person
+        self.fullest: dict[str, str] = {}  # person entity → its longest name so far
         self.acronyms: dict[str, str] = {}  # letters → entity, where the text or lexicon defines it
         lowered = set(compress(self.norms, map(str.islower, self.texts)))
         self.titles = {m[0]: m for m in _matches(lex.titles, self.norms)}

@@ -219,17 +219,35 @@ class _Reader(TokenReader):
         return position
 
     def _person(self, first: int, name_first: int, name_end: int, how: str, **extra) -> None:
+        """A person mention; its entity is its surname's, unless two people share the surname.
+
+        "Bill Clinton … Hillary Clinton": a full name whose given name starts with another letter
+        than the one before is another person (``person:hillary clinton``), and a later bare
+        "Clinton" or "Mrs. Clinton" joins the most recent of them. "Joe Biden" after "Joseph R.
+        Biden" stays one person.
+        """
         surname_at = name_end - 1
         while surname_at > name_first and self.norms[surname_at].rstrip(".") in NAME_SUFFIXES | {",", "."}:
             surname_at -= 1  # "Biden Jr.", "Biden, Jr."
         surname = self.norms[surname_at]
         known = self.surnames.get(surname)
         name = self.span(name_first, name_end)[2].removesuffix("'s").removesuffix("’s")
-        if known is not None and name_end - name_first == 1:
-            name = known.name
-        entity = "person:" + surname
+        given = self.norms[name_first] if surname_at > name_first else ""
+        given = "" if given in SURNAME_PARTICLES else given  # "Mr. de León" has no given name
+        people = self.people.setdefault(surname, [])
+        if not given and known is not None:
+            entity, name = known.entity, self.fullest[known.entity]
+        elif given:
+            same = next((p for p in people if self.norms[p.name_first][:1] == given[:1]), None)
+            entity = same.entity if same else "person:" + surname if not people else f"person:{given} {surname}"
+        else:
+            entity = "person:" + surname
         mention = self.add("person", first, name_end, entity, how, name=name, name_first=name_first, **extra)
-        if known is None and (name_end - name_first > 1 or how == "title_name"):
+        if given and not any(p.entity == entity for p in people):
+            people.append(mention)
+        if len(name) > len(self.fullest.get(entity, "")):
+            self.fullest[entity] = name
+        if given or (known is None and how == "title_name"):
             self.surnames[surname] = mention
 
     def _plain_name(self, index: int, end: int) -> int:
