@@ -147,6 +147,12 @@ SPEAKERS = [
         "“They lost the debate tonight, clearly,”", "Jim Doe", "named_person", "Acme campaign manager Jim Doe",
         id="person-after-organisation-and-role",
     ),
+    # A report named inside what someone stated is part of the statement, not its speaker.
+    pytest.param(
+        "Later in the show, Tom Hale stated of the scandal that the agency’s report “was not good at all, frankly.”",
+        "“was not good at all, frankly.”", "Tom Hale", "named_person", "Tom Hale",
+        id="that-clause-after-a-phrase-is-framed",
+    ),
     # One organisation however written: F.B.I., FBI and "the bureau" name the same speaker.
     pytest.param(
         "The F.B.I. opened a case. “We found nothing of note in the files,” the bureau said.",

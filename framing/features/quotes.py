@@ -300,7 +300,8 @@ def _outermost(doc: Document, nearest: Attribution, before: list[Attribution]) -
             return True
         between = doc.text[earlier.end : source.start]
         words = between.split()
-        return (not words or words[0] == "that") and not any(mark in between for mark in ",;:")
+        # "Maher stated of the scandal that the IG's report “…”": the report sits in what he stated.
+        return (not words or "that" in words) and not any(mark in between for mark in ",;:")
 
     same = [a for a in before if frames(a)]
     return min(same, key=lambda a: a.start).source if same else source
