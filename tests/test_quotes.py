@@ -153,6 +153,11 @@ SPEAKERS = [
         "“was not good at all, frankly.”", "Tom Hale", "named_person", "Tom Hale",
         id="that-clause-after-a-phrase-is-framed",
     ),
+    pytest.param(
+        "When Ann Lee noted that Tom Hale paid no tax ― as his returns showed ― Tom Hale boasted, "
+        "“That makes me smart.”",
+        "“That makes me smart.”", "Tom Hale", "named_person", "Tom Hale", id="aside-in-dashes-ends-the-framing",
+    ),
     # One organisation however written: F.B.I., FBI and "the bureau" name the same speaker.
     pytest.param(
         "The F.B.I. opened a case. “We found nothing of note in the files,” the bureau said.",

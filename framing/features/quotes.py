@@ -301,7 +301,7 @@ def _outermost(doc: Document, nearest: Attribution, before: list[Attribution]) -
         between = doc.text[earlier.end : source.start]
         words = between.split()
         # "Maher stated of the scandal that the IG's report “…”": the report sits in what he stated.
-        return (not words or "that" in words) and not any(mark in between for mark in ",;:")
+        return (not words or "that" in words) and not any(mark in between for mark in ",;:―—–()")
 
     same = [a for a in before if frames(a)]
     return min(same, key=lambda a: a.start).source if same else source
