@@ -105,14 +105,15 @@ class QuoteRegion:
 
     ``start``/``end`` include the marks; ``inner_start``/``inner_end`` exclude them.
     ``kind`` is ``"speech"`` for reported words and ``"scare"`` for a term the writer
-    holds at a distance (‘narcoterrorism’), which is a loaded-language signal.
+    holds at a distance (‘narcoterrorism’), which is a loaded-language signal; ``"title"``
+    for the name of a show, book or bill (told “Today.”), which is neither.
     """
 
     start: int
     end: int
     inner_start: int
     inner_end: int
-    kind: Literal["speech", "scare"]
+    kind: Literal["speech", "scare", "title"]
 
 
 @dataclass(frozen=True, slots=True)

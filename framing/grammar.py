@@ -71,6 +71,10 @@ MONTH_ABBREVIATIONS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug"
 # --- names ---------------------------------------------------------------------------
 # Lower-case particles of Spanish and Portuguese names ("Cartel de los Soles"), kept in capitalized names.
 ROMANCE_NAME_PARTICLES = frozenset(["de", "del", "la", "las", "los"])
+# Generational suffixes after a surname ("Joseph R. Biden Jr."): part of the name, never the surname.
+NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+# Lower-case particles inside people's surnames ("Kevin de León", "Ursula von der Leyen", "Vincent van Gogh").
+SURNAME_PARTICLES = ROMANCE_NAME_PARTICLES | frozenset(["van", "von", "der", "den", "da", "di", "du", "dos", "das"])
 
 # --- punctuation ---------------------------------------------------------------------
 # Every quotation mark, as written: straight and curly, single and double, and guillemets.

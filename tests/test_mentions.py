@@ -33,6 +33,19 @@ GOLDEN = [
      [("person", "Ohio")]),
     ("Sen. Pat Doe of Texas voted no.",
      [("person", "Sen. Pat Doe", "person:doe"), ("place", "Texas", "place:Texas")], [("person", "Texas")]),
+    # Two people of one surname are two entities; a bare surname joins the one named last.
+    ("Bill Clinton spoke. Hillary Clinton replied. Mrs. Clinton left. Bill Clinton agreed.",
+     [("person", "Bill Clinton", "person:clinton"), ("person", "Hillary Clinton", "person:hillary clinton"),
+      ("person", "Mrs. Clinton", "person:hillary clinton")], []),
+    ("Vice President Joseph R. Biden met voters. Joe Biden smiled. Mr. Biden left.",
+     [("person", "Joe Biden", "person:biden"), ("person", "Mr. Biden", "person:biden")], []),
+    # Lower-case surname particles belong to the name.
+    ("Kevin de León spoke first. Later Mr. de León left.",
+     [("person", "Kevin de León", "person:león"), ("person", "Mr. de León", "person:león")], []),
+    ("Ursula von der Leyen arrived.", [("person", "Ursula von der Leyen", "person:leyen")], []),
+    # A place after a name is a place; a surname that is also a place is the person.
+    ("Rep. Jim Jordan spoke. Jordan said no.",
+     [("person", "Rep. Jim Jordan", "person:jordan"), ("person", "Jordan", "person:jordan")], [("place", "Jordan")]),
     # Organisations: dotted and plain acronyms, full names, aliases by head noun.
     ("The F.B.I. said the FBI would act, and the bureau did.",
      [("organisation", "F.B.I.", "organisation:Federal Bureau of Investigation"),
@@ -56,6 +69,16 @@ GOLDEN = [
     ("Inspector General Mary Poe wrote the report.",
      [("person", "Inspector General Mary Poe", "person:poe"), ("document", "the report", "document:report")],
      [("person", "General")]),
+    # Capitalized names of places, bodies and laws are not people.
+    ("Crowds filled the National Mall while the Air Force band played and the Affordable Care Act stood.",
+     [("place", "National Mall", "place:National Mall"), ("organisation", "Air Force", "organisation:Air Force"),
+      ("document", "Affordable Care Act", "document:Affordable Care Act")],
+     [("person", "Mall"), ("person", "Force"), ("person", "Act")]),
+    ("Americans for Prosperity backed the bill.",
+     [("organisation", "Americans for Prosperity", "organisation:Americans for Prosperity")], []),
+    ("Chief Justice John G. Roberts Jr. swore him in. Later Mr. Roberts left.",
+     [("person", "Chief Justice John G. Roberts Jr", "person:roberts"), ("person", "Mr. Roberts", "person:roberts")],
+     []),
     # Groups.
     ("Democrats and critics said officials erred.",
      [("group", "Democrats", "group:democrats"), ("group", "critics", "group:critics"),
@@ -96,6 +119,13 @@ PRONOUNS = [
     # An earlier pronoun shows the gender.
     ("Pat Quinn said she would run. Mr. Sam Vale disagreed, but she did.", "she", "person:quinn"),
     ("Critics said they would sue.", "they", "group:critics"),
+    # A main clause's subject outranks a complement's or an adverbial clause's.
+    ("Pat Quinn criticized the plan but argued that Sam Vale was right. He said so twice.", "He", "person:quinn"),
+    ("Pat Quinn listened while Sam Vale spoke. He nodded.", "He", "person:quinn"),
+    # A name inside quotation marks is nobody's antecedent outside them.
+    ("Fans of the “No Deal” caucus met when Sen. Pat Quinn spoke. He said no.", "He", "person:quinn"),
+    # A name joined to an object by "and" is no subject.
+    ("Pat Quinn said Sam Vale and Lee Roe would lose. He left.", "He", "person:quinn"),
 ]
 
 UNRESOLVED = [
@@ -123,3 +153,15 @@ def test_every_mention_names_its_rule(lexicons):
     text = "Sen. Pat Doe of Texas said on Friday the F.B.I. and critics were wrong. He left."
     for mention in mentions_of(text, lexicons):
         assert mention.how and mention.kind in {"person", "organisation", "place", "date", "document", "group"}
+
+
+@pytest.mark.parametrize("text", ["", "...", "“", "A. B. C.", "Mr.", "MR. SMITH SAID NO.", "de la"])
+def test_odd_text_gives_well_formed_mentions(lexicons, text):
+    for mention in mentions_of(text, lexicons):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.resolved == bool(mention.entity)
+
+
+def test_lone_pronoun_stays_unresolved(lexicons):
+    (mention,) = mentions_of("He left.", lexicons)
+    assert mention.how == "pronoun" and not mention.resolved and "no person" in mention.reason

@@ -25,7 +25,9 @@ PAIRING = [
         ["“our group mainly consists of volunteers.", "“We are not a political party.”"],
         id="quote-runs-over-paragraphs",
     ),
-    pytest.param("“Unclosed quote runs on\n\nAnd a new paragraph.", [], id="unclosed-quote-stops-at-paragraph"),
+    pytest.param("“Unclosed quote runs on\n\nAnd a new paragraph.", ["“Unclosed quote runs on"],
+                 id="unclosed-quote-ends-at-paragraph"),
+    pytest.param("It was ‘odd\n\nAnd a new paragraph.", [], id="unclosed-single-mark-is-no-quote"),
     pytest.param(
         "Nega told me. ''I understand, but to say it is 'elected'? I was disgusted.'' He left.",
         ["''I understand, but to say it is 'elected'? I was disgusted.''", "'elected'"],
@@ -121,6 +123,13 @@ KINDS = [
     pytest.param("Fans chanted for what they called the ‘comeback’ of the decade.", "‘comeback’", "scare",
                  id="what-they-called"),
     pytest.param("The ‘reform’ passed quietly on Tuesday.", "‘reform’", "scare", id="irony-no-cue"),
+    # Titles of shows, books and bills are neither speech nor scare quotes.
+    pytest.param("“We will win the state,” Ms. Roe told “Today.”", "“Today.”", "title", id="told-a-show"),
+    pytest.param("He said on “Meet the Press” that he would run.", "“Meet the Press”", "title", id="on-a-show"),
+    pytest.param("She wrote in “The Long Road Home” about her father.", "“The Long Road Home”", "title",
+                 id="wrote-in-a-book"),
+    pytest.param("He told reporters, “Today we will vote on it.”", "“Today we will vote on it.”", "speech",
+                 id="comma-after-told-is-speech"),
     # Attribution cues whose first word does not signal speech (signals_speech=no in reporting_verbs.tsv).
     pytest.param("The term “safe harbor” refers to a legal shield.", "“safe harbor”", "scare",
                  id="refers-to-is-no-speech-signal"),

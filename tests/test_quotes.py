@@ -121,6 +121,94 @@ SPEAKERS = [
         "“a terrible mistake for the country,”", "Donald Trump", "named_person", "Donald Trump",
         id="conjunction-after-quote-is-no-tag",
     ),
+    # Mention layer: places, offices, initials, roles before a name (issue 16).
+    pytest.param(
+        "“The plan will not pass this year,” said Sen. Pat Doe of Texas.",
+        "“The plan will not pass this year,”", "Pat Doe", "named_person", "Sen. Pat Doe",
+        id="state-after-name-is-no-speaker",
+    ),
+    pytest.param(
+        "Sen. Pat Doe of Texas, who leads the panel, told reporters, “We will not vote on it this week.”",
+        "“We will not vote on it this week.”", "Pat Doe", "named_person", "Sen. Pat Doe",
+        id="state-before-relative-clause-is-no-speaker",
+    ),
+    pytest.param(
+        "“The review found serious errors,” the inspector general said.",
+        "“The review found serious errors,”", "the inspector general", "named_person", "the inspector general",
+        id="inspector-general-is-the-office",
+    ),
+    pytest.param(
+        "“We will win this race easily,” said Vice President Joseph R. Biden.",
+        "“We will win this race easily,”", "Joseph R. Biden", "named_person", "Vice President Joseph R. Biden",
+        id="name-with-initial-is-whole",
+    ),
+    pytest.param(
+        "“They lost the debate tonight, clearly,” said Acme campaign manager Jim Doe.",
+        "“They lost the debate tonight, clearly,”", "Jim Doe", "named_person", "Acme campaign manager Jim Doe",
+        id="person-after-organisation-and-role",
+    ),
+    # A report named inside what someone stated is part of the statement, not its speaker.
+    pytest.param(
+        "Later in the show, Tom Hale stated of the scandal that the agency’s report “was not good at all, frankly.”",
+        "“was not good at all, frankly.”", "Tom Hale", "named_person", "Tom Hale",
+        id="that-clause-after-a-phrase-is-framed",
+    ),
+    pytest.param(
+        "When Ann Lee noted that Tom Hale paid no tax ― as his returns showed ― Tom Hale boasted, "
+        "“That makes me smart.”",
+        "“That makes me smart.”", "Tom Hale", "named_person", "Tom Hale", id="aside-in-dashes-ends-the-framing",
+    ),
+    # One organisation however written: F.B.I., FBI and "the bureau" name the same speaker.
+    pytest.param(
+        "The F.B.I. opened a case. “We found nothing of note in the files,” the bureau said.",
+        "“We found nothing of note in the files,”", "Federal Bureau of Investigation", "institution", "the bureau",
+        id="organisation-alias-names-the-organisation",
+    ),
+    pytest.param(
+        "“We will close the case very soon,” the FBI said.",
+        "“We will close the case very soon,”", "Federal Bureau of Investigation", "institution", "the FBI",
+        id="acronym-names-the-organisation",
+    ),
+    # A lawyer's words are the lawyer's: "He" is the subject, not the client in the possessive.
+    pytest.param(
+        "Mr. Cole's lawyer, Dan Fisk, said the case was weak. He added, “A long inquiry found nothing at all.”",
+        "“A long inquiry found nothing at all.”", "Dan Fisk", "named_person", "He", id="lawyer-not-client",
+    ),
+    # Questions belong to who asks them, not to the one asked.
+    pytest.param(
+        "The host asked Mr. Lee, “Is that picture really you at the beach?” Mr. Lee laughed.",
+        "“Is that picture really you at the beach?”", "The host", "anonymous", "The host",
+        id="question-introduced-by-asker",
+    ),
+    pytest.param(
+        "“Is that picture really you at the beach?” the interviewer asked Mr. Lee.",
+        "“Is that picture really you at the beach?”", "the interviewer", "anonymous", "the interviewer",
+        id="question-tagged-by-asker",
+    ),
+    pytest.param(
+        "Mr. Lee sat down with the host. “Is that picture really you?” he was asked.",
+        "“Is that picture really you?”", "", "unknown", "", id="question-put-to-him-is-not-his",
+    ),
+    pytest.param(
+        "Mr. Lee was asked, “Is that picture really you at the beach?”",
+        "“Is that picture really you at the beach?”", "", "unknown", "", id="asked-passive-subject-is-not-asker",
+    ),
+    # A quote left open at its paragraph's end ends there; signed on the next line, it is the signer's.
+    pytest.param(
+        "“We will enter the next slump without a plan for growth.\nJosh Doe, Acme Policy Institute.”",
+        "“We will enter the next slump without a plan for growth.", "Josh Doe", "named_person", "Josh Doe",
+        id="unclosed-quote-signed-below",
+    ),
+    # A nested quote the outer speaker credits to someone named.
+    pytest.param(
+        "“Mr. Jones told me, ‘I will resign before the vote,’ and he did,” Ms. Smith said.",
+        "‘I will resign before the vote,’", "Jones", "named_person", "Mr. Jones", id="nested-quote-inner-speaker",
+    ),
+    pytest.param(
+        "“Mr. Jones told me, ‘I will resign before the vote,’ and he did,” Ms. Smith said.",
+        "“Mr. Jones told me, ‘I will resign before the vote,’ and he did,”", "Smith", "named_person", "Ms. Smith",
+        id="nested-quote-outer-speaker",
+    ),
     # Mismatched marks pair as one family, so the tag stays outside both quotes.
     pytest.param(
         'Mayor Jane Doe spoke on Sunday. “Our roads are crumbling," she said. "Our airports are a mess.”',
@@ -239,6 +327,16 @@ def test_quotes_pronoun_without_antecedent_keeps_mention(parse, lexicons) -> Non
     doc = parse("“We will see,” he said.")
     attrs = quotes.extract(doc, lexicons).spans[0].attrs
     assert attrs["speaker"] == "he" and attrs["speaker_kind"] == "named_person"
+
+
+@pytest.mark.parametrize("text", [
+    "“We will win the state,” Ms. Roe told “Today.”",
+    "“We will win the state,” Ms. Roe said on “Meet the Press.”",
+])
+def test_quotes_show_titles_are_not_quotes(parse, lexicons, text: str) -> None:
+    spans = quotes.extract(parse(text), lexicons).spans
+    assert [s.text for s in spans] == ["“We will win the state,”"]
+    assert spans[0].attrs["speaker"] == "Roe"
 
 
 def test_quotes_scare_quotes_are_not_direct_quotes(parse, lexicons) -> None:

@@ -66,7 +66,7 @@ def parse_text(text: str, lexicons: Lexicons, *, id: str = "text", raw_text: str
     columns = token_columns(text)
     quotes = find_quotes(text, sentences, lexicons.reporting_cues, columns)
     tokens, token_fields = _build_tokens(columns, sentences, quotes)
-    mentions = find_mentions(text, token_fields, sentences, lexicons)
+    mentions = find_mentions(text, token_fields, sentences, lexicons, quotes)
     return Document(
         id=id,
         text=text,

@@ -29,141 +29,40 @@ makes no person. Descriptions, appositives and pronouns are read by
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from itertools import compress
 from typing import TYPE_CHECKING
 
-from ..grammar import CLAUSE_OPENERS, DETERMINERS, MONTH_ABBREVIATIONS, MONTHS, PREPOSITIONS, WEEKDAYS
+from ..grammar import MONTH_ABBREVIATIONS, MONTHS, NAME_SUFFIXES, SURNAME_PARTICLES, WEEKDAYS
+from .mention_model import PERSON_NAME_RULES, Mention, MentionLexicon, mention_lexicon
+from .mention_tokens import ORG_CONNECTORS, TokenReader
+
+__all__ = ["PERSON_NAME_RULES", "Mention", "MentionLexicon", "find_mentions", "mention_lexicon"]
 
 if TYPE_CHECKING:
-    from ..document import TokenColumns
-    from ..lexicons import Lexicons, TermMatcher
-
-# Capitalized function words that never start or continue a name.
-_NOT_NAME_WORDS = DETERMINERS | PREPOSITIONS | CLAUSE_OPENERS | frozenset(["he", "she", "they", "i", "we", "it"])
-# Lower-case words allowed inside an organisation's name ("Department of Justice", "Bank of America").
-_ORG_CONNECTORS = frozenset(["of", "for", "and", "the", "on"])
+    from ..document import QuoteRegion, TokenColumns
+    from ..lexicons import Lexicons
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One mention: ``text == Document.text[start:end]``, tokens ``first`` .. ``end_token - 1``.
-
-    ``entity`` is shared by every mention of one entity (``kind:canonical``); ``how`` is the
-    rule that found it. A pronoun or description that could not be tied to one entity has
-    ``resolved`` False, an empty ``entity`` and a ``reason``. ``role`` is the office or role
-    word a title or appositive gives ("senator", "lawyer"); ``gender`` "m"/"f" where a title,
-    role noun or resolved pronoun shows it.
-    """
-
-    kind: str
-    start: int
-    end: int
-    text: str
-    entity: str
-    how: str
-    first: int = 0
-    end_token: int = 0
-    resolved: bool = True
-    reason: str = ""
-    role: str = ""
-    gender: str = ""
-    subject: bool = False
-    name: str = ""
-    name_first: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class MentionLexicon:
-    """The title, place and organisation lexicons as the finder reads them, built once per lexicon set."""
-
-    titles: TermMatcher
-    places: TermMatcher
-    organisations: TermMatcher
-    title_words: dict[str, tuple[str, str, str]]  # single-word norm → (gender, role, kind)
-
-
-@lru_cache(maxsize=8)
-def mention_lexicon(lexicons: Lexicons) -> MentionLexicon:
-    """Matchers over the three lexicons (cached per :class:`Lexicons`, which is immutable)."""
-    from ..lexicons import TermMatcher
-
-    titles = lexicons["titles"].entries
-    words = {e.key.lower(): (e["gender"], e["role"], e["kind"]) for e in titles if " " not in e.key}
-    return MentionLexicon(
-        TermMatcher(titles), TermMatcher(lexicons["places"].entries), TermMatcher(lexicons["organisations"].entries),
-        words,
-    )
-
-
-class _Reader:
-    """One pass over a document's tokens; ``mentions`` holds what it found, in text order."""
-
-    def __init__(self, text: str, columns: TokenColumns, sentences: Sequence[tuple[int, int]], lex: MentionLexicon):
-        self.text = text
-        self.starts, self.ends, self.texts, self.norms, self.sentence_ids, self.is_word, self.quoted = columns
-        self.sentences = sentences
-        self.lex = lex
-        self.count = len(self.texts)
-        self.mentions: list[Mention] = []
-        self.surnames: dict[str, Mention] = {}  # surname norm → the first full mention
-        self.acronyms: dict[str, str] = {}  # letters → entity, where the text or lexicon defines it
-        lowered = {n for t, n in zip(self.texts, self.norms, strict=True) if t.islower()}
-        self.titles = {m[0]: m for m in _matches(lex.titles, self.norms)}
-        self.places = {m[0]: m for m in _matches(lex.places, self.norms) if self._capitalized(m[0])}
-        self.orgs = {m[0]: m for m in _matches(lex.organisations, self.norms) if self._org_spelling(m[0], m[1])}
-        known = lex.title_words
-        self.cap = [
-            w and t[:1].isupper() and "-" not in t and (n not in lowered or n in known) and n not in _NOT_NAME_WORDS
-            for t, n, w in zip(self.texts, self.norms, self.is_word, strict=True)
-        ]
-
-    def _capitalized(self, index: int) -> bool:
-        return self.texts[index][:1].isupper()
-
-    def _org_spelling(self, first: int, end: int) -> bool:
-        """Acronyms of up to three letters only in capitals ("who" is not the WHO)."""
-        text = self.texts[first]
-        if end - first == 1 and len(text.replace(".", "")) <= 4:
-            return text.isupper()
-        return text[:1].isupper()
-
-    def span(self, first: int, end: int) -> tuple[int, int, str]:
-        start, stop = self.starts[first], self.ends[end - 1]
-        return start, stop, self.text[start:stop]
-
-    def add(self, kind: str, first: int, end: int, entity: str, how: str, **extra) -> Mention:
-        start, stop, text = self.span(first, end)
-        mention = Mention(kind, start, stop, text, entity, how, first, end, subject=self._subject(first, end), **extra)
-        self.mentions.append(mention)
-        return mention
-
-    def _subject(self, first: int, end: int) -> bool:
-        """Opens a clause (not after a preposition, verb or noun) and is not a possessive."""
-        if self.texts[end - 1].endswith(("'s", "’s")):
-            return False
-        previous = first - 1
-        if previous < 0 or self.sentence_ids[previous] != self.sentence_ids[first]:
-            return True
-        before = self.texts[previous]
-        return not before[:1].isalnum() or self.norms[previous] in CLAUSE_OPENERS - {"with"}
-
-    # --- runs --------------------------------------------------------------------------
+class _Reader(TokenReader):
+    """The rules of the module docstring, applied in one pass; ``mentions`` holds what they found."""
 
     def run(self) -> list[Mention]:
-        index = 0
-        while index < self.count:
-            if self.cap[index] or index in self.orgs or index in self.places:
-                index = self._read_run(index, self._run_end(index))
-            else:
-                index += 1
+        """Read every capitalized run from the left; only tokens that can start one are visited."""
+        starts = set(compress(range(self.count), self.cap)) | self.orgs.keys() | self.places.keys()
+        resume = 0
+        for index in sorted(starts):
+            if index >= resume:
+                resume = self._read_run(index, self._run_end(index))
         return self.mentions
 
     def _run_end(self, first: int) -> int:
         """End of the capitalized run from ``first``: names, initials with their stop, connectors."""
         end = first
         while end < self.count:
+            if end > first and self._breaks_between(end):
+                break
             if self.cap[end] or end in self.orgs or end in self.places:
                 if self.texts[end].endswith(("'s", "’s")):
                     return end + 1
@@ -174,26 +73,9 @@ class _Reader:
                 break
         while end > first and not self.is_word[end - 1]:
             end -= 1
-        while end > first and self.norms[end - 1] in _ORG_CONNECTORS:
+        while end > first and self.norms[end - 1] in ORG_CONNECTORS:
             end -= 1
         return end
-
-    def _joins_run(self, index: int, first: int) -> bool:
-        """A full stop inside a name, or a connector between capitalized words ("Bank of America")."""
-        if self.texts[index] == ".":
-            return self._stop_inside_name(index)
-        return self.norms[index] in _ORG_CONNECTORS and self.cap[index + 1] and index > first
-
-    def _after_title(self, stop: int) -> int:
-        """Where a title ending before ``stop`` is over: its abbreviation's full stop belongs to it."""
-        return stop + (stop < self.count and self.texts[stop] == ".")
-
-    def _stop_inside_name(self, stop: int) -> bool:
-        """The full stop of an initial ("Joseph R. Biden") or an abbreviated title ("Sen. Roe")."""
-        before = self.texts[stop - 1]
-        initial = len(before) == 1 and before.isupper()
-        title = self.lex.title_words.get(self.norms[stop - 1], ("", "", ""))[2] == "title"
-        return (initial or title) and self.cap[stop + 1] if stop + 1 < self.count else False
 
     def _read_run(self, index: int, end: int) -> int:
         """Mentions in the run ``[index, end)``, read from the left; returns where to go on."""
@@ -209,7 +91,7 @@ class _Reader:
         org_end = self._org_name_end(index, end)
         if org_end:
             return self._organisation(index, org_end, "org_name")
-        if index in self.places and not self._titled_name_at(index):
+        if index in self.places and self._is_place(index):
             first, stop, entry = self.places[index]
             self.add("place", first, stop, "place:" + entry["place"], "place")
             return stop
@@ -218,16 +100,47 @@ class _Reader:
         norm = self.norms[index]
         if norm in WEEKDAYS or (norm in MONTHS | MONTH_ABBREVIATIONS and self._month_here(index)):
             return self._date(index)
-        text = self.texts[index].rstrip("'s’")
-        if len(text.replace(".", "")) >= 2 and text.replace(".", "").isalpha() and text.isupper():
-            letters = text.replace(".", "")
+        if self._acronym(index):
+            letters = self.texts[index].removesuffix("'s").removesuffix("’s").replace(".", "")
             entity = self.acronyms.get(letters) or "organisation:" + letters
             self.add("organisation", index, index + 1, entity, "acronym")
             return index + 1
+        if norm in ORG_CONNECTORS:
+            return index + 1  # a connector left at a segment's start joins nothing
+        if index + 2 < end and self.norms[index + 1] == "for":
+            return self._organisation(index, end, "org_name")  # "Americans for Prosperity"
         if self.lex.title_words.get(norm, ("", "", ""))[2] == "group":
             self.add("group", index, index + 1, "group:" + norm, "group")
             return index + 1
         return self._plain_name(index, end)
+
+    def _is_place(self, index: int) -> bool:
+        """A place spelling names a place unless a name is written there instead.
+
+        Not when a title and name start here, when the word is the surname of a person
+        named before ("Rep. Jim Jordan … Jordan said"), when a relative "who" follows a
+        place that opens a phrase ("Paris, who used to work", not "X of Maine, who"), or
+        when a plain capitalized word runs into it ("Priorities USA" is no country).
+        """
+        first, stop, _ = self.places[index]
+        if self._titled_name_at(index) or (stop - first == 1 and self.norms[first] in self.surnames):
+            return False
+        before = first - 1
+        linked = before >= 0 and self.norms[before] in ("of", "from", "in", ",")
+        if tuple(self.norms[stop : stop + 2]) == (",", "who") and not linked:
+            return False
+        return not (before >= 0 and self.cap[before] and not self._breaks_between(first) and before not in self.places
+                    and self.lex.title_words.get(self.norms[before], ("", "", ""))[2] not in ("title", "org_head"))
+
+    def _acronym(self, index: int) -> bool:
+        """FBI, F.B.I.: capitals only, two to six letters, and not a run of capitals (a headline in caps)."""
+        letters = self.texts[index].removesuffix("'s").removesuffix("’s").replace(".", "")
+        if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+            return False
+        return not any(
+            0 <= i < self.count and self.texts[i].isupper() and len(self.texts[i]) > 1 and self.texts[i].isalpha()
+            and not self._breaks_between(max(i, index)) for i in (index - 1, index + 1)
+        )
 
     def _organisation_from_lexicon(self, index: int) -> int:
         first, stop, entry = self.orgs[index]
@@ -249,9 +162,9 @@ class _Reader:
         if not head:
             return 0
         tail = head
-        while tail < position and (self.norms[tail] in _ORG_CONNECTORS or self.cap[tail]) and tail not in self.places:
+        while tail < position and (self.norms[tail] in ORG_CONNECTORS or self.cap[tail]) and tail not in self.places:
             tail += 1
-        return tail if tail > head and self.norms[head] in _ORG_CONNECTORS else head
+        return tail if tail > head and self.norms[head] in ORG_CONNECTORS else head
 
     def _organisation(self, first: int, end: int, how: str) -> int:
         _, _, text = self.span(first, end)
@@ -272,6 +185,8 @@ class _Reader:
         after = self._after_title(match[1])
         while after < self.count and after in self.titles and self.titles[after][2]["kind"] == "title":
             after = self._after_title(self.titles[after][1])
+        while after + 1 < self.count and self.texts[after] in SURNAME_PARTICLES:
+            after += 1  # "Mr. de Léon"
         return after < self.count and self.cap[after] and after not in self.places and after not in self.orgs
 
     def _titled_person(self, index: int, end: int) -> int:
@@ -291,9 +206,10 @@ class _Reader:
     def _name_end(self, first: int, end: int) -> int:
         """A name runs over capitalized words and initials, and stops at a connector, place or organisation."""
         position = first
-        while position < end and self.norms[position] not in _ORG_CONNECTORS and (
+        while position < end and (self.norms[position] not in ORG_CONNECTORS or self._particle(position)) and (
             position == first
-            or (position not in self.orgs and position not in self.places and not self._titled_name_at(position))
+            or (position not in self.orgs and self.norms[position] not in WEEKDAYS
+                and not self._titled_name_at(position))
         ):
             position += 1
             if self.texts[position - 1].endswith(("'s", "’s")):
@@ -303,18 +219,50 @@ class _Reader:
         return position
 
     def _person(self, first: int, name_first: int, name_end: int, how: str, **extra) -> None:
-        surname = self.norms[name_end - 1]
+        """A person mention; its entity is its surname's, unless two people share the surname.
+
+        "Bill Clinton … Hillary Clinton": a full name whose given name starts with another letter
+        than the one before is another person (``person:hillary clinton``), and a later bare
+        "Clinton" or "Mrs. Clinton" joins the most recent of them. "Joe Biden" after "Joseph R.
+        Biden" stays one person.
+        """
+        surname_at = name_end - 1
+        while surname_at > name_first and self.norms[surname_at].rstrip(".") in NAME_SUFFIXES | {",", "."}:
+            surname_at -= 1  # "Biden Jr.", "Biden, Jr."
+        surname = self.norms[surname_at]
         known = self.surnames.get(surname)
         name = self.span(name_first, name_end)[2].removesuffix("'s").removesuffix("’s")
-        if known is not None and name_end - name_first == 1:
-            name = known.name
-        entity = "person:" + surname
+        given = self.norms[name_first] if surname_at > name_first else ""
+        given = "" if given in SURNAME_PARTICLES else given  # "Mr. de León" has no given name
+        people = self.people.setdefault(surname, [])
+        if not given and known is not None:
+            entity, name = known.entity, self.fullest[known.entity]
+        elif given:
+            same = next((p for p in people if self.norms[p.name_first][:1] == given[:1]), None)
+            entity = same.entity if same else "person:" + surname if not people else f"person:{given} {surname}"
+        else:
+            entity = "person:" + surname
         mention = self.add("person", first, name_end, entity, how, name=name, name_first=name_first, **extra)
-        if known is None and (name_end - name_first > 1 or how == "title_name"):
+        if given and not any(p.entity == entity for p in people):
+            people.append(mention)
+        if len(name) > len(self.fullest.get(entity, "")):
+            self.fullest[entity] = name
+        if given or (known is None and how == "title_name"):
             self.surnames[surname] = mention
 
     def _plain_name(self, index: int, end: int) -> int:
         name_end = self._name_end(index, end)
+        if name_end < end and self.norms[name_end] == "for":
+            # "Americans for Prosperity", "Deferred Action for Childhood Arrivals": a body or programme.
+            return self._organisation(index, end, "org_name")
+        if name_end - index >= 2 and self.lex.title_words.get(self.norms[name_end - 1], ("", "", ""))[2] == "document":
+            _, _, text = self.span(index, name_end)
+            self.add("document", index, name_end, "document:" + text, "document_name")  # "Affordable Care Act"
+            return name_end
+        if name_end - index >= 2 and self.norms[name_end - 1] in self.lex.place_heads:
+            _, _, text = self.span(index, name_end)
+            self.add("place", index, name_end, "place:" + text, "place_name")
+            return name_end
         if name_end - index >= 2:
             self._person(index, index, name_end, "full_name")
             return name_end
@@ -341,15 +289,24 @@ class _Reader:
         return end
 
 
-def _matches(matcher: TermMatcher, norms: Sequence[str]) -> list[tuple[int, int, object]]:
-    return list(matcher.match(norms))
 
 
 def find_mentions(
-    text: str, columns: TokenColumns, sentences: Sequence[tuple[int, int]], lexicons: Lexicons
+    text: str,
+    columns: TokenColumns,
+    sentences: Sequence[tuple[int, int]],
+    lexicons: Lexicons,
+    quotes: Sequence[QuoteRegion] = (),
 ) -> tuple[Mention, ...]:
-    """Every mention in ``text``, in text order: names first, then descriptions and pronouns."""
+    """Every mention in ``text``, in text order: names first, then descriptions and pronouns.
+
+    ``quotes`` (the parse's quote regions of any kind) keep names written inside quotation
+    marks from being a pronoun's antecedent.
+    """
     from .coreference import resolve
 
     reader = _Reader(text, columns, sentences, mention_lexicon(lexicons))
+    for quote in quotes:
+        first, end = bisect_left(reader.starts, quote.inner_start), bisect_left(reader.starts, quote.inner_end)
+        reader.in_quote.update(range(first, end))
     return resolve(reader.run(), reader)

@@ -16,12 +16,14 @@ Pairing rules:
   paragraph, or after a space and before a word);
 * a single mark opens only after white space or an opening bracket and closes only
   where it cannot be an apostrophe, so "Trump’s", "’90s" and "'90s" never pair;
-* a quote may run across sentences. It stops at the end of its paragraph unless the
-  next paragraph opens with the same mark (the newspaper convention for a quote that
-  runs over several paragraphs); such a region ends at its paragraph's end, without
-  a closing mark.
+* a quote may run across sentences. It stops at the end of its paragraph: a quote left
+  open there ends with the paragraph, without a closing mark, whether or not the next
+  paragraph opens with a mark (the newspaper convention for a quote that runs over
+  several paragraphs, whose next part is then a quote of its own).
 
-A quoted passage is *speech* when the words around it attribute it ("he stated,
+A quoted passage names a *title* (a show, book, paper or bill: told “Today.”, on “Meet the
+Press”) when a short title-case phrase follows "told", "on", "in", "wrote in" directly; it is
+neither speech nor a scare quote. A quoted passage is *speech* when the words around it attribute it ("he stated,
 “…”", "“…,” an advisor told Axios"), or when it is long (four words or more), or
 when its sentence holds a reporting cue (a diplomatic solution is “quite likely,”
 according to an advisor). It is a *scare* quote when the writer names or holds a
@@ -58,6 +60,13 @@ _NAMING_MARKERS = frozenset(
 )
 # Lower-case words allowed inside a quoted proper name ("Cartel of the Suns").
 _NAME_PARTICLES = ROMANCE_NAME_PARTICLES | frozenset(["of", "the", "and", "y", "for", "on", "in", "el"])
+# Words after which a quoted title-case phrase names a work (a show, book, paper or bill), not speech.
+_WORK_MARKERS = frozenset(
+    ["told", "on", "in", "watching", "titled", "entitled", "program", "programme", "show", "series", "book",
+     "memoir", "film", "movie", "documentary", "podcast", "column", "essay", "bill", "newspaper", "magazine"]
+)
+_TITLE_MAX_WORDS = 6
+_TITLE_SMALL_WORDS = _NAME_PARTICLES | frozenset(["a", "an", "at", "by", "to", "with", "from"])
 _ELISION_RE = re.compile(r"['‘]\d\d(?:s\b|\b)")
 
 
@@ -123,8 +132,12 @@ def _pair_marks(text: str, start: int, end: int, continues: bool) -> list[tuple[
         elif _opens(text, position, mark, (before, after), stack, position == start):
             stack.append((mark, position, width))
         position += width
-    if stack and continues:
-        _, open_at, open_width = stack[0]
+    # A quote still open at the paragraph's end runs to it: into the next paragraph when that
+    # opens with a mark (the newspaper convention), else it ends with its paragraph. Without
+    # that convention only a double mark counts (a lone single mark is more often an apostrophe).
+    still_open = stack if continues else [entry for entry in stack if entry[0] in _DOUBLE]
+    if still_open:
+        _, open_at, open_width = still_open[0]
         if end - open_at > open_width:
             pairs.append((open_at, end, open_at + open_width, end))
     return pairs
@@ -201,8 +214,13 @@ def _classify(
     sentence_start, sentence_end = _sentence_around(sentences, inner_start, end)
     before = _tokens_between(text, columns, sentence_start, start)
     after = _tokens_between(text, columns, end, sentence_end)
+    work = _names_a_work(text, before, inner_start, inner_end, inner_words)
+    if work and after and token_norm(after[0][2]) in _WORK_MARKERS:
+        return "title"  # "the “Charlie Rose” show": the noun after it is no reporting verb ("polls show")
     if _attributed_next_to(before, after, reporting_cues):
         return "speech"
+    if work:
+        return "title"
     if _named(before):
         return "scare"
     if _looks_like_name(text, inner_start, inner_end, inner_words):
@@ -212,6 +230,32 @@ def _classify(
     if any(token_norm(token[2]) in reporting_cues for token in before + after):
         return "speech"
     return "scare"
+
+
+def _names_a_work(
+    text: str, before: list[tuple[int, int, str]], inner_start: int, inner_end: int, words: list[tuple[int, int, str]]
+) -> bool:
+    """A show, book or bill named after "told", "on", "appeared on", "wrote in": told “Today.”, on “Meet the Press”.
+
+    The words are in title case (every word capitalized but small function words), at most
+    :data:`_TITLE_MAX_WORDS` of them, and the mark follows the marker word directly.
+    """
+    if not words or len(words) > _TITLE_MAX_WORDS or not _after_work_marker(before):
+        return False
+    if re.search(r"[,;:!?]", text[inner_start:inner_end].rstrip(".,")):
+        return False
+    return all(w[2][0].isupper() or w[2].lower() in _TITLE_SMALL_WORDS for w in words) and words[0][2][0].isupper()
+
+
+def _after_work_marker(before: list[tuple[int, int, str]]) -> bool:
+    """A marker word just before, or before an outlet's name and "the" ("on PBS’s the “…”", "told Fox News'")."""
+    for offset, token in enumerate(reversed(before[-4:])):
+        norm = token_norm(token[2])
+        if norm in _WORK_MARKERS:
+            return True
+        if offset == 3 or not (norm == "the" or token[2][:1].isupper() or token[2] in ("'", "’", "'s", "’s")):
+            return False
+    return False
 
 
 def _tokens_between(text: str, columns: TokenOffsets, start: int, end: int) -> list[tuple[int, int, str]]:

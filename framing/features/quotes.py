@@ -35,6 +35,8 @@ the later one is inside it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..document import Document, QuoteRegion, Span
 from ..lexicons import Lexicons
 from . import Extraction
@@ -56,7 +58,8 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     quotes = direct_quotes(doc)
     if not quotes:
         return quote_extraction(doc, quotes, [], {}, {})  # nothing to attribute: skip the parse
-    return quote_extraction(doc, quotes, *find_sources(doc, lexicons, [(q.start, q.end) for q in quotes]))
+    found = find_sources(doc, lexicons, [(q.start, q.end) for q in quotes])
+    return quote_extraction(doc, quotes, *found, cues=lexicons.reporting_cues)
 
 
 def quote_extraction(
@@ -65,8 +68,13 @@ def quote_extraction(
     found: list[Attribution],
     subjects: dict[int, Source],
     tags: dict[int, Source],
+    cues: frozenset[str] = frozenset(),
 ) -> Extraction:
-    """Quote spans from an already-run :func:`find_sources` (shared with attribution)."""
+    """Quote spans from an already-run :func:`find_sources` (shared with attribution).
+
+    ``cues`` (the lexicons' reporting cue words) let a quote nested inside another be
+    credited to the person the outer quote says spoke it (:func:`inner_speaker`).
+    """
     attributions = [a for a in found if a.source is not None]
     spans: list[Span] = []
     previous: tuple[QuoteRegion, Source | None] | None = None
@@ -80,6 +88,8 @@ def quote_extraction(
             source = _reported_just_before(quote, doc.sentence_of(quote.start), attributions)
         spans.append(quote_span(doc, quote, source))
         previous = (quote, source)
+    for inner, source in nested_speech(doc, quotes, cues):
+        spans.append(quote_span(doc, inner, source))
     speakers = {span.attrs["speaker"].lower() for span in spans if span.attrs["speaker"]}
     values: dict[str, float] = {
         "n_direct_quotes": len(spans),
@@ -97,6 +107,45 @@ def direct_quotes(doc: Document) -> list[QuoteRegion]:
         q for q in speech
         if not any(o is not q and o.inner_start <= q.start and q.end <= o.inner_end for o in speech)
     ]
+
+
+def nested_speech(doc: Document, outer: list[QuoteRegion], cues: frozenset[str]) -> list[tuple[QuoteRegion, Source]]:
+    """Quotes inside a direct quote that the outer words credit to a named person.
+
+    “Jones told me, ‘I will resign,’” Smith said: the inner words are Jones's. A nested
+    quote with no such introduction stays part of the outer one (its speaker's words).
+    """
+    if not cues:
+        return []
+    found = []
+    for quote in doc.quotes:
+        if quote.kind != "speech" or quote in outer:
+            continue
+        if not any(o.inner_start <= quote.start and quote.end <= o.inner_end for o in outer):
+            continue
+        source = inner_speaker(doc, quote, cues)
+        if source is not None:
+            found.append((quote, source))
+    return found
+
+
+def inner_speaker(doc: Document, quote: QuoteRegion, cues: frozenset[str]) -> Source | None:
+    """"Jones told me, ‘…’": a named person, a reporting cue (and "me"/"us"), a comma or colon, then the quote."""
+    ends = doc.token_columns().ends
+    position = bisect_right(ends, quote.start)  # tokens before it end by the quote's start
+    before = doc.tokens[max(position - 5, 0) : position]
+    if len(before) < 3 or before[-1].text not in (",", ":"):
+        return None
+    words = before[:-1]
+    if words[-1].norm in ("me", "us", "him", "her", "them"):
+        words = words[:-1]
+    if not words or words[-1].norm not in cues:
+        return None
+    name_end = words[-2].end if len(words) > 1 else -1
+    person = next((m for m in doc.mentions if m.kind == "person" and m.end == name_end and m.name), None)
+    if person is None:
+        return None
+    return Source(person.start, person.end, person.text, "named_person", "inner speaker", person.name)
 
 
 def _relabel(source: Source, label: str) -> Source:
@@ -124,10 +173,13 @@ def speaker_of(
     # A tag follows quoted words that end in a comma, ? or ! ("“…,” he said"); after "“it gets me
     # mad” every time he thinks" the later verb starts a clause of its own.
     tagged = doc.text[quote.inner_end - 1 : quote.inner_end] in _TAG_ENDINGS
+    question = doc.text[quote.inner_end - 1 : quote.inner_end] == "?"
     candidates = []
     for attribution in attributions:
         if not first <= attribution.sentence <= last + asks:
             continue
+        if question and attribution.rule == "asked_passive":
+            continue  # "“…?” he was asked": the question was put to him, by someone unnamed
         if quote.start <= attribution.start < quote.end:
             continue
         after = attribution.start >= quote.end
@@ -152,19 +204,45 @@ def speaker_of(
             tier = 1
         candidates.append((relayed, tier, distance, attribution))
     candidates.sort(key=lambda item: item[:3])
+    introducing = next((c[3] for c in candidates if c[1] == 1 and _introduces(doc, c[3], quote)), None)
+    if introducing is not None and question and introducing.entry["lemma"] == "ask":
+        return introducing.source  # "The host asked Ms. Roe, “…?” Ms. Roe laughed": the asker
     if candidates and candidates[0][1] == 0:
         return candidates[0][3].source
+    if introducing is not None:  # "The host said, “…” Ms. Roe laughed": the cue that opens the quote
+        return _outermost(doc, introducing, [c[3] for c in candidates if c[1] == 1])
+    if question and any(a.rule == "asked_passive" and a.sentence == first for a in attributions):
+        subject = None  # "Mr. Lee was asked, “…?”": the subject is the one asked
+    if tag is not None and question and _asked_after(doc, tag):
+        tag = None  # "“…?” Ms. Roe was asked": she is the one asked
     if tag is not None and (tagged or doc.sentences[first][0] == quote.start):
         return _relabel(tag, "tag after quote")
     if candidates and candidates[0][1] == 1:
         return _outermost(doc, candidates[0][3], [c[3] for c in candidates if c[1] == 1])
     fallback = (_introduced_before(doc, quote, first, attributions) or _signed_after(doc, quote, attributions)
-                or _closing_report(doc, candidates))
+                or _signed_below(doc, quote) or _closing_report(doc, candidates))
     if fallback is None and subject is not None and subject.end <= quote.start:
         fallback = _relabel(subject, "sentence subject")
     if fallback is None and candidates:
         fallback = candidates[0][3].source
     return fallback
+
+
+def _introduces(doc: Document, attribution: Attribution, quote: QuoteRegion) -> bool:
+    """The cue (and its source) ends right before the quote with a comma or colon: "The host asked, “…”"."""
+    end = max(attribution.end, attribution.source.end if attribution.source else 0)
+    between = doc.text[end : quote.start].strip()
+    if end > quote.start or not between.endswith((",", ":")):
+        return False
+    # "asked Mr. Lee, “…”": the one asked may stand between the verb and the question.
+    return between in (",", ":") or (attribution.entry["lemma"] == "ask" and len(between.split()) <= 4
+                                     and not any(mark in between[:-1] for mark in ",;:?!"))
+
+
+def _asked_after(doc: Document, tag: Source) -> bool:
+    """The name after a question is followed by "was asked": the one asked, not the one asking."""
+    words = doc.text[tag.end : tag.end + 20].split()
+    return len(words) >= 2 and words[0] in ("was", "were", "is", "is being", "had") and words[1].startswith("asked")
 
 
 def _closing_report(doc: Document, candidates: list[tuple[bool, int, int, Attribution]]) -> Source | None:
@@ -222,7 +300,8 @@ def _outermost(doc: Document, nearest: Attribution, before: list[Attribution]) -
             return True
         between = doc.text[earlier.end : source.start]
         words = between.split()
-        return (not words or words[0] == "that") and not any(mark in between for mark in ",;:")
+        # "Maher stated of the scandal that the IG's report “…”": the report sits in what he stated.
+        return (not words or "that" in words) and not any(mark in between for mark in ",;:―—–()")
 
     same = [a for a in before if frames(a)]
     return min(same, key=lambda a: a.start).source if same else source
@@ -259,6 +338,24 @@ def _signed_after(doc: Document, quote: QuoteRegion, attributions: list[Attribut
         return None
     start, end = name[0].start, name[-1].end
     return Source(start, end, doc.text[start:end], "named_person", "dash signature", doc.text[start:end])
+
+
+def _signed_below(doc: Document, quote: QuoteRegion) -> Source | None:
+    """"“… ¶ Jane Roe, Acme Institute.”": a quote left open at its paragraph's end, signed on the next line.
+
+    The next line is short, opens with a person's name and carries the closing mark.
+    """
+    if quote.inner_end != quote.end:
+        return None  # closed in its own paragraph
+    line_start = quote.end + len(doc.text[quote.end :]) - len(doc.text[quote.end :].lstrip("\n"))
+    line_end = doc.text.find("\n", line_start)
+    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)].rstrip()
+    if not line or len(line.split()) > 10 or line[-1] not in "”\"":
+        return None
+    person = next((m for m in doc.mentions if m.start == line_start and m.kind == "person" and m.name), None)
+    if person is None:
+        return None
+    return Source(person.start, person.end, person.text, "named_person", "signed below", person.name)
 
 
 def quote_span(doc: Document, quote: QuoteRegion, source: Source | None) -> Span:

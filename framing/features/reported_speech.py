@@ -18,6 +18,6 @@ from .quotes import direct_quotes, quote_extraction
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     quotes = direct_quotes(doc)
     shown, found, subjects, tags = find_reported(doc, lexicons, [(q.start, q.end) for q in quotes])
-    quoted = quote_extraction(doc, quotes, found, subjects, tags)
+    quoted = quote_extraction(doc, quotes, found, subjects, tags, cues=lexicons.reporting_cues)
     attributed = attribution_extraction(shown)
     return Extraction({**quoted.values, **attributed.values}, quoted.spans + attributed.spans)

@@ -1,9 +1,12 @@
 """The per-document parse the attribution rules read: names, titles, source terms, pronouns.
 
-Built once per document (:class:`Parse`); no rule lives here. A named person is a run of
-capitalized words, with a title ("Mr.", "Senator") or a surname seen before; "he"/"she"
+Built once per document (:class:`Parse`); no rule lives here. Named people, places and
+organisation aliases come from the parse's mention layer (``Document.mentions``,
+:mod:`framing.corpus.mentions`), so attribution, quotes and the comparison read the same
+names. "he"/"she" take the layer's antecedent where it found exactly one; elsewhere they
 resolve to the most recent named person who was the subject of a clause, within the last
-three sentences, passing over people whose gender the article shows to be the other one.
+three sentences, passing over people whose gender the article shows to be the other one
+(titles and nouns of ``lexicons/titles.tsv``).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Sequence
 from itertools import compress
 from operator import and_, not_
 
+from ...corpus.mentions import PERSON_NAME_RULES, mention_lexicon
 from ...document import Document, Token
 from ...grammar import CLAUSE_OPENERS, DETERMINERS, PREPOSITIONS
 from ...lexicons import Entry, Lexicons
@@ -26,18 +30,6 @@ PUNCT_OPENERS = frozenset(",;:–—-()[]\"“”‘’'«»")
 # Sentences back to look for a pronoun's antecedent.
 PRONOUN_WINDOW = 3
 HE_SHE = {"he": "m", "she": "f"}
-# Titles and nouns that show a named person's gender when they stand in or just before the
-# name ("Mrs. Clinton", "Cruz spokeswoman Catherine Frazier", "her husband Bill Clinton").
-GENDERED_WORDS = dict.fromkeys(
-    ["mr", "sir", "lord", "king", "prince", "congressman", "assemblyman", "councilman", "spokesman", "chairman",
-     "businessman", "husband", "father", "son", "brother", "uncle", "grandfather", "widower", "boyfriend"], "m"
-) | dict.fromkeys(
-    ["mrs", "ms", "miss", "lady", "dame", "queen", "princess", "congresswoman", "assemblywoman", "councilwoman",
-     "spokeswoman", "chairwoman", "businesswoman", "wife", "mother", "daughter", "sister", "aunt", "grandmother",
-     "widow", "girlfriend"], "f"
-)
-
-
 class Parse:
     """Per-document lookups built once for the rules (state is real: it is the parse).
 
@@ -73,6 +65,26 @@ class Parse:
             norm = norm_of[text]
             name_text[text] = text[0].isupper() and "-" not in text and norm not in lowered and norm not in NOT_NAMES
         self.name_like: list[bool] = list(map(and_, map(name_text.__getitem__, texts), map(not_, quoted)))
+        # Places are never names or speakers ("Sen. X of Texas" is not a person named Texas).
+        self.place_first: dict[int, int] = {}  # token inside a place → the place's first token
+        for place in (m for m in doc.mentions if m.kind == "place"):
+            self.name_like[place.first : place.end_token] = [False] * (place.end_token - place.first)
+            self.place_first.update(dict.fromkeys(range(place.first, place.end_token), place.first))
+        # What the mention layer knows a source phrase's last word to name: "the senator" → the person
+        # it resolved to; "F.B.I.", "FBI", "the bureau" → one organisation's canonical name.
+        self.described = {
+            m.end_token - 1: m.name if m.kind == "person" else m.entity.partition(":")[2]
+            for m in doc.mentions
+            if (m.how == "definite_role" and m.resolved and m.name) or m.how == "org_alias" or (
+                m.how in ("org_lexicon", "acronym")
+                and m.text.lower().removeprefix("the ") != m.entity.partition(":")[2].lower()
+            )
+        }
+        # "the bureau": an organisation named by its head noun alone → (first token, canonical name).
+        self.aliases = {m.end_token - 1: (m.first, self.described[m.end_token - 1])
+                        for m in doc.mentions if m.how == "org_alias"}
+        # Gendered titles and nouns ("Mrs.", "spokeswoman", "husband") from the titles lexicon.
+        self.gendered = {word: entry[0] for word, entry in mention_lexicon(lexicons).title_words.items() if entry[0]}
         kinds: dict[int, tuple[int, Entry]] = {}
         starts: dict[int, tuple[int, Entry]] = {}
         for first, end, entry in lexicons.matcher("source_kinds").match(self.norms):
@@ -94,6 +106,13 @@ class Parse:
             self.mention_by_first.setdefault(mention.first, mention)
             self.mention_by_first.setdefault(mention.name_first, mention)
         self.antecedents = self._resolve_pronouns()
+        # Where the mention layer tied a he/she to one person, its reading wins (it weighs gender,
+        # subjects and possessives: "Mr. X's lawyer, Y, said … He added" is Y); elsewhere the
+        # most recent subject above stands.
+        for pronoun in doc.mentions:
+            if pronoun.how == "pronoun" and pronoun.kind == "person" and pronoun.resolved and pronoun.name:
+                at = pronoun.first
+                self.antecedents[at] = Mention(at, at, at, pronoun.name, True)
 
     def _acceptable_source_match(self, first: int, end: int, entry: Entry) -> bool:
         """Short acronyms (US, AP, UN) only in capitals, so "told us" is not the United States."""
@@ -110,65 +129,65 @@ class Parse:
     # --- named people ---------------------------------------------------------------
 
     def is_name_token(self, index: int) -> bool:
+        """A capitalized word that may be part of a person's name (never a place's)."""
         return self.name_like[index]
 
     def _find_mentions(self) -> list[Mention]:
-        mentions: list[Mention] = []
-        surnames: dict[str, str] = {}
-        count = len(self.tokens)
-        name_like = self.name_like
-        starts = sorted(set(compress(range(count), name_like)) | self.titles)
-        sentence_ids = self.doc.token_columns().sentences
-        titles, titles_after = self.titles, self.titles_after
-        kind_by_first, kind_by_last, norms = self.kind_by_first, self.kind_by_last, self.norms
-        index = 0
-        for candidate in starts:
-            if candidate < index:
-                continue
-            index = candidate
-            run_end = index
-            sentence = sentence_ids[index]
-            while run_end + 1 < count and sentence_ids[run_end + 1] == sentence and (
-                name_like[run_end + 1] or run_end + 1 in titles or run_end + 1 in titles_after
-            ):
-                run_end += 1
-            if run_end == index and index not in titles and index not in titles_after and (
-                index in kind_by_first or index in kind_by_last or norms[index] not in surnames
-            ):
-                # The common case, decided here as _mention_in_run would: one capitalized word
-                # that is a term of its own or not a known surname names nobody.
-                index = run_end + 1
-                continue
-            mention = self._mention_in_run(index, run_end, surnames)
-            if mention is not None:
-                mentions.append(mention)
-                if mention.last > mention.name_first or mention.name_first > mention.first:
-                    surnames.setdefault(self.norms[mention.last], mention.name)
-            index = run_end + 1
-        return mentions
+        """Named people, read from the parse's mention layer (``Document.mentions``).
 
-    def _mention_in_run(self, first: int, last: int, surnames: dict[str, str]) -> Mention | None:
-        """The person named by a run of capitalized tokens, if it names one."""
-        titled = [i for i in range(first, last + 1) if i in self.titles or i in self.titles_after]
-        title_last = max(titled, default=None)
-        name_first = first if title_last is None else title_last + 1
+        The layer has already joined initials ("Joseph R. Biden"), cut places and
+        organisations out of names ("Sen. X of Texas") and kept ranks cut from longer titles
+        from becoming names. Here a name is kept unless a word of it is a source term of its
+        own ("Trump Management", "The New York Times": an institution or outlet), or it is
+        inside a quotation (the speaker's words, not the writer's source).
+        """
+        found: list[Mention] = []
+        self.organisation_names: set[int] = set()  # first tokens of names that are organisations
+        quoted = self.doc.token_columns().quoted
+        for mention in self.doc.mentions:
+            # A many-word organisation name the lexicons do not list ("Daily News") reads as a name too.
+            if mention.how not in PERSON_NAME_RULES and not (
+                mention.how == "org_name" and mention.end_token - mention.first > 1
+            ):
+                continue
+            last = mention.end_token - 1
+            first = mention.first
+            while first - 1 in self.titles_after or first - 1 in self.titles:  # "nominee Donald Trump"
+                first = first - 1 if first - 1 in self.titles_after else self.kind_by_last[first - 1][0]
+            name_first, name = self._name_part(first, last, mention.name_first)
+            if name_first > last or quoted[last] or self._institution_in(name_first, last):
+                continue
+            if mention.how == "surname_later":
+                name = mention.name
+            opening = first  # capitalized modifiers before the name ("Retired Lt. Gen. X") open the phrase
+            while opening > 0 and self.tokens[opening - 1].sentence == self.tokens[first].sentence and (
+                self.tokens[opening - 1].text[:1].isupper() and self.tokens[opening - 1].norm not in NOT_NAMES
+            ):
+                opening -= 1
+            found.append(Mention(first, last, name_first, name, self._subject_like(opening, last)))
+            if mention.kind == "organisation":
+                self.organisation_names.add(first)
+        return found
+
+    def _institution_in(self, first: int, last: int) -> bool:
+        """A word of the name is a source term other than a title ("Trump Management", "The New York Times")."""
+        matches = (self.kind_by_last.get(i) or self.kind_by_first.get(i) for i in range(first, last + 1))
+        return any(match is not None and match[1]["kind"] != "named_person" for match in matches)
+
+    def _name_part(self, first: int, last: int, limit: int) -> tuple[int, str]:
+        """Where the name starts after the source lexicon's titles and modifiers ("US President"), and its text.
+
+        Titles count only before ``limit``, where the mention layer saw the name start, so
+        a surname that is also a title ("Sen. Angus King") stays in the name.
+        """
+        titled = [i for i in range(first, min(last + 1, limit)) if i in self.titles or i in self.titles_after]
+        name_first = first if not titled else max(titled) + 1
         while name_first <= last and (name_first in self.kind_by_first or name_first in self.kind_by_last):
-            name_first += 1  # "US President": a modifier with its own kind, not a name
+            name_first += 1
         if name_first > last:
-            return None
-        name_tokens = range(name_first, last + 1)
-        if any(i in self.kind_by_last or i in self.kind_by_first for i in name_tokens):
-            return None  # "Trump Management", "The New York Times": an institution or outlet
-        surname = self.norms[last]
-        known = surnames.get(surname)
-        if title_last is None and last == name_first and known is None:
-            return None  # one unknown capitalized word: a place as often as a person
-        name = " ".join(self.tokens[i].text for i in name_tokens)
-        if name.endswith(("’s", "'s")):
-            name = name[:-2]
-        if last == name_first and known:
-            name = known
-        return Mention(first, last, name_first, name, self._subject_like(first, last))
+            return name_first, ""
+        name = self.doc.text[self.starts[name_first] : self.ends[last]]
+        return name_first, name.removesuffix("’s").removesuffix("'s")
 
     def _subject_like(self, first: int, last: int) -> bool:
         """Whether a mention opens a clause rather than following a preposition or a noun."""
@@ -192,7 +211,7 @@ class Parse:
         genders = self._genders()
         antecedents: dict[int, Mention] = {}
         history: list[tuple[int, Mention, str | None]] = []  # (token index, mention, gender)
-        mention_at = {m.first: m for m in self.mentions}
+        mention_at = {m.first: m for m in self.mentions if m.first not in self.organisation_names}
         pronouns = compress(range(len(self.norms)), map(HE_SHE.__contains__, self.norms))
         # Only mentions and he/she matter; every other token would be skipped.
         oldest = 0  # history before this lies outside every later pronoun's window (sentences only grow)
@@ -228,7 +247,7 @@ class Parse:
         for mention in self.mentions:
             sentence = self.tokens[mention.name_first].sentence
             for i in range(max(mention.first - 1, 0), mention.name_first):
-                gender = GENDERED_WORDS.get(self.norms[i])
+                gender = self.gendered.get(self.norms[i])
                 if gender is not None and self.tokens[i].sentence == sentence:
                     seen.setdefault(mention.name, set()).add(gender)
         return {name: found.pop() for name, found in seen.items() if len(found) == 1}

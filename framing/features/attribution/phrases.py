@@ -23,7 +23,7 @@ from ...grammar import (
     RELATIVE_PRONOUNS,
     WEEKDAYS,
 )
-from .model import Source, Unit
+from .model import Mention, Source, Unit
 from .names import PRONOUNS, Parse
 
 # Auxiliaries and the adverbs that stand among them ("has also repeatedly said").
@@ -45,6 +45,10 @@ TIME_WORDS = WEEKDAYS | (MONTHS - {"may"}) | frozenset(
 )
 
 
+# Words and marks between a person and the place that describes them ("X of Ohio", "X (R-Ohio)").
+_PLACE_LINKS = frozenset(["of", "from", "for", "in", ",", "-", "(", "–", "—"])
+
+
 class Context(Parse):
     """The parse plus the readers of source phrases: what every rule is handed."""
 
@@ -60,13 +64,16 @@ class Context(Parse):
             kind = PRONOUNS[token.norm]
             name = mention.name if mention else token.text
             return Unit(last, last, kind, f"pronoun {token.norm}", name)
+        if last in self.aliases and last not in self.kind_by_last:
+            first, name = self.aliases[last]
+            return Unit(first, last, "institution", "organisation alias", name)
         mention = self.mention_by_last.get(last)
         match = self.kind_by_last.get(last)
         if match is not None and (mention is None or match[0] > mention.name_first):
             first, entry = match
             first = self._extend_modifiers(first)
             text = self.text_of(first, last)
-            return Unit(first, last, entry["kind"], entry.key, text)
+            return Unit(first, last, entry["kind"], entry.key, self.described.get(last, text))
         if mention is not None:
             label = "title + name" if mention.name_first > mention.first else "capitalized name"
             return Unit(self._extend_modifiers(mention.first), last, "named_person", label, mention.name)
@@ -164,6 +171,11 @@ class Context(Parse):
             if self.is_name_token(index) or self.tokens[index].text in ("’s", "'s"):
                 index += 1
                 continue
+            named = self._name_after_role(index) if best is not None and best.kind != "named_person" else None
+            if named is not None:  # "said Obama campaign manager Jim Messina": the person, not the campaign
+                best = Unit(first, named.last, "named_person", "title + name", named.name)
+                index = named.last + 1
+                continue
             break
         if best is None:
             return None
@@ -180,6 +192,18 @@ class Context(Parse):
         if last != best.last:
             return Unit(best.first, last, best.kind, best.label, self.text_of(best.first, last))
         return best
+
+    def _name_after_role(self, index: int) -> Mention | None:
+        """A named person after one or two lower-case role words ("manager Jim Messina")."""
+        for step in (1, 2):
+            words = range(index, index + step)
+            if any(self.tokens[i].quoted or not self.tokens[i].text.isalpha() or not self.tokens[i].text.islower()
+                   or self.norms[i] in NOT_HEADS for i in words):
+                return None
+            mention = self.mention_by_first.get(index + step)
+            if mention is not None:
+                return mention
+        return None
 
     def generic_left(self, last: int, *, loose: bool) -> Unit | None:
         """Any noun phrase ending at ``last``, for verbs that only a speaker can do ("the clip says").
@@ -199,6 +223,8 @@ class Context(Parse):
             return Unit(last, last, "institution", "pronoun it", token.text) if loose else None
         if token.norm in TIME_WORDS:
             return None  # "said Friday that": a time, not a speaker
+        if last in self.place_first:
+            return self._owner_of_place(self.place_first[last])
         if token.text[0].isupper() or token.text[0].isdigit():
             while first > 0 and self.tokens[first - 1].sentence == sentence and (
                 (self.tokens[first - 1].text[0].isupper() and self.tokens[first - 1].norm not in NOT_HEADS)
@@ -230,6 +256,24 @@ class Context(Parse):
             return None
         kind = "vague" if token.norm.endswith("s") and not token.norm.endswith("ss") else "anonymous"
         return Unit(first, last, kind, "unlisted noun phrase", self.text_of(first, last))
+
+    def _owner_of_place(self, place_first: int) -> Unit | None:
+        """"Sen. Angus King of Maine", "Harry Bond, 30, of Raleigh, N.C.": whoever the place describes speaks.
+
+        The reading goes left over places, commas, dashes, ages and the words that tie a place
+        to a person or office ("of", "from", "for"), then takes the name or source phrase
+        there; with none, no source (a place never speaks).
+        """
+        position = place_first - 1
+        sentence = self.tokens[place_first].sentence
+        while position >= 0 and self.tokens[position].sentence == sentence and (
+            position in self.place_first or self.norms[position] in _PLACE_LINKS or self.norms[position].isdigit()
+            or (len(self.tokens[position].text) == 1 and self.tokens[position].text.isupper())
+        ):
+            position = self.place_first.get(position, position) - 1
+        if position < 0 or self.tokens[position].sentence != sentence or position == place_first - 1:
+            return None
+        return self.unit_ending_at(position) or self.generic_left(position, loose=True)
 
     def generic_right(self, first: int, sentence: int) -> Unit | None:
         """An inverted subject not in the lexicons: "said Mr. Podesta", "said the rights group"."""
