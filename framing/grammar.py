@@ -32,6 +32,8 @@ DO_FORMS = frozenset(["do", "does", "did"])
 MODALS = frozenset(["will", "would", "could", "can", "may", "might", "should", "must", "shall"])
 AUXILIARY_VERBS = BE_FORMS | HAVE_FORMS | DO_FORMS | MODALS
 NEGATIONS = frozenset(["not", "n't", "never"])
+# Negated ability modals written as one token ("can't believe", "cannot say").
+NEGATED_ABILITY = frozenset(["can't", "cannot", "couldn't", "cant", "couldnt"])
 
 # --- pronouns ------------------------------------------------------------------------
 RELATIVE_PRONOUNS = frozenset(["who", "which", "that"])

@@ -83,6 +83,8 @@ SCHEMAS: dict[str, Schema] = {
                                Column("signals_speech", required=False, default="yes", closed=True)),
     "source_kinds": _schema("term", Column("kind", closed=True)),
     "abbreviations": _schema("term"),
+    # Person nouns by role ("nominee", "buyers"): "potential" before them is not a hedge (hedge_vetoes.py).
+    "role_nouns": _schema("term"),
     "stop_words": _schema("term"),
     "cleaning": _schema("pattern", Column("action", closed=True, registry="framing.corpus.cleaning:ACTIONS")),
     "entities": _schema("term", Column("kind", closed=True), "entity"),
