@@ -79,8 +79,10 @@ SCHEMAS: dict[str, Schema] = {
     "loaded": _schema("term", Column("category", closed=True), "alternative",
                       Column("rule", required=False, closed=True, registry=_LOADED_RULES)),
     # signals_speech: whether the term's first word, next to a quote, marks the quote as speech.
+    # needs_content: whether the cue counts only when it introduces content (a that-clause, a quote, …).
     "reporting_verbs": _schema("term", "lemma", Column("stance", closed=True),
-                               Column("signals_speech", required=False, default="yes", closed=True)),
+                               Column("signals_speech", required=False, default="yes", closed=True),
+                               Column("needs_content", required=False, default="no", closed=True)),
     "source_kinds": _schema("term", Column("kind", closed=True)),
     "abbreviations": _schema("term"),
     # Person nouns by role ("nominee", "buyers"): "potential" before them is not a hedge (hedge_vetoes.py).

@@ -40,6 +40,7 @@ from .clauses import before_time_phrase, clause_subject, skip_auxiliaries_back, 
 from .constructions import CONSTRUCTION_RULES
 from .cue_rules import CUE_CHECKS, CUE_GATES, SOURCELESS_REPORT
 from .model import REJECTED, Attribution, Candidate, Cue, GoldenRow, Rule, Source, Unit
+from .noun_rules import NOUN_RULES
 from .phrases import Context
 from .scoring import scored_attributions
 from .source_rules import SOURCE_RULES
@@ -51,7 +52,11 @@ __all__ = [
 ]
 
 # Every rule, in the order the pipeline runs them.
-RULES: tuple[Rule, ...] = (*CUE_GATES, *SOURCE_RULES, SOURCELESS_REPORT, *CUE_CHECKS, *CONSTRUCTION_RULES)
+RULES: tuple[Rule, ...] = (
+    *CUE_GATES, *NOUN_RULES, *SOURCE_RULES, SOURCELESS_REPORT, *CUE_CHECKS, *CONSTRUCTION_RULES
+)
+# The decision list that reads a cue's source: statement nouns first, then the verb rules.
+DECISION_LIST: tuple[Rule, ...] = (*NOUN_RULES, *SOURCE_RULES)
 _CONDUIT_PREPOSITIONS = frozenset(["on", "to", "in"])
 # Fewest words a reported clause needs: "he said so" reports nothing we can show.
 _MIN_CONTENT_WORDS = 3
@@ -170,7 +175,7 @@ def _decide(context: Context, cue: Cue, found: list[Attribution]) -> Candidate:
         if not gate.run(context, cue, None):
             return Candidate(gate.name, cue, None, False, ())
     rule, unit, features = "", None, ()
-    for source_rule in SOURCE_RULES:
+    for source_rule in DECISION_LIST:
         decision = source_rule.run(context, cue, found)
         if decision is not None:
             rule, unit, features = source_rule.name, decision.unit, decision.features
@@ -180,7 +185,7 @@ def _decide(context: Context, cue: Cue, found: list[Attribution]) -> Candidate:
             return Candidate(rule, cue, None, False, features)
         rule, features = SOURCELESS_REPORT.name, (f"no_source_from={rule}", *features)
     for check in CUE_CHECKS:
-        if not check.run(context, cue, unit):
+        if not check.run(context, cue, unit, found):
             return Candidate(check.name, cue, unit, False, features)
     return Candidate(rule, cue, unit, True, features)
 
