@@ -27,7 +27,8 @@ word shape, what follows (that-clause, to-infinitive, quote, colon), whether the
 introduce content (``content=``: a that-clause, a quote, an "as" complement after a short object,
 or none: "Weiner failed in a bid" is a predicate, not a report), sentence position
 and whether a quote is in the sentence. One candidate is kept per stretch of words: a
-rule's candidate first, then the generators in the order above.
+rule's candidate first, then the generators in the order above. A cue turned down by a check in
+``FINAL_REJECTIONS`` (an ordinary predicate: "endorsed Clinton") is no candidate.
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ from .clauses import (
 from .model import Attribution, Candidate, Unit
 from .phrases import NOT_HEADS, Context
 
+# Checks whose rejection is final: the scorer never sees the cue, so a model trained on annotation
+# that counts every predicate of an actor (PolNeAR) cannot bring back "endorsed Clinton" (:mod:`.cue_rules`).
+# A verb inside another cue's clause ("said she believed") is left to the scorer: PolNeAR counts
+# nested attributions, and the rules' rejection is one of its features.
+FINAL_REJECTIONS = frozenset(["predicate_needs_content"])
 # Prepositions after a statement noun that open what it is about ("call for", "opposition to").
 STANCE_PREPOSITIONS = frozenset(["for", "to", "of", "on", "about", "against", "with", "that"])
 POSSESSIVE_PRONOUNS = {"his": "pronoun", "her": "pronoun", "their": "pronoun", "its": "pronoun"}
@@ -141,6 +147,9 @@ def proposals(
     tokens = context.tokens
     for candidate in candidates:
         cue = candidate.cue
+        if candidate.rule in FINAL_REJECTIONS:
+            taken.update(range(cue.first, cue.end))  # not a report: no generator may propose these words either
+            continue
         attribution = by_start.get(tokens[cue.first].start) if candidate.accepted else None
         extra = {f"rule={candidate.rule}": 1.0, "rule_accepted": float(candidate.accepted)}
         add(cue.first, cue.end - 1, "lexicon", candidate.unit, "rule", extra, attribution, cue.entry)

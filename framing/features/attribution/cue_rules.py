@@ -119,17 +119,14 @@ def predicate_needs_content(
     """A verb of stance or perception ("endorsed", "appeared", "found", "underscored") is a cue only when it
     introduces a claim: a that-clause, a quote, a colon, a question, an "as" complement or "to" + verb.
 
-    Which verbs need content is data (``needs_content`` in ``lexicons/reporting_verbs.tsv``:
-    ``clause`` leaves "to" + verb out, for "appeared to be", the writer's hedge). Otherwise
-    they are ordinary predicates of an actor ("endorsed Hillary Clinton", "appeared twice on
-    the show", "seemed focused"). A document's finding counts with any object ("the poll
-    found wide support"): what a study finds is its claim.
+    Which verbs need content is data (``needs_content`` in ``lexicons/reporting_verbs.tsv``).
+    Otherwise they are ordinary predicates of an actor ("endorsed Hillary Clinton", "appeared
+    twice on the show", "seemed focused"). A document's finding counts with any object ("the
+    poll found wide support"): what a study finds is its claim.
     """
-    needs = cue.entry["needs_content"]
-    if needs == "no" or (unit is not None and unit.kind == "document"):
+    if cue.entry["needs_content"] != "yes" or (unit is not None and unit.kind == "document"):
         return True
-    content = introduces_content(context, cue.end - 1, cue.sentence)
-    return content != "none" and not (needs == "clause" and content == "to_verb")
+    return introduces_content(context, cue.end - 1, cue.sentence) != "none"
 
 
 def inside_reported_clause(

@@ -52,7 +52,6 @@ CUE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The senator also appeared twice on the show.", "appeared", None, REJECTED),
         R("The mayor seemed focused on the budget.", "seemed", None, REJECTED),
         R("The governor underscored the need for reform.", "underscored", None, REJECTED),
-        R("The mayor appeared to be angry about the vote.", "appeared", None, REJECTED),
         R("The senator agreed that the vote should wait.", "agreed", "The senator", "named_person"),
         R("The mayor agreed to support the bill.", "agreed", "The mayor", "named_person"),
         R("The governor underscored that the budget was tight.", "underscored", "The governor", "named_person"),
