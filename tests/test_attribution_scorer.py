@@ -121,3 +121,23 @@ def test_attribution_scorer_training_learns_from_own_annotations(general_lexicon
                        min_precision=0.75)
     assert model["weights"]["copula"] > 0
     assert model["provenance"]["cross_validated"]["own"]["at_threshold"]["precision"] >= 0.75
+
+
+def test_attribution_scorer_candidates_say_whether_content_follows(general_lexicons) -> None:
+    """``content=`` tells a report ("agreed that …", "view it as …") from a predicate ("failed in a bid")."""
+    found = cue_features("The senator agreed that the vote should wait. Critics view the plan as a ploy. "
+                         "The mayor failed in a bid for the seat.", general_lexicons)
+    assert found["agreed"]["content=that"] == 1.0
+    assert found["view"]["content=object_as"] == 1.0
+    assert found["failed"]["content=none"] == 1.0
+
+
+def test_attribution_scorer_never_sees_a_predicate_without_content(general_lexicons) -> None:
+    """A cue the needs_content check turns down is no candidate, so no model can bring it back."""
+    doc = parse_text("The mayor endorsed Ann Lee on Wednesday. The senator endorsed the plan as fair.",
+                     general_lexicons)
+    proposed = [(doc.tokens[p.first].sentence, doc.text[doc.tokens[p.first].start : doc.tokens[p.last].end], p)
+                for p in candidate_proposals(doc, general_lexicons)]
+    assert not [text for sentence, text, _ in proposed if sentence == 0 and text == "endorsed"]
+    kept = [p for sentence, text, p in proposed if sentence == 1 and text == "endorsed"]
+    assert len(kept) == 1 and kept[0].features["content=object_as"] == 1.0
