@@ -38,7 +38,7 @@ from .. import Extraction
 from .candidates import Proposal, proposals
 from .clauses import before_time_phrase, clause_subject, skip_auxiliaries_back, tag_after
 from .constructions import CONSTRUCTION_RULES
-from .cue_rules import CUE_CHECKS, CUE_GATES, SOURCELESS_REPORT
+from .cue_rules import CUE_CHECKS, CUE_GATES, PREDICATE_CHECK, SOURCELESS_REPORT
 from .model import REJECTED, Attribution, Candidate, Cue, GoldenRow, Rule, Source, Unit
 from .noun_rules import NOUN_RULES
 from .phrases import Context
@@ -196,25 +196,29 @@ def _attributions(
     """Lexicon cues through the rules, then the construction rules; each with what it reports."""
     tokens, doc = context.tokens, context.doc
     found: list[Attribution] = []
+    heard: list[Attribution] = []  # found, plus predicates of an actor whose subject a later participle continues
     for first, end, entry in lexicons.matcher("reporting_verbs").match(context.norms):
         if tokens[first].quoted:
             continue
         cue = _cue(context, first, end, entry)
-        candidate = _decide(context, cue, found)
+        candidate = _decide(context, cue, heard)
         if candidates is not None:
             candidates.append(candidate._replace(features=_base_features(context, cue) + candidate.features))
-        if not candidate.accepted:
+        # "Bloomberg endorsed Clinton, saying …": "endorsed" reports nothing, but "saying" is still his.
+        predicate = candidate.rule == PREDICATE_CHECK and candidate.unit is not None
+        if not candidate.accepted and not predicate:
             continue
         unit = candidate.unit
         start, stop = tokens[first].start, tokens[end - 1].end
         source = context.source(unit) if unit else None
-        found.append(
-            Attribution(
-                start, stop, doc.text[start:stop], entry, tokens[first].sentence, source,
-                _conduits(context, end, entry["lemma"], unit), content_of(context, first, start, stop, source),
-                rule=candidate.rule, features=candidate.features,
-            )
+        attribution = Attribution(
+            start, stop, doc.text[start:stop], entry, tokens[first].sentence, source,
+            _conduits(context, end, entry["lemma"], unit), content_of(context, first, start, stop, source),
+            rule=candidate.rule, features=candidate.features,
         )
+        heard.append(attribution)
+        if candidate.accepted:
+            found.append(attribution)
     taken = {attribution.start for attribution in found}
     extra = [made for rule in CONSTRUCTION_RULES for made in _constructed(context, rule, found, taken)]
     if extra:

@@ -40,6 +40,8 @@ CUE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The crowd grew, chanting slogans.", "chanting", None, None),
         R("The senator is widely expected to resign next week.", "expected", None, None),
         R("The bill is said to include a tax cut.", "said", None, None),
+        R("Their warning that the dam would fail came too late.", "warning", None, None),
+        R("The claim that prices rose was false.", "claim", None, None),
     ),
     "as_source_put_it": (
         R("The clerk put it on the table.", "put it", None, REJECTED),

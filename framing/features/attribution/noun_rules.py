@@ -18,12 +18,13 @@ from __future__ import annotations
 from ...grammar import ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUPPORT_VERBS
 from .clauses import before_time_phrase, skip_auxiliaries_back
 from .golden import NOUN_GOLDEN
-from .model import Attribution, Cue, Decision, Rule, Unit, registry
+from .model import Attribution, Cue, Decision, Mention, Rule, Unit, registry
 from .phrases import NOT_HEADS, Context
 
-# Possessive pronouns and the kind of source each stands for.
-POSSESSIVE_KINDS = {"his": "named_person", "her": "named_person", "their": "vague", "its": "institution",
-                    "my": "named_person", "our": "vague"}
+# Possessive pronouns of one person, resolved to the person named last before them.
+PERSON_POSSESSIVES = frozenset(["his", "her"])
+# How many sentences back that person may have been named.
+ANTECEDENT_SENTENCES = 1
 # How many modifiers may stand between the determiner and the noun ("a stark, formal warning").
 MODIFIERS = 2
 # Prepositions after the noun that open its source ("the claim in an ad", "a warning from the agency").
@@ -56,12 +57,23 @@ def _plural(norm: str) -> bool:
 
 
 def _possessor(context: Context, opening: int) -> Unit | None:
+    """"Trump's warning" → Trump; "his warning" → the person last named before it (None when there is none
+    near, or for "their"/"its": a group the words do not name, which would make a wrong speaker)."""
     token = context.tokens[opening]
-    if token.norm in POSSESSIVE_KINDS:
-        return Unit(opening, opening, POSSESSIVE_KINDS[token.norm], "possessive pronoun", token.text)
+    if token.norm in PERSON_POSSESSIVES:
+        mention = _last_person_before(context, opening)
+        return None if mention is None else Unit(opening, opening, "named_person", "possessive pronoun", mention.name)
     if token.text.endswith(("'s", "’s")):
         return context.unit_ending_at(opening) or context.generic_left(opening, loose=True)
     return None
+
+
+def _last_person_before(context: Context, index: int) -> Mention | None:
+    """The named person mentioned last before token ``index``, within ``ANTECEDENT_SENTENCES`` sentences."""
+    sentence = context.tokens[index].sentence
+    before = [m for m in context.mentions if m.last < index
+              and sentence - context.tokens[m.last].sentence <= ANTECEDENT_SENTENCES]
+    return before[-1] if before else None
 
 
 def _support_subject(context: Context, opening: int, sentence: int) -> Unit | None:
