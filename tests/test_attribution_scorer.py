@@ -141,3 +141,14 @@ def test_attribution_scorer_never_sees_a_predicate_without_content(general_lexic
     assert not [text for sentence, text, _ in proposed if sentence == 0 and text == "endorsed"]
     kept = [p for sentence, text, p in proposed if sentence == 1 and text == "endorsed"]
     assert len(kept) == 1 and kept[0].features["content=object_as"] == 1.0
+
+
+def test_attribution_scorer_cue_no_rule_accepted_is_shown_as_possible(tmp_path: Path) -> None:
+    """A cue only the scorer keeps is evidence marked ``confidence: possible`` with a reason, not counted."""
+    write_model(tmp_path, weights={"generator=subject_verb": 9.0, "rule_accepted": 9.0}, intercept=-4.0)
+    pack = load_lexicons(tmp_path)
+    analysis = analyze_document(parse_text(BANNED, pack), pack)
+    cues = {s.text: s.attrs for s in analysis.spans if s.type == "attribution"}
+    assert cues["has banned"]["confidence"] == "possible" and "no rule" in cues["has banned"]["reason"]
+    assert "confidence" not in cues["said"]
+    assert analysis.features["attribution_count"] == 1 == analysis.features["n_attributions"]

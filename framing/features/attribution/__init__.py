@@ -316,6 +316,8 @@ def attribution_extraction(attributions: list[Attribution]) -> Extraction:
                     "content_start": attribution.content[0] if attribution.content else None,
                     "content_end": attribution.content[1] if attribution.content else None,
                     **({"score": attribution.score, "why": attribution.why} if attribution.score is not None else {}),
+                    **({"confidence": attribution.confidence, "reason": attribution.reason}
+                       if attribution.confidence else {}),
                 },
             )
         )
@@ -331,7 +333,8 @@ def attribution_extraction(attributions: list[Attribution]) -> Extraction:
             )
     sources = [span for span in spans if span.type == "source"]
     values: dict[str, float] = {
-        "n_attributions": sum(1 for span in spans if span.type == "attribution"),
+        "n_attributions": sum(1 for span in spans if span.type == "attribution"
+                              and span.attrs.get("confidence") != "possible"),
         "n_distinct_sources": len({span.attrs["name"].lower() for span in sources}),
     }
     return Extraction(values, spans)

@@ -49,6 +49,8 @@ class Attribution:
     features: tuple[str, ...] = ()
     score: float | None = None  # the learned scorer's probability, when a scorer decided
     why: str = ""  # the features that moved that score most
+    confidence: str = ""  # "possible": shown as evidence but not counted (no rule confirmed it), with ``reason``
+    reason: str = ""
 
     @property
     def stance(self) -> str:
