@@ -32,6 +32,17 @@ DO_FORMS = frozenset(["do", "does", "did"])
 MODALS = frozenset(["will", "would", "could", "can", "may", "might", "should", "must", "shall"])
 AUXILIARY_VERBS = BE_FORMS | HAVE_FORMS | DO_FORMS | MODALS
 NEGATIONS = frozenset(["not", "n't", "never"])
+# Support verbs that make a statement noun their act ("issued an apology", "made the claim that",
+# "repeated his warning"): the verb's subject is the noun's speaker.
+SUPPORT_VERBS = frozenset(
+    ["issue", "issues", "issued", "issuing", "make", "makes", "made", "making", "offer", "offers", "offered",
+     "offering", "give", "gives", "gave", "given", "giving", "deliver", "delivers", "delivered", "delivering",
+     "repeat", "repeats", "repeated", "repeating", "renew", "renews", "renewed", "renewing", "reiterate",
+     "reiterates", "reiterated", "reiterating", "send", "sends", "sent", "sending", "extend", "extends", "extended",
+     "extending", "post", "posts", "posted", "posting"]
+)
+# Negated ability modals written as one token ("can't believe", "cannot say").
+NEGATED_ABILITY = frozenset(["can't", "cannot", "couldn't", "cant", "couldnt"])
 
 # --- pronouns ------------------------------------------------------------------------
 RELATIVE_PRONOUNS = frozenset(["who", "which", "that"])

@@ -79,13 +79,17 @@ SCHEMAS: dict[str, Schema] = {
     "loaded": _schema("term", Column("category", closed=True), "alternative",
                       Column("rule", required=False, closed=True, registry=_LOADED_RULES)),
     # signals_speech: whether the term's first word, next to a quote, marks the quote as speech.
+    # needs_content: whether the cue counts only when it introduces content (a that-clause, a quote, …).
     "reporting_verbs": _schema("term", "lemma", Column("stance", closed=True),
-                               Column("signals_speech", required=False, default="yes", closed=True)),
+                               Column("signals_speech", required=False, default="yes", closed=True),
+                               Column("needs_content", required=False, default="no", closed=True)),
     "source_kinds": _schema("term", Column("kind", closed=True)),
     # kind: how the word behaves before a possible sentence end (framing/corpus/segmentation.py). A row
     # without a kind never ends a sentence, which is what every abbreviation did before the column.
     "abbreviations": _schema("term", Column("kind", required=False, default="title", closed=True,
                                             registry="framing.corpus.segmentation:ABBREVIATION_KINDS")),
+    # Person nouns by role ("nominee", "buyers"): "potential" before them is not a hedge (hedge_vetoes.py).
+    "role_nouns": _schema("term"),
     "stop_words": _schema("term"),
     "cleaning": _schema("pattern", Column("action", closed=True, registry="framing.corpus.cleaning:ACTIONS")),
     "entities": _schema("term", Column("kind", closed=True), "entity"),

@@ -32,7 +32,9 @@ LICENCE = (
     "the shared datasets README states no licence for it (publishers' news text with research annotation), "
     "so only the weights are shipped: they hold no text"
 )
-MIN_PRECISION = 0.75  # issue 9: cue precision must stay >= 0.75
+# Issue 9: cue precision must stay >= 0.75; issue 16: 0.76, so that the benchmark's held-out cue precision
+# (benchmarks/evaluate.py attribution, matched to PolNeAR's cue fragments) stays at or above 0.768.
+MIN_PRECISION = 0.76
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -67,7 +67,7 @@ CASES = [
     pytest.param("The dialogue, reported by The Wall Street Journal, surprised many.", "reported", "neutral",
                  "The Wall Street Journal", "media", id="reported-by"),
     pytest.param("Critics, including human rights advocates and academic experts, have condemned the strikes.",
-                 "condemned", "neutral", "Critics", "vague", id="appositive-subject"),
+                 "condemned", "accusatory", "Critics", "vague", id="appositive-subject"),
     pytest.param("Trump has hinted at strikes on land, stating that they will start soon.", "stating", "neutral",
                  "Trump", "named_person", id="participle-continues-report"),
     pytest.param("The rights group says the detention is arbitrary.", "says", "neutral", "The rights group",
@@ -105,7 +105,7 @@ CONSTRUCTIONS = [
                  "30 percent", "vague", id="share-of-a-group"),
     pytest.param("The video shows the senator leaving the hall.", "shows", "endorsing", "The video", "document",
                  id="video-shows"),
-    pytest.param("Senator Ann Lee on Tuesday criticized the plan.", "criticized", "neutral", "Senator Ann Lee",
+    pytest.param("Senator Ann Lee on Tuesday criticized the plan.", "criticized", "accusatory", "Senator Ann Lee",
                  "named_person", id="time-adverbial-between-subject-and-verb"),
     pytest.param("Senator Ann Lee, referring to the mayor, called the plan reckless.", "referring to", "neutral",
                  "Senator Ann Lee", "named_person", id="referring-to-object-is-no-source"),
@@ -188,7 +188,6 @@ NOT_ATTRIBUTIONS = [
     pytest.param("He travelled to Caracas to comment on the talks.", id="infinitive"),
     pytest.param("The talks are supposed to resume.", id="be-supposed-to"),
     pytest.param("Prices rose, indicating that demand is strong.", id="participle-of-inference"),
-    pytest.param("Trump issued a stark warning that the airspace was closed.", id="noun-warning"),
     pytest.param("The strikes targeted alleged drug boats.", id="adjective-alleged"),
     pytest.param("This raises critical questions about the approach.", id="noun-questions"),
     pytest.param("Final tally: 547 votes.", id="colon-without-source"),
@@ -269,7 +268,7 @@ def test_attribution_pronoun_source_resolves_name(parse, lexicons) -> None:
 
 def test_attribution_every_reporting_row_has_known_stance_and_source(lexicons) -> None:
     lexicon = lexicons["reporting_verbs"]
-    stances = {"neutral", "distancing", "endorsing", "concessive"}
+    stances = {"neutral", "distancing", "endorsing", "concessive", "accusatory"}
     assert len(lexicon) > 300
     for entry in lexicon:
         assert entry["stance"] in stances and entry["source"] and entry["note"], entry.key

@@ -121,3 +121,34 @@ def test_attribution_scorer_training_learns_from_own_annotations(general_lexicon
                        min_precision=0.75)
     assert model["weights"]["copula"] > 0
     assert model["provenance"]["cross_validated"]["own"]["at_threshold"]["precision"] >= 0.75
+
+
+def test_attribution_scorer_candidates_say_whether_content_follows(general_lexicons) -> None:
+    """``content=`` tells a report ("agreed that …", "view it as …") from a predicate ("failed in a bid")."""
+    found = cue_features("The senator agreed that the vote should wait. Critics view the plan as a ploy. "
+                         "The mayor failed in a bid for the seat.", general_lexicons)
+    assert found["agreed"]["content=that"] == 1.0
+    assert found["view"]["content=object_as"] == 1.0
+    assert found["failed"]["content=none"] == 1.0
+
+
+def test_attribution_scorer_never_sees_a_predicate_without_content(general_lexicons) -> None:
+    """A cue the needs_content check turns down is no candidate, so no model can bring it back."""
+    doc = parse_text("The mayor endorsed Ann Lee on Wednesday. The senator endorsed the plan as fair.",
+                     general_lexicons)
+    proposed = [(doc.tokens[p.first].sentence, doc.text[doc.tokens[p.first].start : doc.tokens[p.last].end], p)
+                for p in candidate_proposals(doc, general_lexicons)]
+    assert not [text for sentence, text, _ in proposed if sentence == 0 and text == "endorsed"]
+    kept = [p for sentence, text, p in proposed if sentence == 1 and text == "endorsed"]
+    assert len(kept) == 1 and kept[0].features["content=object_as"] == 1.0
+
+
+def test_attribution_scorer_cue_no_rule_accepted_is_shown_as_possible(tmp_path: Path) -> None:
+    """A cue only the scorer keeps is evidence marked ``confidence: possible`` with a reason, not counted."""
+    write_model(tmp_path, weights={"generator=subject_verb": 9.0, "rule_accepted": 9.0}, intercept=-4.0)
+    pack = load_lexicons(tmp_path)
+    analysis = analyze_document(parse_text(BANNED, pack), pack)
+    cues = {s.text: s.attrs for s in analysis.spans if s.type == "attribution"}
+    assert cues["has banned"]["confidence"] == "possible" and "no rule" in cues["has banned"]["reason"]
+    assert "confidence" not in cues["said"]
+    assert analysis.features["attribution_count"] == 1 == analysis.features["n_attributions"]

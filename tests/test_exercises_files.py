@@ -103,7 +103,7 @@ def test_exercises_check_reports_loaded_terms_hedges_and_attributions(capsys):
     ("The minister admitted the plan failed.", "The minister said the plan failed.",
      "admitted → said (the minister; stance concessive → neutral)", "attributions kept"),
     ("Officials said the strike killed 80 people.", "Officials criticised the strike, which killed 80 people.",
-     "said → criticised (officials; stance neutral)", "attributions kept"),
+     "said → criticised (officials; stance neutral → accusatory)", "now presents it as an attack on someone"),
     ("Officials said the plan failed.", "Critics claimed the plan failed.",
      "said → claimed (officials → critics; stance neutral → distancing)", "casts doubt"),
 ])

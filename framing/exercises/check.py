@@ -33,6 +33,7 @@ STANCE_EFFECT = {
     "distancing": "now casts doubt on what the source says",
     "endorsing": "now vouches for what the source says",
     "concessive": "now presents it as an admission",
+    "accusatory": "now presents it as an attack on someone",
 }
 
 

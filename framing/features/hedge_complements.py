@@ -19,17 +19,6 @@ from ..grammar import ARTICLES, BE_FORMS, OPENING_QUOTE_MARKS, POSSESSIVE_DETERM
 from ..lexicons import Lexicons
 from .hedge_context import neighbour
 
-# After "potential", people named by what they may become ("potential buyers", "potential voters"):
-# a market or an electorate, not a doubt about an event ("potential fallout", "potential charges").
-POTENTIAL_PEOPLE = frozenset(
-    {
-        "customer", "customers", "buyer", "buyers", "bidder", "bidders", "purchaser", "purchasers", "investor",
-        "investors", "client", "clients", "candidate", "candidates", "voter", "voters", "recruit", "recruits",
-        "suitor", "suitors", "partner", "partners", "donor", "donors", "user", "users", "employer", "employers",
-        "applicant", "applicants", "subscriber", "subscribers", "acquirer", "acquirers", "member", "members",
-        "student", "students", "player", "players", "mate", "mates", "audience", "audiences", "jurors", "juror"
-    }
-)
 # Before "potential", words that make it the noun of capacity ("its full potential", "great potential").
 POTENTIAL_NOUN_CONTEXT = POSSESSIVE_DETERMINERS | frozenset(
     {"full", "great", "enormous", "huge", "untapped", "growth", "economic", "commercial", "real", "much", "little"}
@@ -109,13 +98,11 @@ def doxastic(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) 
 def potential(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
     """"potential" of an event ("potential fallout", "the potential for escalation"), not of people or capacity.
 
-    Not counted: people named by what they may become ("potential buyers", "potential
-    voters"), which is who they are (a market), not a doubt about an event; and the noun
-    of capacity ("its full potential", "has the potential to cause"), which like
+    Not counted: the noun of capacity ("its full potential", "has the potential to cause"), which like
     "possible to" says what can be done, not how likely a claim is.
     """
     following = neighbour(tokens, end - 1, 1)
-    if following is not None and following.norm in POTENTIAL_PEOPLE | {"to"}:
+    if following is not None and following.norm == "to":
         return False
     previous = neighbour(tokens, first, -1)
     return previous is None or previous.norm not in POTENTIAL_NOUN_CONTEXT

@@ -67,6 +67,11 @@ IF_MINIMIZERS = frozenset({"any", "anything", "ever"})
 # ("regardless of whether", "no matter whether") that make it unconditional: no question is left open.
 ADJUNCT_OPENERS = frozenset({",", "(", ";", "–", "—", "-", "--"})
 UNCONDITIONAL_HEADS = frozenset({"regardless", "irrespective", "matter"})
+# Verbs after which "if" opens an embedded question ("voters know if", "see if it works"), not a condition.
+IF_QUESTION_VERBS = frozenset(
+    {"know", "knows", "knew", "see", "sees", "saw", "ask", "asks", "asked", "asking", "wonder", "wonders",
+     "wondered", "check", "checks", "checked", "decide", "decides", "decided", "determine", "tell", "tells"}
+)
 # Subordinators that make a sentence conditional, so that its future "will" is a hypothetical consequent.
 CONSEQUENT_CONDITIONS = frozenset({"if", "unless"})
 # Future and modal markers that make an "until" clause an unrealised condition ("will stay until").
@@ -141,10 +146,21 @@ def conditional_consequent(tokens: Sequence[Token], first: int, end: int, lexico
         return False
     opening, closing = sentence_bounds(tokens, first)
     return any(
-        token.norm in CONSEQUENT_CONDITIONS
+        (token.norm in CONSEQUENT_CONDITIONS and _condition_if(tokens, position, lexicons))
         or (token.norm == "until" and until_condition(tokens, position, position + 1, lexicons))
         for position, token in enumerate(tokens[opening:closing], start=opening)
     )
+
+
+def _condition_if(tokens: Sequence[Token], position: int, lexicons: Lexicons) -> bool:
+    """Whether the "if"/"unless" at ``position`` opens a condition: not the minimizer "if anything" and not an
+    embedded question ("voters know if", "see if it works"), neither of which makes a "will" hypothetical."""
+    if tokens[position].norm != "if":
+        return True
+    previous = neighbour(tokens, position, -1)
+    if previous is not None and previous.norm in IF_QUESTION_VERBS:
+        return False
+    return conditional_if(tokens, position, position + 1, lexicons)
 
 
 def until_condition(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:

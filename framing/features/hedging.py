@@ -9,7 +9,9 @@ might") that are matched only so that the hedge word inside them is not counted;
 they are data so that users can extend them without touching code. The modal rules
 live here; belief and evidence words with their complements are in
 :mod:`framing.features.hedge_complements`, quantities and clauses (conditions, "until",
-embedded questions) in :mod:`framing.features.hedge_context`.
+embedded questions) in :mod:`framing.features.hedge_context`; named vetoes that take a cue
+back whatever its row ("asked whether", "can't believe", "a potential nominee", "critics view
+it as") in :mod:`framing.features.hedge_vetoes`.
 
 Belief verbs ("believe", "think", "consider", "expect") count whenever they take a
 propositional complement, whoever the believer is: "officials believe the talks
@@ -73,6 +75,7 @@ from .hedge_context import (
     until_condition,
     whether_interrogative,
 )
+from .hedge_vetoes import vetoed_by
 
 EXCLUSION = "exclusion"
 
@@ -108,11 +111,12 @@ REFUSED_ACTS = frozenset(
     {"say", "comment", "elaborate", "identify", "disclose", "discuss", "confirm", "specify", "reveal", "name",
      "speculate", "answer", "respond"}
 )
-# After "appear", the sense "show up somewhere" (appeared on CNN, appear in court).
+# After "appear", the sense "show up somewhere" (appeared on CNN, appear in court, appeared twice on).
 APPEAR_PLACE = frozenset(
     {
         "on", "in", "at", "before", "onstage", "alongside", "with", "outside", "inside", "together", "during",
-        "for", "live", "briefly", "publicly", "via", "here", "there", "beside", "next", "from"
+        "for", "live", "briefly", "publicly", "via", "here", "there", "beside", "next", "from", "twice", "once",
+        "regularly", "repeatedly", "frequently"
     }
 )
 # Before "possible", fixed expressions that do not grade likelihood (as soon as possible, if possible).
@@ -153,6 +157,8 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
             continue
         rule = RULES.get(entry["rule"])
         if rule is not None and not rule(tokens, first, end, lexicons):
+            continue
+        if vetoed_by(tokens, first, end, entry, lexicons):
             continue
         start, stop = tokens[first].start, tokens[end - 1].end
         spans.append(Span("hedge", start, stop, doc.text[start:stop], entry.key, category, entry["note"]))

@@ -38,8 +38,9 @@ from .. import Extraction
 from .candidates import Proposal, proposals
 from .clauses import before_time_phrase, clause_subject, skip_auxiliaries_back, tag_after
 from .constructions import CONSTRUCTION_RULES
-from .cue_rules import CUE_CHECKS, CUE_GATES, SOURCELESS_REPORT
+from .cue_rules import CUE_CHECKS, CUE_GATES, PREDICATE_CHECK, SOURCELESS_REPORT
 from .model import REJECTED, Attribution, Candidate, Cue, GoldenRow, Rule, Source, Unit
+from .noun_rules import NOUN_RULES
 from .phrases import Context
 from .scoring import scored_attributions
 from .source_rules import SOURCE_RULES
@@ -51,7 +52,11 @@ __all__ = [
 ]
 
 # Every rule, in the order the pipeline runs them.
-RULES: tuple[Rule, ...] = (*CUE_GATES, *SOURCE_RULES, SOURCELESS_REPORT, *CUE_CHECKS, *CONSTRUCTION_RULES)
+RULES: tuple[Rule, ...] = (
+    *CUE_GATES, *NOUN_RULES, *SOURCE_RULES, SOURCELESS_REPORT, *CUE_CHECKS, *CONSTRUCTION_RULES
+)
+# The decision list that reads a cue's source: statement nouns first, then the verb rules.
+DECISION_LIST: tuple[Rule, ...] = (*NOUN_RULES, *SOURCE_RULES)
 _CONDUIT_PREPOSITIONS = frozenset(["on", "to", "in"])
 # Fewest words a reported clause needs: "he said so" reports nothing we can show.
 _MIN_CONTENT_WORDS = 3
@@ -170,7 +175,7 @@ def _decide(context: Context, cue: Cue, found: list[Attribution]) -> Candidate:
         if not gate.run(context, cue, None):
             return Candidate(gate.name, cue, None, False, ())
     rule, unit, features = "", None, ()
-    for source_rule in SOURCE_RULES:
+    for source_rule in DECISION_LIST:
         decision = source_rule.run(context, cue, found)
         if decision is not None:
             rule, unit, features = source_rule.name, decision.unit, decision.features
@@ -180,7 +185,7 @@ def _decide(context: Context, cue: Cue, found: list[Attribution]) -> Candidate:
             return Candidate(rule, cue, None, False, features)
         rule, features = SOURCELESS_REPORT.name, (f"no_source_from={rule}", *features)
     for check in CUE_CHECKS:
-        if not check.run(context, cue, unit):
+        if not check.run(context, cue, unit, found):
             return Candidate(check.name, cue, unit, False, features)
     return Candidate(rule, cue, unit, True, features)
 
@@ -191,25 +196,29 @@ def _attributions(
     """Lexicon cues through the rules, then the construction rules; each with what it reports."""
     tokens, doc = context.tokens, context.doc
     found: list[Attribution] = []
+    heard: list[Attribution] = []  # found, plus predicates of an actor whose subject a later participle continues
     for first, end, entry in lexicons.matcher("reporting_verbs").match(context.norms):
         if tokens[first].quoted:
             continue
         cue = _cue(context, first, end, entry)
-        candidate = _decide(context, cue, found)
+        candidate = _decide(context, cue, heard)
         if candidates is not None:
             candidates.append(candidate._replace(features=_base_features(context, cue) + candidate.features))
-        if not candidate.accepted:
+        # "Bloomberg endorsed Clinton, saying …": "endorsed" reports nothing, but "saying" is still his.
+        predicate = candidate.rule == PREDICATE_CHECK and candidate.unit is not None
+        if not candidate.accepted and not predicate:
             continue
         unit = candidate.unit
         start, stop = tokens[first].start, tokens[end - 1].end
         source = context.source(unit) if unit else None
-        found.append(
-            Attribution(
-                start, stop, doc.text[start:stop], entry, tokens[first].sentence, source,
-                _conduits(context, end, entry["lemma"], unit), content_of(context, first, start, stop, source),
-                rule=candidate.rule, features=candidate.features,
-            )
+        attribution = Attribution(
+            start, stop, doc.text[start:stop], entry, tokens[first].sentence, source,
+            _conduits(context, end, entry["lemma"], unit), content_of(context, first, start, stop, source),
+            rule=candidate.rule, features=candidate.features,
         )
+        heard.append(attribution)
+        if candidate.accepted:
+            found.append(attribution)
     taken = {attribution.start for attribution in found}
     extra = [made for rule in CONSTRUCTION_RULES for made in _constructed(context, rule, found, taken)]
     if extra:
@@ -307,6 +316,8 @@ def attribution_extraction(attributions: list[Attribution]) -> Extraction:
                     "content_start": attribution.content[0] if attribution.content else None,
                     "content_end": attribution.content[1] if attribution.content else None,
                     **({"score": attribution.score, "why": attribution.why} if attribution.score is not None else {}),
+                    **({"confidence": attribution.confidence, "reason": attribution.reason}
+                       if attribution.confidence else {}),
                 },
             )
         )
@@ -322,7 +333,8 @@ def attribution_extraction(attributions: list[Attribution]) -> Extraction:
             )
     sources = [span for span in spans if span.type == "source"]
     values: dict[str, float] = {
-        "n_attributions": sum(1 for span in spans if span.type == "attribution"),
+        "n_attributions": sum(1 for span in spans if span.type == "attribution"
+                              and span.attrs.get("confidence") != "possible"),
         "n_distinct_sources": len({span.attrs["name"].lower() for span in sources}),
     }
     return Extraction(values, spans)

@@ -23,9 +23,12 @@ Features are named classes, never a word itself, so a model generalises beyond t
 articles it was trained on: the lexicon class of the head (reporting-verb stance,
 ``signals_speech``, listed as loaded or a hedge), the subject's kind and how it was
 found, the auxiliaries (passive, modal, perfect), negation, distance to the subject,
-word shape, what follows (that-clause, to-infinitive, quote, colon), sentence position
+word shape, what follows (that-clause, to-infinitive, quote, colon), whether the words after it
+introduce content (``content=``: a that-clause, a quote, an "as" complement after a short object,
+or none: "Weiner failed in a bid" is a predicate, not a report), sentence position
 and whether a quote is in the sentence. One candidate is kept per stretch of words: a
-rule's candidate first, then the generators in the order above.
+rule's candidate first, then the generators in the order above. A cue turned down by a check in
+``FINAL_REJECTIONS`` (an ordinary predicate: "endorsed Clinton") is no candidate.
 """
 
 from __future__ import annotations
@@ -36,10 +39,21 @@ from typing import NamedTuple
 
 from ...grammar import BE_FORMS, DO_FORMS, HAVE_FORMS, MODALS, NEGATIONS, PREPOSITIONS, QUOTE_MARKS, SUBJECT_PRONOUNS
 from ...lexicons import Entry, Lexicons
-from .clauses import before_appositive, before_time_phrase, clause_subject, skip_auxiliaries_back
+from .clauses import (
+    before_appositive,
+    before_time_phrase,
+    clause_subject,
+    introduces_content,
+    skip_auxiliaries_back,
+)
 from .model import Attribution, Candidate, Unit
 from .phrases import NOT_HEADS, Context
 
+# Checks whose rejection is final: the scorer never sees the cue, so a model trained on annotation
+# that counts every predicate of an actor (PolNeAR) cannot bring back "endorsed Clinton" (:mod:`.cue_rules`).
+# A verb inside another cue's clause ("said she believed") is left to the scorer: PolNeAR counts
+# nested attributions, and the rules' rejection is one of its features.
+FINAL_REJECTIONS = frozenset(["predicate_needs_content"])
 # Prepositions after a statement noun that open what it is about ("call for", "opposition to").
 STANCE_PREPOSITIONS = frozenset(["for", "to", "of", "on", "about", "against", "with", "that"])
 POSSESSIVE_PRONOUNS = {"his": "pronoun", "her": "pronoun", "their": "pronoun", "its": "pronoun"}
@@ -95,7 +109,8 @@ def _build_classes(lexicons: Lexicons) -> dict[str, tuple[str, ...]]:
     classes: dict[str, set[str]] = {}
     for entry in lexicons["reporting_verbs"]:
         first = entry.key.lower().split()[0]
-        classes.setdefault(first, set()).update({f"stance={entry['stance']}", f"speech={entry['signals_speech']}"})
+        classes.setdefault(first, set()).update({f"stance={entry['stance']}", f"speech={entry['signals_speech']}",
+                                                 f"needs_content={entry['needs_content']}"})
     for name, tag in (("loaded", "loaded"), ("hedges", "hedge")):
         for entry in lexicons[name]:
             words = entry.key.lower().split()
@@ -132,6 +147,9 @@ def proposals(
     tokens = context.tokens
     for candidate in candidates:
         cue = candidate.cue
+        if candidate.rule in FINAL_REJECTIONS:
+            taken.update(range(cue.first, cue.end))  # not a report: no generator may propose these words either
+            continue
         attribution = by_start.get(tokens[cue.first].start) if candidate.accepted else None
         extra = {f"rule={candidate.rule}": 1.0, "rule_accepted": float(candidate.accepted)}
         add(cue.first, cue.end - 1, "lexicon", candidate.unit, "rule", extra, attribution, cue.entry)
@@ -304,6 +322,7 @@ def _features(
     gap = 0 if unit is None else max(0, first - unit.last - 1)
     sentence_first = context.sentence_first.get(sentence, first)
     following = _following(context, last, sentence)
+    content = introduces_content(context, last, sentence)
     sentence_end = context.doc.sentences[sentence][1]
     rest = sum(1 for i in range(last + 1, min(len(tokens), last + 12)) if tokens[i].start < sentence_end
                and tokens[i].is_word)  # an attribution reports something: words must follow (capped at 11)
@@ -316,7 +335,7 @@ def _features(
         f"subject_gap={min(gap, 3)}", f"shape={shape}", f"next={following}",
         f"generator={generator}&subject={kind}", f"generator={generator}&next={following}",
         f"words_after={'0' if rest == 0 else '1-3' if rest <= 3 else '4-10' if rest <= 10 else '11+'}",
-        f"next={following}&shape={shape}",
+        f"next={following}&shape={shape}", f"content={content}", f"content={content}&generator={generator}",
     ), 1.0)
     flags = (
         ("passive", be and shape == "ed"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...document import Token
-from ...grammar import BE_FORMS, DETERMINERS, DO_FORMS, MODALS, SUBJECT_PRONOUNS, WEEKDAYS
+from ...grammar import BE_FORMS, DETERMINERS, DO_FORMS, MODALS, QUOTE_MARKS, SUBJECT_PRONOUNS, WEEKDAYS
 from ...lexicons import Entry
 from .model import Unit
 from .names import PUNCT_OPENERS
@@ -236,3 +236,37 @@ def opens_clause(token: Token | None, sentence: int) -> bool:
     if token is None or token.sentence != sentence or not token.is_word:
         return False
     return token.norm in SUBJECT_STARTS or token.text[0].isupper() or token.text[0].isdigit()
+
+
+# What may open a cue's content right after it or after a short object ("told reporters that").
+_QUESTION_WORDS = frozenset(["whether", "if", "how", "why", "what", "who", "when", "where"])
+# How many words of an object may stand between a cue and its "that" / "as" ("view this designation as").
+_OBJECT_WINDOW = 4
+
+
+def introduces_content(context: Context, last: int, sentence: int) -> str:
+    """What the words after a cue ending at token ``last`` report: a that-clause, a quote, a colon, a question,
+    an "as" complement after a short object, "to" + verb, or "none" (an ordinary predicate: "endorsed Clinton").
+
+    Read once for the ``needs_content`` check and the scorer's ``content=`` feature, so both mean the same.
+    """
+    tokens, norms = context.tokens, context.norms
+    index = last + 1
+    if index >= len(tokens) or tokens[index].sentence != sentence:
+        return "none"
+    norm = norms[index]
+    if tokens[index].quoted or tokens[index].text in QUOTE_MARKS or (
+        norm == "," and index + 1 < len(tokens) and tokens[index + 1].text in QUOTE_MARKS
+    ):
+        return "quote"
+    if norm in (":", "that") or norm in _QUESTION_WORDS:
+        return {":": "colon", "that": "that"}.get(norm, "question")
+    if norm == "to" and index + 1 < len(tokens) and tokens[index + 1].sentence == sentence:
+        verb = tokens[index + 1]
+        return "to_verb" if verb.is_word and verb.text.islower() and verb.norm not in DETERMINERS else "none"
+    for step in range(index, min(index + _OBJECT_WINDOW + 1, len(tokens))):
+        if tokens[step].sentence != sentence or not tokens[step].is_word:
+            return "none"
+        if norms[step] in ("that", "as") and step > index:
+            return "object_" + norms[step]
+    return "none"

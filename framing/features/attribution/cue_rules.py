@@ -8,10 +8,13 @@ read when its form can only be a report; :data:`CUE_CHECKS` run last, with the s
 
 from __future__ import annotations
 
-from .clauses import INFERENCE_LEMMAS, skip_auxiliaries_back, verb_only_form
+from collections.abc import Sequence
+
+from .clauses import INFERENCE_LEMMAS, introduces_content, skip_auxiliaries_back, verb_only_form
 from .golden import CUE_GOLDEN
-from .model import Cue, Rule, Unit, registry
+from .model import Attribution, Cue, Rule, Unit, registry
 from .names import PUNCT_OPENERS
+from .noun_rules import noun_opening
 from .phrases import DETERMINERS, NOT_HEADS, TIME_WORDS, Context
 
 # Verbs whose agentless passive is itself a report with its source held back ("is expected to",
@@ -69,12 +72,15 @@ def sourceless_report(context: Context, cue: Cue, unit: Unit | None) -> bool:
     agentless passive of a verb in ``_PASSIVE_REPORTS`` ("is widely expected to", "was
     asked about"), which hides the source on purpose; a progressive ("are asking"); a
     participle after a comma ("…, calling it a disgrace"), which continues the clause's
-    report; and a past form right after a capitalized word ("Comey indicated",
+    report; a statement noun with its that-clause ("the claim that", "a recommendation
+    that"), whose speaker may be left unsaid; and a past form right after a capitalized word ("Comey indicated",
     "Republicans Finally Confirmed"), whose subject is a name our rules do not know.
     """
     entry, lemma = cue.entry, cue.lemma
     if lemma == "according to":
         return True
+    if cue.following == "that" and noun_opening(context, cue) is not None:
+        return True  # "the claim that …", "a recommendation that …": a statement noun with its content
     if lemma.startswith("be "):
         return False  # a stance adjective ("sure that") is someone's only with a subject: "make sure that"
     tokens, norms = context.tokens, context.norms
@@ -94,7 +100,7 @@ def sourceless_report(context: Context, cue: Cue, unit: Unit | None) -> bool:
     return previous is not None and previous.is_word and previous.text[0].isupper() and before not in NOT_HEADS
 
 
-def as_source_put_it(context: Context, cue: Cue, unit: Unit | None) -> bool:
+def as_source_put_it(context: Context, cue: Cue, unit: Unit | None, found: Sequence[Attribution] = ()) -> bool:
     """"As one voter put it, …", "…, as Trump put it.": "put it" reports only as a tag after "as".
 
     Elsewhere it is a literal act or an idiom ("he put it on the table", "put it to a vote").
@@ -107,6 +113,46 @@ def as_source_put_it(context: Context, cue: Cue, unit: Unit | None) -> bool:
     return end >= len(tokens) or not tokens[end].is_word or tokens[end].sentence != tokens[end - 1].sentence
 
 
+# The name of the check below, read by the pipeline: its rejected cues still lend their subject to a participle.
+PREDICATE_CHECK = "predicate_needs_content"
+
+
+def predicate_needs_content(
+    context: Context, cue: Cue, unit: Unit | None, found: Sequence[Attribution] = ()
+) -> bool:
+    """A verb of stance or perception ("endorsed", "appeared", "found", "underscored") is a cue only when it
+    introduces a claim: a that-clause, a quote, a colon, a question, an "as" complement or "to" + verb.
+
+    Which verbs need content is data (``needs_content`` in ``lexicons/reporting_verbs.tsv``).
+    Otherwise they are ordinary predicates of an actor ("endorsed Hillary Clinton", "appeared
+    twice on the show", "seemed focused"). A document's finding counts with any object ("the
+    poll found wide support"): what a study finds is its claim.
+    """
+    if cue.entry["needs_content"] != "yes" or (unit is not None and unit.kind == "document"):
+        return True
+    return introduces_content(context, cue.end - 1, cue.sentence) != "none"
+
+
+def inside_reported_clause(
+    context: Context, cue: Cue, unit: Unit | None, found: Sequence[Attribution] = ()
+) -> bool:
+    """A verb inside what an earlier cue of its sentence reports, said of the same speaker, is no second
+    attribution: "insisted that he wanted", "said she believed" report one stance, not two.
+
+    Only a cue whose subject is a pronoun or none is folded in ("he wanted"): a newly named source
+    inside the clause ("said the governor had claimed") is a second attribution.
+    """
+    if unit is not None and not unit.label.startswith("pronoun"):
+        return True
+    start = context.tokens[cue.first].start
+    return not any(
+        earlier.sentence == cue.sentence and earlier.content is not None and earlier.end <= start
+        and earlier.rule != PREDICATE_CHECK  # a predicate ("endorsed Clinton") reports no clause
+        and earlier.content[0] <= start < earlier.content[1]
+        for earlier in found
+    )
+
+
 # Gates, in order: the first that does not accept turns the match down before a source is read.
 CUE_GATES: tuple[Rule, ...] = registry(
     "gate", CUE_GOLDEN, (("capitalized_in_name", capitalized_in_name), ("aim_needs_infinitive", aim_needs_infinitive))
@@ -114,4 +160,8 @@ CUE_GATES: tuple[Rule, ...] = registry(
 # For a cue the source rules found no source for: accepted if its form can only be a report.
 (SOURCELESS_REPORT,) = registry("fallback", CUE_GOLDEN, (("sourceless_report", sourceless_report),))
 # Checks with the source read, in order.
-CUE_CHECKS: tuple[Rule, ...] = registry("check", CUE_GOLDEN, (("as_source_put_it", as_source_put_it),))
+CUE_CHECKS: tuple[Rule, ...] = registry("check", CUE_GOLDEN, (
+    ("as_source_put_it", as_source_put_it),
+    (PREDICATE_CHECK, predicate_needs_content),
+    ("inside_reported_clause", inside_reported_clause),
+))

@@ -40,12 +40,43 @@ CUE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The crowd grew, chanting slogans.", "chanting", None, None),
         R("The senator is widely expected to resign next week.", "expected", None, None),
         R("The bill is said to include a tax cut.", "said", None, None),
+        R("Their warning that the dam would fail came too late.", "warning", None, None),
+        R("The claim that prices rose was false.", "claim", None, None),
     ),
     "as_source_put_it": (
         R("The clerk put it on the table.", "put it", None, REJECTED),
         R("They put it to a vote.", "put it", None, REJECTED),
         R("As the mayor put it, the city is broke.", "put it", "the mayor", "named_person"),
         R("The tax is, as one farmer put it, a punishment for working.", "put it", "one farmer", "anonymous"),
+    ),
+    "predicate_needs_content": (
+        R("The mayor endorsed Ann Lee on Wednesday.", "endorsed", None, REJECTED),
+        R("The senator also appeared twice on the show.", "appeared", None, REJECTED),
+        R("The mayor seemed focused on the budget.", "seemed", None, REJECTED),
+        R("The governor underscored the need for reform.", "underscored", None, REJECTED),
+        R("The senator agreed that the vote should wait.", "agreed", "The senator", "named_person"),
+        R("The mayor agreed to support the bill.", "agreed", "The mayor", "named_person"),
+        R("The governor underscored that the budget was tight.", "underscored", "The governor", "named_person"),
+        R("Many observers view it as a strategic effort.", "view", "Many observers", "vague"),
+        R("The poll found wide support for the plan.", "found", "The poll", "document"),
+    ),
+    "inside_reported_clause": (
+        R("The mayor insisted that he wanted a new budget.", "wanted", None, REJECTED),
+        R("Ann Lee said she believed the plan would fail.", "believed", None, REJECTED),
+        R("The mayor insisted that he wanted a new budget.", "insisted", "The mayor", "named_person"),
+        R("The mayor said the governor had claimed the budget was tight.", "claimed", "the governor",
+          "named_person"),
+    ),
+}
+
+NOUN_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
+    "statement_noun": (
+        R("Trump issued a stark warning that the airspace was closed.", "warning", "Trump", "named_person"),
+        R("The senator issued an apology on Friday.", "apology", "The senator", "named_person"),
+        R("Ann Lee repeated her earlier guarantee that taxes would not rise.", "guarantee", "her", "named_person"),
+        R("The mayor's recommendation that the plant close was ignored.", "recommendation", "The mayor's",
+          "named_person"),
+        R("The claim by Senator Ann Lee was false.", "claim", "Senator Ann Lee", "named_person"),
     ),
 }
 
@@ -165,7 +196,7 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
     "reduced_relative_subject": (
         R("Two pastors supporting the senator spoke at the rally.", "supporting", "Two pastors", "vague"),
         R("Three unions backing the strike met on Monday.", "backing", "Three unions", "vague"),
-        R("Trump issued a stark warning that the airspace was closed.", "warning", None, REJECTED),
+        R("A warning siren sounded at noon.", "warning", None, REJECTED),
         R("The warning came too late.", "warning", None, REJECTED),
     ),
     "participial_adjective": (

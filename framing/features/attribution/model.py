@@ -49,6 +49,8 @@ class Attribution:
     features: tuple[str, ...] = ()
     score: float | None = None  # the learned scorer's probability, when a scorer decided
     why: str = ""  # the features that moved that score most
+    confidence: str = ""  # "possible": shown as evidence but not counted (no rule confirmed it), with ``reason``
+    reason: str = ""
 
     @property
     def stance(self) -> str:
@@ -146,8 +148,10 @@ class Rule:
     Named like a spaCy Matcher pattern: the name is stamped on what the rule makes. ``stage``
     says how the pipeline calls ``run``:
 
-    * ``gate``, ``fallback``, ``check``: ``run(context, cue, unit) -> bool``, whether the cue
-      may count (before its source is read, when none was read, after it was read);
+    * ``gate``, ``fallback``: ``run(context, cue, unit) -> bool``, whether the cue may count
+      (before its source is read, when none was read);
+    * ``check``: ``run(context, cue, unit, found) -> bool``, whether it may count once its
+      source is read, seeing the attributions made before it (a verb inside one's clause);
     * ``source``: ``run(context, cue, found) -> Decision | None``, None when the rule's
       construction is not there;
     * ``construction``: ``run(context, found) -> Iterable[Hit]``, cues with no reporting word,

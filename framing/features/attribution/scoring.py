@@ -10,7 +10,11 @@ over its named features and kept when it reaches the model's threshold:
 * any other kept cue (a lexicon cue the rules turned down, or a generated one) is an
   attribution with no source: a subject the generator read is a guess, and a wrong
   ``source`` span would feed the comparison's voices, so none is made;
-* every kept attribution carries ``score`` and ``why`` (the features that moved it).
+* every kept attribution carries ``score`` and ``why`` (the features that moved it);
+* a kept cue no rule accepted is marked ``confidence: possible`` with its ``reason``: shown
+  as evidence, not counted in the rates ("Right, or silent"). On the hand gold of three
+  BASIL events such cues were right 5 times in 33; they are mostly predicates PolNeAR
+  counts as attribution ("has banned", "weighed a bid") and a reader may not.
 
 Quotes and their speakers keep reading the rules' attributions (:func:`~.find_sources`),
 so quote speakers do not depend on the scorer.
@@ -28,6 +32,7 @@ from .model import Attribution, Candidate
 from .phrases import Context
 
 _WHERE = "framing/features/attribution/candidates.py"
+POSSIBLE = "possible"  # the confidence of an evidence span that is shown but not counted
 # Entries of cues no lexicon row lists, by generator: the span's label and note.
 GENERATED_NOTES = {
     "subject_verb": "a predicate of a person or organisation ('has banned', 'is open to'), kept by the learned scorer",
@@ -68,5 +73,8 @@ def _attribution(context: Context, proposal: Proposal, score: float, why: str) -
     text = context.doc.text[start:end]
     entry = proposal.entry or generated_entry(proposal.generator, text)
     rule = f"scorer:{proposal.generator}"
+    reason = (f"the learned scorer keeps it ({score:.2f}) but no rule read a source for it: "
+              "a predicate of an actor, counted as attribution by PolNeAR-style annotation only")
     return Attribution(start, end, text, entry, tokens[proposal.first].sentence, None, (),
-                       content_of(context, proposal.first, start, end, None), rule=rule, score=score, why=why)
+                       content_of(context, proposal.first, start, end, None), rule=rule, score=score, why=why,
+                       confidence=POSSIBLE, reason=reason)

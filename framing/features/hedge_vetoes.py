@@ -1,0 +1,148 @@
+"""Hedge vetoes: named rules that take back a hedge cue its own lexicon rule let through.
+
+A lexicon row's ``rule`` (:mod:`framing.features.hedging`) says when a word can hedge;
+a veto says when, whatever the word's row, the context shows it is something else. Each
+veto is named, owns golden rows (``tests/test_hedging.py`` runs them) and reads its word
+lists from data (``lexicons/role_nouns.tsv``, ``lexicons/reporting_verbs.tsv``) or from
+:mod:`framing.grammar`:
+
+* ``reported_question``: "asked (him) whether / if" reports a question someone put; the
+  writer leaves nothing open ("whether" after "unclear" or "wonders" still counts);
+* ``disbelief``: "can't / cannot / couldn't / could not believe" is astonishment at a fact,
+  the opposite of holding it as a belief;
+* ``potential_role``: "a potential (GOP) nominee" names a person by a role they may take,
+  which says who someone is, not how likely a claim is;
+* ``opinion_holder``: "many observers view it as", "critics regard it as": an active belief
+  verb with its holder attributes an opinion (an attribution cue, counted there), it is not
+  the writer's hedge. The agentless "is seen as" stays a hedge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
+
+from ..document import Token
+from ..grammar import NEGATED_ABILITY, NEGATIONS
+from ..lexicons import Entry, Lexicons
+from .hedge_complements import active_as
+from .hedge_context import neighbour
+
+Veto = Callable[[Sequence[Token], int, int, Entry, Lexicons], bool]
+
+# How many words may stand between "asked" and its "whether" ("asked the senator from Ohio whether").
+ASK_WINDOW = 5
+# How many modifiers may stand between "potential" and its role noun ("potential 2016 GOP nominee").
+ROLE_WINDOW = 3
+# Belief verbs whose active form with an "as" complement ("view it as") names the opinion's holder.
+OPINION_RULES = frozenset({"active_as", "view_complement"})
+
+
+def reported_question(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> bool:
+    """"asked whether", "asked him if", "was asked by reporters whether": a question someone put.
+
+    Looks back from "whether" / "if" over a few words of the same clause (no punctuation)
+    for a form of *ask* (the reporting-verb rows whose lemma is "ask").
+    """
+    if tokens[first].norm not in ("whether", "if"):
+        return False
+    asking = {row.key.lower() for row in lexicons["reporting_verbs"] if row["lemma"] == "ask"}
+    for step in range(1, ASK_WINDOW + 1):
+        previous = neighbour(tokens, first, -step)
+        if previous is None or not previous.is_word:
+            return False
+        if previous.norm in asking:
+            return True
+    return False
+
+
+def disbelief(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> bool:
+    """"can't believe", "cannot believe", "could not believe": astonishment, not a belief."""
+    if not tokens[first].norm.startswith("believ"):
+        return False
+    previous = neighbour(tokens, first, -1)
+    if previous is None:
+        return False
+    if previous.norm in NEGATED_ABILITY:
+        return True
+    modal = neighbour(tokens, first, -2)
+    return previous.norm in NEGATIONS and modal is not None and modal.norm in ("can", "could", "ca")
+
+
+def potential_role(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> bool:
+    """"a potential nominee", "potential 2016 GOP candidates", "a potential running mate": a person's role.
+
+    The role nouns are data (``lexicons/role_nouns.tsv``); up to three capitalized words,
+    numbers or hyphenated words may stand before the noun ("potential GOP nominee").
+    """
+    if tokens[first].norm != "potential":
+        return False
+    roles = {row.key.lower() for row in lexicons["role_nouns"]}
+    for step in range(1, ROLE_WINDOW + 2):
+        token = neighbour(tokens, end - 1, step)
+        if token is None or not token.is_word:
+            return False
+        following = neighbour(tokens, end - 1, step + 1)
+        if token.norm in roles or (following is not None and f"{token.norm} {following.norm}" in roles):
+            return True
+        if not (token.text[:1].isupper() or token.text[:1].isdigit() or "-" in token.text):
+            return False
+    return False
+
+
+def opinion_holder(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> bool:
+    """"many observers view it as", "critics regard it as": an opinion with its holder is an attribution."""
+    return entry["rule"] in OPINION_RULES and active_as(tokens, first, end, lexicons)
+
+
+# Vetoes by name, in the order they are tried; a cue any of them claims is not a hedge.
+VETOES: Mapping[str, Veto] = MappingProxyType(
+    {
+        "reported_question": reported_question,
+        "disbelief": disbelief,
+        "potential_role": potential_role,
+        "opinion_holder": opinion_holder,
+    }
+)
+
+
+# Each veto's examples, made up for the table: (sentence, cue word, whether the veto takes it back).
+# ``tests/test_hedging.py`` runs every row; a change that breaks one changes what the veto means.
+VETO_GOLDEN: Mapping[str, tuple[tuple[str, str, bool], ...]] = MappingProxyType(
+    {
+        "reported_question": (
+            ("A reporter asked him whether he would run again.", "whether", True),
+            ("The mayor was asked if the bridge would reopen.", "if", True),
+            ("She asked the senator from Ohio whether the bill was dead.", "whether", True),
+            ("It is unclear whether he will run again.", "whether", False),
+            ("He wonders whether the target is at risk.", "whether", False),
+            ("If the talks fail, the truce will collapse.", "If", False),
+        ),
+        "disbelief": (
+            ("Residents say they can't believe what they are finding.", "believe", True),
+            ("I cannot believe he said that.", "believe", True),
+            ("She could not believe the bridge had fallen.", "believe", True),
+            ("Many analysts believe that the ceasefire will hold.", "believe", False),
+        ),
+        "potential_role": (
+            ("He is a potential GOP nominee for the Senate seat.", "potential", True),
+            ("The firm courted potential buyers in Asia.", "potential", True),
+            ("She is seen as a potential running mate.", "potential", True),
+            ("Potential 2016 candidates met in Iowa.", "Potential", True),
+            ("Investors worried about potential fallout from the merger.", "potential", False),
+            ("The potential Trump-Lee dialogue drew interest.", "potential", False),
+        ),
+        "opinion_holder": (
+            ("Many observers view it as a strategic effort.", "view", True),
+            ("Critics regard the plan as a ploy.", "regard", True),
+            ("The ministry views this designation as justification for strikes.", "views", True),
+            ("The move is widely seen as a ploy.", "seen", False),
+            ("The envoy was regarded by diplomats as a hardliner.", "regarded", False),
+        ),
+    }
+)
+
+
+def vetoed_by(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> str:
+    """The name of the first veto that takes the cue back, or "" when none does."""
+    return next((name for name, veto in VETOES.items() if veto(tokens, first, end, entry, lexicons)), "")
