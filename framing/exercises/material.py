@@ -99,7 +99,7 @@ class Material:
     def names_pattern(self) -> re.Pattern[str]:
         """One pattern for every outlet's name variants, so a replacement is never replaced again."""
         if self._pattern is None:
-            media = [entry.key for entry in self.lexicons["source_kinds"] if entry["kind"] == "media"]
+            media = media_names(self.lexicons)
             self.variant_of = {v.lower(): o for o in self.letters for v in name_variants(o, media)}
             alternatives = "|".join(re.escape(v) for v in sorted(self.variant_of, key=len, reverse=True))
             self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
@@ -133,7 +133,7 @@ class Material:
             other = self.variant_of[match.group(0).lower()]
             cited = any(s.start <= match.start() and match.end() <= s.end for s in sources) or bool(
                 CITING.search(doc.text, max(start, match.start() - 40), match.start()))
-            if cited and not (other == outlet_of(analysis) and in_edge_paragraph(doc.text, match.start())):
+            if cited and other != outlet_of(analysis):  # an outlet naming itself is a credit, never a source
                 self.note_giveaway(analysis, other, match.start(), match.end())
                 continue
             out += [doc.text[position:match.start()], self.letters[other]]
@@ -160,16 +160,18 @@ class Material:
         """Numbered sentences from one article, with its grade and whether that is above the class's grade."""
         doc = analysis.document
         sentences = [self.sentence(analysis, index) for index in indexes]
-        for number, sentence in enumerate(sentences, start=1):
-            sentence["n"] = number
+        for sentence in sentences:
+            sentence["n"] = sentence["index"] + 1  # the handout's number for the sentence
         level = self.grade_of(" ".join(s["text"] for s in sentences))
+        numbers = f"{indexes[0] + 1}–{indexes[-1] + 1}" if len(indexes) > 1 else f"{indexes[0] + 1}" if indexes else ""
         return {
-            "heading": heading or self.name(outlet_of(analysis)),
+            "heading": heading or f"{self.name(outlet_of(analysis))}, handout sentences {numbers}",
             "title": self.mask(doc.title),
             "sentences": sentences,
             "grade": level,
             "above_grade": level > grade_number(self.grade) + ABOVE_GRADE_MARGIN,
             "where": evidence(doc.id, sentences[0]["start"], sentences[-1]["end"]) if sentences else "",
+            "article": doc.id,
         }
 
     def grade_distance(self, text: str) -> float:
@@ -225,19 +227,28 @@ def name_variants(outlet: str, media_names: Iterable[str] = ()) -> list[str]:
         words = name.lower().removeprefix("the ").split()
         initials = "".join(word[0] for word in words if word not in ("of", "and", "&"))
         spelled = " ".join(words)
-        if bare and (spelled == bare or spelled.startswith(bare + " ") or (len(words) > 1 and initials == squashed)):
+        first_word = len(words) == 1 and bare.startswith(spelled + " ")  # "Fox" for "Fox News"
+        if bare and (spelled == bare or spelled.startswith(bare + " ") or (len(words) > 1 and initials == squashed)
+                     or first_word
+                     or (len(words) > 1 and len(squashed) >= 5 and squashed_from_prefixes(squashed, words))):
             variants.update({name, spelled})
     return sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)
 
 
-def in_edge_paragraph(text: str, offset: int) -> bool:
-    """Whether ``offset`` lies in the first or last paragraph: where mastheads, datelines and sign-offs stand.
+def media_names(lexicons: Lexicons) -> list[str]:
+    """Every outlet name the lexicons know (source kinds and voice roles of kind ``media``, story packs included)."""
+    names = {entry.key for entry in lexicons["source_kinds"] if entry["kind"] == "media"}
+    names |= {entry.key for entry in lexicons["voice_roles"] if entry["role"] == "media" and not entry["rule"]}
+    return sorted(names)
 
-    An outlet naming itself there ("This story was reported by KRVR") is a credit
-    line, not a source it cites, so blind mode masks it.
-    """
-    body = text.rstrip()
-    return "\n" not in body[:offset] or "\n" not in body[offset:]
+
+def squashed_from_prefixes(squashed: str, words: Sequence[str]) -> bool:
+    """Whether ``squashed`` is a prefix of each word in turn ("huffpost" from "huffington post")."""
+    if not words:
+        return not squashed
+    first, rest = words[0], words[1:]
+    return any(squashed.startswith(first[:n]) and squashed_from_prefixes(squashed[n:], rest)
+               for n in range(1, len(first) + 1)) if squashed else False
 
 
 def is_heading(text: str) -> bool:
