@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from ..grammar import OBJECT_PRONOUNS, SUBJECT_PRONOUNS
 from .kinds_text import Candidate, offsets, table
 from .material import Material, clean, letter_name, listed, parse_evidence, records
 from .sound import is_confident, standing
@@ -48,16 +49,30 @@ def version(m: Material, outlet: str, article_id: str, offset: int, *, blank: tu
             "ref": f"{m.name(outlet)}, handout sentence{'s' if indexes[0] != index else ''} {numbers}"}
 
 
+def can_show(m: Material, article_id: Any, offset: Any) -> bool:
+    """Whether :func:`version` would show the sentence at ``offset`` (it is whole and can stand with context)."""
+    analysis = m.by_id.get(str(article_id))
+    if analysis is None:
+        return False
+    index = analysis.document.sentence_of(int(float(offset)))
+    return standing(analysis, [index], m.lexicons.abbreviations) is not None
+
+
 def numbered(sentences: list[dict[str, Any]], heading: str) -> dict[str, Any]:
     """Sentences from several outlets as one passage, numbered in order."""
     for n, sentence in enumerate(sentences, start=1):
         sentence["n"] = n
     return {"heading": heading, "title": "", "sentences": sentences, "grade": None, "above_grade": False,
-            "where": ""}
+            "where": "", "article": ""}
 
 
 def confident_rows(m: Material, name: str) -> list[dict[str, Any]]:
     return [row for row in records(m.tables.get(name)) if is_confident(row)]
+
+
+def pronoun(value: Any) -> bool:
+    """Whether a table cell names someone only by a pronoun ("They"): not a source a student can check."""
+    return any(part.lower() in SUBJECT_PRONOUNS | OBJECT_PRONOUNS for part in listed(value))
 
 
 def lowest(rows: list[dict[str, Any]]) -> float:
@@ -77,7 +92,8 @@ def name_that_label(m: Material) -> list[Candidate]:
     listed_terms = {entry.key.lower() for entry in m.lexicons["loaded"]}
     by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in confident_rows(m, "labels"):
-        if parse_evidence(row.get("evidence")):
+        refs = parse_evidence(row.get("evidence"))
+        if refs and can_show(m, refs[0][0], refs[0][1]):
             by_entity[row["entity"]].append(row)
     found = []
     for entity, rows in by_entity.items():
@@ -131,7 +147,8 @@ def same_fact(m: Material) -> list[Candidate]:
     """Confident facts carried by two or more outlets whose versions differ in hedging, attribution or words."""
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in confident_rows(m, "facts"):
-        if int(row["n_outlets"]) >= 2:
+        if int(row["n_outlets"]) >= 2 and can_show(m, row["article_id"], row["start"]) and not pronoun(
+                row["attributed_to"]):
             groups[str(row["fact_id"])].append(row)
     found = []
     for fact_id, rows in groups.items():
@@ -171,7 +188,7 @@ def numbers_gaps(m: Material) -> list[Candidate]:
     """A confident disagreement about one quantity: the outlets give it different values."""
     numbers: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in confident_rows(m, "disagreements"):
-        if row["kind"] == "number":
+        if row["kind"] == "number" and can_show(m, row["article_id"], row["start"]):
             numbers[str(row["disagreement_id"])].append(row)
     found = [(key, rows) for key, rows in numbers.items()
              if len({r["outlet"] for r in rows}) >= 2 and len({str(r["value"]) for r in rows}) >= 2]
@@ -204,9 +221,9 @@ def headline_check(m: Material) -> list[Candidate]:
     """Confident headline rows with something to check: a flag from the tool, or hedges on either side."""
     found = []
     for row in confident_rows(m, "headlines"):
-        flagged = bool(row.get("asserts_what_body_hedges")) or bool(row.get("frame_differs"))
+        flagged = bool(row.get("asserts_what_body_hedges"))
         hedged = bool(listed(row.get("body_hedges"))) or bool(listed(row.get("headline_hedges")))
-        if row.get("headline") and (flagged or hedged) and str(row["article_id"]) in m.by_id:
+        if row.get("headline") and (flagged or hedged) and can_show(m, row["article_id"], row["body_start"]):
             found.append((row, 0 if flagged else 1))
     ranked = m.rank(found, lambda c: c[1] * 2)
     return [Candidate(f"headline:{row['article_id']}", row["outlet"], f"{m.name(row['outlet'])}: "

@@ -16,10 +16,12 @@ from typing import Any
 
 from ..analysis import ArticleAnalysis
 from ..compare.common import outlet_of
+from ..grammar import AUXILIARY_VERBS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS
 from .material import Material, clean, is_heading, reading_level, records, sentence_number, spans_within, spread
 from .rewrite import model_rewrite
 from .sound import is_confident, readable, standing
 
+FUNCTION_WORDS = SUBJECT_PRONOUNS | OBJECT_PRONOUNS | AUXILIARY_VERBS
 WINDOW = {"simple": 4, "standard": 5, "college": 6}  # sentences in a hedge-hunt passage
 MIN_HEDGES = 2
 MAX_VOICE_SENTENCES = 4  # per outlet in "who is speaking?"
@@ -92,7 +94,7 @@ def confident_voices(m: Material) -> dict[str, list[dict[str, Any]]]:
     by_outlet: dict[str, list[dict[str, Any]]] = {}
     for row in records(m.tables.get("voices")):
         analysis = m.by_id.get(str(row.get("article_id")))
-        if analysis is None or not is_confident(row):
+        if analysis is None or not is_confident(row) or not names_someone(str(row.get("voice"))):
             continue
         index = analysis.document.sentence_of(int(float(row["start"])))
         if standing(analysis, [index], m.lexicons.abbreviations):
@@ -100,6 +102,12 @@ def confident_voices(m: Material) -> dict[str, list[dict[str, Any]]]:
             if len({r["_sentence"] for r in rows} | {index}) <= MAX_VOICE_SENTENCES:
                 rows.append({**row, "_sentence": index})
     return {o: rows for o, rows in by_outlet.items() if rows}
+
+
+def names_someone(voice: str) -> bool:
+    """Whether a voice is a name or a noun phrase, not a pronoun or a stray verb ("it", "didn't")."""
+    words = clean(voice).lower().split()
+    return bool(words) and not (len(words) == 1 and (words[0] in FUNCTION_WORDS or "n't" in words[0]))
 
 
 def who_speaks(m: Material) -> list[Candidate]:
@@ -123,9 +131,12 @@ def speaks_item(m: Material, outlets: tuple[str, ...], voices: dict[str, list[di
         passage = m.passage(analysis, indexes)
         passages.append(passage)
         tallies[m.name(outlet)] = Counter(readable("role", r["role"]) for r in shown)
-        rows += [[m.name(outlet), sentence_number(passage, int(float(r["start"]))), clean(str(r["voice"])),
-                  readable("role", r["role"]), "quoted" if r.get("via") == "quote" else "reported",
-                  offsets(r["start"], r["end"])] for r in shown]
+        for r in shown:
+            row = [m.name(outlet), sentence_number(passage, int(float(r["start"]))), clean(str(r["voice"])),
+                   readable("role", r["role"]), "quoted" if r.get("via") == "quote" else "reported",
+                   offsets(r["start"], r["end"])]
+            if row not in rows:  # a voice both quoted and attributed at one place is one row
+                rows.append(row)
     names = [m.name(o) for o in outlets]
     roles = sorted({role for tally in tallies.values() for role in tally})
     return {

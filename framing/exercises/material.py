@@ -94,7 +94,7 @@ class Material:
         """``text`` (a title, byline, dateline) with every outlet's name replaced by its Source letter."""
         if not self.blind or not text:
             return text
-        return self.names_pattern().sub(lambda m: self.letters[self.variant_of[m.group(0).lower()]], text)
+        return self.names_pattern().sub(lambda m: self.letters[self.variant_of[m.group("name").lower()]], text)
 
     def names_pattern(self) -> re.Pattern[str]:
         """One pattern for every outlet's name variants, so a replacement is never replaced again."""
@@ -102,7 +102,8 @@ class Material:
             media = media_names(self.lexicons)
             self.variant_of = {v.lower(): o for o in self.letters for v in name_variants(o, media)}
             alternatives = "|".join(re.escape(v) for v in sorted(self.variant_of, key=len, reverse=True))
-            self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+            # "the" goes with the name: "told the Riverside Gazette" becomes "told Source A", not "the Source A".
+            self._pattern = re.compile(rf"(?<!\w)(?:the\s+)?(?P<name>{alternatives})(?!\w)", re.IGNORECASE)
         return self._pattern
 
     # --- sentences -------------------------------------------------------------
@@ -130,11 +131,12 @@ class Material:
         sources = [s for s in analysis.spans_of("source") if s.start < end and s.end > start]
         out, position = [], start
         for match in self.names_pattern().finditer(doc.text, start, end):
-            other = self.variant_of[match.group(0).lower()]
-            cited = any(s.start <= match.start() and match.end() <= s.end for s in sources) or bool(
-                CITING.search(doc.text, max(start, match.start() - 40), match.start()))
+            other = self.variant_of[match.group("name").lower()]
+            at = match.start("name")
+            cited = any(s.start <= at and match.end() <= s.end for s in sources) or bool(
+                CITING.search(doc.text, max(start, at - 40), at))
             if cited and other != outlet_of(analysis):  # an outlet naming itself is a credit, never a source
-                self.note_giveaway(analysis, other, match.start(), match.end())
+                self.note_giveaway(analysis, other, at, match.end())
                 continue
             out += [doc.text[position:match.start()], self.letters[other]]
             position = match.end()
@@ -163,9 +165,9 @@ class Material:
         for sentence in sentences:
             sentence["n"] = sentence["index"] + 1  # the handout's number for the sentence
         level = self.grade_of(" ".join(s["text"] for s in sentences))
-        numbers = f"{indexes[0] + 1}–{indexes[-1] + 1}" if len(indexes) > 1 else f"{indexes[0] + 1}" if indexes else ""
+        numbers = f"sentence{'s' if len(indexes) > 1 else ''} {number_runs([i + 1 for i in indexes])}"
         return {
-            "heading": heading or f"{self.name(outlet_of(analysis))}, handout sentences {numbers}",
+            "heading": heading or f"{self.name(outlet_of(analysis))}, handout {numbers}",
             "title": self.mask(doc.title),
             "sentences": sentences,
             "grade": level,
@@ -192,6 +194,17 @@ def spread(candidates: Sequence[Any], outlet: Callable[[Any], str]) -> list[Any]
         seen[outlet(candidate)] = rank + 1
         keyed.append((rank, n, candidate))
     return [c for *_, c in sorted(keyed, key=lambda k: k[:2])]
+
+
+def number_runs(numbers: Sequence[int]) -> str:
+    """``[1, 2, 3, 10, 12, 13]`` as ``1–3, 10, 12–13``: which handout sentences a passage shows."""
+    runs: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs)
 
 
 def letter_name(number: int) -> str:

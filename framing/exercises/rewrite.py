@@ -2,9 +2,9 @@
 
 A teacher once got "model rewrites" identical to the original, and swaps that broke
 the grammar (an adjective's alternative put in place of a verb). A swap is made
-only when the alternative has the same word shape as the term (both end in -ly,
--ing, -ed, a plural -s, or none of these), so a past-tense verb is replaced by a
-past-tense verb; "(omit)" only drops a lone -ly adverb; "a"/"an" is fixed for the
+only when the alternative has the same word shape as the term at its first or
+last word (both end in -ly, -ing, -ed, a plural -s, or none of these), so a
+past-tense verb is replaced by a past-tense verb; "(omit)" only drops a lone -ly adverb; "a"/"an" is fixed for the
 new word. A sentence where no term can be swapped gets no model rewrite (the key
 says so) rather than an ungrammatical one.
 """
@@ -36,8 +36,9 @@ def fitting_alternative(term: str, alternative: str) -> str | None:
         return "" if len(words) == 1 and word_shape(words[0]) == "ly" else None
     if _PARENTHETICAL.match(first) or first.lower() == term.lower():
         return None
-    if word_shape(words[-1]) != word_shape(first.split()[-1]):
-        return None
+    swapped = first.split()
+    if word_shape(words[-1]) != word_shape(swapped[-1]) and word_shape(words[0]) != word_shape(swapped[0]):
+        return None  # neither the head nor the ending agree ("rammed through" → "passed" agrees at the head)
     return first[0].upper() + first[1:] if term[:1].isupper() and not first[:1].isupper() else first
 
 
