@@ -37,7 +37,7 @@ class Candidate:
     id: str
     outlet: str
     summary: str
-    confidence: float
+    confidence: float | None  # a comparison row's confidence; None for material read from one article by rules
     make: Callable[[], dict[str, Any]]
 
 
@@ -60,6 +60,7 @@ def hedge_hunt(m: Material) -> list[Candidate]:
     for analysis in m.analyses:
         doc = analysis.document
         body = [n for n, (start, end) in enumerate(doc.sentences) if not is_heading(doc.text[start:end])]
+        seen: set[int] = set()  # windows that context made start at the same sentence are one candidate
         for first in range(0, len(body), size - 1):
             indexes = standing(analysis, body[first:first + size], m.lexicons.abbreviations)
             if not indexes or len(indexes) < 3:
@@ -67,12 +68,13 @@ def hedge_hunt(m: Material) -> list[Candidate]:
             start, end = doc.sentences[indexes[0]][0], doc.sentences[indexes[-1]][1]
             hedges = spans_within(analysis, "hedge", start, end)
             own = [s for s in hedges if not doc.is_quoted(s.start, s.end)]
-            if len(hedges) >= MIN_HEDGES and own:
+            if len(hedges) >= MIN_HEDGES and own and indexes[0] not in seen:
+                seen.add(indexes[0])
                 found.append((analysis, indexes, doc.text[start:end], len(own)))
     ranked = spread(m.rank(found, lambda c: m.grade_distance(c[2]) + max(0, 3 - c[3])), lambda c: outlet_of(c[0]))
     return [Candidate(f"{a.document.id}:s{i[0] + 1}", outlet_of(a),
                       f"{m.name(outlet_of(a))}, sentences {i[0] + 1}–{i[-1] + 1}: {own} hedge(s) in the writer's "
-                      f"own words", 1.0, lambda a=a, i=i: hedge_item(m, a, i)) for a, i, _, own in ranked]
+                      f"own words", None, lambda a=a, i=i: hedge_item(m, a, i)) for a, i, _, own in ranked]
 
 
 def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> dict[str, Any]:
@@ -180,7 +182,7 @@ def rewrite_neutrally(m: Material) -> list[Candidate]:
                     lambda c: outlet_of(c[0]))
     return [Candidate(f"{a.document.id}:s{i + 1}", outlet_of(a),
                       f"{m.name(outlet_of(a))}, sentence {i + 1}: {n} loaded term(s)"
-                      f"{'' if fits else ', no model rewrite'}", 1.0, lambda a=a, i=i: rewrite_item(m, a, i))
+                      f"{'' if fits else ', no model rewrite'}", None, lambda a=a, i=i: rewrite_item(m, a, i))
             for a, i, n, _, fits in ranked]
 
 
