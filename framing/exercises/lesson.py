@@ -191,7 +191,8 @@ def pick_ids(candidates: Mapping[str, Sequence[Candidate]], picks: Sequence[tupl
         unknown = [i for i in ids if i not in by_id]
         if unknown:
             raise FramingInputError("--pick", f"no {kind} candidate {', '.join(unknown)}",
-                                    f"Use ids from preview.html (--preview), such as {', '.join(list(by_id)[:5]) or 'none'}")
+                                    f"Use ids from preview.html (--preview), such as "
+                                    f"{', '.join(list(by_id)[:5]) or 'none'}")
         chosen[kind] = [by_id[i] for i in ids]
     return chosen
 

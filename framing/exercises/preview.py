@@ -25,8 +25,9 @@ def preview_model(analyses: Sequence[ArticleAnalysis], tables: Mapping[str, Any]
     m, candidates = lesson_candidates(analyses, tables, lexicons, options)
     chosen = {id(c) for _, c in timing.choose(candidates, options.kinds, {}, options.minutes, options.items)}
     kinds = [{"kind": kind, "title": wording.TITLES[kind], "reason": "" if candidates[kind] else WHY_NONE[kind],
-              "candidates": [{"id": c.id, "summary": c.summary, "confidence": "—" if c.confidence is None else f"{c.confidence:.2f}",
-                              "chosen": id(c) in chosen} for c in candidates[kind]]} for kind in options.kinds]
+              "candidates": [{"id": c.id, "summary": c.summary, "chosen": id(c) in chosen,
+                              "confidence": "—" if c.confidence is None else f"{c.confidence:.2f}"}
+                             for c in candidates[kind]]} for kind in options.kinds]
     return {**lesson_header(analyses, options, m.grade, reading_level(m.grade)), "kinds": kinds,
             "minutes": options.minutes}
 
