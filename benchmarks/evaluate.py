@@ -2,8 +2,11 @@
 
 Usage::
 
-    python benchmarks/evaluate.py {hedges,attribution,bias,readability,all} --data /work/shared/datasets \\
+    python benchmarks/evaluate.py {hedges,attribution,bias,readability,stories,gold,all} --data /work/shared/datasets \\
         [--limit N] [--json OUT] [--markdown OUT] [--labels benchmarks/data/source_kind_labels.jsonl]
+
+``gold`` also takes ``--data .../stories/gold_dev.jsonl`` (the hand gold, with basil_dev.jsonl
+beside it) and prints a readable table instead of the JSON (the JSON goes to ``--json``).
 
 The datasets are described in the datasets folder's README.md; they are never copied
 into the repository. ``--limit N`` reads only the first N rows (sentences, articles or
@@ -22,6 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: import the benchmarks package
 
+from benchmarks.evaluation.gold_task import gold_table
 from benchmarks.evaluation.tasks import SOURCE_KIND_LABELS, TASKS, run_task
 from framing.errors import FramingInputError
 from framing.fileio import write_atomically
@@ -260,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     text = json.dumps(results, indent=2, ensure_ascii=False)
-    print(text)
+    print(gold_table(results["gold"]) if args.task == "gold" else text)
     if args.json_out:
         write_atomically(args.json_out, text + "\n")
     if args.markdown:

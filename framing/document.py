@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from .corpus.mentions import Mention
 
 SpanType = Literal["hedge", "attribution", "loaded", "quote", "source"]
 SPAN_TYPES: tuple[SpanType, ...] = ("hedge", "attribution", "loaded", "quote", "source")
@@ -137,6 +140,9 @@ class Document:
     story: str = ""  # the story it covers, when the corpus has a `story` column
     # Set by the parser; read it through ``token_columns()``, which also covers documents built without it.
     columns: TokenColumns | None = field(default=None, repr=False, compare=False)
+    # People, organisations, places, dates, documents and groups, found once by the parser
+    # (framing/corpus/mentions.py), with pronouns and descriptions resolved where the text allows.
+    mentions: tuple[Mention, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def words(self) -> tuple[Token, ...]:

@@ -56,6 +56,8 @@ MONTHS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"]
 )
+# Abbreviated months as news style writes them before a day ("Jan. 5", "Sept. 12").
+MONTH_ABBREVIATIONS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 
 # --- names ---------------------------------------------------------------------------
 # Lower-case particles of Spanish and Portuguese names ("Cartel de los Soles"), kept in capitalized names.

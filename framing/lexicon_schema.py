@@ -91,6 +91,10 @@ SCHEMAS: dict[str, Schema] = {
                                   registry="framing.lexicon_schema:VOICE_ROW_RULES")),
     # kind: party, party_initial, allegation, money, number_word, title, name_suffix; group: what
     # the term names (the party, the kind of allegation, the number's value), so variants unify.
+    # The mention layer (framing/corpus/mentions.py): titles and role words, places, organisation spellings.
+    "titles": _schema("term", Column("gender", closed=True), "role", Column("kind", closed=True)),
+    "places": _schema("term", "place", Column("kind", closed=True)),
+    "organisations": _schema("term", "entity"),
     "headline_cues": _schema("term", Column("kind", closed=True), Column("group", required=False)),
 }
 

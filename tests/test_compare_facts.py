@@ -8,6 +8,7 @@ import pytest
 from framing.analysis import ArticleAnalysis
 from framing.compare import build_comparison
 from framing.compare.common import Folder
+from framing.compare.confidence import CONFIDENT_AT
 from framing.compare.facts import collect_sentences, tfidf_matrix
 from framing.compare.labels import collect_mentions, load_pins
 from framing.corpus import parse_text
@@ -61,7 +62,7 @@ def fact_with(frame, words: str):
 @pytest.mark.parametrize(
     ("words", "outlets"),
     [
-        ("killed 12 people", {"A", "B", "C"}),
+        ("killed 12 people", {"A", "C"}),  # B's "14 people" is another count: no pair, a disagreement
         ("declared an emergency for the whole county on Wednesday morning", {"A", "B", "C"}),
         ("Power was restored to most homes in the county by Thursday evening", {"A", "B"}),
         ("old river bridge", {"A"}),
@@ -95,6 +96,45 @@ def test_disagreements_flag_close_but_different_numbers(storm):
     assert set(numbers.outlet) == {"A", "B", "C"}
     phrase = numbers[numbers.outlet == "C"].iloc[0]
     assert "12" in phrase.phrase
+
+
+def test_facts_are_not_paired_across_different_days_or_counts(storm, lexicons):
+    fourteen = fact_with(storm["facts"], "killed 14 people")
+    assert list(fourteen.outlet) == ["B"]
+    assert "12" in fourteen.iloc[0].reason or "different numbers" in fourteen.iloc[0].reason
+    texts = {
+        "A": "Senator Jane Roe met the union leaders in Springfield on Friday to discuss the strike.",
+        "B": "Senator Jane Roe met the union leaders in Springfield on Wednesday to discuss the strike.",
+    }
+    facts = build_comparison(corpus(lexicons, texts), lexicons=lexicons)["facts"]
+    assert facts.only_one_outlet.all()
+    assert facts.reason.str.contains("different days").all()
+
+
+def test_facts_pair_the_same_quotation_even_in_different_words(lexicons):
+    texts = {
+        "A": "“We will not accept a budget that abandons rural hospitals,” Roe told reporters on the steps.",
+        "B": "Later the senator repeated: “We will not accept a budget that abandons rural hospitals.”",
+    }
+    facts = build_comparison(corpus(lexicons, texts), lexicons=lexicons)["facts"]
+    assert set(facts.n_outlets) == {2}
+    assert (facts.confidence >= CONFIDENT_AT).all() and facts.reason.str.contains("same quoted words").all()
+
+
+def test_facts_do_not_pair_two_statements_that_only_share_a_name(lexicons):
+    texts = {
+        "A": "Senator Jane Roe said the harbor budget would cut the number of pilots in the port next year.",
+        "B": "Senator Jane Roe said her daughter would study medicine at the state university next fall.",
+    }
+    facts = build_comparison(corpus(lexicons, texts), lexicons=lexicons)["facts"]
+    confident = facts[(facts.confidence >= CONFIDENT_AT) & ~facts.only_one_outlet]
+    assert confident.empty
+
+
+def test_every_fact_row_says_how_sure_it_is(storm):
+    facts = storm["facts"]
+    assert facts.confidence.between(0, 1).all()
+    assert (facts.reason.str.len() > 0).all()
 
 
 def test_disagreements_ignore_numbers_that_agree(lexicons):
@@ -163,7 +203,7 @@ def test_facts_on_seeds_recover_the_shared_facts(seed_tables, words):
 def test_facts_on_seeds_mark_what_one_outlet_alone_carries(seed_tables, words, outlet):
     row = shared_fact(seed_tables["facts"], words)
     assert row.outlet == outlet
-    assert row.only_one_outlet
+    assert row.only_one_outlet or row.confidence < CONFIDENT_AT  # never confidently shared
 
 
 def test_disagreements_on_seeds_flag_80_against_83(seed_tables):
@@ -193,7 +233,7 @@ def _seed_feature_lists(seed_analyses, lexicons):
     analyses = list(seed_analyses.values())
     folder = Folder(lexicons.stop_words)
     mentions = collect_mentions(analyses, load_pins(lexicons), folder)
-    sentences, _ = collect_sentences(analyses, folder, mentions)
+    sentences, _, _ = collect_sentences(analyses, folder, mentions)
     return [s.features for s in sentences]
 
 

@@ -43,6 +43,7 @@ from .datasets import (
     read_polnear,
     to_document,
 )
+from .gold_task import evaluate_gold
 from .metrics import Scores, bag_scores, binary_f1, match_fragments, match_spans, ordering_accuracy, overlaps
 from .stories import evaluate_stories
 
@@ -667,6 +668,7 @@ TASKS: dict[str, Callable[..., dict[str, Any]]] = {
     "bias": evaluate_bias,
     "readability": evaluate_readability,
     "stories": evaluate_stories,
+    "gold": evaluate_gold,
 }
 
 

@@ -45,19 +45,24 @@ from ..document import Token
 from ..grammar import QUOTE_MARKS
 from ..lexicons import Lexicons
 from .common import Folder, Sentence, evidence, numbers_in, outlet_of, sentence_tokens
+from .confidence import Evidence
+from .fact_pairs import MIN_COSINE, EventKeys, Rarity, event_keys, score_pair
 from .labels import Mention, Pins
+from .numbers import number_disagreements, number_phrase
 
+# An actor disagreement is read from one qualifier word: never surer than this.
+ACTOR_CONFIDENCE = 0.75
 MIN_WORDS = 5
 MIN_CONTENT_WORDS = 4
-LINK_THRESHOLD = 0.22
-GROUP_THRESHOLD = 0.18
-ATTACH_THRESHOLD = 0.3
-NUMBER_RATIO = 1.5
-NUMBER_CONTEXT = 0.2
+# Event scores (fact_pairs.score_pair): a pair links at LINK_THRESHOLD, and every cross-outlet
+# pair of a group stays at or above GROUP_THRESHOLD.
+LINK_THRESHOLD = 0.5
+GROUP_THRESHOLD = 0.35
 
 FACT_COLUMNS = [
     "fact_id", "fact", "n_outlets", "outlets", "only_one_outlet", "outlet", "article_id", "sentence_index",
     "start", "end", "text", "similarity", "hedges", "attributed_to", "loaded", "numbers", "only_here",
+    "confidence", "reason",
 ]
 OMISSION_COLUMNS = [
     "fact_id", "fact", "outlet", "n_outlets_carrying", "n_outlets", "carried_by", "evidence",
@@ -67,21 +72,29 @@ OMISSION_COLUMNS = [
 POSSIBLY_CARRIED = 0.15
 DISAGREEMENT_COLUMNS = [
     "disagreement_id", "fact_id", "kind", "outlet", "article_id", "value", "phrase", "start", "end", "sentence",
-    "values",
+    "values", "confidence", "reason",
 ]
 
 
 def collect_sentences(
     analyses: Sequence[ArticleAnalysis], folder: Folder, mentions: Sequence[Mention]
-) -> tuple[list[Sentence], dict[tuple[str, int], list[Token]]]:
-    """Sentences worth aligning, with their features, and each sentence's tokens."""
+) -> tuple[list[Sentence], dict[tuple[str, int], list[Token]], list[EventKeys]]:
+    """Sentences worth aligning, with their features, each sentence's tokens and its event keys."""
     entities_in: dict[tuple[str, int], set[str]] = defaultdict(set)
+    actors_in: dict[tuple[str, int], dict[str, str]] = defaultdict(dict)
+    actor_words: dict[tuple[str, int], set[str]] = defaultdict(set)
     for analysis in analyses:
         doc = analysis.document
-        for mention in (m for m in mentions if m.article_id == doc.id and m.source == "pinned"):
-            entities_in[(doc.id, doc.tokens[mention.first].sentence)].add(mention.entity)
+        folded = folder.folded_tokens(doc)
+        for mention in (m for m in mentions if m.article_id == doc.id):
+            where = (doc.id, doc.tokens[mention.first].sentence)
+            if mention.source == "pinned":
+                entities_in[where].add(mention.entity)
+            actors_in[where].setdefault(mention.entity, mention.text)
+            actor_words[where].update(folded[mention.first:mention.end])
     sentences: list[Sentence] = []
     tokens_of: dict[tuple[str, int], list[Token]] = {}
+    keys: list[EventKeys] = []
     for analysis in analyses:
         doc = analysis.document
         headings = folder.headings(doc)
@@ -98,7 +111,32 @@ def collect_sentences(
                          tuple(features), tuple(numbers))
             )
             tokens_of[(doc.id, index)] = tokens
-    return sentences, tokens_of
+            keys.append(event_keys(doc, tokens, folder, actors_in[(doc.id, index)], actor_words[(doc.id, index)]))
+    return sentences, tokens_of, keys
+
+
+def event_scores(
+    sentences: Sequence[Sentence], keys: Sequence[EventKeys], cosine: np.ndarray, folder: Folder
+) -> tuple[np.ndarray, dict[tuple[int, int], Evidence]]:
+    """How surely each cross-outlet pair states one event (:func:`.fact_pairs.score_pair`), and why.
+
+    Pairs with little word overlap and no quotation are not scored (0): most pairs of a
+    story share nothing, and scoring them all would cost time for no row.
+    """
+    count = len(sentences)
+    scores = np.zeros((count, count))
+    reasons: dict[tuple[int, int], Evidence] = {}
+    rarity = Rarity.of(keys, len({s.outlet for s in sentences}))
+    for i in range(count):
+        for j in range(i + 1, count):
+            if sentences[i].outlet == sentences[j].outlet:
+                continue
+            if cosine[i, j] < MIN_COSINE and not (keys[i].quoted and keys[j].quoted):
+                continue
+            evidence = score_pair(keys[i], keys[j], float(cosine[i, j]), rarity, folder.stop_words)
+            scores[i, j] = scores[j, i] = evidence.confidence
+            reasons[(i, j)] = reasons[(j, i)] = evidence
+    return scores, reasons
 
 
 def similarity_matrix(sentences: Sequence[Sentence]) -> np.ndarray:
@@ -179,28 +217,29 @@ def _row_lengths(data: np.ndarray, indptr: Sequence[int]) -> np.ndarray:
     return norms[row_of]
 
 
-def align(sentences: Sequence[Sentence], similarity: np.ndarray) -> list[list[int]]:
-    """Groups of sentence indices (facts).
+def align(sentences: Sequence[Sentence], scores: np.ndarray) -> list[list[int]]:
+    """Groups of sentence indices (facts), from the pairs' event scores.
 
-    Phase one links sentences from different outlets, most similar first, keeping at
-    most one sentence per outlet in a group and the group's average similarity at or
-    above ``GROUP_THRESHOLD``. Phase two attaches an outlet's other sentences that
-    repeat a fact (similarity ``ATTACH_THRESHOLD`` or more to one of its sentences).
+    Phase one links sentences from different outlets, surest pair first, keeping at most
+    one sentence per outlet in a group and every cross-outlet pair of the group at or
+    above ``GROUP_THRESHOLD`` (a group is one event, not a chain of look-alikes). Phase
+    two attaches an outlet's other sentences whose own link to another outlet's member
+    reaches ``LINK_THRESHOLD`` (an outlet that states the fact twice).
     """
     count = len(sentences)
     outlets = np.array([s.outlet for s in sentences], dtype=object)
     group_of = list(range(count))
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
     carried: dict[int, set[str]] = {i: {sentences[i].outlet} for i in range(count)}
-    upper = np.triu(similarity >= LINK_THRESHOLD, k=1) & (outlets[:, None] != outlets[None, :])
+    upper = np.triu(scores >= LINK_THRESHOLD, k=1) & (outlets[:, None] != outlets[None, :])
     rows, cols = np.nonzero(upper)
-    order = np.argsort(-similarity[rows, cols], kind="stable")
+    order = np.argsort(-scores[rows, cols], kind="stable")
     for i, j in zip(rows[order], cols[order], strict=False):
         a, b = group_of[int(i)], group_of[int(j)]
         if a == b or carried[a] & carried[b]:
             continue
         left, right = members[a], members[b]
-        if similarity[np.ix_(left, right)].mean() < GROUP_THRESHOLD:
+        if scores[np.ix_(left, right)].min() < GROUP_THRESHOLD:
             continue
         for k in right:
             group_of[k] = a
@@ -211,15 +250,46 @@ def align(sentences: Sequence[Sentence], similarity: np.ndarray) -> list[list[in
     shared = [key for key, group in members.items() if len(group) > 1]
     for key in singles:
         i = members[key][0]
-        best, best_sim = None, ATTACH_THRESHOLD
+        best, best_score = None, LINK_THRESHOLD
         for other in shared:
-            value = float(similarity[i, members[other]].max())
-            if value >= best_sim:
-                best, best_sim = other, value
+            value = float(scores[i, members[other]].max())
+            if value >= best_score:
+                best, best_score = other, value
         if best is not None:
             members[best].append(i)
             del members[key]
     return [sorted(group) for group in members.values()]
+
+
+def row_confidence(
+    i: int, group: Sequence[int], sentences: Sequence[Sentence], scores: np.ndarray,
+    reasons: dict[tuple[int, int], Evidence],
+) -> tuple[float, str]:
+    """A fact row's ``confidence`` and ``reason``.
+
+    In a shared fact: its surest link to another outlet's sentence of the fact. In a fact
+    only its outlet carries: how sure it is that no other outlet states it (one minus the
+    best event score any other outlet's sentence reaches).
+    """
+    others = [j for j in group if sentences[j].outlet != sentences[i].outlet]
+    if others:
+        j = max(others, key=lambda k: scores[i, k])
+        where = f"{sentences[j].outlet} sentence {sentences[j].index + 1}"
+        return float(scores[i, j]), f"matches {where}: {reasons[(i, j)].reason}"
+    rivals = [j for j in range(len(sentences)) if sentences[j].outlet != sentences[i].outlet]
+    if not rivals:
+        return 1.0, "no other outlet in the comparison"
+    j = max(rivals, key=lambda k: scores[i, k])
+    best = float(scores[i, j])
+    if best <= 0.0:
+        blocked = [k for k in rivals if (i, k) in reasons and reasons[(i, k)].reason.startswith("not paired")]
+        if blocked:
+            k = blocked[0]
+            where = f"{sentences[k].outlet} sentence {sentences[k].index + 1}"
+            return 0.8, f"{where} reads alike but is {reasons[(i, k)].reason}"
+        return 1.0, "no other outlet's sentence shares its event"
+    where = f"{sentences[j].outlet} sentence {sentences[j].index + 1}"
+    return round(1.0 - best, 2), f"closest other outlet: {where} ({best:.2f}: {reasons[(i, j)].reason})"
 
 
 def build_facts(
@@ -230,9 +300,10 @@ def build_facts(
     pins: Pins,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The ``facts``, ``omissions`` and ``disagreements`` tables."""
-    sentences, tokens_of = collect_sentences(analyses, folder, mentions)
+    sentences, tokens_of, keys = collect_sentences(analyses, folder, mentions)
     similarity = similarity_matrix(sentences)
-    groups = align(sentences, similarity)
+    scores, reasons = event_scores(sentences, keys, similarity, folder)
+    groups = align(sentences, scores)
     all_outlets = list(dict.fromkeys(outlet_of(a) for a in analyses))
     by_id = {a.document.id: a for a in analyses}
     outlets_using: dict[str, set[str]] = defaultdict(set)
@@ -252,12 +323,13 @@ def build_facts(
     hedge_matcher = lexicons.matcher("hedges")
     for number, group in enumerate(groups, start=1):
         fact_id = f"F{number:03d}"
-        central = max(group, key=lambda i: similarity[i, group].sum())
+        central = max(group, key=lambda i: scores[i, group].sum() + similarity[i, group].sum())
         carried = [o for o in all_outlets if any(sentences[i].outlet == o for i in group)]
         for i in group:
             sentence = sentences[i]
             analysis = by_id[sentence.article_id]
             tokens = tokens_of[(sentence.article_id, sentence.index)]
+            confidence, reason = row_confidence(i, group, sentences, scores, reasons)
             fact_rows.append({
                 "fact_id": fact_id,
                 "fact": sentences[central].text,
@@ -274,49 +346,67 @@ def build_facts(
                 "hedges": _span_texts(analysis, sentence, ("hedge",)),
                 "attributed_to": _sources(analysis, sentence),
                 "loaded": _span_texts(analysis, sentence, ("loaded",)),
-                "numbers": [_number_phrase(analysis, tokens, value, s, e, hedge_matcher)[0]
-                            for value, s, e in sentence.numbers],
+                "numbers": [number_phrase(analysis, tokens, s, e, hedge_matcher)[0]
+                            for _value, s, e in sentence.numbers],
                 "only_here": _only_here(tokens, folder, outlets_using, sentence.outlet),
+                "confidence": round(confidence, 2),
+                "reason": reason,
             })
         if len(carried) >= 2 and len(carried) > len(all_outlets) / 2:
-            for outlet in all_outlets:
-                if outlet not in carried:
-                    closest, closest_sim = _closest(outlet, group, sentences, similarity)
-                    omission_rows.append({
-                        "fact_id": fact_id,
-                        "fact": sentences[central].text,
-                        "outlet": outlet,
-                        "n_outlets_carrying": len(carried),
-                        "n_outlets": len(all_outlets),
-                        "carried_by": carried,
-                        "evidence": [
-                            evidence(sentences[i].article_id, sentences[i].start, sentences[i].end) for i in group
-                        ],
-                        "closest_sentence": closest.text if closest else "",
-                        "closest_similarity": round(closest_sim, 3),
-                        "closest_evidence": evidence(closest.article_id, closest.start, closest.end) if closest else "",
-                        "possibly_carried": closest_sim >= POSSIBLY_CARRIED,
-                    })
+            omission_rows += _omissions(fact_id, group, central, carried, all_outlets, sentences, similarity)
         for i in group:
             fact_of[i] = fact_id
         if len(carried) >= 2:
             shared_groups.append((fact_id, group))
-    disagreement_rows = _number_disagreements(sentences, similarity, fact_of, tokens_of, by_id, folder, hedge_matcher)
+    disagreement_rows = number_disagreements(sentences, keys, similarity, fact_of, tokens_of, by_id, folder,
+                                             hedge_matcher)
     actors = _actor_phrases(sentences, tokens_of, by_id, folder, pins)
+    confidence_of = {(row["article_id"], row["start"]): row["confidence"] for row in fact_rows}
     for fact_id, group in shared_groups:
-        disagreement_rows += _actor_disagreements(fact_id, group, sentences, actors)
-    counter = 0
-    last = None
-    for row in disagreement_rows:
-        if row["disagreement_id"] != last:
-            last = row["disagreement_id"]
-            counter += 1
-        row["disagreement_id"] = f"D{counter:03d}"
+        disagreement_rows += _actor_disagreements(fact_id, group, sentences, actors, confidence_of)
+    _number_disagreement_ids(disagreement_rows)
     return (
         pd.DataFrame(fact_rows, columns=FACT_COLUMNS),
         pd.DataFrame(omission_rows, columns=OMISSION_COLUMNS),
         pd.DataFrame(disagreement_rows, columns=DISAGREEMENT_COLUMNS),
     )
+
+
+def _number_disagreement_ids(rows: list[dict]) -> None:
+    """Renumber disagreements D001, D002, … in the order their rows come."""
+    counter = 0
+    last = None
+    for row in rows:
+        if row["disagreement_id"] != last:
+            last = row["disagreement_id"]
+            counter += 1
+        row["disagreement_id"] = f"D{counter:03d}"
+
+
+def _omissions(
+    fact_id: str, group: list[int], central: int, carried: list[str], all_outlets: list[str],
+    sentences: Sequence[Sentence], similarity: np.ndarray,
+) -> list[dict]:
+    """One row per outlet that leaves out a fact most outlets carry."""
+    rows = []
+    for outlet in all_outlets:
+        if outlet in carried:
+            continue
+        closest, closest_sim = _closest(outlet, group, sentences, similarity)
+        rows.append({
+            "fact_id": fact_id,
+            "fact": sentences[central].text,
+            "outlet": outlet,
+            "n_outlets_carrying": len(carried),
+            "n_outlets": len(all_outlets),
+            "carried_by": carried,
+            "evidence": [evidence(sentences[i].article_id, sentences[i].start, sentences[i].end) for i in group],
+            "closest_sentence": closest.text if closest else "",
+            "closest_similarity": round(closest_sim, 3),
+            "closest_evidence": evidence(closest.article_id, closest.start, closest.end) if closest else "",
+            "possibly_carried": closest_sim >= POSSIBLY_CARRIED,
+        })
+    return rows
 
 
 def _closest(outlet: str, group: list[int], sentences: Sequence[Sentence], similarity: np.ndarray):
@@ -360,106 +450,6 @@ def _only_here(tokens: Sequence[Token], folder: Folder, outlets_using: dict[str,
     return list(dict.fromkeys(words))
 
 
-def _number_phrase(
-    analysis: ArticleAnalysis, tokens: Sequence[Token], value: float, start: int, end: int, hedge_matcher
-) -> tuple[str, int, int]:
-    """The number with an approximator before it ("about 80", "at least 83") and the word after it."""
-    text = analysis.document.text
-    position = next((k for k, t in enumerate(tokens) if t.start == start), None)
-    phrase_start, phrase_end = start, end
-    if position is not None:
-        window = tokens[max(0, position - 3):position]
-        for first, last, _entry in hedge_matcher.match([t.norm for t in window]):
-            if last == len(window):
-                phrase_start = window[first].start
-        for span in analysis.spans:
-            if span.type == "hedge" and span.end <= start and start - span.end <= 1 and span.start < phrase_start:
-                phrase_start = span.start
-        after = next((t for t in tokens if t.start >= end), None)
-        if after is not None and after.is_word and not after.text[0].isdigit():
-            phrase_end = after.end
-    return text[phrase_start:phrase_end], phrase_start, phrase_end
-
-
-def text_of(sentence: Sentence, start: int, end: int) -> str:
-    return sentence.text[start - sentence.start:end - sentence.start]
-
-
-def _is_year(value: float, phrase: str) -> bool:
-    return value.is_integer() and 1900 <= value <= 2100 and "$" not in phrase
-
-
-def _number_disagreements(
-    sentences, similarity, fact_of, tokens_of, by_id, folder: Folder, hedge_matcher
-) -> list[dict]:
-    """Close but different numbers that different outlets give for the same thing.
-
-    Two numbers are compared when they come from different outlets, lie within a factor
-    of ``NUMBER_RATIO``, count the same thing (the same word after them, or both
-    percentages) and either belong to one aligned fact or count a word in sentences whose
-    wording (numbers left out) is similar (``NUMBER_CONTEXT`` or more): "about 80
-    individuals" against "at least 83 individuals". Linked numbers form a group spanning
-    at most ``NUMBER_RATIO``; a group with two or more values is a disagreement. Years
-    are left out.
-    """
-    found = []
-    for i, sentence in enumerate(sentences):
-        analysis = by_id[sentence.article_id]
-        tokens = tokens_of[(sentence.article_id, sentence.index)]
-        for value, start, end in sentence.numbers:
-            phrase, p_start, p_end = _number_phrase(analysis, tokens, value, start, end, hedge_matcher)
-            if value <= 0 or _is_year(value, phrase):
-                continue
-            after = next((t for t in tokens if t.start >= end and t.is_word), None)
-            unit = folder.stem(after.norm) if after is not None and not after.text[0].isdigit() else ""
-            if text_of(sentence, start, end).endswith("%"):
-                unit = "%"
-            found.append((i, value, phrase, p_start, p_end, unit))
-    pairs = []
-    for a, (i, value, *_, unit) in enumerate(found):
-        for b in range(a + 1, len(found)):
-            j, other, *_, other_unit = found[b]
-            if sentences[i].outlet == sentences[j].outlet or max(value, other) / min(value, other) > NUMBER_RATIO:
-                continue
-            if unit != other_unit:
-                continue  # "12 years" and "14 boats" are not two counts of one thing
-            same_fact = fact_of.get(i) is not None and fact_of.get(i) == fact_of.get(j)
-            if not same_fact and (similarity[i, j] < NUMBER_CONTEXT or unit in ("", "%")):
-                continue  # unrelated sentences: only a counted word ties two numbers together
-            pairs.append((float(similarity[i, j]), a, b))
-    # Most similar pairs first; a group never spans more than NUMBER_RATIO, so small
-    # numbers cannot chain (2 → 2.5 → 3 → …) into one "disagreement".
-    group_of = list(range(len(found)))
-    groups: dict[int, list[int]] = {k: [k] for k in range(len(found))}
-    for _score, a, b in sorted(pairs, key=lambda pair: -pair[0]):
-        left, right = group_of[a], group_of[b]
-        if left == right:
-            continue
-        merged = groups[left] + groups[right]
-        values = [found[k][1] for k in merged]
-        if max(values) / min(values) > NUMBER_RATIO:
-            continue
-        for k in groups[right]:
-            group_of[k] = left
-        groups[left] = merged
-        del groups[right]
-    rows = []
-    for number, members in enumerate(sorted(groups.values()), start=1):
-        values = {found[k][1] for k in members}
-        if len(values) < 2 or len({sentences[found[k][0]].outlet for k in members}) < 2:
-            continue
-        listed = [f"{v:g}" for v in sorted(values)]
-        for k in members:
-            i, value, phrase, p_start, p_end, _unit = found[k]
-            s = sentences[i]
-            rows.append({
-                "disagreement_id": f"n{number}", "fact_id": fact_of.get(i, ""), "kind": "number", "outlet": s.outlet,
-                "article_id": s.article_id, "value": f"{value:g}", "phrase": phrase, "start": p_start, "end": p_end,
-                "sentence": s.text, "values": listed,
-            })
-    return rows
-
-
 def _actor_phrases(sentences, tokens_of, by_id, folder: Folder, pins: Pins) -> dict[int, list[tuple]]:
     """Per sentence: ``(actor, phrase, start, end)`` where a capitalized qualifier names who acts.
 
@@ -486,7 +476,7 @@ def _actor_phrases(sentences, tokens_of, by_id, folder: Folder, pins: Pins) -> d
     return found
 
 
-def _actor_disagreements(fact_id, group, sentences, actors) -> list[dict]:
+def _actor_disagreements(fact_id, group, sentences, actors, confidence_of) -> list[dict]:
     """An outlet credits a shared fact to an actor no other outlet names for such events.
 
     Seed 003 credits "Venezuelan military actions" with the destroyed vessels, while
@@ -510,10 +500,14 @@ def _actor_disagreements(fact_id, group, sentences, actors) -> list[dict]:
                     evidence_rows[sentences[j].outlet] = (j, item)
             listed = sorted({actor, usual})
             key = f"{fact_id}-a{i}"
-            rows.append(_actor_row(key, fact_id, sentences[i], actor, phrase, start, end, listed))
+            sure = min(ACTOR_CONFIDENCE, confidence_of.get((sentences[i].article_id, sentences[i].start), 0.0))
+            why = (f"{outlet} names {actor} ({phrase}) where every other outlet names {usual} for such events; "
+                   f"capped at {ACTOR_CONFIDENCE}: a qualifier before an event noun, not a parse of who acted")
+            rows.append(_actor_row(key, fact_id, sentences[i], actor, phrase, start, end, listed) | {
+                "confidence": sure, "reason": why})
             for j, (other_actor, other_phrase, other_start, other_end) in evidence_rows.values():
                 rows.append(_actor_row(key, fact_id, sentences[j], other_actor, other_phrase, other_start, other_end,
-                                       listed))
+                                       listed) | {"confidence": sure, "reason": why})
     return rows
 
 

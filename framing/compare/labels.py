@@ -40,21 +40,27 @@ from ..grammar import (
     ARTICLES,
     AUXILIARY_VERBS,
     DEMONSTRATIVES,
+    PREPOSITIONS,
     QUOTE_MARKS,
     ROMANCE_NAME_PARTICLES,
     THIRD_PERSON_POSSESSIVES,
 )
 from ..lexicons import Lexicons
 from .common import Folder, evidence, fold, outlet_of
+from .label_checks import label_confidence, label_problem, trim_label
 
 COLUMNS = [
     "entity", "entity_source", "outlet", "label", "label_key", "variants", "count", "n_articles",
     "loaded_terms", "category", "scare_quoted", "n_outlets_using", "entity_outlets", "evidence",
+    "confidence", "reason",
 ]
 MAX_AUTO_ENTITIES = 15
 MAX_MODIFIERS = 6
 SHORT_QUOTE_WORDS = 3
 _DETERMINERS = ARTICLES | DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES
+# Words after which an -ed word modifies a noun ("the targeted strikes", "through targeted strikes");
+# after anything else it is a verb ("who criticized Strzok", "often called Dreamers").
+_MODIFIER_OPENERS = _DETERMINERS | PREPOSITIONS | frozenset({"through", "with", "without", "across", "amid"})
 # Auxiliaries: an -ed/-ing word after one is a verb ("has designated Maduro"), after any
 # other function word it is an adjective ("through targeted strikes").
 _AUXILIARIES = AUXILIARY_VERBS
@@ -72,6 +78,7 @@ class Pins:
     qualifiers: dict[str, str]  # folded qualifier word → entity
     roles: frozenset[str]
     events: frozenset[str]  # folded event nouns (with or without an entity)
+    titles: frozenset[str] = frozenset()  # abbreviations ("mr", "sen"): never a label alone
 
 
 def load_pins(lexicons: Lexicons) -> Pins:
@@ -98,7 +105,7 @@ def load_pins(lexicons: Lexicons) -> Pins:
             names[words[0]].append((words, entity, kind))
     for candidates in names.values():
         candidates.sort(key=lambda item: -len(item[0]))
-    return Pins(dict(names), qualifiers, frozenset(roles), frozenset(events))
+    return Pins(dict(names), qualifiers, frozenset(roles), frozenset(events), lexicons.abbreviations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +147,7 @@ def find_mentions(analysis: ArticleAnalysis, pins: Pins, folder: Folder, lower_v
     scare = scare_positions(doc)
     stop_words = folder.stop_words
     covered = bytearray(len(tokens))
+    nationalities = frozenset(pins.qualifiers)
     mentions: list[Mention] = []
     outlet = outlet_of(analysis)
 
@@ -150,6 +158,9 @@ def find_mentions(analysis: ArticleAnalysis, pins: Pins, folder: Folder, lower_v
             first += 1  # "Yesterday Senator Jane Roe": the capital belongs to the sentence
         for position in range(first, end):
             covered[position] = 1
+        first, end = trim_label(tokens, folded, first, end, stop_words, found=source == "auto")
+        if label_problem(tokens, folded, first, end, pins.titles, nationalities):
+            return
         start_char, end_char = tokens[first].start, tokens[end - 1].end
         key_words = [folded[k] for k in range(first, end) if tokens[k].text not in QUOTE_MARKS]
         if key_words and key_words[0] == "the" and len(key_words) > 1:
@@ -232,6 +243,8 @@ def _extend_left(
             break
         if word == "the":
             return k
+        if _is_possessive(token, word):
+            break  # "the FBI’s Hillary Clinton": a possessive is another entity, not a modifier
         if _is_capitalized(token, word, stop_words) or k in scare:
             first = k
         elif word in stop_words or word.endswith("ly"):
@@ -244,6 +257,10 @@ def _extend_left(
                 break
             if word.endswith("ing") and before not in _DETERMINERS:
                 break  # "at disrupting Maduro’s government": a verb, not a modifier
+            if word.endswith("ed") and before not in _MODIFIER_OPENERS:
+                break  # "who criticized Romney", "often called Dreamers": a verb, not a modifier
+            if word.endswith("ing") and len(word) < 6:
+                break  # "the thing Obama": not an -ing form
             first = k
             if before == "the":
                 return k - 1
@@ -252,6 +269,11 @@ def _extend_left(
             break
         k -= 1
     return first
+
+
+def _is_possessive(token: Token, word: str) -> bool:
+    """"Romney’s", "ABC's": the norm drops the possessive ending the text keeps."""
+    return token.text.endswith(("'s", "’s")) and word != fold(token.text)
 
 
 def _extend_right(tokens: Sequence[Token], folded: Sequence[str], end: int, pins: Pins) -> int:
@@ -299,12 +321,16 @@ def _capitalized_runs(
             continue
         end = position + 1
         while end < count and not covered[end] and tokens[end].sentence == token.sentence:
+            if _is_possessive(tokens[end - 1], folded[end - 1]):
+                break  # "ABC's Martha Raddatz": two entities, not one name
             if _is_capitalized(tokens[end], folded[end], stop_words):
                 end += 1
             else:
                 ahead = end
                 while ahead < count and folded[ahead] in _NAME_CONNECTORS and ahead - end < 2:
                     ahead += 1
+                if folded[end] == "the":
+                    ahead = end  # "Let the Senate": "the" joins names only after "of" (Cartel of the Suns)
                 if (
                     ahead > end and ahead < count and not any(covered[end:ahead + 1])
                     and tokens[ahead].sentence == token.sentence
@@ -390,6 +416,7 @@ def build_labels(
             "n_outlets_using": len(users[(source, entity, key)]),
             "entity_outlets": len(entity_outlets[(source, entity)]),
             "evidence": [evidence(m.article_id, m.start_char, m.end_char) for m in group],
+            **_sureness(doc, group[0], len(users[(source, entity, key)])),
         })
     frame = pd.DataFrame(rows, columns=COLUMNS)
     if frame.empty:
@@ -400,12 +427,18 @@ def build_labels(
     return frame.drop(columns="_order").reset_index(drop=True)
 
 
+def _sureness(doc: Document, mention: Mention, n_outlets: int) -> dict[str, object]:
+    confidence, reason = label_confidence(doc.tokens, mention.first, mention.end, mention.source, n_outlets)
+    return {"confidence": confidence, "reason": reason}
+
+
 def _run_name(mention: Mention) -> str:
     """The capitalized part of an automatic mention's label, as the entity's display name."""
     words = mention.text.split()
     while words and not words[0][:1].isupper():
         words = words[1:]
-    return " ".join(words) or mention.text
+    name = " ".join(words) or mention.text
+    return re.sub(r"['’]s$", "", name) or name  # "the FBI’s" names the FBI
 
 
 # A double mark anywhere, or a single mark opening a word: ‘Cartel of the Suns’. An apostrophe

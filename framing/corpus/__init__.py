@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..document import Document, QuoteRegion, Token, TokenColumns
 from .cleaning import CleanedText, clean_text
 from .loading import RawArticle, bundled_seed_dir, load_articles, story_packs
+from .mentions import find_mentions
 from .quotation import find_quotes
 from .segmentation import norms_and_words, split_sentences, token_columns
 
@@ -62,6 +63,7 @@ def parse_text(text: str, lexicons: Lexicons, *, id: str = "text", raw_text: str
     columns = token_columns(text)
     quotes = find_quotes(text, sentences, lexicons.reporting_cues, columns)
     tokens, token_fields = _build_tokens(columns, sentences, quotes)
+    mentions = find_mentions(text, token_fields, sentences, lexicons)
     return Document(
         id=id,
         text=text,
@@ -72,6 +74,7 @@ def parse_text(text: str, lexicons: Lexicons, *, id: str = "text", raw_text: str
         n_quoted_words=sum(map(and_, token_fields.is_word, token_fields.quoted)),
         quotes=tuple(quotes),
         columns=token_fields,
+        mentions=mentions,
         **metadata,
     )
 

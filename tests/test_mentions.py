@@ -1,0 +1,125 @@
+"""The mention layer (framing/corpus/mentions.py, coreference.py): a golden table of made-up sentences.
+
+Each row: a short text, then the mentions it must hold as (kind, text, entity); ``absent``
+lists texts that must not be a mention of the given kind (a place is never a person).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.corpus import parse_text
+from framing.corpus.mentions import Mention
+from framing.lexicons import load_lexicons
+
+
+@pytest.fixture(scope="module")
+def lexicons():
+    return load_lexicons(scorers=False)
+
+
+def mentions_of(text: str, lexicons) -> tuple[Mention, ...]:
+    return parse_text(text, lexicons).mentions
+
+
+GOLDEN = [
+    # Names with titles and initials; a later surname joins the entity.
+    ("Vice President Joseph R. Biden spoke. Later Mr. Biden left.",
+     [("person", "Vice President Joseph R. Biden", "person:biden"), ("person", "Mr. Biden", "person:biden")], []),
+    ("Jane Roe arrived early. Roe then spoke at length.",
+     [("person", "Jane Roe", "person:roe"), ("person", "Roe", "person:roe")], []),
+    ("Representative Luis V. Perez of Ohio said so.",
+     [("person", "Representative Luis V. Perez", "person:perez"), ("place", "Ohio", "place:Ohio")],
+     [("person", "Ohio")]),
+    ("Sen. Pat Doe of Texas voted no.",
+     [("person", "Sen. Pat Doe", "person:doe"), ("place", "Texas", "place:Texas")], [("person", "Texas")]),
+    # Organisations: dotted and plain acronyms, full names, aliases by head noun.
+    ("The F.B.I. said the FBI would act, and the bureau did.",
+     [("organisation", "F.B.I.", "organisation:Federal Bureau of Investigation"),
+      ("organisation", "FBI", "organisation:Federal Bureau of Investigation"),
+      ("organisation", "the bureau", "organisation:Federal Bureau of Investigation")], []),
+    ("The Justice Department said the department was ready.",
+     [("organisation", "Justice Department", "organisation:Justice Department"),
+      ("organisation", "the department", "organisation:Justice Department")], []),
+    ("The Office of Widget Safety (OWS) said OWS would check.",
+     [("organisation", "Office of Widget Safety", "organisation:Office of Widget Safety"),
+      ("organisation", "OWS", "organisation:Office of Widget Safety")], []),
+    ("The Acme Widget Company said the company grew.",
+     [("organisation", "Acme Widget Company", "organisation:Acme Widget Company"),
+      ("organisation", "the company", "organisation:Acme Widget Company")], []),
+    # Places and dates.
+    ("The rally in Raleigh, N.C., was on Tuesday, and another on Jan. 5.",
+     [("place", "Raleigh", "place:Raleigh"), ("place", "N.C.", "place:North Carolina"),
+      ("date", "Tuesday", "date:tuesday"), ("date", "Jan. 5", "date:jan. 5")], []),
+    # A rank cut from a longer title is no person; a title with no name makes none.
+    ("The inspector general said the attorney general was wrong.", [], [("person", "general")]),
+    ("Inspector General Mary Poe wrote the report.",
+     [("person", "Inspector General Mary Poe", "person:poe"), ("document", "the report", "document:report")],
+     [("person", "General")]),
+    # Groups.
+    ("Democrats and critics said officials erred.",
+     [("group", "Democrats", "group:democrats"), ("group", "critics", "group:critics"),
+      ("group", "officials", "group:officials")], []),
+    # Appositives and definite descriptions.
+    ("Rep. Sam Lee, a Democrat from Ohio, spoke. The congressman said no.",
+     [("person", "Rep. Sam Lee", "person:lee"), ("person", "a Democrat", "person:lee"),
+      ("person", "The congressman", "person:lee")], []),
+    ("Mr. Cole's lawyer, Dan Fisk, said no. The lawyer left.",
+     [("person", "Mr. Cole's", "person:cole"), ("person", "Dan Fisk", "person:fisk"),
+      ("person", "The lawyer", "person:fisk")], []),
+]
+
+
+def _triples(mentions):
+    return {(m.kind, m.text, m.entity) for m in mentions}
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), GOLDEN, ids=[row[0][:40] for row in GOLDEN])
+def test_golden_mentions(lexicons, text, expected, absent):
+    found = mentions_of(text, lexicons)
+    triples = _triples(found)
+    for row in expected:
+        assert row in triples, f"{row} not in {sorted(triples)}"
+    for kind, word in absent:
+        assert not any(m.kind == kind and m.text.endswith(word) for m in found), (kind, word)
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+PRONOUNS = [
+    # One candidate of the right gender: resolved.
+    ("Mrs. Ann Hale met Mr. Tom Reed. He said it was fine.", "He", "person:reed"),
+    # The subject wins over an object.
+    ("Tom Reed met Bob Lang on Monday. He said it was fine.", "He", "person:reed"),
+    # A lawyer's words: the client's possessive is not a subject.
+    ("Mr. Cole's lawyer, Dan Fisk, said the case was weak. He added that it would end.", "He", "person:fisk"),
+    # An earlier pronoun shows the gender.
+    ("Pat Quinn said she would run. Mr. Sam Vale disagreed, but she did.", "she", "person:quinn"),
+    ("Critics said they would sue.", "they", "group:critics"),
+]
+
+UNRESOLVED = [
+    # Two subjects, neither gender known: stays unresolved.
+    ("Pat Quinn and Sam Vale spoke. He left.", "He", "ambiguous"),
+    # Nobody within two sentences.
+    ("It rained. It rained more. It rained again. Nobody came. She left.", "She", "no person"),
+]
+
+
+@pytest.mark.parametrize(("text", "pronoun", "entity"), PRONOUNS)
+def test_pronoun_resolved(lexicons, text, pronoun, entity):
+    found = [m for m in mentions_of(text, lexicons) if m.how == "pronoun" and m.text == pronoun]
+    assert found and found[-1].resolved and found[-1].entity == entity, found
+
+
+@pytest.mark.parametrize(("text", "pronoun", "reason"), UNRESOLVED)
+def test_pronoun_unresolved_says_why(lexicons, text, pronoun, reason):
+    found = [m for m in mentions_of(text, lexicons) if m.how == "pronoun" and m.text == pronoun]
+    assert found and not found[-1].resolved and not found[-1].entity
+    assert reason in found[-1].reason
+
+
+def test_every_mention_names_its_rule(lexicons):
+    text = "Sen. Pat Doe of Texas said on Friday the F.B.I. and critics were wrong. He left."
+    for mention in mentions_of(text, lexicons):
+        assert mention.how and mention.kind in {"person", "organisation", "place", "date", "document", "group"}
