@@ -190,8 +190,12 @@ def numbers_gaps(m: Material) -> list[Candidate]:
     for row in confident_rows(m, "disagreements"):
         if row["kind"] == "number" and can_show(m, row["article_id"], row["start"]):
             numbers[str(row["disagreement_id"])].append(row)
-    found = [(key, rows) for key, rows in numbers.items()
-             if len({r["outlet"] for r in rows}) >= 2 and len({str(r["value"]) for r in rows}) >= 2]
+    found = []
+    for key, rows in numbers.items():
+        first = list({r["outlet"]: r for r in reversed(rows)}.values())[::-1]  # one version per outlet
+        first = [r for o in m.outlets for r in first if r["outlet"] == o][:MAX_VERSIONS]
+        if len(first) >= 2 and len({str(r["value"]) for r in first}) >= 2:
+            found.append((key, first))
     return [Candidate(f"number:{key}", rows[0]["outlet"], " / ".join(f"{m.name(r['outlet'])}: {r['phrase']}"
                                                                       for r in rows), lowest(rows),
                       lambda r=rows: numbers_item(m, r)) for key, rows in m.rank(found, lambda c: 0)]
@@ -205,9 +209,8 @@ def numbers_item(m: Material, rows: list[dict[str, Any]]) -> dict[str, Any]:
         "passages": [passage],
         "answers": len(pairs),
         "table_task": {"columns": ["Number", "Who gives it?"], "rows": [f"{s['n']}. {s['source']}" for s, _ in pairs]},
-        "key": {"tables": [table("The numbers each source gives", ["Sentence", "Source", "Number", "Words", "Where"],
-                                 [[s["n"], s["source"], r["value"], r["phrase"], offsets(r["start"],
-                                                                                       r["end"])]
+        "key": {"tables": [table("The numbers each source gives", ["Sentence", "Source", "Number", "Where"],
+                                 [[s["n"], s["source"], clean(str(r["phrase"])), offsets(r["start"], r["end"])]
                                   for s, r in pairs])],
                 "notes": ["Numbers differ when outlets count at different times, from different sources, or round "
                           "(“about 80” against “at least 83”); ask which is attributed to whom."]},

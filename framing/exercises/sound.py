@@ -10,8 +10,9 @@ says why) rather than filled with weak material:
 * a sentence shown must be whole: it starts with a capital, a digit or a quote
   mark, ends with terminal punctuation, has balanced double quotes, and does not
   end on an abbreviation (``Bush v.``) or run on into a lower-case sentence;
-* a sentence that opens with a pronoun ("She said", "It was the first time") or
-  inside a quote that began earlier brings the sentence before it.
+* a sentence that opens with a pronoun ("She said", "It was the first time"),
+  inside a quote that began earlier, or with a quotation that names no speaker
+  brings the sentence before it.
 
 The names students and teachers read for the tool's categories (roles, source
 kinds, hedge and loaded-word kinds) are data, in ``names.tsv`` next to this file.
@@ -36,6 +37,7 @@ BACK_POINTERS = SUBJECT_PRONOUNS - {"i", "you", "we"} | DEMONSTRATIVES | THIRD_P
     "that", "him", "them", "such"}
 MAX_CONTEXT = 2  # sentences brought in front of one that cannot stand alone
 _FIRST_WORD = re.compile(r"[\"“‘'(\s]*([A-Za-z]+)")
+_OPENS_QUOTE = re.compile(r"^\s*[\"“]")
 _STARTS_WELL = re.compile(r"^[\"“‘'(]*[A-Z0-9]")
 _ENDS_WELL = re.compile(r"[.!?…][\"”’')]*$")
 _LAST_WORD = re.compile(r"(\S+)\.[\"”’')]*$")
@@ -119,7 +121,17 @@ def leans_back(analysis: ArticleAnalysis, index: int) -> bool:
     if any(q.start < start < q.end for q in analysis.document.quotes if q.kind == "speech"):
         return True
     first = _FIRST_WORD.match(sentence_text(analysis, index))
-    return bool(first) and first.group(1).lower() in BACK_POINTERS
+    if first and first.group(1).lower() in BACK_POINTERS:
+        return True
+    return quote_without_speaker(analysis, index)
+
+
+def quote_without_speaker(analysis: ArticleAnalysis, index: int) -> bool:
+    """Whether sentence ``index`` is a quotation that names no speaker: who said it is in the sentence before."""
+    start, end = analysis.document.sentences[index]
+    if not _OPENS_QUOTE.match(analysis.document.text[start:end]):
+        return False
+    return not any(start <= s.start < end for s in analysis.spans_of("attribution"))
 
 
 def standing(analysis: ArticleAnalysis, indexes: Iterable[int], abbreviations: frozenset[str]) -> list[int] | None:
