@@ -62,12 +62,12 @@ INSTRUCTIONS: dict[str, dict[str, str]] = {
                    "and say which differences change what a reader would believe.",
     },
     "numbers_gaps": {
-        "simple": "Sources do not always give the same number, and some leave a fact out. Read carefully and "
-                  "write what you find.",
-        "standard": "Compare the numbers the outlets give for the same thing, and check whether one outlet leaves "
-                    "out a fact most of the others report.",
-        "college": "Compare the figures the outlets report, consider why they differ, and assess what a reader of "
-                   "the outlet that omits a widely reported fact would not learn.",
+        "simple": "Sources do not always give the same number for the same thing. Find the number in each "
+                  "sentence and who gives it.",
+        "standard": "Compare the numbers the outlets give for the same thing: who gives each one, and why might "
+                    "they differ?",
+        "college": "Compare the figures the outlets report for one quantity, who each is attributed to, and what "
+                   "could explain the difference.",
     },
     "headline_check": {
         "simple": "A headline is the title of a story. Does the headline sound more sure than the story? "
@@ -164,8 +164,7 @@ DISCUSSION = {
     "name_that_label": ["What does each label make a reader feel about the entity before any fact is given?",
                         "Is there a fully neutral name? Who gets to decide?"],
     "same_fact": ["Which differences would change what a reader believes, and which are just style?"],
-    "numbers_gaps": ["When numbers differ, how can a reader find out which is right, or why both could be?",
-                     "Is leaving a fact out always a choice? What else could explain it?"],
+    "numbers_gaps": ["When numbers differ, how can a reader find out which is right, or why both could be?"],
     "headline_check": ["Why might a headline drop the hedges its article keeps? Who writes headlines?"],
     "rewrite_neutrally": ["Did your rewrite lose any fact? Can a sentence be neutral and still vivid?"],
 }
