@@ -1,4 +1,6 @@
-"""How long ``framing exercises --blind`` takes on the bundled seeds, handout, worksheet and key as HTML and PDF, cold start.
+"""How long ``framing exercises --blind`` takes on the bundled seeds (handout, worksheet and key, HTML and PDF).
+
+Cold start, as in the other speed benchmarks.
 
 The same measurement as ``report_speed.py`` (a fresh subprocess per run, so start-up
 and every import count), for the classroom exercises: six files per run (the handout of the articles included). Target:
