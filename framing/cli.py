@@ -20,7 +20,6 @@ from .errors import FramingInputError
 EXIT_INPUT_ERROR = 2
 # Errors of the place output goes (a full disk, a read-only or forbidden folder): the user's to fix.
 OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
-ANNOTATE_PASSAGES = 2  # passages on an annotate-first sheet unless --items says otherwise
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -217,7 +216,7 @@ def run_exercises(args: argparse.Namespace) -> int:
         from .exercises import LessonOptions, default_paper, parse_kinds, parse_picks, write_exercises
 
         kinds = parse_kinds(args.kinds)
-        options = LessonOptions(kinds=kinds, items=(args.items or ANNOTATE_PASSAGES) if args.annotate else args.items,
+        options = LessonOptions(kinds=kinds, items=args.items,
                                 minutes=args.minutes, grade=args.grade, blind=args.blind, seed=args.seed,
                                 title=args.title, paper=args.paper or default_paper(os.environ),
                                 picks=parse_picks(args.pick))

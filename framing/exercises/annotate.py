@@ -19,6 +19,8 @@ from .kinds_text import WINDOW, table
 from .lesson import LessonOptions, check_options, lesson_frame, lesson_header
 from .material import Material, clean, is_heading, reading_level, spans_within, spread
 
+PASSAGES = 2  # passages on an annotate-first sheet unless --items says otherwise
+
 # What students mark, and which framing span types count as each (an attribution is who says it and the cue).
 MARK_TYPES = {"hedge": ("hedge",), "attribution": ("attribution", "source"), "loaded": ("loaded",)}
 # An attribution mark is one box around the source and its reporting verb ("officials said"): one
@@ -47,7 +49,7 @@ def build_annotation(
     options = check_options(options)
     m = Material(analyses, {}, lexicons, grade=str(options.grade).lower(), blind=options.blind, seed=options.seed)
     level = reading_level(m.grade)
-    passages = [m.passage(a, indexes) for a, indexes in choose_windows(m, options.items)]
+    passages = [m.passage(a, indexes) for a, indexes in choose_windows(m, options.items or PASSAGES)]
     sentences, marks, rows = [], [], []
     for passage in passages:
         analysis = m.by_id[passage["where"].rsplit(":", 1)[0]]

@@ -39,11 +39,11 @@ INSTRUCTIONS: dict[str, dict[str, str]] = {
     },
     "who_speaks": {
         "simple": "News stories tell us who said things. Read each source’s sentences. Count the people and "
-                  "groups they let speak, and sort them into the boxes.",
-        "standard": "For each outlet, tally who is cited, by kind of source, and list whose exact words are "
-                    "quoted. Then ask whose voice is missing.",
-        "college": "Code each attribution by source kind (named person, institution, media, document, anonymous, "
-                   "vague), list the quoted voices by role, and compare the range of voices across outlets.",
+                  "groups they let speak, and sort them into the kinds of voice at the top of the page.",
+        "standard": "For each outlet, count who speaks by kind of voice (the kinds are defined at the top of the "
+                    "worksheet). Then ask whose voice is missing.",
+        "college": "Code each voice the outlets cite by kind (defined at the top of the worksheet), and compare "
+                   "the range of voices across outlets: who is quoted, who is paraphrased, who is absent.",
     },
     "name_that_label": {
         "simple": "Each sentence talks about the same person or thing, but uses different words for it. "
