@@ -154,7 +154,26 @@ def test_headlines_that_agree_do_not_differ(lexicons):
     headlines = {"Daily": "Mayor Tom Vexley resigns", "Herald": "Vexley Resigns", "Courier": "Mayor Vexley quits"}
     rows = mayor_rows(lexicons, headlines)
     assert not any(row.frame_differs for row in rows.values())
-    assert all(row.reason == "" for row in rows.values())
+    assert all(row.reason.startswith("no element") for row in rows.values())
+
+
+def test_headlines_a_place_in_another_form_is_not_added(lexicons):
+    body = "Mayor Tom Vexley of Raleigh, North Carolina, resigned on Monday after a long dispute."
+    headlines = {"Daily": "N.C. mayor Tom Vexley resigns", "Herald": "North Carolina mayor Vexley resigns",
+                 "Courier": "Mayor Vexley quits in North Carolina"}
+    rows = mayor_rows(lexicons, headlines, body)
+    for row in rows.values():
+        assert "Carolina" not in row.reason and "N.C." not in row.reason, row.reason
+
+
+def test_headlines_asserting_what_the_body_calls_unclear_are_flagged(lexicons):
+    body = ("Mayor Tom Vexley resigned on Monday. It is unclear whether the bribery probe caused the mayor "
+            "to resign, officials said.")
+    rows = mayor_rows(lexicons, {"Daily": "Bribery probe forces Mayor Vexley to resign",
+                                 "Herald": "Will the bribery probe make Mayor Vexley resign?"}, body)
+    assert rows["Daily"].asserts_what_body_calls_unclear
+    assert "unclear" in rows["Daily"].reason and rows["Daily"].confidence >= 0.7
+    assert not rows["Herald"].asserts_what_body_calls_unclear  # a question asserts nothing
 
 
 def test_headlines_single_article_is_compared_with_its_body(lexicons):

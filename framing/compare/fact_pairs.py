@@ -152,7 +152,8 @@ def score_pair(
     the story's common actors (0.1 if it is); each shared uncommon word 0.1, up to 0.3;
     when both name actors and none is in common the pair loses 0.3 (shared words alone
     are not enough), when one names none it loses 0.1. The
-    same quoted words give 0.95 outright. A block (different days, dates or counts) sets
+    same quoted words give 0.95 outright; two quotations in different words cost 0.15
+    (two statements, not one). A block (different days, dates or counts) sets
     the pair to 0.
     """
     block = blocking(a, b, compare_numbers=compare_numbers)
@@ -165,6 +166,8 @@ def score_pair(
         evidence.add(0.95, f"same quoted words (“{quote}”)")
         return evidence
     evidence.add(min(0.4, cosine), f"word overlap {cosine:.2f}")
+    if a.quoted and b.quoted and max(len(a.quoted), len(b.quoted)) >= QUOTE_WORDS:
+        evidence.add(-0.15, "both quote someone, in different words")
     actors = sorted(set(a.actors) & set(b.actors))
     specific = [key for key in actors if key not in rarity.common_actors]
     if specific:

@@ -45,7 +45,7 @@ from ..document import Token
 from ..grammar import QUOTE_MARKS
 from ..lexicons import Lexicons
 from .common import Folder, Sentence, evidence, numbers_in, outlet_of, sentence_tokens
-from .confidence import Evidence
+from .confidence import CONFIDENT_AT, Evidence
 from .fact_pairs import MIN_COSINE, EventKeys, Rarity, event_keys, score_pair
 from .labels import Mention, Pins
 from .numbers import number_disagreements, number_phrase
@@ -92,6 +92,10 @@ def collect_sentences(
                 entities_in[where].add(mention.entity)
             actors_in[where].setdefault(mention.entity, mention.text)
             actor_words[where].update(folded[mention.first:mention.end])
+        for mention in doc.mentions:  # the parse's people and organisations, with their descriptions
+            if mention.kind in ("person", "organisation") and mention.end_token > mention.first:
+                where = (doc.id, doc.tokens[mention.first].sentence)
+                actor_words[where].update(folded[mention.first:mention.end_token])
     sentences: list[Sentence] = []
     tokens_of: dict[tuple[str, int], list[Token]] = {}
     keys: list[EventKeys] = []
@@ -324,12 +328,13 @@ def build_facts(
     for number, group in enumerate(groups, start=1):
         fact_id = f"F{number:03d}"
         central = max(group, key=lambda i: scores[i, group].sum() + similarity[i, group].sum())
-        carried = [o for o in all_outlets if any(sentences[i].outlet == o for i in group)]
+        sureness = {i: row_confidence(i, group, sentences, scores, reasons) for i in group}
+        carried = carried_by(group, sentences, sureness, all_outlets)
         for i in group:
             sentence = sentences[i]
             analysis = by_id[sentence.article_id]
             tokens = tokens_of[(sentence.article_id, sentence.index)]
-            confidence, reason = row_confidence(i, group, sentences, scores, reasons)
+            confidence, reason = sureness[i]
             fact_rows.append({
                 "fact_id": fact_id,
                 "fact": sentences[central].text,
@@ -370,6 +375,22 @@ def build_facts(
         pd.DataFrame(omission_rows, columns=OMISSION_COLUMNS),
         pd.DataFrame(disagreement_rows, columns=DISAGREEMENT_COLUMNS),
     )
+
+
+def carried_by(
+    group: Sequence[int], sentences: Sequence[Sentence], sureness: dict[int, tuple[float, str]],
+    all_outlets: Sequence[str],
+) -> list[str]:
+    """The outlets that carry a fact: those with a confident sentence in it.
+
+    A sentence linked below ``CONFIDENT_AT`` *may* state the fact; counting its outlet
+    would make "four outlets report it" out of one sure pair and two guesses. When no
+    link is sure, the group's outlets are given (every row of it is then only possible).
+    """
+    sure = {sentences[i].outlet for i in group if sureness[i][0] >= CONFIDENT_AT}
+    if len(sure) < 2:  # one outlet's fact, or a group of guesses only
+        sure = {sentences[i].outlet for i in group}
+    return [outlet for outlet in all_outlets if outlet in sure]
 
 
 def _number_disagreement_ids(rows: list[dict]) -> None:

@@ -46,6 +46,7 @@ from ..corpus import parse_text
 from ..document import Token
 from ..lexicons import Lexicons
 from .common import Folder, fold, outlet_of, sentence_tokens
+from .confidence import CONFIDENT_AT
 from .headline_elements import (
     MIN_SHARED_PREFIX,
     Element,
@@ -62,10 +63,25 @@ COLUMNS = [
     "outlet", "article_id", "headline", "headline_hedges", "headline_question", "headline_loaded",
     "body_sentence", "body_start", "body_end", "body_hedges", "overlap", "coverage",
     "headline_categories", "body_categories", "asserts_what_body_hedges",
-    "elements", "adds_vs_others", "omits_vs_others", "adds_vs_body", "frame_differs", "reason",
+    "asserts_what_body_calls_unclear", "elements", "adds_vs_others", "omits_vs_others", "adds_vs_body",
+    "frame_differs", "reason", "confidence",
 ]
 MIN_COVERAGE = 0.4
 MIN_OVERLAP = 0.3
+# Mention kinds whose entity key unifies spellings across headlines (N.C. = North Carolina, F.B.I. = FBI).
+ENTITY_KINDS = frozenset({"person", "organisation", "place", "group"})
+# How sure each kind of finding is (the reason prints it beside the finding).
+ADD_SURE = 0.8  # an element the other headlines lack, none of them in another form
+OMIT_SURE = 0.75
+BODY_SURE = 0.6  # the body's words are looked up, not its meaning
+COVERAGE_SURE = 0.5
+HEDGE_SURE = 0.7  # the body sentence that best matches the headline hedges
+HEDGE_LEDE_SURE = 0.5  # only the lede hedges, and it may state another claim
+HEDGE_OVERLAP = 0.5
+# A body sentence sharing this many headline stems, with an "unknown" cue, calls the claim unclear.
+UNCLEAR_SHARED = 2
+# A row with no finding claims nothing; it is only as sure as the rules' reach.
+NOTHING_SURE = 0.7
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
 _WORD = re.compile(r"\w+(?:[.'’-]\w+)*")
 
@@ -219,6 +235,17 @@ class _Headline:
         self.elements = headline_elements(head.document, loaded, lexicons, folder, vocab, pins)
         self.carrier = carrier(self.elements, word_offsets(head, folder))
         self.body = body_carrier(analysis, mentions, lexicons, folder)
+        self.cues = lexicons.matcher("headline_cues")
+        self.entities = {m.entity for m in head.document.mentions if m.entity}
+        self.body_entities = {m.entity for m in analysis.document.mentions if m.entity}
+
+    def entity(self, element: Element) -> str:
+        """The mention layer's entity for a headline element ("N.C." → place:North Carolina), or ""."""
+        for mention in self.head.document.mentions:
+            if mention.entity and mention.kind in ENTITY_KINDS and mention.start < element.end \
+                    and element.start < mention.end:
+                return mention.entity
+        return ""
 
     def as_dict(self, element: Element) -> dict[str, Any]:
         """An element as a table cell, with offsets into the headline and this article's body."""
@@ -236,31 +263,70 @@ class _Headline:
         body_adds, unused = [], []
         for element in self.elements:
             missing, _ = self.body.find(element)
-            if missing:
+            entity = self.entity(element)
+            if missing and not (entity and entity in self.body_entities):
                 body_adds.append(self.as_dict(element))
                 unused.append(_describe(element.kind, [element.text], missing if element.kind != "loaded" else ()))
         fields = self.body_fields(folder)
-        reasons = []
+        unclear = self.body_calls_unclear(folder)
+        findings: list[tuple[float, str]] = []
         if fields["asserts_what_body_hedges"]:
             hedges = ", ".join(dict.fromkeys(fields["body_hedges"]))
-            reasons.append(f"the body hedges ({hedges}); the headline does not")
-        reasons += omit_clauses + add_clauses
+            sure = HEDGE_SURE if fields["overlap"] >= HEDGE_OVERLAP else HEDGE_LEDE_SURE
+            findings.append((sure, f"the body hedges ({hedges}); the headline does not"))
+        if unclear:
+            findings.append(unclear)
+        findings += [(OMIT_SURE, clause) for clause in omit_clauses] + [(ADD_SURE, clause) for clause in add_clauses]
         if unused:
-            reasons.append(f"its body never mentions {_join(unused)}")
+            findings.append((BODY_SURE, f"its body never mentions {_join(unused)}"))
         if fields["coverage"] < MIN_COVERAGE:
-            reasons.append(f"only {fields['coverage']:.0%} of the headline's words occur in the body")
+            findings.append((COVERAGE_SURE, f"only {fields['coverage']:.0%} of the headline's words occur in the body"))
+        confidence, reason = _sureness(findings)
         return {
             "outlet": self.outlet,
             "article_id": self.analysis.document.id,
             "headline": self.head.document.text,
             **fields,
+            "asserts_what_body_calls_unclear": bool(unclear),
             "elements": [self.as_dict(element) for element in self.elements],
             "adds_vs_others": adds,
             "omits_vs_others": omits,
             "adds_vs_body": body_adds,
-            "frame_differs": bool(adds or omits or body_adds) or fields["coverage"] < MIN_COVERAGE,
-            "reason": "; ".join(reasons),
+            "frame_differs": bool(adds or omits or body_adds or unclear) or fields["coverage"] < MIN_COVERAGE,
+            "reason": reason,
+            "confidence": confidence,
         }
+
+    def body_calls_unclear(self, folder: Folder) -> tuple[float, str] | None:
+        """A body sentence on the headline's claim that calls it unclear or unknown, while the headline asserts.
+
+        The sentence must share ``UNCLEAR_SHARED`` or more of the headline's content stems and
+        hold an ``unknown`` row of ``headline_cues.tsv`` ("unclear", "not known", "no evidence");
+        the headline must hold no hedge and not be a question.
+        """
+        head = self.head
+        if head.document.text.rstrip().endswith("?") or any(s.type == "hedge" for s in head.spans):
+            return None
+        doc = self.analysis.document
+        head_stems = set(folder.content_stems(head.document.tokens))
+        best: tuple[float, str] | None = None
+        for index, tokens in enumerate(sentence_tokens(doc)):
+            shared = head_stems & set(folder.content_stems(tokens))
+            if len(shared) < UNCLEAR_SHARED:
+                continue
+            start, end = doc.sentences[index]
+            cues = [(tokens[first].start, tokens[last - 1].end)
+                    for first, last, entry in self.cues.match([t.norm for t in tokens]) if entry["kind"] == "unknown"]
+            if not cues:
+                continue
+            sure = min(0.9, 0.5 + 0.1 * len(shared))
+            cue_start, cue_end = cues[0]
+            clause = (f"the headline asserts what its body calls not established: '{doc.text[cue_start:cue_end]}' at "
+                      f"{cue_start}-{cue_end}, in the sentence at {start}-{end} that shares "
+                      f"{', '.join(sorted(shared)[:5])} with the headline")
+            if best is None or sure > best[0]:
+                best = (sure, clause)
+        return best
 
     def adds(self, others: Sequence[_Headline]) -> tuple[list[dict[str, Any]], list[str]]:
         """Elements that a majority of the other headlines lack, with one clause per set of lacking outlets."""
@@ -268,7 +334,10 @@ class _Headline:
         grouped: dict[tuple[str, ...], list[str]] = {}
         for element in self.elements:
             lacking: dict[str, list[str]] = {}
+            entity = self.entity(element)
             for other in others:
+                if entity and entity in other.entities:
+                    continue  # the other headline says it in another form (N.C. = North Carolina)
                 missing, _ = other.carrier.find(element)
                 for key in missing:
                     lacking.setdefault(key, []).append(other.outlet)
@@ -288,6 +357,9 @@ class _Headline:
         carried: dict[tuple[str, str], list[tuple[_Headline, Element]]] = {}
         for other in others:
             for element in other.elements:
+                entity = other.entity(element)
+                if entity and entity in self.entities:
+                    continue  # this headline says it in another form
                 missing, _ = self.carrier.find(element)
                 for key in missing:
                     carried.setdefault((element.kind, key), []).append((other, element))
@@ -358,6 +430,19 @@ class _Headline:
             "body_categories": sorted({s.category for s in analysis.spans if s.type == "loaded" and s.category}),
             "asserts_what_body_hedges": not head_hedges and not question and bool(body_hedges),
         }
+
+
+def _sureness(findings: Sequence[tuple[float, str]]) -> tuple[float, str]:
+    """The row's confidence (its surest finding) and reason: sure findings first, weaker ones as possible."""
+    if not findings:
+        return NOTHING_SURE, "no element added or left out against the other headlines or the body"
+    ordered = sorted(findings, key=lambda finding: -finding[0])
+    sure = [f"{clause} ({value:.2f})" for value, clause in ordered if value >= CONFIDENT_AT]
+    weak = [f"{clause} ({value:.2f})" for value, clause in ordered if value < CONFIDENT_AT]
+    reason = "; ".join(sure)
+    if weak:
+        reason += ("; possibly: " if reason else "possibly: ") + "; ".join(weak)
+    return ordered[0][0], reason
 
 
 def _describe(kind: str, texts: Sequence[str], keys: Sequence[str]) -> str:

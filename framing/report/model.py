@@ -22,6 +22,7 @@ from ..analysis import ArticleAnalysis
 from ..document import SPAN_TYPES, Span
 from ..lexicons import Lexicons
 from ..rates import per_thousand
+from .findings import MAX_POSSIBLE_ROWS, highlights, overview_words, possible_note, split_rows
 
 # How each span type is named, marked and drawn. The marker letter and the
 # drawing style (not the colour) carry the meaning, so the legend still reads in
@@ -141,10 +142,14 @@ def build_report_model(
 def with_comparison(model: Mapping[str, Any], comparison: Mapping[str, Any] | None) -> dict[str, Any]:
     """A copy of ``model`` with the comparison's rate intervals and tables (none when it is ``None``)."""
     intervals = rate_intervals(comparison)
+    outlets = [{**row, "intervals": intervals.get(row["outlet"], {})} for row in model["outlets"]]
+    measures = {measure["key"]: measure["label"] for measure in model["measures"]}
     return {
         **model,
-        "outlets": [{**row, "intervals": intervals.get(row["outlet"], {})} for row in model["outlets"]],
+        "outlets": outlets,
         "has_intervals": bool(intervals),
+        "highlights": highlights(outlets, list(measures), bool(intervals)),
+        "overview_words": overview_words(outlets, measures, bool(intervals)),
         "comparison": comparison_tables(comparison),
     }
 
@@ -321,12 +326,10 @@ def comparison_tables(comparison: Mapping[str, Any] | None) -> list[dict[str, An
         if not wanted:
             wanted = [c for c in available if not c.endswith(("_start", "_end", "_id", "_index"))
                       and c not in ("start", "end", "evidence")][:MAX_COMPARISON_COLUMNS]
-        rows: list[list[str]] = []
-        limits = [LONG_CELL_CHARS.get(column, MAX_CELL_CHARS) for column in wanted]
-        for record in frame[wanted].to_dict("split")["data"]:
-            row = [shorten(display_value(value), limit) for value, limit in zip(record, limits, strict=True)]
-            if row not in rows:
-                rows.append(row)
+        confident, possible = split_rows(frame)
+        rows = display_rows(confident, wanted)
+        weak_columns = wanted + [c for c in ("confidence", "reason") if c in available and c not in wanted]
+        weak = display_rows(possible, weak_columns)
         tables.append({
             "name": str(name),
             "title": str(name).replace("_", " ").capitalize(),
@@ -334,8 +337,23 @@ def comparison_tables(comparison: Mapping[str, Any] | None) -> list[dict[str, An
             "columns": [column.replace("_", " ") for column in wanted],
             "rows": rows[:MAX_COMPARISON_ROWS],
             "n_rows": len(rows),
+            "possible_columns": [column.replace("_", " ") for column in weak_columns],
+            "possible_rows": weak[:MAX_POSSIBLE_ROWS],
+            "n_possible": len(weak),
+            "possible_note": possible_note(len(weak)) if weak else "",
         })
     return tables
+
+
+def display_rows(frame: Any, columns: Sequence[str]) -> list[list[str]]:
+    """``frame``'s ``columns`` as display strings, repeated rows merged, long cells shortened."""
+    rows: list[list[str]] = []
+    limits = [LONG_CELL_CHARS.get(column, MAX_CELL_CHARS) for column in columns]
+    for record in frame[list(columns)].to_dict("split")["data"]:
+        row = [shorten(display_value(value), limit) for value, limit in zip(record, limits, strict=True)]
+        if row not in rows:
+            rows.append(row)
+    return rows
 
 
 def shorten(text: str, limit: int = MAX_CELL_CHARS) -> str:

@@ -48,12 +48,13 @@ from ..common import Folder, fold, outlet_of
 from ..labels import Mention, collect_mentions, load_pins
 from .people import People, person_key
 from .rules import Decision, RoleRules, quoted
+from .sureness import voice_sureness
 
 __all__ = ["COLUMNS", "Voices", "build_voices"]
 
 COLUMNS = [
     "outlet", "article_id", "role", "role_reason", "voice", "kind", "via", "verb", "start", "end",
-    "words", "words_start", "words_end", "role_term",
+    "words", "words_start", "words_end", "role_term", "confidence", "reason",
 ]
 KIND_ROLES = {"media": "media", "anonymous": "anonymous", "document": "documents"}
 OFFICE_ROLES = frozenset({"executive_officials", "legislators", "courts_prosecutors", "military_police"})
@@ -163,7 +164,9 @@ class Voices:
 def _row(outlet: str, doc: Document, decision: Decision, voice: str, kind: str, via: str, verb: str,
          start: int | None, end: int | None, words: str, words_start: int, words_end: int) -> dict:
     term = _ROW_TERM.search(decision.reason)
+    confidence, reason = voice_sureness(doc, start, end, decision.role, decision.reason)
     return {
+        "confidence": confidence, "reason": reason,
         "outlet": outlet, "article_id": doc.id, "role": decision.role, "role_reason": decision.reason,
         "voice": voice, "kind": kind, "via": via, "verb": verb, "start": start, "end": end, "words": words,
         "words_start": words_start, "words_end": words_end, "role_term": term.group(1) if term else "",
@@ -199,6 +202,8 @@ def _resolve_pronouns(doc: Document, rows: list[dict]) -> None:
                 row["role"] = before["role"]
                 earlier = quoted(doc, _tokens(doc, before["start"], before["end"]))
                 row["role_reason"] = f"pronoun {pronoun} after voice {earlier}"
+                row["confidence"], row["reason"] = voice_sureness(doc, row["start"], row["end"], row["role"],
+                                                                  row["role_reason"])
             break
 
 

@@ -34,6 +34,8 @@ from ...lexicons import Entry, Lexicons, TermMatcher
 TITLE_TOKENS = 6
 APPOSITIVE_TOKENS = 12
 GOVERNMENT_ROLES = frozenset({"executive_officials", "legislators", "military_police"})
+# Offices, which beat a party word in the same words (see RoleRules.pick).
+OFFICE_ROLES = GOVERNMENT_ROLES | {"courts_prosecutors"}
 # Endings of nationality adjectives (Russian, Korean, Chinese, British, French, Mexican, Israeli,
 # Iraqi, Pakistani, Saudi, Kuwaiti); not a bare -i, which US states end in (Missouri, Hawaii).
 NATIONALITY_ENDINGS = ("ian", "ean", "ese", "ish", "ch", "an", "li", "qi", "ani", "udi", "iti")
@@ -132,7 +134,14 @@ class RoleRules:
         chosen = [m for m in found if m.generic == generic and m.entry["rule"] != "speaks_for"]
         if not chosen:
             return None
-        return chosen[-1] if nearest_last else chosen[0]
+        match = chosen[-1] if nearest_last else chosen[0]
+        if match.entry["role"] == "parties_campaigns":
+            # "Senate Democratic Leader": the office says what the person does, the party only
+            # an affiliation officials share with candidates and activists.
+            offices = [m for m in chosen if m.entry["role"] in OFFICE_ROLES]
+            if offices:
+                return offices[-1] if nearest_last else offices[0]
+        return match
 
     # -- windows ----------------------------------------------------------------------
 
