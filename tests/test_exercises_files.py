@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from exercises_story import COUNCIL_DIR
@@ -44,7 +45,8 @@ def test_exercises_pdf_text_is_extractable_and_holds_no_answers(built):
     key = pypdf.PdfReader(io.BytesIO((first / "answer-key.pdf").read_bytes()))
     sheet_text = " ".join(page.extract_text() for page in worksheet.pages)
     key_text = " ".join(page.extract_text() for page in key.pages)
-    assert "Hedge hunt" in sheet_text and "Rewrite neutrally" in sheet_text
+    titles = re.findall(r'<h2 id="item-\d+-h">\d+\. ([^<]+?) <span', (first / "worksheet.html").read_text("utf-8"))
+    assert titles and all(title.replace("&#39;", "'") in sheet_text for title in titles)
     assert "answer" not in sheet_text.lower() and "Riverside Gazette" not in sheet_text
     assert "Teacher's guide" in key_text and "Riverside Gazette" in key_text
     assert float(worksheet.pages[0].mediabox.height) == pytest.approx(792, abs=1)  # Letter, as asked

@@ -130,15 +130,18 @@ def speaks_item(m: Material, outlets: tuple[str, ...], voices: dict[str, list[di
         analysis = m.by_id[str(voices[outlet][0]["article_id"])]
         shown = [r for r in voices[outlet] if str(r["article_id"]) == analysis.document.id]
         indexes = standing(analysis, [r["_sentence"] for r in shown], m.lexicons.abbreviations) or []
-        passage = m.passage(analysis, indexes)
+        passage = {**m.passage(analysis, indexes), "in_handout": True}  # students read it there: a shorter sheet
         passages.append(passage)
         tallies[m.name(outlet)] = Counter(readable("role", r["role"]) for r in shown)
-        for r in shown:
+        found: dict[tuple[Any, ...], list[Any]] = {}
+        for r in shown:  # a voice both quoted and reported at one place is one row: quoted
             row = [m.name(outlet), sentence_number(passage, int(float(r["start"]))), clean(str(r["voice"])),
                    readable("role", r["role"]), "quoted" if r.get("via") == "quote" else "reported",
                    offsets(r["start"], r["end"])]
-            if row not in rows:  # a voice both quoted and attributed at one place is one row
-                rows.append(row)
+            place = (row[1], row[2], row[5])
+            if place not in found or row[4] == "quoted":
+                found[place] = row
+        rows += list(found.values())
     names = [m.name(o) for o in outlets]
     roles = sorted({role for tally in tallies.values() for role in tally})
     return {
