@@ -244,6 +244,17 @@ def test_exercises_blind_masks_self_references_and_lists_outlets_cited_as_source
     assert "huffington post" in {v.lower() for v in name_variants("HuffPost", ["huffington post"])}
 
 
+def test_exercises_blind_masks_an_outlet_calling_itself_by_its_masthead_word(lexicons):
+    times = article(lexicons, "The senator told The Times on Monday that he would stay. Aides agreed.", id="t-1",
+                    outlet="New York Times")
+    post = article(lexicons, "The senator told The Times on Monday that he would stay. Aides agreed.", id="p-1",
+                   outlet="Daily Post")
+    m = Material([times, post], {}, lexicons, blind=True)
+    letter = m.letters["New York Times"]
+    assert m.sentence(times, 0)["text"] == f"The senator told {letter} on Monday that he would stay."
+    assert "told The Times" in m.sentence(post, 0)["text"]  # in another paper's story it may be another Times
+
+
 # --- preview and pick -------------------------------------------------------------------------
 
 

@@ -141,7 +141,24 @@ class Material:
             out += [doc.text[position:match.start()], self.letters[other]]
             position = match.end()
         out.append(doc.text[position:end])
-        return clean("".join(out)) if tidy else "".join(out)
+        masked = "".join(out)
+        short = self.short_name(outlet_of(analysis))
+        if short is not None:  # "told The Times" in the Times' own story: its own interview
+            masked = short.sub(self.letters[outlet_of(analysis)], masked)
+        return clean(masked) if tidy else masked
+
+    def short_name(self, outlet: str) -> re.Pattern[str] | None:
+        """How an outlet names itself in its own story by its masthead word ("the Times" for "The New York Times").
+
+        Only a name that ends in a masthead word of ``voice_roles.tsv`` (rule ``masthead``:
+        Times, Post, Journal…), matched capitalized, and only in the outlet's own articles:
+        elsewhere "the Times" may be another paper.
+        """
+        mastheads = {e.key for e in self.lexicons["voice_roles"] if e["rule"] == "masthead"}
+        words = outlet.split()
+        if outlet not in self.letters or len(words) < 2 or words[-1] not in mastheads:
+            return None
+        return re.compile(rf"(?<!\w)[Tt]he\s+{re.escape(words[-1])}(?!\w)")
 
     def note_giveaway(self, analysis: ArticleAnalysis, outlet: str, start: int, end: int) -> None:
         doc = analysis.document
