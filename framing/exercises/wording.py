@@ -90,7 +90,7 @@ INSTRUCTIONS: dict[str, dict[str, str]] = {
 PROMPTS: dict[str, list[dict[str, Any]]] = {
     "hedge_hunt": [
         {"prompt": "Write each word you underlined, the number of its sentence, and whether the writer or a "
-                   "quoted speaker uses it.", "space": "lines", "lines": 4},
+                   "quoted speaker uses it.", "space": "lines", "lines": 3},
         {"prompt": "Pick one sentence. Read it without the hedge. How does its meaning change?",
          "space": "lines", "lines": 2},
     ],
