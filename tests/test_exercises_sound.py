@@ -95,6 +95,8 @@ def test_exercises_same_fact_takes_only_confident_rows_and_prints_whole_offsets(
     item = candidate.make()
     assert [row[-1] for row in item["key"]["tables"][0]["rows"]] == ["0-45", "0-46"]
     assert offsets("193.0", "219.0") == "193-219"
+    c = article(lexicons, "The council may approve the budget on Monday. Members met.", id="c-1", outlet="Herald")
+    assert same_fact(Material([a, c], {"facts": fact_rows(a, c, 1.0)}, lexicons)) == []  # the same words twice
 
 
 def test_exercises_kinds_without_confident_rows_are_left_out_and_the_key_says_why(lexicons):

@@ -158,7 +158,8 @@ def same_fact(m: Material) -> list[Candidate]:
         chosen = [best[o] for o in m.outlets if o in best][:MAX_VERSIONS]
         signatures = {(tuple(listed(r["hedges"])), tuple(listed(r["attributed_to"])), tuple(listed(r["loaded"])))
                       for r in chosen}
-        if len(chosen) >= 2 and len(signatures) >= 2:
+        wordings = {" ".join(re.findall(r"\w+", str(r["text"]).lower())) for r in chosen}
+        if len(chosen) >= 2 and len(signatures) >= 2 and len(wordings) >= 2:  # the same words: nothing to compare
             found.append((fact_id, chosen, " ".join(str(r["text"]) for r in chosen)))
     ranked = m.rank(found, lambda c: m.grade_distance(c[2]))
     return [Candidate(f"fact:{fact_id}", rows[0]["outlet"], clean(str(rows[0]["text"]))[:100], lowest(rows),
