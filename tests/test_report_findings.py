@@ -47,7 +47,7 @@ def test_overview_says_every_difference_is_noise_and_marks_nothing(parse, lexico
 def test_overview_marks_a_difference_outside_noise(parse, lexicons):
     model = build_report_model(two_outlets(parse), lexicons, comparison={"rates": rates(False)})
     assert model["highlights"] == {"hedge": "A"}
-    assert "Outside the noise: hedges in A" in model["overview_words"]
+    assert "Outside the noise: hedges in A (higher)" in model["overview_words"]
 
 
 def test_possible_rows_are_folded_apart_with_their_reason(parse, lexicons):

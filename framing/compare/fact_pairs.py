@@ -31,7 +31,9 @@ from .quantities import Quantity, quantities, weekdays
 
 # A run of this many folded words inside quotation marks, in both sentences, is one quotation.
 QUOTE_WORDS = 5
-QUOTE_CONTENT_WORDS = 3
+QUOTE_CONTENT_WORDS = 2
+# A shorter shared run is part of one quotation: evidence, not proof.
+PART_QUOTE_WORDS = 3
 # An actor or word in more than this share of the story's sentences is common (see Rarity).
 COMMON_SHARE = 0.1
 # Pairs below this cosine are not scored at all (unless they share quoted words).
@@ -48,6 +50,7 @@ class EventKeys:
     days: frozenset[str]
     quantities: tuple[Quantity, ...]
     quoted: tuple[str, ...]  # folded words inside quotation marks, in order
+    grams: frozenset[tuple[str, ...]] = frozenset()  # runs of PART_QUOTE_WORDS quoted words (a quick test)
 
 
 def event_keys(
@@ -62,9 +65,10 @@ def event_keys(
         and folder.fold(token.norm) not in _TIME_WORDS
     )
     quoted = tuple(folder.fold(token.norm) for k, token in enumerate(tokens) if k in inside and token.is_word)
+    grams = frozenset(quoted[k:k + PART_QUOTE_WORDS] for k in range(len(quoted) - PART_QUOTE_WORDS + 1))
     return EventKeys(
         {key: words for key, words in actors.items() if key not in _TIME_WORDS},
-        predicate, weekdays(tokens, folder), tuple(quantities(doc, tokens, folder)), quoted,
+        predicate, weekdays(tokens, folder), tuple(quantities(doc, tokens, folder)), quoted, grams,
     )
 
 
@@ -98,13 +102,15 @@ class Rarity:
                    frozenset(w for w, n in words.items() if n > limit))
 
 
-def shared_quote(a: Sequence[str], b: Sequence[str], stop_words: frozenset[str] = frozenset()) -> str:
-    """The longest run of ``QUOTE_WORDS`` or more words both quotations hold, or "".
+def shared_quote(
+    a: Sequence[str], b: Sequence[str], stop_words: frozenset[str] = frozenset(), *, least: int = QUOTE_WORDS
+) -> str:
+    """The longest run of ``least`` (``QUOTE_WORDS``) or more words both quotations hold, or "".
 
     A run needs ``QUOTE_CONTENT_WORDS`` words that are not ``stop_words``: "I don't think
     I can" is a turn of speech two different people use, not one quotation.
     """
-    if len(a) < QUOTE_WORDS or len(b) < QUOTE_WORDS:
+    if len(a) < least or len(b) < least:
         return ""
     best = (0, 0)
     previous = [0] * (len(b) + 1)
@@ -118,7 +124,7 @@ def shared_quote(a: Sequence[str], b: Sequence[str], stop_words: frozenset[str] 
         previous = current
     length, end = best
     run = a[end - length:end]
-    if length < QUOTE_WORDS or sum(word not in stop_words for word in run) < QUOTE_CONTENT_WORDS:
+    if length < least or sum(word not in stop_words for word in run) < QUOTE_CONTENT_WORDS:
         return ""
     return " ".join(run)
 
@@ -149,31 +155,37 @@ def score_pair(
     """How sure it is that ``a`` and ``b`` state one event, as named contributions.
 
     Weights: word overlap gives at most 0.4; an actor in common 0.25 if it is not one of
-    the story's common actors (0.1 if it is); each shared uncommon word 0.1, up to 0.3;
+    the story's common actors (0.15 if it is); each shared uncommon word 0.1, up to 0.3;
     when both name actors and none is in common the pair loses 0.3 (shared words alone
-    are not enough), when one names none it loses 0.1. The
-    same quoted words give 0.95 outright; two quotations in different words cost 0.15
-    (two statements, not one). A block (different days, dates or counts) sets
-    the pair to 0.
+    are not enough), when one names none it loses 0.1. The same quoted words give 0.95
+    outright, a shorter shared quoted run 0.15, two quotations in different words cost
+    0.15 (two statements, not one); the same weekday adds 0.1, the same counts 0.1. A
+    block (different days, dates or counts) sets the pair to 0.
     """
     block = blocking(a, b, compare_numbers=compare_numbers)
     evidence = Evidence()
     if block:
         evidence.note(f"not paired: {block}")
         return evidence
-    quote = shared_quote(a.quoted, b.quoted, stop_words)
+    quote = shared_quote(a.quoted, b.quoted, stop_words) if a.grams & b.grams else ""
     if quote:
         evidence.add(0.95, f"same quoted words (“{quote}”)")
         return evidence
     evidence.add(min(0.4, cosine), f"word overlap {cosine:.2f}")
     if a.quoted and b.quoted and max(len(a.quoted), len(b.quoted)) >= QUOTE_WORDS:
-        evidence.add(-0.15, "both quote someone, in different words")
+        part = shared_quote(a.quoted, b.quoted, stop_words, least=PART_QUOTE_WORDS) if a.grams & b.grams else ""
+        if part:
+            evidence.add(0.15, f"part of one quotation (“{part}”)")
+        else:
+            evidence.add(-0.15, "both quote someone, in different words")
+    if a.days & b.days:
+        evidence.add(0.1, "same day: " + "/".join(sorted(a.days & b.days)))
     actors = sorted(set(a.actors) & set(b.actors))
     specific = [key for key in actors if key not in rarity.common_actors]
     if specific:
         evidence.add(0.25, "same actors: " + ", ".join(a.actors[k] for k in actors))
     elif actors:
-        evidence.add(0.1, "only the story's main actors in common: " + ", ".join(a.actors[k] for k in actors))
+        evidence.add(0.15, "only the story's main actors in common: " + ", ".join(a.actors[k] for k in actors))
     elif a.actors and b.actors:
         evidence.add(-0.3, "different actors: " + ", ".join(sorted(a.actors.values())) + " against "
                      + ", ".join(sorted(b.actors.values())))

@@ -131,16 +131,26 @@ def event_scores(
     scores = np.zeros((count, count))
     reasons: dict[tuple[int, int], Evidence] = {}
     rarity = Rarity.of(keys, len({s.outlet for s in sentences}))
-    for i in range(count):
-        for j in range(i + 1, count):
-            if sentences[i].outlet == sentences[j].outlet:
-                continue
-            if cosine[i, j] < MIN_COSINE and not (keys[i].quoted and keys[j].quoted):
-                continue
-            evidence = score_pair(keys[i], keys[j], float(cosine[i, j]), rarity, folder.stop_words)
-            scores[i, j] = scores[j, i] = evidence.confidence
-            reasons[(i, j)] = reasons[(j, i)] = evidence
+    outlets = np.array([s.outlet for s in sentences], dtype=object)
+    candidates = np.triu(cosine >= MIN_COSINE, k=1)
+    for i, j in _quote_pairs(keys):  # a shared run of quoted words, however little else is shared
+        candidates[i, j] = True
+    candidates &= outlets[:, None] != outlets[None, :]
+    for i, j in zip(*np.nonzero(candidates), strict=True):
+        i, j = int(i), int(j)
+        evidence = score_pair(keys[i], keys[j], float(cosine[i, j]), rarity, folder.stop_words)
+        scores[i, j] = scores[j, i] = evidence.confidence
+        reasons[(i, j)] = reasons[(j, i)] = evidence
     return scores, reasons
+
+
+def _quote_pairs(keys: Sequence[EventKeys]) -> set[tuple[int, int]]:
+    """Sentence pairs ``(i < j)`` whose quotations share a run of words (an index of the runs)."""
+    holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for index, key in enumerate(keys):
+        for gram in key.grams:
+            holders[gram].append(index)
+    return {(i, j) for indices in holders.values() for n, i in enumerate(indices) for j in indices[n + 1:]}
 
 
 def similarity_matrix(sentences: Sequence[Sentence]) -> np.ndarray:

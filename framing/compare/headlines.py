@@ -73,6 +73,7 @@ ENTITY_KINDS = frozenset({"person", "organisation", "place", "group"})
 # How sure each kind of finding is (the reason prints it beside the finding).
 ADD_SURE = 0.8  # an element the other headlines lack, none of them in another form
 OMIT_SURE = 0.75
+MIXED_SURE = 0.55  # the others carry different words of one kind, not one element
 BODY_SURE = 0.6  # the body's words are looked up, not its meaning
 COVERAGE_SURE = 0.5
 HEDGE_SURE = 0.7  # the body sentence that best matches the headline hedges
@@ -276,7 +277,7 @@ class _Headline:
             findings.append((sure, f"the body hedges ({hedges}); the headline does not"))
         if unclear:
             findings.append(unclear)
-        findings += [(OMIT_SURE, clause) for clause in omit_clauses] + [(ADD_SURE, clause) for clause in add_clauses]
+        findings += omit_clauses + [(ADD_SURE, clause) for clause in add_clauses]
         if unused:
             findings.append((BODY_SURE, f"its body never mentions {_join(unused)}"))
         if fields["coverage"] < MIN_COVERAGE:
@@ -352,7 +353,7 @@ class _Headline:
                    for outlets, what in grouped.items()]
         return cells, clauses
 
-    def omits(self, others: Sequence[_Headline]) -> tuple[list[dict[str, Any]], list[str]]:
+    def omits(self, others: Sequence[_Headline]) -> tuple[list[dict[str, Any]], list[tuple[float, str]]]:
         """Elements that a majority of the other headlines carry and this one lacks."""
         carried: dict[tuple[str, str], list[tuple[_Headline, Element]]] = {}
         for other in others:
@@ -385,7 +386,10 @@ class _Headline:
             named = _join([_describe(kind, texts, keys) for (kind, texts), keys in what.items()])
             verb = "names" if len(outlets) == 1 else "name"
             body = " (its body has it)" if in_body else ""
-            clauses.append(f"leaves out {named}, which {_who(outlets, len(others))} {verb}{body}")
+            # Different loaded words ('demagogue' / 'Sane') share only a category: no one word is left out.
+            mixed = any(kind == "loaded" and len(texts) > 1 for kind, texts in what)
+            clauses.append((MIXED_SURE if mixed else OMIT_SURE,
+                            f"leaves out {named}, which {_who(outlets, len(others))} {verb}{body}"))
         return cells, clauses
 
     def body_fields(self, folder: Folder) -> dict[str, Any]:

@@ -11,6 +11,7 @@ a single letter. :func:`label_confidence` says how sure a kept label is and why.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..document import Token
@@ -19,6 +20,7 @@ from .quantities import month_of
 
 _CLOSING_MARKS = QUOTE_MARKS - OPENING_QUOTE_MARKS
 _TIME_WORDS = WEEKDAYS | MONTHS
+_PARTY_STATE_TAG = re.compile(r"^[RDI] ?- ?[A-Z]")  # "R-Ky.", "D-N.Y."
 
 
 def _is_time(word: str) -> bool:
@@ -75,6 +77,9 @@ def label_problem(
             return "a single letter"
         if word.endswith("s") and word[:-1] in nationalities:
             return f"a nationality noun alone ({word})"
+    text = " ".join(tokens[k].text for k in range(first, end))
+    if _PARTY_STATE_TAG.match(text):
+        return f"a party-state tag ({text}), not a name"
     if words[0] in SUBJECT_PRONOUNS or words[0].startswith(("i'", "i’")):
         return f"starts with a pronoun ({words[0]})"
     return ""

@@ -65,8 +65,8 @@ _MODIFIER_OPENERS = _DETERMINERS | PREPOSITIONS | frozenset({"through", "with", 
 # other function word it is an adjective ("through targeted strikes").
 _AUXILIARIES = AUXILIARY_VERBS
 _ADJECTIVE_ENDINGS = ("al", "ive", "ian", "ary", "ic", "ous", "ist", "ese", "ish", "ful", "less", "ible", "able")
-# Function words allowed inside a capitalized name: Cartel de los Soles, Cartel of the Suns.
-_NAME_CONNECTORS = ROMANCE_NAME_PARTICLES | {"of", "the"}
+# Function words allowed inside a capitalized name: Cartel de los Soles, Cartel of the Suns, Democracy for America.
+_NAME_CONNECTORS = ROMANCE_NAME_PARTICLES | {"of", "the", "for"}
 _DESCRIPTION_LINKS = frozenset({"from", "of"})
 
 

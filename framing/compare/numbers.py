@@ -92,15 +92,18 @@ def number_disagreements(
 ) -> list[dict]:
     """Rows of the ``disagreements`` table of kind ``number`` (one per number × disagreement)."""
     pairs = []
-    for i in range(len(sentences)):
-        for j in range(i + 1, len(sentences)):
+    rarity = Rarity.of(keys, len({s.outlet for s in sentences}))
+    counted = [i for i, k in enumerate(keys) if any(q.is_count for q in k.quantities)]
+    for n, i in enumerate(counted):
+        for j in counted[n + 1:]:
             if sentences[i].outlet == sentences[j].outlet:
                 continue
             for a, qa in enumerate(keys[i].quantities):
                 for b, qb in enumerate(keys[j].quantities):
                     if not qa.is_count or qa.unit != qb.unit or qa.value == qb.value:
                         continue
-                    evidence = _disagreement_evidence(i, j, qa, qb, keys, cosine, tokens_of, sentences, folder)
+                    evidence = _disagreement_evidence(i, j, qa, qb, keys, cosine, tokens_of, sentences, folder,
+                                                      rarity)
                     if evidence is not None and evidence.confidence >= MIN_SHOWN:
                         pairs.append(((i, a), (j, b), evidence))
     return _rows(_components(pairs, keys), keys, sentences, fact_of, tokens_of, by_id, hedge_matcher)
@@ -152,7 +155,7 @@ def _rows(components, keys, sentences, fact_of, tokens_of, by_id, hedge_matcher)
 
 def _disagreement_evidence(
     i: int, j: int, qa: Quantity, qb: Quantity, keys: Sequence[EventKeys], cosine: np.ndarray,
-    tokens_of: dict, sentences: Sequence[Sentence], folder: Folder,
+    tokens_of: dict, sentences: Sequence[Sentence], folder: Folder, rarity: Rarity,
 ) -> Evidence | None:
     """How sure it is that ``qa`` and ``qb`` are one quantity given differently, or None (not comparable).
 
@@ -162,8 +165,7 @@ def _disagreement_evidence(
     a verb after "to": needed/held, to break/to block) cost 0.4; half the sentences'
     event score (up to 0.3).
     """
-    event = score_pair(keys[i], keys[j], float(cosine[i, j]), Rarity.of(keys, len({s.outlet for s in sentences})),
-                       folder.stop_words, compare_numbers=False)
+    event = score_pair(keys[i], keys[j], float(cosine[i, j]), rarity, folder.stop_words, compare_numbers=False)
     if event.confidence < MIN_EVENT:
         return None
     si, sj = sentences[i], sentences[j]

@@ -9,6 +9,7 @@ questions need the same reading of a number phrase, which lives here:
   few modifiers: "33 Senate Democrats");
 - ``the 60-vote threshold`` measures a *threshold* (a number joined by a hyphen to a noun
   modifies the noun after it), not a count of votes;
+- ``45th`` is a rank (an ordinal), never compared as an amount;
 - ``Feb. 8`` and ``8 February`` are dates, a lone 1900–2100 is a year, and weekdays
   (``Friday``) are kept apart as the sentence's days.
 """
@@ -25,6 +26,7 @@ from .common import Folder, numbers_in
 # Month abbreviations as folded tokens ("Feb" of "Feb."), read as their month.
 _MONTH_PREFIXES = {month[:3]: month for month in MONTHS} | {"sept": "september"}
 _PERCENT_WORDS = frozenset({"percent", "per", "pct"})
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 # Words after a number that are not what it counts ("33 of the senators", "5 more").
 _SKIP_BEFORE_UNIT = 2
 
@@ -34,7 +36,7 @@ class Quantity:
     """One number phrase of a sentence: its value, what it measures and its character offsets."""
 
     value: float
-    unit: str  # a stem ("vote", "page"), "$", "%", "date" or "year"; "" when nothing says
+    unit: str  # a stem ("vote", "page"), "$", "%", "date", "year" or "ordinal"; "" when nothing says
     start: int
     end: int
     unit_text: str  # the words that gave the unit, for the reason a row prints
@@ -42,7 +44,7 @@ class Quantity:
     @property
     def is_count(self) -> bool:
         """A measured amount (not a date or a year, and the unit is known)."""
-        return self.unit not in ("", "date", "year")
+        return self.unit not in ("", "date", "year", "ordinal")
 
 
 def month_of(word: str) -> str:
@@ -70,6 +72,8 @@ def _measure(
     before = folder.fold(previous.norm) if previous is not None else ""
     after_k = next((j for j in range(k + 1, len(tokens)) if tokens[j].end > end), len(tokens))
     after = tokens[after_k] if after_k < len(tokens) else None
+    if after is not None and after.start == end and folder.fold(after.norm) in _ORDINAL_SUFFIXES:
+        return Quantity(value, "ordinal", start, end, "an ordinal")  # "45th president": a rank, not an amount
     if month_of(before) or (after is not None and month_of(folder.fold(after.norm)) and value <= 31):
         return Quantity(value, "date", start, end, "a date")
     if text.startswith("$"):

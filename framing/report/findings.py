@@ -55,7 +55,7 @@ def overview_words(
     if not has_intervals:
         return "The highest value in each row is in bold; no intervals were computed, so noise is not told apart."
     outside = [
-        (row["outlet"], label, interval)
+        (row["outlet"], label, key)
         for row in outlets for key, label in measures.items()
         if (interval := row.get("intervals", {}).get(key)) is not None and not interval["within_noise"]
     ]
@@ -64,9 +64,17 @@ def overview_words(
         few = "one article per outlet" if per_outlet == 1 else "this few articles per outlet"
         return (f"Every difference between the outlets' rates is within noise (with {few} the intervals are wide), "
                 "so no outlet is marked highest.")
-    named = [f"{label.lower()} in {outlet}" for outlet, label, _interval in outside]
+    named = [f"{label.lower()} in {outlet} ({_direction(outlets, outlet, key)})"
+             for outlet, label, key in outside]
     return (f"Outside the noise: {', '.join(named)} (in bold where it is the highest); every other difference is "
             "within noise.")
+
+
+def _direction(outlets: Sequence[Mapping[str, Any]], outlet: str, key: str) -> str:
+    """"higher" or "lower" than the other outlets' mean rate."""
+    mine = next(row["rates"].get(key, 0.0) for row in outlets if row["outlet"] == outlet)
+    rest = [row["rates"].get(key, 0.0) for row in outlets if row["outlet"] != outlet]
+    return "higher" if rest and mine > sum(rest) / len(rest) else "lower"
 
 
 def split_rows(frame: Any) -> tuple[Any, Any]:
