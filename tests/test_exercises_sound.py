@@ -44,6 +44,7 @@ def lesson_text(model, audience):
     ("The case was known as Bush v.", False),  # a split at an abbreviation
     ("The mayor said “we will appeal.", False),  # an unbalanced quote
     ("Budget talks continue", False),  # no closing punctuation
+    ("Netanyahu told Sens.", False),  # too short to say anything: a split at an unlisted title
 ])
 def test_exercises_a_shown_sentence_must_be_whole(lexicons, text, whole):
     assert is_whole(text, lexicons.abbreviations) is whole
@@ -165,6 +166,7 @@ def test_exercises_model_rewrite_only_swaps_what_fits_and_differs(lexicons):
     assert fitting_alternative("bitterly", "(omit)") == ""
     assert fitting_alternative("furious", "(omit)") is None  # dropping an adjective can break the sentence
     assert fitting_alternative("slammed", "criticism") is None  # a noun for a verb
+    assert fitting_alternative("harshest", "strong; strict") is None  # a superlative for a plain adjective
     text = "The mayor slammed the plan on Monday."
     analysis = article(lexicons, text)
     spans = [s for s in analysis.spans_of("loaded") if s.text == "slammed"]

@@ -3,7 +3,7 @@
 A teacher once got "model rewrites" identical to the original, and swaps that broke
 the grammar (an adjective's alternative put in place of a verb). A swap is made
 only when the alternative has the same word shape as the term at its first or
-last word (both end in -ly, -ing, -ed, a plural -s, or none of these), so a
+last word (both end in -ly, -ing, -ed, -est, a plural -s, or none of these), so a
 past-tense verb is replaced by a past-tense verb; "(omit)" only drops a lone -ly adverb; "a"/"an" is fixed for the
 new word. A sentence where no term can be swapped gets no model rewrite (the key
 says so) rather than an ungrammatical one.
@@ -17,11 +17,12 @@ from typing import Any
 
 _PARENTHETICAL = re.compile(r"^\(.*\)$")
 _SHAPES = (("ly", re.compile(r"ly$")), ("ing", re.compile(r"ing$")), ("ed", re.compile(r"ed$")),
+           ("est", re.compile(r"..est$")),
            ("s", re.compile(r"[^su's]s$")))
 
 
 def word_shape(word: str) -> str:
-    """The inflection a word's ending shows: ``ly``, ``ing``, ``ed``, ``s`` or ``base``."""
+    """The inflection a word's ending shows: ``ly``, ``ing``, ``ed``, ``est``, ``s`` or ``base``."""
     word = word.lower().strip(".,;:!?\"'”’")
     return next((name for name, pattern in _SHAPES if pattern.search(word)), "base")
 

@@ -7,8 +7,8 @@ says why) rather than filled with weak material:
 * a comparison row counts only when its ``confidence`` reaches the comparison's
   own bar (:data:`framing.compare.confidence.CONFIDENT_AT`); a table without a
   ``confidence`` column has no confident rows;
-* a sentence shown must be whole: it starts with a capital, a digit or a quote
-  mark, ends with terminal punctuation, has balanced double quotes, and does not
+* a sentence shown must be whole: at least four words, it starts with a capital,
+  a digit or a quote mark, ends with terminal punctuation, has balanced double quotes, and does not
   end on an abbreviation (``Bush v.``) or run on into a lower-case sentence;
 * a sentence that opens with a pronoun ("She said", "It was the first time"),
   inside a quote that began earlier, or with a quotation that names no speaker
@@ -36,6 +36,7 @@ NAMES_FILE = Path(__file__).with_name("names.tsv")
 BACK_POINTERS = SUBJECT_PRONOUNS - {"i", "you", "we"} | DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES | {
     "that", "him", "them", "such"}
 MAX_CONTEXT = 2  # sentences brought in front of one that cannot stand alone
+MIN_WORDS = 4  # "Netanyahu told Sens." (a split at an unlisted title) and "Akin continued." say nothing alone
 _FIRST_WORD = re.compile(r"[\"“‘'(\s]*([A-Za-z]+)")
 _OPENS_QUOTE = re.compile(r"^\s*[\"“]")
 _STARTS_WELL = re.compile(r"^[\"“‘'(]*[A-Z0-9]")
@@ -91,7 +92,7 @@ def is_confident(row: Mapping[str, Any]) -> bool:
 def is_whole(text: str, abbreviations: frozenset[str] = frozenset()) -> bool:
     """Whether ``text`` reads as one whole sentence (see the module's rules)."""
     text = " ".join(text.split())
-    if not _STARTS_WELL.match(text) or not _ENDS_WELL.search(text):
+    if len(re.findall(r"\w+", text)) < MIN_WORDS or not _STARTS_WELL.match(text) or not _ENDS_WELL.search(text):
         return False
     if (text.count("“") != text.count("”")) or text.count('"') % 2:
         return False
