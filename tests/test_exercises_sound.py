@@ -279,6 +279,15 @@ def test_exercises_preview_lists_candidates_and_pick_builds_from_them(council_li
         parse_picks(["hedge_hunt"])
 
 
+def test_exercises_picks_that_overrun_the_period_are_a_one_line_error():
+    from framing.exercises import timing
+
+    picked = {"hedge_hunt": ["a", "b", "c", "d", "e"]}  # five hedge hunts: 40 minutes of items
+    with pytest.raises(FramingInputError, match="more than a 45-minute period"):
+        timing.choose({"hedge_hunt": picked["hedge_hunt"]}, ["hedge_hunt"], picked, 45, None)
+    assert len(timing.choose({"hedge_hunt": picked["hedge_hunt"]}, ["hedge_hunt"], picked, 60, None)) == 5
+
+
 # --- paper ------------------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..errors import FramingInputError
 from . import wording
 
 WARM_UP = 5
@@ -26,6 +27,9 @@ def choose(candidates: Mapping[str, Sequence[Any]], kinds: Sequence[str], picked
     pools = {kind: list(picked.get(kind) or candidates[kind]) for kind in kinds}
     count = {kind: len(picked.get(kind, ())) for kind in kinds}
     used = sum(wording.MINUTES[kind] * n for kind, n in count.items())
+    if used > budget:
+        raise FramingInputError("--pick", f"the chosen items take {used} minutes, more than a {minutes}-minute "
+                                f"period leaves for items ({budget})", "Pick fewer items or pass a longer --minutes")
     limit = max_items if max_items is not None else len(kinds) * 3
     grew = True
     while grew:
