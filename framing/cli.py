@@ -20,7 +20,6 @@ from .errors import FramingInputError, FramingParameterError
 EXIT_INPUT_ERROR = 2
 # Errors of the place output goes (a full disk, a read-only or forbidden folder): the user's to fix.
 OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
-ANNOTATE_PASSAGES = 2  # passages on an annotate-first sheet unless --items says otherwise
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -96,10 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
     exercises.add_argument("--blind", action="store_true", help="show outlets as Source A, B, C… to students")
     exercises.add_argument("--seed", type=int, default=0, help="which items to pick (same seed, same files)")
     exercises.add_argument("--kinds", help="comma-separated kinds of item (default: all)")
-    exercises.add_argument("--items", type=int, help="how many items (default: one of each kind)")
+    exercises.add_argument("--items", type=int, help="at most this many items (default: as many as fit --minutes)")
+    exercises.add_argument("--minutes", type=int, default=45, help="the period's length; items are picked to fit "
+                           "and the guide's timings add up to it (default: 45)")
+    exercises.add_argument("--preview", action="store_true",
+                           help="write preview.html: every kind's candidate material with ids, for --pick")
+    exercises.add_argument("--pick", action="append", default=[], metavar="KIND=ID,...",
+                           help="build the lesson from these candidates (ids from --preview); repeatable")
     exercises.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf (default: html,pdf)")
     exercises.add_argument("--title", default="", help="the lesson's title")
-    exercises.add_argument("--paper", default="a4", help="a4 or letter (default: a4)")
+    exercises.add_argument("--paper", help="a4 or letter (default: letter in US and Canadian locales, else a4)")
     exercises.add_argument("--annotate", action="store_true",
                            help="a blank marking worksheet, marking-sheet.csv and lesson.json for 'exercises score'")
     exercises.set_defaults(handler=run_exercises)
@@ -209,15 +214,16 @@ def run_exercises(args: argparse.Namespace) -> int:
     # The printer first: it imports WeasyPrint while this process imports pandas and analyses.
     with pdf_worker(formats, yield_to_parent=False) as worker:
         from .analysis import corpus_lexicons
-        from .exercises import KINDS, LessonOptions, parse_kinds, write_exercises
+        from .exercises import LessonOptions, default_paper, parse_kinds, parse_picks, write_exercises
 
         kinds = parse_kinds(args.kinds)
-        default_items = ANNOTATE_PASSAGES if args.annotate else len(kinds if args.kinds else KINDS)
-        options = LessonOptions(kinds=kinds, items=args.items or default_items, grade=args.grade,
-                                blind=args.blind, seed=args.seed, title=args.title, paper=args.paper)
+        options = LessonOptions(kinds=kinds, items=args.items,
+                                minutes=args.minutes, grade=args.grade, blind=args.blind, seed=args.seed,
+                                title=args.title, paper=args.paper or default_paper(os.environ),
+                                picks=parse_picks(args.pick))
         lexicons = corpus_lexicons(args.paths, args.lexicons)  # the corpus's story pack, like analyze and compare
         paths = write_exercises(args.paths, lexicons, Path(args.output_dir), options=options, formats=formats,
-                                annotate=args.annotate, worker=worker)
+                                annotate=args.annotate, preview=args.preview, worker=worker)
     for path in paths:
         print(path)
     return 0

@@ -19,12 +19,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory, lexicons):
     out = tmp_path_factory.mktemp("exercises")
-    paths = write_exercises([COUNCIL_DIR], lexicons, out, options=LessonOptions(blind=True, items=14),
+    paths = write_exercises([COUNCIL_DIR], lexicons, out, options=LessonOptions(blind=True, minutes=120),
                             formats=["html"])
     return {path.name: path for path in paths}
 
 
-@pytest.mark.parametrize("name", ["worksheet.html", "answer-key.html"])
+@pytest.mark.parametrize("name", ["handout.html", "worksheet.html", "answer-key.html"])
 def test_exercises_browser_offline_error_free_and_no_wcag_violations(browser, pages, axe_violations, name):
     context, page, seen = open_report(browser, pages[name])
     try:

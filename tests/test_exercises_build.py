@@ -6,7 +6,7 @@ import html
 import re
 
 import pytest
-from exercises_story import COUNCIL_DIR, NAME_FORMS
+from exercises_story import COUNCIL_DIR, NAME_FORMS, as_confident
 
 from framing.analysis import analyze
 from framing.compare import build_comparison
@@ -19,7 +19,7 @@ from framing.exercises.material import Material, name_variants
 @pytest.fixture(scope="module")
 def council(lexicons):
     analyses = analyze([COUNCIL_DIR], lexicons=lexicons)
-    return analyses, build_comparison(analyses, lexicons=lexicons)
+    return analyses, as_confident(build_comparison(analyses, lexicons=lexicons))
 
 
 def lesson(council, lexicons, **options):
@@ -33,20 +33,22 @@ def visible_text(page: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", " ", page, flags=re.S)) + labels)
 
 
-def test_exercises_every_kind_builds_for_a_second_story(council, lexicons):
-    model = lesson(council, lexicons, items=14)
+def test_exercises_every_kind_with_sound_material_builds_for_a_second_story(council, lexicons):
+    """The council story has no loaded label and no number the outlets disagree on: those two kinds are left
+    out with their reasons, and every other kind builds with a key."""
+    model = lesson(council, lexicons, items=14, minutes=120)
     kinds = [item["kind"] for item in model["items"]]
-    assert set(kinds) == set(KINDS)
-    assert model["left_out"] == []
-    assert len(kinds) == 14
+    absent = {"name_that_label", "numbers_gaps"}
+    assert set(kinds) == set(KINDS) - absent
+    assert {gap["kind"] for gap in model["left_out"]} == absent
     for item in model["items"]:
         assert item["passages"] and all(p["sentences"] for p in item["passages"])
         assert any(t["rows"] for t in item["key"]["tables"]), item["kind"]
 
 
 def test_exercises_items_and_kinds_choose_what_is_built(council, lexicons):
-    model = lesson(council, lexicons, kinds=("hedge_hunt", "rewrite_neutrally"), items=3)
-    assert [item["kind"] for item in model["items"]] == ["hedge_hunt", "hedge_hunt", "rewrite_neutrally"]
+    model = lesson(council, lexicons, kinds=("hedge_hunt", "who_speaks"), items=3, minutes=90)
+    assert [item["kind"] for item in model["items"]] == ["hedge_hunt", "hedge_hunt", "who_speaks"]
     assert [item["number"] for item in model["items"]] == [1, 2, 3]
 
 
@@ -79,26 +81,19 @@ def test_exercises_kind_without_material_is_left_out_and_the_key_says_why(lexico
 
 
 def test_exercises_no_answer_leaks_into_the_worksheet(council, lexicons):
-    model = lesson(council, lexicons, items=14)
+    model = lesson(council, lexicons, items=14, minutes=120)
     page = render_html(model, "worksheet")
     text = visible_text(page).lower()
     assert "answer" not in text and "key" not in re.findall(r"\w+", text)
     assert "hl-" not in page and "data-span" not in page and "<mark" not in page  # no span marked
     for item in model["items"]:
-        for table in item["key"]["tables"]:
-            for row in table["rows"]:
-                assert row[-1] not in page or not row[-1].count(":")  # no article_id:start-end
         for note in item["key"]["notes"]:
             assert note.lower() not in text
-    # The labels' key (which label fills which gap) is not next to its gap.
-    label_item = next(i for i in model["items"] if i["kind"] == "name_that_label")
-    for row in label_item["key"]["tables"][0]["rows"]:
-        assert f"[gap {row[0]}]" in text
-        assert f"[gap {row[0]}] {row[2].split('. ', 1)[1].lower()}" not in text
+        assert not re.search(r"council-\d:\d", page)  # no article_id:start-end
 
 
 def test_exercises_blind_masks_outlet_names_everywhere_but_cited_sources(council, lexicons):
-    model = lesson(council, lexicons, items=14, blind=True)
+    model = lesson(council, lexicons, items=14, minutes=120, blind=True)
     worksheet = visible_text(render_html(model, "worksheet"))
     cited = {g["sentence"] for g in model["giveaways"]}
     for sentence in re.split(r"(?<=[.!?”])\s+", worksheet):
@@ -110,15 +105,15 @@ def test_exercises_blind_masks_outlet_names_everywhere_but_cited_sources(council
     assert all(f"{row['letter']} {row['outlet']}" in re.sub(r"\s+", " ", key) for row in model["letters"])
 
 
-def test_exercises_blind_keeps_a_cited_outlet_and_the_key_points_it_out(council, lexicons):
+def test_exercises_blind_masks_an_outlet_naming_itself_even_as_a_source(council, lexicons):
+    """"told the Riverside Gazette" in the Gazette's own story is its own interview: a giveaway, masked."""
     analyses, tables = council
     m = Material(analyses, tables, lexicons, blind=True)
     gazette = next(a for a in analyses if a.document.outlet == "Riverside Gazette")
     text = gazette.document.text
-    told = text.index("told the Riverside Gazette")
-    sentence = m.sentence_at(gazette, told)["text"]
-    assert "told the Riverside Gazette" in sentence
-    assert m.giveaways and m.giveaways[0]["where"].startswith("council-1:")
+    sentence = m.sentence_at(gazette, text.index("told the Riverside Gazette"))["text"]
+    assert f"told {m.letters['Riverside Gazette']} that" in sentence
+    assert not m.giveaways
     dateline = text.index("RIVERSIDE (")
     assert "Riverside Gazette" not in m.body_text(gazette, dateline, dateline + 40)
     sign_off = text.rindex("Follow the Riverside Gazette")
@@ -128,8 +123,8 @@ def test_exercises_blind_keeps_a_cited_outlet_and_the_key_points_it_out(council,
 
 
 def test_exercises_instructions_fit_the_grade_and_hard_passages_are_flagged(council, lexicons):
-    young = lesson(council, lexicons, grade="6")
-    older = lesson(council, lexicons, grade="college")
+    young = lesson(council, lexicons, grade="6", minutes=120)
+    older = lesson(council, lexicons, grade="college", minutes=120)
     words = [len(re.findall(r"\w+", i["instructions"])) / max(1, i["instructions"].count(".")) for i in young["items"]]
     old_words = [len(re.findall(r"\w+", i["instructions"])) / max(1, i["instructions"].count("."))
                  for i in older["items"]]
@@ -147,11 +142,12 @@ def test_exercises_same_seed_same_model_other_seed_other_order(council, lexicons
     assert any(page != render_html(first, "worksheet") for page in others)
 
 
-def test_exercises_rewrite_key_scores_the_suggested_rewrite(council, lexicons):
-    item = next(i for i in lesson(council, lexicons)["items"] if i["kind"] == "rewrite_neutrally")
-    scores = {row[0]: (int(row[1]), int(row[2])) for row in item["key"]["tables"][1]["rows"]}
-    assert scores["Loaded terms"][0] >= 1
-    assert scores["Loaded terms"][1] <= scores["Loaded terms"][0]
+def test_exercises_rewrite_key_gives_a_model_rewrite_that_differs(council, lexicons):
+    item = next(i for i in lesson(council, lexicons, minutes=120)["items"] if i["kind"] == "rewrite_neutrally")
+    original = item["passages"][0]["sentences"][0]["text"]
+    rewrite = re.search(r"A model rewrite: “(.+)”", " ".join(item["key"]["notes"]))
+    assert rewrite and rewrite.group(1) != original
+    assert all(row[0] not in rewrite.group(1) for row in item["key"]["tables"][0]["rows"])
 
 
 def test_exercises_blind_masks_an_outlet_given_by_id_where_its_text_spells_it_out(lexicons):
@@ -175,17 +171,3 @@ def test_exercises_blind_masks_an_outlet_given_by_id_where_its_text_spells_it_ou
     assert name_variants("times", ["the new york times"]) == ["times"]  # another outlet's name is left alone
 
 
-def test_exercises_key_tells_apart_one_source_cited_by_two_verbs(lexicons):
-    from framing.analysis import analyze_document
-    from framing.corpus import parse_text
-    from framing.exercises.kinds_text import speaks_item
-
-    text = ("Mayor Ruiz blamed the council for the delay, saying the budget arrived late, and on Monday she "
-            "dismissed the audit, saying: “The numbers are fine.”")
-    analysis = analyze_document(parse_text(text, lexicons, id="city-1", outlet="Ledger"), lexicons)
-    item = speaks_item(Material([analysis], {}, lexicons), ("Ledger",))
-    rows = next(t for t in item["key"]["tables"] if t["caption"] == "Each source cited")["rows"]
-    saying = [row for row in rows if row[4] == "saying"]
-    assert len(saying) == 2, rows
-    assert len({row[5] for row in saying}) == 2
-    assert all(re.fullmatch(r"city-1:\d+-\d+, verb \d+-\d+", row[5]) for row in saying)

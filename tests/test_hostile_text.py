@@ -31,8 +31,8 @@ BODIES = [
     "Negotiators met on Monday. A spokesperson said the talks might resume, but analysts were sceptical. "
     "The minister said the deal may hold if both sides agree, according to officials.",
 ]
-PAGES = ["report/framing-report.html", "lesson/worksheet.html", "lesson/answer-key.html",
-         "marking/worksheet.html", "marking/scores.html"]
+PAGES = ["report/framing-report.html", "lesson/handout.html", "lesson/worksheet.html", "lesson/answer-key.html",
+         "preview/preview.html", "marking/worksheet.html", "marking/scores.html"]
 
 
 def _corpus(folder: Path, hostile: bool) -> Path:
@@ -52,6 +52,7 @@ def _build(out: Path, hostile: bool) -> Path:
     assert main(["analyze", str(corpus), "-o", str(out / "report"), "--format", "html", "--title",
                  f"Week{' ' + PAYLOAD if hostile else ''}"]) == 0
     assert main(["exercises", str(corpus), "-o", str(out / "lesson"), "--format", "html"]) == 0
+    assert main(["exercises", str(corpus), "-o", str(out / "preview"), "--preview"]) == 0
     assert main(["exercises", str(corpus), "-o", str(out / "marking"), "--format", "html", "--annotate"]) == 0
     lesson = json.loads((out / "marking" / "lesson.json").read_text(encoding="utf-8"))
     sentence = lesson["sentences"][0]

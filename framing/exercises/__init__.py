@@ -21,22 +21,21 @@ from ..fileio import output_path, write_atomically
 from ..lexicons import Lexicons
 from ..report import check_formats
 from ..report.html import PagePart
-from .lesson import LessonOptions, build_lesson, needs_comparison, parse_kinds
+from .lesson import LessonOptions, build_lesson, default_paper, needs_comparison, parse_kinds, parse_picks
 from .wording import KINDS
 
 if TYPE_CHECKING:
     from ..report.pdf import PdfWorker
 
-AUDIENCES = {"worksheet": "worksheet", "key": "answer-key"}
+AUDIENCES = {"handout": "handout", "worksheet": "worksheet", "key": "answer-key"}
+TEMPLATES = {"handout": "exercises_handout.html.j2"}
 
-__all__ = ["AUDIENCES", "KINDS", "LessonOptions", "parse_kinds", "render_html", "write_exercises"]
+__all__ = ["AUDIENCES", "KINDS", "LessonOptions", "default_paper", "parse_kinds", "parse_picks", "render_html",
+           "write_exercises"]
 
 
 # What a lesson page holds besides its items, in page order (the guide and setup are the key's only).
-LESSON_SECTIONS = ("header", "guide", "setup", "footer")
-# Items per PDF part: the worksheet and the key are each cut into at most this many runs of items
-# (the key's guide and setup are one more part), so the two printers share the layout evenly.
-MAX_ITEM_PARTS = 4
+LESSON_SECTIONS = ("header", "guide", "setup", "rubric", "footer")
 
 
 def render_html(model: Mapping[str, Any], audience: str, template: str = "exercises.html.j2",
@@ -48,7 +47,8 @@ def render_html(model: Mapping[str, Any], audience: str, template: str = "exerci
     """
     from ..report.html import environment
 
-    items = model.get("items", [])
+    template = TEMPLATES.get(audience, template)
+    items = model.get("handout" if audience == "handout" else "items", [])
     part = part or PagePart(frozenset(LESSON_SECTIONS), tuple(range(len(items))))
     return environment().get_template(template).render(
         model=model, audience=audience, part=part, items=[items[index] for index in part.entries]
@@ -56,26 +56,21 @@ def render_html(model: Mapping[str, Any], audience: str, template: str = "exerci
 
 
 def plan_lesson_parts(model: Mapping[str, Any], audience: str) -> list[PagePart]:
-    """The parts the worksheet or the key is printed in, in page order.
+    """The parts the worksheet, the key or the handout is printed in, in page order.
 
-    Every item starts a new page in print, so cutting between items changes no
-    page break: the parts joined are the page printed whole, laid out on two
-    cores instead of one (the report's own scheme, :func:`framing.report.pdf.plan_parts`).
-    Items are grouped by the amount of text the audience sees.
+    Parts are cut only where the printed page breaks anyway, so the parts joined
+    are the page printed whole: the key's guide, setup and rubric, then its items;
+    the worksheet whole (its items flow on from one to the next); the handout one
+    article per part (each article starts a page).
     """
-    from ..report.pdf import group_by_weight
-
-    key = audience == "key"
-    weights = [len(str(item["key"] if key else (item["passages"], item["tasks"], item["options"])))
-               for item in model["items"]]
-    parts = [PagePart(frozenset({"header", "guide", "setup"}))] if key else []
-    for group in group_by_weight(weights, MAX_ITEM_PARTS):
-        parts.append(PagePart(frozenset() if parts else frozenset({"header"}), tuple(group)))
-    if not parts:
-        parts.append(PagePart(frozenset({"header"})))
-    last = parts[-1]
-    parts[-1] = PagePart(last.sections | {"footer"}, last.entries)
-    return parts
+    if audience == "handout":
+        count = len(model.get("handout", []))
+        return [PagePart(frozenset({"header"} if n == 0 else set()) | ({"footer"} if n == count - 1 else set()),
+                         (n,)) for n in range(count)] or [PagePart(frozenset({"header", "footer"}))]
+    items = tuple(range(len(model["items"])))
+    if audience == "key":
+        return [PagePart(frozenset({"header", "guide", "setup", "rubric"})), PagePart(frozenset({"footer"}), items)]
+    return [PagePart(frozenset({"header", "footer"}), items)]
 
 
 def write_exercises(
@@ -86,6 +81,7 @@ def write_exercises(
     options: LessonOptions,
     formats: Sequence[str] = ("html", "pdf"),
     annotate: bool = False,
+    preview: bool = False,
     worker: PdfWorker | None = None,
 ) -> list[Path]:
     """Build the lesson for the articles at ``paths`` and write its files into ``out_dir``; return their paths.
@@ -100,6 +96,9 @@ def write_exercises(
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise FramingInputError(out_dir, "is a file, not a folder", "Pass -o a folder to write the exercises into")
+    if preview:  # the teacher's page of candidates only: no PDF to print
+        outputs = _lesson_outputs(paths, lexicons, options, ("html",), annotate, None, preview=True)
+        return [write_atomically(output_path(out_dir, name), data) for name, data in outputs.items()]
     with pdf_worker(formats, yield_to_parent=False, started=worker) as printer:
         outputs = _lesson_outputs(paths, lexicons, options, formats, annotate, printer)
     return [write_atomically(output_path(out_dir, name), data) for name, data in outputs.items()]
@@ -107,9 +106,9 @@ def write_exercises(
 
 def _lesson_outputs(
     paths: Sequence[str | Path], lexicons: Lexicons, options: LessonOptions, formats: Sequence[str], annotate: bool,
-    worker: PdfWorker | None,
+    worker: PdfWorker | None, *, preview: bool = False,
 ) -> dict[str, str | bytes]:
-    """Analyze, compare, build the lesson and render every file in memory."""
+    """Analyze, compare, build the lesson (or its preview) and render every file in memory."""
     from ..analysis import analyze
     from ..compare import build_comparison
 
@@ -124,6 +123,10 @@ def _lesson_outputs(
     else:
         tables = build_comparison(analyses, lexicons=lexicons, seed=options.seed) \
             if needs_comparison(options.kinds) else {}
+        if preview:
+            from .preview import render_preview
+
+            return {"preview.html": render_preview(analyses, tables, lexicons, options)}
         model = build_lesson(analyses, tables, lexicons, options)
     outputs = render_outputs(model, formats, worker)
     outputs.update(extra)
@@ -140,7 +143,7 @@ def render_outputs(
     it is the longer of the two, so its parts start on the printers first.
     """
     outputs: dict[str, str | bytes] = {}
-    audiences = ("key", "worksheet")
+    audiences = ("key", "handout", "worksheet") if model.get("handout") else ("key", "worksheet")
     for audience in audiences:
         if worker is not None:
             for index, part in enumerate(plan_lesson_parts(model, audience)):
@@ -148,7 +151,8 @@ def render_outputs(
         if "html" in formats:
             outputs[f"{AUDIENCES[audience]}.html"] = render_html(model, audience)
     if worker is not None:
-        titles = {audience: model["title"] + (": teacher's key" if audience == "key" else "") for audience in audiences}
+        suffix = {"key": ": teacher's key", "handout": ": the articles"}
+        titles = {audience: model["title"] + suffix.get(audience, "") for audience in audiences}
         for audience, pdf in worker.finish_all(titles).items():
             outputs[f"{AUDIENCES[audience]}.pdf"] = pdf
     return {name: outputs[name] for name in sorted(outputs, key=output_order)}

@@ -16,8 +16,10 @@ from ..analysis import ArticleAnalysis
 from ..compare.common import evidence, outlet_of
 from ..lexicons import Lexicons
 from .kinds_text import WINDOW, table
-from .lesson import LessonOptions, check_options, lesson_header
+from .lesson import LessonOptions, check_options, lesson_frame, lesson_header
 from .material import Material, clean, is_heading, reading_level, spans_within, spread
+
+PASSAGES = 2  # passages on an annotate-first sheet unless --items says otherwise
 
 # What students mark, and which framing span types count as each (an attribution is who says it and the cue).
 MARK_TYPES = {"hedge": ("hedge",), "attribution": ("attribution", "source"), "loaded": ("loaded",)}
@@ -47,7 +49,7 @@ def build_annotation(
     options = check_options(options)
     m = Material(analyses, {}, lexicons, grade=str(options.grade).lower(), blind=options.blind, seed=options.seed)
     level = reading_level(m.grade)
-    passages = [m.passage(a, indexes) for a, indexes in choose_windows(m, options.items)]
+    passages = [m.passage(a, indexes) for a, indexes in choose_windows(m, options.items or PASSAGES)]
     sentences, marks, rows = [], [], []
     for passage in passages:
         analysis = m.by_id[passage["where"].rsplit(":", 1)[0]]
@@ -72,18 +74,17 @@ def build_annotation(
                                  evidence(analysis.document.id, span.start, span.end)])
     item = {
         "number": 1, "anchor": "item-1", "kind": "annotate", "title": "Mark the sentences", "minutes": 20,
+        "points": 10, "categories": None,
         "instructions": INSTRUCTIONS[level], "passages": passages, "options": None,
         "tasks": [{"prompt": SHEET_NOTE, "space": "none"}],
         "key": {"tables": [table("What framing marked", ["Sentence", "Type", "Words", "Why", "Where"], rows)],
                 "notes": ["Score the class's marking sheets with: framing exercises score MARKS.csv… "
                           "(lesson.json must be in the same folder, or pass --lesson)."],
-                "discussion": ["Where did the class and the tool disagree? Who is right, and why?"]},
+                "discussion": ["Where did the class and the tool disagree? Who is right, and why?"], "small": "",
+                "appendix": []},
     }
     model = {**lesson_header(analyses, options, m.grade, level), "items": [item], "left_out": [],
-             "minutes": 35, "giveaways": list(m.giveaways), "above_grade": [1] if any(
-                 p["above_grade"] for p in passages) else [],
-             "letters": [{"letter": m.letters[o], "outlet": o} for o in sorted(m.letters, key=m.letters.get)]
-             if options.blind else []}
+             **lesson_frame(m, [item], options.minutes, handout=False)}
     lesson = {"format": LESSON_FORMAT, "title": model["title"], "types": list(MARK_TYPES),
               "sentences": sentences, "marks": marks}
     files = {"marking-sheet.csv": ",".join(MARK_COLUMNS) + "\n",

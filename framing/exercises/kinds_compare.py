@@ -1,37 +1,61 @@
 """Exercises read across outlets, from the comparison tables: labels, same fact, numbers and gaps, headlines.
 
-Every item is cut from a row group of :func:`framing.compare.build_comparison`'s
-tables; the sentences students see are looked up by the rows' offsets, so they
-are the articles' own words (masked in blind mode like every other passage).
+Every item is cut from confident rows of :func:`framing.compare.build_comparison`'s
+tables (:func:`.sound.is_confident`); the sentences students see are looked up by
+the rows' offsets, so they are the articles' own words (masked in blind mode like
+every other passage), and a version that cannot stand alone brings its context.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from itertools import zip_longest
 from typing import Any
 
-from ..compare.common import evidence
-from .kinds_text import Candidate, kind_name, table
-from .material import Material, clean, letter_name, listed, parse_evidence, records, spans_within
+from ..grammar import OBJECT_PRONOUNS, SUBJECT_PRONOUNS
+from .kinds_text import Candidate, offsets, table
+from .material import Material, clean, letter_name, listed, parse_evidence, records
+from .sound import is_confident, standing
 
-MAX_VERSIONS = 5
+MAX_VERSIONS = 3
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 def version(m: Material, outlet: str, article_id: str, offset: int, *, blank: tuple[int, int] | None = None,
-            mark: str = "") -> dict[str, Any]:
-    """One outlet's sentence holding ``offset``, labelled with the outlet (or its Source letter).
+            mark: str = "") -> dict[str, Any] | None:
+    """One outlet's sentence holding ``offset`` (with the sentence before when it leans back), or None.
 
-    With ``blank``, the words in that range are replaced by ``mark`` (name that label).
+    None when the sentence is not whole. With ``blank``, the words in that range
+    are replaced by ``mark`` (name that label).
     """
-    analysis = m.by_id[article_id]
-    sentence = m.sentence_at(analysis, offset)
+    analysis = m.by_id.get(article_id)
+    if analysis is None:
+        return None
+    index = analysis.document.sentence_of(offset)
+    indexes = standing(analysis, [index], m.lexicons.abbreviations)
+    if not indexes:
+        return None
+    shown = m.sentence(analysis, index)
+    first = m.sentence(analysis, indexes[0])
+    start = first["start"]
     if blank is not None:
-        before = m.body_text(analysis, sentence["start"], blank[0], tidy=False)
-        after = m.body_text(analysis, blank[1], sentence["end"], tidy=False)
-        sentence["text"] = re.sub(r"\s+([,.;:!?])", r"\1", clean(f"{before}{mark}{after}"))
-    return {**sentence, "source": m.name(outlet), "outlet": outlet}
+        before = m.body_text(analysis, start, blank[0], tidy=False)
+        after = m.body_text(analysis, blank[1], shown["end"], tidy=False)
+        text = re.sub(r"\s+([,.;:!?])", r"\1", clean(f"{before}{mark}{after}"))
+    else:
+        text = m.body_text(analysis, start, shown["end"])
+    numbers = f"{indexes[0] + 1}–{index + 1}" if indexes[0] != index else f"{index + 1}"
+    return {**shown, "start": start, "text": text, "source": m.name(outlet), "outlet": outlet,
+            "ref": f"{m.name(outlet)}, handout sentence{'s' if indexes[0] != index else ''} {numbers}"}
+
+
+def can_show(m: Material, article_id: Any, offset: Any) -> bool:
+    """Whether :func:`version` would show the sentence at ``offset`` (it is whole and can stand with context)."""
+    analysis = m.by_id.get(str(article_id))
+    if analysis is None:
+        return False
+    index = analysis.document.sentence_of(int(float(offset)))
+    return standing(analysis, [index], m.lexicons.abbreviations) is not None
 
 
 def numbered(sentences: list[dict[str, Any]], heading: str) -> dict[str, Any]:
@@ -39,56 +63,80 @@ def numbered(sentences: list[dict[str, Any]], heading: str) -> dict[str, Any]:
     for n, sentence in enumerate(sentences, start=1):
         sentence["n"] = n
     return {"heading": heading, "title": "", "sentences": sentences, "grade": None, "above_grade": False,
-            "where": ""}
+            "where": "", "article": ""}
+
+
+def confident_rows(m: Material, name: str) -> list[dict[str, Any]]:
+    return [row for row in records(m.tables.get(name)) if is_confident(row)]
+
+
+def pronoun(value: Any) -> bool:
+    """Whether a table cell names someone only by a pronoun ("They"): not a source a student can check."""
+    return any(part.lower() in SUBJECT_PRONOUNS | OBJECT_PRONOUNS for part in listed(value))
+
+
+def lowest(rows: list[dict[str, Any]]) -> float:
+    return min(float(r["confidence"]) for r in rows)
 
 
 # --- 3. name that label -------------------------------------------------------------------
 
 
+def option_form(label: str) -> str:
+    """A label as an option: no possessive ending, so the grammar around a gap does not give it away."""
+    return _POSSESSIVE.sub("", clean(label)).strip()
+
+
 def name_that_label(m: Material) -> list[Candidate]:
-    """Entities that at least two outlets name with different labels; loaded and scare-quoted labels first."""
+    """Entities that two outlets name differently, at least one name a loaded term the lexicon lists."""
+    listed_terms = {entry.key.lower() for entry in m.lexicons["loaded"]}
     by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in records(m.tables.get("labels")):
-        if parse_evidence(row.get("evidence")):
+    for row in confident_rows(m, "labels"):
+        refs = parse_evidence(row.get("evidence"))
+        if refs and can_show(m, refs[0][0], refs[0][1]):
             by_entity[row["entity"]].append(row)
     found = []
     for entity, rows in by_entity.items():
         best: dict[str, dict[str, Any]] = {}
         for row in sorted(rows, key=lambda r: (-bool(listed(r.get("loaded_terms"))), -int(r["count"]))):
             best.setdefault(row["outlet"], row)
-        if len(best) >= 2 and len({r["label_key"] for r in best.values()}) >= 2:
-            colour = sum(bool(listed(r.get("loaded_terms"))) or bool(r.get("scare_quoted")) for r in best.values())
-            found.append((entity, [best[o] for o in m.outlets if o in best][:MAX_VERSIONS], colour))
-    ranked = m.rank(found, lambda c: max(0, 6 - c[2] - len({r["label_key"] for r in c[1]})))
-    return [Candidate(rows[0]["outlet"], lambda e=e, r=rows: label_item(m, e, r)) for e, rows, _ in ranked]
+        chosen = [best[o] for o in m.outlets if o in best][:MAX_VERSIONS]
+        forms = {option_form(r["label"]).lower() for r in chosen}
+        loaded = [r for r in chosen if any(t.lower() in listed_terms for t in listed(r.get("loaded_terms")))]
+        if len(chosen) >= 2 and len(forms) >= 2 and loaded and len(forms) > len(
+                {option_form(r["label"]).lower() for r in loaded}):
+            found.append((entity, chosen))
+    ranked = m.rank(found, lambda c: 0)
+    return [Candidate(f"label:{entity}", rows[0]["outlet"],
+                      f"{entity}: " + " / ".join(option_form(r["label"]) for r in rows), lowest(rows),
+                      lambda e=entity, r=rows: label_item(m, e, r)) for entity, rows in ranked]
 
 
 def label_item(m: Material, entity: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
-    labels = sorted({r["label"] for r in rows})
+    labels = sorted({option_form(r["label"]) for r in rows})
     m.rng.shuffle(labels)
     letter = {label: letter_name(n).lower() for n, label in enumerate(labels)}
     sentences, gaps, key_rows = [], [], []
-    for n, row in enumerate(rows, start=1):
+    for row in rows:
         article_id, start, end = parse_evidence(row["evidence"])[0]
-        sentences.append(version(m, row["outlet"], article_id, start, blank=(start, end), mark=f" [gap {n}] "))
-        gaps.append(f"Gap {n} ({m.name(row['outlet'])})")
-        loaded = spans_within(m.by_id[article_id], "loaded", start, end)
-        key_rows.append([f"{n}", m.name(row["outlet"]), f"{letter[row['label']]}. {row['label']}",
-                         "; ".join(f"{s.text} ({kind_name(s.category)}): {s.note}" for s in loaded)
-                         or ("scare quotes" if row.get("scare_quoted") else "none"),
-                         "; ".join(s.alternative for s in loaded if s.alternative) or "—",
-                         evidence(article_id, start, end)])
-    matrix = [[m.name(r["outlet"]), r["label"], r["count"], ", ".join(listed(r.get("variants")))]
-              for r in records(m.tables.get("labels")) if r["entity"] == entity]
+        text = m.by_id[article_id].document.text[start:end] if article_id in m.by_id else ""
+        end -= len(text) - len(_POSSESSIVE.sub("", text))  # the 's stays outside the gap
+        shown = version(m, row["outlet"], article_id, start, blank=(start, end), mark=f" [gap {len(gaps) + 1}] ")
+        if shown is None:
+            continue
+        sentences.append(shown)
+        gaps.append(f"Gap {len(gaps) + 1} ({m.name(row['outlet'])})")
+        loaded = listed(row.get("loaded_terms"))
+        key_rows.append([str(len(gaps)), m.name(row["outlet"]), f"{letter[option_form(row['label'])]}. "
+                         f"{option_form(row['label'])}", ", ".join(loaded) or "none",
+                         offsets(start, end)])
     return {
         "passages": [numbered(sentences, f"Sentences about: {entity}")],
+        "answers": len(key_rows),
         "options": {"title": "Labels", "items": [f"{letter[label]}. {label}" for label in labels]},
         "table_task": {"columns": ["Letter"], "rows": gaps},
-        "key": {"tables": [
-            table("Which label fills each gap", ["Gap", "Outlet", "Label", "Loaded words (why)", "Neutral alternative",
-                                                  "Where"], key_rows),
-            table(f"Label matrix for {entity}", ["Outlet", "Label", "Uses", "Spellings"], matrix),
-        ]},
+        "key": {"tables": [table("Which label fills each gap", ["Gap", "Source", "Label", "Loaded words",
+                                                                 "Where"], key_rows)]},
     }
 
 
@@ -96,11 +144,12 @@ def label_item(m: Material, entity: str, rows: list[dict[str, Any]]) -> dict[str
 
 
 def same_fact(m: Material) -> list[Candidate]:
-    """Facts carried by two or more outlets whose versions differ in hedging, attribution or loaded words."""
+    """Confident facts carried by two or more outlets whose versions differ in hedging, attribution or words."""
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in records(m.tables.get("facts")):
-        if int(row["n_outlets"]) >= 2:
-            groups[row["fact_id"]].append(row)
+    for row in confident_rows(m, "facts"):
+        if int(row["n_outlets"]) >= 2 and can_show(m, row["article_id"], row["start"]) and not pronoun(
+                row["attributed_to"]):
+            groups[str(row["fact_id"])].append(row)
     found = []
     for fact_id, rows in groups.items():
         best: dict[str, dict[str, Any]] = {}
@@ -109,25 +158,27 @@ def same_fact(m: Material) -> list[Candidate]:
         chosen = [best[o] for o in m.outlets if o in best][:MAX_VERSIONS]
         signatures = {(tuple(listed(r["hedges"])), tuple(listed(r["attributed_to"])), tuple(listed(r["loaded"])))
                       for r in chosen}
-        if len(signatures) >= 2:
-            found.append((fact_id, chosen, " ".join(r["text"] for r in chosen), len(signatures)))
-    ranked = m.rank(found, lambda c: m.grade_distance(c[2]) + max(0, 3 - c[3]))
-    return [Candidate(rows[0]["outlet"], lambda r=rows: fact_item(m, r)) for _, rows, *_ in ranked]
+        wordings = {" ".join(re.findall(r"\w+", str(r["text"]).lower())) for r in chosen}
+        if len(chosen) >= 2 and len(signatures) >= 2 and len(wordings) >= 2:  # the same words: nothing to compare
+            found.append((fact_id, chosen, " ".join(str(r["text"]) for r in chosen)))
+    ranked = m.rank(found, lambda c: m.grade_distance(c[2]))
+    return [Candidate(f"fact:{fact_id}", rows[0]["outlet"], clean(str(rows[0]["text"]))[:100], lowest(rows),
+                      lambda r=rows: fact_item(m, r)) for fact_id, rows, _ in ranked]
 
 
 def fact_item(m: Material, rows: list[dict[str, Any]]) -> dict[str, Any]:
-    sentences = [version(m, r["outlet"], r["article_id"], int(r["start"])) for r in rows]
-    passage = numbered(sentences, "The same fact in each source")
+    pairs = [(version(m, r["outlet"], str(r["article_id"]), int(float(r["start"]))), r) for r in rows]
+    pairs = [(s, r) for s, r in pairs if s is not None]
+    passage = numbered([s for s, _ in pairs], "The same fact in each source")
     key_rows = [[s["n"], s["source"], ", ".join(listed(r["hedges"])) or "none",
                  ", ".join(listed(r["attributed_to"])) or "not attributed", ", ".join(listed(r["loaded"])) or "none",
-                 ", ".join(listed(r["only_here"])[:6]) or "—", s["where"]]
-                for s, r in zip(sentences, rows, strict=True)]
+                 offsets(r["start"], r["end"])] for s, r in pairs]
     return {
         "passages": [passage],
-        "table_task": {"columns": None, "rows": [f"{s['n']}. {s['source']}" for s in sentences]},
+        "answers": len(key_rows),
+        "table_task": {"columns": None, "rows": [f"{s['n']}. {s['source']}" for s, _ in pairs]},
         "key": {"tables": [table("How each version words the fact",
-                                 ["Version", "Outlet", "Hedges", "Attributed to", "Loaded words",
-                                  "Words only this outlet uses", "Where"], key_rows)]},
+                                 ["Version", "Source", "Hedges", "Who says so", "Loaded words", "Where"], key_rows)]},
     }
 
 
@@ -135,81 +186,70 @@ def fact_item(m: Material, rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def numbers_gaps(m: Material) -> list[Candidate]:
-    """A number the outlets give differently, paired with a fact one outlet leaves out."""
+    """A confident disagreement about one quantity: the outlets give it different values."""
     numbers: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in records(m.tables.get("disagreements")):
-        if row["kind"] == "number":
-            numbers[row["disagreement_id"]].append(row)
-    gaps = sorted(records(m.tables.get("omissions")), key=lambda r: (bool(r.get("possibly_carried")), r["fact_id"]))
-    pairs = list(zip_longest(list(numbers.values()), gaps))
-    return [Candidate((n or [g])[0]["outlet"], lambda n=n, g=g: gaps_item(m, n, g)) for n, g in pairs]
+    for row in confident_rows(m, "disagreements"):
+        if row["kind"] == "number" and can_show(m, row["article_id"], row["start"]):
+            numbers[str(row["disagreement_id"])].append(row)
+    found = []
+    for key, rows in numbers.items():
+        first = list({r["outlet"]: r for r in reversed(rows)}.values())[::-1]  # one version per outlet
+        first = [r for o in m.outlets for r in first if r["outlet"] == o][:MAX_VERSIONS]
+        if len(first) >= 2 and len({str(r["value"]) for r in first}) >= 2:
+            found.append((key, first))
+    return [Candidate(f"number:{key}", rows[0]["outlet"], " / ".join(f"{m.name(r['outlet'])}: {r['phrase']}"
+                                                                      for r in rows), lowest(rows),
+                      lambda r=rows: numbers_item(m, r)) for key, rows in m.rank(found, lambda c: 0)]
 
 
-def gaps_item(m: Material, number_rows: list[dict[str, Any]] | None, gap: dict[str, Any] | None) -> dict[str, Any]:
-    passages, tasks, tables, notes = [], [], [], []
-    if number_rows:
-        sentences = [version(m, r["outlet"], r["article_id"], int(r["start"])) for r in number_rows]
-        passages.append(numbered(sentences, "Part A: the same number?"))
-        tasks.append("numbers")
-        tables.append(table("The numbers each outlet gives", ["Sentence", "Outlet", "Number", "Words", "Where"],
-                            [[s["n"], s["source"], r["value"], r["phrase"], evidence(r["article_id"], r["start"],
-                                                                                        r["end"])]
-                             for s, r in zip(sentences, number_rows, strict=True)]))
-        notes.append("Numbers differ when outlets count at different times, from different sources, or round "
-                     "(“about 80” against “at least 83”); ask which is attributed to whom.")
-    if gap is not None:
-        carried = parse_evidence(gap["evidence"])
-        central = [ref for ref in carried if clean(m.by_id[ref[0]].document.text[ref[1]:ref[2]]) == clean(gap["fact"])]
-        article_id, start, _ = (central or carried)[0]  # the fact's most central wording, as the table names it
-        fact = version(m, m.by_id[article_id].document.outlet or article_id, article_id, start)
-        sentences = [fact]
-        closest = parse_evidence(gap.get("closest_evidence"))
-        if closest:
-            sentences.append(version(m, gap["outlet"], closest[0][0], closest[0][1]))
-        passages.append(numbered(sentences, f"Part B: most sources report the fact in sentence 1. Sentence 2 is "
-                                            f"the closest {m.name(gap['outlet'])} comes to it."))
-        tasks.append("gap")
-        tables.append(table("The fact one outlet leaves out", ["Fact", "Left out by", "Carried by", "Closest sentence",
-                                                               "Similarity", "Where"],
-                            [[clean(gap["fact"]), m.name(gap["outlet"]), ", ".join(m.names(listed(gap["carried_by"]))),
-                              clean(gap.get("closest_sentence") or ""), gap.get("closest_similarity", ""),
-                              "; ".join(listed(gap["evidence"]))]]))
-        if gap.get("possibly_carried"):
-            notes.append("The closest sentence is similar enough that the outlet may report the fact in other "
-                         "words: check before calling it an omission.")
-    return {"passages": passages, "parts": tasks, "gap_outlet": m.name(gap["outlet"]) if gap else "",
-            "key": {"tables": tables, "notes": notes}}
+def numbers_item(m: Material, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    pairs = [(version(m, r["outlet"], str(r["article_id"]), int(float(r["start"]))), r) for r in rows]
+    pairs = [(s, r) for s, r in pairs if s is not None]
+    passage = numbered([s for s, _ in pairs], "The same number?")
+    return {
+        "passages": [passage],
+        "answers": len(pairs),
+        "table_task": {"columns": ["Number", "Who gives it?"], "rows": [f"{s['n']}. {s['source']}" for s, _ in pairs]},
+        "key": {"tables": [table("The numbers each source gives", ["Sentence", "Source", "Number", "Where"],
+                                 [[s["n"], s["source"], clean(str(r["phrase"])), offsets(r["start"], r["end"])]
+                                  for s, r in pairs])],
+                "notes": ["Numbers differ when outlets count at different times, from different sources, or round "
+                          "(“about 80” against “at least 83”); ask which is attributed to whom."]},
+    }
 
 
 # --- 6. headline check ------------------------------------------------------------------------
 
 
 def headline_check(m: Material) -> list[Candidate]:
-    """Headlines with something to check: a flag from the tool, or hedges in the headline or its body sentence."""
+    """Confident headline rows with something to check: a flag from the tool, or hedges on either side."""
     found = []
-    for row in records(m.tables.get("headlines")):
-        flagged = bool(row.get("asserts_what_body_hedges")) or bool(row.get("frame_differs"))
+    for row in confident_rows(m, "headlines"):
+        flagged = bool(row.get("asserts_what_body_hedges"))
         hedged = bool(listed(row.get("body_hedges"))) or bool(listed(row.get("headline_hedges")))
-        if row.get("headline") and (flagged or hedged) and row["article_id"] in m.by_id:
+        if row.get("headline") and (flagged or hedged) and can_show(m, row["article_id"], row["body_start"]):
             found.append((row, 0 if flagged else 1))
     ranked = m.rank(found, lambda c: c[1] * 2)
-    return [Candidate(row["outlet"], lambda r=row: headline_item(m, r)) for row, _ in ranked]
+    return [Candidate(f"headline:{row['article_id']}", row["outlet"], f"{m.name(row['outlet'])}: "
+                      f"{m.mask(clean(str(row['headline'])))}", float(row["confidence"]),
+                      lambda r=row: headline_item(m, r)) for row, _ in ranked]
 
 
 def headline_item(m: Material, row: dict[str, Any]) -> dict[str, Any]:
-    body = version(m, row["outlet"], row["article_id"], int(row["body_start"]))
-    passage = numbered([body], f"{m.name(row['outlet'])}")
+    body = version(m, row["outlet"], str(row["article_id"]), int(float(row["body_start"])))
+    passage = numbered([body] if body else [], f"{m.name(row['outlet'])}")
     passage["headline"] = m.mask(clean(row["headline"]))
-    verdict = ("asserts what the body hedges" if row.get("asserts_what_body_hedges")
-               else "frames the claim differently from the body" if row.get("frame_differs")
-               else "keeps the body's level of certainty (no flag)")
+    verdict = ("the headline is more sure than the article" if row.get("asserts_what_body_hedges")
+               else "the headline frames the claim differently" if row.get("frame_differs")
+               else "the same level of certainty")
     return {
         "passages": [passage],
-        "key": {"tables": [table("Headline against body", ["Outlet", "Headline hedges", "Question?", "Body hedges",
-                                                            "The tool's verdict", "Reason", "Where"],
-                                 [[body["source"], ", ".join(listed(row.get("headline_hedges"))) or "none",
+        "answers": 2,
+        "key": {"tables": [table("Headline against article", ["Source", "Doubt words in the headline", "Question?",
+                                                               "Doubt words in the article", "Verdict", "Where"],
+                                 [[m.name(row["outlet"]), ", ".join(listed(row.get("headline_hedges"))) or "none",
                                    "yes" if row.get("headline_question") else "no",
                                    ", ".join(listed(row.get("body_hedges"))) or "none", verdict,
-                                   row.get("reason") or "—", body["where"]]])],
+                                   offsets(body["start"], body["end"]) if body else ""]])],
                 "notes": ["A question headline (“…?”) hedges by asking; count it as doubt."]},
     }

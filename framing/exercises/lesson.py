@@ -15,12 +15,15 @@ from typing import Any
 
 from .. import __version__
 from ..analysis import ArticleAnalysis
+from ..compare.common import outlet_of
 from ..errors import FramingInputError
 from ..lexicons import Lexicons
 from ..report.model import SHORT_ARTICLE_WORDS, report_date
-from . import kinds_compare, kinds_text, wording
+from . import kinds_compare, kinds_text, timing, wording
+from .handout import build_handout
 from .kinds_text import Candidate
-from .material import GRADES, Material, grade_number, reading_level
+from .material import GRADES, Material, grade_number, natural_key, reading_level
+from .sound import definitions
 
 BUILDERS: dict[str, Callable[[Material], list[Candidate]]] = {
     "hedge_hunt": kinds_text.hedge_hunt,
@@ -32,15 +35,36 @@ BUILDERS: dict[str, Callable[[Material], list[Candidate]]] = {
     "rewrite_neutrally": kinds_text.rewrite_neutrally,
 }
 WHY_NONE = {
-    "hedge_hunt": f"no article has {kinds_text.MIN_HEDGES} hedges within a few consecutive sentences",
-    "who_speaks": "no article cites a source the tool could find",
-    "name_that_label": "no entity is named with different labels by two or more outlets",
-    "same_fact": "no fact is carried by two or more outlets in differently hedged, attributed or loaded words",
-    "numbers_gaps": "the outlets neither give different numbers for the same thing nor leave out a shared fact",
-    "headline_check": "no headline or its matching body sentence holds a hedge, and the tool flagged none",
-    "rewrite_neutrally": "no sentence in a journalist's own words holds a loaded term",
+    "hedge_hunt": f"no run of whole sentences holds {kinds_text.MIN_HEDGES} hedges, one in the writer's own words",
+    "who_speaks": "no voice was placed confidently enough (the comparison's confidence) in a sentence that stands "
+                  "on its own",
+    "name_that_label": "no entity is confidently named by two outlets with different labels, one of them a loaded "
+                       "term from the word list",
+    "same_fact": "no fact is confidently matched across two outlets in differently hedged, attributed or "
+                 "loaded words",
+    "numbers_gaps": "the outlets give no confidently matched quantity different values",
+    "headline_check": "no confidently matched headline has a hedge or a flag to check",
+    "rewrite_neutrally": "no whole sentence in a journalist's own words holds a loaded term from the word list",
 }
 PAPERS = {"a4": "A4", "letter": "letter"}
+# Locales whose paper is Letter (the US and Canada); everywhere else prints on A4.
+LETTER_LOCALES = ("en_US", "en_CA", "fr_CA", "es_US")
+
+
+def default_paper(environ: Mapping[str, str]) -> str:
+    """``letter`` where the locale is US or Canadian, ``a4`` elsewhere (``--paper`` overrides).
+
+    The locale is read as the C library does: ``LC_ALL`` first, then ``LC_PAPER``, then ``LANG``.
+    """
+    for name in ("LC_ALL", "LC_PAPER", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "letter" if value.split(".")[0].split("@")[0] in LETTER_LOCALES else "a4"
+    return "a4"
+# Kinds whose students sort into named categories, and which (defined on the worksheet).
+DEFAULT_CATEGORIES: dict[str, tuple[str, list[str]]] = {
+    "hedge_hunt": ("hedge", ["modal", "verb", "adverb", "approximator", "evidential", "conditional"]),
+}
 # The comparison tables each kind reads (the others read only the analyses). A lesson of text-only
 # kinds ("--kinds hedge_hunt,rewrite_neutrally") skips the comparison altogether.
 TABLES_READ: dict[str, tuple[str, ...]] = {
@@ -62,12 +86,14 @@ class LessonOptions:
     """What the teacher asked for (the CLI's options, checked)."""
 
     kinds: tuple[str, ...] = wording.KINDS
-    items: int = len(wording.KINDS)
+    items: int | None = None  # at most this many items; by default as many as fit ``minutes``
+    minutes: int = 45
     grade: str = "9"
     blind: bool = False
     seed: int = 0
     title: str = ""
     paper: str = "a4"
+    picks: tuple[tuple[str, tuple[str, ...]], ...] = ()  # --pick: (kind, candidate ids) chosen by the teacher
 
 
 def parse_kinds(value: str | None) -> tuple[str, ...]:
@@ -82,55 +108,104 @@ def parse_kinds(value: str | None) -> tuple[str, ...]:
     return kinds
 
 
+def parse_picks(values: Sequence[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``--pick KIND=ID,ID`` (repeatable) as ``((kind, ids), ...)``; a malformed one is a one-line error."""
+    picks: dict[str, tuple[str, ...]] = {}
+    for value in values:
+        kind, sep, ids = value.partition("=")
+        chosen = tuple(i.strip() for i in ids.split(",") if i.strip())
+        if not sep or not chosen:
+            raise FramingInputError("--pick", f"{value!r} is not KIND=ID,...",
+                                    "Write --pick hedge_hunt=ID1,ID2 with ids from preview.html (--preview)")
+        picks[parse_kinds(kind)[0]] = chosen
+    return tuple(picks.items())
+
+
 def check_options(options: LessonOptions) -> LessonOptions:
     if str(options.grade).lower() not in GRADES:
         raise FramingInputError("--grade", f"unknown grade {options.grade}", f"Use one of {', '.join(GRADES)}")
-    if options.items < 1:
+    if options.items is not None and options.items < 1:
         raise FramingInputError("--items", f"{options.items} is not a number of items", "Use 1 or more")
+    if options.minutes < timing.MIN_MINUTES:
+        raise FramingInputError("--minutes", f"{options.minutes} minutes is too short for a lesson",
+                                f"Use {timing.MIN_MINUTES} or more")
     if options.paper.lower() not in PAPERS:
         raise FramingInputError("--paper", f"unknown paper size {options.paper}", "Use a4 or letter")
     return options
 
 
-def allocate(candidates: Mapping[str, Sequence[Candidate]], kinds: Sequence[str], items: int) -> dict[str, int]:
-    """How many items of each kind: in turns, one of each kind that still has material, up to ``items``."""
-    count = dict.fromkeys(kinds, 0)
-    while sum(count.values()) < items:
-        grew = False
-        for kind in kinds:
-            if sum(count.values()) < items and count[kind] < len(candidates[kind]):
-                count[kind] += 1
-                grew = True
-        if not grew:
-            break
-    return count
-
-
 def build_lesson(
     analyses: Sequence[ArticleAnalysis], tables: Mapping[str, Any], lexicons: Lexicons, options: LessonOptions
 ) -> dict[str, Any]:
-    """The lesson model: items (each with its worksheet and key parts), the teacher's guide and the blind map."""
+    """The lesson model: items (each with its worksheet and key parts), the guide, rubric, handout and blind map."""
     options = check_options(options)
-    m = Material(analyses, tables, lexicons, grade=str(options.grade).lower(), blind=options.blind, seed=options.seed)
+    m, candidates = lesson_candidates(analyses, tables, lexicons, options)
     level = reading_level(m.grade)
-    candidates = {kind: BUILDERS[kind](m) for kind in options.kinds}
-    counts = allocate(candidates, options.kinds, options.items)
-    items = []
-    for kind in options.kinds:
-        for candidate in candidates[kind][:counts[kind]]:
-            items.append(item_model(kind, candidate.make(), level, len(items) + 1))
+    chosen = timing.choose(candidates, options.kinds, pick_ids(candidates, options.picks), options.minutes,
+                           options.items)
+    items = [item_model(kind, candidate.make(), level, n) for n, (kind, candidate) in enumerate(chosen, start=1)]
+    items = [item for item in items if item["passages"] and all(p["sentences"] for p in item["passages"])]
+    for n, item in enumerate(items, start=1):
+        item["number"], item["anchor"] = n, f"item-{n}"
     left_out = [{"kind": k, "title": wording.TITLES[k], "reason": WHY_NONE[k]} for k in options.kinds
                 if not candidates[k]]
+    return {**lesson_header(analyses, options, m.grade, level), "items": items, "left_out": left_out,
+            **lesson_frame(m, items, options.minutes, handout=True)}
+
+
+def lesson_frame(m: Material, items: Sequence[dict[str, Any]], minutes: int, *, handout: bool) -> dict[str, Any]:
+    """What every lesson model holds around its items: timetable, points, rubric, categories, handout, blind map."""
+    articles = build_handout(m) if handout else []  # built after the items: its mentions join the giveaways too
     return {
-        **lesson_header(analyses, options, m.grade, level),
-        "items": items,
-        "left_out": left_out,
-        "minutes": sum(wording.MINUTES[i["kind"]] for i in items) + 15,
+        **timing.schedule(items, minutes),
+        "rubric": [{"number": i["number"], "title": i["title"], "points": i["points"],
+                    "levels": wording.RUBRIC[i["kind"]]} for i in items if i["kind"] in wording.RUBRIC],
+        "categories": categories(items),
+        "handout": articles,
         "letters": [{"letter": m.letters[o], "outlet": o} for o in sorted(m.letters, key=m.letters.get)]
-        if options.blind else [],
+        if m.blind else [],
+        "articles": [{"letter": m.name(outlet_of(a)), "outlet": outlet_of(a), "id": a.document.id}
+                     for a in sorted(m.analyses, key=lambda a: (natural_key(m.name(outlet_of(a))), a.document.id))],
         "giveaways": list(m.giveaways),
         "above_grade": [i["number"] for i in items if any(p["above_grade"] for p in i["passages"])],
     }
+
+
+def lesson_candidates(
+    analyses: Sequence[ArticleAnalysis], tables: Mapping[str, Any], lexicons: Lexicons, options: LessonOptions
+) -> tuple[Material, dict[str, list[Candidate]]]:
+    """The shared material and every kind's ranked candidates (the seed orders ties, so the same seed, the same)."""
+    m = Material(analyses, tables, lexicons, grade=str(options.grade).lower(), blind=options.blind, seed=options.seed)
+    return m, {kind: BUILDERS[kind](m) for kind in options.kinds}
+
+
+def pick_ids(candidates: Mapping[str, Sequence[Candidate]], picks: Sequence[tuple[str, Sequence[str]]]
+             ) -> dict[str, list[Candidate]]:
+    """The candidates ``--pick`` names, by kind; an unknown kind or id is a one-line error that lists the ids."""
+    chosen: dict[str, list[Candidate]] = {}
+    for kind, ids in picks:
+        if kind not in candidates:
+            raise FramingInputError("--pick", f"{kind} is not one of this lesson's kinds",
+                                    f"Use one of: {', '.join(candidates)}")
+        by_id = {c.id: c for c in candidates[kind]}
+        unknown = [i for i in ids if i not in by_id]
+        if unknown:
+            raise FramingInputError("--pick", f"no {kind} candidate {', '.join(unknown)}",
+                                    f"Use ids from preview.html (--preview), such as "
+                                    f"{', '.join(list(by_id)[:5]) or 'none'}")
+        chosen[kind] = [by_id[i] for i in ids]
+    return chosen
+
+
+def categories(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The categories students must sort into, defined on the worksheet once per group."""
+    groups: dict[str, set[str]] = {}
+    for item in items:
+        group, keys = item.get("categories") or ("", [])
+        if group:
+            groups.setdefault(group, set()).update(keys)
+    titles = {"role": "Kinds of voice", "hedge": "Kinds of hedge", "loaded": "Kinds of loaded word"}
+    return [{"title": titles.get(g, g), "terms": definitions(g, sorted(keys))} for g, keys in groups.items()]
 
 
 def lesson_header(analyses: Sequence[ArticleAnalysis], options: LessonOptions, grade: str, level: str
@@ -155,14 +230,8 @@ def lesson_header(analyses: Sequence[ArticleAnalysis], options: LessonOptions, g
 
 
 def item_model(kind: str, made: dict[str, Any], level: str, number: int) -> dict[str, Any]:
-    """One numbered item: the builder's material plus the kind's instructions, writing tasks and prompts."""
+    """One numbered item: the builder's material plus the kind's instructions, writing tasks, points and prompts."""
     tasks = wording.prompts(kind)
-    parts = made.get("parts")
-    if parts is not None:  # numbers and gaps: only the parts that have material
-        tasks = [t for t in tasks if t.get("part") in parts]
-        for task in tasks:
-            if task.get("part") == "gap":
-                task["prompt"] = task["prompt"].replace("this source", made["gap_outlet"])
     table_task = made.get("table_task")
     for task in tasks:
         if task["space"] == "table" and table_task:
@@ -174,10 +243,13 @@ def item_model(kind: str, made: dict[str, Any], level: str, number: int) -> dict
         "kind": kind,
         "title": wording.TITLES[kind],
         "minutes": wording.MINUTES[kind],
+        "points": wording.POINTS[kind],
         "instructions": wording.instructions(kind, level),
         "passages": made["passages"],
         "options": made.get("options"),
+        "categories": made.get("categories") or DEFAULT_CATEGORIES.get(kind),
         "tasks": tasks,
         "key": {"tables": made["key"].get("tables", []), "notes": made["key"].get("notes", []),
-                "discussion": wording.DISCUSSION[kind]},
+                "small": made["key"].get("small", ""), "discussion": wording.DISCUSSION[kind][:1],
+                "appendix": made.get("appendix", [])},
     }

@@ -94,15 +94,16 @@ class Material:
         """``text`` (a title, byline, dateline) with every outlet's name replaced by its Source letter."""
         if not self.blind or not text:
             return text
-        return self.names_pattern().sub(lambda m: self.letters[self.variant_of[m.group(0).lower()]], text)
+        return self.names_pattern().sub(lambda m: self.letters[self.variant_of[m.group("name").lower()]], text)
 
     def names_pattern(self) -> re.Pattern[str]:
         """One pattern for every outlet's name variants, so a replacement is never replaced again."""
         if self._pattern is None:
-            media = [entry.key for entry in self.lexicons["source_kinds"] if entry["kind"] == "media"]
+            media = media_names(self.lexicons)
             self.variant_of = {v.lower(): o for o in self.letters for v in name_variants(o, media)}
             alternatives = "|".join(re.escape(v) for v in sorted(self.variant_of, key=len, reverse=True))
-            self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+            # "the" goes with the name: "told the Riverside Gazette" becomes "told Source A", not "the Source A".
+            self._pattern = re.compile(rf"(?<!\w)(?:the\s+)?(?P<name>{alternatives})(?!\w)", re.IGNORECASE)
         return self._pattern
 
     # --- sentences -------------------------------------------------------------
@@ -130,16 +131,34 @@ class Material:
         sources = [s for s in analysis.spans_of("source") if s.start < end and s.end > start]
         out, position = [], start
         for match in self.names_pattern().finditer(doc.text, start, end):
-            other = self.variant_of[match.group(0).lower()]
-            cited = any(s.start <= match.start() and match.end() <= s.end for s in sources) or bool(
-                CITING.search(doc.text, max(start, match.start() - 40), match.start()))
-            if cited and not (other == outlet_of(analysis) and in_edge_paragraph(doc.text, match.start())):
-                self.note_giveaway(analysis, other, match.start(), match.end())
+            other = self.variant_of[match.group("name").lower()]
+            at = match.start("name")
+            cited = any(s.start <= at and match.end() <= s.end for s in sources) or bool(
+                CITING.search(doc.text, max(start, at - 40), at))
+            if cited and other != outlet_of(analysis):  # an outlet naming itself is a credit, never a source
+                self.note_giveaway(analysis, other, at, match.end())
                 continue
             out += [doc.text[position:match.start()], self.letters[other]]
             position = match.end()
         out.append(doc.text[position:end])
-        return clean("".join(out)) if tidy else "".join(out)
+        masked = "".join(out)
+        short = self.short_name(outlet_of(analysis))
+        if short is not None:  # "told The Times" in the Times' own story: its own interview
+            masked = short.sub(self.letters[outlet_of(analysis)], masked)
+        return clean(masked) if tidy else masked
+
+    def short_name(self, outlet: str) -> re.Pattern[str] | None:
+        """How an outlet names itself in its own story by its masthead word ("the Times" for "The New York Times").
+
+        Only a name that ends in a masthead word of ``voice_roles.tsv`` (rule ``masthead``:
+        Times, Post, Journal…), matched capitalized, and only in the outlet's own articles:
+        elsewhere "the Times" may be another paper.
+        """
+        mastheads = {e.key for e in self.lexicons["voice_roles"] if e["rule"] == "masthead"}
+        words = outlet.split()
+        if outlet not in self.letters or len(words) < 2 or words[-1] not in mastheads:
+            return None
+        return re.compile(rf"(?<!\w)[Tt]he\s+{re.escape(words[-1])}(?!\w)")
 
     def note_giveaway(self, analysis: ArticleAnalysis, outlet: str, start: int, end: int) -> None:
         doc = analysis.document
@@ -160,16 +179,18 @@ class Material:
         """Numbered sentences from one article, with its grade and whether that is above the class's grade."""
         doc = analysis.document
         sentences = [self.sentence(analysis, index) for index in indexes]
-        for number, sentence in enumerate(sentences, start=1):
-            sentence["n"] = number
+        for sentence in sentences:
+            sentence["n"] = sentence["index"] + 1  # the handout's number for the sentence
         level = self.grade_of(" ".join(s["text"] for s in sentences))
+        numbers = f"sentence{'s' if len(indexes) > 1 else ''} {number_runs([i + 1 for i in indexes])}"
         return {
-            "heading": heading or self.name(outlet_of(analysis)),
+            "heading": heading or f"{self.name(outlet_of(analysis))}, handout {numbers}",
             "title": self.mask(doc.title),
             "sentences": sentences,
             "grade": level,
             "above_grade": level > grade_number(self.grade) + ABOVE_GRADE_MARGIN,
             "where": evidence(doc.id, sentences[0]["start"], sentences[-1]["end"]) if sentences else "",
+            "article": doc.id,
         }
 
     def grade_distance(self, text: str) -> float:
@@ -190,6 +211,17 @@ def spread(candidates: Sequence[Any], outlet: Callable[[Any], str]) -> list[Any]
         seen[outlet(candidate)] = rank + 1
         keyed.append((rank, n, candidate))
     return [c for *_, c in sorted(keyed, key=lambda k: k[:2])]
+
+
+def number_runs(numbers: Sequence[int]) -> str:
+    """``[1, 2, 3, 10, 12, 13]`` as ``1–3, 10, 12–13``: which handout sentences a passage shows."""
+    runs: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs)
 
 
 def letter_name(number: int) -> str:
@@ -225,19 +257,28 @@ def name_variants(outlet: str, media_names: Iterable[str] = ()) -> list[str]:
         words = name.lower().removeprefix("the ").split()
         initials = "".join(word[0] for word in words if word not in ("of", "and", "&"))
         spelled = " ".join(words)
-        if bare and (spelled == bare or spelled.startswith(bare + " ") or (len(words) > 1 and initials == squashed)):
+        first_word = len(words) == 1 and bare.startswith(spelled + " ")  # "Fox" for "Fox News"
+        if bare and (spelled == bare or spelled.startswith(bare + " ") or (len(words) > 1 and initials == squashed)
+                     or first_word
+                     or (len(words) > 1 and len(squashed) >= 5 and squashed_from_prefixes(squashed, words))):
             variants.update({name, spelled})
     return sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)
 
 
-def in_edge_paragraph(text: str, offset: int) -> bool:
-    """Whether ``offset`` lies in the first or last paragraph: where mastheads, datelines and sign-offs stand.
+def media_names(lexicons: Lexicons) -> list[str]:
+    """Every outlet name the lexicons know (source kinds and voice roles of kind ``media``, story packs included)."""
+    names = {entry.key for entry in lexicons["source_kinds"] if entry["kind"] == "media"}
+    names |= {entry.key for entry in lexicons["voice_roles"] if entry["role"] == "media" and not entry["rule"]}
+    return sorted(names)
 
-    An outlet naming itself there ("This story was reported by KRVR") is a credit
-    line, not a source it cites, so blind mode masks it.
-    """
-    body = text.rstrip()
-    return "\n" not in body[:offset] or "\n" not in body[offset:]
+
+def squashed_from_prefixes(squashed: str, words: Sequence[str]) -> bool:
+    """Whether ``squashed`` is a prefix of each word in turn ("huffpost" from "huffington post")."""
+    if not words:
+        return not squashed
+    first, rest = words[0], words[1:]
+    return any(squashed.startswith(first[:n]) and squashed_from_prefixes(squashed[n:], rest)
+               for n in range(1, len(first) + 1)) if squashed else False
 
 
 def is_heading(text: str) -> bool:

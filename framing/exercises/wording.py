@@ -39,11 +39,11 @@ INSTRUCTIONS: dict[str, dict[str, str]] = {
     },
     "who_speaks": {
         "simple": "News stories tell us who said things. Read each source’s sentences. Count the people and "
-                  "groups they let speak, and sort them into the boxes.",
-        "standard": "For each outlet, tally who is cited, by kind of source, and list whose exact words are "
-                    "quoted. Then ask whose voice is missing.",
-        "college": "Code each attribution by source kind (named person, institution, media, document, anonymous, "
-                   "vague), list the quoted voices by role, and compare the range of voices across outlets.",
+                  "groups they let speak, and sort them into the kinds of voice at the top of the page.",
+        "standard": "For each outlet, count who speaks by kind of voice (the kinds are defined at the top of the "
+                    "worksheet). Then ask whose voice is missing.",
+        "college": "Code each voice the outlets cite by kind (defined at the top of the worksheet), and compare "
+                   "the range of voices across outlets: who is quoted, who is paraphrased, who is absent.",
     },
     "name_that_label": {
         "simple": "Each sentence talks about the same person or thing, but uses different words for it. "
@@ -62,12 +62,12 @@ INSTRUCTIONS: dict[str, dict[str, str]] = {
                    "and say which differences change what a reader would believe.",
     },
     "numbers_gaps": {
-        "simple": "Sources do not always give the same number, and some leave a fact out. Read carefully and "
-                  "write what you find.",
-        "standard": "Compare the numbers the outlets give for the same thing, and check whether one outlet leaves "
-                    "out a fact most of the others report.",
-        "college": "Compare the figures the outlets report, consider why they differ, and assess what a reader of "
-                   "the outlet that omits a widely reported fact would not learn.",
+        "simple": "Sources do not always give the same number for the same thing. Find the number in each "
+                  "sentence and who gives it.",
+        "standard": "Compare the numbers the outlets give for the same thing: who gives each one, and why might "
+                    "they differ?",
+        "college": "Compare the figures the outlets report for one quantity, who each is attributed to, and what "
+                   "could explain the difference.",
     },
     "headline_check": {
         "simple": "A headline is the title of a story. Does the headline sound more sure than the story? "
@@ -89,42 +89,71 @@ INSTRUCTIONS: dict[str, dict[str, str]] = {
 
 PROMPTS: dict[str, list[dict[str, Any]]] = {
     "hedge_hunt": [
-        {"prompt": "Write each word you underlined and the number of its sentence.", "space": "lines", "lines": 5},
+        {"prompt": "Write each word you underlined, the number of its sentence, and whether the writer or a "
+                   "quoted speaker uses it.", "space": "lines", "lines": 3},
         {"prompt": "Pick one sentence. Read it without the hedge. How does its meaning change?",
-         "space": "lines", "lines": 3},
+         "space": "lines", "lines": 2},
     ],
     "who_speaks": [
-        {"prompt": "Tally the sources each one cites (a mark for each).", "space": "table"},
-        {"prompt": "Whose own words are quoted? Write the speaker and what kind of voice they are "
-                   "(government, expert, witness…).", "space": "lines", "lines": 4},
-        {"prompt": "Whose voice is missing? Who else would you want to hear from?", "space": "lines", "lines": 3},
+        {"prompt": "Count the voices of each kind in each source (a mark for each; the kinds are defined at the "
+                   "top of the worksheet).", "space": "table"},
+        {"prompt": "Whose voice is missing? Who else would you want to hear from?", "space": "lines", "lines": 2},
     ],
     "name_that_label": [
         {"prompt": "Write the letter of the label that fits each gap.", "space": "table"},
-        {"prompt": "Rank the labels from the most neutral to the most negative.", "space": "lines", "lines": 3},
-        {"prompt": "Write the most neutral way to name it.", "space": "lines", "lines": 2},
+        {"prompt": "Rank the labels from the most neutral to the most negative, and write the most neutral way "
+                   "to name it.", "space": "lines", "lines": 3},
     ],
     "same_fact": [
         {"prompt": "Fill in the table for each version.", "space": "table",
          "columns": ["How sure does it sound? (words)", "Who says so?", "Words only this one uses"]},
-        {"prompt": "Which version would you trust most? Why?", "space": "lines", "lines": 3},
+        {"prompt": "Which version would you trust most? Why?", "space": "lines", "lines": 2},
     ],
     "numbers_gaps": [
-        {"prompt": "What number does each source give? Why might the numbers differ?", "space": "lines",
-         "lines": 4, "part": "numbers"},
-        {"prompt": "Does this source report the fact? What would its readers not learn?", "space": "lines",
-         "lines": 4, "part": "gap"},
+        {"prompt": "Write the number each sentence gives, and who gives it (the writer or someone quoted).",
+         "space": "table"},
+        {"prompt": "Why might the numbers differ? How could a reader find out which is right?", "space": "lines",
+         "lines": 3},
     ],
     "headline_check": [
         {"prompt": "Which words in the sentence show doubt? Which words in the headline do?", "space": "lines",
-         "lines": 3},
+         "lines": 2},
         {"prompt": "Does the headline sound more sure than the sentence? Circle one and explain: "
-                   "more sure · the same · less sure", "space": "box"},
+                   "more sure · the same · less sure", "space": "lines", "lines": 2},
     ],
     "rewrite_neutrally": [
         {"prompt": "Circle the words that take sides.", "space": "none"},
-        {"prompt": "Write your neutral version.", "space": "lines", "lines": 4},
+        {"prompt": "Write your neutral version.", "space": "lines", "lines": 3},
     ],
+}
+
+# Points for each item, and what earns them: the key's one-page rubric.
+POINTS = {"hedge_hunt": 6, "who_speaks": 6, "name_that_label": 5, "same_fact": 6, "numbers_gaps": 5,
+          "headline_check": 4, "rewrite_neutrally": 5}
+
+RUBRIC: dict[str, dict[str, str]] = {
+    "hedge_hunt": {"full": "finds most hedges in the key with their sentence numbers, says whose words they are, "
+                           "and explains how one changes the meaning",
+                   "partial": "finds some hedges, or finds them without explaining",
+                   "none": "marks words that only sound negative or important"},
+    "who_speaks": {"full": "counts the voices by kind close to the key, and names a missing voice with a reason",
+                   "partial": "counts most voices, or names a missing voice without a reason",
+                   "none": "lists names without sorting them"},
+    "name_that_label": {"full": "fills each gap, ranks the labels and gives a neutral name",
+                        "partial": "fills the gaps but ranks or names weakly",
+                        "none": "guesses without reading the sentences"},
+    "same_fact": {"full": "names the hedges, sources and distinct words of each version, and defends a choice",
+                  "partial": "fills part of the table, or chooses without a reason",
+                  "none": "copies the sentences"},
+    "numbers_gaps": {"full": "gives each number with who gives it, and two reasons numbers can differ",
+                     "partial": "gives the numbers with one reason",
+                     "none": "gives the numbers only"},
+    "headline_check": {"full": "finds the doubt words on both sides and explains the verdict",
+                       "partial": "gives the verdict with some of the words",
+                       "none": "gives a verdict with no words from the text"},
+    "rewrite_neutrally": {"full": "drops every loaded word and keeps every fact, hedge and source",
+                          "partial": "drops some loaded words, or loses a fact",
+                          "none": "copies the sentence or changes its facts"},
 }
 
 DISCUSSION = {
@@ -135,8 +164,7 @@ DISCUSSION = {
     "name_that_label": ["What does each label make a reader feel about the entity before any fact is given?",
                         "Is there a fully neutral name? Who gets to decide?"],
     "same_fact": ["Which differences would change what a reader believes, and which are just style?"],
-    "numbers_gaps": ["When numbers differ, how can a reader find out which is right, or why both could be?",
-                     "Is leaving a fact out always a choice? What else could explain it?"],
+    "numbers_gaps": ["When numbers differ, how can a reader find out which is right, or why both could be?"],
     "headline_check": ["Why might a headline drop the hedges its article keeps? Who writes headlines?"],
     "rewrite_neutrally": ["Did your rewrite lose any fact? Can a sentence be neutral and still vivid?"],
 }
@@ -149,11 +177,13 @@ GUIDE = {
         "Compare outlets on the same story, and rewrite a sentence in neutral words.",
     ],
     "steps": [
-        "Before class: print a worksheet per student and this key for you; read “Before class” on the next page.",
-        "Warm-up (5 min): read a headline aloud and ask what the story will say. Introduce hedges, sources and "
-        "loaded words with the examples in the first item.",
+        "Before class: print a handout (the articles) and a worksheet per student, and this key for you; read "
+        "“Before class” below.",
+        "Warm-up: read a headline aloud and ask what the story will say. Introduce hedges, sources and loaded "
+        "words with the examples in the first item. Students keep the handout beside the worksheet: the worksheet's "
+        "sentence numbers are the handout's.",
         "Work (pairs or alone): the items in order. Each stands alone, so you can skip or reorder them.",
-        "Check (10 min): go through the key with the discussion prompts. Where students disagree with the tool, "
+        "Check: go through the key with the discussion prompts. Where students disagree with the tool, "
         "ask them to argue from the words: it works from word lists and can be wrong. End by asking each student "
         "for one habit they will use when reading the news.",
     ],
