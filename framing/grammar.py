@@ -32,6 +32,8 @@ DO_FORMS = frozenset(["do", "does", "did"])
 MODALS = frozenset(["will", "would", "could", "can", "may", "might", "should", "must", "shall"])
 AUXILIARY_VERBS = BE_FORMS | HAVE_FORMS | DO_FORMS | MODALS
 NEGATIONS = frozenset(["not", "n't", "never"])
+# Verbs that deny what follows ("denied it was a cover-up"): a loaded word after them is the denier's.
+DENIAL_VERBS = frozenset(["deny", "denies", "denied", "denying", "rejected", "rejects", "dismissed", "dismisses"])
 
 # --- pronouns ------------------------------------------------------------------------
 RELATIVE_PRONOUNS = frozenset(["who", "which", "that"])

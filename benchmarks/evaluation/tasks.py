@@ -585,7 +585,8 @@ def evaluate_bias(data_dir: str | Path, lexicons: Lexicons, limit: int | None = 
     docs = [to_document(sentence.text, lexicons, sentence.id) for sentence in sentences]  # parsed once, used twice
     predicted_words: dict[str, set[str]] = {}
     rules_only_words: dict[str, set[str]] = {}
-    rules_only = replace(lexicons, loaded_scorer=None)  # the shipped scorer was trained on BABE's dev half
+    # The lexicon and its rules alone: the optional learned models were trained on BABE's dev half.
+    rules_only = replace(lexicons, loaded_scorer=None, learned_loaded=None, slant_model=None)
     flags = []
     for sentence, doc in zip(sentences, docs, strict=True):
         spans = run_extractors_named(doc, lexicons, ["loaded"])
@@ -605,7 +606,40 @@ def evaluate_bias(data_dir: str | Path, lexicons: Lexicons, limit: int | None = 
         matrix, names, origin = feature_matrix(docs, lexicons)
         scores = classify_sentences(matrix, [s.label for s in sentences], names)
         result["classifier"] = {**scores, "feature_source": origin}
+        result.update(learned_bias_figures(sentences, docs, rules_only, data_dir, (matrix, names)))
     return result
+
+
+def learned_bias_figures(sentences: Sequence[BabeSentence], docs: Sequence[Document], rules_only: Lexicons,
+                         data_dir: str | Path, features: tuple[Any, list[str]]) -> dict[str, Any]:
+    """BABE with the learned lexicon and slant model, from held-out predictions only (benchmarks/evaluation/learned.py).
+
+    ``words_learned``: biased-word scores of curated + learned words; ``slant``: the slant model's
+    own cross-validated macro-F1; ``classifier_with_slant``: the named-feature classifier with the
+    held-out slant probability and learned-word count added as two more columns.
+    """
+    import numpy as np
+
+    from .learned import cached_run, own_voice_spans
+
+    held = cached_run(str(data_dir), rules_only)
+    words: dict[str, set[str]] = {}
+    learned_counts = []
+    for sentence, doc in zip(sentences, docs, strict=True):
+        curated = [(s.start, s.end) for s in run_extractors_named(doc, rules_only, ["loaded"])
+                   if s.type == "loaded" and s.label != SCARE_LABEL]
+        spans = own_voice_spans(doc, rules_only, curated, held, sentence.id)
+        words[sentence.id] = {t.norm for t in doc.tokens if t.is_word and any(a <= t.start and t.end <= b
+                                                                            for a, b in spans)}
+        learned_counts.append(len(spans))
+    slant = [held.trained.slant_held_out.get(sentence.id, 0.0) for sentence in sentences]
+    matrix, names = features
+    extended = np.column_stack([np.asarray(matrix, dtype=float), slant, np.log1p(learned_counts)])
+    scores = classify_sentences(extended, [s.label for s in sentences], [*names, "slant_held_out", "learned_count"])
+    return {"words_learned": score_biased_words(sentences, words),
+            "learned_threshold": held.trained.token_model["threshold"],
+            "slant": held.trained.slant_model["provenance"]["cross_validated"] if held.trained.slant_model else None,
+            "classifier_with_slant": scores}
 
 
 # --- Readability (OneStopEnglish) -------------------------------------------------------------

@@ -70,6 +70,8 @@ def rate_features(doc: Document, spans: Iterable[Span]) -> dict[str, float]:
     by_category: Counter[str] = Counter()
     speech = [(q.inner_start, q.inner_end) for q in doc.quotes if q.kind == "speech"]
     for span in spans:
+        if span.attrs.get("confidence") == "possible":  # shown as evidence, not counted
+            continue
         total[span.type] += 1
         # doc.is_quoted, with the speech quotes listed once per document rather than per span.
         if span.type != "quote" and any(start <= span.start and span.end <= end for start, end in speech):

@@ -69,7 +69,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Document, QuoteRegion, Span, Token
@@ -114,28 +114,17 @@ MEASURE_NOUNS = frozenset(
 
 
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
-    """Loaded-term spans (label = lexicon term) and scare-quote spans (label "scare quote").
+    """Loaded-term spans (label = lexicon term), scare-quote spans and the learned lexicon's spans.
 
-    Every lexicon or scare-quote candidate is scored by the learned model the lexicons
-    carry (:mod:`framing.features.loaded_scoring`); those under its threshold are not
-    counted, and each kept span carries its ``score`` and the features behind it (``why``).
+    Curated candidates are never dropped by a learned model: one the context scorer or the
+    learned lexicon doubts is kept as ``confidence: possible`` with the ``reason`` (and not
+    counted in the rates, :func:`framing.features.rate_features`). Each span says whose
+    voice it is in (:mod:`framing.features.loaded_voice`), and a lexicon term inside a
+    scare quote is one finding with it (the scare quote, naming the term).
     """
-    scorer = lexicons.loaded_scorer
-    spans: list[Span] = []
-    dropped = 0
-    for candidate in candidates(doc, lexicons):
-        if scorer is None or candidate.span.label == SCARE_LABEL:
-            spans.append(candidate.span)
-            continue
-        probability = scorer.probability(candidate.features)
-        if probability < scorer.threshold:
-            dropped += 1
-            continue
-        why = scorer.explain(candidate.features, labels=FEATURE_LABELS)
-        attrs = {**candidate.span.attrs, "score": round(probability, 3), "why": why}
-        spans.append(replace(candidate.span, attrs=attrs))
-    scare_quotes = sum(1 for span in spans if span.label == SCARE_LABEL)
-    return Extraction(values={"scare_quote_count": scare_quotes, "loaded_below_threshold_count": dropped}, spans=spans)
+    from .loaded_assembly import assemble
+
+    return assemble(doc, lexicons, candidates(doc, lexicons))
 
 
 @dataclass(frozen=True, slots=True)
