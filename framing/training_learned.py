@@ -30,6 +30,7 @@ from .slant import WORD_PREFIX, sentence_features, sentence_norms
 from .training import AnnotatedText, touches
 
 FOLDS = 5
+EXCLUDED = "lexicon=loaded:exclusion"  # a word inside an exclusion phrase is not a curated finding
 TOKEN_C = 0.5  # inverse L2 strength of the token model
 SLANT_C = 2.0  # and of the sentence model
 MIN_DOCUMENT_FREQUENCY = 2  # a word must occur in two training texts to get a weight
@@ -122,7 +123,7 @@ def token_examples(texts: Sequence[AnnotatedText], lexicons: Lexicons, slant: Ma
         columns = doc.token_columns()
         for candidate in token_candidates(doc, lexicons, scores):
             start, end = columns.starts[candidate.index], columns.ends[candidate.index]
-            curated = any(n.startswith("lexicon=loaded:") and n != "lexicon=loaded:exclusion" for n in candidate.features)
+            curated = any(n.startswith("lexicon=loaded:") and n != EXCLUDED for n in candidate.features)
             examples.append(TokenExample(candidate.features, touches(start, end, item.marked), item.group,
                                          item.source, item.id, start, end, curated))
     return examples
@@ -145,7 +146,10 @@ def choose_threshold(examples: Sequence[TokenExample], oof: Sequence[float]) -> 
         return sum(f1([oof[i] >= threshold for i in index], [examples[i].label for i in index])["f1"]
                    for index in by_source.values()) / len(by_source)
 
-    return max([step / 100 for step in range(5, 96)], key=lambda t: (mean_f1(t), -t))
+    grid = [step / 100 for step in range(5, 96)]
+    scores = {t: mean_f1(t) for t in grid}
+    best = [t for t in grid if scores[t] == max(scores.values())]
+    return best[len(best) // 2]  # the middle of a tie: furthest from both ends of the plateau
 
 
 def demote_bar(examples: Sequence[TokenExample], oof: Sequence[float]) -> float:

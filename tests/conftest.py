@@ -37,6 +37,8 @@ def lexicons() -> Lexicons:
 
 # The optional loaded-term set (Liu opinion lexicon, MPQA strong subjectives): not MIT, off by default.
 RESEARCH_LOADED = ROOT / "lexicons" / "optional" / "loaded-research-use"
+# The optional learned models (context scorer, learned lexicon, slant model): trained on BABE and BASIL.
+LEARNED = ROOT / "lexicons" / "optional" / "loaded-learned"
 
 
 @pytest.fixture(scope="session")

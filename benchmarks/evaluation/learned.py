@@ -31,6 +31,7 @@ from framing.training import AnnotatedText
 from framing.training_learned import Trained, train
 
 BOOTSTRAP = 1000
+SWEEP = (0.04, 0.06, 0.08, 0.1, 0.13, 0.16, 0.2, 0.25)  # thresholds shown beside the trained one
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +39,8 @@ class HeldOut:
     """Held-out learned words per text: ``added`` (start, end) and the probability of each word."""
 
     trained: Trained
-    added: Mapping[str, list[tuple[int, int]]]
     probability: Mapping[str, Mapping[int, float]]  # text id → token start → held-out probability
+    added: Mapping[str, list[tuple[int, int, float]]]  # text id → words no curated span holds, with probability
 
 
 @lru_cache(maxsize=2)
@@ -56,25 +57,26 @@ def cached_run(data_dir: str, lexicons: Lexicons) -> HeldOut:
 def cross_validated_run(texts: Sequence[AnnotatedText], labels: Mapping[str, bool], lexicons: Lexicons) -> HeldOut:
     """Train both models with held-out predictions (slant: by sentence; tokens: by event or sentence)."""
     trained = train(texts, labels, lexicons)
-    threshold = trained.token_model["threshold"]
-    added: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    added: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
     probability: dict[str, dict[int, float]] = defaultdict(dict)
     for example, p in zip(trained.examples, trained.held_out, strict=True):
         probability[example.text_id][example.start] = p
-        if p >= threshold and not example.curated:
-            added[example.text_id].append((example.start, example.end))
-    return HeldOut(trained, added, probability)
+        if not example.curated:
+            added[example.text_id].append((example.start, example.end, p))
+    return HeldOut(trained, probability, added)
 
 
 def own_voice_spans(doc: Document, lexicons: Lexicons, curated: Sequence[tuple[int, int]], held: HeldOut,
-                    text_id: str) -> list[tuple[int, int]]:
-    """Curated spans the held-out model keeps plus its added words, those in the writer's own voice."""
+                    text_id: str, threshold: float | None = None) -> list[tuple[int, int]]:
+    """Curated spans the held-out model keeps plus its added words (at ``threshold``, by default the
+    trained one), those in the writer's own voice."""
+    threshold = held.trained.token_model["threshold"] if threshold is None else threshold
     bar = held.trained.token_model["provenance"]["demote_below"]
     words = held.probability.get(text_id, {})
     kept = [(s, e) for s, e in curated
             if min((p for start, p in words.items() if s <= start < e), default=1.0) >= bar]
     covered = {start for s, e in kept for start in range(s, e)}
-    spans = kept + [(s, e) for s, e in held.added.get(text_id, []) if s not in covered]
+    spans = kept + [(s, e) for s, e, p in held.added.get(text_id, []) if s not in covered and p >= threshold]
     reader = VoiceReader(doc, lexicons.reporting_cues)
     starts = doc.token_columns().starts
     result = []
@@ -139,7 +141,9 @@ def learned_story_figures(articles: Sequence[Any], docs: Mapping[str, Document],
         "slant_mean": lambda a: article_slant_mean(docs[a.id], slant_lexicons),
         "shorter_is_more_loaded": lambda a: -float(own_word_count(docs[a.id])),
     }
-    result: dict[str, Any] = {"spans": span_scores(articles, predicted)}
+    result: dict[str, Any] = {"spans": span_scores(articles, predicted), "threshold_sweep": {
+        str(t): span_scores(articles, {a.id: own_voice_spans(docs[a.id], lexicons, curated[a.id], held, a.id, t)
+                                       for a in articles}) for t in SWEEP}}
     for name, measure in measures.items():
         rates: dict[str, list[tuple[float, float]]] = defaultdict(list)
         for article in articles:

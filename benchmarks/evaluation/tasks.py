@@ -620,23 +620,30 @@ def learned_bias_figures(sentences: Sequence[BabeSentence], docs: Sequence[Docum
     """
     import numpy as np
 
-    from .learned import cached_run, own_voice_spans
+    from .learned import SWEEP, cached_run, own_voice_spans
 
     held = cached_run(str(data_dir), rules_only)
-    words: dict[str, set[str]] = {}
-    learned_counts = []
-    for sentence, doc in zip(sentences, docs, strict=True):
-        curated = [(s.start, s.end) for s in run_extractors_named(doc, rules_only, ["loaded"])
-                   if s.type == "loaded" and s.label != SCARE_LABEL]
-        spans = own_voice_spans(doc, rules_only, curated, held, sentence.id)
-        words[sentence.id] = {t.norm for t in doc.tokens if t.is_word and any(a <= t.start and t.end <= b
-                                                                            for a, b in spans)}
-        learned_counts.append(len(spans))
+    curated = {s.id: [(span.start, span.end) for span in run_extractors_named(doc, rules_only, ["loaded"])
+                      if span.type == "loaded" and span.label != SCARE_LABEL]
+               for s, doc in zip(sentences, docs, strict=True)}
+
+    def words_at(threshold: float | None) -> dict[str, set[str]]:
+        words = {}
+        for sentence, doc in zip(sentences, docs, strict=True):
+            spans = own_voice_spans(doc, rules_only, curated[sentence.id], held, sentence.id, threshold)
+            words[sentence.id] = {t.norm for t in doc.tokens if t.is_word and any(a <= t.start and t.end <= b
+                                                                                for a, b in spans)}
+        return words
+
+    words = words_at(None)
+    learned_counts = [len(words[s.id]) for s in sentences]
     slant = [held.trained.slant_held_out.get(sentence.id, 0.0) for sentence in sentences]
     matrix, names = features
     extended = np.column_stack([np.asarray(matrix, dtype=float), slant, np.log1p(learned_counts)])
     scores = classify_sentences(extended, [s.label for s in sentences], [*names, "slant_held_out", "learned_count"])
-    return {"words_learned": score_biased_words(sentences, words),
+    sweep = {str(t): {k: v for k, v in score_biased_words(sentences, words_at(t)).items() if not k.startswith("top")}
+             for t in SWEEP}
+    return {"words_learned": score_biased_words(sentences, words), "words_learned_threshold_sweep": sweep,
             "learned_threshold": held.trained.token_model["threshold"],
             "slant": held.trained.slant_model["provenance"]["cross_validated"] if held.trained.slant_model else None,
             "classifier_with_slant": scores}

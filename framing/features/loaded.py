@@ -142,6 +142,8 @@ def candidates(doc: Document, lexicons: Lexicons) -> list[Candidate]:
     found_spans: list[tuple[Span, dict[str, float]]] = []
     claimed: set[int] = set()
     for first, end, entry in lexicons.matcher("loaded").match(columns.norms):
+        if end - first == 1:
+            end, entry = coordinated(columns.norms, first, entry, lexicons)
         claimed.update(range(first, end))
         if entry["category"] != EXCLUSION and passes_rule(entry, tokens, first, end):
             found_spans.append((_span(doc, tokens[first].start, tokens[end - 1].end, entry),
@@ -177,6 +179,33 @@ def candidates(doc: Document, lexicons: Lexicons) -> list[Candidate]:
         }
         result.append(Candidate(span, {name: value for name, value in features.items() if value}))
     return result
+
+
+COORDINATORS = frozenset({"and", "or"})
+
+
+def coordinated(norms: Sequence[str], first: int, entry: Entry, lexicons: Lexicons) -> tuple[int, Entry]:
+    """A listed phrase split by a coordinated word: "extrajudicial and illicit executions" is
+    "extrajudicial executions" with "illicit" between. Returns the match's end and entry
+    (the one-word match unchanged when no listed phrase continues after "and/or <word>")."""
+    gap = first + 3  # first word, "and"/"or", one coordinated word, then the rest of the phrase
+    if gap >= len(norms) or norms[first + 1] not in COORDINATORS:
+        return first + 1, entry
+    for rest, phrase in phrase_continuations(lexicons).get(norms[first], ()):
+        if tuple(norms[gap : gap + len(rest)]) == rest:
+            return gap + len(rest), phrase
+    return first + 1, entry
+
+
+@lru_cache(maxsize=8)
+def phrase_continuations(lexicons: Lexicons) -> dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]:
+    """Multi-word loaded terms (not exclusions) by their first word: ``{first: ((rest, entry), ...)}``."""
+    found: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+    for entry in lexicons["loaded"]:
+        words = term_tokens(entry.key)
+        if len(words) > 1 and entry["category"] != EXCLUSION:
+            found.setdefault(words[0], []).append((words[1:], entry))
+    return {first: tuple(items) for first, items in found.items()}
 
 
 def _named_target(tokens: Sequence[Token], first: int, end: int) -> bool:

@@ -22,6 +22,7 @@ from ..analysis import ArticleAnalysis
 from ..document import SPAN_TYPES, Span
 from ..lexicons import Lexicons
 from ..rates import per_thousand
+from .loaded_voices import loaded_voice_rows
 
 # How each span type is named, marked and drawn. The marker letter and the
 # drawing style (not the colour) carry the meaning, so the legend still reads in
@@ -124,6 +125,7 @@ def build_report_model(
         "readability": readability_columns(analyses),
         "outlets": outlets,
         "loaded_matrix": loaded_matrix(analyses, [row["outlet"] for row in outlets]),
+        "loaded_voices": loaded_voice_rows(analyses, lexicons),
         "articles": articles,
         "short_articles": [a["label"] for a in articles if a["n_words"] < SHORT_ARTICLE_WORDS],
         "short_article_words": SHORT_ARTICLE_WORDS,
@@ -181,6 +183,8 @@ def outlet_rows(analyses: Sequence[ArticleAnalysis], source_kinds: Sequence[str]
         kinds: Counter[str] = Counter()
         for analysis in members:
             for span in analysis.spans:
+                if span.attrs.get("confidence") == "possible":  # shown with its reason, not counted
+                    continue
                 counts[span.type] += 1
                 if span.type == "source":
                     kinds[span.category or "unknown"] += 1
