@@ -25,6 +25,7 @@ import hashlib
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import compress
 from pathlib import Path
 from typing import Any
@@ -149,13 +150,34 @@ class Lexicons:
         return self.matchers[name]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LearnedLexicon:
     """The token-level loaded-language model (framing/learned_words.py) and the bar under which it
     marks a curated match as only "possible"."""
 
     scorer: LinearScorer
     demote_below: float
+
+    @cached_property
+    def context_ceiling(self) -> float:
+        """The most a word's voice and place (quotes, capital, position) can add to its score, so scoring
+        can skip a word that could not reach the threshold wherever it stood (features/learned_loaded.py)."""
+        weights = self.scorer.weights
+        voice = max([0.0, *(w for name, w in weights.items() if name.startswith("voice="))])
+        return voice + sum(max(0.0, weights.get(name, 0.0))
+                           for name in ("in_scare_quote", "capitalized", "first_sentence", "position"))
+
+    @cached_property
+    def word_weights(self) -> dict[str, float]:
+        """Memo: a word's own weight (word, stem, ending), filled as words are met (a corpus repeats them)."""
+        return {}
+
+    @cached_property
+    def neighbour_weights(self) -> tuple[dict[str, float], dict[str, float]]:
+        """The ``prev=`` and ``next=`` weights by the neighbouring word."""
+        weights = self.scorer.weights
+        return ({name[5:]: w for name, w in weights.items() if name.startswith("prev=")},
+                {name[5:]: w for name, w in weights.items() if name.startswith("next=")})
 
 
 class TermMatcher:

@@ -30,12 +30,17 @@ EVIDENCE_WORDS = 3
 
 @dataclass(frozen=True, slots=True)
 class SentenceSlant:
-    """One sentence's score, whether it is in the writer's own voice, and the words behind the score."""
+    """One sentence's score, whether it is in the writer's own voice, and the named features behind it."""
 
     index: int
     probability: float
     own_voice: bool
-    evidence: str
+    features: dict[str, float]
+
+    def evidence(self, model: LinearScorer) -> str:
+        """The words that moved the score most: "'slammed' +0.42; 'radical' +0.31" (built only when shown)."""
+        labels = {name: f"'{name[len(WORD_PREFIX):]}'" for name in self.features}
+        return model.explain(self.features, most=EVIDENCE_WORDS, labels=labels)
 
 
 def sentence_features(norms: Sequence[str], vocabulary: Container[str]) -> dict[str, float]:
@@ -56,7 +61,11 @@ def sentence_norms(doc: Document) -> list[list[str]]:
 
 
 def score_sentences(doc: Document, model: LinearScorer) -> list[SentenceSlant]:
-    """Every sentence's slant probability and evidence words."""
+    """Every sentence's slant probability (and the features its evidence is read from).
+
+    The same computation as ``model.probability(sentence_features(...))``, written out because it
+    runs on every sentence of every article: each known word adds its weight / sqrt(known words).
+    """
     columns = doc.token_columns()
     quoted = [0] * len(doc.sentences)
     words = [0] * len(doc.sentences)
@@ -64,13 +73,14 @@ def score_sentences(doc: Document, model: LinearScorer) -> list[SentenceSlant]:
         if word and sentence < len(words):
             words[sentence] += 1
             quoted[sentence] += inside
+    weights = model.weights
     result = []
     for index, norms in enumerate(sentence_norms(doc)):
-        features = sentence_features(norms, model.weights)
-        evidence = model.explain(features, most=EVIDENCE_WORDS, labels={name: f"'{name[len(WORD_PREFIX):]}'"
-                                                                         for name in features})
+        known = {WORD_PREFIX + norm for norm in norms} & weights.keys()
+        value = 1.0 / math.sqrt(len(known)) if known else 0.0
+        logit = model.intercept + value * sum(weights[name] for name in known)
         own = words[index] > 0 and quoted[index] * 2 < words[index]
-        result.append(SentenceSlant(index, model.probability(features), own, evidence))
+        result.append(SentenceSlant(index, 1.0 / (1.0 + math.exp(-logit)), own, dict.fromkeys(known, value)))
     return result
 
 

@@ -161,3 +161,18 @@ def test_learned_shipped_models_are_optional_with_licences_recorded() -> None:
     header = (LEARNED / WORDS_FILE).read_text(encoding="utf-8").splitlines()[:8]
     assert any(line.startswith("# licence: not MIT") for line in header)
     assert load_lexicons().learned_loaded is None
+
+
+def test_learned_slant_scores_match_the_model_on_their_features(tmp_path: Path) -> None:
+    from framing.slant import score_sentences, sentence_features, sentence_norms
+
+    trained, _ = tiny_training(load_lexicons(scorers=False))
+    write_trained(tmp_path, trained, word_counts(trained.examples))
+    lexicons = load_lexicons(tmp_path)
+    doc = parse_text("Senator Roe reneged on the deal. Aides met on Monday.", lexicons)
+    scored = score_sentences(doc, lexicons.slant_model)
+    for sentence, norms in zip(scored, sentence_norms(doc), strict=True):
+        features = sentence_features(norms, lexicons.slant_model.weights)
+        assert sentence.probability == pytest.approx(lexicons.slant_model.probability(features))
+    assert scored[0].probability > scored[1].probability  # "reneged" was marked slanted in training
+    assert "'reneged' +" in scored[0].evidence(lexicons.slant_model)

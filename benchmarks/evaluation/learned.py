@@ -67,9 +67,9 @@ def cross_validated_run(texts: Sequence[AnnotatedText], labels: Mapping[str, boo
 
 
 def own_voice_spans(doc: Document, lexicons: Lexicons, curated: Sequence[tuple[int, int]], held: HeldOut,
-                    text_id: str, threshold: float | None = None) -> list[tuple[int, int]]:
+                    text_id: str, threshold: float | None = None, *, own_only: bool = True) -> list[tuple[int, int]]:
     """Curated spans the held-out model keeps plus its added words (at ``threshold``, by default the
-    trained one), those in the writer's own voice."""
+    trained one), those in the writer's own voice (every one unless ``own_only``)."""
     threshold = held.trained.token_model["threshold"] if threshold is None else threshold
     bar = held.trained.token_model["provenance"]["demote_below"]
     words = held.probability.get(text_id, {})
@@ -82,7 +82,7 @@ def own_voice_spans(doc: Document, lexicons: Lexicons, curated: Sequence[tuple[i
     result = []
     for start, end in spans:
         first = bisect_left(starts, start)
-        if first < len(starts) and reader.voice_of(first, first + 1).voice == "own":
+        if not own_only or (first < len(starts) and reader.voice_of(first, first + 1).voice == "own"):
             result.append((start, end))
     return sorted(result)
 

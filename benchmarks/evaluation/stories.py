@@ -43,7 +43,8 @@ from framing.linear_model import LinearScorer
 from framing.training import AnnotatedText, fit_scorer, loaded_examples
 
 from .datasets import BABE, dataset_file, read_babe, read_jsonl, to_document
-from .learned import cached_run, learned_story_figures
+from .gold_loaded import read_gold_loaded, score_gold
+from .learned import cached_run, learned_story_figures, own_voice_spans
 from .metrics import overlaps
 
 BASIL = "stories/basil_dev.jsonl"
@@ -219,6 +220,14 @@ def evaluate_stories(data_dir: str | Path, lexicons: Lexicons, limit: int | None
     curated = {a.id: [(s.start, s.end) for s in unscored[a.id].spans if s.type == "loaded"] for a in articles}
     held = cached_run(str(data_dir), rules_only)
     result["learned_cross_validated"] = learned_story_figures(articles, docs, curated, rules_only, held)
+    shorter = result["learned_cross_validated"]["ordering_shorter_is_more_loaded"]
+    result["baselines"]["shorter_is_more_loaded"] = {"ordering": shorter}  # beside the public lists
+    gold = read_gold_loaded(data_dir)
+    if gold:
+        every_voice = {a.id: own_voice_spans(docs[a.id], rules_only, curated[a.id], held, a.id, own_only=False)
+                       for a in articles if a.id in gold}
+        result["gold_dev_loaded"] = {"lexicon": score_gold(gold, curated),
+                                     "lexicon_and_learned_held_out": score_gold(gold, every_voice)}
     for name, relative in BASELINE_LISTS.items():
         path = Path(data_dir) / relative
         if path.is_file():

@@ -466,20 +466,23 @@ def loaded_words(doc: Document, spans: Iterable[Span], *, own_words_only: bool =
     word inside a speech quote is the speaker's (framing reports it, split into quoted
     words), and the words inside a scare quote are the ones the writer holds at a
     distance: there the bias is in the quotation marks, which a word list cannot mark
-    (a lexicon term inside the scare quote still counts, as its own span). So the
+    (a lexicon term inside the scare quote still counts: its ``term_spans``). So the
     word-level comparison leaves both out unless ``own_words_only`` is off.
     """
     words: set[str] = set()
     for span in spans:
-        if span.type == "loaded" and not (own_words_only and span.label == SCARE_LABEL):
-            words.update(
-                t.norm
-                for t in doc.tokens
-                if t.is_word
-                and span.start <= t.start
-                and t.end <= span.end
-                and not (own_words_only and doc.is_quoted(t.start, t.end))
-            )
+        if span.type != "loaded" or span.attrs.get("confidence") == "possible":  # possible: shown, not counted
+            continue
+        # A lexicon term inside a scare quote is one finding with it (``term_spans``), and its words count.
+        scare = own_words_only and span.label == SCARE_LABEL
+        ranges = [tuple(r) for r in span.attrs.get("term_spans", [])] if scare else [(span.start, span.end)]
+        words.update(
+            t.norm
+            for t in doc.tokens
+            if t.is_word
+            and any(start <= t.start and t.end <= end for start, end in ranges)
+            and not (own_words_only and doc.is_quoted(t.start, t.end))
+        )
     return words
 
 

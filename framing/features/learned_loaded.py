@@ -28,9 +28,11 @@ off by default.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Document, Span
 from ..lexicons import LearnedLexicon, Lexicons
@@ -99,42 +101,68 @@ def lexicon_memberships(doc: Document, lexicons: Lexicons) -> list[set[str]]:
     return found
 
 
+class TokenFeatureReader:
+    """The model's features of each content word of one document (memberships, quotes, slant read once).
+
+    ``context`` is every feature but the voice, which costs most to read; scoring adds the
+    voice only for a word that could still reach the threshold (see :func:`learned_spans`).
+    """
+
+    def __init__(self, doc: Document, lexicons: Lexicons, slant: Sequence[float] | None = None) -> None:
+        if slant is None:  # (training passes the held-out scores; extraction the ones it already has)
+            model = lexicons.slant_model
+            slant = [s.probability for s in score_sentences(doc, model)] if model else []
+        self.doc, self.slant = doc, slant
+        self.columns = doc.token_columns()
+        self.memberships = lexicon_memberships(doc, lexicons)
+        self.voices = VoiceReader(doc, lexicons.reporting_cues)
+        self.scare = [(q.inner_start, q.inner_end) for q in doc.quotes if q.kind == "scare"]
+        self.sentence_starts = {start for start, _ in doc.sentences}
+        self.in_article = len(doc.sentences) > 1  # (a lone sentence has no place in an article)
+        self.last = max(len(doc.sentences) - 1, 1)
+        stop, norms, words = lexicons.stop_words, self.columns.norms, self.columns.is_word
+        self.indexes = [i for i, norm in enumerate(norms) if words[i] and len(norm) >= MIN_LENGTH
+                        and norm not in stop and norm[0].isalpha()]
+
+    def context(self, index: int) -> dict[str, float]:
+        """Every feature of the word at token ``index`` except its voice."""
+        columns = self.columns
+        norms, norm, sentence = columns.norms, columns.norms[index], columns.sentences[index]
+        features = dict.fromkeys(word_features(norm), 1.0)
+        features[f"prev={norms[index - 1] if index else '<start>'}"] = 1.0
+        features[f"next={norms[index + 1] if index + 1 < len(norms) else '<end>'}"] = 1.0
+        features.update((f"lexicon={name}", 1.0) for name in self.memberships[index])
+        start = columns.starts[index]
+        if self.scare and any(a <= start < b for a, b in self.scare):
+            features["in_scare_quote"] = 1.0
+        if columns.texts[index][0].isupper() and start not in self.sentence_starts:
+            features["capitalized"] = 1.0
+        if self.in_article:
+            features["position"] = sentence / self.last
+            if sentence == 0:
+                features["first_sentence"] = 1.0
+        if sentence < len(self.slant):
+            features["sentence_slant"] = self.slant[sentence]
+        return features
+
+    def voice_feature(self, index: int) -> str:
+        return f"voice={self.voices.voice_of(index, index + 1).voice}"
+
+    def features(self, index: int) -> dict[str, float]:
+        """Every feature of the word at token ``index``."""
+        return {**self.context(index), self.voice_feature(index): 1.0}
+
+
+@lru_cache(maxsize=65536)
+def word_features(norm: str) -> tuple[str, str, str]:
+    """The word's own feature names (a corpus repeats its vocabulary, so they are built once per word)."""
+    return f"word={norm}", f"stem={stem(norm)}", f"suffix={norm[-3:]}"
+
+
 def token_candidates(doc: Document, lexicons: Lexicons, slant: Sequence[float] | None = None) -> list[TokenCandidate]:
     """Every content word of ``doc`` with the model's features (``slant``: each sentence's probability)."""
-    columns = doc.token_columns()
-    norms, texts = columns.norms, columns.texts
-    if slant is None:  # (training passes the held-out scores; extraction the ones it already has)
-        model = lexicons.slant_model
-        slant = [s.probability for s in score_sentences(doc, model)] if model else []
-    memberships = lexicon_memberships(doc, lexicons)
-    voices = VoiceReader(doc, lexicons.reporting_cues)
-    scare = [(q.inner_start, q.inner_end) for q in doc.quotes if q.kind == "scare"]
-    sentence_starts = {start for start, _ in doc.sentences}
-    last = max(len(doc.sentences) - 1, 1)
-    stop = lexicons.stop_words
-    result = []
-    for index, norm in enumerate(norms):
-        if not columns.is_word[index] or len(norm) < MIN_LENGTH or norm in stop or not norm[0].isalpha():
-            continue
-        sentence = columns.sentences[index]
-        features = {f"word={norm}": 1.0, f"stem={stem(norm)}": 1.0, f"suffix={norm[-3:]}": 1.0,
-                    f"prev={norms[index - 1] if index else '<start>'}": 1.0,
-                    f"next={norms[index + 1] if index + 1 < len(norms) else '<end>'}": 1.0,
-                    f"voice={voices.voice_of(index, index + 1).voice}": 1.0}
-        if len(doc.sentences) > 1:
-            features["position"] = sentence / last
-        features.update((f"lexicon={name}", 1.0) for name in memberships[index])
-        start = columns.starts[index]
-        if any(a <= start < b for a, b in scare):
-            features["in_scare_quote"] = 1.0
-        if texts[index][0].isupper() and start not in sentence_starts:
-            features["capitalized"] = 1.0
-        if sentence == 0 and len(doc.sentences) > 1:  # (a lone sentence has no place in an article)
-            features["first_sentence"] = 1.0
-        if sentence < len(slant):
-            features["sentence_slant"] = slant[sentence]
-        result.append(TokenCandidate(index, features))
-    return result
+    reader = TokenFeatureReader(doc, lexicons, slant)
+    return [TokenCandidate(index, reader.features(index)) for index in reader.indexes]
 
 
 def learned_spans(
@@ -143,7 +171,8 @@ def learned_spans(
     """The learned model's own spans (words no curated span covers), and curated spans it demotes.
 
     Returns ``(spans, demoted)``: ``demoted`` maps the position of a curated span in
-    ``curated`` to the reason it is only "possible".
+    ``curated`` to the reason it is only "possible". A word outside the curated spans whose
+    score could not reach the threshold even in the most favourable voice is not read further.
     """
     scorer = model.scorer
     columns = doc.token_columns()
@@ -151,18 +180,22 @@ def learned_spans(
     for position, span in enumerate(curated):
         first = bisect_left(columns.starts, span.start)
         covered.update((start, position) for start in columns.starts[first:bisect_left(columns.starts, span.end)])
+    cut = math.log(scorer.threshold / (1 - scorer.threshold)) if 0 < scorer.threshold < 1 else -math.inf
+    reader = TokenFeatureReader(doc, lexicons, slant)
     spans: list[Span] = []
     lowest: dict[int, tuple[float, Mapping[str, float]]] = {}
-    for candidate in token_candidates(doc, lexicons, slant):
-        start = columns.starts[candidate.index]
-        probability = scorer.probability(candidate.features)
-        if start in covered:
-            position = covered[start]
-            if probability < lowest.get(position, (1.0, {}))[0]:
-                lowest[position] = (probability, candidate.features)
+    for index in reader.indexes:
+        start = columns.starts[index]
+        position = covered.get(start)
+        if position is None and ceiling(reader, model, index) < cut:
             continue
-        if probability >= scorer.threshold:
-            spans.append(_span(doc, candidate, probability, model))
+        features = reader.features(index)
+        probability = scorer.probability(features)
+        if position is not None:
+            if probability < lowest.get(position, (1.0, {}))[0]:
+                lowest[position] = (probability, features)
+        elif probability >= scorer.threshold:
+            spans.append(_span(doc, TokenCandidate(index, features), probability, model))
     demoted = {
         position: f"the learned lexicon gives it {probability:.2f} (< {model.demote_below:.2f}): "
         + scorer.explain(features, labels=_labels(features))
@@ -170,6 +203,26 @@ def learned_spans(
         if probability < model.demote_below and curated[position].label != "scare quote"
     }
     return spans, demoted
+
+
+def ceiling(reader: TokenFeatureReader, model: LearnedLexicon, index: int) -> float:
+    """An upper bound of the word's log-odds, from its cheap features (word, neighbours, lexicons, slant)
+    and the most its voice and place could add: under the threshold's, the word cannot be loaded."""
+    weights, norms = model.scorer.weights, reader.columns.norms
+    norm = norms[index]
+    own = model.word_weights.get(norm)
+    if own is None:
+        own = model.word_weights[norm] = sum(weights.get(name, 0.0) for name in word_features(norm))
+    previous = norms[index - 1] if index else "<start>"
+    following = norms[index + 1] if index + 1 < len(norms) else "<end>"
+    before, after = model.neighbour_weights
+    total = model.scorer.intercept + own + before.get(previous, 0.0) + after.get(following, 0.0)
+    if reader.memberships[index]:
+        total += sum(weights.get("lexicon=" + name, 0.0) for name in reader.memberships[index])
+    sentence = reader.columns.sentences[index]
+    if sentence < len(reader.slant):
+        total += weights.get("sentence_slant", 0.0) * reader.slant[sentence]
+    return total + model.context_ceiling
 
 
 def _labels(features: Mapping[str, float]) -> dict[str, str]:
@@ -183,5 +236,13 @@ def _span(doc: Document, candidate: TokenCandidate, probability: float, model: L
     attrs = {"rule": RULE, "score": round(probability, 3),
              "why": model.scorer.explain(features, labels=_labels(features))}
     return Span("loaded", start, end, doc.text[start:end], columns.norms[candidate.index], "learned",
-                "a word the learned lexicon scores as loaded (trained on expert annotation of news)",
-                "(a plainer word)", attrs)
+                learned_note(model), "(a plainer word)", attrs)
+
+
+def learned_note(model: LearnedLexicon) -> str:
+    """The span note: what found the word and how often such a word is right (held-out precision)."""
+    figures = model.scorer.provenance.get("cross_validated", {})
+    precisions = [f"{name} {value['precision']:.2f}" for name, value in sorted(figures.items())
+                  if isinstance(value, dict) and "precision" in value]
+    held_out = f"; held-out precision {', '.join(precisions)}: read it in context" if precisions else ""
+    return f"a word the learned lexicon scores as loaded (trained on expert annotation of news{held_out})"

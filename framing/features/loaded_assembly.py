@@ -100,7 +100,8 @@ def merge_scare_quotes(found: Sequence) -> list[tuple[Span, dict[str, float]]]:
             terms = inner.get(scare.index(span), [])
             if terms:
                 span = replace(span, attrs={**span.attrs, "quoted_term": "; ".join(t.label for t in terms),
-                                            "term_category": terms[0].category, "term_note": terms[0].note})
+                                            "term_category": terms[0].category, "term_note": terms[0].note,
+                                            "term_spans": [[t.start, t.end] for t in terms]})
         result.append((span, features))
     return result
 

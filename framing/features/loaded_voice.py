@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..document import Document
 from ..grammar import DENIAL_VERBS, NEGATIONS
@@ -38,52 +39,77 @@ class Voice:
 
 
 class VoiceReader:
-    """Reads the voice of any token of one document (the sentence's reporting cues found once)."""
+    """Reads the voice of any token of one document, one sentence at a time (each sentence read once).
+
+    A class because the per-sentence memo is real state: the learned lexicon asks for the
+    voice of every word, and re-reading the sentence per word was quadratic.
+    """
 
     def __init__(self, doc: Document, reporting_cues: frozenset[str]) -> None:
-        self.doc = doc
         self.columns = doc.token_columns()
         self.cues = reporting_cues
-        self.by_sentence: dict[int, list[int]] = {}
+        self.memo: dict[int, Voice] = {}
+
+    @cached_property
+    def by_sentence(self) -> dict[int, list[int]]:
+        """Token indexes by sentence (built on the first voice asked for outside quotations)."""
+        grouped: dict[int, list[int]] = {}
         for index, sentence in enumerate(self.columns.sentences):
-            self.by_sentence.setdefault(sentence, []).append(index)
+            grouped.setdefault(sentence, []).append(index)
+        return grouped
 
     def voice_of(self, first: int, end: int) -> Voice:
         """The voice of tokens ``first:end``."""
-        columns = self.columns
-        if any(columns.quoted[first:end]):
-            return Voice("quoted", "inside a speech quotation")
-        sentence = self.by_sentence.get(columns.sentences[first], [])
-        before = [i for i in sentence if i < first]
-        denial = self._denial(before)
-        if denial:
-            return Voice("paraphrase", f"inside a denial ('{denial}' before it)")
-        reported = self._reported(before, [i for i in sentence if i >= end])
-        if reported:
-            return Voice("paraphrase", reported)
-        return Voice("own", "the writer's own words")
+        if any(self.columns.quoted[first:end]):
+            return QUOTED
+        if first not in self.memo:
+            self._read_sentence(self.columns.sentences[first])
+        return self.memo[first]
 
-    def _denial(self, before: Sequence[int]) -> str:
-        """A negation or verb of denial a few words before, in the same sentence."""
-        norms = self.columns.norms
-        words = [i for i in before if self.columns.is_word[i]][-DENIAL_WINDOW:]
-        for index in reversed(words):
-            norm = norms[index]
-            following = norms[index + 1] if index + 1 < len(norms) else ""
-            if (norm in NEGATIONS or norm.endswith("n't") or norm in DENIAL_VERBS) and following != "only":
-                return self.columns.texts[index]
-        return ""
+    def _read_sentence(self, sentence: int) -> None:
+        """The voice of every token of one sentence, outside quotations (denial, reported clause, own)."""
+        columns, cues = self.columns, self.cues
+        norms, texts, words = columns.norms, columns.texts, columns.is_word
+        indexes = self.by_sentence.get(sentence, [])
+        tail = _tail_cue(indexes, norms, texts, words, cues)
+        reported = denial = ""
+        words_since_denial = DENIAL_WINDOW  # words read since the last negation (a denial reaches DENIAL_WINDOW)
+        for position, index in enumerate(indexes):
+            if words_since_denial >= DENIAL_WINDOW:
+                denial = ""
+            if denial:
+                self.memo[index] = Voice("paraphrase", f"inside a denial ('{denial}' before it)")
+            elif reported:
+                self.memo[index] = Voice("paraphrase", reported)
+            elif tail is not None and index < tail[0]:
+                self.memo[index] = Voice("paraphrase", f"reported clause (', … {tail[1]}' after it)")
+            else:
+                self.memo[index] = OWN
+            if norms[index] in cues and position + 1 < len(indexes) and norms[indexes[position + 1]] == "that":
+                reported = reported or f"reported clause ('{texts[index]} that' before it)"
+            if words[index]:
+                words_since_denial += 1
+                if _denies(norms, index):
+                    denial, words_since_denial = texts[index], 0
 
-    def _reported(self, before: Sequence[int], after: Sequence[int]) -> str:
-        """A reporting verb + "that" before the word, or ", <speaker> said." closing its sentence."""
-        norms, texts = self.columns.norms, self.columns.texts
-        for position, index in enumerate(before[:-1]):
-            if norms[index] in self.cues and norms[before[position + 1]] == "that":
-                return f"reported clause ('{texts[index]} that' before it)"
-        comma = next((i for i in after if texts[i] == ","), None)
-        if comma is not None:
-            tail = [i for i in after if i > comma and self.columns.is_word[i]]
-            if 0 < len(tail) <= TAIL_WINDOW and any(norms[i] in self.cues for i in tail):
-                cue = next(texts[i] for i in tail if norms[i] in self.cues)
-                return f"reported clause (', … {cue}' after it)"
-        return ""
+
+QUOTED = Voice("quoted", "inside a speech quotation")
+OWN = Voice("own", "the writer's own words")
+
+
+def _denies(norms: Sequence[str], index: int) -> bool:
+    """A negation or verb of denial, not "not only" (which intensifies)."""
+    norm = norms[index]
+    following = norms[index + 1] if index + 1 < len(norms) else ""
+    return (norm in NEGATIONS or norm.endswith("n't") or norm in DENIAL_VERBS) and following != "only"
+
+
+def _tail_cue(indexes: Sequence[int], norms: Sequence[str], texts: Sequence[str], words: Sequence[bool],
+              cues: frozenset[str]) -> tuple[int, str] | None:
+    """``(comma, cue)`` when the sentence ends ", <at most TAIL_WINDOW words with a reporting verb>"."""
+    comma = next((i for i in reversed(indexes) if texts[i] == ","), None)
+    if comma is None:
+        return None
+    tail = [i for i in indexes if i > comma and words[i]]
+    cue = next((texts[i] for i in tail if norms[i] in cues), None)
+    return (comma, cue) if cue and len(tail) <= TAIL_WINDOW else None
