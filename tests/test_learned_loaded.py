@@ -176,3 +176,25 @@ def test_learned_slant_scores_match_the_model_on_their_features(tmp_path: Path) 
         assert sentence.probability == pytest.approx(lexicons.slant_model.probability(features))
     assert scored[0].probability > scored[1].probability  # "reneged" was marked slanted in training
     assert "'reneged' +" in scored[0].evidence(lexicons.slant_model)
+
+
+def test_learned_report_shows_the_writers_voice_and_quoted_voice_apart(tmp_path: Path) -> None:
+    from dataclasses import replace as with_fields
+
+    from framing.analysis import analyze_document
+    from framing.report.html import render_html
+    from framing.report.model import build_report_model
+
+    trained, _ = tiny_training(load_lexicons(scorers=False))
+    write_trained(tmp_path, trained, word_counts(trained.examples))
+    lexicons = load_lexicons(tmp_path)
+    texts = {"A": "The reckless plan failed. “It was a reckless idea,” the mayor said.",
+             "B": "The plan failed. The mayor said that it was reckless."}
+    analyses = [analyze_document(with_fields(parse_text(text, lexicons, id=outlet), outlet=outlet), lexicons)
+                for outlet, text in texts.items()]
+    rows = {row["outlet"]: row for row in build_report_model(analyses, lexicons)["loaded_voices"]["rows"]}
+    assert (rows["A"]["own"], rows["A"]["quoted"], rows["A"]["paraphrase"]) == (1, 1, 0)
+    assert (rows["B"]["own"], rows["B"]["quoted"], rows["B"]["paraphrase"]) == (0, 0, 1)
+    assert rows["A"]["slant_sentences"] == 1 and rows["B"]["slant_sentences"] == 2
+    html = render_html(build_report_model(analyses, lexicons), [])
+    assert "Loaded language by voice" in html and "would call slanted" in html
