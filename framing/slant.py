@@ -11,7 +11,7 @@ a sentence's evidence is the words that moved it most ("'slammed' +0.42; 'radica
 An article's ``slant`` is the share of its sentences in the writer's own voice (fewer than
 half of their words quoted) scored at or above the model's threshold, with how many
 sentences that share is taken over. The model is trained on BABE (AGPL-3.0 data), so it
-ships in the optional set (``lexicons/optional/loaded-learned/``), never in the MIT default;
+ships in the optional set (``lexicons/optional/loaded-research-use/``), never in the MIT default;
 without it, no slant is computed.
 """
 

@@ -1,8 +1,8 @@
-"""Train the learned lexicon and the sentence slant model (lexicons/optional/loaded-learned/).
+"""Train the learned lexicon and the sentence slant model (lexicons/optional/loaded-research-use/).
 
 Usage::
 
-    python scripts/train_learned_lexicon.py --data PATH/TO/datasets [-o lexicons/optional/loaded-learned]
+    python scripts/train_learned_lexicon.py --data PATH/TO/datasets [-o lexicons/optional/loaded-research-use]
     python scripts/train_learned_lexicon.py --annotations my_marks.jsonl -o my_pack/
 
 With ``--data`` it trains on the development halves of BABE (bias/babe_dev.jsonl: each
@@ -57,12 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, help="the public datasets folder (BABE and BASIL development halves)")
     parser.add_argument("--annotations", type=Path, help="your own annotated texts (JSON Lines)")
-    parser.add_argument("-o", "--output", type=Path, default=ROOT / "lexicons" / "optional" / "loaded-learned")
+    parser.add_argument("-o", "--output", type=Path, default=ROOT / "lexicons" / "optional" / "loaded-research-use")
     args = parser.parse_args(argv)
     if not args.data and not args.annotations:
         parser.error("give --data or --annotations")
     try:
-        lexicons = load_lexicons(scorers=False)
+        # The research-use rows are features too: the models live in that optional set and are used with it.
+        lexicons = load_lexicons(args.output if (args.output / "loaded.tsv").is_file() else None, scorers=False)
         texts, labels, data = [], {}, {}
         if args.data:
             texts += basil_lexical_texts(args.data) + babe_texts(args.data)

@@ -22,7 +22,7 @@ under ``demote_below``) the curated span is kept but marked ``confidence: possib
 the reason, and it is not counted in the rates.
 
 The model is trained on BABE and BASIL (AGPL-3.0 and research-use data) by
-``scripts/train_learned_lexicon.py``, so it ships in ``lexicons/optional/loaded-learned/``,
+``scripts/train_learned_lexicon.py``, so it ships in ``lexicons/optional/loaded-research-use/``,
 off by default.
 """
 
