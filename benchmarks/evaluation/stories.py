@@ -200,7 +200,12 @@ def score_system(
 
 
 def evaluate_stories(data_dir: str | Path, lexicons: Lexicons, limit: int | None = None) -> dict[str, Any]:
-    """framing and the public word lists on BASIL's development events."""
+    """framing and the public word lists on BASIL's development events.
+
+    The learned lexicon and slant model of the optional set were fitted on these events, so they are
+    left out of ``lexicons`` and scored only from held-out predictions (``learned_cross_validated``).
+    """
+    lexicons = replace(lexicons, learned_loaded=None, slant_model=None)
     articles = read_basil(dataset_file(data_dir, BASIL), limit)
     analyses = {a.id: analyze_document(to_document(a.text, lexicons, a.id), lexicons) for a in articles}
     docs = {key: analysis.document for key, analysis in analyses.items()}

@@ -583,7 +583,12 @@ def classify_sentences(
 
 
 def evaluate_bias(data_dir: str | Path, lexicons: Lexicons, limit: int | None = None) -> dict[str, Any]:
-    """BABE: loaded words vs ``biased_words``, and a feature-based sentence classifier."""
+    """BABE: loaded words vs ``biased_words``, and a feature-based sentence classifier.
+
+    The learned lexicon and slant model of the optional set were fitted on this very half, so they
+    are left out of ``lexicons`` here and scored only from held-out predictions (``words_learned``).
+    """
+    lexicons = replace(lexicons, learned_loaded=None, slant_model=None)
     sentences = [s for s in read_babe(dataset_file(data_dir, BABE), limit) if s.label in ("Biased", "Non-biased")]
     docs = [to_document(sentence.text, lexicons, sentence.id) for sentence in sentences]  # parsed once, used twice
     predicted_words: dict[str, set[str]] = {}
