@@ -18,9 +18,9 @@ The report and the record give the three figures apart (``loaded_own_voice_count
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
 from ..document import Document
 from ..grammar import DENIAL_VERBS, NEGATIONS
@@ -50,13 +50,10 @@ class VoiceReader:
         self.cues = reporting_cues
         self.memo: dict[int, Voice] = {}
 
-    @cached_property
-    def by_sentence(self) -> dict[int, list[int]]:
-        """Token indexes by sentence (built on the first voice asked for outside quotations)."""
-        grouped: dict[int, list[int]] = {}
-        for index, sentence in enumerate(self.columns.sentences):
-            grouped.setdefault(sentence, []).append(index)
-        return grouped
+    def sentence_tokens(self, sentence: int) -> range:
+        """The token indexes of one sentence (tokens are in text order, so their sentence numbers are sorted)."""
+        numbers = self.columns.sentences
+        return range(bisect_left(numbers, sentence), bisect_right(numbers, sentence))
 
     def voice_of(self, first: int, end: int) -> Voice:
         """The voice of tokens ``first:end``."""
@@ -70,7 +67,7 @@ class VoiceReader:
         """The voice of every token of one sentence, outside quotations (denial, reported clause, own)."""
         columns, cues = self.columns, self.cues
         norms, texts, words = columns.norms, columns.texts, columns.is_word
-        indexes = self.by_sentence.get(sentence, [])
+        indexes = self.sentence_tokens(sentence)
         tail = _tail_cue(indexes, norms, texts, words, cues)
         reported = denial = ""
         words_since_denial = DENIAL_WINDOW  # words read since the last negation (a denial reaches DENIAL_WINDOW)
