@@ -198,3 +198,19 @@ def test_learned_report_shows_the_writers_voice_and_quoted_voice_apart(tmp_path:
     assert rows["A"]["slant_sentences"] == 1 and rows["B"]["slant_sentences"] == 2
     html = render_html(build_report_model(analyses, lexicons), [])
     assert "Loaded language by voice" in html and "would call slanted" in html
+
+
+def test_learned_possible_findings_are_counted_nowhere(tmp_path: Path) -> None:
+    from framing.analysis import analyze_document
+    from framing.compare.corpus import article_counts
+
+    trained, _ = tiny_training(load_lexicons(scorers=False))
+    trained.token_model["intercept"] = -50.0
+    trained.token_model["provenance"]["demote_below"] = 0.5
+    write_trained(tmp_path, trained, word_counts(trained.examples))
+    lexicons = load_lexicons(tmp_path)
+    analysis = analyze_document(parse_text("The regime slammed the plan.", lexicons), lexicons)
+    assert [s for s in analysis.spans if s.type == "loaded"] and not any(
+        s.counted for s in analysis.spans if s.type == "loaded")
+    assert analysis.features["loaded_count"] == 0 and analysis.features["loaded_possible_count"] == 2
+    assert article_counts(analysis)[3]["loaded"] == 0

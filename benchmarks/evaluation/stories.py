@@ -120,7 +120,7 @@ def own_voice_loaded(analysis: ArticleAnalysis) -> list[tuple[int, int]]:
     """Offsets of the loaded spans in the writer's own words (outside speech quotes)."""
     doc = analysis.document
     return [(s.start, s.end) for s in analysis.spans if s.type == "loaded" and not doc.is_quoted(s.start, s.end)
-            and s.attrs.get("confidence") != "possible"]
+            and s.counted]
 
 
 def own_word_count(doc: Document) -> int:

@@ -471,7 +471,7 @@ def loaded_words(doc: Document, spans: Iterable[Span], *, own_words_only: bool =
     """
     words: set[str] = set()
     for span in spans:
-        if span.type != "loaded" or span.attrs.get("confidence") == "possible":  # possible: shown, not counted
+        if span.type != "loaded" or not span.counted:  # a "possible" finding: shown, not counted
             continue
         # A lexicon term inside a scare quote is one finding with it (``term_spans``), and its words count.
         scare = own_words_only and span.label == SCARE_LABEL

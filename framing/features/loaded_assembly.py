@@ -26,14 +26,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..document import Document, Span
+from ..document import POSSIBLE, Document, Span
 from ..lexicons import Lexicons
 from ..slant import article_slant, score_sentences
 from . import Extraction
 from .learned_loaded import learned_spans
 from .loaded_voice import VOICES, VoiceReader
 
-POSSIBLE = "possible"
 SCARE_LABEL = "scare quote"
 
 
@@ -124,7 +123,7 @@ def with_voices(doc: Document, lexicons: Lexicons, spans: Sequence[Span]) -> lis
 
 def voice_counts(spans: Sequence[Span]) -> dict[str, float]:
     """Counted findings by voice, and how many are only possible."""
-    counted = Counter(span.attrs.get("voice", "own") for span in spans if span.attrs.get("confidence") != POSSIBLE)
+    counted = Counter(span.attrs.get("voice", "own") for span in spans if span.counted)
     values: dict[str, float] = {f"loaded_{voice}_voice_count": counted[voice] for voice in VOICES}
-    values["loaded_possible_count"] = sum(1 for span in spans if span.attrs.get("confidence") == POSSIBLE)
+    values["loaded_possible_count"] = sum(1 for span in spans if not span.counted)
     return values

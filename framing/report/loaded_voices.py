@@ -49,7 +49,7 @@ def loaded_voice_rows(analyses: Sequence[ArticleAnalysis], lexicons: Lexicons) -
         flags: list[bool] = []
         for analysis in members:
             for span in analysis.spans_of("loaded"):
-                key = "possible" if span.attrs.get("confidence") == "possible" else span.attrs.get("voice", "own")
+                key = span.attrs.get("voice", "own") if span.counted else "possible"
                 counts[key] += 1
                 counts["learned"] += span.attrs.get("rule") == "learned_lexicon" and key != "possible"
             if model is not None:

@@ -183,7 +183,7 @@ def outlet_rows(analyses: Sequence[ArticleAnalysis], source_kinds: Sequence[str]
         kinds: Counter[str] = Counter()
         for analysis in members:
             for span in analysis.spans:
-                if span.attrs.get("confidence") == "possible":  # shown with its reason, not counted
+                if not span.counted:  # a "possible" finding: shown with its reason, not counted
                     continue
                 counts[span.type] += 1
                 if span.type == "source":
