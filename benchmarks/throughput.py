@@ -243,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", type=Path, help="JSON Lines file with a 'text' field per line")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N texts")
+    parser.add_argument("--lexicons", type=Path, default=None,
+                        help="a lexicon folder layered over the bundled ones (e.g. the optional research-use set)")
     parser.add_argument("--repeat", type=int, default=1, help="time each side N times and keep the fastest")
     parser.add_argument("--profile", action="store_true", help="also print the top functions of each side (cProfile)")
     parser.add_argument("--top", type=int, default=25, help="how many functions --profile prints")
@@ -262,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         from framing.syllables import cmu_syllable_counts, easy_words
 
         start = time.perf_counter()
-        lexicons = load_lexicons()
+        lexicons = load_lexicons(args.lexicons)
         cmu_syllable_counts()
         easy_words()
         framing_load = time.perf_counter() - start

@@ -58,10 +58,16 @@ class ArticleAnalysis:
             "quotes": [quote_record(span) for span in self.spans_of("quote")],
             "sources": [source_record(span) for span in self.spans_of("source")],
             "removed": list(doc.removed),
+            "slant": slant_record(self.features),
         }
         if doc.story:
             record["story"] = doc.story
         return record
+
+
+def slant_record(features: dict[str, Any]) -> dict[str, Any]:
+    """``{"score", "n_sentences"}`` (framing/slant.py); the score is None without the optional slant model."""
+    return {"score": features.get("slant_score"), "n_sentences": int(features.get("slant_n_sentences", 0))}
 
 
 def quote_record(span: Span) -> dict[str, Any]:

@@ -20,6 +20,9 @@ SPAN_TYPES: tuple[SpanType, ...] = ("hedge", "attribution", "loaded", "quote", "
 SPAN_KEYS = ("type", "start", "end", "text", "label", "category", "note", "alternative")
 
 
+POSSIBLE = "possible"  # the confidence of a finding shown but not counted (see Span.counted)
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """One piece of evidence: the words in ``text[start:end]`` that fired a rule.
@@ -39,6 +42,12 @@ class Span:
     note: str = ""
     alternative: str = ""
     attrs: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def counted(self) -> bool:
+        """Whether the span counts in rates: a "possible" finding (``confidence: possible``, demoted by a
+        learned model with its ``reason``) is shown as evidence but not counted."""
+        return self.attrs.get("confidence") != POSSIBLE
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of a span: contract keys first, then the lexicon details."""

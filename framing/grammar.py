@@ -43,6 +43,8 @@ SUPPORT_VERBS = frozenset(
 )
 # Negated ability modals written as one token ("can't believe", "cannot say").
 NEGATED_ABILITY = frozenset(["can't", "cannot", "couldn't", "cant", "couldnt"])
+# Verbs that deny what follows ("denied it was a cover-up"): a loaded word after them is the denier's.
+DENIAL_VERBS = frozenset(["deny", "denies", "denied", "denying", "rejected", "rejects", "dismissed", "dismisses"])
 
 # --- pronouns ------------------------------------------------------------------------
 RELATIVE_PRONOUNS = frozenset(["who", "which", "that"])

@@ -25,6 +25,7 @@ import hashlib
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import compress
 from pathlib import Path
 from typing import Any
@@ -32,12 +33,18 @@ from typing import Any
 from .corpus.cleaning import CleaningRule, compile_rules
 from .corpus.segmentation import SentenceRules, is_word, sentence_rules, token_norm, tokenize
 from .errors import FramingInputError
+from .learned_words import MODEL_FILE as LEARNED_MODEL_FILE
+from .learned_words import RETRAIN_LEARNED as RETRAIN_SLANT
+from .learned_words import WORDS_FILE as LEARNED_WORDS_FILE
+from .learned_words import load_learned
 from .lexicon_schema import SCHEMAS, Schema, parse_allowed, registry_names
 from .linear_model import RETRAIN, RETRAIN_ATTRIBUTION, LinearScorer, load_scorer
 
 COMMON_COLUMNS = ("source", "note")  # every schema ends with these (lexicon_schema.py)
 # The learned loaded-term scorer (framing/features/loaded.py); a --lexicons folder may hold its own.
 SCORER_FILE = "loaded_scorer.json"
+# The sentence slant model (framing/slant.py): optional, like the learned lexicon (framing/learned_words.py).
+SLANT_FILE = "slant_model.json"
 # The learned attribution-cue scorer (framing/features/attribution/scoring.py), layered the same way.
 ATTRIBUTION_SCORER_FILE = "attribution_scorer.json"
 # Words outside any reporting-verb entry that still mark a quote as reported speech.
@@ -133,12 +140,45 @@ class Lexicons:
     loaded_scorer: LinearScorer | None = None
     # The learned score an attribution candidate must pass (features/attribution/scoring.py); None: the rules decide.
     attribution_scorer: LinearScorer | None = None
+    # The learned lexicon (features/learned_loaded.py) and the sentence slant model (slant.py); None: not used.
+    learned_loaded: LearnedLexicon | None = None
+    slant_model: LinearScorer | None = None
 
     def __getitem__(self, name: str) -> Lexicon:
         return self.by_name[name]
 
     def matcher(self, name: str) -> TermMatcher:
         return self.matchers[name]
+
+
+@dataclass(frozen=True)
+class LearnedLexicon:
+    """The token-level loaded-language model (framing/learned_words.py) and the bar under which it
+    marks a curated match as only "possible"."""
+
+    scorer: LinearScorer
+    demote_below: float
+
+    @cached_property
+    def context_ceiling(self) -> float:
+        """The most a word's voice and place (quotes, capital, position) can add to its score, so scoring
+        can skip a word that could not reach the threshold wherever it stood (features/learned_loaded.py)."""
+        weights = self.scorer.weights
+        voice = max([0.0, *(w for name, w in weights.items() if name.startswith("voice="))])
+        return voice + sum(max(0.0, weights.get(name, 0.0))
+                           for name in ("in_scare_quote", "capitalized", "first_sentence", "position"))
+
+    @cached_property
+    def word_weights(self) -> dict[str, float]:
+        """Memo: a word's own weight (word, stem, ending), filled as words are met (a corpus repeats them)."""
+        return {}
+
+    @cached_property
+    def neighbour_weights(self) -> tuple[dict[str, float], dict[str, float]]:
+        """The ``prev=`` and ``next=`` weights by the neighbouring word."""
+        weights = self.scorer.weights
+        return ({name[5:]: w for name, w in weights.items() if name.startswith("prev=")},
+                {name[5:]: w for name, w in weights.items() if name.startswith("next=")})
 
 
 class TermMatcher:
@@ -236,7 +276,8 @@ def load_lexicons(
         if name in TERM_LEXICONS:
             warnings.extend(_unmatchable(lexicon))
         by_name[name] = lexicon
-    loaded_scorer = _layered_scorer(layers, SCORER_FILE, RETRAIN, digest) if scorers else None
+    loaded_scorer = _layered_scorer(layers, SCORER_FILE, RETRAIN, digest, required=False) if scorers else None
+    learned, slant = _learned_models(layers, digest) if scorers else (None, None)
     attribution_scorer = (
         _layered_scorer(layers, ATTRIBUTION_SCORER_FILE, RETRAIN_ATTRIBUTION, digest) if scorers else None
     )
@@ -260,23 +301,44 @@ def load_lexicons(
         stop_words=frozenset(entry.key.lower() for entry in by_name["stop_words"]),
         loaded_scorer=loaded_scorer,
         attribution_scorer=attribution_scorer,
+        learned_loaded=learned,
+        slant_model=slant,
     )
 
 
-def _layered_scorer(layers: Sequence[Path], filename: str, retrain: str, digest: Any) -> LinearScorer:
+def _layered_scorer(
+    layers: Sequence[Path], filename: str, retrain: str, digest: Any, *, required: bool = True
+) -> LinearScorer | None:
     """The model file of the last layer that has one (the bundled one otherwise), checked and hashed into
-    the lexicon checksum: a model decides what is counted as much as a lexicon row does."""
-    path = next((layer / filename for layer in reversed(layers) if (layer / filename).is_file()), layers[0] / filename)
+    the lexicon checksum: a model decides what is counted as much as a lexicon row does. A model that is
+    not ``required`` (trained on data the MIT default cannot ship) is None when no layer has it."""
+    path = next((layer / filename for layer in reversed(layers) if (layer / filename).is_file()), None)
+    if path is None and not required:
+        return None
+    path = path or layers[0] / filename
     scorer = load_scorer(path, retrain)
     digest.update(filename.encode() + b"\0" + path.read_bytes())
     return scorer
+
+
+def _learned_models(layers: Sequence[Path], digest: Any) -> tuple[LearnedLexicon | None, LinearScorer | None]:
+    """The learned lexicon (model + word table, from the last layer holding either) and the slant model."""
+    folder = next((layer for layer in reversed(layers)
+                   if (layer / LEARNED_MODEL_FILE).is_file() or (layer / LEARNED_WORDS_FILE).is_file()), None)
+    learned = None
+    if folder is not None:
+        scorer, demote_below = load_learned(folder)
+        for name in (LEARNED_MODEL_FILE, LEARNED_WORDS_FILE):
+            digest.update(name.encode() + b"\0" + (folder / name).read_bytes())
+        learned = LearnedLexicon(scorer, demote_below)
+    return learned, _layered_scorer(layers, SLANT_FILE, RETRAIN_SLANT, digest, required=False)
 
 
 def _checked_layer(folder: Path, fix: str) -> Path:
     """A folder of lexicon files to layer over the bundled ones, checked for unknown names."""
     if not folder.is_dir():
         raise FramingInputError(folder, "no such lexicon folder", fix)
-    unknown = sorted(p.name for p in folder.glob("*.tsv") if p.stem not in SCHEMAS)
+    unknown = sorted(p.name for p in folder.glob("*.tsv") if p.stem not in SCHEMAS and p.name != LEARNED_WORDS_FILE)
     if unknown:
         raise FramingInputError(
             folder / unknown[0],

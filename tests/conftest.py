@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import os
 import re
@@ -38,6 +39,9 @@ def lexicons() -> Lexicons:
 
 # The optional loaded-term set (Liu opinion lexicon, MPQA strong subjectives): not MIT, off by default.
 RESEARCH_LOADED = ROOT / "lexicons" / "optional" / "loaded-research-use"
+# The optional learned models (context scorer, learned lexicon, slant model), trained on BABE and BASIL, live in
+# the research-use set too (their features read its rows).
+LEARNED = RESEARCH_LOADED
 
 
 @pytest.fixture(scope="session")
@@ -45,9 +49,11 @@ def research_lexicons() -> Lexicons:
     """The seeds' lexicons with the optional research-use loaded set layered on (``--lexicons`` it).
 
     Tests of the loaded-term rules (inflections, context rules, exclusions) use words from both
-    sets; the default set alone is what ``framing`` uses unless told otherwise.
+    sets; the default set alone is what ``framing`` uses unless told otherwise. The set's learned
+    models are left out here (the rules are under test); tests of the models load them.
     """
-    return corpus_lexicons(lexicon_dir=RESEARCH_LOADED)
+    lexicons = corpus_lexicons(lexicon_dir=RESEARCH_LOADED)
+    return dataclasses.replace(lexicons, loaded_scorer=None, learned_loaded=None, slant_model=None)
 
 
 @pytest.fixture(scope="session")

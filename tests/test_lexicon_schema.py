@@ -28,7 +28,7 @@ def _bundled_copy(tmp_path: Path, name: str, edit) -> Path:
     base.mkdir()
     for path in bundled_lexicon_dir().glob("*.tsv"):
         (base / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    (base / "loaded_scorer.json").write_bytes((bundled_lexicon_dir() / "loaded_scorer.json").read_bytes())
+    (base / "attribution_scorer.json").write_bytes((bundled_lexicon_dir() / "attribution_scorer.json").read_bytes())
     target = base / f"{name}.tsv"
     target.write_text(edit(target.read_text(encoding="utf-8")), encoding="utf-8")
     return base

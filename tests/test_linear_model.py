@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import RESEARCH_LOADED
+from conftest import LEARNED, RESEARCH_LOADED
 
 from framing.analysis import analyze_document
 from framing.cli import main
@@ -26,8 +26,8 @@ def write_model(folder: Path, **fields: object) -> Path:
     return path
 
 
-def test_linear_model_bundled_file_declares_provenance_and_cross_validated_scores() -> None:
-    scorer = load_scorer(bundled_lexicon_dir() / SCORER_FILE)
+def test_linear_model_shipped_file_declares_provenance_and_cross_validated_scores() -> None:
+    scorer = load_scorer(LEARNED / SCORER_FILE)
     for key in ("data", "split", "trained", "licence", "cross_validated", "script"):
         assert scorer.provenance.get(key), key
     assert 0.0 <= scorer.threshold <= 1.0
@@ -46,7 +46,8 @@ def test_linear_model_candidates_carry_named_features(research_lexicons) -> None
     assert all(0.0 < value <= 1.0 for features in found.values() for value in features.values())
 
 
-def test_linear_model_kept_spans_say_which_features_made_the_call(lexicons) -> None:
+def test_linear_model_kept_spans_say_which_features_made_the_call() -> None:
+    lexicons = load_lexicons(LEARNED)
     analysis = analyze_document(parse_text("The mayor slammed the disastrous plan.", lexicons), lexicons)
     loaded = [s for s in analysis.spans if s.type == "loaded"]
     assert loaded
@@ -59,20 +60,23 @@ def test_linear_model_kept_spans_say_which_features_made_the_call(lexicons) -> N
 def test_linear_model_every_feature_has_a_readers_label(lexicons) -> None:
     from framing.features.loaded import FEATURE_LABELS
 
-    scorer = load_scorer(bundled_lexicon_dir() / SCORER_FILE)
+    scorer = load_scorer(LEARNED / SCORER_FILE)
     assert set(scorer.weights) <= set(FEATURE_LABELS)
 
 
-def test_linear_model_threshold_drops_candidates_a_pack_model_rejects(tmp_path: Path) -> None:
+def test_linear_model_threshold_demotes_candidates_a_pack_model_rejects(tmp_path: Path) -> None:
     text = "The mayor slammed the disastrous plan. The council called it a disgrace."
     write_model(tmp_path, weights={"lede": -9.0}, intercept=1.0, threshold=0.5)
     shutil.copy(RESEARCH_LOADED / "loaded.tsv", tmp_path / "loaded.tsv")  # "disgrace" is in the optional set
     strict = load_lexicons(tmp_path)
     analysis = analyze_document(parse_text(text, strict), strict)
-    kept = [s.text for s in analysis.spans if s.type == "loaded"]
-    assert "slammed" not in kept and "disastrous" not in kept  # in the lede: pushed under the threshold
-    assert "disgrace" in kept
+    loaded = [s for s in analysis.spans if s.type == "loaded"]
+    possible = {s.text: s.attrs["reason"] for s in loaded if s.attrs.get("confidence") == "possible"}
+    assert set(possible) == {"slammed", "disastrous"}  # in the lede: pushed under the threshold, kept as possible
+    assert all("context scorer" in reason for reason in possible.values())
+    assert "disgrace" in [s.text for s in loaded] and "disgrace" not in possible
     assert analysis.features["loaded_below_threshold_count"] == 2
+    assert analysis.features["loaded_count"] == 1  # possible findings are shown, not counted
 
 
 @pytest.mark.parametrize(
@@ -107,12 +111,12 @@ def test_linear_model_corrupt_pack_model_exits_2_with_one_line(
     assert err.count("\n") == 0 and model_file in err and "corrupt" in err and script in err
 
 
-def test_linear_model_missing_bundled_model_is_an_input_error(tmp_path: Path) -> None:
-    base = tmp_path / "lexicons"
-    shutil.copytree(bundled_lexicon_dir(), base)
-    (base / SCORER_FILE).unlink()
-    with pytest.raises(FramingInputError, match="missing"):
-        load_lexicons(base_dir=base)
+def test_linear_model_default_set_has_no_model_trained_on_research_use_data() -> None:
+    """The MIT default ships no loaded-language model: the ones trained on BASIL and BABE are optional."""
+    assert not (bundled_lexicon_dir() / SCORER_FILE).exists()
+    default = load_lexicons()
+    assert default.loaded_scorer is None and default.learned_loaded is None and default.slant_model is None
+    assert load_lexicons(LEARNED).loaded_scorer is not None
 
 
 def test_linear_model_training_learns_from_own_annotations(research_lexicons) -> None:

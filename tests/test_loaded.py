@@ -39,7 +39,8 @@ HITS = [
         "What happened can only be characterized as murder or extrajudicial executions.",
         [("murder", "violence_crime"), ("extrajudicial executions", "violence_crime")],
     ),
-    ("Bombings considered as extrajudicial and illicit executions.", [("extrajudicial", "violence_crime")]),
+    ("Bombings considered as extrajudicial and illicit executions.",
+     [("extrajudicial and illicit executions", "violence_crime")]),  # coordination inside a listed phrase
     # hand-made
     (
         "The strongman's thugs slammed the self-proclaimed president.",
@@ -168,7 +169,7 @@ def test_loaded_lexicon_loads_without_warnings(lexicons: Lexicons) -> None:
     assert [w for w in lexicons.warnings if "loaded.tsv" in w] == []
 
 
-def test_loaded_reports_each_scare_quote_and_the_term_inside(
+def test_loaded_reports_a_scare_quote_and_the_term_inside_as_one_finding(
     parse: Callable[[str], Document], lexicons: Lexicons
 ) -> None:
     # Whether a quote is "scare" is the quotation module's decision; fix it here so this
@@ -181,10 +182,9 @@ def test_loaded_reports_each_scare_quote_and_the_term_inside(
         QuoteRegion(second, second + 16, second + 1, second + 15, "speech"),
     )
     spans = loaded.extract(dataclasses.replace(doc, quotes=quotes), lexicons).spans
-    assert [(s.text, s.label, s.category) for s in spans] == [
-        ("‘narcoterrorism’", "scare quote", "distancing"),
-        ("narcoterrorism", "narcoterrorism", "violence_crime"),
-    ]
+    assert [(s.text, s.label, s.category) for s in spans] == [("‘narcoterrorism’", "scare quote", "distancing")]
+    assert spans[0].attrs["quoted_term"] == "narcoterrorism"
+    assert spans[0].attrs["term_category"] == "violence_crime"
     assert spans[0].alternative == loaded.SCARE_ALTERNATIVE
     assert loaded.extract(dataclasses.replace(doc, quotes=quotes), lexicons).values["scare_quote_count"] == 1
 

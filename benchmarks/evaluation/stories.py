@@ -43,6 +43,8 @@ from framing.linear_model import LinearScorer
 from framing.training import AnnotatedText, fit_scorer, loaded_examples
 
 from .datasets import BABE, dataset_file, read_babe, read_jsonl, to_document
+from .gold_loaded import read_gold_loaded, score_gold
+from .learned import cached_run, learned_story_figures, own_voice_spans
 from .metrics import overlaps
 
 BASIL = "stories/basil_dev.jsonl"
@@ -117,7 +119,8 @@ def read_basil(path: str | Path, limit: int | None = None) -> list[StoryArticle]
 def own_voice_loaded(analysis: ArticleAnalysis) -> list[tuple[int, int]]:
     """Offsets of the loaded spans in the writer's own words (outside speech quotes)."""
     doc = analysis.document
-    return [(s.start, s.end) for s in analysis.spans if s.type == "loaded" and not doc.is_quoted(s.start, s.end)]
+    return [(s.start, s.end) for s in analysis.spans if s.type == "loaded" and not doc.is_quoted(s.start, s.end)
+            and s.counted]
 
 
 def own_word_count(doc: Document) -> int:
@@ -197,20 +200,39 @@ def score_system(
 
 
 def evaluate_stories(data_dir: str | Path, lexicons: Lexicons, limit: int | None = None) -> dict[str, Any]:
-    """framing and the public word lists on BASIL's development events."""
+    """framing and the public word lists on BASIL's development events.
+
+    The learned lexicon and slant model of the optional set were fitted on these events, so they are
+    left out of ``lexicons`` and scored only from held-out predictions (``learned_cross_validated``).
+    """
+    lexicons = replace(lexicons, learned_loaded=None, slant_model=None)
     articles = read_basil(dataset_file(data_dir, BASIL), limit)
     analyses = {a.id: analyze_document(to_document(a.text, lexicons, a.id), lexicons) for a in articles}
     docs = {key: analysis.document for key, analysis in analyses.items()}
-    rules_only = replace(lexicons, loaded_scorer=None)  # the lexicon and its rules, before the learned scorer
+    context_scorer = lexicons.loaded_scorer  # (optional set only: trained on research-use data)
+    # The lexicon and its rules, before any learned model.
+    rules_only = replace(lexicons, loaded_scorer=None, learned_loaded=None, slant_model=None)
     unscored = {a.id: analyze_document(docs[a.id], rules_only) for a in articles}
     result: dict[str, Any] = {
         "events": len({a.event for a in articles}),
         "articles": len(articles),
         "loaded": score_system(articles, docs, lambda a: own_voice_loaded(analyses[a.id])),
         "loaded_rules_only": score_system(articles, docs, lambda a: own_voice_loaded(unscored[a.id])),
-        "loaded_cross_validated": cross_validated_loaded(articles, docs, data_dir, lexicons),
         "baselines": {},
     }
+    if context_scorer is not None:
+        result["loaded_cross_validated"] = cross_validated_loaded(articles, docs, data_dir, lexicons)
+    curated = {a.id: [(s.start, s.end) for s in unscored[a.id].spans if s.type == "loaded"] for a in articles}
+    held = cached_run(str(data_dir), rules_only)
+    result["learned_cross_validated"] = learned_story_figures(articles, docs, curated, rules_only, held)
+    shorter = result["learned_cross_validated"]["ordering_shorter_is_more_loaded"]
+    result["baselines"]["shorter_is_more_loaded"] = {"ordering": shorter}  # beside the public lists
+    gold = read_gold_loaded(data_dir)
+    if gold:
+        every_voice = {a.id: own_voice_spans(docs[a.id], rules_only, curated[a.id], held, a.id, own_only=False)
+                       for a in articles if a.id in gold}
+        result["gold_dev_loaded"] = {"lexicon": score_gold(gold, curated),
+                                     "lexicon_and_learned_held_out": score_gold(gold, every_voice)}
     for name, relative in BASELINE_LISTS.items():
         path = Path(data_dir) / relative
         if path.is_file():
@@ -273,6 +295,21 @@ def basil_texts(data_dir: Path) -> list[AnnotatedText]:
         AnnotatedText(a.id, f"basil:{a.event}", a.text, tuple((p.start, p.end) for p in a.phrases), "basil")
         for a in read_basil(dataset_file(data_dir, BASIL))
     ]
+
+
+def basil_lexical_texts(data_dir: Path) -> list[AnnotatedText]:
+    """BASIL articles with only their lexical-bias phrases marked (what a word model can learn)."""
+    return [
+        AnnotatedText(a.id, f"basil:{a.event}", a.text,
+                      tuple((p.start, p.end) for p in a.phrases if p.kind == "lex"), "basil")
+        for a in read_basil(dataset_file(data_dir, BASIL))
+    ]
+
+
+def babe_labels(data_dir: Path) -> dict[str, bool]:
+    """BABE's sentence labels (Biased → True) by the ids :func:`babe_texts` gives."""
+    return {s.id: s.label == "Biased" for s in read_babe(dataset_file(data_dir, BABE))
+            if s.label in {"Biased", "Non-biased"}}
 
 
 def word_occurrences(text: str, phrases: tuple[str, ...]) -> tuple[tuple[int, int], ...]:

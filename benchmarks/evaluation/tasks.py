@@ -467,20 +467,23 @@ def loaded_words(doc: Document, spans: Iterable[Span], *, own_words_only: bool =
     word inside a speech quote is the speaker's (framing reports it, split into quoted
     words), and the words inside a scare quote are the ones the writer holds at a
     distance: there the bias is in the quotation marks, which a word list cannot mark
-    (a lexicon term inside the scare quote still counts, as its own span). So the
+    (a lexicon term inside the scare quote still counts: its ``term_spans``). So the
     word-level comparison leaves both out unless ``own_words_only`` is off.
     """
     words: set[str] = set()
     for span in spans:
-        if span.type == "loaded" and not (own_words_only and span.label == SCARE_LABEL):
-            words.update(
-                t.norm
-                for t in doc.tokens
-                if t.is_word
-                and span.start <= t.start
-                and t.end <= span.end
-                and not (own_words_only and doc.is_quoted(t.start, t.end))
-            )
+        if span.type != "loaded" or not span.counted:  # a "possible" finding: shown, not counted
+            continue
+        # A lexicon term inside a scare quote is one finding with it (``term_spans``), and its words count.
+        scare = own_words_only and span.label == SCARE_LABEL
+        ranges = [tuple(r) for r in span.attrs.get("term_spans", [])] if scare else [(span.start, span.end)]
+        words.update(
+            t.norm
+            for t in doc.tokens
+            if t.is_word
+            and any(start <= t.start and t.end <= end for start, end in ranges)
+            and not (own_words_only and doc.is_quoted(t.start, t.end))
+        )
     return words
 
 
@@ -581,12 +584,18 @@ def classify_sentences(
 
 
 def evaluate_bias(data_dir: str | Path, lexicons: Lexicons, limit: int | None = None) -> dict[str, Any]:
-    """BABE: loaded words vs ``biased_words``, and a feature-based sentence classifier."""
+    """BABE: loaded words vs ``biased_words``, and a feature-based sentence classifier.
+
+    The learned lexicon and slant model of the optional set were fitted on this very half, so they
+    are left out of ``lexicons`` here and scored only from held-out predictions (``words_learned``).
+    """
+    lexicons = replace(lexicons, learned_loaded=None, slant_model=None)
     sentences = [s for s in read_babe(dataset_file(data_dir, BABE), limit) if s.label in ("Biased", "Non-biased")]
     docs = [to_document(sentence.text, lexicons, sentence.id) for sentence in sentences]  # parsed once, used twice
     predicted_words: dict[str, set[str]] = {}
     rules_only_words: dict[str, set[str]] = {}
-    rules_only = replace(lexicons, loaded_scorer=None)  # the shipped scorer was trained on BABE's dev half
+    # The lexicon and its rules alone: the optional learned models were trained on BABE's dev half.
+    rules_only = replace(lexicons, loaded_scorer=None, learned_loaded=None, slant_model=None)
     flags = []
     for sentence, doc in zip(sentences, docs, strict=True):
         spans = run_extractors_named(doc, lexicons, ["loaded"])
@@ -606,7 +615,47 @@ def evaluate_bias(data_dir: str | Path, lexicons: Lexicons, limit: int | None = 
         matrix, names, origin = feature_matrix(docs, lexicons)
         scores = classify_sentences(matrix, [s.label for s in sentences], names)
         result["classifier"] = {**scores, "feature_source": origin}
+        result.update(learned_bias_figures(sentences, docs, rules_only, data_dir, (matrix, names)))
     return result
+
+
+def learned_bias_figures(sentences: Sequence[BabeSentence], docs: Sequence[Document], rules_only: Lexicons,
+                         data_dir: str | Path, features: tuple[Any, list[str]]) -> dict[str, Any]:
+    """BABE with the learned lexicon and slant model, from held-out predictions only (benchmarks/evaluation/learned.py).
+
+    ``words_learned``: biased-word scores of curated + learned words; ``slant``: the slant model's
+    own cross-validated macro-F1; ``classifier_with_slant``: the named-feature classifier with the
+    held-out slant probability and learned-word count added as two more columns.
+    """
+    import numpy as np
+
+    from .learned import SWEEP, cached_run, own_voice_spans
+
+    held = cached_run(str(data_dir), rules_only)
+    curated = {s.id: [(span.start, span.end) for span in run_extractors_named(doc, rules_only, ["loaded"])
+                      if span.type == "loaded" and span.label != SCARE_LABEL]
+               for s, doc in zip(sentences, docs, strict=True)}
+
+    def words_at(threshold: float | None) -> dict[str, set[str]]:
+        words = {}
+        for sentence, doc in zip(sentences, docs, strict=True):
+            spans = own_voice_spans(doc, rules_only, curated[sentence.id], held, sentence.id, threshold)
+            words[sentence.id] = {t.norm for t in doc.tokens if t.is_word and any(a <= t.start and t.end <= b
+                                                                                for a, b in spans)}
+        return words
+
+    words = words_at(None)
+    learned_counts = [len(words[s.id]) for s in sentences]
+    slant = [held.trained.slant_held_out.get(sentence.id, 0.0) for sentence in sentences]
+    matrix, names = features
+    extended = np.column_stack([np.asarray(matrix, dtype=float), slant, np.log1p(learned_counts)])
+    scores = classify_sentences(extended, [s.label for s in sentences], [*names, "slant_held_out", "learned_count"])
+    sweep = {str(t): {k: v for k, v in score_biased_words(sentences, words_at(t)).items() if not k.startswith("top")}
+             for t in SWEEP}
+    return {"words_learned": score_biased_words(sentences, words), "words_learned_threshold_sweep": sweep,
+            "learned_threshold": held.trained.token_model["threshold"],
+            "slant": held.trained.slant_model["provenance"]["cross_validated"] if held.trained.slant_model else None,
+            "classifier_with_slant": scores}
 
 
 # --- Readability (OneStopEnglish) -------------------------------------------------------------

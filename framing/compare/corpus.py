@@ -63,6 +63,8 @@ def article_counts(analysis: ArticleAnalysis) -> tuple[str, int, int, Counter]:
     """An article's outlet, words, sentences and spans per measure (type and type.category)."""
     counts: Counter = Counter()
     for span in analysis.spans:
+        if not span.counted:  # a "possible" finding is not counted (framing.document.Span.counted)
+            continue
         counts[span.type] += 1
         if span.category:
             counts[f"{span.type}.{span.category}"] += 1

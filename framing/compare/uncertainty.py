@@ -56,6 +56,8 @@ def sentence_matrix(analysis: ArticleAnalysis, measures: Sequence[str]) -> tuple
     for span in analysis.spans:
         if n == 0:
             break
+        if not span.counted:  # a "possible" finding is not counted (framing.document.Span.counted)
+            continue
         sentence = doc.sentence_of(span.start)
         counts[sentence, column[span.type]] += 1
         if span.category:

@@ -70,7 +70,7 @@ def rate_features(doc: Document, spans: Iterable[Span]) -> dict[str, float]:
     by_category: Counter[str] = Counter()
     speech = [(q.inner_start, q.inner_end) for q in doc.quotes if q.kind == "speech"]
     for span in spans:
-        if span.attrs.get("confidence") == "possible":  # shown as evidence, not counted
+        if not span.counted:  # a "possible" finding: shown as evidence, not counted
             continue
         total[span.type] += 1
         # doc.is_quoted, with the speech quotes listed once per document rather than per span.

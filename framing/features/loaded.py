@@ -69,7 +69,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Document, QuoteRegion, Span, Token
@@ -114,28 +114,17 @@ MEASURE_NOUNS = frozenset(
 
 
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
-    """Loaded-term spans (label = lexicon term) and scare-quote spans (label "scare quote").
+    """Loaded-term spans (label = lexicon term), scare-quote spans and the learned lexicon's spans.
 
-    Every lexicon or scare-quote candidate is scored by the learned model the lexicons
-    carry (:mod:`framing.features.loaded_scoring`); those under its threshold are not
-    counted, and each kept span carries its ``score`` and the features behind it (``why``).
+    Curated candidates are never dropped by a learned model: one the context scorer or the
+    learned lexicon doubts is kept as ``confidence: possible`` with the ``reason`` (and not
+    counted in the rates, :func:`framing.features.rate_features`). Each span says whose
+    voice it is in (:mod:`framing.features.loaded_voice`), and a lexicon term inside a
+    scare quote is one finding with it (the scare quote, naming the term).
     """
-    scorer = lexicons.loaded_scorer
-    spans: list[Span] = []
-    dropped = 0
-    for candidate in candidates(doc, lexicons):
-        if scorer is None or candidate.span.label == SCARE_LABEL:
-            spans.append(candidate.span)
-            continue
-        probability = scorer.probability(candidate.features)
-        if probability < scorer.threshold:
-            dropped += 1
-            continue
-        why = scorer.explain(candidate.features, labels=FEATURE_LABELS)
-        attrs = {**candidate.span.attrs, "score": round(probability, 3), "why": why}
-        spans.append(replace(candidate.span, attrs=attrs))
-    scare_quotes = sum(1 for span in spans if span.label == SCARE_LABEL)
-    return Extraction(values={"scare_quote_count": scare_quotes, "loaded_below_threshold_count": dropped}, spans=spans)
+    from .loaded_assembly import assemble
+
+    return assemble(doc, lexicons, candidates(doc, lexicons))
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +142,8 @@ def candidates(doc: Document, lexicons: Lexicons) -> list[Candidate]:
     found_spans: list[tuple[Span, dict[str, float]]] = []
     claimed: set[int] = set()
     for first, end, entry in lexicons.matcher("loaded").match(columns.norms):
+        if end - first == 1:
+            end, entry = coordinated(columns.norms, first, entry, lexicons)
         claimed.update(range(first, end))
         if entry["category"] != EXCLUSION and passes_rule(entry, tokens, first, end):
             found_spans.append((_span(doc, tokens[first].start, tokens[end - 1].end, entry),
@@ -188,6 +179,33 @@ def candidates(doc: Document, lexicons: Lexicons) -> list[Candidate]:
         }
         result.append(Candidate(span, {name: value for name, value in features.items() if value}))
     return result
+
+
+COORDINATORS = frozenset({"and", "or"})
+
+
+def coordinated(norms: Sequence[str], first: int, entry: Entry, lexicons: Lexicons) -> tuple[int, Entry]:
+    """A listed phrase split by a coordinated word: "extrajudicial and illicit executions" is
+    "extrajudicial executions" with "illicit" between. Returns the match's end and entry
+    (the one-word match unchanged when no listed phrase continues after "and/or <word>")."""
+    gap = first + 3  # first word, "and"/"or", one coordinated word, then the rest of the phrase
+    if gap >= len(norms) or norms[first + 1] not in COORDINATORS:
+        return first + 1, entry
+    for rest, phrase in phrase_continuations(lexicons).get(norms[first], ()):
+        if tuple(norms[gap : gap + len(rest)]) == rest:
+            return gap + len(rest), phrase
+    return first + 1, entry
+
+
+@lru_cache(maxsize=8)
+def phrase_continuations(lexicons: Lexicons) -> dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]:
+    """Multi-word loaded terms (not exclusions) by their first word: ``{first: ((rest, entry), ...)}``."""
+    found: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+    for entry in lexicons["loaded"]:
+        words = term_tokens(entry.key)
+        if len(words) > 1 and entry["category"] != EXCLUSION:
+            found.setdefault(words[0], []).append((words[1:], entry))
+    return {first: tuple(items) for first, items in found.items()}
 
 
 def _named_target(tokens: Sequence[Token], first: int, end: int) -> bool:

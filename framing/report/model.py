@@ -24,6 +24,7 @@ from ..features.rule_notes import describe_rule
 from ..lexicons import Lexicons
 from ..rates import WordWeightedMeans, per_thousand
 from .findings import MAX_POSSIBLE_ROWS, highlights, overview_words, possible_note, split_rows
+from .loaded_voices import loaded_voice_rows
 
 # How each span type is named, marked and drawn. The marker letter and the
 # drawing style (not the colour) carry the meaning, so the legend still reads in
@@ -126,6 +127,7 @@ def build_report_model(
         "readability": readability_columns(analyses),
         "outlets": outlets,
         "loaded_matrix": loaded_matrix(analyses, [row["outlet"] for row in outlets]),
+        "loaded_voices": loaded_voice_rows(analyses, lexicons),
         "articles": articles,
         "short_articles": [a["label"] for a in articles if a["n_words"] < SHORT_ARTICLE_WORDS],
         "short_article_words": SHORT_ARTICLE_WORDS,
@@ -187,6 +189,8 @@ def outlet_rows(analyses: Sequence[ArticleAnalysis], source_kinds: Sequence[str]
         kinds: Counter[str] = Counter()
         for analysis in members:
             for span in analysis.spans:
+                if not span.counted:  # a "possible" finding: shown with its reason, not counted
+                    continue
                 counts[span.type] += 1
                 if span.type == "source":
                     kinds[span.category or "unknown"] += 1

@@ -1,0 +1,152 @@
+"""The learned lexicon and the sentence slant model, scored honestly on BABE and BASIL.
+
+Both models are trained on the same development halves they are measured on, so the
+figures here never use the shipped files: :func:`cross_validated_run` retrains them
+(``framing.training_learned.train``), and every prediction scored is a held-out one, from
+a fold that did not see the word's event (BASIL) or sentence (BABE). The slant model
+never sees BASIL, so its BASIL scores are held out as they are.
+
+What framing would report is rebuilt from those predictions: the curated lexicon's spans
+(rules only, as the MIT default runs) minus those the held-out token model would demote,
+plus the held-out learned words no curated span covers, in the writer's own voice.
+"""
+
+from __future__ import annotations
+
+import random
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import combinations
+from typing import Any
+
+from framing.document import Document
+from framing.features.loaded_voice import VoiceReader
+from framing.lexicons import Lexicons
+from framing.linear_model import LinearScorer
+from framing.slant import score_sentences
+from framing.training import AnnotatedText
+from framing.training_learned import Trained, train
+
+BOOTSTRAP = 1000
+SWEEP = (0.04, 0.06, 0.08, 0.1, 0.13, 0.16, 0.2, 0.25)  # thresholds shown beside the trained one
+
+
+@dataclass(frozen=True, slots=True)
+class HeldOut:
+    """Held-out learned words per text: ``added`` (start, end) and the probability of each word."""
+
+    trained: Trained
+    probability: Mapping[str, Mapping[int, float]]  # text id → token start → held-out probability
+    added: Mapping[str, list[tuple[int, int, float]]]  # text id → words no curated span holds, with probability
+
+
+@lru_cache(maxsize=2)
+def cached_run(data_dir: str, lexicons: Lexicons) -> HeldOut:
+    """One cross-validated training per datasets folder and lexicon set (the bias and stories tasks share it)."""
+    from pathlib import Path
+
+    from .stories import babe_labels, babe_texts, basil_lexical_texts
+
+    folder = Path(data_dir)
+    return cross_validated_run(basil_lexical_texts(folder) + babe_texts(folder), babe_labels(folder), lexicons)
+
+
+def cross_validated_run(texts: Sequence[AnnotatedText], labels: Mapping[str, bool], lexicons: Lexicons) -> HeldOut:
+    """Train both models with held-out predictions (slant: by sentence; tokens: by event or sentence)."""
+    trained = train(texts, labels, lexicons)
+    added: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
+    probability: dict[str, dict[int, float]] = defaultdict(dict)
+    for example, p in zip(trained.examples, trained.held_out, strict=True):
+        probability[example.text_id][example.start] = p
+        if not example.curated:
+            added[example.text_id].append((example.start, example.end, p))
+    return HeldOut(trained, probability, added)
+
+
+def own_voice_spans(doc: Document, lexicons: Lexicons, curated: Sequence[tuple[int, int]], held: HeldOut,
+                    text_id: str, threshold: float | None = None, *, own_only: bool = True) -> list[tuple[int, int]]:
+    """Curated spans the held-out model keeps plus its added words (at ``threshold``, by default the
+    trained one), those in the writer's own voice (every one unless ``own_only``)."""
+    threshold = held.trained.token_model["threshold"] if threshold is None else threshold
+    bar = held.trained.token_model["provenance"]["demote_below"]
+    words = held.probability.get(text_id, {})
+    kept = [(s, e) for s, e in curated
+            if min((p for start, p in words.items() if s <= start < e), default=1.0) >= bar]
+    covered = {start for s, e in kept for start in range(s, e)}
+    spans = kept + [(s, e) for s, e, p in held.added.get(text_id, []) if s not in covered and p >= threshold]
+    reader = VoiceReader(doc, lexicons.reporting_cues)
+    starts = doc.token_columns().starts
+    result = []
+    for start, end in spans:
+        first = bisect_left(starts, start)
+        if not own_only or (first < len(starts) and reader.voice_of(first, first + 1).voice == "own"):
+            result.append((start, end))
+    return sorted(result)
+
+
+def article_slant_mean(doc: Document, lexicons_with_slant: Lexicons) -> float:
+    """The mean slant probability of the article's own-voice sentences."""
+    model = lexicons_with_slant.slant_model
+    own = [s.probability for s in score_sentences(doc, model) if s.own_voice] if model else []
+    return sum(own) / len(own) if own else 0.0
+
+
+def concordance_with_interval(rates: Mapping[str, list[tuple[float, float]]], seed: int = 0) -> dict[str, Any]:
+    """Pairwise concordance within events, and a 95% bootstrap interval (events resampled)."""
+    per_event = {event: _agreements(outlets) for event, outlets in rates.items()}
+    events = [e for e, (_, pairs) in per_event.items() if pairs]
+
+    def value(chosen: Sequence[str]) -> float:
+        agree = sum(per_event[e][0] for e in chosen)
+        pairs = sum(per_event[e][1] for e in chosen)
+        return agree / pairs if pairs else 0.0
+
+    rng = random.Random(seed)
+    samples = sorted(value([rng.choice(events) for _ in events]) for _ in range(BOOTSTRAP)) if events else [0.0]
+    low, high = samples[int(0.025 * len(samples))], samples[int(0.975 * len(samples)) - 1]
+    return {"concordance": round(value(events), 3), "pairs": sum(per_event[e][1] for e in events),
+            "interval_95": [round(low, 3), round(high, 3)]}
+
+
+def _agreements(outlets: Sequence[tuple[float, float]]) -> tuple[float, int]:
+    agree, pairs = 0.0, 0
+    for (pred_a, gold_a), (pred_b, gold_b) in combinations(outlets, 2):
+        if gold_a == gold_b:
+            continue
+        pairs += 1
+        agree += 0.5 if pred_a == pred_b else float((pred_a > pred_b) == (gold_a > gold_b))
+    return agree, pairs
+
+
+def learned_story_figures(articles: Sequence[Any], docs: Mapping[str, Document], curated: Mapping[str, list],
+                          lexicons: Lexicons, held: HeldOut) -> dict[str, Any]:
+    """BASIL: span precision/recall of curated + learned words, and three outlet orderings with intervals.
+
+    The orderings compare, within each event, the annotators' lexical-bias rate with (1) the
+    rate of those words per 1,000 own words, (2) the mean slant of the own-voice sentences and
+    (3) the baseline "the shorter article is the more loaded" (minus the own-word count).
+    """
+    from .stories import lexical_rate, own_word_count, span_scores
+
+    slant_file = held.trained.slant_model
+    slant_model = (LinearScorer(slant_file["weights"], slant_file["intercept"], slant_file["threshold"], {}, "held out")
+                   if slant_file else None)
+    slant_lexicons = replace(lexicons, slant_model=slant_model)
+    predicted = {a.id: own_voice_spans(docs[a.id], lexicons, curated[a.id], held, a.id) for a in articles}
+    measures = {
+        "learned_rate": lambda a: 1000.0 * len(predicted[a.id]) / own_word_count(docs[a.id]),
+        "slant_mean": lambda a: article_slant_mean(docs[a.id], slant_lexicons),
+        "shorter_is_more_loaded": lambda a: -float(own_word_count(docs[a.id])),
+    }
+    result: dict[str, Any] = {"spans": span_scores(articles, predicted), "threshold_sweep": {
+        str(t): span_scores(articles, {a.id: own_voice_spans(docs[a.id], lexicons, curated[a.id], held, a.id, t)
+                                       for a in articles}) for t in SWEEP}}
+    for name, measure in measures.items():
+        rates: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for article in articles:
+            rates[article.event].append((measure(article), lexical_rate(article, docs[article.id])))
+        result[f"ordering_{name}"] = concordance_with_interval(rates)
+    return result

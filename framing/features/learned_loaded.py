@@ -1,0 +1,248 @@
+"""The learned lexicon: a token-level linear model of loaded language that adds to the curated one.
+
+The curated ``loaded.tsv`` knows the words its editors listed; annotators of real news
+mark many more ("testy", "tore into", "scathing"). So each word of an article is also
+scored by a transparent logistic model over named features:
+
+* ``word=<w>``: the word itself (its weight is a row of the editable ``learned_loaded.tsv``);
+* ``stem=<s>``, ``suffix=<x>``: its crude stem and last three letters ("-ous", "-ize"),
+  so an unseen inflection or a word of the same make carries some weight;
+* ``prev=<w>``, ``next=<w>``: the neighbouring words ("tore" before "into");
+* ``lexicon=<name>``: membership in each bundled lexicon (the curated loaded category,
+  hedges, reporting verbs, source kinds);
+* ``voice=own|quoted|paraphrase`` (:mod:`framing.features.loaded_voice`), ``in_scare_quote``,
+  ``capitalized`` (mid-sentence), ``first_sentence``, ``position`` (0 at the start of the
+  article, 1 at the end) and ``sentence_slant`` (the sentence model, :mod:`framing.slant`).
+
+A word whose probability reaches the model's threshold, and that no curated span covers,
+is a loaded span with ``rule=learned_lexicon``, its ``score`` and ``why``, the named
+contributions ("'reneged' as a word +1.60; writer's voice +0.40"). The learned model
+never removes a curated row: where it is sure a curated match is not loaded (probability
+under ``demote_below``) the curated span is kept but marked ``confidence: possible`` with
+the reason, and it is not counted in the rates.
+
+The model is trained on BABE and BASIL (AGPL-3.0 and research-use data) by
+``scripts/train_learned_lexicon.py``, so it ships in ``lexicons/optional/loaded-research-use/``,
+off by default.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Document, Span
+from ..lexicons import LearnedLexicon, Lexicons
+from ..slant import score_sentences
+from .loaded_voice import VoiceReader
+
+RULE = "learned_lexicon"
+LEXICON_FEATURES = ("hedges", "reporting_verbs", "source_kinds")
+MIN_LENGTH = 3
+CONTEXT_LABELS = {
+    "voice=own": "writer's voice",
+    "voice=quoted": "inside a quotation",
+    "voice=paraphrase": "in a paraphrase or denial",
+    "in_scare_quote": "inside scare quotes",
+    "capitalized": "capitalised",
+    "first_sentence": "first sentence",
+    "position": "position in the article",
+    "sentence_slant": "slanted sentence",
+}
+PREFIX_LABELS = {"word=": "'{}' as a word", "stem=": "stem '{}'", "suffix=": "ending '-{}'",
+                 "prev=": "after '{}'", "next=": "before '{}'", "lexicon=": "in lexicon {}"}
+
+
+def stem(word: str) -> str:
+    """A crude stem ("reneged" → reneg, "slamming" → slamm): shares weight between inflections."""
+    for suffix in ("ingly", "edly", "ing", "ed", "ies", "es", "ly", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_LENGTH:
+            return word[: -len(suffix)]
+    return word
+
+
+def feature_label(name: str) -> str:
+    """A reader's words for a feature name."""
+    if name in CONTEXT_LABELS:
+        return CONTEXT_LABELS[name]
+    prefix, _, value = name.partition("=")
+    template = PREFIX_LABELS.get(prefix + "=")
+    return template.format(value) if template else name
+
+
+@dataclass(frozen=True, slots=True)
+class TokenCandidate:
+    """One word the model scores: its token index and named features."""
+
+    index: int
+    features: dict[str, float]
+
+
+def lexicon_memberships(doc: Document, lexicons: Lexicons) -> list[set[str]]:
+    """For each token, the bundled lexicons a match covering it belongs to (loaded: by category)."""
+    from .loaded import inflection_index  # the curated extractor's own inflection rules
+
+    norms = doc.token_columns().norms
+    found: list[set[str]] = [set() for _ in norms]
+    for first, end, entry in lexicons.matcher("loaded").match(norms):
+        for index in range(first, end):
+            found[index].add(f"loaded:{entry['category']}")
+    inflected = inflection_index(lexicons).entries_for(set(norms))
+    for index, norm in enumerate(norms):
+        if norm in inflected and not found[index]:
+            found[index].add(f"loaded:{inflected[norm]['category']}")
+    for name in LEXICON_FEATURES:
+        for first, end, _ in lexicons.matcher(name).match(norms):
+            for index in range(first, end):
+                found[index].add(name)
+    return found
+
+
+class TokenFeatureReader:
+    """The model's features of each content word of one document (memberships, quotes, slant read once).
+
+    ``context`` is every feature but the voice, which costs most to read; scoring adds the
+    voice only for a word that could still reach the threshold (see :func:`learned_spans`).
+    """
+
+    def __init__(self, doc: Document, lexicons: Lexicons, slant: Sequence[float] | None = None) -> None:
+        if slant is None:  # (training passes the held-out scores; extraction the ones it already has)
+            model = lexicons.slant_model
+            slant = [s.probability for s in score_sentences(doc, model)] if model else []
+        self.doc, self.slant = doc, slant
+        self.columns = doc.token_columns()
+        self.memberships = lexicon_memberships(doc, lexicons)
+        self.voices = VoiceReader(doc, lexicons.reporting_cues)
+        self.scare = [(q.inner_start, q.inner_end) for q in doc.quotes if q.kind == "scare"]
+        self.sentence_starts = {start for start, _ in doc.sentences}
+        self.in_article = len(doc.sentences) > 1  # (a lone sentence has no place in an article)
+        self.last = max(len(doc.sentences) - 1, 1)
+        stop, norms, words = lexicons.stop_words, self.columns.norms, self.columns.is_word
+        self.indexes = [i for i, norm in enumerate(norms) if words[i] and len(norm) >= MIN_LENGTH
+                        and norm not in stop and norm[0].isalpha()]
+
+    def context(self, index: int) -> dict[str, float]:
+        """Every feature of the word at token ``index`` except its voice."""
+        columns = self.columns
+        norms, norm, sentence = columns.norms, columns.norms[index], columns.sentences[index]
+        features = dict.fromkeys(word_features(norm), 1.0)
+        features[f"prev={norms[index - 1] if index else '<start>'}"] = 1.0
+        features[f"next={norms[index + 1] if index + 1 < len(norms) else '<end>'}"] = 1.0
+        features.update((f"lexicon={name}", 1.0) for name in self.memberships[index])
+        start = columns.starts[index]
+        if self.scare and any(a <= start < b for a, b in self.scare):
+            features["in_scare_quote"] = 1.0
+        if columns.texts[index][0].isupper() and start not in self.sentence_starts:
+            features["capitalized"] = 1.0
+        if self.in_article:
+            features["position"] = sentence / self.last
+            if sentence == 0:
+                features["first_sentence"] = 1.0
+        if sentence < len(self.slant):
+            features["sentence_slant"] = self.slant[sentence]
+        return features
+
+    def voice_feature(self, index: int) -> str:
+        return f"voice={self.voices.voice_of(index, index + 1).voice}"
+
+    def features(self, index: int) -> dict[str, float]:
+        """Every feature of the word at token ``index``."""
+        return {**self.context(index), self.voice_feature(index): 1.0}
+
+
+@lru_cache(maxsize=65536)
+def word_features(norm: str) -> tuple[str, str, str]:
+    """The word's own feature names (a corpus repeats its vocabulary, so they are built once per word)."""
+    return f"word={norm}", f"stem={stem(norm)}", f"suffix={norm[-3:]}"
+
+
+def token_candidates(doc: Document, lexicons: Lexicons, slant: Sequence[float] | None = None) -> list[TokenCandidate]:
+    """Every content word of ``doc`` with the model's features (``slant``: each sentence's probability)."""
+    reader = TokenFeatureReader(doc, lexicons, slant)
+    return [TokenCandidate(index, reader.features(index)) for index in reader.indexes]
+
+
+def learned_spans(
+    doc: Document, lexicons: Lexicons, model: LearnedLexicon, curated: Sequence[Span], slant: Sequence[float] = ()
+) -> tuple[list[Span], dict[int, str]]:
+    """The learned model's own spans (words no curated span covers), and curated spans it demotes.
+
+    Returns ``(spans, demoted)``: ``demoted`` maps the position of a curated span in
+    ``curated`` to the reason it is only "possible". A word outside the curated spans whose
+    score could not reach the threshold even in the most favourable voice is not read further.
+    """
+    scorer = model.scorer
+    columns = doc.token_columns()
+    covered: dict[int, int] = {}
+    for position, span in enumerate(curated):
+        first = bisect_left(columns.starts, span.start)
+        covered.update((start, position) for start in columns.starts[first:bisect_left(columns.starts, span.end)])
+    cut = math.log(scorer.threshold / (1 - scorer.threshold)) if 0 < scorer.threshold < 1 else -math.inf
+    reader = TokenFeatureReader(doc, lexicons, slant)
+    spans: list[Span] = []
+    lowest: dict[int, tuple[float, Mapping[str, float]]] = {}
+    for index in reader.indexes:
+        start = columns.starts[index]
+        position = covered.get(start)
+        if position is None and ceiling(reader, model, index) < cut:
+            continue
+        features = reader.features(index)
+        probability = scorer.probability(features)
+        if position is not None:
+            if probability < lowest.get(position, (1.0, {}))[0]:
+                lowest[position] = (probability, features)
+        elif probability >= scorer.threshold:
+            spans.append(_span(doc, TokenCandidate(index, features), probability, model))
+    demoted = {
+        position: f"the learned lexicon gives it {probability:.2f} (< {model.demote_below:.2f}): "
+        + scorer.explain(features, labels=_labels(features))
+        for position, (probability, features) in lowest.items()
+        if probability < model.demote_below and curated[position].label != "scare quote"
+    }
+    return spans, demoted
+
+
+def ceiling(reader: TokenFeatureReader, model: LearnedLexicon, index: int) -> float:
+    """An upper bound of the word's log-odds, from its cheap features (word, neighbours, lexicons, slant)
+    and the most its voice and place could add: under the threshold's, the word cannot be loaded."""
+    weights, norms = model.scorer.weights, reader.columns.norms
+    norm = norms[index]
+    own = model.word_weights.get(norm)
+    if own is None:
+        own = model.word_weights[norm] = sum(weights.get(name, 0.0) for name in word_features(norm))
+    previous = norms[index - 1] if index else "<start>"
+    following = norms[index + 1] if index + 1 < len(norms) else "<end>"
+    before, after = model.neighbour_weights
+    total = model.scorer.intercept + own + before.get(previous, 0.0) + after.get(following, 0.0)
+    if reader.memberships[index]:
+        total += sum(weights.get("lexicon=" + name, 0.0) for name in reader.memberships[index])
+    sentence = reader.columns.sentences[index]
+    if sentence < len(reader.slant):
+        total += weights.get("sentence_slant", 0.0) * reader.slant[sentence]
+    return total + model.context_ceiling
+
+
+def _labels(features: Mapping[str, float]) -> dict[str, str]:
+    return {name: feature_label(name) for name in features}
+
+
+def _span(doc: Document, candidate: TokenCandidate, probability: float, model: LearnedLexicon) -> Span:
+    columns = doc.token_columns()
+    start, end = columns.starts[candidate.index], columns.ends[candidate.index]
+    features = candidate.features
+    attrs = {"rule": RULE, "score": round(probability, 3),
+             "why": model.scorer.explain(features, labels=_labels(features))}
+    return Span("loaded", start, end, doc.text[start:end], columns.norms[candidate.index], "learned",
+                learned_note(model), "(a plainer word)", attrs)
+
+
+def learned_note(model: LearnedLexicon) -> str:
+    """The span note: what found the word and how often such a word is right (held-out precision)."""
+    figures = model.scorer.provenance.get("cross_validated", {})
+    precisions = [f"{name} {value['precision']:.2f}" for name, value in sorted(figures.items())
+                  if isinstance(value, dict) and "precision" in value]
+    held_out = f"; held-out precision {', '.join(precisions)}: read it in context" if precisions else ""
+    return f"a word the learned lexicon scores as loaded (trained on expert annotation of news{held_out})"

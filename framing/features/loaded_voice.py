@@ -1,0 +1,112 @@
+"""Whose voice a loaded word is in: the writer's own, a quoted speaker's, or a close paraphrase.
+
+A loaded word is a judgement of whoever says it. Three rules, in order, each named in
+the span's ``voice_reason``:
+
+* ``quoted``: the word is inside a speech quotation (the quote parser decides which
+  quotation marks enclose speech), so the speaker chose it;
+* ``paraphrase``: the word is in a reported clause: after a reporting verb and "that"
+  ("she said that the plan was reckless"), in a clause closed by a reporting verb
+  ("the plan is reckless, she said"), or inside a denial ("it is not a witch hunt",
+  "denied it was a cover-up"): a word the writer mentions in order to deny or report it
+  belongs to the one denying it, not to the writer;
+* ``own``: none of these, so the writer chose the word.
+
+The report and the record give the three figures apart (``loaded_own_voice_count``,
+``loaded_quoted_voice_count``, ``loaded_paraphrase_voice_count``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..document import Document
+from ..grammar import DENIAL_VERBS, NEGATIONS
+
+VOICES = ("own", "quoted", "paraphrase")
+DENIAL_WINDOW = 4  # words between a negation and the loaded word it denies ("not a political witch hunt")
+TAIL_WINDOW = 4  # words after a comma that may hold ", the senator said."
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """A voice and the rule that decided it."""
+
+    voice: str
+    reason: str
+
+
+class VoiceReader:
+    """Reads the voice of any token of one document, one sentence at a time (each sentence read once).
+
+    A class because the per-sentence memo is real state: the learned lexicon asks for the
+    voice of every word, and re-reading the sentence per word was quadratic.
+    """
+
+    def __init__(self, doc: Document, reporting_cues: frozenset[str]) -> None:
+        self.columns = doc.token_columns()
+        self.cues = reporting_cues
+        self.memo: dict[int, Voice] = {}
+
+    def sentence_tokens(self, sentence: int) -> range:
+        """The token indexes of one sentence (tokens are in text order, so their sentence numbers are sorted)."""
+        numbers = self.columns.sentences
+        return range(bisect_left(numbers, sentence), bisect_right(numbers, sentence))
+
+    def voice_of(self, first: int, end: int) -> Voice:
+        """The voice of tokens ``first:end``."""
+        if any(self.columns.quoted[first:end]):
+            return QUOTED
+        if first not in self.memo:
+            self._read_sentence(self.columns.sentences[first])
+        return self.memo[first]
+
+    def _read_sentence(self, sentence: int) -> None:
+        """The voice of every token of one sentence, outside quotations (denial, reported clause, own)."""
+        columns, cues = self.columns, self.cues
+        norms, texts, words = columns.norms, columns.texts, columns.is_word
+        indexes = self.sentence_tokens(sentence)
+        tail = _tail_cue(indexes, norms, texts, words, cues)
+        reported = denial = ""
+        words_since_denial = DENIAL_WINDOW  # words read since the last negation (a denial reaches DENIAL_WINDOW)
+        for position, index in enumerate(indexes):
+            if words_since_denial >= DENIAL_WINDOW:
+                denial = ""
+            if denial:
+                self.memo[index] = Voice("paraphrase", f"inside a denial ('{denial}' before it)")
+            elif reported:
+                self.memo[index] = Voice("paraphrase", reported)
+            elif tail is not None and index < tail[0]:
+                self.memo[index] = Voice("paraphrase", f"reported clause (', … {tail[1]}' after it)")
+            else:
+                self.memo[index] = OWN
+            if norms[index] in cues and position + 1 < len(indexes) and norms[indexes[position + 1]] == "that":
+                reported = reported or f"reported clause ('{texts[index]} that' before it)"
+            if words[index]:
+                words_since_denial += 1
+                if _denies(norms, index):
+                    denial, words_since_denial = texts[index], 0
+
+
+QUOTED = Voice("quoted", "inside a speech quotation")
+OWN = Voice("own", "the writer's own words")
+
+
+def _denies(norms: Sequence[str], index: int) -> bool:
+    """A negation or verb of denial, not "not only" (which intensifies)."""
+    norm = norms[index]
+    following = norms[index + 1] if index + 1 < len(norms) else ""
+    return (norm in NEGATIONS or norm.endswith("n't") or norm in DENIAL_VERBS) and following != "only"
+
+
+def _tail_cue(indexes: Sequence[int], norms: Sequence[str], texts: Sequence[str], words: Sequence[bool],
+              cues: frozenset[str]) -> tuple[int, str] | None:
+    """``(comma, cue)`` when the sentence ends ", <at most TAIL_WINDOW words with a reporting verb>"."""
+    comma = next((i for i in reversed(indexes) if texts[i] == ","), None)
+    if comma is None:
+        return None
+    tail = [i for i in indexes if i > comma and words[i]]
+    cue = next((texts[i] for i in tail if norms[i] in cues), None)
+    return (comma, cue) if cue and len(tail) <= TAIL_WINDOW else None

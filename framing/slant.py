@@ -1,0 +1,91 @@
+"""Sentence slant: the share of an article's sentences a model trained on expert labels would call slanted.
+
+A loaded-term count sees only listed words; expert annotators (BABE) judge whole
+sentences. So a second transparent model scores each sentence: a logistic regression
+over the sentence's distinct words, each present word weighing ``1/sqrt(k)`` (k: the
+sentence's words the model knows; a binary bag of words normalised to unit length, so a
+long sentence is not slanted by length alone). Its weights are data
+(``slant_model.json``, format ``framing-linear-model/1``, features ``word=<norm>``), and
+a sentence's evidence is the words that moved it most ("'slammed' +0.42; 'radical' +0.31").
+
+An article's ``slant`` is the share of its sentences in the writer's own voice (fewer than
+half of their words quoted) scored at or above the model's threshold, with how many
+sentences that share is taken over. The model is trained on BABE (AGPL-3.0 data), so it
+ships in the optional set (``lexicons/optional/loaded-research-use/``), never in the MIT default;
+without it, no slant is computed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Container, Sequence
+from dataclasses import dataclass
+
+from .document import Document
+from .linear_model import LinearScorer
+
+WORD_PREFIX = "word="
+EVIDENCE_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSlant:
+    """One sentence's score, whether it is in the writer's own voice, and the named features behind it."""
+
+    index: int
+    probability: float
+    own_voice: bool
+    features: dict[str, float]
+
+    def evidence(self, model: LinearScorer) -> str:
+        """The words that moved the score most: "'slammed' +0.42; 'radical' +0.31" (built only when shown)."""
+        labels = {name: f"'{name[len(WORD_PREFIX):]}'" for name in self.features}
+        return model.explain(self.features, most=EVIDENCE_WORDS, labels=labels)
+
+
+def sentence_features(norms: Sequence[str], vocabulary: Container[str]) -> dict[str, float]:
+    """The sentence's words the model knows (``word=<norm>`` in ``vocabulary``), each 1/sqrt(their number)."""
+    known = {f"{WORD_PREFIX}{norm}" for norm in norms if f"{WORD_PREFIX}{norm}" in vocabulary}
+    value = 1.0 / math.sqrt(len(known)) if known else 0.0
+    return dict.fromkeys(known, value)
+
+
+def sentence_norms(doc: Document) -> list[list[str]]:
+    """Each sentence's lower-case word norms (the model's vocabulary is norms)."""
+    columns = doc.token_columns()
+    by_sentence: list[list[str]] = [[] for _ in doc.sentences]
+    for norm, sentence, word in zip(columns.norms, columns.sentences, columns.is_word, strict=True):
+        if word and sentence < len(by_sentence):
+            by_sentence[sentence].append(norm)
+    return by_sentence
+
+
+def score_sentences(doc: Document, model: LinearScorer) -> list[SentenceSlant]:
+    """Every sentence's slant probability (and the features its evidence is read from).
+
+    The same computation as ``model.probability(sentence_features(...))``, written out because it
+    runs on every sentence of every article: each known word adds its weight / sqrt(known words).
+    """
+    columns = doc.token_columns()
+    quoted = [0] * len(doc.sentences)
+    words = [0] * len(doc.sentences)
+    for sentence, word, inside in zip(columns.sentences, columns.is_word, columns.quoted, strict=True):
+        if word and sentence < len(words):
+            words[sentence] += 1
+            quoted[sentence] += inside
+    weights = model.weights
+    result = []
+    for index, norms in enumerate(sentence_norms(doc)):
+        known = {WORD_PREFIX + norm for norm in norms} & weights.keys()
+        value = 1.0 / math.sqrt(len(known)) if known else 0.0
+        logit = model.intercept + value * sum(weights[name] for name in known)
+        own = words[index] > 0 and quoted[index] * 2 < words[index]
+        result.append(SentenceSlant(index, 1.0 / (1.0 + math.exp(-logit)), own, dict.fromkeys(known, value)))
+    return result
+
+
+def article_slant(sentences: Sequence[SentenceSlant], threshold: float) -> dict[str, float | int]:
+    """``{"score", "n_sentences"}``: the share of own-voice sentences at or above ``threshold``."""
+    own = [s for s in sentences if s.own_voice]
+    slanted = sum(s.probability >= threshold for s in own)
+    return {"score": round(slanted / len(own), 3) if own else 0.0, "n_sentences": len(own)}

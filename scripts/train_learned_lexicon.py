@@ -1,0 +1,116 @@
+"""Train the learned lexicon and the sentence slant model (lexicons/optional/loaded-research-use/).
+
+Usage::
+
+    python scripts/train_learned_lexicon.py --data PATH/TO/datasets [-o lexicons/optional/loaded-research-use]
+    python scripts/train_learned_lexicon.py --annotations my_marks.jsonl -o my_pack/
+
+With ``--data`` it trains on the development halves of BABE (bias/babe_dev.jsonl: each
+sentence's biased words and its Biased / Non-biased label; each sentence its own group)
+and BASIL (stories/basil_dev.jsonl: the lexical-bias phrases, grouped by event). With
+``--annotations`` it also (or only) trains the token model on your own JSON Lines marks,
+``{"id", "group", "text", "marked": [[start, end], ...]}`` a line (add ``"slanted": true``
+or ``false`` to a line to train the slant model on it too). It writes
+``learned_loaded.json`` (every weight but the words'), ``learned_loaded.tsv`` (the word
+weights, editable), ``slant_model.json``, and prints the cross-validated figures. Put the
+folder on ``--lexicons`` to use them. BASIL is research-use data and BABE AGPL-3.0: a model
+trained on them is not MIT and stays in the optional set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the dataset readers live in benchmarks/, beside this script
+
+from benchmarks.evaluation.stories import babe_labels, babe_texts, basil_lexical_texts  # noqa: E402
+from framing.errors import FramingInputError  # noqa: E402
+from framing.fileio import write_atomically  # noqa: E402
+from framing.learned_words import MODEL_FILE, WORD_PREFIX, WORDS_FILE, write_word_table  # noqa: E402
+from framing.lexicons import SLANT_FILE, load_lexicons  # noqa: E402
+from framing.training import read_annotations  # noqa: E402
+from framing.training_learned import train, word_counts  # noqa: E402
+
+LICENCES = {
+    "basil": "BASIL (Fan et al. 2019), development half, lexical-bias phrases: research use only",
+    "babe": "BABE (Spinde et al. 2021), development half, biased words and sentence labels: AGPL-3.0",
+}
+LICENCE = ("not MIT: derived from research-use (BASIL) and AGPL-3.0 (BABE) annotation; optional set, "
+           "use for research and teaching, do not redistribute under MIT")
+
+
+def own_labels(path: Path) -> dict[str, bool]:
+    """The optional ``slanted`` field of your own annotation lines."""
+    labels = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line) if line.strip() else {}
+        if isinstance(row.get("slanted"), bool):
+            labels[str(row["id"])] = row["slanted"]
+    return labels
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, help="the public datasets folder (BABE and BASIL development halves)")
+    parser.add_argument("--annotations", type=Path, help="your own annotated texts (JSON Lines)")
+    parser.add_argument("-o", "--output", type=Path, default=ROOT / "lexicons" / "optional" / "loaded-research-use")
+    args = parser.parse_args(argv)
+    if not args.data and not args.annotations:
+        parser.error("give --data or --annotations")
+    try:
+        # The research-use rows are features too: the models live in that optional set and are used with it.
+        lexicons = load_lexicons(args.output if (args.output / "loaded.tsv").is_file() else None, scorers=False)
+        texts, labels, data = [], {}, {}
+        if args.data:
+            texts += basil_lexical_texts(args.data) + babe_texts(args.data)
+            labels.update(babe_labels(args.data))
+            data.update(LICENCES)
+        if args.annotations:
+            texts += read_annotations(args.annotations)
+            labels.update(own_labels(args.annotations))
+            data["own"] = f"{args.annotations.name}: your annotations"
+    except FramingInputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    trained = train(texts, labels, lexicons)
+    provenance = {"data": data, "split": "development halves only; held-out halves never seen",
+                  "licence": LICENCE if args.data else "yours", "lexicon_checksum": lexicons.checksum,
+                  "script": "scripts/train_learned_lexicon.py", "word_table": WORDS_FILE}
+    model = trained.token_model
+    model["provenance"].update(provenance)
+    counts = word_counts(trained.examples)
+    words = {name[len(WORD_PREFIX):]: (w, counts[name]) for name, w in model["weights"].items()
+             if name.startswith(WORD_PREFIX)}
+    shipped = replace_weights(model, {n: w for n, w in model["weights"].items() if not n.startswith(WORD_PREFIX)})
+    args.output.mkdir(parents=True, exist_ok=True)
+    write_atomically(args.output / MODEL_FILE, json.dumps(shipped, indent=1, ensure_ascii=False) + "\n")
+    write_word_table(args.output / WORDS_FILE, words, {
+        "name": "learned_loaded", "version": model["provenance"]["trained"],
+        "description": "word weights of the learned lexicon (framing/features/learned_loaded.py): word, weight "
+                       "(log-odds as a word), examples (training tokens); edit freely",
+        "sources": "; ".join(data.values()), "licence": provenance["licence"],
+        "source_licences": "BASIL: research use; BABE: AGPL-3.0" if args.data else "yours"})
+    if trained.slant_model:
+        trained.slant_model["provenance"].update({**provenance, "data": {k: v for k, v in data.items()
+                                                                           if k != "basil"}})
+        write_atomically(args.output / SLANT_FILE, json.dumps(trained.slant_model, indent=1, ensure_ascii=False) + "\n")
+    top = sorted(words.items(), key=lambda kv: -kv[1][0])[:20]
+    context = {n: w for n, w in shipped["weights"].items() if "=" not in n or n.startswith(("voice=", "lexicon="))}
+    print(json.dumps({"top_words": top, "context_weights": context, "threshold": model["threshold"],
+                      "cross_validated": model["provenance"]["cross_validated"],
+                      "slant": trained.slant_model["provenance"]["cross_validated"] if trained.slant_model else None},
+                     indent=1))
+    return 0
+
+
+def replace_weights(model: dict, weights: dict) -> dict:
+    """The model file with only ``weights`` (the words live in the table)."""
+    return {**model, "weights": weights}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
