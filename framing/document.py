@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
-SpanType = Literal["hedge", "attribution", "loaded", "quote", "source"]
-SPAN_TYPES: tuple[SpanType, ...] = ("hedge", "attribution", "loaded", "quote", "source")
+SpanType = Literal["hedge", "attribution", "loaded", "quote", "source", "frame"]
+# "frame": a sentence that carries a policy frame (framing/features/policy_frames/), the frame's name as label.
+SPAN_TYPES: tuple[SpanType, ...] = ("hedge", "attribution", "loaded", "quote", "source", "frame")
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import math
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -43,7 +44,7 @@ ATTRIBUTION_SCORER_FILE = "attribution_scorer.json"
 # Words outside any reporting-verb entry that still mark a quote as reported speech.
 EXTRA_REPORTING_CUES = ("according", "quoted", "quoting")
 # Lexicons whose keys are matched as token sequences in running text.
-TERM_LEXICONS = ("hedges", "loaded", "reporting_verbs", "source_kinds", "headline_cues")
+TERM_LEXICONS = ("hedges", "loaded", "reporting_verbs", "source_kinds", "headline_cues", "frame_cues")
 
 
 def bundled_lexicon_dir() -> Path:
@@ -132,6 +133,9 @@ class Lexicons:
     loaded_scorer: LinearScorer | None = None
     # The learned score an attribution candidate must pass (features/attribution/scoring.py); None: the rules decide.
     attribution_scorer: LinearScorer | None = None
+    # The learned frame model (features/policy_frames/model.py), from a layer that has one (the optional
+    # research-use set); None: frames come from the cue lexicon's rule.
+    frame_model: Any = None
 
     def __getitem__(self, name: str) -> Lexicon:
         return self.by_name[name]
@@ -239,6 +243,7 @@ def load_lexicons(
     attribution_scorer = (
         _layered_scorer(layers, ATTRIBUTION_SCORER_FILE, RETRAIN_ATTRIBUTION, digest) if scorers else None
     )
+    frame_model = _layered_frame_model(layers, digest) if scorers else None
     matchers = {name: TermMatcher(by_name[name].entries) for name in TERM_LEXICONS}
     # Only rows that signal speech tell the quote parser a quote is speech: "refer to" is a cue
     # of attribution, but "the term “X” refers to …" holds a term at a distance.
@@ -258,6 +263,7 @@ def load_lexicons(
         stop_words=frozenset(entry.key.lower() for entry in by_name["stop_words"]),
         loaded_scorer=loaded_scorer,
         attribution_scorer=attribution_scorer,
+        frame_model=frame_model,
     )
 
 
@@ -268,6 +274,18 @@ def _layered_scorer(layers: Sequence[Path], filename: str, retrain: str, digest:
     scorer = load_scorer(path, retrain)
     digest.update(filename.encode() + b"\0" + path.read_bytes())
     return scorer
+
+
+def _layered_frame_model(layers: Sequence[Path], digest: Any) -> Any:
+    """The frame model of the last layer that has one, hashed into the checksum; None when no layer has one."""
+    from .features.policy_frames.model import MODEL_FILE, load_frame_model
+
+    path = next((layer / MODEL_FILE for layer in reversed(layers) if (layer / MODEL_FILE).is_file()), None)
+    if path is None:
+        return None
+    model = load_frame_model(path)
+    digest.update(MODEL_FILE.encode() + b"\0" + path.read_bytes())
+    return model
 
 
 def _checked_layer(folder: Path, fix: str) -> Path:
@@ -351,6 +369,7 @@ def _parse_file(
                     "Use one of the allowed values"
                     + (" (the bundled file's header lists them)" if closed else ", or add it to the header comment"),
                 )
+        _check_numbers(where, schema, fields)
         lowered = key.lower()
         if lowered in seen:
             raise FramingInputError(
@@ -361,6 +380,20 @@ def _parse_file(
     if header is None:
         raise FramingInputError(path, "has no header row", f"Start it with: {chr(9).join(schema.required)}")
     return meta, entries, frozenset(schema.names) - set(header)
+
+
+def _check_numbers(where: str, schema: Schema, fields: Mapping[str, str]) -> None:
+    """Columns declared as numbers (a cue's weight) must read as finite numbers."""
+    for column in schema.columns:
+        if column.number:
+            try:
+                value = float(fields[column.name])
+            except ValueError:
+                value = math.nan
+            if not math.isfinite(value):
+                raise FramingInputError(
+                    where, f"{column.name} {fields[column.name]!r} is not a number", "Write a number such as 1 or 0.5"
+                )
 
 
 def _check_header(where: str, header: list[str], schema: Schema) -> None:

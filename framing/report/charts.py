@@ -23,6 +23,7 @@ TYPE_COLOURS = {
     "loaded": "#E69F00",
     "quote": "#CC79A7",
     "source": "#009E73",
+    "frame": "#56B4E9",
 }
 KIND_STYLES = [  # (colour, hatch) per source kind, in lexicon order; sparse hatches stay cheap to print
     ("#0072B2", ""), ("#009E73", "//"), ("#E69F00", "\\\\"), ("#CC79A7", "xx"), ("#56B4E9", "--"),

@@ -37,6 +37,8 @@ SPAN_STYLE: dict[str, dict[str, str]] = {
               "counts": "passages of reported speech inside quotation marks"},
     "source": {"name": "Source", "plural": "Sources", "marker": "S", "style": "thin box",
                "counts": "who is cited, by kind (named person, institution, media, anonymous, vague)"},
+    "frame": {"name": "Frame sentence", "plural": "Frame sentences", "marker": "F", "style": "dashed line above",
+              "counts": "the sentences that carry each policy frame an article is given (at most three per frame)"},
 }
 # Which lexicon explains a span of each type (its label is that lexicon's key).
 SPAN_LEXICON = {"hedge": "hedges", "loaded": "loaded", "attribution": "reporting_verbs", "source": "source_kinds"}
@@ -435,7 +437,7 @@ def span_note(span_id: str, number: int, span: Span, entry_index: Mapping[str, M
     attrs = dict(span.attrs)
     entry = entry_index.get(span.type, {}).get(span.label.lower())
     details = [(key.replace("_", " "), display_value(value)) for key, value in sorted(attrs.items())
-               if key not in ("speaker", "speaker_kind", "verb", "stance") and not key.endswith(("_start", "_end"))
+               if key not in ("speaker", "speaker_kind", "verb", "stance", "words") and not key.endswith(("_start", "_end"))
                and display_value(value)]
     return {
         "id": span_id,
