@@ -437,7 +437,8 @@ def span_note(span_id: str, number: int, span: Span, entry_index: Mapping[str, M
     attrs = dict(span.attrs)
     entry = entry_index.get(span.type, {}).get(span.label.lower())
     details = [(key.replace("_", " "), display_value(value)) for key, value in sorted(attrs.items())
-               if key not in ("speaker", "speaker_kind", "verb", "stance", "words") and not key.endswith(("_start", "_end"))
+               if key not in ("speaker", "speaker_kind", "verb", "stance", "words")  # a frame's words: in its note
+               and not key.endswith(("_start", "_end"))
                and display_value(value)]
     return {
         "id": span_id,

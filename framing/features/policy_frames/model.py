@@ -11,7 +11,6 @@ frame's evidence sentences are the ones that added most to its score.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -21,6 +20,7 @@ from typing import Any
 
 from ...document import Document
 from ...errors import FramingInputError
+from ...linear_model import read_model_data
 from .cues import CueHit, weight_by_frame
 from .evidence import FrameDecision, WordWeight
 
@@ -92,7 +92,8 @@ def model_decisions(doc: Document, hits: Sequence[CueHit], model: FrameModel) ->
                 own = [hit for hit in hits if hit.frame == cue_frame]
                 total = sum(hit.weight for hit in own) or 1.0
                 for hit in own:
-                    parts[hit.sentence].append(WordWeight(hit.text, hit.start, hit.end, weight * value * hit.weight / total))
+                    share = weight * value * hit.weight / total
+                    parts[hit.sentence].append(WordWeight(hit.text, hit.start, hit.end, share))
         decisions.append(FrameDecision(frame, probability, RULE, dict(parts)))
     decisions.sort(key=lambda decision: (-decision.score, decision.frame))
     return decisions
@@ -101,13 +102,7 @@ def model_decisions(doc: Document, hits: Sequence[CueHit], model: FrameModel) ->
 def load_frame_model(path: str | Path) -> FrameModel:
     """Read and check a frame model file; any fault is a one-line input error with the retrain command."""
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise FramingInputError(path, f"frame model is unreadable ({type(error).__name__})", RETRAIN) from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        found = data.get("format") if isinstance(data, dict) else type(data).__name__
-        raise FramingInputError(path, f"frame model format {found!r} is not {FORMAT!r} (another version?)", RETRAIN)
+    data = read_model_data(path, FORMAT, RETRAIN)
     from ...lexicon_schema import POLICY_FRAMES
 
     try:
