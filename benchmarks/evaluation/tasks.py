@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from benchmarks.evaluation.frames import evaluate_frames
 from framing.corpus.segmentation import is_word, token_norm, tokenize
 from framing.document import Document, Span
 from framing.errors import FramingInputError
@@ -667,6 +668,7 @@ TASKS: dict[str, Callable[..., dict[str, Any]]] = {
     "bias": evaluate_bias,
     "readability": evaluate_readability,
     "stories": evaluate_stories,
+    "frames": evaluate_frames,
 }
 
 
