@@ -22,6 +22,7 @@ from ..analysis import ArticleAnalysis
 from ..document import SPAN_TYPES, Span
 from ..lexicons import Lexicons
 from ..rates import per_thousand
+from .policy_frames import frames_section, span_marker_ids
 
 # How each span type is named, marked and drawn. The marker letter and the
 # drawing style (not the colour) carry the meaning, so the legend still reads in
@@ -63,7 +64,7 @@ SHORT_ARTICLE_WORDS = 300
 # Comparison tables are summaries: show this many rows, point to ``framing compare`` for the rest.
 MAX_COMPARISON_ROWS = 12
 # Comparison tables already shown elsewhere (rates: as intervals in the overview table).
-SHOWN_ELSEWHERE = {"rates"}
+SHOWN_ELSEWHERE = {"rates", "frames"}  # frames: in their own part of the overview
 # The columns a reader needs from each comparison table (the CSV export has them all);
 # unknown tables fall back to their first few columns that are not offsets or ids.
 COMPARISON_COLUMNS = {
@@ -126,6 +127,7 @@ def build_report_model(
         "readability": readability_columns(analyses),
         "outlets": outlets,
         "loaded_matrix": loaded_matrix(analyses, [row["outlet"] for row in outlets]),
+        "frames": frames_section(analyses, span_marker_ids(articles)),  # report/policy_frames.py
         "articles": articles,
         "short_articles": [a["label"] for a in articles if a["n_words"] < SHORT_ARTICLE_WORDS],
         "short_article_words": SHORT_ARTICLE_WORDS,
