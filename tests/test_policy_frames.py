@@ -125,7 +125,7 @@ def test_frames_table_marks_the_lead_frame_the_other_outlet_leaves_out(general_l
     lead = table[table["leads"]].set_index("outlet")["frame"].to_dict()
     assert lead == {"Paper A": "Economic", "Paper B": "Security_and_defense"}
     economic_b = table[(table["outlet"] == "Paper B") & (table["frame"] == "Economic")].iloc[0]
-    assert economic_b["evidence_sentences"] == 0 and economic_b["left_out_by"] == ["Paper B"]
+    assert economic_b["frame_sentences"] == 0 and economic_b["left_out_by"] == ["Paper B"]
     economic_a = table[(table["outlet"] == "Paper A") & (table["frame"] == "Economic")].iloc[0]
     assert economic_a["leads_where_others_leave_out"]
     assert economic_a["share_ci_low"] <= economic_a["sentence_share"] <= economic_a["share_ci_high"]

@@ -3,8 +3,9 @@
 One row per outlet × frame, for every frame at least one outlet's articles carry (so a frame
 an outlet leaves out shows as a row with nothing assigned). Columns:
 outlet, frame, n_articles, articles_with_frame, score (mean frame score over the outlet's
-articles, 0 where the frame is not assigned), evidence_sentences, n_sentences, sentence_share
-(evidence sentences / sentences) with a 95% Wilson interval (share_ci_low, share_ci_high;
+articles, 0 where the frame is not assigned), frame_sentences (sentences of the articles given the
+frame that carry it: a positive part of its score), n_sentences, sentence_share (frame sentences /
+sentences) with a 95% Wilson interval (share_ci_low, share_ci_high;
 sentences are treated as independent, so the interval is on the narrow side), rank (the
 frame's place in the outlet by score, 1 = the frame it leads with, 0 = not given), leads
 (rank 1), left_out_by (outlets whose articles do not carry the frame at all),
@@ -29,7 +30,7 @@ from ..lexicon_schema import POLICY_FRAMES
 from .common import outlet_of, outlets_in_order
 
 COLUMNS = [
-    "outlet", "frame", "n_articles", "articles_with_frame", "score", "evidence_sentences", "n_sentences",
+    "outlet", "frame", "n_articles", "articles_with_frame", "score", "frame_sentences", "n_sentences",
     "sentence_share", "share_ci_low", "share_ci_high", "rank", "leads", "left_out_by", "leads_where_others_leave_out",
     "rule", "evidence",
 ]
@@ -60,6 +61,7 @@ def build_frames(analyses: Sequence[ArticleAnalysis]) -> pd.DataFrame:
     """The ``frames`` table of one story (see the module docstring for its columns)."""
     outlets = outlets_in_order(analyses)
     scores: dict[tuple[str, str], list[float]] = defaultdict(list)
+    carrying: dict[tuple[str, str], int] = defaultdict(int)
     evidence: dict[tuple[str, str], list[str]] = defaultdict(list)
     rules: dict[tuple[str, str], str] = {}
     members: dict[str, list[ArticleAnalysis]] = defaultdict(list)
@@ -70,6 +72,7 @@ def build_frames(analyses: Sequence[ArticleAnalysis]) -> pd.DataFrame:
             key = (outlet, span.label)
             if span.attrs.get("evidence_rank") == 1:
                 scores[key].append(float(span.attrs.get("frame_score", 0.0)))
+                carrying[key] += int(span.attrs.get("frame_sentences", 0))
             evidence[key].append(f"{analysis.document.id}:{span.start}-{span.end}")
             rules[key] = str(span.attrs.get("rule", ""))
     present = [frame for frame in POLICY_FRAMES if any((outlet, frame) in evidence for outlet in outlets)]
@@ -82,12 +85,13 @@ def build_frames(analyses: Sequence[ArticleAnalysis]) -> pd.DataFrame:
         ranked = sorted((f for f in present if mean[f] > 0), key=lambda f: (-mean[f], POLICY_FRAMES.index(f)))
         for frame in present:
             found = evidence.get((outlet, frame), [])
-            low, high = wilson_interval(len(found), n_sentences)
+            sentences = carrying[(outlet, frame)]
+            low, high = wilson_interval(sentences, n_sentences)
             rows.append({
                 "outlet": outlet, "frame": frame, "n_articles": n_articles,
                 "articles_with_frame": len(scores[(outlet, frame)]), "score": round(mean[frame], 3),
-                "evidence_sentences": len(found), "n_sentences": n_sentences,
-                "sentence_share": round(len(found) / n_sentences, 3) if n_sentences else 0.0,
+                "frame_sentences": sentences, "n_sentences": n_sentences,
+                "sentence_share": round(sentences / n_sentences, 3) if n_sentences else 0.0,
                 "share_ci_low": round(low, 3), "share_ci_high": round(high, 3),
                 "rank": ranked.index(frame) + 1 if frame in ranked else 0,
                 "leads": bool(ranked) and ranked[0] == frame,

@@ -38,7 +38,7 @@ def frames_section(
             })
         cells[(record["frame"], record["outlet"])] = {
             "score": record["score"], "assigned": record["articles_with_frame"], "n_articles": record["n_articles"],
-            "sentences": record["evidence_sentences"], "low": record["share_ci_low"], "high": record["share_ci_high"],
+            "sentences": record["frame_sentences"], "low": record["share_ci_low"], "high": record["share_ci_high"],
             "leads": record["leads"], "left_out": record["outlet"] in record["left_out_by"],
             "alone": record["leads_where_others_leave_out"], "evidence": evidence,
         }
