@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from framing.features.policy_frames.model import FORMAT, FrameModel, FrameWeight
 from framing.features.policy_frames.training import read_frame_labels
 from framing.lexicons import Lexicons, load_lexicons
 
+ROOT = Path(__file__).resolve().parent.parent
 ECONOMY = ("Talks stalled on Monday. The new tariff will cost households about 2 billion dollars a year, "
            "the budget office said. Prices and wages are expected to move. Inflation could follow.")
 SECURITY = ("Officials met on Monday. Troops were sent to the border after a missile attack, the army said. "
@@ -148,3 +151,33 @@ def test_frames_report_section_links_each_cell_to_its_evidence_marker(general_le
     refs = [cell_item["ref"] for row in section["rows"] for cell in row["cells"] for cell_item in cell["evidence"]]
     assert refs and all(f'href="#ref-{ref}"' in page and f'id="ref-{ref}"' in page for ref in refs)
     assert "Frames per outlet" in page and "frames" not in [table["name"] for table in model["comparison"]]
+
+
+def _labelled_texts() -> list[dict]:
+    """Made-up articles: money talk labelled Economic, army talk Security_and_defense."""
+    money = ["The tariff will cost {n} billion dollars and raise prices.",
+             "Wages and jobs fell as the budget grew by {n}."]
+    army = ["Troops moved to the border after the missile attack number {n}.",
+            "The army said the threat grew {n} times."]
+    rows = []
+    for n in range(8):
+        rows.append({"id": f"m{n}", "text": " ".join(s.format(n=n) for s in money), "frames": ["Economic"]})
+        rows.append({"id": f"a{n}", "text": " ".join(s.format(n=n) for s in army), "frames": ["Security_and_defense"]})
+    return rows
+
+
+def test_frames_retraining_on_own_labels_writes_a_model_the_extractor_uses(tmp_path: Path) -> None:
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("".join(json.dumps(row) + "\n" for row in _labelled_texts()), encoding="utf-8")
+    pack = tmp_path / "pack"
+    command = [sys.executable, str(ROOT / "scripts" / "train_frames.py"), "--labels", str(labels),
+               "-o", str(pack / "frame_model.json")]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert (pack / "readable" / "frame_weights.tsv").is_file()
+    lexicons = load_lexicons(pack)
+    assert lexicons.frame_model is not None and lexicons.frame_model.provenance["data"]["own"]
+    record = analyze_document(parse_text("Prices rose. The tariff will cost ten billion dollars.", lexicons,
+                                         id="t"), lexicons).to_record()
+    assert [f["frame"] for f in record["frames"]] == ["Economic"]
+    assert record["frames"][0]["rule"] == "frame_model"
