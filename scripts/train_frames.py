@@ -42,10 +42,19 @@ WEIGHTS_FILE = "readable/frame_weights.tsv"
 TOP_WEIGHTS = 40  # per frame and sign, in the readable file
 
 
-def weights_tsv(model: dict, provenance: str) -> str:
-    """The strongest learned weights of each frame as a readable TSV (the JSON holds them all)."""
-    lines = ["# name: frame_weights (readable copy of frame_model.json; not loaded)", f"# {provenance}",
-             "frame\tfeature\tweight"]
+def weights_tsv(model: dict) -> str:
+    """The strongest learned weights of each frame as a readable TSV (the JSON holds them all), with provenance."""
+    provenance = model["provenance"]
+    data = "; ".join(provenance.get("data", {}).values())
+    lines = [
+        "# name: frame_weights (a readable copy of frame_model.json beside it; framing does not load this file)",
+        f"# description: the {TOP_WEIGHTS} largest and {TOP_WEIGHTS} smallest weights of each frame's logistic model;"
+        " w:<word> is a word's sublinear TF-IDF, cue:<frame> is log(1 + that frame's cue weight)",
+        f"# sources: {data}; trained {provenance.get('trained', '')} by {provenance.get('script', '')}",
+        f"# licence: {provenance.get('licence', '')}",
+        f"# source_licences: {data}",
+        "frame\tfeature\tweight",
+    ]
     for frame, spec in model["frames"].items():
         ranked = sorted(spec["weights"].items(), key=lambda item: -item[1])
         for name, weight in ranked[:TOP_WEIGHTS] + ranked[-TOP_WEIGHTS:]:
@@ -88,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     write_atomically(args.output, json.dumps(model, ensure_ascii=False) + "\n")
     readable = args.output.parent / WEIGHTS_FILE
     readable.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(readable, weights_tsv(model, f"licence: {model['provenance']['licence']}"))
+    write_atomically(readable, weights_tsv(model))
     print(json.dumps({"cross_validated": model["provenance"]["cross_validated"],
                       "thresholds": {f: s["threshold"] for f, s in model["frames"].items()}}, indent=2))
     return 0
