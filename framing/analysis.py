@@ -15,6 +15,7 @@ from .corpus import RawArticle, bundled_seed_dir, load_articles, parse_document,
 from .corpus.language import warn_if_not_english
 from .document import Document, Span
 from .features import run_extractors
+from .features.policy_frames import frame_records
 from .lexicons import Lexicons, load_lexicons
 
 
@@ -57,6 +58,7 @@ class ArticleAnalysis:
             "spans": [span.to_dict() for span in self.spans],
             "quotes": [quote_record(span) for span in self.spans_of("quote")],
             "sources": [source_record(span) for span in self.spans_of("source")],
+            "frames": frame_records(self.spans),
             "removed": list(doc.removed),
             "slant": slant_record(self.features),
         }

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 if TYPE_CHECKING:
     from .corpus.mentions import Mention
 
-SpanType = Literal["hedge", "attribution", "loaded", "quote", "source"]
-SPAN_TYPES: tuple[SpanType, ...] = ("hedge", "attribution", "loaded", "quote", "source")
+SpanType = Literal["hedge", "attribution", "loaded", "quote", "source", "frame"]
+# "frame": a sentence that carries a policy frame (framing/features/policy_frames/), the frame's name as label.
+SPAN_TYPES: tuple[SpanType, ...] = ("hedge", "attribution", "loaded", "quote", "source", "frame")
 # A span's own fields, in the order every output gives them (the JSON contract, the span tables).
 SPAN_KEYS = ("type", "start", "end", "text", "label", "category", "note", "alternative")
 

@@ -29,6 +29,14 @@ from functools import cache
 # Row rules of voice_roles.tsv (framing/compare/voices/rules.py reads them). They live here, not
 # in the comparison package, so that validating a lexicon never imports pandas.
 VOICE_ROW_RULES: frozenset[str] = frozenset({"generic", "home", "speaks_for", "masthead"})
+# The 14 frame dimensions of the Policy Frames Codebook (Boydstun et al. 2014), spelled as in the
+# SemEval-2023 Task 3 data; frame_cues.tsv's frame column and the learned frame model name these.
+POLICY_FRAMES: tuple[str, ...] = (
+    "Economic", "Capacity_and_resources", "Morality", "Fairness_and_equality",
+    "Legality_Constitutionality_and_jurisprudence", "Policy_prescription_and_evaluation", "Crime_and_punishment",
+    "Security_and_defense", "Health_and_safety", "Quality_of_life", "Cultural_identity", "Public_opinion",
+    "Political", "External_regulation_and_reputation",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +48,7 @@ class Column:
     default: str = ""
     closed: bool = False
     registry: str = ""
+    number: bool = False  # the cell must read as a finite number (a weight)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +112,9 @@ SCHEMAS: dict[str, Schema] = {
     "places": _schema("term", "place", Column("kind", closed=True)),
     "organisations": _schema("term", "entity"),
     "headline_cues": _schema("term", Column("kind", closed=True), Column("group", required=False)),
+    # frame: one of POLICY_FRAMES; weight: how strongly the cue signals it (framing/features/policy_frames/).
+    "frame_cues": _schema("term", Column("frame", closed=True, registry="framing.lexicon_schema:POLICY_FRAMES"),
+                          Column("weight", required=False, default="1", number=True)),
 }
 
 

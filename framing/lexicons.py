@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import math
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -50,7 +51,7 @@ ATTRIBUTION_SCORER_FILE = "attribution_scorer.json"
 # Words outside any reporting-verb entry that still mark a quote as reported speech.
 EXTRA_REPORTING_CUES = ("according", "quoted", "quoting")
 # Lexicons whose keys are matched as token sequences in running text.
-TERM_LEXICONS = ("hedges", "loaded", "reporting_verbs", "source_kinds", "headline_cues")
+TERM_LEXICONS = ("hedges", "loaded", "reporting_verbs", "source_kinds", "headline_cues", "frame_cues")
 
 
 def bundled_lexicon_dir() -> Path:
@@ -136,13 +137,16 @@ class Lexicons:
     reporting_cues: frozenset[str]
     # Lower-case stop words of the comparison layer (data, so it need not import scikit-learn).
     stop_words: frozenset[str]
-    # The learned score a loaded-term candidate must pass (features/loaded_scoring.py); None counts every one.
+    # The learned score a loaded-term candidate must pass (features/loaded.py); None counts every one.
     loaded_scorer: LinearScorer | None = None
     # The learned score an attribution candidate must pass (features/attribution/scoring.py); None: the rules decide.
     attribution_scorer: LinearScorer | None = None
     # The learned lexicon (features/learned_loaded.py) and the sentence slant model (slant.py); None: not used.
     learned_loaded: LearnedLexicon | None = None
     slant_model: LinearScorer | None = None
+    # The learned frame model (features/policy_frames/model.py), from a layer that has one (the optional
+    # research-use set); None: frames come from the cue lexicon's rule.
+    frame_model: Any = None
 
     def __getitem__(self, name: str) -> Lexicon:
         return self.by_name[name]
@@ -281,6 +285,7 @@ def load_lexicons(
     attribution_scorer = (
         _layered_scorer(layers, ATTRIBUTION_SCORER_FILE, RETRAIN_ATTRIBUTION, digest) if scorers else None
     )
+    frame_model = _layered_frame_model(layers, digest) if scorers else None
     matchers = {name: TermMatcher(by_name[name].entries) for name in TERM_LEXICONS}
     # Only rows that signal speech tell the quote parser a quote is speech: "refer to" is a cue
     # of attribution, but "the term “X” refers to …" holds a term at a distance.
@@ -303,6 +308,7 @@ def load_lexicons(
         attribution_scorer=attribution_scorer,
         learned_loaded=learned,
         slant_model=slant,
+        frame_model=frame_model,
     )
 
 
@@ -332,6 +338,18 @@ def _learned_models(layers: Sequence[Path], digest: Any) -> tuple[LearnedLexicon
             digest.update(name.encode() + b"\0" + (folder / name).read_bytes())
         learned = LearnedLexicon(scorer, demote_below)
     return learned, _layered_scorer(layers, SLANT_FILE, RETRAIN_SLANT, digest, required=False)
+
+
+def _layered_frame_model(layers: Sequence[Path], digest: Any) -> Any:
+    """The frame model of the last layer that has one, hashed into the checksum; None when no layer has one."""
+    from .features.policy_frames.model import MODEL_FILE, load_frame_model
+
+    path = next((layer / MODEL_FILE for layer in reversed(layers) if (layer / MODEL_FILE).is_file()), None)
+    if path is None:
+        return None
+    model = load_frame_model(path)
+    digest.update(MODEL_FILE.encode() + b"\0" + path.read_bytes())
+    return model
 
 
 def _checked_layer(folder: Path, fix: str) -> Path:
@@ -415,6 +433,7 @@ def _parse_file(
                     "Use one of the allowed values"
                     + (" (the bundled file's header lists them)" if closed else ", or add it to the header comment"),
                 )
+        _check_numbers(where, schema, fields)
         lowered = key.lower()
         if lowered in seen:
             raise FramingInputError(
@@ -425,6 +444,20 @@ def _parse_file(
     if header is None:
         raise FramingInputError(path, "has no header row", f"Start it with: {chr(9).join(schema.required)}")
     return meta, entries, frozenset(schema.names) - set(header)
+
+
+def _check_numbers(where: str, schema: Schema, fields: Mapping[str, str]) -> None:
+    """Columns declared as numbers (a cue's weight) must read as finite numbers."""
+    for column in schema.columns:
+        if column.number:
+            try:
+                value = float(fields[column.name])
+            except ValueError:
+                value = math.nan
+            if not math.isfinite(value):
+                raise FramingInputError(
+                    where, f"{column.name} {fields[column.name]!r} is not a number", "Write a number such as 1 or 0.5"
+                )
 
 
 def _check_header(where: str, header: list[str], schema: Schema) -> None:

@@ -61,18 +61,24 @@ class LinearScorer:
         return "; ".join(f"{words.get(name, name)} {value:+.2f}" for name, value in ranked[:most])
 
 
-def load_scorer(path: str | Path, retrain: str = RETRAIN) -> LinearScorer:
-    """Read and check a model file; any fault is a one-line input error that says how to retrain (``retrain``)."""
-    path = Path(path)
+def read_model_data(path: Path, expected: str, retrain: str) -> dict[str, Any]:
+    """A model file's JSON object, checked to be of format ``expected``; else a one-line error with ``retrain``."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise FramingInputError(path, "model file is missing", retrain) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise FramingInputError(path, f"model file is corrupt ({type(error).__name__})", retrain) from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("format") != expected:
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
-        raise FramingInputError(path, f"model format {found!r} is not {FORMAT!r} (another version?)", retrain)
+        raise FramingInputError(path, f"model format {found!r} is not {expected!r} (another version?)", retrain)
+    return data
+
+
+def load_scorer(path: str | Path, retrain: str = RETRAIN) -> LinearScorer:
+    """Read and check a model file; any fault is a one-line input error that says how to retrain (``retrain``)."""
+    path = Path(path)
+    data = read_model_data(path, FORMAT, retrain)
     try:
         weights = {str(name): float(value) for name, value in data["weights"].items()}
         intercept = float(data["intercept"])

@@ -10,6 +10,7 @@ import pytest
 from framing.cli import main
 from framing.corpus import bundled_seed_dir
 from framing.document import SPAN_TYPES
+from framing.lexicon_schema import POLICY_FRAMES
 
 RECORD_KEYS = {
     "id",
@@ -23,6 +24,7 @@ RECORD_KEYS = {
     "spans",
     "quotes",
     "sources",
+    "frames",
 }
 QUOTE_KEYS = {"start", "end", "text", "speaker", "speaker_start", "speaker_end", "speaker_kind"}
 SOURCE_KEYS = {"start", "end", "text", "kind", "verb", "stance"}
@@ -59,6 +61,12 @@ def test_contract_keys_and_offsets(records) -> None:
         for source in record["sources"]:
             assert source.keys() >= SOURCE_KEYS
             assert text[source["start"] : source["end"]] == source["text"]
+        frame_spans = {(s["label"], s["start"], s["end"]) for s in record["spans"] if s["type"] == "frame"}
+        for frame in record["frames"]:
+            assert frame["frame"] in POLICY_FRAMES and frame["evidence"]  # no frame without evidence
+            for item in frame["evidence"]:
+                assert (frame["frame"], item["start"], item["end"]) in frame_spans
+                assert all(text[w["start"] : w["end"]] == w["text"] for w in item["words"])
 
 
 def test_contract_rates_follow_counts(records) -> None:

@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from benchmarks.evaluation.frames import evaluate_frames
 from framing.corpus.segmentation import is_word, token_norm, tokenize
 from framing.document import Document, Span
 from framing.errors import FramingInputError
@@ -718,6 +719,7 @@ TASKS: dict[str, Callable[..., dict[str, Any]]] = {
     "readability": evaluate_readability,
     "stories": evaluate_stories,
     "gold": evaluate_gold,
+    "frames": evaluate_frames,
 }
 
 

@@ -15,7 +15,9 @@ returns these tables as a :class:`~framing.compare.result.Comparison`.
 - ``distinctive``: each outlet's most distinctive words, by weighted log-odds with an
   informative Dirichlet prior (:mod:`.distinctive`);
 - ``headlines``: headlines that assert what the body hedges, or frame it differently
-  (:mod:`.headlines`).
+  (:mod:`.headlines`);
+- ``frames``: the policy frames each outlet gives the story, with evidence sentences, and the
+  frames others leave out (:mod:`.policy_frames`).
 
 Each module's docstring documents its table's columns. Every row that stems from words
 carries their offsets (``article_id:start-end`` or start/end columns) into the article's
@@ -40,6 +42,7 @@ from .export import write_tables
 from .facts import build_facts
 from .headlines import build_headlines
 from .labels import build_labels, collect_mentions, load_pins
+from .policy_frames import build_frames
 from .uncertainty import build_rates
 from .voices import build_voices
 
@@ -47,7 +50,7 @@ make_callable(__name__, "compare")  # framing.compare(analyses) is framing.api.c
 
 __all__ = ["TABLES", "build_comparison", "export_comparison", "export_tables", "story_tables"]
 
-TABLES = ("rates", "labels", "facts", "omissions", "disagreements", "voices", "distinctive", "headlines")
+TABLES = ("rates", "labels", "facts", "omissions", "disagreements", "voices", "distinctive", "headlines", "frames")
 
 
 def build_comparison(
@@ -88,6 +91,7 @@ def story_tables(
         "disagreements": disagreements,
         "voices": build_voices(analyses, lexicons, folder, mentions=mentions),
         "headlines": build_headlines(analyses, lexicons, folder, mentions=mentions, pins=pins),
+        "frames": build_frames(analyses),
     }
 
 

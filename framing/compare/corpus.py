@@ -45,7 +45,7 @@ from .stories import group_stories
 from .uncertainty import N_BOOT, Units, rates_table
 
 CORPUS_TABLES = ("stories", *TABLES)
-STORY_TABLES = ("labels", "facts", "omissions", "disagreements", "voices", "headlines")
+STORY_TABLES = ("labels", "facts", "omissions", "disagreements", "voices", "headlines", "frames")
 ID_COLUMNS = ("fact_id", "disagreement_id")
 _WORKER: dict[str, Any] = {}
 

@@ -31,13 +31,14 @@ Extractor = Callable[[Document, Lexicons], Extraction]
 
 def extractors() -> dict[str, Extractor]:
     """The extractors in run order. Quotes and attribution run as one step that shares its parse."""
-    from . import hedging, loaded, readability, reported_speech
+    from . import hedging, loaded, policy_frames, readability, reported_speech
 
     return {
         "hedging": hedging.extract,
         "reported_speech": reported_speech.extract,
         "loaded": loaded.extract,
         "readability": readability.extract,
+        "policy_frames": policy_frames.extract,
     }
 
 

@@ -23,6 +23,7 @@ TYPE_COLOURS = {
     "loaded": "#E69F00",
     "quote": "#CC79A7",
     "source": "#009E73",
+    "frame": "#56B4E9",
 }
 KIND_STYLES = [  # (colour, hatch) per source kind, in lexicon order; sparse hatches stay cheap to print
     ("#0072B2", ""), ("#009E73", "//"), ("#E69F00", "\\\\"), ("#CC79A7", "xx"), ("#56B4E9", "--"),
@@ -60,6 +61,7 @@ def build_charts(model: Mapping[str, Any]) -> list[dict[str, str]]:
         ("chart-sources", "The mix of source kinds per outlet", source_mix_figure),
         ("chart-readability", "Readability grades by outlet", readability_figure),
         ("chart-loaded", "Loaded terms by outlet", loaded_heatmap_figure),
+        ("chart-frames", "Frames by outlet", frames_figure),
     ]
     charts = []
     for chart_id, title, make in makers:
@@ -264,3 +266,40 @@ def loaded_heatmap_figure(model: Mapping[str, Any]) -> tuple[Any, str] | None:
         for term, row in zip(terms, counts, strict=True)
     )
     return figure, f"Heatmap of loaded-term counts per outlet. {alt}."
+
+
+def frames_figure(model: Mapping[str, Any]) -> tuple[Any, str] | None:
+    """Frames (rows) × outlets (columns) of frame scores, each cell printing its score; ▲ an outlet's lead frame."""
+    import matplotlib
+
+    frames = model["frames"]
+    rows, outlets = frames["rows"], frames["outlets"]
+    if not rows:
+        return None
+    scores = [[cell["score"] for cell in row["cells"]] for row in rows]
+    with matplotlib.rc_context(RC):
+        figure = new_figure(min(7.2, 3.4 + 0.9 * len(outlets)), 1.4 + 0.3 * len(rows))
+        ax = figure.subplots()
+        image = ax.pcolormesh(scores, cmap="Blues", vmin=0, vmax=max(max(r) for r in scores) or 1,
+                              edgecolors="white", linewidth=0.8)
+        ax.set_xlim(0, len(outlets))
+        ax.set_ylim(len(rows), 0)
+        ax.set_xticks([i + 0.5 for i in range(len(outlets))], outlets, rotation=30, ha="right")
+        ax.set_yticks([i + 0.5 for i in range(len(rows))], [row["label"] for row in rows])
+        ax.tick_params(length=0)
+        peak = max(max(r) for r in scores) or 1
+        for row_index, row in enumerate(rows):
+            for column_index, cell in enumerate(row["cells"]):
+                if cell["sentences"]:
+                    label = ("▲ " if cell["leads"] else "") + f"{cell['score']:.2f}"
+                    ax.text(column_index + 0.5, row_index + 0.5, label, ha="center", va="center", fontsize=8,
+                            color="white" if cell["score"] > peak * 0.6 else TEXT_COLOUR)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        figure.colorbar(image, ax=ax, shrink=0.6, label="frame score")
+    alt = "; ".join(
+        f"{row['label']}: " + ", ".join(f"{outlet} {cell['score']:.2f}" for outlet, cell
+                                        in zip(outlets, row["cells"], strict=True) if cell["sentences"])
+        for row in rows
+    )
+    return figure, f"Heatmap of frame scores per outlet ({frames['summary']}). {alt}."

@@ -25,6 +25,7 @@ from ..lexicons import Lexicons
 from ..rates import WordWeightedMeans, per_thousand
 from .findings import MAX_POSSIBLE_ROWS, highlights, overview_words, possible_note, split_rows
 from .loaded_voices import loaded_voice_rows
+from .policy_frames import frames_section, span_marker_ids
 
 # How each span type is named, marked and drawn. The marker letter and the
 # drawing style (not the colour) carry the meaning, so the legend still reads in
@@ -40,6 +41,8 @@ SPAN_STYLE: dict[str, dict[str, str]] = {
               "counts": "passages of reported speech inside quotation marks"},
     "source": {"name": "Source", "plural": "Sources", "marker": "S", "style": "thin box",
                "counts": "who is cited, by kind (named person, institution, media, anonymous, vague)"},
+    "frame": {"name": "Frame sentence", "plural": "Frame sentences", "marker": "F", "style": "dashed line above",
+              "counts": "the sentences that carry each policy frame an article is given (at most three per frame)"},
 }
 # Which lexicon explains a span of each type (its label is that lexicon's key).
 SPAN_LEXICON = {"hedge": "hedges", "loaded": "loaded", "attribution": "reporting_verbs", "source": "source_kinds"}
@@ -64,7 +67,7 @@ SHORT_ARTICLE_WORDS = 300
 # Comparison tables are summaries: show this many rows, point to ``framing compare`` for the rest.
 MAX_COMPARISON_ROWS = 12
 # Comparison tables already shown elsewhere (rates: as intervals in the overview table).
-SHOWN_ELSEWHERE = {"rates"}
+SHOWN_ELSEWHERE = {"rates", "frames"}  # frames: in their own part of the overview
 # The columns a reader needs from each comparison table (the CSV export has them all);
 # unknown tables fall back to their first few columns that are not offsets or ids.
 COMPARISON_COLUMNS = {
@@ -128,6 +131,7 @@ def build_report_model(
         "outlets": outlets,
         "loaded_matrix": loaded_matrix(analyses, [row["outlet"] for row in outlets]),
         "loaded_voices": loaded_voice_rows(analyses, lexicons),
+        "frames": frames_section(analyses, span_marker_ids(articles)),  # report/policy_frames.py
         "articles": articles,
         "short_articles": [a["label"] for a in articles if a["n_words"] < SHORT_ARTICLE_WORDS],
         "short_article_words": SHORT_ARTICLE_WORDS,
@@ -454,7 +458,8 @@ def span_note(span_id: str, number: int, span: Span, entry_index: Mapping[str, M
     attrs = dict(span.attrs)
     entry = entry_index.get(span.type, {}).get(span.label.lower())
     details = [(key.replace("_", " "), display_value(value)) for key, value in sorted(attrs.items())
-               if key not in ("speaker", "speaker_kind", "verb", "stance") and not key.endswith(("_start", "_end"))
+               if key not in ("speaker", "speaker_kind", "verb", "stance", "words")  # a frame's words: in its note
+               and not key.endswith(("_start", "_end"))
                and display_value(value)]
     return {
         "id": span_id,

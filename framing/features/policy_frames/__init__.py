@@ -1,0 +1,38 @@
+"""Policy frames: which aspects of an issue an article makes salient (Boydstun et al.'s 14 frames).
+
+Not to be confused with :mod:`framing.frames` (pandas tables). Two transparent scorers:
+
+* by default, a rule over the hand-written cue lexicon ``lexicons/frame_cues.tsv``
+  (:mod:`.rule`, MIT), and
+* when a lexicon layer holds a ``frame_model.json`` (the optional research-use set,
+  ``--lexicons lexicons/optional/frames-research-use``), a learned linear model over words
+  and the cue sums (:mod:`.model`), trained by ``scripts/train_frames.py``.
+
+Either way each assigned frame comes with its best sentences as spans of type ``frame``
+(the frame's name as label and category, the deciding rule, the words that weighed most);
+a frame with no such sentence is not reported. ``frame_records`` turns those spans into the
+record's ``frames`` list.
+"""
+
+from __future__ import annotations
+
+from ...document import Document
+from ...lexicons import Lexicons
+from .. import Extraction
+from .cues import cue_hits
+from .evidence import frame_records, frame_spans
+from .model import model_decisions
+from .rule import cue_rule_decisions
+
+__all__ = ["RULES", "extract", "frame_records"]
+
+RULES = ("frame_cues", "frame_model")
+
+
+def extract(doc: Document, lexicons: Lexicons) -> Extraction:
+    """The frames of one article, each with its evidence sentences as ``frame`` spans."""
+    hits = cue_hits(doc, lexicons)
+    model = lexicons.frame_model
+    decisions = model_decisions(doc, hits, model) if model is not None else cue_rule_decisions(hits)
+    spans = frame_spans(doc, decisions)
+    return Extraction({"frames_assigned": float(len({span.label for span in spans}))}, spans)
