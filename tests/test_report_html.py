@@ -110,3 +110,17 @@ def test_html_notes_say_why_in_words_and_keep_rule_ids_for_the_screen(analyze_te
         assert rule not in printed  # "subject_before_verb" is for the JSON and the screen detail only
         assert rule in technical
     assert not re.search(r"[+−-]\d\.\d\d", printed)  # no feature weights in what is printed
+
+
+def test_html_chart_axis_labels_cut_long_outlet_names(parse, lexicons):
+    """A 300-character outlet name is a short axis label (matplotlib's layout stalls on it); the alt text keeps it."""
+    from framing.analysis import analyze_document
+    from framing.report.charts import MAX_LABEL_CHARS, axis_label
+
+    long_name = "Outlet " + "x" * 300
+    assert len(axis_label(long_name)) == MAX_LABEL_CHARS and axis_label("Daily A") == "Daily A"
+    analyses = [analyze_document(parse("Officials said the plan may fail."), lexicons)]
+    object.__setattr__(analyses[0].document, "outlet", long_name)
+    charts = build_charts(build_report_model(analyses, lexicons, title="t"))
+    rates = next(chart for chart in charts if chart["id"] == "chart-rates")
+    assert long_name in rates["alt"]  # the accessible name keeps the whole outlet name

@@ -25,6 +25,7 @@ TYPE_COLOURS = {
     "source": "#009E73",
     "frame": "#56B4E9",
 }
+MAX_LABEL_CHARS = 32  # an axis label's length at most (see axis_label)
 KIND_STYLES = [  # (colour, hatch) per source kind, in lexicon order; sparse hatches stay cheap to print
     ("#0072B2", ""), ("#009E73", "//"), ("#E69F00", "\\\\"), ("#CC79A7", "xx"), ("#56B4E9", "--"),
     ("#D55E00", "++"), ("#F0E442", "||"), ("#999999", ".."),
@@ -107,6 +108,15 @@ def new_figure(width: float, height: float) -> Any:
         return Figure(figsize=(width, height), layout="constrained")
 
 
+def axis_label(name: str) -> str:
+    """An outlet's name as an axis label: cut to :data:`MAX_LABEL_CHARS` (the alt text keeps it whole).
+
+    A name hundreds of characters long (a pasted headline, hostile input) leaves matplotlib's
+    constrained layout no room and sends it into a very long search; a chart needs only a handle.
+    """
+    return name if len(name) <= MAX_LABEL_CHARS else name[:MAX_LABEL_CHARS - 1].rstrip() + "…"
+
+
 def fmt(value: float) -> str:
     return f"{value:.1f}"
 
@@ -119,7 +129,7 @@ def rates_figure(model: Mapping[str, Any]) -> tuple[Any, str] | None:
     if not outlets:
         return None
     measures = model["measures"]
-    names = [row["outlet"] for row in outlets]
+    names = [axis_label(row["outlet"]) for row in outlets]
     with matplotlib.rc_context(RC):
         figure = new_figure(7.2, 1.3 + 0.32 * len(names))
         axes = figure.subplots(1, len(measures), sharey=True)
@@ -167,7 +177,7 @@ def source_mix_figure(model: Mapping[str, Any]) -> tuple[Any, str] | None:
         kinds += [k for k in row["source_rates"] if k not in kinds]
     if not outlets or not any(row["counts"]["source"] for row in outlets):
         return None
-    names = [row["outlet"] for row in outlets]
+    names = [axis_label(row["outlet"]) for row in outlets]
     used = [k for k in kinds if any(row["source_counts"].get(k) for row in outlets)]
     with matplotlib.rc_context(RC):
         figure = new_figure(7.2, 0.9 + 0.32 * len(names))
@@ -203,7 +213,7 @@ def readability_figure(model: Mapping[str, Any]) -> tuple[Any, str] | None:
     outlets = model["outlets"]
     if not grades or not outlets:
         return None
-    names = [row["outlet"] for row in outlets]
+    names = [axis_label(row["outlet"]) for row in outlets]
     with matplotlib.rc_context(RC):
         figure = new_figure(7.2, 0.9 + 0.32 * len(names))
         ax = figure.subplots()
@@ -250,7 +260,7 @@ def loaded_heatmap_figure(model: Mapping[str, Any]) -> tuple[Any, str] | None:
         image = ax.pcolormesh(counts, cmap="YlOrBr", vmin=0, vmax=peak, edgecolors="white", linewidth=0.8)
         ax.set_xlim(0, len(outlets))
         ax.set_ylim(len(terms), 0)
-        ax.set_xticks([i + 0.5 for i in range(len(outlets))], outlets, rotation=30, ha="right")
+        ax.set_xticks([i + 0.5 for i in range(len(outlets))], [axis_label(o) for o in outlets], rotation=30, ha="right")
         ax.set_yticks([i + 0.5 for i in range(len(terms))], terms)
         ax.tick_params(length=0)
         for row_index, row in enumerate(counts):
@@ -284,7 +294,7 @@ def frames_figure(model: Mapping[str, Any]) -> tuple[Any, str] | None:
                               edgecolors="white", linewidth=0.8)
         ax.set_xlim(0, len(outlets))
         ax.set_ylim(len(rows), 0)
-        ax.set_xticks([i + 0.5 for i in range(len(outlets))], outlets, rotation=30, ha="right")
+        ax.set_xticks([i + 0.5 for i in range(len(outlets))], [axis_label(o) for o in outlets], rotation=30, ha="right")
         ax.set_yticks([i + 0.5 for i in range(len(rows))], [row["label"] for row in rows])
         ax.tick_params(length=0)
         peak = max(max(r) for r in scores) or 1

@@ -125,7 +125,8 @@ def build_report_model(
         "n_outlets": len(outlets),
         "n_words": sum(a.document.n_words for a in analyses),
         "span_types": [{"type": t, **SPAN_STYLE[t]} for t in SPAN_TYPES],
-        "measures": [{"key": t, "label": SPAN_STYLE[t]["plural"]} for t in SPAN_TYPES],
+        # Frames have their own table and chart: a frame sentence per 1,000 words is not a rate worth comparing.
+        "measures": [{"key": t, "label": SPAN_STYLE[t]["plural"]} for t in SPAN_TYPES if t != "frame"],
         "source_kinds": [{"key": kind, "label": kind.replace("_", " ")} for kind in source_kinds],
         "readability": readability_columns(analyses),
         "outlets": outlets,
