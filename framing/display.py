@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from .analysis import ArticleAnalysis
 
 # The report's colours (report.css); each type also keeps its drawing style, so it reads in grayscale.
-COLOURS = {"hedge": "#0057a8", "attribution": "#a33f00", "loaded": "#8a5a00", "quote": "#8e3474", "source": "#00664c"}
+COLOURS = {"hedge": "#0057a8", "attribution": "#a33f00", "loaded": "#8a5a00", "quote": "#8e3474", "source": "#00664c",
+           "frame": "#3b6e8f"}  # the report's colours (report.css)
 LOADED_BACKGROUND = "#ffd98a"
 MARKER_STYLE = ("font: 700 .66em sans-serif; color: #fff; padding: 0 .22em; margin: 0 .08em; border-radius: 3px; "
                 "white-space: nowrap; vertical-align: .55em; background: {colour}")
@@ -132,6 +133,8 @@ def layer_style(layer: Mapping[str, Any]) -> str:
         return f"font-weight: 700; text-decoration: underline solid {colour} 2px; text-underline-offset: 2px"
     if kind == "loaded":
         return f"background: {LOADED_BACKGROUND}"
+    if kind == "frame":  # a dashed line above the sentence, as in the report
+        return f"border-top: 2px dashed {colour}"
     edge = "3px" if kind == "quote" else "1px"
     parts = ["font-style: italic"] if kind == "quote" else [f"border-top: 1px solid {colour}; "
                                                              f"border-bottom: 1px solid {colour}"]

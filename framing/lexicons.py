@@ -148,6 +148,11 @@ class Lexicons:
     # research-use set); None: frames come from the cue lexicon's rule.
     frame_model: Any = None
 
+    @property
+    def abbreviations(self) -> frozenset[str]:
+        """Every abbreviation (lower case, no final period), whatever its kind: "mr", "sen", "v"."""
+        return frozenset(self.sentence_rules.abbreviations)
+
     def __getitem__(self, name: str) -> Lexicon:
         return self.by_name[name]
 

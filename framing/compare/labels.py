@@ -105,8 +105,7 @@ def load_pins(lexicons: Lexicons) -> Pins:
             names[words[0]].append((words, entity, kind))
     for candidates in names.values():
         candidates.sort(key=lambda item: -len(item[0]))
-    return Pins(dict(names), qualifiers, frozenset(roles), frozenset(events),
-                frozenset(lexicons.sentence_rules.abbreviations))
+    return Pins(dict(names), qualifiers, frozenset(roles), frozenset(events), lexicons.abbreviations)
 
 
 @dataclass(frozen=True, slots=True)
