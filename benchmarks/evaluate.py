@@ -33,6 +33,8 @@ from framing.lexicons import load_lexicons
 
 # A hand-kept section on the lexicon sets (its figures need a second run with --lexicons), appended as is.
 LEXICON_SETS = Path(__file__).resolve().parent.parent / "docs" / "accuracy-lexicon-sets.md"
+# A hand-kept section on real three-outlet stories (hand gold and blind grades), appended as is.
+REAL_STORIES = Path(__file__).resolve().parent.parent / "docs" / "accuracy-real-stories.md"
 
 # (task, path into the results, figure, dataset, split, metric, target, published reference)
 TABLE: list[tuple[str, str, str, str, str, str, str, str]] = [
@@ -196,7 +198,8 @@ def markdown_table(results: dict[str, Any], date: str, limit: int | None) -> str
         shown = f"{value:.3f}" if isinstance(value, (int, float)) and produced else "n/a"
         cells = [figure, dataset, split, metric, shown, target or "—", reference, date]
         lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n" + METHOD + LEXICON_SETS.read_text(encoding="utf-8")
+    hand_kept = (LEXICON_SETS, REAL_STORIES)
+    return "\n".join(lines) + "\n" + METHOD + "\n".join(path.read_text(encoding="utf-8") for path in hand_kept)
 
 
 METHOD = """
