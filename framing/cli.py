@@ -86,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     compare.set_defaults(handler=run_compare)
 
     exercises = commands.add_parser(
-        "exercises", help="write a classroom worksheet and teacher's key (also: exercises check | score)"
+        "exercises", help="a classroom lesson: exercises [build] PATH… | exercises check | exercises score",
+        prog="framing exercises [build]",
     )
     add_corpus_arguments(exercises)
     exercises.add_argument("-o", "--output-dir", metavar="DIR", default="reports/exercises",
@@ -109,13 +110,16 @@ def build_parser() -> argparse.ArgumentParser:
                            help="a blank marking worksheet, marking-sheet.csv and lesson.json for 'exercises score'")
     exercises.set_defaults(handler=run_exercises)
 
-    check = commands.add_parser("exercises-check", help=argparse.SUPPRESS)
+    # "exercises check" and "exercises score" (see route): parsers of their own, left out of the command list.
+    check = commands.add_parser("exercises-check", prog="framing exercises check",
+                                description="Check a student's neutral rewrite against the original sentence.")
     check.add_argument("original", metavar="ORIGINAL", help="the original sentence, or a file holding it")
     check.add_argument("rewrite", metavar="REWRITE", help="the student's rewrite, or a file holding it")
     check.add_argument("--lexicons", metavar="DIR", help="folder of .tsv lexicons")
     check.set_defaults(handler=run_exercises_check)
 
-    score = commands.add_parser("exercises-score", help=argparse.SUPPRESS)
+    score = commands.add_parser("exercises-score", prog="framing exercises score",
+                                description="Score students' marking sheets against framing's evidence.")
     score.add_argument("marks", nargs="+", metavar="MARKS.csv", help="students' marking sheets")
     score.add_argument("-o", "--output-dir", metavar="DIR", help="where to write scores (default: beside the lesson)")
     score.add_argument("--lesson", metavar="FILE", help="the lesson.json (default: beside the first marking sheet)")
@@ -129,10 +133,16 @@ EXERCISE_SUBCOMMANDS = {"check", "score"}
 
 
 def route(argv: Sequence[str]) -> list[str]:
-    """``exercises check`` → ``exercises-check`` (and score), so each has its own options."""
+    """``exercises check`` → ``exercises-check`` (and score), ``exercises build`` → ``exercises``.
+
+    ``framing exercises build|check|score`` are the lesson's three commands; ``framing exercises PATH…``
+    still builds, so a folder named like a subcommand is reached as ``exercises build check``.
+    """
     argv = list(argv)
     if len(argv) >= 2 and argv[0] == "exercises" and argv[1] in EXERCISE_SUBCOMMANDS:
         return [f"exercises-{argv[1]}", *argv[2:]]
+    if len(argv) >= 2 and argv[0] == "exercises" and argv[1] == "build":
+        return ["exercises", *argv[2:]]
     return argv
 
 

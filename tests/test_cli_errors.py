@@ -115,3 +115,27 @@ def test_cli_full_disk_is_one_clear_line_not_an_internal_error(tmp_path: Path) -
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert "No space left on device" in result.stderr and "internal error" not in result.stderr
+
+
+def test_cli_help_matches_its_snapshot(monkeypatch):
+    """``framing --help`` as committed in tests/data/help.txt: no hidden command leaks into it (==SUPPRESS==).
+
+    After a deliberate change, rewrite the snapshot with
+    ``COLUMNS=100 python -c "from framing.cli import build_parser; print(build_parser().format_help(), end='')"``.
+    """
+    from pathlib import Path
+
+    from framing.cli import build_parser
+
+    monkeypatch.setenv("COLUMNS", "100")
+    snapshot = Path(__file__).parent / "data" / "help.txt"
+    assert build_parser().format_help() == snapshot.read_text(encoding="utf-8")
+
+
+def test_cli_exercises_build_check_and_score_are_subcommands():
+    from framing.cli import route
+
+    assert route(["exercises", "build", "articles/", "--blind"]) == ["exercises", "articles/", "--blind"]
+    assert route(["exercises", "check", "a", "b"]) == ["exercises-check", "a", "b"]
+    assert route(["exercises", "score", "m.csv"]) == ["exercises-score", "m.csv"]
+    assert route(["exercises", "articles/"]) == ["exercises", "articles/"]
