@@ -1,4 +1,4 @@
-"""The README's "Bad input" table, case by case: each input has one defined behaviour.
+"""The bad-input table of docs/commands.md, case by case: each input has one defined behaviour.
 
 Refused input: one line on stderr naming the file, the problem and the fix; exit status 2; no
 traceback; nothing written. Accepted oddities (other encodings, line ends, markup, quotes, other

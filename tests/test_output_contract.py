@@ -1,4 +1,4 @@
-"""The JSON Lines contract of `framing extract`, as documented in the README."""
+"""The JSON Lines contract of `framing extract`, as documented in docs/output-contract.md."""
 
 from __future__ import annotations
 
