@@ -44,3 +44,18 @@ def test_trivial_rows_are_left_out(labels, trivial):
 def test_every_label_row_says_how_sure_it_is(labels):
     assert labels.confidence.between(0, 1).all()
     assert (labels.reason.str.len() > 0).all()
+
+
+@pytest.mark.parametrize(("words", "whole"), [
+    ("Republican", False),  # an adjective on the senator's name
+    ("Grassley", False),  # the first "Grassley": cut from the full name
+    ("Charles E. Grassley", True),  # the name without its title
+    ("Sen. Charles E. Grassley", True),
+    ("Iowa", True),
+])
+def test_labels_must_end_a_whole_name_of_the_mention_layer(parse, words, whole):
+    from framing.compare.labels import ends_a_whole_name
+
+    doc = parse("Republican Sen. Charles E. Grassley of Iowa said the plan failed. Later, Grassley spoke again.")
+    start = doc.text.index(words)
+    assert ends_a_whole_name(doc, start, start + len(words)) is whole

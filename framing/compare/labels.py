@@ -429,7 +429,29 @@ def build_labels(
 
 def _sureness(doc: Document, mention: Mention, n_outlets: int) -> dict[str, object]:
     confidence, reason = label_confidence(doc.tokens, mention.first, mention.end, mention.source, n_outlets)
+    if mention.source == "auto" and not ends_a_whole_name(doc, mention.start_char, mention.end_char):
+        confidence = min(confidence, CUT_NAME_CONFIDENCE)
+        reason += "; not a whole name of the mention layer (cut from a longer one, or no name)"
     return {"confidence": confidence, "reason": reason}
+
+
+# A capitalized run that is no whole name of the mention layer ("Republican" of "Republican Sen. Lee",
+# "Grassley" cut from "Charles E. Grassley") is at best a possible label.
+CUT_NAME_CONFIDENCE = 0.5
+NAME_KINDS = frozenset({"person", "organisation", "place", "group", "document"})
+
+
+def ends_a_whole_name(doc: Document, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` ends where a name of the mention layer ends and starts inside none.
+
+    A label may carry words before the name ("the leftist regime of" … "Maduro") and may leave out
+    a title ("Charles E. Grassley" of "Sen. Charles E. Grassley"), but must not begin in the middle
+    of a name, nor stop short of its end.
+    """
+    names = [m for m in doc.mentions if m.kind in NAME_KINDS and m.start < end and start < m.end]
+    if any(m.start < start < m.end and doc.text[start:m.end] != m.name for m in names):  # a title may go
+        return False
+    return any(m.end == end for m in names)
 
 
 def _run_name(mention: Mention) -> str:
