@@ -225,3 +225,12 @@ def test_headlines_acronym_is_found_where_the_body_spells_it_out(lexicons):
     assert [c["text"] for c in daily.elements if c["kind"] == "actor"] == ["BPA", "Vexley"]
     assert daily.adds_vs_body == []
     assert "adds BPA, which the Herald headline lacks" in daily.reason
+
+
+
+def test_headlines_a_hedge_inside_a_quote_is_the_speakers_not_the_body_hedging(lexicons):
+    """The body hedges the claim only in the writer's voice: a quoted "could" is the speaker's."""
+    body = "“Maduro could step down within two years,” an aide said. The United States rejected the offer."
+    row = headline_row(lexicons, "Maduro offers to step down", body, {"could": ("hedge", "modal")})
+    assert not row.asserts_what_body_hedges
+    assert row.body_hedges == []

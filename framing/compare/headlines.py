@@ -414,7 +414,9 @@ class _Headline:
         body_hedges = []
         for index in chosen:
             start, end = doc.sentences[index]
-            body_hedges += [s.text for s in analysis.spans if s.type == "hedge" and start <= s.start and s.end <= end]
+            # The writer's own hedges: a quoted speaker's "could" is not the body hedging the headline's claim.
+            body_hedges += [s.text for s in analysis.spans if s.type == "hedge" and start <= s.start and s.end <= end
+                            and s.counted and not doc.is_quoted(s.start, s.end)]
         head_hedges = [s.text for s in head.spans if s.type == "hedge"]
         question = head.document.text.endswith("?")
         head_categories = sorted({s.category for s in head.spans if s.type == "loaded" and s.category})
