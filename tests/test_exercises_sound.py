@@ -317,3 +317,16 @@ def test_exercises_cli_paper_from_locale_and_overridden_by_the_option(tmp_path, 
     assert main(["exercises", str(COUNCIL_DIR), "-o", str(tmp_path / "a4"), "--format", "html",
                  "--paper", "a4"]) == 0
     assert "size: A4" in (tmp_path / "a4" / "worksheet.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("row", "verdict"), [
+    ({"asserts_what_body_hedges": True, "headline_hedges": [], "body_hedges": ["reportedly"]}, "more sure"),
+    ({"headline_hedges": ["may"], "body_hedges": []}, "less sure"),
+    ({"headline_question": True, "body_hedges": []}, "less sure"),
+    ({"headline_hedges": ["accuses"], "body_hedges": ["claim"], "frame_differs": True}, "the same"),
+])
+def test_headline_key_answers_in_the_students_options(row, verdict):
+    """The key's verdict is one of the options the worksheet asks students to circle."""
+    from framing.exercises.kinds_compare import headline_verdict
+
+    assert headline_verdict(row) == verdict

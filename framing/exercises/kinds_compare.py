@@ -239,9 +239,7 @@ def headline_item(m: Material, row: dict[str, Any]) -> dict[str, Any]:
     body = version(m, row["outlet"], str(row["article_id"]), int(float(row["body_start"])))
     passage = numbered([body] if body else [], f"{m.name(row['outlet'])}")
     passage["headline"] = m.mask(clean(row["headline"]))
-    verdict = ("the headline is more sure than the article" if row.get("asserts_what_body_hedges")
-               else "the headline frames the claim differently" if row.get("frame_differs")
-               else "the same level of certainty")
+    verdict = headline_verdict(row)
     return {
         "passages": [passage],
         "answers": 2,
@@ -251,5 +249,18 @@ def headline_item(m: Material, row: dict[str, Any]) -> dict[str, Any]:
                                    "yes" if row.get("headline_question") else "no",
                                    ", ".join(listed(row.get("body_hedges"))) or "none", verdict,
                                    offsets(body["start"], body["end"]) if body else ""]])],
-                "notes": ["A question headline (“…?”) hedges by asking; count it as doubt."]},
+                "notes": ["A question headline (“…?”) hedges by asking; count it as doubt."]
+                + (["Beyond certainty, the headline's words also frame the claim differently from the article: "
+                    "worth a question in the discussion."] if row.get("frame_differs") else [])},
     }
+
+
+def headline_verdict(row: dict[str, Any]) -> str:
+    """The answer in the students' own options: more sure · the same · less sure."""
+    head_doubt = bool(listed(row.get("headline_hedges"))) or bool(row.get("headline_question"))
+    body_doubt = bool(listed(row.get("body_hedges")))
+    if row.get("asserts_what_body_hedges") or (body_doubt and not head_doubt):
+        return "more sure"
+    if head_doubt and not body_doubt:
+        return "less sure"
+    return "the same"
