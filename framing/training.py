@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .corpus import parse_text
 from .errors import FramingInputError
@@ -28,6 +28,8 @@ from .features.loaded import candidates as loaded_candidates
 from .fileio import write_atomically
 from .lexicons import Lexicons, load_lexicons
 from .linear_model import FORMAT
+
+T = TypeVar("T")
 
 FOLDS = 5
 MIN_RECALL = 0.9  # share of each dataset's positive candidates the threshold must keep (cross-validated)
@@ -103,18 +105,30 @@ def read_annotations(path: Path, source: str = "own") -> list[AnnotatedText]:
     scorer on their own marks; ``group`` (default: the id) is held out together in
     cross-validation. A malformed line is a one-line input error naming it.
     """
-    texts = []
+    def annotated(row: dict[str, Any], where: str) -> AnnotatedText:
+        marked = tuple((int(a), int(b)) for a, b in row["marked"])
+        return AnnotatedText(str(row["id"]), str(row.get("group", row["id"])), row["text"], marked, source)
+
+    return read_records(path, annotated, what="an annotated text",
+                        example='Write {"id", "group", "text", "marked": [[start, end], ...]}')
+
+
+def read_records(path: Path, make: Callable[[dict[str, Any], str], T], *, what: str, example: str) -> list[T]:
+    """``make(row, "file:line")`` for each JSON object of a JSON Lines file of the user's own labels.
+
+    A line that is not JSON or lacks a field ``make`` reads is a one-line input error naming it
+    (``what`` names the expected record, ``example`` shows its shape); ``make`` may raise its own.
+    """
+    records = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
+        where = f"{path}:{number}"
         try:
-            row = json.loads(line)
-            marked = tuple((int(a), int(b)) for a, b in row["marked"])
-            texts.append(AnnotatedText(str(row["id"]), str(row.get("group", row["id"])), row["text"], marked, source))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
-            raise FramingInputError(f"{path}:{number}", f"not an annotated text ({error})",
-                                    'Write {"id", "group", "text", "marked": [[start, end], ...]}') from None
-    return texts
+            records.append(make(json.loads(line), where))
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as error:
+            raise FramingInputError(where, f"not {what} ({error})", example) from None
+    return records
 
 
 def _matthews(predicted: Sequence[bool], expected: Sequence[bool]) -> float:

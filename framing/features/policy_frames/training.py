@@ -14,7 +14,6 @@ filter), so a frame without evidence is not counted as predicted there either.
 from __future__ import annotations
 
 import datetime
-import json
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -27,6 +26,7 @@ from ...document import Document
 from ...errors import FramingInputError
 from ...lexicon_schema import POLICY_FRAMES
 from ...lexicons import Lexicons
+from ...training import read_records
 from .cues import CueHit, cue_hits
 from .evidence import evidence_sentences
 from .model import FORMAT, FrameModel, FrameWeights, article_features, model_decisions
@@ -62,23 +62,17 @@ def read_frame_labels(path: Path) -> list[FramedText]:
 
     A frame name outside the codebook's 14 is a one-line error naming the line.
     """
-    texts = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            frames = row["frames"]
-            frames = tuple(f.strip() for f in (frames.split(",") if isinstance(frames, str) else frames) if f.strip())
-            texts.append(FramedText(str(row["id"]), str(row.get("group", row["id"])), str(row["text"]), frames))
-        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
-            raise FramingInputError(f"{path}:{number}", f"not a labelled text ({error})",
-                                    'Write {"id", "text", "frames": ["Economic", ...]} a line') from None
+    def framed(row: dict[str, Any], where: str) -> FramedText:
+        frames = row["frames"]
+        frames = tuple(f.strip() for f in (frames.split(",") if isinstance(frames, str) else frames) if f.strip())
         unknown = sorted(set(frames) - set(POLICY_FRAMES))
         if unknown:
-            raise FramingInputError(f"{path}:{number}", f"unknown frame {unknown[0]!r}",
+            raise FramingInputError(where, f"unknown frame {unknown[0]!r}",
                                     f"Use the codebook's names: {', '.join(POLICY_FRAMES)}")
-    return texts
+        return FramedText(str(row["id"]), str(row.get("group", row["id"])), str(row["text"]), frames)
+
+    return read_records(path, framed, what="a labelled text",
+                        example='Write {"id", "text", "frames": ["Economic", ...]} a line')
 
 
 def parse_all(texts: Sequence[FramedText], lexicons: Lexicons) -> list[Parsed]:
