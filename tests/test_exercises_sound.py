@@ -330,3 +330,31 @@ def test_headline_key_answers_in_the_students_options(row, verdict):
     from framing.exercises.kinds_compare import headline_verdict
 
     assert headline_verdict(row) == verdict
+
+
+def test_spot_the_frame_pairs_outlets_that_lead_with_different_frames(lexicons):
+    """Money against crime: two outlets' clear top frames differ, so the item builds; the key names each frame."""
+    from framing.exercises.lesson import build_lesson
+
+    money = ("The new stadium will cost the city $2 billion, and the budget office warned that taxes and fees "
+             "would rise. The mayor said the economy would gain jobs from the project.")
+    crime = ("Police arrested two officials in the stadium deal, and prosecutors charged them with fraud. "
+             "The suspects face prison if a jury convicts them of the crimes.")
+    analyses = [analyze_document(parse_text(text, lexicons, id=name, outlet=name), lexicons)
+                for name, text in (("Daily A", money), ("Daily B", crime))]
+    model = build_lesson(analyses, {}, lexicons, LessonOptions(kinds=("spot_the_frame",), minutes=45))
+    (item,) = model["items"]
+    assert item["kind"] == "spot_the_frame"
+    frames = [row[2] for row in item["key"]["tables"][0]["rows"]]
+    assert sorted(frames) == ["crime and punishment", "money and the economy"]
+    assert {term["name"] for term in model["categories"][0]["terms"]} >= set(frames)
+
+
+def test_spot_the_frame_is_left_out_when_every_outlet_leads_with_one_frame(lexicons):
+    from framing.exercises.lesson import build_lesson
+
+    texts = {"Daily A": "Police arrested the mayor, and prosecutors charged him with fraud and other crimes.",
+             "Daily B": "Prosecutors charged the mayor with crimes after police arrested him on Friday."}
+    analyses = [analyze_document(parse_text(t, lexicons, id=n, outlet=n), lexicons) for n, t in texts.items()]
+    model = build_lesson(analyses, {}, lexicons, LessonOptions(kinds=("spot_the_frame",), minutes=45))
+    assert model["items"] == [] and [gap["kind"] for gap in model["left_out"]] == ["spot_the_frame"]

@@ -19,7 +19,7 @@ from ..compare.common import outlet_of
 from ..errors import FramingInputError
 from ..lexicons import Lexicons
 from ..report.model import SHORT_ARTICLE_WORDS, report_date
-from . import kinds_compare, kinds_text, timing, wording
+from . import kinds_compare, kinds_frames, kinds_text, timing, wording
 from .handout import build_handout
 from .kinds_text import Candidate
 from .material import GRADES, Material, grade_number, natural_key, reading_level
@@ -33,6 +33,7 @@ BUILDERS: dict[str, Callable[[Material], list[Candidate]]] = {
     "numbers_gaps": kinds_compare.numbers_gaps,
     "headline_check": kinds_compare.headline_check,
     "rewrite_neutrally": kinds_text.rewrite_neutrally,
+    "spot_the_frame": kinds_frames.spot_the_frame,
 }
 WHY_NONE = {
     "hedge_hunt": f"no run of whole sentences holds {kinds_text.MIN_HEDGES} hedges, one in the writer's own words",
@@ -45,6 +46,7 @@ WHY_NONE = {
     "numbers_gaps": "the outlets give no confidently matched quantity different values",
     "headline_check": "no confidently matched headline has a hedge or a flag to check",
     "rewrite_neutrally": "no whole sentence in a journalist's own words holds a loaded term from the word list",
+    "spot_the_frame": "no two outlets lead clearly with different frames in a sentence that stands on its own",
 }
 PAPERS = {"a4": "A4", "letter": "letter"}
 # Locales whose paper is Letter (the US and Canada); everywhere else prints on A4.
@@ -204,7 +206,8 @@ def categories(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         group, keys = item.get("categories") or ("", [])
         if group:
             groups.setdefault(group, set()).update(keys)
-    titles = {"role": "Kinds of voice", "hedge": "Kinds of hedge", "loaded": "Kinds of loaded word"}
+    titles = {"role": "Kinds of voice", "hedge": "Kinds of hedge", "loaded": "Kinds of loaded word",
+              "frame": "Frames"}
     return [{"title": titles.get(g, g), "terms": definitions(g, sorted(keys))} for g, keys in groups.items()]
 
 

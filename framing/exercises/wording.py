@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 KINDS = ("hedge_hunt", "who_speaks", "name_that_label", "same_fact", "numbers_gaps", "headline_check",
-         "rewrite_neutrally")
+         "rewrite_neutrally", "spot_the_frame")
 
 TITLES = {
     "hedge_hunt": "Hedge hunt",
@@ -23,10 +23,11 @@ TITLES = {
     "numbers_gaps": "Numbers and gaps",
     "headline_check": "Headline check",
     "rewrite_neutrally": "Rewrite neutrally",
+    "spot_the_frame": "Spot the frame",
 }
 
 MINUTES = {"hedge_hunt": 8, "who_speaks": 10, "name_that_label": 8, "same_fact": 8, "numbers_gaps": 8,
-           "headline_check": 6, "rewrite_neutrally": 8}
+           "headline_check": 6, "rewrite_neutrally": 8, "spot_the_frame": 8}
 
 INSTRUCTIONS: dict[str, dict[str, str]] = {
     "hedge_hunt": {
@@ -87,6 +88,15 @@ INSTRUCTIONS: dict[str, dict[str, str]] = {
     },
 }
 
+INSTRUCTIONS["spot_the_frame"] = {
+    "simple": "Two sources tell the same story but point at different sides of it: money, the law, safety, "
+              "politics. Read each passage and pick the side it puts first.",
+    "standard": "Each passage puts forward one frame: the aspect of the story it makes most important. Choose "
+                "each passage's frame from the frames defined at the top of the worksheet.",
+    "college": "Identify the policy frame (Boydstun et al.'s codebook) each passage makes salient, and the "
+               "words that carry it.",
+}
+
 PROMPTS: dict[str, list[dict[str, Any]]] = {
     "hedge_hunt": [
         {"prompt": "Write each word you underlined, the number of its sentence, and whether the writer or a "
@@ -125,11 +135,16 @@ PROMPTS: dict[str, list[dict[str, Any]]] = {
         {"prompt": "Circle the words that take sides.", "space": "none"},
         {"prompt": "Write your neutral version.", "space": "lines", "lines": 3},
     ],
+    "spot_the_frame": [
+        {"prompt": "Write each passage's frame and the words that show it.", "space": "table",
+         "columns": ["Frame", "Words that show it"]},
+        {"prompt": "What does each frame leave out?", "space": "lines", "lines": 2},
+    ],
 }
 
 # Points for each item, and what earns them: the key's one-page rubric.
 POINTS = {"hedge_hunt": 6, "who_speaks": 6, "name_that_label": 5, "same_fact": 6, "numbers_gaps": 5,
-          "headline_check": 4, "rewrite_neutrally": 5}
+          "headline_check": 4, "rewrite_neutrally": 5, "spot_the_frame": 4}
 
 RUBRIC: dict[str, dict[str, str]] = {
     "hedge_hunt": {"full": "finds most hedges in the key with their sentence numbers, says whose words they are, "
@@ -154,6 +169,9 @@ RUBRIC: dict[str, dict[str, str]] = {
     "rewrite_neutrally": {"full": "drops every loaded word and keeps every fact, hedge and source",
                           "partial": "drops some loaded words, or loses a fact",
                           "none": "copies the sentence or changes its facts"},
+    "spot_the_frame": {"full": "names a defensible frame for each passage with words from it, and what it leaves out",
+                       "partial": "names the frames without words from the passages",
+                       "none": "names a topic, not a frame"},
 }
 
 DISCUSSION = {
@@ -167,6 +185,8 @@ DISCUSSION = {
     "numbers_gaps": ["When numbers differ, how can a reader find out which is right, or why both could be?"],
     "headline_check": ["Why might a headline drop the hedges its article keeps? Who writes headlines?"],
     "rewrite_neutrally": ["Did your rewrite lose any fact? Can a sentence be neutral and still vivid?"],
+    "spot_the_frame": ["What does each frame leave out? How would the story read if one source used the other's "
+                       "frame?"],
 }
 
 GUIDE = {
