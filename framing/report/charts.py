@@ -30,6 +30,7 @@ KIND_STYLES = [  # (colour, hatch) per source kind, in lexicon order; sparse hat
     ("#D55E00", "++"), ("#F0E442", "||"), ("#999999", ".."),
 ]
 GRADE_MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+TICK_CHARS = 28  # outlet names on the frames chart's axis are cut to this many characters
 TEXT_COLOUR = "#222222"
 RC = {
     "svg.fonttype": "none",  # keep text as text: small, searchable, crisp at any zoom
@@ -284,7 +285,10 @@ def frames_figure(model: Mapping[str, Any]) -> tuple[Any, str] | None:
                               edgecolors="white", linewidth=0.8)
         ax.set_xlim(0, len(outlets))
         ax.set_ylim(len(rows), 0)
-        ax.set_xticks([i + 0.5 for i in range(len(outlets))], outlets, rotation=30, ha="right")
+        # Long outlet names (up to a whole paragraph in hostile input) would starve the constrained layout
+        # for minutes: the ticks show a shortened name, the alt text the full one.
+        ticks = [name if len(name) <= TICK_CHARS else name[: TICK_CHARS - 1] + "…" for name in outlets]
+        ax.set_xticks([i + 0.5 for i in range(len(outlets))], ticks, rotation=30, ha="right")
         ax.set_yticks([i + 0.5 for i in range(len(rows))], [row["label"] for row in rows])
         ax.tick_params(length=0)
         peak = max(max(r) for r in scores) or 1
