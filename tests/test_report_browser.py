@@ -8,6 +8,7 @@ import pytest
 from test_report_helpers import NESTED_TEXT, nested_analysis
 
 from framing.analysis import analyze
+from framing.document import SPAN_TYPES
 from framing.report import write_reports
 
 pytestmark = pytest.mark.browser
@@ -52,7 +53,7 @@ def test_browser_report_is_offline_and_error_free(browser, nested_report):
         assert seen["errors"] == []
         assert page.locator("h1").inner_text() == "Browser test"
         charts = page.locator("img.chart")
-        assert charts.count() == 4
+        assert charts.count() == 5  # rates, source mix, readability, loaded terms, frames
         for index in range(charts.count()):  # decoded and drawn, with its alt text
             chart = charts.nth(index)
             assert chart.evaluate("image => image.complete && image.naturalWidth > 0")
@@ -162,7 +163,7 @@ def test_browser_legend_checkbox_stays_with_its_label_and_works_from_the_keyboar
     try:
         page.goto(nested_report[0].resolve().as_uri())
         labels = page.locator("label.toggle-label")
-        assert labels.count() == 5
+        assert labels.count() == len(SPAN_TYPES)  # one toggle per span type, frame sentences included
         for index in range(labels.count()):
             label = labels.nth(index)
             assert label.evaluate("e => getComputedStyle(e, '::before').content") == '"✓"'  # drawn in the label
