@@ -181,3 +181,16 @@ def test_frames_retraining_on_own_labels_writes_a_model_the_extractor_uses(tmp_p
                                          id="t"), lexicons).to_record()
     assert [f["frame"] for f in record["frames"]] == ["Economic"]
     assert record["frames"][0]["rule"] == "frame_model"
+
+
+def test_frames_chart_shortens_long_outlet_names_and_keeps_them_in_the_alt_text(general_lexicons: Lexicons) -> None:
+    from framing.report.charts import axis_label, build_charts
+    from framing.report.model import build_report_model
+
+    long_name = "The Daily Example " + "and Evening Courier " * 12
+    analyses = [_analysis(ECONOMY, general_lexicons, id="e", outlet=long_name),
+                _analysis(SECURITY, general_lexicons, id="s", outlet="Paper B")]
+    charts = {chart["id"]: chart for chart in build_charts(build_report_model(analyses, general_lexicons))}
+    frames = charts["chart-frames"]
+    assert long_name in frames["alt"] and axis_label(long_name) in frames["svg"]
+    assert long_name not in frames["svg"].split("<desc", 1)[0] + frames["svg"].split("</desc>", 1)[1]

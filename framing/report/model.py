@@ -44,6 +44,9 @@ SPAN_STYLE: dict[str, dict[str, str]] = {
     "frame": {"name": "Frame sentence", "plural": "Frame sentences", "marker": "F", "style": "dashed line above",
               "counts": "the sentences that carry each policy frame an article is given (at most three per frame)"},
 }
+# The span types the overview gives as rates per 1,000 words (table rows, chart panels). Frame sentences
+# are not a device counted per word: the frames have their own part of the overview (policy_frames.py).
+RATE_MEASURES = tuple(t for t in SPAN_TYPES if t != "frame")
 # Which lexicon explains a span of each type (its label is that lexicon's key).
 SPAN_LEXICON = {"hedge": "hedges", "loaded": "loaded", "attribution": "reporting_verbs", "source": "source_kinds"}
 # Readability values the overview knows by name; the reading-ease score is not a grade.
@@ -125,8 +128,7 @@ def build_report_model(
         "n_outlets": len(outlets),
         "n_words": sum(a.document.n_words for a in analyses),
         "span_types": [{"type": t, **SPAN_STYLE[t]} for t in SPAN_TYPES],
-        # Frames have their own table and chart: a frame sentence per 1,000 words is not a rate worth comparing.
-        "measures": [{"key": t, "label": SPAN_STYLE[t]["plural"]} for t in SPAN_TYPES if t != "frame"],
+        "measures": [{"key": t, "label": SPAN_STYLE[t]["plural"]} for t in RATE_MEASURES],
         "source_kinds": [{"key": kind, "label": kind.replace("_", " ")} for kind in source_kinds],
         "readability": readability_columns(analyses),
         "outlets": outlets,
