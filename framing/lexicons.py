@@ -25,6 +25,7 @@ import hashlib
 import math
 import sys
 from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress
@@ -149,9 +150,12 @@ class Lexicons:
     frame_model: Any = None
 
     @property
-    def abbreviations(self) -> frozenset[str]:
-        """Every abbreviation (lower case, no final period), whatever its kind: "mr", "sen", "v"."""
-        return frozenset(self.sentence_rules.abbreviations)
+    def abbreviations(self) -> AbstractSet[str]:
+        """Every abbreviation (lower case, no final period), whatever its kind: "mr", "sen", "v".
+
+        A view of the segmenter's table, not a copy: the exercises test membership sentence by sentence.
+        """
+        return self.sentence_rules.abbreviations.keys()
 
     def __getitem__(self, name: str) -> Lexicon:
         return self.by_name[name]

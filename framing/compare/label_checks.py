@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from ..document import Token
 from ..grammar import MONTHS, OPENING_QUOTE_MARKS, QUOTE_MARKS, SUBJECT_PRONOUNS, WEEKDAYS
@@ -60,7 +61,7 @@ def trim_label(
 
 
 def label_problem(
-    tokens: Sequence[Token], folded: Sequence[str], first: int, end: int, titles: frozenset[str],
+    tokens: Sequence[Token], folded: Sequence[str], first: int, end: int, titles: AbstractSet[str],
     nationalities: frozenset[str],
 ) -> str:
     """Why the label ``tokens[first:end]`` is no label at all, or "" when it is one."""

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import pandas as pd
@@ -78,7 +79,7 @@ class Pins:
     qualifiers: dict[str, str]  # folded qualifier word → entity
     roles: frozenset[str]
     events: frozenset[str]  # folded event nouns (with or without an entity)
-    titles: frozenset[str] = frozenset()  # abbreviations ("mr", "sen"): never a label alone
+    titles: AbstractSet[str] = frozenset()  # abbreviations ("mr", "sen"): never a label alone
 
 
 def load_pins(lexicons: Lexicons) -> Pins:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -89,7 +90,7 @@ def is_confident(row: Mapping[str, Any]) -> bool:
 # --- whole sentences -------------------------------------------------------------------
 
 
-def is_whole(text: str, abbreviations: frozenset[str] = frozenset()) -> bool:
+def is_whole(text: str, abbreviations: AbstractSet[str] = frozenset()) -> bool:
     """Whether ``text`` reads as one whole sentence (see the module's rules)."""
     text = " ".join(text.split())
     if len(re.findall(r"\w+", text)) < MIN_WORDS or not _STARTS_WELL.match(text) or not _ENDS_WELL.search(text):
@@ -106,7 +107,7 @@ def sentence_text(analysis: ArticleAnalysis, index: int) -> str:
     return analysis.document.text[start:end]
 
 
-def whole_sentence(analysis: ArticleAnalysis, index: int, abbreviations: frozenset[str]) -> bool:
+def whole_sentence(analysis: ArticleAnalysis, index: int, abbreviations: AbstractSet[str]) -> bool:
     """Whether sentence ``index`` is whole, and the next one does not carry it on in lower case."""
     if not is_whole(sentence_text(analysis, index), abbreviations):
         return False
@@ -135,7 +136,7 @@ def quote_without_speaker(analysis: ArticleAnalysis, index: int) -> bool:
     return not any(start <= s.start < end for s in analysis.spans_of("attribution"))
 
 
-def standing(analysis: ArticleAnalysis, indexes: Iterable[int], abbreviations: frozenset[str]) -> list[int] | None:
+def standing(analysis: ArticleAnalysis, indexes: Iterable[int], abbreviations: AbstractSet[str]) -> list[int] | None:
     """``indexes`` with the sentences before any that lean back, or None if a sentence is not whole.
 
     None too when the passage would still open leaning back after :data:`MAX_CONTEXT`
