@@ -99,3 +99,9 @@ OPENING_QUOTE_MARKS = frozenset(["“", '"', "‘"])
 # Token norms of a closing quotation mark.
 CLOSING_QUOTE_NORMS = frozenset(["”", '"', "'"])
 DASHES = frozenset(["―", "—", "–"])
+
+# Adjectives that stand before a title in a description of someone already named ("the former
+# senator", "the longtime aide"); other modifiers qualify by their adjective ending (see below).
+DESCRIPTION_ADJECTIVES = frozenset(["former", "top", "senior", "veteran", "longtime", "then", "new", "embattled"])
+# Adjective endings: "presidential", "Democratic", "presumptive", "famous", "Republican".
+ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "an", "ent", "ant")

@@ -90,6 +90,11 @@ GOLDEN = [
     ("Mr. Cole's lawyer, Dan Fisk, said no. The lawyer left.",
      [("person", "Mr. Cole's", "person:cole"), ("person", "Dan Fisk", "person:fisk"),
       ("person", "The lawyer", "person:fisk")], []),
+    # Unnamed staff ("a spokesperson for X") is one person; "the aide" joins it; a predicate is no one.
+    ("A spokesperson for Jane Roe declined. The aide said later that he, as a lawyer, knew better.",
+     [("person", "A spokesperson for Jane Roe", "person:spokesperson@0"),
+      ("person", "The aide", "person:spokesperson@0")], [("person", "a lawyer")]),
+    ("Governor Bell? He smiled.", [("person", "Governor Bell", "person:bell"), ("person", "He", "")], []),
 ]
 
 

@@ -302,6 +302,30 @@ SPEAKERS = [
         "The weather was fine. “Nothing will change in this country,” the crowd heard.",
         "“Nothing will change in this country,”", "", "unknown", "", id="no-speaker-is-unknown",
     ),
+    # A printed Q&A: the prompts name whom the answers are about, the answers stay the interviewee's.
+    pytest.param(
+        "Asked about each rival, Mayor Ann Stone obliged. Governor Bell? “Steady,” she said. "
+        "Senator Park? “A hard worker with good ideas.”",
+        "“A hard worker with good ideas.”", "Ann Stone", "named_person", "she", id="answer-in-a-run-of-questions",
+    ),
+    pytest.param(
+        "Asked about each rival, Mayor Ann Stone obliged. Governor Bell? “Steady and calm, every time,” she said.",
+        "“Steady and calm, every time,”", "Ann Stone", "named_person", "she", id="bare-question-names-no-antecedent",
+    ),
+    # Staff introduced without a name, then met again by another role word.
+    pytest.param(
+        "A spokesperson for Senator Ray Oak replied on Monday. “The senator has always backed farm families,” "
+        "the aide said.",
+        "“The senator has always backed farm families,”", "A spokesperson for Senator Ray Oak", "anonymous",
+        "the aide", id="the-aide-is-the-spokesperson",
+    ),
+    # A title with modifiers and no holder yet: the one person named in the sentence before.
+    pytest.param(
+        "The praise came from Sen. Lee Rowe of Utah. The Democratic presidential candidate said "
+        "“the record is quite clear on this point.”",
+        "“the record is quite clear on this point.”", "Lee Rowe", "named_person", "candidate",
+        id="modified-title-is-the-person-just-named",
+    ),
 ]
 
 

@@ -5,8 +5,12 @@ each description or pronoun sees only what came before it. Rules (``how``):
 
 * ``appositive``: "X, a Democrat from Ohio," or "X's lawyer, Y," gives a person a role
   word (and a gender when the noun has one: "spokeswoman Jane Roe");
-* ``definite_role``: "the senator", "the lawyer" joins the most recent person with that
-  role, within :data:`DESCRIPTION_WINDOW` sentences; none, and nothing is claimed;
+* ``definite_role``: "the senator", "the lawyer", "the Democratic presidential candidate"
+  joins the most recent person with that role, within :data:`DESCRIPTION_WINDOW`
+  sentences; a staff role ("the aide") with no such person joins the one unnamed staff
+  member introduced just before ("a spokesperson for X"); none, and nothing is claimed;
+* ``indefinite_role``: "a spokesperson for Grassley" is an unnamed person whose name is
+  the phrase itself;
 * ``org_alias``: "the bureau", "the department" joins the most recent organisation whose
   name holds that head noun;
 * ``group`` and ``document``: "critics", "officials"; "the statement", "a report";
@@ -17,7 +21,9 @@ each description or pronoun sees only what came before it. Rules (``how``):
   one best subject of the nearest sentence that has one: a main clause's subject over a
   relative or adverbial clause's ("when X kept interrupting") over a complement's ("argued
   that X was"); a possessive is no subject.
-  Otherwise the pronoun stays unresolved and says why.
+  Otherwise the pronoun stays unresolved and says why. A name in a bare question
+  ("Governor Christie? “Strong,” he said.") is the topic put to the speaker, never
+  the antecedent of the answer's pronoun.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from dataclasses import replace
 from itertools import compress
 from typing import TYPE_CHECKING
 
-from ..grammar import ARTICLES, DETERMINERS
+from ..grammar import ADJECTIVE_ENDINGS, ARTICLES, DESCRIPTION_ADJECTIVES, DETERMINERS
 
 if TYPE_CHECKING:
     from .mention_model import Mention
@@ -39,6 +45,10 @@ _APPOSITIVE_OPENERS = ARTICLES | frozenset(["who", "whose", "now", "then", "form
 _APPOSITIVE_REACH = 10
 # Words that open a clause inside another: a complement ("said that X …") or an adverbial or relative one.
 _COMPLEMENTIZERS = frozenset(["that", "whether", "if"])
+_BARE_QUESTION_WORDS = 8
+_DESCRIPTION_MODIFIERS = 3  # "the presumptive Republican presidential nominee"
+_AFFILIATION_WORDS = frozenset(["for", "to", "of", "with"])
+_QUESTION_LINKS = frozenset(["and", "of", "the", "or", "from", "what", "about"])
 _SUBORDINATORS = frozenset(["when", "while", "as", "because", "although", "though", "since", "after", "before",
                             "until", "unless", "once", "where", "who", "whom", "which"])
 
@@ -146,18 +156,102 @@ def _lower_case_mention(walk: _Walk, index: int) -> Mention | None:
         return _make(reader, "group", index, "group:" + norm, "group")
     if kind == "document" and before in DETERMINERS:
         return _make(reader, "document", index, "document:" + norm, "document", first=index - 1)
-    if before != "the":
-        return None
     if kind == "org_head":
+        if before != "the":
+            return None
         entity = _latest(walk, index, lambda m: m.kind == "organisation" and norm in walk.org_words.get(m.entity, ()))
         return _make(reader, "organisation", index, entity, "org_alias", first=index - 1) if entity else None
-    if kind in ("title", "role"):
-        wanted = role or norm
-        entity = _latest(walk, index, lambda m: m.kind == "person" and wanted in walk.roles.get(m.entity, ()))
-        if entity:
-            return _make(reader, "person", index, entity, "definite_role", first=index - 1, role=wanted, gender=gender,
-                         name=walk.names.get(entity, ""))
+    if kind not in ("title", "role"):
+        return None
+    opener = _description_opener(reader, index)
+    if opener is None:
+        return None
+    wanted = role or norm
+    if reader.norms[opener] in ("a", "an"):
+        # Only staff nouns ("a spokesperson"), outside quotes: "a candidate" is no one in particular.
+        if kind != "role" or reader.quoted[index] or not _introduces_someone(reader, opener):
+            return None
+        return _indefinite_role(walk, opener, index, wanted, gender)
+    entity = _latest(walk, index, lambda m: m.kind == "person" and wanted in walk.roles.get(m.entity, ()))
+    if not entity and kind == "title" and index - opener > 1 and _adjectives_only(reader, opener + 1, index):
+        # "Vermont Sen. Bernie Sanders gave … While the Democratic presidential candidate declined":
+        # a modified title with no holder yet is the one person named in the sentence before.
+        entity = _only_person_before(walk, index)
+    if not entity and kind == "role":
+        # "A spokesperson for X … the aide said": staff introduced without a name, met again by another role word.
+        unnamed = {m.entity for m in _recent(walk, index) if m.how == "indefinite_role"}
+        entity = unnamed.pop() if len(unnamed) == 1 else ""
+    if entity:
+        return _make(reader, "person", index, entity, "definite_role", first=opener, role=wanted, gender=gender,
+                     name=walk.names.get(entity, ""))
     return None
+
+
+def _description_opener(reader: TokenReader, index: int) -> int | None:
+    """The article that opens a description ending in a role noun: "the Democratic presidential candidate".
+
+    Up to :data:`_DESCRIPTION_MODIFIERS` modifiers may stand between the article and the
+    noun; a comma, quote mark or function word between them means it is no description.
+    """
+    position = index - 1
+    while position >= 0 and index - position <= _DESCRIPTION_MODIFIERS + 1:
+        norm = reader.norms[position]
+        if norm in ARTICLES:
+            return position
+        same_sentence = reader.sentence_ids[position] == reader.sentence_ids[index]
+        if not reader.is_word[position] or norm in DETERMINERS or not same_sentence:
+            return None
+        position -= 1
+    return None
+
+
+def _introduces_someone(reader: TokenReader, opener: int) -> bool:
+    """"A spokesperson … fired back", "…, said an aide": a sentence's subject or a tag's speaker.
+
+    Not a predicate ("he, as a trial lawyer"; "Trump was a demagogue and a bad businessman").
+    """
+    if opener == 0 or reader.sentence_ids[opener - 1] != reader.sentence_ids[opener]:
+        return True
+    return reader.norms[opener - 1] in ("said", "says", "told")
+
+
+def _indefinite_role(walk: _Walk, opener: int, index: int, role: str, gender: str) -> Mention:
+    """"a spokesperson for Grassley", "an aide to the senator": an unnamed person, named by the whole phrase.
+
+    The phrase runs on through "for"/"to"/"of" and a name or a short noun phrase, so a
+    later "the spokesperson" can stand for it and a reader sees whose staff spoke.
+    """
+    reader = walk.reader
+    end = index + 1
+    if end + 1 < reader.count and reader.norms[end] in _AFFILIATION_WORDS:
+        stop = end + 1
+        while stop < reader.count and stop - end <= 4 and (reader.cap[stop] or reader.norms[stop] in ARTICLES):
+            stop += 1
+        if stop > end + 1 and reader.cap[stop - 1]:
+            end = stop
+    mention = reader.make("person", opener, end, "", "indefinite_role", role=role, gender=gender)
+    return replace(mention, entity=f"person:{role}@{mention.start}", name=mention.text)
+
+
+def _adjectives_only(reader: TokenReader, first: int, end: int) -> bool:
+    """"the Democratic presidential": adjectives, not a noun that makes another title ("inspector general")."""
+    return all(reader.norms[i] in DESCRIPTION_ADJECTIVES or reader.norms[i].endswith(ADJECTIVE_ENDINGS)
+               for i in range(first, end))
+
+
+def _only_person_before(walk: _Walk, index: int) -> str:
+    """The one person named (outside quotes) in the sentence before token ``index``, or ""."""
+    reader = walk.reader
+    wanted = reader.sentence_ids[index] - 1
+    people = {m.entity for m in walk.history if m.kind == "person" and m.how != "indefinite_role"
+              and reader.sentence_ids[m.first] == wanted and not reader.quoted[m.first]}
+    return people.pop() if len(people) == 1 else ""
+
+
+def _recent(walk: _Walk, index: int) -> list[Mention]:
+    """The resolved mentions within the description window before token ``index``."""
+    lowest = walk.reader.sentence_ids[index] - DESCRIPTION_WINDOW
+    return [m for m in walk.history if walk.reader.sentence_ids[m.first] >= lowest]
 
 
 def _latest(walk: _Walk, index: int, fits) -> str:
@@ -202,6 +296,18 @@ def _subject_rank(walk: _Walk, mention: Mention) -> int:
     return 2 if word in _SUBORDINATORS else 3
 
 
+def bare_question(text: str, sentence: tuple[int, int]) -> bool:
+    """A sentence that is only a name or a noun phrase and a question mark: "And Mr. Gingrich?".
+
+    Interviews printed as a run of prompts and answers put the topic first; every word
+    but a few linking words is capitalised, and nothing in it is a verb of its own.
+    """
+    words = text[sentence[0] : sentence[1]].split()
+    if not words or not words[-1].endswith("?") or len(words) > _BARE_QUESTION_WORDS:
+        return False
+    return all(word[:1].isupper() or word.lower().strip("?,") in _QUESTION_LINKS for word in words)
+
+
 def _pronoun(walk: _Walk, index: int) -> Mention:
     """he/she/they: resolved when one candidate fits (see the module docstring), else unresolved with why."""
     reader = walk.reader
@@ -216,6 +322,10 @@ def _pronoun(walk: _Walk, index: int) -> Mention:
             break
         if reader.quoted[mention.first] or mention.first in reader.in_quote:
             continue  # a name inside quoted words is the speaker's, not the writer's antecedent
+        if bare_question(reader.text, reader.sentences[mention_sentence]):
+            continue  # "Governor Christie? “Strong,” he said.": the one asked about, not the one answering
+        if mention.how == "indefinite_role" and gender and mention.gender != gender:
+            continue  # "a spokesperson" says nothing of gender: a he or she needs a named antecedent
         if mention.kind in wanted_kinds and walk.gender(mention.entity) in ("", gender or ""):
             by_sentence.setdefault(mention_sentence, []).append(mention)
     kind = "person" if gender else "group"

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from ..corpus.coreference import bare_question
 from ..document import Document, QuoteRegion, Span
 from ..lexicons import Lexicons
 from . import Extraction
@@ -48,6 +49,8 @@ _ADJACENT_WORDS = 4
 _TAG_ENDINGS = frozenset([",", "?", "!", "—", "–", "-", "…"])
 # Kinds that carry words rather than speak them: an outlet that relayed them, or the
 # statement, interview or poll they came in ("In an interview, Trump said “…”").
+# At most this many bare questions between two answers of one interviewee ("Governor Pence? “…”").
+_QUESTIONS_BETWEEN = 2
 _RELAYING_KINDS = frozenset(["media", "document"])
 # A conjunction after the quote starts a new clause ("“…,” although he supports"), not its tag.
 _CONJUNCTIONS = frozenset(["although", "though", "but", "and", "while", "because", "as", "if", "when", "whereas"])
@@ -81,9 +84,7 @@ def quote_extraction(
     for quote in quotes:
         source = speaker_of(doc, quote, attributions, subjects.get(quote.start), tags.get(quote.end))
         if source is None and previous is not None and previous[1] is not None:
-            last_quote = previous[0]
-            if doc.sentence_of(quote.start) - doc.sentence_of(max(last_quote.end - 1, last_quote.start)) <= 1:
-                source = previous[1]
+            source = _continued(doc, quote, *previous)
         if source is None:
             source = _reported_just_before(quote, doc.sentence_of(quote.start), attributions)
         spans.append(quote_span(doc, quote, source))
@@ -98,6 +99,31 @@ def quote_extraction(
         "quoted_word_share": doc.n_quoted_words / doc.n_words if doc.n_words else 0.0,
     }
     return Extraction(values, spans)
+
+
+def _continued(doc: Document, quote: QuoteRegion, last_quote: QuoteRegion, last_source: Source) -> Source | None:
+    """The quote just before goes on: in the next sentence, or after prompts of a printed Q&A.
+
+    "Retired Gen. Flynn? “A patriot.”": when only bare questions (:func:`bare_question`)
+    stand between the two quotes (or other short answers, quoted words alone: "“A patriot.”"),
+    the answer is the same speaker's, labelled so.
+    """
+    first = doc.sentence_of(quote.start)
+    last = doc.sentence_of(max(last_quote.end - 1, last_quote.start))
+    if first - last <= 1:
+        return last_source
+    between = range(last + 1, first)
+    if len(between) > 2 * _QUESTIONS_BETWEEN or not bare_question(doc.text, doc.sentences[first - 1]):
+        return None
+    if all(bare_question(doc.text, doc.sentences[i]) or _all_quoted(doc, doc.sentences[i]) for i in between):
+        return _relabel(last_source, "answer in a run of questions")
+    return None
+
+
+def _all_quoted(doc: Document, sentence: tuple[int, int]) -> bool:
+    """The sentence is one quotation and nothing else ("“A patriot.”")."""
+    start, end = sentence
+    return any(q.start <= start and end <= q.end + 1 for q in doc.quotes)
 
 
 def direct_quotes(doc: Document) -> list[QuoteRegion]:
