@@ -326,6 +326,17 @@ SPEAKERS = [
         "“the record is quite clear on this point.”", "Lee Rowe", "named_person", "candidate",
         id="modified-title-is-the-person-just-named",
     ),
+    pytest.param(
+        "Gov. Dana Wells answered on Tuesday. “It is a disgrace. I could not believe it when I saw it,” "
+        "the presumptive Republican nominee said.",
+        "“It is a disgrace. I could not believe it when I saw it,”", "Dana Wells", "named_person",
+        "Republican nominee", id="modified-title-looks-back-past-the-quote",
+    ),
+    pytest.param(
+        "Gov. Dana Wells answered on Tuesday. The inspector general said “the audit is late and incomplete.”",
+        "“the audit is late and incomplete.”", "The inspector general", "named_person", "The inspector general",
+        id="a-compound-title-is-not-the-person-before",
+    ),
 ]
 
 

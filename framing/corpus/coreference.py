@@ -28,6 +28,7 @@ each description or pronoun sees only what came before it. Rules (``how``):
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from itertools import compress
 from typing import TYPE_CHECKING
@@ -47,6 +48,7 @@ _APPOSITIVE_REACH = 10
 _COMPLEMENTIZERS = frozenset(["that", "whether", "if"])
 _BARE_QUESTION_WORDS = 8
 _DESCRIPTION_MODIFIERS = 3  # "the presumptive Republican presidential nominee"
+_QUOTED_SENTENCES = 3
 _AFFILIATION_WORDS = frozenset(["for", "to", "of", "with"])
 _QUESTION_LINKS = frozenset(["and", "of", "the", "or", "from", "what", "about"])
 _SUBORDINATORS = frozenset(["when", "while", "as", "because", "although", "though", "since", "after", "before",
@@ -240,12 +242,22 @@ def _adjectives_only(reader: TokenReader, first: int, end: int) -> bool:
 
 
 def _only_person_before(walk: _Walk, index: int) -> str:
-    """The one person named (outside quotes) in the sentence before token ``index``, or ""."""
+    """The one person named (outside quotes) in the sentence before token ``index``, or "".
+
+    Sentences of quoted words are passed over ("“… I couldn’t believe it,” the presumptive
+    nominee said" looks back past the quote's first sentence), up to :data:`_QUOTED_SENTENCES`.
+    """
     reader = walk.reader
-    wanted = reader.sentence_ids[index] - 1
-    people = {m.entity for m in walk.history if m.kind == "person" and m.how != "indefinite_role"
-              and reader.sentence_ids[m.first] == wanted and not reader.quoted[m.first]}
-    return people.pop() if len(people) == 1 else ""
+    sentence = reader.sentence_ids[index]
+    for wanted in range(sentence - 1, max(sentence - 2 - _QUOTED_SENTENCES, -1), -1):
+        people = {m.entity for m in walk.history if m.kind == "person" and m.how != "indefinite_role"
+                  and reader.sentence_ids[m.first] == wanted and not reader.quoted[m.first]}
+        if people:
+            return people.pop() if len(people) == 1 else ""
+        first = bisect_left(reader.starts, reader.sentences[wanted][0])
+        if not any(reader.quoted[first : first + 3]):
+            return ""  # a sentence of the writer's own without anyone in it
+    return ""
 
 
 def _recent(walk: _Walk, index: int) -> list[Mention]:
