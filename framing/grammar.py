@@ -60,7 +60,7 @@ PREPOSITIONS = frozenset(
 # Conjunctions and subordinators that start a clause (and "with" of "with critics warning").
 CLAUSE_OPENERS = frozenset(
     ["and", "but", "while", "as", "that", "when", "after", "before", "since", "because", "although", "though",
-     "if", "whether", "so", "yet", "where", "who", "whom", "once", "until", "unless", "with", "however"]
+     "if", "whether", "so", "yet", "where", "who", "whom", "which", "once", "until", "unless", "with", "however"]
 )
 
 # Capitalized words that, after a period that may end an abbreviation ("the U.S.", "Acme Inc.",

@@ -337,6 +337,12 @@ SPEAKERS = [
         "“the audit is late and incomplete.”", "The inspector general", "named_person", "The inspector general",
         id="a-compound-title-is-not-the-person-before",
     ),
+    pytest.param(
+        "It was a speech in which Mayor Ann Cole criticized allies, but argued that Bo Dean was a menace. "
+        "“I know a con artist when I see one,” he said.",
+        "“I know a con artist when I see one,”", "Ann Cole", "named_person", "he",
+        id="relative-clause-subject-outranks-complement-subject",
+    ),
 ]
 
 
