@@ -343,6 +343,12 @@ SPEAKERS = [
         "“I know a con artist when I see one,”", "Ann Cole", "named_person", "he",
         id="relative-clause-subject-outranks-complement-subject",
     ),
+    pytest.param(
+        "Judge Ann Fox faced a backlash -- including a call from Senator Bo Lee to resign -- as she held firm, "
+        "calling him “a fraud who cannot be trusted with anything.”",
+        "“a fraud who cannot be trusted with anything.”", "Ann Fox", "named_person", "Judge Ann Fox",
+        id="a-report-inside-a-dash-aside-is-not-the-quote-s",
+    ),
 ]
 
 

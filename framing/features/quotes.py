@@ -42,6 +42,7 @@ from ..document import Document, QuoteRegion, Span
 from ..lexicons import Lexicons
 from . import Extraction
 from .attribution import Attribution, Source, find_sources
+from .attribution.clauses import ASIDE_DASH, in_dash_aside
 
 # A cue this close after a quote ("“…,” the senator said") is its tag; farther on it is
 # more likely a new report ("Obama said “it gets me mad” every time he thinks …").
@@ -206,7 +207,7 @@ def speaker_of(
             continue
         if question and attribution.rule == "asked_passive":
             continue  # "“…?” he was asked": the question was put to him, by someone unnamed
-        if quote.start <= attribution.start < quote.end:
+        if quote.start <= attribution.start < quote.end or _aside_closed_before(doc, attribution, quote):
             continue
         after = attribution.start >= quote.end
         distance = attribution.start - quote.end if after else quote.start - attribution.end
@@ -252,6 +253,17 @@ def speaker_of(
     if fallback is None and candidates:
         fallback = candidates[0][3].source
     return fallback
+
+
+def _aside_closed_before(doc: Document, attribution: Attribution, quote: QuoteRegion) -> bool:
+    """"X faced a backlash -- including a call from Y to resign -- as she …, calling him a “faker”".
+
+    A report inside a dash aside that closes before the quote is the aside's, not the quote's.
+    """
+    if attribution.start >= quote.start:
+        return False
+    opened = in_dash_aside(doc.text, doc.sentences[attribution.sentence][0], attribution.start)
+    return opened and ASIDE_DASH.search(doc.text, attribution.end, quote.start) is not None
 
 
 def _introduces(doc: Document, attribution: Attribution, quote: QuoteRegion) -> bool:

@@ -8,6 +8,7 @@ comma continuing its clause, a time adverbial between subject and verb.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ...document import Token
@@ -270,3 +271,12 @@ def introduces_content(context: Context, last: int, sentence: int) -> str:
         if norms[step] in ("that", "as") and step > index:
             return "object_" + norms[step]
     return "none"
+
+
+# A dash that opens or closes an aside: "--", "—" or "–" between spaces.
+ASIDE_DASH = re.compile(r"(?<=\s)(?:--|—|–)(?=\s)")
+
+
+def in_dash_aside(text: str, sentence_start: int, offset: int) -> bool:
+    """Whether ``offset`` sits inside a dash aside opened earlier in its sentence ("X -- including Y --")."""
+    return len(ASIDE_DASH.findall(text, sentence_start, offset)) % 2 == 1

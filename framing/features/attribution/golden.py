@@ -132,6 +132,8 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The union rejected the offer, calling it an insult.", "calling", "The union", "anonymous"),
         R("Protesters gathered, chanting slogans.", "chanting", "Protesters", "vague"),
         R("Prices rose, indicating that demand is strong.", "indicating", None, REJECTED),
+        R("Judge Ann Fox faced a backlash -- including a call from Bo Lee to resign -- as she held firm, "
+          "calling him a fraud.", "calling", "Judge Ann Fox", "named_person"),
     ),
     "appositive_subject": (
         R("Critics, including human rights advocates and academic experts, have condemned the strikes.",

@@ -28,6 +28,7 @@ from .clauses import (
     INFERENCE_LEMMAS,
     before_appositive,
     clause_subject,
+    in_dash_aside,
     main_clause_subject,
     reduced_relative,
     tags_quote,
@@ -137,6 +138,8 @@ def participle_continues_report(context: Context, cue: Cue, found: list[Attribut
         return _decided(None, "inference")
     for attribution in found:
         if attribution.sentence == cue.sentence and attribution.source is not None:
+            if in_dash_aside(context.doc.text, context.doc.sentences[cue.sentence][0], attribution.start):
+                continue  # "-- including a call from X to resign -- as she …, calling": the aside's own report
             source = attribution.source
             first_token = bisect_left(context.starts, source.start)
             last_token = bisect_left(context.ends, source.end)
