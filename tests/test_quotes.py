@@ -349,6 +349,12 @@ SPEAKERS = [
         "“a fraud who cannot be trusted with anything.”", "Ann Fox", "named_person", "Judge Ann Fox",
         id="a-report-inside-a-dash-aside-is-not-the-quote-s",
     ),
+    pytest.param(
+        "Mayor Tom Hale spoke next. He raised Governor Ray Dunn’s remarks at a dinner in which he talked "
+        "about taxes, claiming that he could “never win over voters who pay nothing at all.”",
+        "“never win over voters who pay nothing at all.”", "Ray Dunn", "named_person", "he",
+        id="relative-clause-on-a-possessed-noun-is-the-possessor-s",
+    ),
 ]
 
 

@@ -49,6 +49,7 @@ _COMPLEMENTIZERS = frozenset(["that", "whether", "if"])
 _BARE_QUESTION_WORDS = 8
 _DESCRIPTION_MODIFIERS = 3  # "the presumptive Republican presidential nominee"
 _QUOTED_SENTENCES = 3
+_RELATIVE_REACH = 10  # words from a possessor to the relative pronoun after its noun
 _AFFILIATION_WORDS = frozenset(["for", "to", "of", "with"])
 _QUESTION_LINKS = frozenset(["and", "of", "the", "or", "from", "what", "about"])
 _SUBORDINATORS = frozenset(["when", "while", "as", "because", "although", "though", "since", "after", "before",
@@ -320,6 +321,18 @@ def bare_question(text: str, sentence: tuple[int, int]) -> bool:
     return all(word[:1].isupper() or word.lower().strip("?,") in _QUESTION_LINKS for word in words)
 
 
+def _possessor_of_relative(walk: _Walk, index: int, fitting: list[Mention]) -> Mention | None:
+    """"Romney's comments at a fundraiser in which he talked": the pronoun of a relative clause on a
+    possessed noun is its possessor, when the possessor stands within a few words before the relative."""
+    reader = walk.reader
+    relative = index - 1
+    if relative < 0 or reader.norms[relative] not in ("which", "where", "when"):
+        return None
+    possessive = [m for m in fitting if m.end_token <= relative and relative - m.end_token <= _RELATIVE_REACH
+                  and reader.texts[m.end_token - 1].endswith(("'s", "’s"))]
+    return possessive[0] if len(possessive) == 1 else None
+
+
 def _pronoun(walk: _Walk, index: int) -> Mention:
     """he/she/they: resolved when one candidate fits (see the module docstring), else unresolved with why."""
     reader = walk.reader
@@ -341,6 +354,9 @@ def _pronoun(walk: _Walk, index: int) -> Mention:
         if mention.kind in wanted_kinds and walk.gender(mention.entity) in ("", gender or ""):
             by_sentence.setdefault(mention_sentence, []).append(mention)
     kind = "person" if gender else "group"
+    possessor = _possessor_of_relative(walk, index, by_sentence.get(sentence, []))
+    if possessor is not None:
+        return _make(reader, kind, index, possessor.entity, "pronoun", gender=gender, name=walk.names.get(possessor.entity, ""))
     entities = list(dict.fromkeys(m.entity for found in by_sentence.values() for m in found))
     if len(entities) > 1:
         # Several fit: the highest-ranked subject of the nearest sentence that has one, if only one entity.
