@@ -356,7 +356,8 @@ def _pronoun(walk: _Walk, index: int) -> Mention:
     kind = "person" if gender else "group"
     possessor = _possessor_of_relative(walk, index, by_sentence.get(sentence, []))
     if possessor is not None:
-        return _make(reader, kind, index, possessor.entity, "pronoun", gender=gender, name=walk.names.get(possessor.entity, ""))
+        name = walk.names.get(possessor.entity, "")
+        return _make(reader, kind, index, possessor.entity, "pronoun", gender=gender, name=name)
     entities = list(dict.fromkeys(m.entity for found in by_sentence.values() for m in found))
     if len(entities) > 1:
         # Several fit: the highest-ranked subject of the nearest sentence that has one, if only one entity.
