@@ -61,6 +61,9 @@ HITS = [
     ("Many analysts believe that the ceasefire will hold.", ["believe"]),
     # issue 16: "even if" asserts the main clause, so its "will" is no conditional consequent
     ("Even if the court objects, the vote will happen.", ["if"]),
+    # issue 16: "broadly" hedges only where it loosens a description ("broadly popular" is "widely")
+    ("Broadly speaking, the plan failed.", ["Broadly speaking"]),
+    ("The term broadly refers to any armed group.", ["broadly refers"]),
     ("It is possible that the talks will collapse.", ["possible"]),
     ("If the talks failed, the ceasefire would collapse.", ["If", "would"]),
     ("The expanded pipeline would cross three rivers.", ["would"]),
