@@ -359,3 +359,20 @@ def test_hedging_doubt_golden(name: str, row: tuple[str, str, bool], parse: Call
 def test_hedging_spans_stamp_the_rule_that_decided_them(parse: Callable[[str], Document], lexicons: Lexicons) -> None:
     spans = hedging.extract(parse("Talks may resume, and officials believe the truce will hold."), lexicons).spans
     assert [(span.text, span.attrs.get("rule")) for span in spans] == [("may", "modal_may"), ("believe", "doxastic")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "voice"),
+    [
+        ("The talks may fail.", "may", "own"),
+        ("The talks are not likely to resume.", "likely", "own"),  # a denial does not move a hedge's voice
+        ("Officials said that the talks may fail.", "may", "paraphrase"),
+        ('"The talks may fail," the envoy said.', "may", "quoted"),
+    ],
+)
+def test_hedging_spans_say_whose_doubt_they_are(
+    parse: Callable[[str], Document], lexicons: Lexicons, sentence: str, cue: str, voice: str
+) -> None:
+    spans = [span for span in hedging.extract(parse(sentence), lexicons).spans if span.text == cue]
+    assert [span.attrs["voice"] for span in spans] == [voice]
+    assert spans[0].attrs["voice_reason"]

@@ -78,6 +78,7 @@ from .hedge_context import (
 )
 from .hedge_doubts import doubted_by
 from .hedge_vetoes import vetoed_by
+from .loaded_voice import with_voices
 
 EXCLUSION = "exclusion"
 
@@ -149,7 +150,7 @@ Rule = Callable[[Sequence[Token], int, int, Lexicons], bool]
 
 
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
-    """Hedge spans (label = lexicon term) and the share of sentences that hold one."""
+    """Hedge spans (label = lexicon term, with rule and voice) and the share of sentences a counted one is in."""
     tokens = doc.tokens
     spans: list[Span] = []
     hedged_sentences: set[int] = set()
@@ -168,7 +169,8 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
         if attrs.get("confidence") != POSSIBLE:
             hedged_sentences.add(tokens[first].sentence)
     share = len(hedged_sentences) / len(doc.sentences) if doc.sentences else 0.0
-    return Extraction(values={"hedged_sentence_share": share}, spans=spans)
+    return Extraction(values={"hedged_sentence_share": share},
+                      spans=with_voices(doc, lexicons.reporting_cues, spans, denials=False))
 
 
 def _stamp(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> dict[str, str]:
