@@ -376,3 +376,14 @@ def test_hedging_spans_say_whose_doubt_they_are(
     spans = [span for span in hedging.extract(parse(sentence), lexicons).spans if span.text == cue]
     assert [span.attrs["voice"] for span in spans] == [voice]
     assert spans[0].attrs["voice_reason"]
+
+
+def test_hedge_exercise_keys_leave_out_possible_hedges(parse: Callable[[str], Document], lexicons: Lexicons) -> None:
+    """A hedge marked possible (here an accusation) is shown in the report, never an answer students must find."""
+    from framing.analysis import analyze_document
+    from framing.exercises.kinds_text import counted_hedges
+
+    text = "Critics accused the minister of lying, and the talks may fail."
+    analysis = analyze_document(parse(text), lexicons)
+    assert sorted(span.text for span in analysis.spans_of("hedge")) == ["accused", "may"]
+    assert [span.text for span in counted_hedges(analysis, 0, len(text))] == ["may"]
