@@ -32,6 +32,9 @@ DO_FORMS = frozenset(["do", "does", "did"])
 MODALS = frozenset(["will", "would", "could", "can", "may", "might", "should", "must", "shall"])
 AUXILIARY_VERBS = BE_FORMS | HAVE_FORMS | DO_FORMS | MODALS
 NEGATIONS = frozenset(["not", "n't", "never"])
+# Adverbs that negate all but a sliver ("could barely stand", "can hardly wait"): near-negations (Quirk et al.
+# 1985, 10.64 "broad negatives"); after an ability modal they deny the ability instead of weighing a possibility.
+BROAD_NEGATIVES = frozenset(["barely", "hardly", "scarcely"])
 # Support verbs that make a statement noun their act ("issued an apology", "made the claim that",
 # "repeated his warning"): the verb's subject is the noun's speaker.
 SUPPORT_VERBS = frozenset(

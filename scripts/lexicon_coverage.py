@@ -30,7 +30,7 @@ REFERENCES = [
     ("loaded", "Islam et al. 2020 booster_words", "islam2020-hedging-lrec/booster_words.txt"),
 ]
 SHOW_LIMIT = 60
-_EXCLUDED = re.compile(r"^#\s*excluded\b[^:]*:(.*)$")
+_EXCLUDED = re.compile(r"^#\s*excluded\b(?:\s*\[[^\]]*\])?[^:]*:(.*)$")  # the [reason] may hold colons
 
 
 def read_reference(path: Path) -> list[str]:

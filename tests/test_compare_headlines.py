@@ -234,3 +234,19 @@ def test_headlines_a_hedge_inside_a_quote_is_the_speakers_not_the_body_hedging(l
     row = headline_row(lexicons, "Maduro offers to step down", body, {"could": ("hedge", "modal")})
     assert not row.asserts_what_body_hedges
     assert row.body_hedges == []
+
+
+def test_headlines_a_possible_hedge_does_not_hedge_the_headline(lexicons):
+    """A hedge shown only as possible (an accusation) is no hedge of the headline's claim."""
+    title = "Maduro accused of offering to step down"
+    doc = parse_text(BODY, lexicons, id="a", outlet="A", title=title)
+    analysis = ArticleAnalysis(doc, {}, spans_on(BODY, {"reportedly": ("hedge", "evidential")}))
+    at = title.find("accused of")
+    possible = Span("hedge", at, at + len("accused of"), "accused of", "accused of", category="evidential",
+                    attrs={"confidence": "possible", "reason": "an accusation"})
+
+    def analyze_title(text: str) -> ArticleAnalysis:
+        return ArticleAnalysis(parse_text(text, lexicons), {}, (possible,) if text == title else ())
+
+    row = build_headlines([analysis], lexicons, Folder(lexicons.stop_words), analyze_title).iloc[0]
+    assert row.headline_hedges == [] and row.asserts_what_body_hedges

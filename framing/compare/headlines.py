@@ -306,7 +306,7 @@ class _Headline:
         the headline must hold no hedge and not be a question.
         """
         head = self.head
-        if head.document.text.rstrip().endswith("?") or any(s.type == "hedge" for s in head.spans):
+        if head.document.text.rstrip().endswith("?") or any(s.type == "hedge" and s.counted for s in head.spans):
             return None
         doc = self.analysis.document
         head_stems = set(folder.content_stems(head.document.tokens))
@@ -417,7 +417,7 @@ class _Headline:
             # The writer's own hedges: a quoted speaker's "could" is not the body hedging the headline's claim.
             body_hedges += [s.text for s in analysis.spans if s.type == "hedge" and start <= s.start and s.end <= end
                             and s.counted and not doc.is_quoted(s.start, s.end)]
-        head_hedges = [s.text for s in head.spans if s.type == "hedge"]
+        head_hedges = [s.text for s in head.spans if s.type == "hedge" and s.counted]
         question = head.document.text.endswith("?")
         head_categories = sorted({s.category for s in head.spans if s.type == "loaded" and s.category})
         first = chosen[0] if chosen else None

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..analysis import ArticleAnalysis
 from ..compare.common import outlet_of
+from ..document import Span
 from ..grammar import AUXILIARY_VERBS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS
 from .material import Material, clean, is_heading, reading_level, records, sentence_number, spans_within, spread
 from .rewrite import model_rewrite
@@ -66,7 +67,7 @@ def hedge_hunt(m: Material) -> list[Candidate]:
             if not indexes or len(indexes) < 3:
                 continue
             start, end = doc.sentences[indexes[0]][0], doc.sentences[indexes[-1]][1]
-            hedges = spans_within(analysis, "hedge", start, end)
+            hedges = counted_hedges(analysis, start, end)
             own = [s for s in hedges if not doc.is_quoted(s.start, s.end)]
             if len(hedges) >= MIN_HEDGES and own and indexes[0] not in seen:
                 seen.add(indexes[0])
@@ -77,13 +78,19 @@ def hedge_hunt(m: Material) -> list[Candidate]:
                       f"own words", None, lambda a=a, i=i: hedge_item(m, a, i)) for a, i, _, own in ranked]
 
 
+def counted_hedges(analysis: ArticleAnalysis, start: int, end: int) -> list[Span]:
+    """The hedges in ``start:end`` that framing counts: one marked possible (an accusation, a conditional's
+    "will") is not a hedge a key may ask students to find."""
+    return [span for span in spans_within(analysis, "hedge", start, end) if span.counted]
+
+
 def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> dict[str, Any]:
     doc = analysis.document
     passage = m.passage(analysis, indexes)
     first, last = passage["sentences"][0]["start"], passage["sentences"][-1]["end"]
     rows = [[sentence_number(passage, s.start), s.text, readable("hedge", s.category),
              "a quoted speaker" if doc.is_quoted(s.start, s.end) else "the writer",
-             offsets(s.start, s.end)] for s in spans_within(analysis, "hedge", first, last)]
+             offsets(s.start, s.end)] for s in counted_hedges(analysis, first, last)]
     return {"passages": [passage], "answers": len(rows), "key": {"tables": [
         table(f"Hedges in {passage['heading']}", ["Sentence", "Hedge", "Kind", "Whose words", "Where"], rows)]}}
 

@@ -72,6 +72,8 @@ IF_QUESTION_VERBS = frozenset(
     {"know", "knows", "knew", "see", "sees", "saw", "ask", "asks", "asked", "asking", "wonder", "wonders",
      "wondered", "check", "checks", "checked", "decide", "decides", "decided", "determine", "tell", "tells"}
 )
+# Before "if", the word that makes it concessive ("even if"): the main clause holds whatever the clause says.
+CONCESSIVE_IF = "even"
 # Subordinators that make a sentence conditional, so that its future "will" is a hypothetical consequent.
 CONSEQUENT_CONDITIONS = frozenset({"if", "unless"})
 # Future and modal markers that make an "until" clause an unrealised condition ("will stay until").
@@ -153,12 +155,13 @@ def conditional_consequent(tokens: Sequence[Token], first: int, end: int, lexico
 
 
 def _condition_if(tokens: Sequence[Token], position: int, lexicons: Lexicons) -> bool:
-    """Whether the "if"/"unless" at ``position`` opens a condition: not the minimizer "if anything" and not an
-    embedded question ("voters know if", "see if it works"), neither of which makes a "will" hypothetical."""
+    """Whether the "if"/"unless" at ``position`` opens a condition: not the minimizer "if anything", not an
+    embedded question ("voters know if", "see if it works") and not the concessive "even if", none of which
+    makes a "will" hypothetical ("even if the talks fail, the truce will hold" asserts the truce either way)."""
     if tokens[position].norm != "if":
         return True
     previous = neighbour(tokens, position, -1)
-    if previous is not None and previous.norm in IF_QUESTION_VERBS:
+    if previous is not None and (previous.norm in IF_QUESTION_VERBS or previous.norm == CONCESSIVE_IF):
         return False
     return conditional_if(tokens, position, position + 1, lexicons)
 

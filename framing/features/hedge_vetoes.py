@@ -14,7 +14,14 @@ lists from data (``lexicons/role_nouns.tsv``, ``lexicons/reporting_verbs.tsv``) 
   which says who someone is, not how likely a claim is;
 * ``opinion_holder``: "many observers view it as", "critics regard it as": an active belief
   verb with its holder attributes an opinion (an attribution cue, counted there), it is not
-  the writer's hedge. The agentless "is seen as" stays a hedge.
+  the writer's hedge. The agentless "is seen as" stays a hedge;
+* ``actor_signal``: "the campaign indicates it will", "he indicates": a person, group or
+  institution that indicates something signals its own intent (a report, left to attribution);
+  evidence that indicates ("reports indicate", "the data indicate") still hedges, and so does
+  "indicated that" with its content clause.
+
+Cues that are hedges in one tradition and not another are not vetoed but marked possible
+(:mod:`framing.features.hedge_doubts`).
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 
 from ..document import Token
-from ..grammar import NEGATED_ABILITY, NEGATIONS
+from ..grammar import NEGATED_ABILITY, NEGATIONS, SUBJECT_PRONOUNS
 from ..lexicons import Entry, Lexicons
 from .hedge_complements import active_as
 from .hedge_context import neighbour
@@ -36,6 +43,9 @@ ASK_WINDOW = 5
 ROLE_WINDOW = 3
 # Belief verbs whose active form with an "as" complement ("view it as") names the opinion's holder.
 OPINION_RULES = frozenset({"active_as", "view_complement"})
+# Source kinds (``lexicons/source_kinds.tsv``) of subjects that act: people, groups, institutions and outlets.
+# Documents ("the report indicates") and vague sources ("reports indicate") are evidence, not actors.
+ACTOR_KINDS = frozenset({"named_person", "institution", "media", "anonymous"})
 
 
 def reported_question(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> bool:
@@ -95,6 +105,24 @@ def opinion_holder(tokens: Sequence[Token], first: int, end: int, entry: Entry, 
     return entry["rule"] in OPINION_RULES and active_as(tokens, first, end, lexicons)
 
 
+def actor_signal(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> bool:
+    """"the campaign indicates it will", "she indicated her support": an actor signalling, not evidence.
+
+    The word before "indicate(s/d)" is a personal subject pronoun (not "it") or a person,
+    group, institution or outlet noun of ``lexicons/source_kinds.tsv``; "indicated that"
+    with its content clause is left to the row's own rule.
+    """
+    if not tokens[first].norm.startswith("indicat"):
+        return False
+    previous = neighbour(tokens, first, -1)
+    following = neighbour(tokens, end - 1, 1)
+    if previous is None or (following is not None and following.norm == "that"):
+        return False
+    if previous.norm in SUBJECT_PRONOUNS - {"it"}:
+        return True
+    return any(row.key.lower() == previous.norm and row["kind"] in ACTOR_KINDS for row in lexicons["source_kinds"])
+
+
 # Vetoes by name, in the order they are tried; a cue any of them claims is not a hedge.
 VETOES: Mapping[str, Veto] = MappingProxyType(
     {
@@ -102,6 +130,7 @@ VETOES: Mapping[str, Veto] = MappingProxyType(
         "disbelief": disbelief,
         "potential_role": potential_role,
         "opinion_holder": opinion_holder,
+        "actor_signal": actor_signal,
     }
 )
 
@@ -138,6 +167,12 @@ VETO_GOLDEN: Mapping[str, tuple[tuple[str, str, bool], ...]] = MappingProxyType(
             ("The ministry views this designation as justification for strikes.", "views", True),
             ("The move is widely seen as a ploy.", "seen", False),
             ("The envoy was regarded by diplomats as a hardliner.", "regarded", False),
+        ),
+        "actor_signal": (
+            ("The campaign indicates it will spend more in Ohio.", "indicates", True),
+            ("He indicates he will run again.", "indicates", True),
+            ("Reports indicate at least 21 vessels were hit.", "indicate", False),
+            ("The data indicates prices will fall.", "indicates", False),
         ),
     }
 )

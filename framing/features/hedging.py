@@ -40,15 +40,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 
-from ..document import Document, Span, Token
+from ..document import POSSIBLE, Document, Span, Token
 from ..grammar import (
     ARTICLES,
+    BROAD_NEGATIVES,
     DEMONSTRATIVES,
     NEGATIONS,
     POSSESSIVE_DETERMINERS,
     SUBJECT_PRONOUNS,
 )
-from ..lexicons import EXTRA_REPORTING_CUES, Lexicons
+from ..lexicons import EXTRA_REPORTING_CUES, Entry, Lexicons
 from . import Extraction
 from .hedge_complements import (
     active_as,
@@ -75,7 +76,9 @@ from .hedge_context import (
     until_condition,
     whether_interrogative,
 )
+from .hedge_doubts import doubted_by
 from .hedge_vetoes import vetoed_by
+from .loaded_voice import with_voices
 
 EXCLUSION = "exclusion"
 
@@ -147,7 +150,7 @@ Rule = Callable[[Sequence[Token], int, int, Lexicons], bool]
 
 
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
-    """Hedge spans (label = lexicon term) and the share of sentences that hold one."""
+    """Hedge spans (label = lexicon term, with rule and voice) and the share of sentences a counted one is in."""
     tokens = doc.tokens
     spans: list[Span] = []
     hedged_sentences: set[int] = set()
@@ -161,10 +164,21 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
         if vetoed_by(tokens, first, end, entry, lexicons):
             continue
         start, stop = tokens[first].start, tokens[end - 1].end
-        spans.append(Span("hedge", start, stop, doc.text[start:stop], entry.key, category, entry["note"]))
-        hedged_sentences.add(tokens[first].sentence)
+        attrs = _stamp(tokens, first, end, entry, lexicons)
+        spans.append(Span("hedge", start, stop, doc.text[start:stop], entry.key, category, entry["note"], attrs=attrs))
+        if attrs.get("confidence") != POSSIBLE:
+            hedged_sentences.add(tokens[first].sentence)
     share = len(hedged_sentences) / len(doc.sentences) if doc.sentences else 0.0
-    return Extraction(values={"hedged_sentence_share": share}, spans=spans)
+    return Extraction(values={"hedged_sentence_share": share},
+                      spans=with_voices(doc, lexicons.reporting_cues, spans, denials=False))
+
+
+def _stamp(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> dict[str, str]:
+    """The span's ``rule`` (a doubt's name, else the row's context rule) and, when doubted, why it is possible."""
+    doubt, reason = doubted_by(tokens, first, end, entry, lexicons)
+    if doubt:
+        return {"rule": doubt, "confidence": POSSIBLE, "reason": reason}
+    return {"rule": entry["rule"]} if entry["rule"] else {}
 
 
 def modal_may(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicons) -> bool:
@@ -200,11 +214,13 @@ def modal_could(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicon
     Not counted: ability with nothing after it ("everything he could to stop", "as
     fast as they could."), negated ability ("could not / could n't be reached"; the
     lexicon's "could not" row covers the usual spelling, the rule also covers text
-    tokenized with a detached "n't"), and a purpose or prior-time clause ("so that
-    he could be held", "before he could talk"), which is dynamic, not epistemic.
+    tokenized with a detached "n't"), ability all but denied by a broad negative
+    ("could barely stay in his seat", "could hardly hear"), and a purpose or
+    prior-time clause ("so that he could be held", "before he could talk"), which is
+    dynamic, not epistemic.
     """
     following = neighbour(tokens, first, 1)
-    if following is not None and (following.norm == "to" or following.norm in NEGATIONS):
+    if following is not None and (following.norm == "to" or following.norm in NEGATIONS | BROAD_NEGATIVES):
         return False
     for step in range(1, PURPOSE_WINDOW + 1):
         previous = neighbour(tokens, first, -step)

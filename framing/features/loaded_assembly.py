@@ -21,7 +21,6 @@ rules and the quote parser found. This module decides what the reader sees:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -31,7 +30,7 @@ from ..lexicons import Lexicons
 from ..slant import article_slant, score_sentences
 from . import Extraction
 from .learned_loaded import learned_spans
-from .loaded_voice import VOICES, VoiceReader
+from .loaded_voice import VOICES, with_voices
 
 SCARE_LABEL = "scare quote"
 
@@ -66,7 +65,7 @@ def assemble(doc: Document, lexicons: Lexicons, found: Sequence) -> Extraction:
                                                                   "confidence": POSSIBLE, "reason": reason})
         spans = sorted(spans + added, key=lambda span: (span.start, span.end))
         values["loaded_learned_count"] = sum(1 for span in added)
-    spans = with_voices(doc, lexicons, spans)
+    spans = with_voices(doc, lexicons.reporting_cues, spans)
     values.update(voice_counts(spans))
     if slant is not None and lexicons.slant_model is not None:
         result = article_slant(slant, lexicons.slant_model.threshold)
@@ -102,22 +101,6 @@ def merge_scare_quotes(found: Sequence) -> list[tuple[Span, dict[str, float]]]:
                                             "term_category": terms[0].category, "term_note": terms[0].note,
                                             "term_spans": [[t.start, t.end] for t in terms]})
         result.append((span, features))
-    return result
-
-
-def with_voices(doc: Document, lexicons: Lexicons, spans: Sequence[Span]) -> list[Span]:
-    """Each span with ``voice`` and ``voice_reason``."""
-    reader = VoiceReader(doc, lexicons.reporting_cues)
-    starts = doc.token_columns().starts
-    result = []
-    for span in spans:
-        first = bisect_left(starts, span.start)
-        end = max(bisect_right(starts, span.end - 1), first + 1)
-        if first >= len(starts):
-            result.append(span)
-            continue
-        voice = reader.voice_of(first, min(end, len(starts)))
-        result.append(replace(span, attrs={**span.attrs, "voice": voice.voice, "voice_reason": voice.reason}))
     return result
 
 

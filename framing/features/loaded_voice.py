@@ -14,15 +14,18 @@ the span's ``voice_reason``:
 
 The report and the record give the three figures apart (``loaded_own_voice_count``,
 ``loaded_quoted_voice_count``, ``loaded_paraphrase_voice_count``).
+
+Hedges get the same voices (:func:`with_voices`), without the denial rule: a denied loaded
+word is the denied party's, but "not likely" is still the writer's own doubt.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..document import Document
+from ..document import Document, Span
 from ..grammar import DENIAL_VERBS, NEGATIONS
 
 VOICES = ("own", "quoted", "paraphrase")
@@ -45,9 +48,10 @@ class VoiceReader:
     voice of every word, and re-reading the sentence per word was quadratic.
     """
 
-    def __init__(self, doc: Document, reporting_cues: frozenset[str]) -> None:
+    def __init__(self, doc: Document, reporting_cues: frozenset[str], *, denials: bool = True) -> None:
         self.columns = doc.token_columns()
         self.cues = reporting_cues
+        self.denials = denials  # whether a word inside a denial is the denied party's (loaded words: yes)
         self.memo: dict[int, Voice] = {}
 
     def sentence_tokens(self, sentence: int) -> range:
@@ -86,8 +90,25 @@ class VoiceReader:
                 reported = reported or f"reported clause ('{texts[index]} that' before it)"
             if words[index]:
                 words_since_denial += 1
-                if _denies(norms, index):
+                if self.denials and _denies(norms, index):
                     denial, words_since_denial = texts[index], 0
+
+
+def with_voices(doc: Document, reporting_cues: frozenset[str], spans: Sequence[Span], *,
+                denials: bool = True) -> list[Span]:
+    """Each span with ``voice`` and ``voice_reason`` (``denials``: whether the denial rule applies)."""
+    reader = VoiceReader(doc, reporting_cues, denials=denials)
+    starts = doc.token_columns().starts
+    result = []
+    for span in spans:
+        first = bisect_left(starts, span.start)
+        end = max(bisect_right(starts, span.end - 1), first + 1)
+        if first >= len(starts):
+            result.append(span)
+            continue
+        voice = reader.voice_of(first, min(end, len(starts)))
+        result.append(replace(span, attrs={**span.attrs, "voice": voice.voice, "voice_reason": voice.reason}))
+    return result
 
 
 QUOTED = Voice("quoted", "inside a speech quotation")
