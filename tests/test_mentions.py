@@ -94,6 +94,10 @@ GOLDEN = [
     ("A spokesperson for Jane Roe declined. The aide said later that he, as a lawyer, knew better.",
      [("person", "A spokesperson for Jane Roe", "person:spokesperson@0"),
       ("person", "The aide", "person:spokesperson@0")], [("person", "a lawyer")]),
+    # A run of capitalized words ending in an organisation head noun is no person.
+    ("Ann Lee spoke at the Democratic National Convention on Monday.",
+     [("organisation", "Democratic National Convention", "organisation:Democratic National Convention")],
+     [("person", "Convention")]),
     ("Governor Bell? He smiled.", [("person", "Governor Bell", "person:bell"), ("person", "He", "")], []),
 ]
 

@@ -355,6 +355,12 @@ SPEAKERS = [
         "“never win over voters who pay nothing at all.”", "Ray Dunn", "named_person", "he",
         id="relative-clause-on-a-possessed-noun-is-the-possessor-s",
     ),
+    # A surname that is also an outlet's name is the person when the text names that person.
+    pytest.param(
+        "Michael Bloomberg spoke on Monday. “I know a con when I see one, and so do you,” Bloomberg said.",
+        "“I know a con when I see one, and so do you,”", "Michael Bloomberg", "named_person", "Bloomberg",
+        id="a-named-person-is-not-the-outlet-of-the-same-name",
+    ),
 ]
 
 

@@ -162,8 +162,11 @@ class _Reader(TokenReader):
         if not head:
             return 0
         tail = head
-        while tail < position and (self.norms[tail] in ORG_CONNECTORS or self.cap[tail]) and tail not in self.places:
+        while (tail < position and (self.norms[tail] in ORG_CONNECTORS or self.cap[tail]) and tail not in self.places
+               and self.norms[tail] not in WEEKDAYS | MONTHS):  # "the Convention on Monday" ends at "Convention"
             tail += 1
+        while tail > head and self.norms[tail - 1] in ORG_CONNECTORS:
+            tail -= 1  # a name never ends in "of" or "on"
         return tail if tail > head and self.norms[head] in ORG_CONNECTORS else head
 
     def _organisation(self, first: int, end: int, how: str) -> int:

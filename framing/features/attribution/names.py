@@ -30,6 +30,10 @@ PUNCT_OPENERS = frozenset(",;:–—-()[]\"“”‘’'«»")
 # Sentences back to look for a pronoun's antecedent.
 PRONOUN_WINDOW = 3
 HE_SHE = {"he": "m", "she": "f"}
+# Mention-layer rules that find a person by name (not a description or a pronoun).
+_NAME_HOWS = frozenset(["full_name", "surname_later", "title_name"])
+
+
 class Parse:
     """Per-document lookups built once for the rules (state is real: it is the parse).
 
@@ -87,8 +91,12 @@ class Parse:
         self.gendered = {word: entry[0] for word, entry in mention_lexicon(lexicons).title_words.items() if entry[0]}
         kinds: dict[int, tuple[int, Entry]] = {}
         starts: dict[int, tuple[int, Entry]] = {}
+        # "Bloomberg said" where the text names Michael Bloomberg: the person, not the outlet.
+        person_tokens = {i for m in doc.mentions if m.how in _NAME_HOWS for i in range(m.first, m.end_token)}
         for first, end, entry in lexicons.matcher("source_kinds").match(self.norms):
             if not self._acceptable_source_match(first, end, entry):
+                continue
+            if end - first == 1 and first in person_tokens and entry["kind"] != "named_person":
                 continue
             kinds[end - 1] = (first, entry)
             starts[first] = (end - 1, entry)
