@@ -65,6 +65,8 @@ CLAUSE_OPENERS = frozenset(
     ["and", "but", "while", "as", "that", "when", "after", "before", "since", "because", "although", "though",
      "if", "whether", "so", "yet", "where", "who", "whom", "which", "once", "until", "unless", "with", "however"]
 )
+# Adverbs that may stand before a clause's subject without taking its place ("even Steele declared").
+FOCUS_ADVERBS = frozenset(["even", "only", "also", "just", "indeed", "still", "now", "then", "too"])
 
 # Capitalized words that, after a period that may end an abbreviation ("the U.S.", "Acme Inc.",
 # "in Oct."), show that a new sentence starts: determiners, pronouns, clause openers and the

@@ -361,6 +361,12 @@ SPEAKERS = [
         "“I know a con when I see one, and so do you,”", "Michael Bloomberg", "named_person", "Bloomberg",
         id="a-named-person-is-not-the-outlet-of-the-same-name",
     ),
+    pytest.param(
+        "Dan Roe, an adviser, noted the change of tone. Indeed, even Mayor Bo Kent himself declared in May that "
+        "the war was necessary, far from the remarks he made on Friday, in which he said: "
+        "“This is not our war to win.”",
+        "“This is not our war to win.”", "Bo Kent", "named_person", "he", id="even-before-a-subject-keeps-it-a-subject",
+    ),
 ]
 
 

@@ -13,7 +13,7 @@ from itertools import compress
 from operator import and_
 from typing import TYPE_CHECKING
 
-from ..grammar import CLAUSE_OPENERS, DETERMINERS, NAME_SUFFIXES, PREPOSITIONS, SURNAME_PARTICLES
+from ..grammar import CLAUSE_OPENERS, DETERMINERS, FOCUS_ADVERBS, NAME_SUFFIXES, PREPOSITIONS, SURNAME_PARTICLES
 from .mention_model import Mention, MentionLexicon
 
 if TYPE_CHECKING:
@@ -115,6 +115,9 @@ class TokenReader:
         previous = first - 1
         while previous >= 0 and self.cap[previous] and self.sentence_ids[previous] == self.sentence_ids[first]:
             previous -= 1  # capitalized modifiers ("Senate Majority Leader X") belong to the phrase
+        sentence = self.sentence_ids[first]
+        while previous >= 0 and self.norms[previous] in FOCUS_ADVERBS and self.sentence_ids[previous] == sentence:
+            previous -= 1  # "Indeed, even Steele himself declared": a focusing adverb before the subject
         if previous < 0 or self.sentence_ids[previous] != self.sentence_ids[first]:
             return True
         before = self.texts[previous]
