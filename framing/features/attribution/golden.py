@@ -211,6 +211,7 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The lawyers argue that the law is void.", "argue", "The lawyers", "vague"),
         R("These claims are part of a fabricated narrative.", "claims", None, REJECTED),
         R("The critical questions about the plan remain.", "questions", None, REJECTED),
+        R("Ann Lee apologized for her original post, writing that she was wrong.", "post", None, REJECTED),
     ),
 }
 

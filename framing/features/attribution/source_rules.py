@@ -20,6 +20,7 @@ from ...grammar import (
     ARTICLES,
     DEMONSTRATIVES,
     OPENING_QUOTE_MARKS,
+    POSSESSIVE_DETERMINERS,
     RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
     THIRD_PERSON_POSSESSIVES,
@@ -304,7 +305,10 @@ def unlisted_subject(context: Context, cue: Cue, found: list[Attribution]) -> De
     )
     if not loose and cue.following not in _VERB_FOLLOWERS:
         return _decided(None)
-    return _decided(context.generic_left(head, loose=loose), "loose" if loose else "verb_follower")
+    unit = context.generic_left(head, loose=loose)
+    if not loose and unit is not None and context.norms[unit.first] in POSSESSIVE_DETERMINERS:
+        return _decided(None)  # "apologized for her original post, writing": the form is the phrase's noun
+    return _decided(unit, "loose" if loose else "verb_follower")
 
 
 # The decision list, in order: the first rule that decides reads the cue's source.
