@@ -367,6 +367,11 @@ SPEAKERS = [
         "“This is not our war to win.”",
         "“This is not our war to win.”", "Bo Kent", "named_person", "he", id="even-before-a-subject-keeps-it-a-subject",
     ),
+    pytest.param(
+        "“The court should stay out of politics,” The Washington Post’s editorial board said on Tuesday.",
+        "“The court should stay out of politics,”", "The Washington Post", "media", "The Washington Post’s",
+        id="possessive-dropped-from-the-speaker-s-name",
+    ),
 ]
 
 

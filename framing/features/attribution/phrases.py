@@ -309,4 +309,6 @@ class Context(Parse):
     def source(self, unit: Unit) -> Source:
         """The :class:`Source` a unit stands for, with character offsets."""
         start, end = self.tokens[unit.first].start, self.tokens[unit.last].end
-        return Source(start, end, self.doc.text[start:end], unit.kind, unit.label, unit.name)
+        # "The Washington Post’s editorial board said": the name is the Post's, without the possessive.
+        name = unit.name.removesuffix("’s").removesuffix("'s") if unit.kind != "named_person" else unit.name
+        return Source(start, end, self.doc.text[start:end], unit.kind, unit.label, name)
