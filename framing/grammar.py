@@ -21,7 +21,8 @@ THIRD_PERSON_POSSESSIVES = frozenset(["its", "their", "his", "her"])
 POSSESSIVE_DETERMINERS = THIRD_PERSON_POSSESSIVES | frozenset(["our", "my", "your"])
 # Numerals and quantifiers that open a noun phrase ("two officials", "several experts").
 QUANTIFIERS = frozenset(
-    ["one", "two", "three", "several", "many", "some", "most", "other", "both", "all", "few", "numerous", "various"]
+    ["one", "two", "three", "several", "many", "some", "most", "other", "both", "all", "few", "numerous", "various",
+     "any"]
 )
 DETERMINERS = ARTICLES | DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES | QUANTIFIERS
 

@@ -372,6 +372,21 @@ SPEAKERS = [
         "“The court should stay out of politics,”", "The Washington Post", "media", "The Washington Post’s",
         id="possessive-dropped-from-the-speaker-s-name",
     ),
+    pytest.param(
+        "Mayor Lena Ortiz spoke in Dayton. “We must fix the roads before winter comes,” the 52-year-old said.",
+        "“We must fix the roads before winter comes,”", "Lena Ortiz", "named_person", "the 52-year-old",
+        id="an-age-description-is-the-person-just-named",
+    ),
+    pytest.param(
+        "Sen. Jo Marsh, R-TX, who heads the panel, said Tuesday, “I think the vote will have to wait.”",
+        "“I think the vote will have to wait.”", "Jo Marsh", "named_person", "Sen. Jo Marsh",
+        id="a-party-state-tag-is-not-the-speaker",
+    ),
+    pytest.param(
+        "Mr. Lin said his group would evaluate any proposed changes “to make sure they are fair to all.”",
+        "“to make sure they are fair to all.”", "Lin", "named_person", "Mr. Lin",
+        id="a-quantifier-heads-no-source-phrase",
+    ),
 ]
 
 

@@ -202,7 +202,8 @@ def _description_opener(reader: TokenReader, index: int) -> int | None:
         if norm in ARTICLES:
             return position
         same_sentence = reader.sentence_ids[position] == reader.sentence_ids[index]
-        if not reader.is_word[position] or norm in DETERMINERS or not same_sentence:
+        age = norm.isdigit() or (norm == "-" and reader.norms[index] == "year-old")  # "the 43-year-old"
+        if not (reader.is_word[position] or age) or norm in DETERMINERS or not same_sentence:
             return None
         position -= 1
     return None
@@ -239,7 +240,7 @@ def _indefinite_role(walk: _Walk, opener: int, index: int, role: str, gender: st
 def _adjectives_only(reader: TokenReader, first: int, end: int) -> bool:
     """"the Democratic presidential": adjectives, not a noun that makes another title ("inspector general")."""
     return all(reader.norms[i] in DESCRIPTION_ADJECTIVES or reader.norms[i].endswith(ADJECTIVE_ENDINGS)
-               for i in range(first, end))
+               or reader.norms[i].isdigit() or reader.norms[i] == "-" for i in range(first, end))
 
 
 def _only_person_before(walk: _Walk, index: int) -> str:

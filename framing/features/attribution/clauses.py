@@ -129,6 +129,8 @@ def before_appositive(context: Context, comma: int) -> Unit | None:
             last = index - 1
             if last > 0 and context.norms[last] == ")":
                 last = next((i - 1 for i in range(last - 1, max(last - 10, 0), -1) if context.norms[i] == "("), last)
+            if last > 1 and PARTY_STATE_TAG.fullmatch(context.tokens[last].text) and context.norms[last - 1] == ",":
+                last -= 2  # "Sen. John Cornyn, R-TX, who heads …, said": the tag belongs to the name before it
             return context.left_phrase(last) or context.generic_left(last, loose=False)
         if context.tokens[index].quoted:
             return None
@@ -273,6 +275,8 @@ def introduces_content(context: Context, last: int, sentence: int) -> str:
     return "none"
 
 
+# A party and state label after a lawmaker's name: "R-TX", "D-Conn.", "I-Vt".
+PARTY_STATE_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]{1,13}\.?")
 # A dash that opens or closes an aside: "--", "—" or "–" between spaces.
 ASIDE_DASH = re.compile(r"(?<=\s)(?:--|—|–)(?=\s)")
 

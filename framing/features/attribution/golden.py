@@ -144,6 +144,8 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The minister - a veteran of three cabinets - denied the claim.", "denied", "The minister",
           "named_person"),
         R("The poll, which was conducted online, found wide support.", "found", "The poll", "document"),
+        R("Sen. Jo Marsh, R-TX, who heads the panel, said the vote would wait.", "said", "Sen. Jo Marsh",
+          "named_person"),
     ),
     "inverted_subject": (
         R("“It will fail,” said the senator.", "said", "the senator", "named_person"),

@@ -19,7 +19,7 @@ from ...corpus.mentions import PERSON_NAME_RULES, mention_lexicon
 from ...document import Document, Token
 from ...grammar import CLAUSE_OPENERS, DETERMINERS, PREPOSITIONS
 from ...lexicons import Entry, Lexicons
-from .model import Mention
+from .model import Mention, Unit
 
 # "I" outside quotes is the writer (first-person pieces); "we" a group including the writer.
 PRONOUNS = {"he": "named_person", "she": "named_person", "they": "vague", "i": "named_person", "we": "vague"}
@@ -83,6 +83,12 @@ class Parse:
                 m.how in ("org_lexicon", "acronym")
                 and m.text.lower().removeprefix("the ") != m.entity.partition(":")[2].lower()
             )
+        }
+        # "the 43-year-old", "the Democratic presidential candidate": a description the layer resolved.
+        self.descriptions = {
+            m.end_token - 1: Unit(m.first, m.end_token - 1, "anonymous" if "@" in m.entity else "named_person",
+                                  "description of a person", m.name)
+            for m in doc.mentions if m.how == "definite_role" and m.kind == "person" and m.resolved and m.name
         }
         # "the bureau": an organisation named by its head noun alone → (first token, canonical name).
         self.aliases = {m.end_token - 1: (m.first, self.described[m.end_token - 1])

@@ -74,6 +74,9 @@ class Context(Parse):
             first = self._extend_modifiers(first)
             text = self.text_of(first, last)
             return Unit(first, last, entry["kind"], entry.key, self.described.get(last, text))
+        description = self.descriptions.get(last)
+        if description is not None and mention is None:
+            return description  # "the 43-year-old said": the person the mention layer resolved it to
         if mention is not None:
             label = "title + name" if mention.name_first > mention.first else "capitalized name"
             return Unit(self._extend_modifiers(mention.first), last, "named_person", label, mention.name)
