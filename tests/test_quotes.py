@@ -369,7 +369,8 @@ SPEAKERS = [
     ),
     pytest.param(
         "“The court should stay out of politics,” The Washington Post’s editorial board said on Tuesday.",
-        "“The court should stay out of politics,”", "The Washington Post", "media", "The Washington Post’s",
+        "“The court should stay out of politics,”", "The Washington Post’s editorial board", "media",
+        "The Washington Post’s editorial board",
         id="possessive-dropped-from-the-speaker-s-name",
     ),
     pytest.param(
@@ -386,6 +387,23 @@ SPEAKERS = [
         "Mr. Lin said his group would evaluate any proposed changes “to make sure they are fair to all.”",
         "“to make sure they are fair to all.”", "Lin", "named_person", "Mr. Lin",
         id="a-quantifier-heads-no-source-phrase",
+    ),
+    pytest.param(
+        "Former prosecutor Joseph diGenova spoke first. “This was a show for the cameras and nothing else,” "
+        "diGenova, an adviser to the mayor, told Fox News.",
+        "“This was a show for the cameras and nothing else,”", "Joseph diGenova", "named_person", "diGenova",
+        id="the-listener-after-told-is-not-the-speaker",
+    ),
+    pytest.param(
+        "“Protecting the privacy of our users is our top priority,” the company's chief security officer "
+        "Joe Sullivan said in a statement.",
+        "“Protecting the privacy of our users is our top priority,”", "Joe Sullivan", "named_person", "Joe Sullivan",
+        id="a-long-tag-still-tags-the-quote",
+    ),
+    pytest.param(
+        "“We stand with our allies and always will,” the coalition's executive director, Matt Brooks, said.",
+        "“We stand with our allies and always will,”", "Matt Brooks", "named_person", "Matt Brooks",
+        id="the-name-in-the-aside-holds-the-role",
     ),
 ]
 

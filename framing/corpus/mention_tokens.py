@@ -28,6 +28,14 @@ ORG_CONNECTORS = frozenset(["of", "for", "and", "the", "on"])
 _OPENING_MARKS = frozenset(["“", '"', "‘", "'", "(", ":", "—", "–", "-"])
 
 
+def is_name_shaped(text: str) -> bool:
+    """Capitalized and not hyphenated ("Grassley"), or a particle joined to a capital ("diGenova", "deBlasio")."""
+    if text[:1].isupper():
+        return "-" not in text
+    return any(len(text) > k + 1 and text[:k] in SURNAME_PARTICLES and text[k].isupper() and text[k + 1 :].islower()
+               for k in (2, 3))
+
+
 class TokenReader:
     """A document's tokens as the mention rules read them; ``mentions`` collects what the rules find."""
 
@@ -60,7 +68,7 @@ class TokenReader:
         """
         known = self.lex.title_words
         norm_of = dict(zip(self.texts, self.norms, strict=True))
-        name_shaped = {t: t[:1].isupper() and "-" not in t and n not in NOT_NAME_WORDS for t, n in norm_of.items()}
+        name_shaped = {t: is_name_shaped(t) and n not in NOT_NAME_WORDS for t, n in norm_of.items()}
         sure = {t: shaped and (norm_of[t] not in lowered or norm_of[t] in known) for t, shaped in name_shaped.items()}
         cap = list(map(and_, map(sure.__getitem__, self.texts), self.is_word))
         unsure = {t for t, shaped in name_shaped.items() if shaped and not sure[t]}

@@ -47,6 +47,7 @@ from .attribution.clauses import ASIDE_DASH, in_dash_aside
 # A cue this close after a quote ("“…,” the senator said") is its tag; farther on it is
 # more likely a new report ("Obama said “it gets me mad” every time he thinks …").
 _ADJACENT_WORDS = 4
+_TAG_MODIFIERS = 4  # words before a tag's name that describe the speaker ("the company's chief security officer")
 _TAG_ENDINGS = frozenset([",", "?", "!", "—", "–", "-", "…"])
 # Kinds that carry words rather than speak them: an outlet that relayed them, or the
 # statement, interview or poll they came in ("In an interview, Trump said “…”").
@@ -215,7 +216,11 @@ def speaker_of(
         if after:
             between = doc.text[quote.end : attribution.start]
             words = between.split()
-            adjacent = (len(words) <= _ADJACENT_WORDS and not any(mark in between for mark in ".;?!\n")
+            # "“…,” the company's chief security officer Joe Sullivan said": a long source phrase still tags.
+            source = attribution.source
+            reach = _ADJACENT_WORDS + (len(source.text.split()) + _TAG_MODIFIERS
+                                       if source is not None and quote.end <= source.start else 0)
+            adjacent = (len(words) <= reach and not any(mark in between for mark in ".;?!\n")
                         and not _CONJUNCTIONS.intersection(word.strip(",").lower() for word in words)
                         and (tagged or between.lstrip().startswith(",")))
             if attribution.sentence > last:

@@ -146,6 +146,9 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The poll, which was conducted online, found wide support.", "found", "The poll", "document"),
         R("Sen. Jo Marsh, R-TX, who heads the panel, said the vote would wait.", "said", "Sen. Jo Marsh",
           "named_person"),
+        R("The group's executive director, Matt Brooks, said the ads would run.", "said", "Matt Brooks",
+          "named_person"),
+        R("Critics, including Jane Roe, said the plan would fail.", "said", "Critics", "vague"),
     ),
     "inverted_subject": (
         R("“It will fail,” said the senator.", "said", "the senator", "named_person"),

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from itertools import compress
 from operator import and_, not_
 
+from ...corpus.mention_tokens import is_name_shaped
 from ...corpus.mentions import PERSON_NAME_RULES, mention_lexicon
 from ...document import Document, Token
 from ...grammar import CLAUSE_OPENERS, DETERMINERS, PREPOSITIONS
@@ -67,7 +68,7 @@ class Parse:
         name_text = dict.fromkeys(lower_texts | non_words, False)
         for text in norm_of.keys() - name_text.keys():
             norm = norm_of[text]
-            name_text[text] = text[0].isupper() and "-" not in text and norm not in lowered and norm not in NOT_NAMES
+            name_text[text] = is_name_shaped(text) and norm not in lowered and norm not in NOT_NAMES
         self.name_like: list[bool] = list(map(and_, map(name_text.__getitem__, texts), map(not_, quoted)))
         # Places are never names or speakers ("Sen. X of Texas" is not a person named Texas).
         self.place_first: dict[int, int] = {}  # token inside a place → the place's first token
@@ -94,7 +95,8 @@ class Parse:
         self.aliases = {m.end_token - 1: (m.first, self.described[m.end_token - 1])
                         for m in doc.mentions if m.how == "org_alias"}
         # Gendered titles and nouns ("Mrs.", "spokeswoman", "husband") from the titles lexicon.
-        self.gendered = {word: entry[0] for word, entry in mention_lexicon(lexicons).title_words.items() if entry[0]}
+        self.titles_lexicon = mention_lexicon(lexicons).title_words  # norm → (gender, role, kind)
+        self.gendered = {word: entry[0] for word, entry in self.titles_lexicon.items() if entry[0]}
         kinds: dict[int, tuple[int, Entry]] = {}
         starts: dict[int, tuple[int, Entry]] = {}
         # "Bloomberg said" where the text names Michael Bloomberg: the person, not the outlet.

@@ -258,6 +258,11 @@ class Context(Parse):
         elif not loose:
             return None
         kind = "vague" if token.norm.endswith("s") and not token.norm.endswith("ss") else "anonymous"
+        # "The Washington Post’s editorial board": a body's possessive gives the phrase the body's voice.
+        owners = [self.kind_by_last[i][1]["kind"] for i in range(max(first - 1, 0), last)
+                  if i in self.kind_by_last and self.tokens[i].text.endswith(("'s", "’s"))]
+        if owners and owners[-1] in ("media", "institution"):
+            kind = owners[-1]
         return Unit(first, last, kind, "unlisted noun phrase", self.text_of(first, last))
 
     def _owner_of_place(self, place_first: int) -> Unit | None:

@@ -45,6 +45,8 @@ _BY_GERUND = frozenset(["by", "after", "before", "while", "when"])
 # Before a participle that opens a sentence without its subject: "When asked …, X said".
 _PARTICIPLE_OPENERS = frozenset(["when", "if", "once", "after", "as", "while"])
 # After a form that can also be a noun ("claims", "state"), a verb use goes on with one of these.
+# Verbs whose object is the one spoken to ("told Fox News"), so no subject follows them.
+_LISTENER_VERBS = frozenset(["tell", "inform", "assure", "remind"])
 _VERB_FOLLOWERS = (
     frozenset(["that", ",", ":", "there"]) | OPENING_QUOTE_MARKS | (SUBJECT_PRONOUNS - {"you"}) | ARTICLES
     | DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES
@@ -158,14 +160,32 @@ def appositive_subject(context: Context, cue: Cue, found: list[Attribution]) -> 
     """"Critics, including human rights advocates, have condemned": the subject before the aside."""
     if cue.opens or context.norms[cue.before] not in _ASIDE_MARKS:
         return None
+    named = _named_in_aside(context, cue.before)
+    if named is not None:
+        return _decided(named, "name_in_aside")
     unit = before_appositive(context, cue.before)
     return None if unit is None else _decided(unit)
+
+
+def _named_in_aside(context: Context, comma: int) -> Unit | None:
+    """"the coalition's executive director, Matt Brooks, said": the aside names the role's holder.
+
+    Only when the whole aside is one person's name and the phrase before it ends in a
+    role noun ("director", "spokesman"): "Critics, including Jane Roe, said" keeps the critics.
+    """
+    unit = context.unit_ending_at(comma - 1)
+    if unit is None or unit.kind != "named_person" or unit.first < 2 or context.norms[unit.first - 1] != ",":
+        return None
+    role = context.titles_lexicon.get(context.norms[unit.first - 2])
+    return unit if role is not None and role[2] in ("role", "title") else None
 
 
 def inverted_subject(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
     """"“It will fail,” said the senator": after a quote or comma the subject follows the verb."""
     if not _after_aside_or_quote(context, cue):
         return None
+    if cue.lemma in _LISTENER_VERBS:
+        return None  # "…, an adviser, told Fox News": who follows "told" is the listener, never the speaker
     unit = context.right_phrase(cue.end, cue.sentence)
     tokens, first = context.tokens, cue.first
     if unit is None and first > 0 and tokens[first - 1].text in ",”’\"'" and (
