@@ -1,0 +1,113 @@
+"""Who is speaking?: the voices an outlet lets speak, each once, and what the article itself calls them.
+
+A teacher's reading found the item's sorting into kinds of voice wrong where a
+person has two roles (a congressman who is also a running mate, filed as a
+lawmaker), where a campaign's ad or web video was filed as a document, and one
+voice counted three times. Sorting people into roles is the comparison's guess;
+what an article calls someone ("Obama campaign spokeswoman", "the panel's
+Republican staff director") is in its words. So students list each voice once
+and write what the article says about it, and the key does the same:
+
+* a voice is a confident row of the voices table that names a person, a body or
+  an outlet (an unnamed or vague source is left to the discussion, a document,
+  ad or video speaks for whoever made it, and an outlet naming itself is no voice);
+* one person is one voice: "Paul D. Ryan" and "Ryan" in one article are the same;
+* "what the article calls them" is the phrase the voices table found at a title,
+  appositive or other mention *in the same article* that stands next to the name,
+  never a role guessed from another outlet's story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..grammar import AUXILIARY_VERBS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS
+from .material import Material, clean, group_of, records
+from .sound import is_confident, standing
+
+# The voices table's kinds that name someone a student can look up.
+NAMED_KINDS = frozenset({"named_person", "institution", "media"})
+# role_reason clauses that quote the article's own words about the voice (story-actor roles come from other articles).
+_SAID_HERE = re.compile(r"^(?:title|appositive|another mention|possessive|own words) '([^']+)' at (\d+)-(\d+)")
+_SENTENCE_END = re.compile(r"(\S+)\.\s+[A-Z]")
+NEAR = 60  # characters between a describing phrase and the name it describes
+MAX_VOICE_SENTENCES = 4  # per outlet
+
+
+FUNCTION_WORDS = SUBJECT_PRONOUNS | OBJECT_PRONOUNS | AUXILIARY_VERBS
+
+
+def voice_name(row: Mapping[str, Any]) -> str:
+    """The voice's name without a trailing description ("Jonathan Cowan, president" → "Jonathan Cowan")."""
+    return clean(str(row.get("voice"))).split(",")[0].strip()
+
+
+def voice_key(row: Mapping[str, Any]) -> str:
+    """One key per person or body: a named person by surname, anything else by its words; "" for a pronoun."""
+    words = re.findall(r"[\w’'-]+", voice_name(row).lower())
+    if not words or (len(words) == 1 and (words[0] in FUNCTION_WORDS or "n't" in words[0])):
+        return ""
+    return words[-1] if row.get("kind") == "named_person" else " ".join(words)
+
+
+def is_self(m: Material, outlet: str, voice: str) -> bool:
+    """Whether a voice is the article's own outlet ("Fox News" in Fox News' story): a credit, not a voice."""
+    names = {n.lower() for n in group_of(outlet, m.groups)} | {outlet.lower()}
+    return clean(voice).lower().removeprefix("the ") in {n.removeprefix("the ") for n in names}
+
+
+def described_as(m: Material, row: Mapping[str, Any]) -> str:
+    """What the article calls the voice: the phrase by its name in the same article, or ""."""
+    found = _SAID_HERE.match(str(row.get("role_reason") or ""))
+    analysis = m.by_id.get(str(row.get("article_id")))
+    voice = voice_name(row)
+    if not found or analysis is None or not voice:
+        return ""
+    phrase, start, end = found.group(1), int(found.group(2)), int(found.group(3))
+    surname = voice.split()[-1]
+    window = analysis.document.text[max(0, start - NEAR):end + NEAR]
+    if not re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", window):
+        return ""  # a phrase far from the name describes someone else
+    if any(word.lower() not in m.lexicons.abbreviations for word in _SENTENCE_END.findall(phrase)):
+        return ""  # "candidate. Trump": the phrase runs over a sentence end
+    rest = phrase
+    for word in voice.split():
+        rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", "", rest, flags=re.IGNORECASE)
+    rest = clean(rest).strip(" ,;:")
+    if rest.lower() in voice.lower() or rest.lower() in ("the", "a", "an"):
+        return "a news outlet" if row.get("role") == "media" else ""
+    return rest
+
+
+def is_voice(m: Material, row: Mapping[str, Any]) -> bool:
+    """A confident row that names someone a student can look up, not a document and not the outlet itself."""
+    return (is_confident(row) and row.get("kind") in NAMED_KINDS and row.get("role") != "documents"
+            and bool(voice_key(row)) and not is_self(m, row["outlet"], str(row["voice"])))
+
+
+def confident_voices(m: Material) -> dict[str, list[dict[str, Any]]]:
+    """Each outlet's voices (one row per person, in text order) in sentences that can be shown, at most a few."""
+    by_outlet: dict[str, dict[str, dict[str, Any]]] = {}
+    rows = sorted(records(m.tables.get("voices")), key=lambda r: (str(r.get("article_id")), float(r["start"])))
+    for row in rows:
+        analysis = m.by_id.get(str(row.get("article_id")))
+        if analysis is None or not is_voice(m, row):
+            continue
+        index = analysis.document.sentence_of(int(float(row["start"])))
+        if not standing(analysis, [index], m.lexicons.abbreviations):
+            continue
+        voices = by_outlet.setdefault(row["outlet"], {})
+        key = voice_key(row)
+        shown = {n for v in voices.values() for n in v["_sentences"]} | {index}
+        if len(shown) > MAX_VOICE_SENTENCES:
+            continue
+        if key in voices:
+            voices[key]["_sentences"].add(index)
+            voices[key]["_quoted"] = voices[key]["_quoted"] or row.get("via") == "quote"
+            voices[key]["_described"] = voices[key]["_described"] or described_as(m, row)
+        else:
+            voices[key] = {**row, "_sentences": {index}, "_quoted": row.get("via") == "quote",
+                           "_described": described_as(m, row)}
+    return {o: list(v.values()) for o, v in by_outlet.items() if v}
