@@ -99,3 +99,8 @@ OPENING_QUOTE_MARKS = frozenset(["“", '"', "‘"])
 # Token norms of a closing quotation mark.
 CLOSING_QUOTE_NORMS = frozenset(["”", '"', "'"])
 DASHES = frozenset(["―", "—", "–"])
+# Words that bound a number instead of giving it ("more than $700 billion"): a bound agrees with any value on its
+# side, so two outlets' numbers are no disagreement when one is a bound the other satisfies (exercises).
+NUMBER_BOUNDS: frozenset[str] = frozenset({
+    "more than", "over", "above", "upwards of", "in excess of", "less than", "fewer than", "under", "below",
+})

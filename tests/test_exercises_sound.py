@@ -143,7 +143,7 @@ def test_exercises_name_that_label_needs_a_loaded_name_and_hides_grammar_clues(l
 
 
 def test_exercises_who_speaks_lists_each_voice_once_as_the_article_calls_it(lexicons):
-    text = ("Prosecutor Lee said the case would go ahead. It said nothing more. Judge Ames agreed on Friday. "
+    text = ("Prosecutor Lee said the case would go ahead. It said nothing more. Judge Ames said on Friday that the trial would wait. "
             "The Ledger reported the ruling. Lee added that the appeal was weak.")
     a = article(lexicons, text, id="a-1", outlet="Ledger")
 

@@ -32,6 +32,9 @@ DISTANCING = "distancing"
 # Hedge categories whose words hedge nearly wherever they stand: listed when the detector did not count them.
 # ("about", "if", "chance" too often do not, so they are left to the detector.)
 PLAIN_CLASSES = frozenset({"modal", "adverb", "adjective", "evidential"})
+# Hedge nouns ("the possibility of talks", "charges that") name doubt as a topic more often than they hedge
+# the writer's claim: a teacher rejected them as answers, so they are only "also accept".
+TOPIC_CLASSES = frozenset({"noun"})
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ class Doubt:
 def passage_doubts(lexicons: Lexicons, analysis: ArticleAnalysis, start: int, end: int) -> list[Doubt]:
     """Counted hedges and second-hand markers in ``[start, end)``, in text order, each place once."""
     found = [Doubt(s.start, s.end, s.text, s.category, f"hedge:{s.label}") for s in analysis.spans_of("hedge")
-             if start <= s.start and s.end <= end and s.counted]
+             if start <= s.start and s.end <= end and s.counted and s.category not in TOPIC_CLASSES]
     for span in analysis.spans_of("attribution"):
         if start <= span.start and span.end <= end and span.counted and (
                 span.attrs.get("rule") == "prepositional_source" or span.category == DISTANCING):
@@ -74,6 +77,8 @@ def uncounted(lexicons: Lexicons, analysis: ArticleAnalysis, start: int, end: in
     text = analysis.document.text
     extra = [Doubt(start + a, start + b, text[start + a:start + b], "", "hedges.tsv")
              for a, b in matches(hedge_pattern(lexicons), text[start:end])]
+    extra += [Doubt(s.start, s.end, s.text, s.category, f"hedge:{s.label}") for s in analysis.spans_of("hedge")
+              if start <= s.start and s.end <= end and s.counted and s.category in TOPIC_CLASSES]
     return [d for d in without_overlaps(extra) if not any(a < d.end and d.start < b for a, b in taken)]
 
 

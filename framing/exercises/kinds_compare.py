@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import pairwise
 from typing import Any
 
-from ..grammar import OBJECT_PRONOUNS, SUBJECT_PRONOUNS
+from ..grammar import NUMBER_BOUNDS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS
 from .doubt import passage_doubts, text_doubts, who_says
 from .kinds_text import Candidate, offsets, table
 from .material import Material, clean, letter_name, listed, parse_evidence, records
 from .sound import is_confident, standing
 
 MAX_VERSIONS = 3
+# Where a sentence's clauses part: a comma before a joining word, a semicolon, a dash.
+_CLAUSE_BREAK = re.compile(r",\s+(?=(?:but|while|and|although|though|whereas|yet|as)\s)|;\s+|\s+(?:--|—|–)\s+")
 ROUNDING = 0.1  # values this close agree when either is given as approximate
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -245,13 +248,14 @@ def real_disagreement(m: Material, rows: list[dict[str, Any]]) -> bool:
 
 
 def approximated(m: Material, row: dict[str, Any]) -> bool:
-    """Whether an approximator of ``hedges.tsv`` stands just before the row's number ("more than $700 billion")."""
+    """Whether an approximator of ``hedges.tsv`` ("about") or a bound (:data:`framing.grammar.NUMBER_BOUNDS`:
+    "more than") stands just before the row's number."""
     analysis = m.by_id.get(str(row["article_id"]))
     if analysis is None:
         return False
     start = int(float(row["start"]))
     before = analysis.document.text[max(0, start - 25):start].lower()
-    terms = {e.key.lower() for e in m.lexicons["hedges"] if e["category"] == "approximator"}
+    terms = {e.key.lower() for e in m.lexicons["hedges"] if e["category"] == "approximator"} | NUMBER_BOUNDS
     return any(re.search(rf"(?<!\w){re.escape(t)}\s*\$?\s*$", before) for t in terms)
 
 
@@ -298,8 +302,23 @@ def headline_doubts(m: Material, row: dict[str, Any]) -> tuple[list[str], list[s
     analysis = m.by_id[str(row["article_id"])]
     doc = analysis.document
     start, end = doc.sentences[doc.sentence_of(int(float(row["body_start"])))]
-    body = [d.text for d in passage_doubts(m.lexicons, analysis, start, end) if not doc.is_quoted(d.start, d.end)]
+    clauses = claim_clauses(m, doc.text, start, end, str(row["headline"]))
+    body = [d.text for d in passage_doubts(m.lexicons, analysis, start, end) if not doc.is_quoted(d.start, d.end)
+            and any(a <= d.start < b for a, b in clauses)]
     return text_doubts(m.lexicons, clean(str(row["headline"])), listed(row.get("headline_hedges"))), body
+
+
+def claim_clauses(m: Material, text: str, start: int, end: int, headline: str) -> list[tuple[int, int]]:
+    """The clauses of the sentence that share a content word with the headline: where its claim is made.
+
+    "X has dropped plans to moderate a debate, but don't expect him to fade quietly"
+    hedges the second clause, not the headline's claim ("X won't go forward with debate").
+    """
+    stops = {e.key.lower() for e in m.lexicons["stop_words"]}
+    heads = {w[:5] for w in re.findall(r"[a-z]{4,}", headline.lower()) if w not in stops}
+    bounds = [start, *(start + b.end() for b in _CLAUSE_BREAK.finditer(text[start:end])), end]
+    return [(a, b) for a, b in pairwise(bounds)
+            if heads & {w[:5] for w in re.findall(r"[a-z]{4,}", text[a:b].lower()) if w not in stops}]
 
 
 def headline_item(m: Material, row: dict[str, Any], doubts: tuple[list[str], list[str]]) -> dict[str, Any]:

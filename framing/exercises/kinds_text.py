@@ -19,7 +19,7 @@ from .doubt import passage_doubts, uncounted
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import model_rewrite
 from .sound import readable, standing
-from .voices import confident_voices, voice_name
+from .voices import confident_voices, shown_name
 
 WINDOW = {"simple": 4, "standard": 5, "college": 6}  # sentences in a hedge-hunt passage
 MIN_HEDGES = 2
@@ -118,7 +118,7 @@ def speaks_item(m: Material, outlets: tuple[str, ...], voices: dict[str, list[di
         passage = {**m.passage(analysis, indexes), "in_handout": True}  # students read it there: a shorter sheet
         passages.append(passage)
         rows += [[m.name(outlet), ", ".join(str(n + 1) for n in sorted(r["_sentences"])),
-                  m.mask(voice_name(r)), m.mask(r["_described"]) or "—",
+                  m.mask(shown_name(r)), m.mask(r["_described"]) or "—",
                   "quoted" if r["_quoted"] else "retold",
                   offsets(r["start"], r["end"])] for r in shown]
     return {

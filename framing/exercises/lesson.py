@@ -177,13 +177,16 @@ def checking_notes(m: Material, items: Sequence[dict[str, Any]]) -> list[str]:
                                        f"{a.document.id}" for a in sorted(
                                            m.analyses, key=lambda a: natural_key(m.name(outlet_of(a)))))]
     for item in items:
-        places = [f"{row[1]} {row[columns.index('Where')]}" for t in item["key"]["tables"]
+        places = [f"{row[0]}, {row[1]}: {row[columns.index('Where')]}" for t in item["key"]["tables"]
                   for columns in [t["columns"]] if "Where" in columns for row in t["rows"]]
         for t in item["key"]["tables"]:
             if "Where" in t["columns"]:
                 at = t["columns"].index("Where")
                 t["columns"] = [c for n, c in enumerate(t["columns"]) if n != at]
                 t["rows"] = [[c for n, c in enumerate(row) if n != at] for row in t["rows"]]
+        if item["key"].get("small"):  # a word list's file:line is for checking, not for the lesson
+            places.append(item["key"]["small"])
+            item["key"]["small"] = ""
         articles = sorted({p["article"] for p in item["passages"] if p.get("article")})
         if places or articles:
             notes.append(f"Item {item['number']}" + (f" (article {', '.join(articles)})" if articles else "")

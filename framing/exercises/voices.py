@@ -25,13 +25,14 @@ from typing import Any
 
 from ..grammar import AUXILIARY_VERBS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS
 from .material import Material, clean, group_of, records
-from .sound import is_confident, standing
+from .sound import standing
 
 # The voices table's kinds that name someone a student can look up.
 NAMED_KINDS = frozenset({"named_person", "institution", "media"})
 # role_reason clauses that quote the article's own words about the voice (story-actor roles come from other articles).
 _SAID_HERE = re.compile(r"^(?:title|appositive|another mention|possessive|own words) '([^']+)' at (\d+)-(\d+)")
 _SENTENCE_END = re.compile(r"(\S+)\.\s+[A-Z]")
+_POSSESSIVE = re.compile(r"(.+?)(?:'s|’s|'|’)")
 NEAR = 60  # characters between a describing phrase and the name it describes
 MAX_VOICE_SENTENCES = 4  # per outlet
 
@@ -42,6 +43,12 @@ FUNCTION_WORDS = SUBJECT_PRONOUNS | OBJECT_PRONOUNS | AUXILIARY_VERBS
 def voice_name(row: Mapping[str, Any]) -> str:
     """The voice's name without a trailing description ("Jonathan Cowan, president" → "Jonathan Cowan")."""
     return clean(str(row.get("voice"))).split(",")[0].strip()
+
+
+def shown_name(row: Mapping[str, Any]) -> str:
+    """The name the key shows: without a title the "what the article calls them" column already gives."""
+    title, name = title_in_name(voice_name(row), str(row.get("role_term") or ""))
+    return name if title and title == row.get("_described") else voice_name(row)
 
 
 def voice_key(row: Mapping[str, Any]) -> str:
@@ -59,7 +66,13 @@ def is_self(m: Material, outlet: str, voice: str) -> bool:
 
 
 def described_as(m: Material, row: Mapping[str, Any]) -> str:
-    """What the article calls the voice: the phrase by its name in the same article, or ""."""
+    """What the article calls the voice: the phrase by its name in the same article ("a news outlet" for an
+    outlet), or ""."""
+    return phrase_by_name(m, row) or ("a news outlet" if row.get("role") == "media" else "")
+
+
+def phrase_by_name(m: Material, row: Mapping[str, Any]) -> str:
+    """The phrase the voices table found by the voice's name in the same article, less the name, or ""."""
     found = _SAID_HERE.match(str(row.get("role_reason") or ""))
     analysis = m.by_id.get(str(row.get("article_id")))
     voice = voice_name(row)
@@ -72,26 +85,76 @@ def described_as(m: Material, row: Mapping[str, Any]) -> str:
         return ""  # a phrase far from the name describes someone else
     if any(word.lower() not in m.lexicons.abbreviations for word in _SENTENCE_END.findall(phrase)):
         return ""  # "candidate. Trump": the phrase runs over a sentence end
+    if phrase.lower() == voice.lower():
+        return title_in_name(voice, str(row.get("role_term") or ""))[0]
     rest = phrase
     for word in voice.split():
         rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", "", rest, flags=re.IGNORECASE)
     rest = clean(rest).strip(" ,;:")
     if rest.lower() in voice.lower() or rest.lower() in ("the", "a", "an"):
-        return "a news outlet" if row.get("role") == "media" else ""
-    return rest
+        return ""
+    owner = _POSSESSIVE.fullmatch(rest)
+    return f"of {owner.group(1)}" if owner else rest  # "AARP’s" (policy chief): "of AARP"
+
+
+def title_in_name(voice: str, role_term: str) -> tuple[str, str]:
+    """``(title, name)`` of a voice that carries its title ("AARP CEO Barry Rand" → "AARP CEO", "Barry Rand")."""
+    found = re.search(rf"(?<!\w){re.escape(role_term)}(?!\w)", voice, re.IGNORECASE) if role_term else None
+    if found is None or not voice[found.end():].strip():
+        return "", voice
+    return voice[:found.end()].strip(), voice[found.end():].strip(" ,")
+
+
+def as_outlet(m: Material, row: dict[str, Any]) -> dict[str, Any]:
+    """A source phrase that opens with an outlet's name ("The Wall Street Journal first") is that outlet."""
+    voice = clean(str(row.get("voice")))
+    for name in sorted(m.groups, key=len, reverse=True):
+        if len(name) > 3 and re.match(rf"(?:the\s+)?{re.escape(name)}(?!\w)", voice, re.IGNORECASE):
+            return {**row, "voice": voice[:len(re.match(rf"(?:the\s+)?{re.escape(name)}", voice, re.I).group(0))],
+                    "kind": "media", "role": "media"}
+    return row
 
 
 def is_voice(m: Material, row: Mapping[str, Any]) -> bool:
-    """A confident row that names someone a student can look up, not a document and not the outlet itself."""
-    return (is_confident(row) and row.get("kind") in NAMED_KINDS and row.get("role") != "documents"
-            and bool(voice_key(row)) and not is_self(m, row["outlet"], str(row["voice"])))
+    """A row that names someone a student can look up, where the analysis counts a source: not a document,
+    not the outlet itself, and not a piece of a longer name ("Means Committee" of "Ways and Means Committee").
+
+    The row's ``confidence`` is about its *role*, which this item does not use: a
+    low one left out the main voice of an article while keeping a passing mention.
+    """
+    analysis = m.by_id.get(str(row.get("article_id")))
+    if analysis is None or row.get("kind") not in NAMED_KINDS or row.get("role") == "documents" or not voice_key(row):
+        return False
+    start, end = int(float(row["start"])), int(float(row["end"]))
+    counted = any(s.start < end and start < s.end and s.counted for s in analysis.spans_of("source"))
+    cut = row.get("kind") == "institution" and tail_of_longer_name(analysis.document.text[max(0, start - 40):start])
+    return counted and not cut and not nested(analysis, start) and not is_self(m, row["outlet"], str(row["voice"]))
+
+
+def nested(analysis: Any, start: int) -> bool:
+    """Whether a source sits inside what another source says ("he claimed the party was asking"): the words
+    are the first speaker's, so the inner one is not a voice the article gives."""
+    return any(s.counted and s.attrs.get("content_start") is not None and s.attrs.get("source_start") is not None
+               and int(s.attrs["content_start"]) <= start < int(s.attrs.get("content_end") or 0)
+               and not int(s.attrs["source_start"]) <= start < int(s.attrs.get("source_end") or 0)
+               for s in analysis.spans_of("attribution"))
+
+
+def tail_of_longer_name(before: str) -> bool:
+    """Whether the words before a body's name go on with it ("Ways and" before "Means Committee")."""
+    words = before.split()
+    if not words or re.search(r"[.!?:;,\"“”)]$", words[-1]):
+        return False
+    if words[-1].lower() in ("and", "of", "&"):
+        return len(words) > 1 and words[-2][:1].isupper()
+    return words[-1][:1].isupper()
 
 
 def confident_voices(m: Material) -> dict[str, list[dict[str, Any]]]:
     """Each outlet's voices (one row per person, in text order) in sentences that can be shown, at most a few."""
     by_outlet: dict[str, dict[str, dict[str, Any]]] = {}
     rows = sorted(records(m.tables.get("voices")), key=lambda r: (str(r.get("article_id")), float(r["start"])))
-    for row in rows:
+    for row in (as_outlet(m, r) for r in rows):
         analysis = m.by_id.get(str(row.get("article_id")))
         if analysis is None or not is_voice(m, row):
             continue

@@ -107,7 +107,7 @@ PROMPTS: dict[str, list[dict[str, Any]]] = {
     ],
     "who_speaks": [
         {"prompt": "List who speaks in each source (each person or group once) and what the article calls them.",
-         "space": "table", "columns": ["Who speaks (each once)", "What the article calls them"]},
+         "space": "table", "columns": ["Who speaks (each once)", "What the article calls them"], "tall": True},
         {"prompt": "Whose voice is missing? Who else would you want to hear from?", "space": "lines", "lines": 2},
     ],
     "name_that_label": [
