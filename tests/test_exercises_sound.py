@@ -143,8 +143,8 @@ def test_exercises_name_that_label_needs_a_loaded_name_and_hides_grammar_clues(l
 
 
 def test_exercises_who_speaks_lists_each_voice_once_as_the_article_calls_it(lexicons):
-    text = ("Prosecutor Lee said the case would go ahead. It said nothing more. Judge Ames said on Friday that the trial would wait. "
-            "The Ledger reported the ruling. Lee added that the appeal was weak.")
+    text = ("Prosecutor Lee said the case would go ahead. It said nothing more. Judge Ames said on Friday that the "
+            "trial would wait. The Ledger reported the ruling. Lee added that the appeal was weak.")
     a = article(lexicons, text, id="a-1", outlet="Ledger")
 
     def row(voice: str, role: str, kind: str, at: int, reason: str = "") -> dict:
@@ -161,8 +161,9 @@ def test_exercises_who_speaks_lists_each_voice_once_as_the_article_calls_it(lexi
     [candidate] = who_speaks(Material([a], {"voices": pd.DataFrame(rows)}, lexicons))
     key = candidate.make()["key"]["tables"][0]
     voices = {r[2]: r for r in key["rows"]}
-    assert sorted(voices) == ["Judge Ames", "Lee"]  # each person once; no pronoun, no self-reference
+    assert sorted(voices) == ["Ames", "Lee"]  # each person once; no pronoun, no self-reference
     assert voices["Lee"][3] == "Prosecutor" and voices["Lee"][1] == "1, 5"
+    assert voices["Ames"][3] == "Judge"  # a title carried in the voice's name goes to its own column
     assert "Where" in key["columns"] and "Kind of voice" not in key["columns"]
     assert readable("role", "courts_prosecutors") == "prosecutors and courts"
 

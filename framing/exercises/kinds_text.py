@@ -118,7 +118,7 @@ def speaks_item(m: Material, outlets: tuple[str, ...], voices: dict[str, list[di
         passage = {**m.passage(analysis, indexes), "in_handout": True}  # students read it there: a shorter sheet
         passages.append(passage)
         rows += [[m.name(outlet), ", ".join(str(n + 1) for n in sorted(r["_sentences"])),
-                  m.mask(shown_name(r)), m.mask(r["_described"]) or "—",
+                  m.mask(shown_name(m, r)), m.mask(r["_described"]) or "—",
                   "quoted" if r["_quoted"] else "retold",
                   offsets(r["start"], r["end"])] for r in shown]
     return {

@@ -45,9 +45,9 @@ def voice_name(row: Mapping[str, Any]) -> str:
     return clean(str(row.get("voice"))).split(",")[0].strip()
 
 
-def shown_name(row: Mapping[str, Any]) -> str:
+def shown_name(m: Material, row: Mapping[str, Any]) -> str:
     """The name the key shows: without a title the "what the article calls them" column already gives."""
-    title, name = title_in_name(voice_name(row), str(row.get("role_term") or ""))
+    title, name = split_title(m, row)
     return name if title and title == row.get("_described") else voice_name(row)
 
 
@@ -68,7 +68,17 @@ def is_self(m: Material, outlet: str, voice: str) -> bool:
 def described_as(m: Material, row: Mapping[str, Any]) -> str:
     """What the article calls the voice: the phrase by its name in the same article ("a news outlet" for an
     outlet), or ""."""
-    return phrase_by_name(m, row) or ("a news outlet" if row.get("role") == "media" else "")
+    return (phrase_by_name(m, row) or split_title(m, row)[0]
+            or ("a news outlet" if row.get("role") == "media" else ""))
+
+
+def split_title(m: Material, row: Mapping[str, Any]) -> tuple[str, str]:
+    """``(title, name)`` of a voice that carries its title, by the row's role word or a ``titles.tsv`` word."""
+    voice = voice_name(row)
+    words = [str(row.get("role_term") or "")] + [e.key for e in m.lexicons["titles"] if e["kind"] in ("title", "role")]
+    splits = [title_in_name(voice, w) for w in words if w and w.lower() in voice.lower()]
+    splits = [(title, name) for title, name in splits if title and name[:1].isupper()]
+    return max(splits, key=lambda s: len(s[0])) if splits else ("", voice)
 
 
 def phrase_by_name(m: Material, row: Mapping[str, Any]) -> str:
@@ -86,15 +96,32 @@ def phrase_by_name(m: Material, row: Mapping[str, Any]) -> str:
     if any(word.lower() not in m.lexicons.abbreviations for word in _SENTENCE_END.findall(phrase)):
         return ""  # "candidate. Trump": the phrase runs over a sentence end
     if phrase.lower() == voice.lower():
-        return title_in_name(voice, str(row.get("role_term") or ""))[0]
-    rest = phrase
-    for word in voice.split():
-        rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", "", rest, flags=re.IGNORECASE)
+        return split_title(m, row)[0]
+    rest = without_name(m, phrase, voice)
+    if re.match(rf"\s+{re.escape(surname)}(?!\w)", analysis.document.text[end:end + len(surname) + 3]):
+        rest = without_name(m, f"{rest} {surname}", surname)  # "Representative Todd" + "Akin": a first name
     rest = clean(rest).strip(" ,;:")
-    if rest.lower() in voice.lower() or rest.lower() in ("the", "a", "an"):
-        return ""
+    stops = {e.key.lower() for e in m.lexicons["stop_words"]}
+    if rest.lower() in voice.lower() or all(w.lower() in stops for w in rest.split()):
+        return ""  # nothing but the name, or "that"
     owner = _POSSESSIVE.fullmatch(rest)
     return f"of {owner.group(1)}" if owner else rest  # "AARP’s" (policy chief): "of AARP"
+
+
+def without_name(m: Material, phrase: str, voice: str) -> str:
+    """``phrase`` without the person's name: the voice's words and the capitalized words that run into it
+    ("Representative Todd Akin" less "Akin" is "Representative", not "Representative Todd")."""
+    titles = {e.key.lower().rstrip(".") for e in m.lexicons["titles"]}
+    words = phrase.split()
+    named = {w.lower() for w in voice.split()}
+    keep = [True] * len(words)
+    for n, word in enumerate(words):
+        if word.strip(",;:").lower() in named:
+            keep[n] = False
+            back = n - 1
+            while back >= 0 and words[back][:1].isupper() and words[back].lower().rstrip(".,") not in titles:
+                keep[back], back = False, back - 1
+    return " ".join(w for w, k in zip(words, keep, strict=True) if k)
 
 
 def title_in_name(voice: str, role_term: str) -> tuple[str, str]:
@@ -125,6 +152,8 @@ def is_voice(m: Material, row: Mapping[str, Any]) -> bool:
     analysis = m.by_id.get(str(row.get("article_id")))
     if analysis is None or row.get("kind") not in NAMED_KINDS or row.get("role") == "documents" or not voice_key(row):
         return False
+    if row.get("kind") != "named_person" and not re.search(r"\b[A-Z]", voice_name(row)):
+        return False  # "committee", "the government": no name a student can look up
     start, end = int(float(row["start"])), int(float(row["end"]))
     counted = any(s.start < end and start < s.end and s.counted for s in analysis.spans_of("source"))
     cut = row.get("kind") == "institution" and tail_of_longer_name(analysis.document.text[max(0, start - 40):start])
