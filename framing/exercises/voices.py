@@ -156,8 +156,20 @@ def is_voice(m: Material, row: Mapping[str, Any]) -> bool:
         return False  # "committee", "the government": no name a student can look up
     start, end = int(float(row["start"])), int(float(row["end"]))
     counted = any(s.start < end and start < s.end and s.counted for s in analysis.spans_of("source"))
-    cut = row.get("kind") == "institution" and tail_of_longer_name(analysis.document.text[max(0, start - 40):start])
-    return counted and not cut and not nested(analysis, start) and not is_self(m, row["outlet"], str(row["voice"]))
+    before = analysis.document.text[max(0, start - 40):start]
+    cut = tail_of_longer_name(before, any_capital=row.get("kind") == "institution")
+    return (counted and not cut and not nested(analysis, start) and not acts(analysis, start, end)
+            and not is_self(m, row["outlet"], str(row["voice"])))
+
+
+def acts(analysis: Any, start: int, end: int) -> bool:
+    """Whether every attribution the voice is the source of reports an act ("agreed to attend"), not words."""
+    cues = [s for s in analysis.spans_of("attribution") if s.attrs.get("source_start") is not None
+            and start <= int(s.attrs["source_start"]) < end + 1]
+    text = analysis.document.text
+    return bool(cues) and all(re.match(r"\s*to\s", text[int(s.attrs.get("content_start") or s.end):
+                                                         int(s.attrs.get("content_end") or s.end) + 1])
+                              for s in cues)
 
 
 def nested(analysis: Any, start: int) -> bool:
@@ -169,37 +181,44 @@ def nested(analysis: Any, start: int) -> bool:
                for s in analysis.spans_of("attribution"))
 
 
-def tail_of_longer_name(before: str) -> bool:
-    """Whether the words before a body's name go on with it ("Ways and" before "Means Committee")."""
+def tail_of_longer_name(before: str, *, any_capital: bool) -> bool:
+    """Whether the words before a name go on with it ("Ways and" before "Means Committee", "Security and"
+    before "Medicare"); with ``any_capital`` (a body's name) any capitalized word before it does too."""
     words = before.split()
     if not words or re.search(r"[.!?:;,\"“”)]$", words[-1]):
         return False
     if words[-1].lower() in ("and", "of", "&"):
         return len(words) > 1 and words[-2][:1].isupper()
-    return words[-1][:1].isupper()
+    return any_capital and words[-1][:1].isupper()
 
 
 def confident_voices(m: Material) -> dict[str, list[dict[str, Any]]]:
-    """Each outlet's voices (one row per person, in text order) in sentences that can be shown, at most a few."""
+    """Each outlet's voices (one row per person, in text order) in sentences that can be shown, at most a few.
+
+    Each voice's first sentence comes before any voice's second, so the few sentences
+    shown hold as many voices as they can.
+    """
     by_outlet: dict[str, dict[str, dict[str, Any]]] = {}
     rows = sorted(records(m.tables.get("voices")), key=lambda r: (str(r.get("article_id")), float(r["start"])))
+    placed = []
     for row in (as_outlet(m, r) for r in rows):
         analysis = m.by_id.get(str(row.get("article_id")))
-        if analysis is None or not is_voice(m, row):
-            continue
-        index = analysis.document.sentence_of(int(float(row["start"])))
-        if not standing(analysis, [index], m.lexicons.abbreviations):
-            continue
-        voices = by_outlet.setdefault(row["outlet"], {})
-        key = voice_key(row)
-        shown = {n for v in voices.values() for n in v["_sentences"]} | {index}
-        if len(shown) > MAX_VOICE_SENTENCES:
-            continue
-        if key in voices:
-            voices[key]["_sentences"].add(index)
-            voices[key]["_quoted"] = voices[key]["_quoted"] or row.get("via") == "quote"
-            voices[key]["_described"] = voices[key]["_described"] or described_as(m, row)
-        else:
-            voices[key] = {**row, "_sentences": {index}, "_quoted": row.get("via") == "quote",
-                           "_described": described_as(m, row)}
-    return {o: list(v.values()) for o, v in by_outlet.items() if v}
+        if analysis is not None and is_voice(m, row):
+            index = analysis.document.sentence_of(int(float(row["start"])))
+            if standing(analysis, [index], m.lexicons.abbreviations):
+                placed.append((row, index))
+    for new_voices in (True, False):
+        for row, index in placed:
+            voices = by_outlet.setdefault(row["outlet"], {})
+            key = voice_key(row)
+            if (key in voices) == new_voices or len(
+                    {n for v in voices.values() for n in v["_sentences"]} | {index}) > MAX_VOICE_SENTENCES:
+                continue
+            if key in voices:
+                voices[key]["_sentences"].add(index)
+                voices[key]["_quoted"] = voices[key]["_quoted"] or row.get("via") == "quote"
+                voices[key]["_described"] = voices[key]["_described"] or described_as(m, row)
+            else:
+                voices[key] = {**row, "_sentences": {index}, "_quoted": row.get("via") == "quote",
+                               "_described": described_as(m, row)}
+    return {o: sorted(v.values(), key=lambda r: min(r["_sentences"])) for o, v in by_outlet.items() if v}
