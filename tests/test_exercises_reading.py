@@ -54,6 +54,23 @@ def test_doubt_words_include_second_hand_markers_and_list_uncounted_hedge_words(
     assert all(not any(d.start < f.end and f.start < d.end for f in found) for d in extra)
     assert text_doubts(lexicons, "Mayor accuses council of waste, claims bridge late", ["accuses"]) == [
         "accuses", "claims"]
+    assert text_doubts(lexicons, "Mayor pushes back on claim about bridge", []) == []  # a noun, not a verb
+
+
+def test_headline_doubt_words_come_from_the_clause_that_makes_its_claim(lexicons):
+    from framing.exercises.kinds_compare import headline_doubts
+
+    text = ("The council closed the bridge on Monday, but do not expect the repairs to end soon. "
+            "The mayor, a man who is seen as cautious, said the council would reopen it.")
+    a = article(lexicons, text)
+    m = Material([a], {}, lexicons)
+    closed = {"article_id": "a-1", "headline": "Council closes bridge", "body_start": 0.0, "headline_hedges": []}
+    assert headline_doubts(m, closed) == ([], [])  # "expect" hedges the repairs, not the closing
+    second = text.index("The mayor")
+    reopen = {**closed, "headline": "Mayor says council may reopen bridge", "body_start": float(second),
+              "headline_hedges": ["may"]}
+    head, body = headline_doubts(m, reopen)
+    assert head == ["may"] and "seen" not in body  # "seen as" is about the mayor, an aside
 
 
 def test_who_says_is_clear_only_when_the_sentence_names_its_source(lexicons):

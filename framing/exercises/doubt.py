@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..analysis import ArticleAnalysis
-from ..grammar import OBJECT_PRONOUNS, SUBJECT_PRONOUNS
+from ..grammar import DETERMINERS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS
 from ..lexicons import Lexicons
 
 PRONOUNS = SUBJECT_PRONOUNS | OBJECT_PRONOUNS
+NOUN_BEFORE = DETERMINERS | POSSESSIVE_DETERMINERS | PREPOSITIONS  # a word after these is a noun
 SECOND_HAND = "evidential"  # the hedge category whose name students read as "second-hand claim"
 DISTANCING = "distancing"
 # Hedge categories whose words hedge nearly wherever they stand: listed when the detector did not count them.
@@ -92,7 +93,14 @@ def without_overlaps(doubts: list[Doubt]) -> list[Doubt]:
 
 
 def matches(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
-    return [] if pattern is None else [(m.start(), m.end()) for m in pattern.finditer(text)]
+    """Where ``pattern`` matches, except after a determiner or a preposition other than "to": there the
+    word is a noun ("pushes back on claim", "the claims"), not a verb that distances."""
+    found = []
+    for match in pattern.finditer(text) if pattern is not None else ():
+        before = re.findall(r"[\w’']+", text[max(0, match.start() - 20):match.start()].lower())
+        if not before or before[-1] == "to" or before[-1] not in NOUN_BEFORE:
+            found.append((match.start(), match.end()))
+    return found
 
 
 def distancing_pattern(lexicons: Lexicons) -> re.Pattern[str] | None:

@@ -22,6 +22,9 @@ from .sound import is_confident, standing
 MAX_VERSIONS = 3
 # Where a sentence's clauses part: a comma before a joining word, a semicolon, a dash.
 _CLAUSE_BREAK = re.compile(r",\s+(?=(?:but|while|and|although|though|whereas|yet|as)\s)|;\s+|\s+(?:--|—|–)\s+")
+# An aside between commas that describes a noun (", the powerful lobby that has been seen as …,"): its hedges
+# are about that noun, not the claim the headline makes.
+_ASIDE = re.compile(r",\s+(?:the|a|an|which|who|whose|whom)\s[^,]*,")
 ROUNDING = 0.1  # values this close agree when either is given as approximate
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -303,8 +306,9 @@ def headline_doubts(m: Material, row: dict[str, Any]) -> tuple[list[str], list[s
     doc = analysis.document
     start, end = doc.sentences[doc.sentence_of(int(float(row["body_start"])))]
     clauses = claim_clauses(m, doc.text, start, end, str(row["headline"]))
+    asides = [(start + a.start(), start + a.end()) for a in _ASIDE.finditer(doc.text[start:end])]
     body = [d.text for d in passage_doubts(m.lexicons, analysis, start, end) if not doc.is_quoted(d.start, d.end)
-            and any(a <= d.start < b for a, b in clauses)]
+            and any(a <= d.start < b for a, b in clauses) and not any(a <= d.start < b for a, b in asides)]
     return text_doubts(m.lexicons, clean(str(row["headline"])), listed(row.get("headline_hedges"))), body
 
 
@@ -312,7 +316,8 @@ def claim_clauses(m: Material, text: str, start: int, end: int, headline: str) -
     """The clauses of the sentence that share a content word with the headline: where its claim is made.
 
     "X has dropped plans to moderate a debate, but don't expect him to fade quietly"
-    hedges the second clause, not the headline's claim ("X won't go forward with debate").
+    hedges the second clause, not the headline's claim ("X won't go forward with debate"); an
+    aside between commas (:data:`_ASIDE`) is left out too.
     """
     stops = {e.key.lower() for e in m.lexicons["stop_words"]}
     heads = {w[:5] for w in re.findall(r"[a-z]{4,}", headline.lower()) if w not in stops}
