@@ -23,7 +23,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..grammar import AUXILIARY_VERBS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS
+from ..grammar import AUXILIARY_VERBS, OBJECT_PRONOUNS, PREPOSITIONS, SUBJECT_PRONOUNS
 from .material import Material, clean, group_of, records
 from .sound import standing
 
@@ -68,8 +68,20 @@ def is_self(m: Material, outlet: str, voice: str) -> bool:
 def described_as(m: Material, row: Mapping[str, Any]) -> str:
     """What the article calls the voice: the phrase by its name in the same article ("a news outlet" for an
     outlet), or ""."""
-    return (phrase_by_name(m, row) or split_title(m, row)[0]
+    return (apposition_after(m, row) or phrase_by_name(m, row) or split_title(m, row)[0]
             or ("a news outlet" if row.get("role") == "media" else ""))
+
+
+def apposition_after(m: Material, row: Mapping[str, Any]) -> str:
+    """The words after "Name," up to the next comma or stop, when the source phrase ran into them
+    ("Jonathan Cowan, president" in "…, president of Third Way.": "president of Third Way")."""
+    analysis = m.by_id.get(str(row.get("article_id")))
+    if analysis is None or "," not in str(row.get("voice")):
+        return ""
+    text = analysis.document.text
+    start = int(float(row["start"])) + len(voice_name(row))
+    found = re.match(r"\s*,\s*([^,.;:“”\"]{2,60})(?=[,.;])", text[start:start + 80])
+    return clean(found.group(1)) if found else ""
 
 
 def split_title(m: Material, row: Mapping[str, Any]) -> tuple[str, str]:
@@ -89,11 +101,14 @@ def phrase_by_name(m: Material, row: Mapping[str, Any]) -> str:
     if not found or analysis is None or not voice:
         return ""
     phrase, start, end = found.group(1), int(found.group(2)), int(found.group(3))
+    if phrase.split()[0].lower() in PREPOSITIONS:  # "for the campaign": the noun before it is in the text
+        head = analysis.document.text[max(0, start - 40):start].rsplit(",", 1)[-1].strip()
+        phrase = f"{head} {phrase}" if head and len(head.split()) <= 3 else phrase
     surname = voice.split()[-1]
     window = analysis.document.text[max(0, start - NEAR):end + NEAR]
     if not re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", window):
         return ""  # a phrase far from the name describes someone else
-    if any(word.lower() not in m.lexicons.abbreviations for word in _SENTENCE_END.findall(phrase)):
+    if any(len(word) > 1 and word.lower() not in m.lexicons.abbreviations for word in _SENTENCE_END.findall(phrase)):
         return ""  # "candidate. Trump": the phrase runs over a sentence end
     if phrase.lower() == voice.lower():
         return split_title(m, row)[0]
