@@ -103,7 +103,7 @@ def who_speaks(m: Material) -> list[Candidate]:
     groups = [tuple(order[n:n + OUTLETS_PER_GROUP]) for n in range(0, len(order), OUTLETS_PER_GROUP)]
     return [Candidate("+".join(m.name(o).replace(" ", "") for o in g), g[0],
                       "; ".join(f"{m.name(o)}: {len(voices[o])} voice(s)" for o in g),
-                      min(float(r["confidence"]) for o in g for r in voices[o]),
+                      None,  # voices are kept by the analysis's counted sources, not the table's role confidence
                       lambda g=g: speaks_item(m, g, voices)) for g in groups]
 
 
