@@ -111,3 +111,9 @@ DASHES = frozenset(["―", "—", "–"])
 DESCRIPTION_ADJECTIVES = frozenset(["former", "top", "senior", "veteran", "longtime", "then", "new", "embattled"])
 # Adjective endings: "presidential", "Democratic", "presumptive", "famous", "Republican".
 ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "an", "ent", "ant")
+
+# Words that bound a number instead of giving it ("more than $700 billion"): a bound agrees with any value on its
+# side, so two outlets' numbers are no disagreement when one is a bound the other satisfies (exercises).
+NUMBER_BOUNDS: frozenset[str] = frozenset({
+    "more than", "over", "above", "upwards of", "in excess of", "less than", "fewer than", "under", "below",
+})

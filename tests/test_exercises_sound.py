@@ -142,18 +142,29 @@ def test_exercises_name_that_label_needs_a_loaded_name_and_hides_grammar_clues(l
 # --- who is speaking --------------------------------------------------------------------------
 
 
-def test_exercises_who_speaks_reads_roles_in_plain_words_and_skips_pronoun_voices(lexicons):
-    text = "Prosecutor Lee said the case would go ahead. It said nothing more. Judge Ames agreed on Friday."
+def test_exercises_who_speaks_lists_each_voice_once_as_the_article_calls_it(lexicons):
+    text = ("Prosecutor Lee said the case would go ahead. It said nothing more. Judge Ames said on Friday that the "
+            "trial would wait. The Ledger reported the ruling. Lee added that the appeal was weak.")
     a = article(lexicons, text, id="a-1", outlet="Ledger")
-    rows = [{"outlet": "Ledger", "article_id": "a-1", "role": role, "voice": voice, "via": "attribution",
-             "start": float(text.index(voice)), "end": float(text.index(voice) + len(voice)), "confidence": 0.9}
-            for voice, role in (("Prosecutor Lee", "courts_prosecutors"), ("It", "institution"),
-                                ("Judge Ames", "courts_prosecutors"))]
+
+    def row(voice: str, role: str, kind: str, at: int, reason: str = "") -> dict:
+        return {"outlet": "Ledger", "article_id": "a-1", "role": role, "voice": voice, "kind": kind,
+                "via": "source", "start": float(at), "end": float(at + len(voice)), "confidence": 0.9,
+                "role_reason": reason, "role_term": ""}
+
+    lee = text.index("Prosecutor Lee")
+    rows = [row("Lee", "courts_prosecutors", "named_person", lee + 11, f"title 'Prosecutor' at {lee}-{lee + 10}"),
+            row("It", "institution", "institution", text.index("It said")),  # a pronoun is no voice
+            row("Judge Ames", "courts_prosecutors", "named_person", text.index("Judge Ames")),
+            row("The Ledger", "media", "media", text.index("The Ledger")),  # the outlet naming itself
+            row("Lee", "courts_prosecutors", "named_person", text.rindex("Lee"))]  # the same person again
     [candidate] = who_speaks(Material([a], {"voices": pd.DataFrame(rows)}, lexicons))
-    item = candidate.make()
-    voices = [row[2] for row in item["key"]["tables"][0]["rows"]]
-    assert voices == ["Prosecutor Lee", "Judge Ames"]
-    assert item["table_task"]["rows"] == ["prosecutors and courts"]
+    key = candidate.make()["key"]["tables"][0]
+    voices = {r[2]: r for r in key["rows"]}
+    assert sorted(voices) == ["Ames", "Lee"]  # each person once; no pronoun, no self-reference
+    assert voices["Lee"][3] == "Prosecutor" and voices["Lee"][1] == "1, 5"
+    assert voices["Ames"][3] == "Judge"  # a title carried in the voice's name goes to its own column
+    assert "Where" in key["columns"] and "Kind of voice" not in key["columns"]
     assert readable("role", "courts_prosecutors") == "prosecutors and courts"
 
 
@@ -319,17 +330,19 @@ def test_exercises_cli_paper_from_locale_and_overridden_by_the_option(tmp_path, 
     assert "size: A4" in (tmp_path / "a4" / "worksheet.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("row", "verdict"), [
-    ({"asserts_what_body_hedges": True, "headline_hedges": [], "body_hedges": ["reportedly"]}, "more sure"),
-    ({"headline_hedges": ["may"], "body_hedges": []}, "less sure"),
-    ({"headline_question": True, "body_hedges": []}, "less sure"),
-    ({"headline_hedges": ["accuses"], "body_hedges": ["claim"], "frame_differs": True}, "the same"),
+@pytest.mark.parametrize(("row", "doubts", "verdict"), [
+    ({}, ([], ["reportedly"]), "more sure"),
+    ({}, (["may"], []), "less sure"),
+    ({"headline_question": True}, ([], []), "less sure"),
+    ({"frame_differs": True}, (["accuses"], ["claim"]), "the same"),
 ])
-def test_headline_key_answers_in_the_students_options(row, verdict):
+def test_headline_key_answers_in_the_students_options(row, doubts, verdict):
     """The key's verdict is one of the options the worksheet asks students to circle."""
     from framing.exercises.kinds_compare import headline_verdict
+    from framing.exercises.wording import PROMPTS
 
-    assert headline_verdict(row) == verdict
+    assert headline_verdict(row, doubts) == verdict
+    assert verdict in PROMPTS["headline_check"][1]["prompt"]
 
 
 def test_spot_the_frame_pairs_outlets_that_lead_with_different_frames(lexicons):

@@ -10,14 +10,22 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import pairwise
 from typing import Any
 
-from ..grammar import OBJECT_PRONOUNS, SUBJECT_PRONOUNS
+from ..grammar import NUMBER_BOUNDS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS
+from .doubt import passage_doubts, text_doubts, who_says
 from .kinds_text import Candidate, offsets, table
 from .material import Material, clean, letter_name, listed, parse_evidence, records
 from .sound import is_confident, standing
 
 MAX_VERSIONS = 3
+# Where a sentence's clauses part: a comma before a joining word, a semicolon, a dash.
+_CLAUSE_BREAK = re.compile(r",\s+(?=(?:but|while|and|although|though|whereas|yet|as)\s)|;\s+|\s+(?:--|—|–)\s+")
+# An aside between commas that describes a noun (", the powerful lobby that has been seen as …,"): its hedges
+# are about that noun, not the claim the headline makes.
+_ASIDE = re.compile(r",\s+(?:the|a|an|which|who|whose|whom)\s[^,]*,")
+ROUNDING = 0.1  # values this close agree when either is given as approximate
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -144,20 +152,24 @@ def label_item(m: Material, entity: str, rows: list[dict[str, Any]]) -> dict[str
 
 
 def same_fact(m: Material) -> list[Candidate]:
-    """Confident facts carried by two or more outlets whose versions differ in hedging, attribution or words."""
+    """Confident facts carried by two or more outlets whose versions differ in hedging, attribution or words.
+
+    A version counts only when who says it is clear from its own sentence
+    (:func:`.doubt.who_says`): a teacher found the key naming the wrong speaker
+    where the tool had guessed one from a quote.
+    """
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in confident_rows(m, "facts"):
         if int(row["n_outlets"]) >= 2 and can_show(m, row["article_id"], row["start"]) and not pronoun(
-                row["attributed_to"]):
-            groups[str(row["fact_id"])].append(row)
+                row["attributed_to"]) and (wording := fact_wording(m, row)) is not None:
+            groups[str(row["fact_id"])].append({**row, "_wording": wording})
     found = []
     for fact_id, rows in groups.items():
         best: dict[str, dict[str, Any]] = {}
         for row in sorted(rows, key=lambda r: -float(r["similarity"])):
             best.setdefault(row["outlet"], row)
         chosen = [best[o] for o in m.outlets if o in best][:MAX_VERSIONS]
-        signatures = {(tuple(listed(r["hedges"])), tuple(listed(r["attributed_to"])), tuple(listed(r["loaded"])))
-                      for r in chosen}
+        signatures = {tuple(tuple(v) for v in r["_wording"][:3]) for r in chosen}
         wordings = {" ".join(re.findall(r"\w+", str(r["text"]).lower())) for r in chosen}
         if len(chosen) >= 2 and len(signatures) >= 2 and len(wordings) >= 2:  # the same words: nothing to compare
             found.append((fact_id, chosen, " ".join(str(r["text"]) for r in chosen)))
@@ -166,19 +178,37 @@ def same_fact(m: Material) -> list[Candidate]:
                       lambda r=rows: fact_item(m, r)) for fact_id, rows, _ in ranked]
 
 
+def fact_wording(m: Material, row: dict[str, Any]) -> tuple[list[str], list[str], list[str]] | None:
+    """A version's hedges and second-hand words, who says it, and its listed loaded words, read from its
+    sentence as the hedge hunt reads (:mod:`.doubt`); None when who says it is not clear."""
+    analysis = m.by_id.get(str(row["article_id"]))
+    if analysis is None:
+        return None
+    start, end = analysis.document.sentences[analysis.document.sentence_of(int(float(row["start"])))]
+    who = who_says(analysis, start, end)
+    if who is None:
+        return None
+    doubts = [d.text for d in passage_doubts(m.lexicons, analysis, start, end)]
+    loaded = [s.text for s in analysis.spans_of("loaded") if start <= s.start and s.end <= end and s.counted]
+    return doubts, [m.mask(w) for w in who], loaded
+
+
 def fact_item(m: Material, rows: list[dict[str, Any]]) -> dict[str, Any]:
     pairs = [(version(m, r["outlet"], str(r["article_id"]), int(float(r["start"]))), r) for r in rows]
     pairs = [(s, r) for s, r in pairs if s is not None]
     passage = numbered([s for s, _ in pairs], "The same fact in each source")
-    key_rows = [[s["n"], s["source"], ", ".join(listed(r["hedges"])) or "none",
-                 ", ".join(listed(r["attributed_to"])) or "not attributed", ", ".join(listed(r["loaded"])) or "none",
-                 offsets(r["start"], r["end"])] for s, r in pairs]
+    key_rows = [[s["n"], s["source"], ", ".join(r["_wording"][0]) or "none",
+                 ", ".join(r["_wording"][1]) or "the writer (no one named)", ", ".join(r["_wording"][2]) or "none",
+                 ", ".join(listed(r.get("only_here"))[:6]) or "—", offsets(r["start"], r["end"])] for s, r in pairs]
     return {
         "passages": [passage],
         "answers": len(key_rows),
         "table_task": {"columns": None, "rows": [f"{s['n']}. {s['source']}" for s, _ in pairs]},
         "key": {"tables": [table("How each version words the fact",
-                                 ["Version", "Source", "Hedges", "Who says so", "Loaded words", "Where"], key_rows)]},
+                                 ["Version", "Source", "Doubt or second-hand words", "Who says so",
+                                  "Loaded words (word list)", "Words only this one uses", "Where"], key_rows)],
+                "notes": ["The word list flags only the loaded words it knows: accept any other word a student "
+                          "shows takes sides or adds colour (and says why)."]},
     }
 
 
@@ -195,11 +225,41 @@ def numbers_gaps(m: Material) -> list[Candidate]:
     for key, rows in numbers.items():
         first = list({r["outlet"]: r for r in reversed(rows)}.values())[::-1]  # one version per outlet
         first = [r for o in m.outlets for r in first if r["outlet"] == o][:MAX_VERSIONS]
-        if len(first) >= 2 and len({str(r["value"]) for r in first}) >= 2:
+        if len(first) >= 2 and real_disagreement(m, first):
             found.append((key, first))
     return [Candidate(f"number:{key}", rows[0]["outlet"], " / ".join(f"{m.name(r['outlet'])}: {r['phrase']}"
                                                                       for r in rows), lowest(rows),
                       lambda r=rows: numbers_item(m, r)) for key, rows in m.rank(found, lambda c: 0)]
+
+
+def real_disagreement(m: Material, rows: list[dict[str, Any]]) -> bool:
+    """Whether the versions give the same quantity different values, not two quantities or two roundings.
+
+    A teacher's reading found "$716 billion" set against "more than $700 billion"
+    (they agree) and against a different year's "$800 billion" (another quantity).
+    So the versions must come from one matched fact (one ``fact_id``), and a value
+    that a bound or approximation ("more than", "about": ``hedges.tsv`` approximators)
+    makes compatible with the other is no disagreement.
+    """
+    if len({str(r.get("fact_id")) for r in rows}) != 1:
+        return False
+    values = [(float(r["value"]), approximated(m, r)) for r in rows]
+    if len({v for v, _ in values}) < 2:
+        return False
+    low, high = min(v for v, _ in values), max(v for v, _ in values)
+    return not (any(approx for _, approx in values) and high <= low * (1 + ROUNDING))
+
+
+def approximated(m: Material, row: dict[str, Any]) -> bool:
+    """Whether an approximator of ``hedges.tsv`` ("about") or a bound (:data:`framing.grammar.NUMBER_BOUNDS`:
+    "more than") stands just before the row's number."""
+    analysis = m.by_id.get(str(row["article_id"]))
+    if analysis is None:
+        return False
+    start = int(float(row["start"]))
+    before = analysis.document.text[max(0, start - 25):start].lower()
+    terms = {e.key.lower() for e in m.lexicons["hedges"] if e["category"] == "approximator"} | NUMBER_BOUNDS
+    return any(re.search(rf"(?<!\w){re.escape(t)}\s*\$?\s*$", before) for t in terms)
 
 
 def numbers_item(m: Material, rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -222,44 +282,76 @@ def numbers_item(m: Material, rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def headline_check(m: Material) -> list[Candidate]:
-    """Confident headline rows with something to check: a flag from the tool, or hedges on either side."""
+    """Confident headline rows where the headline or its article's sentence has doubt or second-hand words.
+
+    Both sides are read by one rule (:mod:`.doubt`): a teacher found "accuses"
+    counted in a headline and "to claim" missed in its lede.
+    """
     found = []
     for row in confident_rows(m, "headlines"):
-        flagged = bool(row.get("asserts_what_body_hedges"))
-        hedged = bool(listed(row.get("body_hedges"))) or bool(listed(row.get("headline_hedges")))
-        if row.get("headline") and (flagged or hedged) and can_show(m, row["article_id"], row["body_start"]):
-            found.append((row, 0 if flagged else 1))
-    ranked = m.rank(found, lambda c: c[1] * 2)
+        if not row.get("headline") or not can_show(m, row["article_id"], row["body_start"]):
+            continue
+        doubts = headline_doubts(m, row)
+        if doubts[0] or doubts[1] or row.get("headline_question"):
+            found.append((row, doubts, 0 if headline_verdict(row, doubts) != "the same" else 1))
+    ranked = m.rank(found, lambda c: c[2] * 2)
     return [Candidate(f"headline:{row['article_id']}", row["outlet"], f"{m.name(row['outlet'])}: "
                       f"{m.mask(clean(str(row['headline'])))}", float(row["confidence"]),
-                      lambda r=row: headline_item(m, r)) for row, _ in ranked]
+                      lambda r=row, d=doubts: headline_item(m, r, d)) for row, doubts, _ in ranked]
 
 
-def headline_item(m: Material, row: dict[str, Any]) -> dict[str, Any]:
+def headline_doubts(m: Material, row: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """Doubt and second-hand words of the headline and of the article's matching sentence (the writer's own)."""
+    analysis = m.by_id[str(row["article_id"])]
+    doc = analysis.document
+    start, end = doc.sentences[doc.sentence_of(int(float(row["body_start"])))]
+    clauses = claim_clauses(m, doc.text, start, end, str(row["headline"]))
+    asides = [(start + a.start(), start + a.end()) for a in _ASIDE.finditer(doc.text[start:end])]
+    body = [d.text for d in passage_doubts(m.lexicons, analysis, start, end) if not doc.is_quoted(d.start, d.end)
+            and any(a <= d.start < b for a, b in clauses) and not any(a <= d.start < b for a, b in asides)]
+    return text_doubts(m.lexicons, clean(str(row["headline"])), listed(row.get("headline_hedges"))), body
+
+
+def claim_clauses(m: Material, text: str, start: int, end: int, headline: str) -> list[tuple[int, int]]:
+    """The clauses of the sentence that share a content word with the headline: where its claim is made.
+
+    "X has dropped plans to moderate a debate, but don't expect him to fade quietly"
+    hedges the second clause, not the headline's claim ("X won't go forward with debate"); an
+    aside between commas (:data:`_ASIDE`) is left out too.
+    """
+    stops = {e.key.lower() for e in m.lexicons["stop_words"]}
+    heads = {w[:5] for w in re.findall(r"[a-z]{4,}", headline.lower()) if w not in stops}
+    bounds = [start, *(start + b.end() for b in _CLAUSE_BREAK.finditer(text[start:end])), end]
+    return [(a, b) for a, b in pairwise(bounds)
+            if heads & {w[:5] for w in re.findall(r"[a-z]{4,}", text[a:b].lower()) if w not in stops}]
+
+
+def headline_item(m: Material, row: dict[str, Any], doubts: tuple[list[str], list[str]]) -> dict[str, Any]:
     body = version(m, row["outlet"], str(row["article_id"]), int(float(row["body_start"])))
     passage = numbered([body] if body else [], f"{m.name(row['outlet'])}")
     passage["headline"] = m.mask(clean(row["headline"]))
-    verdict = headline_verdict(row)
+    where = offsets(body["start"], body["end"]) if body else ""
     return {
         "passages": [passage],
         "answers": 2,
-        "key": {"tables": [table("Headline against article", ["Source", "Doubt words in the headline", "Question?",
-                                                               "Doubt words in the article", "Verdict", "Where"],
-                                 [[m.name(row["outlet"]), ", ".join(listed(row.get("headline_hedges"))) or "none",
-                                   "yes" if row.get("headline_question") else "no",
-                                   ", ".join(listed(row.get("body_hedges"))) or "none", verdict,
-                                   offsets(body["start"], body["end"]) if body else ""]])],
-                "notes": ["A question headline (“…?”) hedges by asking; count it as doubt."]
+        "key": {"tables": [table("Headline against article", ["Source", "Doubt or second-hand words in the headline",
+                                                               "Question?", "Doubt or second-hand words in the "
+                                                               "sentence", "Verdict", "Where"],
+                                 [[m.name(row["outlet"]), ", ".join(doubts[0]) or "none",
+                                   "yes" if row.get("headline_question") else "no", ", ".join(doubts[1]) or "none",
+                                   headline_verdict(row, doubts), where]])],
+                "notes": ["Doubt words include second-hand ones (accuses, claims, according to): they say the claim is "
+                          "someone else's. A question headline (“…?”) hedges by asking; count it as doubt."]
                 + (["Beyond certainty, the headline's words also frame the claim differently from the article: "
                     "worth a question in the discussion."] if row.get("frame_differs") else [])},
     }
 
 
-def headline_verdict(row: dict[str, Any]) -> str:
+def headline_verdict(row: dict[str, Any], doubts: tuple[list[str], list[str]]) -> str:
     """The answer in the students' own options: more sure · the same · less sure."""
-    head_doubt = bool(listed(row.get("headline_hedges"))) or bool(row.get("headline_question"))
-    body_doubt = bool(listed(row.get("body_hedges")))
-    if row.get("asserts_what_body_hedges") or (body_doubt and not head_doubt):
+    head_doubt = bool(doubts[0]) or bool(row.get("headline_question"))
+    body_doubt = bool(doubts[1])
+    if body_doubt and not head_doubt:
         return "more sure"
     if head_doubt and not body_doubt:
         return "less sure"

@@ -9,7 +9,6 @@ stand on their own, confident comparison rows.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -17,15 +16,14 @@ from typing import Any
 from ..analysis import ArticleAnalysis
 from ..compare.common import outlet_of
 from ..document import Span
-from ..grammar import AUXILIARY_VERBS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS
-from .material import Material, clean, is_heading, reading_level, records, sentence_number, spans_within, spread
+from .doubt import passage_doubts, uncounted
+from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import model_rewrite
-from .sound import is_confident, readable, standing
+from .sound import readable, standing
+from .voices import confident_voices, shown_name
 
-FUNCTION_WORDS = SUBJECT_PRONOUNS | OBJECT_PRONOUNS | AUXILIARY_VERBS
 WINDOW = {"simple": 4, "standard": 5, "college": 6}  # sentences in a hedge-hunt passage
 MIN_HEDGES = 2
-MAX_VOICE_SENTENCES = 4  # per outlet in "who is speaking?"
 OUTLETS_PER_GROUP = 2
 REWRITE_WORDS = (8, 40)  # a sentence to rewrite: long enough to say something, short enough to copy out
 
@@ -85,38 +83,23 @@ def counted_hedges(analysis: ArticleAnalysis, start: int, end: int) -> list[Span
 
 
 def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> dict[str, Any]:
+    """The passage, and a key of every counted hedge and second-hand marker (:mod:`.doubt`), whose words each are."""
     doc = analysis.document
     passage = m.passage(analysis, indexes)
     first, last = passage["sentences"][0]["start"], passage["sentences"][-1]["end"]
-    rows = [[sentence_number(passage, s.start), s.text, readable("hedge", s.category),
-             "a quoted speaker" if doc.is_quoted(s.start, s.end) else "the writer",
-             offsets(s.start, s.end)] for s in counted_hedges(analysis, first, last)]
+    found = passage_doubts(m.lexicons, analysis, first, last)
+    rows = [[sentence_number(passage, d.start), d.text, readable("hedge", d.category),
+             "a quoted speaker" if doc.is_quoted(d.start, d.end) else "the writer",
+             offsets(d.start, d.end)] for d in found]
+    extra = uncounted(m.lexicons, analysis, first, last, found)
+    notes = [f"Also accept, if the student explains the doubt (hedge words the tool did not count here): "
+             f"{'; '.join(f'{d.text} ({sentence_number(passage, d.start)})' for d in extra)}."] if extra else []
     return {"passages": [passage], "answers": len(rows), "key": {"tables": [
-        table(f"Hedges in {passage['heading']}", ["Sentence", "Hedge", "Kind", "Whose words", "Where"], rows)]}}
+        table(f"Hedges in {passage['heading']}", ["Sentence", "Hedge", "Kind", "Whose words", "Where"], rows)],
+        "notes": notes}}
 
 
 # --- 2. who is speaking? --------------------------------------------------------------
-
-
-def confident_voices(m: Material) -> dict[str, list[dict[str, Any]]]:
-    """Confident rows of the voices table whose sentences can be shown, by outlet (at most a few each)."""
-    by_outlet: dict[str, list[dict[str, Any]]] = {}
-    for row in records(m.tables.get("voices")):
-        analysis = m.by_id.get(str(row.get("article_id")))
-        if analysis is None or not is_confident(row) or not names_someone(str(row.get("voice"))):
-            continue
-        index = analysis.document.sentence_of(int(float(row["start"])))
-        if standing(analysis, [index], m.lexicons.abbreviations):
-            rows = by_outlet.setdefault(row["outlet"], [])
-            if len({r["_sentence"] for r in rows} | {index}) <= MAX_VOICE_SENTENCES:
-                rows.append({**row, "_sentence": index})
-    return {o: rows for o, rows in by_outlet.items() if rows}
-
-
-def names_someone(voice: str) -> bool:
-    """Whether a voice is a name or a noun phrase, not a pronoun or a stray verb ("it", "didn't")."""
-    words = clean(voice).lower().split()
-    return bool(words) and not (len(words) == 1 and (words[0] in FUNCTION_WORDS or "n't" in words[0]))
 
 
 def who_speaks(m: Material) -> list[Candidate]:
@@ -127,38 +110,36 @@ def who_speaks(m: Material) -> list[Candidate]:
     groups = [tuple(order[n:n + OUTLETS_PER_GROUP]) for n in range(0, len(order), OUTLETS_PER_GROUP)]
     return [Candidate("+".join(m.name(o).replace(" ", "") for o in g), g[0],
                       "; ".join(f"{m.name(o)}: {len(voices[o])} voice(s)" for o in g),
-                      min(float(r["confidence"]) for o in g for r in voices[o]),
+                      None,  # voices are kept by the analysis's counted sources, not the table's role confidence
                       lambda g=g: speaks_item(m, g, voices)) for g in groups]
 
 
 def speaks_item(m: Material, outlets: tuple[str, ...], voices: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    passages, rows, tallies = [], [], {}
+    """Each outlet's sentences (read in the handout) and a key of its voices, each once, as the article calls them."""
+    passages, rows = [], []
     for outlet in outlets:
         analysis = m.by_id[str(voices[outlet][0]["article_id"])]
         shown = [r for r in voices[outlet] if str(r["article_id"]) == analysis.document.id]
-        indexes = standing(analysis, [r["_sentence"] for r in shown], m.lexicons.abbreviations) or []
+        indexes = standing(analysis, sorted({n for r in shown for n in r["_sentences"]}),
+                           m.lexicons.abbreviations) or []
         passage = {**m.passage(analysis, indexes), "in_handout": True}  # students read it there: a shorter sheet
         passages.append(passage)
-        tallies[m.name(outlet)] = Counter(readable("role", r["role"]) for r in shown)
-        found: dict[tuple[Any, ...], list[Any]] = {}
-        for r in shown:  # a voice both quoted and reported at one place is one row: quoted
-            row = [m.name(outlet), sentence_number(passage, int(float(r["start"]))), clean(str(r["voice"])),
-                   readable("role", r["role"]), "quoted" if r.get("via") == "quote" else "reported",
-                   offsets(r["start"], r["end"])]
-            place = (row[1], row[2], row[5])
-            if place not in found or row[4] == "quoted":
-                found[place] = row
-        rows += list(found.values())
-    names = [m.name(o) for o in outlets]
-    roles = sorted({role for tally in tallies.values() for role in tally})
+        rows += [[m.name(outlet), ", ".join(str(n + 1) for n in sorted(r["_sentences"])),
+                  m.mask(shown_name(m, r)), m.mask(r["_described"]) or "—",
+                  "quoted" if r["_quoted"] else "retold",
+                  offsets(r["start"], r["end"])] for r in shown]
     return {
         "passages": passages,
         "answers": len(rows),
-        "table_task": {"columns": names, "rows": roles},
-        "categories": ("role", sorted({r["role"] for o in outlets for r in voices[o]})),
-        "key": {"tables": [table("Who speaks", ["Source", "Sentence", "Who", "Kind of voice", "How", "Where"], rows)]},
-        "appendix": [table("Voices by kind in the sentences shown", ["Kind of voice", *names],
-                           [[role, *(tallies[n][role] for n in names)] for role in roles])],
+        "table_task": {"columns": None, "rows": [m.name(o) for o in outlets]},
+        "key": {"tables": [table("Who speaks (each voice once)", ["Source", "Sentences", "Who",
+                                                                 "What the article calls them", "How", "Where"],
+                                 rows)],
+                "notes": ["A dash: nothing next to the name in these sentences says who they are; accept what the "
+                          "article says elsewhere.",
+                          "Not listed: unnamed sources (“an aide”, “officials”), and ads, videos and reports, which "
+                          "speak for whoever made them. Accept them when a student names them and says who made or "
+                          "said them."]},
     }
 
 

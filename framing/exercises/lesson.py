@@ -37,14 +37,16 @@ BUILDERS: dict[str, Callable[[Material], list[Candidate]]] = {
 }
 WHY_NONE = {
     "hedge_hunt": f"no run of whole sentences holds {kinds_text.MIN_HEDGES} hedges, one in the writer's own words",
-    "who_speaks": "no voice was placed confidently enough (the comparison's confidence) in a sentence that stands "
-                  "on its own",
+    "who_speaks": "no named voice was placed confidently enough (the comparison's confidence) in a sentence that "
+                  "stands on its own",
     "name_that_label": "no entity is confidently named by two outlets with different labels, one of them a loaded "
                        "term from the word list",
-    "same_fact": "no fact is confidently matched across two outlets in differently hedged, attributed or "
-                 "loaded words",
-    "numbers_gaps": "the outlets give no confidently matched quantity different values",
-    "headline_check": "no confidently matched headline has a hedge or a flag to check",
+    "same_fact": "no fact is confidently matched across two outlets, in sentences that say clearly who says it, "
+                 "in differently hedged, attributed or loaded words",
+    "numbers_gaps": "no matched fact gets clearly different values for one quantity from two outlets (values that "
+                    "agree within a stated approximation, or that belong to different facts, do not count)",
+    "headline_check": "no confidently matched headline or its article's sentence has a doubt or second-hand word "
+                      "to check",
     "rewrite_neutrally": "no whole sentence in a journalist's own words holds a loaded term from the word list",
     "spot_the_frame": "no two outlets lead clearly with different frames in a sentence that stands on its own",
 }
@@ -143,8 +145,10 @@ def build_lesson(
     options = check_options(options)
     m, candidates = lesson_candidates(analyses, tables, lexicons, options)
     level = reading_level(m.grade)
+    words = handout_words(analyses)
+    reading = timing.in_class_reading(words, m.grade, options.minutes)
     chosen = timing.choose(candidates, options.kinds, pick_ids(candidates, options.picks), options.minutes,
-                           options.items)
+                           options.items, reading)
     items = [item_model(kind, candidate.make(), level, n) for n, (kind, candidate) in enumerate(chosen, start=1)]
     items = [item for item in items if item["passages"] and all(p["sentences"] for p in item["passages"])]
     for n, item in enumerate(items, start=1):
@@ -152,21 +156,57 @@ def build_lesson(
     left_out = [{"kind": k, "title": wording.TITLES[k], "reason": WHY_NONE[k]} for k in options.kinds
                 if not candidates[k]]
     return {**lesson_header(analyses, options, m.grade, level), "items": items, "left_out": left_out,
-            **lesson_frame(m, items, options.minutes, handout=True)}
+            **lesson_frame(m, items, options.minutes, handout=True, reading=reading,
+                           homework=timing.reading_minutes(words, m.grade) if not reading else 0),
+            "checking": checking_notes(m, items)}
 
 
-def lesson_frame(m: Material, items: Sequence[dict[str, Any]], minutes: int, *, handout: bool) -> dict[str, Any]:
+def handout_words(analyses: Sequence[ArticleAnalysis]) -> int:
+    """How many words the handout asks students to read (every article in full)."""
+    return sum(len(a.document.text.split()) for a in analyses)
+
+
+def checking_notes(m: Material, items: Sequence[dict[str, Any]]) -> list[str]:
+    """Where each answer sits in the articles (ids, character offsets), moved out of the key's main text.
+
+    A teacher reads words and sentence numbers; a researcher checking the tool needs the
+    offsets. Each key table's ``Where`` column is taken out of the table and listed here,
+    in a small note at the end of the key.
+    """
+    notes = ["Articles: " + "; ".join(f"{m.name(outlet_of(a))} = {m.full_name(outlet_of(a))}, "
+                                       f"{a.document.id}" for a in sorted(
+                                           m.analyses, key=lambda a: natural_key(m.name(outlet_of(a)))))]
+    for item in items:
+        places = [f"{row[0]}, {row[1]}: {row[columns.index('Where')]}" for t in item["key"]["tables"]
+                  for columns in [t["columns"]] if "Where" in columns for row in t["rows"]]
+        for t in item["key"]["tables"]:
+            if "Where" in t["columns"]:
+                at = t["columns"].index("Where")
+                t["columns"] = [c for n, c in enumerate(t["columns"]) if n != at]
+                t["rows"] = [[c for n, c in enumerate(row) if n != at] for row in t["rows"]]
+        if item["key"].get("small"):  # a word list's file:line is for checking, not for the lesson
+            places.append(item["key"]["small"])
+            item["key"]["small"] = ""
+        articles = sorted({p["article"] for p in item["passages"] if p.get("article")})
+        if places or articles:
+            notes.append(f"Item {item['number']}" + (f" (article {', '.join(articles)})" if articles else "")
+                         + (f": {'; '.join(places)}" if places else ""))
+    return notes
+
+
+def lesson_frame(m: Material, items: Sequence[dict[str, Any]], minutes: int, *, handout: bool, reading: int = 0,
+                 homework: int = 0) -> dict[str, Any]:
     """What every lesson model holds around its items: timetable, points, rubric, categories, handout, blind map."""
     articles = build_handout(m) if handout else []  # built after the items: its mentions join the giveaways too
     return {
-        **timing.schedule(items, minutes),
+        **timing.schedule(items, minutes, reading, homework),
         "rubric": [{"number": i["number"], "title": i["title"], "points": i["points"],
                     "levels": wording.RUBRIC[i["kind"]]} for i in items if i["kind"] in wording.RUBRIC],
         "categories": categories(items),
         "handout": articles,
-        "letters": [{"letter": m.letters[o], "outlet": o} for o in sorted(m.letters, key=m.letters.get)]
+        "letters": [{"letter": m.letters[o], "outlet": m.full_name(o)} for o in sorted(m.letters, key=m.letters.get)]
         if m.blind else [],
-        "articles": [{"letter": m.name(outlet_of(a)), "outlet": outlet_of(a), "id": a.document.id}
+        "articles": [{"letter": m.name(outlet_of(a)), "outlet": m.full_name(outlet_of(a)), "id": a.document.id}
                      for a in sorted(m.analyses, key=lambda a: (natural_key(m.name(outlet_of(a))), a.document.id))],
         "giveaways": list(m.giveaways),
         "above_grade": [i["number"] for i in items if any(p["above_grade"] for p in i["passages"])],

@@ -67,11 +67,13 @@ class Material:
     giveaways: list[dict[str, str]] = field(init=False, default_factory=list)
     syllables: SyllableCounter = field(init=False, default_factory=SyllableCounter)
     variant_of: dict[str, str] = field(init=False, default_factory=dict)
+    groups: dict[str, list[str]] = field(init=False, default_factory=dict)
     _pattern: re.Pattern[str] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
         self.by_id = {a.document.id: a for a in self.analyses}
+        self.groups = outlet_groups(self.lexicons)
         outlets = outlets_in_order(self.analyses)
         shuffled = list(outlets)
         self.rng.shuffle(shuffled)  # the letter order must not reveal the order of the input files
@@ -100,7 +102,7 @@ class Material:
         """One pattern for every outlet's name variants, so a replacement is never replaced again."""
         if self._pattern is None:
             media = media_names(self.lexicons)
-            self.variant_of = {v.lower(): o for o in self.letters for v in name_variants(o, media)}
+            self.variant_of = {v.lower(): o for o in self.letters for v in name_variants(o, media, self.groups)}
             alternatives = "|".join(re.escape(v) for v in sorted(self.variant_of, key=len, reverse=True))
             # "the" goes with the name: "told the Riverside Gazette" becomes "told Source A", not "the Source A".
             self._pattern = re.compile(rf"(?<!\w)(?:the\s+)?(?P<name>{alternatives})(?!\w)", re.IGNORECASE)
@@ -155,10 +157,14 @@ class Material:
         elsewhere "the Times" may be another paper.
         """
         mastheads = {e.key for e in self.lexicons["voice_roles"] if e["rule"] == "masthead"}
-        words = outlet.split()
+        words = self.full_name(outlet).split()
         if outlet not in self.letters or len(words) < 2 or words[-1] not in mastheads:
             return None
         return re.compile(rf"(?<!\w)[Tt]he\s+{re.escape(words[-1])}(?!\w)")
+
+    def full_name(self, outlet: str) -> str:
+        """The outlet's display name from ``media_names.tsv`` ("HuffPost" for a corpus's ``hpo``), else as given."""
+        return display_name(outlet, self.groups)
 
     def note_giveaway(self, analysis: ArticleAnalysis, outlet: str, start: int, end: int) -> None:
         doc = analysis.document
@@ -235,7 +241,8 @@ def natural_key(text: str) -> tuple[int, str]:
     return (len(text), text)
 
 
-def name_variants(outlet: str, media_names: Iterable[str] = ()) -> list[str]:
+def name_variants(outlet: str, media_names: Iterable[str] = (),
+                  groups: Mapping[str, Sequence[str]] | None = None) -> list[str]:
     """Ways an outlet's name shows up in a text: as written, without "The", squashed (a domain), and
     the media names in the lexicons that spell it out.
 
@@ -246,7 +253,7 @@ def name_variants(outlet: str, media_names: Iterable[str] = ()) -> list[str]:
     are the outlet's squashed name ("new york times" for "nyt"); a name that merely contains
     it ("the new york times" for an outlet called "times") is another outlet and is left alone.
     """
-    variants = {outlet.strip()}
+    variants = {outlet.strip(), *group_of(outlet, groups or {})}
     bare = outlet.strip().lower().removeprefix("the ").strip()
     if outlet.lower().startswith("the "):
         variants.add(outlet[4:].strip())
@@ -270,6 +277,33 @@ def media_names(lexicons: Lexicons) -> list[str]:
     names = {entry.key for entry in lexicons["source_kinds"] if entry["kind"] == "media"}
     names |= {entry.key for entry in lexicons["voice_roles"] if entry["role"] == "media" and not entry["rule"]}
     return sorted(names)
+
+
+def outlet_groups(lexicons: Lexicons) -> dict[str, list[str]]:
+    """Each ``media_names.tsv`` variant (lower case) with every name of its outlet, the display name first.
+
+    A corpus names outlets by codes ("hpo") that no spelling rule links to "The Huffington
+    Post"; this table does, so blind mode masks every variant of the outlet.
+    """
+    by_outlet: dict[str, list[str]] = {}
+    for entry in lexicons["media_names"]:
+        by_outlet.setdefault(entry["outlet"], [entry["outlet"]]).append(entry.key)
+    return {name.lower(): names for names in by_outlet.values() for name in names}
+
+
+def group_of(outlet: str, groups: Mapping[str, Sequence[str]]) -> list[str]:
+    """Every name of ``outlet``'s group in ``media_names.tsv`` (by its name, its bare name or its squashed form)."""
+    lower = outlet.strip().lower()
+    for key in (lower, lower.removeprefix("the ").strip(), re.sub(r"[^0-9a-z.]", "", lower)):
+        if key in groups:
+            return list(groups[key])
+    return []
+
+
+def display_name(outlet: str, groups: Mapping[str, Sequence[str]]) -> str:
+    """What the teacher reads for an outlet: its display name in ``media_names.tsv`` ("HuffPost" for "hpo")."""
+    names = group_of(outlet, groups)
+    return names[0] if names else outlet
 
 
 def squashed_from_prefixes(squashed: str, words: Sequence[str]) -> bool:

@@ -15,7 +15,15 @@ from typing import Any
 from ..analysis import ArticleAnalysis
 from ..lexicons import Lexicons
 from . import timing, wording
-from .lesson import WHY_NONE, LessonOptions, check_options, lesson_candidates, lesson_header, reading_level
+from .lesson import (
+    WHY_NONE,
+    LessonOptions,
+    check_options,
+    handout_words,
+    lesson_candidates,
+    lesson_header,
+    reading_level,
+)
 
 
 def preview_model(analyses: Sequence[ArticleAnalysis], tables: Mapping[str, Any], lexicons: Lexicons,
@@ -23,7 +31,8 @@ def preview_model(analyses: Sequence[ArticleAnalysis], tables: Mapping[str, Any]
     """``{kinds: [{kind, title, reason, candidates: [{id, summary, confidence, chosen}]}]}`` plus the header."""
     options = check_options(options)
     m, candidates = lesson_candidates(analyses, tables, lexicons, options)
-    chosen = {id(c) for _, c in timing.choose(candidates, options.kinds, {}, options.minutes, options.items)}
+    reading = timing.in_class_reading(handout_words(analyses), m.grade, options.minutes)
+    chosen = {id(c) for _, c in timing.choose(candidates, options.kinds, {}, options.minutes, options.items, reading)}
     kinds = [{"kind": kind, "title": wording.TITLES[kind], "reason": "" if candidates[kind] else WHY_NONE[kind],
               "candidates": [{"id": c.id, "summary": c.summary, "chosen": id(c) in chosen,
                               "confidence": "—" if c.confidence is None else f"{c.confidence:.2f}"}

@@ -64,8 +64,8 @@ def readable(group: str, key: str) -> str:
 def definitions(group: str, keys: Iterable[str] | None = None) -> list[dict[str, str]]:
     """``[{name, definition}]`` for the categories of ``group`` (all, or only ``keys``, in their order)."""
     wanted = list(keys) if keys is not None else [k for g, k in _names() if g == group]
-    return [{"name": _names()[(group, k)][0], "definition": _names()[(group, k)][1]}
-            for k in wanted if (group, k) in _names()]
+    found = {_names()[(group, k)][0]: _names()[(group, k)][1] for k in wanted if (group, k) in _names()}
+    return [{"name": name, "definition": definition} for name, definition in found.items()]  # a name once
 
 
 # --- confident rows --------------------------------------------------------------------

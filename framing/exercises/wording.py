@@ -39,12 +39,13 @@ INSTRUCTIONS: dict[str, dict[str, str]] = {
                    "numbered sentences, and note what kind of uncertainty each one signals.",
     },
     "who_speaks": {
-        "simple": "News stories tell us who said things. Read each source’s sentences. Count the people and "
-                  "groups they let speak, and sort them into the kinds of voice at the top of the page.",
-        "standard": "For each outlet, count who speaks by kind of voice (the kinds are defined at the top of the "
-                    "worksheet). Then ask whose voice is missing.",
-        "college": "Code each voice the outlets cite by kind (defined at the top of the worksheet), and compare "
-                   "the range of voices across outlets: who is quoted, who is paraphrased, who is absent.",
+        "simple": "News stories tell us who said things. Read each source’s sentences in the handout. List each "
+                  "person or group who speaks (once each), and what the article says they are.",
+        "standard": "For each source, list every person or group it lets speak, quoted or retold, once each, and "
+                    "what the article tells you about them (their job, side or group). Then ask whose voice is "
+                    "missing.",
+        "college": "List each voice the outlets cite (once each), how the article identifies it, and whether it is "
+                   "quoted or paraphrased; compare the range of voices across outlets: who is absent?",
     },
     "name_that_label": {
         "simple": "Each sentence talks about the same person or thing, but uses different words for it. "
@@ -105,8 +106,8 @@ PROMPTS: dict[str, list[dict[str, Any]]] = {
          "space": "lines", "lines": 2},
     ],
     "who_speaks": [
-        {"prompt": "Count the voices of each kind in each source (a mark for each; the kinds are defined at the "
-                   "top of the worksheet).", "space": "table"},
+        {"prompt": "List who speaks in each source (each person or group once) and what the article calls them.",
+         "space": "table", "columns": ["Who speaks (each once)", "What the article calls them"], "tall": True},
         {"prompt": "Whose voice is missing? Who else would you want to hear from?", "space": "lines", "lines": 2},
     ],
     "name_that_label": [
@@ -126,8 +127,8 @@ PROMPTS: dict[str, list[dict[str, Any]]] = {
          "lines": 3},
     ],
     "headline_check": [
-        {"prompt": "Which words in the sentence show doubt? Which words in the headline do?", "space": "lines",
-         "lines": 2},
+        {"prompt": "Which words in the sentence show doubt, or say the claim is someone else's (may, likely, "
+                   "claims, accuses)? Which words in the headline do?", "space": "lines", "lines": 2},
         {"prompt": "Does the headline sound more sure than the sentence? Circle one and explain: "
                    "more sure · the same · less sure", "space": "lines", "lines": 2},
     ],
@@ -151,9 +152,10 @@ RUBRIC: dict[str, dict[str, str]] = {
                            "and explains how one changes the meaning",
                    "partial": "finds some hedges, or finds them without explaining",
                    "none": "marks words that only sound negative or important"},
-    "who_speaks": {"full": "counts the voices by kind close to the key, and names a missing voice with a reason",
-                   "partial": "counts most voices, or names a missing voice without a reason",
-                   "none": "lists names without sorting them"},
+    "who_speaks": {"full": "lists the voices in the key, each once, with what the article calls them, and names "
+                           "a missing voice with a reason",
+                   "partial": "lists most voices, or names a missing voice without a reason",
+                   "none": "lists people who do not speak in the sentences"},
     "name_that_label": {"full": "fills each gap, ranks the labels and gives a neutral name",
                         "partial": "fills the gaps but ranks or names weakly",
                         "none": "guesses without reading the sentences"},

@@ -1,0 +1,151 @@
+"""Every word a careful reader counts as doubt or second-hand in a passage, found the same way everywhere.
+
+A teacher's reading found the hedge hunt's key short of what students rightly
+mark: "as the campaign claims" and "according to the budget office" (the claim is
+someone else's, the worksheet's "second-hand claim"), and a second "would" the
+hedge detector did not count. The headline check counted "accuses" in a headline
+but not "to claim" in its lede, because the two sides were read by different
+rules. This module reads any text one way:
+
+* the analysis's counted hedge spans (rule-stamped, with their lexicon category);
+* second-hand markers: a reporting verb that ``reporting_verbs.tsv`` marks
+  ``distancing`` (claims, alleges), and a source given by a preposition
+  (attribution rule ``prepositional_source``: "according to …");
+* words of ``hedges.tsv`` in the passage the detector did not count: not in the
+  key's count, but listed so the teacher accepts them when a student explains the doubt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from ..analysis import ArticleAnalysis
+from ..grammar import DETERMINERS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS
+from ..lexicons import Lexicons
+
+PRONOUNS = SUBJECT_PRONOUNS | OBJECT_PRONOUNS
+NOUN_BEFORE = DETERMINERS | POSSESSIVE_DETERMINERS | PREPOSITIONS  # a word after these is a noun
+SECOND_HAND = "evidential"  # the hedge category whose name students read as "second-hand claim"
+DISTANCING = "distancing"
+# Hedge categories whose words hedge nearly wherever they stand: listed when the detector did not count them.
+# ("about", "if", "chance" too often do not, so they are left to the detector.)
+PLAIN_CLASSES = frozenset({"modal", "adverb", "adjective", "evidential"})
+# Hedge nouns ("the possibility of talks", "charges that") name doubt as a topic more often than they hedge
+# the writer's claim: a teacher rejected them as answers, so they are only "also accept".
+TOPIC_CLASSES = frozenset({"noun"})
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """One doubt word: where it is, its words, its hedge category and the rule or lexicon row that found it."""
+
+    start: int
+    end: int
+    text: str
+    category: str
+    rule: str
+
+
+def passage_doubts(lexicons: Lexicons, analysis: ArticleAnalysis, start: int, end: int) -> list[Doubt]:
+    """Counted hedges and second-hand markers in ``[start, end)``, in text order, each place once."""
+    found = [Doubt(s.start, s.end, s.text, s.category, f"hedge:{s.label}") for s in analysis.spans_of("hedge")
+             if start <= s.start and s.end <= end and s.counted and s.category not in TOPIC_CLASSES]
+    for span in analysis.spans_of("attribution"):
+        if start <= span.start and span.end <= end and span.counted and (
+                span.attrs.get("rule") == "prepositional_source" or span.category == DISTANCING):
+            found.append(Doubt(span.start, span.end, span.text, SECOND_HAND, f"attribution:{span.label}"))
+    text = analysis.document.text
+    found += [Doubt(start + a, start + b, text[start + a:start + b], SECOND_HAND, "reporting_verbs:distancing")
+              for a, b in matches(distancing_pattern(lexicons), text[start:end])]
+    return without_overlaps(found)
+
+
+def text_doubts(lexicons: Lexicons, text: str, hedges: Iterable[str] = ()) -> list[str]:
+    """Doubt words of a text the analysis did not place (a headline): its hedges plus distancing verbs."""
+    words = [h for h in hedges if h]
+    words += [text[a:b] for a, b in matches(distancing_pattern(lexicons), text)
+              if text[a:b].lower() not in {w.lower() for w in words}]
+    return words
+
+
+def uncounted(lexicons: Lexicons, analysis: ArticleAnalysis, start: int, end: int, counted: Iterable[Doubt]
+              ) -> list[Doubt]:
+    """Words of ``hedges.tsv`` in ``[start, end)`` that no counted doubt covers (the teacher judges them)."""
+    taken = [(d.start, d.end) for d in counted]
+    text = analysis.document.text
+    extra = [Doubt(start + a, start + b, text[start + a:start + b], "", "hedges.tsv")
+             for a, b in matches(hedge_pattern(lexicons), text[start:end])]
+    extra += [Doubt(s.start, s.end, s.text, s.category, f"hedge:{s.label}") for s in analysis.spans_of("hedge")
+              if start <= s.start and s.end <= end and s.counted and s.category in TOPIC_CLASSES]
+    return [d for d in without_overlaps(extra) if not any(a < d.end and d.start < b for a, b in taken)]
+
+
+def without_overlaps(doubts: list[Doubt]) -> list[Doubt]:
+    """The longest doubt at each place, in text order."""
+    kept: list[Doubt] = []
+    for doubt in sorted(doubts, key=lambda d: (d.start, -(d.end - d.start))):
+        if not kept or doubt.start >= kept[-1].end:
+            kept.append(doubt)
+    return kept
+
+
+def matches(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+    """Where ``pattern`` matches, except after a determiner or a preposition other than "to": there the
+    word is a noun ("pushes back on claim", "the claims"), not a verb that distances."""
+    found = []
+    for match in pattern.finditer(text) if pattern is not None else ():
+        before = re.findall(r"[\w’']+", text[max(0, match.start() - 20):match.start()].lower())
+        if not before or before[-1] == "to" or before[-1] not in NOUN_BEFORE:
+            found.append((match.start(), match.end()))
+    return found
+
+
+def distancing_pattern(lexicons: Lexicons) -> re.Pattern[str] | None:
+    return _pattern(tuple(sorted(e.key for e in lexicons["reporting_verbs"] if e["stance"] == DISTANCING)))
+
+
+def hedge_pattern(lexicons: Lexicons) -> re.Pattern[str] | None:
+    """Hedge words of the word classes that hedge wherever they stand (a modal, "likely", "reportedly")."""
+    return _pattern(tuple(sorted(e.key for e in lexicons["hedges"] if e["category"] in PLAIN_CLASSES)))
+
+
+@cache
+def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Whole-word, case-insensitive alternatives, longest first ("according to" before "according")."""
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def who_says(analysis: ArticleAnalysis, start: int, end: int) -> list[str] | None:
+    """Who a sentence says the claim came from, or None when that is not clear from the sentence itself.
+
+    Clear: every counted attribution in ``[start, end)`` has its source inside the
+    sentence, named by more than a pronoun; no attribution the tool only found
+    "possible" (its speaker is a guess), and no quote without a speaker in the
+    sentence. An empty list is clear too: the writer states it.
+    """
+    doc = analysis.document
+    cues = [s for s in analysis.spans_of("attribution") if start <= s.start < end]
+    if any(not s.counted for s in cues):
+        return None
+    names: list[str] = []
+    for cue in cues:
+        source = cue.attrs.get("source_start")
+        if source is None or not start <= int(source) < end:
+            return None
+        content = doc.text[int(cue.attrs.get("content_start") or cue.end):int(cue.attrs.get("content_end") or end)]
+        if re.match(r"\s*to\s", content):
+            return None  # "agreed to attend": an act, not a claim someone makes
+        words = doc.text[int(source):int(cue.attrs.get("source_end") or source)].strip()
+        if not words or (len(words.split()) == 1 and words.lower() in PRONOUNS):
+            return None
+        names.append(words)
+    quoted = [q for q in doc.quotes if q.kind == "speech" and start <= q.start < end]
+    if quoted and not cues:
+        return None
+    return list(dict.fromkeys(names))

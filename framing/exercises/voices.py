@@ -1,0 +1,239 @@
+"""Who is speaking?: the voices an outlet lets speak, each once, and what the article itself calls them.
+
+A teacher's reading found the item's sorting into kinds of voice wrong where a
+person has two roles (a congressman who is also a running mate, filed as a
+lawmaker), where a campaign's ad or web video was filed as a document, and one
+voice counted three times. Sorting people into roles is the comparison's guess;
+what an article calls someone ("Obama campaign spokeswoman", "the panel's
+Republican staff director") is in its words. So students list each voice once
+and write what the article says about it, and the key does the same:
+
+* a voice is a confident row of the voices table that names a person, a body or
+  an outlet (an unnamed or vague source is left to the discussion, a document,
+  ad or video speaks for whoever made it, and an outlet naming itself is no voice);
+* one person is one voice: "Paul D. Ryan" and "Ryan" in one article are the same;
+* "what the article calls them" is the phrase the voices table found at a title,
+  appositive or other mention *in the same article* that stands next to the name,
+  never a role guessed from another outlet's story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..grammar import AUXILIARY_VERBS, OBJECT_PRONOUNS, PREPOSITIONS, SUBJECT_PRONOUNS
+from .material import Material, clean, group_of, records
+from .sound import standing
+
+# The voices table's kinds that name someone a student can look up.
+NAMED_KINDS = frozenset({"named_person", "institution", "media"})
+# role_reason clauses that quote the article's own words about the voice (story-actor roles come from other articles).
+_SAID_HERE = re.compile(r"^(?:title|appositive|another mention|possessive|own words) '([^']+)' at (\d+)-(\d+)")
+_SENTENCE_END = re.compile(r"(\S+)\.\s+[A-Z]")
+_POSSESSIVE = re.compile(r"(.+?)(?:'s|’s|'|’)")
+NEAR = 60  # characters between a describing phrase and the name it describes
+MAX_VOICE_SENTENCES = 4  # per outlet
+
+
+FUNCTION_WORDS = SUBJECT_PRONOUNS | OBJECT_PRONOUNS | AUXILIARY_VERBS
+
+
+def voice_name(row: Mapping[str, Any]) -> str:
+    """The voice's name without a trailing description ("Jonathan Cowan, president" → "Jonathan Cowan")."""
+    return clean(str(row.get("voice"))).split(",")[0].strip()
+
+
+def shown_name(m: Material, row: Mapping[str, Any]) -> str:
+    """The name the key shows: without a title the "what the article calls them" column already gives."""
+    title, name = split_title(m, row)
+    return name if title and title == row.get("_described") else voice_name(row)
+
+
+def voice_key(row: Mapping[str, Any]) -> str:
+    """One key per person or body: a named person by surname, anything else by its words; "" for a pronoun."""
+    words = re.findall(r"[\w’'-]+", voice_name(row).lower())
+    if not words or (len(words) == 1 and (words[0] in FUNCTION_WORDS or "n't" in words[0])):
+        return ""
+    return words[-1] if row.get("kind") == "named_person" else " ".join(words)
+
+
+def is_self(m: Material, outlet: str, voice: str) -> bool:
+    """Whether a voice is the article's own outlet ("Fox News" in Fox News' story): a credit, not a voice."""
+    names = {n.lower() for n in group_of(outlet, m.groups)} | {outlet.lower()}
+    return clean(voice).lower().removeprefix("the ") in {n.removeprefix("the ") for n in names}
+
+
+def described_as(m: Material, row: Mapping[str, Any]) -> str:
+    """What the article calls the voice: the phrase by its name in the same article ("a news outlet" for an
+    outlet), or ""."""
+    return (apposition_after(m, row) or phrase_by_name(m, row) or split_title(m, row)[0]
+            or ("a news outlet" if row.get("role") == "media" else ""))
+
+
+def apposition_after(m: Material, row: Mapping[str, Any]) -> str:
+    """The words after "Name," up to the next comma or stop, when the source phrase ran into them
+    ("Jonathan Cowan, president" in "…, president of Third Way.": "president of Third Way")."""
+    analysis = m.by_id.get(str(row.get("article_id")))
+    if analysis is None or "," not in str(row.get("voice")):
+        return ""
+    text = analysis.document.text
+    start = int(float(row["start"])) + len(voice_name(row))
+    found = re.match(r"\s*,\s*([^,.;:“”\"]{2,60})(?=[,.;])", text[start:start + 80])
+    return clean(found.group(1)) if found else ""
+
+
+def split_title(m: Material, row: Mapping[str, Any]) -> tuple[str, str]:
+    """``(title, name)`` of a voice that carries its title, by the row's role word or a ``titles.tsv`` word."""
+    voice = voice_name(row)
+    words = [str(row.get("role_term") or "")] + [e.key for e in m.lexicons["titles"] if e["kind"] in ("title", "role")]
+    splits = [title_in_name(voice, w) for w in words if w and w.lower() in voice.lower()]
+    splits = [(title, name) for title, name in splits if title and name[:1].isupper()]
+    return max(splits, key=lambda s: len(s[0])) if splits else ("", voice)
+
+
+def phrase_by_name(m: Material, row: Mapping[str, Any]) -> str:
+    """The phrase the voices table found by the voice's name in the same article, less the name, or ""."""
+    found = _SAID_HERE.match(str(row.get("role_reason") or ""))
+    analysis = m.by_id.get(str(row.get("article_id")))
+    voice = voice_name(row)
+    if not found or analysis is None or not voice:
+        return ""
+    phrase, start, end = found.group(1), int(found.group(2)), int(found.group(3))
+    if phrase.split()[0].lower() in PREPOSITIONS:  # "for the campaign": the noun before it is in the text
+        head = analysis.document.text[max(0, start - 40):start].rsplit(",", 1)[-1].strip()
+        phrase = f"{head} {phrase}" if head and len(head.split()) <= 3 else phrase
+    surname = voice.split()[-1]
+    window = analysis.document.text[max(0, start - NEAR):end + NEAR]
+    if not re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", window):
+        return ""  # a phrase far from the name describes someone else
+    if any(len(word) > 1 and word.lower() not in m.lexicons.abbreviations for word in _SENTENCE_END.findall(phrase)):
+        return ""  # "candidate. Trump": the phrase runs over a sentence end
+    if phrase.lower() == voice.lower():
+        return split_title(m, row)[0]
+    rest = without_name(m, phrase, voice)
+    if re.match(rf"\s+{re.escape(surname)}(?!\w)", analysis.document.text[end:end + len(surname) + 3]):
+        rest = without_name(m, f"{rest} {surname}", surname)  # "Representative Todd" + "Akin": a first name
+    rest = clean(rest).strip(" ,;:")
+    stops = {e.key.lower() for e in m.lexicons["stop_words"]}
+    if rest.lower() in voice.lower() or all(w.lower() in stops for w in rest.split()):
+        return ""  # nothing but the name, or "that"
+    owner = _POSSESSIVE.fullmatch(rest)
+    return f"of {owner.group(1)}" if owner else rest  # "AARP’s" (policy chief): "of AARP"
+
+
+def without_name(m: Material, phrase: str, voice: str) -> str:
+    """``phrase`` without the person's name: the voice's words and the capitalized words that run into it
+    ("Representative Todd Akin" less "Akin" is "Representative", not "Representative Todd")."""
+    titles = {e.key.lower().rstrip(".") for e in m.lexicons["titles"]}
+    words = phrase.split()
+    named = {w.lower() for w in voice.split()}
+    keep = [True] * len(words)
+    for n, word in enumerate(words):
+        if word.strip(",;:").lower() in named:
+            keep[n] = False
+            back = n - 1
+            while back >= 0 and words[back][:1].isupper() and words[back].lower().rstrip(".,") not in titles:
+                keep[back], back = False, back - 1
+    return " ".join(w for w, k in zip(words, keep, strict=True) if k)
+
+
+def title_in_name(voice: str, role_term: str) -> tuple[str, str]:
+    """``(title, name)`` of a voice that carries its title ("AARP CEO Barry Rand" → "AARP CEO", "Barry Rand")."""
+    found = re.search(rf"(?<!\w){re.escape(role_term)}(?!\w)", voice, re.IGNORECASE) if role_term else None
+    if found is None or not voice[found.end():].strip():
+        return "", voice
+    return voice[:found.end()].strip(), voice[found.end():].strip(" ,")
+
+
+def as_outlet(m: Material, row: dict[str, Any]) -> dict[str, Any]:
+    """A source phrase that opens with an outlet's name ("The Wall Street Journal first") is that outlet."""
+    voice = clean(str(row.get("voice")))
+    for name in sorted(m.groups, key=len, reverse=True):
+        if len(name) > 3 and re.match(rf"(?:the\s+)?{re.escape(name)}(?!\w)", voice, re.IGNORECASE):
+            return {**row, "voice": voice[:len(re.match(rf"(?:the\s+)?{re.escape(name)}", voice, re.I).group(0))],
+                    "kind": "media", "role": "media"}
+    return row
+
+
+def is_voice(m: Material, row: Mapping[str, Any]) -> bool:
+    """A row that names someone a student can look up, where the analysis counts a source: not a document,
+    not the outlet itself, and not a piece of a longer name ("Means Committee" of "Ways and Means Committee").
+
+    The row's ``confidence`` is about its *role*, which this item does not use: a
+    low one left out the main voice of an article while keeping a passing mention.
+    """
+    analysis = m.by_id.get(str(row.get("article_id")))
+    if analysis is None or row.get("kind") not in NAMED_KINDS or row.get("role") == "documents" or not voice_key(row):
+        return False
+    if row.get("kind") != "named_person" and not re.search(r"\b[A-Z]", voice_name(row)):
+        return False  # "committee", "the government": no name a student can look up
+    start, end = int(float(row["start"])), int(float(row["end"]))
+    counted = any(s.start < end and start < s.end and s.counted for s in analysis.spans_of("source"))
+    before = analysis.document.text[max(0, start - 40):start]
+    cut = tail_of_longer_name(before, any_capital=row.get("kind") == "institution")
+    return (counted and not cut and not nested(analysis, start) and not acts(analysis, start, end)
+            and not is_self(m, row["outlet"], str(row["voice"])))
+
+
+def acts(analysis: Any, start: int, end: int) -> bool:
+    """Whether every attribution the voice is the source of reports an act ("agreed to attend"), not words."""
+    cues = [s for s in analysis.spans_of("attribution") if s.attrs.get("source_start") is not None
+            and start <= int(s.attrs["source_start"]) < end + 1]
+    text = analysis.document.text
+    return bool(cues) and all(re.match(r"\s*to\s", text[int(s.attrs.get("content_start") or s.end):
+                                                         int(s.attrs.get("content_end") or s.end) + 1])
+                              for s in cues)
+
+
+def nested(analysis: Any, start: int) -> bool:
+    """Whether a source sits inside what another source says ("he claimed the party was asking"): the words
+    are the first speaker's, so the inner one is not a voice the article gives."""
+    return any(s.counted and s.attrs.get("content_start") is not None and s.attrs.get("source_start") is not None
+               and int(s.attrs["content_start"]) <= start < int(s.attrs.get("content_end") or 0)
+               and not int(s.attrs["source_start"]) <= start < int(s.attrs.get("source_end") or 0)
+               for s in analysis.spans_of("attribution"))
+
+
+def tail_of_longer_name(before: str, *, any_capital: bool) -> bool:
+    """Whether the words before a name go on with it ("Ways and" before "Means Committee", "Security and"
+    before "Medicare"); with ``any_capital`` (a body's name) any capitalized word before it does too."""
+    words = before.split()
+    if not words or re.search(r"[.!?:;,\"“”)]$", words[-1]):
+        return False
+    if words[-1].lower() in ("and", "of", "&"):
+        return len(words) > 1 and words[-2][:1].isupper()
+    return any_capital and words[-1][:1].isupper()
+
+
+def confident_voices(m: Material) -> dict[str, list[dict[str, Any]]]:
+    """Each outlet's voices (one row per person, in text order) in sentences that can be shown, at most a few.
+
+    Each voice's first sentence comes before any voice's second, so the few sentences
+    shown hold as many voices as they can.
+    """
+    by_outlet: dict[str, dict[str, dict[str, Any]]] = {}
+    rows = sorted(records(m.tables.get("voices")), key=lambda r: (str(r.get("article_id")), float(r["start"])))
+    placed = []
+    for row in (as_outlet(m, r) for r in rows):
+        analysis = m.by_id.get(str(row.get("article_id")))
+        if analysis is not None and is_voice(m, row):
+            index = analysis.document.sentence_of(int(float(row["start"])))
+            if standing(analysis, [index], m.lexicons.abbreviations):
+                placed.append((row, index))
+    for new_voices in (True, False):
+        for row, index in placed:
+            voices = by_outlet.setdefault(row["outlet"], {})
+            key = voice_key(row)
+            if (key in voices) == new_voices or len(
+                    {n for v in voices.values() for n in v["_sentences"]} | {index}) > MAX_VOICE_SENTENCES:
+                continue
+            if key in voices:
+                voices[key]["_sentences"].add(index)
+                voices[key]["_quoted"] = voices[key]["_quoted"] or row.get("via") == "quote"
+                voices[key]["_described"] = voices[key]["_described"] or described_as(m, row)
+            else:
+                voices[key] = {**row, "_sentences": {index}, "_quoted": row.get("via") == "quote",
+                               "_described": described_as(m, row)}
+    return {o: sorted(v.values(), key=lambda r: min(r["_sentences"])) for o, v in by_outlet.items() if v}

@@ -1,0 +1,123 @@
+"""What a teacher's reading of real lessons asked for: every name of an outlet masked, reading time in the
+period, doubt words read one way on both sides of a comparison, clear speakers, real disagreements, and a key
+whose main text holds no ids or offsets. Short texts written for the tests."""
+
+from __future__ import annotations
+
+from framing.analysis import analyze_document
+from framing.corpus import parse_text
+from framing.exercises.doubt import passage_doubts, text_doubts, uncounted, who_says
+from framing.exercises.kinds_compare import real_disagreement
+from framing.exercises.lesson import checking_notes
+from framing.exercises.material import Material, display_name, name_variants, outlet_groups
+from framing.exercises.timing import choose, in_class_reading, reading_minutes, schedule
+
+
+def article(lexicons, text, *, id="a-1", outlet="Ledger", title=""):
+    return analyze_document(parse_text(text, lexicons, id=id, outlet=outlet, title=title), lexicons)
+
+
+def test_an_outlet_given_by_its_code_is_masked_by_every_name_media_names_knows(lexicons):
+    groups = outlet_groups(lexicons)
+    assert "the huffington post" in {v.lower() for v in name_variants("hpo", (), groups)}
+    assert display_name("hpo", groups) == "HuffPost"
+    assert display_name("Riverside Gazette", groups) == "Riverside Gazette"
+    text = "The mayor said in an email to The Huffington Post that the bridge would open. HuffPost asked again."
+    huff = article(lexicons, text, id="h-1", outlet="hpo")
+    other = article(lexicons, "The council met on Monday to vote on the bridge.", id="o-1", outlet="Ledger")
+    m = Material([huff, other], {}, lexicons, blind=True)
+    shown = m.body_text(huff, 0, len(text))
+    assert "Huff" not in shown and shown.count(m.letters["hpo"]) == 2
+
+
+def test_the_period_holds_the_handout_reading_time_or_sets_it_as_homework():
+    assert reading_minutes(1800, "10") == 10 and reading_minutes(1, "7") == 1 and reading_minutes(0, "10") == 0
+    assert in_class_reading(1800, "10", 45) == 10
+    assert in_class_reading(6000, "10", 45) == 0  # 34 minutes of reading would leave no item: homework
+    pools = {"hedge_hunt": ["a", "b", "c"]}
+    assert len(choose(pools, ["hedge_hunt"], {}, 45, None)) == 3  # all three fit a period without reading
+    assert len(choose(pools, ["hedge_hunt"], {}, 45, None, reading=10)) == 2
+    items = [{"number": 1, "title": "Hedge hunt", "minutes": 8, "points": 6}]
+    plan = schedule(items, 45, reading=10)
+    assert plan["minutes"] == 45 and {"what": "Read the handout", "minutes": 10} in plan["timetable"]
+
+
+def test_doubt_words_include_second_hand_markers_and_list_uncounted_hedge_words(lexicons):
+    text = ("The mayor says the plan saves money, as the council claims. "
+            "The bridge would open in May, according to the city engineer.")
+    a = article(lexicons, text)
+    found = passage_doubts(lexicons, a, 0, len(text))
+    words = {d.text.lower(): d.category for d in found}
+    assert words.get("claims") == "evidential" and words.get("according to") == "evidential"
+    assert "may" not in words  # the month
+    extra = uncounted(lexicons, a, 0, len(text), found)
+    assert all(not any(d.start < f.end and f.start < d.end for f in found) for d in extra)
+    assert text_doubts(lexicons, "Mayor accuses council of waste, claims bridge late", ["accuses"]) == [
+        "accuses", "claims"]
+    assert text_doubts(lexicons, "Mayor pushes back on claim about bridge", []) == []  # a noun, not a verb
+
+
+def test_headline_doubt_words_come_from_the_clause_that_makes_its_claim(lexicons):
+    from framing.exercises.kinds_compare import headline_doubts
+
+    text = ("The council closed the bridge on Monday, but do not expect the repairs to end soon. "
+            "The mayor, a man who is seen as cautious, said the council would reopen it.")
+    a = article(lexicons, text)
+    m = Material([a], {}, lexicons)
+    closed = {"article_id": "a-1", "headline": "Council closes bridge", "body_start": 0.0, "headline_hedges": []}
+    assert headline_doubts(m, closed) == ([], [])  # "expect" hedges the repairs, not the closing
+    second = text.index("The mayor")
+    reopen = {**closed, "headline": "Mayor says council may reopen bridge", "body_start": float(second),
+              "headline_hedges": ["may"]}
+    head, body = headline_doubts(m, reopen)
+    assert head == ["may"] and "seen" not in body  # "seen as" is about the mayor, an aside
+
+
+def test_who_says_is_clear_only_when_the_sentence_names_its_source(lexicons):
+    said = "The mayor said the bridge would open next week."
+    a = article(lexicons, said)
+    assert who_says(a, 0, len(said)) == ["The mayor"]
+    plain = "The bridge opened on Monday after two years of work."
+    assert who_says(article(lexicons, plain), 0, len(plain)) == []  # the writer states it
+    act = "Two council members agreed to attend the opening."
+    assert who_says(article(lexicons, act), 0, len(act)) in ([], None)  # an act, never "who says so"
+    assert who_says(article(lexicons, act), 0, len(act)) != ["Two council members"]
+
+
+def test_numbers_differ_only_for_one_fact_beyond_a_stated_approximation(lexicons):
+    text = "The city spent more than $700 million on the bridge. The bridge cost $716 million in all."
+    a = article(lexicons, text, outlet="Ledger")
+    m = Material([a], {}, lexicons)
+
+    def row(phrase, value, fact="F1"):
+        return {"article_id": "a-1", "fact_id": fact, "value": value, "start": float(text.index(phrase))}
+
+    assert not real_disagreement(m, [row("$700", 7e8), row("$716", 7.16e8)])  # "more than $700" agrees
+    assert not real_disagreement(m, [row("$700", 7e8), row("$716", 9e8, fact="F2")])  # two facts
+    assert real_disagreement(m, [row("$716", 7.16e8), row("$700", 9e8)])
+
+
+def test_the_key_main_text_holds_no_ids_or_offsets_only_its_closing_note(lexicons):
+    text = "The mayor said the bridge would open next week. Officials may delay it."
+    a = article(lexicons, text, id="doc-xyz-1", outlet="nyt")
+    m = Material([a], {}, lexicons, blind=True)
+    items = [{"number": 1, "passages": [{"article": "doc-xyz-1"}], "key": {"tables": [
+        {"caption": "Hedges", "columns": ["Sentence", "Hedge", "Where"], "rows": [["1", "would", "29-34"]]}]}}]
+    notes = checking_notes(m, items)
+    assert items[0]["key"]["tables"][0]["columns"] == ["Sentence", "Hedge"]
+    assert any("doc-xyz-1" in n and "1, would: 29-34" in n for n in notes)
+    assert any("The New York Times" in n for n in notes)
+
+
+def test_who_is_speaking_takes_the_description_whole_from_the_article(lexicons):
+    from framing.exercises.voices import described_as
+
+    text = "The plan is bad, said Ann Lee, president of Civic Trust. Bo Ray, a spokesman for the city, agreed."
+    a = article(lexicons, text)
+    m = Material([a], {}, lexicons)
+    lee = {"article_id": "a-1", "voice": "Ann Lee, president", "start": float(text.index("Ann")), "role_reason": ""}
+    assert described_as(m, lee) == "president of Civic Trust"
+    at = text.index("for the city")
+    ray = {"article_id": "a-1", "voice": "Bo Ray", "start": float(text.index("Bo Ray")),
+           "role_reason": f"appositive 'for the city' at {at}-{at + 12}: row 'city'"}
+    assert described_as(m, ray) == "a spokesman for the city"
