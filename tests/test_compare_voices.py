@@ -88,8 +88,8 @@ def test_voices_keep_the_role_of_an_earlier_mention(general_lexicons):
     text = "Rep. Blake Farenthold resigned on Friday. Farenthold said he was sorry."
     role, reason = role_of(general_lexicons, text, "Farenthold", nth=1)
     assert role == "legislators"
-    assert reason.startswith("another mention 'Blake Farenthold' at 5-21")
-    assert "title 'Rep.' at 0-4" in reason
+    assert reason.startswith("another mention 'Rep. Blake Farenthold' at 0-21")  # the label layer's whole name
+    assert "'Rep." in reason.split(": ", 1)[1]
 
 
 def test_voices_resolve_a_possessive_description_as_the_person(general_lexicons):
@@ -122,8 +122,8 @@ def test_voices_take_a_story_actors_role_from_other_outlets(general_lexicons):
         analyses.append(ArticleAnalysis(doc, {}, spans))
     frame = build_voices(analyses, general_lexicons, Folder(general_lexicons.stop_words))
     assert frame.iloc[0].role == "legislators"
-    assert frame.iloc[0].role_reason.startswith("story actor 'Jane Roe'")
-    assert "e.g. in a: title 'Sen.' at 0-4" in frame.iloc[0].role_reason
+    assert frame.iloc[0].role_reason.startswith("story actor 'Sen. Jane Roe'")  # the label layer's whole name
+    assert "e.g. in a: name 'Sen. Jane Roe' at 0-13: row 'sen.'" in frame.iloc[0].role_reason
 
 
 def test_voices_reasons_quote_words_at_their_offsets(general_lexicons):
