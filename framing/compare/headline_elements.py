@@ -12,7 +12,8 @@ carries ``keys``: what it names, folded so that variants agree.
   only if the articles' bodies capitalize it mid-sentence more often than not (or it is an
   acronym). The key is the surname (last word, without Jr./Sr.), as in the labeling
   matrix, so "Farenthold" and "Blake Farenthold" agree; a first name alone ("Mitt") takes
-  the surname the bodies pair it with.
+  the surname the bodies pair it with. A place named as the setting ("in Iowa") or as a
+  modifier of a title or group word ("Iowa Senator") is no actor (:func:`place_settings`).
 * **party labels**, **allegations** and **money words**: ``headline_cues.tsv`` rows; the
   key is the row's ``group`` (GOP and Republicans → Republican).
 * **numbers**: digits (with $, %, ordinal suffixes and scales: "$8B", "45th") and number
@@ -31,7 +32,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..analysis import ArticleAnalysis
+from ..corpus.mention_model import mention_lexicon
 from ..document import Document, Token
+from ..grammar import LOCATIVE_PREPOSITIONS
 from ..lexicons import Lexicons
 from .common import _SCALES, Folder, fold, number_value
 from .label_phrases import Pins, capitalized_runs, match_name
@@ -332,6 +335,7 @@ def headline_elements(
     # A stop word the bodies capitalize as a name ("Bill" Clinton) may join a name here.
     names = {w for k, w in enumerate(folded)
              if not skip[k] and tokens[k].is_word and vocab.capitalized[w] > vocab.lower[w]}
+    settings = place_settings(tokens, lexicons)
     for first, end in capitalized_runs(tokens, folded, skip, set(), folder.stop_words - names):
         for part_first, part_end in _split_run(first, end, folded, vocab):
             if part_end - part_first == 1 and "-" in folded[part_first].strip("-"):
@@ -340,6 +344,8 @@ def headline_elements(
             words = [folded[k] for k in range(part_first, part_end) if tokens[k].is_word]
             while len(words) > 1 and words[-1].rstrip(".") in suffixes:
                 words.pop()
+            if (part_first, part_end) in settings:
+                continue  # "in Iowa", "Iowa Senator": a place where, or whose, not a doer
             key = actor_key(words[-1])
             if part_end - part_first == 1:
                 key = vocab.surname_of(key)
@@ -352,6 +358,25 @@ def headline_elements(
             continue
         elements.append(Element("loaded", span.text, span.start, span.end, ("loaded",), span.category or span.label))
     return sorted(elements, key=lambda e: (e.start, KINDS.index(e.kind)))
+
+
+def place_settings(tokens: Sequence[Token], lexicons: Lexicons) -> set[tuple[int, int]]:
+    """Token ranges of places (``places.tsv``) a headline names as a setting or a modifier, never as an actor.
+
+    After a locative preposition ("Dem running for Senate in Iowa") or before a title, role or
+    group word of ``titles.tsv`` ("Criticizing Iowa Senator", "Ohio Farmers"). A place that acts
+    ("China Warns Ohio") stays an actor.
+    """
+    words = mention_lexicon(lexicons).title_words
+    norms = [token.norm for token in tokens]
+    settings = set()
+    for first, end, _ in mention_lexicon(lexicons).places.match(norms):
+        before = norms[first - 1] if first > 0 else ""
+        after = norms[end] if end < len(norms) else ""
+        after_kind = words.get(after.rstrip("."), ("", "", ""))[2]
+        if before in LOCATIVE_PREPOSITIONS or after_kind in ("title", "role", "group"):
+            settings.add((first, end))
+    return settings
 
 
 def _hyphen_parts(token: Token, text: str, vocab: NameVocabulary) -> list[Element]:

@@ -77,7 +77,7 @@ MIXED_SURE = 0.55  # the others carry different words of one kind, not one eleme
 BODY_SURE = 0.6  # the body's words are looked up, not its meaning
 COVERAGE_SURE = 0.5
 HEDGE_SURE = 0.7  # the body sentence that best matches the headline hedges
-HEDGE_LEDE_SURE = 0.5  # only the lede hedges, and it may state another claim
+HEDGE_LEDE_SURE = 0.5  # only the lede (or a sentence that shares few headline words) hedges: maybe another claim
 HEDGE_OVERLAP = 0.5
 # A body sentence sharing this many headline stems, with an "unknown" cue, calls the claim unclear.
 UNCLEAR_SHARED = 2
@@ -269,11 +269,12 @@ class _Headline:
                 body_adds.append(self.as_dict(element))
                 unused.append(_describe(element.kind, [element.text], missing if element.kind != "loaded" else ()))
         fields = self.body_fields(folder)
+        hedged_best = fields.pop("hedged_best")  # the hedge is in the sentence that states the claim
         unclear = self.body_calls_unclear(folder)
         findings: list[tuple[float, str]] = []
         if fields["asserts_what_body_hedges"]:
             hedges = ", ".join(dict.fromkeys(fields["body_hedges"]))
-            sure = HEDGE_SURE if fields["overlap"] >= HEDGE_OVERLAP else HEDGE_LEDE_SURE
+            sure = HEDGE_SURE if hedged_best else HEDGE_LEDE_SURE
             findings.append((sure, f"the body hedges ({hedges}); the headline does not"))
         if unclear:
             findings.append(unclear)
@@ -401,22 +402,25 @@ class _Headline:
         headings = folder.headings(doc)
         body_stems: set[str] = set()
         best, best_overlap = None, 0.0
+        overlaps = []
         for index, tokens in enumerate(groups):
             stems = set(folder.content_stems(tokens))
             body_stems |= stems
-            overlap = len(head_stems & stems) / len(head_stems) if head_stems else 0.0
-            if overlap > best_overlap and index not in headings:
-                best, best_overlap = index, overlap
+            overlaps.append(len(head_stems & stems) / len(head_stems) if head_stems else 0.0)
+            if overlaps[-1] > best_overlap and index not in headings:
+                best, best_overlap = index, overlaps[-1]
         chosen = [best] if best is not None and best_overlap >= MIN_OVERLAP else []
         lede = next((index for index in range(len(groups)) if index not in headings), None)
-        if lede is not None and lede not in chosen:
-            chosen.append(lede)  # the lede (first sentence that is not a heading) states the main claim
+        if lede is not None and lede not in chosen and (overlaps[lede] >= MIN_OVERLAP or not chosen):
+            # The lede (first sentence that is not a heading) states the main claim, unless it shares few of
+            # the headline's words while another sentence states the headline ("It is a lesson … never seem to learn").
+            chosen.append(lede)
         body_hedges = []
+        hedged_best = False
         for index in chosen:
-            start, end = doc.sentences[index]
-            # The writer's own hedges: a quoted speaker's "could" is not the body hedging the headline's claim.
-            body_hedges += [s.text for s in analysis.spans if s.type == "hedge" and start <= s.start and s.end <= end
-                            and s.counted and not doc.is_quoted(s.start, s.end)]
+            hedges = writer_hedges(analysis, *doc.sentences[index])
+            body_hedges += hedges
+            hedged_best = hedged_best or (bool(hedges) and index == best and best_overlap >= HEDGE_OVERLAP)
         head_hedges = [s.text for s in head.spans if s.type == "hedge"]
         question = head.document.text.endswith("?")
         head_categories = sorted({s.category for s in head.spans if s.type == "loaded" and s.category})
@@ -435,7 +439,21 @@ class _Headline:
             "headline_categories": head_categories,
             "body_categories": sorted({s.category for s in analysis.spans if s.type == "loaded" and s.category}),
             "asserts_what_body_hedges": not head_hedges and not question and bool(body_hedges),
+            "hedged_best": hedged_best,
         }
+
+
+def writer_hedges(analysis: ArticleAnalysis, start: int, end: int) -> list[str]:
+    """The hedges in ``[start, end)`` that are the writer's own, not a source's words.
+
+    A quoted speaker's "could" is the speaker's; so is a hedge that is the cue of an attribution
+    with a source ("Trump … suggesting that she owed an apology": Trump suggests, the writer states it).
+    """
+    doc = analysis.document
+    reported = {(s.start, s.end) for s in analysis.spans
+                if s.type == "attribution" and s.attrs.get("source_start") is not None}
+    return [s.text for s in analysis.spans if s.type == "hedge" and start <= s.start and s.end <= end
+            and s.counted and not doc.is_quoted(s.start, s.end) and (s.start, s.end) not in reported]
 
 
 def _sureness(findings: Sequence[tuple[float, str]]) -> tuple[float, str]:
