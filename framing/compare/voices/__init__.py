@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 
@@ -101,10 +101,21 @@ class Voices:
         for first, stop in places:
             decision = rules.decide(doc, doc.tokens[first:stop], "own words", nearest_last=True, generic=True)
             if decision is not None:
-                return decision
+                return self._staff(doc, decision, doc.tokens[first].start if first < len(doc.tokens) else 0, resolve)
         if kind in KIND_ROLES:
             return Decision(KIND_ROLES[kind], f"source kind {kind}")
         return Decision("other", "no title, appositive, lexicon row or story actor gives a role")
+
+    def _staff(self, doc: Document, decision: Decision, start: int,
+               resolve: Callable[[Sequence[Token]], Decision | None]) -> Decision:
+        """A staff word alone ("the spokesperson") takes its owner's role from an earlier use, or is a guess."""
+        term = _ROW_TERM.search(decision.reason)
+        if term is None or term.group(1) not in self.rules.staff_words:
+            return decision
+        owner = self.rules.staff_owner(doc, term.group(1), start, resolve)
+        if owner is not None:
+            return owner
+        return Decision(decision.role, f"{decision.reason}; staff word '{term.group(1)}' without whose staff")
 
     def _office_over_party(self, doc: Document, voice: str, decision: Decision) -> Decision:
         """An office beats a party label: "Roe, a Democrat" is a legislator if Roe is "Sen. Jane Roe".

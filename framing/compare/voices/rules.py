@@ -104,6 +104,11 @@ class RoleRules:
         )
         self.reporting_cues = lexicons.reporting_cues
         self.stop_words = lexicons.stop_words
+        # Staff words: the nouns of the speaks_for rows "spokesman for", "aide to", "lawyer for".
+        self.staff_words = frozenset(
+            entry.key.split()[-2] for entry in entries
+            if entry["rule"] == "speaks_for" and len(entry.key.split()) >= 2 and entry.key.split()[-1] in ("for", "to")
+        )
 
     # -- rows -------------------------------------------------------------------------
 
@@ -201,6 +206,27 @@ class RoleRules:
                 return [list(window[:k]), list(window[k:])]
         return [list(window)]
 
+    def staff_owner(
+        self, doc: Document, term: str, before: int, resolve: Callable[[Sequence[Token]], Decision | None],
+    ) -> Decision | None:
+        """Rule ``staff owner``: the role of whoever an earlier "<term> for X" or "X's <term>" works for.
+
+        "A spokesperson for Grassley … The spokesperson also touted": the staff word alone says
+        nothing of whose staff; its last earlier use in the article with an owner says.
+        """
+        tokens = doc.tokens
+        for k in range(len(tokens) - 1, -1, -1):
+            if tokens[k].start >= before or tokens[k].norm != term:
+                continue
+            first = _owner_start(tokens, k)
+            window = [t for t in tokens[first:k + 1 + APPOSITIVE_TOKENS] if t.sentence == tokens[k].sentence]
+            stop = next((i for i, t in enumerate(window) if i > k - first and t.text in _APPOSITIVE_STOPS
+                         and t.text != _ABBREVIATION_END), len(window))  # the sentence ends the window; "Sen." not
+            decision = self.decide(doc, window[:stop], "earlier mention", nearest_last=False, resolve=resolve)
+            if decision is not None and (" speaks for: " in decision.reason or "possessive" in decision.reason):
+                return Decision(decision.role, f"staff owner: {decision.reason}")
+        return None
+
     # -- rules ------------------------------------------------------------------------
 
     def party_state_tag(self, doc: Document, after: int) -> Decision | None:
@@ -291,6 +317,18 @@ class RoleRules:
             if norm in self.countries or (len(norm) > 3 and norm.endswith(NATIONALITY_ENDINGS) and norm.isalpha()):
                 return token
         return None
+
+
+def _owner_start(tokens: Sequence[Token], k: int) -> int:
+    """Index of the first token of a possessive owner before ``tokens[k]`` ("Sen. Grassley’s"), else ``k``."""
+    first = k
+    if k == 0 or not tokens[k - 1].text.endswith(("'s", "’s")):
+        return k
+    first = k - 1
+    while first > 0 and k - first < TITLE_TOKENS and tokens[first - 1].sentence == tokens[k].sentence \
+            and tokens[first - 1].text[:1].isupper():
+        first -= 1
+    return first
 
 
 def _case_fits(entry: Entry, tokens: Sequence[Token]) -> bool:
