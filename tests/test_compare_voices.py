@@ -192,3 +192,17 @@ def test_voices_general_lexicons_name_no_actor_of_the_sample_story():
             else SAMPLE_STORY_WORDS
         named = [word for word in words if word in text]
         assert not named, f"{path.name} names {named}: move those rows to seeds/lexicons/"
+
+
+def test_voices_type_a_staff_word_by_whom_an_earlier_use_works_for(general_lexicons):
+    text = ("A spokesperson for Sen. Jane Roe fired back on Tuesday. "
+            "The spokesperson also said the plan would fail.")
+    role, reason = role_of(general_lexicons, text, "The spokesperson", "institution")
+    assert role == "legislators" and reason.startswith("staff owner:"), reason
+    assert "'Sen. Jane Roe" in reason
+
+
+def test_voices_a_staff_word_nobody_owns_is_only_a_guess(general_lexicons):
+    text = "The spokesperson said the plan would fail."
+    frame = voices(general_lexicons, text, [source(text, "The spokesperson", "institution")])
+    assert frame.iloc[0].confidence < 0.7 and "without whose staff" in frame.iloc[0].role_reason
