@@ -206,3 +206,20 @@ def test_voices_a_staff_word_nobody_owns_is_only_a_guess(general_lexicons):
     text = "The spokesperson said the plan would fail."
     frame = voices(general_lexicons, text, [source(text, "The spokesperson", "institution")])
     assert frame.iloc[0].confidence < 0.7 and "without whose staff" in frame.iloc[0].role_reason
+
+
+@pytest.mark.parametrize(("text", "words", "role", "rule"), [
+    ("“It failed,” said Jim Moe, an adviser to Sen. Jane Roe.", "Jim Moe", "legislators", "speaks for"),
+    ("“No,” said Ann Lee, the president of the Ohio State Senate.", "Ann Lee", "legislators", "the body of the job"),
+    ("Sen. Jane Roe spoke. “It failed,” said Roe adviser Jim Moe.", "Jim Moe", "legislators", "staff of"),
+    ("Republican National Committee spokesman Tim Kay called it bad.", "Tim Kay", "parties_campaigns", "national"),
+])
+def test_voices_type_staff_by_the_body_or_person_they_work_for(general_lexicons, text, words, role, rule):
+    found, reason = role_of(general_lexicons, text, words)
+    assert found == role and rule in reason, reason
+
+
+def test_voices_a_job_at_a_body_no_row_types_is_a_guess(general_lexicons):
+    text = "“Yes,” said Pat Doe, the Washington director of Ohio Forward."
+    frame = voices(general_lexicons, text, [source(text, "Pat Doe")])
+    assert "untyped" in frame.iloc[0].role_reason and frame.iloc[0].confidence < 0.7

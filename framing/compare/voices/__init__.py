@@ -88,8 +88,10 @@ class Voices:
             if decision is not None:
                 return self._office_over_party(doc, voice, decision)
         for first, stop in places:
+            title = rules.title_window(doc, first)
             decision = (
-                rules.decide(doc, rules.title_window(doc, first), "title", nearest_last=True)
+                rules.decide(doc, title, "title", nearest_last=True)
+                or rules.staff_title(doc, title, resolve)
                 or rules.party_state_tag(doc, stop)
                 or rules.appositive(doc, stop, resolve=resolve)
             )

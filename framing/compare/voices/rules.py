@@ -188,6 +188,10 @@ class RoleRules:
         sentence = tokens[after].sentence
         window: list[Token] = []
         for token in tokens[after + 1 : after + 1 + APPOSITIVE_TOKENS]:
+            if token.text == _ABBREVIATION_END and window and window[-1].end == token.start \
+                    and any(m.end == 2 for m in self.matches([window[-1], token])):
+                window.append(token)  # "an adviser to Sen. Roe": the title's full stop
+                continue
             if token.sentence != sentence or token.text in _APPOSITIVE_STOPS or token.norm in _APPOSITIVE_ENDS:
                 break
             window.append(token)
@@ -244,12 +248,46 @@ class RoleRules:
     ) -> Decision | None:
         """Rule ``appositive``: the role the phrase after a name gives, its head first."""
         window = self.appositive_window(doc, after)
+        if any(m.entry["rule"] == "speaks_for" for m in self.matches(window)):  # "an adviser to Mr. Roe"
+            decision = self.decide(doc, window, "appositive", nearest_last=True, resolve=resolve)
+            if decision is not None and decision.role != "other":
+                return decision
         for generic in (False, True):  # "a Boston lawyer": a generic row still beats no role
-            for part in self.head_first(window):
+            parts = self.head_first(window)
+            for k, part in enumerate(parts):
                 decision = self.decide(doc, part, "appositive", nearest_last=True, generic=generic, resolve=resolve)
                 if decision is not None:
-                    return decision
+                    return self._job_in_body(doc, decision, parts[k + 1:])
         return None
+
+    def staff_title(self, doc: Document, window: Sequence[Token],
+                    resolve: Callable[[Sequence[Token]], Decision | None]) -> Decision | None:
+        """Rule ``staff of``: a name before a staff word in a title gives its role ("Romney adviser Eric Roe")."""
+        for k, token in enumerate(window):
+            owner = [t for t in window[:k] if t.is_word]
+            if k and token.norm in self.staff_words and owner and all(t.text[:1].isupper() for t in owner):
+                decision = resolve(window[:k])
+                if decision is not None:
+                    return Decision(decision.role, f"title {quoted(doc, window)} staff of: {decision.reason}")
+        return None
+
+    def _job_in_body(self, doc: Document, decision: Decision, rest: Sequence[Sequence[Token]]) -> Decision:
+        """A job word's role yields to the body it is held in: "the president of the State Senate".
+
+        An executive job word ("president", "director") is said of officials and of any body's
+        staff alike; the complement's own row says which body ("Senate": legislators). A body
+        the rows do not type ("the Washington director of MoveOn.org") leaves the role a guess.
+        """
+        if decision.role != "executive_officials" or not rest:
+            return decision
+        complement = rest[0]
+        body = self.decide(doc, complement, "appositive", nearest_last=False)
+        if body is not None and body.role != decision.role:
+            return Decision(body.role, f"{body.reason} (the body of the job: {decision.reason})")
+        names = [t for t in complement if t.is_word and t.text[:1].isupper()]
+        if body is None and names:
+            return Decision(decision.role, f"{decision.reason}; employer {quoted(doc, names)} untyped")
+        return decision
 
     def decide(
         self,

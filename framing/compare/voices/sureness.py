@@ -50,7 +50,9 @@ ROLE_SURENESS = (
     ("appositive", 0.65),
     ("source kind", 0.6),
     ("staff owner", 0.7),  # the owner of an earlier "spokesperson for X" in the same article
+    ("staff of", 0.65),  # "Obama adviser X": whose staff is said, not in which capacity (office or campaign)
     ("without whose staff", 0.55),  # a job word with no employer ("the aide"): the role is a guess
+    ("untyped", 0.55),  # a job word at a body no row types ("director of MoveOn.org")
     ("pronoun", 0.5),
     ("quote without a speaker", 0.4),
     ("no title", 0.3),
