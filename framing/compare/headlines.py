@@ -82,7 +82,7 @@ HEDGE_OVERLAP = 0.5
 # A body sentence sharing this many headline stems, with an "unknown" cue, calls the claim unclear.
 UNCLEAR_SHARED = 2
 # A row with no finding claims nothing; it is only as sure as the rules' reach.
-NOTHING_SURE = 0.7
+NOTHING_SURE = 0.6  # below the bar: a frame the element kinds do not hold ("under fire from both sides") can differ
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
 _WORD = re.compile(r"\w+(?:[.'’-]\w+)*")
 
@@ -459,7 +459,8 @@ def writer_hedges(analysis: ArticleAnalysis, start: int, end: int) -> list[str]:
 def _sureness(findings: Sequence[tuple[float, str]]) -> tuple[float, str]:
     """The row's confidence (its surest finding) and reason: sure findings first, weaker ones as possible."""
     if not findings:
-        return NOTHING_SURE, "no element added or left out against the other headlines or the body"
+        return NOTHING_SURE, ("no element added or left out against the other headlines or the body (possibly: "
+                              "a frame in other words, not actors, labels, numbers or loaded words, is not compared)")
     ordered = sorted(findings, key=lambda finding: -finding[0])
     sure = [f"{clause} ({value:.2f})" for value, clause in ordered if value >= CONFIDENT_AT]
     weak = [f"{clause} ({value:.2f})" for value, clause in ordered if value < CONFIDENT_AT]
