@@ -223,3 +223,9 @@ def test_voices_a_job_at_a_body_no_row_types_is_a_guess(general_lexicons):
     text = "“Yes,” said Pat Doe, the Washington director of Ohio Forward."
     frame = voices(general_lexicons, text, [source(text, "Pat Doe")])
     assert "untyped" in frame.iloc[0].role_reason and frame.iloc[0].confidence < 0.7
+
+
+def test_voices_a_name_made_of_a_phrase_is_typed_by_what_the_text_calls_it(general_lexicons):
+    text = "Mend the Court, a group that pushes for reform, found that judges step aside."
+    role, reason = role_of(general_lexicons, text, "Mend the Court", "institution")
+    assert role == "advocacy_rights_groups" and reason.startswith("appositive 'a group'"), reason

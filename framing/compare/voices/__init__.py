@@ -62,6 +62,7 @@ PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i", "you"})
 # How far back (in sentences) an unresolved pronoun looks for the voice it stands for.
 PRONOUN_SENTENCES = 2
 _ROW_TERM = re.compile(r"row '([^']*)'")
+_NAME_CONNECTORS = frozenset({"of", "for", "and", "on", "to", "in"})
 
 
 class Voices:
@@ -84,6 +85,8 @@ class Voices:
         if named >= 0 and (start is None or fold(doc.text[start:end]) != fold(voice)):
             places.append(_token_range(doc, named, named + len(voice)))  # a pronoun's antecedent
         for first, stop in places:
+            if _phrase_name(doc.tokens[first:stop]):
+                continue  # "Fix the Court" is no court: the appositive or a generic word says what it is
             decision = rules.decide(doc, doc.tokens[first:stop], "own words", nearest_last=True, resolve=resolve)
             if decision is not None:
                 return self._office_over_party(doc, voice, decision)
@@ -184,6 +187,18 @@ def _row(outlet: str, doc: Document, decision: Decision, voice: str, kind: str, 
         "voice": voice, "kind": kind, "via": via, "verb": verb, "start": start, "end": end, "words": words,
         "words_start": words_start, "words_end": words_end, "role_term": term.group(1) if term else "",
     }
+
+
+def _phrase_name(tokens: Sequence[Token]) -> bool:
+    """A name made of a phrase ("Fix the Court", "Save the Children"): its last word does not say its kind.
+
+    A capitalized word, then a mid-name "the" that no connector ("of the", "for the") brings in.
+    """
+    return any(
+        token.text == "the" and tokens[k - 1].text[:1].isupper() and tokens[k - 1].norm not in _NAME_CONNECTORS
+        and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
+        for k, token in enumerate(tokens) if k > 0
+    )
 
 
 def _token_range(doc: Document, start: int, end: int) -> tuple[int, int]:
