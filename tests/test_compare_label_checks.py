@@ -112,3 +112,9 @@ def test_labels_show_names_without_possessive_or_title(whole_labels):
     roe = whole_labels[(whole_labels.outlet == "A") & (whole_labels.label_key == "roe")]
     assert list(roe.label) == ["Roe"]  # written "Roe’s" twice and "Roe" once
     assert "Smith" in set(whole_labels.entity) and not whole_labels.entity.str.startswith("Mr").any()
+
+
+def test_a_name_opened_by_a_common_word_is_not_cut_out_of_a_title(lexicons):
+    table = labels_table(lexicons, {"A": "Campaign Director of Outreach Jim Moe said the outreach plan failed.",
+                                    "B": "Jim Moe spoke about outreach."})
+    assert "Outreach Jim Moe" not in set(table.label), list(table.label)

@@ -136,6 +136,8 @@ def find_mentions(analysis: ArticleAnalysis, pins: Pins, folder: Folder, lower_v
         first, end = trim_label(tokens, folded, first, end, stop_words, found=source == "auto")
         if source == "auto" and first < end:
             cut = head_name_first(doc, tokens, first, end)
+            if cut > first and folded[cut] in lower_vocab and folded[cut] != "the":
+                cut = first  # "Chief of | Staff Rahm Emanuel": a common word opens the name, so the name is doubtful
             person = person_before(doc, tokens, first, cut)
             if person is not None:  # "Justice Ann Roe" of "Justice Ann Roe of the Supreme Court"
                 add("", source, *person)
