@@ -118,3 +118,8 @@ def test_a_name_opened_by_a_common_word_is_not_cut_out_of_a_title(lexicons):
     table = labels_table(lexicons, {"A": "Campaign Director of Outreach Jim Moe said the outreach plan failed.",
                                     "B": "Jim Moe spoke about outreach."})
     assert "Outreach Jim Moe" not in set(table.label), list(table.label)
+
+
+def test_a_given_name_that_is_a_stop_word_stays_in_the_label(lexicons):
+    table = labels_table(lexicons, {"A": "Bill Moe said the plan was fine.", "B": "Bill Moe spoke later."})
+    assert set(table.label) == {"Bill Moe"}, list(table.label)

@@ -229,3 +229,9 @@ def test_voices_a_name_made_of_a_phrase_is_typed_by_what_the_text_calls_it(gener
     text = "Mend the Court, a group that pushes for reform, found that judges step aside."
     role, reason = role_of(general_lexicons, text, "Mend the Court", "institution")
     assert role == "advocacy_rights_groups" and reason.startswith("appositive 'a group'"), reason
+
+
+def test_voices_a_given_name_is_no_document(general_lexicons):
+    text = "Bill Moe said the plan was fine."
+    role, reason = role_of(general_lexicons, text, "Bill Moe")
+    assert role != "documents", reason

@@ -11,7 +11,8 @@ layer knows where each name starts and ends, so:
   "the Supreme Court"); a name after its title keeps the words before the title ("Supreme Court
   Justice Ruth Bader Ginsburg": the court says whose justice);
 * :func:`person_before`: the person a cut label leaves before its last name keeps a label of their own;
-* :func:`name_end_token`: a run the sentence splitter cut after an initial runs to the name's end;
+* :func:`name_end_token`: a run the sentence splitter cut after an initial runs to the name's end,
+  and :func:`name_start_token` back to its start ("Bill Moe": "Bill" is a stop word, yet a name here);
 * :func:`head_word`: the word a label's entity is grouped by: the last word of the name, but an
   organisation "X of Y" by its whole name ("University of Iowa" is no mention of Iowa).
 """
@@ -87,6 +88,21 @@ def head_word(doc: Document, tokens: Sequence[Token], folded: Sequence[str], fir
         if any(tokens[k].norm in _NAME_LINKS or tokens[k].norm == "the" for k in words[1:]):
             return " ".join(folded[k] for k in words if folded[k] not in ARTICLES)
     return folded[end - 1]
+
+
+def starts_a_name(doc: Document, start: int) -> bool:
+    """Whether a name of the mention layer starts at offset ``start`` (a sentence's first word may be one)."""
+    return any(m.start == start for m in names_in(doc, start, start + 1))
+
+
+def name_start_token(doc: Document, tokens: Sequence[Token], first: int, end: int) -> int:
+    """``first``, or back to where the name ending the run starts ("Bill" of "Bill Moe", a stop word as a name)."""
+    head = head_name(doc, tokens[first].start, tokens[end - 1].end)
+    if head is None or head.start >= tokens[first].start:
+        return first
+    while first > 0 and tokens[first - 1].start >= head.start and tokens[first - 1].sentence == tokens[first].sentence:
+        first -= 1
+    return first
 
 
 def name_end_token(doc: Document, tokens: Sequence[Token], first: int, end: int) -> int:

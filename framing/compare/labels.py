@@ -42,7 +42,16 @@ from ..grammar import QUOTE_MARKS
 from ..lexicons import Lexicons
 from .common import Folder, evidence, fold, outlet_of
 from .label_checks import label_confidence, label_problem, modifies_a_noun, trim_label
-from .label_names import ends_a_whole_name, head_name, head_name_first, head_word, name_end_token, person_before
+from .label_names import (
+    ends_a_whole_name,
+    head_name,
+    head_name_first,
+    head_word,
+    name_end_token,
+    name_start_token,
+    person_before,
+    starts_a_name,
+)
 from .label_phrases import Pins, capitalized_runs, description, extend_left, extend_right, match_name
 
 __all__ = ["build_labels", "collect_mentions", "ends_a_whole_name", "is_quoted_label", "load_pins"]
@@ -129,8 +138,9 @@ def find_mentions(analysis: ArticleAnalysis, pins: Pins, folder: Folder, lower_v
     def add(entity: str, source: str, first: int, end: int) -> None:
         end = _close_quote(tokens, first, end)
         starts_sentence = first == 0 or tokens[first - 1].sentence != tokens[first].sentence
-        if starts_sentence and end - first > 1 and folded[first] in lower_vocab and folded[first] != "the":
-            first += 1  # "Yesterday Senator Jane Roe": the capital belongs to the sentence
+        if (starts_sentence and end - first > 1 and folded[first] in lower_vocab and folded[first] != "the"
+                and not starts_a_name(doc, tokens[first].start)):
+            first += 1  # "Yesterday Senator Jane Roe": the capital belongs to the sentence ("Bill Moe" is a name)
         for position in range(first, end):
             covered[position] = 1
         first, end = trim_label(tokens, folded, first, end, stop_words, found=source == "auto")
@@ -181,6 +191,7 @@ def find_mentions(analysis: ArticleAnalysis, pins: Pins, folder: Folder, lower_v
         if first < done:
             continue  # the rest of a name the run before took whole
         end = done = name_end_token(doc, tokens, first, run_end)
+        first = name_start_token(doc, tokens, first, end)
         head = folded[end - 1]
         if tokens[first].sentence in headings or (end - first == 1 and head in pins.qualifiers):
             continue  # a bare "US" or "Venezuelan" is a side, not a labelled entity

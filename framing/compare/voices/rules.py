@@ -120,7 +120,7 @@ class RoleRules:
         return [
             Match(entry, first, end)
             for first, end, entry in self.matcher.match([t.norm for t in tokens])
-            if _case_fits(entry, tokens[first:end])
+            if _case_fits(entry, tokens[first:end]) and not _given_name(entry, tokens, first, end)
         ]
 
     def is_pack(self, entry: Entry) -> bool:
@@ -367,6 +367,12 @@ def _owner_start(tokens: Sequence[Token], k: int) -> int:
             and tokens[first - 1].text[:1].isupper():
         first -= 1
     return first
+
+
+def _given_name(entry: Entry, tokens: Sequence[Token], first: int, end: int) -> bool:
+    """A lower-case document row on a capitalized word before another: "Bill" of "Bill Clinton" is no bill."""
+    return (entry["role"] == "documents" and not entry.key[:1].isupper() and tokens[first].text[:1].isupper()
+            and end < len(tokens) and tokens[end].is_word and tokens[end].text[:1].isupper())
 
 
 def _case_fits(entry: Entry, tokens: Sequence[Token]) -> bool:
