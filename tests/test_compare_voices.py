@@ -235,3 +235,17 @@ def test_voices_a_given_name_is_no_document(general_lexicons):
     text = "Bill Moe said the plan was fine."
     role, reason = role_of(general_lexicons, text, "Bill Moe")
     assert role != "documents", reason
+
+
+def test_voices_a_staff_owner_is_the_name_after_for_not_later_capitals(general_lexicons):
+    text = ("Sen. Jane Roe spoke on Monday. A spokesperson for Roe fired back Tuesday, telling reporters it was wrong. "
+            "The spokesperson also said Roe would vote no.")
+    role, reason = role_of(general_lexicons, text, "The spokesperson", "institution")
+    assert role == "legislators" and reason.startswith("staff owner:"), reason
+
+
+def test_voices_a_later_mention_of_a_phrase_name_finds_its_first_by_the_whole_name(general_lexicons):
+    text = ("The Supreme Court ruled. A study by Mend the Court, a group that pushes for reform, came out. "
+            "Mend the Court found that judges step aside.")
+    role, reason = role_of(general_lexicons, text, "Mend the Court", "institution", nth=1)
+    assert role == "advocacy_rights_groups" and "'Supreme Court" not in reason, reason

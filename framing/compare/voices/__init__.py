@@ -47,7 +47,8 @@ from ...lexicons import Lexicons
 from ..common import Folder, fold, outlet_of
 from ..labels import Mention, collect_mentions, load_pins
 from .people import People, person_key
-from .rules import Decision, RoleRules, quoted
+from .rules import Decision, RoleRules, phrase_name, quoted
+from .staff import staff_owner, staff_title
 from .sureness import voice_sureness
 
 __all__ = ["COLUMNS", "Voices", "build_voices"]
@@ -62,7 +63,6 @@ PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i", "you"})
 # How far back (in sentences) an unresolved pronoun looks for the voice it stands for.
 PRONOUN_SENTENCES = 2
 _ROW_TERM = re.compile(r"row '([^']*)'")
-_NAME_CONNECTORS = frozenset({"of", "for", "and", "on", "to", "in"})
 
 
 class Voices:
@@ -85,7 +85,7 @@ class Voices:
         if named >= 0 and (start is None or fold(doc.text[start:end]) != fold(voice)):
             places.append(_token_range(doc, named, named + len(voice)))  # a pronoun's antecedent
         for first, stop in places:
-            if _phrase_name(doc.tokens[first:stop]):
+            if phrase_name(doc.tokens[first:stop]):
                 continue  # "Fix the Court" is no court: the appositive or a generic word says what it is
             decision = rules.decide(doc, doc.tokens[first:stop], "own words", nearest_last=True, resolve=resolve)
             if decision is not None:
@@ -94,13 +94,15 @@ class Voices:
             title = rules.title_window(doc, first)
             decision = (
                 rules.decide(doc, title, "title", nearest_last=True)
-                or rules.staff_title(doc, title, resolve)
+                or staff_title(rules, doc, title, resolve)
                 or rules.party_state_tag(doc, stop)
                 or rules.appositive(doc, stop, resolve=resolve)
             )
             if decision is not None:
                 return self._office_over_party(doc, voice, decision)
         key = person_key(voice)
+        if any(phrase_name(doc.tokens[first:stop]) for first, stop in places[:1]):
+            key = people.key_at(doc.id, start, end)  # "Fix the Court" is found by its whole name, not by "court"
         if key and key not in PRONOUNS and (decision := people.lookup(doc.id, key)) is not None:
             return decision
         for first, stop in places:
@@ -117,7 +119,7 @@ class Voices:
         term = _ROW_TERM.search(decision.reason)
         if term is None or term.group(1) not in self.rules.staff_words:
             return decision
-        owner = self.rules.staff_owner(doc, term.group(1), start, resolve)
+        owner = staff_owner(self.rules, doc, term.group(1), start, resolve)
         if owner is not None:
             return owner
         return Decision(decision.role, f"{decision.reason}; staff word '{term.group(1)}' without whose staff")
@@ -187,18 +189,6 @@ def _row(outlet: str, doc: Document, decision: Decision, voice: str, kind: str, 
         "voice": voice, "kind": kind, "via": via, "verb": verb, "start": start, "end": end, "words": words,
         "words_start": words_start, "words_end": words_end, "role_term": term.group(1) if term else "",
     }
-
-
-def _phrase_name(tokens: Sequence[Token]) -> bool:
-    """A name made of a phrase ("Fix the Court", "Save the Children"): its last word does not say its kind.
-
-    A capitalized word, then a mid-name "the" that no connector ("of the", "for the") brings in.
-    """
-    return any(
-        token.text == "the" and tokens[k - 1].text[:1].isupper() and tokens[k - 1].norm not in _NAME_CONNECTORS
-        and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
-        for k, token in enumerate(tokens) if k > 0
-    )
 
 
 def _token_range(doc: Document, start: int, end: int) -> tuple[int, int]:

@@ -41,7 +41,7 @@ OFFICE_ROLES = GOVERNMENT_ROLES | {"courts_prosecutors"}
 NATIONALITY_ENDINGS = ("ian", "ean", "ese", "ish", "ch", "an", "li", "qi", "ani", "udi", "iti")
 POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its"})
 # "." right after these words belongs to the title (Sen. Rep. Gov. Lt. Gen. Dr.).
-_ABBREVIATION_END = "."
+ABBREVIATION_END = "."
 _PARTY_STATE_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
 # Words a title window may hold that are not capitalized (former, presidential) stop at these.
 _TITLE_CONNECTORS = frozenset({"of", "-"})
@@ -52,6 +52,8 @@ _APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "then", "now", "former", "lon
 # Words that end an appositive's noun phrase: a relative clause or a verb follows.
 _APPOSITIVE_ENDS = frozenset({"who", "which", "that", "whose", "and", "but", "said", "says", "is", "was", "has", "had"})
 # Prepositions that end the head of a noun phrase: "the deputy director | of the agency".
+# Words that join a name's parts ("Bank of the West"); a "the" after any other word makes the name a phrase.
+_NAME_CONNECTORS = frozenset({"of", "for", "and", "on", "to", "in"})
 _HEAD_ENDS = frozenset({"of", "at", "for", "in", "with", "from", "to", "on", "under", "since"})
 
 
@@ -163,7 +165,7 @@ class RoleRules:
         sentence = tokens[at].sentence if at < len(tokens) else -1
         while k >= 0 and tokens[k].sentence == sentence and len(window) < TITLE_TOKENS:
             token = tokens[k]
-            if token.text == _ABBREVIATION_END and k > 0 and tokens[k - 1].end == token.start and tokens[k - 1].is_word:
+            if token.text == ABBREVIATION_END and k > 0 and tokens[k - 1].end == token.start and tokens[k - 1].is_word:
                 window.insert(0, token)
             elif not token.is_word:
                 break
@@ -176,7 +178,7 @@ class RoleRules:
             else:
                 window.insert(0, token)
             k -= 1
-        while window and (window[0].norm in _TITLE_CONNECTORS or window[0].text == _ABBREVIATION_END):
+        while window and (window[0].norm in _TITLE_CONNECTORS or window[0].text == ABBREVIATION_END):
             window.pop(0)
         return window
 
@@ -188,7 +190,7 @@ class RoleRules:
         sentence = tokens[after].sentence
         window: list[Token] = []
         for token in tokens[after + 1 : after + 1 + APPOSITIVE_TOKENS]:
-            if token.text == _ABBREVIATION_END and window and window[-1].end == token.start \
+            if token.text == ABBREVIATION_END and window and window[-1].end == token.start \
                     and any(m.end == 2 for m in self.matches([window[-1], token])):
                 window.append(token)  # "an adviser to Sen. Roe": the title's full stop
                 continue
@@ -209,27 +211,6 @@ class RoleRules:
             if token.norm in _HEAD_ENDS and k:
                 return [list(window[:k]), list(window[k:])]
         return [list(window)]
-
-    def staff_owner(
-        self, doc: Document, term: str, before: int, resolve: Callable[[Sequence[Token]], Decision | None],
-    ) -> Decision | None:
-        """Rule ``staff owner``: the role of whoever an earlier "<term> for X" or "X's <term>" works for.
-
-        "A spokesperson for Grassley … The spokesperson also touted": the staff word alone says
-        nothing of whose staff; its last earlier use in the article with an owner says.
-        """
-        tokens = doc.tokens
-        for k in range(len(tokens) - 1, -1, -1):
-            if tokens[k].start >= before or tokens[k].norm != term:
-                continue
-            first = _owner_start(tokens, k)
-            window = [t for t in tokens[first:k + 1 + APPOSITIVE_TOKENS] if t.sentence == tokens[k].sentence]
-            stop = next((i for i, t in enumerate(window) if i > k - first and t.text in _APPOSITIVE_STOPS
-                         and t.text != _ABBREVIATION_END), len(window))  # the sentence ends the window; "Sen." not
-            decision = self.decide(doc, window[:stop], "earlier mention", nearest_last=False, resolve=resolve)
-            if decision is not None and (" speaks for: " in decision.reason or "possessive" in decision.reason):
-                return Decision(decision.role, f"staff owner: {decision.reason}")
-        return None
 
     # -- rules ------------------------------------------------------------------------
 
@@ -258,17 +239,6 @@ class RoleRules:
                 decision = self.decide(doc, part, "appositive", nearest_last=True, generic=generic, resolve=resolve)
                 if decision is not None:
                     return self._job_in_body(doc, decision, parts[k + 1:])
-        return None
-
-    def staff_title(self, doc: Document, window: Sequence[Token],
-                    resolve: Callable[[Sequence[Token]], Decision | None]) -> Decision | None:
-        """Rule ``staff of``: a name before a staff word in a title gives its role ("Romney adviser Eric Roe")."""
-        for k, token in enumerate(window):
-            owner = [t for t in window[:k] if t.is_word]
-            if k and token.norm in self.staff_words and owner and all(t.text[:1].isupper() for t in owner):
-                decision = resolve(window[:k])
-                if decision is not None:
-                    return Decision(decision.role, f"title {quoted(doc, window)} staff of: {decision.reason}")
         return None
 
     def _job_in_body(self, doc: Document, decision: Decision, rest: Sequence[Sequence[Token]]) -> Decision:
@@ -357,16 +327,16 @@ class RoleRules:
         return None
 
 
-def _owner_start(tokens: Sequence[Token], k: int) -> int:
-    """Index of the first token of a possessive owner before ``tokens[k]`` ("Sen. Grassley’s"), else ``k``."""
-    first = k
-    if k == 0 or not tokens[k - 1].text.endswith(("'s", "’s")):
-        return k
-    first = k - 1
-    while first > 0 and k - first < TITLE_TOKENS and tokens[first - 1].sentence == tokens[k].sentence \
-            and tokens[first - 1].text[:1].isupper():
-        first -= 1
-    return first
+def phrase_name(tokens: Sequence[Token]) -> bool:
+    """A name made of a phrase ("Fix the Court", "Save the Children"): its last word does not say its kind.
+
+    A capitalized word, then a mid-name "the" that no connector ("of the", "for the") brings in.
+    """
+    return any(
+        token.text == "the" and tokens[k - 1].text[:1].isupper() and tokens[k - 1].norm not in _NAME_CONNECTORS
+        and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
+        for k, token in enumerate(tokens) if k > 0
+    )
 
 
 def _given_name(entry: Entry, tokens: Sequence[Token], first: int, end: int) -> bool:
