@@ -13,7 +13,7 @@ carries ``keys``: what it names, folded so that variants agree.
   acronym). The key is the surname (last word, without Jr./Sr.), as in the labeling
   matrix, so "Farenthold" and "Blake Farenthold" agree; a first name alone ("Mitt") takes
   the surname the bodies pair it with. A place named as the setting ("in Iowa") or as a
-  modifier of a title or group word ("Iowa Senator") is no actor (:func:`place_settings`).
+  modifier of a title or group word ("Iowa Senator") is no actor (:func:`.headline_words.place_settings`).
 * **party labels**, **allegations** and **money words**: ``headline_cues.tsv`` rows; the
   key is the row's ``group`` (GOP and Republicans → Republican).
 * **numbers**: digits (with $, %, ordinal suffixes and scales: "$8B", "45th") and number
@@ -32,11 +32,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..analysis import ArticleAnalysis
-from ..corpus.mention_model import mention_lexicon
 from ..document import Document, Token
-from ..grammar import LOCATIVE_PREPOSITIONS
 from ..lexicons import Lexicons
 from .common import _SCALES, Folder, fold, number_value
+from .headline_words import place_settings
 from .label_phrases import Pins, capitalized_runs, match_name
 from .labels import Mention
 
@@ -358,25 +357,6 @@ def headline_elements(
             continue
         elements.append(Element("loaded", span.text, span.start, span.end, ("loaded",), span.category or span.label))
     return sorted(elements, key=lambda e: (e.start, KINDS.index(e.kind)))
-
-
-def place_settings(tokens: Sequence[Token], lexicons: Lexicons) -> set[tuple[int, int]]:
-    """Token ranges of places (``places.tsv``) a headline names as a setting or a modifier, never as an actor.
-
-    After a locative preposition ("Dem running for Senate in Iowa") or before a title, role or
-    group word of ``titles.tsv`` ("Criticizing Iowa Senator", "Ohio Farmers"). A place that acts
-    ("China Warns Ohio") stays an actor.
-    """
-    words = mention_lexicon(lexicons).title_words
-    norms = [token.norm for token in tokens]
-    settings = set()
-    for first, end, _ in mention_lexicon(lexicons).places.match(norms):
-        before = norms[first - 1] if first > 0 else ""
-        after = norms[end] if end < len(norms) else ""
-        after_kind = words.get(after.rstrip("."), ("", "", ""))[2]
-        if before in LOCATIVE_PREPOSITIONS or after_kind in ("title", "role", "group"):
-            settings.add((first, end))
-    return settings
 
 
 def _hyphen_parts(token: Token, text: str, vocab: NameVocabulary) -> list[Element]:

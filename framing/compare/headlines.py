@@ -57,6 +57,7 @@ from .headline_elements import (
     name_vocabulary,
     related,
 )
+from .headline_words import writer_hedges
 from .labels import Mention, Pins, collect_mentions, load_pins
 
 COLUMNS = [
@@ -441,19 +442,6 @@ class _Headline:
             "asserts_what_body_hedges": not head_hedges and not question and bool(body_hedges),
             "hedged_best": hedged_best,
         }
-
-
-def writer_hedges(analysis: ArticleAnalysis, start: int, end: int) -> list[str]:
-    """The hedges in ``[start, end)`` that are the writer's own, not a source's words.
-
-    A quoted speaker's "could" is the speaker's; so is a hedge that is the cue of an attribution
-    with a source ("Trump … suggesting that she owed an apology": Trump suggests, the writer states it).
-    """
-    doc = analysis.document
-    reported = {(s.start, s.end) for s in analysis.spans
-                if s.type == "attribution" and s.attrs.get("source_start") is not None}
-    return [s.text for s in analysis.spans if s.type == "hedge" and start <= s.start and s.end <= end
-            and s.counted and not doc.is_quoted(s.start, s.end) and (s.start, s.end) not in reported]
 
 
 def _sureness(findings: Sequence[tuple[float, str]]) -> tuple[float, str]:
