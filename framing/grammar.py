@@ -61,6 +61,10 @@ PREPOSITIONS = frozenset(
     ["in", "inside", "of", "from", "at", "on", "for", "by", "to", "against", "within", "about", "over", "near",
      "toward", "towards", "into", "under", "among", "between", "than", "like", "during", "after", "before"]
 )
+# Forms of "tell": the noun right after one is the one told ("telling CNN"), not the one who speaks.
+TELL_FORMS = frozenset(["tell", "tells", "told", "telling"])
+# Prepositions that make a place the setting of what happens ("mocks X in Iowa"), not a doer.
+LOCATIVE_PREPOSITIONS = frozenset(["in", "inside", "at", "from", "across", "near", "throughout", "outside", "within"])
 # Conjunctions and subordinators that start a clause (and "with" of "with critics warning").
 CLAUSE_OPENERS = frozenset(
     ["and", "but", "while", "as", "that", "when", "after", "before", "since", "because", "although", "though",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from framing.analysis import ArticleAnalysis, analyze_document
 from framing.compare.common import Folder
 from framing.compare.headlines import build_headlines
@@ -155,15 +157,7 @@ def test_headlines_that_agree_do_not_differ(lexicons):
     rows = mayor_rows(lexicons, headlines)
     assert not any(row.frame_differs for row in rows.values())
     assert all(row.reason.startswith("no element") for row in rows.values())
-
-
-def test_headlines_a_place_in_another_form_is_not_added(lexicons):
-    body = "Mayor Tom Vexley of Raleigh, North Carolina, resigned on Monday after a long dispute."
-    headlines = {"Daily": "N.C. mayor Tom Vexley resigns", "Herald": "North Carolina mayor Vexley resigns",
-                 "Courier": "Mayor Vexley quits in North Carolina"}
-    rows = mayor_rows(lexicons, headlines, body)
-    for row in rows.values():
-        assert "Carolina" not in row.reason and "N.C." not in row.reason, row.reason
+    assert all(row.confidence < 0.7 for row in rows.values())  # wording outside the element kinds is not compared
 
 
 def test_headlines_asserting_what_the_body_calls_unclear_are_flagged(lexicons):
@@ -250,3 +244,48 @@ def test_headlines_a_possible_hedge_does_not_hedge_the_headline(lexicons):
 
     row = build_headlines([analysis], lexicons, Folder(lexicons.stop_words), analyze_title).iloc[0]
     assert row.headline_hedges == [] and row.asserts_what_body_hedges
+
+
+@pytest.mark.parametrize(("body", "headlines", "place"), [
+    # A place in another form (N.C., North Carolina) is never added or left out.
+    ("Mayor Tom Vexley of Raleigh, North Carolina, resigned on Monday after a long dispute.",
+     {"Daily": "N.C. mayor Tom Vexley resigns", "Herald": "North Carolina mayor Vexley resigns",
+      "Courier": "Mayor Vexley quits in North Carolina"}, ("Carolina", "N.C.")),
+    # A place as the setting ("in Ohio") or before a title ("Ohio Mayor") is no actor.
+    ("Mayor Tom Vexley of Ohio resigned on Monday. Vexley had faced allegations of fraud in Ohio for months.",
+     {"Daily": "GOP mayor running again in Ohio mocks Vexley", "Herald": "Ohio Mayor Vexley Resigns",
+      "Courier": "Vexley quits amid fraud allegations"}, ("Ohio",)),
+])
+def test_headlines_a_place_as_setting_or_modifier_is_no_actor(lexicons, body, headlines, place):
+    for row in mayor_rows(lexicons, headlines, body).values():
+        actors = {c["text"] for c in row.elements if c["kind"] == "actor"}
+        for words in place:
+            assert not any(words in actor for actor in actors), (row.outlet, actors)
+            assert words not in row.reason, row.reason
+
+
+def test_headlines_a_place_that_acts_stays_an_actor(lexicons):
+    body = "The state of Ohio sued Mayor Tom Vexley on Monday over a contract."
+    rows = mayor_rows(lexicons, {"Daily": "Ohio sues Vexley", "Herald": "Vexley sued over contract"}, body)
+    assert "Ohio" in {c["text"] for c in rows["Daily"].elements if c["kind"] == "actor"}
+
+
+def test_headlines_a_hedge_that_is_a_sources_reporting_verb_is_not_the_body_hedging(lexicons):
+    body = "Mayor Tom Vexley resigned on Monday, suggesting that the council owed him an apology."
+    at = body.index("suggesting")
+    doc = parse_text(body, lexicons, id="a", outlet="A", title="Vexley resigns")
+    spans = (Span("hedge", at, at + 10, "suggesting", "suggesting", category="evidential"),
+             Span("attribution", at, at + 10, "suggesting", "suggesting",
+                  attrs={"source_start": 0, "source_end": 16}))
+    analysis = ArticleAnalysis(doc, {}, spans)
+    row = build_headlines([analysis], lexicons, Folder(lexicons.stop_words),
+                          lambda text: ArticleAnalysis(parse_text(text, lexicons), {}, ())).iloc[0]
+    assert not row.asserts_what_body_hedges, row.reason
+
+
+def test_headlines_a_hedge_only_in_a_lede_on_another_claim_is_not_the_claim_hedged(lexicons):
+    body = ("It is a lesson mayors never seem to learn. Mayor Tom Vexley resigned on Monday after the fraud "
+            "allegations.")
+    row = headline_row(lexicons, "Mayor Vexley resigns after fraud allegations", body,
+                       {"seem": ("hedge", "evidential")})
+    assert not row.asserts_what_body_hedges, row.reason

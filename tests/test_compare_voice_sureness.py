@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from framing.analysis import analyze_document
 from framing.compare import build_comparison
 from framing.compare.confidence import split_confident
@@ -50,3 +52,24 @@ def test_a_role_no_rule_gives_is_never_confident(lexicons):
     doc = parse_text("Jane Roe said nothing about the bill.", lexicons)
     confidence, _ = voice_sureness(doc, 0, 8, "other", "no title, appositive, lexicon row or story actor gives a role")
     assert confidence < 0.7
+
+
+@pytest.mark.parametrize(("text", "words", "why"), [
+    ("She spoke on Monday, telling Daily Planet that the vote was close.", "Daily Planet", "is told"),
+    ("The Daily Planet’s editorial board said the bill was bad.", "The Daily Planet’s", "possessive"),
+    ("The code of conduct for federal judges says that judges should stay out of politics.", "federal judges",
+     "inside a longer phrase"),
+    ("Ohio Forward, a political action committee that vowed to fight, posted the clip.", "committee that",
+     "cut from its phrase"),
+])
+def test_words_around_a_voice_can_show_it_is_no_voice(lexicons, text, words, why):
+    doc = parse_text(text, lexicons)
+    start = text.index(words)
+    confidence, reason = voice_sureness(doc, start, start + len(words), "media", f"own words '{words}': row 'x'")
+    assert confidence < 0.7 and why in reason, reason
+
+
+def test_a_name_that_starts_with_a_place_is_still_a_voice(lexicons):
+    doc = parse_text("Ohio Forward, a group of donors, posted the clip on Tuesday.", lexicons)
+    confidence, reason = voice_sureness(doc, 0, 12, "advocacy_rights_groups", "appositive 'a group': row 'group'")
+    assert confidence >= 0.6 and "place" not in reason, reason

@@ -79,3 +79,16 @@ def test_samples_hide_how_each_row_was_made_and_key_keeps_it(tmp_path: Path) -> 
 def test_the_script_exits_2_with_one_line_on_a_missing_file(tmp_path: Path, capsys) -> None:
     assert main(["--data", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "out")]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_a_label_row_shows_a_use_written_as_its_label(tmp_path: Path) -> None:
+    from benchmarks.evaluation.grading import label_rows
+
+    paragraphs = [["Roe’s plan failed on Monday.", "Roe said it would return.", "Roe spoke again."]]
+    rows = [{"id": f"ev1_{n}", "source": outlet, "title": "Plan", "triplet_uuid": "ev1", "paragraphs": paragraphs}
+            for n, outlet in enumerate(("fox", "nyt", "hpo"), 1)]
+    data = tmp_path / "basil_dev.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    sampled = label_rows(load_events(data, [1], load_lexicons())[0])
+    roe = [row.shown for row in sampled if row.shown["judge"]["label"] == "Roe"]
+    assert roe and all(row["text"] == "Roe" for row in roe)

@@ -74,6 +74,15 @@ GOLDEN = [
      [("place", "National Mall", "place:National Mall"), ("organisation", "Air Force", "organisation:Air Force"),
       ("document", "Affordable Care Act", "document:Affordable Care Act")],
      [("person", "Mall"), ("person", "Force"), ("person", "Act")]),
+    # An organisation's "of" tail takes a place and stops at a date; a body named before a longer
+    # name of its own is part of it.
+    ("Moe studied at the University of Ohio and met the Supreme Court on Monday.",
+     [("organisation", "University of Ohio", "organisation:University of Ohio"),
+      ("organisation", "Supreme Court", "organisation:Supreme Court"), ("date", "Monday", "date:monday")],
+     [("place", "Ohio"), ("organisation", "Supreme Court on Monday")]),
+    ("Aides spoke in Senate Judiciary Committee hearings.",
+     [("organisation", "Senate Judiciary Committee", "organisation:Senate Judiciary Committee")],
+     [("organisation", "Senate")]),
     ("Americans for Prosperity backed the bill.",
      [("organisation", "Americans for Prosperity", "organisation:Americans for Prosperity")], []),
     ("Chief Justice John G. Roberts Jr. swore him in. Later Mr. Roberts left.",

@@ -174,10 +174,20 @@ def first_evidence(evidence: Sequence[str] | str) -> tuple[str, int, int]:
     return article, int(start), int(end)
 
 
+def label_evidence(event: Event, row: dict[str, Any]) -> tuple[str, int, int]:
+    """The first use whose words are the row's label ("Mr. Trump", not "Mr. Trump’s"), else the first use."""
+    evidence = row["evidence"]
+    for item in evidence.split(";") if isinstance(evidence, str) else evidence:
+        article, start, end = first_evidence(item)
+        if event.document(article).text[start:end] == row["label"]:
+            return article, start, end
+    return first_evidence(evidence)
+
+
 def label_rows(event: Event) -> list[Sampled]:
     rows = []
     for r in records(event.tables["labels"]):
-        article, start, end = first_evidence(r["evidence"])
+        article, start, end = label_evidence(event, r)
         fields = {"entity": r["entity"], "label": r["label"], "variants": r["variants"], "count": r["count"],
                   "loaded_terms": r["loaded_terms"], "scare_quoted": r["scare_quoted"]}
         key = {**hidden(r), "entity_source": r["entity_source"], "category": r["category"]}

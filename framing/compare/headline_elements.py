@@ -6,13 +6,14 @@ Farenthold", "indicted" and "charges") must name the same element. Each element
 carries ``keys``: what it names, folded so that variants agree.
 
 * **actors**: capitalized name sequences found by the labeling matrix's own run finder
-  (:func:`.labels._capitalized_runs`) and pinned names (``entities.tsv``). Titles, party
+  (:func:`.label_phrases.capitalized_runs`) and pinned names (``entities.tsv``). Titles, party
   labels and cue words are cut out first (``lexicons/headline_cues.tsv``). Many headlines
   are in title case, where a capital says nothing: there a word counts as part of a name
   only if the articles' bodies capitalize it mid-sentence more often than not (or it is an
   acronym). The key is the surname (last word, without Jr./Sr.), as in the labeling
   matrix, so "Farenthold" and "Blake Farenthold" agree; a first name alone ("Mitt") takes
-  the surname the bodies pair it with.
+  the surname the bodies pair it with. A place named as the setting ("in Iowa") or as a
+  modifier of a title or group word ("Iowa Senator") is no actor (:func:`.headline_words.place_settings`).
 * **party labels**, **allegations** and **money words**: ``headline_cues.tsv`` rows; the
   key is the row's ``group`` (GOP and Republicans → Republican).
 * **numbers**: digits (with $, %, ordinal suffixes and scales: "$8B", "45th") and number
@@ -34,7 +35,9 @@ from ..analysis import ArticleAnalysis
 from ..document import Document, Token
 from ..lexicons import Lexicons
 from .common import _SCALES, Folder, fold, number_value
-from .labels import Mention, Pins, _capitalized_runs, _match_name
+from .headline_words import place_settings
+from .label_phrases import Pins, capitalized_runs, match_name
+from .labels import Mention
 
 KINDS = ("actor", "party", "allegation", "number", "loaded")
 CUE_KINDS = {"party": "party", "allegation": "allegation", "money": "number", "number_word": "number"}
@@ -302,7 +305,7 @@ def headline_elements(
     # Pinned names first (their entity is the key), then capitalized runs.
     position = 0
     while position < len(tokens):
-        match = _match_name(folded, position, pins)
+        match = match_name(folded, position, pins)
         if match is None or match[2] != "name" or any(skip[position:match[0]]):  # an event noun is no actor
             position += 1
             continue
@@ -331,7 +334,8 @@ def headline_elements(
     # A stop word the bodies capitalize as a name ("Bill" Clinton) may join a name here.
     names = {w for k, w in enumerate(folded)
              if not skip[k] and tokens[k].is_word and vocab.capitalized[w] > vocab.lower[w]}
-    for first, end in _capitalized_runs(tokens, folded, skip, set(), folder.stop_words - names):
+    settings = place_settings(tokens, lexicons)
+    for first, end in capitalized_runs(tokens, folded, skip, set(), folder.stop_words - names):
         for part_first, part_end in _split_run(first, end, folded, vocab):
             if part_end - part_first == 1 and "-" in folded[part_first].strip("-"):
                 elements += _hyphen_parts(tokens[part_first], doc.text, vocab)
@@ -339,6 +343,8 @@ def headline_elements(
             words = [folded[k] for k in range(part_first, part_end) if tokens[k].is_word]
             while len(words) > 1 and words[-1].rstrip(".") in suffixes:
                 words.pop()
+            if (part_first, part_end) in settings:
+                continue  # "in Iowa", "Iowa Senator": a place where, or whose, not a doer
             key = actor_key(words[-1])
             if part_end - part_first == 1:
                 key = vocab.surname_of(key)

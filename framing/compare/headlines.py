@@ -57,6 +57,7 @@ from .headline_elements import (
     name_vocabulary,
     related,
 )
+from .headline_words import writer_hedges
 from .labels import Mention, Pins, collect_mentions, load_pins
 
 COLUMNS = [
@@ -77,12 +78,12 @@ MIXED_SURE = 0.55  # the others carry different words of one kind, not one eleme
 BODY_SURE = 0.6  # the body's words are looked up, not its meaning
 COVERAGE_SURE = 0.5
 HEDGE_SURE = 0.7  # the body sentence that best matches the headline hedges
-HEDGE_LEDE_SURE = 0.5  # only the lede hedges, and it may state another claim
+HEDGE_LEDE_SURE = 0.5  # only the lede (or a sentence that shares few headline words) hedges: maybe another claim
 HEDGE_OVERLAP = 0.5
 # A body sentence sharing this many headline stems, with an "unknown" cue, calls the claim unclear.
 UNCLEAR_SHARED = 2
 # A row with no finding claims nothing; it is only as sure as the rules' reach.
-NOTHING_SURE = 0.7
+NOTHING_SURE = 0.6  # below the bar: a frame the element kinds do not hold ("under fire from both sides") can differ
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
 _WORD = re.compile(r"\w+(?:[.'’-]\w+)*")
 
@@ -269,11 +270,12 @@ class _Headline:
                 body_adds.append(self.as_dict(element))
                 unused.append(_describe(element.kind, [element.text], missing if element.kind != "loaded" else ()))
         fields = self.body_fields(folder)
+        hedged_best = fields.pop("hedged_best")  # the hedge is in the sentence that states the claim
         unclear = self.body_calls_unclear(folder)
         findings: list[tuple[float, str]] = []
         if fields["asserts_what_body_hedges"]:
             hedges = ", ".join(dict.fromkeys(fields["body_hedges"]))
-            sure = HEDGE_SURE if fields["overlap"] >= HEDGE_OVERLAP else HEDGE_LEDE_SURE
+            sure = HEDGE_SURE if hedged_best else HEDGE_LEDE_SURE
             findings.append((sure, f"the body hedges ({hedges}); the headline does not"))
         if unclear:
             findings.append(unclear)
@@ -401,22 +403,25 @@ class _Headline:
         headings = folder.headings(doc)
         body_stems: set[str] = set()
         best, best_overlap = None, 0.0
+        overlaps = []
         for index, tokens in enumerate(groups):
             stems = set(folder.content_stems(tokens))
             body_stems |= stems
-            overlap = len(head_stems & stems) / len(head_stems) if head_stems else 0.0
-            if overlap > best_overlap and index not in headings:
-                best, best_overlap = index, overlap
+            overlaps.append(len(head_stems & stems) / len(head_stems) if head_stems else 0.0)
+            if overlaps[-1] > best_overlap and index not in headings:
+                best, best_overlap = index, overlaps[-1]
         chosen = [best] if best is not None and best_overlap >= MIN_OVERLAP else []
         lede = next((index for index in range(len(groups)) if index not in headings), None)
-        if lede is not None and lede not in chosen:
-            chosen.append(lede)  # the lede (first sentence that is not a heading) states the main claim
+        if lede is not None and lede not in chosen and (overlaps[lede] >= MIN_OVERLAP or not chosen):
+            # The lede (first sentence that is not a heading) states the main claim, unless it shares few of
+            # the headline's words while another sentence states the headline ("It is a lesson … never seem to learn").
+            chosen.append(lede)
         body_hedges = []
+        hedged_best = False
         for index in chosen:
-            start, end = doc.sentences[index]
-            # The writer's own hedges: a quoted speaker's "could" is not the body hedging the headline's claim.
-            body_hedges += [s.text for s in analysis.spans if s.type == "hedge" and start <= s.start and s.end <= end
-                            and s.counted and not doc.is_quoted(s.start, s.end)]
+            hedges = writer_hedges(analysis, *doc.sentences[index])
+            body_hedges += hedges
+            hedged_best = hedged_best or (bool(hedges) and index == best and best_overlap >= HEDGE_OVERLAP)
         head_hedges = [s.text for s in head.spans if s.type == "hedge" and s.counted]
         question = head.document.text.endswith("?")
         head_categories = sorted({s.category for s in head.spans if s.type == "loaded" and s.category})
@@ -435,13 +440,15 @@ class _Headline:
             "headline_categories": head_categories,
             "body_categories": sorted({s.category for s in analysis.spans if s.type == "loaded" and s.category}),
             "asserts_what_body_hedges": not head_hedges and not question and bool(body_hedges),
+            "hedged_best": hedged_best,
         }
 
 
 def _sureness(findings: Sequence[tuple[float, str]]) -> tuple[float, str]:
     """The row's confidence (its surest finding) and reason: sure findings first, weaker ones as possible."""
     if not findings:
-        return NOTHING_SURE, "no element added or left out against the other headlines or the body"
+        return NOTHING_SURE, ("no element added or left out against the other headlines or the body (possibly: "
+                              "a frame in other words, not actors, labels, numbers or loaded words, is not compared)")
     ordered = sorted(findings, key=lambda finding: -finding[0])
     sure = [f"{clause} ({value:.2f})" for value, clause in ordered if value >= CONFIDENT_AT]
     weak = [f"{clause} ({value:.2f})" for value, clause in ordered if value < CONFIDENT_AT]

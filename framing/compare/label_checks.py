@@ -49,15 +49,20 @@ def trim_label(
     while end > first and (_is_time(folded[end - 1]) or tokens[end - 1].text in OPENING_QUOTE_MARKS
                            or (len(tokens[end - 1].text) == 1 and tokens[end - 1].text.isalpha() and end - first > 1)):
         end -= 1
-    following = tokens[end] if end < len(tokens) and end > first else None
-    if (found and following is not None and following.is_word and following.text[0].islower()
-            and not following.text.endswith("ed") and tokens[end - 1].text[:1].isupper()
-            and following.sentence == tokens[end - 1].sentence and folded[end] not in stop_words):
+    if found and end > first and modifies_a_noun(tokens, folded, end, stop_words):
         # "the Libya terror attack", "the leading Democratic voices": the name modifies a noun
         # the label does not hold, so only the name itself is a whole label.
         while first < end - 1 and not tokens[first].text[:1].isupper():
             first += 1
     return first, end
+
+
+def modifies_a_noun(tokens: Sequence[Token], folded: Sequence[str], end: int, stop_words: frozenset[str]) -> bool:
+    """Whether the capitalized label ending before ``end`` stands before a lower-case noun of its phrase."""
+    following = tokens[end] if end < len(tokens) else None
+    return (following is not None and following.is_word and following.text[0].islower()
+            and not following.text.endswith("ed") and tokens[end - 1].text[:1].isupper()
+            and following.sentence == tokens[end - 1].sentence and folded[end] not in stop_words)
 
 
 def label_problem(

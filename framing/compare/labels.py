@@ -36,19 +36,25 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..analysis import ArticleAnalysis
+from ..corpus.mention_model import mention_lexicon
 from ..document import Document, Token
-from ..grammar import (
-    ARTICLES,
-    AUXILIARY_VERBS,
-    DEMONSTRATIVES,
-    PREPOSITIONS,
-    QUOTE_MARKS,
-    ROMANCE_NAME_PARTICLES,
-    THIRD_PERSON_POSSESSIVES,
-)
+from ..grammar import QUOTE_MARKS
 from ..lexicons import Lexicons
 from .common import Folder, evidence, fold, outlet_of
-from .label_checks import label_confidence, label_problem, trim_label
+from .label_checks import label_confidence, label_problem, modifies_a_noun, trim_label
+from .label_names import (
+    ends_a_whole_name,
+    head_name,
+    head_name_first,
+    head_word,
+    name_end_token,
+    name_start_token,
+    person_before,
+    starts_a_name,
+)
+from .label_phrases import Pins, capitalized_runs, description, extend_left, extend_right, match_name
+
+__all__ = ["build_labels", "collect_mentions", "ends_a_whole_name", "is_quoted_label", "load_pins"]
 
 COLUMNS = [
     "entity", "entity_source", "outlet", "label", "label_key", "variants", "count", "n_articles",
@@ -56,30 +62,7 @@ COLUMNS = [
     "confidence", "reason",
 ]
 MAX_AUTO_ENTITIES = 15
-MAX_MODIFIERS = 6
 SHORT_QUOTE_WORDS = 3
-_DETERMINERS = ARTICLES | DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES
-# Words after which an -ed word modifies a noun ("the targeted strikes", "through targeted strikes");
-# after anything else it is a verb ("who criticized Strzok", "often called Dreamers").
-_MODIFIER_OPENERS = _DETERMINERS | PREPOSITIONS | frozenset({"through", "with", "without", "across", "amid"})
-# Auxiliaries: an -ed/-ing word after one is a verb ("has designated Maduro"), after any
-# other function word it is an adjective ("through targeted strikes").
-_AUXILIARIES = AUXILIARY_VERBS
-_ADJECTIVE_ENDINGS = ("al", "ive", "ian", "ary", "ic", "ous", "ist", "ese", "ish", "ful", "less", "ible", "able")
-# Function words allowed inside a capitalized name: Cartel de los Soles, Cartel of the Suns, Democracy for America.
-_NAME_CONNECTORS = ROMANCE_NAME_PARTICLES | {"of", "the", "for"}
-_DESCRIPTION_LINKS = frozenset({"from", "of"})
-
-
-@dataclass(frozen=True, slots=True)
-class Pins:
-    """The entity rows of the lexicon, indexed by their folded first word."""
-
-    names: dict[str, list[tuple[tuple[str, ...], str, str]]]  # first word → [(words, entity, kind)]
-    qualifiers: dict[str, str]  # folded qualifier word → entity
-    roles: frozenset[str]
-    events: frozenset[str]  # folded event nouns (with or without an entity)
-    titles: AbstractSet[str] = frozenset()  # abbreviations ("mr", "sen"): never a label alone
 
 
 def load_pins(lexicons: Lexicons) -> Pins:
@@ -155,11 +138,21 @@ def find_mentions(analysis: ArticleAnalysis, pins: Pins, folder: Folder, lower_v
     def add(entity: str, source: str, first: int, end: int) -> None:
         end = _close_quote(tokens, first, end)
         starts_sentence = first == 0 or tokens[first - 1].sentence != tokens[first].sentence
-        if starts_sentence and end - first > 1 and folded[first] in lower_vocab and folded[first] != "the":
-            first += 1  # "Yesterday Senator Jane Roe": the capital belongs to the sentence
+        if (starts_sentence and end - first > 1 and folded[first] in lower_vocab and folded[first] != "the"
+                and not starts_a_name(doc, tokens[first].start)):
+            first += 1  # "Yesterday Senator Jane Roe": the capital belongs to the sentence ("Bill Moe" is a name)
         for position in range(first, end):
             covered[position] = 1
         first, end = trim_label(tokens, folded, first, end, stop_words, found=source == "auto")
+        if source == "auto" and first < end:
+            cut = head_name_first(doc, tokens, first, end)
+            if cut > first and folded[cut] in lower_vocab and folded[cut] != "the":
+                cut = first  # "Chief of | Staff Rahm Emanuel": a common word opens the name, so the name is doubtful
+            person = person_before(doc, tokens, first, cut)
+            if person is not None:  # "Justice Ann Roe" of "Justice Ann Roe of the Supreme Court"
+                add("", source, *person)
+            first = cut
+            entity = head_word(doc, tokens, folded, first, end)
         if label_problem(tokens, folded, first, end, pins.titles, nationalities):
             return
         start_char, end_char = tokens[first].start, tokens[end - 1].end
@@ -174,31 +167,36 @@ def find_mentions(analysis: ArticleAnalysis, pins: Pins, folder: Folder, lower_v
     # 1. Pinned names and events.
     position = 0
     while position < len(tokens):
-        match = _match_name(folded, position, pins)
+        match = match_name(folded, position, pins)
         if match is None or any(covered[position:match[0]]):
             position += 1
             continue
         end, entity, kind = match
-        first = _extend_left(tokens, folded, position, pins, scare, stop_words)
+        first = extend_left(tokens, folded, position, pins, scare, stop_words)
         if kind == "name":
-            end = _extend_right(tokens, folded, end, pins)
+            end = extend_right(tokens, folded, end, pins)
         add(entity, "pinned", first, end)
         position = end
     # 2. Descriptions that do not name the entity: role noun + qualifier.
     for position, word in enumerate(folded):
         if covered[position] or word not in pins.roles:
             continue
-        described = _description(tokens, folded, position, pins, scare, stop_words)
+        described = description(tokens, folded, position, pins, scare, stop_words)
         if described and not any(covered[described[1]:described[2]]):
             add(described[0], "pinned", described[1], described[2])
     # 3. Capitalized names nobody pinned (not in title-case headings, where every word has a capital).
     headings = folder.headings(doc)
-    for first, end in _capitalized_runs(tokens, folded, covered, lower_vocab, stop_words):
+    done = 0
+    for first, run_end in capitalized_runs(tokens, folded, covered, lower_vocab, stop_words):
+        if first < done:
+            continue  # the rest of a name the run before took whole
+        end = done = name_end_token(doc, tokens, first, run_end)
+        first = name_start_token(doc, tokens, first, end)
         head = folded[end - 1]
         if tokens[first].sentence in headings or (end - first == 1 and head in pins.qualifiers):
             continue  # a bare "US" or "Venezuelan" is a side, not a labelled entity
-        label_first = _extend_left(tokens, folded, first, pins, scare, stop_words)
-        label_end = _extend_right(tokens, folded, end, pins)
+        label_first = extend_left(tokens, folded, first, pins, scare, stop_words)
+        label_end = extend_right(tokens, folded, end, pins)
         if any(covered[label_first:label_end]):
             label_first, label_end = first, end
         add(head, "auto", label_first, label_end)
@@ -211,143 +209,6 @@ def _close_quote(tokens: Sequence[Token], first: int, end: int) -> int:
     if marks % 2 and end < len(tokens) and tokens[end].text in QUOTE_MARKS:
         return end + 1
     return end
-
-
-def _match_name(folded: Sequence[str], position: int, pins: Pins) -> tuple[int, str, str] | None:
-    for words, entity, kind in pins.names.get(folded[position], ()):
-        end = position + len(words)
-        if tuple(folded[position:end]) == words:
-            return end, entity, kind
-    return None
-
-
-def _is_capitalized(token: Token, word: str, stop_words: frozenset[str]) -> bool:
-    if not (token.is_word and token.text[0].isupper()):
-        return False
-    return word not in stop_words or (token.text.isupper() and len(token.text) > 1)
-
-
-def _extend_left(
-    tokens: Sequence[Token], folded: Sequence[str], position: int, pins: Pins, scare: set[int],
-    stop_words: frozenset[str],
-) -> int:
-    """First token of the modifiers before ``position`` in the same sentence."""
-    sentence = tokens[position].sentence
-    first = position
-    k = position - 1
-    while k >= 0 and tokens[k].sentence == sentence and position - k <= MAX_MODIFIERS:
-        token, word = tokens[k], folded[k]
-        if not token.is_word:
-            if token.text in QUOTE_MARKS and k in scare:
-                first, k = k, k - 1
-                continue
-            break
-        if word == "the":
-            return k
-        if _is_possessive(token, word):
-            break  # "the FBI’s Hillary Clinton": a possessive is another entity, not a modifier
-        if _is_capitalized(token, word, stop_words) or k in scare:
-            first = k
-        elif word in stop_words or word.endswith("ly"):
-            break
-        elif word in pins.roles or "-" in token.text or word.endswith(_ADJECTIVE_ENDINGS):
-            first = k
-        elif word.endswith(("ed", "ing")):
-            before = folded[k - 1] if k > 0 and tokens[k - 1].sentence == sentence else ""
-            if before in _AUXILIARIES or (before and before not in stop_words and tokens[k - 1].is_word):
-                break
-            if word.endswith("ing") and before not in _DETERMINERS:
-                break  # "at disrupting Maduro’s government": a verb, not a modifier
-            if word.endswith("ed") and before not in _MODIFIER_OPENERS:
-                break  # "who criticized Romney", "often called Dreamers": a verb, not a modifier
-            if word.endswith("ing") and len(word) < 6:
-                break  # "the thing Obama": not an -ing form
-            first = k
-            if before == "the":
-                return k - 1
-            break
-        else:
-            break
-        k -= 1
-    return first
-
-
-def _is_possessive(token: Token, word: str) -> bool:
-    """"Romney’s", "ABC's": the norm drops the possessive ending the text keeps."""
-    return token.text.endswith(("'s", "’s")) and word != fold(token.text)
-
-
-def _extend_right(tokens: Sequence[Token], folded: Sequence[str], end: int, pins: Pins) -> int:
-    """Include a role noun after a name: "the Maduro regime", "Maduro’s government"."""
-    if end < len(tokens) and tokens[end].sentence == tokens[end - 1].sentence and folded[end] in pins.roles:
-        return end + 1
-    return end
-
-
-def _description(
-    tokens: Sequence[Token], folded: Sequence[str], position: int, pins: Pins, scare: set[int],
-    stop_words: frozenset[str],
-) -> tuple[str, int, int] | None:
-    """``(entity, first, end)`` for "the Venezuelan leader" or "the figurehead from Venezuela"."""
-    first = _extend_left(tokens, folded, position, pins, scare, stop_words)
-    for k in range(first, position):
-        entity = pins.qualifiers.get(folded[k])
-        if entity and _is_capitalized(tokens[k], folded[k], stop_words):
-            return entity, first, position + 1
-    k = position + 1
-    sentence = tokens[position].sentence
-    if k < len(tokens) and folded[k] in _DESCRIPTION_LINKS and tokens[k].sentence == sentence:
-        k += 1
-        if k < len(tokens) and folded[k] == "the":
-            k += 1
-        if k < len(tokens) and tokens[k].sentence == sentence:
-            entity = pins.qualifiers.get(folded[k])
-            if entity and _is_capitalized(tokens[k], folded[k], stop_words):
-                return entity, first, k + 1
-    return None
-
-
-def _capitalized_runs(
-    tokens: Sequence[Token], folded: Sequence[str], covered: bytearray, lower_vocab: set[str],
-    stop_words: frozenset[str],
-) -> list[tuple[int, int]]:
-    """Token ranges of capitalized names not already covered by a pinned label."""
-    runs: list[tuple[int, int]] = []
-    position = 0
-    count = len(tokens)
-    while position < count:
-        token = tokens[position]
-        if covered[position] or not _is_capitalized(token, folded[position], stop_words) or token.text[0].isdigit():
-            position += 1
-            continue
-        end = position + 1
-        while end < count and not covered[end] and tokens[end].sentence == token.sentence:
-            if _is_possessive(tokens[end - 1], folded[end - 1]):
-                break  # "ABC's Martha Raddatz": two entities, not one name
-            if _is_capitalized(tokens[end], folded[end], stop_words):
-                end += 1
-            else:
-                ahead = end
-                while ahead < count and folded[ahead] in _NAME_CONNECTORS and ahead - end < 2:
-                    ahead += 1
-                if folded[end] == "the":
-                    ahead = end  # "Let the Senate": "the" joins names only after "of" (Cartel of the Suns)
-                if (
-                    ahead > end and ahead < count and not any(covered[end:ahead + 1])
-                    and tokens[ahead].sentence == token.sentence
-                    and _is_capitalized(tokens[ahead], folded[ahead], stop_words)
-                ):
-                    end = ahead + 1
-                else:
-                    break
-        first = position
-        sentence_start = position == 0 or tokens[position - 1].sentence != token.sentence
-        if sentence_start and folded[first] in lower_vocab:
-            first += 1  # "Despite", "Experts": a capital only because the sentence starts
-        if first < end:
-            runs.append((first, end))
-        position = end
-    return runs
 
 
 def collect_mentions(analyses: Sequence[ArticleAnalysis], pins: Pins, folder: Folder) -> list[Mention]:
@@ -371,11 +232,12 @@ def build_labels(
     entity_outlets: dict[str, set[str]] = defaultdict(set)
     entity_count: Counter[str] = Counter()
     auto_names: dict[str, Counter[str]] = defaultdict(Counter)
+    titles = mention_lexicon(lexicons).title_words_of("title")
     for mention in mentions:
         entity_outlets[(mention.source, mention.entity)].add(mention.outlet)
         entity_count[(mention.source, mention.entity)] += 1
         if mention.source == "auto":
-            auto_names[mention.entity][_run_name(mention)] += 1
+            auto_names[mention.entity][_run_name(mention, titles)] += 1
     keep_auto = sorted(
         (key for key in entity_outlets if key[0] == "auto" and len(entity_outlets[key]) >= min(2, n_outlets_total)),
         key=lambda key: (-len(entity_outlets[key]), -entity_count[key], key[1]),
@@ -398,7 +260,7 @@ def build_labels(
     rows = []
     for (source, entity, outlet, key), group in groups.items():
         spellings = Counter(m.text for m in group)
-        label = max(spellings, key=lambda text: (spellings[text], text))
+        label = max(spellings, key=lambda text: (not _POSSESSIVE.search(text), spellings[text], text))
         doc = by_id[group[0].article_id]
         norms = [t.norm for t in doc.tokens[group[0].first:group[0].end]]
         entries = [entry for _, _, entry in loaded.match(norms)]
@@ -417,7 +279,7 @@ def build_labels(
             "n_outlets_using": len(users[(source, entity, key)]),
             "entity_outlets": len(entity_outlets[(source, entity)]),
             "evidence": [evidence(m.article_id, m.start_char, m.end_char) for m in group],
-            **_sureness(doc, group[0], len(users[(source, entity, key)])),
+            **_sureness(doc, group[0], len(users[(source, entity, key)]), folder),
         })
     frame = pd.DataFrame(rows, columns=COLUMNS)
     if frame.empty:
@@ -428,40 +290,44 @@ def build_labels(
     return frame.drop(columns="_order").reset_index(drop=True)
 
 
-def _sureness(doc: Document, mention: Mention, n_outlets: int) -> dict[str, object]:
+def _sureness(doc: Document, mention: Mention, n_outlets: int, folder: Folder) -> dict[str, object]:
     confidence, reason = label_confidence(doc.tokens, mention.first, mention.end, mention.source, n_outlets)
-    if mention.source == "auto" and not ends_a_whole_name(doc, mention.start_char, mention.end_char):
+    if mention.source != "auto":
+        return {"confidence": confidence, "reason": reason}
+    head = head_name(doc, mention.start_char, mention.end_char)
+    if head is None or not ends_a_whole_name(doc, mention.start_char, mention.end_char):
         confidence = min(confidence, CUT_NAME_CONFIDENCE)
         reason += "; not a whole name of the mention layer (cut from a longer one, or no name)"
+    elif head.how == "org_name" and modifies_a_noun(doc.tokens, folder.folded_tokens(doc), mention.end,
+                                                      folder.stop_words):
+        confidence = min(confidence, MODIFIER_ORG_CONFIDENCE)
+        reason += (f"; a body's name no lexicon holds, before the noun “{doc.tokens[mention.end].text}”:"
+                   " its words may belong to a longer phrase")
     return {"confidence": confidence, "reason": reason}
 
 
 # A capitalized run that is no whole name of the mention layer ("Republican" of "Republican Sen. Lee",
 # "Grassley" cut from "Charles E. Grassley") is at best a possible label.
 CUT_NAME_CONFIDENCE = 0.5
-NAME_KINDS = frozenset({"person", "organisation", "place", "group", "document"})
+# "the Republican Senate primary": capitals the mention layer reads as a body ("Republican Senate")
+# standing before a lower-case noun may be words of a longer phrase, so the row is only possible.
+MODIFIER_ORG_CONFIDENCE = 0.6
 
 
-def ends_a_whole_name(doc: Document, start: int, end: int) -> bool:
-    """Whether ``[start, end)`` ends where a name of the mention layer ends and starts inside none.
+def _run_name(mention: Mention, titles: AbstractSet[str]) -> str:
+    """The capitalized part of an automatic mention's label without its titles, as the entity's display name.
 
-    A label may carry words before the name ("the leftist regime of" … "Maduro") and may leave out
-    a title ("Charles E. Grassley" of "Sen. Charles E. Grassley"), but must not begin in the middle
-    of a name, nor stop short of its end.
+    ``titles``: single-word titles of the titles lexicon ("mr", "sen", "justice"), so "Mr. Trump"
+    and "Donald Trump" both show the entity as a name, never as "Mr. Trump".
     """
-    names = [m for m in doc.mentions if m.kind in NAME_KINDS and m.start < end and start < m.end]
-    if any(m.start < start < m.end and doc.text[start:m.end] != m.name for m in names):  # a title may go
-        return False
-    return any(m.end == end for m in names)
-
-
-def _run_name(mention: Mention) -> str:
-    """The capitalized part of an automatic mention's label, as the entity's display name."""
     words = mention.text.split()
-    while words and not words[0][:1].isupper():
+    while words and (not words[0][:1].isupper() or (len(words) > 1 and fold(words[0]).rstrip(".") in titles)):
         words = words[1:]
     name = " ".join(words) or mention.text
-    return re.sub(r"['’]s$", "", name) or name  # "the FBI’s" names the FBI
+    return _POSSESSIVE.sub("", name) or name  # "the FBI’s" names the FBI
+
+
+_POSSESSIVE = re.compile(r"['’]s$")  # "Ginsburg’s": a label is shown without it where the outlet also writes it bare
 
 
 # A double mark anywhere, or a single mark opening a word: ‘Cartel of the Suns’. An apostrophe

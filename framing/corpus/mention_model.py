@@ -51,6 +51,10 @@ class MentionLexicon:
     title_words: dict[str, tuple[str, str, str]]  # single-word norm → (gender, role, kind)
     place_heads: frozenset[str]  # words that end a place's name ("Sea", "County")
 
+    def title_words_of(self, kind: str) -> frozenset[str]:
+        """The single words of the titles lexicon of one kind ("title": "mr", "sen", "justice")."""
+        return frozenset(word.rstrip(".") for word, (_, _, word_kind) in self.title_words.items() if word_kind == kind)
+
 
 @lru_cache(maxsize=8)
 def mention_lexicon(lexicons: Lexicons) -> MentionLexicon:

@@ -86,9 +86,9 @@ class _Reader(TokenReader):
         return end
 
     def _read_segment(self, index: int, end: int) -> int:
-        if index in self.orgs:
-            return self._organisation_from_lexicon(index)
         org_end = self._org_name_end(index, end)
+        if index in self.orgs and org_end <= self.orgs[index][1]:
+            return self._organisation_from_lexicon(index)
         if org_end:
             return self._organisation(index, org_end, "org_name")
         if index in self.places and self._is_place(index):
@@ -152,7 +152,10 @@ class _Reader(TokenReader):
         return stop
 
     def _org_name_end(self, index: int, end: int) -> int:
-        """End of an organisation name from ``index``: up to its last head noun, with an "of …" tail."""
+        """End of an organisation name from ``index``: up to its last head noun, with an "of …" tail.
+
+        The tail takes a place ("University of Iowa", "Bank of America") and stops at a date ("on Monday").
+        """
         head = 0
         position = index
         while position < end and not self._titled_name_at(position):
@@ -162,11 +165,12 @@ class _Reader(TokenReader):
         if not head:
             return 0
         tail = head
-        while (tail < position and (self.norms[tail] in ORG_CONNECTORS or self.cap[tail]) and tail not in self.places
-               and self.norms[tail] not in WEEKDAYS | MONTHS):  # "the Convention on Monday" ends at "Convention"
-            tail += 1
+        while tail < position and (self.norms[tail] in ORG_CONNECTORS or self.cap[tail]):
+            if self.norms[tail] in WEEKDAYS or self.norms[tail] in MONTHS:
+                break  # "the Supreme Court on Monday": a date ends the name
+            tail = self.places[tail][1] if tail in self.places else tail + 1  # "University of Iowa"
         while tail > head and self.norms[tail - 1] in ORG_CONNECTORS:
-            tail -= 1  # a name never ends in "of" or "on"
+            tail -= 1  # never end on "of" ("University of" before a word the name does not take)
         return tail if tail > head and self.norms[head] in ORG_CONNECTORS else head
 
     def _organisation(self, first: int, end: int, how: str) -> int:

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 
@@ -47,7 +47,8 @@ from ...lexicons import Lexicons
 from ..common import Folder, fold, outlet_of
 from ..labels import Mention, collect_mentions, load_pins
 from .people import People, person_key
-from .rules import Decision, RoleRules, quoted
+from .rules import Decision, RoleRules, phrase_name, quoted
+from .staff import staff_owner, staff_title
 from .sureness import voice_sureness
 
 __all__ = ["COLUMNS", "Voices", "build_voices"]
@@ -84,27 +85,44 @@ class Voices:
         if named >= 0 and (start is None or fold(doc.text[start:end]) != fold(voice)):
             places.append(_token_range(doc, named, named + len(voice)))  # a pronoun's antecedent
         for first, stop in places:
+            if phrase_name(doc.tokens[first:stop]):
+                continue  # "Fix the Court" is no court: the appositive or a generic word says what it is
             decision = rules.decide(doc, doc.tokens[first:stop], "own words", nearest_last=True, resolve=resolve)
             if decision is not None:
                 return self._office_over_party(doc, voice, decision)
         for first, stop in places:
+            title = rules.title_window(doc, first)
             decision = (
-                rules.decide(doc, rules.title_window(doc, first), "title", nearest_last=True)
+                rules.decide(doc, title, "title", nearest_last=True)
+                or staff_title(rules, doc, title, resolve)
                 or rules.party_state_tag(doc, stop)
                 or rules.appositive(doc, stop, resolve=resolve)
             )
             if decision is not None:
                 return self._office_over_party(doc, voice, decision)
         key = person_key(voice)
+        if any(phrase_name(doc.tokens[first:stop]) for first, stop in places[:1]):
+            key = people.key_at(doc.id, start, end)  # "Fix the Court" is found by its whole name, not by "court"
         if key and key not in PRONOUNS and (decision := people.lookup(doc.id, key)) is not None:
             return decision
         for first, stop in places:
             decision = rules.decide(doc, doc.tokens[first:stop], "own words", nearest_last=True, generic=True)
             if decision is not None:
-                return decision
+                return self._staff(doc, decision, doc.tokens[first].start if first < len(doc.tokens) else 0, resolve)
         if kind in KIND_ROLES:
             return Decision(KIND_ROLES[kind], f"source kind {kind}")
         return Decision("other", "no title, appositive, lexicon row or story actor gives a role")
+
+    def _staff(self, doc: Document, decision: Decision, start: int,
+               resolve: Callable[[Sequence[Token]], Decision | None]) -> Decision:
+        """A staff word alone ("the spokesperson") takes its owner's role from an earlier use, or is a guess."""
+        term = _ROW_TERM.search(decision.reason)
+        if term is None or term.group(1) not in self.rules.staff_words:
+            return decision
+        owner = staff_owner(self.rules, doc, term.group(1), start, resolve)
+        if owner is not None:
+            return owner
+        return Decision(decision.role, f"{decision.reason}; staff word '{term.group(1)}' without whose staff")
 
     def _office_over_party(self, doc: Document, voice: str, decision: Decision) -> Decision:
         """An office beats a party label: "Roe, a Democrat" is a legislator if Roe is "Sen. Jane Roe".

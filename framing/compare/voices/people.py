@@ -24,7 +24,7 @@ from ...analysis import ArticleAnalysis
 from ...document import Document, Token
 from ..common import fold, outlet_of
 from ..labels import Mention
-from .rules import Decision, RoleRules, quoted
+from .rules import Decision, RoleRules, phrase_name, quoted
 
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 
@@ -73,7 +73,7 @@ class People:
         doc, rules = self.docs[mention.article_id], self.rules
         label = doc.tokens[mention.first:mention.end]
         return (
-            rules.decide(doc, label, "name", nearest_last=True)
+            (None if phrase_name(label) else rules.decide(doc, label, "name", nearest_last=True))
             or rules.decide(doc, rules.title_window(doc, mention.first), "title", nearest_last=True)
             or rules.party_state_tag(doc, mention.end)
             or rules.appositive(doc, mention.end)
@@ -97,6 +97,15 @@ class People:
         name = mention.text
         return Decision(role, f"story actor '{name}' ({count} of {len(decided)} mentions that give a role), "
                               f"e.g. in {mention.article_id}: {decision.reason}")
+
+    def key_at(self, article_id: str, start: int | None, end: int | None) -> str:
+        """The key of the label mention that covers ``[start, end)`` in the article, or ""."""
+        if start is None or end is None:
+            return ""
+        for mention in self.by_article.get(article_id, ()):
+            if mention.start_char < end and start < mention.end_char:
+                return person_key(mention.entity) if mention.source == "pinned" else mention.entity
+        return ""
 
     def previous_person(self, article_id: str, before: int) -> tuple[Mention, Decision] | None:
         """The last person named before offset ``before`` who has a role (for "his lawyer", "he")."""

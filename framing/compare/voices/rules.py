@@ -41,7 +41,7 @@ OFFICE_ROLES = GOVERNMENT_ROLES | {"courts_prosecutors"}
 NATIONALITY_ENDINGS = ("ian", "ean", "ese", "ish", "ch", "an", "li", "qi", "ani", "udi", "iti")
 POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its"})
 # "." right after these words belongs to the title (Sen. Rep. Gov. Lt. Gen. Dr.).
-_ABBREVIATION_END = "."
+ABBREVIATION_END = "."
 _PARTY_STATE_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
 # Words a title window may hold that are not capitalized (former, presidential) stop at these.
 _TITLE_CONNECTORS = frozenset({"of", "-"})
@@ -52,6 +52,8 @@ _APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "then", "now", "former", "lon
 # Words that end an appositive's noun phrase: a relative clause or a verb follows.
 _APPOSITIVE_ENDS = frozenset({"who", "which", "that", "whose", "and", "but", "said", "says", "is", "was", "has", "had"})
 # Prepositions that end the head of a noun phrase: "the deputy director | of the agency".
+# Words that join a name's parts ("Bank of the West"); a "the" after any other word makes the name a phrase.
+_NAME_CONNECTORS = frozenset({"of", "for", "and", "on", "to", "in"})
 _HEAD_ENDS = frozenset({"of", "at", "for", "in", "with", "from", "to", "on", "under", "since"})
 
 
@@ -104,6 +106,11 @@ class RoleRules:
         )
         self.reporting_cues = lexicons.reporting_cues
         self.stop_words = lexicons.stop_words
+        # Staff words: the nouns of the speaks_for rows "spokesman for", "aide to", "lawyer for".
+        self.staff_words = frozenset(
+            entry.key.split()[-2] for entry in entries
+            if entry["rule"] == "speaks_for" and len(entry.key.split()) >= 2 and entry.key.split()[-1] in ("for", "to")
+        )
 
     # -- rows -------------------------------------------------------------------------
 
@@ -115,7 +122,7 @@ class RoleRules:
         return [
             Match(entry, first, end)
             for first, end, entry in self.matcher.match([t.norm for t in tokens])
-            if _case_fits(entry, tokens[first:end])
+            if _case_fits(entry, tokens[first:end]) and not _given_name(entry, tokens, first, end)
         ]
 
     def is_pack(self, entry: Entry) -> bool:
@@ -158,7 +165,7 @@ class RoleRules:
         sentence = tokens[at].sentence if at < len(tokens) else -1
         while k >= 0 and tokens[k].sentence == sentence and len(window) < TITLE_TOKENS:
             token = tokens[k]
-            if token.text == _ABBREVIATION_END and k > 0 and tokens[k - 1].end == token.start and tokens[k - 1].is_word:
+            if token.text == ABBREVIATION_END and k > 0 and tokens[k - 1].end == token.start and tokens[k - 1].is_word:
                 window.insert(0, token)
             elif not token.is_word:
                 break
@@ -171,7 +178,7 @@ class RoleRules:
             else:
                 window.insert(0, token)
             k -= 1
-        while window and (window[0].norm in _TITLE_CONNECTORS or window[0].text == _ABBREVIATION_END):
+        while window and (window[0].norm in _TITLE_CONNECTORS or window[0].text == ABBREVIATION_END):
             window.pop(0)
         return window
 
@@ -183,6 +190,10 @@ class RoleRules:
         sentence = tokens[after].sentence
         window: list[Token] = []
         for token in tokens[after + 1 : after + 1 + APPOSITIVE_TOKENS]:
+            if token.text == ABBREVIATION_END and window and window[-1].end == token.start \
+                    and any(m.end == 2 for m in self.matches([window[-1], token])):
+                window.append(token)  # "an adviser to Sen. Roe": the title's full stop
+                continue
             if token.sentence != sentence or token.text in _APPOSITIVE_STOPS or token.norm in _APPOSITIVE_ENDS:
                 break
             window.append(token)
@@ -218,12 +229,35 @@ class RoleRules:
     ) -> Decision | None:
         """Rule ``appositive``: the role the phrase after a name gives, its head first."""
         window = self.appositive_window(doc, after)
+        if any(m.entry["rule"] == "speaks_for" for m in self.matches(window)):  # "an adviser to Mr. Roe"
+            decision = self.decide(doc, window, "appositive", nearest_last=True, resolve=resolve)
+            if decision is not None and decision.role != "other":
+                return decision
         for generic in (False, True):  # "a Boston lawyer": a generic row still beats no role
-            for part in self.head_first(window):
+            parts = self.head_first(window)
+            for k, part in enumerate(parts):
                 decision = self.decide(doc, part, "appositive", nearest_last=True, generic=generic, resolve=resolve)
                 if decision is not None:
-                    return decision
+                    return self._job_in_body(doc, decision, parts[k + 1:])
         return None
+
+    def _job_in_body(self, doc: Document, decision: Decision, rest: Sequence[Sequence[Token]]) -> Decision:
+        """A job word's role yields to the body it is held in: "the president of the State Senate".
+
+        An executive job word ("president", "director") is said of officials and of any body's
+        staff alike; the complement's own row says which body ("Senate": legislators). A body
+        the rows do not type ("the Washington director of MoveOn.org") leaves the role a guess.
+        """
+        if decision.role != "executive_officials" or not rest:
+            return decision
+        complement = rest[0]
+        body = self.decide(doc, complement, "appositive", nearest_last=False)
+        if body is not None and body.role != decision.role:
+            return Decision(body.role, f"{body.reason} (the body of the job: {decision.reason})")
+        names = [t for t in complement if t.is_word and t.text[:1].isupper()]
+        if body is None and names:
+            return Decision(decision.role, f"{decision.reason}; employer {quoted(doc, names)} untyped")
+        return decision
 
     def decide(
         self,
@@ -291,6 +325,24 @@ class RoleRules:
             if norm in self.countries or (len(norm) > 3 and norm.endswith(NATIONALITY_ENDINGS) and norm.isalpha()):
                 return token
         return None
+
+
+def phrase_name(tokens: Sequence[Token]) -> bool:
+    """A name made of a phrase ("Fix the Court", "Save the Children"): its last word does not say its kind.
+
+    A capitalized word, then a mid-name "the" that no connector ("of the", "for the") brings in.
+    """
+    return any(
+        token.text == "the" and tokens[k - 1].text[:1].isupper() and tokens[k - 1].norm not in _NAME_CONNECTORS
+        and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
+        for k, token in enumerate(tokens) if k > 0
+    )
+
+
+def _given_name(entry: Entry, tokens: Sequence[Token], first: int, end: int) -> bool:
+    """A lower-case document row on a capitalized word before another: "Bill" of "Bill Clinton" is no bill."""
+    return (entry["role"] == "documents" and not entry.key[:1].isupper() and tokens[first].text[:1].isupper()
+            and end < len(tokens) and tokens[end].is_word and tokens[end].text[:1].isupper())
 
 
 def _case_fits(entry: Entry, tokens: Sequence[Token]) -> bool:

@@ -17,15 +17,27 @@ Two questions, each with named evidence, and the row's ``confidence`` is the low
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ...document import Document
-from ...grammar import DETERMINERS, SUBJECT_PRONOUNS
+from ...grammar import (
+    AUXILIARY_VERBS,
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    NEGATIONS,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+    TELL_FORMS,
+)
 from ..confidence import Evidence
 
 MAX_VOICE_WORDS = 5
 _ROW_TERM = re.compile(r"row '([^']*)'")
 NOT_VOICES = frozenset({"place", "date"})
 VOICE_KINDS = frozenset({"person", "organisation", "group", "document"})
+# A voice right after these is inside a longer noun phrase ("the code of conduct for federal judges").
+NOUN_PHRASE_LINKS = frozenset({"of", "for"})
+_FUNCTION_WORDS = PREPOSITIONS | CLAUSE_OPENERS | AUXILIARY_VERBS | SUBJECT_PRONOUNS | NEGATIONS
 # The role rule (the start of role_reason) → how sure its role is.
 ROLE_SURENESS = (
     ("party-state tag", 0.95),
@@ -37,6 +49,10 @@ ROLE_SURENESS = (
     ("story actor", 0.7),
     ("appositive", 0.65),
     ("source kind", 0.6),
+    ("staff owner", 0.7),  # the owner of an earlier "spokesperson for X" in the same article
+    ("staff of", 0.65),  # "Obama adviser X": whose staff is said, not in which capacity (office or campaign)
+    ("without whose staff", 0.55),  # a job word with no employer ("the aide"): the role is a guess
+    ("untyped", 0.55),  # a job word at a body no row types ("director of MoveOn.org")
     ("pronoun", 0.5),
     ("quote without a speaker", 0.4),
     ("no title", 0.3),
@@ -88,12 +104,15 @@ def _what_it_is(doc: Document, start: int | None, end: int | None) -> tuple[floa
     start, end = int(start), int(end)
     covering = [m for m in doc.mentions if m.start < end and start < m.end]
     kinds = {m.kind for m in covering}
-    if kinds and kinds <= NOT_VOICES:
+    if kinds and kinds <= NOT_VOICES and any(m.end >= end for m in covering):  # "America Rising" is no place
         mention = covering[0]
         return 0.9, f"a {mention.kind}, not a voice: '{mention.text}' at {mention.start}-{mention.end}"
     words = doc.text[start:end].split()
     if len(words) > MAX_VOICE_WORDS:
         return 0.8, f"{len(words)} words: a clause, not a noun phrase naming a voice"
+    placed = _place_in_phrase(doc, start, end)
+    if placed[1]:
+        return placed
     if not words or kinds & VOICE_KINDS:
         return 0.0, ""
     first = words[0].lower()
@@ -103,4 +122,31 @@ def _what_it_is(doc: Document, start: int | None, end: int | None) -> tuple[floa
         return 0.8, f"'{words[0]}' alone is a common word (a rank cut from a title, or a fragment), not a voice"
     if len(words) == 1:
         return 0.5, f"'{words[0]}' is no person, organisation or group the parse knows (a fragment?)"
+    return 0.0, ""
+
+
+def _place_in_phrase(doc: Document, start: int, end: int) -> tuple[float, str]:
+    """Doubt from the words around the voice: the one told, a possessor, or a word inside a longer phrase.
+
+    "telling CNN": CNN is told, not telling. "The Washington Post’s" opens a longer phrase (its
+    editorial board). "the code of conduct for federal judges says": the judges are inside the
+    phrase whose head speaks. "a political action committee that": a noun cut from its modifiers.
+    """
+    tokens = doc.tokens
+    at = bisect_left(doc.token_columns().starts, start)
+    if at >= len(tokens) or tokens[at].start != start:
+        return 0.0, ""
+    before = tokens[at - 1] if at > 0 and tokens[at - 1].sentence == tokens[at].sentence else None
+    where = f"'{doc.text[start:end]}' at {start}-{end}"
+    if before is not None and before.norm in TELL_FORMS:
+        return 0.8, f"{where} is told ('{before.text}'), not a voice"
+    if doc.text[start:end].endswith(("'s", "’s")):
+        return 0.5, f"{where} is a possessive: the voice is the longer phrase it opens"
+    if before is None or not before.is_word:
+        return 0.0, ""
+    if before.norm in NOUN_PHRASE_LINKS:
+        return 0.8, f"{where} follows '{before.text}': it is inside a longer phrase whose head is the voice"
+    if (tokens[at].text[:1].islower() and before.text[:1].islower() and before.norm not in DETERMINERS
+            and before.norm not in _FUNCTION_WORDS and not before.norm.endswith(("ed", "ing", "s", "ly"))):
+        return 0.5, f"{where} follows the word '{before.text}': a noun cut from its phrase"
     return 0.0, ""
