@@ -46,7 +46,8 @@ from ..grammar import QUOTE_MARKS
 from ..lexicons import Lexicons
 from .common import Folder, Sentence, evidence, numbers_in, outlet_of, sentence_tokens
 from .confidence import CONFIDENT_AT, Evidence
-from .fact_pairs import MIN_COSINE, EventKeys, Rarity, event_keys, score_pair
+from .fact_keys import DocumentKeys, EventKeys, Rarity
+from .fact_pairs import MIN_COSINE, score_pair
 from .labels import Mention, Pins
 from .numbers import number_disagreements, number_phrase
 
@@ -81,27 +82,17 @@ def collect_sentences(
 ) -> tuple[list[Sentence], dict[tuple[str, int], list[Token]], list[EventKeys]]:
     """Sentences worth aligning, with their features, each sentence's tokens and its event keys."""
     entities_in: dict[tuple[str, int], set[str]] = defaultdict(set)
-    actors_in: dict[tuple[str, int], dict[str, str]] = defaultdict(dict)
-    actor_words: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for analysis in analyses:
-        doc = analysis.document
-        folded = folder.folded_tokens(doc)
-        for mention in (m for m in mentions if m.article_id == doc.id):
-            where = (doc.id, doc.tokens[mention.first].sentence)
-            if mention.source == "pinned":
-                entities_in[where].add(mention.entity)
-            actors_in[where].setdefault(mention.entity, mention.text)
-            actor_words[where].update(folded[mention.first:mention.end])
-        for mention in doc.mentions:  # the parse's people and organisations, with their descriptions
-            if mention.kind in ("person", "organisation") and mention.end_token > mention.first:
-                where = (doc.id, doc.tokens[mention.first].sentence)
-                actor_words[where].update(folded[mention.first:mention.end_token])
+    for mention in mentions:
+        if mention.source == "pinned":
+            doc = next(a.document for a in analyses if a.document.id == mention.article_id)
+            entities_in[(doc.id, doc.tokens[mention.first].sentence)].add(mention.entity)
     sentences: list[Sentence] = []
     tokens_of: dict[tuple[str, int], list[Token]] = {}
     keys: list[EventKeys] = []
     for analysis in analyses:
         doc = analysis.document
         headings = folder.headings(doc)
+        reader = DocumentKeys(analysis, folder, mentions)
         for index, tokens in enumerate(sentence_tokens(doc)):
             n_words = sum(1 for token in tokens if token.is_word)
             features = folder.content_stems(tokens)
@@ -115,7 +106,7 @@ def collect_sentences(
                          tuple(features), tuple(numbers))
             )
             tokens_of[(doc.id, index)] = tokens
-            keys.append(event_keys(doc, tokens, folder, actors_in[(doc.id, index)], actor_words[(doc.id, index)]))
+            keys.append(reader.keys(index, tokens))
     return sentences, tokens_of, keys
 
 

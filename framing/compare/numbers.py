@@ -23,7 +23,8 @@ from ..analysis import ArticleAnalysis
 from ..document import Token
 from .common import Folder, Sentence
 from .confidence import Evidence
-from .fact_pairs import EventKeys, Rarity, score_pair
+from .fact_keys import EventKeys, Rarity
+from .fact_pairs import score_pair
 from .quantities import Quantity
 
 # Words that only restate a unit ("50 percent", "$5 million").
