@@ -59,6 +59,7 @@ class EventKeys:
     named: frozenset[str] = frozenset()  # actors that are people or organisations
     speakers: frozenset[str] = frozenset()  # surname keys of the quotations' speakers
     phrases: frozenset[str] = frozenset()  # content words of short quotations
+    names: frozenset[str] = frozenset()  # stems of the words naming the actors (for Rarity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,8 @@ class DocumentKeys:
         actors = {key: words for key, words in self.actors[index].items() if key not in _TIME_WORDS}
         speakers = frozenset(key for (s, e), key in self.speakers if s < end and start < e)
         return EventKeys(actors, predicate, weekdays(tokens, folder), tuple(quantities(doc, tokens, folder)),
-                         quoted, grams, own, frozenset(self.named[index]), speakers, phrases)
+                         quoted, grams, own, frozenset(self.named[index]), speakers, phrases,
+                         frozenset(folder.stem(word) for word in actor_words))
 
 
 def _quotations(doc: Document, folded: Sequence[str]) -> list[Quotation]:
@@ -155,7 +157,9 @@ class Rarity:
     """Which actors and words are common in the story (in more than ``COMMON_SHARE`` of its sentences).
 
     The story's main actors and words ("Obama", "debate") are in every other sentence:
-    sharing them says little about which event two sentences state.
+    sharing them says little about which event two sentences state. The words naming
+    actors count among the words, so "Senate" next to two numbers in a Senate story
+    does not make them one count (:mod:`.numbers`).
     """
 
     common_actors: frozenset[str]
@@ -165,7 +169,7 @@ class Rarity:
     def of(cls, keys: Sequence[EventKeys], n_outlets: int) -> Rarity:
         """Counted over the story's sentences; a fact every outlet states twice is never common."""
         actors: Counter[str] = Counter(key for k in keys for key in k.actors)
-        words: Counter[str] = Counter(word for k in keys for word in k.predicate | k.phrases)
+        words: Counter[str] = Counter(word for k in keys for word in k.predicate | k.phrases | k.names)
         limit = max(2.0 * n_outlets, COMMON_SHARE * len(keys))
         return cls(frozenset(a for a, n in actors.items() if n > limit),
                    frozenset(w for w, n in words.items() if n > limit))

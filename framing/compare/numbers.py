@@ -161,10 +161,10 @@ def _disagreement_evidence(
     """How sure it is that ``qa`` and ``qb`` are one quantity given differently, or None (not comparable).
 
     Contributions: the same unit 0.3; each content word shared by the numbers' own
-    windows 0.15 (up to 0.4; none costs 0.3: "60 votes to break" and "41 votes to block"
-    share the unit but not the act); numbers for different acts (the word before them, or
-    a verb after "to": needed/held, to break/to block) cost 0.4; half the sentences'
-    event score (up to 0.3).
+    windows 0.15, the story's common words left out (up to 0.4; none costs 0.3: "60 votes
+    to break" and "41 votes to block" share the unit but not the act); numbers for
+    different acts (the word before them, or a verb after "to": needed/held, to break/to
+    block) cost 0.4; half the sentences' event score (up to 0.3).
     """
     event = score_pair(keys[i], keys[j], float(cosine[i, j]), rarity, folder.stop_words, compare_numbers=False)
     if event.confidence < MIN_EVENT:
@@ -174,7 +174,7 @@ def _disagreement_evidence(
     context_j = _context(tokens_of[(sj.article_id, sj.index)], qb, folder)
     evidence = Evidence(0.3)
     evidence.note(f"same unit ({qa.unit_text}): {qa.value:g} against {qb.value:g}")
-    shared = sorted(context_i & context_j)
+    shared = sorted((context_i & context_j) - rarity.common_words)  # "Senate" in a Senate story says nothing
     if shared:
         evidence.add(min(0.4, 0.15 * len(shared)), "the numbers' own words agree: " + ", ".join(shared[:4]))
     else:
