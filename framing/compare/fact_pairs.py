@@ -90,7 +90,8 @@ def score_pair(
     common actors (0.15 if it is); each shared uncommon word 0.1, up to 0.3; a term both
     quote ("malarkey") 0.25; when both name people or organisations and no actor is in
     common the pair loses 0.3 (shared words alone are not enough), otherwise a pair
-    without a common actor loses 0.1. A shorter shared quoted run gives 0.15, two
+    without a common actor loses 0.1. Quoted words both hold, from two different
+    speakers, cost 0.4 (the same words said twice are two statements). A shorter shared quoted run gives 0.15, two
     quotations in different words cost 0.15 (two statements, not one); the same weekday
     adds 0.1, the same counts 0.1.
     """
@@ -102,7 +103,10 @@ def score_pair(
     if quoted_evidence(a, b, stop_words, evidence):
         return evidence
     evidence.add(min(0.4, cosine), f"word overlap {cosine:.2f}")
-    if a.own and b.own and max(len(a.own), len(b.own)) >= QUOTE_WORDS:
+    if a.speakers and b.speakers and not a.speakers & b.speakers and a.grams & b.grams:
+        evidence.add(-0.4, f"quoted words shared by different speakers ({'/'.join(sorted(a.speakers))} "
+                           f"against {'/'.join(sorted(b.speakers))}): two statements")
+    elif a.own and b.own and max(len(a.own), len(b.own)) >= QUOTE_WORDS:
         part = shared_quote(a.own, b.own, stop_words, least=PART_QUOTE_WORDS) if a.grams & b.grams else ""
         if part:
             evidence.add(0.15, f"part of one quotation (“{part}”)")
