@@ -60,6 +60,7 @@ class EventKeys:
     speakers: frozenset[str] = frozenset()  # surname keys of the quotations' speakers
     phrases: frozenset[str] = frozenset()  # content words of short quotations
     names: frozenset[str] = frozenset()  # stems of the words naming the actors (for Rarity)
+    quoted_stems: frozenset[str] = frozenset()  # stems of the words inside this sentence's quotations
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +114,9 @@ class DocumentKeys:
         touched = [q for q in self.quotations if q.start < end and start < q.end]
         quoted = tuple(word for q in touched for word, at in zip(q.words, q.sentences, strict=True)
                        if abs(at - index) <= 1)
-        own = tuple(folder.fold(token.norm) for token in tokens
-                    if token.is_word and any(q.start <= token.start and token.end <= q.end for q in touched))
+        inside = [token for token in tokens
+                  if token.is_word and any(q.start <= token.start and token.end <= q.end for q in touched)]
+        own = tuple(folder.fold(token.norm) for token in inside)
         phrases = frozenset(word for q in touched if len(q.words) <= PHRASE_WORDS for word in q.words
                             if word not in folder.stop_words and len(word) > 2)
         grams = frozenset(quoted[k:k + PART_QUOTE_WORDS] for k in range(len(quoted) - PART_QUOTE_WORDS + 1))
@@ -122,7 +124,8 @@ class DocumentKeys:
         speakers = frozenset(key for (s, e), key in self.speakers if s < end and start < e)
         return EventKeys(actors, predicate, weekdays(tokens, folder), tuple(quantities(doc, tokens, folder)),
                          quoted, grams, own, frozenset(self.named[index]), speakers, phrases,
-                         frozenset(folder.stem(word) for word in actor_words))
+                         frozenset(folder.stem(word) for word in actor_words),
+                         frozenset(folder.stem(token.norm) for token in inside))
 
 
 def _quotations(doc: Document, folded: Sequence[str]) -> list[Quotation]:

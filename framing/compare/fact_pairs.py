@@ -85,15 +85,20 @@ def score_pair(
     """How sure it is that ``a`` and ``b`` state one event, as named contributions.
 
     A block (different days, dates or counts) sets the pair to 0. The same quoted words
-    (:func:`quoted_evidence`) decide a pair outright. Otherwise the weights are: word
-    overlap gives at most 0.4; an actor in common 0.25 if it is not one of the story's
-    common actors (0.15 if it is); each shared uncommon word 0.1, up to 0.3; a term both
-    quote ("malarkey") 0.25; when both name people or organisations and no actor is in
-    common the pair loses 0.3 (shared words alone are not enough), otherwise a pair
-    without a common actor loses 0.1. Quoted words both hold, from two different
-    speakers, cost 0.4 (the same words said twice are two statements). A shorter shared quoted run gives 0.15, two
-    quotations in different words cost 0.15 (two statements, not one); the same weekday
-    adds 0.1, the same counts 0.1.
+    (:func:`quoted_evidence`) decide a pair outright. Otherwise the weights are:
+
+    - word overlap: the cosine, at most 0.4;
+    - actors: one in common 0.25 if it is not one of the story's common actors (0.15 if
+      it is); when both name people or organisations and none is in common, -0.3 (shared
+      words alone are not enough); otherwise no actor in common, -0.1;
+    - words: each shared uncommon word 0.1, up to 0.3; a word one sentence quotes and the
+      other writes in its own voice is not shared ("went to law school" in a biography is
+      not the quoted jibe "never went to law school");
+    - quotations: a term both quote ("malarkey") 0.25; a shorter shared quoted run 0.15;
+      two quotations in different words -0.15 (two statements, not one); quoted words
+      two different speakers share -0.4 (the same words said twice are two statements,
+      and then a shared quoted term counts for nothing);
+    - the same weekday 0.1, the same counts 0.1.
     """
     block = blocking(a, b, compare_numbers=compare_numbers)
     evidence = Evidence()
@@ -103,7 +108,8 @@ def score_pair(
     if quoted_evidence(a, b, stop_words, evidence):
         return evidence
     evidence.add(min(0.4, cosine), f"word overlap {cosine:.2f}")
-    if a.speakers and b.speakers and not a.speakers & b.speakers and a.grams & b.grams:
+    two_speakers = bool(a.speakers and b.speakers and not a.speakers & b.speakers)
+    if two_speakers and a.grams & b.grams:
         evidence.add(-0.4, f"quoted words shared by different speakers ({'/'.join(sorted(a.speakers))} "
                            f"against {'/'.join(sorted(b.speakers))}): two statements")
     elif a.own and b.own and max(len(a.own), len(b.own)) >= QUOTE_WORDS:
@@ -113,12 +119,13 @@ def score_pair(
         elif not (a.phrases & b.phrases):
             evidence.add(-0.15, "both quote someone, in different words")
     terms = sorted((a.phrases & b.phrases) - rarity.common_words)
-    if terms:
+    if terms and not two_speakers:
         evidence.add(0.25, "both quote the term " + ", ".join(f"“{t}”" for t in terms[:3]))
     if a.days & b.days:
         evidence.add(0.1, "same day: " + "/".join(sorted(a.days & b.days)))
     _actor_evidence(a, b, rarity, evidence)
-    predicate = sorted((a.predicate & b.predicate) - rarity.common_words)
+    predicate = sorted(word for word in (a.predicate & b.predicate) - rarity.common_words
+                       if (word in a.quoted_stems) == (word in b.quoted_stems))
     if predicate:
         evidence.add(min(0.3, 0.1 * len(predicate)), "shared words: " + ", ".join(predicate[:6]))
     numbers = sorted({f"{q.value:g} {q.unit_text}" for q in a.quantities if q.is_count}
