@@ -5,9 +5,11 @@ A sentence's keys are read from the parse, not from its bag of words:
 - **actors**: the entities of the mention layer (``Document.mentions``: people,
   organisations and groups by canonical id, so "Sen. Chuck Schumer", "Mr. Schumer" and a
   resolved "he" are one actor ``person:schumer`` in every article) plus the story pack's
-  pinned names; ``named`` marks the people and organisations (a group such as
-  "Democrats" is an actor, but two sentences naming different groups may still state
-  one event);
+  pinned names and the capitalized names the labels table finds (``auto``: "America
+  Rising", which the mention layer may miss); ``named`` marks the people, organisations
+  and pinned names, the actors whose difference separates two events (a group such as
+  "Democrats", or a capitalized run that may be a sentence's first word, "Regardless",
+  is an actor to share but not one to differ on);
 - **predicate**: content-word stems besides the actors' names and time words;
 - **days** and **quantities**: what blocks two events apart (:mod:`.quantities`);
 - **quoted**: the folded words of every quotation the sentence touches, in this sentence
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 
 from ..analysis import ArticleAnalysis
 from ..document import Document, Token
-from ..grammar import MONTHS, QUOTE_MARKS, WEEKDAYS
+from ..grammar import MONTHS, QUOTE_MARKS, SUBJECT_PRONOUNS, WEEKDAYS
 from .common import Folder
 from .labels import Mention as Label
 from .quantities import Quantity, quantities, weekdays
@@ -40,6 +42,9 @@ PART_QUOTE_WORDS = 3
 PHRASE_WORDS = 4
 # An actor or word in more than this share of the story's sentences is common (see Rarity).
 COMMON_SHARE = 0.1
+# A capitalized run the labels table finds is a name only with this many words ("America
+# Rising"); one capitalized word is as often an adjective ("Republican") or a sentence's opener.
+AUTO_NAME_WORDS = 2
 ACTOR_KINDS = ("person", "organisation", "group")
 NAMED_KINDS = ("person", "organisation")
 _TIME_WORDS = WEEKDAYS | MONTHS
@@ -96,8 +101,9 @@ class DocumentKeys:
         for label in (m for m in labels if m.article_id == self.doc.id):
             sentence = tokens[label.first].sentence
             self.actor_words[sentence].update(folded[label.first:label.end])
+            if label.source == "pinned" or len(label.text.split()) >= AUTO_NAME_WORDS:
+                self.actors[sentence].setdefault(f"{label.source}:{label.entity}", label.text)
             if label.source == "pinned":
-                self.actors[sentence].setdefault(f"pinned:{label.entity}", label.text)
                 self.named[sentence].add(f"pinned:{label.entity}")
 
     def keys(self, index: int, tokens: Sequence[Token]) -> EventKeys:
@@ -146,12 +152,18 @@ def _quotations(doc: Document, folded: Sequence[str]) -> list[Quotation]:
 
 
 def _speakers(analysis: ArticleAnalysis) -> list[tuple[tuple[int, int], str]]:
-    """Each quote span's range and its speaker's surname key ("Sen. Kamala Harris" → "harris")."""
+    """Each quote span's range and its named speaker's surname key ("Sen. Kamala Harris" → "harris").
+
+    Only people named by a capitalized surname: a pronoun ("she said") or a description
+    ("the Republican nominee") names nobody to tell two speakers apart.
+    """
     found = []
     for span in analysis.spans:
-        speaker = str(span.attrs.get("speaker", "")) if span.type == "quote" else ""
-        if speaker.split():
-            found.append(((span.start, span.end), speaker.split()[-1].lower().strip(".,")))
+        named = span.type == "quote" and span.attrs.get("speaker_kind") == "named_person"
+        words = str(span.attrs.get("speaker", "")).split() if named else []
+        surname = words[-1].strip(".,’'") if words else ""
+        if surname[:1].isupper() and surname.lower() not in SUBJECT_PRONOUNS:
+            found.append(((span.start, span.end), surname.lower()))
     return found
 
 
