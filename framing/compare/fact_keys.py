@@ -21,6 +21,7 @@ A sentence's keys are read from the parse, not from its bag of words:
   the same five words from two different speakers are two statements;
 - **phrases**: content words inside short quotations ("malarkey", “dangerous
   demagogue”): a term two outlets both quote is a strong sign they report one remark.
+  A quoted name (the “Suns Cartel”, Operation “Southern Lance”) is an actor, not a remark.
 """
 
 from __future__ import annotations
@@ -124,7 +125,7 @@ class DocumentKeys:
                   if token.is_word and any(q.start <= token.start and token.end <= q.end for q in touched)]
         own = tuple(folder.fold(token.norm) for token in inside)
         phrases = frozenset(word for q in touched if len(q.words) <= PHRASE_WORDS for word in q.words
-                            if word not in folder.stop_words and len(word) > 2)
+                            if word not in folder.stop_words and len(word) > 2 and word not in actor_words)
         grams = frozenset(quoted[k:k + PART_QUOTE_WORDS] for k in range(len(quoted) - PART_QUOTE_WORDS + 1))
         actors = {key: words for key, words in self.actors[index].items() if key not in _TIME_WORDS}
         speakers = frozenset(key for (s, e), key in self.speakers if s < end and start < e)
