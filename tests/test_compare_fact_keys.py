@@ -6,7 +6,8 @@ from framing.analysis import analyze_document
 from framing.compare import build_comparison
 from framing.compare.common import Folder, sentence_tokens
 from framing.compare.confidence import CONFIDENT_AT
-from framing.compare.fact_keys import DocumentKeys
+from framing.compare.fact_keys import DocumentKeys, figures_of
+from framing.compare.quantities import quantities
 from framing.corpus import parse_text
 
 
@@ -74,4 +75,22 @@ def test_a_term_both_outlets_quote_is_evidence_of_one_remark(lexicons):
     })
     row = row_with(facts, "called the harbor")
     assert "both quote the term “boondoggle”" in row.reason
+    assert row.n_outlets == 2
+
+
+def test_specific_figures_are_counts_of_ten_or_more_and_days_with_their_month(lexicons):
+    text = "By Feb. 8 the 33 Democrats and 2 senators had spent $447 billion in 2018, while on 9 they rested."
+    doc = parse_text(text, lexicons, id="x")
+    figures = figures_of(quantities(doc, sentence_tokens(doc)[0], Folder(lexicons.stop_words)), text)
+    assert set(figures.values()) >= {"Feb. 8", "33 Democrats", "$447 billion"}
+    assert not any(words.startswith(("2 ", "2018", "9")) for words in figures.values())
+
+
+def test_a_figure_two_outlets_give_ties_sentences_that_share_few_words(lexicons):
+    facts = facts_of(lexicons, {
+        "A": "In the end 33 Democrats sided with the majority on the harbor bill. The weather was mild all week.",
+        "B": "Activists were furious that 33 Democrats caved. Ferries ran late because of the fog.",
+    })
+    row = row_with(facts, "sided with the majority")
+    assert "same figures: 33 Democrats" in row.reason
     assert row.n_outlets == 2

@@ -12,6 +12,7 @@ A sentence's keys are read from the parse, not from its bag of words:
   is an actor to share but not one to differ on);
 - **predicate**: content-word stems besides the actors' names and time words;
 - **days** and **quantities**: what blocks two events apart (:mod:`.quantities`);
+  **figures**: the specific ones ("33 Democrats", "Feb. 8"), which tie two sentences;
 - **quoted**: the folded words of every quotation the sentence touches, in this sentence
   and the next and previous one, so a quotation that runs over two sentences ("… like
   he's running his business? God help us.") is found from either (no further: a speech
@@ -26,16 +27,17 @@ A sentence's keys are read from the parse, not from its bag of words:
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..analysis import ArticleAnalysis
 from ..document import Document, Token
 from ..grammar import MONTHS, QUOTE_MARKS, SUBJECT_PRONOUNS, WEEKDAYS
 from .common import Folder
 from .labels import Mention as Label
-from .quantities import Quantity, quantities, weekdays
+from .quantities import Quantity, month_of, quantities, weekdays
 
 # A run of this many folded words in quotations of both sentences is one quotation.
 PART_QUOTE_WORDS = 3
@@ -46,6 +48,9 @@ COMMON_SHARE = 0.1
 # A capitalized run the labels table finds is a name only with this many words ("America
 # Rising"); one capitalized word is as often an adjective ("Republican") or a sentence's opener.
 AUTO_NAME_WORDS = 2
+_MONTH_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+# A count this large, with its unit, is specific enough to identify a fact ("33 Democrats").
+FIGURE_AT = 10
 ACTOR_KINDS = ("person", "organisation", "group")
 NAMED_KINDS = ("person", "organisation")
 _TIME_WORDS = WEEKDAYS | MONTHS
@@ -67,6 +72,7 @@ class EventKeys:
     phrases: frozenset[str] = frozenset()  # content words of short quotations
     names: frozenset[str] = frozenset()  # stems of the words naming the actors (for Rarity)
     quoted_stems: frozenset[str] = frozenset()  # stems of the words inside this sentence's quotations
+    figures: dict[str, str] = field(default_factory=dict)  # specific figures (see figures_of) → their words
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +135,32 @@ class DocumentKeys:
         grams = frozenset(quoted[k:k + PART_QUOTE_WORDS] for k in range(len(quoted) - PART_QUOTE_WORDS + 1))
         actors = {key: words for key, words in self.actors[index].items() if key not in _TIME_WORDS}
         speakers = frozenset(key for (s, e), key in self.speakers if s < end and start < e)
-        return EventKeys(actors, predicate, weekdays(tokens, folder), tuple(quantities(doc, tokens, folder)),
+        measured = tuple(quantities(doc, tokens, folder))
+        return EventKeys(actors, predicate, weekdays(tokens, folder), measured,
                          quoted, grams, own, frozenset(self.named[index]), speakers, phrases,
                          frozenset(folder.stem(word) for word in actor_words),
-                         frozenset(folder.stem(token.norm) for token in inside))
+                         frozenset(folder.stem(token.norm) for token in inside), figures_of(measured, doc.text))
+
+
+def figures_of(measured: Sequence[Quantity], text: str) -> dict[str, str]:
+    """The sentence's specific figures: counts of ``FIGURE_AT`` or more of a known unit, and dated days.
+
+    "33 Democrats" or "Feb. 8" in two outlets' sentences of one story is one fact told
+    twice; "two senators" or "three terms" are too common to say so. A day counts only
+    with its month written before it, and a four-digit number that may be a year only as
+    money or a percentage.
+    """
+    found = {}
+    for q in measured:
+        if q.unit == "date":
+            before = _MONTH_BEFORE.search(text, max(0, q.start - 12), q.start)
+            month = month_of(before.group(1).lower()) if before else ""
+            if month:
+                found[f"{month} {q.value:g}"] = text[before.start():q.end]
+        elif q.is_count and q.value >= FIGURE_AT and (q.unit in ("$", "%") or not 1900 <= q.value <= 2100):
+            words = text[q.start:q.end]
+            found[f"{q.value:g} {q.unit}"] = words if q.unit in ("$", "%") else f"{words} {q.unit_text}"
+    return found
 
 
 def _quotations(doc: Document, folded: Sequence[str]) -> list[Quotation]:

@@ -28,6 +28,8 @@ from .fact_keys import PART_QUOTE_WORDS, EventKeys, Rarity
 # A run of this many folded words inside quotation marks, in both sentences, is one quotation.
 QUOTE_WORDS = 5
 QUOTE_CONTENT_WORDS = 2
+# What a specific figure both sentences give ("33 Democrats", "Feb. 8") adds (fact_keys.figures_of).
+SAME_FIGURE = 0.4
 # Pairs below this cosine are not scored at all (unless they share quoted words).
 MIN_COSINE = 0.08
 
@@ -98,7 +100,8 @@ def score_pair(
       two quotations in different words -0.15 (two statements, not one); quoted words
       two different speakers share -0.4 (the same words said twice are two statements,
       and then a shared quoted term counts for nothing);
-    - the same weekday 0.1, the same counts 0.1.
+    - the same specific figures ("33 Democrats", "Feb. 8": ``SAME_FIGURE``) 0.4, else the
+      same smaller counts 0.1; the same weekday 0.1.
     """
     block = blocking(a, b, compare_numbers=compare_numbers)
     evidence = Evidence()
@@ -128,9 +131,12 @@ def score_pair(
                        if (word in a.quoted_stems) == (word in b.quoted_stems))
     if predicate:
         evidence.add(min(0.3, 0.1 * len(predicate)), "shared words: " + ", ".join(predicate[:6]))
+    figures = sorted(a.figures[key] for key in set(a.figures) & set(b.figures))
     numbers = sorted({f"{q.value:g} {q.unit_text}" for q in a.quantities if q.is_count}
                      & {f"{q.value:g} {q.unit_text}" for q in b.quantities if q.is_count})
-    if numbers:
+    if figures:
+        evidence.add(SAME_FIGURE, "same figures: " + ", ".join(figures))
+    elif numbers:
         evidence.add(0.1, "same numbers: " + ", ".join(numbers))
     return evidence
 

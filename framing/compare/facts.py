@@ -34,7 +34,7 @@ differs between outlets ("US strikes" against "Venezuelan military actions").
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -124,7 +124,8 @@ def event_scores(
     rarity = Rarity.of(keys, len({s.outlet for s in sentences}))
     outlets = np.array([s.outlet for s in sentences], dtype=object)
     candidates = np.triu(cosine >= MIN_COSINE, k=1)
-    for i, j in _quote_pairs(keys):  # a shared run of quoted words, however little else is shared
+    # a shared run of quoted words, or a shared figure, however little else is shared
+    for i, j in _sharing_pairs([key.grams for key in keys]) | _sharing_pairs([key.figures for key in keys]):
         candidates[i, j] = True
     candidates &= outlets[:, None] != outlets[None, :]
     for i, j in zip(*np.nonzero(candidates), strict=True):
@@ -135,12 +136,12 @@ def event_scores(
     return scores, reasons
 
 
-def _quote_pairs(keys: Sequence[EventKeys]) -> set[tuple[int, int]]:
-    """Sentence pairs ``(i < j)`` whose quotations share a run of words (an index of the runs)."""
-    holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for index, key in enumerate(keys):
-        for gram in key.grams:
-            holders[gram].append(index)
+def _sharing_pairs(marks: Sequence[Iterable[Hashable]]) -> set[tuple[int, int]]:
+    """Sentence pairs ``(i < j)`` that share one of their marks (quoted runs, figures): an index of the marks."""
+    holders: dict[Hashable, list[int]] = defaultdict(list)
+    for index, held in enumerate(marks):
+        for mark in held:
+            holders[mark].append(index)
     return {(i, j) for indices in holders.values() for n, i in enumerate(indices) for j in indices[n + 1:]}
 
 
