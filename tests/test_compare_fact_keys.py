@@ -26,6 +26,13 @@ def row_with(facts, words: str):
     return rows.iloc[0]
 
 
+def assert_paired_because(lexicons, texts, words: str, because: str) -> None:
+    """The sentence holding ``words`` is in a fact of two outlets, for a reason that says ``because``."""
+    row = row_with(facts_of(lexicons, texts), words)
+    assert because in row.reason
+    assert row.n_outlets == 2
+
+
 def test_actors_are_the_mention_layers_entities_in_every_outlet(lexicons):
     analyses = analyzed(lexicons, {
         "A": "Sen. Jane Roe voted against the harbor budget in the committee on Monday.",
@@ -69,13 +76,10 @@ def test_the_same_words_from_two_different_speakers_are_not_one_quotation(lexico
 
 
 def test_a_term_both_outlets_quote_is_evidence_of_one_remark(lexicons):
-    facts = facts_of(lexicons, {
+    assert_paired_because(lexicons, {
         "A": "Senator Jane Roe called the harbor dredging plan a “boondoggle” during the long hearing.",
         "B": "At the hearing, Ms. Roe dismissed the dredging plan for the harbor as a “boondoggle” again.",
-    })
-    row = row_with(facts, "called the harbor")
-    assert "both quote the term “boondoggle”" in row.reason
-    assert row.n_outlets == 2
+    }, "called the harbor", "both quote the term “boondoggle”")
 
 
 def test_specific_figures_are_counts_of_ten_or_more_and_days_with_their_month(lexicons):
@@ -87,10 +91,7 @@ def test_specific_figures_are_counts_of_ten_or_more_and_days_with_their_month(le
 
 
 def test_a_figure_two_outlets_give_ties_sentences_that_share_few_words(lexicons):
-    facts = facts_of(lexicons, {
+    assert_paired_because(lexicons, {
         "A": "In the end 33 Democrats sided with the majority on the harbor bill. The weather was mild all week.",
         "B": "Activists were furious that 33 Democrats caved. Ferries ran late because of the fog.",
-    })
-    row = row_with(facts, "sided with the majority")
-    assert "same figures: 33 Democrats" in row.reason
-    assert row.n_outlets == 2
+    }, "sided with the majority", "same figures: 33 Democrats")
