@@ -9,8 +9,9 @@ from framing.analysis import ArticleAnalysis
 from framing.compare import build_comparison
 from framing.compare.common import Folder
 from framing.compare.confidence import CONFIDENT_AT
-from framing.compare.facts import collect_sentences, tfidf_matrix
+from framing.compare.facts import collect_sentences
 from framing.compare.labels import collect_mentions, load_pins
+from framing.compare.tfidf import tfidf_matrix
 from framing.corpus import parse_text
 from framing.document import Span
 
