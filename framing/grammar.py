@@ -99,3 +99,8 @@ OPENING_QUOTE_MARKS = frozenset(["“", '"', "‘"])
 # Token norms of a closing quotation mark.
 CLOSING_QUOTE_NORMS = frozenset(["”", '"', "'"])
 DASHES = frozenset(["―", "—", "–"])
+# Written before a number, these make it a bound, not a value: "more than 80" is met by 83.
+LOWER_BOUND_PHRASES = frozenset(["more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
+                                 "no less than"])
+UPPER_BOUND_PHRASES = frozenset(["less than", "fewer than", "under", "up to", "at most", "no more than", "nearly",
+                                 "almost"])

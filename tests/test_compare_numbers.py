@@ -83,3 +83,23 @@ def test_counts_that_share_only_the_storys_common_words_are_not_one_quantity(lex
     confident, _possible = split_confident(rows)
     assert confident.empty
     assert rows.empty or not rows.reason.str.contains("own words agree: senat").any()
+
+
+@pytest.mark.parametrize("texts", [
+    {"A": "The flood damaged more than 80 homes in Riverton on Sunday, the mayor said.",
+     "B": "The flood damaged 86 homes in Riverton on Sunday, the mayor said."},
+    {"A": "The flood damaged 40 homes in Riverton on Sunday, the mayor said.",
+     "B": "The flood damaged 90 homes in Riverton on Sunday, the mayor said."},
+    {"A": "The flood damaged 80 homes in Riverton, and 86 homes counting the farms, the mayor said.",
+     "B": "The flood damaged 86 homes in Riverton on Sunday, the mayor said."},
+])
+def test_bounds_that_are_met_and_far_apart_figures_are_not_disagreements(lexicons, texts):
+    assert number_rows(lexicons, texts).empty
+
+
+def test_close_figures_for_one_count_are_a_disagreement(lexicons):
+    rows = number_rows(lexicons, {
+        "A": "The flood damaged 80 homes in Riverton on Sunday, the mayor said.",
+        "B": "The flood damaged 86 homes in Riverton on Sunday, the mayor said.",
+    })
+    assert set(rows.value) == {"80", "86"}

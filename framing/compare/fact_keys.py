@@ -147,8 +147,7 @@ def figures_of(measured: Sequence[Quantity], text: str) -> dict[str, str]:
 
     "33 Democrats" or "Feb. 8" in two outlets' sentences of one story is one fact told
     twice; "two senators" or "three terms" are too common to say so. A day counts only
-    with its month written before it, and a four-digit number that may be a year only as
-    money or a percentage.
+    with its month written before it; years are not counts (:mod:`.quantities`).
     """
     found = {}
     for q in measured:
@@ -157,7 +156,7 @@ def figures_of(measured: Sequence[Quantity], text: str) -> dict[str, str]:
             month = month_of(before.group(1).lower()) if before else ""
             if month:
                 found[f"{month} {q.value:g}"] = text[before.start():q.end]
-        elif q.is_count and q.value >= FIGURE_AT and (q.unit in ("$", "%") or not 1900 <= q.value <= 2100):
+        elif q.is_count and q.value >= FIGURE_AT:
             words = text[q.start:q.end]
             found[f"{q.value:g} {q.unit}"] = words if q.unit in ("$", "%") else f"{words} {q.unit_text}"
     return found
