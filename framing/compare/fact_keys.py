@@ -28,6 +28,7 @@ A sentence's keys are read from the parse, not from its bag of words:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -108,7 +109,8 @@ class DocumentKeys:
         for label in (m for m in labels if m.article_id == self.doc.id):
             sentence = tokens[label.first].sentence
             self.actor_words[sentence].update(folded[label.first:label.end])
-            if label.source == "pinned" or len(label.text.split()) >= AUTO_NAME_WORDS:
+            named_auto = len(label.text.split()) >= AUTO_NAME_WORDS and label.entity.lower() not in _TIME_WORDS
+            if label.source == "pinned" or named_auto:
                 self.actors[sentence].setdefault(f"{label.source}:{label.entity}", label.text)
             if label.source == "pinned":
                 self.named[sentence].add(f"pinned:{label.entity}")
@@ -133,10 +135,9 @@ class DocumentKeys:
         phrases = frozenset(word for q in touched if len(q.words) <= PHRASE_WORDS for word in q.words
                             if word not in folder.stop_words and len(word) > 2 and word not in actor_words)
         grams = frozenset(quoted[k:k + PART_QUOTE_WORDS] for k in range(len(quoted) - PART_QUOTE_WORDS + 1))
-        actors = {key: words for key, words in self.actors[index].items() if key not in _TIME_WORDS}
         speakers = frozenset(key for (s, e), key in self.speakers if s < end and start < e)
         measured = tuple(quantities(doc, tokens, folder))
-        return EventKeys(actors, predicate, weekdays(tokens, folder), measured,
+        return EventKeys(dict(self.actors[index]), predicate, weekdays(tokens, folder), measured,
                          quoted, grams, own, frozenset(self.named[index]), speakers, phrases,
                          frozenset(folder.stem(word) for word in actor_words),
                          frozenset(folder.stem(token.norm) for token in inside), figures_of(measured, doc.text))
@@ -165,13 +166,14 @@ def figures_of(measured: Sequence[Quantity], text: str) -> dict[str, str]:
 def _quotations(doc: Document, folded: Sequence[str]) -> list[Quotation]:
     """The document's speech and scare quotations with their folded words (titles of works left out)."""
     found = []
+    starts = doc.token_columns().starts
     for quote in doc.quotes:
         if quote.kind == "title":
             continue
+        first, end = bisect_left(starts, quote.inner_start), bisect_left(starts, quote.inner_end)
         inside = [
-            (word, token.sentence) for token, word in zip(doc.tokens, folded, strict=True)
-            if token.is_word and token.text not in QUOTE_MARKS
-            and quote.inner_start <= token.start and token.end <= quote.inner_end
+            (folded[k], doc.tokens[k].sentence) for k in range(first, end)
+            if doc.tokens[k].is_word and doc.tokens[k].text not in QUOTE_MARKS and doc.tokens[k].end <= quote.inner_end
         ]
         if inside:
             words, sentences = zip(*inside, strict=True)
