@@ -104,3 +104,13 @@ LOWER_BOUND_PHRASES = frozenset(["more than", "over", "at least", "upwards of", 
                                  "no less than"])
 UPPER_BOUND_PHRASES = frozenset(["less than", "fewer than", "under", "up to", "at most", "no more than", "nearly",
                                  "almost"])
+# Verbs that only say someone spoke or reported (every form): they tell who said it, not what happened.
+SPEECH_VERBS = frozenset(
+    f"{stem}{ending}" for stem, endings in (
+        ("say", ("", "s", "ing")), ("said", ("",)), ("tell", ("", "s", "ing")), ("told", ("",)),
+        ("add", ("", "s", "ed", "ing")), ("note", ("", "s", "d")), ("noting", ("",)),
+        ("report", ("", "s", "ed", "ing")), ("indicate", ("", "s", "d")), ("indicating", ("",)),
+        ("state", ("s", "d")), ("stating", ("",)), ("write", ("", "s")), ("wrote", ("",)), ("writing", ("",)),
+        ("according", ("",)),
+    ) for ending in endings
+)

@@ -95,3 +95,12 @@ def test_a_figure_two_outlets_give_ties_sentences_that_share_few_words(lexicons)
         "A": "In the end 33 Democrats sided with the majority on the harbor bill. The weather was mild all week.",
         "B": "Activists were furious that 33 Democrats caved. Ferries ran late because of the fog.",
     }, "sided with the majority", "same figures: 33 Democrats")
+
+
+def test_speech_verbs_are_not_the_event_a_sentence_states(lexicons):
+    text = "Reports indicate the mayor said the bridge reopened, officials told reporters."
+    analysis = analyzed(lexicons, {"A": text})[0]
+    folder = Folder(lexicons.stop_words)
+    keys = DocumentKeys(analysis, folder, []).keys(0, sentence_tokens(analysis.document)[0])
+    assert {folder.stem(word) for word in ("bridge", "reopened")} <= keys.predicate
+    assert not {folder.stem(word) for word in ("indicate", "said", "told")} & keys.predicate

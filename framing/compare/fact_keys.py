@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from ..analysis import ArticleAnalysis
 from ..document import Document, Token
-from ..grammar import MONTHS, QUOTE_MARKS, SUBJECT_PRONOUNS, WEEKDAYS
+from ..grammar import MONTHS, QUOTE_MARKS, SPEECH_VERBS, SUBJECT_PRONOUNS, WEEKDAYS
 from .common import Folder
 from .labels import Mention as Label
 from .quantities import Quantity, month_of, quantities, weekdays
@@ -124,7 +124,7 @@ class DocumentKeys:
             folder.stem(token.norm) for token in tokens
             if token.is_word and len(token.norm) > 2 and not token.norm[0].isdigit()
             and folder.fold(token.norm) not in folder.stop_words and folder.fold(token.norm) not in actor_words
-            and folder.fold(token.norm) not in _TIME_WORDS
+            and folder.fold(token.norm) not in _TIME_WORDS and folder.fold(token.norm) not in SPEECH_VERBS
         )
         touched = [q for q in self.quotations if q.start < end and start < q.end]
         quoted = tuple(word for q in touched for word, at in zip(q.words, q.sentences, strict=True)
