@@ -116,8 +116,21 @@ DESCRIPTION_ADJECTIVES = frozenset(["former", "top", "senior", "veteran", "longt
 # Adjective endings: "presidential", "Democratic", "presumptive", "famous", "Republican".
 ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "an", "ent", "ant")
 
-# Words that bound a number instead of giving it ("more than $700 billion"): a bound agrees with any value on its
-# side, so two outlets' numbers are no disagreement when one is a bound the other satisfies (exercises).
-NUMBER_BOUNDS: frozenset[str] = frozenset({
-    "more than", "over", "above", "upwards of", "in excess of", "less than", "fewer than", "under", "below",
-})
+# Written before a number, these make it a bound, not a value: "more than 80" is met by 83.
+LOWER_BOUND_PHRASES = frozenset(["more than", "over", "above", "at least", "upwards of", "in excess of",
+                                 "no fewer than", "no less than"])
+UPPER_BOUND_PHRASES = frozenset(["less than", "fewer than", "under", "below", "up to", "at most", "no more than",
+                                 "nearly", "almost"])
+# Any of them: a bound agrees with every value on its side, so two outlets' numbers are no disagreement
+# when one is a bound the other meets (the comparison and the exercises both read this).
+NUMBER_BOUNDS = LOWER_BOUND_PHRASES | UPPER_BOUND_PHRASES
+# Verbs that only say someone spoke or reported (every form): they tell who said it, not what happened.
+SPEECH_VERBS = frozenset(
+    f"{stem}{ending}" for stem, endings in (
+        ("say", ("", "s", "ing")), ("said", ("",)), ("tell", ("", "s", "ing")), ("told", ("",)),
+        ("add", ("", "s", "ed", "ing")), ("note", ("", "s", "d")), ("noting", ("",)),
+        ("report", ("", "s", "ed", "ing")), ("indicate", ("", "s", "d")), ("indicating", ("",)),
+        ("state", ("s", "d")), ("stating", ("",)), ("write", ("", "s")), ("wrote", ("",)), ("writing", ("",)),
+        ("according", ("",)),
+    ) for ending in endings
+)

@@ -71,3 +71,35 @@ def test_quantities_read_units_dates_and_compounds(lexicons):
     found = {text[q.start:q.end]: q.unit for q in quantities(doc, doc.tokens, Folder(lexicons.stop_words))}
     assert found == {"8": "date", "60": "threshold~", "41": "vote", "$4.5 million": "$", "12": "%", "2018": "year",
                      "45": "ordinal"}
+
+
+def test_counts_that_share_only_the_storys_common_words_are_not_one_quantity(lexicons):
+    senate = ("The Senate met on Monday. Senate leaders spoke at noon about the budget. The Senate clerk read the "
+              "whole budget bill aloud. Senate aides handed out copies of the bill. ")
+    rows = number_rows(lexicons, {
+        "A": senate + "Afterwards 12 Senate Republicans gathered in the lobby to praise the budget deal.",
+        "B": senate + "In the end 52 Senate Republicans voted for the budget deal on the floor.",
+    })
+    confident, _possible = split_confident(rows)
+    assert confident.empty
+    assert rows.empty or not rows.reason.str.contains("own words agree: senat").any()
+
+
+@pytest.mark.parametrize("texts", [
+    {"A": "The flood damaged more than 80 homes in Riverton on Sunday, the mayor said.",
+     "B": "The flood damaged 86 homes in Riverton on Sunday, the mayor said."},
+    {"A": "The flood damaged 40 homes in Riverton on Sunday, the mayor said.",
+     "B": "The flood damaged 90 homes in Riverton on Sunday, the mayor said."},
+    {"A": "The flood damaged 80 homes in Riverton, and 86 homes counting the farms, the mayor said.",
+     "B": "The flood damaged 86 homes in Riverton on Sunday, the mayor said."},
+])
+def test_bounds_that_are_met_and_far_apart_figures_are_not_disagreements(lexicons, texts):
+    assert number_rows(lexicons, texts).empty
+
+
+def test_close_figures_for_one_count_are_a_disagreement(lexicons):
+    rows = number_rows(lexicons, {
+        "A": "The flood damaged 80 homes in Riverton on Sunday, the mayor said.",
+        "B": "The flood damaged 86 homes in Riverton on Sunday, the mayor said.",
+    })
+    assert set(rows.value) == {"80", "86"}

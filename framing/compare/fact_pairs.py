@@ -6,8 +6,9 @@ day. A pair is scored from the signals a reader would check (:func:`score_pair`)
 
 - **same quoted words**: both sentences quote the same run of ``QUOTE_WORDS`` or more
   words (a quotation two outlets both carry is the strongest sign of one statement);
-- **same actors**: entity mentions both sentences hold (``labels.collect_mentions``:
-  pinned names and capitalized names, by their entity key);
+- **same actors**: entities of the mention layer both sentences name, by canonical id
+  (:mod:`.fact_keys`), and the story pack's pinned names;
+- **same quoted term**: a short quotation both carry ("malarkey");
 - **same predicate**: content-word stems both share besides the actors' names;
 - **word overlap**: the TF-IDF cosine of the two sentences (:mod:`.facts`);
 - **blocks**: different weekdays, or different dates, or different numbers for the same
@@ -19,87 +20,18 @@ Each signal is a named contribution to a :class:`~.confidence.Evidence`, so a pa
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from ..document import Document, Token
-from ..grammar import MONTHS, QUOTE_MARKS, WEEKDAYS
-from .common import Folder
 from .confidence import Evidence
-from .quantities import Quantity, quantities, weekdays
+from .fact_keys import PART_QUOTE_WORDS, EventKeys, Rarity
 
 # A run of this many folded words inside quotation marks, in both sentences, is one quotation.
 QUOTE_WORDS = 5
 QUOTE_CONTENT_WORDS = 2
-# A shorter shared run is part of one quotation: evidence, not proof.
-PART_QUOTE_WORDS = 3
-# An actor or word in more than this share of the story's sentences is common (see Rarity).
-COMMON_SHARE = 0.1
+# What a specific figure both sentences give ("33 Democrats", "Feb. 8") adds (fact_keys.figures_of).
+SAME_FIGURE = 0.4
 # Pairs below this cosine are not scored at all (unless they share quoted words).
 MIN_COSINE = 0.08
-_TIME_WORDS = WEEKDAYS | MONTHS
-
-
-@dataclass(frozen=True, slots=True)
-class EventKeys:
-    """What a sentence says happened: actors, predicate stems, days, quantities, quoted words."""
-
-    actors: dict[str, str]  # entity key → the words naming it
-    predicate: frozenset[str]
-    days: frozenset[str]
-    quantities: tuple[Quantity, ...]
-    quoted: tuple[str, ...]  # folded words inside quotation marks, in order
-    grams: frozenset[tuple[str, ...]] = frozenset()  # runs of PART_QUOTE_WORDS quoted words (a quick test)
-
-
-def event_keys(
-    doc: Document, tokens: Sequence[Token], folder: Folder, actors: dict[str, str], actor_words: set[str]
-) -> EventKeys:
-    """The keys of one sentence; ``actor_words`` are folded words of its mentions (not predicate)."""
-    inside = quoted_positions(doc, tokens)
-    predicate = frozenset(
-        folder.stem(token.norm) for token in tokens
-        if token.is_word and len(token.norm) > 2 and not token.norm[0].isdigit()
-        and folder.fold(token.norm) not in folder.stop_words and folder.fold(token.norm) not in actor_words
-        and folder.fold(token.norm) not in _TIME_WORDS
-    )
-    quoted = tuple(folder.fold(token.norm) for k, token in enumerate(tokens) if k in inside and token.is_word)
-    grams = frozenset(quoted[k:k + PART_QUOTE_WORDS] for k in range(len(quoted) - PART_QUOTE_WORDS + 1))
-    return EventKeys(
-        {key: words for key, words in actors.items() if key not in _TIME_WORDS},
-        predicate, weekdays(tokens, folder), tuple(quantities(doc, tokens, folder)), quoted, grams,
-    )
-
-
-def quoted_positions(doc: Document, tokens: Sequence[Token]) -> set[int]:
-    """Indices (into ``tokens``) of the words inside the document's quotation regions."""
-    regions = [(quote.inner_start, quote.inner_end) for quote in doc.quotes]
-    return {
-        k for k, token in enumerate(tokens)
-        if token.text not in QUOTE_MARKS and any(a <= token.start and token.end <= b for a, b in regions)
-    }
-
-
-@dataclass(frozen=True, slots=True)
-class Rarity:
-    """Which actors and words are common in the story (in more than ``COMMON_SHARE`` of its sentences).
-
-    The story's main actors and words ("Obama", "debate") are in every other sentence:
-    sharing them says little about which event two sentences state.
-    """
-
-    common_actors: frozenset[str]
-    common_words: frozenset[str]
-
-    @classmethod
-    def of(cls, keys: Sequence[EventKeys], n_outlets: int) -> Rarity:
-        """Counted over the story's sentences; a fact every outlet states twice is never common."""
-        actors: Counter[str] = Counter(key for k in keys for key in k.actors)
-        words: Counter[str] = Counter(word for k in keys for word in k.predicate)
-        limit = max(2.0 * n_outlets, COMMON_SHARE * len(keys))
-        return cls(frozenset(a for a, n in actors.items() if n > limit),
-                   frozenset(w for w, n in words.items() if n > limit))
 
 
 def shared_quote(
@@ -154,48 +86,93 @@ def score_pair(
 ) -> Evidence:
     """How sure it is that ``a`` and ``b`` state one event, as named contributions.
 
-    Weights: word overlap gives at most 0.4; an actor in common 0.25 if it is not one of
-    the story's common actors (0.15 if it is); each shared uncommon word 0.1, up to 0.3;
-    when both name actors and none is in common the pair loses 0.3 (shared words alone
-    are not enough), when one names none it loses 0.1. The same quoted words give 0.95
-    outright, a shorter shared quoted run 0.15, two quotations in different words cost
-    0.15 (two statements, not one); the same weekday adds 0.1, the same counts 0.1. A
-    block (different days, dates or counts) sets the pair to 0.
+    A block (different days, dates or counts) sets the pair to 0. The same quoted words
+    (:func:`quoted_evidence`) decide a pair outright. Otherwise the weights are:
+
+    - word overlap: the cosine, at most 0.4;
+    - actors: one in common 0.25 if it is not one of the story's common actors (0.15 if
+      it is); when both name people or organisations and none is in common, -0.3 (shared
+      words alone are not enough); otherwise no actor in common, -0.1;
+    - words: each shared uncommon word 0.1, up to 0.3; a word one sentence quotes and the
+      other writes in its own voice is not shared ("went to law school" in a biography is
+      not the quoted jibe "never went to law school");
+    - quotations: a term both quote ("malarkey") 0.25; a shorter shared quoted run 0.15;
+      two quotations in different words -0.15 (two statements, not one); quoted words
+      two different speakers share -0.4 (the same words said twice are two statements,
+      and then a shared quoted term counts for nothing);
+    - the same specific figures ("33 Democrats", "Feb. 8": ``SAME_FIGURE``) 0.4, else the
+      same smaller counts 0.1; the same weekday 0.1.
     """
     block = blocking(a, b, compare_numbers=compare_numbers)
     evidence = Evidence()
     if block:
         evidence.note(f"not paired: {block}")
         return evidence
-    quote = shared_quote(a.quoted, b.quoted, stop_words) if a.grams & b.grams else ""
-    if quote:
-        evidence.add(0.95, f"same quoted words (“{quote}”)")
+    if quoted_evidence(a, b, stop_words, evidence):
         return evidence
     evidence.add(min(0.4, cosine), f"word overlap {cosine:.2f}")
-    if a.quoted and b.quoted and max(len(a.quoted), len(b.quoted)) >= QUOTE_WORDS:
-        part = shared_quote(a.quoted, b.quoted, stop_words, least=PART_QUOTE_WORDS) if a.grams & b.grams else ""
+    two_speakers = bool(a.speakers and b.speakers and not a.speakers & b.speakers)
+    if two_speakers and a.grams & b.grams:
+        evidence.add(-0.4, f"quoted words shared by different speakers ({'/'.join(sorted(a.speakers))} "
+                           f"against {'/'.join(sorted(b.speakers))}): two statements")
+    elif a.own and b.own and max(len(a.own), len(b.own)) >= QUOTE_WORDS:
+        part = shared_quote(a.own, b.own, stop_words, least=PART_QUOTE_WORDS) if a.grams & b.grams else ""
         if part:
             evidence.add(0.15, f"part of one quotation (“{part}”)")
-        else:
+        elif not (a.phrases & b.phrases):
             evidence.add(-0.15, "both quote someone, in different words")
+    terms = sorted((a.phrases & b.phrases) - rarity.common_words)
+    if terms and not two_speakers:
+        evidence.add(0.25, "both quote the term " + ", ".join(f"“{t}”" for t in terms[:3]))
     if a.days & b.days:
         evidence.add(0.1, "same day: " + "/".join(sorted(a.days & b.days)))
+    _actor_evidence(a, b, rarity, evidence)
+    predicate = sorted(word for word in (a.predicate & b.predicate) - rarity.common_words
+                       if (word in a.quoted_stems) == (word in b.quoted_stems))
+    if predicate:
+        evidence.add(min(0.3, 0.1 * len(predicate)), "shared words: " + ", ".join(predicate[:6]))
+    figures = sorted(a.figures[key] for key in set(a.figures) & set(b.figures))
+    numbers = sorted({f"{q.value:g} {q.unit_text}" for q in a.quantities if q.is_count}
+                     & {f"{q.value:g} {q.unit_text}" for q in b.quantities if q.is_count})
+    if figures:
+        evidence.add(SAME_FIGURE, "same figures: " + ", ".join(figures))
+    elif numbers:
+        evidence.add(0.1, "same numbers: " + ", ".join(numbers))
+    return evidence
+
+
+def quoted_evidence(a: EventKeys, b: EventKeys, stop_words: frozenset[str], evidence: Evidence) -> bool:
+    """Add the same-quotation signal to ``evidence``; True when it decides the pair.
+
+    The same run of ``QUOTE_WORDS`` words inside both sentences gives 0.95; a run found in
+    a quotation one of them only continues (the quotation runs over two sentences) 0.85.
+    Quotations both attributed, to different speakers, are two statements in the same words.
+    """
+    if not a.grams & b.grams:
+        return False
+    if a.speakers and b.speakers and not a.speakers & b.speakers:
+        return False
+    quote = shared_quote(a.own, b.own, stop_words)
+    if quote:
+        evidence.add(0.95, f"same quoted words (“{quote}”)")
+        return True
+    quote = shared_quote(a.quoted, b.quoted, stop_words)
+    if quote:
+        evidence.add(0.85, f"one quotation, which runs on into the next or previous sentence (“{quote}”)")
+        return True
+    return False
+
+
+def _actor_evidence(a: EventKeys, b: EventKeys, rarity: Rarity, evidence: Evidence) -> None:
+    """The actors both sentences name, or the penalty for naming none in common."""
     actors = sorted(set(a.actors) & set(b.actors))
     specific = [key for key in actors if key not in rarity.common_actors]
     if specific:
         evidence.add(0.25, "same actors: " + ", ".join(a.actors[k] for k in actors))
     elif actors:
         evidence.add(0.15, "only the story's main actors in common: " + ", ".join(a.actors[k] for k in actors))
-    elif a.actors and b.actors:
-        evidence.add(-0.3, "different actors: " + ", ".join(sorted(a.actors.values())) + " against "
-                     + ", ".join(sorted(b.actors.values())))
+    elif a.named and b.named:
+        evidence.add(-0.3, "different actors: " + ", ".join(sorted(a.actors[k] for k in a.named)) + " against "
+                     + ", ".join(sorted(b.actors[k] for k in b.named)))
     else:
-        evidence.add(-0.1, "no named actor to compare")
-    predicate = sorted((a.predicate & b.predicate) - rarity.common_words)
-    if predicate:
-        evidence.add(min(0.3, 0.1 * len(predicate)), "shared words: " + ", ".join(predicate[:6]))
-    numbers = sorted({f"{q.value:g} {q.unit_text}" for q in a.quantities if q.is_count}
-                     & {f"{q.value:g} {q.unit_text}" for q in b.quantities if q.is_count})
-    if numbers:
-        evidence.add(0.1, "same numbers: " + ", ".join(numbers))
-    return evidence
+        evidence.add(-0.1, "no actor in common")

@@ -33,25 +33,24 @@ differs between outlets ("US strikes" against "Venezuelan military actions").
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
 from ..analysis import ArticleAnalysis
 from ..document import Token
-from ..grammar import QUOTE_MARKS
 from ..lexicons import Lexicons
+from .actor_disagreements import actor_disagreements, actor_phrases
 from .common import Folder, Sentence, evidence, numbers_in, outlet_of, sentence_tokens
 from .confidence import CONFIDENT_AT, Evidence
-from .fact_pairs import MIN_COSINE, EventKeys, Rarity, event_keys, score_pair
+from .fact_keys import DocumentKeys, EventKeys, Rarity
+from .fact_pairs import MIN_COSINE, score_pair
 from .labels import Mention, Pins
 from .numbers import number_disagreements, number_phrase
+from .tfidf import similarity_matrix
 
-# An actor disagreement is read from one qualifier word: never surer than this.
-ACTOR_CONFIDENCE = 0.75
 MIN_WORDS = 5
 MIN_CONTENT_WORDS = 4
 # Event scores (fact_pairs.score_pair): a pair links at LINK_THRESHOLD, and every cross-outlet
@@ -81,27 +80,17 @@ def collect_sentences(
 ) -> tuple[list[Sentence], dict[tuple[str, int], list[Token]], list[EventKeys]]:
     """Sentences worth aligning, with their features, each sentence's tokens and its event keys."""
     entities_in: dict[tuple[str, int], set[str]] = defaultdict(set)
-    actors_in: dict[tuple[str, int], dict[str, str]] = defaultdict(dict)
-    actor_words: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for analysis in analyses:
-        doc = analysis.document
-        folded = folder.folded_tokens(doc)
-        for mention in (m for m in mentions if m.article_id == doc.id):
-            where = (doc.id, doc.tokens[mention.first].sentence)
-            if mention.source == "pinned":
-                entities_in[where].add(mention.entity)
-            actors_in[where].setdefault(mention.entity, mention.text)
-            actor_words[where].update(folded[mention.first:mention.end])
-        for mention in doc.mentions:  # the parse's people and organisations, with their descriptions
-            if mention.kind in ("person", "organisation") and mention.end_token > mention.first:
-                where = (doc.id, doc.tokens[mention.first].sentence)
-                actor_words[where].update(folded[mention.first:mention.end_token])
+    for mention in mentions:
+        if mention.source == "pinned":
+            doc = next(a.document for a in analyses if a.document.id == mention.article_id)
+            entities_in[(doc.id, doc.tokens[mention.first].sentence)].add(mention.entity)
     sentences: list[Sentence] = []
     tokens_of: dict[tuple[str, int], list[Token]] = {}
     keys: list[EventKeys] = []
     for analysis in analyses:
         doc = analysis.document
         headings = folder.headings(doc)
+        reader = DocumentKeys(analysis, folder, mentions)
         for index, tokens in enumerate(sentence_tokens(doc)):
             n_words = sum(1 for token in tokens if token.is_word)
             features = folder.content_stems(tokens)
@@ -115,7 +104,7 @@ def collect_sentences(
                          tuple(features), tuple(numbers))
             )
             tokens_of[(doc.id, index)] = tokens
-            keys.append(event_keys(doc, tokens, folder, actors_in[(doc.id, index)], actor_words[(doc.id, index)]))
+            keys.append(reader.keys(index, tokens))
     return sentences, tokens_of, keys
 
 
@@ -133,7 +122,8 @@ def event_scores(
     rarity = Rarity.of(keys, len({s.outlet for s in sentences}))
     outlets = np.array([s.outlet for s in sentences], dtype=object)
     candidates = np.triu(cosine >= MIN_COSINE, k=1)
-    for i, j in _quote_pairs(keys):  # a shared run of quoted words, however little else is shared
+    # a shared run of quoted words, or a shared figure, however little else is shared
+    for i, j in _sharing_pairs([key.grams for key in keys]) | _sharing_pairs([key.figures for key in keys]):
         candidates[i, j] = True
     candidates &= outlets[:, None] != outlets[None, :]
     for i, j in zip(*np.nonzero(candidates), strict=True):
@@ -144,91 +134,13 @@ def event_scores(
     return scores, reasons
 
 
-def _quote_pairs(keys: Sequence[EventKeys]) -> set[tuple[int, int]]:
-    """Sentence pairs ``(i < j)`` whose quotations share a run of words (an index of the runs)."""
-    holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for index, key in enumerate(keys):
-        for gram in key.grams:
-            holders[gram].append(index)
+def _sharing_pairs(marks: Sequence[Iterable[Hashable]]) -> set[tuple[int, int]]:
+    """Sentence pairs ``(i < j)`` that share one of their marks (quoted runs, figures): an index of the marks."""
+    holders: dict[Hashable, list[int]] = defaultdict(list)
+    for index, held in enumerate(marks):
+        for mark in held:
+            holders[mark].append(index)
     return {(i, j) for indices in holders.values() for n, i in enumerate(indices) for j in indices[n + 1:]}
-
-
-def similarity_matrix(sentences: Sequence[Sentence]) -> np.ndarray:
-    """Cosine similarity of the sentences' TF-IDF vectors (dense: a few thousand sentences at most).
-
-    Numbers are not features: in unrelated stories "5%" or "2 million" would make
-    sentences look alike, and in one story a disputed number ("about 80" against "at
-    least 83") must not keep two versions of a fact apart.
-    """
-    matrix, _ = tfidf_matrix([s.features for s in sentences])
-    return (matrix @ matrix.T).toarray()
-
-
-def tfidf_matrix(documents: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
-    """TF-IDF rows of feature lists, and each feature's column: scikit-learn's weighting, without scikit-learn.
-
-    The weights are those of ``TfidfVectorizer(sublinear_tf=True, norm="l2")`` with its
-    defaults (``smooth_idf=True``), which the aligner used before; importing scikit-learn
-    cost about a second of every report's start-up, this needs only numpy and scipy.sparse:
-
-    - tf = 1 + ln(count of the feature in the document) (sublinear: a repeated word adds little);
-    - idf = ln((1 + n) / (1 + df)) + 1, for n documents of which df hold the feature (smoothed
-      as if one extra document held every feature, so no idf is zero or infinite);
-    - each row divided by its Euclidean length, so a row's dot product with another is their cosine.
-
-    The operations, and the order of each row's entries (by the feature's first appearance
-    in the corpus) are scikit-learn's, so the cosines equal its own to the last bit
-    (tests/test_compare_facts.py checks it). Columns are numbered in order of first
-    appearance (scikit-learn numbers them alphabetically, which changes no value).
-    """
-    return tfidf_counts([Counter(features) for features in documents])
-
-
-def tfidf_counts(documents: Sequence[Mapping[str, int]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
-    """:func:`tfidf_matrix` of documents given as feature counts (the story grouper counts words at C speed)."""
-    columns: dict[str, int] = {}
-    indices: list[int] = []
-    counts: list[int] = []
-    indptr = [0]
-    for features in documents:
-        row = {columns.setdefault(feature, len(columns)): count for feature, count in features.items()}
-        for column in sorted(row):
-            indices.append(column)
-            counts.append(row[column])
-        indptr.append(len(indices))
-    n_documents = len(indptr) - 1
-    column_of = np.array(indices, dtype=np.int32)
-    data = np.log(np.array(counts, dtype=np.float64))
-    data += 1.0
-    document_frequency = np.bincount(column_of, minlength=len(columns)).astype(np.float64) + 1.0
-    idf = np.full_like(document_frequency, n_documents + 1) / document_frequency
-    np.log(idf, out=idf)
-    idf += 1.0
-    data *= idf[column_of]
-    data /= _row_lengths(data, indptr)
-    matrix = sparse.csr_matrix((data, column_of, np.array(indptr, dtype=np.int32)), shape=(n_documents, len(columns)))
-    return matrix, columns
-
-
-def _row_lengths(data: np.ndarray, indptr: Sequence[int]) -> np.ndarray:
-    """Euclidean length of each CSR row, repeated for each entry of the row (1 for an empty row).
-
-    The squares are summed left to right within each row, as scikit-learn's ``normalize``
-    does (numpy's pairwise ``sum`` along a row would round differently): entry k of every
-    row sits in line k of a (longest row × rows) table, and summing over its lines adds
-    them in that order.
-    """
-    bounds = np.asarray(indptr)
-    lengths = np.diff(bounds)
-    if not len(data):
-        return np.ones(0)
-    row_of = np.repeat(np.arange(len(lengths)), lengths)
-    position = np.arange(len(data)) - bounds[row_of]
-    squares = np.zeros((int(lengths.max()), len(lengths)))
-    squares[position, row_of] = data * data
-    norms = np.sqrt(squares.sum(axis=0))
-    norms[norms == 0.0] = 1.0
-    return norms[row_of]
 
 
 def align(sentences: Sequence[Sentence], scores: np.ndarray) -> list[list[int]]:
@@ -375,10 +287,10 @@ def build_facts(
             shared_groups.append((fact_id, group))
     disagreement_rows = number_disagreements(sentences, keys, similarity, fact_of, tokens_of, by_id, folder,
                                              hedge_matcher)
-    actors = _actor_phrases(sentences, tokens_of, by_id, folder, pins)
+    actors = actor_phrases(sentences, tokens_of, by_id, folder, pins)
     confidence_of = {(row["article_id"], row["start"]): row["confidence"] for row in fact_rows}
     for fact_id, group in shared_groups:
-        disagreement_rows += _actor_disagreements(fact_id, group, sentences, actors, confidence_of)
+        disagreement_rows += actor_disagreements(fact_id, group, sentences, actors, confidence_of)
     _number_disagreement_ids(disagreement_rows)
     return (
         pd.DataFrame(fact_rows, columns=FACT_COLUMNS),
@@ -479,72 +391,3 @@ def _only_here(tokens: Sequence[Token], folder: Folder, outlets_using: dict[str,
         if outlets_using.get(stem) == {outlet}:
             words.append(token.text)
     return list(dict.fromkeys(words))
-
-
-def _actor_phrases(sentences, tokens_of, by_id, folder: Folder, pins: Pins) -> dict[int, list[tuple]]:
-    """Per sentence: ``(actor, phrase, start, end)`` where a capitalized qualifier names who acts.
-
-    "US ‘narcoterrorism’ strikes" names the United States; "Venezuelan military actions"
-    names Venezuela's side. Lower-case modifiers and quote marks between them are skipped.
-    """
-    found: dict[int, list[tuple]] = defaultdict(list)
-    for i, sentence in enumerate(sentences):
-        text = by_id[sentence.article_id].document.text
-        tokens = tokens_of[(sentence.article_id, sentence.index)]
-        for position, token in enumerate(tokens):
-            if folder.fold(token.norm) not in pins.events:
-                continue
-            for k in range(position - 1, max(-1, position - 6), -1):
-                word = folder.fold(tokens[k].norm)
-                if tokens[k].text in QUOTE_MARKS or (
-                    tokens[k].is_word and tokens[k].text[0].islower() and word not in folder.stop_words
-                ):
-                    continue
-                if word in pins.qualifiers and tokens[k].text[0].isupper():
-                    start = tokens[k].start
-                    found[i].append((pins.qualifiers[word], text[start:token.end], start, token.end))
-                break
-    return found
-
-
-def _actor_disagreements(fact_id, group, sentences, actors, confidence_of) -> list[dict]:
-    """An outlet credits a shared fact to an actor no other outlet names for such events.
-
-    Seed 003 credits "Venezuelan military actions" with the destroyed vessels, while
-    every other outlet that names an actor for strikes or operations names the US.
-    The rows give the odd outlet's phrase and each other outlet's usual actor phrase.
-    """
-    rows = []
-    in_fact = {sentences[i].outlet for i in group}
-    for i in group:
-        outlet = sentences[i].outlet
-        for actor, phrase, start, end in actors.get(i, ()):
-            others = [
-                (j, item) for j, items in actors.items() if sentences[j].outlet != outlet for item in items
-            ]
-            if not others or any(item[0] == actor for _, item in others):
-                continue
-            usual = max({item[0] for _, item in others}, key=lambda a: sum(item[0] == a for _, item in others))
-            evidence_rows = {}
-            for j, item in sorted(others, key=lambda pair: (sentences[pair[0]].outlet not in in_fact, pair[0])):
-                if item[0] == usual and sentences[j].outlet not in evidence_rows:
-                    evidence_rows[sentences[j].outlet] = (j, item)
-            listed = sorted({actor, usual})
-            key = f"{fact_id}-a{i}"
-            sure = min(ACTOR_CONFIDENCE, confidence_of.get((sentences[i].article_id, sentences[i].start), 0.0))
-            why = (f"{outlet} names {actor} ({phrase}) where every other outlet names {usual} for such events; "
-                   f"capped at {ACTOR_CONFIDENCE}: a qualifier before an event noun, not a parse of who acted")
-            rows.append(_actor_row(key, fact_id, sentences[i], actor, phrase, start, end, listed) | {
-                "confidence": sure, "reason": why})
-            for j, (other_actor, other_phrase, other_start, other_end) in evidence_rows.values():
-                rows.append(_actor_row(key, fact_id, sentences[j], other_actor, other_phrase, other_start, other_end,
-                                       listed) | {"confidence": sure, "reason": why})
-    return rows
-
-
-def _actor_row(key, fact_id, sentence, actor, phrase, start, end, listed) -> dict:
-    return {
-        "disagreement_id": key, "fact_id": fact_id, "kind": "actor", "outlet": sentence.outlet,
-        "article_id": sentence.article_id, "value": actor, "phrase": phrase, "start": start, "end": end,
-        "sentence": sentence.text, "values": listed,
-    }

@@ -23,7 +23,8 @@ from ..analysis import ArticleAnalysis
 from ..document import Token
 from .common import Folder, Sentence
 from .confidence import Evidence
-from .fact_pairs import EventKeys, Rarity, score_pair
+from .fact_keys import EventKeys, Rarity
+from .fact_pairs import score_pair
 from .quantities import Quantity
 
 # Words that only restate a unit ("50 percent", "$5 million").
@@ -32,6 +33,8 @@ _UNIT_WORDS = frozenset({"percent", "dollar", "million", "billion", "thousand", 
 WINDOW = 4
 # Two sentences must share at least this much of an event for their numbers to be compared.
 MIN_EVENT = 0.2
+# Two figures further apart than this factor count different things, not one thing given twice.
+NUMBER_RATIO = 1.5
 # A disagreement less sure than this is not a row at all (not even "possible").
 MIN_SHOWN = 0.35
 
@@ -100,13 +103,41 @@ def number_disagreements(
                 continue
             for a, qa in enumerate(keys[i].quantities):
                 for b, qb in enumerate(keys[j].quantities):
-                    if not qa.is_count or qa.unit != qb.unit or qa.value == qb.value:
+                    if not comparable(qa, qb, keys[i].quantities, keys[j].quantities):
                         continue
                     evidence = _disagreement_evidence(i, j, qa, qb, keys, cosine, tokens_of, sentences, folder,
                                                       rarity)
                     if evidence is not None and evidence.confidence >= MIN_SHOWN:
                         pairs.append(((i, a), (j, b), evidence))
     return _rows(_components(pairs, keys), keys, sentences, fact_of, tokens_of, by_id, hedge_matcher)
+
+
+def comparable(qa: Quantity, qb: Quantity, in_a: Sequence[Quantity], in_b: Sequence[Quantity]) -> bool:
+    """Whether ``qa`` and ``qb`` (from two sentences holding ``in_a`` and ``in_b``) may be one amount given twice.
+
+    Counts of one unit that differ, within a factor of ``NUMBER_RATIO`` ("about 80" against
+    "at least 83"; "$3.6 billion" against "$8 billion" are two sums), where neither is a
+    bound the other meets ("more than $1 million" against "$1.1 million" agree), neither
+    sentence also gives the other's value ("$200 million and $600 million" against "$600
+    million" agree on the $600 million and list another sum besides), and each is the
+    other sentence's nearest value of that unit ("$3.6 billion … and $2.5 billion" against
+    "$3.5 billion" compares 3.6 with 3.5).
+    """
+    if not qa.is_count or qa.unit != qb.unit or qa.admits(qb.value) or qb.admits(qa.value):
+        return False
+    low, high = sorted((qa.value, qb.value))
+    if low <= 0 or high / low > NUMBER_RATIO:
+        return False
+    values_a = [q.value for q in in_a if q.unit == qa.unit]
+    values_b = [q.value for q in in_b if q.unit == qb.unit]
+    if qa.value in values_b or qb.value in values_a:
+        return False
+    return _closest(qa.value, values_b) == qb.value and _closest(qb.value, values_a) == qa.value
+
+
+def _closest(value: float, others: Sequence[float]) -> float:
+    """The one of ``others`` nearest ``value`` by ratio."""
+    return min(others, key=lambda other: max(value, other) / max(min(value, other), 1e-9))
 
 
 def _components(pairs: list, keys: Sequence[EventKeys]) -> list[tuple[list[tuple[int, int]], Evidence]]:
@@ -160,10 +191,10 @@ def _disagreement_evidence(
     """How sure it is that ``qa`` and ``qb`` are one quantity given differently, or None (not comparable).
 
     Contributions: the same unit 0.3; each content word shared by the numbers' own
-    windows 0.15 (up to 0.4; none costs 0.3: "60 votes to break" and "41 votes to block"
-    share the unit but not the act); numbers for different acts (the word before them, or
-    a verb after "to": needed/held, to break/to block) cost 0.4; half the sentences'
-    event score (up to 0.3).
+    windows 0.15, the story's common words left out (up to 0.4; none costs 0.3: "60 votes
+    to break" and "41 votes to block" share the unit but not the act); numbers for
+    different acts (the word before them, or a verb after "to": needed/held, to break/to
+    block) cost 0.4; half the sentences' event score (up to 0.3).
     """
     event = score_pair(keys[i], keys[j], float(cosine[i, j]), rarity, folder.stop_words, compare_numbers=False)
     if event.confidence < MIN_EVENT:
@@ -173,7 +204,7 @@ def _disagreement_evidence(
     context_j = _context(tokens_of[(sj.article_id, sj.index)], qb, folder)
     evidence = Evidence(0.3)
     evidence.note(f"same unit ({qa.unit_text}): {qa.value:g} against {qb.value:g}")
-    shared = sorted(context_i & context_j)
+    shared = sorted((context_i & context_j) - rarity.common_words)  # "Senate" in a Senate story says nothing
     if shared:
         evidence.add(min(0.4, 0.15 * len(shared)), "the numbers' own words agree: " + ", ".join(shared[:4]))
     else:

@@ -16,17 +16,22 @@ questions need the same reading of a number phrase, which lives here:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Document, Token
-from ..grammar import MONTHS, WEEKDAYS
+from ..grammar import LOWER_BOUND_PHRASES, MONTHS, UPPER_BOUND_PHRASES, WEEKDAYS
 from .common import Folder, numbers_in
 
 # Month abbreviations as folded tokens ("Feb" of "Feb."), read as their month.
 _MONTH_PREFIXES = {month[:3]: month for month in MONTHS} | {"sept": "september"}
 _PERCENT_WORDS = frozenset({"percent", "per", "pct"})
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+# Written just before a number, "No." makes it a rank ("the No. 2 position"), not an amount.
+_RANK_BEFORE = re.compile(r"\bNos?\.\s?$")
+# How far before a number a bound phrase is looked for (characters).
+_BOUND_REACH = 24
 # Words after a number that are not what it counts ("33 of the senators", "5 more").
 _SKIP_BEFORE_UNIT = 2
 
@@ -40,6 +45,15 @@ class Quantity:
     start: int
     end: int
     unit_text: str  # the words that gave the unit, for the reason a row prints
+    bound: str = ""  # "lower" ("more than 80"), "upper" ("nearly 60") or "" (a value)
+
+    def admits(self, value: float) -> bool:
+        """Whether ``value`` is consistent with this figure: equal, or within its bound."""
+        if self.bound == "lower":
+            return value >= self.value
+        if self.bound == "upper":
+            return value <= self.value
+        return value == self.value
 
     @property
     def is_count(self) -> bool:
@@ -60,8 +74,18 @@ def quantities(doc: Document, tokens: Sequence[Token], folder: Folder) -> list[Q
     position_of = {token.start: k for k, token in enumerate(tokens)}
     for value, start, end in numbers_in(doc, tokens):
         k = position_of[start]
-        found.append(_measure(doc, tokens, k, value, start, end, folder))
+        measured = _measure(doc, tokens, k, value, start, end, folder)
+        found.append(replace(measured, bound=_bound(doc.text, start)))
     return found
+
+
+def _bound(text: str, start: int) -> str:
+    """"lower" or "upper" when a bound phrase ("more than", "nearly") is written just before ``start``."""
+    before = " ".join(text[max(0, start - _BOUND_REACH):start].lower().split()[-3:])
+    for phrases, bound in ((LOWER_BOUND_PHRASES, "lower"), (UPPER_BOUND_PHRASES, "upper")):
+        if any(before == phrase or before.endswith(" " + phrase) for phrase in phrases):
+            return bound
+    return ""
 
 
 def _measure(
@@ -74,8 +98,12 @@ def _measure(
     after = tokens[after_k] if after_k < len(tokens) else None
     if after is not None and after.start == end and folder.fold(after.norm) in _ORDINAL_SUFFIXES:
         return Quantity(value, "ordinal", start, end, "an ordinal")  # "45th president": a rank, not an amount
+    if _RANK_BEFORE.search(doc.text, max(0, start - 5), start):
+        return Quantity(value, "ordinal", start, end, "a rank")  # "the No. 2 position"
     if month_of(before) or (after is not None and month_of(folder.fold(after.norm)) and value <= 31):
         return Quantity(value, "date", start, end, "a date")
+    if len(text) == 4 and text.isdigit() and 1900 <= value <= 2100:
+        return Quantity(value, "year", start, end, "a year")  # "the 2016 presidential campaign"
     if text.startswith("$"):
         return Quantity(value, "$", start, end, "dollars")
     if text.endswith("%") or (after is not None and folder.fold(after.norm) in _PERCENT_WORDS):

@@ -43,7 +43,7 @@ from scipy import sparse
 from ..corpus import RawArticle
 from ..errors import FramingParameterError
 from .common import Folder
-from .facts import tfidf_counts
+from .tfidf import tfidf_counts
 
 MODES = ("auto", "column", "cluster", "one")
 ONE_STORY_MAX = 50
