@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a scri
 from benchmarks.evaluation.gold_task import build_article, event_positions
 from benchmarks.evaluation.grading import QUESTIONS, Event, Sampled, pooled_rows
 from framing.compare import story_tables
-from framing.compare.common import Folder
+from framing.compare.common import WordFolder
 from framing.errors import FramingInputError
 from framing.lexicons import Lexicons, load_lexicons
 
@@ -77,7 +77,7 @@ def load_events(data: Path, positions: list[int], lexicons: Lexicons) -> list[Ev
                                     f"Choose positions from 1 to {len(order)}")
         articles = [r for r in rows.values() if r["triplet_uuid"] == uuid_at[position]]
         analyses = tuple(build_article(r, r["source"], lexicons) for r in articles)
-        events.append(Event(position, analyses, story_tables(analyses, lexicons, Folder(lexicons.stop_words))))
+        events.append(Event(position, analyses, story_tables(analyses, lexicons, WordFolder(lexicons.stop_words))))
     return events
 
 

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from framing.analysis import ArticleAnalysis, analyze_document
-from framing.compare.common import Folder
+from framing.compare.common import WordFolder
 from framing.compare.headlines import build_headlines
 from framing.corpus import RawArticle, parse_document
 from framing.lexicons import Lexicons, load_lexicons
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     flagged = headlines = events_flagged = asserts = 0
     for index, rows in enumerate(events.values()):
         analyses = analyze_event(rows, lexicons)
-        frame = build_headlines(analyses, lexicons, Folder(lexicons.stop_words))
+        frame = build_headlines(analyses, lexicons, WordFolder(lexicons.stop_words))
         headlines += len(frame)
         flagged += int(frame["frame_differs"].sum())
         asserts += int(frame["asserts_what_body_hedges"].sum())

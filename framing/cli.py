@@ -204,7 +204,7 @@ def run_compare(args: argparse.Namespace) -> int:
     """One story's tables, or, for a corpus of many stories, the same tables story by story."""
     from .analysis import corpus_lexicons
     from .compare import export_tables
-    from .compare.corpus import compare_corpus
+    from .compare.many_stories import compare_corpus
     from .corpus import bundled_seed_dir
     from .corpus.streaming import iter_articles
 

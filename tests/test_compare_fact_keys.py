@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from framing.analysis import analyze_document
 from framing.compare import build_comparison
-from framing.compare.common import Folder, sentence_tokens
+from framing.compare.common import WordFolder, sentence_tokens
 from framing.compare.confidence import CONFIDENT_AT
 from framing.compare.fact_keys import DocumentKeys, figures_of
 from framing.compare.quantities import quantities
@@ -38,7 +38,7 @@ def test_actors_are_the_mention_layers_entities_in_every_outlet(lexicons):
         "A": "Sen. Jane Roe voted against the harbor budget in the committee on Monday.",
         "B": "The harbor budget passed the committee although Ms. Roe voted against it.",
     })
-    folder = Folder(lexicons.stop_words)
+    folder = WordFolder(lexicons.stop_words)
     actors = []
     for analysis in analyses:
         reader = DocumentKeys(analysis, folder, [])
@@ -85,7 +85,7 @@ def test_a_term_both_outlets_quote_is_evidence_of_one_remark(lexicons):
 def test_specific_figures_are_counts_of_ten_or_more_and_days_with_their_month(lexicons):
     text = "By Feb. 8 the 33 Democrats and 2 senators had spent $447 billion in 2018, while on 9 they rested."
     doc = parse_text(text, lexicons, id="x")
-    figures = figures_of(quantities(doc, sentence_tokens(doc)[0], Folder(lexicons.stop_words)), text)
+    figures = figures_of(quantities(doc, sentence_tokens(doc)[0], WordFolder(lexicons.stop_words)), text)
     assert set(figures.values()) >= {"Feb. 8", "33 Democrats", "$447 billion"}
     assert not any(words.startswith(("2 ", "2018", "9")) for words in figures.values())
 
@@ -100,7 +100,7 @@ def test_a_figure_two_outlets_give_ties_sentences_that_share_few_words(lexicons)
 def test_speech_verbs_are_not_the_event_a_sentence_states(lexicons):
     text = "Reports indicate the mayor said the bridge reopened, officials told reporters."
     analysis = analyzed(lexicons, {"A": text})[0]
-    folder = Folder(lexicons.stop_words)
+    folder = WordFolder(lexicons.stop_words)
     keys = DocumentKeys(analysis, folder, []).keys(0, sentence_tokens(analysis.document)[0])
     assert {folder.stem(word) for word in ("bridge", "reopened")} <= keys.predicate
     assert not {folder.stem(word) for word in ("indicate", "said", "told")} & keys.predicate

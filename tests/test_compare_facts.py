@@ -7,7 +7,7 @@ import pytest
 
 from framing.analysis import ArticleAnalysis
 from framing.compare import build_comparison
-from framing.compare.common import Folder
+from framing.compare.common import WordFolder
 from framing.compare.confidence import CONFIDENT_AT
 from framing.compare.facts import collect_sentences
 from framing.compare.labels import collect_mentions, load_pins
@@ -232,7 +232,7 @@ def _sklearn_tfidf(documents):
 
 def _seed_feature_lists(seed_analyses, lexicons):
     analyses = list(seed_analyses.values())
-    folder = Folder(lexicons.stop_words)
+    folder = WordFolder(lexicons.stop_words)
     mentions = collect_mentions(analyses, load_pins(lexicons), folder)
     sentences, _, _ = collect_sentences(analyses, folder, mentions)
     return [s.features for s in sentences]

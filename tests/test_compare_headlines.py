@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framing.analysis import ArticleAnalysis, analyze_document
-from framing.compare.common import Folder
+from framing.compare.common import WordFolder
 from framing.compare.headlines import build_headlines
 from framing.corpus import parse_text
 from framing.document import Span
@@ -29,7 +29,7 @@ def headline_row(lexicons, title: str, body: str, body_spans: dict, title_spans:
     def analyze_title(text: str) -> ArticleAnalysis:
         return ArticleAnalysis(parse_text(text, lexicons), {}, spans_on(text, title_spans or {}))
 
-    return build_headlines([analysis], lexicons, Folder(lexicons.stop_words), analyze_title).iloc[0]
+    return build_headlines([analysis], lexicons, WordFolder(lexicons.stop_words), analyze_title).iloc[0]
 
 
 def test_headlines_asserting_what_the_body_hedges_is_flagged(lexicons):
@@ -63,7 +63,7 @@ def test_headlines_about_something_else_differs(lexicons):
 
 def test_headlines_article_without_a_title_has_no_row(lexicons):
     doc = parse_text(BODY, lexicons, id="a", outlet="A")
-    assert build_headlines([ArticleAnalysis(doc, {}, ())], lexicons, Folder(lexicons.stop_words)).empty
+    assert build_headlines([ArticleAnalysis(doc, {}, ())], lexicons, WordFolder(lexicons.stop_words)).empty
 
 
 # --- headlines against each other: three invented headlines on an invented mayor ----------
@@ -85,7 +85,7 @@ def mayor_rows(lexicons, headlines: dict[str, str] = MAYOR_HEADLINES, body: str 
         analyze_document(parse_text(body, lexicons, id=outlet.lower(), outlet=outlet, title=title), lexicons)
         for outlet, title in headlines.items()
     ]
-    frame = build_headlines(analyses, lexicons, Folder(lexicons.stop_words))
+    frame = build_headlines(analyses, lexicons, WordFolder(lexicons.stop_words))
     return {row.outlet: row for row in frame.itertuples()}
 
 
@@ -242,7 +242,7 @@ def test_headlines_a_possible_hedge_does_not_hedge_the_headline(lexicons):
     def analyze_title(text: str) -> ArticleAnalysis:
         return ArticleAnalysis(parse_text(text, lexicons), {}, (possible,) if text == title else ())
 
-    row = build_headlines([analysis], lexicons, Folder(lexicons.stop_words), analyze_title).iloc[0]
+    row = build_headlines([analysis], lexicons, WordFolder(lexicons.stop_words), analyze_title).iloc[0]
     assert row.headline_hedges == [] and row.asserts_what_body_hedges
 
 
@@ -278,7 +278,7 @@ def test_headlines_a_hedge_that_is_a_sources_reporting_verb_is_not_the_body_hedg
              Span("attribution", at, at + 10, "suggesting", "suggesting",
                   attrs={"source_start": 0, "source_end": 16}))
     analysis = ArticleAnalysis(doc, {}, spans)
-    row = build_headlines([analysis], lexicons, Folder(lexicons.stop_words),
+    row = build_headlines([analysis], lexicons, WordFolder(lexicons.stop_words),
                           lambda text: ArticleAnalysis(parse_text(text, lexicons), {}, ())).iloc[0]
     assert not row.asserts_what_body_hedges, row.reason
 

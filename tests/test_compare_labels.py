@@ -6,7 +6,7 @@ import pytest
 
 from framing.analysis import ArticleAnalysis
 from framing.compare import build_comparison
-from framing.compare.common import Folder
+from framing.compare.common import WordFolder
 from framing.compare.labels import build_labels
 from framing.corpus import parse_text
 from framing.lexicons import load_lexicons
@@ -29,7 +29,7 @@ def test_labels_unify_spelling_variants_across_outlets(lexicons):
         "A": "Venezuelan President Nicolás Maduro spoke to reporters on Monday.",
         "B": "Venezuelan President Nicolas Maduro spoke to reporters on Monday.",
     })
-    frame = build_labels(analyses, lexicons, Folder(lexicons.stop_words))
+    frame = build_labels(analyses, lexicons, WordFolder(lexicons.stop_words))
     row = frame[(frame.outlet == "A") & (frame.label_key == "venezuelan president nicolas maduro")]
     assert len(row) == 1
     assert row.iloc[0].entity == "Nicolás Maduro"
@@ -43,7 +43,7 @@ def test_labels_find_descriptions_that_never_name_the_entity(lexicons):
         "A": "No president has met the authoritarian figurehead from Venezuela before.",
         "B": "Talks with the Chavista regime led to the release of six Americans.",
     })
-    frame = build_labels(analyses, lexicons, Folder(lexicons.stop_words))
+    frame = build_labels(analyses, lexicons, WordFolder(lexicons.stop_words))
     assert "authoritarian figurehead from venezuela" in labels_of(frame, "Nicolás Maduro", "A")
     assert "chavista regime" in labels_of(frame, "Nicolás Maduro", "B")
 
@@ -58,13 +58,13 @@ def test_labels_find_descriptions_that_never_name_the_entity(lexicons):
     ],
 )
 def test_labels_take_modifiers_but_not_verbs(lexicons, text, expected):
-    frame = build_labels(corpus(lexicons, {"A": text}), lexicons, Folder(lexicons.stop_words))
+    frame = build_labels(corpus(lexicons, {"A": text}), lexicons, WordFolder(lexicons.stop_words))
     assert expected in set(frame.label_key)
 
 
 def test_labels_carry_the_loaded_lexicon_category(lexicons):
     analyses = corpus(lexicons, {"A": "Sanctions hit the Maduro regime hard in the spring."})
-    frame = build_labels(analyses, lexicons, Folder(lexicons.stop_words))
+    frame = build_labels(analyses, lexicons, WordFolder(lexicons.stop_words))
     row = frame[frame.label_key == "maduro regime"].iloc[0]
     assert "regime" in row.loaded_terms
     assert "pejorative_label" in row.category.split(";")
@@ -76,7 +76,7 @@ def test_labels_find_shared_capitalized_names_automatically(lexicons):
         "B": "The plan was criticized by Jane Roe in a long speech.",
         "C": "Nobody else spoke about the plan yesterday in the chamber.",
     })
-    frame = build_labels(analyses, lexicons, Folder(lexicons.stop_words))
+    frame = build_labels(analyses, lexicons, WordFolder(lexicons.stop_words))
     auto = frame[frame.entity_source == "auto"]
     assert set(auto[auto.entity == "Jane Roe"].label_key) == {"senator jane roe", "jane roe"}
     assert set(auto[auto.entity == "Jane Roe"].outlet) == {"A", "B"}
@@ -95,7 +95,7 @@ def test_labels_use_pins_from_a_user_manifest(tmp_path, lexicons):
         "A": "The notorious Acme denied every charge.",
         "B": "Investors in Roadrunner Works lost money again.",
     })
-    frame = build_labels(analyses, pinned, Folder(pinned.stop_words))
+    frame = build_labels(analyses, pinned, WordFolder(pinned.stop_words))
     rows = frame[frame.entity == "Acme Corporation"]
     assert set(rows.outlet) == {"A", "B"}
     assert {"notorious acme", "roadrunner works"} <= set(rows.label_key)
@@ -141,13 +141,13 @@ def test_compare_labels_apostrophe_is_not_a_scare_quote(label: str, quoted: bool
 
 def test_compare_folder_remembers_headings_per_document_within_a_bound(lexicons):
     from framing.compare import common
-    from framing.compare.common import Folder
+    from framing.compare.common import WordFolder
     from framing.corpus import parse_text
 
     titled = parse_text("Talks Stall At City Hall\n\nThe council met on Monday and voted to delay the budget again.",
                         lexicons, id="a")
     plain = parse_text("The council met on Monday and voted to delay the budget again.", lexicons, id="a")
-    folder = Folder(lexicons.stop_words)
+    folder = WordFolder(lexicons.stop_words)
     assert folder.headings(titled) == {0}
     assert folder.headings(plain) == set()  # same id, other document: its own headings
     assert folder.folded_tokens(titled)[0] == "talks"

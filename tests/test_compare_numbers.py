@@ -6,7 +6,7 @@ import pytest
 
 from framing.analysis import ArticleAnalysis
 from framing.compare import build_comparison
-from framing.compare.common import Folder
+from framing.compare.common import WordFolder
 from framing.compare.confidence import split_confident
 from framing.compare.quantities import quantities
 from framing.corpus import parse_text
@@ -68,7 +68,7 @@ def test_quantities_read_units_dates_and_compounds(lexicons):
     text = ("They met on Feb. 8 and passed the 60-vote threshold with 41 votes, $4.5 million and 12 percent in 2018 "
             "for the 45th time.")
     doc = parse_text(text, lexicons)
-    found = {text[q.start:q.end]: q.unit for q in quantities(doc, doc.tokens, Folder(lexicons.stop_words))}
+    found = {text[q.start:q.end]: q.unit for q in quantities(doc, doc.tokens, WordFolder(lexicons.stop_words))}
     assert found == {"8": "date", "60": "threshold~", "41": "vote", "$4.5 million": "$", "12": "%", "2018": "year",
                      "45": "ordinal"}
 

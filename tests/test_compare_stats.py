@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from framing.analysis import ArticleAnalysis
-from framing.compare.common import Folder
+from framing.compare.common import WordFolder
 from framing.compare.distinctive import build_distinctive, log_odds
-from framing.compare.uncertainty import build_rates
+from framing.compare.rate_intervals import build_rates
 from framing.corpus import parse_text
 from framing.document import Span
 from framing.lexicons import load_lexicons
@@ -95,7 +95,7 @@ def test_distinctive_finds_the_word_that_sets_an_outlet_apart(lexicons):
         article(lexicons, "A", "The regime denied it. " * 12 + "Officials met on Monday. " * 5),
         article(lexicons, "B", "The government denied it. " * 12 + "Officials met on Monday. " * 5),
     ]
-    frame = build_distinctive(analyses, Folder(lexicons.stop_words))
+    frame = build_distinctive(analyses, WordFolder(lexicons.stop_words))
     top_a = frame[frame.outlet == "A"].iloc[0]
     assert top_a.term == "regime" and not top_a.within_noise
     assert frame[frame.outlet == "B"].iloc[0].term == "government"
@@ -110,8 +110,8 @@ def test_distinctive_skips_the_stop_words_of_the_lexicons(lexicons, tmp_path):
         article(lexicons, "A", "The regime denied it. " * 12 + "Officials met on Monday. " * 5),
         article(lexicons, "B", "The government denied it. " * 12 + "Officials met on Monday. " * 5),
     ]
-    bundled = build_distinctive(analyses, Folder(lexicons.stop_words))
-    overridden = build_distinctive(analyses, Folder(custom.stop_words))
+    bundled = build_distinctive(analyses, WordFolder(lexicons.stop_words))
+    overridden = build_distinctive(analyses, WordFolder(custom.stop_words))
     assert "regime" in set(bundled.term) and "the" not in set(bundled.term)
     assert "regime" not in set(overridden.term)
     assert set(overridden.term) == set(bundled.term) - {"regime"}

@@ -10,8 +10,8 @@ import pytest
 
 from framing.cli import main
 from framing.compare import facts as facts_module
-from framing.compare.common import Folder
-from framing.compare.corpus import CORPUS_TABLES, compare_corpus
+from framing.compare.common import WordFolder
+from framing.compare.many_stories import CORPUS_TABLES, compare_corpus
 from framing.compare.stories import group_stories
 from framing.corpus import RawArticle
 from framing.lexicons import load_lexicons
@@ -74,7 +74,7 @@ def same_partition(grouping: pd.DataFrame) -> bool:
 
 def test_stories_come_from_the_story_column() -> None:
     lexicons = load_lexicons()
-    grouping = group_stories(raw_articles(), Folder(lexicons.stop_words))
+    grouping = group_stories(raw_articles(), WordFolder(lexicons.stop_words))
     assert set(grouping["method"]) == {"column"}
     assert dict(zip(grouping["article_id"], grouping["story"], strict=True)) == truth(raw_articles())
     assert list(grouping["article_id"]) == [a.id for a in raw_articles()]
@@ -82,7 +82,7 @@ def test_stories_come_from_the_story_column() -> None:
 
 def test_stories_by_clustering_find_the_invented_stories() -> None:
     lexicons = load_lexicons()
-    grouping = group_stories(raw_articles(with_story=False), Folder(lexicons.stop_words), mode="cluster")
+    grouping = group_stories(raw_articles(with_story=False), WordFolder(lexicons.stop_words), mode="cluster")
     assert set(grouping["method"]) == {"cluster"}
     assert same_partition(grouping)
     assert grouping["similarity"].between(0, 1.0001).all()
@@ -93,14 +93,14 @@ def test_stories_clustering_keeps_articles_outside_the_date_window_apart() -> No
     articles = raw_articles(with_story=False)
     moved = [RawArticle(**{**{f: getattr(a, f) for f in a.__slots__}, "date": "2026-06-01"}) if a.id == "flood-2" else a
              for a in articles]
-    grouping = group_stories(moved, Folder(lexicons.stop_words), mode="cluster", window_days=7)
+    grouping = group_stories(moved, WordFolder(lexicons.stop_words), mode="cluster", window_days=7)
     story_of = dict(zip(grouping["article_id"], grouping["story"], strict=True))
     assert story_of["flood-2"] != story_of["flood-0"] == story_of["flood-1"]
 
 
 def test_stories_auto_is_one_story_for_a_small_corpus_without_a_column() -> None:
     lexicons = load_lexicons()
-    grouping = group_stories(raw_articles(with_story=False), Folder(lexicons.stop_words))
+    grouping = group_stories(raw_articles(with_story=False), WordFolder(lexicons.stop_words))
     assert set(grouping["method"]) == {"one"} and grouping["story"].nunique() == 1
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from framing.analysis import ArticleAnalysis, corpus_lexicons
 from framing.compare import build_comparison
-from framing.compare.common import Folder
+from framing.compare.common import WordFolder
 from framing.compare.voices import build_voices
 from framing.corpus import parse_text
 from framing.document import Span
@@ -41,7 +41,7 @@ def source(text: str, words: str, kind: str = "named_person", name: str = "", nt
 
 def voices(lexicons, text: str, spans):
     doc = parse_text(text, lexicons, id="a", outlet="A")
-    return build_voices([ArticleAnalysis(doc, {}, tuple(spans))], lexicons, Folder(lexicons.stop_words))
+    return build_voices([ArticleAnalysis(doc, {}, tuple(spans))], lexicons, WordFolder(lexicons.stop_words))
 
 
 def role_of(lexicons, text: str, words: str, kind: str = "named_person", **options) -> tuple[str, str]:
@@ -120,7 +120,7 @@ def test_voices_take_a_story_actors_role_from_other_outlets(general_lexicons):
         doc = parse_text(text, general_lexicons, id=outlet.lower(), outlet=outlet)
         spans = (source(text, "Jane Roe"),) if outlet == "B" else ()
         analyses.append(ArticleAnalysis(doc, {}, spans))
-    frame = build_voices(analyses, general_lexicons, Folder(general_lexicons.stop_words))
+    frame = build_voices(analyses, general_lexicons, WordFolder(general_lexicons.stop_words))
     assert frame.iloc[0].role == "legislators"
     assert frame.iloc[0].role_reason.startswith("story actor 'Sen. Jane Roe'")  # the label layer's whole name
     assert "e.g. in a: name 'Sen. Jane Roe' at 0-13: row 'sen.'" in frame.iloc[0].role_reason

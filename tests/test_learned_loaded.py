@@ -202,7 +202,7 @@ def test_learned_report_shows_the_writers_voice_and_quoted_voice_apart(tmp_path:
 
 def test_learned_possible_findings_are_counted_nowhere(tmp_path: Path) -> None:
     from framing.analysis import analyze_document
-    from framing.compare.corpus import article_counts
+    from framing.compare.many_stories import article_counts
 
     trained, _ = tiny_training(load_lexicons(scorers=False))
     trained.token_model["intercept"] = -50.0

@@ -19,7 +19,7 @@ import pandas as pd
 
 from framing.analysis import ArticleAnalysis, analyze_document
 from framing.compare import story_tables
-from framing.compare.common import Folder
+from framing.compare.common import WordFolder
 from framing.corpus import RawArticle, parse_document
 from framing.errors import FramingInputError
 from framing.lexicons import Lexicons
@@ -158,7 +158,7 @@ def run_events(data: str | Path, lexicons: Lexicons, limit: int | None = None) -
         texts = {a["id"]: join_paragraphs(rows[a["id"]]["paragraphs"])[0] for a in event["articles"] if a["id"] in rows}
         check_gold(event, texts, f"{gold_path}:{line}")
         analyses = [build_article(rows[a["id"]], a["outlet"], lexicons) for a in event["articles"]]
-        tables = story_tables(analyses, lexicons, Folder(lexicons.stop_words))
+        tables = story_tables(analyses, lexicons, WordFolder(lexicons.stop_words))
         position = positions[event["triplet_uuid"]]
         for key, items in tool_records(analyses, tables, str(position)).items():
             records[key] += items

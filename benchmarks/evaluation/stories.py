@@ -34,7 +34,7 @@ from typing import Any
 import pandas as pd
 
 from framing.analysis import ArticleAnalysis, analyze, analyze_document
-from framing.compare.common import Folder
+from framing.compare.common import WordFolder
 from framing.compare.labels import collect_mentions, load_pins
 from framing.compare.voices import build_voices
 from framing.document import Document
@@ -267,7 +267,7 @@ def most_frequent(counts: dict[str, int], most: int = 25) -> list[str]:
 def event_voices(path: Path, lexicons: Lexicons) -> pd.DataFrame:
     """The comparison's voices table for one event's corpus file, as `framing compare` builds it."""
     analyses = analyze([path], lexicons=lexicons)
-    folder = Folder(lexicons.stop_words)
+    folder = WordFolder(lexicons.stop_words)
     mentions = collect_mentions(analyses, load_pins(lexicons), folder)
     return build_voices(analyses, lexicons, folder, mentions=mentions)
 

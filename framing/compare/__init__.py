@@ -7,7 +7,7 @@ returns these tables as a :class:`~framing.compare.result.Comparison`.
 
 - ``rates``: each outlet's rate per 1,000 words of every span type and category, with a
   bootstrap 95% interval and whether its difference from the rest is within the noise
-  (:mod:`.uncertainty`);
+  (:mod:`.rate_intervals`);
 - ``labels``: what each outlet calls the entities the articles share (:mod:`.labels`);
 - ``facts``, ``omissions``, ``disagreements``: statements aligned across outlets, the
   shared facts an outlet leaves out, and numbers or actors that differ (:mod:`.facts`);
@@ -36,14 +36,14 @@ from .._callable import make_callable
 from ..analysis import ArticleAnalysis
 from ..errors import FramingInputError
 from ..lexicons import Lexicons, load_lexicons
-from .common import Folder
+from .common import WordFolder
 from .distinctive import build_distinctive
 from .export import write_tables
 from .facts import build_facts
 from .headlines import build_headlines
 from .labels import build_labels, collect_mentions, load_pins
 from .policy_frames import build_frames
-from .uncertainty import build_rates
+from .rate_intervals import build_rates
 from .voices import build_voices
 
 make_callable(__name__, "compare")  # framing.compare(analyses) is framing.api.compare (see framing._callable)
@@ -64,7 +64,7 @@ def build_comparison(
     if not analyses:
         raise FramingInputError("(input)", "there are no articles to compare", "Pass at least one article")
     lexicons = lexicons or load_lexicons()
-    folder = Folder(lexicons.stop_words)
+    folder = WordFolder(lexicons.stop_words)
     tables = {
         "rates": build_rates(analyses, np.random.default_rng(seed)),
         "distinctive": build_distinctive(analyses, folder),
@@ -74,12 +74,12 @@ def build_comparison(
 
 
 def story_tables(
-    analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, folder: Folder
+    analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, folder: WordFolder
 ) -> dict[str, pd.DataFrame]:
     """The tables that compare outlets on one story: labels, facts, omissions, disagreements, voices, headlines.
 
     Each aligns or matches across all the articles it is given, so it is only built
-    within a story (for a corpus, :mod:`.corpus` calls it story by story).
+    within a story (for a corpus, :mod:`.many_stories` calls it story by story).
     """
     pins = load_pins(lexicons)
     mentions = collect_mentions(analyses, pins, folder)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..grammar import QUOTE_MARKS
-from .common import Folder
+from .common import WordFolder
 from .labels import Pins
 
 # An actor disagreement is read from one qualifier word: never surer than this.
 ACTOR_CONFIDENCE = 0.75
 
 
-def actor_phrases(sentences, tokens_of, by_id, folder: Folder, pins: Pins) -> dict[int, list[tuple]]:
+def actor_phrases(sentences, tokens_of, by_id, folder: WordFolder, pins: Pins) -> dict[int, list[tuple]]:
     """Per sentence: ``(actor, phrase, start, end)`` where a capitalized qualifier names who acts.
 
     "US ‘narcoterrorism’ strikes" names the United States; "Venezuelan military actions"

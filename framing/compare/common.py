@@ -27,7 +27,7 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
 # A sentence without a final mark of at most this many words is a heading, title case or not.
 HEADING_WORDS = 10
-# Documents whose folded tokens and headings a Folder keeps: more than a story's articles.
+# Documents whose folded tokens and headings a WordFolder keeps: more than a story's articles.
 RECENT_DOCUMENTS = 64
 
 
@@ -62,7 +62,7 @@ class Sentence:
     numbers: tuple[tuple[float, int, int], ...]  # (value, start, end) of each number phrase
 
 
-class Folder:
+class WordFolder:
     """Caches folded and stemmed forms of the words seen in one comparison run.
 
     It is a class because the cache is real state, owned by one ``build_comparison``
@@ -202,7 +202,7 @@ def heading_sentences(tokens: Sequence[Token], folded: Sequence[str], stop_words
 
     ("Implications of the Cartel designation", "Maduro’s response to escalating tensions").
     Shared by the labels (no names in title-case headings), facts (headings are not facts)
-    and headlines tables; :meth:`Folder.headings` computes it once per document.
+    and headlines tables; :meth:`WordFolder.headings` computes it once per document.
     """
     headings: set[int] = set()
     # Tokens come in sentence order, so each sentence is one run (counting per sentence in local

@@ -31,7 +31,7 @@ import pandas as pd
 
 from ..analysis import ArticleAnalysis
 from ..rates import per_thousand
-from .common import Folder, evidence, outlet_of
+from .common import WordFolder, evidence, outlet_of
 
 COLUMNS = [
     "outlet", "term", "count", "rate_per_1k", "rest_count", "rest_rate_per_1k", "delta", "z",
@@ -72,7 +72,7 @@ class WordCounts:
     keep only the counts: no article needs to stay in memory for this table.
     """
 
-    def __init__(self, folder: Folder) -> None:
+    def __init__(self, folder: WordFolder) -> None:
         self.folder = folder
         self.words: dict[str, int] = {}  # outlet → words, outlets in order of first appearance
         self.cells: dict[tuple[str, str], int] = defaultdict(int)  # (outlet, term) → count
@@ -105,7 +105,7 @@ class WordCounts:
             mine.extend(uses[: MAX_EVIDENCE - len(mine)])
 
     def __getstate__(self) -> dict:
-        return {"folder": Folder(self.folder.stop_words), "words": self.words, "cells": dict(self.cells),
+        return {"folder": WordFolder(self.folder.stop_words), "words": self.words, "cells": dict(self.cells),
                 "uses": dict(self.uses)}
 
     def __setstate__(self, state: dict) -> None:
@@ -151,7 +151,7 @@ class WordCounts:
         return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def build_distinctive(analyses: Sequence[ArticleAnalysis], folder: Folder, top_n: int = TOP_N) -> pd.DataFrame:
+def build_distinctive(analyses: Sequence[ArticleAnalysis], folder: WordFolder, top_n: int = TOP_N) -> pd.DataFrame:
     counts = WordCounts(folder)
     for analysis in analyses:
         counts.add(analysis)

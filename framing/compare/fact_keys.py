@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from ..analysis import ArticleAnalysis
 from ..document import Document, Token
 from ..grammar import MONTHS, QUOTE_MARKS, SPEECH_VERBS, SUBJECT_PRONOUNS, WEEKDAYS
-from .common import Folder
+from .common import WordFolder
 from .labels import Mention as Label
 from .quantities import Quantity, month_of, quantities, weekdays
 
@@ -89,7 +89,7 @@ class Quotation:
 class DocumentKeys:
     """Reads the keys of each sentence of one analyzed document (its quotations and actors once)."""
 
-    def __init__(self, analysis: ArticleAnalysis, folder: Folder, labels: Sequence[Label]) -> None:
+    def __init__(self, analysis: ArticleAnalysis, folder: WordFolder, labels: Sequence[Label]) -> None:
         self.doc = analysis.document
         self.folder = folder
         folded = folder.folded_tokens(self.doc)

@@ -43,7 +43,7 @@ from ..analysis import ArticleAnalysis
 from ..document import Token
 from ..lexicons import Lexicons
 from .actor_disagreements import actor_disagreements, actor_phrases
-from .common import Folder, Sentence, evidence, numbers_in, outlet_of, sentence_tokens
+from .common import Sentence, WordFolder, evidence, numbers_in, outlet_of, sentence_tokens
 from .confidence import CONFIDENT_AT, Evidence
 from .fact_keys import DocumentKeys, EventKeys, Rarity
 from .fact_pairs import MIN_COSINE, score_pair
@@ -76,7 +76,7 @@ DISAGREEMENT_COLUMNS = [
 
 
 def collect_sentences(
-    analyses: Sequence[ArticleAnalysis], folder: Folder, mentions: Sequence[Mention]
+    analyses: Sequence[ArticleAnalysis], folder: WordFolder, mentions: Sequence[Mention]
 ) -> tuple[list[Sentence], dict[tuple[str, int], list[Token]], list[EventKeys]]:
     """Sentences worth aligning, with their features, each sentence's tokens and its event keys."""
     entities_in: dict[tuple[str, int], set[str]] = defaultdict(set)
@@ -109,7 +109,7 @@ def collect_sentences(
 
 
 def event_scores(
-    sentences: Sequence[Sentence], keys: Sequence[EventKeys], cosine: np.ndarray, folder: Folder
+    sentences: Sequence[Sentence], keys: Sequence[EventKeys], cosine: np.ndarray, folder: WordFolder
 ) -> tuple[np.ndarray, dict[tuple[int, int], Evidence]]:
     """How surely each cross-outlet pair states one event (:func:`.fact_pairs.score_pair`), and why.
 
@@ -221,7 +221,7 @@ def row_confidence(
 def build_facts(
     analyses: Sequence[ArticleAnalysis],
     lexicons: Lexicons,
-    folder: Folder,
+    folder: WordFolder,
     mentions: Sequence[Mention],
     pins: Pins,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -382,7 +382,9 @@ def _sources(analysis: ArticleAnalysis, sentence: Sentence) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _only_here(tokens: Sequence[Token], folder: Folder, outlets_using: dict[str, set[str]], outlet: str) -> list[str]:
+def _only_here(
+    tokens: Sequence[Token], folder: WordFolder, outlets_using: dict[str, set[str]], outlet: str
+) -> list[str]:
     words = []
     for token in tokens:
         if not token.is_word or token.norm in folder.stop_words or len(token.norm) < 2:

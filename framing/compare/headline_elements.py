@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from ..analysis import ArticleAnalysis
 from ..document import Document, Token
 from ..lexicons import Lexicons
-from .common import _SCALES, Folder, fold, number_value
+from .common import _SCALES, WordFolder, fold, number_value
 from .headline_words import place_settings
 from .label_phrases import Pins, capitalized_runs, match_name
 from .labels import Mention
@@ -107,7 +107,9 @@ class NameVocabulary:
         return surname if paired >= max(1, self.heads[key]) else key
 
 
-def name_vocabulary(analyses: Sequence[ArticleAnalysis], mentions: Sequence[Mention], folder: Folder) -> NameVocabulary:
+def name_vocabulary(
+    analyses: Sequence[ArticleAnalysis], mentions: Sequence[Mention], folder: WordFolder
+) -> NameVocabulary:
     """Case counts and name pairs over every body (and the mentions the labeling matrix found)."""
     capitalized: Counter[str] = Counter()
     lower: Counter[str] = Counter()
@@ -166,7 +168,7 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:n]
 
 
-def cue_elements(doc: Document, lexicons: Lexicons, folder: Folder, skip: bytearray | None = None) -> list[Element]:
+def cue_elements(doc: Document, lexicons: Lexicons, folder: WordFolder, skip: bytearray | None = None) -> list[Element]:
     """Party labels, allegations and numbers in ``doc`` (adjacent cues of one kind merge).
 
     ``skip`` (optional) is set for every token a cue covers, so the actor finder leaves
@@ -294,7 +296,7 @@ def _is_title_case(tokens: Sequence[Token], folded: Sequence[str], stop_words: f
 
 
 def headline_elements(
-    doc: Document, loaded: Sequence, lexicons: Lexicons, folder: Folder, vocab: NameVocabulary, pins: Pins
+    doc: Document, loaded: Sequence, lexicons: Lexicons, folder: WordFolder, vocab: NameVocabulary, pins: Pins
 ) -> list[Element]:
     """Every element of one headline, in reading order (``loaded``: its loaded-term spans)."""
     tokens = doc.tokens

@@ -45,7 +45,7 @@ from ..analysis import ArticleAnalysis, analyze_document
 from ..corpus import parse_text
 from ..document import Token
 from ..lexicons import Lexicons
-from .common import Folder, fold, outlet_of, sentence_tokens
+from .common import WordFolder, fold, outlet_of, sentence_tokens
 from .confidence import CONFIDENT_AT
 from .headline_elements import (
     MIN_SHARED_PREFIX,
@@ -135,7 +135,7 @@ def carrier(
     return Carrier(offers, words, stem is not None, stem)
 
 
-def word_offsets(analysis: ArticleAnalysis, folder: Folder, stems: bool = False) -> dict[str, tuple[int, int]]:
+def word_offsets(analysis: ArticleAnalysis, folder: WordFolder, stems: bool = False) -> dict[str, tuple[int, int]]:
     """Where each word (folded, as an actor key; with ``stems``, also "~stem") is first used."""
     found: dict[str, tuple[int, int]] = {}
     seen: set[str] = set()
@@ -183,7 +183,7 @@ def _initials(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
 
 
 def body_carrier(
-    analysis: ArticleAnalysis, mentions: Sequence[Mention], lexicons: Lexicons, folder: Folder
+    analysis: ArticleAnalysis, mentions: Sequence[Mention], lexicons: Lexicons, folder: WordFolder
 ) -> Carrier:
     """Everything an article's text offers: its cues, loaded spans, and the names it mentions."""
     doc = analysis.document
@@ -199,7 +199,7 @@ def body_carrier(
 
 
 def build_headlines(
-    analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, folder: Folder, analyze_title: Analyzer | None = None,
+    analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, folder: WordFolder, analyze_title: Analyzer | None = None,
     *, mentions: Sequence[Mention] | None = None, pins: Pins | None = None,
 ) -> pd.DataFrame:
     """The headlines table (columns in the module docstring)."""
@@ -227,7 +227,7 @@ class _Headline:
     """One headline with its elements and what its article's text offers."""
 
     def __init__(
-        self, analysis: ArticleAnalysis, head: ArticleAnalysis, title: str, lexicons: Lexicons, folder: Folder,
+        self, analysis: ArticleAnalysis, head: ArticleAnalysis, title: str, lexicons: Lexicons, folder: WordFolder,
         vocab: NameVocabulary, pins: Pins, mentions: Sequence[Mention],
     ) -> None:
         self.analysis, self.head = analysis, head
@@ -259,7 +259,7 @@ class _Headline:
             "body_start": where[0] if where else None, "body_end": where[1] if where else None,
         }
 
-    def row(self, others: Sequence[_Headline], folder: Folder) -> dict[str, Any]:
+    def row(self, others: Sequence[_Headline], folder: WordFolder) -> dict[str, Any]:
         adds, add_clauses = self.adds(others)
         omits, omit_clauses = self.omits(others)
         body_adds, unused = [], []
@@ -300,7 +300,7 @@ class _Headline:
             "confidence": confidence,
         }
 
-    def body_calls_unclear(self, folder: Folder) -> tuple[float, str] | None:
+    def body_calls_unclear(self, folder: WordFolder) -> tuple[float, str] | None:
         """A body sentence on the headline's claim that calls it unclear or unknown, while the headline asserts.
 
         The sentence must share ``UNCLEAR_SHARED`` or more of the headline's content stems and
@@ -394,7 +394,7 @@ class _Headline:
                             f"leaves out {named}, which {_who(outlets, len(others))} {verb}{body}"))
         return cells, clauses
 
-    def body_fields(self, folder: Folder) -> dict[str, Any]:
+    def body_fields(self, folder: WordFolder) -> dict[str, Any]:
         """The body sentence that states the headline's claim, its hedges, and word coverage."""
         analysis, head = self.analysis, self.head
         doc = analysis.document

@@ -40,7 +40,7 @@ from ..corpus.mention_model import mention_lexicon
 from ..document import Document, Token
 from ..grammar import QUOTE_MARKS
 from ..lexicons import Lexicons
-from .common import Folder, evidence, fold, outlet_of
+from .common import WordFolder, evidence, fold, outlet_of
 from .label_checks import label_confidence, label_problem, modifies_a_noun, trim_label
 from .label_names import (
     ends_a_whole_name,
@@ -122,7 +122,7 @@ def scare_positions(doc: Document) -> set[int]:
     return {i for i, t in enumerate(doc.tokens) if any(a <= t.start and t.end <= b for a, b in regions)}
 
 
-def find_mentions(analysis: ArticleAnalysis, pins: Pins, folder: Folder, lower_vocab: set[str]) -> list[Mention]:
+def find_mentions(analysis: ArticleAnalysis, pins: Pins, folder: WordFolder, lower_vocab: set[str]) -> list[Mention]:
     """Every entity mention in one article with the noun phrase that labels it."""
     doc = analysis.document
     tokens = doc.tokens
@@ -211,7 +211,7 @@ def _close_quote(tokens: Sequence[Token], first: int, end: int) -> int:
     return end
 
 
-def collect_mentions(analyses: Sequence[ArticleAnalysis], pins: Pins, folder: Folder) -> list[Mention]:
+def collect_mentions(analyses: Sequence[ArticleAnalysis], pins: Pins, folder: WordFolder) -> list[Mention]:
     """Entity mentions in every article (the fact aligner reuses them as shared-name features)."""
     lower_vocab = {
         folded
@@ -223,7 +223,7 @@ def collect_mentions(analyses: Sequence[ArticleAnalysis], pins: Pins, folder: Fo
 
 
 def build_labels(
-    analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, folder: Folder, mentions: list[Mention] | None = None
+    analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, folder: WordFolder, mentions: list[Mention] | None = None
 ) -> pd.DataFrame:
     """The labeling matrix (columns in the module docstring)."""
     if mentions is None:
@@ -290,7 +290,7 @@ def build_labels(
     return frame.drop(columns="_order").reset_index(drop=True)
 
 
-def _sureness(doc: Document, mention: Mention, n_outlets: int, folder: Folder) -> dict[str, object]:
+def _sureness(doc: Document, mention: Mention, n_outlets: int, folder: WordFolder) -> dict[str, object]:
     confidence, reason = label_confidence(doc.tokens, mention.first, mention.end, mention.source, n_outlets)
     if mention.source != "auto":
         return {"confidence": confidence, "reason": reason}

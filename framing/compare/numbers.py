@@ -21,7 +21,7 @@ import numpy as np
 
 from ..analysis import ArticleAnalysis
 from ..document import Token
-from .common import Folder, Sentence
+from .common import Sentence, WordFolder
 from .confidence import Evidence
 from .fact_keys import EventKeys, Rarity
 from .fact_pairs import score_pair
@@ -60,7 +60,7 @@ def number_phrase(
     return text[phrase_start:phrase_end], phrase_start, phrase_end
 
 
-def _context(tokens: Sequence[Token], quantity: Quantity, folder: Folder) -> set[str]:
+def _context(tokens: Sequence[Token], quantity: Quantity, folder: WordFolder) -> set[str]:
     """Content-word stems within ``WINDOW`` words of the number (the unit and numbers left out)."""
     before = [t for t in tokens if t.end <= quantity.start and _content(t, folder)][-WINDOW:]
     after = [t for t in tokens if t.start >= quantity.end and _content(t, folder)][:WINDOW + 1]
@@ -68,7 +68,7 @@ def _context(tokens: Sequence[Token], quantity: Quantity, folder: Folder) -> set
     return {folder.stem(t.norm) for t in before + after} - unit_words - {quantity.unit.rstrip("~")} - _UNIT_WORDS
 
 
-def _acts(tokens: Sequence[Token], quantity: Quantity, folder: Folder) -> set[str]:
+def _acts(tokens: Sequence[Token], quantity: Quantity, folder: WordFolder) -> set[str]:
     """What the number is for: the word just before it ("needed", "killed") and a verb after
     "to" right after it ("to break", "to block"), as stems."""
     acts = set()
@@ -85,13 +85,13 @@ def _acts(tokens: Sequence[Token], quantity: Quantity, folder: Folder) -> set[st
     return acts
 
 
-def _content(token: Token, folder: Folder) -> bool:
+def _content(token: Token, folder: WordFolder) -> bool:
     return token.is_word and not token.text[0].isdigit() and folder.fold(token.norm) not in folder.stop_words
 
 
 def number_disagreements(
     sentences: Sequence[Sentence], keys: Sequence[EventKeys], cosine: np.ndarray, fact_of: dict[int, str],
-    tokens_of: dict, by_id: dict[str, ArticleAnalysis], folder: Folder, hedge_matcher,
+    tokens_of: dict, by_id: dict[str, ArticleAnalysis], folder: WordFolder, hedge_matcher,
 ) -> list[dict]:
     """Rows of the ``disagreements`` table of kind ``number`` (one per number × disagreement)."""
     pairs = []
@@ -186,7 +186,7 @@ def _rows(components, keys, sentences, fact_of, tokens_of, by_id, hedge_matcher)
 
 def _disagreement_evidence(
     i: int, j: int, qa: Quantity, qb: Quantity, keys: Sequence[EventKeys], cosine: np.ndarray,
-    tokens_of: dict, sentences: Sequence[Sentence], folder: Folder, rarity: Rarity,
+    tokens_of: dict, sentences: Sequence[Sentence], folder: WordFolder, rarity: Rarity,
 ) -> Evidence | None:
     """How sure it is that ``qa`` and ``qb`` are one quantity given differently, or None (not comparable).
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from ..document import Document, Token
 from ..grammar import LOWER_BOUND_PHRASES, MONTHS, UPPER_BOUND_PHRASES, WEEKDAYS
-from .common import Folder, numbers_in
+from .common import WordFolder, numbers_in
 
 # Month abbreviations as folded tokens ("Feb" of "Feb."), read as their month.
 _MONTH_PREFIXES = {month[:3]: month for month in MONTHS} | {"sept": "september"}
@@ -68,7 +68,7 @@ def month_of(word: str) -> str:
     return _MONTH_PREFIXES.get(word, "")
 
 
-def quantities(doc: Document, tokens: Sequence[Token], folder: Folder) -> list[Quantity]:
+def quantities(doc: Document, tokens: Sequence[Token], folder: WordFolder) -> list[Quantity]:
     """Every number phrase in ``tokens`` (one sentence) with what it measures."""
     found = []
     position_of = {token.start: k for k, token in enumerate(tokens)}
@@ -89,7 +89,7 @@ def _bound(text: str, start: int) -> str:
 
 
 def _measure(
-    doc: Document, tokens: Sequence[Token], k: int, value: float, start: int, end: int, folder: Folder
+    doc: Document, tokens: Sequence[Token], k: int, value: float, start: int, end: int, folder: WordFolder
 ) -> Quantity:
     text = tokens[k].text
     previous = next((tokens[j] for j in range(k - 1, max(-1, k - 3), -1) if tokens[j].is_word), None)
@@ -124,7 +124,7 @@ def _measure(
     return Quantity(value, folder.stem(unit_token.norm), start, end, unit_token.text)
 
 
-def _unit_token(tokens: Sequence[Token], k: int, folder: Folder) -> Token | None:
+def _unit_token(tokens: Sequence[Token], k: int, folder: WordFolder) -> Token | None:
     """The noun a number counts: the first content word after it, past a few modifiers."""
     for j in range(k, min(len(tokens), k + _SKIP_BEFORE_UNIT + 1)):
         token = tokens[j]
@@ -143,11 +143,11 @@ def _unit_token(tokens: Sequence[Token], k: int, folder: Folder) -> Token | None
     return None
 
 
-def _is_content(token: Token, folder: Folder) -> bool:
+def _is_content(token: Token, folder: WordFolder) -> bool:
     return token.is_word and folder.fold(token.norm) not in folder.stop_words and not token.text[0].isdigit()
 
 
-def weekdays(tokens: Sequence[Token], folder: Folder) -> frozenset[str]:
+def weekdays(tokens: Sequence[Token], folder: WordFolder) -> frozenset[str]:
     """The weekdays a sentence names (capitalized: "Friday", not a lower-case word)."""
     return frozenset(
         folder.fold(token.norm) for token in tokens

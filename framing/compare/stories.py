@@ -42,7 +42,7 @@ from scipy import sparse
 
 from ..corpus import RawArticle
 from ..errors import FramingParameterError
-from .common import Folder
+from .common import WordFolder
 from .tfidf import tfidf_counts
 
 MODES = ("auto", "column", "cluster", "one")
@@ -58,7 +58,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def group_stories(
-    articles: Sequence[RawArticle], folder: Folder, *, mode: str = "auto", window_days: int = WINDOW_DAYS
+    articles: Sequence[RawArticle], folder: WordFolder, *, mode: str = "auto", window_days: int = WINDOW_DAYS
 ) -> pd.DataFrame:
     """The ``stories`` table: which story each article belongs to (see the module docstring)."""
     if mode not in MODES:
@@ -98,7 +98,7 @@ def _table(articles: Sequence[RawArticle], labels: list[str], similarity: list, 
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def article_terms(article: RawArticle, folder: Folder) -> Counter[str]:
+def article_terms(article: RawArticle, folder: WordFolder) -> Counter[str]:
     """Content-word stems of an article, its title's counted twice (a title names the story)."""
     tally = Counter(_WORD.findall(article.title.lower().replace("’", "'")))
     for word in tally:
@@ -131,7 +131,7 @@ def _day(text: str) -> int | None:
         return None
 
 
-def _cluster(articles: Sequence[RawArticle], folder: Folder, window_days: int) -> tuple[list[str], list[float]]:
+def _cluster(articles: Sequence[RawArticle], folder: WordFolder, window_days: int) -> tuple[list[str], list[float]]:
     count = len(articles)
     if count == 0:
         return [], []

@@ -44,7 +44,7 @@ import pandas as pd
 from ...analysis import ArticleAnalysis
 from ...document import Document, Token
 from ...lexicons import Lexicons
-from ..common import Folder, fold, outlet_of
+from ..common import WordFolder, fold, outlet_of
 from ..labels import Mention, collect_mentions, load_pins
 from .people import People, person_key
 from .rules import Decision, RoleRules, phrase_name, quoted
@@ -138,7 +138,7 @@ class Voices:
             return Decision(office.role, f"{office.reason} (an office beats the party label: {decision.reason})")
         return decision
 
-    def table(self, analyses: Sequence[ArticleAnalysis], folder: Folder) -> pd.DataFrame:
+    def table(self, analyses: Sequence[ArticleAnalysis], folder: WordFolder) -> pd.DataFrame:
         rows = []
         for analysis in analyses:
             article_rows = self._article_rows(analysis, folder)
@@ -147,7 +147,7 @@ class Voices:
         frame = pd.DataFrame(rows, columns=COLUMNS)
         return frame.sort_values(["outlet", "article_id", "words_start"], kind="stable").reset_index(drop=True)
 
-    def _article_rows(self, analysis: ArticleAnalysis, folder: Folder) -> list[dict]:
+    def _article_rows(self, analysis: ArticleAnalysis, folder: WordFolder) -> list[dict]:
         doc = analysis.document
         outlet = outlet_of(analysis)
         rows: list[dict] = []
@@ -233,7 +233,7 @@ def _tokens(doc: Document, start: int, end: int) -> tuple[Token, ...]:
 def build_voices(
     analyses: Sequence[ArticleAnalysis],
     lexicons: Lexicons,
-    folder: Folder,
+    folder: WordFolder,
     *,
     mentions: Sequence[Mention] | None = None,
 ) -> pd.DataFrame:

@@ -91,7 +91,7 @@ class Units:
     """What the bootstrap resamples for one outlet: words and span counts per unit.
 
     A unit is a sentence for one story (:func:`build_rates`) and an article for a corpus
-    of many stories (:mod:`.corpus`), where the articles of an outlet differ more from
+    of many stories (:mod:`.many_stories`), where the articles of an outlet differ more from
     each other than the sentences of one article do.
     """
 

@@ -39,10 +39,10 @@ from ..corpus import RawArticle, parse_document
 from ..errors import FramingInputError
 from ..lexicons import Lexicons
 from . import TABLES, build_comparison, story_tables
-from .common import Folder, outlet_of
+from .common import WordFolder, outlet_of
 from .distinctive import WordCounts
+from .rate_intervals import N_BOOT, Units, rates_table
 from .stories import group_stories
-from .uncertainty import N_BOOT, Units, rates_table
 
 CORPUS_TABLES = ("stories", *TABLES)
 STORY_TABLES = ("labels", "facts", "omissions", "disagreements", "voices", "headlines", "frames")
@@ -73,7 +73,7 @@ def article_counts(analysis: ArticleAnalysis) -> tuple[str, int, int, Counter]:
 
 
 def compare_story(
-    story: str, articles: Sequence[RawArticle], lexicons: Lexicons, folder: Folder, raw: bool = False
+    story: str, articles: Sequence[RawArticle], lexicons: Lexicons, folder: WordFolder, raw: bool = False
 ) -> StoryResult:
     """Analyze one story's articles and build its tables (none when a single outlet covers it).
 
@@ -98,7 +98,7 @@ def compare_story(
 
 
 def _init_worker(lexicons: Lexicons, raw: bool) -> None:
-    _WORKER.update(lexicons=lexicons, raw=raw, folder=Folder(lexicons.stop_words))
+    _WORKER.update(lexicons=lexicons, raw=raw, folder=WordFolder(lexicons.stop_words))
 
 
 def _worker_story(item: tuple[str, list[RawArticle]]) -> StoryResult:
@@ -123,7 +123,7 @@ def compare_corpus(
     articles = list(articles)
     if not articles:
         raise FramingInputError("(input)", "there are no articles to compare", "Pass at least one article")
-    folder = Folder(lexicons.stop_words)
+    folder = WordFolder(lexicons.stop_words)
     grouping = group_stories(articles, folder, mode=stories, window_days=window_days)
     if grouping["story"].nunique() == 1 and grouping["method"].iat[0] == "one":
         analyses = [analyze_document(parse_document(a, lexicons, raw=raw), lexicons) for a in articles]
@@ -146,7 +146,7 @@ def compare_corpus(
 
 
 def _combine(
-    grouping: pd.DataFrame, results: Iterable[StoryResult], folder: Folder, rng: np.random.Generator
+    grouping: pd.DataFrame, results: Iterable[StoryResult], folder: WordFolder, rng: np.random.Generator
 ) -> dict[str, pd.DataFrame]:
     parts: dict[str, list[pd.DataFrame]] = {}
     per_article: list[tuple[str, int, int, Counter]] = []
