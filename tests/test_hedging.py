@@ -290,6 +290,8 @@ def test_hedging_lexicon_loads_without_warnings(lexicons: Lexicons) -> None:
         ("Talks may resume.", "may", "modal"),
         ("Fears that the truce may fail grew.", "fears", "noun"),
         ("Up to 300 people may have died.", "up to", "approximator"),
+        ("The senator will likely vote against the bill.", "likely", "adverb"),
+        ("The vote is likely to fail on Tuesday.", "likely", "adjective"),
     ],
 )
 def test_hedging_categories_follow_the_linguistic_type(

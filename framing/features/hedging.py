@@ -45,6 +45,7 @@ from ..grammar import (
     ARTICLES,
     BROAD_NEGATIVES,
     DEMONSTRATIVES,
+    MODALS,
     NEGATIONS,
     POSSESSIVE_DETERMINERS,
     SUBJECT_PRONOUNS,
@@ -149,6 +150,17 @@ PAST_FORMS = frozenset({"was", "were", "had", "did", "became", "came", "went", "
 Rule = Callable[[Sequence[Token], int, int, Lexicons], bool]
 
 
+def _as_used(tokens: Sequence[Token], first: int, end: int, category: str) -> str:
+    """The word class as used here: "likely" is an adverb after a modal ("will likely win", "would most
+    likely"), an adjective after a copula ("is likely to"), so a key never calls an adverb an adjective."""
+    if category != "adjective" or end - first != 1 or not tokens[first].norm.endswith("ly") or first == 0:
+        return category
+    before = tokens[first - 1].norm
+    if before in ("most", "very", "quite") and first > 1:
+        before = tokens[first - 2].norm
+    return "adverb" if before in MODALS else category
+
+
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     """Hedge spans (label = lexicon term, with rule and voice) and the share of sentences a counted one is in."""
     tokens = doc.tokens
@@ -165,6 +177,7 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
             continue
         start, stop = tokens[first].start, tokens[end - 1].end
         attrs = _stamp(tokens, first, end, entry, lexicons)
+        category = _as_used(tokens, first, end, category)
         spans.append(Span("hedge", start, stop, doc.text[start:stop], entry.key, category, entry["note"], attrs=attrs))
         if attrs.get("confidence") != POSSIBLE:
             hedged_sentences.add(tokens[first].sentence)
