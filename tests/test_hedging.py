@@ -253,7 +253,8 @@ def test_hedging_spans_index_the_document_text(seed_docs: dict[str, Document], l
             assert span.type == "hedge"
             assert doc.text[span.start : span.end] == span.text
             entry = entries[span.label]
-            assert span.category == entry["category"] != "exclusion"
+            # The lexicon's class, except an "-ly" adjective used as an adverb ("will likely").
+            assert span.category in {entry["category"], "adverb"} and entry["category"] != "exclusion"
             assert span.note == entry["note"] and span.note
     assert total > 0
 
