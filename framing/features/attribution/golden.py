@@ -13,7 +13,7 @@ A new rule adds its rows here; a change that breaks a row changes what the rule 
 
 from __future__ import annotations
 
-from .model import REJECTED, GoldenRow
+from .model import DOUBTED, REJECTED, GoldenRow
 
 R = GoldenRow
 
@@ -66,6 +66,33 @@ CUE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The mayor insisted that he wanted a new budget.", "insisted", "The mayor", "named_person"),
         R("The mayor said the governor had claimed the budget was tight.", "claimed", "the governor",
           "named_person"),
+    ),
+}
+
+# A doubt rule's rows: kind DOUBTED, the cue is kept but marked possible; any other kind, it stays sure.
+DOUBT_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
+    "aim_not_claim": (
+        R("The mayor plans to run for governor.", "plans", None, DOUBTED),
+        R("Senator Ann Lee refused to release her tax returns.", "refused", None, DOUBTED),
+        R("The governor appears to have been generous.", "appears", None, DOUBTED),
+        R("The senator is expected to resign next week.", "expected", None, None),
+        R("The mayor appeared to suggest that the vote was rigged.", "appeared", "The mayor", "named_person"),
+    ),
+    "act_without_content": (
+        R("Senator Ann Lee announced her candidacy on Monday.", "announced", None, DOUBTED),
+        R("The mayor opposed the measure in 2010.", "opposed", None, DOUBTED),
+        R("The governor did not respond to the letter.", "respond", None, DOUBTED),
+        R("Voters who want a fresh start should look elsewhere.", "want", None, DOUBTED),
+        R("The mayor announced that the bridge would close.", "announced", "The mayor", "named_person"),
+        R("“We will not wait,” the governor responded.", "responded", "the governor", "named_person"),
+        R("The mayor responded to the charge: “It is false.”", "responded", "The mayor", "named_person"),
+        R("The senator criticized the plan on Monday.", "criticized", "The senator", "named_person"),
+    ),
+    "call_names_one_object": (
+        R("Workers often called Pioneers, who farm the hills, voted on Monday.", "called", None, DOUBTED),
+        R("The mayor called Tom Hale on Monday.", "called", None, DOUBTED),
+        R("The mayor called Tom Hale a liar.", "called", "The mayor", "named_person"),
+        R("The senator called Hale “reckless.”", "called", "The senator", "named_person"),
     ),
 }
 
@@ -234,7 +261,7 @@ CONSTRUCTION_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
     "speaker_verb_before_quote": (
         R("Senator Ann Lee continued, “We will not back down on this bill.”", "continued", "Senator Ann Lee",
           "named_person"),
-        R("The debate turned sharp. Hillary shot back, “I could have stayed home.”", "shot back", "Hillary",
+        R("The debate turned sharp. Hillary fired back, “I could have stayed home.”", "fired back", "Hillary",
           "named_person"),
         R("The council issued a statement, “We regret the delay.”", "issued a statement", "The council",
           "institution"),

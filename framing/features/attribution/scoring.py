@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ...document import POSSIBLE
 from ...lexicons import Entry, Lexicons
 from ...linear_model import LinearScorer
 from .candidates import Proposal, proposals
@@ -32,7 +33,6 @@ from .model import Attribution, Candidate
 from .phrases import Context
 
 _WHERE = "framing/features/attribution/candidates.py"
-POSSIBLE = "possible"  # the confidence of an evidence span that is shown but not counted
 # Entries of cues no lexicon row lists, by generator: the span's label and note.
 GENERATED_NOTES = {
     "subject_verb": "a predicate of a person or organisation ('has banned', 'is open to'), kept by the learned scorer",

@@ -1,0 +1,111 @@
+"""Doubt rules: a cue the rules accept whose words may name an act, an aim or a name rather than a claim.
+
+The source rules read *who*; these read *what*: "plans to run", "opposed the bill",
+"announced his candidacy", "people often called Dreamers" have a clear actor, and
+PolNeAR-style annotation counts most of them, but none reports a claim a reader could
+check. Deleting them would lose the quotes' speakers and the cues that are right in
+context, so such a cue is kept with ``confidence: possible`` and the rule's ``reason``:
+shown as evidence, not counted in the rates ("Right, or silent"). Each rule returns its
+reason, or "" when it has no doubt; the first reason given is stamped on the cue.
+
+A rule sees the cue, its source and ``listed``: the first token of every reporting-lexicon
+match in the document, so it can tell whether a word after the cue is itself a cue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from ...grammar import OPENING_QUOTE_MARKS, PREPOSITIONS, QUOTE_MARKS
+from .clauses import introduces_content, tags_quote
+from .golden import DOUBT_GOLDEN
+from .model import Cue, Rule, Unit, registry
+from .phrases import TIME_WORDS, Context
+
+# Kinds of content that make a cue a report: a that-clause, a quote, a colon, a question, an "as" complement.
+_CLAIMS = frozenset(["that", "quote", "colon", "question", "object_that", "object_as"])
+# How far past the cue a colon or quote may open and still be what the cue introduces
+# ("responded to a question about Libya: “…”").
+_SPEECH_REACH = 12
+
+
+def aim_not_claim(context: Context, cue: Cue, unit: Unit | None, listed: Container[int]) -> str:
+    """"plans to run", "refused to release", "appears to have been": a cue whose only content is "to" + verb
+    attributes an aim, a refusal or a semblance, not a claim.
+
+    Not a passive ("is said to", "is expected to": a report whose source is held back), and
+    not when the aim is itself a report with content ("appeared to suggest that …").
+    """
+    if cue.passive or introduces_content(context, cue.end - 1, cue.sentence) != "to_verb":
+        return ""
+    verb = cue.end + 1
+    if verb in listed and introduces_content(context, verb, cue.sentence) in _CLAIMS:
+        return ""
+    return ("it attributes an aim or intention ('plans to', 'refused to', 'appears to'), not a claim: "
+            "PolNeAR-style annotation counts it, a reader may not")
+
+
+def act_without_content(context: Context, cue: Cue, unit: Unit | None, listed: Container[int]) -> str:
+    """"announced his candidacy", "opposed the bill", "mentioned the stimulus": a verb the lexicon marks
+    ``bare_object=act`` names an act, a topic or a position when nothing it reports follows.
+
+    It reports when it introduces content or speech: a that-clause, a question, a quote it
+    tags ("“…,” Biden responded") or that follows it in its sentence after a colon or comma.
+    """
+    if cue.entry["bare_object"] != "act" or introduces_content(context, cue.end - 1, cue.sentence) in _CLAIMS:
+        return ""
+    if tags_quote(context, cue.first) or _speech_follows(context, cue):
+        return ""
+    return (f"'{cue.form}' with only an object names an act, a topic or a position, not a claim "
+            "(bare_object=act in reporting_verbs.tsv)")
+
+
+def _speech_follows(context: Context, cue: Cue) -> bool:
+    """A colon, or a quote opening after a comma, soon after the cue in its sentence."""
+    tokens, norms = context.tokens, context.norms
+    for index in range(cue.end, min(cue.end + _SPEECH_REACH, len(tokens))):
+        token = tokens[index]
+        if token.sentence != cue.sentence:
+            return False
+        if norms[index] == ":" and not token.quoted:
+            return True
+        if token.text in OPENING_QUOTE_MARKS and norms[index - 1] == ",":
+            return True
+    return False
+
+
+def call_names_one_object(context: Context, cue: Cue, unit: Unit | None, listed: Container[int]) -> str:
+    """"people often called Dreamers", "Trump called Schumer on Monday": "call" with one name and nothing
+    after it names or phones. A characterisation has a second part: "called him a liar", "called Ryan “competent”"."""
+    if cue.lemma != "call":
+        return ""
+    tokens, norms = context.tokens, context.norms
+    index = cue.end
+    if index >= len(tokens) or tokens[index].sentence != cue.sentence or not context.is_name_token(index):
+        return ""
+    while index + 1 < len(tokens) and context.is_name_token(index + 1):
+        index += 1
+    after = index + 1
+    if after < len(tokens) and tokens[after].sentence == cue.sentence and (
+        tokens[after].text in QUOTE_MARKS
+        or (tokens[after].is_word and norms[after] not in PREPOSITIONS and norms[after] not in TIME_WORDS)
+    ):
+        return ""
+    return "'called' with one name and nothing after it names someone or phones them; it characterises no one"
+
+
+# Doubt rules, in order: the first reason given marks the cue possible.
+DOUBT_RULES: tuple[Rule, ...] = registry("doubt", DOUBT_GOLDEN, (
+    ("aim_not_claim", aim_not_claim),
+    ("act_without_content", act_without_content),
+    ("call_names_one_object", call_names_one_object),
+))
+
+
+def doubt(context: Context, cue: Cue, unit: Unit | None, listed: Container[int]) -> tuple[str, str]:
+    """The first doubt rule that doubts the cue and its reason, or ``("", "")``."""
+    for rule in DOUBT_RULES:
+        reason = rule.run(context, cue, unit, listed)
+        if reason:
+            return rule.name, reason
+    return "", ""
