@@ -112,15 +112,26 @@ def unit_starting_at(context: Context, first: int) -> Unit | None:
     return None
 
 
-def before_appositive(context: Context, comma: int) -> Unit | None:
-    """"Critics, including human rights advocates, have condemned": the subject before the aside."""
+# How many tokens an aside between subject and verb may run; a relative clause ("X, which …, said") may run longer.
+_ASIDE_REACH = 20
+_RELATIVE_ASIDE_REACH = 45
+
+
+def before_appositive(context: Context, comma: int, *, loose: bool = False) -> Unit | None:
+    """"Critics, including human rights advocates, have condemned": the subject before the aside.
+
+    ``loose`` as in :meth:`~.phrases.Context.generic_left`: for a verb-only form, a lower-case
+    phrase without a determiner may be the subject ("Liberal groups, which …, slammed").
+    """
     sentence = context.tokens[comma].sentence
     mark = context.norms[comma]
     index = comma - 1
     while index >= 0 and context.norms[index] == mark == "-":
         index -= 1  # "--" is two tokens
-    while index >= 0 and comma - index < 20 and context.tokens[index].sentence == sentence:
+    while index >= 0 and comma - index < _RELATIVE_ASIDE_REACH and context.tokens[index].sentence == sentence:
         if context.norms[index] == mark:
+            if comma - index >= _ASIDE_REACH and context.norms[index + 1] not in ("who", "which"):
+                return None  # a long aside is a relative clause ("Liberal groups, which are … , slammed")
             while index > 0 and context.norms[index - 1] == mark == "-":
                 index -= 1
             if context.tokens[index - 1].text in "”’\"'":
@@ -128,7 +139,7 @@ def before_appositive(context: Context, comma: int) -> Unit | None:
             last = index - 1
             if last > 0 and context.norms[last] == ")":
                 last = next((i - 1 for i in range(last - 1, max(last - 10, 0), -1) if context.norms[i] == "("), last)
-            return context.left_phrase(last) or context.generic_left(last, loose=False)
+            return context.left_phrase(last) or context.generic_left(last, loose=loose)
         if context.tokens[index].quoted:
             return None
         index -= 1
@@ -236,6 +247,23 @@ def opens_clause(token: Token | None, sentence: int) -> bool:
     if token is None or token.sentence != sentence or not token.is_word:
         return False
     return token.norm in SUBJECT_STARTS or token.text[0].isupper() or token.text[0].isdigit()
+
+
+def relative_that(context: Context, cue_last: int, sentence: int) -> bool:
+    """"the rural states that make up", "groups that have sued": a plural noun-like cue, "that", then a plain
+    verb (a base form or an auxiliary) is a noun with its relative clause, not a verb with its report.
+
+    "states that taxes rose" (a plural noun after "that") and "states that the rule" (a
+    determiner) open a reported clause.
+    """
+    tokens = context.tokens
+    index = cue_last + 2
+    if not context.norms[cue_last].endswith("s") or index >= len(tokens) or context.norms[cue_last + 1] != "that":
+        return False
+    token = tokens[index]
+    return token.sentence == sentence and token.is_word and token.text.islower() and (
+        token.norm in AUXILIARIES or (token.norm not in SUBJECT_STARTS and not token.norm.endswith(("s", "ed")))
+    )
 
 
 # What may open a cue's content right after it or after a short object ("told reporters that").

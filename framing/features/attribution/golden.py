@@ -42,6 +42,7 @@ CUE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The bill is said to include a tax cut.", "said", None, None),
         R("Their warning that the dam would fail came too late.", "warning", None, None),
         R("The claim that prices rose was false.", "claim", None, None),
+        R("“We stand with the farmers,” tweeted the Chicago, Ill., chapter of the union.", "tweeted", None, None),
     ),
     "as_source_put_it": (
         R("The clerk put it on the table.", "put it", None, REJECTED),
@@ -59,12 +60,15 @@ CUE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The governor underscored that the budget was tight.", "underscored", "The governor", "named_person"),
         R("Many observers view it as a strategic effort.", "view", "Many observers", "vague"),
         R("The poll found wide support for the plan.", "found", "The poll", "document"),
+        R("The speech seemed designed to anger the mayor.", "seemed", None, REJECTED),
     ),
     "inside_reported_clause": (
         R("The mayor insisted that he wanted a new budget.", "wanted", None, REJECTED),
         R("Ann Lee said she believed the plan would fail.", "believed", None, REJECTED),
         R("The mayor insisted that he wanted a new budget.", "insisted", "The mayor", "named_person"),
         R("The mayor said the governor had claimed the budget was tight.", "claimed", "the governor",
+          "named_person"),
+        R("Tom Hale said the budget cut the 300 jobs he and Ann Lee say the plant needs.", "say", "he and Ann Lee",
           "named_person"),
     ),
 }
@@ -104,6 +108,7 @@ NOUN_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The mayor's recommendation that the plant close was ignored.", "recommendation", "The mayor's",
           "named_person"),
         R("The claim by Senator Ann Lee was false.", "claim", "Senator Ann Lee", "named_person"),
+        R("The mayor paused, then finished his thought.", "thought", None, REJECTED),
     ),
 }
 
@@ -169,6 +174,11 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The minister - a veteran of three cabinets - denied the claim.", "denied", "The minister",
           "named_person"),
         R("The poll, which was conducted online, found wide support.", "found", "The poll", "document"),
+        R("FairVote.org, one of the largest groups in Ohio, similarly panned the plan.", "panned", "FairVote.org",
+          "institution"),
+        R("Farm groups, which are angry about the water rights, slammed the plan.", "slammed", "Farm groups", "vague"),
+        R("Many farmers, who have long doubted whether the state will keep its word on water rights for the "
+          "small growers in the valley, angrily slammed the plan.", "slammed", "Many farmers", "vague"),
     ),
     "inverted_subject": (
         R("“It will fail,” said the senator.", "said", "the senator", "named_person"),
@@ -201,6 +211,8 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
           "Jorge Rodriguez", "named_person"),
         R("The governor signed the bill but said more work was needed.", "said", "The governor", "named_person"),
         R("The mayor arrived late and told reporters the meeting was over.", "told", "The mayor", "named_person"),
+        R("It was a speech in which Ann Lee praised the mayor, but argued that taxes must rise.", "argued",
+          "Ann Lee", "named_person"),
     ),
     "unclosed_parenthesis": (
         R("The mayor) argued that taxes must rise.", "argued", None, REJECTED),
@@ -212,7 +224,9 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("Jason Chaffetz (R-Utah) said the report was late.", "said", "Jason Chaffetz", "named_person"),
         R("Officials say the bridge will reopen.", "say", "Officials", "institution"),
         R("The data shows a sharp rise in prices.", "shows", "The data", "document"),
+        R("A poll of likely voters showed the mayor ahead.", "showed", "A poll of likely voters", "document"),
         R("Our critics think the plan is doomed.", "think", "Our critics", "vague"),
+        R("Officials have long argued that wages are too low.", "argued", "Officials", "institution"),
         R("The mayor is confident that the bill will pass.", "confident that", "The mayor", "named_person"),
     ),
     "thing_subject": (
@@ -236,6 +250,7 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The lawyers argue that the law is void.", "argue", "The lawyers", "vague"),
         R("These claims are part of a fabricated narrative.", "claims", None, REJECTED),
         R("The critical questions about the plan remain.", "questions", None, REJECTED),
+        R("Voters from the rural states that border Canada want a vote.", "states", None, REJECTED),
     ),
 }
 

@@ -29,8 +29,12 @@ from .names import PRONOUNS, Parse
 # Auxiliaries and the adverbs that stand among them ("has also repeatedly said").
 AUXILIARIES = AUXILIARY_VERBS | NEGATIONS | frozenset(
     ["also", "yet", "already", "still", "even", "further", "repeatedly", "once", "again", "now", "then", "later",
-     "previously", "recently", "often", "always", "too"]
+     "previously", "recently", "often", "always", "too", "long"]
 )
+# The endings of an organisation named by its web address ("MoveOn.org"), which the tokenizer splits.
+_WEB_SUFFIXES = frozenset(["org", "com", "net"])
+# How many words an "of" phrase after a document may have ("a poll of likely voters").
+_OF_REACH = 5
 # Words that cannot head a speaker's noun phrase.
 NOT_HEADS = AUXILIARIES | PREPOSITIONS | CLAUSE_OPENERS | RELATIVE_PRONOUNS | DETERMINERS | (
     OBJECT_PRONOUNS - {"it"}
@@ -107,7 +111,7 @@ class Context(Parse):
         """
         unit = self.unit_ending_at(last)
         if unit is None:
-            return None
+            return self._document_of(last)
         first = unit.first
         kind, label, name = unit.kind, unit.label, unit.name
         # Coordination: "X, Y and Z" / "X and their Z": the first conjunct decides the kind.
@@ -138,6 +142,20 @@ class Context(Parse):
         if first != unit.first:
             name = self.text_of(first, unit.last)
         return Unit(first, unit.last, kind, label, name)
+
+    def _document_of(self, last: int) -> Unit | None:
+        """"a poll of likely voters", "a survey of 1,000 adults": a document whose "of" phrase names what it
+        studied; the document is the source, though no lexicon lists the words that end the phrase."""
+        sentence = self.tokens[last].sentence
+        for index in range(last - 1, max(last - _OF_REACH, 0), -1):
+            if self.tokens[index].sentence != sentence or not self.tokens[index].is_word:
+                return None
+            if self.norms[index] == "of":
+                head = self.unit_ending_at(index - 1)
+                if head is None or head.kind != "document":
+                    return None
+                return Unit(head.first, last, "document", head.label, self.text_of(head.first, last))
+        return None
 
     def right_phrase(self, first: int, sentence: int) -> Unit | None:
         """A source phrase starting at ``first`` (after "according to", "by", inverted "said")."""
@@ -215,6 +233,11 @@ class Context(Parse):
         token = self.tokens[last]
         if not token.is_word or token.quoted or token.norm in NOT_HEADS:
             return None
+        if token.norm in _WEB_SUFFIXES and last >= 2 and self.norms[last - 1] == "." and (
+            self.tokens[last - 2].text[0].isupper() and self.ends[last - 2] == self.starts[last - 1]
+            and self.ends[last - 1] == self.starts[last]
+        ):
+            return Unit(last - 2, last, "institution", "web name", self.text_of(last - 2, last))  # "MoveOn.org"
         if token.text.islower() and len(token.norm) > 4 and token.norm.endswith(("ly", "ing", "ed")):
             return None  # an adverb or a verb form cannot head the speaker's phrase ("targeted alleged boats")
         sentence = token.sentence

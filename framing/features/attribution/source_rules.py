@@ -30,6 +30,7 @@ from .clauses import (
     clause_subject,
     main_clause_subject,
     reduced_relative,
+    relative_that,
     tags_quote,
     verb_by_syntax,
     verb_only_form,
@@ -137,10 +138,7 @@ def participle_continues_report(context: Context, cue: Cue, found: list[Attribut
         return _decided(None, "inference")
     for attribution in found:
         if attribution.sentence == cue.sentence and attribution.source is not None:
-            source = attribution.source
-            first_token = bisect_left(context.starts, source.start)
-            last_token = bisect_left(context.ends, source.end)
-            return _decided(Unit(first_token, last_token, source.kind, source.label, source.name), "earlier_report")
+            return _decided(_source_unit(context, attribution), "earlier_report")
     tokens = context.tokens
     comma = cue.first - 1
     if tokens[comma].text in "”’\"'" and comma > 0:
@@ -150,11 +148,20 @@ def participle_continues_report(context: Context, cue: Cue, found: list[Attribut
     return _decided(clause_subject(context, cue.sentence, comma), "clause_subject")
 
 
+def _source_unit(context: Context, attribution: Attribution) -> Unit:
+    """An earlier attribution's source as a unit of this parse, to lend to a verb that continues it."""
+    source = attribution.source
+    assert source is not None
+    first_token = bisect_left(context.starts, source.start)
+    last_token = bisect_left(context.ends, source.end)
+    return Unit(first_token, last_token, source.kind, source.label, source.name)
+
+
 def appositive_subject(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
     """"Critics, including human rights advocates, have condemned": the subject before the aside."""
     if cue.opens or context.norms[cue.before] not in _ASIDE_MARKS:
         return None
-    unit = before_appositive(context, cue.before)
+    unit = before_appositive(context, cue.before, loose=verb_only_form(cue.entry, cue.form))
     return None if unit is None else _decided(unit)
 
 
@@ -219,9 +226,20 @@ def relative_subject(context: Context, cue: Cue, found: list[Attribution]) -> De
 
 
 def coordinated_verb(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
-    """"He refrained from comment but remarked …": a second verb shares the clause's subject."""
+    """"He refrained from comment but remarked …": a second verb shares the clause's subject.
+
+    When a cue with a source comes earlier in the sentence, the nearest one is the verb it is
+    coordinated with: "a speech in which Bloomberg criticized Democrats, but argued …",
+    "liberals, who accused the lawmakers … and threatened …" (the sentence's opening words
+    are not the subject there).
+    """
     if context.norms[cue.before] not in ("and", "but"):
         return None
+    start = context.starts[cue.first]
+    partner = next((attribution for attribution in reversed(found) if attribution.sentence == cue.sentence
+                    and attribution.source is not None and attribution.end <= start), None)
+    if partner is not None:
+        return _decided(_source_unit(context, partner), "earlier_report")
     return _decided(clause_subject(context, cue.sentence, cue.before))
 
 
@@ -289,7 +307,7 @@ def unlisted_subject(context: Context, cue: Cue, found: list[Attribution]) -> De
     A form that could be a noun ("claims", "support") counts as a verb when its form or
     its syntax says so (a modal before it, a plural subject, a quote's tag), or when a
     complement follows it ("that", a pronoun, a determiner); "critical questions about"
-    stays a noun phrase.
+    stays a noun phrase, and so does a noun before a relative "that" ("rural states that make up").
     """
     if cue.opens:
         return None
@@ -301,6 +319,8 @@ def unlisted_subject(context: Context, cue: Cue, found: list[Attribution]) -> De
     )
     if not loose and cue.following not in _VERB_FOLLOWERS:
         return _decided(None)
+    if not loose and relative_that(context, cue.end - 1, cue.sentence):
+        return _decided(None, "relative_that")  # "the rural states that make up": "that" + verb is a relative
     return _decided(context.generic_left(head, loose=loose), "loose" if loose else "verb_follower")
 
 
