@@ -203,7 +203,7 @@ def _attributions(
     heard: list[Attribution] = []  # found, plus predicates of an actor whose subject a later participle continues
     matcher = lexicons.matcher("reporting_verbs")
     matches = [match for match in matcher.match(context.norms) if not tokens[match[0]].quoted]
-    listed = frozenset(first for first, _, _ in matches)
+    listed = {first: end for first, end, _ in matches}
     for first, end, entry in matches:
         cue = _cue(context, first, end, entry)
         candidate = _decide(context, cue, heard)

@@ -9,27 +9,30 @@ shown as evidence, not counted in the rates ("Right, or silent"). Each rule retu
 reason, or "" when it has no doubt; the first reason given is stamped on the cue.
 
 A rule sees the cue, its source and ``listed``: the first token of every reporting-lexicon
-match in the document, so it can tell whether a word after the cue is itself a cue.
+match in the document → the token after it, so it can tell whether a word after the cue is
+itself a cue, and read what that cue introduces.
 """
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Mapping
 
 from ...grammar import OPENING_QUOTE_MARKS, PREPOSITIONS, QUOTE_MARKS
-from .clauses import introduces_content, tags_quote
+from .clauses import introduces_content, opens_clause, tags_quote
 from .golden import DOUBT_GOLDEN
 from .model import Cue, Rule, Unit, registry
 from .phrases import TIME_WORDS, Context
 
 # Kinds of content that make a cue a report: a that-clause, a quote, a colon, a question, an "as" complement.
 _CLAIMS = frozenset(["that", "quote", "colon", "question", "object_that", "object_as"])
+# How many words may stand between a cue and the "that" or "whether" it introduces ("asked later in the day whether").
+_SOON = 7
 # How far past the cue a colon or quote may open and still be what the cue introduces
 # ("responded to a question about Libya: “…”").
 _SPEECH_REACH = 12
 
 
-def aim_not_claim(context: Context, cue: Cue, unit: Unit | None, listed: Container[int]) -> str:
+def aim_not_claim(context: Context, cue: Cue, unit: Unit | None, listed: Mapping[int, int]) -> str:
     """"plans to run", "refused to release", "appears to have been": a cue whose only content is "to" + verb
     attributes an aim, a refusal or a semblance, not a claim.
 
@@ -38,23 +41,23 @@ def aim_not_claim(context: Context, cue: Cue, unit: Unit | None, listed: Contain
     """
     if cue.passive or introduces_content(context, cue.end - 1, cue.sentence) != "to_verb":
         return ""
-    verb = cue.end + 1
-    if verb in listed and introduces_content(context, verb, cue.sentence) in _CLAIMS:
-        return ""
+    verb_end = listed.get(cue.end + 1)
+    if verb_end is not None and _reports_soon(context, verb_end, cue.sentence):
+        return ""  # "declined to say on Tuesday whether", "sought to make the case that"
     return ("it attributes an aim or intention ('plans to', 'refused to', 'appears to'), not a claim: "
             "PolNeAR-style annotation counts it, a reader may not")
 
 
-def act_without_content(context: Context, cue: Cue, unit: Unit | None, listed: Container[int]) -> str:
+def act_without_content(context: Context, cue: Cue, unit: Unit | None, listed: Mapping[int, int]) -> str:
     """"announced his candidacy", "opposed the bill", "mentioned the stimulus": a verb the lexicon marks
     ``bare_object=act`` names an act, a topic or a position when nothing it reports follows.
 
     It reports when it introduces content or speech: a that-clause, a question, a quote it
     tags ("“…,” Biden responded") or that follows it in its sentence after a colon or comma.
     """
-    if cue.entry["bare_object"] != "act" or introduces_content(context, cue.end - 1, cue.sentence) in _CLAIMS:
-        return ""
-    if tags_quote(context, cue.first) or _speech_follows(context, cue):
+    if cue.entry["bare_object"] != "act" or introduces_content(context, cue.end - 1, cue.sentence) != "none":
+        return ""  # a claim it introduces, or an aim (the business of aim_not_claim)
+    if tags_quote(context, cue.first) or _speech_follows(context, cue) or _reports_soon(context, cue.end, cue.sentence):
         return ""
     return (f"'{cue.form}' with only an object names an act, a topic or a position, not a claim "
             "(bare_object=act in reporting_verbs.tsv)")
@@ -74,7 +77,24 @@ def _speech_follows(context: Context, cue: Cue) -> bool:
     return False
 
 
-def call_names_one_object(context: Context, cue: Cue, unit: Unit | None, listed: Container[int]) -> str:
+def _reports_soon(context: Context, start: int, sentence: int) -> bool:
+    """A that-clause, a "whether" question, a colon or a quote within a few words from token ``start``, before
+    any punctuation: "asked later in the day whether", "declined to say on Tuesday whether"."""
+    tokens, norms = context.tokens, context.norms
+    for index in range(start, min(start + _SOON, len(tokens))):
+        token = tokens[index]
+        if token.sentence != sentence:
+            return False
+        if norms[index] in ("whether", ":") or token.text in OPENING_QUOTE_MARKS:
+            return True
+        if norms[index] == "that" and index + 1 < len(tokens) and opens_clause(tokens[index + 1], sentence):
+            return True
+        if not token.is_word:
+            return False
+    return False
+
+
+def call_names_one_object(context: Context, cue: Cue, unit: Unit | None, listed: Mapping[int, int]) -> str:
     """"people often called Dreamers", "Trump called Schumer on Monday": "call" with one name and nothing
     after it names or phones. A characterisation has a second part: "called him a liar", "called Ryan “competent”"."""
     if cue.lemma != "call":
@@ -102,7 +122,7 @@ DOUBT_RULES: tuple[Rule, ...] = registry("doubt", DOUBT_GOLDEN, (
 ))
 
 
-def doubt(context: Context, cue: Cue, unit: Unit | None, listed: Container[int]) -> tuple[str, str]:
+def doubt(context: Context, cue: Cue, unit: Unit | None, listed: Mapping[int, int]) -> tuple[str, str]:
     """The first doubt rule that doubts the cue and its reason, or ``("", "")``."""
     for rule in DOUBT_RULES:
         reason = rule.run(context, cue, unit, listed)

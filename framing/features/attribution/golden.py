@@ -81,6 +81,8 @@ DOUBT_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The governor appears to have been generous.", "appears", None, DOUBTED),
         R("The senator is expected to resign next week.", "expected", None, None),
         R("The mayor appeared to suggest that the vote was rigged.", "appeared", "The mayor", "named_person"),
+        R("Two aides declined to say on Tuesday whether she would run.", "declined", "Two aides", "vague"),
+        R("The senator sought to explain these comments.", "sought", None, DOUBTED),
     ),
     "act_without_content": (
         R("Senator Ann Lee announced her candidacy on Monday.", "announced", None, DOUBTED),
@@ -91,6 +93,7 @@ DOUBT_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("“We will not wait,” the governor responded.", "responded", "the governor", "named_person"),
         R("The mayor responded to the charge: “It is false.”", "responded", "The mayor", "named_person"),
         R("The senator criticized the plan on Monday.", "criticized", "The senator", "named_person"),
+        R("Asked later in the day whether the tax was fair, the mayor said yes.", "Asked", "the mayor", "named_person"),
     ),
     "call_names_one_object": (
         R("Workers often called Pioneers, who farm the hills, voted on Monday.", "called", None, DOUBTED),

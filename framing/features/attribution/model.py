@@ -156,7 +156,7 @@ class Rule:
     * ``check``: ``run(context, cue, unit, found) -> bool``, whether it may count once its
       source is read, seeing the attributions made before it (a verb inside one's clause);
     * ``doubt``: ``run(context, cue, unit, listed) -> str``, why an accepted cue is only
-      possible ("" when it is not), ``listed`` the first tokens of every lexicon cue;
+      possible ("" when it is not), ``listed`` every lexicon cue's first token → its end;
     * ``source``: ``run(context, cue, found) -> Decision | None``, None when the rule's
       construction is not there;
     * ``construction``: ``run(context, found) -> Iterable[Hit]``, cues with no reporting word,
