@@ -299,6 +299,24 @@ SPEAKERS = [
         "Karen Bobadilla", id="dash-signature-after-no-break-space",
     ),
     pytest.param(
+        "Tom Hale apologized on Monday. He said he “respects” Ann Lee and praised the town. “I have great respect "
+        "for every farmer in this county,” he said.",
+        "“I have great respect for every farmer in this county,”", "Tom Hale", "named_person", "he",
+        id="name-after-a-quoted-word-is-no-antecedent",
+    ),
+    pytest.param(
+        "Asked about each of his rivals, Mayor Tom Hale played along.\n\nGovernor Ann Lee? “Strong and steady "
+        "on the budget,” he said.",
+        "“Strong and steady on the budget,”", "Tom Hale", "named_person", "he",
+        id="name-asked-about-is-not-who-answers",
+    ),
+    pytest.param(
+        "Mayor Jane Doe faced a backlash, including a call from Senator Ann Lee to resign, calling the charge "
+        "“a smear by people who never read the report.”",
+        "“a smear by people who never read the report.”", "Jane Doe", "named_person", "Mayor Jane Doe",
+        id="participle-continues-the-clause-not-a-noun-report",
+    ),
+    pytest.param(
         "The weather was fine. “Nothing will change in this country,” the crowd heard.",
         "“Nothing will change in this country,”", "", "unknown", "", id="no-speaker-is-unknown",
     ),

@@ -298,6 +298,8 @@ def _outermost(doc: Document, nearest: Attribution, before: list[Attribution]) -
             return False
         if earlier.source.name.lower() == name:
             return True
+        if source.end <= earlier.start:
+            return False  # the nearer cue's subject comes first ("X faced …, including a call from Y, calling")
         between = doc.text[earlier.end : source.start]
         words = between.split()
         # "Maher stated of the scandal that the IG's report “…”": the report sits in what he stated.

@@ -167,6 +167,8 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The union rejected the offer, calling it an insult.", "calling", "The union", "anonymous"),
         R("Protesters gathered, chanting slogans.", "chanting", "Protesters", "vague"),
         R("Prices rose, indicating that demand is strong.", "indicating", None, REJECTED),
+        R("Mayor Tom Hale faced a backlash, including a call from Senator Ann Lee to resign, calling it a smear.",
+          "calling", "Mayor Tom Hale", "named_person"),
     ),
     "appositive_subject": (
         R("Critics, including human rights advocates and academic experts, have condemned the strikes.",
@@ -254,6 +256,8 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("These claims are part of a fabricated narrative.", "claims", None, REJECTED),
         R("The critical questions about the plan remain.", "questions", None, REJECTED),
         R("Voters from the rural states that border Canada want a vote.", "states", None, REJECTED),
+        R("The Code of Ethics for city councils says that a vote needs a quorum.", "says",
+          "The Code of Ethics for city councils", "institution"),
     ),
 }
 

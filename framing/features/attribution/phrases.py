@@ -143,6 +143,16 @@ class Context(Parse):
             name = self.text_of(first, unit.last)
         return Unit(first, unit.last, kind, label, name)
 
+    def _capitalized_run(self, last: int, sentence: int) -> int:
+        """The first token of the capitalized words (and titles' full stops) that end at ``last``."""
+        first = last
+        while first > 0 and self.tokens[first - 1].sentence == sentence and (
+            (self.tokens[first - 1].text[0].isupper() and self.tokens[first - 1].norm not in NOT_HEADS)
+            or (self.tokens[first - 1].text == "." and first - 1 in self.titles_after)
+        ):
+            first -= 1
+        return first
+
     def _document_of(self, last: int) -> Unit | None:
         """"a poll of likely voters", "a survey of 1,000 adults": a document whose "of" phrase names what it
         studied; the document is the source, though no lexicon lists the words that end the phrase."""
@@ -249,14 +259,17 @@ class Context(Parse):
         if last in self.place_first:
             return self._owner_of_place(self.place_first[last])
         if token.text[0].isupper() or token.text[0].isdigit():
-            while first > 0 and self.tokens[first - 1].sentence == sentence and (
-                (self.tokens[first - 1].text[0].isupper() and self.tokens[first - 1].norm not in NOT_HEADS)
-                or (self.tokens[first - 1].text == "." and first - 1 in self.titles_after)
-            ):
-                first -= 1
+            first = self._capitalized_run(last, sentence)
+            # "the Code of Conduct", "the University of Maine": one word after "of" names a body or a document.
+            with_of = first == last and first > 1 and self.norms[first - 1] == "of" and (
+                self.tokens[first - 2].sentence == sentence and self.tokens[first - 2].text[0].isupper()
+                and self.norms[first - 2] not in NOT_HEADS
+            )
+            if with_of:
+                first = self._capitalized_run(first - 2, sentence)
             text = self.text_of(first, last)
             head = token.text
-            if head.isupper() or "." in head:
+            if head.isupper() or "." in head or with_of:
                 kind = "institution"
             elif head.endswith("s") and not head.endswith("ss") and first == last:
                 kind = "vague"

@@ -20,6 +20,7 @@ from ...grammar import (
     ARTICLES,
     DEMONSTRATIVES,
     OPENING_QUOTE_MARKS,
+    PREPOSITIONS,
     RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
     THIRD_PERSON_POSSESSIVES,
@@ -37,6 +38,7 @@ from .clauses import (
 )
 from .golden import SOURCE_GOLDEN
 from .model import Attribution, Cue, Decision, Rule, Unit, registry
+from .noun_rules import NOUN_RULES
 from .phrases import Context
 
 # Prepositions before a participle whose subject is the clause's subject.
@@ -49,6 +51,8 @@ _VERB_FOLLOWERS = (
     | DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES
 )
 _ASIDE_MARKS = frozenset([",", "-", "—", "–"])
+# Rules whose cue is a statement noun ("a call from Trump"): a later participle does not continue them.
+NOUN_RULE_NAMES = frozenset(rule.name for rule in NOUN_RULES)
 
 
 def _decided(unit: Unit | None, *features: str) -> Decision:
@@ -129,7 +133,9 @@ def participle_continues_report(context: Context, cue: Cue, found: list[Attribut
     It continues the sentence's first report, not the nearest one: in "Walsh downplayed
     Ryan's comments, saying …" the nearer cue ("comments") sits inside the first clause,
     whose subject is the one saying. With no earlier report it belongs to the sentence's
-    subject ("Clinton mocked it, saying"). A verb of evidence ("…, indicating") is the
+    subject ("Clinton mocked it, saying"). A statement noun's report is passed over: a
+    participle continues a clause, not a noun phrase ("X faced a backlash, including a call
+    from Trump to resign, calling it …" is X's). A verb of evidence ("…, indicating") is the
     writer's own inference and has no source.
     """
     if not cue.form.endswith("ing") or not _after_aside_or_quote(context, cue):
@@ -137,7 +143,9 @@ def participle_continues_report(context: Context, cue: Cue, found: list[Attribut
     if cue.lemma in INFERENCE_LEMMAS:
         return _decided(None, "inference")
     for attribution in found:
-        if attribution.sentence == cue.sentence and attribution.source is not None:
+        if attribution.sentence == cue.sentence and attribution.source is not None and (
+            attribution.rule not in NOUN_RULE_NAMES
+        ):
             return _decided(_source_unit(context, attribution), "earlier_report")
     tokens = context.tokens
     comma = cue.first - 1
@@ -321,7 +329,20 @@ def unlisted_subject(context: Context, cue: Cue, found: list[Attribution]) -> De
         return _decided(None)
     if not loose and relative_that(context, cue.end - 1, cue.sentence):
         return _decided(None, "relative_that")  # "the rural states that make up": "that" + verb is a relative
-    return _decided(context.generic_left(head, loose=loose), "loose" if loose else "verb_follower")
+    unit = context.generic_left(head, loose=loose)
+    if unit is not None and unit.first > 1 and context.norms[unit.first - 1] in PREPOSITIONS:
+        return _decided(_head_before_preposition(context, unit, loose=loose), "object_of_preposition")
+    return _decided(unit, "loose" if loose else "verb_follower")
+
+
+def _head_before_preposition(context: Context, unit: Unit, *, loose: bool) -> Unit:
+    """"the Code of Conduct for U.S. judges says": a phrase after a preposition is its object, not the
+    subject; the subject is the phrase before the preposition, with it ("a spokesman for the senators").
+    When no phrase can be read there, the object stands, as before."""
+    head = context.left_phrase(unit.first - 2) or context.generic_left(unit.first - 2, loose=loose)
+    if head is None or context.tokens[head.first].sentence != context.tokens[unit.last].sentence:
+        return unit
+    return Unit(head.first, unit.last, head.kind, head.label, context.text_of(head.first, unit.last))
 
 
 # The decision list, in order: the first rule that decides reads the cue's source.
