@@ -111,7 +111,7 @@ NOUN_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The mayor's recommendation that the plant close was ignored.", "recommendation", "The mayor's",
           "named_person"),
         R("The claim by Senator Ann Lee was false.", "claim", "Senator Ann Lee", "named_person"),
-        R("The mayor paused, then finished his thought.", "thought", None, REJECTED),
+        R("Tom Hale paused, then finished his thought.", "thought", None, REJECTED),
     ),
 }
 
