@@ -27,6 +27,8 @@ from .phrases import TIME_WORDS, Context
 _CLAIMS = frozenset(["that", "quote", "colon", "question", "object_that", "object_as"])
 # How many words may stand between a cue and the "that" or "whether" it introduces ("asked later in the day whether").
 _SOON = 7
+# Most words of a quoted term ("“passion”", "“a con”") that a predicate's quote may hold and still be no claim.
+_QUOTED_TERM_WORDS = 2
 # How far past the cue a colon or quote may open and still be what the cue introduces
 # ("responded to a question about Libya: “…”").
 _SPEECH_REACH = 12
@@ -57,10 +59,19 @@ def act_without_content(context: Context, cue: Cue, unit: Unit | None, listed: M
     """
     if cue.entry["bare_object"] != "act" or introduces_content(context, cue.end - 1, cue.sentence) != "none":
         return ""  # a claim it introduces, or an aim (the business of aim_not_claim)
-    if tags_quote(context, cue.first) or _speech_follows(context, cue) or _reports_soon(context, cue.end, cue.sentence):
+    if _tags_a_quote(context, cue) or _speech_follows(context, cue) or _reports_soon(context, cue.end, cue.sentence):
         return ""
     return (f"'{cue.form}' with only an object names an act, a topic or a position, not a claim "
             "(bare_object=act in reporting_verbs.tsv)")
+
+
+def _tags_a_quote(context: Context, cue: Cue) -> bool:
+    """"“…,” Biden responded", "“…,” a memo detailing the findings reads.": the cue closes a sentence that a
+    quote opens, however long the subject between them."""
+    if tags_quote(context, cue.first):
+        return True
+    opening = context.sentence_first.get(cue.sentence)
+    return cue.following == "." and opening is not None and context.tokens[opening].text in OPENING_QUOTE_MARKS
 
 
 def _speech_follows(context: Context, cue: Cue) -> bool:
@@ -94,6 +105,27 @@ def _reports_soon(context: Context, start: int, sentence: int) -> bool:
     return False
 
 
+def quoted_word_not_claim(context: Context, cue: Cue, unit: Unit | None, listed: Mapping[int, int]) -> str:
+    """"Biden showed “passion”", "opposed the “bailout”": a predicate that needs content (``needs_content=yes``)
+    or names an act (``bare_object=act``), whose only content is a quoted word or two, quotes a term, not a claim."""
+    entry = cue.entry
+    if entry["needs_content"] != "yes" and entry["bare_object"] != "act":
+        return ""
+    if introduces_content(context, cue.end - 1, cue.sentence) != "quote":
+        return ""
+    tokens = context.tokens
+    index = cue.end
+    while index < len(tokens) and not tokens[index].is_word and tokens[index].sentence == cue.sentence:
+        index += 1  # the opening mark
+    words = 0
+    while index < len(tokens) and tokens[index].quoted and tokens[index].sentence == cue.sentence:
+        words += tokens[index].is_word
+        index += 1
+    if words == 0 or words > _QUOTED_TERM_WORDS:
+        return ""
+    return f"'{cue.form}' introduces only a quoted term of {words} word(s), not a claim"
+
+
 def call_names_one_object(context: Context, cue: Cue, unit: Unit | None, listed: Mapping[int, int]) -> str:
     """"people often called Dreamers", "Trump called Schumer on Monday": "call" with one name and nothing
     after it names or phones. A characterisation has a second part: "called him a liar", "called Ryan “competent”"."""
@@ -118,6 +150,7 @@ def call_names_one_object(context: Context, cue: Cue, unit: Unit | None, listed:
 DOUBT_RULES: tuple[Rule, ...] = registry("doubt", DOUBT_GOLDEN, (
     ("aim_not_claim", aim_not_claim),
     ("act_without_content", act_without_content),
+    ("quoted_word_not_claim", quoted_word_not_claim),
     ("call_names_one_object", call_names_one_object),
 ))
 

@@ -91,9 +91,16 @@ DOUBT_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("Voters who want a fresh start should look elsewhere.", "want", None, DOUBTED),
         R("The mayor announced that the bridge would close.", "announced", "The mayor", "named_person"),
         R("“We will not wait,” the governor responded.", "responded", "the governor", "named_person"),
+        R("“The plant will close in May,” the latest internal company budget memo reads.", "reads", "memo",
+          "document"),
         R("The mayor responded to the charge: “It is false.”", "responded", "The mayor", "named_person"),
         R("The senator criticized the plan on Monday.", "criticized", "The senator", "named_person"),
         R("Asked later in the day whether the tax was fair, the mayor said yes.", "Asked", "the mayor", "named_person"),
+    ),
+    "quoted_word_not_claim": (
+        R("The aide said the mayor showed “passion” on Monday.", "showed", None, DOUBTED),
+        R("The senator agreed “in principle” on Monday.", "agreed", None, DOUBTED),
+        R("The senator agreed, “We will hold the vote on Friday.”", "agreed", "The senator", "named_person"),
     ),
     "call_names_one_object": (
         R("Workers often called Pioneers, who farm the hills, voted on Monday.", "called", None, DOUBTED),
