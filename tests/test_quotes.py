@@ -311,8 +311,8 @@ SPEAKERS = [
         id="name-asked-about-is-not-who-answers",
     ),
     pytest.param(
-        "Mayor Jane Doe faced a backlash, including a call from Senator Ann Lee to resign, calling the charge "
-        "“a smear by people who never read the report.”",
+        "Mayor Jane Doe faced a backlash -- including a call from Senator Ann Lee to resign -- as she hit back, "
+        "calling the charge “a smear by people who never read the report.”",
         "“a smear by people who never read the report.”", "Jane Doe", "named_person", "Mayor Jane Doe",
         id="participle-continues-the-clause-not-a-noun-report",
     ),

@@ -174,8 +174,8 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The union rejected the offer, calling it an insult.", "calling", "The union", "anonymous"),
         R("Protesters gathered, chanting slogans.", "chanting", "Protesters", "vague"),
         R("Prices rose, indicating that demand is strong.", "indicating", None, REJECTED),
-        R("Mayor Tom Hale faced a backlash, including a call from Senator Ann Lee to resign, calling it a smear.",
-          "calling", "Mayor Tom Hale", "named_person"),
+        R("Mayor Tom Hale faced a backlash -- including a call from Senator Ann Lee to resign -- as he hit back, "
+          "calling it a smear.", "calling", "Mayor Tom Hale", "named_person"),
     ),
     "appositive_subject": (
         R("Critics, including human rights advocates and academic experts, have condemned the strikes.",

@@ -38,7 +38,6 @@ from .clauses import (
 )
 from .golden import SOURCE_GOLDEN
 from .model import Attribution, Cue, Decision, Rule, Unit, registry
-from .noun_rules import NOUN_RULES
 from .phrases import Context
 
 # Prepositions before a participle whose subject is the clause's subject.
@@ -51,8 +50,8 @@ _VERB_FOLLOWERS = (
     | DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES
 )
 _ASIDE_MARKS = frozenset([",", "-", "—", "–"])
-# Rules whose cue is a statement noun ("a call from Trump"): a later participle does not continue them.
-NOUN_RULE_NAMES = frozenset(rule.name for rule in NOUN_RULES)
+# Marks that open and close an aside ("-- including a call from Trump --").
+_DASHES = frozenset(["-", "—", "–", "―"])
 
 
 def _decided(unit: Unit | None, *features: str) -> Decision:
@@ -133,9 +132,9 @@ def participle_continues_report(context: Context, cue: Cue, found: list[Attribut
     It continues the sentence's first report, not the nearest one: in "Walsh downplayed
     Ryan's comments, saying …" the nearer cue ("comments") sits inside the first clause,
     whose subject is the one saying. With no earlier report it belongs to the sentence's
-    subject ("Clinton mocked it, saying"). A statement noun's report is passed over: a
-    participle continues a clause, not a noun phrase ("X faced a backlash, including a call
-    from Trump to resign, calling it …" is X's). A verb of evidence ("…, indicating") is the
+    subject ("Clinton mocked it, saying"). A report inside an aside that closed before the
+    participle is passed over ("X faced a backlash -- including a call from Trump to resign --
+    as she doubled down, calling it …" is X's). A verb of evidence ("…, indicating") is the
     writer's own inference and has no source.
     """
     if not cue.form.endswith("ing") or not _after_aside_or_quote(context, cue):
@@ -143,8 +142,8 @@ def participle_continues_report(context: Context, cue: Cue, found: list[Attribut
     if cue.lemma in INFERENCE_LEMMAS:
         return _decided(None, "inference")
     for attribution in found:
-        if attribution.sentence == cue.sentence and attribution.source is not None and (
-            attribution.rule not in NOUN_RULE_NAMES
+        if attribution.sentence == cue.sentence and attribution.source is not None and not _in_closed_aside(
+            context, attribution, cue.first
         ):
             return _decided(_source_unit(context, attribution), "earlier_report")
     tokens = context.tokens
@@ -154,6 +153,19 @@ def participle_continues_report(context: Context, cue: Cue, found: list[Attribut
     if tokens[comma].text not in ",-–—":
         return _decided(None)
     return _decided(clause_subject(context, cue.sentence, comma), "clause_subject")
+
+
+def _in_closed_aside(context: Context, attribution: Attribution, before: int) -> bool:
+    """Whether ``attribution`` sits between dashes or parentheses that both stand before token ``before``."""
+    norms, tokens = context.norms, context.tokens
+    first = context.sentence_first[attribution.sentence]
+    start, end = attribution.start, attribution.end
+    dashes_before = [i for i in range(first, before) if norms[i] in _DASHES and tokens[i].end <= start]
+    dashes_after = [i for i in range(first, before) if norms[i] in _DASHES and tokens[i].start >= end]
+    if dashes_before and dashes_after:
+        return True
+    opened = any(norms[i] == "(" and tokens[i].end <= start for i in range(first, before))
+    return opened and any(norms[i] == ")" and tokens[i].start >= end for i in range(first, before))
 
 
 def _source_unit(context: Context, attribution: Attribution) -> Unit:
