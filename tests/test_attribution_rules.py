@@ -50,8 +50,8 @@ def _check_row(rule: Rule, row: GoldenRow, parse: Callable[[str], Document], lex
     assert made, f"no attribution {row.cue!r}; candidates: {[(c.rule, c.accepted) for c in candidates]}"
     found = made[0]
     if rule.stage == "doubt":
-        doubted = found.reason.split(":")[0] if found.confidence else ""
-        assert doubted == (rule.name if row.kind == DOUBTED else ""), (found.confidence, found.reason)
+        assert found.doubt_rule == (rule.name if row.kind == DOUBTED else ""), (found.confidence, found.reason)
+        assert bool(found.confidence) == bool(found.doubt_rule)
         if row.kind == DOUBTED:
             return
     if rule.stage not in _MAKES_NOTHING:
@@ -109,3 +109,14 @@ def test_attribution_candidates_carry_rule_and_features(parse, lexicons) -> None
         ("unlisted_subject", False), ("subject_before_verb", True),
     ]
     assert {"lemma=claim", "form=ed", "passive=False", "after=that"} <= set(candidates[1].features)
+
+
+def test_attribution_doubted_cue_is_shown_not_counted(parse, lexicons) -> None:
+    """A doubt rule keeps its cue and source as evidence, marked possible with its reason and name, uncounted."""
+    doc = parse("The mayor plans to run for governor. Officials say the bridge will reopen.")
+    extraction = attribution.extract(doc, lexicons)
+    cues = {s.text: s.attrs for s in extraction.spans if s.type == "attribution"}
+    assert cues["plans"]["confidence"] == "possible" and cues["plans"]["doubt_rule"] == "aim_not_claim"
+    assert cues["plans"]["reason"] and "doubt_rule" not in cues["say"]
+    assert [s.text for s in extraction.spans if s.type == "source"] == ["The mayor", "Officials"]
+    assert extraction.values["n_attributions"] == 1

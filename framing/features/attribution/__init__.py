@@ -221,7 +221,7 @@ def _attributions(
             start, stop, doc.text[start:stop], entry, tokens[first].sentence, source,
             _conduits(context, end, entry["lemma"], unit), content_of(context, first, start, stop, source),
             rule=candidate.rule, features=candidate.features,
-            confidence=POSSIBLE if doubted else "", reason=f"{doubted}: {reason}" if doubted else "",
+            confidence=POSSIBLE if doubted else "", reason=reason, doubt_rule=doubted,
         )
         heard.append(attribution)
         if candidate.accepted:
@@ -325,6 +325,7 @@ def attribution_extraction(attributions: list[Attribution]) -> Extraction:
                     **({"score": attribution.score, "why": attribution.why} if attribution.score is not None else {}),
                     **({"confidence": attribution.confidence, "reason": attribution.reason}
                        if attribution.confidence else {}),
+                    **({"doubt_rule": attribution.doubt_rule} if attribution.doubt_rule else {}),
                 },
             )
         )

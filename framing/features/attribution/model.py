@@ -53,6 +53,7 @@ class Attribution:
     why: str = ""  # the features that moved that score most
     confidence: str = ""  # "possible": shown as evidence but not counted (no rule confirmed it), with ``reason``
     reason: str = ""
+    doubt_rule: str = ""  # the doubt rule that marked it possible (:mod:`.doubt_rules`), stamped on its span
 
     @property
     def stance(self) -> str:

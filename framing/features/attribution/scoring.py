@@ -11,6 +11,7 @@ over its named features and kept when it reaches the model's threshold:
   attribution with no source: a subject the generator read is a guess, and a wrong
   ``source`` span would feed the comparison's voices, so none is made;
 * every kept attribution carries ``score`` and ``why`` (the features that moved it);
+* a cue a doubt rule marked possible (:mod:`.doubt_rules`) keeps that mark and reason;
 * a kept cue no rule accepted is marked ``confidence: possible`` with its ``reason``: shown
   as evidence, not counted in the rates ("Right, or silent"). On the hand gold of three
   BASIL events such cues were right 5 times in 33; they are mostly predicates PolNeAR
