@@ -67,7 +67,10 @@ def act_without_content(context: Context, cue: Cue, unit: Unit | None, listed: M
 
 def _tags_a_quote(context: Context, cue: Cue) -> bool:
     """"“…,” Biden responded", "“…,” a memo detailing the findings reads.": the cue closes a sentence that a
-    quote opens, however long the subject between them."""
+    quote opens, however long the subject between them. A participle after the tag is not the tag ("“…,” he
+    continued, referring to Grassley")."""
+    if cue.first > 0 and context.norms[cue.first - 1] == ",":
+        return False
     if tags_quote(context, cue.first):
         return True
     opening = context.sentence_first.get(cue.sentence)

@@ -91,6 +91,7 @@ DOUBT_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("Voters who want a fresh start should look elsewhere.", "want", None, DOUBTED),
         R("The mayor announced that the bridge would close.", "announced", "The mayor", "named_person"),
         R("“We will not wait,” the governor responded.", "responded", "the governor", "named_person"),
+        R("“We will not wait,” Tom Hale said, referring to the governor.", "referring to", "Tom Hale", DOUBTED),
         R("“The plant will close in May,” the latest internal company budget memo reads.", "reads", "memo",
           "document"),
         R("The mayor responded to the charge: “It is false.”", "responded", "The mayor", "named_person"),
