@@ -32,6 +32,13 @@ DO_FORMS = frozenset(["do", "does", "did"])
 MODALS = frozenset(["will", "would", "could", "can", "may", "might", "should", "must", "shall"])
 AUXILIARY_VERBS = BE_FORMS | HAVE_FORMS | DO_FORMS | MODALS
 NEGATIONS = frozenset(["not", "n't", "never"])
+# Irregular past forms common in news: past forms are verbs whatever their subject ("Trump took", "she went").
+IRREGULAR_PAST = frozenset(
+    ["made", "took", "went", "came", "gave", "saw", "spoke", "began", "told", "said", "got", "put", "set", "led",
+     "ran", "won", "lost", "left", "kept", "held", "brought", "thought", "sought", "fought", "knew", "felt", "met",
+     "stood", "sent", "spent", "built", "paid", "sat", "wrote", "chose", "drew", "threw", "broke", "rose", "fell",
+     "struck", "hit", "cut", "let", "quit", "became", "did", "had", "found", "meant", "dealt", "heard", "read"]
+)
 # Support verbs that make a statement noun their act ("issued an apology", "made the claim that",
 # "repeated his warning"): the verb's subject is the noun's speaker.
 SUPPORT_VERBS = frozenset(

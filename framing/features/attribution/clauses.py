@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...document import Token
-from ...grammar import BE_FORMS, DETERMINERS, DO_FORMS, MODALS, QUOTE_MARKS, SUBJECT_PRONOUNS, WEEKDAYS
+from ...grammar import (
+    BE_FORMS,
+    DETERMINERS,
+    DO_FORMS,
+    IRREGULAR_PAST,
+    MODALS,
+    QUOTE_MARKS,
+    SUBJECT_PRONOUNS,
+    WEEKDAYS,
+)
 from ...lexicons import Entry
 from .model import Unit
 from .names import PUNCT_OPENERS
@@ -250,20 +259,26 @@ def opens_clause(token: Token | None, sentence: int) -> bool:
 
 
 def relative_that(context: Context, cue_last: int, sentence: int) -> bool:
-    """"the rural states that make up", "groups that have sued": a plural noun-like cue, "that", then a plain
-    verb (a base form or an auxiliary) is a noun with its relative clause, not a verb with its report.
+    """"the rural states that make up", "a report that set off": a noun-like cue, "that", then a verb is a noun
+    with its relative clause, not a verb or statement noun with its report.
 
-    "states that taxes rose" (a plural noun after "that") and "states that the rule" (a
-    determiner) open a reported clause.
+    After a plural the verb is a base form or an auxiliary ("states that make up", "groups
+    that have sued"); after a singular, an auxiliary or a past form ("a report that set off",
+    "the claim that was denied"). "states that taxes rose" (a plural noun after "that") and
+    "the claim that prices rose" open a reported clause.
     """
     tokens = context.tokens
     index = cue_last + 2
-    if not context.norms[cue_last].endswith("s") or index >= len(tokens) or context.norms[cue_last + 1] != "that":
+    if index >= len(tokens) or context.norms[cue_last + 1] != "that":
         return False
     token = tokens[index]
-    return token.sentence == sentence and token.is_word and token.text.islower() and (
-        token.norm in AUXILIARIES or (token.norm not in SUBJECT_STARTS and not token.norm.endswith(("s", "ed")))
-    )
+    if token.sentence != sentence or not token.is_word or not token.text.islower() or token.norm in SUBJECT_STARTS:
+        return False
+    if token.norm in AUXILIARIES:
+        return True
+    if context.norms[cue_last].endswith("s"):
+        return not token.norm.endswith(("s", "ed"))
+    return token.norm.endswith("ed") or token.norm in IRREGULAR_PAST
 
 
 # What may open a cue's content right after it or after a short object ("told reporters that").

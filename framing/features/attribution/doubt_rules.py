@@ -57,7 +57,14 @@ def act_without_content(context: Context, cue: Cue, unit: Unit | None, listed: M
     It reports when it introduces content or speech: a that-clause, a question, a quote it
     tags ("“…,” Biden responded") or that follows it in its sentence after a colon or comma.
     """
-    if cue.entry["bare_object"] != "act" or introduces_content(context, cue.end - 1, cue.sentence) != "none":
+    if cue.entry["bare_object"] != "act":
+        return ""
+    content = introduces_content(context, cue.end - 1, cue.sentence)
+    if content == "that" and cue.end + 1 < len(context.tokens) and not opens_clause(
+        context.tokens[cue.end + 1], cue.sentence
+    ):
+        content = "none"  # "wanted that line removed": a demonstrative, not a that-clause
+    if content != "none":
         return ""  # a claim it introduces, or an aim (the business of aim_not_claim)
     if _tags_a_quote(context, cue) or _speech_follows(context, cue) or _reports_soon(context, cue.end, cue.sentence):
         return ""

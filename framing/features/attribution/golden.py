@@ -89,6 +89,7 @@ DOUBT_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The mayor opposed the measure in 2010.", "opposed", None, DOUBTED),
         R("The governor did not respond to the letter.", "respond", None, DOUBTED),
         R("Voters who want a fresh start should look elsewhere.", "want", None, DOUBTED),
+        R("Mayor Ann Lee wanted that line removed from the bill.", "wanted", None, DOUBTED),
         R("The mayor announced that the bridge would close.", "announced", "The mayor", "named_person"),
         R("“We will not wait,” the governor responded.", "responded", "the governor", "named_person"),
         R("“We will not wait,” Tom Hale said, referring to the governor.", "referring to", "Tom Hale", DOUBTED),
@@ -256,6 +257,8 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
     "participial_adjective": (
         R("The vessels accused of smuggling were seized.", "accused", None, REJECTED),
         R("Two men accused of fraud were freed.", "accused", None, REJECTED),
+        R("The guards, the unit charged with protecting the mayor, left early.", "charged", None, REJECTED),
+        R("Two gangs, the groups ultimately criticized for the riot, fled.", "criticized", None, REJECTED),
     ),
     "unlisted_subject": (
         R("The rights group says the detention is arbitrary.", "says", "The rights group", "anonymous"),
@@ -264,6 +267,7 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("These claims are part of a fabricated narrative.", "claims", None, REJECTED),
         R("The critical questions about the plan remain.", "questions", None, REJECTED),
         R("Voters from the rural states that border Canada want a vote.", "states", None, REJECTED),
+        R("In a report that set off a storm, the network named the aide.", "report", None, REJECTED),
         R("The Code of Ethics for city councils says that a vote needs a quorum.", "says",
           "The Code of Ethics for city councils", "institution"),
     ),

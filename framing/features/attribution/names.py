@@ -17,7 +17,7 @@ from operator import and_, not_
 
 from ...corpus.mentions import PERSON_NAME_RULES, mention_lexicon
 from ...document import Document, Token
-from ...grammar import CLAUSE_OPENERS, DETERMINERS, PREPOSITIONS
+from ...grammar import CLAUSE_OPENERS, CLOSING_QUOTE_NORMS, DETERMINERS, PREPOSITIONS
 from ...lexicons import Entry, Lexicons
 from .model import Mention
 
@@ -30,8 +30,6 @@ PUNCT_OPENERS = frozenset(",;:–—-()[]\"“”‘’'«»")
 # Sentences back to look for a pronoun's antecedent.
 PRONOUN_WINDOW = 3
 HE_SHE = {"he": "m", "she": "f"}
-# Marks that close a quote: a name right after one that closes a quoted word is that clause's object.
-CLOSING_MARKS = frozenset("”’\"'»")
 # Most tokens of a sentence that only names whom a question is about ("Retired Lt. Gen. Mike Flynn?").
 BARE_QUESTION_TOKENS = 9
 class Parse:
@@ -204,7 +202,7 @@ class Parse:
         if previous < 0 or self.tokens[previous].sentence != self.tokens[first].sentence:
             return True
         token = self.tokens[previous]
-        if token.text in CLOSING_MARKS and previous > 0 and self.tokens[previous - 1].is_word:
+        if token.norm in CLOSING_QUOTE_NORMS and previous > 0 and self.tokens[previous - 1].is_word:
             return False  # after a quoted word inside a clause ("he “respects” Grassley"): an object, no quote's tag
         # After a preposition or a noun ("the aircraft carrier Gerald Ford") it is an object.
         return token.text in PUNCT_OPENERS or token.norm in CLAUSE_OPENERS - {"with"}

@@ -15,8 +15,14 @@ stays no report).
 
 from __future__ import annotations
 
-from ...grammar import ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUPPORT_VERBS
-from .candidates import IRREGULAR_PAST
+from ...grammar import (
+    ARTICLES,
+    DEMONSTRATIVES,
+    IRREGULAR_PAST,
+    POSSESSIVE_DETERMINERS,
+    PREPOSITIONS,
+    SUPPORT_VERBS,
+)
 from .clauses import before_time_phrase, skip_auxiliaries_back
 from .golden import NOUN_GOLDEN
 from .model import Attribution, Cue, Decision, Mention, Rule, Unit, registry

@@ -18,6 +18,7 @@ from bisect import bisect_left
 
 from ...grammar import (
     ARTICLES,
+    DASHES,
     DEMONSTRATIVES,
     OPENING_QUOTE_MARKS,
     PREPOSITIONS,
@@ -50,8 +51,8 @@ _VERB_FOLLOWERS = (
     | DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES
 )
 _ASIDE_MARKS = frozenset([",", "-", "—", "–"])
-# Marks that open and close an aside ("-- including a call from Trump --").
-_DASHES = frozenset(["-", "—", "–", "―"])
+# Marks that open and close an aside ("-- including a call from Trump --"; "--" is two "-" tokens).
+_ASIDE_DASHES = DASHES | {"-"}
 
 
 def _decided(unit: Unit | None, *features: str) -> Decision:
@@ -160,8 +161,8 @@ def _in_closed_aside(context: Context, attribution: Attribution, before: int) ->
     norms, tokens = context.norms, context.tokens
     first = context.sentence_first[attribution.sentence]
     start, end = attribution.start, attribution.end
-    dashes_before = [i for i in range(first, before) if norms[i] in _DASHES and tokens[i].end <= start]
-    dashes_after = [i for i in range(first, before) if norms[i] in _DASHES and tokens[i].start >= end]
+    dashes_before = [i for i in range(first, before) if norms[i] in _ASIDE_DASHES and tokens[i].end <= start]
+    dashes_after = [i for i in range(first, before) if norms[i] in _ASIDE_DASHES and tokens[i].start >= end]
     if dashes_before and dashes_after:
         return True
     opened = any(norms[i] == "(" and tokens[i].end <= start for i in range(first, before))
@@ -315,10 +316,19 @@ def reduced_relative_subject(context: Context, cue: Cue, found: list[Attribution
 
 
 def participial_adjective(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
-    """"suspected of", "vessels accused of": a form before "of" or "by" is adjectival or passive."""
-    if cue.opens or cue.following not in ("of", "by") or cue.lemma in ("say", "tell"):
+    """"suspected of", "vessels accused of": a form before "of" or "by" is adjectival or passive.
+
+    So is a verb of attack with no object before "for" or "with" ("the group charged with
+    protecting the consulate", "the militias blamed for the assault"): it takes its victim as
+    object, so with none it is a passive participle.
+    """
+    if cue.opens or cue.lemma in ("say", "tell"):
         return None
-    return _decided(None)
+    if cue.following in ("of", "by"):
+        return _decided(None)
+    if cue.following in ("for", "with") and cue.entry["stance"] == "accusatory" and verb_only_form(cue.entry, cue.form):
+        return _decided(None, "passive_participle")
+    return None
 
 
 def unlisted_subject(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
