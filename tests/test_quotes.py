@@ -317,6 +317,11 @@ SPEAKERS = [
         id="participle-continues-the-clause-not-a-noun-report",
     ),
     pytest.param(
+        "“She may have gone a little too far this time,” Senate Minority Whip Ann Lee, D-Ill., told the outlet.",
+        "“She may have gone a little too far this time,”", "Ann Lee", "named_person",
+        "Senate Minority Whip Ann Lee", id="whip-is-a-title",
+    ),
+    pytest.param(
         "The weather was fine. “Nothing will change in this country,” the crowd heard.",
         "“Nothing will change in this country,”", "", "unknown", "", id="no-speaker-is-unknown",
     ),
