@@ -36,6 +36,13 @@ NEGATIONS = frozenset(["not", "n't", "never"])
 # Adverbs that negate all but a sliver ("could barely stand", "can hardly wait"): near-negations (Quirk et al.
 # 1985, 10.64 "broad negatives"); after an ability modal they deny the ability instead of weighing a possibility.
 BROAD_NEGATIVES = frozenset(["barely", "hardly", "scarcely"])
+# Irregular past forms common in news: past forms are verbs whatever their subject ("Trump took", "she went").
+IRREGULAR_PAST = frozenset(
+    ["made", "took", "went", "came", "gave", "saw", "spoke", "began", "told", "said", "got", "put", "set", "led",
+     "ran", "won", "lost", "left", "kept", "held", "brought", "thought", "sought", "fought", "knew", "felt", "met",
+     "stood", "sent", "spent", "built", "paid", "sat", "wrote", "chose", "drew", "threw", "broke", "rose", "fell",
+     "struck", "hit", "cut", "let", "quit", "became", "did", "had", "found", "meant", "dealt", "heard", "read"]
+)
 # Support verbs that make a statement noun their act ("issued an apology", "made the claim that",
 # "repeated his warning"): the verb's subject is the noun's speaker.
 SUPPORT_VERBS = frozenset(

@@ -89,9 +89,11 @@ SCHEMAS: dict[str, Schema] = {
                       Column("rule", required=False, closed=True, registry=_LOADED_RULES)),
     # signals_speech: whether the term's first word, next to a quote, marks the quote as speech.
     # needs_content: whether the cue counts only when it introduces content (a that-clause, a quote, …).
+    # bare_object: with only a noun object, whether the cue still reports (report) or names an act (act).
     "reporting_verbs": _schema("term", "lemma", Column("stance", closed=True),
                                Column("signals_speech", required=False, default="yes", closed=True),
-                               Column("needs_content", required=False, default="no", closed=True)),
+                               Column("needs_content", required=False, default="no", closed=True),
+                               Column("bare_object", required=False, default="report", closed=True)),
     "source_kinds": _schema("term", Column("kind", closed=True)),
     # outlet: the display name that groups an outlet's variants (framing/exercises/material.py masks them all).
     "media_names": _schema("term", "outlet"),

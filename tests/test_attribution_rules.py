@@ -4,7 +4,9 @@ One test function per rule, ``test_attribution_<rule>_golden``, parametrized ove
 rule's rows, so a failure names the rule and the sentence. A row's cue must be made by
 that rule with the row's source and kind, or, for kind ``rejected``, turned down (by that
 rule, where the rule decides about lexicon cues). Gates and checks never make an
-attribution themselves, so their accepted rows only need the attribution to exist.
+attribution themselves, so their accepted rows only need the attribution to exist. A doubt
+rule's row of kind ``possible`` needs the cue kept and marked possible by that rule; its
+other rows need the cue kept sure.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ import pytest
 from framing.document import Document
 from framing.features import attribution
 from framing.features.attribution import REJECTED, RULES, GoldenRow, Rule
+from framing.features.attribution.model import DOUBTED
 from framing.lexicons import Lexicons
 
-_MAKES_NOTHING = ("gate", "check")  # stages that only accept or turn a cue down
+_MAKES_NOTHING = ("gate", "check", "doubt")  # stages that only accept, doubt or turn a cue down
 
 
 def _cue_text(doc: Document, candidate: attribution.Candidate) -> str:
@@ -46,6 +49,11 @@ def _check_row(rule: Rule, row: GoldenRow, parse: Callable[[str], Document], lex
         return
     assert made, f"no attribution {row.cue!r}; candidates: {[(c.rule, c.accepted) for c in candidates]}"
     found = made[0]
+    if rule.stage == "doubt":
+        assert found.doubt_rule == (rule.name if row.kind == DOUBTED else ""), (found.confidence, found.reason)
+        assert bool(found.confidence) == bool(found.doubt_rule)
+        if row.kind == DOUBTED:
+            return
     if rule.stage not in _MAKES_NOTHING:
         assert found.rule == rule.name or (
             found.rule == "sourceless_report" and f"no_source_from={rule.name}" in found.features
@@ -78,7 +86,7 @@ def test_attribution_rules_have_unique_names_and_golden_rows() -> None:
 def test_attribution_rule_order_is_the_registry(parse, lexicons) -> None:
     """The pipeline runs gates, source rules, the fallback, checks and constructions, in that order."""
     stages = [rule.stage for rule in RULES]
-    order = ["gate", "source", "fallback", "check", "construction"]
+    order = ["gate", "source", "fallback", "check", "doubt", "construction"]
     assert stages == sorted(stages, key=order.index)
 
 
@@ -101,3 +109,14 @@ def test_attribution_candidates_carry_rule_and_features(parse, lexicons) -> None
         ("unlisted_subject", False), ("subject_before_verb", True),
     ]
     assert {"lemma=claim", "form=ed", "passive=False", "after=that"} <= set(candidates[1].features)
+
+
+def test_attribution_doubted_cue_is_shown_not_counted(parse, lexicons) -> None:
+    """A doubt rule keeps its cue and source as evidence, marked possible with its reason and name, uncounted."""
+    doc = parse("The mayor plans to run for governor. Officials say the bridge will reopen.")
+    extraction = attribution.extract(doc, lexicons)
+    cues = {s.text: s.attrs for s in extraction.spans if s.type == "attribution"}
+    assert cues["plans"]["confidence"] == "possible" and cues["plans"]["doubt_rule"] == "aim_not_claim"
+    assert cues["plans"]["reason"] and "doubt_rule" not in cues["say"]
+    assert [s.text for s in extraction.spans if s.type == "source"] == ["The mayor", "Officials"]
+    assert extraction.values["n_attributions"] == 1

@@ -299,6 +299,29 @@ SPEAKERS = [
         "Karen Bobadilla", id="dash-signature-after-no-break-space",
     ),
     pytest.param(
+        "Tom Hale apologized on Monday. He said he “respects” Ann Lee and praised the town. “I have great respect "
+        "for every farmer in this county,” he said.",
+        "“I have great respect for every farmer in this county,”", "Tom Hale", "named_person", "he",
+        id="name-after-a-quoted-word-is-no-antecedent",
+    ),
+    pytest.param(
+        "Asked about each of his rivals, Mayor Tom Hale played along.\n\nGovernor Ann Lee? “Strong and steady "
+        "on the budget,” he said.",
+        "“Strong and steady on the budget,”", "Tom Hale", "named_person", "he",
+        id="name-asked-about-is-not-who-answers",
+    ),
+    pytest.param(
+        "Mayor Jane Doe faced a backlash -- including a call from Senator Ann Lee to resign -- as she hit back, "
+        "calling the charge “a smear by people who never read the report.”",
+        "“a smear by people who never read the report.”", "Jane Doe", "named_person", "Mayor Jane Doe",
+        id="participle-continues-the-clause-not-a-noun-report",
+    ),
+    pytest.param(
+        "“She may have gone a little too far this time,” Senate Minority Whip Ann Lee, D-Ill., told the outlet.",
+        "“She may have gone a little too far this time,”", "Ann Lee", "named_person",
+        "Senate Minority Whip Ann Lee", id="whip-is-a-title",
+    ),
+    pytest.param(
         "The weather was fine. “Nothing will change in this country,” the crowd heard.",
         "“Nothing will change in this country,”", "", "unknown", "", id="no-speaker-is-unknown",
     ),
@@ -404,6 +427,11 @@ SPEAKERS = [
         "“We stand with our allies and always will,” the coalition's executive director, Matt Brooks, said.",
         "“We stand with our allies and always will,”", "Matt Brooks", "named_person", "Matt Brooks",
         id="the-name-in-the-aside-holds-the-role",
+    ),
+    pytest.param(
+        "The panel noted the Code of Ethics for city councils says that a “member should not vote on her own pay.”",
+        "“member should not vote on her own pay.”", "the Code of Ethics for city councils", "document",
+        "the Code of Ethics for city councils", id="a-text-inside-a-report-is-the-quote-s-source",
     ),
 ]
 

@@ -42,7 +42,7 @@ from ..document import Document, QuoteRegion, Span
 from ..lexicons import Lexicons
 from . import Extraction
 from .attribution import Attribution, Source, find_sources
-from .attribution.clauses import ASIDE_DASH, in_dash_aside
+from .attribution.clauses import in_closed_aside
 
 # A cue this close after a quote ("“…,” the senator said") is its tag; farther on it is
 # more likely a new report ("Obama said “it gets me mad” every time he thinks …").
@@ -236,6 +236,9 @@ def speaker_of(
             tier = 1
         candidates.append((relayed, tier, distance, attribution))
     candidates.sort(key=lambda item: item[:3])
+    quoted_text = _text_quoted_within(doc, candidates)
+    if quoted_text is not None:
+        return quoted_text
     introducing = next((c[3] for c in candidates if c[1] == 1 and _introduces(doc, c[3], quote)), None)
     if introducing is not None and question and introducing.entry["lemma"] == "ask":
         return introducing.source  # "The host asked Ms. Roe, “…?” Ms. Roe laughed": the asker
@@ -260,6 +263,26 @@ def speaker_of(
     return fallback
 
 
+def _text_quoted_within(doc: Document, candidates: list[tuple[bool, int, int, Attribution]]) -> Source | None:
+    """"The board noted the Code of Conduct says that a “judge should not …”": a text inside a report speaks.
+
+    A document that is the subject of a cue inside another cue's reported clause (nothing but a
+    few words between them) is where the quoted words come from; the outer reporter only relays it.
+    """
+    before = [c[3] for c in candidates if c[1] == 1]
+    for inner in before:
+        source = inner.source
+        if source is None or source.kind != "document":
+            continue
+        for outer in before:
+            if outer is inner or outer.end > source.start or outer.sentence != inner.sentence:
+                continue
+            between = doc.text[outer.end : source.start]
+            if len(between.split()) <= 1 and not any(mark in between for mark in ",;:―—–()"):
+                return source
+    return None
+
+
 def _aside_closed_before(doc: Document, attribution: Attribution, quote: QuoteRegion) -> bool:
     """"X faced a backlash -- including a call from Y to resign -- as she …, calling him a “faker”".
 
@@ -267,8 +290,8 @@ def _aside_closed_before(doc: Document, attribution: Attribution, quote: QuoteRe
     """
     if attribution.start >= quote.start:
         return False
-    opened = in_dash_aside(doc.text, doc.sentences[attribution.sentence][0], attribution.start)
-    return opened and ASIDE_DASH.search(doc.text, attribution.end, quote.start) is not None
+    sentence_start = doc.sentences[attribution.sentence][0]
+    return in_closed_aside(doc.text, sentence_start, attribution.start, attribution.end, quote.start)
 
 
 def _introduces(doc: Document, attribution: Attribution, quote: QuoteRegion) -> bool:
@@ -334,6 +357,8 @@ def _outermost(doc: Document, nearest: Attribution, before: list[Attribution]) -
     source = nearest.source
     if source is None:
         return None
+    if source.kind == "document":
+        return source  # "The board noted the Code of Conduct says that a “judge should not …”": the code's words
     name = source.name.lower()
 
     def frames(earlier: Attribution) -> bool:
@@ -341,6 +366,8 @@ def _outermost(doc: Document, nearest: Attribution, before: list[Attribution]) -
             return False
         if earlier.source.name.lower() == name:
             return True
+        if source.end <= earlier.start:
+            return False  # the nearer cue's subject comes first ("X faced …, including a call from Y, calling")
         between = doc.text[earlier.end : source.start]
         words = between.split()
         # "Maher stated of the scandal that the IG's report “…”": the report sits in what he stated.

@@ -15,7 +15,10 @@ of examples (:mod:`.golden`, run by ``tests/test_attribution_rules.py``):
    (:data:`~.cue_rules.SOURCELESS_REPORT`: any form of *say*, "was accused of");
    requiring a source otherwise keeps nouns ("these claims") and the writer's own
    inferences ("This move suggests") out; then the checks (:data:`~.cue_rules.CUE_CHECKS`);
-4. construction rules (:data:`~.constructions.CONSTRUCTION_RULES`) add cues with no
+4. the doubt rules (:data:`~.doubt_rules.DOUBT_RULES`) mark an accepted cue ``possible``
+   when its words name an aim, an act or a name rather than a claim ("plans to run",
+   "opposed the bill", "people called Dreamers"): kept for quotes and as evidence, not counted;
+5. construction rules (:data:`~.constructions.CONSTRUCTION_RULES`) add cues with no
    reporting word: "Sanders: “…”", "In a new poll, …", "He continued, “…”".
 
 The source phrase's kind comes from ``lexicons/source_kinds.tsv`` (the White House →
@@ -32,13 +35,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...document import Document, Span
+from ...document import POSSIBLE, Document, Span
 from ...lexicons import Entry, Lexicons
 from .. import Extraction
 from .candidates import Proposal, proposals
 from .clauses import before_time_phrase, clause_subject, skip_auxiliaries_back, tag_after
 from .constructions import CONSTRUCTION_RULES
 from .cue_rules import CUE_CHECKS, CUE_GATES, PREDICATE_CHECK, SOURCELESS_REPORT
+from .doubt_rules import DOUBT_RULES, doubt
 from .model import REJECTED, Attribution, Candidate, Cue, GoldenRow, Rule, Source, Unit
 from .noun_rules import NOUN_RULES
 from .phrases import Context
@@ -53,7 +57,7 @@ __all__ = [
 
 # Every rule, in the order the pipeline runs them.
 RULES: tuple[Rule, ...] = (
-    *CUE_GATES, *NOUN_RULES, *SOURCE_RULES, SOURCELESS_REPORT, *CUE_CHECKS, *CONSTRUCTION_RULES
+    *CUE_GATES, *NOUN_RULES, *SOURCE_RULES, SOURCELESS_REPORT, *CUE_CHECKS, *DOUBT_RULES, *CONSTRUCTION_RULES
 )
 # The decision list that reads a cue's source: statement nouns first, then the verb rules.
 DECISION_LIST: tuple[Rule, ...] = (*NOUN_RULES, *SOURCE_RULES)
@@ -197,9 +201,10 @@ def _attributions(
     tokens, doc = context.tokens, context.doc
     found: list[Attribution] = []
     heard: list[Attribution] = []  # found, plus predicates of an actor whose subject a later participle continues
-    for first, end, entry in lexicons.matcher("reporting_verbs").match(context.norms):
-        if tokens[first].quoted:
-            continue
+    matcher = lexicons.matcher("reporting_verbs")
+    matches = [match for match in matcher.match(context.norms) if not tokens[match[0]].quoted]
+    listed = {first: end for first, end, _ in matches}
+    for first, end, entry in matches:
         cue = _cue(context, first, end, entry)
         candidate = _decide(context, cue, heard)
         if candidates is not None:
@@ -211,10 +216,12 @@ def _attributions(
         unit = candidate.unit
         start, stop = tokens[first].start, tokens[end - 1].end
         source = context.source(unit) if unit else None
+        doubted, reason = doubt(context, cue, unit, listed) if candidate.accepted else ("", "")
         attribution = Attribution(
             start, stop, doc.text[start:stop], entry, tokens[first].sentence, source,
             _conduits(context, end, entry["lemma"], unit), content_of(context, first, start, stop, source),
             rule=candidate.rule, features=candidate.features,
+            confidence=POSSIBLE if doubted else "", reason=reason, doubt_rule=doubted,
         )
         heard.append(attribution)
         if candidate.accepted:
@@ -318,6 +325,7 @@ def attribution_extraction(attributions: list[Attribution]) -> Extraction:
                     **({"score": attribution.score, "why": attribution.why} if attribution.score is not None else {}),
                     **({"confidence": attribution.confidence, "reason": attribution.reason}
                        if attribution.confidence else {}),
+                    **({"doubt_rule": attribution.doubt_rule} if attribution.doubt_rule else {}),
                 },
             )
         )

@@ -37,7 +37,17 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from ...grammar import BE_FORMS, DO_FORMS, HAVE_FORMS, MODALS, NEGATIONS, PREPOSITIONS, QUOTE_MARKS, SUBJECT_PRONOUNS
+from ...grammar import (
+    BE_FORMS,
+    DO_FORMS,
+    HAVE_FORMS,
+    IRREGULAR_PAST,
+    MODALS,
+    NEGATIONS,
+    PREPOSITIONS,
+    QUOTE_MARKS,
+    SUBJECT_PRONOUNS,
+)
 from ...lexicons import Entry, Lexicons
 from .clauses import (
     before_appositive,
@@ -63,13 +73,6 @@ GROUP_STARTS = BE_FORMS | HAVE_FORMS | MODALS | NEGATIONS | DO_FORMS
 RELATIVES = frozenset(["who", "which", "that"])
 # How many tokens past the subject the head may stand (auxiliaries, adverbs and a time phrase are skipped).
 MAX_GAP = 6
-# Irregular past forms common in news: past forms are verbs whatever their subject ("Trump took", "she went").
-IRREGULAR_PAST = frozenset(
-    ["made", "took", "went", "came", "gave", "saw", "spoke", "began", "told", "said", "got", "put", "set", "led",
-     "ran", "won", "lost", "left", "kept", "held", "brought", "thought", "sought", "fought", "knew", "felt", "met",
-     "stood", "sent", "spent", "built", "paid", "sat", "wrote", "chose", "drew", "threw", "broke", "rose", "fell",
-     "struck", "hit", "cut", "let", "quit", "became", "did", "had", "found", "meant", "dealt", "heard", "read"]
-)
 
 
 class Proposal(NamedTuple):

@@ -12,7 +12,16 @@ import re
 from collections.abc import Sequence
 
 from ...document import Token
-from ...grammar import BE_FORMS, DETERMINERS, DO_FORMS, MODALS, QUOTE_MARKS, SUBJECT_PRONOUNS, WEEKDAYS
+from ...grammar import (
+    BE_FORMS,
+    DETERMINERS,
+    DO_FORMS,
+    IRREGULAR_PAST,
+    MODALS,
+    QUOTE_MARKS,
+    SUBJECT_PRONOUNS,
+    WEEKDAYS,
+)
 from ...lexicons import Entry
 from .model import Unit
 from .names import PUNCT_OPENERS
@@ -113,15 +122,26 @@ def unit_starting_at(context: Context, first: int) -> Unit | None:
     return None
 
 
-def before_appositive(context: Context, comma: int) -> Unit | None:
-    """"Critics, including human rights advocates, have condemned": the subject before the aside."""
+# How many tokens an aside between subject and verb may run; a relative clause ("X, which …, said") may run longer.
+_ASIDE_REACH = 20
+_RELATIVE_ASIDE_REACH = 45
+
+
+def before_appositive(context: Context, comma: int, *, loose: bool = False) -> Unit | None:
+    """"Critics, including human rights advocates, have condemned": the subject before the aside.
+
+    ``loose`` as in :meth:`~.phrases.Context.generic_left`: for a verb-only form, a lower-case
+    phrase without a determiner may be the subject ("Liberal groups, which …, slammed").
+    """
     sentence = context.tokens[comma].sentence
     mark = context.norms[comma]
     index = comma - 1
     while index >= 0 and context.norms[index] == mark == "-":
         index -= 1  # "--" is two tokens
-    while index >= 0 and comma - index < 20 and context.tokens[index].sentence == sentence:
+    while index >= 0 and comma - index < _RELATIVE_ASIDE_REACH and context.tokens[index].sentence == sentence:
         if context.norms[index] == mark:
+            if comma - index >= _ASIDE_REACH and context.norms[index + 1] not in ("who", "which"):
+                return None  # a long aside is a relative clause ("Liberal groups, which are … , slammed")
             while index > 0 and context.norms[index - 1] == mark == "-":
                 index -= 1
             if context.tokens[index - 1].text in "”’\"'":
@@ -131,7 +151,7 @@ def before_appositive(context: Context, comma: int) -> Unit | None:
                 last = next((i - 1 for i in range(last - 1, max(last - 10, 0), -1) if context.norms[i] == "("), last)
             if last > 1 and PARTY_STATE_TAG.fullmatch(context.tokens[last].text) and context.norms[last - 1] == ",":
                 last -= 2  # "Sen. John Cornyn, R-TX, who heads …, said": the tag belongs to the name before it
-            return context.left_phrase(last) or context.generic_left(last, loose=False)
+            return context.left_phrase(last) or context.generic_left(last, loose=loose)
         if context.tokens[index].quoted:
             return None
         index -= 1
@@ -241,6 +261,29 @@ def opens_clause(token: Token | None, sentence: int) -> bool:
     return token.norm in SUBJECT_STARTS or token.text[0].isupper() or token.text[0].isdigit()
 
 
+def relative_that(context: Context, cue_last: int, sentence: int) -> bool:
+    """"the rural states that make up", "a report that set off": a noun-like cue, "that", then a verb is a noun
+    with its relative clause, not a verb or statement noun with its report.
+
+    After a plural the verb is a base form or an auxiliary ("states that make up", "groups
+    that have sued"); after a singular, an auxiliary or a past form ("a report that set off",
+    "the claim that was denied"). "states that taxes rose" (a plural noun after "that") and
+    "the claim that prices rose" open a reported clause.
+    """
+    tokens = context.tokens
+    index = cue_last + 2
+    if index >= len(tokens) or context.norms[cue_last + 1] != "that":
+        return False
+    token = tokens[index]
+    if token.sentence != sentence or not token.is_word or not token.text.islower() or token.norm in SUBJECT_STARTS:
+        return False
+    if token.norm in AUXILIARIES:
+        return True
+    if context.norms[cue_last].endswith("s"):
+        return not token.norm.endswith(("s", "ed"))
+    return token.norm.endswith("ed") or token.norm in IRREGULAR_PAST
+
+
 # What may open a cue's content right after it or after a short object ("told reporters that").
 _QUESTION_WORDS = frozenset(["whether", "if", "how", "why", "what", "who", "when", "where"])
 # How many words of an object may stand between a cue and its "that" / "as" ("view this designation as").
@@ -281,6 +324,13 @@ PARTY_STATE_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]{1,13}\.?")
 ASIDE_DASH = re.compile(r"(?<=\s)(?:--|—|–)(?=\s)")
 
 
-def in_dash_aside(text: str, sentence_start: int, offset: int) -> bool:
-    """Whether ``offset`` sits inside a dash aside opened earlier in its sentence ("X -- including Y --")."""
-    return len(ASIDE_DASH.findall(text, sentence_start, offset)) % 2 == 1
+def in_closed_aside(text: str, sentence_start: int, start: int, end: int, before: int) -> bool:
+    """Whether ``text[start:end]`` sits in an aside that opens and closes before offset ``before``.
+
+    "X faced a backlash -- including a call from Y to resign -- as she …, calling him": a report
+    between dashes or parentheses is the aside's own, neither a later participle's nor a later
+    quote's. Both the source rules and the quote speakers read asides this way.
+    """
+    dashed = ASIDE_DASH.search(text, sentence_start, start) and ASIDE_DASH.search(text, end, before)
+    parenthesised = "(" in text[sentence_start:start] and ")" in text[end:before]
+    return bool(dashed or parenthesised)

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .clauses import INFERENCE_LEMMAS, introduces_content, skip_auxiliaries_back, verb_only_form
+from .clauses import (
+    INFERENCE_LEMMAS,
+    introduces_content,
+    relative_that,
+    skip_auxiliaries_back,
+    tags_quote,
+    verb_only_form,
+)
 from .golden import CUE_GOLDEN
 from .model import Attribution, Cue, Rule, Unit, registry
 from .names import PUNCT_OPENERS
@@ -26,6 +33,8 @@ _PASSIVE_REPORTS = frozenset(["say", "tell", "ask", "expect", "announce", "repor
 # ("seek re-election", "planned attacks", "pledged $5 million", "threatened reporters"). On
 # PolNeAR (train+dev) the noun-object uses were annotated cues 55 times in 196.
 _AIM_LEMMAS = frozenset(["seek", "plan", "pledge", "threaten"])
+# Verbs of semblance: what a document seems or appears to be is the writer's description, not its finding.
+_SEMBLANCE_LEMMAS = frozenset(["seem", "appear"])
 # Words that may stand between a verb of aim and its "to" ("sought on Wednesday to ease").
 _AIM_GAP_WORDS = TIME_WORDS | frozenset(["on", "last", "this", "again", "also", "now", "repeatedly", "instead"])
 
@@ -73,14 +82,17 @@ def sourceless_report(context: Context, cue: Cue, unit: Unit | None) -> bool:
     asked about"), which hides the source on purpose; a progressive ("are asking"); a
     participle after a comma ("…, calling it a disgrace"), which continues the clause's
     report; a statement noun with its that-clause ("the claim that", "a recommendation
-    that"), whose speaker may be left unsaid; and a past form right after a capitalized word ("Comey indicated",
-    "Republicans Finally Confirmed"), whose subject is a name our rules do not know.
+    that"), whose speaker may be left unsaid; a verb form in a quote's tag ("“…,” tweeted the Brooklyn chapter
+    of …"), whose inverted subject our rules could not read; and a past form right after a capitalized word
+    ("Comey indicated", "Republicans Finally Confirmed"), whose subject is a name our rules do not know.
     """
     entry, lemma = cue.entry, cue.lemma
     if lemma == "according to":
         return True
     if cue.following == "that" and noun_opening(context, cue) is not None:
-        return True  # "the claim that …", "a recommendation that …": a statement noun with its content
+        # "the claim that …", "a recommendation that …": a statement noun with its content, not a
+        # relative "that" + verb ("the rural states that make up")
+        return not relative_that(context, cue.end - 1, cue.sentence)
     if lemma.startswith("be "):
         return False  # a stance adjective ("sure that") is someone's only with a subject: "make sure that"
     tokens, norms = context.tokens, context.norms
@@ -91,6 +103,8 @@ def sourceless_report(context: Context, cue: Cue, unit: Unit | None) -> bool:
         return form != "say" or before not in DETERMINERS
     if not verb_only_form(entry, form):
         return False
+    if not skipped_be and tags_quote(context, cue.first):
+        return True  # "“…,” tweeted the Brooklyn chapter of …": a quote's tag, whoever its source is
     if skipped_be:
         return lemma in _PASSIVE_REPORTS or form.endswith("ing")
     if form.endswith("ing"):
@@ -126,9 +140,12 @@ def predicate_needs_content(
     Which verbs need content is data (``needs_content`` in ``lexicons/reporting_verbs.tsv``).
     Otherwise they are ordinary predicates of an actor ("endorsed Hillary Clinton", "appeared
     twice on the show", "seemed focused"). A document's finding counts with any object ("the
-    poll found wide support"): what a study finds is its claim.
+    poll found wide support"): what a study finds is its claim; a document that seems or
+    appears is described, not reporting ("the speech seemed designed to …").
     """
-    if cue.entry["needs_content"] != "yes" or (unit is not None and unit.kind == "document"):
+    if cue.entry["needs_content"] != "yes" or (
+        unit is not None and unit.kind == "document" and cue.lemma not in _SEMBLANCE_LEMMAS
+    ):
         return True
     return introduces_content(context, cue.end - 1, cue.sentence) != "none"
 
@@ -139,11 +156,12 @@ def inside_reported_clause(
     """A verb inside what an earlier cue of its sentence reports, said of the same speaker, is no second
     attribution: "insisted that he wanted", "said she believed" report one stance, not two.
 
-    Only a cue whose subject is a pronoun or none is folded in ("he wanted"): a newly named source
-    inside the clause ("said the governor had claimed") is a second attribution.
+    Only a cue whose subject is a lone pronoun or none is folded in ("he wanted"): a newly named source
+    inside the clause ("said the governor had claimed", "the jobs he and Romney say …") is a second
+    attribution.
     """
-    if unit is not None and not unit.label.startswith("pronoun"):
-        return True
+    if unit is not None and not (unit.label.startswith("pronoun") and unit.first == unit.last):
+        return True  # a name, or a pronoun joined with one ("he and Romney say"): a new source
     start = context.tokens[cue.first].start
     return not any(
         earlier.sentence == cue.sentence and earlier.content is not None and earlier.end <= start

@@ -13,7 +13,7 @@ A new rule adds its rows here; a change that breaks a row changes what the rule 
 
 from __future__ import annotations
 
-from .model import REJECTED, GoldenRow
+from .model import DOUBTED, REJECTED, GoldenRow
 
 R = GoldenRow
 
@@ -42,6 +42,7 @@ CUE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The bill is said to include a tax cut.", "said", None, None),
         R("Their warning that the dam would fail came too late.", "warning", None, None),
         R("The claim that prices rose was false.", "claim", None, None),
+        R("“We stand with the farmers,” tweeted the Chicago, Ill., chapter of the union.", "tweeted", None, None),
     ),
     "as_source_put_it": (
         R("The clerk put it on the table.", "put it", None, REJECTED),
@@ -59,6 +60,7 @@ CUE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The governor underscored that the budget was tight.", "underscored", "The governor", "named_person"),
         R("Many observers view it as a strategic effort.", "view", "Many observers", "vague"),
         R("The poll found wide support for the plan.", "found", "The poll", "document"),
+        R("The speech seemed designed to anger the mayor.", "seemed", None, REJECTED),
     ),
     "inside_reported_clause": (
         R("The mayor insisted that he wanted a new budget.", "wanted", None, REJECTED),
@@ -66,6 +68,47 @@ CUE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The mayor insisted that he wanted a new budget.", "insisted", "The mayor", "named_person"),
         R("The mayor said the governor had claimed the budget was tight.", "claimed", "the governor",
           "named_person"),
+        R("Tom Hale said the budget cut the 300 jobs he and Ann Lee say the plant needs.", "say", "he and Ann Lee",
+          "named_person"),
+    ),
+}
+
+# A doubt rule's rows: kind DOUBTED, the cue is kept but marked possible; any other kind, it stays sure.
+DOUBT_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
+    "aim_not_claim": (
+        R("The mayor plans to run for governor.", "plans", None, DOUBTED),
+        R("Senator Ann Lee refused to release her tax returns.", "refused", None, DOUBTED),
+        R("The governor appears to have been generous.", "appears", None, DOUBTED),
+        R("The senator is expected to resign next week.", "expected", None, None),
+        R("The mayor appeared to suggest that the vote was rigged.", "appeared", "The mayor", "named_person"),
+        R("Two aides declined to say on Tuesday whether she would run.", "declined", "Two aides", "vague"),
+        R("The senator sought to explain these comments.", "sought", None, DOUBTED),
+    ),
+    "act_without_content": (
+        R("Senator Ann Lee announced her candidacy on Monday.", "announced", None, DOUBTED),
+        R("The mayor opposed the measure in 2010.", "opposed", None, DOUBTED),
+        R("The governor did not respond to the letter.", "respond", None, DOUBTED),
+        R("Voters who want a fresh start should look elsewhere.", "want", None, DOUBTED),
+        R("Mayor Ann Lee wanted that line removed from the bill.", "wanted", None, DOUBTED),
+        R("The mayor announced that the bridge would close.", "announced", "The mayor", "named_person"),
+        R("“We will not wait,” the governor responded.", "responded", "the governor", "named_person"),
+        R("“We will not wait,” Tom Hale said, referring to the governor.", "referring to", "Tom Hale", DOUBTED),
+        R("“The plant will close in May,” the latest internal company budget memo reads.", "reads", "memo",
+          "document"),
+        R("The mayor responded to the charge: “It is false.”", "responded", "The mayor", "named_person"),
+        R("The senator criticized the plan on Monday.", "criticized", "The senator", "named_person"),
+        R("Asked later in the day whether the tax was fair, the mayor said yes.", "Asked", "the mayor", "named_person"),
+    ),
+    "quoted_word_not_claim": (
+        R("The aide said the mayor showed “passion” on Monday.", "showed", None, DOUBTED),
+        R("The senator agreed “in principle” on Monday.", "agreed", None, DOUBTED),
+        R("The senator agreed, “We will hold the vote on Friday.”", "agreed", "The senator", "named_person"),
+    ),
+    "call_names_one_object": (
+        R("Workers often called Pioneers, who farm the hills, voted on Monday.", "called", None, DOUBTED),
+        R("The mayor called Tom Hale on Monday.", "called", None, DOUBTED),
+        R("The mayor called Tom Hale a liar.", "called", "The mayor", "named_person"),
+        R("The senator called Hale “reckless.”", "called", "The senator", "named_person"),
     ),
 }
 
@@ -77,6 +120,7 @@ NOUN_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The mayor's recommendation that the plant close was ignored.", "recommendation", "The mayor's",
           "named_person"),
         R("The claim by Senator Ann Lee was false.", "claim", "Senator Ann Lee", "named_person"),
+        R("Tom Hale paused, then finished his thought.", "thought", None, REJECTED),
     ),
 }
 
@@ -134,6 +178,8 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("Prices rose, indicating that demand is strong.", "indicating", None, REJECTED),
         R("Judge Ann Fox faced a backlash -- including a call from Bo Lee to resign -- as she held firm, "
           "calling him a fraud.", "calling", "Judge Ann Fox", "named_person"),
+        R("Mayor Tom Hale faced a backlash -- including a call from Senator Ann Lee to resign -- as he hit back, "
+          "calling it a smear.", "calling", "Mayor Tom Hale", "named_person"),
     ),
     "appositive_subject": (
         R("Critics, including human rights advocates and academic experts, have condemned the strikes.",
@@ -149,6 +195,11 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("The group's executive director, Matt Brooks, said the ads would run.", "said", "Matt Brooks",
           "named_person"),
         R("Critics, including Jane Roe, said the plan would fail.", "said", "Critics", "vague"),
+        R("FairVote.org, one of the largest groups in Ohio, similarly panned the plan.", "panned", "FairVote.org",
+          "institution"),
+        R("Farm groups, which are angry about the water rights, slammed the plan.", "slammed", "Farm groups", "vague"),
+        R("Many farmers, who have long doubted whether the state will keep its word on water rights for the "
+          "small growers in the valley, angrily slammed the plan.", "slammed", "Many farmers", "vague"),
     ),
     "inverted_subject": (
         R("“It will fail,” said the senator.", "said", "the senator", "named_person"),
@@ -181,6 +232,8 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
           "Jorge Rodriguez", "named_person"),
         R("The governor signed the bill but said more work was needed.", "said", "The governor", "named_person"),
         R("The mayor arrived late and told reporters the meeting was over.", "told", "The mayor", "named_person"),
+        R("It was a speech in which Ann Lee praised the mayor, but argued that taxes must rise.", "argued",
+          "Ann Lee", "named_person"),
     ),
     "unclosed_parenthesis": (
         R("The mayor) argued that taxes must rise.", "argued", None, REJECTED),
@@ -192,7 +245,9 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("Jason Chaffetz (R-Utah) said the report was late.", "said", "Jason Chaffetz", "named_person"),
         R("Officials say the bridge will reopen.", "say", "Officials", "institution"),
         R("The data shows a sharp rise in prices.", "shows", "The data", "document"),
+        R("A poll of likely voters showed the mayor ahead.", "showed", "A poll of likely voters", "document"),
         R("Our critics think the plan is doomed.", "think", "Our critics", "vague"),
+        R("Officials have long argued that wages are too low.", "argued", "Officials", "institution"),
         R("The mayor is confident that the bill will pass.", "confident that", "The mayor", "named_person"),
     ),
     "thing_subject": (
@@ -209,6 +264,8 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
     "participial_adjective": (
         R("The vessels accused of smuggling were seized.", "accused", None, REJECTED),
         R("Two men accused of fraud were freed.", "accused", None, REJECTED),
+        R("The guards, the unit charged with protecting the mayor, left early.", "charged", None, REJECTED),
+        R("Two gangs, the groups ultimately criticized for the riot, fled.", "criticized", None, REJECTED),
     ),
     "unlisted_subject": (
         R("The rights group says the detention is arbitrary.", "says", "The rights group", "anonymous"),
@@ -217,6 +274,10 @@ SOURCE_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
         R("These claims are part of a fabricated narrative.", "claims", None, REJECTED),
         R("The critical questions about the plan remain.", "questions", None, REJECTED),
         R("Ann Lee apologized for her original post, writing that she was wrong.", "post", None, REJECTED),
+        R("Voters from the rural states that border Canada want a vote.", "states", None, REJECTED),
+        R("In a report that set off a storm, the network named the aide.", "report", None, REJECTED),
+        R("The spokesman for the city councils says that a vote needs a quorum.", "says",
+          "The spokesman for the city councils", "institution"),
     ),
 }
 
@@ -242,7 +303,7 @@ CONSTRUCTION_GOLDEN: dict[str, tuple[GoldenRow, ...]] = {
     "speaker_verb_before_quote": (
         R("Senator Ann Lee continued, “We will not back down on this bill.”", "continued", "Senator Ann Lee",
           "named_person"),
-        R("The debate turned sharp. Hillary shot back, “I could have stayed home.”", "shot back", "Hillary",
+        R("The debate turned sharp. Hillary fired back, “I could have stayed home.”", "fired back", "Hillary",
           "named_person"),
         R("The council issued a statement, “We regret the delay.”", "issued a statement", "The council",
           "institution"),

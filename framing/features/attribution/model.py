@@ -14,6 +14,8 @@ from ...lexicons import Entry
 
 # The kind a golden row expects when its rule turns the cue down (no attribution is made).
 REJECTED = "rejected"
+# The kind a golden row of a doubt rule expects when the rule keeps the cue but marks it possible.
+DOUBTED = "possible"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class Attribution:
     why: str = ""  # the features that moved that score most
     confidence: str = ""  # "possible": shown as evidence but not counted (no rule confirmed it), with ``reason``
     reason: str = ""
+    doubt_rule: str = ""  # the doubt rule that marked it possible (:mod:`.doubt_rules`), stamped on its span
 
     @property
     def stance(self) -> str:
@@ -132,7 +135,8 @@ class GoldenRow(NamedTuple):
     """One example a rule owns: the text, the cue as written, the source as written and its kind.
 
     ``source`` None: the cue is accepted without a source. ``kind`` :data:`REJECTED`: the
-    rule turns the cue down, so no attribution is made for it.
+    rule turns the cue down, so no attribution is made for it; :data:`DOUBTED`: a doubt rule
+    keeps it marked ``confidence: possible``.
     """
 
     text: str
@@ -152,6 +156,8 @@ class Rule:
       (before its source is read, when none was read);
     * ``check``: ``run(context, cue, unit, found) -> bool``, whether it may count once its
       source is read, seeing the attributions made before it (a verb inside one's clause);
+    * ``doubt``: ``run(context, cue, unit, listed) -> str``, why an accepted cue is only
+      possible ("" when it is not), ``listed`` every lexicon cue's first token → its end;
     * ``source``: ``run(context, cue, found) -> Decision | None``, None when the rule's
       construction is not there;
     * ``construction``: ``run(context, found) -> Iterable[Hit]``, cues with no reporting word,

@@ -18,7 +18,7 @@ from operator import and_, not_
 from ...corpus.mention_tokens import is_name_shaped
 from ...corpus.mentions import PERSON_NAME_RULES, mention_lexicon
 from ...document import Document, Token
-from ...grammar import CLAUSE_OPENERS, DETERMINERS, PREPOSITIONS
+from ...grammar import CLAUSE_OPENERS, CLOSING_QUOTE_NORMS, DETERMINERS, PREPOSITIONS
 from ...lexicons import Entry, Lexicons
 from .model import Mention, Unit
 
@@ -33,6 +33,10 @@ PRONOUN_WINDOW = 3
 HE_SHE = {"he": "m", "she": "f"}
 # Mention-layer rules that find a person by name (not a description or a pronoun).
 _NAME_HOWS = frozenset(["full_name", "surname_later", "title_name"])
+
+
+# Most tokens of a sentence that only names whom a question is about ("Retired Lt. Gen. Mike Flynn?").
+BARE_QUESTION_TOKENS = 9
 
 
 class Parse:
@@ -125,9 +129,14 @@ class Parse:
         # Where the mention layer tied a he/she to one person, its reading wins (it weighs gender,
         # subjects and possessives: "Mr. X's lawyer, Y, said … He added" is Y); elsewhere the
         # most recent subject above stands.
+        # Not when it ties the pronoun to a name just asked about ("Governor Christie? “Strong,” he said").
+        asked = {(self.tokens[m.first].sentence, m.name) for m in self.mentions if self._bare_question(m)}
         for pronoun in doc.mentions:
             if pronoun.how == "pronoun" and pronoun.kind == "person" and pronoun.resolved and pronoun.name:
                 at = pronoun.first
+                sentence = self.tokens[at].sentence
+                if (sentence, pronoun.name) in asked or (sentence - 1, pronoun.name) in asked:
+                    continue
                 self.antecedents[at] = Mention(at, at, at, pronoun.name, True)
 
     def _acceptable_source_match(self, first: int, end: int, entry: Entry) -> bool:
@@ -211,6 +220,8 @@ class Parse:
         if previous < 0 or self.tokens[previous].sentence != self.tokens[first].sentence:
             return True
         token = self.tokens[previous]
+        if token.norm in CLOSING_QUOTE_NORMS and previous > 0 and self.tokens[previous - 1].is_word:
+            return False  # after a quoted word inside a clause ("he “respects” Grassley"): an object, no quote's tag
         # After a preposition or a noun ("the aircraft carrier Gerald Ford") it is an object.
         return token.text in PUNCT_OPENERS or token.norm in CLAUSE_OPENERS - {"with"}
 
@@ -227,7 +238,8 @@ class Parse:
         genders = self._genders()
         antecedents: dict[int, Mention] = {}
         history: list[tuple[int, Mention, str | None]] = []  # (token index, mention, gender)
-        mention_at = {m.first: m for m in self.mentions if m.first not in self.organisation_names}
+        mention_at = {m.first: m for m in self.mentions
+                      if m.first not in self.organisation_names and not self._bare_question(m)}
         pronouns = compress(range(len(self.norms)), map(HE_SHE.__contains__, self.norms))
         # Only mentions and he/she matter; every other token would be skipped.
         oldest = 0  # history before this lies outside every later pronoun's window (sentences only grow)
@@ -251,6 +263,18 @@ class Parse:
                 antecedents[index] = chosen
                 history.append((index, Mention(index, index, index, chosen.name, True), gender))
         return antecedents
+
+    def _bare_question(self, mention: Mention) -> bool:
+        """A name asked about in a sentence of its own ("Governor Christie? “Strong,” he said."): the topic of
+        an interviewer's question, never the one who answers, so no pronoun refers to it."""
+        sentence = self.tokens[mention.first].sentence
+        first = self.sentence_first[sentence]
+        last = first
+        while last + 1 < len(self.tokens) and self.tokens[last + 1].sentence == sentence:
+            last += 1
+        if self.norms[last] != "?" or last - first > BARE_QUESTION_TOKENS:
+            return False
+        return all(self.tokens[i].text[:1].isupper() or self.norms[i] in (".", "of") for i in range(first, last))
 
     def _genders(self) -> dict[str, str]:
         """Name → "m" or "f" where a title or noun in or just before a mention says so.

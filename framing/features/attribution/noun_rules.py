@@ -15,7 +15,14 @@ stays no report).
 
 from __future__ import annotations
 
-from ...grammar import ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, PREPOSITIONS, SUPPORT_VERBS
+from ...grammar import (
+    ARTICLES,
+    DEMONSTRATIVES,
+    IRREGULAR_PAST,
+    POSSESSIVE_DETERMINERS,
+    PREPOSITIONS,
+    SUPPORT_VERBS,
+)
 from .clauses import before_time_phrase, skip_auxiliaries_back
 from .golden import NOUN_GOLDEN
 from .model import Attribution, Cue, Decision, Mention, Rule, Unit, registry
@@ -93,6 +100,8 @@ def statement_noun(context: Context, cue: Cue, found: list[Attribution]) -> Deci
     opening = noun_opening(context, cue)
     if opening is None:
         return None
+    if cue.form in IRREGULAR_PAST and opening == cue.first - 1:
+        return Decision(None, ("past_form_as_noun",))  # "finish his thought": an idea, not a statement
     if opening > 0 and context.norms[opening - 1] in PREPOSITIONS and cue.following != "that":
         return None  # "During his remarks, Trump said": a circumstance; the sentence's verb is the report
     unit = _possessor(context, opening) or _support_subject(context, opening, cue.sentence)

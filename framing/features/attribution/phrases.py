@@ -29,8 +29,12 @@ from .names import PRONOUNS, Parse
 # Auxiliaries and the adverbs that stand among them ("has also repeatedly said").
 AUXILIARIES = AUXILIARY_VERBS | NEGATIONS | frozenset(
     ["also", "yet", "already", "still", "even", "further", "repeatedly", "once", "again", "now", "then", "later",
-     "previously", "recently", "often", "always", "too"]
+     "previously", "recently", "often", "always", "too", "long"]
 )
+# The endings of an organisation named by its web address ("MoveOn.org"), which the tokenizer splits.
+_WEB_SUFFIXES = frozenset(["org", "com", "net"])
+# How many words an "of" phrase after a document may have ("a poll of likely voters").
+_OF_REACH = 5
 # Words that cannot head a speaker's noun phrase.
 NOT_HEADS = AUXILIARIES | PREPOSITIONS | CLAUSE_OPENERS | RELATIVE_PRONOUNS | DETERMINERS | (
     OBJECT_PRONOUNS - {"it"}
@@ -110,7 +114,7 @@ class Context(Parse):
         """
         unit = self.unit_ending_at(last)
         if unit is None:
-            return None
+            return self._document_of(last)
         first = unit.first
         kind, label, name = unit.kind, unit.label, unit.name
         # Coordination: "X, Y and Z" / "X and their Z": the first conjunct decides the kind.
@@ -141,6 +145,30 @@ class Context(Parse):
         if first != unit.first:
             name = self.text_of(first, unit.last)
         return Unit(first, unit.last, kind, label, name)
+
+    def _capitalized_run(self, last: int, sentence: int) -> int:
+        """The first token of the capitalized words (and titles' full stops) that end at ``last``."""
+        first = last
+        while first > 0 and self.tokens[first - 1].sentence == sentence and (
+            (self.tokens[first - 1].text[0].isupper() and self.tokens[first - 1].norm not in NOT_HEADS)
+            or (self.tokens[first - 1].text == "." and first - 1 in self.titles_after)
+        ):
+            first -= 1
+        return first
+
+    def _document_of(self, last: int) -> Unit | None:
+        """"a poll of likely voters", "a survey of 1,000 adults": a document whose "of" phrase names what it
+        studied; the document is the source, though no lexicon lists the words that end the phrase."""
+        sentence = self.tokens[last].sentence
+        for index in range(last - 1, max(last - _OF_REACH, 0), -1):
+            if self.tokens[index].sentence != sentence or not self.tokens[index].is_word:
+                return None
+            if self.norms[index] == "of":
+                head = self.unit_ending_at(index - 1)
+                if head is None or head.kind != "document":
+                    return None
+                return Unit(head.first, last, "document", head.label, self.text_of(head.first, last))
+        return None
 
     def right_phrase(self, first: int, sentence: int) -> Unit | None:
         """A source phrase starting at ``first`` (after "according to", "by", inverted "said")."""
@@ -218,6 +246,11 @@ class Context(Parse):
         token = self.tokens[last]
         if not token.is_word or token.quoted or token.norm in NOT_HEADS:
             return None
+        if token.norm in _WEB_SUFFIXES and last >= 2 and self.norms[last - 1] == "." and (
+            self.tokens[last - 2].text[0].isupper() and self.ends[last - 2] == self.starts[last - 1]
+            and self.ends[last - 1] == self.starts[last]
+        ):
+            return Unit(last - 2, last, "institution", "web name", self.text_of(last - 2, last))  # "MoveOn.org"
         if token.text.islower() and len(token.norm) > 4 and token.norm.endswith(("ly", "ing", "ed")):
             return None  # an adverb or a verb form cannot head the speaker's phrase ("targeted alleged boats")
         sentence = token.sentence
@@ -229,14 +262,17 @@ class Context(Parse):
         if last in self.place_first:
             return self._owner_of_place(self.place_first[last])
         if token.text[0].isupper() or token.text[0].isdigit():
-            while first > 0 and self.tokens[first - 1].sentence == sentence and (
-                (self.tokens[first - 1].text[0].isupper() and self.tokens[first - 1].norm not in NOT_HEADS)
-                or (self.tokens[first - 1].text == "." and first - 1 in self.titles_after)
-            ):
-                first -= 1
+            first = self._capitalized_run(last, sentence)
+            # "the Code of Conduct", "the University of Maine": one word after "of" names a body or a document.
+            with_of = first == last and first > 1 and self.norms[first - 1] == "of" and (
+                self.tokens[first - 2].sentence == sentence and self.tokens[first - 2].text[0].isupper()
+                and self.norms[first - 2] not in NOT_HEADS
+            )
+            if with_of:
+                first = self._capitalized_run(first - 2, sentence)
             text = self.text_of(first, last)
             head = token.text
-            if head.isupper() or "." in head:
+            if head.isupper() or "." in head or with_of:
                 kind = "institution"
             elif head.endswith("s") and not head.endswith("ss") and first == last:
                 kind = "vague"

@@ -11,6 +11,7 @@ over its named features and kept when it reaches the model's threshold:
   attribution with no source: a subject the generator read is a guess, and a wrong
   ``source`` span would feed the comparison's voices, so none is made;
 * every kept attribution carries ``score`` and ``why`` (the features that moved it);
+* a cue a doubt rule marked possible (:mod:`.doubt_rules`) keeps that mark and reason;
 * a kept cue no rule accepted is marked ``confidence: possible`` with its ``reason``: shown
   as evidence, not counted in the rates ("Right, or silent"). On the hand gold of three
   BASIL events such cues were right 5 times in 33; they are mostly predicates PolNeAR
@@ -25,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ...document import POSSIBLE
 from ...lexicons import Entry, Lexicons
 from ...linear_model import LinearScorer
 from .candidates import Proposal, proposals
@@ -32,7 +34,6 @@ from .model import Attribution, Candidate
 from .phrases import Context
 
 _WHERE = "framing/features/attribution/candidates.py"
-POSSIBLE = "possible"  # the confidence of an evidence span that is shown but not counted
 # Entries of cues no lexicon row lists, by generator: the span's label and note.
 GENERATED_NOTES = {
     "subject_verb": "a predicate of a person or organisation ('has banned', 'is open to'), kept by the learned scorer",

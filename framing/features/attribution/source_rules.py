@@ -18,9 +18,11 @@ from bisect import bisect_left
 
 from ...grammar import (
     ARTICLES,
+    DASHES,
     DEMONSTRATIVES,
     OPENING_QUOTE_MARKS,
     POSSESSIVE_DETERMINERS,
+    PREPOSITIONS,
     RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
     THIRD_PERSON_POSSESSIVES,
@@ -29,9 +31,10 @@ from .clauses import (
     INFERENCE_LEMMAS,
     before_appositive,
     clause_subject,
-    in_dash_aside,
+    in_closed_aside,
     main_clause_subject,
     reduced_relative,
+    relative_that,
     tags_quote,
     verb_by_syntax,
     verb_only_form,
@@ -52,6 +55,8 @@ _VERB_FOLLOWERS = (
     | DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES
 )
 _ASIDE_MARKS = frozenset([",", "-", "—", "–"])
+# Marks that open and close an aside ("-- including a call from Trump --"; "--" is two "-" tokens).
+_ASIDE_DASHES = DASHES | {"-"}
 
 
 def _decided(unit: Unit | None, *features: str) -> Decision:
@@ -132,7 +137,9 @@ def participle_continues_report(context: Context, cue: Cue, found: list[Attribut
     It continues the sentence's first report, not the nearest one: in "Walsh downplayed
     Ryan's comments, saying …" the nearer cue ("comments") sits inside the first clause,
     whose subject is the one saying. With no earlier report it belongs to the sentence's
-    subject ("Clinton mocked it, saying"). A verb of evidence ("…, indicating") is the
+    subject ("Clinton mocked it, saying"). A report inside an aside that closed before the
+    participle is passed over ("X faced a backlash -- including a call from Trump to resign --
+    as she doubled down, calling it …" is X's). A verb of evidence ("…, indicating") is the
     writer's own inference and has no source.
     """
     if not cue.form.endswith("ing") or not _after_aside_or_quote(context, cue):
@@ -140,13 +147,10 @@ def participle_continues_report(context: Context, cue: Cue, found: list[Attribut
     if cue.lemma in INFERENCE_LEMMAS:
         return _decided(None, "inference")
     for attribution in found:
-        if attribution.sentence == cue.sentence and attribution.source is not None:
-            if in_dash_aside(context.doc.text, context.doc.sentences[cue.sentence][0], attribution.start):
-                continue  # "-- including a call from X to resign -- as she …, calling": the aside's own report
-            source = attribution.source
-            first_token = bisect_left(context.starts, source.start)
-            last_token = bisect_left(context.ends, source.end)
-            return _decided(Unit(first_token, last_token, source.kind, source.label, source.name), "earlier_report")
+        if attribution.sentence == cue.sentence and attribution.source is not None and not _in_closed_aside(
+            context, attribution, cue.first
+        ):
+            return _decided(_source_unit(context, attribution), "earlier_report")
     tokens = context.tokens
     comma = cue.first - 1
     if tokens[comma].text in "”’\"'" and comma > 0:
@@ -156,6 +160,22 @@ def participle_continues_report(context: Context, cue: Cue, found: list[Attribut
     return _decided(clause_subject(context, cue.sentence, comma), "clause_subject")
 
 
+def _in_closed_aside(context: Context, attribution: Attribution, before: int) -> bool:
+    """Whether ``attribution`` sits between dashes or parentheses that both stand before token ``before``."""
+    text = context.doc.text
+    sentence_start = context.doc.sentences[attribution.sentence][0]
+    return in_closed_aside(text, sentence_start, attribution.start, attribution.end, context.tokens[before].start)
+
+
+def _source_unit(context: Context, attribution: Attribution) -> Unit:
+    """An earlier attribution's source as a unit of this parse, to lend to a verb that continues it."""
+    source = attribution.source
+    assert source is not None
+    first_token = bisect_left(context.starts, source.start)
+    last_token = bisect_left(context.ends, source.end)
+    return Unit(first_token, last_token, source.kind, source.label, source.name)
+
+
 def appositive_subject(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
     """"Critics, including human rights advocates, have condemned": the subject before the aside."""
     if cue.opens or context.norms[cue.before] not in _ASIDE_MARKS:
@@ -163,7 +183,7 @@ def appositive_subject(context: Context, cue: Cue, found: list[Attribution]) -> 
     named = _named_in_aside(context, cue.before)
     if named is not None:
         return _decided(named, "name_in_aside")
-    unit = before_appositive(context, cue.before)
+    unit = before_appositive(context, cue.before, loose=verb_only_form(cue.entry, cue.form))
     return None if unit is None else _decided(unit)
 
 
@@ -243,9 +263,20 @@ def relative_subject(context: Context, cue: Cue, found: list[Attribution]) -> De
 
 
 def coordinated_verb(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
-    """"He refrained from comment but remarked …": a second verb shares the clause's subject."""
+    """"He refrained from comment but remarked …": a second verb shares the clause's subject.
+
+    When a cue with a source comes earlier in the sentence, the nearest one is the verb it is
+    coordinated with: "a speech in which Bloomberg criticized Democrats, but argued …",
+    "liberals, who accused the lawmakers … and threatened …" (the sentence's opening words
+    are not the subject there).
+    """
     if context.norms[cue.before] not in ("and", "but"):
         return None
+    start = context.starts[cue.first]
+    partner = next((attribution for attribution in reversed(found) if attribution.sentence == cue.sentence
+                    and attribution.source is not None and attribution.end <= start), None)
+    if partner is not None:
+        return _decided(_source_unit(context, partner), "earlier_report")
     return _decided(clause_subject(context, cue.sentence, cue.before))
 
 
@@ -301,10 +332,19 @@ def reduced_relative_subject(context: Context, cue: Cue, found: list[Attribution
 
 
 def participial_adjective(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
-    """"suspected of", "vessels accused of": a form before "of" or "by" is adjectival or passive."""
-    if cue.opens or cue.following not in ("of", "by") or cue.lemma in ("say", "tell"):
+    """"suspected of", "vessels accused of": a form before "of" or "by" is adjectival or passive.
+
+    So is a verb of attack with no object before "for" or "with" ("the group charged with
+    protecting the consulate", "the militias blamed for the assault"): it takes its victim as
+    object, so with none it is a passive participle.
+    """
+    if cue.opens or cue.lemma in ("say", "tell"):
         return None
-    return _decided(None)
+    if cue.following in ("of", "by"):
+        return _decided(None)
+    if cue.following in ("for", "with") and cue.entry["stance"] == "accusatory" and verb_only_form(cue.entry, cue.form):
+        return _decided(None, "passive_participle")
+    return None
 
 
 def unlisted_subject(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
@@ -313,7 +353,7 @@ def unlisted_subject(context: Context, cue: Cue, found: list[Attribution]) -> De
     A form that could be a noun ("claims", "support") counts as a verb when its form or
     its syntax says so (a modal before it, a plural subject, a quote's tag), or when a
     complement follows it ("that", a pronoun, a determiner); "critical questions about"
-    stays a noun phrase.
+    stays a noun phrase, and so does a noun before a relative "that" ("rural states that make up").
     """
     if cue.opens:
         return None
@@ -325,10 +365,24 @@ def unlisted_subject(context: Context, cue: Cue, found: list[Attribution]) -> De
     )
     if not loose and cue.following not in _VERB_FOLLOWERS:
         return _decided(None)
+    if not loose and relative_that(context, cue.end - 1, cue.sentence):
+        return _decided(None, "relative_that")  # "the rural states that make up": "that" + verb is a relative
     unit = context.generic_left(head, loose=loose)
     if not loose and unit is not None and context.norms[unit.first] in POSSESSIVE_DETERMINERS:
         return _decided(None)  # "apologized for her original post, writing": the form is the phrase's noun
+    if unit is not None and unit.first > 1 and context.norms[unit.first - 1] in PREPOSITIONS:
+        return _decided(_head_before_preposition(context, unit, loose=loose), "object_of_preposition")
     return _decided(unit, "loose" if loose else "verb_follower")
+
+
+def _head_before_preposition(context: Context, unit: Unit, *, loose: bool) -> Unit:
+    """"the Code of Conduct for U.S. judges says": a phrase after a preposition is its object, not the
+    subject; the subject is the phrase before the preposition, with it ("a spokesman for the senators").
+    When no phrase can be read there, the object stands, as before."""
+    head = context.left_phrase(unit.first - 2) or context.generic_left(unit.first - 2, loose=loose)
+    if head is None or context.tokens[head.first].sentence != context.tokens[unit.last].sentence:
+        return unit
+    return Unit(head.first, unit.last, head.kind, head.label, context.text_of(head.first, unit.last))
 
 
 # The decision list, in order: the first rule that decides reads the cue's source.
