@@ -11,7 +11,8 @@ three sentences, passing over people whose gender the article shows to be the ot
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from itertools import compress
 from operator import and_, not_
 
@@ -84,7 +85,7 @@ class Parse:
         self.aliases = {m.end_token - 1: (m.first, self.described[m.end_token - 1])
                         for m in doc.mentions if m.how == "org_alias"}
         # Gendered titles and nouns ("Mrs.", "spokeswoman", "husband") from the titles lexicon.
-        self.gendered = {word: entry[0] for word, entry in mention_lexicon(lexicons).title_words.items() if entry[0]}
+        self.gendered = gendered_words(lexicons)
         kinds: dict[int, tuple[int, Entry]] = {}
         starts: dict[int, tuple[int, Entry]] = {}
         for first, end, entry in lexicons.matcher("source_kinds").match(self.norms):
@@ -251,3 +252,9 @@ class Parse:
                 if gender is not None and self.tokens[i].sentence == sentence:
                     seen.setdefault(mention.name, set()).add(gender)
         return {name: found.pop() for name, found in seen.items() if len(found) == 1}
+
+
+@lru_cache(maxsize=8)
+def gendered_words(lexicons: Lexicons) -> Mapping[str, str]:
+    """Gendered titles and nouns ("Mrs.", "spokeswoman") → their gender, once per lexicon set (read-only)."""
+    return {word: entry[0] for word, entry in mention_lexicon(lexicons).title_words.items() if entry[0]}
