@@ -132,7 +132,8 @@ def separate_pyphen_caches(textstat_module) -> list[dict]:
 
 
 def timed_pass(
-    texts: list[str], textstat_module, clears: list[Callable[[], None]], lexicons, pyphen_caches: list[dict]
+    texts: list[str], textstat_module, clears: list[Callable[[], None]], lexicons, pyphen_caches: list[dict],
+    clock: Callable[[], float] = time.perf_counter,
 ) -> tuple[float, float]:
     """Seconds for (a) textstat's five formulas and (b) framing's full extraction.
 
@@ -151,14 +152,14 @@ def timed_pass(
         for clear in clears:
             clear()
         for side in ((0, 1) if number % 2 else (1, 0)):
-            start = time.perf_counter()
+            start = clock()
             if side == 0:
                 for formula in formulas:
                     formula(text)
-                textstat_seconds += time.perf_counter() - start
+                textstat_seconds += clock() - start
             else:
                 analyze_document(parse_text(text, lexicons), lexicons)
-                framing_seconds += time.perf_counter() - start
+                framing_seconds += clock() - start
     return textstat_seconds, framing_seconds
 
 
@@ -172,7 +173,7 @@ def run_textstat(textstat_module, texts: list[str], clears: list[Callable[[], No
             formula(text)
 
 
-def regex_floor(texts: list[str], repeat: int) -> float:
+def regex_floor(texts: list[str], repeat: int, clock: Callable[[], float] = time.perf_counter) -> float:
     """Seconds for one bare regex tokenization of every text (the fastest pass of ``repeat``).
 
     A floor, not a competitor: no extractor can run faster than splitting its text into
@@ -183,14 +184,14 @@ def regex_floor(texts: list[str], repeat: int) -> float:
     word = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
     best = float("inf")
     for _ in range(max(1, repeat)):
-        start = time.perf_counter()
+        start = clock()
         for text in texts:
             word.findall(text)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, clock() - start)
     return best
 
 
-def breakdown(texts: list[str], lexicons) -> dict[str, float]:
+def breakdown(texts: list[str], lexicons, clock: Callable[[], float] = time.perf_counter) -> dict[str, float]:
     """Seconds per stage: parsing, each extractor, the rate features (for finding hotspots)."""
     from framing.corpus import parse_text
     from framing.features import extractors, rate_features
@@ -200,17 +201,17 @@ def breakdown(texts: list[str], lexicons) -> dict[str, float]:
     stages.update({name: 0.0 for name in extract_by_name})
     stages["rate_features"] = 0.0
     for text in texts:
-        start = time.perf_counter()
+        start = clock()
         doc = parse_text(text, lexicons)
-        stages["parse_text"] += time.perf_counter() - start
+        stages["parse_text"] += clock() - start
         spans = []
         for name, extract in extract_by_name.items():
-            start = time.perf_counter()
+            start = clock()
             spans.extend(extract(doc, lexicons).spans)
-            stages[name] += time.perf_counter() - start
-        start = time.perf_counter()
+            stages[name] += clock() - start
+        start = clock()
         rate_features(doc, spans)
-        stages["rate_features"] += time.perf_counter() - start
+        stages["rate_features"] += clock() - start
     return stages
 
 
@@ -248,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="time each side N times and keep the fastest")
     parser.add_argument("--profile", action="store_true", help="also print the top functions of each side (cProfile)")
     parser.add_argument("--top", type=int, default=25, help="how many functions --profile prints")
+    parser.add_argument("--cpu", action="store_true",
+                        help="time CPU seconds of this process (time.process_time) instead of wall seconds: "
+                             "steadier on a shared machine, where other processes' load inflates the wall time")
     args = parser.parse_args(argv)
 
     texts = load_texts(args.path, args.limit)
@@ -271,16 +275,18 @@ def main(argv: list[str] | None = None) -> int:
 
         clears = textstat_caches(textstat_module)
         pyphen_caches = separate_pyphen_caches(textstat_module)
-        passes = [timed_pass(texts, textstat_module, clears, lexicons, pyphen_caches) for _ in range(args.repeat)]
+        clock = time.process_time if args.cpu else time.perf_counter
+        passes = [timed_pass(texts, textstat_module, clears, lexicons, pyphen_caches, clock)
+                  for _ in range(args.repeat)]
         textstat_seconds = min(seconds for seconds, _ in passes)
         framing_seconds = min(seconds for _, seconds in passes)
-        stages = breakdown(texts, lexicons)
-        floor_seconds = regex_floor(texts, args.repeat)
+        stages = breakdown(texts, lexicons, clock)
+        floor_seconds = regex_floor(texts, args.repeat, clock)
         live = live_extractors(texts, lexicons)
 
         textstat_rate = n_words / textstat_seconds
         framing_rate = n_words / framing_seconds
-        print(f"texts: {len(texts)}  words: {n_words:,}  (len(text.split()))")
+        print(f"texts: {len(texts)}  words: {n_words:,}  (len(text.split()))  clock: {'CPU' if args.cpu else 'wall'}")
         print(f"live extractors: {', '.join(live) or 'none'}")
         print(f"one-time load: textstat {textstat_load:.2f} s, framing {framing_load:.2f} s (not in the rates)")
         print(f"textstat, 5 formulas, cold caches: {textstat_seconds:8.3f} s  {textstat_rate:>10,.0f} words/s")

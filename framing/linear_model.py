@@ -17,6 +17,8 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +47,10 @@ class LinearScorer:
                 if value and name in self.weights}
 
     def probability(self, features: Mapping[str, float]) -> float:
-        weights = self.weights  # scored for every candidate of every document: no intermediate dict
-        logit = self.intercept + sum(weights.get(name, 0.0) * value for name, value in features.items())
+        # Scored for every candidate of every document: the products are summed in C (``map``), in the
+        # features' order, so the float result is the one a generator expression over the items gives.
+        products = map(mul, map(self.weights.get, features.keys(), repeat(0.0)), features.values())
+        logit = self.intercept + sum(products)
         return 1.0 / (1.0 + math.exp(-logit))
 
     def explain(

@@ -86,13 +86,19 @@ class _Walk:
         return next(iter(found)) if len(found) == 1 else ""
 
 
+# Pronouns that can start a mention (with "they", which has no gender).
+_PRONOUN_STARTS = frozenset(_PRONOUN_GENDER) | {"they"}
+
+
 def resolve(names: list[Mention], reader: TokenReader) -> tuple[Mention, ...]:
     """Names plus every description and pronoun, each resolved where the text allows, in text order."""
     walk = _Walk(reader)
     by_first = {m.first: m for m in names}
     # Only names, pronouns and lexicon words can start a mention: visit those tokens alone.
-    words = reader.lex.title_words.keys() | _PRONOUN_GENDER.keys() | {"they"}
-    visits = sorted(by_first.keys() | set(compress(range(reader.count), map(words.__contains__, reader.norms))))
+    # Two C-level passes over the norms, not one over a union of the title words built per document.
+    titled = compress(range(reader.count), map(reader.lex.title_words.__contains__, reader.norms))
+    pronouns = compress(range(reader.count), map(_PRONOUN_STARTS.__contains__, reader.norms))
+    visits = sorted(by_first.keys() | set(titled) | set(pronouns))
     resume = 0
     for index in visits:
         if index < resume:

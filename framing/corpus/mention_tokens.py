@@ -28,6 +28,10 @@ ORG_CONNECTORS = frozenset(["of", "for", "and", "the", "on"])
 _OPENING_MARKS = frozenset(["“", '"', "‘", "'", "(", ":", "—", "–", "-"])
 
 
+# Words after which a name opens a clause ("with" introduces a phrase, not a clause); built once.
+_OPENERS_BEFORE_SUBJECT = CLAUSE_OPENERS - {"with"}
+
+
 def is_name_shaped(text: str) -> bool:
     """Capitalized and not hyphenated ("Grassley"), or a particle joined to a capital ("diGenova", "deBlasio")."""
     if text[:1].isupper():
@@ -129,7 +133,7 @@ class TokenReader:
         if previous < 0 or self.sentence_ids[previous] != self.sentence_ids[first]:
             return True
         before = self.texts[previous]
-        return not before[:1].isalnum() or self.norms[previous] in CLAUSE_OPENERS - {"with"}
+        return not before[:1].isalnum() or self.norms[previous] in _OPENERS_BEFORE_SUBJECT
 
     # --- runs --------------------------------------------------------------------------
 

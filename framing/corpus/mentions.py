@@ -45,6 +45,9 @@ if TYPE_CHECKING:
     from ..lexicons import Lexicons
 
 
+_MONTH_WORDS = MONTHS | MONTH_ABBREVIATIONS  # built once: every capitalized word is tested against it
+
+
 class _Reader(TokenReader):
     """The rules of the module docstring, applied in one pass; ``mentions`` holds what they found."""
 
@@ -98,7 +101,7 @@ class _Reader(TokenReader):
         if self._titled_name_at(index):
             return self._titled_person(index, end)
         norm = self.norms[index]
-        if norm in WEEKDAYS or (norm in MONTHS | MONTH_ABBREVIATIONS and self._month_here(index)):
+        if norm in WEEKDAYS or (norm in _MONTH_WORDS and self._month_here(index)):
             return self._date(index)
         if self._acronym(index):
             letters = self.texts[index].removesuffix("'s").removesuffix("’s").replace(".", "")

@@ -27,6 +27,7 @@ Cues that are hedges in one tradition and not another are not vetoed but marked 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from types import MappingProxyType
 
 from ..document import Token
@@ -56,7 +57,7 @@ def reported_question(tokens: Sequence[Token], first: int, end: int, entry: Entr
     """
     if tokens[first].norm not in ("whether", "if"):
         return False
-    asking = {row.key.lower() for row in lexicons["reporting_verbs"] if row["lemma"] == "ask"}
+    asking = asking_forms(lexicons)
     for step in range(1, ASK_WINDOW + 1):
         previous = neighbour(tokens, first, -step)
         if previous is None or not previous.is_word:
@@ -64,6 +65,18 @@ def reported_question(tokens: Sequence[Token], first: int, end: int, entry: Entr
         if previous.norm in asking:
             return True
     return False
+
+
+@lru_cache(maxsize=8)
+def asking_forms(lexicons: Lexicons) -> frozenset[str]:
+    """The reporting-verb rows whose lemma is "ask", lower case: built once per lexicon set, not per cue."""
+    return frozenset(row.key.lower() for row in lexicons["reporting_verbs"] if row["lemma"] == "ask")
+
+
+@lru_cache(maxsize=8)
+def role_nouns(lexicons: Lexicons) -> frozenset[str]:
+    """The role nouns (``lexicons/role_nouns.tsv``), lower case, once per lexicon set."""
+    return frozenset(row.key.lower() for row in lexicons["role_nouns"])
 
 
 def disbelief(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> bool:
@@ -87,7 +100,7 @@ def potential_role(tokens: Sequence[Token], first: int, end: int, entry: Entry, 
     """
     if tokens[first].norm != "potential":
         return False
-    roles = {row.key.lower() for row in lexicons["role_nouns"]}
+    roles = role_nouns(lexicons)
     for step in range(1, ROLE_WINDOW + 2):
         token = neighbour(tokens, end - 1, step)
         if token is None or not token.is_word:

@@ -11,9 +11,9 @@ section and article boundaries (:func:`plan_parts`), and a child process prints
 them while the parent is still computing: the articles first (they need no
 comparison), the charts last. On Linux the child forks two printers after
 importing WeasyPrint once; elsewhere it prints the parts one after another.
-:func:`assemble` joins the parts with pypdf, rebuilds one outline and draws a
-footer sheet under every page: "page N of M" can only be known once all parts
-are printed.
+:func:`~.printing.assemble` joins the parts with pypdf, rebuilds one outline and
+draws a footer sheet under every page: "page N of M" can only be known once all
+parts are printed, so one printer lays the sheet out while the child joins them.
 
 One child prints several documents too: the classroom exercises send the
 worksheet and the teacher's key to the same child, so WeasyPrint is imported
@@ -30,7 +30,6 @@ Document names are single words (``report``, ``worksheet``, ``key``).
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import queue
 import re
@@ -45,6 +44,7 @@ from typing import IO, Any
 
 from ..errors import FramingInputError
 from .html import PagePart
+from .printing import assemble, document_footer, footer_pdf, print_part
 
 # Articles per part: at most this many parts of articles, so the per-part costs
 # (stylesheet, fonts, one more PDF to join) stay small next to the layout.
@@ -85,122 +85,6 @@ def plan_parts(model: Mapping[str, Any]) -> list[PagePart]:
     middle = [PagePart(frozenset({"legend"} if n == 0 else set()), tuple(group)) for n, group in enumerate(groups)]
     back = [PagePart(frozenset({"method", "reproducibility"}))]
     return front + middle + back
-
-
-# A heading's bookmark in a printed part: (heading level, label, page index in the part, top in points).
-Bookmark = tuple[int, str, int, float]
-CSS_PX_IN_PT = 0.75  # WeasyPrint lays out in CSS pixels (1/96 in); PDF counts points (1/72 in)
-
-
-def layout(html_text: str) -> Any:
-    """One HTML document laid out by WeasyPrint, fetching nothing but ``data:`` URIs."""
-    import weasyprint
-
-    offline = weasyprint.URLFetcher(allowed_protocols={"data"})
-    return weasyprint.HTML(string=html_text, url_fetcher=offline, base_url=None).render()
-
-
-def render_pdf(html_text: str) -> bytes:
-    """One HTML document as PDF bytes."""
-    return layout(html_text).write_pdf()
-
-
-def print_part(html_text: str) -> tuple[bytes, list[Bookmark]]:
-    """One part as PDF bytes, and its headings' bookmarks with their levels.
-
-    The levels are kept because a part's own PDF outline cannot tell them: a
-    part that starts with an article (h3) would put it at the top of the
-    outline instead of under "Articles" (h2). :func:`assemble` rebuilds
-    the outline of the whole report from these.
-    """
-    document = layout(html_text)
-    bookmarks = [
-        (level, label, page_index, (page.height - y) * CSS_PX_IN_PT)
-        for page_index, page in enumerate(document.pages)
-        for level, label, (_, y), _ in page.bookmarks
-    ]
-    return document.write_pdf(), bookmarks
-
-
-def assemble(parts: Sequence[tuple[bytes, list[Bookmark]]], title: str) -> bytes:
-    """Join printed parts in report order, rebuild one outline, and draw the running footer on every page.
-
-    Joining in a fixed order (not as parts finish) keeps the bytes reproducible
-    under ``SOURCE_DATE_EPOCH``; it costs about 0.1 s.
-    """
-    import pypdf
-
-    from .html import render_footer_sheet
-
-    writer = pypdf.PdfWriter()
-    outline: list[Bookmark] = []
-    metadata: dict[str, Any] = {}
-    for data, bookmarks in parts:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        first_page = len(writer.pages)
-        writer.merge(first_page, reader, import_outline=False)
-        outline += [(level, label, first_page + page, top) for level, label, page, top in bookmarks]
-        metadata = metadata or {key: value for key, value in (reader.metadata or {}).items()
-                                if key in ("/Title", "/Producer", "/CreationDate")}
-    # The sheet takes the parts' own page size: a sheet laid out for A4 under a Letter page put the
-    # centred "page N of M" 3 mm off centre (and the title 3 mm in from the margin).
-    box = writer.pages[0].mediabox
-    sheet_html = render_footer_sheet(title, len(writer.pages), size=(float(box.width), float(box.height)))
-    footer = pypdf.PdfReader(io.BytesIO(render_pdf(sheet_html)))
-    for number, (page, sheet) in enumerate(zip(writer.pages, footer.pages, strict=True), start=1):
-        draw_under(writer, page, sheet, f"/FramingFooter{number}")
-    add_outline(writer, outline)
-    writer.add_metadata(metadata)
-    output = io.BytesIO()
-    writer.write(output)
-    return output.getvalue()
-
-
-def add_outline(writer: Any, bookmarks: Sequence[Bookmark]) -> None:
-    """The outline of the whole report, nested by heading level across parts (page numbers are global)."""
-    from pypdf.generic import Fit
-
-    open_items: list[tuple[int, Any]] = []  # (level, outline item) from the root down
-    for level, label, page_number, top in bookmarks:
-        while open_items and open_items[-1][0] >= level:
-            open_items.pop()
-        parent = open_items[-1][1] if open_items else None
-        fit = Fit.xyz(left=0, top=top)
-        item = writer.add_outline_item(title=label, page_number=page_number, parent=parent, fit=fit)
-        open_items.append((level, item))
-
-
-def draw_under(writer: Any, page: Any, sheet: Any, name: str) -> None:
-    """Draw ``sheet`` on ``page``, before the page's own content, as a form XObject called ``name``.
-
-    pypdf's ``merge_page`` would parse and rewrite the page's whole content
-    stream; this adds one drawing operation. It comes first, in the page's
-    initial graphics state, because a page's content need not restore the state
-    it changes (WeasyPrint's SVG drawing does not always); the footer lies in
-    the margin, so nothing covers it. The name must differ per page:
-    WeasyPrint's pages share one resource dictionary.
-    """
-    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
-
-    def stream(data: bytes, extra: dict[str, Any] | None = None) -> Any:
-        content = DecodedStreamObject()
-        content.set_data(data)
-        content.update(extra or {})
-        return writer._add_object(content)
-
-    form = stream(sheet.get_contents().get_data(), {
-        NameObject("/Type"): NameObject("/XObject"),
-        NameObject("/Subtype"): NameObject("/Form"),
-        NameObject("/BBox"): ArrayObject(sheet.mediabox),
-        NameObject("/Resources"): sheet["/Resources"].clone(writer),
-    })
-    resources = page["/Resources"].get_object()
-    if "/XObject" not in resources:
-        resources[NameObject("/XObject")] = DictionaryObject()
-    resources["/XObject"].get_object()[NameObject(name)] = form
-    contents = page["/Contents"].get_object()
-    existing = list(contents) if isinstance(contents, ArrayObject) else [page.raw_get("/Contents")]
-    page[NameObject("/Contents")] = ArrayObject([stream(f"q {name} Do Q\n".encode()), *existing])
 
 
 class PdfWorker:
@@ -444,12 +328,13 @@ def main() -> int:
                 titles[document] = payload
             else:
                 printed.setdefault(document, {})[index] = run(print_part, payload)
-        # Each document is joined by a printer as soon as its own parts are printed (the worksheet
-        # while the key is still printing), and written in the order it was finished.
-        joined = {document: run(assemble, [result(part) for _, part in sorted(printed.get(document, {}).items())],
-                                title) for document, title in titles.items()}
-        for document, pdf in joined.items():
-            data = result(pdf)
+        # Each document is joined here as soon as its own parts are printed (the worksheet while the key
+        # is still printing), while a printer lays out its footer sheet, and written in the order it was
+        # finished.
+        for document, title in titles.items():
+            parts = [result(part) for _, part in sorted(printed.get(document, {}).items())]
+            footer = run(footer_pdf, *document_footer(parts, title))
+            data = assemble(parts, title, footer=lambda footer=footer: result(footer))
             sys.stdout.buffer.write(f"{document} {len(data)}\n".encode() + data)
             sys.stdout.buffer.flush()  # the parent reads each document as soon as it is whole
     finally:

@@ -175,13 +175,12 @@ def _name_words(names: Iterable[str]) -> set[str]:
 def _generated(context: Context) -> Iterator[tuple[int, int, str, Unit | None, str]]:
     """The general generators' cues: (first, last, generator, subject unit, how the subject was found)."""
     tokens, norms = context.tokens, context.norms
-    for head, token in enumerate(tokens):
-        if norms[head] == ":" and not token.quoted:
+    for head in _possible_heads(context):
+        token = tokens[head]
+        if norms[head] == ":":
             unit = _colon_speaker(context, head)
             if unit is not None:
                 yield head, head, "speaker_colon", unit, "colon"
-            continue
-        if not token.is_word or token.quoted or not token.text.islower() or norms[head] in NOT_HEADS:
             continue
         sentence = token.sentence
         before, _ = skip_auxiliaries_back(tokens, norms, head, sentence)
@@ -207,6 +206,15 @@ def _generated(context: Context) -> Iterator[tuple[int, int, str, Unit | None, s
             tokens[head + 1].sentence == sentence
         ):
             yield head, head, "possessive_noun", possessor, "possessive"
+
+
+def _possible_heads(context: Context) -> list[int]:
+    """Tokens outside quotes that may head a generated cue: a colon, or a lower-case word that is not a
+    function word. Picked in one comprehension over the columns: the loop above visits only these."""
+    columns = context.doc.token_columns()
+    return [index for index, (text, norm, word, quoted) in enumerate(
+                zip(columns.texts, columns.norms, columns.is_word, columns.quoted, strict=True))
+            if not quoted and (norm == ":" or (word and text.islower() and norm not in NOT_HEADS))]
 
 
 def _verb_like(norm: str, auxiliary: bool, subject: Unit) -> bool:

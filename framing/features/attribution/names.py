@@ -11,7 +11,8 @@ three sentences, passing over people whose gender the article shows to be the ot
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from itertools import compress
 from operator import and_, not_
 
@@ -100,7 +101,7 @@ class Parse:
                         for m in doc.mentions if m.how == "org_alias"}
         # Gendered titles and nouns ("Mrs.", "spokeswoman", "husband") from the titles lexicon.
         self.titles_lexicon = mention_lexicon(lexicons).title_words  # norm → (gender, role, kind)
-        self.gendered = {word: entry[0] for word, entry in self.titles_lexicon.items() if entry[0]}
+        self.gendered = gendered_words(lexicons)
         kinds: dict[int, tuple[int, Entry]] = {}
         starts: dict[int, tuple[int, Entry]] = {}
         # "Bloomberg said" where the text names Michael Bloomberg: the person, not the outlet.
@@ -291,3 +292,9 @@ class Parse:
                 if gender is not None and self.tokens[i].sentence == sentence:
                     seen.setdefault(mention.name, set()).add(gender)
         return {name: found.pop() for name, found in seen.items() if len(found) == 1}
+
+
+@lru_cache(maxsize=8)
+def gendered_words(lexicons: Lexicons) -> Mapping[str, str]:
+    """Gendered titles and nouns ("Mrs.", "spokeswoman") → their gender, once per lexicon set (read-only)."""
+    return {word: entry[0] for word, entry in mention_lexicon(lexicons).title_words.items() if entry[0]}

@@ -1,0 +1,65 @@
+"""Finding lexicon terms in a document's token norms: :class:`TermMatcher`, one per term lexicon.
+
+Split from :mod:`framing.lexicons` (which builds one matcher per term lexicon at load time and
+re-exports both names); the mention layer builds its own for titles, places and organisations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from itertools import compress
+from typing import TYPE_CHECKING
+
+from .corpus.segmentation import token_norm, tokenize
+
+if TYPE_CHECKING:
+    from .lexicon_files import Entry
+
+
+class TermMatcher:
+    """Finds lexicon terms in a token sequence by lookup, not regex alternation.
+
+    Terms are indexed by their first normalized token, then grouped by length, longest
+    first, each group a dict from the whole token tuple to its entry. At a position
+    only one dict lookup per distinct length is needed (not one comparison per
+    candidate: "the" starts fifteen source terms), so matching stays linear in the
+    text whatever the lexicon's size. When two entries tokenize alike, the first
+    listed wins, as it would in a scan of the candidates in file order.
+    """
+
+    def __init__(self, entries: tuple[Entry, ...]) -> None:
+        grouped: dict[str, dict[int, dict[tuple[str, ...], Entry]]] = {}
+        for entry in entries:
+            words = term_tokens(entry.key)
+            if words:
+                grouped.setdefault(words[0], {}).setdefault(len(words), {}).setdefault(words, entry)
+        self._index: dict[str, tuple[tuple[tuple[int, dict[tuple[str, ...], Entry]], ...], Entry | None]] = {}
+        for first, by_length in grouped.items():
+            longer = tuple(sorted(((n, terms) for n, terms in by_length.items() if n > 1), reverse=True))
+            single = by_length.get(1, {}).get((first,))
+            self._index[first] = (longer, single)
+
+    def match(self, norms: Sequence[str]) -> Iterator[tuple[int, int, Entry]]:
+        """``(first_token, end_token, entry)`` for each longest, non-overlapping match."""
+        index = self._index
+        resume = 0
+        # Only positions whose token starts some term are examined (found at C speed).
+        for position in list(compress(range(len(norms)), map(index.__contains__, norms))):
+            if position < resume:
+                continue
+            longer, single = index[norms[position]]
+            for length, terms in longer:
+                entry = terms.get(tuple(norms[position : position + length]))
+                if entry is not None:
+                    yield position, position + length, entry
+                    resume = position + length
+                    break
+            else:
+                if single is not None:
+                    yield position, position + 1, single
+                    resume = position + 1
+
+
+def term_tokens(term: str) -> tuple[str, ...]:
+    """A term as the tokenizer would see it in running text."""
+    return tuple(token_norm(text) for _, _, text in tokenize(term))
