@@ -106,14 +106,14 @@ def test_exercises_blind_masks_outlet_names_everywhere_but_cited_sources(council
 
 
 def test_exercises_blind_masks_an_outlet_naming_itself_even_as_a_source(council, lexicons):
-    """"told the Riverside Gazette" in the Gazette's own story is its own interview: a giveaway, masked."""
+    """"told the Riverside Gazette" in the Gazette's own story is its own interview: masked, and listed as a hint."""
     analyses, tables = council
     m = Material(analyses, tables, lexicons, blind=True)
     gazette = next(a for a in analyses if a.document.outlet == "Riverside Gazette")
     text = gazette.document.text
     sentence = m.sentence_at(gazette, text.index("told the Riverside Gazette"))["text"]
     assert f"told {m.letters['Riverside Gazette']} that" in sentence
-    assert not m.giveaways
+    assert m.giveaways and all(g["masked"] and "Riverside Gazette" not in g["sentence"] for g in m.giveaways)
     dateline = text.index("RIVERSIDE (")
     assert "Riverside Gazette" not in m.body_text(gazette, dateline, dateline + 40)
     sign_off = text.rindex("Follow the Riverside Gazette")
@@ -171,3 +171,13 @@ def test_exercises_blind_masks_an_outlet_given_by_id_where_its_text_spells_it_ou
     assert name_variants("times", ["the new york times"]) == ["times"]  # another outlet's name is left alone
 
 
+
+
+def test_every_kind_is_either_in_the_lesson_or_left_out_with_a_reason(council, lexicons):
+    """A kind with sound material that does not fit the period is listed too, so no kind vanishes silently."""
+    short = lesson(council, lexicons, minutes=20)
+    used = {item["kind"] for item in short["items"]}
+    left = {row["kind"]: row["reason"] for row in short["left_out"]}
+    assert used and not used & left.keys()
+    assert used | left.keys() == set(LessonOptions().kinds)
+    assert any("did not fit in 20 minutes" in reason for reason in left.values())

@@ -121,3 +121,20 @@ def test_who_is_speaking_takes_the_description_whole_from_the_article(lexicons):
     ray = {"article_id": "a-1", "voice": "Bo Ray", "start": float(text.index("Bo Ray")),
            "role_reason": f"appositive 'for the city' at {at}-{at + 12}: row 'city'"}
     assert described_as(m, ray) == "a spokesman for the city"
+
+
+def test_accuses_is_a_second_hand_word_on_both_sides_but_slams_is_not(lexicons):
+    """A teacher found "accuses" named as second-hand on the worksheet but missing from the headline's answer."""
+    assert text_doubts(lexicons, "Mayor accuses council of hiding the budget") == ["accuses"]
+    assert text_doubts(lexicons, "Mayor slams council over the budget") == []
+
+
+def test_an_outlet_citing_itself_is_masked_and_listed_as_a_hint(lexicons):
+    """"He said later on the Ledger that …" in the Ledger's own story: hidden, yet "on Source A" may hint."""
+    text = "Mayor Ann Cole left the race. She said later on the Ledger that she might run again."
+    ledger = article(lexicons, text, id="l-1", outlet="Ledger")
+    other = article(lexicons, "The council met on Monday to vote on the bridge.", id="o-1", outlet="Herald")
+    m = Material([ledger, other], {}, lexicons, blind=True)
+    shown = m.body_text(ledger, 0, len(text))
+    assert "Ledger" not in shown and f"on {m.letters['Ledger']} that" in shown
+    assert [g["masked"] for g in m.giveaways] == [True] and "Ledger" not in m.giveaways[0]["sentence"]

@@ -196,6 +196,8 @@ def rewrite_item(m: Material, analysis: ArticleAnalysis, index: int) -> dict[str
         "answers": len(spans),
         "key": {"tables": [table("Loaded words", ["Words", "Kind", "Why it is loaded", "Neutral alternative",
                                                    "Where"], terms)],
-                "notes": [note, "Check a student's version with: framing exercises check ORIGINAL REWRITE"],
-                "small": f"Word list entries: {', '.join(sources)}"},
+                "notes": [note, "A good version keeps every name, number, date, place and “not” of the original and "
+                                "drops the loaded words."],
+                "small": f"Word list entries: {', '.join(sources)}; a student's version can be checked with "
+                         "“framing exercises check ORIGINAL REWRITE”"},
     }

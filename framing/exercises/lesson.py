@@ -153,8 +153,11 @@ def build_lesson(
     items = [item for item in items if item["passages"] and all(p["sentences"] for p in item["passages"])]
     for n, item in enumerate(items, start=1):
         item["number"], item["anchor"] = n, f"item-{n}"
-    left_out = [{"kind": k, "title": wording.TITLES[k], "reason": WHY_NONE[k]} for k in options.kinds
-                if not candidates[k]]
+    used = {kind for kind, _ in chosen}
+    left_out = [{"kind": k, "title": wording.TITLES[k], "reason": WHY_NONE[k] if not candidates[k] else
+                 f"it had sound material, but did not fit in {options.minutes} minutes after the reading; a longer "
+                 "lesson, or swapping it for another item on the preview page, brings it in"}
+                for k in options.kinds if k not in used]
     return {**lesson_header(analyses, options, m.grade, level), "items": items, "left_out": left_out,
             **lesson_frame(m, items, options.minutes, handout=True, reading=reading,
                            homework=timing.reading_minutes(words, m.grade) if not reading else 0),

@@ -32,7 +32,8 @@ ABOVE_GRADE_MARGIN = 1.0
 _SPACE = re.compile(r"\s+")
 # Words right before an outlet's name that make it a source the sentence cites ("told CNN", "according to the BBC").
 CITING = re.compile(r"\b(?:told|according to|reported by|(?:interview|spoke|speaking) (?:with|to)|statement to"
-                    r"|quoted (?:by|in)|reports? (?:from|in|by))\s+(?:the\s+)?$", re.IGNORECASE)
+                    r"|quoted (?:by|in)|reports? (?:from|in|by)"
+                    r"|(?:said|says|spoke|speaking|appeared|appearing)(?:\s+\w+)?\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def grade_number(grade: str | int) -> int:
@@ -140,6 +141,8 @@ class Material:
             if cited and other != outlet_of(analysis):  # an outlet naming itself is a credit, never a source
                 self.note_giveaway(analysis, other, at, match.end())
                 continue
+            if cited:  # "spoke later on Fox News" in Fox's own story: masked, but "on Source A" still hints
+                self.note_giveaway(analysis, other, at, match.end(), masked=True)
             out += [doc.text[position:match.start()], self.letters[other]]
             position = match.end()
         out.append(doc.text[position:end])
@@ -166,11 +169,16 @@ class Material:
         """The outlet's display name from ``media_names.tsv`` ("HuffPost" for a corpus's ``hpo``), else as given."""
         return display_name(outlet, self.groups)
 
-    def note_giveaway(self, analysis: ArticleAnalysis, outlet: str, start: int, end: int) -> None:
+    def note_giveaway(self, analysis: ArticleAnalysis, outlet: str, start: int, end: int, *,
+                      masked: bool = False) -> None:
+        """A sentence a student sees that may tell which outlet a letter hides; ``masked``: the outlet cites
+        itself ("said on Fox News" in Fox's story), shown as its letter, yet the context still hints."""
         doc = analysis.document
+        sentence = slice(*doc.sentences[doc.sentence_of(start)])
         entry = {"outlet": outlet, "letter": self.letters[outlet], "article": self.name(outlet_of(analysis)),
-                 "text": doc.text[start:end], "where": evidence(doc.id, start, end),
-                 "sentence": clean(doc.text[slice(*doc.sentences[doc.sentence_of(start)])])}
+                 "text": doc.text[start:end], "where": evidence(doc.id, start, end), "masked": masked,
+                 "sentence": clean(doc.text[sentence] if not masked else
+                                   doc.text[sentence.start:start] + self.letters[outlet] + doc.text[end:sentence.stop])}
         if entry not in self.giveaways:
             self.giveaways.append(entry)
 
