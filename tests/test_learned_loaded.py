@@ -214,3 +214,26 @@ def test_learned_possible_findings_are_counted_nowhere(tmp_path: Path) -> None:
         s.counted for s in analysis.spans if s.type == "loaded")
     assert analysis.features["loaded_count"] == 0 and analysis.features["loaded_possible_count"] == 2
     assert article_counts(analysis)[3]["loaded"] == 0
+
+
+@pytest.mark.parametrize("threshold", [0.02, 0.2, 0.5])
+def test_learned_words_skipped_under_the_bound_could_not_reach_the_threshold(tmp_path: Path, threshold) -> None:
+    from dataclasses import replace as with_fields
+
+    from framing.features.learned_loaded import TokenFeatureReader, learned_spans
+    from framing.lexicons import LearnedLexicon
+    from framing.slant import score_sentences
+
+    trained, _ = tiny_training(load_lexicons(scorers=False))
+    trained.token_model["weights"].update({"lexicon=hedges": 1.5, "lexicon=loaded:evaluative": 2.0})
+    write_trained(tmp_path, trained, word_counts(trained.examples))
+    lexicons = load_lexicons(tmp_path)
+    model = LearnedLexicon(with_fields(lexicons.learned_loaded.scorer, threshold=threshold), 0.0)
+    doc = parse_text("The governor reneged and perhaps fumed. “Aides reneged,” she said.\n\n"
+                     "Officials said that the sloppy deal was signed, reportedly on Monday.", lexicons)
+    slant = [s.probability for s in score_sentences(doc, lexicons.slant_model)]
+    added, _ = learned_spans(doc, lexicons, model, [], slant)
+    reader = TokenFeatureReader(doc, lexicons, slant)
+    every = [doc.token_columns().starts[i] for i in reader.indexes
+             if model.scorer.probability(reader.features(i)) >= threshold]
+    assert [s.start for s in added] == every and every  # scoring every word finds the same ones

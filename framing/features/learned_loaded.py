@@ -5,7 +5,8 @@ mark many more ("testy", "tore into", "scathing"). So each word of an article is
 scored by a transparent logistic model over named features:
 
 * ``word=<w>``: the word itself (its weight is a row of the editable ``learned_loaded.tsv``);
-* ``stem=<s>``, ``suffix=<x>``: its crude stem and last three letters ("-ous", "-ize"),
+* ``stem=<s>``, ``suffix=<x>``, ``suffix4=<x>``, ``prefix=<x>``: its crude stem, last three and
+  four letters and first three ("-ous", "-ness", "dis-"),
   so an unseen inflection or a word of the same make carries some weight;
 * ``prev=<w>``, ``next=<w>``: the neighbouring words ("tore" before "into");
 * ``lexicon=<name>``: membership in each bundled lexicon (the curated loaded category,
@@ -55,6 +56,7 @@ CONTEXT_LABELS = {
     "sentence_slant": "slanted sentence",
 }
 PREFIX_LABELS = {"word=": "'{}' as a word", "stem=": "stem '{}'", "suffix=": "ending '-{}'",
+                 "suffix4=": "ending '-{}'", "prefix=": "beginning '{}-'",
                  "prev=": "after '{}'", "next=": "before '{}'", "lexicon=": "in lexicon {}"}
 
 
@@ -188,9 +190,11 @@ def is_content(norm: str, stop_words: Container[str]) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def word_features(norm: str) -> tuple[str, str, str]:
-    """The word's own feature names (a corpus repeats its vocabulary, so they are built once per word)."""
-    return f"word={norm}", f"stem={stem(norm)}", f"suffix={norm[-3:]}"
+def word_features(norm: str) -> tuple[str, ...]:
+    """The word's own feature names (a corpus repeats its vocabulary, so they are built once per word):
+    the word, its stem, its last three and four letters and its first three ("-ous", "-ness", "dis-"),
+    so that an unseen word of a known make carries some weight."""
+    return f"word={norm}", f"stem={stem(norm)}", f"suffix={norm[-3:]}", f"suffix4={norm[-4:]}", f"prefix={norm[:3]}"
 
 
 def token_candidates(doc: Document, lexicons: Lexicons, slant: Sequence[float] | None = None) -> list[TokenCandidate]:
