@@ -21,7 +21,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from .document import Document
 from .linear_model import LinearScorer
@@ -79,11 +79,11 @@ def score_sentences(doc: Document, model: LinearScorer) -> list[SentenceSlant]:
     weights = model.weights
     result = []
     for index, (first, end) in enumerate(sentence_bounds(doc)):
-        known = {WORD_PREFIX + norm for norm in set(norms[first:end])} & weights.keys()
+        known = weights.keys() & set(map(WORD_PREFIX.__add__, set(norms[first:end])))  # (map: at C speed)
         value = 1.0 / math.sqrt(len(known)) if known else 0.0
-        logit = model.intercept + value * sum(weights[name] for name in known)
+        logit = model.intercept + value * sum(map(weights.__getitem__, known))
         words = sum(is_word[first:end])
-        inside = sum(w and q for w, q in zip(is_word[first:end], quoted[first:end], strict=True))
+        inside = sum(compress(quoted[first:end], is_word[first:end]))
         own = words > 0 and inside * 2 < words
         result.append(SentenceSlant(index, 1.0 / (1.0 + math.exp(-logit)), own, dict.fromkeys(known, value)))
     return result
