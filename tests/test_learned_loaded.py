@@ -237,3 +237,19 @@ def test_learned_words_skipped_under_the_bound_could_not_reach_the_threshold(tmp
     every = [doc.token_columns().starts[i] for i in reader.indexes
              if model.scorer.probability(reader.features(i)) >= threshold]
     assert [s.start for s in added] == every and every  # scoring every word finds the same ones
+
+
+def test_learned_threshold_is_chosen_on_what_framing_reports() -> None:
+    from framing.training_learned import TokenExample, choose_threshold, reported
+
+    def word(p: float, label: bool, curated: bool) -> tuple[TokenExample, float]:
+        return TokenExample({}, label, "g", "own", "t", 0, 1, curated), p
+
+    # Curated words are reported whatever their score above the demotion bar; the added words'
+    # scores decide the threshold: marked ones at 0.6-0.7, unmarked ones at 0.3 or under.
+    pairs = [word(0.1, True, True), word(0.1, True, True), word(0.7, True, False), word(0.6, True, False),
+             word(0.3, False, False), word(0.2, False, False), word(0.05, False, True)]
+    examples, oof = [e for e, _ in pairs], [p for _, p in pairs]
+    assert reported(examples, oof, 0.5, 0.08) == [True, True, True, True, False, False, False]
+    threshold = choose_threshold(examples, oof, 0.08)
+    assert 0.3 < threshold <= 0.6

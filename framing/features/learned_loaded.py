@@ -37,6 +37,7 @@ from functools import cached_property, lru_cache
 
 from ..document import Document, Span
 from ..lexicons import LearnedLexicon, Lexicons, term_tokens
+from ..linear_model import LinearScorer
 from ..slant import score_sentences
 from .loaded import inflection_index  # the curated extractor's own inflection rules
 from .loaded_voice import VoiceReader
@@ -233,7 +234,7 @@ def learned_spans(
             spans.append(_span(doc, TokenCandidate(index, features), probability, model))
     demoted = {
         position: f"the learned lexicon gives it {probability:.2f} (< {model.demote_below:.2f}): "
-        + scorer.explain(features, labels=_labels(features))
+        + explain(scorer, features)
         for position, (probability, features) in lowest.items()
         if probability < model.demote_below and curated[position].label != "scare quote"
     }
@@ -283,8 +284,21 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
     return kept
 
 
-def _labels(features: Mapping[str, float]) -> dict[str, str]:
-    return {name: feature_label(name) for name in features}
+WORD_PARTS = ("word=", "stem=", "suffix=", "suffix4=", "prefix=")
+EXPLAINED = 4  # contributions a ``why`` shows
+
+
+def explain(scorer: LinearScorer, features: Mapping[str, float]) -> str:
+    """The contributions that moved the word's score most, the word's own parts (word, stem,
+    beginning, endings) summed as one: "'reneged' as a word +1.60; writer's voice +0.28"."""
+    contributions = scorer.contributions(features)
+    own = {name: value for name, value in contributions.items() if name.startswith(WORD_PARTS)}
+    word = next((name for name in features if name.startswith("word=")), None)
+    parts = {feature_label(name): value for name, value in contributions.items() if name not in own}
+    if own and word is not None:
+        parts[feature_label(word)] = sum(own.values())
+    ranked = sorted(parts.items(), key=lambda item: (-abs(item[1]), item[0]))
+    return "; ".join(f"{label} {value:+.2f}" for label, value in ranked[:EXPLAINED])
 
 
 def _span(doc: Document, candidate: TokenCandidate, probability: float, model: LearnedLexicon) -> Span:
@@ -292,7 +306,7 @@ def _span(doc: Document, candidate: TokenCandidate, probability: float, model: L
     start, end = columns.starts[candidate.index], columns.ends[candidate.index]
     features = candidate.features
     attrs = {"rule": RULE, "score": round(probability, 3),
-             "why": model.scorer.explain(features, labels=_labels(features))}
+             "why": explain(model.scorer, features)}
     return Span("loaded", start, end, doc.text[start:end], columns.norms[candidate.index], "learned",
                 learned_note(model), "(a plainer word)", attrs)
 
