@@ -315,6 +315,6 @@ def learned_note(model: LearnedLexicon) -> str:
     """The span note: what found the word and how often such a word is right (held-out precision)."""
     figures = model.scorer.provenance.get("cross_validated", {})
     precisions = [f"{name} {value['precision']:.2f}" for name, value in sorted(figures.items())
-                  if isinstance(value, dict) and "precision" in value]
+                  if isinstance(value, dict) and "precision" in value and not name.endswith("_reported")]
     held_out = f"; held-out precision {', '.join(precisions)}: read it in context" if precisions else ""
     return f"a word the learned lexicon scores as loaded (trained on expert annotation of news{held_out})"
