@@ -143,6 +143,13 @@ class LearnedLexicon:
                            for name in ("in_scare_quote", "capitalized", "first_sentence", "position"))
 
     @cached_property
+    def raising_lexicons(self) -> tuple[str, ...]:
+        """The lexicons whose membership can raise a word's score (features/learned_loaded.py)."""
+        from .features.learned_loaded import raising_lexicons
+
+        return raising_lexicons(self.scorer.weights)
+
+    @cached_property
     def word_weights(self) -> dict[str, float]:
         """Memo: a word's own weight (word, stem, ending), filled as words are met (a corpus repeats them)."""
         return {}

@@ -18,8 +18,10 @@ without it, no slant is computed.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
+from itertools import compress, pairwise
 
 from .document import Document
 from .linear_model import LinearScorer
@@ -50,14 +52,18 @@ def sentence_features(norms: Sequence[str], vocabulary: Container[str]) -> dict[
     return dict.fromkeys(known, value)
 
 
+def sentence_bounds(doc: Document) -> list[tuple[int, int]]:
+    """Each sentence's token range ``(first, end)`` (tokens are in text order, their sentence numbers sorted)."""
+    numbers = doc.token_columns().sentences
+    cuts = [bisect_left(numbers, sentence) for sentence in range(len(doc.sentences) + 1)]
+    return list(pairwise(cuts))
+
+
 def sentence_norms(doc: Document) -> list[list[str]]:
     """Each sentence's lower-case word norms (the model's vocabulary is norms)."""
     columns = doc.token_columns()
-    by_sentence: list[list[str]] = [[] for _ in doc.sentences]
-    for norm, sentence, word in zip(columns.norms, columns.sentences, columns.is_word, strict=True):
-        if word and sentence < len(by_sentence):
-            by_sentence[sentence].append(norm)
-    return by_sentence
+    norms, words = columns.norms, columns.is_word
+    return [[norms[i] for i in range(first, end) if words[i]] for first, end in sentence_bounds(doc)]
 
 
 def score_sentences(doc: Document, model: LinearScorer) -> list[SentenceSlant]:
@@ -65,21 +71,20 @@ def score_sentences(doc: Document, model: LinearScorer) -> list[SentenceSlant]:
 
     The same computation as ``model.probability(sentence_features(...))``, written out because it
     runs on every sentence of every article: each known word adds its weight / sqrt(known words).
+    Only words can be known (the vocabulary is built from word norms), so a sentence's distinct
+    norms are looked up without filtering out punctuation first.
     """
     columns = doc.token_columns()
-    quoted = [0] * len(doc.sentences)
-    words = [0] * len(doc.sentences)
-    for sentence, word, inside in zip(columns.sentences, columns.is_word, columns.quoted, strict=True):
-        if word and sentence < len(words):
-            words[sentence] += 1
-            quoted[sentence] += inside
+    norms, is_word, quoted = columns.norms, columns.is_word, columns.quoted
     weights = model.weights
     result = []
-    for index, norms in enumerate(sentence_norms(doc)):
-        known = {WORD_PREFIX + norm for norm in norms} & weights.keys()
+    for index, (first, end) in enumerate(sentence_bounds(doc)):
+        known = weights.keys() & set(map(WORD_PREFIX.__add__, set(norms[first:end])))  # (map: at C speed)
         value = 1.0 / math.sqrt(len(known)) if known else 0.0
-        logit = model.intercept + value * sum(weights[name] for name in known)
-        own = words[index] > 0 and quoted[index] * 2 < words[index]
+        logit = model.intercept + value * sum(map(weights.__getitem__, known))
+        words = sum(is_word[first:end])
+        inside = sum(compress(quoted[first:end], is_word[first:end]))
+        own = words > 0 and inside * 2 < words
         result.append(SentenceSlant(index, 1.0 / (1.0 + math.exp(-logit)), own, dict.fromkeys(known, value)))
     return result
 

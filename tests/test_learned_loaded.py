@@ -214,3 +214,42 @@ def test_learned_possible_findings_are_counted_nowhere(tmp_path: Path) -> None:
         s.counted for s in analysis.spans if s.type == "loaded")
     assert analysis.features["loaded_count"] == 0 and analysis.features["loaded_possible_count"] == 2
     assert article_counts(analysis)[3]["loaded"] == 0
+
+
+@pytest.mark.parametrize("threshold", [0.02, 0.2, 0.5])
+def test_learned_words_skipped_under_the_bound_could_not_reach_the_threshold(tmp_path: Path, threshold) -> None:
+    from dataclasses import replace as with_fields
+
+    from framing.features.learned_loaded import TokenFeatureReader, learned_spans
+    from framing.lexicons import LearnedLexicon
+    from framing.slant import score_sentences
+
+    trained, _ = tiny_training(load_lexicons(scorers=False))
+    trained.token_model["weights"].update({"lexicon=hedges": 1.5, "lexicon=loaded:evaluative": 2.0})
+    write_trained(tmp_path, trained, word_counts(trained.examples))
+    lexicons = load_lexicons(tmp_path)
+    model = LearnedLexicon(with_fields(lexicons.learned_loaded.scorer, threshold=threshold), 0.0)
+    doc = parse_text("The governor reneged and perhaps fumed. “Aides reneged,” she said.\n\n"
+                     "Officials said that the sloppy deal was signed, reportedly on Monday.", lexicons)
+    slant = [s.probability for s in score_sentences(doc, lexicons.slant_model)]
+    added, _ = learned_spans(doc, lexicons, model, [], slant)
+    reader = TokenFeatureReader(doc, lexicons, slant)
+    every = [doc.token_columns().starts[i] for i in reader.indexes
+             if model.scorer.probability(reader.features(i)) >= threshold]
+    assert [s.start for s in added] == every and every  # scoring every word finds the same ones
+
+
+def test_learned_threshold_is_chosen_on_what_framing_reports() -> None:
+    from framing.training_learned import TokenExample, choose_threshold, reported
+
+    def word(p: float, label: bool, curated: bool) -> tuple[TokenExample, float]:
+        return TokenExample({}, label, "g", "own", "t", 0, 1, curated), p
+
+    # Curated words are reported whatever their score above the demotion bar; the added words'
+    # scores decide the threshold: marked ones at 0.6-0.7, unmarked ones at 0.3 or under.
+    pairs = [word(0.1, True, True), word(0.1, True, True), word(0.7, True, False), word(0.6, True, False),
+             word(0.3, False, False), word(0.2, False, False), word(0.05, False, True)]
+    examples, oof = [e for e, _ in pairs], [p for _, p in pairs]
+    assert reported(examples, oof, 0.5, 0.08) == [True, True, True, True, False, False, False]
+    threshold = choose_threshold(examples, oof, 0.08)
+    assert 0.3 < threshold <= 0.6

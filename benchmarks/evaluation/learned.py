@@ -31,6 +31,7 @@ from framing.training import AnnotatedText
 from framing.training_learned import Trained, train
 
 BOOTSTRAP = 1000
+SLANT_TRIM = 0.1  # the share of own-voice sentences left out at each end of the trimmed mean
 SWEEP = (0.04, 0.06, 0.08, 0.1, 0.13, 0.16, 0.2, 0.25)  # thresholds shown beside the trained one
 
 
@@ -87,11 +88,15 @@ def own_voice_spans(doc: Document, lexicons: Lexicons, curated: Sequence[tuple[i
     return sorted(result)
 
 
-def article_slant_mean(doc: Document, lexicons_with_slant: Lexicons) -> float:
-    """The mean slant probability of the article's own-voice sentences."""
+def article_slant_mean(doc: Document, lexicons_with_slant: Lexicons, trim: float = 0.0) -> float:
+    """The mean slant probability of the article's own-voice sentences, the ``trim`` share of the
+    lowest and of the highest left out (one odd sentence, a dateline or a one-line quote lead-in,
+    should not decide the article)."""
     model = lexicons_with_slant.slant_model
-    own = [s.probability for s in score_sentences(doc, model) if s.own_voice] if model else []
-    return sum(own) / len(own) if own else 0.0
+    own = sorted(s.probability for s in score_sentences(doc, model) if s.own_voice) if model else []
+    cut = int(trim * len(own))
+    kept = own[cut:len(own) - cut] or own
+    return sum(kept) / len(kept) if kept else 0.0
 
 
 def concordance_with_interval(rates: Mapping[str, list[tuple[float, float]]], seed: int = 0) -> dict[str, Any]:
@@ -126,8 +131,9 @@ def learned_story_figures(articles: Sequence[Any], docs: Mapping[str, Document],
     """BASIL: span precision/recall of curated + learned words, and three outlet orderings with intervals.
 
     The orderings compare, within each event, the annotators' lexical-bias rate with (1) the
-    rate of those words per 1,000 own words, (2) the mean slant of the own-voice sentences and
-    (3) the baseline "the shorter article is the more loaded" (minus the own-word count).
+    rate of those words per 1,000 own words, (2) the mean slant of the own-voice sentences, plain
+    and trimmed (SLANT_TRIM of each end left out), and (3) the baseline "the shorter article is
+    the more loaded" (minus the own-word count).
     """
     from .stories import lexical_rate, own_word_count, span_scores
 
@@ -139,6 +145,7 @@ def learned_story_figures(articles: Sequence[Any], docs: Mapping[str, Document],
     measures = {
         "learned_rate": lambda a: 1000.0 * len(predicted[a.id]) / own_word_count(docs[a.id]),
         "slant_mean": lambda a: article_slant_mean(docs[a.id], slant_lexicons),
+        "slant_trimmed_mean": lambda a: article_slant_mean(docs[a.id], slant_lexicons, SLANT_TRIM),
         "shorter_is_more_loaded": lambda a: -float(own_word_count(docs[a.id])),
     }
     result: dict[str, Any] = {"spans": span_scores(articles, predicted), "threshold_sweep": {

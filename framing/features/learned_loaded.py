@@ -5,7 +5,8 @@ mark many more ("testy", "tore into", "scathing"). So each word of an article is
 scored by a transparent logistic model over named features:
 
 * ``word=<w>``: the word itself (its weight is a row of the editable ``learned_loaded.tsv``);
-* ``stem=<s>``, ``suffix=<x>``: its crude stem and last three letters ("-ous", "-ize"),
+* ``stem=<s>``, ``suffix=<x>``, ``suffix4=<x>``, ``prefix=<x>``: its crude stem, last three and
+  four letters and first three ("-ous", "-ness", "dis-"),
   so an unseen inflection or a word of the same make carries some weight;
 * ``prev=<w>``, ``next=<w>``: the neighbouring words ("tore" before "into");
 * ``lexicon=<name>``: membership in each bundled lexicon (the curated loaded category,
@@ -30,18 +31,21 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..document import Document, Span
-from ..lexicons import LearnedLexicon, Lexicons
+from ..lexicons import LearnedLexicon, Lexicons, term_tokens
+from ..linear_model import LinearScorer
 from ..slant import score_sentences
+from .loaded import inflection_index  # the curated extractor's own inflection rules
 from .loaded_voice import VoiceReader
 
 RULE = "learned_lexicon"
 LEXICON_FEATURES = ("hedges", "reporting_verbs", "source_kinds")
 MIN_LENGTH = 3
+NOT_SCORED = -math.inf  # the memoised weight of a word the model does not score (short, or a stop word)
 CONTEXT_LABELS = {
     "voice=own": "writer's voice",
     "voice=quoted": "inside a quotation",
@@ -53,6 +57,7 @@ CONTEXT_LABELS = {
     "sentence_slant": "slanted sentence",
 }
 PREFIX_LABELS = {"word=": "'{}' as a word", "stem=": "stem '{}'", "suffix=": "ending '-{}'",
+                 "suffix4=": "ending '-{}'", "prefix=": "beginning '{}-'",
                  "prev=": "after '{}'", "next=": "before '{}'", "lexicon=": "in lexicon {}"}
 
 
@@ -81,23 +86,36 @@ class TokenCandidate:
     features: dict[str, float]
 
 
-def lexicon_memberships(doc: Document, lexicons: Lexicons) -> list[set[str]]:
-    """For each token, the bundled lexicons a match covering it belongs to (loaded: by category)."""
-    from .loaded import inflection_index  # the curated extractor's own inflection rules
+@lru_cache(maxsize=8)
+def lexicon_vocabulary(lexicons: Lexicons, names: tuple[str, ...]) -> frozenset[str]:
+    """Every word of every term of the lexicons ``names``: only these words can be their members."""
+    return frozenset(word for name in names for entry in lexicons[name] for word in term_tokens(entry.key))
 
-    norms = doc.token_columns().norms
-    found: list[set[str]] = [set() for _ in norms]
+
+def raising_lexicons(weights: Mapping[str, float]) -> tuple[str, ...]:
+    """The lexicons whose membership can raise a word's score (a positive ``lexicon=`` weight)."""
+    positive = [name[len("lexicon="):] for name, w in weights.items() if name.startswith("lexicon=") and w > 0]
+    return tuple(name for name in ("loaded", *LEXICON_FEATURES)
+                 if any(p == name or p.startswith(f"{name}:") for p in positive))
+
+
+def lexicon_memberships(norms: Sequence[str], lexicons: Lexicons, offset: int = 0) -> dict[int, set[str]]:
+    """For each token a lexicon match covers (index + ``offset``; most tokens have none), the bundled
+    lexicons those matches belong to (loaded: by category). No term spans two sentences, so the
+    document's memberships are its sentences' ones."""
+    found: dict[int, set[str]] = {}
     for first, end, entry in lexicons.matcher("loaded").match(norms):
-        for index in range(first, end):
-            found[index].add(f"loaded:{entry['category']}")
+        for index in range(first + offset, end + offset):
+            found.setdefault(index, set()).add(f"loaded:{entry['category']}")
     inflected = inflection_index(lexicons).entries_for(set(norms))
-    for index, norm in enumerate(norms):
-        if norm in inflected and not found[index]:
-            found[index].add(f"loaded:{inflected[norm]['category']}")
+    if inflected:
+        for index, norm in enumerate(norms, offset):
+            if norm in inflected and index not in found:
+                found[index] = {f"loaded:{inflected[norm]['category']}"}
     for name in LEXICON_FEATURES:
         for first, end, _ in lexicons.matcher(name).match(norms):
-            for index in range(first, end):
-                found[index].add(name)
+            for index in range(first + offset, end + offset):
+                found.setdefault(index, set()).add(name)
     return found
 
 
@@ -113,16 +131,19 @@ class TokenFeatureReader:
             model = lexicons.slant_model
             slant = [s.probability for s in score_sentences(doc, model)] if model else []
         self.doc, self.slant = doc, slant
-        self.columns = doc.token_columns()
-        self.memberships = lexicon_memberships(doc, lexicons)
+        self.columns, self.lexicons = doc.token_columns(), lexicons
+        self.sentence_memberships: dict[int, dict[int, set[str]]] = {}
         self.voices = VoiceReader(doc, lexicons.reporting_cues)
         self.scare = [(q.inner_start, q.inner_end) for q in doc.quotes if q.kind == "scare"]
         self.sentence_starts = {start for start, _ in doc.sentences}
         self.in_article = len(doc.sentences) > 1  # (a lone sentence has no place in an article)
         self.last = max(len(doc.sentences) - 1, 1)
-        stop, norms, words = lexicons.stop_words, self.columns.norms, self.columns.is_word
-        self.indexes = [i for i, norm in enumerate(norms) if words[i] and len(norm) >= MIN_LENGTH
-                        and norm not in stop and norm[0].isalpha()]
+
+    @cached_property
+    def indexes(self) -> list[int]:
+        """The content words: words of MIN_LENGTH letters or more that are not stop words."""
+        words, stop = self.columns.is_word, self.lexicons.stop_words
+        return [i for i, norm in enumerate(self.columns.norms) if words[i] and is_content(norm, stop)]
 
     def context(self, index: int) -> dict[str, float]:
         """Every feature of the word at token ``index`` except its voice."""
@@ -131,7 +152,7 @@ class TokenFeatureReader:
         features = dict.fromkeys(word_features(norm), 1.0)
         features[f"prev={norms[index - 1] if index else '<start>'}"] = 1.0
         features[f"next={norms[index + 1] if index + 1 < len(norms) else '<end>'}"] = 1.0
-        features.update((f"lexicon={name}", 1.0) for name in self.memberships[index])
+        features.update((f"lexicon={name}", 1.0) for name in self.memberships(index))
         start = columns.starts[index]
         if self.scare and any(a <= start < b for a, b in self.scare):
             features["in_scare_quote"] = 1.0
@@ -145,6 +166,17 @@ class TokenFeatureReader:
             features["sentence_slant"] = self.slant[sentence]
         return features
 
+    def memberships(self, index: int) -> set[str] | tuple[()]:
+        """The lexicons holding the word at ``index``, read a sentence at a time on first use
+        (most sentences of an article have no word that needs them)."""
+        sentence = self.columns.sentences[index]
+        found = self.sentence_memberships.get(sentence)
+        if found is None:
+            tokens = self.voices.sentence_tokens(sentence)
+            found = self.sentence_memberships[sentence] = lexicon_memberships(
+                self.columns.norms[tokens.start:tokens.stop], self.lexicons, tokens.start)
+        return found.get(index, ())
+
     def voice_feature(self, index: int) -> str:
         return f"voice={self.voices.voice_of(index, index + 1).voice}"
 
@@ -153,10 +185,17 @@ class TokenFeatureReader:
         return {**self.context(index), self.voice_feature(index): 1.0}
 
 
+def is_content(norm: str, stop_words: Container[str]) -> bool:
+    """A word the model scores: MIN_LENGTH characters or more, starting with a letter, not a stop word."""
+    return len(norm) >= MIN_LENGTH and norm[0].isalpha() and norm not in stop_words
+
+
 @lru_cache(maxsize=65536)
-def word_features(norm: str) -> tuple[str, str, str]:
-    """The word's own feature names (a corpus repeats its vocabulary, so they are built once per word)."""
-    return f"word={norm}", f"stem={stem(norm)}", f"suffix={norm[-3:]}"
+def word_features(norm: str) -> tuple[str, ...]:
+    """The word's own feature names (a corpus repeats its vocabulary, so they are built once per word):
+    the word, its stem, its last three and four letters and its first three ("-ous", "-ness", "dis-"),
+    so that an unseen word of a known make carries some weight."""
+    return f"word={norm}", f"stem={stem(norm)}", f"suffix={norm[-3:]}", f"suffix4={norm[-4:]}", f"prefix={norm[:3]}"
 
 
 def token_candidates(doc: Document, lexicons: Lexicons, slant: Sequence[float] | None = None) -> list[TokenCandidate]:
@@ -184,13 +223,10 @@ def learned_spans(
     reader = TokenFeatureReader(doc, lexicons, slant)
     spans: list[Span] = []
     lowest: dict[int, tuple[float, Mapping[str, float]]] = {}
-    for index in reader.indexes:
-        start = columns.starts[index]
-        position = covered.get(start)
-        if position is None and ceiling(reader, model, index) < cut:
-            continue
+    for index in reachable(reader, model, covered.keys(), cut):
         features = reader.features(index)
         probability = scorer.probability(features)
+        position = covered.get(columns.starts[index])
         if position is not None:
             if probability < lowest.get(position, (1.0, {}))[0]:
                 lowest[position] = (probability, features)
@@ -198,35 +234,71 @@ def learned_spans(
             spans.append(_span(doc, TokenCandidate(index, features), probability, model))
     demoted = {
         position: f"the learned lexicon gives it {probability:.2f} (< {model.demote_below:.2f}): "
-        + scorer.explain(features, labels=_labels(features))
+        + explain(scorer, features)
         for position, (probability, features) in lowest.items()
         if probability < model.demote_below and curated[position].label != "scare quote"
     }
     return spans, demoted
 
 
-def ceiling(reader: TokenFeatureReader, model: LearnedLexicon, index: int) -> float:
-    """An upper bound of the word's log-odds, from its cheap features (word, neighbours, lexicons, slant)
-    and the most its voice and place could add: under the threshold's, the word cannot be loaded."""
-    weights, norms = model.scorer.weights, reader.columns.norms
-    norm = norms[index]
-    own = model.word_weights.get(norm)
-    if own is None:
-        own = model.word_weights[norm] = sum(weights.get(name, 0.0) for name in word_features(norm))
-    previous = norms[index - 1] if index else "<start>"
-    following = norms[index + 1] if index + 1 < len(norms) else "<end>"
-    before, after = model.neighbour_weights
-    total = model.scorer.intercept + own + before.get(previous, 0.0) + after.get(following, 0.0)
-    if reader.memberships[index]:
-        total += sum(weights.get("lexicon=" + name, 0.0) for name in reader.memberships[index])
-    sentence = reader.columns.sentences[index]
-    if sentence < len(reader.slant):
-        total += weights.get("sentence_slant", 0.0) * reader.slant[sentence]
-    return total + model.context_ceiling
+def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Container[int], cut: float) -> list[int]:
+    """The content words worth reading in full: every word a curated span covers, and each other word
+    whose log-odds could reach ``cut``.
+
+    The bound is the intercept, the word's own weight (word, stem, endings: one memo lookup),
+    its neighbours', its sentence's slant and the most its voice and place could add
+    (``context_ceiling``), plus its lexicon memberships' positive weights for a word a term of
+    such a lexicon holds (or that may inflect one: the curated extractor's memo says). Memberships are read
+    a sentence at a time, only when such a word is met; a corpus pays a few lookups a word.
+    """
+    columns, slant = reader.columns, reader.slant
+    norms, starts, sentences = columns.norms, columns.starts, columns.sentences
+    own, (before, after) = model.word_weights, model.neighbour_weights
+    weights = model.scorer.weights
+    slant_weight = weights.get("sentence_slant", 0.0)
+    base = model.scorer.intercept + model.context_ceiling
+    vocabulary = lexicon_vocabulary(reader.lexicons, model.raising_lexicons)
+    inflections = inflection_index(reader.lexicons).memo
+    last, n_slant = len(norms) - 1, len(slant)
+    stop, words = reader.lexicons.stop_words, columns.is_word
+    kept = []
+    for index, norm in enumerate(norms):  # (the content-word test is memoised with the word's weight)
+        weight = own.get(norm)
+        if weight is None:
+            content = is_content(norm, stop)
+            weight = own[norm] = sum(weights.get(name, 0.0) for name in word_features(norm)) if content else NOT_SCORED
+        if weight == NOT_SCORED or not words[index]:
+            continue
+        if starts[index] in covered:
+            kept.append(index)
+            continue
+        total = (base + weight + before.get(norms[index - 1] if index else "<start>", 0.0)
+                 + after.get(norms[index + 1] if index < last else "<end>", 0.0))
+        sentence = sentences[index]
+        if sentence < n_slant:
+            total += slant_weight * slant[sentence]
+        if norm in vocabulary or inflections.get(norm, True) is not None:  # (in a lexicon, or might be)
+            total += sum(max(0.0, weights.get("lexicon=" + name, 0.0)) for name in reader.memberships(index))
+        if total >= cut:
+            kept.append(index)
+    return kept
 
 
-def _labels(features: Mapping[str, float]) -> dict[str, str]:
-    return {name: feature_label(name) for name in features}
+WORD_PARTS = ("word=", "stem=", "suffix=", "suffix4=", "prefix=")
+EXPLAINED = 4  # contributions a ``why`` shows
+
+
+def explain(scorer: LinearScorer, features: Mapping[str, float]) -> str:
+    """The contributions that moved the word's score most, the word's own parts (word, stem,
+    beginning, endings) summed as one: "'reneged' as a word +1.60; writer's voice +0.28"."""
+    contributions = scorer.contributions(features)
+    own = {name: value for name, value in contributions.items() if name.startswith(WORD_PARTS)}
+    word = next((name for name in features if name.startswith("word=")), None)
+    parts = {feature_label(name): value for name, value in contributions.items() if name not in own}
+    if own and word is not None:
+        parts[feature_label(word)] = sum(own.values())
+    ranked = sorted(parts.items(), key=lambda item: (-abs(item[1]), item[0]))
+    return "; ".join(f"{label} {value:+.2f}" for label, value in ranked[:EXPLAINED])
 
 
 def _span(doc: Document, candidate: TokenCandidate, probability: float, model: LearnedLexicon) -> Span:
@@ -234,7 +306,7 @@ def _span(doc: Document, candidate: TokenCandidate, probability: float, model: L
     start, end = columns.starts[candidate.index], columns.ends[candidate.index]
     features = candidate.features
     attrs = {"rule": RULE, "score": round(probability, 3),
-             "why": model.scorer.explain(features, labels=_labels(features))}
+             "why": explain(model.scorer, features)}
     return Span("loaded", start, end, doc.text[start:end], columns.norms[candidate.index], "learned",
                 learned_note(model), "(a plainer word)", attrs)
 
@@ -243,6 +315,6 @@ def learned_note(model: LearnedLexicon) -> str:
     """The span note: what found the word and how often such a word is right (held-out precision)."""
     figures = model.scorer.provenance.get("cross_validated", {})
     precisions = [f"{name} {value['precision']:.2f}" for name, value in sorted(figures.items())
-                  if isinstance(value, dict) and "precision" in value]
+                  if isinstance(value, dict) and "precision" in value and not name.endswith("_reported")]
     held_out = f"; held-out precision {', '.join(precisions)}: read it in context" if precisions else ""
     return f"a word the learned lexicon scores as loaded (trained on expert annotation of news{held_out})"
