@@ -138,3 +138,12 @@ def test_an_outlet_citing_itself_is_masked_and_listed_as_a_hint(lexicons):
     shown = m.body_text(ledger, 0, len(text))
     assert "Ledger" not in shown and f"on {m.letters['Ledger']} that" in shown
     assert [g["masked"] for g in m.giveaways] == [True] and "Ledger" not in m.giveaways[0]["sentence"]
+
+
+def test_an_email_to_the_outlet_itself_is_masked_and_listed(lexicons):
+    text = "The mayor said in an email to the Ledger that the bridge would open in May."
+    ledger = article(lexicons, text, id="l-2", outlet="Ledger")
+    other = article(lexicons, "The council met on Monday to vote on the bridge.", id="o-2", outlet="Herald")
+    m = Material([ledger, other], {}, lexicons, blind=True)
+    assert "Ledger" not in m.body_text(ledger, 0, len(text))
+    assert [g["masked"] for g in m.giveaways] == [True]

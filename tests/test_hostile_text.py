@@ -197,7 +197,7 @@ def test_csv_neutralise_cell_prefixes_a_quote(value: str) -> None:
 def test_pdf_fetches_nothing_but_data_uris(tmp_path: Path) -> None:
     """The report escapes an ``<img src="file:///etc/passwd">`` in text; the fetcher refuses it anyway."""
     pytest.importorskip("weasyprint")
-    from framing.report import pdf
+    from framing.report import printing
 
     fetched: list[str] = []
     import weasyprint
@@ -214,6 +214,6 @@ def test_pdf_fetches_nothing_but_data_uris(tmp_path: Path) -> None:
         html = ('<html><body><p>text</p><img src="file:///etc/passwd"><img src="http://127.0.0.1:9/x.png">'
                 '<link rel="stylesheet" href="file:///etc/hostname"><img src="data:image/gif;base64,'
                 'R0lGODlhAQABAAAAACw="></body></html>')
-        document = pdf.layout(html)
+        document = printing.layout(html)
     assert document.pages
     assert [url for url in fetched if not url.startswith("data:")] == []  # tried and refused: file:, http:

@@ -156,7 +156,7 @@ def build_lesson(
     used = {kind for kind, _ in chosen}
     left_out = [{"kind": k, "title": wording.TITLES[k], "reason": WHY_NONE[k] if not candidates[k] else
                  f"it had sound material, but did not fit in {options.minutes} minutes after the reading; a longer "
-                 "lesson, or swapping it for another item on the preview page, brings it in"}
+                 "lesson includes it"}
                 for k in options.kinds if k not in used]
     return {**lesson_header(analyses, options, m.grade, level), "items": items, "left_out": left_out,
             **lesson_frame(m, items, options.minutes, handout=True, reading=reading,

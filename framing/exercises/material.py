@@ -32,7 +32,7 @@ ABOVE_GRADE_MARGIN = 1.0
 _SPACE = re.compile(r"\s+")
 # Words right before an outlet's name that make it a source the sentence cites ("told CNN", "according to the BBC").
 CITING = re.compile(r"\b(?:told|according to|reported by|(?:interview|spoke|speaking) (?:with|to)|statement to"
-                    r"|quoted (?:by|in)|reports? (?:from|in|by)"
+                    r"|quoted (?:by|in)|reports? (?:from|in|by)|(?:e-?mail|letter|message|note|wrote|writing) to"
                     r"|(?:said|says|spoke|speaking|appeared|appearing)(?:\s+\w+)?\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -40,10 +40,10 @@ INSTRUCTIONS: dict[str, dict[str, str]] = {
     },
     "who_speaks": {
         "simple": "News stories tell us who said things. Read each source’s sentences in the handout. List each "
-                  "person or group who speaks (once each), and what the article says they are.",
-        "standard": "For each source, list every person or group it lets speak, quoted or retold, once each, and "
-                    "what the article tells you about them (their job, side or group). Then ask whose voice is "
-                    "missing.",
+                  "person or group who speaks in those sentences (once each), and what the article says they are.",
+        "standard": "For each source, list every person or group that speaks in the sentences shown, quoted or "
+                    "retold, once each, and what the article tells you about them (their job, side or group). Then "
+                    "ask whose voice is missing from these sentences.",
         "college": "List each voice the outlets cite (once each), how the article identifies it, and whether it is "
                    "quoted or paraphrased; compare the range of voices across outlets: who is absent?",
     },

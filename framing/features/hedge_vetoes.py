@@ -92,6 +92,25 @@ def disbelief(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexic
     return previous.norm in NEGATIONS and modal is not None and modal.norm in ("can", "could", "ca")
 
 
+def negated_imperative(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> bool:
+    """"But don't expect him to fade": an order to the reader not to believe, said with certainty.
+
+    A belief verb right after "don't"/"do not" that opens its clause (sentence start, or after
+    "but", "and", a comma or a dash) is an imperative, not a belief the writer hedges with.
+    """
+    previous = neighbour(tokens, first, -1)
+    if previous is None:
+        return False
+    if previous.norm in ("don't", "don’t", "dont"):
+        at = first - 1
+    elif previous.norm == "not" and first > 1 and tokens[first - 2].norm == "do":
+        at = first - 2
+    else:
+        return False
+    before = tokens[at - 1] if at > 0 and tokens[at - 1].sentence == tokens[first].sentence else None
+    return before is None or before.norm in ("but", "and", "so", ",", "—", "–", "-", "“", '"')
+
+
 def potential_role(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> bool:
     """"a potential nominee", "potential 2016 GOP candidates", "a potential running mate": a person's role.
 
@@ -141,6 +160,7 @@ VETOES: Mapping[str, Veto] = MappingProxyType(
     {
         "reported_question": reported_question,
         "disbelief": disbelief,
+        "negated_imperative": negated_imperative,
         "potential_role": potential_role,
         "opinion_holder": opinion_holder,
         "actor_signal": actor_signal,
@@ -165,6 +185,12 @@ VETO_GOLDEN: Mapping[str, tuple[tuple[str, str, bool], ...]] = MappingProxyType(
             ("I cannot believe he said that.", "believe", True),
             ("She could not believe the bridge had fallen.", "believe", True),
             ("Many analysts believe that the ceasefire will hold.", "believe", False),
+        ),
+        "negated_imperative": (
+            ("The mayor quit the race, but don't expect him to fade quietly.", "expect", True),
+            ("Do not believe the rumors about the merger.", "believe", True),
+            ("Officials don't expect the talks to resume soon.", "expect", False),
+            ("I don't think the bridge will open.", "think", False),
         ),
         "potential_role": (
             ("He is a potential GOP nominee for the Senate seat.", "potential", True),
