@@ -1,12 +1,17 @@
-"""The learned frame model: one logistic model per frame over words and the cue lexicon's sums.
+"""The learned frame model: one calibrated logistic model per frame over words, beside the cue rule.
 
-Shipped as data (``frame_model.json``, ``format: framing-frame-model/1``), written by
+Shipped as data (``frame_model.json``, ``format: framing-frame-model/2``), written by
 ``scripts/train_frames.py``. An article's features are its words as TF-IDF (sublinear term
-frequency × the model's ``idf``, L2-normalised over the words the model knows) and, per
-frame, ``cue:<frame>`` = log(1 + the frame's cue weight). Every score decomposes exactly
-into named contributions (weight × value); a word's contribution is split over the
-sentences it occurs in, a cue sum's over the sentences holding its cues, so each
+frequency × the model's ``idf``, L2-normalised over the words the model knows), named
+``w:<word>``. Each frame's weights are already calibrated (Platt scaling on cross-validated
+scores folded into weights and intercept), so its probability compares across frames and
+one threshold serves them all. Every score decomposes exactly into named contributions
+(weight × value); a word's contribution is split over the sentences it occurs in, so each
 frame's evidence sentences are the ones that added most to its score.
+
+A frame is assigned when the model's probability reaches the threshold, or when the cue
+rule (:mod:`.rule`, precise, from the cue lexicon) assigns it; such a frame keeps the
+rule's name and its cues as evidence, and the model's probability as its score.
 """
 
 from __future__ import annotations
@@ -14,17 +19,18 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ...document import Document
 from ...errors import FramingInputError
 from ...linear_model import read_model_data
-from .cues import CueHit, weight_by_frame
+from .cues import CueHit
 from .evidence import FrameDecision, WordWeight
+from .rule import cue_rule_decisions
 
-FORMAT = "framing-frame-model/1"
+FORMAT = "framing-frame-model/2"  # /1 had cue-sum features and uncalibrated weights
 MODEL_FILE = "frame_model.json"
 RULE = "frame_model"
 RETRAIN = ("Restore it from the repository, or retrain it with: python scripts/train_frames.py "
@@ -50,51 +56,50 @@ class FrameModel:
     path: str
 
 
-def article_features(norms: Sequence[str], hits: Sequence[CueHit], idf: Mapping[str, float]) -> dict[str, float]:
-    """The named features of one article (``w:<word>`` and ``cue:<frame>``), as training and scoring see them."""
+def article_features(norms: Sequence[str], idf: Mapping[str, float]) -> dict[str, float]:
+    """The named features of one article (``w:<word>``), as training and scoring see them."""
     counts = Counter(norm for norm in norms if norm in idf)
     values = {word: (1.0 + math.log(count)) * idf[word] for word, count in counts.items()}
     norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
-    features = {f"w:{word}": value / norm for word, value in values.items()}
-    features.update({f"cue:{frame}": math.log1p(weight) for frame, weight in weight_by_frame(list(hits)).items()})
-    return features
+    return {f"w:{word}": value / norm for word, value in values.items()}
+
+
+def probability(weights: FrameWeights, features: Mapping[str, float]) -> float:
+    """The frame's calibrated probability for an article's features."""
+    logit = weights.intercept + sum(weights.weights.get(name, 0.0) * value for name, value in features.items())
+    return 1.0 / (1.0 + math.exp(-logit))
 
 
 def model_decisions(doc: Document, hits: Sequence[CueHit], model: FrameModel) -> list[FrameDecision]:
-    """The frames whose probability reaches their threshold, with each sentence's share of the score."""
+    """The frames the model assigns (probability ≥ threshold) and those the cue rule adds, best first.
+
+    Each model decision carries every sentence's share of the score (its words' weight × value);
+    a frame only the cue rule assigns keeps the rule's cues as evidence and the model's probability.
+    """
     columns = doc.token_columns()
     words = [i for i, is_word in enumerate(columns.is_word) if is_word]
     norms = [columns.norms[i] for i in words]
-    features = article_features(norms, hits, model.idf)
+    features = article_features(norms, model.idf)
     occurrences: dict[str, list[int]] = defaultdict(list)  # word → token indexes
     for index, norm in zip(words, norms, strict=True):
         if norm in model.idf:
             occurrences[norm].append(index)
+    scores = {frame: probability(weights, features) for frame, weights in model.frames.items()}
     decisions = []
     for frame, weights in model.frames.items():
-        logit = weights.intercept + sum(weights.weights.get(n, 0.0) * v for n, v in features.items())
-        probability = 1.0 / (1.0 + math.exp(-logit))
-        if probability < weights.threshold:
+        if scores[frame] < weights.threshold:
             continue
         parts: dict[int, list[WordWeight]] = defaultdict(list)
         for name, value in features.items():
             weight = weights.weights.get(name, 0.0)
-            if not weight:
-                continue
-            if name.startswith("w:"):
-                places = occurrences[name[2:]]
-                for index in places:
-                    share = weight * value / len(places)
-                    parts[columns.sentences[index]].append(
-                        WordWeight(columns.texts[index], columns.starts[index], columns.ends[index], share))
-            else:
-                cue_frame = name[4:]
-                own = [hit for hit in hits if hit.frame == cue_frame]
-                total = sum(hit.weight for hit in own) or 1.0
-                for hit in own:
-                    share = weight * value * hit.weight / total
-                    parts[hit.sentence].append(WordWeight(hit.text, hit.start, hit.end, share))
-        decisions.append(FrameDecision(frame, probability, RULE, dict(parts)))
+            places = occurrences[name[2:]]
+            for index in places if weight else ():
+                parts[columns.sentences[index]].append(WordWeight(
+                    columns.texts[index], columns.starts[index], columns.ends[index], weight * value / len(places)))
+        decisions.append(FrameDecision(frame, scores[frame], RULE, dict(parts)))
+    assigned = {decision.frame for decision in decisions}
+    decisions += [replace(decision, score=scores.get(decision.frame, 0.0))
+                  for decision in cue_rule_decisions(list(hits)) if decision.frame not in assigned]
     decisions.sort(key=lambda decision: (-decision.score, decision.frame))
     return decisions
 
