@@ -100,15 +100,14 @@ def test_frames_learned_model_score_splits_exactly_into_sentence_parts(general_l
     doc = parse_text(SECURITY, general_lexicons, id="s")
     hits = cue_hits(doc, general_lexicons)
     weights = {"w:troops": 2.0, "w:monday": -1.0, "w:military": 0.5}
-    model = FrameModel({"troops": 1.5, "monday": 1.2, "officials": 1.0, "military": 1.1}, {
+    model = FrameModel.of({"troops": 1.5, "monday": 1.2, "officials": 1.0, "military": 1.1}, {
         "Security_and_defense": FrameWeights(-0.2, 0.5, weights)}, {}, "(test)")
     [decision] = [d for d in model_decisions(doc, hits, model) if d.frame == "Security_and_defense"]
     assert decision.rule == "frame_model"
     features = article_features([t.norm for t in doc.tokens if t.is_word], model.idf)
     logit = -0.2 + sum(weights.get(name, 0.0) * value for name, value in features.items())
     assert decision.score == pytest.approx(1 / (1 + math.exp(-logit)))
-    parts = sum(w.weight for words in decision.sentence_parts.values() for w in words)
-    assert parts == pytest.approx(logit + 0.2)  # the intercept is the only part no sentence carries
+    assert sum(decision.sentence_totals.values()) == pytest.approx(logit + 0.2)  # the intercept is the only part no sentence carries
     best_sentence, _, words = evidence_sentences(decision)[0]
     assert "Troops" in doc.text[slice(*doc.sentences[best_sentence])]
     assert "Troops" in [w.text for w in words]
@@ -118,7 +117,7 @@ def test_frames_learned_model_score_splits_exactly_into_sentence_parts(general_l
 def test_frames_cue_rule_adds_a_frame_the_model_leaves_below_its_threshold(general_lexicons: Lexicons) -> None:
     doc = parse_text(ECONOMY, general_lexicons, id="e")
     hits = cue_hits(doc, general_lexicons)
-    model = FrameModel({"tariff": 1.5}, {"Economic": FrameWeights(-1.0, 0.9, {"w:tariff": 1.0})}, {}, "(test)")
+    model = FrameModel.of({"tariff": 1.5}, {"Economic": FrameWeights(-1.0, 0.9, {"w:tariff": 1.0})}, {}, "(test)")
     decisions = {d.frame: d for d in model_decisions(doc, hits, model)}
     economic = decisions["Economic"]
     assert economic.rule == "frame_cues" and economic.score == pytest.approx(1 / (1 + math.exp(-(-1.0 + 1.0))))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from ...document import Document
 from ...errors import FramingInputError
 from ...linear_model import read_model_data
 from .cues import CueHit
-from .evidence import FrameDecision, WordWeight
+from .evidence import MAX_EVIDENCE, FrameDecision, WordWeight
 from .rule import cue_rule_decisions
 
 FORMAT = "framing-frame-model/2"  # /1 had cue-sum features and uncalibrated weights
@@ -54,6 +54,25 @@ class FrameModel:
     frames: Mapping[str, FrameWeights]
     provenance: Mapping[str, Any]
     path: str
+    # The same weights as arrays for scoring (word → row; rows × frames), built once by :meth:`of`.
+    rows: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
+    arrays: Any = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def of(cls, idf: Mapping[str, float], frames: Mapping[str, FrameWeights], provenance: Mapping[str, Any],
+           path: str) -> FrameModel:
+        """A model with its weight matrix built: scoring an article is then one product, not a dict walk per frame."""
+        import numpy as np
+
+        rows = {word: row for row, word in enumerate(idf)}
+        matrix = np.zeros((len(rows), len(frames)))
+        for column, weights in enumerate(frames.values()):
+            for name, weight in weights.weights.items():
+                if name.startswith("w:") and name[2:] in rows:
+                    matrix[rows[name[2:]], column] = weight
+        arrays = (np.array(list(idf.values()), dtype=float), matrix,
+                  np.array([w.intercept for w in frames.values()]), np.array([w.threshold for w in frames.values()]))
+        return cls(idf, frames, provenance, path, rows, arrays)
 
 
 def article_features(norms: Sequence[str], idf: Mapping[str, float]) -> dict[str, float]:
@@ -64,44 +83,66 @@ def article_features(norms: Sequence[str], idf: Mapping[str, float]) -> dict[str
     return {f"w:{word}": value / norm for word, value in values.items()}
 
 
-def probability(weights: FrameWeights, features: Mapping[str, float]) -> float:
-    """The frame's calibrated probability for an article's features."""
-    logit = weights.intercept + sum(weights.weights.get(name, 0.0) * value for name, value in features.items())
-    return 1.0 / (1.0 + math.exp(-logit))
-
-
 def model_decisions(doc: Document, hits: Sequence[CueHit], model: FrameModel) -> list[FrameDecision]:
     """The frames the model assigns (probability ≥ threshold) and those the cue rule adds, best first.
 
-    Each model decision carries every sentence's share of the score (its words' weight × value);
-    a frame only the cue rule assigns keeps the rule's cues as evidence and the model's probability.
+    Each model decision carries every sentence's share of the score (its words' weight × value, a
+    word's split evenly over its occurrences) and the words of its best sentences; a frame only the
+    cue rule assigns keeps the rule's cues as evidence and the model's probability as its score.
     """
+    import numpy as np
+
     columns = doc.token_columns()
-    words = [i for i, is_word in enumerate(columns.is_word) if is_word]
-    norms = [columns.norms[i] for i in words]
-    features = article_features(norms, model.idf)
-    occurrences: dict[str, list[int]] = defaultdict(list)  # word → token indexes
-    for index, norm in zip(words, norms, strict=True):
-        if norm in model.idf:
-            occurrences[norm].append(index)
-    scores = {frame: probability(weights, features) for frame, weights in model.frames.items()}
+    places = [(i, model.rows[norm]) for i, (norm, is_word) in enumerate(zip(columns.norms, columns.is_word,
+                                                                               strict=True))
+              if is_word and norm in model.rows]
+    counts = Counter(row for _, row in places)
+    unique = list(counts)
+    idf, matrix, intercepts, thresholds = model.arrays
+    values = (1.0 + np.log(np.array([counts[row] for row in unique], dtype=float))) * idf[unique]
+    values /= float(np.sqrt((values * values).sum())) or 1.0
+    contributions = values[:, None] * matrix[unique]  # unique words × frames
+    probabilities = 1.0 / (1.0 + np.exp(-(intercepts + contributions.sum(axis=0))))
+    position = {row: j for j, row in enumerate(unique)}
+    tokens = [i for i, _ in places]
+    sentences = np.array([columns.sentences[i] for i in tokens], dtype=int)
+    per_place = contributions[[position[row] for _, row in places]] / np.array(
+        [counts[row] for _, row in places], dtype=float)[:, None]  # each occurrence's share, per frame
     decisions = []
-    for frame, weights in model.frames.items():
-        if scores[frame] < weights.threshold:
-            continue
-        parts: dict[int, list[WordWeight]] = defaultdict(list)
-        for name, value in features.items():
-            weight = weights.weights.get(name, 0.0)
-            places = occurrences[name[2:]]
-            for index in places if weight else ():
-                parts[columns.sentences[index]].append(WordWeight(
-                    columns.texts[index], columns.starts[index], columns.ends[index], weight * value / len(places)))
-        decisions.append(FrameDecision(frame, scores[frame], RULE, dict(parts)))
+    for column, frame in enumerate(model.frames):
+        if probabilities[column] >= thresholds[column]:
+            decisions.append(_word_decision(doc, frame, float(probabilities[column]), (tokens, sentences),
+                                            per_place[:, column]))
+    scores = dict(zip(model.frames, map(float, probabilities), strict=True))
     assigned = {decision.frame for decision in decisions}
     decisions += [replace(decision, score=scores.get(decision.frame, 0.0))
                   for decision in cue_rule_decisions(list(hits)) if decision.frame not in assigned]
     decisions.sort(key=lambda decision: (-decision.score, decision.frame))
     return decisions
+
+
+def _word_decision(doc: Document, frame: str, score: float, places: tuple[list[int], Any], shares: Any) -> FrameDecision:
+    """A model decision: every sentence's total, and the word contributions of the best sentences only.
+
+    ``places`` are the known words' token indexes and their sentences (an array); ``shares`` their parts.
+    """
+    import numpy as np
+
+    tokens, sentences = places
+    by_sentence = np.bincount(sentences, weights=shares, minlength=len(doc.sentences))
+    carrying = np.flatnonzero(by_sentence > 0)
+    best = carrying[np.argsort(-by_sentence[carrying], kind="stable")[:MAX_EVIDENCE]]
+    in_best = np.zeros(len(by_sentence), dtype=bool)
+    in_best[best] = True
+    columns = doc.token_columns()
+    parts: dict[int, list[WordWeight]] = defaultdict(list)
+    for place in np.flatnonzero(in_best[sentences] & (shares > 0)).tolist():
+        index = tokens[place]
+        parts[columns.sentences[index]].append(
+            WordWeight(columns.texts[index], columns.starts[index], columns.ends[index], float(shares[place])))
+    nonzero = np.flatnonzero(by_sentence)
+    return FrameDecision(frame, score, RULE, dict(parts), dict(zip(nonzero.tolist(), by_sentence[nonzero].tolist(),
+                                                                    strict=True)))
 
 
 def load_frame_model(path: str | Path) -> FrameModel:
@@ -122,4 +163,4 @@ def load_frame_model(path: str | Path) -> FrameModel:
     unknown = sorted(set(frames) - set(POLICY_FRAMES))
     if unknown:
         raise FramingInputError(path, f"frame model names unknown frame(s) {', '.join(unknown)}", RETRAIN)
-    return FrameModel(idf, frames, dict(data.get("provenance", {})), str(path))
+    return FrameModel.of(idf, frames, dict(data.get("provenance", {})), str(path))

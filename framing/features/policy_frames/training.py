@@ -210,7 +210,7 @@ def as_frame_model(data: Mapping[str, Any]) -> FrameModel:
     """A model file's content as the :class:`FrameModel` the extractor uses (no file needed)."""
     frames = {name: FrameWeights(spec["intercept"], spec["threshold"], spec["weights"])
               for name, spec in data["frames"].items()}
-    return FrameModel(data["idf"], frames, data["provenance"], "(in memory)")
+    return FrameModel.of(data["idf"], frames, data["provenance"], "(in memory)")
 
 
 def predicted_frames(row: Parsed, model: FrameModel) -> set[str]:
