@@ -107,7 +107,8 @@ def test_frames_learned_model_score_splits_exactly_into_sentence_parts(general_l
     features = article_features([t.norm for t in doc.tokens if t.is_word], model.idf)
     logit = -0.2 + sum(weights.get(name, 0.0) * value for name, value in features.items())
     assert decision.score == pytest.approx(1 / (1 + math.exp(-logit)))
-    assert sum(decision.sentence_totals.values()) == pytest.approx(logit + 0.2)  # the intercept is the only part no sentence carries
+    # the intercept is the only part no sentence carries
+    assert sum(decision.sentence_totals.values()) == pytest.approx(logit + 0.2)
     best_sentence, _, words = evidence_sentences(decision)[0]
     assert "Troops" in doc.text[slice(*doc.sentences[best_sentence])]
     assert "Troops" in [w.text for w in words]

@@ -121,7 +121,9 @@ def model_decisions(doc: Document, hits: Sequence[CueHit], model: FrameModel) ->
     return decisions
 
 
-def _word_decision(doc: Document, frame: str, score: float, places: tuple[list[int], Any], shares: Any) -> FrameDecision:
+def _word_decision(
+    doc: Document, frame: str, score: float, places: tuple[list[int], Any], shares: Any
+) -> FrameDecision:
     """A model decision: every sentence's total, and the word contributions of the best sentences only.
 
     ``places`` are the known words' token indexes and their sentences (an array); ``shares`` their parts.
