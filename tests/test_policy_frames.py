@@ -206,3 +206,11 @@ def test_frames_chart_shortens_long_outlet_names_and_keeps_them_in_the_alt_text(
     frames = charts["chart-frames"]
     assert long_name in frames["alt"] and axis_label(long_name) in frames["svg"]
     assert long_name not in frames["svg"].split("<desc", 1)[0] + frames["svg"].split("</desc>", 1)[1]
+
+
+def test_frames_lesson_key_says_which_scorer_gave_the_frames() -> None:
+    from framing.exercises.kinds_frames import frames_source_note
+
+    assert "learned model" in frames_source_note({"frame_model", "frame_cues"})
+    rule_only = frames_source_note({"frame_cues"})
+    assert "frame_cues.tsv" in rule_only and "learned" not in rule_only
