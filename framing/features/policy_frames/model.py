@@ -104,47 +104,47 @@ def model_decisions(doc: Document, hits: Sequence[CueHit], model: FrameModel) ->
     contributions = values[:, None] * matrix[unique]  # unique words × frames
     probabilities = 1.0 / (1.0 + np.exp(-(intercepts + contributions.sum(axis=0))))
     position = {row: j for j, row in enumerate(unique)}
-    tokens = [i for i, _ in places]
-    sentences = np.array([columns.sentences[i] for i in tokens], dtype=int)
-    per_place = contributions[[position[row] for _, row in places]] / np.array(
-        [counts[row] for _, row in places], dtype=float)[:, None]  # each occurrence's share, per frame
-    decisions = []
-    for column, frame in enumerate(model.frames):
-        if probabilities[column] >= thresholds[column]:
-            decisions.append(_word_decision(doc, frame, float(probabilities[column]), (tokens, sentences),
-                                            per_place[:, column]))
-    scores = dict(zip(model.frames, map(float, probabilities), strict=True))
-    assigned = {decision.frame for decision in decisions}
+    assigned = [column for column in range(len(model.frames)) if probabilities[column] >= thresholds[column]]
+    names = list(model.frames)
+    shares = contributions[[position[row] for _, row in places]][:, assigned] / np.array(
+        [counts[row] for _, row in places], dtype=float)[:, None]  # each occurrence's part, per assigned frame
+    decisions = _word_decisions(doc, [(names[c], float(probabilities[c])) for c in assigned],
+                                [i for i, _ in places], shares)
+    scores = dict(zip(names, map(float, probabilities), strict=True))
     decisions += [replace(decision, score=scores.get(decision.frame, 0.0))
-                  for decision in cue_rule_decisions(list(hits)) if decision.frame not in assigned]
+                  for decision in cue_rule_decisions(list(hits)) if decision.frame not in {names[c] for c in assigned}]
     decisions.sort(key=lambda decision: (-decision.score, decision.frame))
     return decisions
 
 
-def _word_decision(
-    doc: Document, frame: str, score: float, places: tuple[list[int], Any], shares: Any
-) -> FrameDecision:
-    """A model decision: every sentence's total, and the word contributions of the best sentences only.
+def _word_decisions(
+    doc: Document, frames: Sequence[tuple[str, float]], tokens: Sequence[int], shares: Any
+) -> list[FrameDecision]:
+    """The model's decisions: every sentence's total, and the word contributions of the best sentences only.
 
-    ``places`` are the known words' token indexes and their sentences (an array); ``shares`` their parts.
+    ``tokens`` are the known words' token indexes; ``shares`` their parts, one column per frame in ``frames``
+    (all frames at once: a few array operations per article rather than per frame).
     """
     import numpy as np
 
-    tokens, sentences = places
-    by_sentence = np.bincount(sentences, weights=shares, minlength=len(doc.sentences))
-    carrying = np.flatnonzero(by_sentence > 0)
-    best = carrying[np.argsort(-by_sentence[carrying], kind="stable")[:MAX_EVIDENCE]]
-    in_best = np.zeros(len(by_sentence), dtype=bool)
-    in_best[best] = True
+    if not frames:
+        return []
     columns = doc.token_columns()
-    parts: dict[int, list[WordWeight]] = defaultdict(list)
-    for place in np.flatnonzero(in_best[sentences] & (shares > 0)).tolist():
+    n_sentences, n_frames = max(len(doc.sentences), 1), len(frames)
+    sentences = np.array([columns.sentences[i] for i in tokens], dtype=int)
+    cells = (sentences[:, None] * n_frames + np.arange(n_frames)).ravel()
+    totals = np.bincount(cells, weights=shares.ravel(), minlength=n_sentences * n_frames).reshape(-1, n_frames)
+    best = np.argsort(-totals, axis=0, kind="stable")[:MAX_EVIDENCE]  # sentence indexes, per frame
+    in_best = np.zeros(totals.shape, dtype=bool)
+    in_best[best, np.arange(n_frames)] = True
+    in_best &= totals > 0
+    parts: list[dict[int, list[WordWeight]]] = [defaultdict(list) for _ in frames]
+    for place, column in zip(*(a.tolist() for a in np.nonzero(in_best[sentences] & (shares > 0))), strict=True):
         index = tokens[place]
-        parts[columns.sentences[index]].append(
-            WordWeight(columns.texts[index], columns.starts[index], columns.ends[index], float(shares[place])))
-    nonzero = np.flatnonzero(by_sentence)
-    return FrameDecision(frame, score, RULE, dict(parts), dict(zip(nonzero.tolist(), by_sentence[nonzero].tolist(),
-                                                                    strict=True)))
+        parts[column][columns.sentences[index]].append(
+            WordWeight(columns.texts[index], columns.starts[index], columns.ends[index], float(shares[place, column])))
+    return [FrameDecision(frame, score, RULE, dict(parts[column]), dict(enumerate(totals[:, column].tolist())))
+            for column, (frame, score) in enumerate(frames)]
 
 
 def load_frame_model(path: str | Path) -> FrameModel:
