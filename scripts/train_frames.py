@@ -27,7 +27,7 @@ from benchmarks.evaluation.frames import frames_file, scores  # noqa: E402
 from framing.errors import FramingInputError  # noqa: E402
 from framing.features.policy_frames.training import (  # noqa: E402
     FOLDS,
-    choose_thresholds,
+    calibrate,
     cross_validated_frames,
     model_of,
     parse_all,
@@ -48,8 +48,8 @@ def weights_tsv(model: dict) -> str:
     data = "; ".join(provenance.get("data", {}).values())
     lines = [
         "# name: frame_weights (a readable copy of frame_model.json beside it; framing does not load this file)",
-        f"# description: the {TOP_WEIGHTS} largest and {TOP_WEIGHTS} smallest weights of each frame's logistic model;"
-        " w:<word> is a word's sublinear TF-IDF, cue:<frame> is log(1 + that frame's cue weight)",
+        f"# description: the {TOP_WEIGHTS} largest and {TOP_WEIGHTS} smallest weights of each frame's calibrated"
+        " logistic model; w:<word> is a word's sublinear TF-IDF (L2-normalised over the article)",
         f"# sources: {data}; trained {provenance.get('trained', '')} by {provenance.get('script', '')}",
         f"# licence: {provenance.get('licence', '')}",
         f"# source_licences: {data}",
@@ -85,13 +85,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     held_out = scores(cross_validated_frames(rows), [set(r.item.frames) for r in rows])
-    model = model_of(rows, choose_thresholds(rows), {
+    model = model_of(rows, calibrate(rows), {
         "purpose": "assigns policy frames to articles (framing/features/policy_frames/model.py)",
         "data": data, "split": "all the given articles; figures cross-validated",
         "licence": "weights and vocabulary: research use only, like the training data (not MIT)",
         "script": "scripts/train_frames.py", "lexicon_checksum": lexicons.checksum,
         "cross_validated": {"folds": FOLDS, "grouped_by": "article (or the given group)",
-                            "thresholds_chosen_by": "max F1 per frame on inner cross-validated probabilities",
+                            "calibrated_by": "Platt scaling per frame on inner grouped cross-validated scores",
+                            "threshold_chosen_by": "max micro+macro-F1 (model and cue rule) on those probabilities",
                             "micro_f1": held_out["micro_f1"], "macro_f1": held_out["macro_f1"]},
     })
     write_atomically(args.output, json.dumps(model, ensure_ascii=False) + "\n")
@@ -99,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     readable.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(readable, weights_tsv(model))
     print(json.dumps({"cross_validated": model["provenance"]["cross_validated"],
-                      "thresholds": {f: s["threshold"] for f, s in model["frames"].items()}}, indent=2))
+                      "thresholds": sorted({s["threshold"] for s in model["frames"].values()})}, indent=2))
     return 0
 
 

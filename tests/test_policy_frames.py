@@ -99,19 +99,31 @@ def test_frames_model_naming_an_unknown_frame_is_an_error(tmp_path: Path) -> Non
 def test_frames_learned_model_score_splits_exactly_into_sentence_parts(general_lexicons: Lexicons) -> None:
     doc = parse_text(SECURITY, general_lexicons, id="s")
     hits = cue_hits(doc, general_lexicons)
-    weights = {"w:troops": 2.0, "w:monday": -1.0, "cue:Security_and_defense": 0.5}
-    model = FrameModel({"troops": 1.5, "monday": 1.2, "officials": 1.0}, {
+    weights = {"w:troops": 2.0, "w:monday": -1.0, "w:military": 0.5}
+    model = FrameModel.of({"troops": 1.5, "monday": 1.2, "officials": 1.0, "military": 1.1}, {
         "Security_and_defense": FrameWeights(-0.2, 0.5, weights)}, {}, "(test)")
-    [decision] = model_decisions(doc, hits, model)
-    features = article_features([t.norm for t in doc.tokens if t.is_word], hits, model.idf)
+    [decision] = [d for d in model_decisions(doc, hits, model) if d.frame == "Security_and_defense"]
+    assert decision.rule == "frame_model"
+    features = article_features([t.norm for t in doc.tokens if t.is_word], model.idf)
     logit = -0.2 + sum(weights.get(name, 0.0) * value for name, value in features.items())
     assert decision.score == pytest.approx(1 / (1 + math.exp(-logit)))
-    parts = sum(w.weight for words in decision.sentence_parts.values() for w in words)
-    assert parts == pytest.approx(logit + 0.2)  # the intercept is the only part no sentence carries
+    # the intercept is the only part no sentence carries
+    assert sum(decision.sentence_totals.values()) == pytest.approx(logit + 0.2)
     best_sentence, _, words = evidence_sentences(decision)[0]
     assert "Troops" in doc.text[slice(*doc.sentences[best_sentence])]
     assert "Troops" in [w.text for w in words]
     assert all(doc.sentence_of(w.start) != 0 for w in words)  # "Monday" weighs against: never evidence
+
+
+def test_frames_cue_rule_adds_a_frame_the_model_leaves_below_its_threshold(general_lexicons: Lexicons) -> None:
+    doc = parse_text(ECONOMY, general_lexicons, id="e")
+    hits = cue_hits(doc, general_lexicons)
+    model = FrameModel.of({"tariff": 1.5}, {"Economic": FrameWeights(-1.0, 0.9, {"w:tariff": 1.0})}, {}, "(test)")
+    decisions = {d.frame: d for d in model_decisions(doc, hits, model)}
+    economic = decisions["Economic"]
+    assert economic.rule == "frame_cues" and economic.score == pytest.approx(1 / (1 + math.exp(-(-1.0 + 1.0))))
+    assert "billion" in [w.text for w in evidence_sentences(economic)[0][2]]
+    assert "Economic" not in {d.frame for d in model_decisions(doc, [], model)}  # no cues: below threshold
 
 
 def test_frames_labels_with_an_unknown_frame_name_the_line(tmp_path: Path) -> None:
@@ -194,3 +206,11 @@ def test_frames_chart_shortens_long_outlet_names_and_keeps_them_in_the_alt_text(
     frames = charts["chart-frames"]
     assert long_name in frames["alt"] and axis_label(long_name) in frames["svg"]
     assert long_name not in frames["svg"].split("<desc", 1)[0] + frames["svg"].split("</desc>", 1)[1]
+
+
+def test_frames_lesson_key_says_which_scorer_gave_the_frames() -> None:
+    from framing.exercises.kinds_frames import frames_source_note
+
+    assert "learned model" in frames_source_note({"frame_model", "frame_cues"})
+    rule_only = frames_source_note({"frame_cues"})
+    assert "frame_cues.tsv" in rule_only and "learned" not in rule_only

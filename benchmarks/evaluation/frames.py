@@ -1,8 +1,9 @@
 """Policy frames on SemEval-2023 Task 3 subtask 2 (English dev articles): micro/macro-F1 per frame.
 
 Every figure is cross-validated with folds grouped by article (5 folds): the learned model
-(vocabulary, weights and thresholds from the other folds only), the default cue-lexicon rule
-(no training: its constants are fixed in framing/features/policy_frames/rule.py), and the
+(vocabulary, weights, calibration and threshold from the other folds only; the cue rule's
+frames added, as shipped), the default cue-lexicon rule (no training: its constants are
+fixed in framing/features/policy_frames/rule.py), and the
 brief's two baselines computed on the same folds (TF-IDF one-vs-rest logistic regression at
 0.5; the five most frequent frames of the training folds for every article).
 """

@@ -79,7 +79,16 @@ def frame_item(pair: tuple[tuple[str, dict[str, Any], dict[str, Any], ArticleAna
         "key": {"tables": [table("The frame each passage puts forward",
                                  ["Passage", "Source", "Frame", "Words that weighed most", "Score", "Where"],
                                  key_rows)],
-                "notes": ["Frames come from a word list per frame (lexicons/frame_cues.tsv); a score is the share "
-                          "of the article's frame cues, not a certainty. Accept another frame a student defends "
-                          "with words from the passage."]},
+                "notes": [frames_source_note({item[1].get("rule", "") for item in pair})]},
     }
+
+
+def frames_source_note(rules: set[str]) -> str:
+    """Where the key's frames come from, so the teacher reads the scores and words for what they are."""
+    if "frame_model" in rules:
+        return ("Frames come from a learned model over words (the optional research-use set, trained on news "
+                "articles); a score is its probability, not a certainty, and names of people or places can weigh "
+                "as much as frame words. Accept another frame a student defends with words from the passage.")
+    return ("Frames come from a word list per frame (lexicons/frame_cues.tsv); a score is the share of the "
+            "article's frame cues, not a certainty. Accept another frame a student defends with words from the "
+            "passage.")

@@ -47,7 +47,8 @@ def frames_section(
         "outlets": outlets,
         "rows": [{"frame": frame, "label": frame.replace("_", " "),
                   "cells": [cells[(frame, outlet)] for outlet in outlets]} for frame in frames],
-        "scorer": "learned model (optional research-use set)" if rules == ["frame_model"] else "cue lexicon rule",
+        "scorer": ("learned model (optional research-use set), with the frames the cue lexicon rule adds"
+                   if "frame_model" in rules else "cue lexicon rule"),
     }
 
 

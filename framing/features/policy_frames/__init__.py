@@ -5,8 +5,9 @@ Not to be confused with :mod:`framing.frames` (pandas tables). Two transparent s
 * by default, a rule over the hand-written cue lexicon ``lexicons/frame_cues.tsv``
   (:mod:`.rule`, MIT), and
 * when a lexicon layer holds a ``frame_model.json`` (the optional research-use set,
-  ``--lexicons lexicons/optional/frames-research-use``), a learned linear model over words
-  and the cue sums (:mod:`.model`), trained by ``scripts/train_frames.py``.
+  ``--lexicons lexicons/optional/frames-research-use``), a calibrated linear model over
+  words (:mod:`.model`), trained by ``scripts/train_frames.py``, plus the frames the cue
+  rule assigns.
 
 Either way each assigned frame comes with its best sentences as spans of type ``frame``
 (the frame's name as label and category, the deciding rule, the words that weighed most);

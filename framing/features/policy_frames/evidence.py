@@ -37,6 +37,9 @@ class FrameDecision:
     score: float
     rule: str
     sentence_parts: Mapping[int, Sequence[WordWeight]]  # sentence index → its words' contributions
+    # Sentence index → its whole part of the score, when ``sentence_parts`` lists only the words worth
+    # showing (the learned model sums every word of every sentence, but lists the best sentences' words).
+    sentence_totals: Mapping[int, float] | None = None
 
 
 def evidence_sentences(
@@ -47,8 +50,11 @@ def evidence_sentences(
     ``most`` sentences (``None``: every sentence that carries the frame).
     """
     ranked = []
-    for sentence, words in decision.sentence_parts.items():
-        part = sum(word.weight for word in words)
+    totals = decision.sentence_totals
+    if totals is None:
+        totals = {sentence: sum(word.weight for word in words) for sentence, words in decision.sentence_parts.items()}
+    for sentence, part in totals.items():
+        words = decision.sentence_parts.get(sentence, ())
         if part > 0:
             best = sorted((w for w in words if w.weight > 0), key=lambda w: (-w.weight, w.start))[:MAX_WORDS]
             ranked.append((sentence, part, best))

@@ -2,13 +2,17 @@
 
 Input is plain, so anyone can retrain on their own labels: :class:`FramedText` (an id, a
 group held out together, the text, the frames annotators gave it), read from JSON Lines by
-:func:`read_frame_labels`. :func:`fit_frame_model` fits one L2 logistic model per frame on
-the features of :func:`.model.article_features` and picks each frame's threshold on
-probabilities cross-validated by group (max F1 of the held-out predictions).
-:func:`cross_validated_frames` is the honest estimate: each fold's vocabulary, weights and
-thresholds come from the other folds only (thresholds from an inner cross-validation), and
-predictions go through the shipped code path (:func:`.model.model_decisions` and the evidence
-filter), so a frame without evidence is not counted as predicted there either.
+:func:`read_frame_labels`. Each frame gets an L2 logistic model with balanced class weights
+over the words of :func:`.model.article_features`. :func:`calibrate` then looks at scores
+cross-validated by group: per frame, Platt scaling makes the scores probabilities (folded
+into the weights by :func:`model_of`), and one threshold for all frames is the one with the
+best micro-F1 + macro-F1 of what ships (the model's frames plus the cue rule's). Calibrated
+probabilities under one threshold suit micro-F1; per-frame F1-maximal thresholds, the first
+version's choice, sank to 0.05 for rare frames and flooded articles with them.
+:func:`cross_validated_frames` is the honest estimate: each fold's vocabulary, weights,
+calibration and threshold come from the other folds only (calibration from an inner
+cross-validation), and predictions go through the shipped code path
+(:func:`.model.model_decisions` and the evidence filter).
 """
 
 from __future__ import annotations
@@ -30,11 +34,12 @@ from ...training import read_records
 from .cues import CueHit, cue_hits
 from .evidence import evidence_sentences
 from .model import FORMAT, FrameModel, FrameWeights, article_features, model_decisions
+from .rule import cue_rule_decisions
 
 FOLDS = 5
 MIN_DF = 3  # a word must occur in this many training articles to get a weight
-REGULARISATION = 10.0  # inverse L2 strength: L2-normalised TF-IDF values are small (C=10 beat C=2 in grouped CV)
-THRESHOLDS = [round(step / 100, 2) for step in range(5, 96, 5)]
+REGULARISATION = 1.0  # inverse L2 strength; with balanced classes C=0.5..3 scored alike in grouped CV
+THRESHOLDS = [round(step / 1000, 3) for step in range(100, 901, 25)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +103,7 @@ def _fit(rows: Sequence[Parsed], idf: Mapping[str, float]) -> tuple[Any, list[An
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform([article_features(r.norms, r.hits, idf) for r in rows])
+    matrix = vectorizer.fit_transform([article_features(r.norms, idf) for r in rows])
     models = []
     for frame in POLICY_FRAMES:
         labels = [frame in r.item.frames for r in rows]
@@ -110,12 +115,11 @@ def _fit(rows: Sequence[Parsed], idf: Mapping[str, float]) -> tuple[Any, list[An
     return vectorizer, models
 
 
-def _probabilities(
-    fitted: tuple[Any, list[Any]], rows: Sequence[Parsed], idf: Mapping[str, float]
-) -> list[list[float]]:
+def _logits(fitted: tuple[Any, list[Any]], rows: Sequence[Parsed], idf: Mapping[str, float]) -> list[list[float]]:
+    """Each row's uncalibrated log-odds per frame (0 for a frame without a model)."""
     vectorizer, models = fitted
-    matrix = vectorizer.transform([article_features(r.norms, r.hits, idf) for r in rows])
-    columns = [m.predict_proba(matrix)[:, 1] if m is not None else [0.0] * len(rows) for m in models]
+    matrix = vectorizer.transform([article_features(r.norms, idf) for r in rows])
+    columns = [m.decision_function(matrix) if m is not None else [0.0] * len(rows) for m in models]
     return [[float(column[i]) for column in columns] for i in range(len(rows))]
 
 
@@ -127,43 +131,78 @@ def grouped_folds(rows: Sequence[Parsed], folds: int) -> list[tuple[list[int], l
     return [(list(a), list(b)) for a, b in splitter.split(list(range(len(rows))), groups=groups)]
 
 
-def _f1(predicted: Sequence[bool], gold: Sequence[bool]) -> float:
-    tp = sum(p and g for p, g in zip(predicted, gold, strict=True))
-    denominator = sum(predicted) + sum(gold)
-    return 2 * tp / denominator if denominator else 0.0
+def _micro_plus_macro_f1(predicted: Sequence[set[str]], gold: Sequence[set[str]]) -> float:
+    """Micro-F1 plus macro-F1 over the codebook's frames (the two figures the model is judged by)."""
+    def f1(tp: int, denominator: int) -> float:
+        return 2 * tp / denominator if denominator else 0.0
+
+    pairs = list(zip(predicted, gold, strict=True))
+    micro = f1(sum(len(p & g) for p, g in pairs), sum(len(p) + len(g) for p, g in pairs))
+    macro = sum(f1(sum(f in p and f in g for p, g in pairs), sum((f in p) + (f in g) for p, g in pairs))
+                for f in POLICY_FRAMES) / len(POLICY_FRAMES)
+    return micro + macro
 
 
-def choose_thresholds(rows: Sequence[Parsed], folds: int = FOLDS) -> dict[str, float]:
-    """Each frame's threshold: max F1 of probabilities cross-validated within ``rows`` (ties: the higher)."""
+@dataclass(frozen=True, slots=True)
+class Calibration:
+    """Per frame, Platt's slope and offset for the raw log-odds; one probability threshold for all frames."""
+
+    platt: Mapping[str, tuple[float, float]]
+    threshold: float
+
+
+def _platt(logits: Sequence[float], gold: Sequence[bool]) -> tuple[float, float]:
+    """Slope and offset mapping log-odds to calibrated log-odds (slope 0: the scores say nothing)."""
+    from sklearn.linear_model import LogisticRegression
+
+    if len(set(gold)) < 2:
+        return 0.0, -10.0
+    fitted = LogisticRegression(C=1e4).fit([[x] for x in logits], gold)
+    return max(0.0, float(fitted.coef_[0][0])), float(fitted.intercept_[0])
+
+
+def calibrate(rows: Sequence[Parsed], folds: int = FOLDS) -> Calibration:
+    """Platt scaling per frame and the shared threshold, from logits cross-validated within ``rows``."""
     held_out: list[list[float]] = [[] for _ in rows]
     for train, test in grouped_folds(rows, folds):
         idf = word_idf([rows[i] for i in train])
-        probabilities = _probabilities(_fit([rows[i] for i in train], idf), [rows[i] for i in test], idf)
-        for index, row in zip(test, probabilities, strict=True):
+        for index, row in zip(test, _logits(_fit([rows[i] for i in train], idf), [rows[i] for i in test], idf),
+                              strict=True):
             held_out[index] = row
-    thresholds = {}
-    for column, frame in enumerate(POLICY_FRAMES):
-        gold = [frame in r.item.frames for r in rows]
-        thresholds[frame] = max(THRESHOLDS, key=lambda t: (_f1([p[column] >= t for p in held_out], gold), t))
-    return thresholds
+    platt = {frame: _platt([row[c] for row in held_out], [frame in r.item.frames for r in rows])
+             for c, frame in enumerate(POLICY_FRAMES)}
+    probabilities = [{frame: 1.0 / (1.0 + math.exp(-(a * logits[c] + b)))
+                      for c, (frame, (a, b)) in enumerate(platt.items())} for logits in held_out]
+    by_rule = [{d.frame for d in cue_rule_decisions(list(r.hits)) if evidence_sentences(d)} for r in rows]
+    gold = [set(r.item.frames) for r in rows]
+
+    def shipped(threshold: float) -> list[set[str]]:
+        return [{f for f, p in row.items() if p >= threshold} | rule for row, rule in zip(probabilities, by_rule,
+                                                                                          strict=True)]
+    return Calibration(platt, max(THRESHOLDS, key=lambda t: (_micro_plus_macro_f1(shipped(t), gold), t)))
 
 
-def model_of(rows: Sequence[Parsed], thresholds: Mapping[str, float], provenance: Mapping[str, Any]) -> dict[str, Any]:
-    """The model file's content, fitted on every row of ``rows`` (weights rounded; zeros dropped)."""
+def model_of(rows: Sequence[Parsed], calibration: Calibration, provenance: Mapping[str, Any]) -> dict[str, Any]:
+    """The model file's content, fitted on every row of ``rows`` and calibrated (weights rounded; zeros dropped)."""
     idf = word_idf(rows)
     vectorizer, models = _fit(rows, idf)
     names = vectorizer.get_feature_names_out()
     frames = {}
     for frame, model in zip(POLICY_FRAMES, models, strict=True):
-        if model is None:
+        slope, offset = calibration.platt[frame]
+        if model is None or not slope:
             continue
-        weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True) if round(w, 4)}
-        frames[frame] = {"intercept": round(float(model.intercept_[0]), 4), "threshold": thresholds[frame],
+        weights = {str(n): round(float(w) * slope, 4) for n, w in zip(names, model.coef_[0], strict=True)
+                   if round(float(w) * slope, 4)}
+        frames[frame] = {"intercept": round(float(model.intercept_[0]) * slope + offset, 4),
+                         "threshold": calibration.threshold,
                          "weights": dict(sorted(weights.items(), key=lambda item: -abs(item[1])))}
     return {"format": FORMAT, "idf": idf, "frames": frames, "provenance": {
         **provenance, "trained": datetime.date.today().isoformat(), "articles": len(rows),
-        "model": f"one logistic regression per frame, L2, C={REGULARISATION}, balanced classes; "
-                 f"words in >= {MIN_DF} articles as sublinear TF-IDF, plus log(1 + cue weight) per frame",
+        "model": f"one logistic regression per frame, L2, C={REGULARISATION}, balanced classes, "
+                 f"Platt-calibrated on grouped cross-validated scores (folded into the weights); "
+                 f"words in >= {MIN_DF} articles as sublinear TF-IDF; one threshold for all frames; "
+                 "a frame the cue rule assigns is also reported",
     }}
 
 
@@ -171,11 +210,11 @@ def as_frame_model(data: Mapping[str, Any]) -> FrameModel:
     """A model file's content as the :class:`FrameModel` the extractor uses (no file needed)."""
     frames = {name: FrameWeights(spec["intercept"], spec["threshold"], spec["weights"])
               for name, spec in data["frames"].items()}
-    return FrameModel(data["idf"], frames, data["provenance"], "(in memory)")
+    return FrameModel.of(data["idf"], frames, data["provenance"], "(in memory)")
 
 
 def predicted_frames(row: Parsed, model: FrameModel) -> set[str]:
-    """The frames the shipped code path reports for ``row``: reaching the threshold and with evidence."""
+    """The frames the shipped code path reports for ``row``: the model's and the cue rule's, with evidence."""
     return {d.frame for d in model_decisions(row.doc, row.hits, model) if evidence_sentences(d)}
 
 
@@ -184,7 +223,7 @@ def cross_validated_frames(rows: Sequence[Parsed], folds: int = FOLDS) -> list[s
     predictions: list[set[str]] = [set() for _ in rows]
     for train, test in grouped_folds(rows, folds):
         training = [rows[i] for i in train]
-        model = as_frame_model(model_of(training, choose_thresholds(training, folds), {}))
+        model = as_frame_model(model_of(training, calibrate(training, folds), {}))
         for index in test:
             predictions[index] = predicted_frames(rows[index], model)
     return predictions
