@@ -18,14 +18,13 @@ A cue or name after the quote is its tag only when the quoted words end in a com
 ! ("“…,” he said"), never across a paragraph break; in "“it gets me mad” every time he
 thinks" the later verb starts a clause of its own.
 
-A quote with no cue of its own is credited, in order, to: the source of a sentence
-ending in a colon just before it ("McCrummen reports:"); a name signed after a dash
-("“…” ― Carla Sanchez"); a report that closes the sentence after a comma ("…, Comey has
-said."); the subject of its own sentence when that comes before it ("Cruz called Trump a “pathological liar”"), labelled
-"sentence subject" so a reader can see the weaker evidence; the speaker of the quote
-just before it when that is in the previous sentence (words split by a paragraph break);
-and last the source of a report in the sentence just before ("Kerry said that … ¶ “…”"),
-labelled "report just before".
+A quote with no cue of its own goes to the fallbacks of :mod:`.quote_fallbacks` (a colon
+before it, a signature, a closing report, the quote just before or the Q&A it answers, a
+report just before), or to the subject of its own sentence when that comes before it
+("Cruz called Trump a “pathological liar”"), labelled "sentence subject" so a reader can
+see the weaker evidence. A legal text or other document that is itself the subject of a
+cue inside another report ("The board noted the Code says that a “judge should not …”")
+is the quote's source; a report inside a closed dash aside is none.
 
 When two cues before the quote in one sentence share a speaker ("Sanders has said that
 he plans …"), or the later one's subject opens the earlier one's reported clause ("Trump
@@ -37,23 +36,27 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..corpus.coreference import bare_question
 from ..document import Document, QuoteRegion, Span
 from ..lexicons import Lexicons
 from . import Extraction
 from .attribution import Attribution, Source, find_sources
 from .attribution.clauses import in_closed_aside
+from .quote_fallbacks import (
+    RELAYING_KINDS,
+    closing_report,
+    continued,
+    introduced_before,
+    relabel,
+    reported_just_before,
+    signed_after,
+    signed_below,
+)
 
 # A cue this close after a quote ("“…,” the senator said") is its tag; farther on it is
 # more likely a new report ("Obama said “it gets me mad” every time he thinks …").
 _ADJACENT_WORDS = 4
 _TAG_MODIFIERS = 4  # words before a tag's name that describe the speaker ("the company's chief security officer")
 _TAG_ENDINGS = frozenset([",", "?", "!", "—", "–", "-", "…"])
-# Kinds that carry words rather than speak them: an outlet that relayed them, or the
-# statement, interview or poll they came in ("In an interview, Trump said “…”").
-# At most this many bare questions between two answers of one interviewee ("Governor Pence? “…”").
-_QUESTIONS_BETWEEN = 2
-_RELAYING_KINDS = frozenset(["media", "document"])
 # A conjunction after the quote starts a new clause ("“…,” although he supports"), not its tag.
 _CONJUNCTIONS = frozenset(["although", "though", "but", "and", "while", "because", "as", "if", "when", "whereas"])
 
@@ -86,9 +89,9 @@ def quote_extraction(
     for quote in quotes:
         source = speaker_of(doc, quote, attributions, subjects.get(quote.start), tags.get(quote.end))
         if source is None and previous is not None and previous[1] is not None:
-            source = _continued(doc, quote, *previous)
+            source = continued(doc, quote, *previous)
         if source is None:
-            source = _reported_just_before(quote, doc.sentence_of(quote.start), attributions)
+            source = reported_just_before(quote, doc.sentence_of(quote.start), attributions)
         spans.append(quote_span(doc, quote, source))
         previous = (quote, source)
     for inner, source in nested_speech(doc, quotes, cues):
@@ -101,31 +104,6 @@ def quote_extraction(
         "quoted_word_share": doc.n_quoted_words / doc.n_words if doc.n_words else 0.0,
     }
     return Extraction(values, spans)
-
-
-def _continued(doc: Document, quote: QuoteRegion, last_quote: QuoteRegion, last_source: Source) -> Source | None:
-    """The quote just before goes on: in the next sentence, or after prompts of a printed Q&A.
-
-    "Retired Gen. Flynn? “A patriot.”": when only bare questions (:func:`bare_question`)
-    stand between the two quotes (or other short answers, quoted words alone: "“A patriot.”"),
-    the answer is the same speaker's, labelled so.
-    """
-    first = doc.sentence_of(quote.start)
-    last = doc.sentence_of(max(last_quote.end - 1, last_quote.start))
-    if first - last <= 1:
-        return last_source
-    between = range(last + 1, first)
-    if len(between) > 2 * _QUESTIONS_BETWEEN or not bare_question(doc.text, doc.sentences[first - 1]):
-        return None
-    if all(bare_question(doc.text, doc.sentences[i]) or _all_quoted(doc, doc.sentences[i]) for i in between):
-        return _relabel(last_source, "answer in a run of questions")
-    return None
-
-
-def _all_quoted(doc: Document, sentence: tuple[int, int]) -> bool:
-    """The sentence is one quotation and nothing else ("“A patriot.”")."""
-    start, end = sentence
-    return any(q.start <= start and end <= q.end + 1 for q in doc.quotes)
 
 
 def direct_quotes(doc: Document) -> list[QuoteRegion]:
@@ -176,10 +154,6 @@ def inner_speaker(doc: Document, quote: QuoteRegion, cues: frozenset[str]) -> So
     return Source(person.start, person.end, person.text, "named_person", "inner speaker", person.name)
 
 
-def _relabel(source: Source, label: str) -> Source:
-    return Source(source.start, source.end, source.text, source.kind, label, source.name)
-
-
 def speaker_of(
     doc: Document,
     quote: QuoteRegion,
@@ -195,47 +169,11 @@ def speaker_of(
     the quote, which more likely starts a new report.
     """
     first = doc.sentence_of(quote.start)
-    last = doc.sentence_of(max(quote.end - 1, quote.start))
-    # "“Why not?” Sanders asked": a ? or ! inside the marks ends the sentence, not the report.
-    asks = int(doc.text[quote.inner_end - 1 : quote.inner_end] in ("?", "!"))
     # A tag follows quoted words that end in a comma, ? or ! ("“…,” he said"); after "“it gets me
     # mad” every time he thinks" the later verb starts a clause of its own.
     tagged = doc.text[quote.inner_end - 1 : quote.inner_end] in _TAG_ENDINGS
     question = doc.text[quote.inner_end - 1 : quote.inner_end] == "?"
-    candidates = []
-    for attribution in attributions:
-        if not first <= attribution.sentence <= last + asks:
-            continue
-        if question and attribution.rule == "asked_passive":
-            continue  # "“…?” he was asked": the question was put to him, by someone unnamed
-        if quote.start <= attribution.start < quote.end or _aside_closed_before(doc, attribution, quote):
-            continue
-        after = attribution.start >= quote.end
-        distance = attribution.start - quote.end if after else quote.start - attribution.end
-        relayed = attribution.source is not None and attribution.source.kind in _RELAYING_KINDS
-        if after:
-            between = doc.text[quote.end : attribution.start]
-            words = between.split()
-            # "“…,” the company's chief security officer Joe Sullivan said": a long source phrase still tags.
-            source = attribution.source
-            reach = _ADJACENT_WORDS + (len(source.text.split()) + _TAG_MODIFIERS
-                                       if source is not None and quote.end <= source.start else 0)
-            adjacent = (len(words) <= reach and not any(mark in between for mark in ".;?!\n")
-                        and not _CONJUNCTIONS.intersection(word.strip(",").lower() for word in words)
-                        and (tagged or between.lstrip().startswith(",")))
-            if attribution.sentence > last:
-                # The next sentence counts only as a tag that is all of it: "“Why not?” Sanders asked."
-                sentence_end = doc.sentences[attribution.sentence][1]
-                adjacent = adjacent and len(doc.text[attribution.end : sentence_end].split()) <= 2
-                if not adjacent:
-                    continue
-            tier = 0 if adjacent else 2
-        elif attribution.sentence > last:
-            continue
-        else:
-            tier = 1
-        candidates.append((relayed, tier, distance, attribution))
-    candidates.sort(key=lambda item: item[:3])
+    candidates = _cue_candidates(doc, quote, attributions, tagged=tagged, question=question)
     quoted_text = _text_quoted_within(doc, candidates)
     if quoted_text is not None:
         return quoted_text
@@ -251,19 +189,70 @@ def speaker_of(
     if tag is not None and question and _asked_after(doc, tag):
         tag = None  # "“…?” Ms. Roe was asked": she is the one asked
     if tag is not None and (tagged or doc.sentences[first][0] == quote.start):
-        return _relabel(tag, "tag after quote")
+        return relabel(tag, "tag after quote")
     if candidates and candidates[0][1] == 1:
         return _outermost(doc, candidates[0][3], [c[3] for c in candidates if c[1] == 1])
-    fallback = (_introduced_before(doc, quote, first, attributions) or _signed_after(doc, quote, attributions)
-                or _signed_below(doc, quote) or _closing_report(doc, candidates))
+    fallback = (introduced_before(doc, quote, first, attributions) or signed_after(doc, quote, attributions)
+                or signed_below(doc, quote) or closing_report(doc, candidates))
     if fallback is None and subject is not None and subject.end <= quote.start:
-        fallback = _relabel(subject, "sentence subject")
+        fallback = relabel(subject, "sentence subject")
     if fallback is None and candidates:
         fallback = candidates[0][3].source
     return fallback
 
 
-def _text_quoted_within(doc: Document, candidates: list[tuple[bool, int, int, Attribution]]) -> Source | None:
+Candidate = tuple[bool, int, int, Attribution]  # (relayed, tier, distance, attribution): sorted, best first
+
+
+def _cue_candidates(doc: Document, quote: QuoteRegion, attributions: list[Attribution], *, tagged: bool,
+                    question: bool) -> list[Candidate]:
+    """The cues of the quote's own sentence(s), each with its tier: 0 a tag right after the quote, 1 a cue
+    before it, 2 a cue farther after it; relayed (an outlet or a document) and distance break ties."""
+    first = doc.sentence_of(quote.start)
+    last = doc.sentence_of(max(quote.end - 1, quote.start))
+    # "“Why not?” Sanders asked": a ? or ! inside the marks ends the sentence, not the report.
+    asks = int(doc.text[quote.inner_end - 1 : quote.inner_end] in ("?", "!"))
+    candidates = []
+    for attribution in attributions:
+        if not first <= attribution.sentence <= last + asks:
+            continue
+        if question and attribution.rule == "asked_passive":
+            continue  # "“…?” he was asked": the question was put to him, by someone unnamed
+        if quote.start <= attribution.start < quote.end or _aside_closed_before(doc, attribution, quote):
+            continue
+        after = attribution.start >= quote.end
+        distance = attribution.start - quote.end if after else quote.start - attribution.end
+        relayed = attribution.source is not None and attribution.source.kind in RELAYING_KINDS
+        if after:
+            adjacent = _tags(doc, quote, attribution, tagged)
+            if attribution.sentence > last:
+                # The next sentence counts only as a tag that is all of it: "“Why not?” Sanders asked."
+                sentence_end = doc.sentences[attribution.sentence][1]
+                if not (adjacent and len(doc.text[attribution.end : sentence_end].split()) <= 2):
+                    continue
+            tier = 0 if adjacent else 2
+        elif attribution.sentence > last:
+            continue
+        else:
+            tier = 1
+        candidates.append((relayed, tier, distance, attribution))
+    return sorted(candidates, key=lambda item: item[:3])
+
+
+def _tags(doc: Document, quote: QuoteRegion, attribution: Attribution, tagged: bool) -> bool:
+    """A cue after the quote is its tag: close, in the same clause, after a comma or a tagging mark."""
+    between = doc.text[quote.end : attribution.start]
+    words = between.split()
+    # "“…,” the company's chief security officer Joe Sullivan said": a long source phrase still tags.
+    source = attribution.source
+    reach = _ADJACENT_WORDS + (len(source.text.split()) + _TAG_MODIFIERS
+                               if source is not None and quote.end <= source.start else 0)
+    return (len(words) <= reach and not any(mark in between for mark in ".;?!\n")
+            and not _CONJUNCTIONS.intersection(word.strip(",").lower() for word in words)
+            and (tagged or between.lstrip().startswith(",")))
+
+
+def _text_quoted_within(doc: Document, candidates: list[Candidate]) -> Source | None:
     """"The board noted the Code of Conduct says that a “judge should not …”": a text inside a report speaks.
 
     A document that is the subject of a cue inside another cue's reported clause (nothing but a
@@ -311,40 +300,6 @@ def _asked_after(doc: Document, tag: Source) -> bool:
     return len(words) >= 2 and words[0] in ("was", "were", "is", "is being", "had") and words[1].startswith("asked")
 
 
-def _closing_report(doc: Document, candidates: list[tuple[bool, int, int, Attribution]]) -> Source | None:
-    """"The FBI made a “mistake” in the check, Comey has said.": a report that closes the sentence.
-
-    A comma then a source and its verb at the very end of the sentence reports the whole
-    sentence, quote included, so its source outranks the sentence's grammatical subject.
-    """
-    for _, tier, _, attribution in candidates:
-        source = attribution.source
-        if tier != 2 or source is None:
-            continue
-        first, last = min(source.start, attribution.start), max(source.end, attribution.end)
-        sentence_start, sentence_end = doc.sentences[attribution.sentence]
-        comma = doc.text.rfind(",", sentence_start, first)
-        # Up to two words between the comma and the clause: "…, DFA spokesman Neil Sroka said."
-        if comma >= 0 and len(doc.text[comma + 1 : first].split()) <= 2 and (
-            len(doc.text[last:sentence_end].split()) <= 2
-        ):
-            return source
-    return None
-
-
-def _reported_just_before(quote: QuoteRegion, first: int, attributions: list[Attribution]) -> Source | None:
-    """"Kerry said that 100,000 would be accepted. ¶ “That adds up to …”": the last report before.
-
-    A quote with no cue, tag or subject of its own that follows a sentence reporting
-    someone's words goes on with that report: news writing puts the paraphrase first and
-    the speaker's own words after it, without repeating the tag. Only the sentence right
-    before counts, and only a report whose source speaks (not an outlet or a document).
-    """
-    before = [a for a in attributions if a.sentence == first - 1 and a.end <= quote.start]
-    speaking = [a for a in before if a.source is not None and a.source.kind not in _RELAYING_KINDS]
-    return _relabel(speaking[-1].source, "report just before") if speaking else None
-
-
 def _outermost(doc: Document, nearest: Attribution, before: list[Attribution]) -> Source | None:
     """"Sanders has said that he plans …, “…”": the report that frames the quote, not one inside it.
 
@@ -375,57 +330,6 @@ def _outermost(doc: Document, nearest: Attribution, before: list[Attribution]) -
 
     same = [a for a in before if frames(a)]
     return min(same, key=lambda a: a.start).source if same else source
-
-
-def _introduced_before(
-    doc: Document, quote: QuoteRegion, first: int, attributions: list[Attribution]
-) -> Source | None:
-    """"McCrummen reports:" then the quote: the sentence before ends with a colon and attributes."""
-    if first == 0:
-        return None
-    start, end = doc.sentences[first - 1]
-    if not doc.text[start:end].rstrip().endswith(":") or doc.text[end:quote.start].strip():
-        return None
-    introducing = [a for a in attributions if a.sentence == first - 1]
-    return introducing[-1].source if introducing else None
-
-
-def _signed_after(doc: Document, quote: QuoteRegion, attributions: list[Attribution]) -> Source | None:
-    """"“…” ― Carla Sanchez": a dash after the quote signs it with a name."""
-    rest = doc.text[quote.end : quote.end + 60]
-    stripped = rest.lstrip(", \t\n\xa0")
-    if stripped[:1] not in ("―", "—", "–") and not stripped.startswith("--"):
-        return None
-    name_start = quote.end + len(rest) - len(stripped.lstrip("―—–- \xa0"))
-    name = []
-    for token in doc.tokens:
-        if token.start < name_start:
-            continue
-        if not (token.is_word and token.text[0].isupper()) or len(name) == 4:
-            break
-        name.append(token)
-    if not name:
-        return None
-    start, end = name[0].start, name[-1].end
-    return Source(start, end, doc.text[start:end], "named_person", "dash signature", doc.text[start:end])
-
-
-def _signed_below(doc: Document, quote: QuoteRegion) -> Source | None:
-    """"“… ¶ Jane Roe, Acme Institute.”": a quote left open at its paragraph's end, signed on the next line.
-
-    The next line is short, opens with a person's name and carries the closing mark.
-    """
-    if quote.inner_end != quote.end:
-        return None  # closed in its own paragraph
-    line_start = quote.end + len(doc.text[quote.end :]) - len(doc.text[quote.end :].lstrip("\n"))
-    line_end = doc.text.find("\n", line_start)
-    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)].rstrip()
-    if not line or len(line.split()) > 10 or line[-1] not in "”\"":
-        return None
-    person = next((m for m in doc.mentions if m.start == line_start and m.kind == "person" and m.name), None)
-    if person is None:
-        return None
-    return Source(person.start, person.end, person.text, "named_person", "signed below", person.name)
 
 
 def quote_span(doc: Document, quote: QuoteRegion, source: Source | None) -> Span:
