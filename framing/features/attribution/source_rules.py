@@ -14,8 +14,6 @@ an earlier one.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from ...grammar import (
     ARTICLES,
     DASHES,
@@ -31,7 +29,6 @@ from .clauses import (
     INFERENCE_LEMMAS,
     before_appositive,
     clause_subject,
-    in_closed_aside,
     main_clause_subject,
     reduced_relative,
     relative_that,
@@ -42,6 +39,7 @@ from .clauses import (
 from .golden import SOURCE_GOLDEN
 from .model import Attribution, Cue, Decision, Rule, Unit, registry
 from .phrases import Context
+from .source_phrases import head_before_preposition, in_closed_report_aside, named_in_aside, source_unit
 
 # Prepositions before a participle whose subject is the clause's subject.
 _BY_GERUND = frozenset(["by", "after", "before", "while", "when"])
@@ -147,10 +145,10 @@ def participle_continues_report(context: Context, cue: Cue, found: list[Attribut
     if cue.lemma in INFERENCE_LEMMAS:
         return _decided(None, "inference")
     for attribution in found:
-        if attribution.sentence == cue.sentence and attribution.source is not None and not _in_closed_aside(
+        if attribution.sentence == cue.sentence and attribution.source is not None and not in_closed_report_aside(
             context, attribution, cue.first
         ):
-            return _decided(_source_unit(context, attribution), "earlier_report")
+            return _decided(source_unit(context, attribution), "earlier_report")
     tokens = context.tokens
     comma = cue.first - 1
     if tokens[comma].text in "”’\"'" and comma > 0:
@@ -160,44 +158,15 @@ def participle_continues_report(context: Context, cue: Cue, found: list[Attribut
     return _decided(clause_subject(context, cue.sentence, comma), "clause_subject")
 
 
-def _in_closed_aside(context: Context, attribution: Attribution, before: int) -> bool:
-    """Whether ``attribution`` sits between dashes or parentheses that both stand before token ``before``."""
-    text = context.doc.text
-    sentence_start = context.doc.sentences[attribution.sentence][0]
-    return in_closed_aside(text, sentence_start, attribution.start, attribution.end, context.tokens[before].start)
-
-
-def _source_unit(context: Context, attribution: Attribution) -> Unit:
-    """An earlier attribution's source as a unit of this parse, to lend to a verb that continues it."""
-    source = attribution.source
-    assert source is not None
-    first_token = bisect_left(context.starts, source.start)
-    last_token = bisect_left(context.ends, source.end)
-    return Unit(first_token, last_token, source.kind, source.label, source.name)
-
-
 def appositive_subject(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
     """"Critics, including human rights advocates, have condemned": the subject before the aside."""
     if cue.opens or context.norms[cue.before] not in _ASIDE_MARKS:
         return None
-    named = _named_in_aside(context, cue.before)
+    named = named_in_aside(context, cue.before)
     if named is not None:
         return _decided(named, "name_in_aside")
     unit = before_appositive(context, cue.before, loose=verb_only_form(cue.entry, cue.form))
     return None if unit is None else _decided(unit)
-
-
-def _named_in_aside(context: Context, comma: int) -> Unit | None:
-    """"the coalition's executive director, Matt Brooks, said": the aside names the role's holder.
-
-    Only when the whole aside is one person's name and the phrase before it ends in a
-    role noun ("director", "spokesman"): "Critics, including Jane Roe, said" keeps the critics.
-    """
-    unit = context.unit_ending_at(comma - 1)
-    if unit is None or unit.kind != "named_person" or unit.first < 2 or context.norms[unit.first - 1] != ",":
-        return None
-    role = context.titles_lexicon.get(context.norms[unit.first - 2])
-    return unit if role is not None and role[2] in ("role", "title") else None
 
 
 def inverted_subject(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
@@ -276,7 +245,7 @@ def coordinated_verb(context: Context, cue: Cue, found: list[Attribution]) -> De
     partner = next((attribution for attribution in reversed(found) if attribution.sentence == cue.sentence
                     and attribution.source is not None and attribution.end <= start), None)
     if partner is not None:
-        return _decided(_source_unit(context, partner), "earlier_report")
+        return _decided(source_unit(context, partner), "earlier_report")
     return _decided(clause_subject(context, cue.sentence, cue.before))
 
 
@@ -371,18 +340,8 @@ def unlisted_subject(context: Context, cue: Cue, found: list[Attribution]) -> De
     if not loose and unit is not None and context.norms[unit.first] in POSSESSIVE_DETERMINERS:
         return _decided(None)  # "apologized for her original post, writing": the form is the phrase's noun
     if unit is not None and unit.first > 1 and context.norms[unit.first - 1] in PREPOSITIONS:
-        return _decided(_head_before_preposition(context, unit, loose=loose), "object_of_preposition")
+        return _decided(head_before_preposition(context, unit, loose=loose), "object_of_preposition")
     return _decided(unit, "loose" if loose else "verb_follower")
-
-
-def _head_before_preposition(context: Context, unit: Unit, *, loose: bool) -> Unit:
-    """"the Code of Conduct for U.S. judges says": a phrase after a preposition is its object, not the
-    subject; the subject is the phrase before the preposition, with it ("a spokesman for the senators").
-    When no phrase can be read there, the object stands, as before."""
-    head = context.left_phrase(unit.first - 2) or context.generic_left(unit.first - 2, loose=loose)
-    if head is None or context.tokens[head.first].sentence != context.tokens[unit.last].sentence:
-        return unit
-    return Unit(head.first, unit.last, head.kind, head.label, context.text_of(head.first, unit.last))
 
 
 # The decision list, in order: the first rule that decides reads the cue's source.
