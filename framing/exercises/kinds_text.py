@@ -20,7 +20,7 @@ from .doubt import passage_doubts, uncounted
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import model_rewrite
 from .sound import readable, standing
-from .voices import confident_voices, shown_name
+from .voices import all_voices, confident_voices, keyed_completely, missing_voices, shown_name
 
 WINDOW = {"simple": 4, "standard": 5, "college": 6}  # sentences in a hedge-hunt passage
 MIN_HEDGES = 2
@@ -105,9 +105,11 @@ def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> di
 def who_speaks(m: Material) -> list[Candidate]:
     """Pairs of outlets, each shown with the sentences where a confidently placed voice speaks."""
     voices = confident_voices(m)
-    order = [o for o in m.outlets if o in voices]
+    order = [o for o in m.outlets if o in voices and outlet_sentences(m, voices[o])[1]]
     m.rng.shuffle(order)
     groups = [tuple(order[n:n + OUTLETS_PER_GROUP]) for n in range(0, len(order), OUTLETS_PER_GROUP)]
+    # one voice in each outlet: nothing to compare
+    groups = [g for g in groups if any(len(voices[o]) >= 2 for o in g)]
     return [Candidate("+".join(m.name(o).replace(" ", "") for o in g), g[0],
                       "; ".join(f"{m.name(o)}: {len(voices[o])} voice(s)" for o in g),
                       None,  # voices are kept by the analysis's counted sources, not the table's role confidence
@@ -117,11 +119,10 @@ def who_speaks(m: Material) -> list[Candidate]:
 def speaks_item(m: Material, outlets: tuple[str, ...], voices: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Each outlet's sentences (read in the handout) and a key of its voices, each once, as the article calls them."""
     passages, rows = [], []
+    everyone = all_voices(m)
     for outlet in outlets:
         analysis = m.by_id[str(voices[outlet][0]["article_id"])]
-        shown = [r for r in voices[outlet] if str(r["article_id"]) == analysis.document.id]
-        indexes = standing(analysis, sorted({n for r in shown for n in r["_sentences"]}),
-                           m.lexicons.abbreviations) or []
+        shown, indexes = outlet_sentences(m, voices[outlet])
         passage = {**m.passage(analysis, indexes), "in_handout": True}  # students read it there: a shorter sheet
         passages.append(passage)
         rows += [[m.name(outlet), ", ".join(str(n + 1) for n in sorted(r["_sentences"])),
@@ -135,12 +136,32 @@ def speaks_item(m: Material, outlets: tuple[str, ...], voices: dict[str, list[di
         "key": {"tables": [table("Who speaks (each voice once)", ["Source", "Sentences", "Who",
                                                                  "What the article calls them", "How", "Where"],
                                  rows)],
-                "notes": ["A dash: nothing next to the name in these sentences says who they are; accept what the "
-                          "article says elsewhere.",
+                "notes": [missing_note(m, outlets, everyone),
+                          "A dash: an outlet or group named by its name alone; accept what the article says elsewhere.",
                           "Not listed: unnamed sources (“an aide”, “officials”), and ads, videos and reports, which "
                           "speak for whoever made them. Accept them when a student names them and says who made or "
                           "said them."]},
     }
+
+
+def outlet_sentences(m: Material, rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[int]]:
+    """An outlet's key rows and the sentences shown for them; no sentences when the key would not be complete
+    for them (:func:`.voices.keyed_completely`)."""
+    analysis = m.by_id[str(rows[0]["article_id"])]
+    shown = [r for r in rows if str(r["article_id"]) == analysis.document.id]
+    indexes = standing(analysis, sorted({n for r in shown for n in r["_sentences"]}), m.lexicons.abbreviations) or []
+    return shown, indexes if keyed_completely(m, shown, indexes) else []
+
+
+def missing_note(m: Material, outlets: tuple[str, ...], everyone: dict[str, dict[str, str]]) -> str:
+    """A model answer to "whose voice is missing?": the voices other outlets' articles give and this one does not."""
+    parts = []
+    for outlet in outlets:
+        missing = missing_voices(m, outlet, everyone)
+        names = "; ".join(f"{m.mask(name)} (in {m.name(other)})" for name, other in missing[:4])
+        parts.append(f"{m.name(outlet)}: {names}" if names else f"{m.name(outlet)}: none that another outlet gives")
+    return ("Whose voice is missing, a model answer from the voices other outlets' articles give: " + " · ".join(parts)
+            + ". Accept any other side with a stake, with a reason.")
 
 
 # --- 7. rewrite neutrally -------------------------------------------------------------------

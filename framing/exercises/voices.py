@@ -33,6 +33,9 @@ NAMED_KINDS = frozenset({"named_person", "institution", "media"})
 _SAID_HERE = re.compile(r"^(?:title|appositive|another mention|possessive|own words) '([^']+)' at (\d+)-(\d+)")
 _SENTENCE_END = re.compile(r"(\S+)\.\s+[A-Z]")
 _POSSESSIVE = re.compile(r"(.+?)(?:'s|’s|'|’)")
+# "the minority leader, Name" / "a Republican from Ohio, Name": an appositive before the name, at a clause start.
+_BEFORE_NAME = re.compile(r"(?:[,;:(—–]\s*|\b(?:including|like|as)\s+)((?:[Tt]he|[Aa]n?)\s[^,.;:“”\"()]{2,60}),\s*$")
+_PARTY_TAG = re.compile(r",?\s*\(?([RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?)\)?")
 NEAR = 60  # characters between a describing phrase and the name it describes
 MAX_VOICE_SENTENCES = 4  # per outlet
 
@@ -66,10 +69,43 @@ def is_self(m: Material, outlet: str, voice: str) -> bool:
 
 
 def described_as(m: Material, row: Mapping[str, Any]) -> str:
-    """What the article calls the voice: the phrase by its name in the same article ("a news outlet" for an
-    outlet), or ""."""
-    return (apposition_after(m, row) or phrase_by_name(m, row) or split_title(m, row)[0]
-            or ("a news outlet" if row.get("role") == "media" else ""))
+    """What the article calls the voice: the phrase by its name in the same article, with the party-state tag
+    that follows the name ("R-Texas"), or "". Never a label the article does not use (a teacher found "a news
+    outlet" for a newspaper the article only names)."""
+    label = (apposition_after(m, row) or apposition_before(m, row) or phrase_by_name(m, row)
+             or split_title(m, row)[0])
+    tag = party_tag(m, row)
+    return f"{label} ({tag})" if label and tag else label or tag
+
+
+def apposition_before(m: Material, row: Mapping[str, Any]) -> str:
+    """The phrase set off before the name ("the minority leader, Kenneth Fredette": "the minority leader")."""
+    analysis = m.by_id.get(str(row.get("article_id")))
+    if analysis is None:
+        return ""
+    doc, start = analysis.document, int(float(row["start"]))
+    opening = doc.sentences[doc.sentence_of(start)][0]
+    window = doc.text[max(opening, start - 80):start]
+    found = _BEFORE_NAME.search(f", {window}" if start - 80 <= opening else window)  # a sentence's start opens one
+    if found is None or any(w.lower() in FUNCTION_WORDS | reporting_words(m) or w.endswith("ed")
+                            for w in found.group(1).split()[1:]):
+        return ""  # "the committee voted, Name": a clause, not a description
+    return clean(found.group(1))
+
+
+def reporting_words(m: Material) -> set[str]:
+    """Reporting verbs' words (``reporting_verbs.tsv``): a phrase holding one is a clause, not a description."""
+    return {e.key.lower() for e in m.lexicons["reporting_verbs"]}
+
+
+def party_tag(m: Material, row: Mapping[str, Any]) -> str:
+    """The party-state tag right after a person's name ("Ted Cruz (R-Texas)", "Cruz, R-Texas,"), or ""."""
+    analysis = m.by_id.get(str(row.get("article_id")))
+    if analysis is None or row.get("kind") != "named_person":
+        return ""
+    end = int(float(row["start"])) + len(voice_name(row))
+    found = _PARTY_TAG.match(analysis.document.text[end:end + 30])
+    return found.group(1) if found else ""
 
 
 def apposition_after(m: Material, row: Mapping[str, Any]) -> str:
@@ -119,8 +155,9 @@ def phrase_by_name(m: Material, row: Mapping[str, Any]) -> str:
     stops = {e.key.lower() for e in m.lexicons["stop_words"]}
     if rest.lower() in voice.lower() or all(w.lower() in stops for w in rest.split()):
         return ""  # nothing but the name, or "that"
-    owner = _POSSESSIVE.fullmatch(rest)
-    return f"of {owner.group(1)}" if owner else rest  # "AARP’s" (policy chief): "of AARP"
+    if _POSSESSIVE.fullmatch(rest):
+        return ""  # "Representative Fredette's" is someone else's name, not what the article calls this voice
+    return rest
 
 
 def without_name(m: Material, phrase: str, voice: str) -> str:
@@ -174,7 +211,19 @@ def is_voice(m: Material, row: Mapping[str, Any]) -> bool:
     before = analysis.document.text[max(0, start - 40):start]
     cut = tail_of_longer_name(before, any_capital=row.get("kind") == "institution")
     return (counted and not cut and not nested(analysis, start) and not acts(analysis, start, end)
-            and not is_self(m, row["outlet"], str(row["voice"])))
+            and not only_adjective(m, analysis, row, start) and not is_self(m, row["outlet"], str(row["voice"])))
+
+
+def only_adjective(m: Material, analysis: Any, row: Mapping[str, Any], start: int) -> bool:
+    """Whether the "name" only describes someone ("a Republican who…", "the Republican leader said"): the
+    speaker is the noun, so the word alone is no voice. A teacher found "Republican" listed where no one spoke."""
+    text = analysis.document.text
+    before = re.findall(r"[\w’']+", text[max(0, start - 12):start].lower())
+    if before and before[-1] in ("a", "an"):
+        return True
+    after = re.match(r"\s+([\w’'-]+)", text[start + len(voice_name(row)):])
+    return (row.get("kind") != "named_person" and len(voice_name(row).split()) == 1 and after is not None
+            and after.group(1)[:1].islower() and after.group(1).lower() not in reporting_words(m) | FUNCTION_WORDS)
 
 
 def acts(analysis: Any, start: int, end: int) -> bool:
@@ -216,11 +265,12 @@ def confident_voices(m: Material) -> dict[str, list[dict[str, Any]]]:
     by_outlet: dict[str, dict[str, dict[str, Any]]] = {}
     rows = sorted(records(m.tables.get("voices")), key=lambda r: (str(r.get("article_id")), float(r["start"])))
     placed = []
+    unsure = unkeyable_sentences(m, rows)
     for row in (as_outlet(m, r) for r in rows):
         analysis = m.by_id.get(str(row.get("article_id")))
         if analysis is not None and is_voice(m, row):
             index = analysis.document.sentence_of(int(float(row["start"])))
-            if standing(analysis, [index], m.lexicons.abbreviations):
+            if (analysis.document.id, index) not in unsure and standing(analysis, [index], m.lexicons.abbreviations):
                 placed.append((row, index))
     for new_voices in (True, False):
         for row, index in placed:
@@ -237,3 +287,58 @@ def confident_voices(m: Material) -> dict[str, list[dict[str, Any]]]:
                 voices[key] = {**row, "_sentences": {index}, "_quoted": row.get("via") == "quote",
                                "_described": described_as(m, row)}
     return {o: sorted(v.values(), key=lambda r: min(r["_sentences"])) for o, v in by_outlet.items() if v}
+
+
+def unkeyable_sentences(m: Material, rows: list[dict[str, Any]]) -> set[tuple[str, int]]:
+    """``(article id, sentence)`` pairs where a named source speaks that the key cannot list (an adjective such
+    as "a Republican", a piece of a longer name): shown, that sentence would have a voice the key misses."""
+    unsure = set()
+    for row in (as_outlet(m, r) for r in rows):
+        analysis = m.by_id.get(str(row.get("article_id")))
+        if analysis is None or row.get("kind") not in NAMED_KINDS or row.get("role") == "documents":
+            continue
+        start = int(float(row["start"]))
+        if is_voice(m, row) or nested(analysis, start) or is_self(m, row["outlet"], str(row["voice"])):
+            continue
+        if any(s.start < int(float(row["end"])) and start < s.end and s.counted for s in analysis.spans_of("source")):
+            unsure.add((analysis.document.id, analysis.document.sentence_of(start)))
+    return unsure
+
+
+def all_voices(m: Material) -> dict[str, dict[str, str]]:
+    """Every voice of each outlet's whole article, by :func:`voice_key`, with the name the article gives it:
+    what "whose voice is missing?" is answered from."""
+    found: dict[str, dict[str, str]] = {}
+    for row in (as_outlet(m, r) for r in records(m.tables.get("voices"))):
+        if str(row.get("article_id")) in m.by_id and is_voice(m, row):
+            found.setdefault(row["outlet"], {}).setdefault(voice_key(row), voice_name(row))
+    return found
+
+
+def missing_voices(m: Material, outlet: str, voices: dict[str, dict[str, str]]) -> list[tuple[str, str]]:
+    """``(name, other outlet)`` for each voice another outlet's article gives and ``outlet``'s article does not."""
+    own = voices.get(outlet, {})
+    missing: dict[str, tuple[str, str]] = {}
+    for other in (o for o in m.outlets if o != outlet):
+        for key, name in voices.get(other, {}).items():
+            if key not in own and not is_self(m, outlet, name):
+                missing.setdefault(key, (name, other))
+    return list(missing.values())
+
+
+def keyed_completely(m: Material, rows: list[dict[str, Any]], indexes: list[int]) -> bool:
+    """Whether the key's voices ``rows`` are every voice of the sentences ``indexes`` shown, each with what the
+    article calls them (a person needs a phrase; an outlet or body is named by its name)."""
+    if not rows or not indexes:
+        return False
+    article_id = str(rows[0]["article_id"])
+    keys = {voice_key(r) for r in rows}
+    if any((article_id, i) in unkeyable_sentences(m, [r for r in records(m.tables.get("voices"))
+                                                    if str(r.get("article_id")) == article_id]) for i in indexes):
+        return False
+    analysis = m.by_id[article_id]
+    for row in (as_outlet(m, r) for r in records(m.tables.get("voices"))):
+        if (str(row.get("article_id")) == article_id and is_voice(m, row) and voice_key(row) not in keys
+                and analysis.document.sentence_of(int(float(row["start"]))) in indexes):
+            return False
+    return all(r["_described"] for r in rows if r.get("kind") == "named_person")
