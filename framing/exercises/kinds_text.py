@@ -16,7 +16,7 @@ from typing import Any
 from ..analysis import ArticleAnalysis
 from ..compare.common import outlet_of
 from ..document import Span
-from .doubt import passage_doubts, uncounted
+from .doubt import Doubt, passage_doubts, uncounted
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import model_rewrite
 from .sound import readable, standing
@@ -65,8 +65,8 @@ def hedge_hunt(m: Material) -> list[Candidate]:
             if not indexes or len(indexes) < 3:
                 continue
             start, end = doc.sentences[indexes[0]][0], doc.sentences[indexes[-1]][1]
-            hedges = counted_hedges(analysis, start, end)
-            own = [s for s in hedges if not doc.is_quoted(s.start, s.end)]
+            hedges = passage_doubts(m.lexicons, analysis, start, end)
+            own = [d for d in hedges if whose_words(analysis, d) == WRITER]
             if len(hedges) >= MIN_HEDGES and own and indexes[0] not in seen:
                 seen.add(indexes[0])
                 found.append((analysis, indexes, doc.text[start:end], len(own)))
@@ -82,14 +82,23 @@ def counted_hedges(analysis: ArticleAnalysis, start: int, end: int) -> list[Span
     return [span for span in spans_within(analysis, "hedge", start, end) if span.counted]
 
 
+WRITER = "the writer"
+
+
+def whose_words(analysis: ArticleAnalysis, doubt: Doubt) -> str:
+    """Whose words a doubt is in: a quoted speaker's, a source's the writer retells (the hedge span's ``voice``
+    is ``paraphrase``: a teacher found such hedges wrongly credited to the writer), or the writer's."""
+    if doubt.voice == "quoted" or analysis.document.is_quoted(doubt.start, doubt.end):
+        return "a quoted speaker"
+    return "a source, retold" if doubt.voice == "paraphrase" else WRITER
+
+
 def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> dict[str, Any]:
     """The passage, and a key of every counted hedge and second-hand marker (:mod:`.doubt`), whose words each are."""
-    doc = analysis.document
     passage = m.passage(analysis, indexes)
     first, last = passage["sentences"][0]["start"], passage["sentences"][-1]["end"]
     found = passage_doubts(m.lexicons, analysis, first, last)
-    rows = [[sentence_number(passage, d.start), d.text, readable("hedge", d.category),
-             "a quoted speaker" if doc.is_quoted(d.start, d.end) else "the writer",
+    rows = [[sentence_number(passage, d.start), d.text, readable("hedge", d.category), whose_words(analysis, d),
              offsets(d.start, d.end)] for d in found]
     extra = uncounted(m.lexicons, analysis, first, last, found)
     notes = [f"Also accept, if the student explains the doubt (hedge words the tool did not count here): "
@@ -175,6 +184,16 @@ def lexicon_loaded(m: Material, analysis: ArticleAnalysis, start: int, end: int)
             and not analysis.document.is_quoted(s.start, s.end)]
 
 
+def unkeyed_loaded(analysis: ArticleAnalysis, keyed: list[Span]) -> bool:
+    """Whether the sentence of ``keyed`` has a loaded word the key would not list (one the curated or learned
+    lexicon marks only "possible", a distancing word, a scorer-only one): a model rewrite would keep it, and
+    a teacher found rewrites that kept other snide words."""
+    start, end = analysis.document.sentences[analysis.document.sentence_of(keyed[0].start)]
+    places = {(s.start, s.end) for s in keyed}
+    return any((s.start, s.end) not in places and not analysis.document.is_quoted(s.start, s.end)
+               for s in spans_within(analysis, "loaded", start, end))
+
+
 def rewrite_neutrally(m: Material) -> list[Candidate]:
     """Whole sentences in the journalist's own words with lexicon-listed loaded terms; a model rewrite first."""
     found = []
@@ -183,7 +202,7 @@ def rewrite_neutrally(m: Material) -> list[Candidate]:
         for index, (start, end) in enumerate(doc.sentences):
             spans = lexicon_loaded(m, analysis, start, end)
             words = len(doc.text[start:end].split())
-            if not spans or not REWRITE_WORDS[0] <= words <= REWRITE_WORDS[1]:
+            if not spans or not REWRITE_WORDS[0] <= words <= REWRITE_WORDS[1] or unkeyed_loaded(analysis, spans):
                 continue
             if any(q.start < end and q.end > start for q in doc.quotes if q.kind == "speech"):
                 continue

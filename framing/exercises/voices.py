@@ -306,11 +306,12 @@ def unkeyable_sentences(m: Material, rows: list[dict[str, Any]]) -> set[tuple[st
 
 
 def all_voices(m: Material) -> dict[str, dict[str, str]]:
-    """Every voice of each outlet's whole article, by :func:`voice_key`, with the name the article gives it:
-    what "whose voice is missing?" is answered from."""
+    """Every person each outlet's whole article gives a voice, by :func:`voice_key`, with the full name the article
+    gives: what "whose voice is missing?" is answered from (a place or a clipped name is no one to miss)."""
     found: dict[str, dict[str, str]] = {}
     for row in (as_outlet(m, r) for r in records(m.tables.get("voices"))):
-        if str(row.get("article_id")) in m.by_id and is_voice(m, row):
+        if (str(row.get("article_id")) in m.by_id and is_voice(m, row) and row.get("kind") == "named_person"
+                and len(voice_name(row).split()) >= 2):  # a full name: "Washington" or "Journal" may be no one
             found.setdefault(row["outlet"], {}).setdefault(voice_key(row), voice_name(row))
     return found
 
