@@ -23,7 +23,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..grammar import AUXILIARY_VERBS, OBJECT_PRONOUNS, PREPOSITIONS, SUBJECT_PRONOUNS
+from ..grammar import AUXILIARY_VERBS, NAME_SUFFIXES, OBJECT_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS
 from .material import Material, clean, group_of, records
 from .sound import standing
 
@@ -33,8 +33,9 @@ NAMED_KINDS = frozenset({"named_person", "institution", "media"})
 _SAID_HERE = re.compile(r"^(?:title|appositive|another mention|possessive|own words) '([^']+)' at (\d+)-(\d+)")
 _SENTENCE_END = re.compile(r"(\S+)\.\s+[A-Z]")
 _POSSESSIVE = re.compile(r"(.+?)(?:'s|’s|'|’)")
-# "the minority leader, Name" / "a Republican from Ohio, Name": an appositive before the name, at a clause start.
-_BEFORE_NAME = re.compile(r"(?:[,;:(—–]\s*|\b(?:including|like|as)\s+)((?:[Tt]he|[Aa]n?)\s[^,.;:“”\"()]{2,60}),\s*$")
+# "the minority leader, Name" / "Obama's press secretary, Name": an appositive before the name, at a clause start.
+_BEFORE_NAME = re.compile(r"(?:[,;:(—–][\"”’]?\s*|\b(?:including|like|as)\s+)"
+                          r"((?:[Tt]he|[Aa]n?|[A-Z][\w.]*(?:'s|’s))\s[^,.;:“”\"()]{2,60}),\s*$")
 _PARTY_TAG = re.compile(r",?\s*\(?([RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?)\)?")
 NEAR = 60  # characters between a describing phrase and the name it describes
 MAX_VOICE_SENTENCES = 4  # per outlet
@@ -59,6 +60,8 @@ def voice_key(row: Mapping[str, Any]) -> str:
     words = re.findall(r"[\w’'-]+", voice_name(row).lower())
     if not words or (len(words) == 1 and (words[0] in FUNCTION_WORDS or "n't" in words[0])):
         return ""
+    while len(words) > 1 and words[-1].rstrip(".") in NAME_SUFFIXES:  # "Roger J. Stone Jr." is "Stone"
+        words = words[:-1]
     return words[-1] if row.get("kind") == "named_person" else " ".join(words)
 
 
@@ -87,10 +90,16 @@ def apposition_before(m: Material, row: Mapping[str, Any]) -> str:
     opening = doc.sentences[doc.sentence_of(start)][0]
     window = doc.text[max(opening, start - 80):start]
     found = _BEFORE_NAME.search(f", {window}" if start - 80 <= opening else window)  # a sentence's start opens one
-    if found is None or any(w.lower() in FUNCTION_WORDS | reporting_words(m) or w.endswith("ed")
-                            for w in found.group(1).split()[1:]):
-        return ""  # "the committee voted, Name": a clause, not a description
-    return clean(found.group(1))
+    return description(m, found.group(1)) if found else ""
+
+
+def description(m: Material, phrase: str) -> str:
+    """``phrase`` as what the article calls someone, or "" when it is a clause ("the committee voted")."""
+    words = phrase.split()
+    if any(w.lower() in FUNCTION_WORDS | reporting_words(m) for w in words[1:]) or (
+            words and words[-1].lower() in RELATIVE_PRONOUNS | PREPOSITIONS):
+        return ""  # "President who", "a spokeswoman for": cut short
+    return clean(phrase)
 
 
 def reporting_words(m: Material) -> set[str]:
@@ -110,14 +119,17 @@ def party_tag(m: Material, row: Mapping[str, Any]) -> str:
 
 def apposition_after(m: Material, row: Mapping[str, Any]) -> str:
     """The words after "Name," up to the next comma or stop, when the source phrase ran into them
-    ("Jonathan Cowan, president" in "…, president of Third Way.": "president of Third Way")."""
+    ("Jonathan Cowan, president" in "…, president of Third Way.": "president of Third Way"), or a phrase
+    opening with "a" or "the" ("Lis Smith, a spokeswoman for the campaign,")."""
     analysis = m.by_id.get(str(row.get("article_id")))
-    if analysis is None or "," not in str(row.get("voice")):
+    if analysis is None:
         return ""
     text = analysis.document.text
     start = int(float(row["start"])) + len(voice_name(row))
-    found = re.match(r"\s*,\s*([^,.;:“”\"]{2,60})(?=[,.;])", text[start:start + 80])
-    return clean(found.group(1)) if found else ""
+    # without the comma in the source phrase, only a described noun ("Lis Smith, a spokeswoman for …,")
+    lead = "" if "," in str(row.get("voice")) else r"(?:[Tt]he|[Aa]n?)\s"
+    found = re.match(rf"\.?\s*,\s*({lead}[^,.;:“”\"]{{2,60}})(?=[,.;])", text[start:start + 80])
+    return description(m, found.group(1)) if found else ""
 
 
 def split_title(m: Material, row: Mapping[str, Any]) -> tuple[str, str]:
@@ -155,9 +167,9 @@ def phrase_by_name(m: Material, row: Mapping[str, Any]) -> str:
     stops = {e.key.lower() for e in m.lexicons["stop_words"]}
     if rest.lower() in voice.lower() or all(w.lower() in stops for w in rest.split()):
         return ""  # nothing but the name, or "that"
-    if _POSSESSIVE.fullmatch(rest):
-        return ""  # "Representative Fredette's" is someone else's name, not what the article calls this voice
-    return rest
+    if _POSSESSIVE.fullmatch(rest) and any(w.lower() in rest.lower() for w in voice.split()[-1:]):
+        return ""  # "Representative Fredette's" in a quote: the name's own possessive, not a description
+    return description(m, rest)
 
 
 def without_name(m: Material, phrase: str, voice: str) -> str:
@@ -204,8 +216,9 @@ def is_voice(m: Material, row: Mapping[str, Any]) -> bool:
     analysis = m.by_id.get(str(row.get("article_id")))
     if analysis is None or row.get("kind") not in NAMED_KINDS or row.get("role") == "documents" or not voice_key(row):
         return False
-    if row.get("kind") != "named_person" and not re.search(r"\b[A-Z]", voice_name(row)):
-        return False  # "committee", "the government": no name a student can look up
+    if not re.search(r"\b[A-Z]", voice_name(row)) or re.match(r"an?\s", voice_name(row)) or (
+            row.get("kind") == "named_person" and voice_name(row)[:1].islower()):
+        return False  # "committee", "a Republican who", "the Democratic leader": no name a student can look up
     start, end = int(float(row["start"])), int(float(row["end"]))
     counted = any(s.start < end and start < s.end and s.counted for s in analysis.spans_of("source"))
     before = analysis.document.text[max(0, start - 40):start]
@@ -218,6 +231,8 @@ def only_adjective(m: Material, analysis: Any, row: Mapping[str, Any], start: in
     """Whether the "name" only describes someone ("a Republican who…", "the Republican leader said"): the
     speaker is the noun, so the word alone is no voice. A teacher found "Republican" listed where no one spoke."""
     text = analysis.document.text
+    at = text.find(voice_name(row), start, start + len(voice_name(row)) + 20)
+    start = at if at >= 0 else start  # the row may start at "a Republican who"; the name is "Republican"
     before = re.findall(r"[\w’']+", text[max(0, start - 12):start].lower())
     if before and before[-1] in ("a", "an"):
         return True
@@ -286,7 +301,22 @@ def confident_voices(m: Material) -> dict[str, list[dict[str, Any]]]:
             else:
                 voices[key] = {**row, "_sentences": {index}, "_quoted": row.get("via") == "quote",
                                "_described": described_as(m, row)}
+    elsewhere = labels_in_article(m, rows)
+    for voices in by_outlet.values():
+        for key, row in voices.items():
+            row["_described"] = row["_described"] or elsewhere.get((str(row["article_id"]), key), "")
     return {o: sorted(v.values(), key=lambda r: min(r["_sentences"])) for o, v in by_outlet.items() if v}
+
+
+def labels_in_article(m: Material, rows: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """What each article calls each voice at any mention (first found): a voice whose shown sentences say
+    only "Holtz-Eakin said" is still "the former budget director" where the article introduced them."""
+    found: dict[tuple[str, str], str] = {}
+    for row in (as_outlet(m, r) for r in rows):
+        key = (str(row.get("article_id")), voice_key(row))
+        if key[1] and not found.get(key) and str(row.get("article_id")) in m.by_id and row.get("kind") in NAMED_KINDS:
+            found[key] = described_as(m, row)
+    return found
 
 
 def unkeyable_sentences(m: Material, rows: list[dict[str, Any]]) -> set[tuple[str, int]]:
