@@ -36,6 +36,7 @@ _POSSESSIVE = re.compile(r"(.+?)(?:'s|’s|'|’)")
 # "the minority leader, Name" / "Obama's press secretary, Name": an appositive before the name, at a clause start.
 _BEFORE_NAME = re.compile(r"(?:[,;:(—–][\"”’]?\s*|\b(?:including|like|as)\s+)"
                           r"((?:[Tt]he|[Aa]n?|[A-Z][\w.]*(?:'s|’s))\s[^,.;:“”\"()]{2,60}),\s*$")
+_CAPITALIZED_RUN = re.compile(r"((?:[A-Z][\w.’'-]*\s+)+)$")
 _PARTY_TAG = re.compile(r",?\s*\(?([RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?)\)?")
 NEAR = 60  # characters between a describing phrase and the name it describes
 MAX_VOICE_SENTENCES = 4  # per outlet
@@ -76,7 +77,7 @@ def described_as(m: Material, row: Mapping[str, Any]) -> str:
     that follows the name ("R-Texas"), or "". Never a label the article does not use (a teacher found "a news
     outlet" for a newspaper the article only names)."""
     label = (apposition_after(m, row) or apposition_before(m, row) or phrase_by_name(m, row)
-             or split_title(m, row)[0])
+             or split_title(m, row)[0] or title_before(m, row))
     tag = party_tag(m, row)
     return f"{label} ({tag})" if label and tag else label or tag
 
@@ -105,6 +106,18 @@ def description(m: Material, phrase: str) -> str:
 def reporting_words(m: Material) -> set[str]:
     """Reporting verbs' words (``reporting_verbs.tsv``): a phrase holding one is a clause, not a description."""
     return {e.key.lower() for e in m.lexicons["reporting_verbs"]}
+
+
+def title_before(m: Material, row: Mapping[str, Any]) -> str:
+    """The capitalized words right before the name that end in a ``titles.tsv`` title ("State House Minority
+    Leader" before "Ken Fredette", "Mayor" before "Dana Holt"), or ""."""
+    analysis = m.by_id.get(str(row.get("article_id")))
+    if analysis is None:
+        return ""
+    start = int(float(row["start"]))
+    found = _CAPITALIZED_RUN.search(analysis.document.text[max(0, start - 60):start])
+    titles = {e.key.lower().rstrip(".") for e in m.lexicons["titles"]}
+    return clean(found.group(1)) if found and found.group(1).split()[-1].lower().rstrip(".") in titles else ""
 
 
 def party_tag(m: Material, row: Mapping[str, Any]) -> str:
