@@ -13,7 +13,8 @@ from framing.exercises.doubt import passage_doubts, uncounted
 from framing.exercises.kinds_compare import claim_sentence
 from framing.exercises.kinds_text import rewrite_neutrally, who_speaks, whose_words
 from framing.exercises.material import Material
-from framing.exercises.voices import described_as, is_voice
+from framing.exercises.voice_labels import described_as
+from framing.exercises.voices import is_voice
 
 
 def article(lexicons, text, *, id="a-1", outlet="Ledger", title=""):
