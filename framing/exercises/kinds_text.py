@@ -16,7 +16,7 @@ from typing import Any
 from ..analysis import ArticleAnalysis
 from ..compare.common import outlet_of
 from ..document import Span
-from .doubt import Doubt, passage_doubts, uncounted
+from .doubt import SECOND_HAND, Doubt, passage_doubts, uncounted
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import model_rewrite
 from .sound import readable, standing
@@ -90,7 +90,15 @@ def whose_words(analysis: ArticleAnalysis, doubt: Doubt) -> str:
     is ``paraphrase``: a teacher found such hedges wrongly credited to the writer), or the writer's."""
     if doubt.voice == "quoted" or analysis.document.is_quoted(doubt.start, doubt.end):
         return "a quoted speaker"
-    return "a source, retold" if doubt.voice == "paraphrase" else WRITER
+    if doubt.category == SECOND_HAND:
+        return WRITER  # "as the campaign claims": the writer marks the claim as someone else's
+    sentence = analysis.document.sentences[analysis.document.sentence_of(doubt.start)]
+    retold = doubt.voice == "paraphrase" or any(s.counted and (
+        # "the plan would slow growth, according to the budget office": the office's claim
+        (sentence[0] <= s.start < sentence[1] and s.attrs.get("rule") == "prepositional_source")
+        or int(s.attrs.get("content_start") or -1) <= doubt.start < int(s.attrs.get("content_end") or -1))
+        for s in analysis.spans_of("attribution"))
+    return "a source, retold" if retold else WRITER
 
 
 def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> dict[str, Any]:

@@ -106,7 +106,7 @@ def party_tag(m: Material, row: Mapping[str, Any]) -> str:
 def apposition_after(m: Material, row: Mapping[str, Any]) -> str:
     """The words after "Name," up to the next comma or stop, when the source phrase ran into them
     ("Jonathan Cowan, president" in "…, president of Third Way.": "president of Third Way"), or a phrase
-    opening with "a" or "the" ("Lis Smith, a spokeswoman for the campaign,")."""
+    opening with "a" or "the" ("Lis Smith, a spokeswoman for the campaign,"), or one that ends the sentence."""
     analysis = m.by_id.get(str(row.get("article_id")))
     if analysis is None:
         return ""
@@ -114,7 +114,10 @@ def apposition_after(m: Material, row: Mapping[str, Any]) -> str:
     start = name_at(text, row)[1]
     # without the comma in the source phrase, only a described noun ("Lis Smith, a spokeswoman for …,")
     lead = "" if "," in str(row.get("voice")) else rf"{DESCRIBED_NOUN}\s"
-    found = re.match(rf"\.?\s*,\s*({lead}[^,.;:“”\"]{{2,60}})(?=[,.;])", text[start:start + 80])
+    said = re.search(r"(\w+)\s+$", text[max(0, name_at(text, row)[0] - 20):name_at(text, row)[0]])
+    found = re.match(rf"\.?\s*,\s*({lead}[^,.;:“”\"]{{2,60}})(?=[,.;])", text[start:start + 80]) or (
+        said is not None and said.group(1).lower() in reporting_words(m)  # "…, said Jack Lew, director of X."
+        and re.match(r"\.?\s*,\s*([a-z][^,.;:“”\"]{2,60})\.(?:\s|$)", text[start:start + 80]))
     return description(m, found.group(1)) if found else ""
 
 

@@ -30,8 +30,8 @@ from .voice_labels import FUNCTION_WORDS, described_as, name_at, reporting_words
 
 # The voices table's kinds that name someone a student can look up.
 NAMED_KINDS = frozenset({"named_person", "institution", "media"})
-# A name of two or more capitalized words in a source phrase ("State House Majority Leader Jeff McCabe").
-_CAPITALIZED_NAME = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+")
+# A name of capitalized words in a source phrase ("State House Majority Leader Jeff McCabe"), not "The".
+_CAPITALIZED_NAME = re.compile(r"(?<![\w.])(?!(?:The|A|An)\b)[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 # A co-speaker joined to a source by "and" ("Jeff McCabe (D) and …"), which the source phrase may leave out.
 _AND_BEFORE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+)(?:\s*\([^)]{1,12}\))?,?\s+and\s+$")
 MAX_VOICE_SENTENCES = 4  # per outlet
@@ -187,7 +187,8 @@ def unkeyable_sentences(m: Material, rows: list[dict[str, Any]]) -> set[tuple[st
     unsure = set()
     for row in (as_outlet(m, r) for r in rows):
         analysis = m.by_id.get(str(row.get("article_id")))
-        if analysis is None or row.get("kind") not in NAMED_KINDS or row.get("role") == "documents":
+        if (analysis is None or row.get("kind") not in NAMED_KINDS or row.get("role") == "documents"
+                or float(row["start"]) != float(row["start"])):  # no place (NaN): nothing to show
             continue
         start = int(float(row["start"]))
         if is_voice(m, row) or nested(analysis, start) or is_self(m, row["outlet"], str(row["voice"])):
@@ -247,14 +248,15 @@ def keyed_completely(m: Material, rows: list[dict[str, Any]], indexes: list[int]
 
 
 def unnamed_in_key(analysis: Any, keyed_words: set[str]) -> set[int]:
-    """Sentences where a source names someone (by two or more capitalized words) whose surname is none of
-    ``keyed_words``: "McCabe and Gideon said" needs both, though the voices table may have only one row."""
+    """Sentences where a source names someone (capitalized words) whose last name is none of ``keyed_words``:
+    "McCabe and Gideon said" needs both, though the voices table may have only one row, and "something Gattine
+    has denied" inside another's claim is a voice the key would miss."""
     text, found = analysis.document.text, set()
     for span in analysis.spans_of("source"):
-        if not span.counted or nested(analysis, span.start):
+        if not span.counted:
             continue
         co_speaker = _AND_BEFORE.search(text[max(0, span.start - 80):span.start])
         names = _CAPITALIZED_NAME.findall(span.text) + ([co_speaker.group(1)] if co_speaker else [])
-        if any(name.split()[-1].lower() not in keyed_words for name in names):
+        if any(re.sub(r"(?:'s|’s)$", "", name.split()[-1]).lower() not in keyed_words for name in names):
             found.add(analysis.document.sentence_of(span.start))
     return found
