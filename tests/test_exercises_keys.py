@@ -137,3 +137,18 @@ def test_a_masked_self_citation_drops_the_article_before_the_name(lexicons):
     m.body_text(a, 0, len(text))
     [note] = m.giveaways
     assert "to Source A" in note["sentence"] and "The Source A" not in note["sentence"]
+
+
+def test_who_speaks_does_not_show_a_sentence_with_a_speaker_the_key_misses(lexicons):
+    text = ("Mayor Dana Holt said the park would open in May. Jeff Moss and Rita Vance, a council member, said the "
+            "cost was too high.")
+    rows = [voice_row(text, "Dana Holt"), voice_row(text, "Rita Vance")]
+    m = Material([article(lexicons, text)], {"voices": pd.DataFrame(rows)}, lexicons)
+    assert who_speaks(m) == []  # the second sentence would need Jeff Moss too; without it one voice is left
+
+
+def test_a_hedge_before_according_to_is_the_sources(lexicons):
+    text = "The plan would cut costs next year, according to the budget office."
+    a = article(lexicons, text)
+    [would] = [d for d in passage_doubts(lexicons, a, 0, len(text)) if d.text == "would"]
+    assert whose_words(a, would) == "a source, retold"
