@@ -152,3 +152,26 @@ def test_a_hedge_before_according_to_is_the_sources(lexicons):
     a = article(lexicons, text)
     [would] = [d for d in passage_doubts(lexicons, a, 0, len(text)) if d.text == "would"]
     assert whose_words(a, would) == "a source, retold"
+
+
+def test_appeared_in_court_is_no_hedge(lexicons):
+    text = "The senator appeared briefly in court on Friday. The deal appeared to collapse."
+    a = article(lexicons, text)
+    found = [(d.text, d.start) for d in passage_doubts(lexicons, a, 0, len(text))]
+    assert ("appeared", text.index("appeared")) not in found
+    assert ("appeared", text.rindex("appeared")) in found
+
+
+def test_a_condition_is_only_also_accept(lexicons):
+    text = "If the vote fails next week, the plan may die."
+    a = article(lexicons, text)
+    counted = passage_doubts(lexicons, a, 0, len(text))
+    assert [d.text for d in counted] == ["may"]
+    assert "If" in [d.text for d in uncounted(lexicons, a, 0, len(text), counted)]
+
+
+def test_rewrite_skips_a_loaded_word_that_reports_a_reaction(lexicons):
+    judged = "The mayor showed his ridicule of the plan on Monday in the city hall."
+    reported = "The mayor drew public ridicule for the plan on Monday in the city hall."
+    assert rewrite_neutrally(Material([article(lexicons, judged)], {}, lexicons))
+    assert rewrite_neutrally(Material([article(lexicons, reported)], {}, lexicons)) == []

@@ -38,7 +38,9 @@ SECOND_HAND_LEMMAS = frozenset(["accuse"])
 PLAIN_CLASSES = frozenset({"modal", "adverb", "adjective", "evidential"})
 # Hedge nouns ("the possibility of talks", "charges that") name doubt as a topic more often than they hedge
 # the writer's claim: a teacher rejected them as answers, so they are only "also accept".
-TOPIC_CLASSES = frozenset({"noun"})
+# A condition ("if that candidate is not the right one") sets a case rather than doubting a claim: a teacher
+# judges it, so it is only "also accept" too.
+TOPIC_CLASSES = frozenset({"noun", "conditional"})
 
 
 # "what he called …": the writer hands the words to someone else, a second-hand marker a teacher expected.
@@ -79,15 +81,21 @@ def passage_doubts(lexicons: Lexicons, analysis: ArticleAnalysis, start: int, en
               for a, b in matches(distancing_pattern(lexicons), text[start:end])]
     found += [Doubt(start + f.start(), start + f.end(), f.group(0), SECOND_HAND, "second_hand:what_called")
               for f in _WHAT_CALLED.finditer(text[start:end])]
-    return without_overlaps(found)
+    return without_overlaps([d for d in found if not doubtful(text, d.start, d.end)])
 
 
 def doubtful(text: str, start: int, end: int) -> bool:
-    """Whether a hedge span is no sure hedge: "whether or not", a negated "could", or a bare "could" (ability or
-    possibility: the teacher judges, so it is only "also accept")."""
+    """Whether a hedge span is no sure hedge: "whether or not", a negated "could", a bare "could" (ability or
+    possibility: the teacher judges, so it is only "also accept"), or "appeared" before a place ("appeared in
+    court")."""
     words = text[start:min(len(text), end + 5)]
     found = _NOT_DOUBT.match(words)
-    return found is not None and (found.group(0).lower() != ABILITY_OR_DOUBT or text[start:end].lower() == "could")
+    if found is not None and (found.group(0).lower() != ABILITY_OR_DOUBT or text[start:end].lower() == "could"):
+        return True
+    after = re.match(r"\s+(?:\w+ly\s+)?(\w+)", text[end:end + 30])
+    # "appeared briefly in court": showed up, not seemed
+    return (text[start:end].lower().startswith("appear") and after is not None
+            and after.group(1).lower() in PREPOSITIONS - {"to", "as", "like"})
 
 
 

@@ -9,6 +9,7 @@ stand on their own, confident comparison rows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from ..analysis import ArticleAnalysis
 from ..compare.common import outlet_of
 from ..document import Span
+from ..grammar import REACTION_VERBS
 from .doubt import SECOND_HAND, Doubt, passage_doubts, uncounted
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import model_rewrite
@@ -59,7 +61,7 @@ def hedge_hunt(m: Material) -> list[Candidate]:
     for analysis in m.analyses:
         doc = analysis.document
         body = [n for n, (start, end) in enumerate(doc.sentences) if not is_heading(doc.text[start:end])]
-        seen: set[int] = set()  # windows that context made start at the same sentence are one candidate
+        seen: set[int] = set()  # sentences already in a candidate: two items never show the same sentence
         for first in range(0, len(body), size - 1):
             indexes = standing(analysis, body[first:first + size], m.lexicons.abbreviations)
             if not indexes or len(indexes) < 3:
@@ -67,8 +69,8 @@ def hedge_hunt(m: Material) -> list[Candidate]:
             start, end = doc.sentences[indexes[0]][0], doc.sentences[indexes[-1]][1]
             hedges = passage_doubts(m.lexicons, analysis, start, end)
             own = [d for d in hedges if whose_words(analysis, d) == WRITER]
-            if len(hedges) >= MIN_HEDGES and own and indexes[0] not in seen:
-                seen.add(indexes[0])
+            if len(hedges) >= MIN_HEDGES and own and not seen & set(indexes):
+                seen |= set(indexes)
                 found.append((analysis, indexes, doc.text[start:end], len(own)))
     ranked = spread(m.rank(found, lambda c: m.grade_distance(c[2]) + max(0, 3 - c[3])), lambda c: outlet_of(c[0]))
     return [Candidate(f"{a.document.id}:s{i[0] + 1}", outlet_of(a),
@@ -189,7 +191,15 @@ def lexicon_loaded(m: Material, analysis: ArticleAnalysis, start: int, end: int)
     listed = {entry.key.lower() for entry in m.lexicons["loaded"]}
     return [s for s in spans_within(analysis, "loaded", start, end)
             if s.category != "distancing" and s.label.lower() in listed
-            and not analysis.document.is_quoted(s.start, s.end)]
+            and not analysis.document.is_quoted(s.start, s.end) and not reported_reaction(analysis, s)]
+
+
+def reported_reaction(analysis: ArticleAnalysis, span: Span) -> bool:
+    """Whether a loaded word is the object of a reaction verb a few words before it ("attracted the usual share of
+    public ridicule"): it reports what others did, so a neutral rewrite would change the fact."""
+    before = analysis.document.text[max(0, span.start - 60):span.start]
+    words = re.findall(r"[\w’']+", re.split(r"[,;:.!?]", before)[-1].lower())[-6:]
+    return any(w in REACTION_VERBS for w in words)
 
 
 def unkeyed_loaded(analysis: ArticleAnalysis, keyed: list[Span]) -> bool:
