@@ -55,6 +55,11 @@ SUPPORT_VERBS = frozenset(
 # Negated ability modals written as one token ("can't believe", "cannot say").
 NEGATED_ABILITY = frozenset(["can't", "cannot", "couldn't", "cant", "couldnt"])
 # Verbs that deny what follows ("denied it was a cover-up"): a loaded word after them is the denier's.
+# Verbs whose object is others' reaction ("attracted ridicule", "drew criticism"): a loaded noun there reports
+# what people did, so rewriting it changes the fact, not the writer's tone.
+REACTION_VERBS = frozenset(["attract", "attracts", "attracted", "draw", "draws", "drew", "drawn", "face", "faces",
+                            "faced", "spark", "sparks", "sparked", "provoke", "provokes", "provoked", "earn", "earns",
+                            "earned", "prompt", "prompts", "prompted", "trigger", "triggers", "triggered"])
 DENIAL_VERBS = frozenset(["deny", "denies", "denied", "denying", "rejected", "rejects", "dismissed", "dismisses"])
 
 # --- pronouns ------------------------------------------------------------------------

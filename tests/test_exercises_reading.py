@@ -110,7 +110,7 @@ def test_the_key_main_text_holds_no_ids_or_offsets_only_its_closing_note(lexicon
 
 
 def test_who_is_speaking_takes_the_description_whole_from_the_article(lexicons):
-    from framing.exercises.voices import described_as
+    from framing.exercises.voice_labels import described_as
 
     text = "The plan is bad, said Ann Lee, president of Civic Trust. Bo Ray, a spokesman for the city, agreed."
     a = article(lexicons, text)

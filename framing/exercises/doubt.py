@@ -38,33 +38,65 @@ SECOND_HAND_LEMMAS = frozenset(["accuse"])
 PLAIN_CLASSES = frozenset({"modal", "adverb", "adjective", "evidential"})
 # Hedge nouns ("the possibility of talks", "charges that") name doubt as a topic more often than they hedge
 # the writer's claim: a teacher rejected them as answers, so they are only "also accept".
-TOPIC_CLASSES = frozenset({"noun"})
+# A condition ("if that candidate is not the right one") sets a case rather than doubting a claim: a teacher
+# judges it, so it is only "also accept" too.
+TOPIC_CLASSES = frozenset({"noun", "conditional"})
+
+
+# "what he called …": the writer hands the words to someone else, a second-hand marker a teacher expected.
+_WHAT_CALLED = re.compile(r"(?<!\w)what\s+(?:he|she|they|it|[A-Z][\w’'-]+)\s+(?:called|calls|described\s+as|termed)"
+                          r"(?!\w)", re.IGNORECASE)
+# Words a hedge lexicon lists that a careful reader does not take as doubt here: "whether or not" ("regardless"),
+# and a negated "could" ("could not" says what was impossible, an ability, not a guess).
+_NOT_DOUBT = re.compile(r"whether\s+or\s+not|could(?:\s+not|n[’']t)?", re.IGNORECASE)
+# "could" alone may be ability ("could put") or possibility: a teacher judges it, so it is only "also accept".
+ABILITY_OR_DOUBT = "could"
 
 
 @dataclass(frozen=True)
 class Doubt:
-    """One doubt word: where it is, its words, its hedge category and the rule or lexicon row that found it."""
+    """One doubt word: where it is, its words, its hedge category, the rule or lexicon row that found it, and
+    whose words it is in (``voice`` of the hedge span: own, quoted or paraphrase; "" when not read)."""
 
     start: int
     end: int
     text: str
     category: str
     rule: str
+    voice: str = ""
 
 
 def passage_doubts(lexicons: Lexicons, analysis: ArticleAnalysis, start: int, end: int) -> list[Doubt]:
     """Counted hedges and second-hand markers in ``[start, end)``, in text order, each place once."""
-    found = [Doubt(s.start, s.end, s.text, s.category, f"hedge:{s.label}") for s in analysis.spans_of("hedge")
-             if start <= s.start and s.end <= end and s.counted and s.category not in TOPIC_CLASSES]
+    text = analysis.document.text
+    found = [Doubt(s.start, s.end, s.text, s.category, f"hedge:{s.label}", str(s.attrs.get("voice") or ""))
+             for s in analysis.spans_of("hedge") if start <= s.start and s.end <= end and s.counted
+             and s.category not in TOPIC_CLASSES and not doubtful(text, s.start, s.end)]
     for span in analysis.spans_of("attribution"):
         if start <= span.start and span.end <= end and span.counted and (
                 span.attrs.get("rule") == "prepositional_source"
                 or second_hand(span.category, span.attrs.get("lemma"))):
             found.append(Doubt(span.start, span.end, span.text, SECOND_HAND, f"attribution:{span.label}"))
-    text = analysis.document.text
     found += [Doubt(start + a, start + b, text[start + a:start + b], SECOND_HAND, "reporting_verbs:distancing")
               for a, b in matches(distancing_pattern(lexicons), text[start:end])]
-    return without_overlaps(found)
+    found += [Doubt(start + f.start(), start + f.end(), f.group(0), SECOND_HAND, "second_hand:what_called")
+              for f in _WHAT_CALLED.finditer(text[start:end])]
+    return without_overlaps([d for d in found if not doubtful(text, d.start, d.end)])
+
+
+def doubtful(text: str, start: int, end: int) -> bool:
+    """Whether a hedge span is no sure hedge: "whether or not", a negated "could", a bare "could" (ability or
+    possibility: the teacher judges, so it is only "also accept"), or "appeared" before a place ("appeared in
+    court")."""
+    words = text[start:min(len(text), end + 5)]
+    found = _NOT_DOUBT.match(words)
+    if found is not None and (found.group(0).lower() != ABILITY_OR_DOUBT or text[start:end].lower() == "could"):
+        return True
+    after = re.match(r"\s+(?:\w+ly\s+)?(\w+)", text[end:end + 30])
+    # "appeared briefly in court": showed up, not seemed
+    return (text[start:end].lower().startswith("appear") and after is not None
+            and after.group(1).lower() in PREPOSITIONS - {"to", "as", "like"})
+
 
 
 def text_doubts(lexicons: Lexicons, text: str, hedges: Iterable[str] = ()) -> list[str]:
@@ -83,7 +115,8 @@ def uncounted(lexicons: Lexicons, analysis: ArticleAnalysis, start: int, end: in
     extra = [Doubt(start + a, start + b, text[start + a:start + b], "", "hedges.tsv")
              for a, b in matches(hedge_pattern(lexicons), text[start:end])]
     extra += [Doubt(s.start, s.end, s.text, s.category, f"hedge:{s.label}") for s in analysis.spans_of("hedge")
-              if start <= s.start and s.end <= end and s.counted and s.category in TOPIC_CLASSES]
+              if start <= s.start and s.end <= end and s.counted and (s.category in TOPIC_CLASSES or (
+                  doubtful(text, s.start, s.end) and s.text.lower() == ABILITY_OR_DOUBT))]
     return [d for d in without_overlaps(extra) if not any(a < d.end and d.start < b for a, b in taken)]
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from ..grammar import NUMBER_BOUNDS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS
 from .doubt import passage_doubts, text_doubts, who_says
 from .kinds_text import Candidate, offsets, table
-from .material import Material, clean, letter_name, listed, parse_evidence, records
+from .material import Material, clean, is_heading, letter_name, listed, parse_evidence, records
 from .sound import is_confident, standing
 
 MAX_VERSIONS = 3
@@ -25,6 +25,8 @@ _CLAUSE_BREAK = re.compile(r",\s+(?=(?:but|while|and|although|though|whereas|yet
 # An aside between commas that describes a noun (", the powerful lobby that has been seen as …,"): its hedges
 # are about that noun, not the claim the headline makes.
 _ASIDE = re.compile(r",\s+(?:the|a|an|which|who|whose|whom)\s[^,]*,")
+LEDE = 3  # the article's first sentences, where it states what its headline says
+MIN_SHARED = 2  # content words a sentence shares with the headline to state its claim
 ROUNDING = 0.1  # values this close agree when either is given as approximate
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -289,8 +291,10 @@ def headline_check(m: Material) -> list[Candidate]:
     """
     found = []
     for row in confident_rows(m, "headlines"):
-        if not row.get("headline") or not can_show(m, row["article_id"], row["body_start"]):
+        claim = claim_sentence(m, row) if row.get("headline") else None
+        if claim is None or not can_show(m, row["article_id"], claim):
             continue
+        row = {**row, "body_start": claim}
         doubts = headline_doubts(m, row)
         if doubts[0] or doubts[1] or row.get("headline_question"):
             found.append((row, doubts, 0 if headline_verdict(row, doubts) != "the same" else 1))
@@ -298,6 +302,32 @@ def headline_check(m: Material) -> list[Candidate]:
     return [Candidate(f"headline:{row['article_id']}", row["outlet"], f"{m.name(row['outlet'])}: "
                       f"{m.mask(clean(str(row['headline'])))}", float(row["confidence"]),
                       lambda r=row, d=doubts: headline_item(m, r, d)) for row, doubts, _ in ranked]
+
+
+def claim_sentence(m: Material, row: dict[str, Any]) -> int | None:
+    """Where the article states the headline's claim: of the lede's sentences and the one the comparison
+    matched, the one sharing the most content words with the headline (a lede sentence by one word; the earliest
+    on a tie), or None when
+    none shares :data:`MIN_SHARED`. A teacher found a headline checked against a later sentence about an
+    earlier "possibility" while the lede stated the headline's fact."""
+    analysis = m.by_id.get(str(row["article_id"]))
+    if analysis is None:
+        return None
+    doc = analysis.document
+    body = [n for n, (a, b) in enumerate(doc.sentences) if not is_heading(doc.text[a:b])]
+    matched = doc.sentence_of(int(float(row["body_start"])))
+    heads = content_stems(m, str(row["headline"]))
+    shared = {n: len(heads & content_stems(m, doc.text[slice(*doc.sentences[n])])) for n in {*body[:LEDE], matched}}
+    lede = set(body[:LEDE])
+    # a lede sentence wins by one word; max keeps the first, so the earliest wins a tie
+    best = max(sorted(shared), key=lambda n: shared[n] + (n in lede))
+    return doc.sentences[best][0] if shared[best] >= MIN_SHARED else None
+
+
+def content_stems(m: Material, text: str) -> set[str]:
+    """A text's content words, cut to five letters so that "drops" meets "dropped"."""
+    stops = {e.key.lower() for e in m.lexicons["stop_words"]}
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in stops}
 
 
 def headline_doubts(m: Material, row: dict[str, Any]) -> tuple[list[str], list[str]]:
@@ -319,11 +349,9 @@ def claim_clauses(m: Material, text: str, start: int, end: int, headline: str) -
     hedges the second clause, not the headline's claim ("X won't go forward with debate"); an
     aside between commas (:data:`_ASIDE`) is left out too.
     """
-    stops = {e.key.lower() for e in m.lexicons["stop_words"]}
-    heads = {w[:5] for w in re.findall(r"[a-z]{4,}", headline.lower()) if w not in stops}
+    heads = content_stems(m, headline)
     bounds = [start, *(start + b.end() for b in _CLAUSE_BREAK.finditer(text[start:end])), end]
-    return [(a, b) for a, b in pairwise(bounds)
-            if heads & {w[:5] for w in re.findall(r"[a-z]{4,}", text[a:b].lower()) if w not in stops}]
+    return [(a, b) for a, b in pairwise(bounds) if heads & content_stems(m, text[a:b])]
 
 
 def headline_item(m: Material, row: dict[str, Any], doubts: tuple[list[str], list[str]]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ stand on their own, confident comparison rows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,11 +17,12 @@ from typing import Any
 from ..analysis import ArticleAnalysis
 from ..compare.common import outlet_of
 from ..document import Span
-from .doubt import passage_doubts, uncounted
+from ..grammar import REACTION_VERBS
+from .doubt import SECOND_HAND, Doubt, passage_doubts, uncounted
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import model_rewrite
 from .sound import readable, standing
-from .voices import confident_voices, shown_name
+from .voices import all_voices, confident_voices, keyed_completely, missing_voices, shown_name
 
 WINDOW = {"simple": 4, "standard": 5, "college": 6}  # sentences in a hedge-hunt passage
 MIN_HEDGES = 2
@@ -59,16 +61,16 @@ def hedge_hunt(m: Material) -> list[Candidate]:
     for analysis in m.analyses:
         doc = analysis.document
         body = [n for n, (start, end) in enumerate(doc.sentences) if not is_heading(doc.text[start:end])]
-        seen: set[int] = set()  # windows that context made start at the same sentence are one candidate
+        seen: set[int] = set()  # sentences already in a candidate: two items never show the same sentence
         for first in range(0, len(body), size - 1):
             indexes = standing(analysis, body[first:first + size], m.lexicons.abbreviations)
             if not indexes or len(indexes) < 3:
                 continue
             start, end = doc.sentences[indexes[0]][0], doc.sentences[indexes[-1]][1]
-            hedges = counted_hedges(analysis, start, end)
-            own = [s for s in hedges if not doc.is_quoted(s.start, s.end)]
-            if len(hedges) >= MIN_HEDGES and own and indexes[0] not in seen:
-                seen.add(indexes[0])
+            hedges = passage_doubts(m.lexicons, analysis, start, end)
+            own = [d for d in hedges if whose_words(analysis, d) == WRITER]
+            if len(hedges) >= MIN_HEDGES and own and not seen & set(indexes):
+                seen |= set(indexes)
                 found.append((analysis, indexes, doc.text[start:end], len(own)))
     ranked = spread(m.rank(found, lambda c: m.grade_distance(c[2]) + max(0, 3 - c[3])), lambda c: outlet_of(c[0]))
     return [Candidate(f"{a.document.id}:s{i[0] + 1}", outlet_of(a),
@@ -82,14 +84,31 @@ def counted_hedges(analysis: ArticleAnalysis, start: int, end: int) -> list[Span
     return [span for span in spans_within(analysis, "hedge", start, end) if span.counted]
 
 
+WRITER = "the writer"
+
+
+def whose_words(analysis: ArticleAnalysis, doubt: Doubt) -> str:
+    """Whose words a doubt is in: a quoted speaker's, a source's the writer retells (the hedge span's ``voice``
+    is ``paraphrase``: a teacher found such hedges wrongly credited to the writer), or the writer's."""
+    if doubt.voice == "quoted" or analysis.document.is_quoted(doubt.start, doubt.end):
+        return "a quoted speaker"
+    if doubt.category == SECOND_HAND:
+        return WRITER  # "as the campaign claims": the writer marks the claim as someone else's
+    sentence = analysis.document.sentences[analysis.document.sentence_of(doubt.start)]
+    retold = doubt.voice == "paraphrase" or any(s.counted and (
+        # "the plan would slow growth, according to the budget office": the office's claim
+        (sentence[0] <= s.start < sentence[1] and s.attrs.get("rule") == "prepositional_source")
+        or int(s.attrs.get("content_start") or -1) <= doubt.start < int(s.attrs.get("content_end") or -1))
+        for s in analysis.spans_of("attribution"))
+    return "a source, retold" if retold else WRITER
+
+
 def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> dict[str, Any]:
     """The passage, and a key of every counted hedge and second-hand marker (:mod:`.doubt`), whose words each are."""
-    doc = analysis.document
     passage = m.passage(analysis, indexes)
     first, last = passage["sentences"][0]["start"], passage["sentences"][-1]["end"]
     found = passage_doubts(m.lexicons, analysis, first, last)
-    rows = [[sentence_number(passage, d.start), d.text, readable("hedge", d.category),
-             "a quoted speaker" if doc.is_quoted(d.start, d.end) else "the writer",
+    rows = [[sentence_number(passage, d.start), d.text, readable("hedge", d.category), whose_words(analysis, d),
              offsets(d.start, d.end)] for d in found]
     extra = uncounted(m.lexicons, analysis, first, last, found)
     notes = [f"Also accept, if the student explains the doubt (hedge words the tool did not count here): "
@@ -105,9 +124,11 @@ def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> di
 def who_speaks(m: Material) -> list[Candidate]:
     """Pairs of outlets, each shown with the sentences where a confidently placed voice speaks."""
     voices = confident_voices(m)
-    order = [o for o in m.outlets if o in voices]
+    order = [o for o in m.outlets if o in voices and outlet_sentences(m, voices[o])[1]]
     m.rng.shuffle(order)
     groups = [tuple(order[n:n + OUTLETS_PER_GROUP]) for n in range(0, len(order), OUTLETS_PER_GROUP)]
+    # one voice in each outlet: nothing to compare
+    groups = [g for g in groups if any(len(voices[o]) >= 2 for o in g)]
     return [Candidate("+".join(m.name(o).replace(" ", "") for o in g), g[0],
                       "; ".join(f"{m.name(o)}: {len(voices[o])} voice(s)" for o in g),
                       None,  # voices are kept by the analysis's counted sources, not the table's role confidence
@@ -117,11 +138,10 @@ def who_speaks(m: Material) -> list[Candidate]:
 def speaks_item(m: Material, outlets: tuple[str, ...], voices: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Each outlet's sentences (read in the handout) and a key of its voices, each once, as the article calls them."""
     passages, rows = [], []
+    everyone = all_voices(m)
     for outlet in outlets:
         analysis = m.by_id[str(voices[outlet][0]["article_id"])]
-        shown = [r for r in voices[outlet] if str(r["article_id"]) == analysis.document.id]
-        indexes = standing(analysis, sorted({n for r in shown for n in r["_sentences"]}),
-                           m.lexicons.abbreviations) or []
+        shown, indexes = outlet_sentences(m, voices[outlet])
         passage = {**m.passage(analysis, indexes), "in_handout": True}  # students read it there: a shorter sheet
         passages.append(passage)
         rows += [[m.name(outlet), ", ".join(str(n + 1) for n in sorted(r["_sentences"])),
@@ -135,12 +155,32 @@ def speaks_item(m: Material, outlets: tuple[str, ...], voices: dict[str, list[di
         "key": {"tables": [table("Who speaks (each voice once)", ["Source", "Sentences", "Who",
                                                                  "What the article calls them", "How", "Where"],
                                  rows)],
-                "notes": ["A dash: nothing next to the name in these sentences says who they are; accept what the "
-                          "article says elsewhere.",
+                "notes": [missing_note(m, outlets, everyone),
+                          "A dash: an outlet or group named by its name alone; accept what the article says elsewhere.",
                           "Not listed: unnamed sources (“an aide”, “officials”), and ads, videos and reports, which "
                           "speak for whoever made them. Accept them when a student names them and says who made or "
                           "said them."]},
     }
+
+
+def outlet_sentences(m: Material, rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[int]]:
+    """An outlet's key rows and the sentences shown for them; no sentences when the key would not be complete
+    for them (:func:`.voices.keyed_completely`)."""
+    analysis = m.by_id[str(rows[0]["article_id"])]
+    shown = [r for r in rows if str(r["article_id"]) == analysis.document.id]
+    indexes = standing(analysis, sorted({n for r in shown for n in r["_sentences"]}), m.lexicons.abbreviations) or []
+    return shown, indexes if keyed_completely(m, shown, indexes) else []
+
+
+def missing_note(m: Material, outlets: tuple[str, ...], everyone: dict[str, dict[str, str]]) -> str:
+    """A model answer to "whose voice is missing?": the voices other outlets' articles give and this one does not."""
+    parts = []
+    for outlet in outlets:
+        missing = missing_voices(m, outlet, everyone)
+        names = "; ".join(f"{m.mask(name)} (in {m.name(other)})" for name, other in missing[:4])
+        parts.append(f"{m.name(outlet)}: {names}" if names else f"{m.name(outlet)}: none that another outlet gives")
+    return ("Whose voice is missing, a model answer from the voices other outlets' articles give: " + " · ".join(parts)
+            + ". Accept any other side with a stake, with a reason.")
 
 
 # --- 7. rewrite neutrally -------------------------------------------------------------------
@@ -151,7 +191,25 @@ def lexicon_loaded(m: Material, analysis: ArticleAnalysis, start: int, end: int)
     listed = {entry.key.lower() for entry in m.lexicons["loaded"]}
     return [s for s in spans_within(analysis, "loaded", start, end)
             if s.category != "distancing" and s.label.lower() in listed
-            and not analysis.document.is_quoted(s.start, s.end)]
+            and not analysis.document.is_quoted(s.start, s.end) and not reported_reaction(analysis, s)]
+
+
+def reported_reaction(analysis: ArticleAnalysis, span: Span) -> bool:
+    """Whether a loaded word is the object of a reaction verb a few words before it ("attracted the usual share of
+    public ridicule"): it reports what others did, so a neutral rewrite would change the fact."""
+    before = analysis.document.text[max(0, span.start - 60):span.start]
+    words = re.findall(r"[\w’']+", re.split(r"[,;:.!?]", before)[-1].lower())[-6:]
+    return any(w in REACTION_VERBS for w in words)
+
+
+def unkeyed_loaded(analysis: ArticleAnalysis, keyed: list[Span]) -> bool:
+    """Whether the sentence of ``keyed`` has a loaded word the key would not list (one the curated or learned
+    lexicon marks only "possible", a distancing word, a scorer-only one): a model rewrite would keep it, and
+    a teacher found rewrites that kept other snide words."""
+    start, end = analysis.document.sentences[analysis.document.sentence_of(keyed[0].start)]
+    places = {(s.start, s.end) for s in keyed}
+    return any((s.start, s.end) not in places and not analysis.document.is_quoted(s.start, s.end)
+               for s in spans_within(analysis, "loaded", start, end))
 
 
 def rewrite_neutrally(m: Material) -> list[Candidate]:
@@ -162,7 +220,7 @@ def rewrite_neutrally(m: Material) -> list[Candidate]:
         for index, (start, end) in enumerate(doc.sentences):
             spans = lexicon_loaded(m, analysis, start, end)
             words = len(doc.text[start:end].split())
-            if not spans or not REWRITE_WORDS[0] <= words <= REWRITE_WORDS[1]:
+            if not spans or not REWRITE_WORDS[0] <= words <= REWRITE_WORDS[1] or unkeyed_loaded(analysis, spans):
                 continue
             if any(q.start < end and q.end > start for q in doc.quotes if q.kind == "speech"):
                 continue

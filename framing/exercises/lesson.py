@@ -37,8 +37,8 @@ BUILDERS: dict[str, Callable[[Material], list[Candidate]]] = {
 }
 WHY_NONE = {
     "hedge_hunt": f"no run of whole sentences holds {kinds_text.MIN_HEDGES} hedges, one in the writer's own words",
-    "who_speaks": "no named voice was placed confidently enough (the comparison's confidence) in a sentence that "
-                  "stands on its own",
+    "who_speaks": "no outlet has sentences whose every speaker the key can name with what the article calls them, "
+                  "two voices or more to compare",
     "name_that_label": "no entity is confidently named by two outlets with different labels, one of them a loaded "
                        "term from the word list",
     "same_fact": "no fact is confidently matched across two outlets, in sentences that say clearly who says it, "

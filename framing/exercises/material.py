@@ -142,7 +142,8 @@ class Material:
                 self.note_giveaway(analysis, other, at, match.end())
                 continue
             if cited:  # "spoke later on Fox News" in Fox's own story: masked, but "on Source A" still hints
-                self.note_giveaway(analysis, other, at, match.end(), masked=True)
+                # the article "The" goes with the hidden name: "email to Source A", not "to The Source A"
+                self.note_giveaway(analysis, other, match.start(), match.end(), masked=True)
             out += [doc.text[position:match.start()], self.letters[other]]
             position = match.end()
         out.append(doc.text[position:end])

@@ -23,26 +23,18 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..grammar import AUXILIARY_VERBS, OBJECT_PRONOUNS, PREPOSITIONS, SUBJECT_PRONOUNS
+from ..grammar import NAME_SUFFIXES
 from .material import Material, clean, group_of, records
 from .sound import standing
+from .voice_labels import FUNCTION_WORDS, described_as, name_at, reporting_words, split_title, voice_name
 
 # The voices table's kinds that name someone a student can look up.
 NAMED_KINDS = frozenset({"named_person", "institution", "media"})
-# role_reason clauses that quote the article's own words about the voice (story-actor roles come from other articles).
-_SAID_HERE = re.compile(r"^(?:title|appositive|another mention|possessive|own words) '([^']+)' at (\d+)-(\d+)")
-_SENTENCE_END = re.compile(r"(\S+)\.\s+[A-Z]")
-_POSSESSIVE = re.compile(r"(.+?)(?:'s|’s|'|’)")
-NEAR = 60  # characters between a describing phrase and the name it describes
+# A name of capitalized words in a source phrase ("State House Majority Leader Jeff McCabe"), not "The".
+_CAPITALIZED_NAME = re.compile(r"(?<![\w.])(?!(?:The|A|An)\b)[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
+# A co-speaker joined to a source by "and" ("Jeff McCabe (D) and …"), which the source phrase may leave out.
+_AND_BEFORE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+)(?:\s*\([^)]{1,12}\))?,?\s+and\s+$")
 MAX_VOICE_SENTENCES = 4  # per outlet
-
-
-FUNCTION_WORDS = SUBJECT_PRONOUNS | OBJECT_PRONOUNS | AUXILIARY_VERBS
-
-
-def voice_name(row: Mapping[str, Any]) -> str:
-    """The voice's name without a trailing description ("Jonathan Cowan, president" → "Jonathan Cowan")."""
-    return clean(str(row.get("voice"))).split(",")[0].strip()
 
 
 def shown_name(m: Material, row: Mapping[str, Any]) -> str:
@@ -56,6 +48,8 @@ def voice_key(row: Mapping[str, Any]) -> str:
     words = re.findall(r"[\w’'-]+", voice_name(row).lower())
     if not words or (len(words) == 1 and (words[0] in FUNCTION_WORDS or "n't" in words[0])):
         return ""
+    while len(words) > 1 and words[-1].rstrip(".") in NAME_SUFFIXES:  # "Roger J. Stone Jr." is "Stone"
+        words = words[:-1]
     return words[-1] if row.get("kind") == "named_person" else " ".join(words)
 
 
@@ -63,88 +57,6 @@ def is_self(m: Material, outlet: str, voice: str) -> bool:
     """Whether a voice is the article's own outlet ("Fox News" in Fox News' story): a credit, not a voice."""
     names = {n.lower() for n in group_of(outlet, m.groups)} | {outlet.lower()}
     return clean(voice).lower().removeprefix("the ") in {n.removeprefix("the ") for n in names}
-
-
-def described_as(m: Material, row: Mapping[str, Any]) -> str:
-    """What the article calls the voice: the phrase by its name in the same article ("a news outlet" for an
-    outlet), or ""."""
-    return (apposition_after(m, row) or phrase_by_name(m, row) or split_title(m, row)[0]
-            or ("a news outlet" if row.get("role") == "media" else ""))
-
-
-def apposition_after(m: Material, row: Mapping[str, Any]) -> str:
-    """The words after "Name," up to the next comma or stop, when the source phrase ran into them
-    ("Jonathan Cowan, president" in "…, president of Third Way.": "president of Third Way")."""
-    analysis = m.by_id.get(str(row.get("article_id")))
-    if analysis is None or "," not in str(row.get("voice")):
-        return ""
-    text = analysis.document.text
-    start = int(float(row["start"])) + len(voice_name(row))
-    found = re.match(r"\s*,\s*([^,.;:“”\"]{2,60})(?=[,.;])", text[start:start + 80])
-    return clean(found.group(1)) if found else ""
-
-
-def split_title(m: Material, row: Mapping[str, Any]) -> tuple[str, str]:
-    """``(title, name)`` of a voice that carries its title, by the row's role word or a ``titles.tsv`` word."""
-    voice = voice_name(row)
-    words = [str(row.get("role_term") or "")] + [e.key for e in m.lexicons["titles"] if e["kind"] in ("title", "role")]
-    splits = [title_in_name(voice, w) for w in words if w and w.lower() in voice.lower()]
-    splits = [(title, name) for title, name in splits if title and name[:1].isupper()]
-    return max(splits, key=lambda s: len(s[0])) if splits else ("", voice)
-
-
-def phrase_by_name(m: Material, row: Mapping[str, Any]) -> str:
-    """The phrase the voices table found by the voice's name in the same article, less the name, or ""."""
-    found = _SAID_HERE.match(str(row.get("role_reason") or ""))
-    analysis = m.by_id.get(str(row.get("article_id")))
-    voice = voice_name(row)
-    if not found or analysis is None or not voice:
-        return ""
-    phrase, start, end = found.group(1), int(found.group(2)), int(found.group(3))
-    if phrase.split()[0].lower() in PREPOSITIONS:  # "for the campaign": the noun before it is in the text
-        head = analysis.document.text[max(0, start - 40):start].rsplit(",", 1)[-1].strip()
-        phrase = f"{head} {phrase}" if head and len(head.split()) <= 3 else phrase
-    surname = voice.split()[-1]
-    window = analysis.document.text[max(0, start - NEAR):end + NEAR]
-    if not re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", window):
-        return ""  # a phrase far from the name describes someone else
-    if any(len(word) > 1 and word.lower() not in m.lexicons.abbreviations for word in _SENTENCE_END.findall(phrase)):
-        return ""  # "candidate. Trump": the phrase runs over a sentence end
-    if phrase.lower() == voice.lower():
-        return split_title(m, row)[0]
-    rest = without_name(m, phrase, voice)
-    if re.match(rf"\s+{re.escape(surname)}(?!\w)", analysis.document.text[end:end + len(surname) + 3]):
-        rest = without_name(m, f"{rest} {surname}", surname)  # "Representative Todd" + "Akin": a first name
-    rest = clean(rest).strip(" ,;:")
-    stops = {e.key.lower() for e in m.lexicons["stop_words"]}
-    if rest.lower() in voice.lower() or all(w.lower() in stops for w in rest.split()):
-        return ""  # nothing but the name, or "that"
-    owner = _POSSESSIVE.fullmatch(rest)
-    return f"of {owner.group(1)}" if owner else rest  # "AARP’s" (policy chief): "of AARP"
-
-
-def without_name(m: Material, phrase: str, voice: str) -> str:
-    """``phrase`` without the person's name: the voice's words and the capitalized words that run into it
-    ("Representative Todd Akin" less "Akin" is "Representative", not "Representative Todd")."""
-    titles = {e.key.lower().rstrip(".") for e in m.lexicons["titles"]}
-    words = phrase.split()
-    named = {w.lower() for w in voice.split()}
-    keep = [True] * len(words)
-    for n, word in enumerate(words):
-        if word.strip(",;:").lower() in named:
-            keep[n] = False
-            back = n - 1
-            while back >= 0 and words[back][:1].isupper() and words[back].lower().rstrip(".,") not in titles:
-                keep[back], back = False, back - 1
-    return " ".join(w for w, k in zip(words, keep, strict=True) if k)
-
-
-def title_in_name(voice: str, role_term: str) -> tuple[str, str]:
-    """``(title, name)`` of a voice that carries its title ("AARP CEO Barry Rand" → "AARP CEO", "Barry Rand")."""
-    found = re.search(rf"(?<!\w){re.escape(role_term)}(?!\w)", voice, re.IGNORECASE) if role_term else None
-    if found is None or not voice[found.end():].strip():
-        return "", voice
-    return voice[:found.end()].strip(), voice[found.end():].strip(" ,")
 
 
 def as_outlet(m: Material, row: dict[str, Any]) -> dict[str, Any]:
@@ -167,14 +79,28 @@ def is_voice(m: Material, row: Mapping[str, Any]) -> bool:
     analysis = m.by_id.get(str(row.get("article_id")))
     if analysis is None or row.get("kind") not in NAMED_KINDS or row.get("role") == "documents" or not voice_key(row):
         return False
-    if row.get("kind") != "named_person" and not re.search(r"\b[A-Z]", voice_name(row)):
-        return False  # "committee", "the government": no name a student can look up
+    if not re.search(r"\b[A-Z]", voice_name(row)) or re.match(r"an?\s", voice_name(row)) or (
+            row.get("kind") == "named_person" and voice_name(row)[:1].islower()):
+        return False  # "committee", "a Republican who", "the Democratic leader": no name a student can look up
     start, end = int(float(row["start"])), int(float(row["end"]))
     counted = any(s.start < end and start < s.end and s.counted for s in analysis.spans_of("source"))
     before = analysis.document.text[max(0, start - 40):start]
     cut = tail_of_longer_name(before, any_capital=row.get("kind") == "institution")
     return (counted and not cut and not nested(analysis, start) and not acts(analysis, start, end)
-            and not is_self(m, row["outlet"], str(row["voice"])))
+            and not only_adjective(m, analysis, row, start) and not is_self(m, row["outlet"], str(row["voice"])))
+
+
+def only_adjective(m: Material, analysis: Any, row: Mapping[str, Any], start: int) -> bool:
+    """Whether the "name" only describes someone ("a Republican who…", "the Republican leader said"): the
+    speaker is the noun, so the word alone is no voice. A teacher found "Republican" listed where no one spoke."""
+    text = analysis.document.text
+    start = name_at(text, row)[0]  # the row may start at "a Republican who"; the name is "Republican"
+    before = re.findall(r"[\w’']+", text[max(0, start - 12):start].lower())
+    if before and before[-1] in ("a", "an"):
+        return True
+    after = re.match(r"\s+([\w’'-]+)", text[start + len(voice_name(row)):])
+    return (row.get("kind") != "named_person" and len(voice_name(row).split()) == 1 and after is not None
+            and after.group(1)[:1].islower() and after.group(1).lower() not in reporting_words(m) | FUNCTION_WORDS)
 
 
 def acts(analysis: Any, start: int, end: int) -> bool:
@@ -216,11 +142,12 @@ def confident_voices(m: Material) -> dict[str, list[dict[str, Any]]]:
     by_outlet: dict[str, dict[str, dict[str, Any]]] = {}
     rows = sorted(records(m.tables.get("voices")), key=lambda r: (str(r.get("article_id")), float(r["start"])))
     placed = []
+    unsure = unkeyable_sentences(m, rows)
     for row in (as_outlet(m, r) for r in rows):
         analysis = m.by_id.get(str(row.get("article_id")))
         if analysis is not None and is_voice(m, row):
             index = analysis.document.sentence_of(int(float(row["start"])))
-            if standing(analysis, [index], m.lexicons.abbreviations):
+            if (analysis.document.id, index) not in unsure and standing(analysis, [index], m.lexicons.abbreviations):
                 placed.append((row, index))
     for new_voices in (True, False):
         for row, index in placed:
@@ -236,4 +163,100 @@ def confident_voices(m: Material) -> dict[str, list[dict[str, Any]]]:
             else:
                 voices[key] = {**row, "_sentences": {index}, "_quoted": row.get("via") == "quote",
                                "_described": described_as(m, row)}
+    elsewhere = labels_in_article(m, rows)
+    for voices in by_outlet.values():
+        for key, row in voices.items():
+            row["_described"] = row["_described"] or elsewhere.get((str(row["article_id"]), key), "")
     return {o: sorted(v.values(), key=lambda r: min(r["_sentences"])) for o, v in by_outlet.items() if v}
+
+
+def labels_in_article(m: Material, rows: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """What each article calls each voice at any mention (first found): a voice whose shown sentences say
+    only "Holtz-Eakin said" is still "the former budget director" where the article introduced them."""
+    found: dict[tuple[str, str], str] = {}
+    for row in (as_outlet(m, r) for r in rows):
+        key = (str(row.get("article_id")), voice_key(row))
+        if key[1] and not found.get(key) and str(row.get("article_id")) in m.by_id and row.get("kind") in NAMED_KINDS:
+            found[key] = described_as(m, row)
+    return found
+
+
+def unkeyable_sentences(m: Material, rows: list[dict[str, Any]]) -> set[tuple[str, int]]:
+    """``(article id, sentence)`` pairs where a named source speaks that the key cannot list (an adjective such
+    as "a Republican", a piece of a longer name): shown, that sentence would have a voice the key misses."""
+    unsure = set()
+    for row in (as_outlet(m, r) for r in rows):
+        analysis = m.by_id.get(str(row.get("article_id")))
+        if (analysis is None or row.get("kind") not in NAMED_KINDS or row.get("role") == "documents"
+                or float(row["start"]) != float(row["start"])):  # no place (NaN): nothing to show
+            continue
+        start = int(float(row["start"]))
+        if is_voice(m, row) or nested(analysis, start) or is_self(m, row["outlet"], str(row["voice"])):
+            continue
+        if any(s.start < int(float(row["end"])) and start < s.end and s.counted for s in analysis.spans_of("source")):
+            unsure.add((analysis.document.id, analysis.document.sentence_of(start)))
+    voices: dict[str, set[str]] = {}
+    for row in (as_outlet(m, r) for r in rows):
+        if str(row.get("article_id")) in m.by_id and is_voice(m, row):
+            voices.setdefault(str(row["article_id"]), set()).update(voice_key(row).split())
+    for article_id, words in voices.items():
+        unsure |= {(article_id, n) for n in unnamed_in_key(m.by_id[article_id], words)}
+    return unsure
+
+
+def all_voices(m: Material) -> dict[str, dict[str, str]]:
+    """Every person each outlet's whole article gives a voice, by :func:`voice_key`, with the full name the article
+    gives: what "whose voice is missing?" is answered from (a place or a clipped name is no one to miss)."""
+    found: dict[str, dict[str, str]] = {}
+    for row in (as_outlet(m, r) for r in records(m.tables.get("voices"))):
+        if (str(row.get("article_id")) in m.by_id and is_voice(m, row) and row.get("kind") == "named_person"
+                and len(voice_name(row).split()) >= 2):  # a full name: "Washington" or "Journal" may be no one
+            found.setdefault(row["outlet"], {}).setdefault(voice_key(row), voice_name(row))
+    return found
+
+
+def missing_voices(m: Material, outlet: str, voices: dict[str, dict[str, str]]) -> list[tuple[str, str]]:
+    """``(name, other outlet)`` for each voice another outlet's article gives and ``outlet``'s article does not."""
+    own = voices.get(outlet, {})
+    missing: dict[str, tuple[str, str]] = {}
+    for other in (o for o in m.outlets if o != outlet):
+        for key, name in voices.get(other, {}).items():
+            if key not in own and not is_self(m, outlet, name):
+                missing.setdefault(key, (name, other))
+    return list(missing.values())
+
+
+def keyed_completely(m: Material, rows: list[dict[str, Any]], indexes: list[int]) -> bool:
+    """Whether the key's voices ``rows`` are every voice of the sentences ``indexes`` shown, each with what the
+    article calls them (a person needs a phrase; an outlet or body is named by its name)."""
+    if not rows or not indexes:
+        return False
+    article_id = str(rows[0]["article_id"])
+    keys = {voice_key(r) for r in rows}
+    if any((article_id, i) in unkeyable_sentences(m, [r for r in records(m.tables.get("voices"))
+                                                    if str(r.get("article_id")) == article_id]) for i in indexes):
+        return False
+    analysis = m.by_id[article_id]
+    for row in (as_outlet(m, r) for r in records(m.tables.get("voices"))):
+        if (str(row.get("article_id")) == article_id and is_voice(m, row) and voice_key(row) not in keys
+                and analysis.document.sentence_of(int(float(row["start"]))) in indexes):
+            return False
+    keyed_words = {w for key in keys for w in key.split()}
+    if unnamed_in_key(analysis, keyed_words) & set(indexes):
+        return False
+    return all(r["_described"] for r in rows if r.get("kind") == "named_person")
+
+
+def unnamed_in_key(analysis: Any, keyed_words: set[str]) -> set[int]:
+    """Sentences where a source names someone (capitalized words) whose last name is none of ``keyed_words``:
+    "McCabe and Gideon said" needs both, though the voices table may have only one row, and "something Gattine
+    has denied" inside another's claim is a voice the key would miss."""
+    text, found = analysis.document.text, set()
+    for span in analysis.spans_of("source"):
+        if not span.counted:
+            continue
+        co_speaker = _AND_BEFORE.search(text[max(0, span.start - 80):span.start])
+        names = _CAPITALIZED_NAME.findall(span.text) + ([co_speaker.group(1)] if co_speaker else [])
+        if any(re.sub(r"(?:'s|’s)$", "", name.split()[-1]).lower() not in keyed_words for name in names):
+            found.add(analysis.document.sentence_of(span.start))
+    return found

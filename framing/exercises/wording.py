@@ -100,8 +100,8 @@ INSTRUCTIONS["spot_the_frame"] = {
 
 PROMPTS: dict[str, list[dict[str, Any]]] = {
     "hedge_hunt": [
-        {"prompt": "Write each word you underlined, the number of its sentence, and whether the writer or a "
-                   "quoted speaker uses it.", "space": "lines", "lines": 3},
+        {"prompt": "Write each word you underlined, the number of its sentence, and whose words it is in: the "
+                   "writer's, a quoted speaker's, or a source's the writer retells.", "space": "lines", "lines": 3},
         {"prompt": "Pick one sentence. Read it without the hedge. How does its meaning change?",
          "space": "lines", "lines": 2},
     ],

@@ -1,0 +1,177 @@
+"""Keys a careful teacher reads as sound: who speaks (every speaker named, the article's own label, a model answer
+for the missing voice), hedges (no "whether or not", no ability "could", retold hedges are the source's), the
+headline against the sentence that states its claim, rewrites whose every loaded word is in the key, and a masked
+self-citation without a stray "The". Every text here is made up for the test."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from framing.analysis import analyze_document
+from framing.corpus import parse_text
+from framing.exercises.doubt import passage_doubts, uncounted
+from framing.exercises.kinds_compare import claim_sentence
+from framing.exercises.kinds_text import rewrite_neutrally, who_speaks, whose_words
+from framing.exercises.material import Material
+from framing.exercises.voice_labels import described_as
+from framing.exercises.voices import is_voice
+
+
+def article(lexicons, text, *, id="a-1", outlet="Ledger", title=""):
+    return analyze_document(parse_text(text, lexicons, id=id, outlet=outlet, title=title), lexicons)
+
+
+def voice_row(text, voice, kind="named_person", *, at=None, outlet="Ledger", article_id="a-1"):
+    start = text.index(voice) if at is None else at
+    return {"outlet": outlet, "article_id": article_id, "role": "legislators" if kind == "named_person" else kind,
+            "voice": voice, "kind": kind, "via": "source", "start": float(start), "end": float(start + len(voice)),
+            "confidence": 0.9, "role_reason": "", "role_term": ""}
+
+
+# --- who is speaking --------------------------------------------------------------------------
+
+
+def test_voice_label_is_the_article_phrase_before_the_name_with_its_party_tag(lexicons):
+    text = ("The bill passed on Monday. Its foes, including the minority leader, Kenneth Fell, said the vote "
+            "was rushed. Senator Ann Cole (R-Texas) said the bill would help farmers.")
+    m = Material([article(lexicons, text)], {}, lexicons)
+    assert described_as(m, voice_row(text, "Kenneth Fell")) == "the minority leader"
+    assert "R-Texas" in described_as(m, voice_row(text, "Ann Cole"))
+
+
+def test_an_outlet_gets_no_label_the_article_never_uses(lexicons):
+    text = "The Daily Planet reported on Monday that the mayor would resign before the vote."
+    m = Material([article(lexicons, text, outlet="Ledger")], {}, lexicons)
+    assert described_as(m, voice_row(text, "The Daily Planet", "media")) == ""
+
+
+def test_an_adjective_alone_is_no_voice(lexicons):
+    text = "Two Democrats and a Republican leader said the vote would pass on Friday."
+    m = Material([article(lexicons, text)], {}, lexicons)
+    assert not is_voice(m, voice_row(text, "Republican"))
+
+
+def test_who_speaks_needs_two_voices_and_names_the_missing_ones(lexicons):
+    one = "Mayor Dana Holt said the park would open in May. The plan costs ten million dollars in all."
+    two = ("Mayor Dana Holt said the park would open in May. Rita Vance, a council member, said the cost was too "
+           "high. "
+           "The plan costs ten million dollars.")
+    a, b = article(lexicons, one, id="a-1", outlet="Ledger"), article(lexicons, two, id="b-1", outlet="Herald")
+    rows = [voice_row(one, "Dana Holt"), voice_row(two, "Dana Holt", outlet="Herald", article_id="b-1"),
+            voice_row(two, "Rita Vance", outlet="Herald", article_id="b-1")]
+    alone = who_speaks(Material([a], {"voices": pd.DataFrame(rows[:1])}, lexicons))
+    assert alone == []  # one voice: nothing to compare
+    both = who_speaks(Material([a, b], {"voices": pd.DataFrame(rows)}, lexicons, seed=1))
+    assert both
+    item = both[0].make()
+    assert len(item["passages"]) == 2
+    assert any("Rita Vance" in note and "missing" in note for note in item["key"]["notes"])
+
+
+def test_who_speaks_leaves_out_a_person_the_key_cannot_label(lexicons):
+    text = "Mayor Dana Holt said the park would open in May. Rita Vance said the cost was too high."
+    rows = [voice_row(text, "Dana Holt"), voice_row(text, "Rita Vance")]
+    assert who_speaks(Material([article(lexicons, text)], {"voices": pd.DataFrame(rows)}, lexicons)) == []
+
+
+# --- hedge hunt --------------------------------------------------------------------------------
+
+
+def test_hedge_key_drops_whether_or_not_and_ability_could_and_finds_what_he_called(lexicons):
+    text = ("The council will vote whether or not the mayor agrees. The mayor could not attend the hearing. "
+            "He attacked what he called a reckless plan. The plan may fail.")
+    a = article(lexicons, text)
+    found = [d.text.lower() for d in passage_doubts(lexicons, a, 0, len(text))]
+    assert "whether or not" not in found and "could" not in found
+    assert "may" in found and any(d.startswith("what he called") for d in found)
+
+
+def test_a_bare_could_is_only_also_accept(lexicons):
+    text = "The storm could put the harvest at risk this week."
+    a = article(lexicons, text)
+    counted = passage_doubts(lexicons, a, 0, len(text))
+    assert "could" not in [d.text.lower() for d in counted]
+    assert "could" in [d.text.lower() for d in uncounted(lexicons, a, 0, len(text), counted)]
+
+
+def test_a_hedge_in_a_retold_claim_is_the_sources(lexicons):
+    text = "The mayor said that the new plan may fail next year."
+    a = article(lexicons, text)
+    [may] = [d for d in passage_doubts(lexicons, a, 0, len(text)) if d.text == "may"]
+    assert whose_words(a, may) == "a source, retold"
+
+
+# --- headline check --------------------------------------------------------------------------
+
+
+def test_headline_is_checked_against_the_lede_that_states_it(lexicons):
+    text = ("The city council approved the new park budget on Tuesday. The vote was close. "
+            "Last year the council discussed the possibility of a park budget.")
+    a = article(lexicons, text, title="Council approves park budget")
+    m = Material([a], {}, lexicons)
+    later = text.index("Last year")
+    row = {"article_id": "a-1", "headline": "Council approves park budget", "body_start": float(later)}
+    assert claim_sentence(m, row) == 0
+    assert claim_sentence(m, {**row, "headline": "Storm hits coast towns"}) is None
+
+
+# --- rewrite neutrally ------------------------------------------------------------------------
+
+
+def test_rewrite_skips_a_sentence_with_a_loaded_word_the_key_leaves_out(lexicons):
+    plain = "The mayor slammed the plan for the park on Monday in the city hall."
+    mixed = "The mayor slammed the so-called plan for the park on Monday in the city hall."
+    assert rewrite_neutrally(Material([article(lexicons, plain)], {}, lexicons))
+    analysis = article(lexicons, mixed)
+    assert any(s.category == "distancing" for s in analysis.spans_of("loaded"))
+    assert rewrite_neutrally(Material([analysis], {}, lexicons)) == []
+
+
+# --- blind mode ------------------------------------------------------------------------------
+
+
+def test_a_masked_self_citation_drops_the_article_before_the_name(lexicons):
+    text = "The mayor said in an email to The Daily Planet that the park would open in May."
+    a = article(lexicons, text, outlet="Daily Planet")
+    m = Material([a], {}, lexicons, blind=True)
+    m.body_text(a, 0, len(text))
+    [note] = m.giveaways
+    assert "to Source A" in note["sentence"] and "The Source A" not in note["sentence"]
+
+
+def test_who_speaks_does_not_show_a_sentence_with_a_speaker_the_key_misses(lexicons):
+    text = ("Mayor Dana Holt said the park would open in May. Jeff Moss and Rita Vance, a council member, said the "
+            "cost was too high.")
+    rows = [voice_row(text, "Dana Holt"), voice_row(text, "Rita Vance")]
+    m = Material([article(lexicons, text)], {"voices": pd.DataFrame(rows)}, lexicons)
+    assert who_speaks(m) == []  # the second sentence would need Jeff Moss too; without it one voice is left
+
+
+def test_a_hedge_before_according_to_is_the_sources(lexicons):
+    text = "The plan would cut costs next year, according to the budget office."
+    a = article(lexicons, text)
+    [would] = [d for d in passage_doubts(lexicons, a, 0, len(text)) if d.text == "would"]
+    assert whose_words(a, would) == "a source, retold"
+
+
+def test_appeared_in_court_is_no_hedge(lexicons):
+    text = "The senator appeared briefly in court on Friday. The deal appeared to collapse."
+    a = article(lexicons, text)
+    found = [(d.text, d.start) for d in passage_doubts(lexicons, a, 0, len(text))]
+    assert ("appeared", text.index("appeared")) not in found
+    assert ("appeared", text.rindex("appeared")) in found
+
+
+def test_a_condition_is_only_also_accept(lexicons):
+    text = "If the vote fails next week, the plan may die."
+    a = article(lexicons, text)
+    counted = passage_doubts(lexicons, a, 0, len(text))
+    assert [d.text for d in counted] == ["may"]
+    assert "If" in [d.text for d in uncounted(lexicons, a, 0, len(text), counted)]
+
+
+def test_rewrite_skips_a_loaded_word_that_reports_a_reaction(lexicons):
+    judged = "The mayor showed his ridicule of the plan on Monday in the city hall."
+    reported = "The mayor drew public ridicule for the plan on Monday in the city hall."
+    assert rewrite_neutrally(Material([article(lexicons, judged)], {}, lexicons))
+    assert rewrite_neutrally(Material([article(lexicons, reported)], {}, lexicons)) == []
