@@ -1,4 +1,4 @@
-"""Keys a careful teacher reads as sound: who speaks (every speaker named, the article's own label, a model answer
+"""Keys a careful teacher reads as sound: who speaks (every speaker named, the article's own label, no model answer
 for the missing voice), hedges (no "whether or not", no ability "could", retold hedges are the source's), the
 headline against the sentence that states its claim, rewrites whose every loaded word is in the key, and a masked
 self-citation without a stray "The". Every text here is made up for the test."""
@@ -51,7 +51,7 @@ def test_an_adjective_alone_is_no_voice(lexicons):
     assert not is_voice(m, voice_row(text, "Republican"))
 
 
-def test_who_speaks_needs_two_voices_and_names_the_missing_ones(lexicons):
+def test_who_speaks_needs_two_voices_and_guesses_no_missing_voice(lexicons):
     one = "Mayor Dana Holt said the park would open in May. The plan costs ten million dollars in all."
     two = ("Mayor Dana Holt said the park would open in May. Rita Vance, a council member, said the cost was too "
            "high. "
@@ -65,7 +65,8 @@ def test_who_speaks_needs_two_voices_and_names_the_missing_ones(lexicons):
     assert both
     item = both[0].make()
     assert len(item["passages"]) == 2
-    assert any("Rita Vance" in note and "missing" in note for note in item["key"]["notes"])
+    missing = [note for note in item["key"]["notes"] if "missing" in note]
+    assert missing and "no model answer" in missing[0] and "Rita Vance" not in missing[0]
 
 
 def test_who_speaks_leaves_out_a_person_the_key_cannot_label(lexicons):

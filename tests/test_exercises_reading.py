@@ -147,3 +147,13 @@ def test_an_email_to_the_outlet_itself_is_masked_and_listed(lexicons):
     m = Material([ledger, other], {}, lexicons, blind=True)
     assert "Ledger" not in m.body_text(ledger, 0, len(text))
     assert [g["masked"] for g in m.giveaways] == [True]
+
+
+def test_only_claim_words_are_second_hand_and_an_outlets_show_is_its_name(lexicons):
+    assert text_doubts(lexicons, "Mayor insists council must act and argues the case") == []
+    assert text_doubts(lexicons, "Mayor claims council hid the budget") == ["claims"]
+    text = "Mayor Ann Cole spoke on Tucker Carlson Tonight on Monday about the bridge."
+    fox = article(lexicons, text, id="f-1", outlet="fox")
+    other = article(lexicons, "The council met on Monday to vote on the bridge.", id="o-3", outlet="nyt")
+    m = Material([fox, other], {}, lexicons, blind=True)
+    assert "Tucker" not in m.body_text(fox, 0, len(text))

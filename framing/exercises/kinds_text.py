@@ -22,7 +22,7 @@ from .doubt import SECOND_HAND, Doubt, passage_doubts, uncounted
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import model_rewrite
 from .sound import readable, standing
-from .voices import all_voices, confident_voices, keyed_completely, missing_voices, shown_name
+from .voices import confident_voices, keyed_completely, shown_name
 
 WINDOW = {"simple": 4, "standard": 5, "college": 6}  # sentences in a hedge-hunt passage
 MIN_HEDGES = 2
@@ -138,7 +138,6 @@ def who_speaks(m: Material) -> list[Candidate]:
 def speaks_item(m: Material, outlets: tuple[str, ...], voices: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Each outlet's sentences (read in the handout) and a key of its voices, each once, as the article calls them."""
     passages, rows = [], []
-    everyone = all_voices(m)
     for outlet in outlets:
         analysis = m.by_id[str(voices[outlet][0]["article_id"])]
         shown, indexes = outlet_sentences(m, voices[outlet])
@@ -155,7 +154,7 @@ def speaks_item(m: Material, outlets: tuple[str, ...], voices: dict[str, list[di
         "key": {"tables": [table("Who speaks (each voice once)", ["Source", "Sentences", "Who",
                                                                  "What the article calls them", "How", "Where"],
                                  rows)],
-                "notes": [missing_note(m, outlets, everyone),
+                "notes": [missing_note(),
                           "A dash: an outlet or group named by its name alone; accept what the article says elsewhere.",
                           "Not listed: unnamed sources (“an aide”, “officials”), and ads, videos and reports, which "
                           "speak for whoever made them. Accept them when a student names them and says who made or "
@@ -172,15 +171,12 @@ def outlet_sentences(m: Material, rows: list[dict[str, Any]]) -> tuple[list[dict
     return shown, indexes if keyed_completely(m, shown, indexes) else []
 
 
-def missing_note(m: Material, outlets: tuple[str, ...], everyone: dict[str, dict[str, str]]) -> str:
-    """A model answer to "whose voice is missing?": the voices other outlets' articles give and this one does not."""
-    parts = []
-    for outlet in outlets:
-        missing = missing_voices(m, outlet, everyone)
-        names = "; ".join(f"{m.mask(name)} (in {m.name(other)})" for name, other in missing[:4])
-        parts.append(f"{m.name(outlet)}: {names}" if names else f"{m.name(outlet)}: none that another outlet gives")
-    return ("Whose voice is missing, a model answer from the voices other outlets' articles give: " + " · ".join(parts)
-            + ". Accept any other side with a stake, with a reason.")
+def missing_note() -> str:
+    """The "whose voice is missing?" prompt, with no model answer: a teacher found the tool's answers (names
+    from the other outlets' whole articles) wrong where the sentences shown leave a voice out, or garbled.
+    Who had a stake and was not asked is the class's judgement, so the key says so instead of guessing."""
+    return ("Whose voice is missing: no model answer. Accept any side with a stake that the sentences shown do "
+            "not let speak, with a reason; check the whole article in the handout before calling a voice missing.")
 
 
 # --- 7. rewrite neutrally -------------------------------------------------------------------

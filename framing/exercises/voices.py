@@ -204,28 +204,6 @@ def unkeyable_sentences(m: Material, rows: list[dict[str, Any]]) -> set[tuple[st
     return unsure
 
 
-def all_voices(m: Material) -> dict[str, dict[str, str]]:
-    """Every person each outlet's whole article gives a voice, by :func:`voice_key`, with the full name the article
-    gives: what "whose voice is missing?" is answered from (a place or a clipped name is no one to miss)."""
-    found: dict[str, dict[str, str]] = {}
-    for row in (as_outlet(m, r) for r in records(m.tables.get("voices"))):
-        if (str(row.get("article_id")) in m.by_id and is_voice(m, row) and row.get("kind") == "named_person"
-                and len(voice_name(row).split()) >= 2):  # a full name: "Washington" or "Journal" may be no one
-            found.setdefault(row["outlet"], {}).setdefault(voice_key(row), voice_name(row))
-    return found
-
-
-def missing_voices(m: Material, outlet: str, voices: dict[str, dict[str, str]]) -> list[tuple[str, str]]:
-    """``(name, other outlet)`` for each voice another outlet's article gives and ``outlet``'s article does not."""
-    own = voices.get(outlet, {})
-    missing: dict[str, tuple[str, str]] = {}
-    for other in (o for o in m.outlets if o != outlet):
-        for key, name in voices.get(other, {}).items():
-            if key not in own and not is_self(m, outlet, name):
-                missing.setdefault(key, (name, other))
-    return list(missing.values())
-
-
 def keyed_completely(m: Material, rows: list[dict[str, Any]], indexes: list[int]) -> bool:
     """Whether the key's voices ``rows`` are every voice of the sentences ``indexes`` shown, each with what the
     article calls them (a person needs a phrase; an outlet or body is named by its name)."""
