@@ -146,3 +146,7 @@ SPEECH_VERBS = frozenset(
         ("according", ("",)),
     ) for ending in endings
 )
+
+# Words before a title that change the office it names ("Deputy Attorney General", "Acting Director"): part of
+# the person's title, so a label shows the office the article gives.
+TITLE_MODIFIERS = frozenset(["deputy", "acting", "assistant", "associate", "interim", "principal"])

@@ -107,6 +107,9 @@ GOLDEN = [
     ("Ann Lee spoke at the Democratic National Convention on Monday.",
      [("organisation", "Democratic National Convention", "organisation:Democratic National Convention")],
      [("person", "Convention")]),
+    # A word that changes the office belongs to the title ("Deputy Attorney General").
+    ("Deputy Attorney General Rod Vance said the inquiry would go on.",
+     [("person", "Deputy Attorney General Rod Vance", "person:vance")], []),
     ("Governor Bell? He smiled.", [("person", "Governor Bell", "person:bell"), ("person", "He", "")], []),
 ]
 

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from itertools import compress
 from typing import TYPE_CHECKING
 
-from ..grammar import MONTH_ABBREVIATIONS, MONTHS, NAME_SUFFIXES, SURNAME_PARTICLES, WEEKDAYS
+from ..grammar import MONTH_ABBREVIATIONS, MONTHS, NAME_SUFFIXES, SURNAME_PARTICLES, TITLE_MODIFIERS, WEEKDAYS
 from .mention_model import PERSON_NAME_RULES, Mention, MentionLexicon, mention_lexicon
 from .mention_tokens import ORG_CONNECTORS, TokenReader
 
@@ -100,6 +100,8 @@ class _Reader(TokenReader):
             return stop
         if self._titled_name_at(index):
             return self._titled_person(index, end)
+        if self.norms[index] in TITLE_MODIFIERS and index + 1 < end and self._titled_name_at(index + 1):
+            return self._titled_person(index, end, modifier=1)  # "Deputy Attorney General Rod Rosenstein"
         norm = self.norms[index]
         if norm in WEEKDAYS or (norm in _MONTH_WORDS and self._month_here(index)):
             return self._date(index)
@@ -199,9 +201,10 @@ class _Reader(TokenReader):
             after += 1  # "Mr. de Léon"
         return after < self.count and self.cap[after] and after not in self.places and after not in self.orgs
 
-    def _titled_person(self, index: int, end: int) -> int:
+    def _titled_person(self, index: int, end: int, modifier: int = 0) -> int:
+        """A person after a title (and ``modifier`` words before it that change the office: "Deputy")."""
         gender, role = "", ""
-        position = index
+        position = index + modifier
         while position in self.titles and self.titles[position][2]["kind"] == "title":
             _, stop, entry = self.titles[position]
             gender = entry["gender"] or gender
