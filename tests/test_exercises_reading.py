@@ -157,3 +157,21 @@ def test_only_claim_words_are_second_hand_and_an_outlets_show_is_its_name(lexico
     other = article(lexicons, "The council met on Monday to vote on the bridge.", id="o-3", outlet="nyt")
     m = Material([fox, other], {}, lexicons, blind=True)
     assert "Tucker" not in m.body_text(fox, 0, len(text))
+
+
+def test_a_masthead_word_in_another_outlets_story_is_listed_as_a_giveaway(lexicons):
+    text = "The mayor resigned on Monday, the Times reported, after weeks of pressure."
+    ledger = article(lexicons, text, id="l-4", outlet="Ledger")
+    times = article(lexicons, "The council met on Monday to vote on the bridge.", id="t-4", outlet="nyt")
+    m = Material([ledger, times], {}, lexicons, blind=True)
+    assert "the Times" in m.body_text(ledger, 0, len(text))  # another paper may be meant: it stays
+    assert [(g["letter"], g["masked"]) for g in m.giveaways] == [(m.letters["nyt"], False)]
+
+
+def test_an_outlet_named_as_the_source_of_a_report_stays_and_is_listed(lexicons):
+    text = "Ledger report: the mayor hid the budget for months, the paper found."
+    herald = article(lexicons, text, id="h-5", outlet="Herald")
+    ledger = article(lexicons, "The council met on Monday to vote on the bridge.", id="l-5", outlet="Ledger")
+    m = Material([herald, ledger], {}, lexicons, blind=True)
+    assert m.body_text(herald, 0, len(text)).startswith("Ledger report")
+    assert [g["letter"] for g in m.giveaways] == [m.letters["Ledger"]]

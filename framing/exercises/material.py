@@ -31,6 +31,8 @@ COLLEGE_GRADE = 13
 ABOVE_GRADE_MARGIN = 1.0
 _SPACE = re.compile(r"\s+")
 # Words right before an outlet's name that make it a source the sentence cites ("told CNN", "according to the BBC").
+# After an outlet's name, words that make it the source of what follows ("NYT Report:", "the Times reported").
+CITED_AFTER = re.compile(r"[’']?s?\s+(?:report(?:s|ed)?|poll|analysis|investigation|says|said)\b", re.IGNORECASE)
 CITING = re.compile(r"\b(?:told|according to|reported by|(?:interview|spoke|speaking) (?:with|to)|statement to"
                     r"|quoted (?:by|in)|reports? (?:from|in|by)|(?:e-?mail|letter|message|note|wrote|writing) to"
                     r"|(?:said|says|spoke|speaking|appeared|appearing)(?:\s+\w+)?\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -137,7 +139,7 @@ class Material:
             other = self.variant_of[match.group("name").lower()]
             at = match.start("name")
             cited = any(s.start <= at and match.end() <= s.end for s in sources) or bool(
-                CITING.search(doc.text, max(start, at - 40), at))
+                CITING.search(doc.text, max(start, at - 40), at)) or bool(CITED_AFTER.match(doc.text, match.end()))
             if cited and other != outlet_of(analysis):  # an outlet naming itself is a credit, never a source
                 self.note_giveaway(analysis, other, at, match.end())
                 continue
@@ -151,7 +153,16 @@ class Material:
         short = self.short_name(outlet_of(analysis))
         if short is not None:  # "told The Times" in the Times' own story: its own interview
             masked = short.sub(self.letters[outlet_of(analysis)], masked)
+        self._note_short_names(analysis, start, end)
         return clean(masked) if tidy else masked
+
+    def _note_short_names(self, analysis: ArticleAnalysis, start: int, end: int) -> None:
+        """"the Times reported" in another outlet's story: it stays (it may be another Times), but when a lesson
+        outlet goes by that masthead word it may give that outlet away, so the key lists it."""
+        for other in self.letters:
+            pattern = self.short_name(other) if other != outlet_of(analysis) else None
+            for match in pattern.finditer(analysis.document.text, start, end) if pattern is not None else ():
+                self.note_giveaway(analysis, other, match.start(), match.end())
 
     def short_name(self, outlet: str) -> re.Pattern[str] | None:
         """How an outlet names itself in its own story by its masthead word ("the Times" for "The New York Times").
