@@ -181,3 +181,15 @@ def test_every_kind_is_either_in_the_lesson_or_left_out_with_a_reason(council, l
     assert used and not used & left.keys()
     assert used | left.keys() == set(LessonOptions().kinds)
     assert any("did not fit in 20 minutes" in reason for reason in left.values())
+
+
+def test_every_kind_of_hedge_in_a_key_is_defined_on_the_worksheet(council, lexicons):
+    """A teacher found keys using "other hedge" and "open question", which the worksheet never defined."""
+    from framing.exercises.sound import readable
+
+    model = lesson(council, lexicons, kinds=("hedge_hunt",), minutes=120)
+    defined = {term["name"] for group in model["categories"] for term in group["terms"]}
+    for category in ("modal", "verb", "adverb", "approximator", "evidential", "conditional", "investigation", "other"):
+        assert readable("hedge", category) in defined
+    used = {row[2] for item in model["items"] for table in item["key"]["tables"] for row in table["rows"]}
+    assert used and used <= defined

@@ -175,3 +175,12 @@ def test_an_outlet_named_as_the_source_of_a_report_stays_and_is_listed(lexicons)
     m = Material([herald, ledger], {}, lexicons, blind=True)
     assert m.body_text(herald, 0, len(text)).startswith("Ledger report")
     assert [g["letter"] for g in m.giveaways] == [m.letters["Ledger"]]
+
+
+def test_a_show_appearance_on_the_outlet_itself_is_listed_as_a_hint(lexicons):
+    text = "Cole will appear on the Ledger on Friday at 8 p.m. to defend the budget."
+    ledger = article(lexicons, text, id="l-6", outlet="Ledger")
+    other = article(lexicons, "The council met on Monday to vote on the bridge.", id="o-6", outlet="Herald")
+    m = Material([ledger, other], {}, lexicons, blind=True)
+    assert "Ledger" not in m.body_text(ledger, 0, len(text))
+    assert [g["masked"] for g in m.giveaways] == [True]

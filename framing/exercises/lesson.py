@@ -67,7 +67,8 @@ def default_paper(environ: Mapping[str, str]) -> str:
     return "a4"
 # Kinds whose students sort into named categories, and which (defined on the worksheet).
 DEFAULT_CATEGORIES: dict[str, tuple[str, list[str]]] = {
-    "hedge_hunt": ("hedge", ["modal", "verb", "adverb", "approximator", "evidential", "conditional"]),
+    "hedge_hunt": ("hedge", ["modal", "verb", "adverb", "approximator", "evidential", "conditional", "investigation",
+                            "other"]),
 }
 # The comparison tables each kind reads (the others read only the analyses). A lesson of text-only
 # kinds ("--kinds hedge_hunt,rewrite_neutrally") skips the comparison altogether.

@@ -35,7 +35,8 @@ _SPACE = re.compile(r"\s+")
 CITED_AFTER = re.compile(r"[’']?s?\s+(?:report(?:s|ed)?|poll|analysis|investigation|says|said)\b", re.IGNORECASE)
 CITING = re.compile(r"\b(?:told|according to|reported by|(?:interview|spoke|speaking) (?:with|to)|statement to"
                     r"|quoted (?:by|in)|reports? (?:from|in|by)|(?:e-?mail|letter|message|note|wrote|writing) to"
-                    r"|(?:said|says|spoke|speaking|appeared|appearing)(?:\s+\w+)?\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
+                    r"|(?:said|says|spoke|speaking|appear|appears|appeared|appearing|interviewed)(?:\s+\w+)?\s+on)\s+(?:the\s+)?$",
+                    re.IGNORECASE)
 
 
 def grade_number(grade: str | int) -> int:
