@@ -4,6 +4,8 @@ whose main text holds no ids or offsets. Short texts written for the tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from framing.analysis import analyze_document
 from framing.corpus import parse_text
 from framing.exercises.doubt import passage_doubts, text_doubts, uncounted, who_says
@@ -140,15 +142,6 @@ def test_an_outlet_citing_itself_is_masked_and_listed_as_a_hint(lexicons):
     assert [g["masked"] for g in m.giveaways] == [True] and "Ledger" not in m.giveaways[0]["sentence"]
 
 
-def test_an_email_to_the_outlet_itself_is_masked_and_listed(lexicons):
-    text = "The mayor said in an email to the Ledger that the bridge would open in May."
-    ledger = article(lexicons, text, id="l-2", outlet="Ledger")
-    other = article(lexicons, "The council met on Monday to vote on the bridge.", id="o-2", outlet="Herald")
-    m = Material([ledger, other], {}, lexicons, blind=True)
-    assert "Ledger" not in m.body_text(ledger, 0, len(text))
-    assert [g["masked"] for g in m.giveaways] == [True]
-
-
 def test_only_claim_words_are_second_hand_and_an_outlets_show_is_its_name(lexicons):
     assert text_doubts(lexicons, "Mayor insists council must act and argues the case") == []
     assert text_doubts(lexicons, "Mayor claims council hid the budget") == ["claims"]
@@ -177,10 +170,14 @@ def test_an_outlet_named_as_the_source_of_a_report_stays_and_is_listed(lexicons)
     assert [g["letter"] for g in m.giveaways] == [m.letters["Ledger"]]
 
 
-def test_a_show_appearance_on_the_outlet_itself_is_listed_as_a_hint(lexicons):
-    text = "Cole will appear on the Ledger on Friday at 8 p.m. to defend the budget."
-    ledger = article(lexicons, text, id="l-6", outlet="Ledger")
-    other = article(lexicons, "The council met on Monday to vote on the bridge.", id="o-6", outlet="Herald")
+@pytest.mark.parametrize("text", [
+    "The mayor said in an email to the Ledger that the bridge would open in May.",
+    "Cole will appear on the Ledger on Friday at 8 p.m. to defend the budget.",
+])
+def test_an_outlet_citing_itself_is_masked_and_listed(lexicons, text):
+    """"in an email to HuffPost", "will appear on Fox News" in the outlet's own story: hidden, listed as a hint."""
+    ledger = article(lexicons, text, id="l-2", outlet="Ledger")
+    other = article(lexicons, "The council met on Monday to vote on the bridge.", id="o-2", outlet="Herald")
     m = Material([ledger, other], {}, lexicons, blind=True)
     assert "Ledger" not in m.body_text(ledger, 0, len(text))
     assert [g["masked"] for g in m.giveaways] == [True]
