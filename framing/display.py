@@ -3,7 +3,7 @@
 Like displaCy's ``render``: the article text with each evidence span highlighted by
 type and followed by its marker (``H1``, ``Q2``; hover for the rule or lexicon
 entry), under a line of counts per 1,000 words. The text is cut into segments by
-the report's own highlighter (:func:`framing.report.model.paragraphs`), so nested
+the report's own highlighter (:func:`framing.report.article_model.paragraphs`), so nested
 and overlapping spans (a loaded word inside a quote) need no overlapping markup
 and each segment is exactly ``text[start:end]``. The fragment is rendered by the
 report's Jinja2 environment with autoescaping on: article text is untrusted and
@@ -92,7 +92,7 @@ def article_html(analysis: ArticleAnalysis, *, types: Iterable[str] | None = Non
     """The fragment for one article (what ``ArticleAnalysis._repr_html_`` shows)."""
     from .document import SPAN_TYPES
     from .report.html import environment
-    from .report.model import SPAN_STYLE, article_model, paragraphs
+    from .report.article_model import SPAN_STYLE, article_model, paragraphs
 
     chosen = checked_types(types)
     article = article_model(0, analysis, {})
