@@ -91,8 +91,8 @@ def show(
 def article_html(analysis: ArticleAnalysis, *, types: Iterable[str] | None = None) -> str:
     """The fragment for one article (what ``ArticleAnalysis._repr_html_`` shows)."""
     from .document import SPAN_TYPES
-    from .report.html import environment
     from .report.article_model import SPAN_STYLE, article_model, paragraphs
+    from .report.html import environment
 
     chosen = checked_types(types)
     article = article_model(0, analysis, {})

@@ -86,13 +86,15 @@ def passage_doubts(lexicons: Lexicons, analysis: ArticleAnalysis, start: int, en
 
 def doubtful(text: str, start: int, end: int) -> bool:
     """Whether a hedge span is no sure hedge: "whether or not", a negated "could", a bare "could" (ability or
-    possibility: the teacher judges, so it is only "also accept"), or "appeared" before a place ("appeared in
-    court")."""
+    possibility: the teacher judges, so it is only "also accept"), "appeared" before a place ("appeared in
+    court"), or an "if" that addresses the listener ("If you're listening")."""
     words = text[start:min(len(text), end + 5)]
     found = _NOT_DOUBT.match(words)
     if found is not None and (found.group(0).lower() != ABILITY_OR_DOUBT or text[start:end].lower() == "could"):
         return True
     after = re.match(r"\s+(?:\w+ly\s+)?(\w+)", text[end:end + 30])
+    if text[start:end].lower() == "if" and after is not None and after.group(1).lower() in ("you", "you're", "you’re"):
+        return True  # "If you're listening, …": an address to the reader or listener, no condition on a claim
     # "appeared briefly in court": showed up, not seemed
     return (text[start:end].lower().startswith("appear") and after is not None
             and after.group(1).lower() in PREPOSITIONS - {"to", "as", "like"})
