@@ -176,3 +176,9 @@ def test_rewrite_skips_a_loaded_word_that_reports_a_reaction(lexicons):
     reported = "The mayor drew public ridicule for the plan on Monday in the city hall."
     assert rewrite_neutrally(Material([article(lexicons, judged)], {}, lexicons))
     assert rewrite_neutrally(Material([article(lexicons, reported)], {}, lexicons)) == []
+
+
+def test_an_if_that_addresses_the_listener_is_no_condition_in_the_key(lexicons):
+    text = "If you're listening, Mr. Mayor, the bridge may fall before May."
+    a = article(lexicons, text)
+    assert [d.text for d in passage_doubts(lexicons, a, 0, len(text))] == ["may"]
