@@ -56,26 +56,48 @@ class Parse:
         self.norms: Sequence[str] = norms
         self.starts: Sequence[int] = token_starts
         self.ends: Sequence[int] = token_ends
-        # Norm and word flag depend on the text alone, so the tests below run once per distinct
-        # text, and with set operations where they can: this runs on every document.
+        # Sentence ids never decrease, so the pairs read backwards leave each sentence's first token.
+        self.sentence_first: dict[int, int] = dict(
+            zip(reversed(sentences), range(len(sentences) - 1, -1, -1), strict=True)
+        )
+        self._read_name_tokens(texts, norms, words, quoted)
+        self._read_mention_layer(doc)
+        # Gendered titles and nouns ("Mrs.", "spokeswoman", "husband") from the titles lexicon.
+        self.titles_lexicon = mention_lexicon(lexicons).title_words  # norm → (gender, role, kind)
+        self.gendered = gendered_words(lexicons)
+        self._read_source_kinds(doc, lexicons)
+        self.mentions = self._find_mentions()
+        self.mention_by_last = {m.last: m for m in self.mentions}
+        self.mention_by_first = {}
+        for mention in self.mentions:
+            self.mention_by_first.setdefault(mention.first, mention)
+            self.mention_by_first.setdefault(mention.name_first, mention)
+        self.antecedents = self._resolve_pronouns()
+        self._take_layer_pronouns(doc)
+
+    def _read_name_tokens(self, texts: Sequence[str], norms: Sequence[str], words: Sequence[bool],
+                          quoted: Sequence[bool]) -> None:
+        """Which tokens can be part of a name (``name_like``), and the norms also seen in lower case.
+
+        Norm and word flag depend on the text alone, so the tests run once per distinct text,
+        with set operations where they can: this runs on every document. Apart from ``quoted``
+        the test is: a capitalized word, not hyphenated, not also seen in lower case, not a
+        determiner, preposition or pronoun.
+        """
         norm_of = dict(zip(texts, norms, strict=True))
         non_words = set(compress(texts, map(not_, words)))
         lower_texts = set(filter(str.islower, norm_of))
         lowered = set(map(norm_of.__getitem__, lower_texts - non_words))
         self.lowered = lowered
-        # Sentence ids never decrease, so the pairs read backwards leave each sentence's first token.
-        self.sentence_first: dict[int, int] = dict(
-            zip(reversed(sentences), range(len(sentences) - 1, -1, -1), strict=True)
-        )
-        # One pass decides which tokens can be part of a name; runs are read from it. Apart
-        # from ``quoted`` the test depends on the text alone: a capitalized word, not
-        # hyphenated, not also seen in lower case, not a determiner, preposition or pronoun.
         name_text = dict.fromkeys(lower_texts | non_words, False)
         for text in norm_of.keys() - name_text.keys():
             norm = norm_of[text]
             name_text[text] = is_name_shaped(text) and norm not in lowered and norm not in NOT_NAMES
         self.name_like: list[bool] = list(map(and_, map(name_text.__getitem__, texts), map(not_, quoted)))
-        # Places are never names or speakers ("Sen. X of Texas" is not a person named Texas).
+
+    def _read_mention_layer(self, doc: Document) -> None:
+        """What the parse's mention layer says: places (never names or speakers), resolved descriptions,
+        organisation aliases ("the bureau") and the canonical name each of those stands for."""
         self.place_first: dict[int, int] = {}  # token inside a place → the place's first token
         for place in (m for m in doc.mentions if m.kind == "place"):
             self.name_like[place.first : place.end_token] = [False] * (place.end_token - place.first)
@@ -99,9 +121,9 @@ class Parse:
         # "the bureau": an organisation named by its head noun alone → (first token, canonical name).
         self.aliases = {m.end_token - 1: (m.first, self.described[m.end_token - 1])
                         for m in doc.mentions if m.how == "org_alias"}
-        # Gendered titles and nouns ("Mrs.", "spokeswoman", "husband") from the titles lexicon.
-        self.titles_lexicon = mention_lexicon(lexicons).title_words  # norm → (gender, role, kind)
-        self.gendered = gendered_words(lexicons)
+
+    def _read_source_kinds(self, doc: Document, lexicons: Lexicons) -> None:
+        """The source_kinds lexicon's matches, by their last and first token, and the titles among them."""
         kinds: dict[int, tuple[int, Entry]] = {}
         starts: dict[int, tuple[int, Entry]] = {}
         # "Bloomberg said" where the text names Michael Bloomberg: the person, not the outlet.
@@ -120,17 +142,12 @@ class Parse:
         self.titles_after = {
             i + 1 for i in self.titles if i + 1 < len(self.tokens) and self.tokens[i + 1].text == "."
         }
-        self.mentions = self._find_mentions()
-        self.mention_by_last = {m.last: m for m in self.mentions}
-        self.mention_by_first = {}
-        for mention in self.mentions:
-            self.mention_by_first.setdefault(mention.first, mention)
-            self.mention_by_first.setdefault(mention.name_first, mention)
-        self.antecedents = self._resolve_pronouns()
-        # Where the mention layer tied a he/she to one person, its reading wins (it weighs gender,
-        # subjects and possessives: "Mr. X's lawyer, Y, said … He added" is Y); elsewhere the
-        # most recent subject above stands.
-        # Not when it ties the pronoun to a name just asked about ("Governor Christie? “Strong,” he said").
+
+    def _take_layer_pronouns(self, doc: Document) -> None:
+        """Where the mention layer tied a he/she to one person, its reading wins (it weighs gender,
+        subjects and possessives: "Mr. X's lawyer, Y, said … He added" is Y); elsewhere the most
+        recent subject above stands. Not when it ties the pronoun to a name just asked about
+        ("Governor Christie? “Strong,” he said")."""
         asked = {(self.tokens[m.first].sentence, m.name) for m in self.mentions if self._bare_question(m)}
         for pronoun in doc.mentions:
             if pronoun.how == "pronoun" and pronoun.kind == "person" and pronoun.resolved and pronoun.name:
