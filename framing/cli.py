@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import FramingInputError, FramingParameterError
@@ -30,18 +31,28 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add_corpus_arguments(command: argparse.ArgumentParser) -> None:
-        command.add_argument(
-            "paths",
-            nargs="*",
-            metavar="PATH",
-            help="article files, folders, .jsonl, .csv or .parquet tables, or links to pages "
-                 "(default: the bundled seeds)",
-        )
-        command.add_argument(
-            "--lexicons", metavar="DIR", help="folder of .tsv lexicons that add to or override the bundled ones"
-        )
+    for add in (_add_extract, _add_analyze, _add_compare, _add_exercises, _add_exercise_tools):  # --help order
+        add(commands)
+    return parser
 
+
+def add_corpus_arguments(command: argparse.ArgumentParser) -> None:
+    """PATH… and --lexicons, which every command that reads articles takes."""
+    command.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files, folders, .jsonl, .csv or .parquet tables, or links to pages "
+             "(default: the bundled seeds)",
+    )
+    command.add_argument(
+        "--lexicons", metavar="DIR", help="folder of .tsv lexicons that add to or override the bundled ones"
+    )
+
+
+
+def _add_extract(commands: Any) -> None:
+    """framing extract: features and evidence spans."""
     extract = commands.add_parser(
         "extract", help="write features and evidence spans: JSON Lines, or article, span and outlet tables"
     )
@@ -63,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     extract.set_defaults(handler=run_extract)
 
+
+def _add_analyze(commands: Any) -> None:
+    """framing analyze: the HTML and PDF report."""
     analyze = commands.add_parser("analyze", help="write the HTML and PDF report comparing the outlets")
     add_corpus_arguments(analyze)
     analyze.add_argument(
@@ -72,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--title", default="", help="report title")
     analyze.set_defaults(handler=run_analyze)
 
+
+def _add_compare(commands: Any) -> None:
+    """framing compare: the comparison tables."""
     compare = commands.add_parser("compare", help="export the cross-outlet comparison tables as CSV and JSON")
     add_corpus_arguments(compare)
     compare.add_argument("-o", "--output-dir", metavar="DIR", required=True, help="where to write the tables")
@@ -85,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     compare.set_defaults(handler=run_compare)
 
+
+def _add_exercises(commands: Any) -> None:
+    """framing exercises [build]: a classroom lesson."""
     exercises = commands.add_parser(
         "exercises", help="a classroom lesson: exercises [build] PATH… | exercises check | exercises score",
         prog="framing exercises [build]",
@@ -110,7 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
                            help="a blank marking worksheet, marking-sheet.csv and lesson.json for 'exercises score'")
     exercises.set_defaults(handler=run_exercises)
 
-    # "exercises check" and "exercises score" (see route): parsers of their own, left out of the command list.
+
+def _add_exercise_tools(commands: Any) -> None:
+    """"framing exercises check" and "… score" (see route): parsers of their own, left out of the command list."""
     check = commands.add_parser("exercises-check", prog="framing exercises check",
                                 description="Check a student's neutral rewrite against the original sentence.")
     check.add_argument("original", metavar="ORIGINAL", help="the original sentence, or a file holding it")
@@ -124,7 +146,6 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("-o", "--output-dir", metavar="DIR", help="where to write scores (default: beside the lesson)")
     score.add_argument("--lesson", metavar="FILE", help="the lesson.json (default: beside the first marking sheet)")
     score.set_defaults(handler=run_exercises_score)
-    return parser
 
 
 # "framing exercises check …" and "framing exercises score …" are subcommands of exercises,
