@@ -67,6 +67,7 @@ class _Walk:
         self.names: dict[str, str] = {}  # person entity → its fullest name so far
         self.history: list[Mention] = []  # resolved mentions so far, in text order
         self.out: list[Mention] = []
+        self.bare: dict[int, bool] = {}  # sentence → whether it is a bare question
 
     def note(self, mention: Mention) -> None:
         if len(mention.name) > len(self.names.get(mention.entity, "")):
@@ -80,6 +81,12 @@ class _Walk:
             words.update(word.lower().strip(".") for word in mention.entity.partition(":")[2].split())
         self.history.append(mention)
         self.out.append(mention)
+
+    def asked(self, sentence: int) -> bool:
+        """Whether sentence ``sentence`` is a bare question (:func:`bare_question`), read once per sentence."""
+        if sentence not in self.bare:
+            self.bare[sentence] = bare_question(self.reader.text, self.reader.sentences[sentence])
+        return self.bare[sentence]
 
     def gender(self, entity: str) -> str:
         found = self.genders.get(entity, set())
@@ -354,7 +361,7 @@ def _pronoun(walk: _Walk, index: int) -> Mention:
             break
         if reader.quoted[mention.first] or mention.first in reader.in_quote:
             continue  # a name inside quoted words is the speaker's, not the writer's antecedent
-        if bare_question(reader.text, reader.sentences[mention_sentence]):
+        if walk.asked(mention_sentence):
             continue  # "Governor Christie? “Strong,” he said.": the one asked about, not the one answering
         if mention.how == "indefinite_role" and gender and mention.gender != gender:
             continue  # "a spokesperson" says nothing of gender: a he or she needs a named antecedent

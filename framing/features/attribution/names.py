@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import and_, not_
 
+from ...corpus.coreference import bare_question
 from ...corpus.mention_tokens import is_name_shaped
 from ...corpus.mentions import PERSON_NAME_RULES, mention_lexicon
 from ...document import Document, Token
@@ -36,8 +37,6 @@ HE_SHE = {"he": "m", "she": "f"}
 _NAME_HOWS = frozenset(["full_name", "surname_later", "title_name"])
 
 
-# Most tokens of a sentence that only names whom a question is about ("Retired Lt. Gen. Mike Flynn?").
-BARE_QUESTION_TOKENS = 9
 
 
 class Parse:
@@ -284,15 +283,9 @@ class Parse:
 
     def _bare_question(self, mention: Mention) -> bool:
         """A name asked about in a sentence of its own ("Governor Christie? “Strong,” he said."): the topic of
-        an interviewer's question, never the one who answers, so no pronoun refers to it."""
-        sentence = self.tokens[mention.first].sentence
-        first = self.sentence_first[sentence]
-        last = first
-        while last + 1 < len(self.tokens) and self.tokens[last + 1].sentence == sentence:
-            last += 1
-        if self.norms[last] != "?" or last - first > BARE_QUESTION_TOKENS:
-            return False
-        return all(self.tokens[i].text[:1].isupper() or self.norms[i] in (".", "of") for i in range(first, last))
+        an interviewer's question, never the one who answers, so no pronoun refers to it (the mention
+        layer's reading, :func:`~framing.corpus.coreference.bare_question`)."""
+        return bare_question(self.doc.text, self.doc.sentences[self.tokens[mention.first].sentence])
 
     def _genders(self) -> dict[str, str]:
         """Name → "m" or "f" where a title or noun in or just before a mention says so.
