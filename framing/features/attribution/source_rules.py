@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from ...grammar import (
     ARTICLES,
-    DASHES,
     DEMONSTRATIVES,
     OPENING_QUOTE_MARKS,
     POSSESSIVE_DETERMINERS,
@@ -53,8 +52,6 @@ _VERB_FOLLOWERS = (
     | DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES
 )
 _ASIDE_MARKS = frozenset([",", "-", "—", "–"])
-# Marks that open and close an aside ("-- including a call from Trump --"; "--" is two "-" tokens).
-_ASIDE_DASHES = DASHES | {"-"}
 
 
 def _decided(unit: Unit | None, *features: str) -> Decision:
