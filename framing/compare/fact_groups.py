@@ -2,14 +2,13 @@
 
 The pairs' event scores come from :func:`.fact_pairs.score_pair`; this module turns them
 into facts (:func:`align`), says how sure each row of a fact is (:func:`row_confidence`)
-and which outlets carry it (:func:`carried_by`). A sentence may sit in two facts when it
-states both (:func:`also_states`): the gold of a story counts every member pair of a fact,
-and a quotation that runs over a sentence break is part of two statements.
+and which outlets carry it (:func:`carried_by`). Each sentence sits in one fact: letting a
+sentence join a second fact it links to surely was tried (notes/fact-pairs-2026-12-07.md)
+and chained the sentences of long quotations together on stories outside the gold.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
@@ -29,8 +28,11 @@ def align(sentences: Sequence[Sentence], scores: np.ndarray) -> list[list[int]]:
     Phase one links sentences from different outlets, surest pair first, keeping at most
     one sentence per outlet in a group and every cross-outlet pair of the group at or
     above ``GROUP_THRESHOLD`` (a group is one event, not a chain of look-alikes). Phase
-    two attaches an outlet's other sentences whose own link to another outlet's member
-    reaches ``LINK_THRESHOLD`` (an outlet that states the fact twice).
+    two attaches a sentence left alone to the group it links to best, when that link
+    reaches ``LINK_THRESHOLD`` (an outlet that states the fact twice, or one more outlet)
+    and its links to the group's other outlets' sentences all stay at or above
+    ``GROUP_THRESHOLD``, the same floor as phase one: one link alone does not chain a
+    sentence onto a fact whose other sentences it shares nothing with.
     """
     count = len(sentences)
     outlets = np.array([s.outlet for s in sentences], dtype=object)
@@ -58,40 +60,14 @@ def align(sentences: Sequence[Sentence], scores: np.ndarray) -> list[list[int]]:
         i = members[key][0]
         best, best_score = None, LINK_THRESHOLD
         for other in shared:
-            value = float(scores[i, members[other]].max())
-            if value >= best_score:
+            others = [k for k in members[other] if outlets[k] != outlets[i]]
+            value = float(scores[i, others].max())
+            if value >= best_score and scores[i, others].min() >= GROUP_THRESHOLD:
                 best, best_score = other, value
         if best is not None:
             members[best].append(i)
             del members[key]
-    groups = [sorted(group) for group in members.values()]
-    return also_states(groups, outlets, scores)
-
-
-def also_states(groups: list[list[int]], outlets: np.ndarray, scores: np.ndarray) -> list[list[int]]:
-    """``groups`` with each sentence also placed in another fact it surely states.
-
-    One sentence may state two facts ("… God help us," said Bloomberg, who added that
-    "the richest thing …"), and a gold of the story counts both. A sentence joins another
-    shared group when it links at ``CONFIDENT_AT`` or more to one of that group's
-    sentences it shares no fact with yet, and at ``GROUP_THRESHOLD`` or more to every
-    sentence of the group from another outlet (the test :func:`align` puts a group to).
-    A join that would only repeat a pair already in one fact adds nothing and is not
-    made. The sentence keeps its own fact; the extra row says it states this one too.
-    """
-    facts_of: dict[int, set[int]] = defaultdict(set)
-    for number, group in enumerate(groups):
-        for k in group:
-            facts_of[k].add(number)
-    shared = [number for number, group in enumerate(groups) if len({outlets[k] for k in group}) > 1]
-    for i in range(len(outlets)):
-        for number in shared:
-            others = [k for k in groups[number] if outlets[k] != outlets[i]]
-            if number in facts_of[i] or scores[i, others].min() < GROUP_THRESHOLD:
-                continue
-            if any(scores[i, k] >= CONFIDENT_AT and not facts_of[k] & facts_of[i] for k in others):
-                facts_of[i].add(number)
-    return [sorted(k for k in facts_of if number in facts_of[k]) for number in range(len(groups))]
+    return [sorted(group) for group in members.values()]
 
 
 def row_confidence(

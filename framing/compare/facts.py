@@ -8,9 +8,8 @@ name). Sentences from *different* outlets are scored as stating one event or not
 contribution) and grouped into facts (:mod:`.fact_groups`): surest pair first, at most one
 sentence per outlet while groups form, every cross pair of a group above a floor, so one
 loose link cannot chain unrelated statements. An outlet's other sentences that repeat a
-fact are then attached to it, and a sentence that surely states a second fact too (a
-quotation running over a sentence break) is listed under both. Each group is a *fact*;
-a sentence no other outlet matches is a fact only its outlet carries.
+fact are then attached to it. Each group is a *fact*; a sentence no other outlet matches
+is a fact only its outlet carries.
 
 ``facts`` table (one row per fact × sentence):
 fact_id, fact (the most central sentence), n_outlets, outlets, only_one_outlet, outlet,
@@ -168,7 +167,7 @@ def build_facts(
         if len(carried) >= 2 and len(carried) > len(all_outlets) / 2:
             omission_rows += _omissions(fact_id, group, central, carried, all_outlets, sentences, similarity)
         for i in group:
-            fact_of.setdefault(i, fact_id)  # a sentence in two facts: its disagreements go with its own
+            fact_of[i] = fact_id
         if len(carried) >= 2:
             shared_groups.append((fact_id, group))
     disagreement_rows = _disagreements(writer, keys, similarity, fact_of, shared_groups, fact_rows, pins)
