@@ -30,6 +30,13 @@ QUOTE_WORDS = 5
 QUOTE_CONTENT_WORDS = 2
 # What a specific figure both sentences give ("33 Democrats", "Feb. 8") adds (fact_keys.figures_of).
 SAME_FIGURE = 0.4
+# What actors in common add: one that is not among the story's common actors, or only common ones.
+SAME_ACTORS = 0.25
+MAIN_ACTORS = 0.15
+# What each shared uncommon word adds, up to SHARED_WORDS_CAP; the word-overlap cosine counts up to COSINE_CAP.
+SHARED_WORD = 0.1
+SHARED_WORDS_CAP = 0.3
+COSINE_CAP = 0.4
 # Pairs below this cosine are not scored at all (unless they share quoted words).
 MIN_COSINE = 0.08
 
@@ -110,7 +117,7 @@ def score_pair(
         return evidence
     if quoted_evidence(a, b, stop_words, evidence):
         return evidence
-    evidence.add(min(0.4, cosine), f"word overlap {cosine:.2f}")
+    evidence.add(min(COSINE_CAP, cosine), f"word overlap {cosine:.2f}")
     two_speakers = bool(a.speakers and b.speakers and not a.speakers & b.speakers)
     if two_speakers and a.grams & b.grams:
         evidence.add(-0.4, f"quoted words shared by different speakers ({'/'.join(sorted(a.speakers))} "
@@ -130,7 +137,7 @@ def score_pair(
     predicate = sorted(word for word in (a.predicate & b.predicate) - rarity.common_words
                        if (word in a.quoted_stems) == (word in b.quoted_stems))
     if predicate:
-        evidence.add(min(0.3, 0.1 * len(predicate)), "shared words: " + ", ".join(predicate[:6]))
+        evidence.add(min(SHARED_WORDS_CAP, SHARED_WORD * len(predicate)), "shared words: " + ", ".join(predicate[:6]))
     figures = sorted(a.figures[key] for key in set(a.figures) & set(b.figures))
     numbers = sorted({f"{q.value:g} {q.unit_text}" for q in a.quantities if q.is_count}
                      & {f"{q.value:g} {q.unit_text}" for q in b.quantities if q.is_count})
@@ -168,9 +175,9 @@ def _actor_evidence(a: EventKeys, b: EventKeys, rarity: Rarity, evidence: Eviden
     actors = sorted(set(a.actors) & set(b.actors))
     specific = [key for key in actors if key not in rarity.common_actors]
     if specific:
-        evidence.add(0.25, "same actors: " + ", ".join(a.actors[k] for k in actors))
+        evidence.add(SAME_ACTORS, "same actors: " + ", ".join(a.actors[k] for k in actors))
     elif actors:
-        evidence.add(0.15, "only the story's main actors in common: " + ", ".join(a.actors[k] for k in actors))
+        evidence.add(MAIN_ACTORS, "only the story's main actors in common: " + ", ".join(a.actors[k] for k in actors))
     elif a.named and b.named:
         evidence.add(-0.3, "different actors: " + ", ".join(sorted(a.actors[k] for k in a.named)) + " against "
                      + ", ".join(sorted(b.actors[k] for k in b.named)))

@@ -3,12 +3,13 @@
 Every sentence of five words or more (headings excluded) becomes a vector of TF-IDF
 weights over its content-word stems and the pinned entities it mentions
 (``@Cartel de los Soles``, so "Suns Cartel" and "Cartel of the Suns" count as the same
-name). Sentences from *different* outlets are linked most-similar first when their
-cosine similarity reaches ``LINK_THRESHOLD``, at most one sentence per outlet, and two
-groups merge only while their average similarity stays at or above ``GROUP_THRESHOLD``
-(average linkage), which keeps one loose link from chaining unrelated statements
-together. An outlet's other sentences that repeat a fact are then attached to it. Each
-group is a *fact*; a sentence no other outlet matches is a fact only its outlet carries.
+name). Sentences from *different* outlets are scored as stating one event or not
+(:func:`.fact_pairs.score_pair`: quotations, actors, figures, words, each a named
+contribution) and grouped into facts (:mod:`.fact_groups`): surest pair first, at most one
+sentence per outlet while groups form, every cross pair of a group above a floor, so one
+loose link cannot chain unrelated statements. An outlet's other sentences that repeat a
+fact are then attached to it. Each group is a *fact*; a sentence no other outlet matches
+is a fact only its outlet carries.
 
 ``facts`` table (one row per fact × sentence):
 fact_id, fact (the most central sentence), n_outlets, outlets, only_one_outlet, outlet,
@@ -44,7 +45,8 @@ from ..document import Token
 from ..lexicons import Lexicons
 from .actor_disagreements import actor_disagreements, actor_phrases
 from .common import Sentence, WordFolder, evidence, numbers_in, outlet_of, sentence_tokens
-from .confidence import CONFIDENT_AT, Evidence
+from .confidence import Evidence
+from .fact_groups import align, carried_by, row_confidence
 from .fact_keys import DocumentKeys, EventKeys, Rarity
 from .fact_pairs import MIN_COSINE, score_pair
 from .labels import Mention, Pins
@@ -53,10 +55,6 @@ from .tfidf import similarity_matrix
 
 MIN_WORDS = 5
 MIN_CONTENT_WORDS = 4
-# Event scores (fact_pairs.score_pair): a pair links at LINK_THRESHOLD, and every cross-outlet
-# pair of a group stays at or above GROUP_THRESHOLD.
-LINK_THRESHOLD = 0.5
-GROUP_THRESHOLD = 0.35
 
 FACT_COLUMNS = [
     "fact_id", "fact", "n_outlets", "outlets", "only_one_outlet", "outlet", "article_id", "sentence_index",
@@ -143,81 +141,6 @@ def _sharing_pairs(marks: Sequence[Iterable[Hashable]]) -> set[tuple[int, int]]:
     return {(i, j) for indices in holders.values() for n, i in enumerate(indices) for j in indices[n + 1:]}
 
 
-def align(sentences: Sequence[Sentence], scores: np.ndarray) -> list[list[int]]:
-    """Groups of sentence indices (facts), from the pairs' event scores.
-
-    Phase one links sentences from different outlets, surest pair first, keeping at most
-    one sentence per outlet in a group and every cross-outlet pair of the group at or
-    above ``GROUP_THRESHOLD`` (a group is one event, not a chain of look-alikes). Phase
-    two attaches an outlet's other sentences whose own link to another outlet's member
-    reaches ``LINK_THRESHOLD`` (an outlet that states the fact twice).
-    """
-    count = len(sentences)
-    outlets = np.array([s.outlet for s in sentences], dtype=object)
-    group_of = list(range(count))
-    members: dict[int, list[int]] = {i: [i] for i in range(count)}
-    carried: dict[int, set[str]] = {i: {sentences[i].outlet} for i in range(count)}
-    upper = np.triu(scores >= LINK_THRESHOLD, k=1) & (outlets[:, None] != outlets[None, :])
-    rows, cols = np.nonzero(upper)
-    order = np.argsort(-scores[rows, cols], kind="stable")
-    for i, j in zip(rows[order], cols[order], strict=False):
-        a, b = group_of[int(i)], group_of[int(j)]
-        if a == b or carried[a] & carried[b]:
-            continue
-        left, right = members[a], members[b]
-        if scores[np.ix_(left, right)].min() < GROUP_THRESHOLD:
-            continue
-        for k in right:
-            group_of[k] = a
-        members[a] = left + right
-        carried[a] |= carried.pop(b)
-        del members[b]
-    singles = [key for key, group in members.items() if len(group) == 1]
-    shared = [key for key, group in members.items() if len(group) > 1]
-    for key in singles:
-        i = members[key][0]
-        best, best_score = None, LINK_THRESHOLD
-        for other in shared:
-            value = float(scores[i, members[other]].max())
-            if value >= best_score:
-                best, best_score = other, value
-        if best is not None:
-            members[best].append(i)
-            del members[key]
-    return [sorted(group) for group in members.values()]
-
-
-def row_confidence(
-    i: int, group: Sequence[int], sentences: Sequence[Sentence], scores: np.ndarray,
-    reasons: dict[tuple[int, int], Evidence],
-) -> tuple[float, str]:
-    """A fact row's ``confidence`` and ``reason``.
-
-    In a shared fact: its surest link to another outlet's sentence of the fact. In a fact
-    only its outlet carries: how sure it is that no other outlet states it (one minus the
-    best event score any other outlet's sentence reaches).
-    """
-    others = [j for j in group if sentences[j].outlet != sentences[i].outlet]
-    if others:
-        j = max(others, key=lambda k: scores[i, k])
-        where = f"{sentences[j].outlet} sentence {sentences[j].index + 1}"
-        return float(scores[i, j]), f"matches {where}: {reasons[(i, j)].reason}"
-    rivals = [j for j in range(len(sentences)) if sentences[j].outlet != sentences[i].outlet]
-    if not rivals:
-        return 1.0, "no other outlet in the comparison"
-    j = max(rivals, key=lambda k: scores[i, k])
-    best = float(scores[i, j])
-    if best <= 0.0:
-        blocked = [k for k in rivals if (i, k) in reasons and reasons[(i, k)].reason.startswith("not paired")]
-        if blocked:
-            k = blocked[0]
-            where = f"{sentences[k].outlet} sentence {sentences[k].index + 1}"
-            return 0.8, f"{where} reads alike but is {reasons[(i, k)].reason}"
-        return 1.0, "no other outlet's sentence shares its event"
-    where = f"{sentences[j].outlet} sentence {sentences[j].index + 1}"
-    return round(1.0 - best, 2), f"closest other outlet: {where} ({best:.2f}: {reasons[(i, j)].reason})"
-
-
 def build_facts(
     analyses: Sequence[ArticleAnalysis],
     lexicons: Lexicons,
@@ -229,69 +152,25 @@ def build_facts(
     sentences, tokens_of, keys = collect_sentences(analyses, folder, mentions)
     similarity = similarity_matrix(sentences)
     scores, reasons = event_scores(sentences, keys, similarity, folder)
-    groups = align(sentences, scores)
     all_outlets = list(dict.fromkeys(outlet_of(a) for a in analyses))
-    by_id = {a.document.id: a for a in analyses}
-    outlets_using: dict[str, set[str]] = defaultdict(set)
-    for sentence in sentences:
-        for feature in sentence.features:
-            outlets_using[feature].add(sentence.outlet)
-
-    def group_key(group: list[int]) -> tuple:
-        n = len({sentences[i].outlet for i in group})
-        first = sentences[group[0]]
-        return (-n, all_outlets.index(first.outlet), first.article_id, first.start)
-
-    groups.sort(key=group_key)
+    groups = _ordered(align(sentences, scores), sentences, all_outlets)
+    writer = _FactRows(analyses, lexicons, folder, sentences, tokens_of)
     fact_rows, omission_rows = [], []
     fact_of: dict[int, str] = {}
     shared_groups: list[tuple[str, list[int]]] = []
-    hedge_matcher = lexicons.matcher("hedges")
     for number, group in enumerate(groups, start=1):
         fact_id = f"F{number:03d}"
         central = max(group, key=lambda i: scores[i, group].sum() + similarity[i, group].sum())
         sureness = {i: row_confidence(i, group, sentences, scores, reasons) for i in group}
         carried = carried_by(group, sentences, sureness, all_outlets)
-        for i in group:
-            sentence = sentences[i]
-            analysis = by_id[sentence.article_id]
-            tokens = tokens_of[(sentence.article_id, sentence.index)]
-            confidence, reason = sureness[i]
-            fact_rows.append({
-                "fact_id": fact_id,
-                "fact": sentences[central].text,
-                "n_outlets": len(carried),
-                "outlets": carried,
-                "only_one_outlet": len(carried) == 1,
-                "outlet": sentence.outlet,
-                "article_id": sentence.article_id,
-                "sentence_index": sentence.index,
-                "start": sentence.start,
-                "end": sentence.end,
-                "text": sentence.text,
-                "similarity": round(float(similarity[i, central]), 3),
-                "hedges": _span_texts(analysis, sentence, ("hedge",)),
-                "attributed_to": _sources(analysis, sentence),
-                "loaded": _span_texts(analysis, sentence, ("loaded",)),
-                "numbers": [number_phrase(analysis, tokens, s, e, hedge_matcher)[0]
-                            for _value, s, e in sentence.numbers],
-                "only_here": _only_here(tokens, folder, outlets_using, sentence.outlet),
-                "confidence": round(confidence, 2),
-                "reason": reason,
-            })
+        fact_rows += [writer.row(fact_id, i, central, carried, similarity, sureness[i]) for i in group]
         if len(carried) >= 2 and len(carried) > len(all_outlets) / 2:
             omission_rows += _omissions(fact_id, group, central, carried, all_outlets, sentences, similarity)
         for i in group:
             fact_of[i] = fact_id
         if len(carried) >= 2:
             shared_groups.append((fact_id, group))
-    disagreement_rows = number_disagreements(sentences, keys, similarity, fact_of, tokens_of, by_id, folder,
-                                             hedge_matcher)
-    actors = actor_phrases(sentences, tokens_of, by_id, folder, pins)
-    confidence_of = {(row["article_id"], row["start"]): row["confidence"] for row in fact_rows}
-    for fact_id, group in shared_groups:
-        disagreement_rows += actor_disagreements(fact_id, group, sentences, actors, confidence_of)
-    _number_disagreement_ids(disagreement_rows)
+    disagreement_rows = _disagreements(writer, keys, similarity, fact_of, shared_groups, fact_rows, pins)
     return (
         pd.DataFrame(fact_rows, columns=FACT_COLUMNS),
         pd.DataFrame(omission_rows, columns=OMISSION_COLUMNS),
@@ -299,20 +178,69 @@ def build_facts(
     )
 
 
-def carried_by(
-    group: Sequence[int], sentences: Sequence[Sentence], sureness: dict[int, tuple[float, str]],
-    all_outlets: Sequence[str],
-) -> list[str]:
-    """The outlets that carry a fact: those with a confident sentence in it.
+def _ordered(groups: list[list[int]], sentences: Sequence[Sentence], all_outlets: list[str]) -> list[list[int]]:
+    """Facts most outlets carry first, then in the order of the outlets and of the text."""
+    def group_key(group: list[int]) -> tuple:
+        first = sentences[group[0]]
+        return (-len({sentences[i].outlet for i in group}), all_outlets.index(first.outlet), first.article_id,
+                first.start)
+    return sorted(groups, key=group_key)
 
-    A sentence linked below ``CONFIDENT_AT`` *may* state the fact; counting its outlet
-    would make "four outlets report it" out of one sure pair and two guesses. When no
-    link is sure, the group's outlets are given (every row of it is then only possible).
-    """
-    sure = {sentences[i].outlet for i in group if sureness[i][0] >= CONFIDENT_AT}
-    if len(sure) < 2:  # one outlet's fact, or a group of guesses only
-        sure = {sentences[i].outlet for i in group}
-    return [outlet for outlet in all_outlets if outlet in sure]
+
+class _FactRows:
+    """Writes the ``facts`` rows of one story (what each sentence holds: hedges, sources, numbers)."""
+
+    def __init__(
+        self, analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, folder: WordFolder,
+        sentences: Sequence[Sentence], tokens_of: dict[tuple[str, int], list[Token]],
+    ) -> None:
+        self.by_id = {a.document.id: a for a in analyses}
+        self.folder, self.sentences, self.tokens_of = folder, sentences, tokens_of
+        self.hedge_matcher = lexicons.matcher("hedges")
+        self.outlets_using: dict[str, set[str]] = defaultdict(set)
+        for sentence in sentences:
+            for feature in sentence.features:
+                self.outlets_using[feature].add(sentence.outlet)
+
+    def row(
+        self, fact_id: str, i: int, central: int, carried: list[str], similarity: np.ndarray,
+        sureness: tuple[float, str],
+    ) -> dict:
+        """Sentence ``i``'s row in fact ``fact_id`` (whose most central sentence is ``central``)."""
+        sentence = self.sentences[i]
+        analysis = self.by_id[sentence.article_id]
+        tokens = self.tokens_of[(sentence.article_id, sentence.index)]
+        confidence, reason = sureness
+        return {
+            "fact_id": fact_id, "fact": self.sentences[central].text, "n_outlets": len(carried),
+            "outlets": carried, "only_one_outlet": len(carried) == 1, "outlet": sentence.outlet,
+            "article_id": sentence.article_id, "sentence_index": sentence.index, "start": sentence.start,
+            "end": sentence.end, "text": sentence.text, "similarity": round(float(similarity[i, central]), 3),
+            "hedges": _span_texts(analysis, sentence, ("hedge",)),
+            "attributed_to": _sources(analysis, sentence),
+            "loaded": _span_texts(analysis, sentence, ("loaded",)),
+            "numbers": [number_phrase(analysis, tokens, s, e, self.hedge_matcher)[0]
+                        for _value, s, e in sentence.numbers],
+            "only_here": _only_here(tokens, self.folder, self.outlets_using, sentence.outlet),
+            "confidence": round(confidence, 2),
+            "reason": reason,
+        }
+
+
+def _disagreements(
+    writer: _FactRows, keys: Sequence[EventKeys], similarity: np.ndarray, fact_of: dict[int, str],
+    shared_groups: list[tuple[str, list[int]]], fact_rows: list[dict], pins: Pins,
+) -> list[dict]:
+    """The number and actor disagreements of the story's facts, numbered D001, D002, …"""
+    sentences, tokens_of, by_id = writer.sentences, writer.tokens_of, writer.by_id
+    rows = number_disagreements(sentences, keys, similarity, fact_of, tokens_of, by_id, writer.folder,
+                                writer.hedge_matcher)
+    actors = actor_phrases(sentences, tokens_of, by_id, writer.folder, pins)
+    confidence_of = {(row["article_id"], row["start"]): row["confidence"] for row in fact_rows}
+    for fact_id, group in shared_groups:
+        rows += actor_disagreements(fact_id, group, sentences, actors, confidence_of)
+    _number_disagreement_ids(rows)
+    return rows
 
 
 def _number_disagreement_ids(rows: list[dict]) -> None:
