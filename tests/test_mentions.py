@@ -66,6 +66,17 @@ GOLDEN = [
       ("date", "Tuesday", "date:tuesday"), ("date", "Jan. 5", "date:jan. 5")], []),
     # A rank cut from a longer title is no person; a title with no name makes none.
     ("The inspector general said the attorney general was wrong.", [], [("person", "general")]),
+    # A title of several words is read whole: "the vice president" is not whoever was called "president".
+    ("President Ann Roe met Vice President Tom Lee. The vice president said the talks went well. The president left.",
+     [("person", "The vice president", "person:lee"), ("person", "The president", "person:roe")], []),
+    # A name before "of" with no head noun of its own is a person of the body, not part of its name.
+    ("Dana Vale of Acme News moderated the debate.",
+     [("person", "Dana Vale", "person:vale"), ("organisation", "Acme News", "organisation:Acme News")],
+     [("organisation", "Dana Vale of Acme News")]),
+    ("The University of Iowa said so.",
+     [("organisation", "University of Iowa", "organisation:University of Iowa")], []),
+    # A slogan is no one's name.
+    ("Members of the “No Wall, No Deal” group marched.", [], [("person", "No Deal"), ("person", "No Wall")]),
     ("Inspector General Mary Poe wrote the report.",
      [("person", "Inspector General Mary Poe", "person:poe"), ("document", "the report", "document:report")],
      [("person", "General")]),

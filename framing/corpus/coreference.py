@@ -163,7 +163,7 @@ def _lower_case_mention(walk: _Walk, index: int) -> Mention | None:
     norm = reader.norms[index]
     if norm in _PRONOUN_GENDER or norm == "they":
         return None if reader.quoted[index] else _pronoun(walk, index)
-    entry = reader.lex.title_words.get(norm)
+    entry, noun_start = _title_entry(reader, index)
     if entry is None or not reader.texts[index].islower():
         return None
     gender, role, kind = entry
@@ -179,7 +179,7 @@ def _lower_case_mention(walk: _Walk, index: int) -> Mention | None:
         return _make(reader, "organisation", index, entity, "org_alias", first=index - 1) if entity else None
     if kind not in ("title", "role"):
         return None
-    opener = _description_opener(reader, index)
+    opener = _description_opener(reader, noun_start)
     if opener is None:
         return None
     wanted = role or norm
@@ -189,7 +189,7 @@ def _lower_case_mention(walk: _Walk, index: int) -> Mention | None:
             return None
         return _indefinite_role(walk, opener, index, wanted, gender)
     entity = _latest(walk, index, lambda m: m.kind == "person" and wanted in walk.roles.get(m.entity, ()))
-    if not entity and kind == "title" and index - opener > 1 and _adjectives_only(reader, opener + 1, index):
+    if not entity and kind == "title" and noun_start - opener > 1 and _adjectives_only(reader, opener + 1, noun_start):
         # "Vermont Sen. Bernie Sanders gave … While the Democratic presidential candidate declined":
         # a modified title with no holder yet is the one person named in the sentence before.
         entity = _only_person_before(walk, index)
@@ -201,6 +201,21 @@ def _lower_case_mention(walk: _Walk, index: int) -> Mention | None:
         return _make(reader, "person", index, entity, "definite_role", first=opener, role=wanted, gender=gender,
                      name=walk.names.get(entity, ""))
     return None
+
+
+def _title_entry(reader: TokenReader, index: int) -> tuple[tuple[str, str, str] | None, int]:
+    """The title or role a lower-case noun ends, and the token its words start at.
+
+    A title of several words wins over its last word: "the vice president" is the vice
+    president, "the attorney general" not a general.
+    """
+    norm = reader.norms[index]
+    for before, entry in reader.lex.compound_titles.get(norm, ()):
+        start = index - len(before)
+        same_sentence = start >= 0 and reader.sentence_ids[start] == reader.sentence_ids[index]
+        if same_sentence and tuple(reader.norms[start:index]) == before:
+            return entry, start
+    return reader.lex.title_words.get(norm), index
 
 
 def _description_opener(reader: TokenReader, index: int) -> int | None:

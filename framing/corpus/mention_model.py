@@ -50,6 +50,9 @@ class MentionLexicon:
     organisations: TermMatcher
     title_words: dict[str, tuple[str, str, str]]  # single-word norm → (gender, role, kind)
     place_heads: frozenset[str]  # words that end a place's name ("Sea", "County")
+    # last word → (the words before it, (gender, role, kind)) of each title of several words, longest first:
+    # "the vice president" is the vice president, not whoever was last called "president".
+    compound_titles: dict[str, tuple[tuple[tuple[str, ...], tuple[str, str, str]], ...]]
 
     def title_words_of(self, kind: str) -> frozenset[str]:
         """The single words of the titles lexicon of one kind ("title": "mr", "sen", "justice")."""
@@ -63,9 +66,15 @@ def mention_lexicon(lexicons: Lexicons) -> MentionLexicon:
 
     titles = lexicons["titles"].entries
     words = {e.key.lower(): (e["gender"], e["role"], e["kind"]) for e in titles if " " not in e.key}
+    compounds: dict[str, list[tuple[tuple[str, ...], tuple[str, str, str]]]] = {}
+    for entry in titles:
+        *before, last = entry.key.lower().split()
+        if before:
+            compounds.setdefault(last, []).append((tuple(before), (entry["gender"], entry["role"], entry["kind"])))
     places = lexicons["places"].entries
     return MentionLexicon(
         TermMatcher(titles), TermMatcher(tuple(e for e in places if e["kind"] != "head")),
         TermMatcher(lexicons["organisations"].entries), words,
         frozenset(e.key.lower() for e in places if e["kind"] == "head"),
+        {last: tuple(sorted(found, key=lambda item: -len(item[0]))) for last, found in compounds.items()},
     )

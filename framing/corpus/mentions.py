@@ -34,7 +34,15 @@ from collections.abc import Sequence
 from itertools import compress
 from typing import TYPE_CHECKING
 
-from ..grammar import MONTH_ABBREVIATIONS, MONTHS, NAME_SUFFIXES, SURNAME_PARTICLES, TITLE_MODIFIERS, WEEKDAYS
+from ..grammar import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NAME_SUFFIXES,
+    NON_NAME_OPENERS,
+    SURNAME_PARTICLES,
+    TITLE_MODIFIERS,
+    WEEKDAYS,
+)
 from .mention_model import PERSON_NAME_RULES, Mention, MentionLexicon, mention_lexicon
 from .mention_tokens import ORG_CONNECTORS, TokenReader
 
@@ -161,14 +169,19 @@ class _Reader(TokenReader):
 
         The tail takes a place ("University of Iowa", "Bank of America") and stops at a date ("on Monday").
         """
+        if self.norms[index] == "of":
+            return 0  # the "of" left after a name ("Martha Raddatz | of ABC News") opens no body's name
         head = 0
+        first_of = 0
         position = index
         while position < end and not self._titled_name_at(position):
             if self.lex.title_words.get(self.norms[position], ("", "", ""))[2] == "org_head" and self.cap[position]:
                 head = position + 1
+            elif not head and not first_of and self.norms[position] == "of":
+                first_of = position
             position += 1
-        if not head:
-            return 0
+        if not head or (first_of - index >= 2 and first_of < head):
+            return 0  # "Martha Raddatz of ABC News": a name before "of" with no head noun is not the body's
         tail = head
         while tail < position and (self.norms[tail] in ORG_CONNECTORS or self.cap[tail]):
             if self.norms[tail] in WEEKDAYS or self.norms[tail] in MONTHS:
@@ -264,6 +277,8 @@ class _Reader(TokenReader):
             self.surnames[surname] = mention
 
     def _plain_name(self, index: int, end: int) -> int:
+        if self.norms[index] in NON_NAME_OPENERS:
+            return index + 1  # "No Deal", "Our Revolution": a slogan or a body, no one's name
         name_end = self._name_end(index, end)
         if name_end < end and self.norms[name_end] == "for":
             # "Americans for Prosperity", "Deferred Action for Childhood Arrivals": a body or programme.
