@@ -25,8 +25,6 @@ QUANTIFIERS = frozenset(
      "any"]
 )
 DETERMINERS = ARTICLES | DEMONSTRATIVES | THIRD_PERSON_POSSESSIVES | QUANTIFIERS
-# Words that never open a person's name, however capitalized: "No Deal" in a slogan, "Our Revolution".
-NON_NAME_OPENERS = POSSESSIVE_DETERMINERS | DEMONSTRATIVES | frozenset(["a", "no", "not", "yes", "every", "each"])
 
 # --- verbs ---------------------------------------------------------------------------
 BE_FORMS = frozenset(["is", "was", "were", "are", "be", "been", "being"])

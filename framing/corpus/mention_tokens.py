@@ -13,7 +13,15 @@ from itertools import compress
 from operator import and_
 from typing import TYPE_CHECKING
 
-from ..grammar import CLAUSE_OPENERS, DETERMINERS, FOCUS_ADVERBS, NAME_SUFFIXES, PREPOSITIONS, SURNAME_PARTICLES
+from ..grammar import (
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    FOCUS_ADVERBS,
+    NAME_SUFFIXES,
+    POSSESSIVE_DETERMINERS,
+    PREPOSITIONS,
+    SURNAME_PARTICLES,
+)
 from .mention_model import Mention, MentionLexicon
 
 if TYPE_CHECKING:
@@ -21,7 +29,10 @@ if TYPE_CHECKING:
     from ..lexicons import TermMatcher
 
 # Capitalized function words that never start or continue a name.
-NOT_NAME_WORDS = DETERMINERS | PREPOSITIONS | CLAUSE_OPENERS | frozenset(["he", "she", "they", "i", "we", "it"])
+# Words never part of a name, however capitalized ("No Deal" in a slogan is no one's name).
+NOT_NAME_WORDS = DETERMINERS | POSSESSIVE_DETERMINERS | PREPOSITIONS | CLAUSE_OPENERS | frozenset(
+    ["he", "she", "they", "i", "we", "it", "no", "not", "yes", "every", "each"]
+)
 # Lower-case words allowed inside an organisation's name ("Department of Justice", "Bank of America").
 ORG_CONNECTORS = frozenset(["of", "for", "and", "the", "on"])
 # After these a capitalized word may open a quoted sentence, so it is not known to be a name.

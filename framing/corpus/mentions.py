@@ -38,7 +38,6 @@ from ..grammar import (
     MONTH_ABBREVIATIONS,
     MONTHS,
     NAME_SUFFIXES,
-    NON_NAME_OPENERS,
     SURNAME_PARTICLES,
     TITLE_MODIFIERS,
     WEEKDAYS,
@@ -277,8 +276,6 @@ class _Reader(TokenReader):
             self.surnames[surname] = mention
 
     def _plain_name(self, index: int, end: int) -> int:
-        if self.norms[index] in NON_NAME_OPENERS:
-            return index + 1  # "No Deal", "Our Revolution": a slogan or a body, no one's name
         name_end = self._name_end(index, end)
         if name_end < end and self.norms[name_end] == "for":
             # "Americans for Prosperity", "Deferred Action for Childhood Arrivals": a body or programme.
