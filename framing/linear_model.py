@@ -60,9 +60,10 @@ class LinearScorer:
 
         ``labels`` gives a reader's words for feature names; a name without a label is shown as it is.
         """
-        ranked = sorted(self.contributions(features).items(), key=lambda item: (-abs(item[1]), item[0]))
+        # Largest share first, ties by name (names are unique, so the values are never compared).
+        ranked = sorted((-abs(value), name, value) for name, value in self.contributions(features).items())
         words = labels or {}
-        return "; ".join(f"{words.get(name, name)} {value:+.2f}" for name, value in ranked[:most])
+        return "; ".join(f"{words.get(name, name)} {value:+.2f}" for _, name, value in ranked[:most])
 
 
 def read_model_data(path: Path, expected: str, retrain: str) -> dict[str, Any]:

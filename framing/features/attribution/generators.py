@@ -12,6 +12,7 @@ form needs a plural). Both shortcuts leave the proposals exactly as a full readi
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from ...grammar import (
     BE_FORMS,
@@ -189,8 +190,10 @@ def _possessor(context: Context, index: int) -> Unit | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def head_shape(norm: str) -> str:
-    """The head's inflection read from its spelling: -ing, past (-ed or irregular), -s, or a base form."""
+    """The head's inflection read from its spelling: -ing, past (-ed or irregular), -s, or a base form (cached by
+    spelling: every candidate and most words of every document ask)."""
     if norm.endswith("ing"):
         return "ing"
     if norm.endswith("ed") or norm in IRREGULAR_PAST:
