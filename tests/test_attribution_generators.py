@@ -1,10 +1,9 @@
 """The generators' shortcuts leave the candidates as a full reading makes them.
 
-The generators skip most words before reading anything (a left neighbour that ends every
-reading) and read an unlisted noun phrase only where it can be a plural subject; the
-feature window counts come from prefix sums. Each shortcut is checked here against the
-reading it replaces, on sentences that hold every generator's construction.
-"""
+The generators visit only lower-case content words, read an unlisted noun phrase as a subject
+only where it can be the plural a bare verb needs, and a source phrase only at tokens that can
+end one; the feature window counts come from prefix sums. Each shortcut is checked here against
+the reading it replaces, on sentences that hold every generator's construction."""
 
 from __future__ import annotations
 
@@ -23,6 +22,7 @@ TEXTS = [
     "Officials on Monday said the deal was dead. In 2010 the council quietly approved new rules.",
     "Farmers want lower taxes. The farmers' union says “it is not fair” and plans a protest.",
     "It was the only choice. They want answers; we know that. Investigators found the documents.",
+    "Maria Delgado said the vote failed. Delgado argued it was rushed, and the bureau disagreed.",
 ]
 
 
@@ -69,3 +69,10 @@ def test_token_counts_equal_counting_token_by_token(context: Context) -> None:
             assert counts.quote_marks_between(first, stop) == quotes
     for sentence, (_, end) in enumerate(context.doc.sentences):
         assert counts.sentence_stop(sentence) == sum(token.start < end for token in tokens)
+
+
+def test_a_token_no_phrase_can_end_at_reads_no_unit(context: Context) -> None:
+    for last in range(len(context.tokens)):
+        if last not in context.phrase_ends:
+            context.phrase_ends = context.phrase_ends | {last}  # the full reading at this token
+            assert context.unit_ending_at(last) is None, context.tokens[last].text

@@ -2,12 +2,12 @@
 
 PolNeAR-style annotation counts almost any predicate of an actor as a cue ("has banned", "is
 open to", "his call for"), so these propose them broadly and the learned scorer
-(:mod:`.candidates`, :mod:`.scoring`) decides which count. They visit only the words that can
-head such a cue (:func:`_possible_heads`): a lower-case content word whose left neighbour does
-not end every reading, which drops most words of a document before any reading; and a subject
-is read only where the head's form lets it count (an -ing form alone never does; a bare base
-form needs a plural). Both shortcuts leave the proposals exactly as a full reading makes them.
-"""
+(:mod:`.candidates`, :mod:`.scoring`) decides which count. They visit every lower-case content
+word, and read a subject only where the head's form lets it count: an -ing form alone never
+does, and a bare base form needs a plural or I/we/they, so an unlisted noun phrase that cannot
+be plural is not read for it; a possessor only where a stance preposition follows. The
+shortcuts leave the proposals exactly as a full reading makes them
+(``tests/test_attribution_generators.py``)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from ...grammar import (
 )
 from .clauses import before_appositive, before_time_phrase, clause_subject, skip_auxiliaries_back
 from .model import Unit
-from .phrases import AUXILIARIES, NOT_HEADS, TIME_WORDS, Context
+from .phrases import NOT_HEADS, Context
 
 # Prepositions after a statement noun that open what it is about ("call for", "opposition to").
 STANCE_PREPOSITIONS = frozenset(["for", "to", "of", "on", "about", "against", "with", "that"])
@@ -36,8 +36,6 @@ GROUP_STARTS = BE_FORMS | HAVE_FORMS | MODALS | NEGATIONS | DO_FORMS
 RELATIVES = frozenset(["who", "which", "that"])
 # Words that head no generated cue: function words, forms of *be*, subject pronouns.
 _NO_HEADS = NOT_HEADS | BE_FORMS | SUBJECT_PRONOUNS
-# Function words and marks a generator reads on from or through, as the word before a head (see ``_dead_end``).
-_READ_ON = AUXILIARIES | TIME_WORDS | RELATIVES | COORDINATORS | POSSESSIVE_PRONOUNS.keys() | {","}
 # How many tokens past the subject the head may stand (auxiliaries, adverbs and a time phrase are skipped).
 MAX_GAP = 6
 
@@ -83,33 +81,11 @@ def _cue_at(context: Context, sentences: Sequence[int], head: int) -> tuple[int,
 
 def _possible_heads(context: Context) -> list[int]:
     """Tokens outside quotes that may head a generated cue: a colon, or a lower-case word that is not a
-    function word, a form of *be* or a subject pronoun, and does not follow a word that ends every
-    generator's reading (:func:`_dead_end`). Picked in one comprehension over the columns, with the
-    tests of a token's text made once per distinct text: the loop above visits only these."""
+    function word. Picked in one comprehension over the columns: the loop above visits only these."""
     columns = context.doc.token_columns()
-    texts = columns.texts
-    read = dict(zip(texts, zip(columns.norms, columns.is_word, strict=True), strict=True))
-    may_head = {text: word and text.islower() and norm not in _NO_HEADS for text, (norm, word) in read.items()}
-    dead = {text: _dead_end(text, norm, word) for text, (norm, word) in read.items()}
-    after_dead = [False, *map(dead.__getitem__, texts[:-1])][: len(texts)]  # the first token follows nothing
-    return [index for index, (text, norm, quoted, stop) in enumerate(
-                zip(texts, columns.norms, columns.quoted, after_dead, strict=True))
-            if not quoted and (norm == ":" or (not stop and may_head[text]))]
-
-
-def _dead_end(text: str, norm: str, word: bool) -> bool:
-    """Whether a word's left neighbour rules out every generator, read from that neighbour alone.
-
-    A determiner, preposition or other function word, or a mark, right before the head ("the
-    plan", "of talks") ends no subject, and the look back for one stops there: it is no
-    auxiliary, -ly adverb or time word to step over (``skip_auxiliaries_back``,
-    ``before_time_phrase``), no relative ("who plans"), appositive comma or coordinator ("and
-    noted"), and no possessor ("his call for"). Most heads are dropped here, before any reading.
-    """
-    if word and norm not in NOT_HEADS:
-        return False  # it may end a subject
-    return norm not in _READ_ON and not text.endswith(("'s", "’s")) and not (
-        norm.endswith("ly") and text.islower()) and not (len(norm) == 4 and norm.isdigit())
+    return [index for index, (text, norm, word, quoted) in enumerate(
+                zip(columns.texts, columns.norms, columns.is_word, columns.quoted, strict=True))
+            if not quoted and (norm == ":" or (word and text.islower() and norm not in NOT_HEADS))]
 
 
 def _verb_like(norm: str, shape: str, auxiliary: bool, subject: Unit) -> bool:

@@ -58,7 +58,7 @@ class Context(Parse):
 
     def unit_ending_at(self, last: int) -> Unit | None:
         """A source phrase whose head is the token at ``last`` (pronoun, lexicon term or name)."""
-        if last < 0:
+        if last < 0 or last not in self.phrase_ends:
             return None
         token = self.tokens[last]
         if token.quoted:
