@@ -60,8 +60,11 @@ class LinearScorer:
 
         ``labels`` gives a reader's words for feature names; a name without a label is shown as it is.
         """
-        # Largest share first, ties by name (names are unique, so the values are never compared).
-        ranked = sorted((-abs(value), name, value) for name, value in self.contributions(features).items())
+        # Largest share first, ties by name (names are unique, so the values are never compared); the
+        # shares as ``contributions`` gives them, built in one pass (it runs for every kept candidate).
+        weights = self.weights
+        ranked = sorted((-abs(share), name, share) for name, value in features.items()
+                        if value and name in weights for share in (weights[name] * value,))
         words = labels or {}
         return "; ".join(f"{words.get(name, name)} {value:+.2f}" for _, name, value in ranked[:most])
 
