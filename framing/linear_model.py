@@ -60,9 +60,13 @@ class LinearScorer:
 
         ``labels`` gives a reader's words for feature names; a name without a label is shown as it is.
         """
-        ranked = sorted(self.contributions(features).items(), key=lambda item: (-abs(item[1]), item[0]))
+        # Largest share first, ties by name (names are unique, so the values are never compared); the
+        # shares as ``contributions`` gives them, built in one pass (it runs for every kept candidate).
+        weights = self.weights
+        ranked = sorted((-abs(share), name, share) for name, value in features.items()
+                        if value and name in weights for share in (weights[name] * value,))
         words = labels or {}
-        return "; ".join(f"{words.get(name, name)} {value:+.2f}" for name, value in ranked[:most])
+        return "; ".join(f"{words.get(name, name)} {value:+.2f}" for _, name, value in ranked[:most])
 
 
 def read_model_data(path: Path, expected: str, retrain: str) -> dict[str, Any]:

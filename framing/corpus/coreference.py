@@ -344,8 +344,11 @@ def bare_question(text: str, sentence: tuple[int, int]) -> bool:
     Interviews printed as a run of prompts and answers put the topic first; every word
     but a few linking words is capitalised, and nothing in it is a verb of its own.
     """
-    words = text[sentence[0] : sentence[1]].split()
-    if not words or not words[-1].endswith("?") or len(words) > _BARE_QUESTION_WORDS:
+    stretch = text[sentence[0] : sentence[1]].rstrip()
+    if not stretch.endswith("?"):
+        return False  # most sentences: known from the last character, without splitting the sentence
+    words = stretch.split()
+    if len(words) > _BARE_QUESTION_WORDS:
         return False
     return all(word[:1].isupper() or word.lower().strip("?,") in _QUESTION_LINKS for word in words)
 

@@ -47,6 +47,8 @@ def is_name_shaped(text: str) -> bool:
     """Capitalized and not hyphenated ("Grassley"), or a particle joined to a capital ("diGenova", "deBlasio")."""
     if text[:1].isupper():
         return "-" not in text
+    if text.islower():
+        return False  # no capital inside: the common case, answered without the particle test
     return any(len(text) > k + 1 and text[:k] in SURNAME_PARTICLES and text[k].isupper() and text[k + 1 :].islower()
                for k in (2, 3))
 

@@ -68,6 +68,10 @@ _WORK_MARKERS = frozenset(
 _TITLE_MAX_WORDS = 6
 _TITLE_SMALL_WORDS = _NAME_PARTICLES | frozenset(["a", "an", "at", "by", "to", "with", "from"])
 _ELISION_RE = re.compile(r"['‘]\d\d(?:s\b|\b)")
+# Marks that a title never holds, and the marks that end a sentence (a quoted name has none).
+_CLAUSE_MARKS = re.compile(r"[,;:!?]")
+_SENTENCE_MARKS = re.compile(r"[.!?…]")
+_LINES = re.compile(r"[^\n]+")
 
 
 TokenOffsets = tuple[Sequence[int], Sequence[int], Sequence[str]]
@@ -88,7 +92,7 @@ def find_quotes(
     if columns is None:
         columns = token_columns(text)
     regions: list[QuoteRegion] = []
-    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    paragraphs = [(m.start(), m.end()) for m in _LINES.finditer(text)]
     for index, (start, end) in enumerate(paragraphs):
         next_start = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
         continues = next_start is not None and text[next_start] in "“«\"‘"
@@ -242,7 +246,7 @@ def _names_a_work(
     """
     if not words or len(words) > _TITLE_MAX_WORDS or not _after_work_marker(before):
         return False
-    if re.search(r"[,;:!?]", text[inner_start:inner_end].rstrip(".,")):
+    if _CLAUSE_MARKS.search(text[inner_start:inner_end].rstrip(".,")):
         return False
     return all(w[2][0].isupper() or w[2].lower() in _TITLE_SMALL_WORDS for w in words) and words[0][2][0].isupper()
 
@@ -315,7 +319,7 @@ def _looks_like_name(text: str, inner_start: int, inner_end: int, words: list[tu
     """
     if not words or len(words) > 6 or not words[0][2][0].isupper():
         return False
-    if re.search(r"[.!?…]", text[inner_start:inner_end]):
+    if _SENTENCE_MARKS.search(text[inner_start:inner_end]):
         return False
     if len(words) <= 2:
         return True

@@ -34,28 +34,22 @@ rule's candidate first, then the generators in the order above. A cue turned dow
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from ...grammar import (
     BE_FORMS,
-    DO_FORMS,
     HAVE_FORMS,
-    IRREGULAR_PAST,
     MODALS,
     NEGATIONS,
     PREPOSITIONS,
     QUOTE_MARKS,
-    SUBJECT_PRONOUNS,
 )
 from ...lexicons import Entry, Lexicons
-from .clauses import (
-    before_appositive,
-    before_time_phrase,
-    clause_subject,
-    introduces_content,
-    skip_auxiliaries_back,
-)
+from .clauses import introduces_content
+from .generators import generated_cues, head_shape
 from .model import Attribution, Candidate, Unit
 from .phrases import NOT_HEADS, Context
 
@@ -64,15 +58,6 @@ from .phrases import NOT_HEADS, Context
 # A verb inside another cue's clause ("said she believed") is left to the scorer: PolNeAR counts
 # nested attributions, and the rules' rejection is one of its features.
 FINAL_REJECTIONS = frozenset(["predicate_needs_content"])
-# Prepositions after a statement noun that open what it is about ("call for", "opposition to").
-STANCE_PREPOSITIONS = frozenset(["for", "to", "of", "on", "about", "against", "with", "that"])
-POSSESSIVE_PRONOUNS = {"his": "pronoun", "her": "pronoun", "their": "pronoun", "its": "pronoun"}
-COORDINATORS = frozenset(["and", "but", "or"])
-# Words a verb group's cue starts at: the first auxiliary or negation ("has banned", "did not include").
-GROUP_STARTS = BE_FORMS | HAVE_FORMS | MODALS | NEGATIONS | DO_FORMS
-RELATIVES = frozenset(["who", "which", "that"])
-# How many tokens past the subject the head may stand (auxiliaries, adverbs and a time phrase are skipped).
-MAX_GAP = 6
 
 
 class Proposal(NamedTuple):
@@ -127,8 +112,10 @@ def proposals(
 ) -> list[Proposal]:
     """Every candidate cue in the document, one per stretch of words, with its features."""
     classes = lexicon_classes(lexicons)
+    counts = TokenCounts(context)
     by_start = {attribution.start: attribution for attribution in found}
     speakers = _name_words(a.source.name for a in found if a.source is not None)
+    heard: dict[str, bool] = {}  # a subject's name → whether it shares a word with a source's name
     cue_sentences = {a.sentence for a in found}
     proposed: list[Proposal] = []
     taken: set[int] = set()
@@ -136,16 +123,22 @@ def proposals(
     def add(first: int, last: int, generator: str, unit: Unit | None, via: str, extra: Mapping[str, float],
             attribution: Attribution | None = None, entry: Entry | None = None) -> None:
         span = range(first, last + 1)
-        if any(index in taken for index in span):
+        if not taken.isdisjoint(span):
             return
         taken.update(span)
-        features = _features(context, classes, first, last, generator, unit, via)
+        features = _features(context, counts, classes, first, last, generator, unit, via)
         features.update(extra)
-        if unit is not None and _name_words([unit.name]) & speakers:
+        if unit is not None and heard_before(unit.name):
             features["subject_is_a_source"] = 1.0  # an actor the rules already heard speak in this article
         if tokens[first].sentence in cue_sentences and attribution is None:
             features["sentence_has_rule_cue"] = 1.0
         proposed.append(Proposal(first, last, generator, features, attribution, entry))
+
+    def heard_before(name: str) -> bool:
+        found = heard.get(name)
+        if found is None:
+            found = heard[name] = not speakers.isdisjoint(_name_words([name]))
+        return found
 
     tokens = context.tokens
     for candidate in candidates:
@@ -162,7 +155,7 @@ def proposals(
             last = max(first, bisect_left(context.ends, attribution.end))
             add(first, last, "construction", None, "rule", {f"rule={attribution.rule}": 1.0, "rule_accepted": 1.0},
                 attribution, attribution.entry)
-    for first, last, generator, unit, via in _generated(context):
+    for first, last, generator, unit, via in generated_cues(context):
         add(first, last, generator, unit, via, {})
     return sorted(proposed, key=lambda proposal: proposal.first)
 
@@ -170,129 +163,6 @@ def proposals(
 def _name_words(names: Iterable[str]) -> set[str]:
     """The capitalized words of names ("Donald Trump" → {"donald", "trump"}), to tell one actor's mentions."""
     return {word.lower() for name in names for word in name.split() if word[:1].isupper() and len(word) > 2}
-
-
-def _generated(context: Context) -> Iterator[tuple[int, int, str, Unit | None, str]]:
-    """The general generators' cues: (first, last, generator, subject unit, how the subject was found)."""
-    tokens, norms = context.tokens, context.norms
-    for head in _possible_heads(context):
-        token = tokens[head]
-        if norms[head] == ":":
-            unit = _colon_speaker(context, head)
-            if unit is not None:
-                yield head, head, "speaker_colon", unit, "colon"
-            continue
-        sentence = token.sentence
-        before, _ = skip_auxiliaries_back(tokens, norms, head, sentence)
-        before = before_time_phrase(context, before, sentence)
-        if before < 0 or tokens[before].sentence != sentence or head - before > MAX_GAP:
-            continue
-        first = before + 1
-        while first < head and norms[first] not in GROUP_STARTS:
-            first += 1  # the cue starts at the first auxiliary ("has banned"), not at an adverb before it
-        if norms[head] in BE_FORMS or norms[head] in SUBJECT_PRONOUNS:
-            continue
-        unit, via = _subject(context, before, sentence)
-        if unit is not None and _verb_like(norms[head], first < head, unit):
-            yield first, head, "subject_verb", unit, via
-            continue
-        if norms[before] in COORDINATORS and _shape(norms[head]) in ("ed", "s") and head == before + 1:
-            unit = clause_subject(context, sentence, before)
-            if unit is not None:
-                yield head, head, "coordinated_verb", unit, "coordination"
-                continue
-        possessor = _possessor(context, head - 1)
-        if possessor is not None and head + 1 < len(tokens) and norms[head + 1] in STANCE_PREPOSITIONS and (
-            tokens[head + 1].sentence == sentence
-        ):
-            yield head, head, "possessive_noun", possessor, "possessive"
-
-
-def _possible_heads(context: Context) -> list[int]:
-    """Tokens outside quotes that may head a generated cue: a colon, or a lower-case word that is not a
-    function word. Picked in one comprehension over the columns: the loop above visits only these."""
-    columns = context.doc.token_columns()
-    return [index for index, (text, norm, word, quoted) in enumerate(
-                zip(columns.texts, columns.norms, columns.is_word, columns.quoted, strict=True))
-            if not quoted and (norm == ":" or (word and text.islower() and norm not in NOT_HEADS))]
-
-
-def _verb_like(norm: str, auxiliary: bool, subject: Unit) -> bool:
-    """Whether a word after a subject can be its verb, read from its form alone (no tagger).
-
-    After an auxiliary any form can ("has banned", "is open", "would choose"); alone, a past
-    form (-ed or irregular) or an -s form can, and a bare base form only after a plural or
-    a pronoun other than he/she ("they want", "Democrats oppose"): a singular subject's
-    present verb takes -s, so "the Trump campaign" is a noun after a name.
-    """
-    if auxiliary:
-        return not norm[:1].isdigit()
-    shape = _shape(norm)
-    if shape == "ed":
-        return True
-    if shape == "s":
-        return subject.kind != "vague"
-    if shape == "base":
-        return subject.kind == "vague" or subject.label in ("pronoun i", "pronoun we", "pronoun they")
-    return False
-
-
-def _colon_speaker(context: Context, colon: int) -> Unit | None:
-    """"PENCE: Well, …", "Graham: Trump's …": a sentence opened by a name (at most four words), then a colon.
-
-    Transcripts and headlines credit words this way with or without quotation marks; the
-    rules' colon construction needs the quote.
-    """
-    opening = context.sentence_first.get(context.tokens[colon].sentence, colon)
-    if not 0 < colon - opening <= 4 or colon + 1 >= len(context.tokens):
-        return None
-    if context.tokens[colon + 1].sentence != context.tokens[colon].sentence:
-        return None
-    if not all(context.tokens[i].is_word and context.tokens[i].text[:1].isupper() for i in range(opening, colon)):
-        return None
-    unit = context.unit_ending_at(colon - 1) or context.generic_left(colon - 1, loose=True)
-    return unit if unit is not None and unit.first <= opening + 1 else None
-
-
-def _subject(context: Context, before: int, sentence: int) -> tuple[Unit | None, str]:
-    """The subject whose last token is ``before``, read directly, through a relative pronoun or an aside."""
-    norm = context.norms[before]
-    if norm in RELATIVES and before > 0:
-        previous = before - 1 if context.norms[before - 1] != "," else before - 2
-        unit = context.unit_ending_at(previous) if previous >= 0 else None
-        return unit, "relative"
-    if norm == ",":
-        unit = before_appositive(context, before)
-        return unit, "appositive"
-    if norm in NOT_HEADS or not context.tokens[before].is_word:
-        return None, ""
-    unit = context.unit_ending_at(before)
-    if unit is not None:
-        return unit, "lexicon_or_name"
-    return context.generic_left(before, loose=False), "noun_phrase"
-
-
-def _possessor(context: Context, index: int) -> Unit | None:
-    """"his call", "Trump's opposition": the possessor before a noun, as a unit."""
-    if index < 0:
-        return None
-    token = context.tokens[index]
-    if token.norm in POSSESSIVE_PRONOUNS:
-        return Unit(index, index, "pronoun", "possessive pronoun", token.text)
-    if token.text.endswith(("'s", "’s")):
-        return context.unit_ending_at(index)
-    return None
-
-
-def _shape(norm: str) -> str:
-    """The head's inflection read from its spelling: -ing, past (-ed or irregular), -s, or a base form."""
-    if norm.endswith("ing"):
-        return "ing"
-    if norm.endswith("ed") or norm in IRREGULAR_PAST:
-        return "ed"
-    if norm.endswith("s") and not norm.endswith("ss"):
-        return "s"
-    return "base"
 
 
 def _following(context: Context, last: int, sentence: int) -> str:
@@ -316,9 +186,58 @@ def _following(context: Context, last: int, sentence: int) -> str:
     return "word"
 
 
+@lru_cache(maxsize=4096)
+def _feature_names(
+    generator: str, kind: str, found: str, via: str, gap: int, shape: str, following: str, words_after: str,
+    content: str,
+) -> tuple[str, ...]:
+    """The one-valued features' names, in the order the scorer sums them; cached, for candidates repeat
+    a few hundred combinations and building thirteen names each time was a fifth of the features' cost."""
+    return (
+        f"generator={generator}", f"subject={kind}", f"subject_found={found}", f"subject_via={via or 'none'}",
+        f"subject_gap={gap}", f"shape={shape}", f"next={following}",
+        f"generator={generator}&subject={kind}", f"generator={generator}&next={following}",
+        f"words_after={words_after}", f"next={following}&shape={shape}", f"content={content}",
+        f"content={content}&generator={generator}",
+    )
+
+
+def _named_features(*values: str | int) -> dict[str, float]:
+    """A fresh feature dict (each candidate adds its own flags) holding the one-valued features."""
+    return dict.fromkeys(_feature_names(*values), 1.0)
+
+
+class TokenCounts:
+    """Running counts over a document's tokens, so a feature's count over a window is two lookups.
+
+    Every candidate counted the words after it and the quote marks around it token by token;
+    the prefix sums are built once per document (in C, ``accumulate``) and give the same counts.
+    """
+
+    def __init__(self, context: Context) -> None:
+        columns = context.doc.token_columns()
+        self._words = [0, *accumulate(columns.is_word)]
+        self._quotes = [0, *accumulate(quoted or text in QUOTE_MARKS
+                                       for quoted, text in zip(columns.quoted, columns.texts, strict=True))]
+        self._starts = columns.starts
+        self._sentences = context.doc.sentences
+
+    def words_between(self, first: int, stop: int) -> int:
+        """How many of tokens ``first`` .. ``stop - 1`` are words (0 for an empty range)."""
+        return self._words[stop] - self._words[first] if stop > first else 0
+
+    def quote_marks_between(self, first: int, stop: int) -> int:
+        """How many of tokens ``first`` .. ``stop - 1`` are quoted or are quotation marks."""
+        return self._quotes[stop] - self._quotes[first] if stop > first else 0
+
+    def sentence_stop(self, sentence: int) -> int:
+        """The first token that starts at or after the end of ``sentence``."""
+        return bisect_left(self._starts, self._sentences[sentence][1])
+
+
 def _features(
-    context: Context, classes: Mapping[str, tuple[str, ...]], first: int, last: int, generator: str,
-    unit: Unit | None, via: str,
+    context: Context, counts: TokenCounts, classes: Mapping[str, tuple[str, ...]], first: int, last: int,
+    generator: str, unit: Unit | None, via: str,
 ) -> dict[str, float]:
     """The named features of one candidate, all 0/1 (see the module docstring)."""
     tokens, norms = context.tokens, context.norms
@@ -334,20 +253,13 @@ def _features(
     sentence_first = context.sentence_first.get(sentence, first)
     following = _following(context, last, sentence)
     content = introduces_content(context, last, sentence)
-    sentence_end = context.doc.sentences[sentence][1]
-    rest = sum(1 for i in range(last + 1, min(len(tokens), last + 12)) if tokens[i].start < sentence_end
-               and tokens[i].is_word)  # an attribution reports something: words must follow (capped at 11)
-    window = range(max(sentence_first, first - 8), min(len(tokens), last + 8))
-    shape = _shape(norms[head])
+    # An attribution reports something: words must follow in the sentence (counted up to 11).
+    rest = counts.words_between(last + 1, min(len(tokens), last + 12, counts.sentence_stop(sentence)))
+    shape = head_shape(norms[head])
     be = not auxiliaries.isdisjoint(BE_FORMS)
     # Only the features that are present: a feature's absence is its weight times zero.
-    features = dict.fromkeys((
-        f"generator={generator}", f"subject={kind}", f"subject_found={found}", f"subject_via={via or 'none'}",
-        f"subject_gap={min(gap, 3)}", f"shape={shape}", f"next={following}",
-        f"generator={generator}&subject={kind}", f"generator={generator}&next={following}",
-        f"words_after={'0' if rest == 0 else '1-3' if rest <= 3 else '4-10' if rest <= 10 else '11+'}",
-        f"next={following}&shape={shape}", f"content={content}", f"content={content}&generator={generator}",
-    ), 1.0)
+    words_after = "0" if rest == 0 else "1-3" if rest <= 3 else "4-10" if rest <= 10 else "11+"
+    features = _named_features(generator, kind, found, via, min(gap, 3), shape, following, words_after, content)
     flags = (
         ("passive", be and shape == "ed"),
         ("copula", be and shape != "ed"),
@@ -356,7 +268,7 @@ def _features(
         ("negated", not auxiliaries.isdisjoint(NEGATIONS)),
         ("multiword", last > first),
         ("in_quote", tokens[head].quoted),
-        ("quote_near", any(tokens[i].quoted or tokens[i].text in QUOTE_MARKS for i in window)),
+        ("quote_near", counts.quote_marks_between(max(sentence_first, first - 8), min(len(tokens), last + 8)) > 0),
         ("subject_opens_sentence", unit is not None and unit.first == sentence_first),
         ("sentence_early", first - sentence_first < 8),
         ("capitalized", tokens[head].text[:1].isupper()),

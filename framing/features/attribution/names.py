@@ -73,6 +73,10 @@ class Parse:
             self.mention_by_first.setdefault(mention.name_first, mention)
         self.antecedents = self._resolve_pronouns()
         self._take_layer_pronouns(doc)
+        # The tokens a source phrase can end at (a pronoun, an alias, a source term, a description, a
+        # name): :meth:`~.phrases.Context.unit_ending_at` answers every other token at once.
+        self.phrase_ends = frozenset(compress(range(len(norms)), map(PRONOUNS.__contains__, norms))).union(
+            self.aliases, self.kind_by_last, self.descriptions, self.mention_by_last)
 
     def _read_name_tokens(self, texts: Sequence[str], norms: Sequence[str], words: Sequence[bool],
                           quoted: Sequence[bool]) -> None:

@@ -58,7 +58,7 @@ class Context(Parse):
 
     def unit_ending_at(self, last: int) -> Unit | None:
         """A source phrase whose head is the token at ``last`` (pronoun, lexicon term or name)."""
-        if last < 0:
+        if last < 0 or last not in self.phrase_ends:
             return None
         token = self.tokens[last]
         if token.quoted:
@@ -262,24 +262,7 @@ class Context(Parse):
         if last in self.place_first:
             return self._owner_of_place(self.place_first[last])
         if token.text[0].isupper() or token.text[0].isdigit():
-            first = self._capitalized_run(last, sentence)
-            # "the Code of Conduct", "the University of Maine": one word after "of" names a body or a document.
-            with_of = first == last and first > 1 and self.norms[first - 1] == "of" and (
-                self.tokens[first - 2].sentence == sentence and self.tokens[first - 2].text[0].isupper()
-                and self.norms[first - 2] not in NOT_HEADS
-            )
-            if with_of:
-                first = self._capitalized_run(first - 2, sentence)
-            text = self.text_of(first, last)
-            head = token.text
-            if head.isupper() or "." in head or with_of:
-                kind = "institution"
-            elif head.endswith("s") and not head.endswith("ss") and first == last:
-                kind = "vague"
-            else:
-                kind = "named_person"
-            first = self._extend_modifiers(first)
-            return Unit(first, last, kind, "unlisted name", text)
+            return self._unlisted_name(last, sentence)
         while first > 0 and last - first < 4 and self.tokens[first - 1].sentence == sentence:
             previous = self.tokens[first - 1]
             if not previous.is_word or previous.quoted or previous.norm in NOT_HEADS or previous.norm in DETERMINERS:
@@ -300,6 +283,26 @@ class Context(Parse):
         if owners and owners[-1] in ("media", "institution"):
             kind = owners[-1]
         return Unit(first, last, kind, "unlisted noun phrase", self.text_of(first, last))
+
+    def _unlisted_name(self, last: int, sentence: int) -> Unit:
+        """A capitalized phrase no lexicon lists, ending at ``last``: a body, a plural group or a person."""
+        first = self._capitalized_run(last, sentence)
+        # "the Code of Conduct", "the University of Maine": one word after "of" names a body or a document.
+        with_of = first == last and first > 1 and self.norms[first - 1] == "of" and (
+            self.tokens[first - 2].sentence == sentence and self.tokens[first - 2].text[0].isupper()
+            and self.norms[first - 2] not in NOT_HEADS
+        )
+        if with_of:
+            first = self._capitalized_run(first - 2, sentence)
+        text = self.text_of(first, last)
+        head = self.tokens[last].text
+        if head.isupper() or "." in head or with_of:
+            kind = "institution"
+        elif head.endswith("s") and not head.endswith("ss") and first == last:
+            kind = "vague"
+        else:
+            kind = "named_person"
+        return Unit(self._extend_modifiers(first), last, kind, "unlisted name", text)
 
     def _owner_of_place(self, place_first: int) -> Unit | None:
         """"Sen. Angus King of Maine", "Harry Bond, 30, of Raleigh, N.C.": whoever the place describes speaks.
