@@ -61,6 +61,8 @@ REACTION_VERBS = frozenset(["attract", "attracts", "attracted", "draw", "draws",
                             "faced", "spark", "sparks", "sparked", "provoke", "provokes", "provoked", "earn", "earns",
                             "earned", "prompt", "prompts", "prompted", "trigger", "triggers", "triggered"])
 DENIAL_VERBS = frozenset(["deny", "denies", "denied", "denying", "rejected", "rejects", "dismissed", "dismisses"])
+# -ing words that are no verb ("suggests nothing", "suggested something"): not a gerund after a verb.
+NOT_GERUNDS = frozenset(["nothing", "something", "anything", "everything", "during", "thing", "things"])
 
 # --- pronouns ------------------------------------------------------------------------
 RELATIVE_PRONOUNS = frozenset(["who", "which", "that"])
