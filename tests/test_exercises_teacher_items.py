@@ -25,3 +25,52 @@ def test_a_programme_named_after_an_outlet_is_hidden_whole_and_listed(lexicons):
     shows = [g for g in m.giveaways if g["programme"]]
     assert [(g["text"], g["letter"]) for g in shows] == [("Fox and Friends", m.letters["fox"])]
     assert "Friends" not in shows[0]["sentence"]
+
+
+def doubts_of(lexicons, text):
+    from framing.exercises.doubt import passage_doubts
+    from framing.exercises.hedge_key import split_answers
+
+    analysis = article(lexicons, text)
+    plain, discuss = split_answers(lexicons, analysis, passage_doubts(lexicons, analysis, 0, len(text)))
+    return analysis, [d.text for d in plain], [d.text for d, _ in discuss]
+
+
+def test_a_named_persons_belief_is_discussed_not_a_plain_answer(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "Senator Reid thinks that the park should be built elsewhere. "
+                                            "The vote may come next week.")
+    assert plain == ["may"] and discuss == ["thinks"]
+
+
+def test_a_hedge_in_a_question_is_discussed(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "The council met on Monday. Do you think the council would allow "
+                                            "a stadium there?")
+    assert plain == [] and "think" in discuss
+
+
+def test_an_agentless_belief_and_a_first_person_one_are_plain_hedges(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "The deal is widely believed to be dead. "
+                                            "“I think the bridge will open late,” the mayor said.")
+    assert any(w.startswith("believed") for w in plain) and "I think" in plain and discuss == []
+
+
+def test_contending_and_what_critics_call_are_second_hand(lexicons):
+    _, plain, _ = doubts_of(lexicons, "The professor won the race, contending that the mayor supported what "
+                                      "critics call a giveaway to developers.")
+    assert "contending" in plain and "what critics call" in plain
+
+
+def test_suggest_before_an_ing_verb_is_a_proposal_not_a_hedge(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "At noon the spokesman suggested saying that the office was told. "
+                                            "The board may meet again.")
+    assert "suggested" not in plain + discuss and plain == ["may"]
+
+
+def test_a_belief_inside_a_retold_claim_is_the_sources_words(lexicons):
+    from framing.exercises.kinds_text import whose_words
+
+    analysis, _, _ = doubts_of(lexicons, "The mayor said that voters who believed the rumour stayed home.")
+    from framing.exercises.doubt import passage_doubts
+
+    believed = [d for d in passage_doubts(lexicons, analysis, 0, 70) if d.text == "believed"]
+    assert believed and whose_words(analysis, believed[0]) == "a source, retold"
