@@ -129,6 +129,11 @@ DASHES = frozenset(["―", "—", "–"])
 DESCRIPTION_ADJECTIVES = frozenset(["former", "top", "senior", "veteran", "longtime", "then", "new", "embattled"])
 # Adjective endings: "presidential", "Democratic", "presumptive", "famous", "Republican".
 ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "an", "ent", "ant")
+# -ly adverbs of time, frequency or order ("currently", "repeatedly"): they describe when, not how the writer
+# judges, so a list of a version's telling words leaves them out.
+TIME_ADVERBS = frozenset(["currently", "recently", "repeatedly", "consistently", "usually", "previously", "finally",
+                          "initially", "eventually", "immediately", "formerly", "originally", "lately", "shortly",
+                          "early", "only", "daily", "weekly", "yearly", "nearly", "briefly", "subsequently"])
 
 # Written before a number, these make it a bound, not a value: "more than 80" is met by 83.
 LOWER_BOUND_PHRASES = frozenset(["more than", "over", "above", "at least", "upwards of", "in excess of",

@@ -74,3 +74,49 @@ def test_a_belief_inside_a_retold_claim_is_the_sources_words(lexicons):
 
     believed = [d for d in passage_doubts(lexicons, analysis, 0, 70) if d.text == "believed"]
     assert believed and whose_words(analysis, believed[0]) == "a source, retold"
+
+
+def test_words_only_one_version_uses_are_describing_words_not_filler(lexicons):
+    """"United", "chose" and names are no distinction; "Tea Party-backed", "insufficiently conservative" and
+    "political novice" are."""
+    from framing.exercises.fact_words import telling_words
+
+    one = ("The mayor was beaten on Tuesday by a Tea Party-backed teacher who had called him insufficiently "
+           "conservative, until voters chose a new United Way board.")
+    two = "The mayor lost on Tuesday night to a political novice who works at a small college."
+    first, second = telling_words(lexicons, [one, two], [one, two])
+    assert any(p.startswith("Tea Party-backed") for p in first) and "insufficiently conservative" in first
+    assert not {"United", "chose", "voters", "Tuesday"} & set(" ".join(first).split())
+    assert second == ["political novice"]
+
+
+def test_a_word_the_other_outlet_uses_elsewhere_is_no_distinction(lexicons):
+    from framing.exercises.fact_words import telling_words
+
+    one = "The mayor lost to a political novice."
+    two = "The mayor lost to a newcomer."
+    _, other = telling_words(lexicons, [one, two], [one, two + " Critics called her a political novice."])
+    first, _ = telling_words(lexicons, [one, two], [one, two + " Critics called her a political novice."])
+    assert first == [] and other == []
+
+
+def test_a_quoted_remark_followed_by_its_speaker_is_no_loaded_word():
+    from framing.exercises.fact_words import spoken
+
+    text = "“He’s cool,” Lt. Gov. Tim Murray said of him. The so-called “reform,” which passed, failed."
+    assert spoken(text, text.index("Lt.") - 1)
+    assert not spoken(text, text.index(" which"))
+
+
+def test_same_fact_leaves_out_a_confident_row_that_shares_only_topic_words(lexicons):
+    """Confidence alone let through an appointment set against who should not run (similarity 0.14)."""
+    from test_exercises_sound import fact_rows
+
+    from framing.exercises.kinds_compare import FACT_SIMILARITY, same_fact
+
+    a = article(lexicons, "The council may approve the budget on Monday. Members met.", id="a-1", outlet="Ledger")
+    b = article(lexicons, "The council will approve the budget on Monday. Members met.", id="b-1", outlet="Herald")
+    rows = fact_rows(a, b, 0.95)
+    assert len(same_fact(Material([a, b], {"facts": rows}, lexicons))) == 1
+    rows.loc[1, "similarity"] = FACT_SIMILARITY - 0.05
+    assert same_fact(Material([a, b], {"facts": rows}, lexicons)) == []
