@@ -120,3 +120,27 @@ def test_same_fact_leaves_out_a_confident_row_that_shares_only_topic_words(lexic
     assert len(same_fact(Material([a, b], {"facts": rows}, lexicons))) == 1
     rows.loc[1, "similarity"] = FACT_SIMILARITY - 0.05
     assert same_fact(Material([a, b], {"facts": rows}, lexicons)) == []
+
+
+def test_a_claim_word_inside_a_retold_claim_is_the_sources(lexicons):
+    """"They add that they passed bills that they contend will help": the contention is retold, not the writer's;
+    "as the campaign claims" stays the writer's marker."""
+    from framing.exercises.doubt import passage_doubts
+    from framing.exercises.kinds_text import whose_words
+
+    text = ("Republicans spoke on Monday. They add that they passed ten bills that they contend will help "
+            "workers. The plan cuts costs, as the campaign claims.")
+    analysis = article(lexicons, text)
+    found = {d.text: whose_words(analysis, d) for d in passage_doubts(lexicons, analysis, 0, len(text))}
+    assert found["contend"] == "a source, retold" and found["claims"] == "the writer"
+
+
+def test_name_that_label_never_sets_two_departments_against_each_other(lexicons):
+    from framing.exercises.kinds_compare import different_bodies
+
+    a = article(lexicons, "The council met on Monday.", id="a-1", outlet="Ledger")
+    m = Material([a], {}, lexicons)
+    rows = [{"label": "the State Department"}, {"label": "“deep state” Justice Department"}]
+    assert different_bodies(m, "Department", rows)
+    assert not different_bodies(m, "Department", [{"label": "Justice Department"}, rows[1]])
+    assert not different_bodies(m, "Cantor", [{"label": "Mr. Cantor"}, {"label": "House Majority Leader Cantor"}])

@@ -96,17 +96,23 @@ def whose_words(analysis: ArticleAnalysis, doubt: Doubt) -> str:
     if doubt.voice == "quoted" or analysis.document.is_quoted(doubt.start, doubt.end):
         return "a quoted speaker"
     if doubt.category == SECOND_HAND and (not doubt.rule.startswith("hedge:") or doubt.text.lower().endswith("ly")):
-        # "as the campaign claims", "reportedly": the writer marks the claim as someone else's. A belief word the
-        # hedge lexicon files as second-hand ("voters who believed") is read like any hedge: in a retold claim,
-        # the source's.
-        return WRITER
+        # "as the campaign claims", "reportedly": the writer marks the claim as someone else's, unless the marker
+        # stands in a claim the writer retells ("They add that the bills, which they contend …"). A belief word
+        # the hedge lexicon files as second-hand ("voters who believed") is read like any hedge below.
+        return "a source, retold" if in_retold_claim(analysis, doubt) else WRITER
     sentence = analysis.document.sentences[analysis.document.sentence_of(doubt.start)]
-    retold = doubt.voice == "paraphrase" or any(s.counted and (
-        # "the plan would slow growth, according to the budget office": the office's claim
-        (sentence[0] <= s.start < sentence[1] and s.attrs.get("rule") == "prepositional_source")
-        or int(s.attrs.get("content_start") or -1) <= doubt.start < int(s.attrs.get("content_end") or -1))
+    # "the plan would slow growth, according to the budget office": the office's claim
+    retold = doubt.voice == "paraphrase" or in_retold_claim(analysis, doubt) or any(
+        s.counted and sentence[0] <= s.start < sentence[1] and s.attrs.get("rule") == "prepositional_source"
         for s in analysis.spans_of("attribution"))
     return "a source, retold" if retold else WRITER
+
+
+def in_retold_claim(analysis: ArticleAnalysis, doubt: Doubt) -> bool:
+    """Whether ``doubt`` stands in the content of another counted attribution (not its own cue)."""
+    return any(s.counted and not s.start <= doubt.start < s.end
+               and int(s.attrs.get("content_start") or -1) <= doubt.start < int(s.attrs.get("content_end") or -1)
+               for s in analysis.spans_of("attribution"))
 
 
 def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> dict[str, Any]:
