@@ -17,7 +17,7 @@ from typing import Any
 from ..analysis import ArticleAnalysis
 from ..compare.common import outlet_of
 from ..document import Span
-from ..grammar import REACTION_VERBS
+from ..grammar import DETERMINERS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, REACTION_VERBS
 from .doubt import SECOND_HAND, Doubt, passage_doubts, uncounted
 from .hedge_key import split_answers
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
@@ -99,19 +99,19 @@ def whose_words(analysis: ArticleAnalysis, doubt: Doubt) -> str:
         # "as the campaign claims", "reportedly": the writer marks the claim as someone else's, unless the marker
         # stands in a claim the writer retells ("They add that the bills, which they contend …"). A belief word
         # the hedge lexicon files as second-hand ("voters who believed") is read like any hedge below.
-        return "a source, retold" if in_retold_claim(analysis, doubt) else WRITER
+        return "a source, retold" if in_retold_claim(analysis, doubt.start) else WRITER
     sentence = analysis.document.sentences[analysis.document.sentence_of(doubt.start)]
     # "the plan would slow growth, according to the budget office": the office's claim
-    retold = doubt.voice == "paraphrase" or in_retold_claim(analysis, doubt) or any(
+    retold = doubt.voice == "paraphrase" or in_retold_claim(analysis, doubt.start) or any(
         s.counted and sentence[0] <= s.start < sentence[1] and s.attrs.get("rule") == "prepositional_source"
         for s in analysis.spans_of("attribution"))
     return "a source, retold" if retold else WRITER
 
 
-def in_retold_claim(analysis: ArticleAnalysis, doubt: Doubt) -> bool:
-    """Whether ``doubt`` stands in the content of another counted attribution (not its own cue)."""
-    return any(s.counted and not s.start <= doubt.start < s.end
-               and int(s.attrs.get("content_start") or -1) <= doubt.start < int(s.attrs.get("content_end") or -1)
+def in_retold_claim(analysis: ArticleAnalysis, offset: int) -> bool:
+    """Whether ``offset`` stands in the content of a counted attribution (not in its own cue)."""
+    return any(s.counted and not s.start <= offset < s.end
+               and int(s.attrs.get("content_start") or -1) <= offset < int(s.attrs.get("content_end") or -1)
                for s in analysis.spans_of("attribution"))
 
 
@@ -197,11 +197,23 @@ def missing_note() -> str:
 
 
 def lexicon_loaded(m: Material, analysis: ArticleAnalysis, start: int, end: int) -> list[Any]:
-    """Loaded terms in the writer's own words that the lexicon lists (not distancing, not scorer-only)."""
+    """Loaded terms in the writer's own words that the lexicon lists (not distancing, not scorer-only). Not in a
+    claim the writer retells: "Brat said voters believed politics had been dumbed down" is Brat's wording, and a
+    teacher would not have students rewrite a source's claim as if the journalist had judged."""
     listed = {entry.key.lower() for entry in m.lexicons["loaded"]}
     return [s for s in spans_within(analysis, "loaded", start, end)
             if s.category != "distancing" and s.label.lower() in listed
-            and not analysis.document.is_quoted(s.start, s.end) and not reported_reaction(analysis, s)]
+            and not analysis.document.is_quoted(s.start, s.end) and not reported_reaction(analysis, s)
+            and s.attrs.get("voice") != "paraphrase" and not in_retold_claim(analysis, s.start)
+            and not verb_use(analysis, s)]
+
+
+def verb_use(analysis: ArticleAnalysis, span: Span) -> bool:
+    """Whether a loaded "-ed" adjective is a verb here, with its object after it ("Brat celebrated his victory"):
+    the word list means the adjective ("the celebrated author"), and a teacher would not ask to rewrite a verb."""
+    after = re.match(r"\s+([\w’']+)", analysis.document.text[span.end:span.end + 20])
+    return (span.text.lower().endswith("ed") and after is not None
+            and after.group(1).lower() in DETERMINERS | POSSESSIVE_DETERMINERS | OBJECT_PRONOUNS)
 
 
 def reported_reaction(analysis: ArticleAnalysis, span: Span) -> bool:
@@ -219,7 +231,7 @@ def unkeyed_loaded(analysis: ArticleAnalysis, keyed: list[Span]) -> bool:
     start, end = analysis.document.sentences[analysis.document.sentence_of(keyed[0].start)]
     places = {(s.start, s.end) for s in keyed}
     return any((s.start, s.end) not in places and not analysis.document.is_quoted(s.start, s.end)
-               for s in spans_within(analysis, "loaded", start, end))
+               and not verb_use(analysis, s) for s in spans_within(analysis, "loaded", start, end))
 
 
 def rewrite_neutrally(m: Material) -> list[Candidate]:
