@@ -17,7 +17,7 @@ from typing import Any
 from ..analysis import ArticleAnalysis
 from ..compare.common import outlet_of
 from ..document import Span
-from ..grammar import DETERMINERS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, REACTION_VERBS
+from ..grammar import REACTION_VERBS
 from .doubt import SECOND_HAND, Doubt, passage_doubts, uncounted
 from .hedge_key import split_answers
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
@@ -204,16 +204,7 @@ def lexicon_loaded(m: Material, analysis: ArticleAnalysis, start: int, end: int)
     return [s for s in spans_within(analysis, "loaded", start, end)
             if s.category != "distancing" and s.label.lower() in listed
             and not analysis.document.is_quoted(s.start, s.end) and not reported_reaction(analysis, s)
-            and s.attrs.get("voice") != "paraphrase" and not in_retold_claim(analysis, s.start)
-            and not verb_use(analysis, s)]
-
-
-def verb_use(analysis: ArticleAnalysis, span: Span) -> bool:
-    """Whether a loaded "-ed" adjective is a verb here, with its object after it ("Brat celebrated his victory"):
-    the word list means the adjective ("the celebrated author"), and a teacher would not ask to rewrite a verb."""
-    after = re.match(r"\s+([\w’']+)", analysis.document.text[span.end:span.end + 20])
-    return (span.text.lower().endswith("ed") and after is not None
-            and after.group(1).lower() in DETERMINERS | POSSESSIVE_DETERMINERS | OBJECT_PRONOUNS)
+            and s.attrs.get("voice") != "paraphrase" and not in_retold_claim(analysis, s.start)]
 
 
 def reported_reaction(analysis: ArticleAnalysis, span: Span) -> bool:
@@ -231,7 +222,7 @@ def unkeyed_loaded(analysis: ArticleAnalysis, keyed: list[Span]) -> bool:
     start, end = analysis.document.sentences[analysis.document.sentence_of(keyed[0].start)]
     places = {(s.start, s.end) for s in keyed}
     return any((s.start, s.end) not in places and not analysis.document.is_quoted(s.start, s.end)
-               and not verb_use(analysis, s) for s in spans_within(analysis, "loaded", start, end))
+               for s in spans_within(analysis, "loaded", start, end))
 
 
 def rewrite_neutrally(m: Material) -> list[Candidate]:
