@@ -157,3 +157,11 @@ def test_rewrite_takes_no_loaded_word_from_a_retold_claim(lexicons):
 
     assert loaded_words("The plan was a stunning failure for the city.") == ["stunning"]
     assert loaded_words("The mayor said that voters believed the plan was a stunning failure.") == []
+
+
+def test_a_contracted_would_is_listed_for_the_teacher_to_accept(lexicons):
+    from framing.exercises.doubt import uncounted
+
+    text = "Congress wouldn't be focused on jobs if not for the president, Carney said."
+    analysis = article(lexicons, text)
+    assert "wouldn't" in [d.text for d in uncounted(lexicons, analysis, 0, len(text), [])]

@@ -171,6 +171,8 @@ def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     if not terms:
         return None
     alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
+    # "wouldn't be focused … if not for": the contracted "would" guesses as the bare one does
+    alternatives = alternatives.replace("would", "would(?:n[’']t)?")
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
