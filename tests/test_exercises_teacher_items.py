@@ -165,3 +165,8 @@ def test_a_contracted_would_is_listed_for_the_teacher_to_accept(lexicons):
     text = "Congress wouldn't be focused on jobs if not for the president, Carney said."
     analysis = article(lexicons, text)
     assert "wouldn't" in [d.text for d in uncounted(lexicons, analysis, 0, len(text), [])]
+
+
+def test_a_would_inside_its_if_clause_is_discussed_not_counted_twice(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "The mayor offered him a seat on the board if he would leave the race.")
+    assert "if" in plain and discuss == ["would"]

@@ -6,7 +6,8 @@ answers that only state whose view something is, or that propose rather than
 doubt: "Reid thinks that the mosque should be built elsewhere" (a named
 person's position), "voters who believed that …" (a belief inside someone's
 retold claim), "Do you think …?" (a rhetorical question), "X suggested that …"
-(a proposal as often as a guess). Such words stay in the key, under "discuss",
+(a proposal as often as a guess), "if he would drop out" (the "would" is part of a
+condition already keyed). Such words stay in the key, under "discuss",
 never as plain answers; a passage whose hedges are mostly of these kinds is
 not offered (:func:`.kinds_text.hedge_hunt`).
 
@@ -42,6 +43,8 @@ def disputed(lexicons: Lexicons, analysis: ArticleAnalysis, doubt: Doubt) -> str
     if hedge_rule(lexicons, doubt) in BELIEF_RULES and not (before and before[-1] in FIRST_PERSON) and not (
             word.endswith(("ed", "en", "ght")) and any(w in BE_FORMS for w in before)):
         return "it says whose view or position it is, more than that the claim is uncertain"
+    if word == "would" and "if" in before:
+        return "it belongs to its condition (“if he would …”), which is an answer already"
     if word.startswith("suggest") and before and (before[-1] in SUBJECT_PRONOUNS - {"it"} or named_before(
             doc.text, start, doubt.start)):
         return "a person who “suggests” may be proposing, not doubting"
