@@ -170,3 +170,18 @@ def test_a_contracted_would_is_listed_for_the_teacher_to_accept(lexicons):
 def test_a_would_inside_its_if_clause_is_discussed_not_counted_twice(lexicons):
     _, plain, discuss = doubts_of(lexicons, "The mayor offered him a seat on the board if he would leave the race.")
     assert "if" in plain and discuss == ["would"]
+
+
+def test_a_quoted_show_title_with_an_outlets_name_is_hidden_whole(lexicons):
+    """A show the media names do not list: "the program “Ledger Tonight.”" must not read "program “Source A
+    Tonight.”"."""
+    text = "Ms. Cole spoke on Monday on the program “Ledger Tonight.” She left the race."
+    herald = article(lexicons, text, id="h-1", outlet="Herald")
+    ledger = article(lexicons, "The council met on Monday to vote on the bridge.", id="l-1", outlet="Ledger")
+    m = Material([herald, ledger], {}, lexicons, blind=True)
+    shown = m.body_text(herald, 0, len(text))
+    assert f"the program {PROGRAMME_HIDDEN}. She left" in shown and "Tonight" not in shown
+    assert [g["text"] for g in m.giveaways if g["programme"]] == ["Ledger Tonight"]
+    plain = "The mayor said the Ledger was “unfair” to her."
+    other = article(lexicons, plain, id="h-2", outlet="Herald")
+    assert PROGRAMME_HIDDEN not in Material([other, ledger], {}, lexicons, blind=True).body_text(other, 0, len(plain))

@@ -23,7 +23,15 @@ from ..document import Span
 from ..features.readability import count_text, scores
 from ..lexicons import Lexicons
 from ..syllables import SyllableCounter
-from .outlet_names import PROGRAMME_HIDDEN, display_name, media_names, name_variants, outlet_groups, programme_span
+from .outlet_names import (
+    PROGRAMME_HIDDEN,
+    display_name,
+    media_names,
+    name_variants,
+    outlet_groups,
+    programme_span,
+    titled_show,
+)
 from .outlet_names import group_of as group_of  # re-exported: voices.py reads it from here
 
 # Grades a teacher may pick; "college" reads as grade 13 for the formulas.
@@ -149,8 +157,10 @@ class Material:
         for match in self.names_pattern().finditer(doc.text, start, end):
             other = self.variant_of[match.group("name").lower()]
             at = match.start("name")
-            if match.group("name").lower() in self.programmes:  # masked whole, quotes too, and listed in the key
-                at, after, kept = programme_span(doc.text, at, match.end())
+            show = programme_span(doc.text, at, match.end()) if match.group("name").lower() in self.programmes \
+                else titled_show(doc.text, at, match.end())
+            if show is not None:  # a programme: masked whole, quotes too, and listed in the key
+                at, after, kept = show
                 self.note_giveaway(analysis, other, at, after, masked=True, shown=PROGRAMME_HIDDEN + kept)
                 out += [doc.text[position:at], PROGRAMME_HIDDEN + kept]
                 position = after

@@ -23,6 +23,22 @@ def programme_span(text: str, start: int, end: int) -> tuple[int, int, str]:
     return start, end, ""
 
 
+_SHOW_WORD = re.compile(r"(?<!\w)(?:program|programme|show|podcast|series|segment|newscast)\s*$", re.IGNORECASE)
+
+
+def titled_show(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """A quoted title around an outlet's name after a show word ("the program “Fox Business Tonight.”"): a show
+    ``media_names.tsv`` does not list is hidden whole too. Its span with the quotes, and the mark to keep."""
+    opening = max(text.rfind("“", max(0, start - 60), start), text.rfind('"', max(0, start - 60), start))
+    closings = [i for i in (text.find("”", end, end + 80), text.find('"', end, end + 80)) if i >= 0]
+    if opening < 0 or not closings or any(q in text[opening + 1:start] for q in '”"'):
+        return None
+    if not _SHOW_WORD.search(text[max(0, opening - 30):opening]):
+        return None
+    inner_end = min(closings) - (1 if text[min(closings) - 1] in ".,!?" else 0)
+    return programme_span(text, opening + 1, inner_end)
+
+
 def name_variants(outlet: str, media_names: Iterable[str] = (),
                   groups: Mapping[str, Sequence[str]] | None = None) -> list[str]:
     """Ways an outlet's name shows up in a text: as written, without "The", squashed (a domain), and
