@@ -61,6 +61,10 @@ REACTION_VERBS = frozenset(["attract", "attracts", "attracted", "draw", "draws",
                             "faced", "spark", "sparks", "sparked", "provoke", "provokes", "provoked", "earn", "earns",
                             "earned", "prompt", "prompts", "prompted", "trigger", "triggers", "triggered"])
 DENIAL_VERBS = frozenset(["deny", "denies", "denied", "denying", "rejected", "rejects", "dismissed", "dismisses"])
+# Verbs after which "according to" means "in proportion to" ("calculated according to a worker's pay"): no source.
+ACCORDANCE_VERBS = frozenset(["calculated", "computed", "determined", "adjusted", "ranked", "sorted", "grouped",
+                              "paid", "divided", "measured", "allocated", "distributed", "assigned", "weighted",
+                              "scaled", "priced", "classified", "arranged", "varies", "vary"])
 # -ing words that are no verb ("suggests nothing", "suggested something"): not a gerund after a verb.
 NOT_GERUNDS = frozenset(["nothing", "something", "anything", "everything", "during", "thing", "things"])
 

@@ -185,3 +185,11 @@ def test_a_quoted_show_title_with_an_outlets_name_is_hidden_whole(lexicons):
     plain = "The mayor said the Ledger was “unfair” to her."
     other = article(lexicons, plain, id="h-2", outlet="Herald")
     assert PROGRAMME_HIDDEN not in Material([other, ledger], {}, lexicons, blind=True).body_text(other, 0, len(plain))
+
+
+def test_according_to_in_proportion_is_no_source_and_a_cap_is_discussed(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "Benefits are calculated according to a worker's pay. Taxes apply to "
+                                            "incomes up to $100,000, according to the agency.")
+    assert plain.count("according to") == 1 and "up to" in discuss
+    _, plain, _ = doubts_of(lexicons, "The storm killed up to 40 people on Monday.")
+    assert "up to" in plain

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from ..analysis import ArticleAnalysis
-from ..grammar import BE_FORMS, SUBJECT_PRONOUNS
+from ..grammar import ACCORDANCE_VERBS, BE_FORMS, SUBJECT_PRONOUNS
 from ..lexicons import Lexicons
 from .doubt import Doubt
 
@@ -43,12 +43,20 @@ def disputed(lexicons: Lexicons, analysis: ArticleAnalysis, doubt: Doubt) -> str
     if hedge_rule(lexicons, doubt) in BELIEF_RULES and not (before and before[-1] in FIRST_PERSON) and not (
             word.endswith(("ed", "en", "ght")) and any(w in BE_FORMS for w in before)):
         return "it says whose view or position it is, more than that the claim is uncertain"
+    if word == "up to" and before and before[-1].endswith("s") and before[-1] not in BE_FORMS | {"has", "was"}:
+        return "after a noun (“incomes up to $106,800”) “up to” may state a limit, not an estimate"
     if word == "would" and "if" in before:
         return "it belongs to its condition (“if he would …”), which is an answer already"
     if word.startswith("suggest") and before and (before[-1] in SUBJECT_PRONOUNS - {"it"} or named_before(
             doc.text, start, doubt.start)):
         return "a person who “suggests” may be proposing, not doubting"
     return ""
+
+
+def not_a_source(text: str, doubt: Doubt) -> bool:
+    """"calculated according to a worker's pay": "according to" in proportion to something, no claim handed on."""
+    before = [w.lower() for w in _WORD.findall(text[max(0, doubt.start - 40):doubt.start])][-2:]
+    return doubt.text.lower().startswith("according") and any(w in ACCORDANCE_VERBS for w in before)
 
 
 def named_before(text: str, sentence_start: int, at: int) -> bool:
@@ -70,6 +78,8 @@ def split_answers(lexicons: Lexicons, analysis: ArticleAnalysis, doubts: list[Do
     """The key's plain answers, and the words to discuss with the reason each is disputed."""
     plain, discuss = [], []
     for doubt in doubts:
+        if not_a_source(analysis.document.text, doubt):
+            continue
         reason = disputed(lexicons, analysis, doubt)
         if reason:
             discuss.append((doubt, reason))

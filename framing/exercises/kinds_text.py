@@ -119,10 +119,11 @@ def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> di
     """The passage, and a key of every counted hedge and second-hand marker (:mod:`.doubt`), whose words each are."""
     passage = m.passage(analysis, indexes)
     first, last = passage["sentences"][0]["start"], passage["sentences"][-1]["end"]
-    found, discuss = split_answers(m.lexicons, analysis, passage_doubts(m.lexicons, analysis, first, last))
+    doubts = passage_doubts(m.lexicons, analysis, first, last)
+    found, discuss = split_answers(m.lexicons, analysis, doubts)
     rows = [[sentence_number(passage, d.start), d.text, readable("hedge", d.category), whose_words(analysis, d),
              offsets(d.start, d.end)] for d in found]
-    extra = uncounted(m.lexicons, analysis, first, last, found + [d for d, _ in discuss])
+    extra = uncounted(m.lexicons, analysis, first, last, doubts)  # a word the key set aside is not offered again
     notes = [f"Also accept, if the student explains the doubt (hedge words the tool did not count here): "
              f"{'; '.join(f'{d.text} ({sentence_number(passage, d.start)})' for d in extra)}."] if extra else []
     notes += [f"Discuss, and mark neither way: “{d.text}” ({sentence_number(passage, d.start)}, "
