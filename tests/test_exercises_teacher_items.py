@@ -135,17 +135,6 @@ def test_a_claim_word_inside_a_retold_claim_is_the_sources(lexicons):
     assert found["contend"] == "a source, retold" and found["claims"] == "the writer"
 
 
-def test_name_that_label_never_sets_two_departments_against_each_other(lexicons):
-    from framing.exercises.kinds_compare import different_bodies
-
-    a = article(lexicons, "The council met on Monday.", id="a-1", outlet="Ledger")
-    m = Material([a], {}, lexicons)
-    rows = [{"label": "the State Department"}, {"label": "“deep state” Justice Department"}]
-    assert different_bodies(m, "Department", rows)
-    assert not different_bodies(m, "Department", [{"label": "Justice Department"}, rows[1]])
-    assert not different_bodies(m, "Cantor", [{"label": "Mr. Cantor"}, {"label": "House Majority Leader Cantor"}])
-
-
 def test_rewrite_takes_no_loaded_word_from_a_retold_claim(lexicons):
     """"The mayor said voters believed the plan was a stunning failure": the mayor's wording, not the writer's."""
     from framing.exercises.kinds_text import lexicon_loaded

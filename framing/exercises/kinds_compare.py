@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from itertools import combinations, pairwise
+from itertools import pairwise
 from typing import Any
 
 from ..grammar import NUMBER_BOUNDS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS
@@ -117,8 +117,6 @@ def name_that_label(m: Material) -> list[Candidate]:
         chosen = [best[o] for o in m.outlets if o in best][:MAX_VERSIONS]
         forms = {option_form(r["label"]).lower() for r in chosen}
         loaded = [r for r in chosen if any(t.lower() in listed_terms for t in listed(r.get("loaded_terms")))]
-        if different_bodies(m, entity, chosen):
-            continue
         if len(chosen) >= 2 and len(forms) >= 2 and loaded and len(forms) > len(
                 {option_form(r["label"]).lower() for r in loaded}):
             found.append((entity, chosen))
@@ -126,18 +124,6 @@ def name_that_label(m: Material) -> list[Candidate]:
     return [Candidate(f"label:{entity}", rows[0]["outlet"],
                       f"{entity}: " + " / ".join(option_form(r["label"]) for r in rows), lowest(rows),
                       lambda e=entity, r=rows: label_item(m, e, r)) for entity, rows in ranked]
-
-
-def different_bodies(m: Material, entity: str, rows: list[dict[str, Any]]) -> bool:
-    """Whether an entity known only by an organisation's head noun ("Department") groups different bodies: the
-    labels' own capitalized words do not meet ("the State Department" and "Justice Department": a teacher would
-    find students asked to match two departments as one)."""
-    heads = {e.key.lower() for e in m.lexicons["titles"] if e["kind"] == "org_head"}
-    if entity.lower() not in heads:
-        return False
-    names = [{w for w in re.findall(r"[A-Z][\w’'-]*", str(r["label"])) if w.lower() not in (entity.lower(), "the")}
-             for r in rows]
-    return any(a and b and not a & b for a, b in combinations(names, 2))
 
 
 def label_item(m: Material, entity: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
