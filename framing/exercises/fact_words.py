@@ -1,5 +1,5 @@
-"""How a version of a fact is worded: its doubt words, who it credits, and the words that set it apart from the
-other versions printed beside it (loaded and describing words).
+"""The words that set one version of a fact apart from the other versions printed beside it (loaded and
+describing words), and which quoted words are speech, not a loaded word.
 
 "Words only this version uses" once listed every token the other outlets did not
 use ("United", "chose", "set"), and missed what a teacher wants students to see:
@@ -16,12 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from ..grammar import ADJECTIVE_ENDINGS, SPEECH_VERBS, TIME_ADVERBS
 from ..lexicons import Lexicons
-from .doubt import passage_doubts, who_says
-from .material import Material
 
 MAX_WORDS = 6  # phrases per version: a short list a student can check against the sentence
 # A word, or a hyphenated compound with the capitalized words before it ("Tea Party-backed").
@@ -95,22 +92,6 @@ def person_nouns(lexicons: Lexicons) -> set[str]:
     """Single-word nouns that stand for a person by a role ("aide", "friend", "lawyer": ``titles.tsv`` kind
     ``role``); titles ("senator") and groups ("voters") say what someone is, not how the writer sees them."""
     return {e.key.lower() for e in lexicons["titles"] if e["kind"] == "role" and e.key.isalpha()}
-
-
-def fact_wording(m: Material, row: dict[str, Any]) -> tuple[list[str], list[str], list[str]] | None:
-    """A version's hedges and second-hand words, who says it, and its listed loaded words, read from its
-    sentence as the hedge hunt reads (:mod:`.doubt`); None when who says it is not clear."""
-    analysis = m.by_id.get(str(row["article_id"]))
-    if analysis is None:
-        return None
-    start, end = analysis.document.sentences[analysis.document.sentence_of(int(float(row["start"])))]
-    who = who_says(analysis, start, end)
-    if who is None:
-        return None
-    doubts = [d.text for d in passage_doubts(m.lexicons, analysis, start, end)]
-    loaded = [s.text for s in analysis.spans_of("loaded") if start <= s.start and s.end <= end and s.counted
-              and not (s.category == "distancing" and spoken(analysis.document.text, s.end))]
-    return doubts, [m.mask(w) for w in who], loaded
 
 
 def spoken(text: str, end: int) -> bool:

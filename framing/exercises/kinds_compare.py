@@ -14,16 +14,13 @@ from itertools import pairwise
 from typing import Any
 
 from ..grammar import NUMBER_BOUNDS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS
-from .doubt import passage_doubts, text_doubts
-from .fact_words import fact_wording, telling_words
+from .doubt import passage_doubts, text_doubts, who_says
+from .fact_words import spoken, telling_words
 from .kinds_text import Candidate, offsets, table
 from .material import Material, clean, is_heading, letter_name, listed, parse_evidence, records
 from .sound import is_confident, standing
 
 MAX_VERSIONS = 3
-# A version of a fact shown to students: its row's similarity to the fact's first sentence. A teacher found an
-# appointment set against who should not run (similarity 0.14, confidence 0.79): shared names, not the fact.
-FACT_SIMILARITY = 0.4
 # Where a sentence's clauses part: a comma before a joining word, a semicolon, a dash.
 _CLAUSE_BREAK = re.compile(r",\s+(?=(?:but|while|and|although|though|whereas|yet|as)\s)|;\s+|\s+(?:--|—|–)\s+")
 # An aside between commas that describes a noun (", the powerful lobby that has been seen as …,"): its hedges
@@ -33,6 +30,7 @@ LEDE = 3  # the article's first sentences, where it states what its headline say
 MIN_SHARED = 2  # content words a sentence shares with the headline to state its claim
 ROUNDING = 0.1  # values this close agree when either is given as approximate
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+FACT_SIMILARITY = 0.4  # a version's similarity to its fact (a confident 0.14 shared only names: a teacher saw it)
 
 
 def version(m: Material, outlet: str, article_id: str, offset: int, *, blank: tuple[int, int] | None = None,
@@ -186,6 +184,22 @@ def same_fact(m: Material) -> list[Candidate]:
     ranked = m.rank(found, lambda c: m.grade_distance(c[2]))
     return [Candidate(f"fact:{fact_id}", rows[0]["outlet"], clean(str(rows[0]["text"]))[:100], lowest(rows),
                       lambda r=rows: fact_item(m, r)) for fact_id, rows, _ in ranked]
+
+
+def fact_wording(m: Material, row: dict[str, Any]) -> tuple[list[str], list[str], list[str]] | None:
+    """A version's hedges and second-hand words, who says it, and its listed loaded words, read from its
+    sentence as the hedge hunt reads (:mod:`.doubt`); None when who says it is not clear."""
+    analysis = m.by_id.get(str(row["article_id"]))
+    if analysis is None:
+        return None
+    start, end = analysis.document.sentences[analysis.document.sentence_of(int(float(row["start"])))]
+    who = who_says(analysis, start, end)
+    if who is None:
+        return None
+    doubts = [d.text for d in passage_doubts(m.lexicons, analysis, start, end)]
+    loaded = [s.text for s in analysis.spans_of("loaded") if start <= s.start and s.end <= end and s.counted
+              and not (s.category == "distancing" and spoken(analysis.document.text, s.end))]
+    return doubts, [m.mask(w) for w in who], loaded
 
 
 def fact_item(m: Material, rows: list[dict[str, Any]]) -> dict[str, Any]:
