@@ -182,3 +182,14 @@ def test_according_to_in_proportion_is_no_source_and_a_cap_is_discussed(lexicons
     assert plain.count("according to") == 1 and "up to" in discuss
     _, plain, _ = doubts_of(lexicons, "The storm killed up to 40 people on Monday.")
     assert "up to" in plain
+
+
+def test_would_before_a_counted_hedge_is_the_worksheets_modal_example():
+    from framing.exercises.doubt import Doubt
+    from framing.exercises.hedge_key import guess_modals
+
+    likely = Doubt(10, 16, "likely", "adverb", "hedge:likely")
+    would, could = Doubt(4, 9, "would", "", "hedges.tsv"), Doubt(30, 35, "could", "", "hedges.tsv")
+    promoted, rest = guess_modals([would, could], [likely])
+    assert [(d.text, d.category) for d in promoted] == [("would", "modal")] and rest == [could]
+    assert guess_modals([would], []) == ([], [would])

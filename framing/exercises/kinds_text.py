@@ -19,7 +19,7 @@ from ..compare.common import outlet_of
 from ..document import Span
 from ..grammar import REACTION_VERBS
 from .doubt import SECOND_HAND, Doubt, passage_doubts, uncounted
-from .hedge_key import split_answers
+from .hedge_key import guess_modals, split_answers
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import model_rewrite
 from .sound import readable, standing
@@ -121,9 +121,11 @@ def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> di
     first, last = passage["sentences"][0]["start"], passage["sentences"][-1]["end"]
     doubts = passage_doubts(m.lexicons, analysis, first, last)
     found, discuss = split_answers(m.lexicons, analysis, doubts)
+    # a word the key set aside is not offered again; "would likely" is the worksheet's own modal example
+    guesses, extra = guess_modals(uncounted(m.lexicons, analysis, first, last, doubts), found)
+    found = sorted(found + guesses, key=lambda d: d.start)
     rows = [[sentence_number(passage, d.start), d.text, readable("hedge", d.category), whose_words(analysis, d),
              offsets(d.start, d.end)] for d in found]
-    extra = uncounted(m.lexicons, analysis, first, last, doubts)  # a word the key set aside is not offered again
     notes = [f"Also accept, if the student explains the doubt (hedge words the tool did not count here): "
              f"{'; '.join(f'{d.text} ({sentence_number(passage, d.start)})' for d in extra)}."] if extra else []
     notes += [f"Discuss, and mark neither way: “{d.text}” ({sentence_number(passage, d.start)}, "
