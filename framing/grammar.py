@@ -61,6 +61,12 @@ REACTION_VERBS = frozenset(["attract", "attracts", "attracted", "draw", "draws",
                             "faced", "spark", "sparks", "sparked", "provoke", "provokes", "provoked", "earn", "earns",
                             "earned", "prompt", "prompts", "prompted", "trigger", "triggers", "triggered"])
 DENIAL_VERBS = frozenset(["deny", "denies", "denied", "denying", "rejected", "rejects", "dismissed", "dismisses"])
+# Verbs after which "according to" means "in proportion to" ("calculated according to a worker's pay"): no source.
+ACCORDANCE_VERBS = frozenset(["calculated", "computed", "determined", "adjusted", "ranked", "sorted", "grouped",
+                              "paid", "divided", "measured", "allocated", "distributed", "assigned", "weighted",
+                              "scaled", "priced", "classified", "arranged", "varies", "vary"])
+# -ing words that are no verb ("suggests nothing", "suggested something"): not a gerund after a verb.
+NOT_GERUNDS = frozenset(["nothing", "something", "anything", "everything", "during", "thing", "things"])
 
 # --- pronouns ------------------------------------------------------------------------
 RELATIVE_PRONOUNS = frozenset(["who", "which", "that"])
@@ -127,6 +133,11 @@ DASHES = frozenset(["―", "—", "–"])
 DESCRIPTION_ADJECTIVES = frozenset(["former", "top", "senior", "veteran", "longtime", "then", "new", "embattled"])
 # Adjective endings: "presidential", "Democratic", "presumptive", "famous", "Republican".
 ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "an", "ent", "ant")
+# -ly adverbs of time, frequency or order ("currently", "repeatedly"): they describe when, not how the writer
+# judges, so a list of a version's telling words leaves them out.
+TIME_ADVERBS = frozenset(["currently", "recently", "repeatedly", "consistently", "usually", "previously", "finally",
+                          "initially", "eventually", "immediately", "formerly", "originally", "lately", "shortly",
+                          "early", "only", "daily", "weekly", "yearly", "nearly", "briefly", "subsequently"])
 
 # Written before a number, these make it a bound, not a value: "more than 80" is met by 83.
 LOWER_BOUND_PHRASES = frozenset(["more than", "over", "above", "at least", "upwards of", "in excess of",

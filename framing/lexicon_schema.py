@@ -96,7 +96,8 @@ SCHEMAS: dict[str, Schema] = {
                                Column("bare_object", required=False, default="report", closed=True)),
     "source_kinds": _schema("term", Column("kind", closed=True)),
     # outlet: the display name that groups an outlet's variants (framing/exercises/material.py masks them all).
-    "media_names": _schema("term", "outlet"),
+    # kind: name or programme (a show of the outlet, masked whole: material.py).
+    "media_names": _schema("term", "outlet", Column("kind", required=False, default="name", closed=True)),
     # kind: how the word behaves before a possible sentence end (framing/corpus/segmentation.py). A row
     # without a kind never ends a sentence, which is what every abbreviation did before the column.
     "abbreviations": _schema("term", Column("kind", required=False, default="title", closed=True,

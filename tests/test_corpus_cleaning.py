@@ -137,3 +137,22 @@ def test_cleaning_unwrap_rule_needs_a_keep_group(tmp_path) -> None:
     )
     with pytest.raises(FramingInputError, match=r"cleaning.tsv:2: an unwrap pattern needs a group named 'keep'"):
         load_lexicons(tmp_path)
+
+
+def test_cleaning_drops_navigation_and_a_second_headline(lexicons) -> None:
+    """A page's navigation text and its other headline are no body sentences (a handout numbered them)."""
+    text = ("Site Mobile Navigation\n\nMayor Names Old Friend to Run the Harbour Board\n\n"
+            "RIVERTON — The mayor on Monday named a former aide to lead the harbour board.\n\n"
+            "She starts next week.")
+    cleaned = clean_text(text, lexicons.cleaning_rules, title="Harbour board gets a new chief")
+    assert cleaned.text.startswith("RIVERTON — The mayor")
+    assert "Site Mobile Navigation" in cleaned.removed
+    assert "Mayor Names Old Friend to Run the Harbour Board" in cleaned.removed
+
+
+def test_cleaning_keeps_a_first_sentence_after_the_title(lexicons) -> None:
+    """Only a headline-shaped first line goes: a body sentence (closing mark) and a lone dateline stay."""
+    for body in ("The mayor on Monday named a former aide to lead the harbour board.\n\nShe starts soon.",
+                 "RIVERTON\n\nThe mayor on Monday named a former aide to lead the harbour board."):
+        cleaned = clean_text(body, lexicons.cleaning_rules, title="Harbour board gets a new chief")
+        assert cleaned.text == body

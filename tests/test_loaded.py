@@ -352,6 +352,9 @@ RULE_CASES = [
     # ... and before other nouns it dramatises
     ("The bill is a massive giveaway to lobbyists.", [("massive", "intensifier")]),
     ("It was a huge mistake.", [("huge", "intensifier")]),
+    # adjective_use: a word of praise that is also a past verb counts as the adjective, not with its object
+    ("The mayor celebrated his win on Tuesday night.", []),
+    ("The celebrated author spoke on Tuesday night.", [("celebrated", "evaluative")]),
 ]
 
 

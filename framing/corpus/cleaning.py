@@ -10,6 +10,8 @@ teacher can add a site's boilerplate without touching code. Actions:
 ``drop_sentence``  a matching sentence inside a paragraph is removed (Share your thoughts below!)
 ``insert_space``   a space is inserted at each (empty) match: "America.Approximately"
 ``unwrap``         each match is replaced by its group ``keep``: markdown emphasis "*Reuters*" → "Reuters"
+``second_headline`` the body's first line, when it matches and the title is already known, is the page's
+                   other headline (web and print headlines differ): removed, so a handout does not number it
 
 Nothing is lost: what was removed is listed in ``CleanedText.removed`` and the raw
 input is kept beside the cleaned text.
@@ -26,7 +28,8 @@ from ..errors import FramingInputError
 if TYPE_CHECKING:
     from ..lexicons import Lexicon
 
-ACTIONS = ("drop_line", "cut_from", "breadcrumb", "byline", "drop_sentence", "insert_space", "unwrap")
+ACTIONS = ("drop_line", "cut_from", "breadcrumb", "byline", "drop_sentence", "insert_space", "unwrap",
+           "second_headline")
 _TITLE_MAX_WORDS = 25
 
 
@@ -109,6 +112,8 @@ def clean_text(text: str, rules: tuple[CleaningRule, ...], *, title: str = "") -
     title, body_lines = _lift_title(body_lines, title or crumb_title)
     if title:
         removed.insert(0, title)
+        body_lines, second = _drop_second_headline(body_lines, by_action["second_headline"])
+        removed[1:1] = second
     body = "\n".join(_drop_blank_edges(body_lines))
     for pattern in by_action["insert_space"]:
         body = pattern.sub(" ", body)
@@ -137,6 +142,14 @@ def _lift_title(lines: list[str], known_title: str) -> tuple[str, list[str]]:
     if len(words) <= _TITLE_MAX_WORDS and not re.search(r"[.!?:;,\"”’]$", first) and later:
         return first, _drop_blank_edges(later)
     return "", lines
+
+
+def _drop_second_headline(lines: list[str], patterns: list[re.Pattern[str]]) -> tuple[list[str], list[str]]:
+    """The body without a first line that a ``second_headline`` rule matches (a body must follow it), and what went."""
+    first = lines[0].strip() if lines else ""
+    if first and len(lines) > 1 and any(p.fullmatch(first) for p in patterns):
+        return _drop_blank_edges(lines[1:]), [first]
+    return lines, []
 
 
 def _drop_blank_edges(lines: list[str]) -> list[str]:

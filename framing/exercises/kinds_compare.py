@@ -15,6 +15,7 @@ from typing import Any
 
 from ..grammar import NUMBER_BOUNDS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS
 from .doubt import passage_doubts, text_doubts, who_says
+from .fact_words import spoken, telling_words
 from .kinds_text import Candidate, offsets, table
 from .material import Material, clean, is_heading, letter_name, listed, parse_evidence, records
 from .sound import is_confident, standing
@@ -29,6 +30,7 @@ LEDE = 3  # the article's first sentences, where it states what its headline say
 MIN_SHARED = 2  # content words a sentence shares with the headline to state its claim
 ROUNDING = 0.1  # values this close agree when either is given as approximate
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+FACT_SIMILARITY = 0.4  # a version's similarity to its fact (a confident 0.14 shared only names: a teacher saw it)
 
 
 def version(m: Material, outlet: str, article_id: str, offset: int, *, blank: tuple[int, int] | None = None,
@@ -162,7 +164,8 @@ def same_fact(m: Material) -> list[Candidate]:
     """
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in confident_rows(m, "facts"):
-        if int(row["n_outlets"]) >= 2 and can_show(m, row["article_id"], row["start"]) and not pronoun(
+        if int(row["n_outlets"]) >= 2 and float(row["similarity"]) >= FACT_SIMILARITY and can_show(
+                m, row["article_id"], row["start"]) and not pronoun(
                 row["attributed_to"]) and (wording := fact_wording(m, row)) is not None:
             groups[str(row["fact_id"])].append({**row, "_wording": wording})
     found = []
@@ -171,7 +174,10 @@ def same_fact(m: Material) -> list[Candidate]:
         for row in sorted(rows, key=lambda r: -float(r["similarity"])):
             best.setdefault(row["outlet"], row)
         chosen = [best[o] for o in m.outlets if o in best][:MAX_VERSIONS]
-        signatures = {tuple(tuple(v) for v in r["_wording"][:3]) for r in chosen}
+        # "Murray" and "Lt. Gov. Timothy Murray" are one speaker: a version differs in its doubt words, its
+        # loaded words or whom it credits, not in how fully it names the same person
+        signatures = {(tuple(r["_wording"][0]), tuple(sorted({w.split()[-1] for w in r["_wording"][1] if w})),
+                       tuple(r["_wording"][2])) for r in chosen}
         wordings = {" ".join(re.findall(r"\w+", str(r["text"]).lower())) for r in chosen}
         if len(chosen) >= 2 and len(signatures) >= 2 and len(wordings) >= 2:  # the same words: nothing to compare
             found.append((fact_id, chosen, " ".join(str(r["text"]) for r in chosen)))
@@ -191,7 +197,8 @@ def fact_wording(m: Material, row: dict[str, Any]) -> tuple[list[str], list[str]
     if who is None:
         return None
     doubts = [d.text for d in passage_doubts(m.lexicons, analysis, start, end)]
-    loaded = [s.text for s in analysis.spans_of("loaded") if start <= s.start and s.end <= end and s.counted]
+    loaded = [s.text for s in analysis.spans_of("loaded") if start <= s.start and s.end <= end and s.counted
+              and not (s.category == "distancing" and spoken(analysis.document.text, s.end))]
     return doubts, [m.mask(w) for w in who], loaded
 
 
@@ -199,9 +206,12 @@ def fact_item(m: Material, rows: list[dict[str, Any]]) -> dict[str, Any]:
     pairs = [(version(m, r["outlet"], str(r["article_id"]), int(float(r["start"]))), r) for r in rows]
     pairs = [(s, r) for s, r in pairs if s is not None]
     passage = numbered([s for s, _ in pairs], "The same fact in each source")
+    telling = telling_words(m.lexicons, [s["text"] for s, _ in pairs],
+                            [m.by_id[str(r["article_id"])].document.text for _, r in pairs])
     key_rows = [[s["n"], s["source"], ", ".join(r["_wording"][0]) or "none",
                  ", ".join(r["_wording"][1]) or "the writer (no one named)", ", ".join(r["_wording"][2]) or "none",
-                 ", ".join(listed(r.get("only_here"))[:6]) or "—", offsets(r["start"], r["end"])] for s, r in pairs]
+                 ", ".join(words) or "—", offsets(r["start"], r["end"])]
+                for (s, r), words in zip(pairs, telling, strict=True)]
     return {
         "passages": [passage],
         "answers": len(key_rows),
@@ -210,7 +220,9 @@ def fact_item(m: Material, rows: list[dict[str, Any]]) -> dict[str, Any]:
                                  ["Version", "Source", "Doubt or second-hand words", "Who says so",
                                   "Loaded words (word list)", "Words only this one uses", "Where"], key_rows)],
                 "notes": ["The word list flags only the loaded words it knows: accept any other word a student "
-                          "shows takes sides or adds colour (and says why)."]},
+                          "shows takes sides or adds colour (and says why).",
+                          "Words only this one uses: describing and judging words and labels that no other "
+                          "version's article uses; names, dates and plain verbs are left out."]},
     }
 
 

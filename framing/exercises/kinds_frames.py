@@ -89,6 +89,7 @@ def frames_source_note(rules: set[str]) -> str:
         return ("Frames come from a learned model over words (the optional research-use set, trained on news "
                 "articles); a score is its probability, not a certainty, and names of people or places can weigh "
                 "as much as frame words. Accept another frame a student defends with words from the passage.")
-    return ("Frames come from a word list per frame (lexicons/frame_cues.tsv); a score is the share of the "
+    # the list's file name is an internal identifier, which the key's main text does not show
+    return ("Frames come from a word list per frame, bundled with framing; a score is the share of the "
             "article's frame cues, not a certainty. Accept another frame a student defends with words from the "
             "passage.")

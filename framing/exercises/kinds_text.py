@@ -19,6 +19,7 @@ from ..compare.common import outlet_of
 from ..document import Span
 from ..grammar import REACTION_VERBS
 from .doubt import SECOND_HAND, Doubt, passage_doubts, uncounted
+from .hedge_key import guess_modals, split_answers
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import model_rewrite
 from .sound import readable, standing
@@ -55,7 +56,8 @@ def offsets(start: Any, end: Any) -> str:
 
 
 def hedge_hunt(m: Material) -> list[Candidate]:
-    """Passages of whole sentences with at least two hedges, the writer's own hedges first."""
+    """Passages of whole sentences with at least two clear-cut hedges (:mod:`.hedge_key`), one of them the
+    writer's own; passages with words only to discuss rank last."""
     size = WINDOW[reading_level(m.grade)]
     found = []
     for analysis in m.analyses:
@@ -67,15 +69,16 @@ def hedge_hunt(m: Material) -> list[Candidate]:
             if not indexes or len(indexes) < 3:
                 continue
             start, end = doc.sentences[indexes[0]][0], doc.sentences[indexes[-1]][1]
-            hedges = passage_doubts(m.lexicons, analysis, start, end)
+            hedges, discuss = split_answers(m.lexicons, analysis, passage_doubts(m.lexicons, analysis, start, end))
             own = [d for d in hedges if whose_words(analysis, d) == WRITER]
-            if len(hedges) >= MIN_HEDGES and own and not seen & set(indexes):
+            if len(hedges) >= MIN_HEDGES and own and len(discuss) < len(hedges) and not seen & set(indexes):
                 seen |= set(indexes)
-                found.append((analysis, indexes, doc.text[start:end], len(own)))
-    ranked = spread(m.rank(found, lambda c: m.grade_distance(c[2]) + max(0, 3 - c[3])), lambda c: outlet_of(c[0]))
+                found.append((analysis, indexes, doc.text[start:end], len(own), len(discuss)))
+    ranked = spread(m.rank(found, lambda c: m.grade_distance(c[2]) + max(0, 3 - c[3]) + c[4]),
+                    lambda c: outlet_of(c[0]))
     return [Candidate(f"{a.document.id}:s{i[0] + 1}", outlet_of(a),
                       f"{m.name(outlet_of(a))}, sentences {i[0] + 1}–{i[-1] + 1}: {own} hedge(s) in the writer's "
-                      f"own words", None, lambda a=a, i=i: hedge_item(m, a, i)) for a, i, _, own in ranked]
+                      f"own words", None, lambda a=a, i=i: hedge_item(m, a, i)) for a, i, _, own, _ in ranked]
 
 
 def counted_hedges(analysis: ArticleAnalysis, start: int, end: int) -> list[Span]:
@@ -92,27 +95,41 @@ def whose_words(analysis: ArticleAnalysis, doubt: Doubt) -> str:
     is ``paraphrase``: a teacher found such hedges wrongly credited to the writer), or the writer's."""
     if doubt.voice == "quoted" or analysis.document.is_quoted(doubt.start, doubt.end):
         return "a quoted speaker"
-    if doubt.category == SECOND_HAND:
-        return WRITER  # "as the campaign claims": the writer marks the claim as someone else's
+    if doubt.category == SECOND_HAND and (not doubt.rule.startswith("hedge:") or doubt.text.lower().endswith("ly")):
+        # "as the campaign claims", "reportedly": the writer marks the claim as someone else's, unless the marker
+        # stands in a claim the writer retells ("They add that the bills, which they contend …"). A belief word
+        # the hedge lexicon files as second-hand ("voters who believed") is read like any hedge below.
+        return "a source, retold" if in_retold_claim(analysis, doubt.start) else WRITER
     sentence = analysis.document.sentences[analysis.document.sentence_of(doubt.start)]
-    retold = doubt.voice == "paraphrase" or any(s.counted and (
-        # "the plan would slow growth, according to the budget office": the office's claim
-        (sentence[0] <= s.start < sentence[1] and s.attrs.get("rule") == "prepositional_source")
-        or int(s.attrs.get("content_start") or -1) <= doubt.start < int(s.attrs.get("content_end") or -1))
+    # "the plan would slow growth, according to the budget office": the office's claim
+    retold = doubt.voice == "paraphrase" or in_retold_claim(analysis, doubt.start) or any(
+        s.counted and sentence[0] <= s.start < sentence[1] and s.attrs.get("rule") == "prepositional_source"
         for s in analysis.spans_of("attribution"))
     return "a source, retold" if retold else WRITER
+
+
+def in_retold_claim(analysis: ArticleAnalysis, offset: int) -> bool:
+    """Whether ``offset`` stands in the content of a counted attribution (not in its own cue)."""
+    return any(s.counted and not s.start <= offset < s.end
+               and int(s.attrs.get("content_start") or -1) <= offset < int(s.attrs.get("content_end") or -1)
+               for s in analysis.spans_of("attribution"))
 
 
 def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> dict[str, Any]:
     """The passage, and a key of every counted hedge and second-hand marker (:mod:`.doubt`), whose words each are."""
     passage = m.passage(analysis, indexes)
     first, last = passage["sentences"][0]["start"], passage["sentences"][-1]["end"]
-    found = passage_doubts(m.lexicons, analysis, first, last)
+    doubts = passage_doubts(m.lexicons, analysis, first, last)
+    found, discuss = split_answers(m.lexicons, analysis, doubts)
+    # a word the key set aside is not offered again; "would likely" is the worksheet's own modal example
+    guesses, extra = guess_modals(uncounted(m.lexicons, analysis, first, last, doubts), found)
+    found = sorted(found + guesses, key=lambda d: d.start)
     rows = [[sentence_number(passage, d.start), d.text, readable("hedge", d.category), whose_words(analysis, d),
              offsets(d.start, d.end)] for d in found]
-    extra = uncounted(m.lexicons, analysis, first, last, found)
     notes = [f"Also accept, if the student explains the doubt (hedge words the tool did not count here): "
              f"{'; '.join(f'{d.text} ({sentence_number(passage, d.start)})' for d in extra)}."] if extra else []
+    notes += [f"Discuss, and mark neither way: “{d.text}” ({sentence_number(passage, d.start)}, "
+              f"{whose_words(analysis, d)}): {reason}." for d, reason in discuss]
     return {"passages": [passage], "answers": len(rows), "key": {"tables": [
         table(f"Hedges in {passage['heading']}", ["Sentence", "Hedge", "Kind", "Whose words", "Where"], rows)],
         "notes": notes}}
@@ -183,11 +200,14 @@ def missing_note() -> str:
 
 
 def lexicon_loaded(m: Material, analysis: ArticleAnalysis, start: int, end: int) -> list[Any]:
-    """Loaded terms in the writer's own words that the lexicon lists (not distancing, not scorer-only)."""
+    """Loaded terms in the writer's own words that the lexicon lists (not distancing, not scorer-only). Not in a
+    claim the writer retells: "Brat said voters believed politics had been dumbed down" is Brat's wording, and a
+    teacher would not have students rewrite a source's claim as if the journalist had judged."""
     listed = {entry.key.lower() for entry in m.lexicons["loaded"]}
     return [s for s in spans_within(analysis, "loaded", start, end)
             if s.category != "distancing" and s.label.lower() in listed
-            and not analysis.document.is_quoted(s.start, s.end) and not reported_reaction(analysis, s)]
+            and not analysis.document.is_quoted(s.start, s.end) and not reported_reaction(analysis, s)
+            and s.attrs.get("voice") != "paraphrase" and not in_retold_claim(analysis, s.start)]
 
 
 def reported_reaction(analysis: ArticleAnalysis, span: Span) -> bool:

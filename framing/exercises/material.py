@@ -23,6 +23,16 @@ from ..document import Span
 from ..features.readability import count_text, scores
 from ..lexicons import Lexicons
 from ..syllables import SyllableCounter
+from .outlet_names import (
+    PROGRAMME_HIDDEN,
+    display_name,
+    media_names,
+    name_variants,
+    outlet_groups,
+    programme_span,
+    titled_show,
+)
+from .outlet_names import group_of as group_of  # re-exported: voices.py reads it from here
 
 # Grades a teacher may pick; "college" reads as grade 13 for the formulas.
 GRADES = ("6", "7", "8", "9", "10", "11", "12", "college")
@@ -72,12 +82,14 @@ class Material:
     syllables: SyllableCounter = field(init=False, default_factory=SyllableCounter)
     variant_of: dict[str, str] = field(init=False, default_factory=dict)
     groups: dict[str, list[str]] = field(init=False, default_factory=dict)
+    programmes: frozenset[str] = field(init=False, default=frozenset())
     _pattern: re.Pattern[str] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
         self.by_id = {a.document.id: a for a in self.analyses}
         self.groups = outlet_groups(self.lexicons)
+        self.programmes = frozenset(e.key.lower() for e in self.lexicons["media_names"] if e["kind"] == "programme")
         outlets = outlets_in_order(self.analyses)
         shuffled = list(outlets)
         self.rng.shuffle(shuffled)  # the letter order must not reveal the order of the input files
@@ -100,7 +112,13 @@ class Material:
         """``text`` (a title, byline, dateline) with every outlet's name replaced by its Source letter."""
         if not self.blind or not text:
             return text
-        return self.names_pattern().sub(lambda m: self.letters[self.variant_of[m.group("name").lower()]], text)
+        return self.names_pattern().sub(lambda m: self.shown_for(m.group("name")), text)
+
+    def shown_for(self, variant: str) -> str:
+        """What replaces an outlet's name: its Source letter; a programme of it ("Fox and Friends") is hidden
+        whole, since "the Fox News program “Source A”" garbled the text and gave the letter away."""
+        lower = variant.lower()
+        return PROGRAMME_HIDDEN if lower in self.programmes else self.letters[self.variant_of[lower]]
 
     def names_pattern(self) -> re.Pattern[str]:
         """One pattern for every outlet's name variants, so a replacement is never replaced again."""
@@ -139,6 +157,14 @@ class Material:
         for match in self.names_pattern().finditer(doc.text, start, end):
             other = self.variant_of[match.group("name").lower()]
             at = match.start("name")
+            show = programme_span(doc.text, at, match.end()) if match.group("name").lower() in self.programmes \
+                else titled_show(doc.text, at, match.end())
+            if show is not None:  # a programme: masked whole, quotes too, and listed in the key
+                at, after, kept = show
+                self.note_giveaway(analysis, other, at, after, masked=True, shown=PROGRAMME_HIDDEN + kept)
+                out += [doc.text[position:at], PROGRAMME_HIDDEN + kept]
+                position = after
+                continue
             cited = any(s.start <= at and match.end() <= s.end for s in sources) or bool(
                 CITING.search(doc.text, max(start, at - 40), at)) or bool(CITED_AFTER.match(doc.text, match.end()))
             if cited and other != outlet_of(analysis):  # an outlet naming itself is a credit, never a source
@@ -183,15 +209,17 @@ class Material:
         return display_name(outlet, self.groups)
 
     def note_giveaway(self, analysis: ArticleAnalysis, outlet: str, start: int, end: int, *,
-                      masked: bool = False) -> None:
+                      masked: bool = False, shown: str = "") -> None:
         """A sentence a student sees that may tell which outlet a letter hides; ``masked``: the outlet cites
-        itself ("said on Fox News" in Fox's story), shown as its letter, yet the context still hints."""
+        itself ("said on Fox News" in Fox's story), shown as its letter (or ``shown``: a hidden programme), yet the
+        context still hints."""
         doc = analysis.document
         sentence = slice(*doc.sentences[doc.sentence_of(start)])
         entry = {"outlet": outlet, "letter": self.letters[outlet], "article": self.name(outlet_of(analysis)),
-                 "text": doc.text[start:end], "where": evidence(doc.id, start, end), "masked": masked,
-                 "sentence": clean(doc.text[sentence] if not masked else
-                                   doc.text[sentence.start:start] + self.letters[outlet] + doc.text[end:sentence.stop])}
+                 "text": doc.text[start:end].strip("“”\"‘’'.,!?") if shown else doc.text[start:end],
+                 "where": evidence(doc.id, start, end), "masked": masked,
+                 "programme": bool(shown), "sentence": clean(doc.text[sentence] if not masked else doc.text[
+                     sentence.start:start] + (shown or self.letters[outlet]) + doc.text[end:sentence.stop])}
         if entry not in self.giveaways:
             self.giveaways.append(entry)
 
@@ -260,80 +288,6 @@ def letter_name(number: int) -> str:
 
 def natural_key(text: str) -> tuple[int, str]:
     return (len(text), text)
-
-
-def name_variants(outlet: str, media_names: Iterable[str] = (),
-                  groups: Mapping[str, Sequence[str]] | None = None) -> list[str]:
-    """Ways an outlet's name shows up in a text: as written, without "The", squashed (a domain), and
-    the media names in the lexicons that spell it out.
-
-    A corpus often names an outlet by a short id ("fox", "nyt") while its articles say "Fox
-    News" or "The New York Times": masking only the id turned "Fox News obtained a letter"
-    into "Source A News obtained…". A media name (``source_kinds.tsv``, kind ``media``) is
-    a variant when it starts with the outlet's name ("fox news" for "fox") or its initials
-    are the outlet's squashed name ("new york times" for "nyt"); a name that merely contains
-    it ("the new york times" for an outlet called "times") is another outlet and is left alone.
-    """
-    variants = {outlet.strip(), *group_of(outlet, groups or {})}
-    bare = outlet.strip().lower().removeprefix("the ").strip()
-    if outlet.lower().startswith("the "):
-        variants.add(outlet[4:].strip())
-    squashed = re.sub(r"[^0-9a-z]", "", outlet.lower())
-    if len(squashed) >= 3:
-        variants.add(squashed)
-    for name in media_names:
-        words = name.lower().removeprefix("the ").split()
-        initials = "".join(word[0] for word in words if word not in ("of", "and", "&"))
-        spelled = " ".join(words)
-        first_word = len(words) == 1 and bare.startswith(spelled + " ")  # "Fox" for "Fox News"
-        if bare and (spelled == bare or spelled.startswith(bare + " ") or (len(words) > 1 and initials == squashed)
-                     or first_word
-                     or (len(words) > 1 and len(squashed) >= 5 and squashed_from_prefixes(squashed, words))):
-            variants.update({name, spelled})
-    return sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)
-
-
-def media_names(lexicons: Lexicons) -> list[str]:
-    """Every outlet name the lexicons know (source kinds and voice roles of kind ``media``, story packs included)."""
-    names = {entry.key for entry in lexicons["source_kinds"] if entry["kind"] == "media"}
-    names |= {entry.key for entry in lexicons["voice_roles"] if entry["role"] == "media" and not entry["rule"]}
-    return sorted(names)
-
-
-def outlet_groups(lexicons: Lexicons) -> dict[str, list[str]]:
-    """Each ``media_names.tsv`` variant (lower case) with every name of its outlet, the display name first.
-
-    A corpus names outlets by codes ("hpo") that no spelling rule links to "The Huffington
-    Post"; this table does, so blind mode masks every variant of the outlet.
-    """
-    by_outlet: dict[str, list[str]] = {}
-    for entry in lexicons["media_names"]:
-        by_outlet.setdefault(entry["outlet"], [entry["outlet"]]).append(entry.key)
-    return {name.lower(): names for names in by_outlet.values() for name in names}
-
-
-def group_of(outlet: str, groups: Mapping[str, Sequence[str]]) -> list[str]:
-    """Every name of ``outlet``'s group in ``media_names.tsv`` (by its name, its bare name or its squashed form)."""
-    lower = outlet.strip().lower()
-    for key in (lower, lower.removeprefix("the ").strip(), re.sub(r"[^0-9a-z.]", "", lower)):
-        if key in groups:
-            return list(groups[key])
-    return []
-
-
-def display_name(outlet: str, groups: Mapping[str, Sequence[str]]) -> str:
-    """What the teacher reads for an outlet: its display name in ``media_names.tsv`` ("HuffPost" for "hpo")."""
-    names = group_of(outlet, groups)
-    return names[0] if names else outlet
-
-
-def squashed_from_prefixes(squashed: str, words: Sequence[str]) -> bool:
-    """Whether ``squashed`` is a prefix of each word in turn ("huffpost" from "huffington post")."""
-    if not words:
-        return not squashed
-    first, rest = words[0], words[1:]
-    return any(squashed.startswith(first[:n]) and squashed_from_prefixes(squashed[n:], rest)
-               for n in range(1, len(first) + 1)) if squashed else False
 
 
 def is_heading(text: str) -> bool:

@@ -18,7 +18,9 @@ lists from data (``lexicons/role_nouns.tsv``, ``lexicons/reporting_verbs.tsv``) 
 * ``actor_signal``: "the campaign indicates it will", "he indicates": a person, group or
   institution that indicates something signals its own intent (a report, left to attribution);
   evidence that indicates ("reports indicate", "the data indicate") still hedges, and so does
-  "indicated that" with its content clause.
+  "indicated that" with its content clause;
+* ``proposal``: "suggested saying", "suggests waiting": "suggest" before an -ing verb proposes an
+  action (a teacher rejected "suggested saying that …" as a hedge); "suggests that" keeps its row.
 
 Cues that are hedges in one tradition and not another are not vetoed but marked possible
 (:mod:`framing.features.hedge_doubts`).
@@ -31,7 +33,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from ..document import Token
-from ..grammar import NEGATED_ABILITY, NEGATIONS, SUBJECT_PRONOUNS
+from ..grammar import NEGATED_ABILITY, NEGATIONS, NOT_GERUNDS, SUBJECT_PRONOUNS
 from ..lexicons import Entry, Lexicons
 from .hedge_complements import active_as
 from .hedge_context import neighbour
@@ -155,6 +157,13 @@ def actor_signal(tokens: Sequence[Token], first: int, end: int, entry: Entry, le
     return any(row.key.lower() == previous.norm and row["kind"] in ACTOR_KINDS for row in lexicons["source_kinds"])
 
 
+def proposal(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> bool:
+    """"X suggested saying that …": "suggest" with an -ing verb right after it proposes, it does not hedge."""
+    following = neighbour(tokens, end - 1, 1)
+    return (tokens[first].norm.startswith("suggest") and following is not None and following.is_word
+            and following.norm.endswith("ing") and following.norm not in NOT_GERUNDS)
+
+
 # Vetoes by name, in the order they are tried; a cue any of them claims is not a hedge.
 VETOES: Mapping[str, Veto] = MappingProxyType(
     {
@@ -164,6 +173,7 @@ VETOES: Mapping[str, Veto] = MappingProxyType(
         "potential_role": potential_role,
         "opinion_holder": opinion_holder,
         "actor_signal": actor_signal,
+        "proposal": proposal,
     }
 )
 
@@ -206,6 +216,12 @@ VETO_GOLDEN: Mapping[str, tuple[tuple[str, str, bool], ...]] = MappingProxyType(
             ("The ministry views this designation as justification for strikes.", "views", True),
             ("The move is widely seen as a ploy.", "seen", False),
             ("The envoy was regarded by diplomats as a hardliner.", "regarded", False),
+        ),
+        "proposal": (
+            ("At noon the spokesman suggested saying that the embassy was notified.", "suggested", True),
+            ("The mayor suggests waiting until spring.", "suggests", True),
+            ("The data suggests nothing changed.", "suggests", False),
+            ("The poll suggests that voters are tired.", "suggests", False),
         ),
         "actor_signal": (
             ("The campaign indicates it will spend more in Ohio.", "indicates", True),

@@ -24,6 +24,8 @@ explosion, sports and tearing senses ("blasted the ball", "the blasts which kill
 "ripped apart") lack. ``not_before_measure``: a size adjective right before a noun of
 quantity ("massive debt", "huge number of") states a magnitude the reader can check,
 so it is not counted; before other nouns ("a massive giveaway") it dramatises.
+``adjective_use``: a word of praise that is also a past verb ("celebrated") counts as the
+adjective ("the celebrated author"), not as a verb with its object ("celebrated his victory").
 A word that fails its rule is still claimed, so no inflection of it is tried.
 
 The "claim" family ("claimed", "claims that") is listed as ``distancing``: a
@@ -73,7 +75,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Document, QuoteRegion, Span, Token
-from ..grammar import ROMANCE_NAME_PARTICLES
+from ..grammar import DETERMINERS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, ROMANCE_NAME_PARTICLES
 from ..lexicons import Entry, Lexicons, term_tokens
 from . import Extraction
 
@@ -105,6 +107,8 @@ NAME_FUNCTION_WORDS = frozenset(
 )
 VOWELS = frozenset("aeiou")
 # Nouns of quantity: after them a size adjective reports a magnitude ("massive debt", "huge number of").
+# Words that start a verb's object ("celebrated his victory", "celebrated the win"): after them a past form is a verb.
+VERB_OBJECT_STARTS = DETERMINERS | POSSESSIVE_DETERMINERS | OBJECT_PRONOUNS
 MEASURE_NOUNS = frozenset(
     {"amount", "amounts", "number", "numbers", "sum", "sums", "quantity", "quantities", "volume", "volumes"}
     | {"scale", "size", "margin", "margins", "majority", "majorities", "increase", "increases", "rise", "rises"}
@@ -218,10 +222,16 @@ def _not_before_measure(tokens: Sequence[Token], first: int, end: int) -> bool:
     return not (end < len(tokens) and tokens[end].norm in MEASURE_NOUNS)
 
 
+def _adjective_use(tokens: Sequence[Token], first: int, end: int) -> bool:
+    """The next token is no determiner, possessive or object pronoun: the word is not a verb with its object."""
+    return not (end < len(tokens) and tokens[end].norm in VERB_OBJECT_STARTS)
+
+
 # Context rules by the name used in the lexicon's ``rule`` column; an empty or unknown name always passes.
 RULES: dict[str, Callable[[Sequence[Token], int, int], bool]] = {
     "named_target": _named_target,
     "not_before_measure": _not_before_measure,
+    "adjective_use": _adjective_use,
 }
 
 

@@ -1,0 +1,98 @@
+"""Which hedge-hunt answers are clear-cut by the worksheet's own definition, and which a teacher only discusses.
+
+The worksheet defines a hedge as a word that "marks a claim as uncertain,
+approximate or second-hand". A strict teacher reading blind lessons rejected key
+answers that only state whose view something is, or that propose rather than
+doubt: "Reid thinks that the mosque should be built elsewhere" (a named
+person's position), "voters who believed that …" (a belief inside someone's
+retold claim), "Do you think …?" (a rhetorical question), "X suggested that …"
+(a proposal as often as a guess), "if he would drop out" (the "would" is part of a
+condition already keyed). Such words stay in the key, under "discuss",
+never as plain answers; a passage whose hedges are mostly of these kinds is
+not offered (:func:`.kinds_text.hedge_hunt`).
+
+Clear-cut: modals of possibility, approximators, conditions, open questions,
+appear / seem, reportedly / allegedly / according to, a first-person "I think",
+and a belief verb in the agentless passive ("is widely believed", "is expected
+to"), which hands the claim to no one in particular.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..analysis import ArticleAnalysis
+from ..grammar import ACCORDANCE_VERBS, BE_FORMS, SUBJECT_PRONOUNS
+from ..lexicons import Lexicons
+from .doubt import Doubt
+
+# Hedge rules (lexicons/hedges.tsv ``rule``) of belief and expectation verbs: they say who holds a view.
+BELIEF_RULES = frozenset({"doxastic", "active_as", "view_complement", "passive_as", "passive_evidential"})
+FIRST_PERSON = frozenset({"i", "we"})
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def disputed(lexicons: Lexicons, analysis: ArticleAnalysis, doubt: Doubt) -> str:
+    """Why a teacher may not accept ``doubt`` as a hedge, or "" when it is clear-cut."""
+    doc = analysis.document
+    start, end = doc.sentences[doc.sentence_of(doubt.start)]
+    if re.search(r"\?[\"'”’)]*\s*$", doc.text[start:end]) and doubt.category != "investigation":
+        return "it stands in a question, which may be rhetorical"
+    before = [w.lower() for w in _WORD.findall(doc.text[start:doubt.start])][-3:]
+    word = doubt.text.lower()
+    if hedge_rule(lexicons, doubt) in BELIEF_RULES and not (before and before[-1] in FIRST_PERSON) and not (
+            word.endswith(("ed", "en", "ght")) and any(w in BE_FORMS for w in before)):
+        return "it says whose view or position it is, more than that the claim is uncertain"
+    if word == "up to" and before and before[-1].endswith("s") and before[-1] not in BE_FORMS | {"has", "was"}:
+        return "after a noun (“incomes up to $106,800”) “up to” may state a limit, not an estimate"
+    if word == "would" and "if" in before:
+        return "it belongs to its condition (“if he would …”), which is an answer already"
+    if word.startswith("suggest") and before and (before[-1] in SUBJECT_PRONOUNS - {"it"} or named_before(
+            doc.text, start, doubt.start)):
+        return "a person who “suggests” may be proposing, not doubting"
+    return ""
+
+
+def not_a_source(text: str, doubt: Doubt) -> bool:
+    """"calculated according to a worker's pay": "according to" in proportion to something, no claim handed on."""
+    before = [w.lower() for w in _WORD.findall(text[max(0, doubt.start - 40):doubt.start])][-2:]
+    return doubt.text.lower().startswith("according") and any(w in ACCORDANCE_VERBS for w in before)
+
+
+def named_before(text: str, sentence_start: int, at: int) -> bool:
+    """Whether the word right before ``at`` is a capitalized name inside the sentence ("Mr. Turner suggested")."""
+    words = list(_WORD.finditer(text, sentence_start, at))
+    return bool(words) and words[-1].start() > sentence_start and words[-1].group(0)[:1].isupper()
+
+
+def hedge_rule(lexicons: Lexicons, doubt: Doubt) -> str:
+    """The lexicon ``rule`` of the hedge row that found ``doubt`` ("" for second-hand markers and plain rows)."""
+    if not doubt.rule.startswith("hedge:"):
+        return ""
+    label = doubt.rule.removeprefix("hedge:").lower()
+    return next((str(e["rule"] or "") for e in lexicons["hedges"] if e.key.lower() == label), "")
+
+
+def split_answers(lexicons: Lexicons, analysis: ArticleAnalysis, doubts: list[Doubt]
+                  ) -> tuple[list[Doubt], list[tuple[Doubt, str]]]:
+    """The key's plain answers, and the words to discuss with the reason each is disputed."""
+    plain, discuss = [], []
+    for doubt in doubts:
+        if not_a_source(analysis.document.text, doubt):
+            continue
+        reason = disputed(lexicons, analysis, doubt)
+        if reason:
+            discuss.append((doubt, reason))
+        else:
+            plain.append(doubt)
+    return plain, discuss
+
+
+def guess_modals(extra: list[Doubt], answers: list[Doubt]) -> tuple[list[Doubt], list[Doubt]]:
+    """Uncounted "would" right before a counted hedge word ("would likely come"): the worksheet defines the modal
+    by that very example, so it is a plain answer. Returns those, as modals, and the other uncounted words."""
+    def guess(doubt: Doubt) -> bool:
+        return doubt.text.lower() == "would" and any(0 < a.start - doubt.end <= 2 for a in answers)
+
+    return [replace(d, category="modal") for d in extra if guess(d)], [d for d in extra if not guess(d)]

@@ -1,0 +1,195 @@
+"""A strict teacher's reading of blind lessons: programme names hidden whole, hedge keys with only clear-cut
+answers, "same fact" word lists of loaded words. Short texts written for the tests."""
+
+from __future__ import annotations
+
+from framing.analysis import analyze_document
+from framing.corpus import parse_text
+from framing.exercises.material import Material
+from framing.exercises.outlet_names import PROGRAMME_HIDDEN
+
+
+def article(lexicons, text, *, id="a-1", outlet="Ledger", title=""):
+    return analyze_document(parse_text(text, lexicons, id=id, outlet=outlet, title=title), lexicons)
+
+
+def test_a_programme_named_after_an_outlet_is_hidden_whole_and_listed(lexicons):
+    """"on the Fox News program “Fox and Friends.”" once read "program “Source A.”": garbled, and a giveaway."""
+    text = "The mayor spoke on Monday. Ms. Cole said on the Fox News program “Fox and Friends.” She left."
+    times = article(lexicons, text, id="t-1", outlet="nyt")
+    fox = article(lexicons, "The council met on Monday to vote on the bridge.", id="f-1", outlet="fox")
+    m = Material([times, fox], {}, lexicons, blind=True)
+    shown = m.body_text(times, 0, len(text))
+    assert f"program {PROGRAMME_HIDDEN}. She left" in shown
+    assert "Friends" not in shown and m.letters["fox"] + "." not in shown
+    shows = [g for g in m.giveaways if g["programme"]]
+    assert [(g["text"], g["letter"]) for g in shows] == [("Fox and Friends", m.letters["fox"])]
+    assert "Friends" not in shows[0]["sentence"]
+
+
+def doubts_of(lexicons, text):
+    from framing.exercises.doubt import passage_doubts
+    from framing.exercises.hedge_key import split_answers
+
+    analysis = article(lexicons, text)
+    plain, discuss = split_answers(lexicons, analysis, passage_doubts(lexicons, analysis, 0, len(text)))
+    return analysis, [d.text for d in plain], [d.text for d, _ in discuss]
+
+
+def test_a_named_persons_belief_is_discussed_not_a_plain_answer(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "Senator Reid thinks that the park should be built elsewhere. "
+                                            "The vote may come next week.")
+    assert plain == ["may"] and discuss == ["thinks"]
+
+
+def test_a_hedge_in_a_question_is_discussed(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "The council met on Monday. Do you think the council would allow "
+                                            "a stadium there?")
+    assert plain == [] and "think" in discuss
+
+
+def test_an_agentless_belief_and_a_first_person_one_are_plain_hedges(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "The deal is widely believed to be dead. "
+                                            "“I think the bridge will open late,” the mayor said.")
+    assert any(w.startswith("believed") for w in plain) and "I think" in plain and discuss == []
+
+
+def test_contending_and_what_critics_call_are_second_hand(lexicons):
+    _, plain, _ = doubts_of(lexicons, "The professor won the race, contending that the mayor supported what "
+                                      "critics call a giveaway to developers.")
+    assert "contending" in plain and "what critics call" in plain
+
+
+def test_suggest_before_an_ing_verb_is_a_proposal_not_a_hedge(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "At noon the spokesman suggested saying that the office was told. "
+                                            "The board may meet again.")
+    assert "suggested" not in plain + discuss and plain == ["may"]
+
+
+def test_a_belief_inside_a_retold_claim_is_the_sources_words(lexicons):
+    from framing.exercises.kinds_text import whose_words
+
+    analysis, _, _ = doubts_of(lexicons, "The mayor said that voters who believed the rumour stayed home.")
+    from framing.exercises.doubt import passage_doubts
+
+    believed = [d for d in passage_doubts(lexicons, analysis, 0, 70) if d.text == "believed"]
+    assert believed and whose_words(analysis, believed[0]) == "a source, retold"
+
+
+def test_words_only_one_version_uses_are_describing_words_not_filler(lexicons):
+    """"United", "chose" and names are no distinction; "Tea Party-backed", "insufficiently conservative" and
+    "political novice" are."""
+    from framing.exercises.fact_words import telling_words
+
+    one = ("The mayor was beaten on Tuesday by a Tea Party-backed teacher who had called him insufficiently "
+           "conservative, until voters chose a new United Way board.")
+    two = "The mayor lost on Tuesday night to a political novice who works at a small college."
+    first, second = telling_words(lexicons, [one, two], [one, two])
+    assert any(p.startswith("Tea Party-backed") for p in first) and "insufficiently conservative" in first
+    assert not {"United", "chose", "voters", "Tuesday"} & set(" ".join(first).split())
+    assert second == ["political novice"]
+
+
+def test_a_word_the_other_outlet_uses_elsewhere_is_no_distinction(lexicons):
+    from framing.exercises.fact_words import telling_words
+
+    one = "The mayor lost to a political novice."
+    two = "The mayor lost to a newcomer."
+    _, other = telling_words(lexicons, [one, two], [one, two + " Critics called her a political novice."])
+    first, _ = telling_words(lexicons, [one, two], [one, two + " Critics called her a political novice."])
+    assert first == [] and other == []
+
+
+def test_a_quoted_remark_followed_by_its_speaker_is_no_loaded_word():
+    from framing.exercises.fact_words import spoken
+
+    text = "“He’s cool,” Lt. Gov. Tim Murray said of him. The so-called “reform,” which passed, failed."
+    assert spoken(text, text.index("Lt.") - 1)
+    assert not spoken(text, text.index(" which"))
+
+
+def test_same_fact_leaves_out_a_confident_row_that_shares_only_topic_words(lexicons):
+    """Confidence alone let through an appointment set against who should not run (similarity 0.14)."""
+    from test_exercises_sound import fact_rows
+
+    from framing.exercises.kinds_compare import FACT_SIMILARITY, same_fact
+
+    a = article(lexicons, "The council may approve the budget on Monday. Members met.", id="a-1", outlet="Ledger")
+    b = article(lexicons, "The council will approve the budget on Monday. Members met.", id="b-1", outlet="Herald")
+    rows = fact_rows(a, b, 0.95)
+    assert len(same_fact(Material([a, b], {"facts": rows}, lexicons))) == 1
+    rows.loc[1, "similarity"] = FACT_SIMILARITY - 0.05
+    assert same_fact(Material([a, b], {"facts": rows}, lexicons)) == []
+
+
+def test_a_claim_word_inside_a_retold_claim_is_the_sources(lexicons):
+    """"They add that they passed bills that they contend will help": the contention is retold, not the writer's;
+    "as the campaign claims" stays the writer's marker."""
+    from framing.exercises.doubt import passage_doubts
+    from framing.exercises.kinds_text import whose_words
+
+    text = ("Republicans spoke on Monday. They add that they passed ten bills that they contend will help "
+            "workers. The plan cuts costs, as the campaign claims.")
+    analysis = article(lexicons, text)
+    found = {d.text: whose_words(analysis, d) for d in passage_doubts(lexicons, analysis, 0, len(text))}
+    assert found["contend"] == "a source, retold" and found["claims"] == "the writer"
+
+
+def test_rewrite_takes_no_loaded_word_from_a_retold_claim(lexicons):
+    """"The mayor said voters believed the plan was a stunning failure": the mayor's wording, not the writer's."""
+    from framing.exercises.kinds_text import lexicon_loaded
+
+    def loaded_words(text):
+        analysis = article(lexicons, text)
+        m = Material([analysis], {}, lexicons)
+        return [s.text for s in lexicon_loaded(m, analysis, 0, len(text))]
+
+    assert loaded_words("The plan was a stunning failure for the city.") == ["stunning"]
+    assert loaded_words("The mayor said that voters believed the plan was a stunning failure.") == []
+
+
+def test_a_contracted_would_is_listed_for_the_teacher_to_accept(lexicons):
+    from framing.exercises.doubt import uncounted
+
+    text = "Congress wouldn't be focused on jobs if not for the president, Carney said."
+    analysis = article(lexicons, text)
+    assert "wouldn't" in [d.text for d in uncounted(lexicons, analysis, 0, len(text), [])]
+
+
+def test_a_would_inside_its_if_clause_is_discussed_not_counted_twice(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "The mayor offered him a seat on the board if he would leave the race.")
+    assert "if" in plain and discuss == ["would"]
+
+
+def test_a_quoted_show_title_with_an_outlets_name_is_hidden_whole(lexicons):
+    """A show the media names do not list: "the program “Ledger Tonight.”" must not read "program “Source A
+    Tonight.”"."""
+    text = "Ms. Cole spoke on Monday on the program “Ledger Tonight.” She left the race."
+    herald = article(lexicons, text, id="h-1", outlet="Herald")
+    ledger = article(lexicons, "The council met on Monday to vote on the bridge.", id="l-1", outlet="Ledger")
+    m = Material([herald, ledger], {}, lexicons, blind=True)
+    shown = m.body_text(herald, 0, len(text))
+    assert f"the program {PROGRAMME_HIDDEN}. She left" in shown and "Tonight" not in shown
+    assert [g["text"] for g in m.giveaways if g["programme"]] == ["Ledger Tonight"]
+    plain = "The mayor said the Ledger was “unfair” to her."
+    other = article(lexicons, plain, id="h-2", outlet="Herald")
+    assert PROGRAMME_HIDDEN not in Material([other, ledger], {}, lexicons, blind=True).body_text(other, 0, len(plain))
+
+
+def test_according_to_in_proportion_is_no_source_and_a_cap_is_discussed(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "Benefits are calculated according to a worker's pay. Taxes apply to "
+                                            "incomes up to $100,000, according to the agency.")
+    assert plain.count("according to") == 1 and "up to" in discuss
+    _, plain, _ = doubts_of(lexicons, "The storm killed up to 40 people on Monday.")
+    assert "up to" in plain
+
+
+def test_would_before_a_counted_hedge_is_the_worksheets_modal_example():
+    from framing.exercises.doubt import Doubt
+    from framing.exercises.hedge_key import guess_modals
+
+    likely = Doubt(10, 16, "likely", "adverb", "hedge:likely")
+    would, could = Doubt(4, 9, "would", "", "hedges.tsv"), Doubt(30, 35, "could", "", "hedges.tsv")
+    promoted, rest = guess_modals([would, could], [likely])
+    assert [(d.text, d.category) for d in promoted] == [("would", "modal")] and rest == [could]
+    assert guess_modals([would], []) == ([], [would])
