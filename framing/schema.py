@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from functools import cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .document import Span
@@ -29,7 +29,10 @@ RECORD: Output = "record"  # the JSON Lines record (output contract)
 TABLE: Output = "table"  # the engine's article table (extract -o DIR/)
 FRAME: Output = "frame"  # the pandas article table (framing.tables.articles_frame)
 
-MeasureKind = Literal["count", "rate per 1,000 words", "share", "score", "value"]
+MeasureKind = Literal["count", "offset", "rate per 1,000 words", "share", "score", "value"]
+# Whole-number features whose names do not say so (`n_*` and `*_count` do), and character offsets.
+WHOLE_NUMBER_COUNTS = ("readability_words", "readability_sentences", "longest_sentence_words")
+OFFSET_FEATURES = ("longest_sentence_start", "longest_sentence_end")
 
 
 def _column(*outputs: Output) -> Any:
@@ -42,7 +45,9 @@ class Measure(NamedTuple):
 
     ``kind`` follows the naming convention every extractor keeps: ``*_count`` and ``n_*`` are
     counts, ``*_per_1k`` rates per 1,000 words, ``*_share`` shares (0–1); readability grades and
-    other ``*_score`` values are scores; anything else is a plain value.
+    other ``*_score`` values are scores; a few names are listed (``WHOLE_NUMBER_COUNTS``,
+    ``OFFSET_FEATURES``); anything else is a plain value. Counts and offsets are whole numbers,
+    which is how the engine's tables type their columns.
     """
 
     name: str
@@ -54,13 +59,20 @@ class Measure(NamedTuple):
         return cls(name, value, measure_kind(name))
 
 
-@cache  # a corpus repeats the same few hundred feature names
+def measures_of(features: Mapping[str, Any]) -> tuple[Measure, ...]:
+    """``{name: value}`` as measures, in order."""
+    return tuple(map(Measure._make, zip(features, features.values(), map(measure_kind, features), strict=True)))
+
+
+@lru_cache(maxsize=4096)  # a corpus repeats the same few hundred feature names
 def measure_kind(name: str) -> MeasureKind:
     """The kind of a feature, from its name (see :class:`Measure`)."""
     if name.endswith("_per_1k"):
         return "rate per 1,000 words"
-    if name.endswith("_count") or name.startswith("n_") or name in ("readability_words", "readability_sentences"):
+    if name.endswith("_count") or name.startswith("n_") or name in WHOLE_NUMBER_COUNTS:
         return "count"
+    if name in OFFSET_FEATURES:
+        return "offset"
     if name.endswith("_share"):
         return "share"
     if name.endswith("_score") or name in SCORES:
@@ -73,8 +85,8 @@ class ArticleRow:
     """One article's metadata, counts and measures: the fixed columns of every article output.
 
     Field order is column order. ``story`` is a table column; the record adds it last, and only
-    when the corpus names one. ``removed`` (boilerplate lines cleaning took out) and the measures
-    come after the features in every output, so they are not fixed head columns.
+    when the corpus names one. ``removed`` (boilerplate lines cleaning took out) and the features
+    (:attr:`measures`) are laid out by each output after the fixed head columns.
     """
 
     id: str = _column(RECORD, TABLE, FRAME)
@@ -89,27 +101,26 @@ class ArticleRow:
     n_words: int = _column(RECORD, FRAME)
     n_sentences: int = _column(RECORD, FRAME)
     removed: tuple[str, ...] = ()
-    measures: tuple[Measure, ...] = ()
+    features: Mapping[str, Any] = field(default_factory=dict)  # name → value, in the extractors' order
 
     @classmethod
     def of(cls, document: Document, features: Mapping[str, Any]) -> ArticleRow:
         """The row of an analyzed document and its feature values."""
         doc = document
         return cls(doc.id, doc.outlet, doc.title, doc.byline, doc.date, doc.url, doc.path, doc.story, doc.text,
-                   doc.n_words, len(doc.sentences), tuple(doc.removed),
-                   tuple(Measure.of(name, value) for name, value in features.items()))
+                   doc.n_words, len(doc.sentences), tuple(doc.removed), features)
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> ArticleRow:
         """The row back from a JSON Lines record (``framing extract``'s output)."""
         head = {name: record[name] for name in columns(RECORD)}
         return cls(**head, story=record.get("story", ""), removed=tuple(record["removed"]),
-                   measures=tuple(Measure.of(name, value) for name, value in record["features"].items()))
+                   features=record["features"])
 
     @property
-    def features(self) -> dict[str, Any]:
-        """The measures as ``{name: value}``, in the order the extractors gave them."""
-        return {measure.name: measure.value for measure in self.measures}
+    def measures(self) -> tuple[Measure, ...]:
+        """The features as typed measures, in order (built when asked: most outputs need only the values)."""
+        return measures_of(self.features)
 
     def head(self, output: Output) -> dict[str, Any]:
         """The fixed columns of ``output`` with this article's values, in column order."""

@@ -38,7 +38,7 @@ def articles_frame(analyses: Iterable[ArticleAnalysis]) -> pd.DataFrame:
     for analysis in analyses:
         article = analysis.row()
         row = article.head(FRAME)
-        for name, value, _kind in article.measures:
+        for name, value in article.features.items():
             if name not in row:
                 row[name] = value
                 feature_names.add(name)

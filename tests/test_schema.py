@@ -10,6 +10,7 @@ import pytest
 
 from framing.analysis import ArticleAnalysis
 from framing.document import SPAN_KEYS, Span
+from framing.engine.output import is_int_column
 from framing.engine.rows import SPAN_COLUMNS as ENGINE_SPAN_COLUMNS
 from framing.engine.rows import extracted
 from framing.schema import FRAME, RECORD, TABLE, ArticleRow, Measure, SpanRow, columns
@@ -71,7 +72,14 @@ def test_schema_span_row_round_trips(analysis: ArticleAnalysis) -> None:
 @pytest.mark.parametrize(("name", "kind"), [
     ("hedge_per_1k", "rate per 1,000 words"), ("hedge.modal_count", "count"), ("n_words", "count"),
     ("quoted_word_share", "share"), ("flesch_kincaid_grade", "score"), ("slant_score", "score"),
-    ("longest_sentence_start", "value"),
+    ("longest_sentence_words", "count"), ("longest_sentence_start", "offset"), ("syllables_per_word", "value"),
 ])
 def test_schema_measure_kind_follows_the_feature_name(name: str, kind: str) -> None:
     assert Measure.of(name, 1.0) == Measure(name, 1.0, kind)
+    assert is_int_column(name) == (kind in ("count", "offset"))  # how extract's tables type the column
+
+
+def test_schema_measures_are_the_features_with_their_kinds(analysis: ArticleAnalysis) -> None:
+    measures = analysis.row().measures
+    assert [(m.name, m.value) for m in measures] == list(analysis.features.items())
+    assert {m.kind for m in measures} >= {"count", "rate per 1,000 words", "share", "score"}

@@ -56,11 +56,11 @@ def extracted(analysis: ArticleAnalysis, *, with_record: bool) -> ExtractedArtic
     row = analysis.row()
     article = row.head(TABLE)
     categories = {}
-    for measure in row.measures:
-        if _is_category(measure.name):
-            categories[measure.name] = measure.value
+    for name, value in row.features.items():
+        if _is_category(name):
+            categories[name] = value
         else:  # the same names, in the same order, for every analysis
-            article[measure.name] = measure.value
+            article[name] = value
     article["category_features"] = json.dumps(categories, ensure_ascii=False)
     article["removed"] = list(row.removed)
     spans = [_span_table_row(SpanRow.of(analysis.document, span)) for span in analysis.spans]
