@@ -17,6 +17,7 @@ from .document import Document, Span
 from .features import run_extractors
 from .features.policy_frames import frame_records
 from .lexicons import Lexicons, load_lexicons
+from .schema import RECORD, ArticleRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,30 +41,25 @@ class ArticleAnalysis:
         doc = self.document
         return f"<ArticleAnalysis {doc.id!r} ({doc.outlet}): {doc.n_words} words, {len(self.spans)} evidence spans>"
 
-    def to_record(self) -> dict[str, Any]:
-        """The JSON Lines object documented in the README (the output contract)."""
-        doc = self.document
+    def row(self) -> ArticleRow:
+        """The article's typed row (framing/schema.py), from which every article output is built."""
+        return ArticleRow.of(self.document, self.features)
+
+    def to_record(self, row: ArticleRow | None = None) -> dict[str, Any]:
+        """The JSON Lines object documented in the README (the output contract); ``row``: ``self.row()``."""
+        row = row or self.row()
         record = {
-            "id": doc.id,
-            "outlet": doc.outlet,
-            "title": doc.title,
-            "byline": doc.byline,
-            "date": doc.date,
-            "url": doc.url,
-            "path": doc.path,
-            "text": doc.text,
-            "n_words": doc.n_words,
-            "n_sentences": len(doc.sentences),
+            **row.head(RECORD),
             "features": self.features,
             "spans": [span.to_dict() for span in self.spans],
             "quotes": [quote_record(span) for span in self.spans_of("quote")],
             "sources": [source_record(span) for span in self.spans_of("source")],
             "frames": frame_records(self.spans),
-            "removed": list(doc.removed),
+            "removed": list(row.removed),
             "slant": slant_record(self.features),
         }
-        if doc.story:
-            record["story"] = doc.story
+        if row.story:
+            record["story"] = row.story
         return record
 
 

@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .document import SPAN_KEYS
+from .schema import ARTICLE_COLUMNS, FRAME, SPAN_COLUMNS, SpanRow
 
 if TYPE_CHECKING:
     from .analysis import ArticleAnalysis
 
-ARTICLE_COLUMNS = ("id", "outlet", "title", "byline", "n_words", "n_sentences")
-SPAN_COLUMNS = ("article_id", "outlet", *SPAN_KEYS)
+__all__ = ["ARTICLE_COLUMNS", "SPAN_COLUMNS", "articles_frame", "spans_frame"]
 # Feature names ending so are counts or rates of spans; one absent from an article's
 # features means no such span was found there, i.e. zero.
 ZERO_WHEN_ABSENT = ("_count", "_per_1k")
@@ -37,16 +36,9 @@ def articles_frame(analyses: Iterable[ArticleAnalysis]) -> pd.DataFrame:
     rows: list[dict[str, Any]] = []
     feature_names: set[str] = set()
     for analysis in analyses:
-        doc = analysis.document
-        row: dict[str, Any] = {
-            "id": doc.id,
-            "outlet": doc.outlet,
-            "title": doc.title,
-            "byline": doc.byline,
-            "n_words": doc.n_words,
-            "n_sentences": len(doc.sentences),
-        }
-        for name, value in analysis.features.items():
+        article = analysis.row()
+        row = article.head(FRAME)
+        for name, value in article.features.items():
             if name not in row:
                 row[name] = value
                 feature_names.add(name)
@@ -72,20 +64,8 @@ def spans_frame(analyses: Iterable[ArticleAnalysis]) -> pd.DataFrame:
     extra: dict[str, None] = {}  # attribute columns in order of first appearance
     not_int: set[str] = set()  # attribute columns holding anything but integers (or None)
     for analysis in analyses:
-        doc = analysis.document
         for span in analysis.spans:
-            row: dict[str, Any] = {
-                "article_id": doc.id,
-                "outlet": doc.outlet,
-                "type": span.type,
-                "start": span.start,
-                "end": span.end,
-                "text": span.text,
-                "label": span.label,
-                "category": span.category,
-                "note": span.note,
-                "alternative": span.alternative,
-            }
+            row = SpanRow.of(analysis.document, span).columns()
             for key, value in span.attrs.items():
                 column = f"attr_{key}" if key in SPAN_COLUMNS else key
                 row[column] = value

@@ -16,13 +16,11 @@ from typing import Any, TextIO
 
 from ..errors import FramingInputError, FramingParameterError
 from ..fileio import StagedFile, csv_text
+from ..schema import measure_kind
 from .rows import SPAN_COLUMNS, SPAN_INT_COLUMNS, ExtractedArticle, OutletTotals
 
 FORMATS = ("parquet", "jsonl")
 DEFAULT_BATCH = 512  # articles per written batch (a Parquet row group)
-# Article features whose values are whole numbers; every other feature is a float column.
-INT_FEATURES = ("n_words", "n_sentences", "n_quoted_words", "readability_words", "readability_sentences",
-                "longest_sentence_words", "longest_sentence_start", "longest_sentence_end")
 
 
 class TableWriter:
@@ -85,8 +83,9 @@ class TableWriter:
 
 
 def is_int_column(name: str) -> bool:
-    """Whether a numeric column of the article or span rows holds whole numbers (counts, offsets)."""
-    return name in INT_FEATURES or name in SPAN_INT_COLUMNS or name.startswith("n_") or name.endswith("_count")
+    """Whether a numeric column of the article or span rows holds whole numbers (counts, offsets);
+    every other numeric feature is a float column."""
+    return name in SPAN_INT_COLUMNS or measure_kind(name) in ("count", "offset")
 
 
 def _schema_of(row: dict[str, Any]):

@@ -26,12 +26,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..analysis import ArticleAnalysis
-from ..document import SPAN_KEYS, SPAN_TYPES
+from ..document import SPAN_TYPES
 from ..features.readability import SCORES
 from ..rates import WordWeightedMeans, per_thousand
+from ..schema import SPAN_COLUMNS as SPAN_ROW_COLUMNS
+from ..schema import TABLE, SpanRow
 
-METADATA_COLUMNS = ("id", "outlet", "title", "byline", "date", "url", "path", "story")
-SPAN_COLUMNS = ("article_id", "outlet", *SPAN_KEYS, "rule", "attrs")
+# The span table: a span row's fixed columns, then its rule and the other details as JSON.
+SPAN_COLUMNS = (*SPAN_ROW_COLUMNS, "rule", "attrs")
 SPAN_INT_COLUMNS = ("start", "end")
 
 
@@ -51,29 +53,28 @@ def _is_category(name: str) -> bool:
 
 def extracted(analysis: ArticleAnalysis, *, with_record: bool) -> ExtractedArticle:
     """The rows of one analysis (and its JSON line when ``with_record``)."""
-    doc = analysis.document
-    features = analysis.features
-    article: dict[str, Any] = {name: getattr(doc, name) for name in METADATA_COLUMNS}
-    article["text"] = doc.text
+    row = analysis.row()
+    article = row.head(TABLE)
     categories = {}
-    for name, value in features.items():
+    for name, value in row.features.items():
         if _is_category(name):
             categories[name] = value
         else:  # the same names, in the same order, for every analysis
             article[name] = value
     article["category_features"] = json.dumps(categories, ensure_ascii=False)
-    article["removed"] = list(doc.removed)
-    spans = []
-    for span in analysis.spans:
-        attrs = dict(span.attrs)
-        spans.append({
-            "article_id": doc.id, "outlet": doc.outlet, "type": span.type, "start": span.start, "end": span.end,
-            "text": span.text, "label": span.label, "category": span.category, "note": span.note,
-            "alternative": span.alternative, "rule": str(attrs.pop("rule", "")),
-            "attrs": json.dumps(attrs, ensure_ascii=False, sort_keys=True),
-        })
-    line = json.dumps(analysis.to_record(), ensure_ascii=False) + "\n" if with_record else ""
+    article["removed"] = list(row.removed)
+    spans = [_span_table_row(SpanRow.of(analysis.document, span)) for span in analysis.spans]
+    line = json.dumps(analysis.to_record(row), ensure_ascii=False) + "\n" if with_record else ""
     return ExtractedArticle(article, spans, line)
+
+
+def _span_table_row(span: SpanRow) -> dict[str, Any]:
+    """A span row as the engine's table has it: the fixed columns, ``rule``, the other details as JSON."""
+    row = span.columns()
+    attrs = dict(span.attrs)
+    row["rule"] = str(attrs.pop("rule", ""))
+    row["attrs"] = json.dumps(attrs, ensure_ascii=False, sort_keys=True)
+    return row
 
 
 @dataclass
