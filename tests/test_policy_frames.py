@@ -213,4 +213,5 @@ def test_frames_lesson_key_says_which_scorer_gave_the_frames() -> None:
 
     assert "learned model" in frames_source_note({"frame_model", "frame_cues"})
     rule_only = frames_source_note({"frame_cues"})
-    assert "frame_cues.tsv" in rule_only and "learned" not in rule_only
+    assert "word list per frame" in rule_only and "learned" not in rule_only
+    assert "frame_cues" not in rule_only  # a file name is an internal identifier, not for the key's main text
