@@ -5,12 +5,15 @@ mark many more ("testy", "tore into", "scathing"). So each word of an article is
 scored by a transparent logistic model over named features:
 
 * ``word=<w>``: the word itself (its weight is a row of the editable ``learned_loaded.tsv``);
-* ``stem=<s>``, ``suffix=<x>``, ``suffix4=<x>``, ``prefix=<x>``: its crude stem, last three and
+* ``stem=<s>``, ``suffix=<x>``, ``suffix4=<x>``, ``prefix=<x>``: its Porter2 stem, last three and
   four letters and first three ("-ous", "-ness", "dis-"),
   so an unseen inflection or a word of the same make carries some weight;
 * ``prev=<w>``, ``next=<w>``: the neighbouring words ("tore" before "into");
 * ``lexicon=<name>``: membership in each bundled lexicon (the curated loaded category,
   hedges, reporting verbs, source kinds);
+* ``list=<name>``: membership (of the word or its stem) in each public word list of the model's
+  ``learned_word_lists.tsv`` (Liu negative, strong subjectives, the NPOV bias lexicon...): an
+  unseen word a list holds still carries that list's weight;
 * ``voice=own|quoted|paraphrase`` (:mod:`framing.features.loaded_voice`), ``in_scare_quote``,
   ``capitalized`` (mid-sentence), ``first_sentence``, ``position`` (0 at the start of the
   article, 1 at the end) and ``sentence_slant`` (the sentence model, :mod:`framing.slant`).
@@ -35,6 +38,8 @@ from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+import snowballstemmer
+
 from ..document import Document, Span
 from ..lexicons import LearnedLexicon, Lexicons, term_tokens
 from ..linear_model import LinearScorer
@@ -58,15 +63,19 @@ CONTEXT_LABELS = {
 }
 PREFIX_LABELS = {"word=": "'{}' as a word", "stem=": "stem '{}'", "suffix=": "ending '-{}'",
                  "suffix4=": "ending '-{}'", "prefix=": "beginning '{}-'",
-                 "prev=": "after '{}'", "next=": "before '{}'", "lexicon=": "in lexicon {}"}
+                 "prev=": "after '{}'", "next=": "before '{}'", "lexicon=": "in lexicon {}",
+                 "list=": "in word list {}"}
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude stem ("reneged" → reneg, "slamming" → slamm): shares weight between inflections."""
-    for suffix in ("ingly", "edly", "ing", "ed", "ies", "es", "ly", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_LENGTH:
-            return word[: -len(suffix)]
-    return word
+    """The Porter2 stem ("reneged" → reneg, "threatening" → threaten): shares weight between inflections.
+    (Grouped CV: Porter2 in place of a crude suffix-stripper raised BASIL recall at precision 0.25 from
+    0.39 to 0.42 with BABE unchanged.)"""
+    return _PORTER.stemWord(word)
+
+
+_PORTER = snowballstemmer.stemmer("english")  # (a pure-Python stemmer object, built once at import)
 
 
 def feature_label(name: str) -> str:
@@ -126,7 +135,11 @@ class TokenFeatureReader:
     voice only for a word that could still reach the threshold (see :func:`learned_spans`).
     """
 
-    def __init__(self, doc: Document, lexicons: Lexicons, slant: Sequence[float] | None = None) -> None:
+    def __init__(self, doc: Document, lexicons: Lexicons, slant: Sequence[float] | None = None,
+                 lists: Mapping[str, tuple[str, ...]] | None = None) -> None:
+        if lists is None:  # (training passes the lists it trains on; extraction reads the model's)
+            lists = lexicons.learned_loaded.lists if lexicons.learned_loaded is not None else {}
+        self.lists = lists
         if slant is None:  # (training passes the held-out scores; extraction the ones it already has)
             model = lexicons.slant_model
             slant = [s.probability for s in score_sentences(doc, model)] if model else []
@@ -149,7 +162,7 @@ class TokenFeatureReader:
         """Every feature of the word at token ``index`` except its voice."""
         columns = self.columns
         norms, norm, sentence = columns.norms, columns.norms[index], columns.sentences[index]
-        features = dict.fromkeys(word_features(norm), 1.0)
+        features = dict.fromkeys(own_features(norm, self.lists), 1.0)
         features[f"prev={norms[index - 1] if index else '<start>'}"] = 1.0
         features[f"next={norms[index + 1] if index + 1 < len(norms) else '<end>'}"] = 1.0
         features.update((f"lexicon={name}", 1.0) for name in self.memberships(index))
@@ -198,9 +211,17 @@ def word_features(norm: str) -> tuple[str, ...]:
     return f"word={norm}", f"stem={stem(norm)}", f"suffix={norm[-3:]}", f"suffix4={norm[-4:]}", f"prefix={norm[:3]}"
 
 
-def token_candidates(doc: Document, lexicons: Lexicons, slant: Sequence[float] | None = None) -> list[TokenCandidate]:
-    """Every content word of ``doc`` with the model's features (``slant``: each sentence's probability)."""
-    reader = TokenFeatureReader(doc, lexicons, slant)
+def own_features(norm: str, lists: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The feature names of the word alone: :func:`word_features` and the word lists holding it or its stem."""
+    held = lists.get(norm, ()) + lists.get(stem(norm), ()) if lists else ()
+    return word_features(norm) + tuple(f"list={name}" for name in dict.fromkeys(held))
+
+
+def token_candidates(doc: Document, lexicons: Lexicons, slant: Sequence[float] | None = None,
+                     lists: Mapping[str, tuple[str, ...]] | None = None) -> list[TokenCandidate]:
+    """Every content word of ``doc`` with the model's features (``slant``: each sentence's probability;
+    ``lists``: the word lists, by default the loaded model's)."""
+    reader = TokenFeatureReader(doc, lexicons, slant, lists)
     return [TokenCandidate(index, reader.features(index)) for index in reader.indexes]
 
 
@@ -220,7 +241,7 @@ def learned_spans(
         first = bisect_left(columns.starts, span.start)
         covered.update((start, position) for start in columns.starts[first:bisect_left(columns.starts, span.end)])
     cut = math.log(scorer.threshold / (1 - scorer.threshold)) if 0 < scorer.threshold < 1 else -math.inf
-    reader = TokenFeatureReader(doc, lexicons, slant)
+    reader = TokenFeatureReader(doc, lexicons, slant, model.lists)
     spans: list[Span] = []
     lowest: dict[int, tuple[float, Mapping[str, float]]] = {}
     for index in reachable(reader, model, covered.keys(), cut):
@@ -245,7 +266,7 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
     """The content words worth reading in full: every word a curated span covers, and each other word
     whose log-odds could reach ``cut``.
 
-    The bound is the intercept, the word's own weight (word, stem, endings: one memo lookup),
+    The bound is the intercept, the word's own weight (word, stem, endings, word lists: one memo lookup),
     its neighbours', its sentence's slant and the most its voice and place could add
     (``context_ceiling``), plus its lexicon memberships' positive weights for a word a term of
     such a lexicon holds (or that may inflect one: the curated extractor's memo says). Memberships are read
@@ -266,7 +287,8 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
         weight = own.get(norm)
         if weight is None:
             content = is_content(norm, stop)
-            weight = own[norm] = sum(weights.get(name, 0.0) for name in word_features(norm)) if content else NOT_SCORED
+            weight = own[norm] = (sum(weights.get(name, 0.0) for name in own_features(norm, reader.lists))
+                                  if content else NOT_SCORED)
         if weight == NOT_SCORED or not words[index]:
             continue
         if starts[index] in covered:
