@@ -146,6 +146,11 @@ class LearnedLexicon:
                            for name in ("in_scare_quote", "capitalized", "first_sentence", "position"))
 
     @cached_property
+    def lexicon_ceiling(self) -> float:
+        """The most lexicon memberships can add to a word's score (every positive ``lexicon=`` weight)."""
+        return sum(max(0.0, w) for name, w in self.scorer.weights.items() if name.startswith("lexicon="))
+
+    @cached_property
     def raising_lexicons(self) -> tuple[str, ...]:
         """The lexicons whose membership can raise a word's score (features/learned_loaded.py)."""
         from .features.learned_loaded import raising_lexicons

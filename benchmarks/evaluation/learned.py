@@ -33,7 +33,7 @@ from framing.training_learned import Trained, train
 BOOTSTRAP = 1000
 SLANT_TRIM = 0.1  # the share of own-voice sentences left out at each end of the trimmed mean
 UNQUOTED = "unquoted"  # the words outside speech quotations (see own_voice_spans)
-SWEEP = (0.04, 0.06, 0.08, 0.1, 0.13, 0.16, 0.2, 0.25)  # thresholds shown beside the trained one
+SWEEP = (0.04, 0.06, 0.07, 0.08, 0.1, 0.13, 0.16, 0.2, 0.25)  # thresholds shown beside the trained one
 
 
 @dataclass(frozen=True, slots=True)

@@ -278,6 +278,7 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
     weights = model.scorer.weights
     slant_weight = weights.get("sentence_slant", 0.0)
     base = model.scorer.intercept + model.context_ceiling
+    lexicon_ceiling = model.lexicon_ceiling
     vocabulary = lexicon_vocabulary(reader.lexicons, model.raising_lexicons)
     inflections = inflection_index(reader.lexicons).memo
     last, n_slant = len(norms) - 1, len(slant)
@@ -299,10 +300,13 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
         sentence = sentences[index]
         if sentence < n_slant:
             total += slant_weight * slant[sentence]
-        if norm in vocabulary or inflections.get(norm, True) is not None:  # (in a lexicon, or might be)
-            total += sum(max(0.0, weights.get("lexicon=" + name, 0.0)) for name in reader.memberships(index))
-        if total >= cut:
+        if total >= cut:  # (over the cut already: no need to read its lexicons here)
             kept.append(index)
+        elif total + lexicon_ceiling >= cut and (norm in vocabulary or inflections.get(norm, True) is not None):
+            # (in a lexicon, or might be, and the lexicons could lift it over the cut: read them)
+            total += sum(max(0.0, weights.get("lexicon=" + name, 0.0)) for name in reader.memberships(index))
+            if total >= cut:
+                kept.append(index)
     return kept
 
 
