@@ -87,7 +87,7 @@ def own_voice_spans(doc: Document, lexicons: Lexicons, curated: Sequence[tuple[i
     bar = held.trained.token_model["provenance"]["demote_below"]
     words = held.probability.get(text_id, {})
     kept = [(s, e) for s, e in curated
-            if min((p for start, p in words.items() if s <= start < e), default=1.0) >= bar]
+            if max((p for start, p in words.items() if s <= start < e), default=1.0) >= bar]
     covered = {start for s, e in kept for start in range(s, e)}
     spans = kept + [(s, e) for s, e, p in held.added.get(text_id, []) if s not in covered and p >= threshold]
     if within == UNQUOTED:

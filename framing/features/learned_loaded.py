@@ -21,9 +21,10 @@ scored by a transparent logistic model over named features:
 A word whose probability reaches the model's threshold, and that no curated span covers,
 is a loaded span with ``rule=learned_lexicon``, its ``score`` and ``why``, the named
 contributions ("'reneged' as a word +1.60; writer's voice +0.40"). The learned model
-never removes a curated row: where it is sure a curated match is not loaded (probability
-under ``demote_below``) the curated span is kept but marked ``confidence: possible`` with
-the reason, and it is not counted in the rates.
+never removes a curated row: where it is sure a curated match is not loaded (the probability of
+its most loaded word under ``demote_below``: a phrase is loaded when one of its words is) the
+curated span is kept but marked ``confidence: possible`` with the reason, and it is not counted
+in the rates.
 
 The model is trained on BABE and BASIL (AGPL-3.0 and research-use data) by
 ``scripts/train_learned_lexicon.py``, so it ships in ``lexicons/optional/loaded-research-use/``,
@@ -243,20 +244,20 @@ def learned_spans(
     cut = math.log(scorer.threshold / (1 - scorer.threshold)) if 0 < scorer.threshold < 1 else -math.inf
     reader = TokenFeatureReader(doc, lexicons, slant, model.lists)
     spans: list[Span] = []
-    lowest: dict[int, tuple[float, Mapping[str, float]]] = {}
+    strongest: dict[int, tuple[float, Mapping[str, float]]] = {}  # each curated span's most loaded word
     for index in reachable(reader, model, covered.keys(), cut):
         features = reader.features(index)
         probability = scorer.probability(features)
         position = covered.get(columns.starts[index])
         if position is not None:
-            if probability < lowest.get(position, (1.0, {}))[0]:
-                lowest[position] = (probability, features)
+            if probability > strongest.get(position, (-1.0, {}))[0]:
+                strongest[position] = (probability, features)
         elif probability >= scorer.threshold:
             spans.append(_span(doc, TokenCandidate(index, features), probability, model))
     demoted = {
         position: f"the learned lexicon gives it {probability:.2f} (< {model.demote_below:.2f}): "
         + explain(scorer, features)
-        for position, (probability, features) in lowest.items()
+        for position, (probability, features) in strongest.items()
         if probability < model.demote_below and curated[position].label != "scare quote"
     }
     return spans, demoted
@@ -279,6 +280,7 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
     slant_weight = weights.get("sentence_slant", 0.0)
     base = model.scorer.intercept + model.context_ceiling
     lexicon_ceiling = model.lexicon_ceiling
+    quoted, quoted_gap = columns.quoted, model.context_ceiling_voice - weights.get("voice=quoted", 0.0)
     vocabulary = lexicon_vocabulary(reader.lexicons, model.raising_lexicons)
     inflections = inflection_index(reader.lexicons).memo
     last, n_slant = len(norms) - 1, len(slant)
@@ -297,6 +299,8 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
             continue
         total = (base + weight + before.get(norms[index - 1] if index else "<start>", 0.0)
                  + after.get(norms[index + 1] if index < last else "<end>", 0.0))
+        if quoted[index]:  # (a word inside a quotation has the quoted voice: no more favourable one)
+            total -= quoted_gap
         sentence = sentences[index]
         if sentence < n_slant:
             total += slant_weight * slant[sentence]
