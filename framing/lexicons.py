@@ -137,16 +137,9 @@ class LearnedLexicon:
     lists: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
 
     @cached_property
-    def context_ceiling(self) -> float:
-        """The most a word's voice and place (quotes, capital, position) can add to its score, so scoring
-        can skip a word that could not reach the threshold wherever it stood (features/learned_loaded.py)."""
-        weights = self.scorer.weights
-        return self.context_ceiling_voice + sum(max(0.0, weights.get(name, 0.0))
-                           for name in ("in_scare_quote", "capitalized", "first_sentence", "position"))
-
-    @cached_property
     def context_ceiling_voice(self) -> float:
-        """The most a word's voice can add (the part of ``context_ceiling`` a quoted word cannot have)."""
+        """The most a word's voice can add, so scoring can skip a word that could not reach the threshold in
+        any voice (features/learned_loaded.py, ``reachable``)."""
         return max([0.0, *(w for name, w in self.scorer.weights.items() if name.startswith("voice="))])
 
     @cached_property

@@ -268,23 +268,26 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
     whose log-odds could reach ``cut``.
 
     The bound is the intercept, the word's own weight (word, stem, endings, word lists: one memo lookup),
-    its neighbours', its sentence's slant and the most its voice and place could add
-    (``context_ceiling``), plus its lexicon memberships' positive weights for a word a term of
-    such a lexicon holds (or that may inflect one: the curated extractor's memo says). Memberships are read
-    a sentence at a time, only when such a word is met; a corpus pays a few lookups a word.
+    its neighbours', its sentence's exact terms (slant, position, first sentence: one list lookup), the
+    most its voice could add (the quoted voice's weight inside a quotation), its capital's weight when
+    it is capitalised mid-sentence, and the positive weight of scare quotes; plus its lexicon
+    memberships' positive weights for a word a term of such a lexicon holds (or that may inflect one: the
+    curated extractor's memo says), read a sentence at a time only when they could lift it over ``cut``.
     """
-    columns, slant = reader.columns, reader.slant
-    norms, starts, sentences = columns.norms, columns.starts, columns.sentences
+    columns = reader.columns
+    norms, starts, sentences, texts = columns.norms, columns.starts, columns.sentences, columns.texts
     own, (before, after) = model.word_weights, model.neighbour_weights
     weights = model.scorer.weights
-    slant_weight = weights.get("sentence_slant", 0.0)
-    base = model.scorer.intercept + model.context_ceiling
+    capital = weights.get("capitalized", 0.0)
+    base = (model.scorer.intercept + model.context_ceiling_voice + max(0.0, weights.get("in_scare_quote", 0.0))
+            + max(0.0, capital))
+    by_sentence = sentence_terms(reader, weights)
     lexicon_ceiling = model.lexicon_ceiling
     quoted, quoted_gap = columns.quoted, model.context_ceiling_voice - weights.get("voice=quoted", 0.0)
     vocabulary = lexicon_vocabulary(reader.lexicons, model.raising_lexicons)
     inflections = inflection_index(reader.lexicons).memo
-    last, n_slant = len(norms) - 1, len(slant)
-    stop, words = reader.lexicons.stop_words, columns.is_word
+    last = len(norms) - 1
+    stop, words, sentence_starts = reader.lexicons.stop_words, columns.is_word, reader.sentence_starts
     kept = []
     for index, norm in enumerate(norms):  # (the content-word test is memoised with the word's weight)
         weight = own.get(norm)
@@ -297,13 +300,13 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
         if starts[index] in covered:
             kept.append(index)
             continue
-        total = (base + weight + before.get(norms[index - 1] if index else "<start>", 0.0)
+        total = (base + weight + by_sentence[sentences[index]]
+                 + before.get(norms[index - 1] if index else "<start>", 0.0)
                  + after.get(norms[index + 1] if index < last else "<end>", 0.0))
         if quoted[index]:  # (a word inside a quotation has the quoted voice: no more favourable one)
             total -= quoted_gap
-        sentence = sentences[index]
-        if sentence < n_slant:
-            total += slant_weight * slant[sentence]
+        if total >= cut and capital < 0 and texts[index][0].isupper() and starts[index] not in sentence_starts:
+            total += capital
         if total >= cut:  # (over the cut already: no need to read its lexicons here)
             kept.append(index)
         elif total + lexicon_ceiling >= cut and (norm in vocabulary or inflections.get(norm, True) is not None):
@@ -312,6 +315,21 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
             if total >= cut:
                 kept.append(index)
     return kept
+
+
+def sentence_terms(reader: TokenFeatureReader, weights: Mapping[str, float]) -> list[float]:
+    """Each sentence's share of a word's log-odds that depends on the sentence alone: its slant,
+    its place in the article and whether it is the first (what :meth:`TokenFeatureReader.context` adds)."""
+    slant, n_slant = reader.slant, len(reader.slant)
+    slant_weight, position, first = (weights.get(name, 0.0) for name in ("sentence_slant", "position",
+                                                                          "first_sentence"))
+    terms = []
+    for sentence in range(len(reader.doc.sentences)):
+        term = slant_weight * slant[sentence] if sentence < n_slant else 0.0
+        if reader.in_article:
+            term += position * (sentence / reader.last) + (first if sentence == 0 else 0.0)
+        terms.append(term)
+    return terms
 
 
 WORD_PARTS = ("word=", "stem=", "suffix=", "suffix4=", "prefix=")
