@@ -148,11 +148,12 @@ class LearnedLexicon:
         return sum(max(0.0, w) for name, w in self.scorer.weights.items() if name.startswith("lexicon="))
 
     @cached_property
-    def raising_lexicons(self) -> tuple[str, ...]:
-        """The lexicons whose membership can raise a word's score (features/learned_loaded.py)."""
-        from .features.learned_loaded import raising_lexicons
-
-        return raising_lexicons(self.scorer.weights)
+    def positive_lexicons(self) -> tuple[tuple[str, float], ...]:
+        """The memberships that can raise a word's score, with their weights (``loaded:<category>``,
+        ``hedges``...; features/learned_loaded.py)."""
+        prefix = "lexicon="
+        return tuple(sorted((name[len(prefix):], w) for name, w in self.scorer.weights.items()
+                            if name.startswith(prefix) and w > 0))
 
     @cached_property
     def word_weights(self) -> dict[str, float]:

@@ -97,16 +97,19 @@ class TokenCandidate:
 
 
 @lru_cache(maxsize=8)
-def lexicon_vocabulary(lexicons: Lexicons, names: tuple[str, ...]) -> frozenset[str]:
-    """Every word of every term of the lexicons ``names``: only these words can be their members."""
-    return frozenset(word for name in names for entry in lexicons[name] for word in term_tokens(entry.key))
-
-
-def raising_lexicons(weights: Mapping[str, float]) -> tuple[str, ...]:
-    """The lexicons whose membership can raise a word's score (a positive ``lexicon=`` weight)."""
-    positive = [name[len("lexicon="):] for name, w in weights.items() if name.startswith("lexicon=") and w > 0]
-    return tuple(name for name in ("loaded", *LEXICON_FEATURES)
-                 if any(p == name or p.startswith(f"{name}:") for p in positive))
+def lexicon_vocabulary(lexicons: Lexicons, positive: tuple[tuple[str, float], ...]) -> dict[str, float]:
+    """Every word of every term of the lexicons with a positive ``lexicon=`` weight (``positive``: name,
+    weight; ``loaded:<category>`` for the loaded one), with the most its memberships could add: only these
+    words can be their members, and a word is a member only of the lexicons (categories) whose terms hold it."""
+    weight = dict(positive)
+    held: dict[str, set[str]] = {}
+    for name in (*LEXICON_FEATURES, "loaded"):
+        for entry in lexicons[name]:
+            member = f"loaded:{entry['category']}" if name == "loaded" else name
+            if member in weight:
+                for word in term_tokens(entry.key):
+                    held.setdefault(word, set()).add(member)
+    return {word: sum(weight[member] for member in members) for word, members in held.items()}
 
 
 def lexicon_memberships(norms: Sequence[str], lexicons: Lexicons, offset: int = 0) -> dict[int, set[str]]:
@@ -284,7 +287,7 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
     by_sentence = sentence_terms(reader, weights)
     lexicon_ceiling = model.lexicon_ceiling
     quoted, quoted_gap = columns.quoted, model.context_ceiling_voice - weights.get("voice=quoted", 0.0)
-    vocabulary = lexicon_vocabulary(reader.lexicons, model.raising_lexicons)
+    vocabulary = lexicon_vocabulary(reader.lexicons, model.positive_lexicons)
     inflections = inflection_index(reader.lexicons).memo
     last = len(norms) - 1
     stop, words, sentence_starts = reader.lexicons.stop_words, columns.is_word, reader.sentence_starts
@@ -309,8 +312,9 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
             total += capital
         if total >= cut:  # (over the cut already: no need to read its lexicons here)
             kept.append(index)
-        elif total + lexicon_ceiling >= cut and (norm in vocabulary or inflections.get(norm, True) is not None):
-            # (in a lexicon, or might be, and the lexicons could lift it over the cut: read them)
+        elif total + vocabulary.get(norm, 0.0) >= cut or (
+                total + lexicon_ceiling >= cut and inflections.get(norm, True) is not None):
+            # (its lexicons could lift it over the cut, or it might inflect a curated term: read them)
             total += sum(max(0.0, weights.get("lexicon=" + name, 0.0)) for name in reader.memberships(index))
             if total >= cut:
                 kept.append(index)
