@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections.abc import Container, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import compress, pairwise
 
@@ -37,7 +38,7 @@ class SentenceSlant:
     index: int
     probability: float
     own_voice: bool
-    known: frozenset[str]  # the sentence's words the model has a weight for
+    known: AbstractSet[str]  # the sentence's words the model has a weight for
     value: float  # each one's feature value, 1/sqrt(their number)
 
     @property
@@ -87,13 +88,13 @@ def score_sentences(doc: Document, model: LinearScorer) -> list[SentenceSlant]:
     vocabulary = {norm: weights[name] for norm in set(norms) if (name := WORD_PREFIX + norm) in weights}
     result = []
     for index, (first, end) in enumerate(sentence_bounds(doc)):
-        known = vocabulary.keys() & set(norms[first:end])  # (set operations: at C speed)
+        known = vocabulary.keys() & norms[first:end]  # (a set operation: at C speed)
         value = 1.0 / math.sqrt(len(known)) if known else 0.0
         logit = model.intercept + value * sum(map(vocabulary.__getitem__, known))
         words = sum(is_word[first:end])
         inside = sum(compress(quoted[first:end], is_word[first:end]))
         own = words > 0 and inside * 2 < words
-        result.append(SentenceSlant(index, 1.0 / (1.0 + math.exp(-logit)), own, frozenset(known), value))
+        result.append(SentenceSlant(index, 1.0 / (1.0 + math.exp(-logit)), own, known, value))
     return result
 
 
