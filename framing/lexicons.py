@@ -24,7 +24,7 @@ import hashlib
 import sys
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ from typing import Any
 from .corpus.cleaning import CleaningRule, compile_rules
 from .corpus.segmentation import SentenceRules, sentence_rules
 from .errors import FramingInputError
+from .learned_words import LISTS_FILE as LEARNED_LISTS_FILE
 from .learned_words import MODEL_FILE as LEARNED_MODEL_FILE
 from .learned_words import RETRAIN_LEARNED as RETRAIN_SLANT
 from .learned_words import WORDS_FILE as LEARNED_WORDS_FILE
@@ -132,22 +133,27 @@ class LearnedLexicon:
 
     scorer: LinearScorer
     demote_below: float
+    # word → the public word lists holding it (``list=`` features; learned_word_lists.tsv)
+    lists: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
 
     @cached_property
-    def context_ceiling(self) -> float:
-        """The most a word's voice and place (quotes, capital, position) can add to its score, so scoring
-        can skip a word that could not reach the threshold wherever it stood (features/learned_loaded.py)."""
-        weights = self.scorer.weights
-        voice = max([0.0, *(w for name, w in weights.items() if name.startswith("voice="))])
-        return voice + sum(max(0.0, weights.get(name, 0.0))
-                           for name in ("in_scare_quote", "capitalized", "first_sentence", "position"))
+    def context_ceiling_voice(self) -> float:
+        """The most a word's voice can add, so scoring can skip a word that could not reach the threshold in
+        any voice (features/learned_loaded.py, ``reachable``)."""
+        return max([0.0, *(w for name, w in self.scorer.weights.items() if name.startswith("voice="))])
 
     @cached_property
-    def raising_lexicons(self) -> tuple[str, ...]:
-        """The lexicons whose membership can raise a word's score (features/learned_loaded.py)."""
-        from .features.learned_loaded import raising_lexicons
+    def lexicon_ceiling(self) -> float:
+        """The most lexicon memberships can add to a word's score (every positive ``lexicon=`` weight)."""
+        return sum(max(0.0, w) for name, w in self.scorer.weights.items() if name.startswith("lexicon="))
 
-        return raising_lexicons(self.scorer.weights)
+    @cached_property
+    def positive_lexicons(self) -> tuple[tuple[str, float], ...]:
+        """The memberships that can raise a word's score, with their weights (``loaded:<category>``,
+        ``hedges``...; features/learned_loaded.py)."""
+        prefix = "lexicon="
+        return tuple(sorted((name[len(prefix):], w) for name, w in self.scorer.weights.items()
+                            if name.startswith(prefix) and w > 0))
 
     @cached_property
     def word_weights(self) -> dict[str, float]:
@@ -270,10 +276,11 @@ def _learned_models(layers: Sequence[Path], digest: Any) -> tuple[LearnedLexicon
                    if (layer / LEARNED_MODEL_FILE).is_file() or (layer / LEARNED_WORDS_FILE).is_file()), None)
     learned = None
     if folder is not None:
-        scorer, demote_below = load_learned(folder)
-        for name in (LEARNED_MODEL_FILE, LEARNED_WORDS_FILE):
-            digest.update(name.encode() + b"\0" + (folder / name).read_bytes())
-        learned = LearnedLexicon(scorer, demote_below)
+        scorer, demote_below, lists = load_learned(folder)
+        for name in (LEARNED_MODEL_FILE, LEARNED_WORDS_FILE, LEARNED_LISTS_FILE):
+            if name != LEARNED_LISTS_FILE or lists:
+                digest.update(name.encode() + b"\0" + (folder / name).read_bytes())
+        learned = LearnedLexicon(scorer, demote_below, lists)
     return learned, _layered_scorer(layers, SLANT_FILE, RETRAIN_SLANT, digest, required=False)
 
 
@@ -293,7 +300,8 @@ def _checked_layer(folder: Path, fix: str) -> Path:
     """A folder of lexicon files to layer over the bundled ones, checked for unknown names."""
     if not folder.is_dir():
         raise FramingInputError(folder, "no such lexicon folder", fix)
-    unknown = sorted(p.name for p in folder.glob("*.tsv") if p.stem not in SCHEMAS and p.name != LEARNED_WORDS_FILE)
+    model_tables = (LEARNED_WORDS_FILE, LEARNED_LISTS_FILE)  # (the learned lexicon's own tables)
+    unknown = sorted(p.name for p in folder.glob("*.tsv") if p.stem not in SCHEMAS and p.name not in model_tables)
     if unknown:
         raise FramingInputError(
             folder / unknown[0],

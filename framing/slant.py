@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections.abc import Container, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import compress, pairwise
 
@@ -37,7 +38,13 @@ class SentenceSlant:
     index: int
     probability: float
     own_voice: bool
-    features: dict[str, float]
+    known: AbstractSet[str]  # the sentence's words the model has a weight for
+    value: float  # each one's feature value, 1/sqrt(their number)
+
+    @property
+    def features(self) -> dict[str, float]:
+        """The named features the score was computed from (built only when read: evidence, tests)."""
+        return dict.fromkeys(map(WORD_PREFIX.__add__, self.known), self.value)
 
     def evidence(self, model: LinearScorer) -> str:
         """The words that moved the score most: "'slammed' +0.42; 'radical' +0.31" (built only when shown)."""
@@ -77,15 +84,17 @@ def score_sentences(doc: Document, model: LinearScorer) -> list[SentenceSlant]:
     columns = doc.token_columns()
     norms, is_word, quoted = columns.norms, columns.is_word, columns.quoted
     weights = model.weights
+    # The document's known words, looked up once each (not once per sentence that repeats them).
+    vocabulary = {norm: weights[name] for norm in set(norms) if (name := WORD_PREFIX + norm) in weights}
     result = []
     for index, (first, end) in enumerate(sentence_bounds(doc)):
-        known = weights.keys() & set(map(WORD_PREFIX.__add__, set(norms[first:end])))  # (map: at C speed)
+        known = vocabulary.keys() & norms[first:end]  # (a set operation: at C speed)
         value = 1.0 / math.sqrt(len(known)) if known else 0.0
-        logit = model.intercept + value * sum(map(weights.__getitem__, known))
+        logit = model.intercept + value * sum(map(vocabulary.__getitem__, known))
         words = sum(is_word[first:end])
         inside = sum(compress(quoted[first:end], is_word[first:end]))
         own = words > 0 and inside * 2 < words
-        result.append(SentenceSlant(index, 1.0 / (1.0 + math.exp(-logit)), own, dict.fromkeys(known, value)))
+        result.append(SentenceSlant(index, 1.0 / (1.0 + math.exp(-logit)), own, known, value))
     return result
 
 

@@ -206,3 +206,15 @@ def footer_centres() -> Callable[[Path], list[tuple[float, float]]]:
         return centres
 
     return measure
+
+
+def assert_extract_exits_2(tmp_path: Path, lexicon_folder: Path, capsys: pytest.CaptureFixture, problem: str) -> None:
+    """``framing extract --lexicons lexicon_folder`` stops with exit 2 and one line naming ``problem``
+    and the retrain command (a broken learned-lexicon file)."""
+    from framing.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("The mayor resigned on Monday.", encoding="utf-8")
+    assert main(["extract", str(article), "--lexicons", str(lexicon_folder)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and problem in err and "train_learned_lexicon.py" in err

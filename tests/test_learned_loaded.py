@@ -10,9 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import LEARNED
+from conftest import LEARNED, assert_extract_exits_2
 
-from framing.cli import main
 from framing.corpus import parse_text
 from framing.errors import FramingInputError
 from framing.features import loaded
@@ -110,7 +109,7 @@ def test_learned_word_table_is_the_word_part_of_the_model(tmp_path: Path) -> Non
     assert weights["reneged"][1] == 10  # examples: the training tokens of the word
     table = (tmp_path / WORDS_FILE).read_text(encoding="utf-8")
     (tmp_path / WORDS_FILE).write_text(table.replace("\nreneged\t", "\nrenegedx\t"), encoding="utf-8")
-    scorer, _ = load_learned(tmp_path)
+    scorer, _, _ = load_learned(tmp_path)
     assert "word=reneged" not in scorer.weights  # an edited row changes the model
 
 
@@ -144,17 +143,13 @@ def test_learned_bad_model_or_table_exits_2_with_one_line(tmp_path: Path, capsys
     edit(folder)
     with pytest.raises(FramingInputError, match=r"train_learned_lexicon\.py"):
         load_lexicons(folder)
-    article = tmp_path / "a.txt"
-    article.write_text("The mayor resigned on Monday.", encoding="utf-8")
-    assert main(["extract", str(article), "--lexicons", str(folder)]) == 2
-    err = capsys.readouterr().err.strip()
-    assert err.count("\n") == 0 and problem in err and "train_learned_lexicon.py" in err
+    assert_extract_exits_2(tmp_path, folder, capsys, problem)
 
 
 def test_learned_shipped_models_are_optional_with_licences_recorded() -> None:
     if not (LEARNED / MODEL_FILE).exists():
         pytest.skip("no learned lexicon shipped in this checkout")
-    scorer, demote_below = load_learned(LEARNED)
+    scorer, demote_below, _ = load_learned(LEARNED)
     provenance = scorer.provenance
     assert "research use" in provenance["data"]["basil"] and "AGPL" in provenance["data"]["babe"]
     assert "not MIT" in provenance["licence"] and 0.0 <= demote_below <= 1.0

@@ -32,7 +32,8 @@ from framing.training_learned import Trained, train
 
 BOOTSTRAP = 1000
 SLANT_TRIM = 0.1  # the share of own-voice sentences left out at each end of the trimmed mean
-SWEEP = (0.04, 0.06, 0.08, 0.1, 0.13, 0.16, 0.2, 0.25)  # thresholds shown beside the trained one
+UNQUOTED = "unquoted"  # the words outside speech quotations (see own_voice_spans)
+SWEEP = (0.04, 0.06, 0.07, 0.08, 0.1, 0.13, 0.16, 0.2, 0.25)  # thresholds shown beside the trained one
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,20 +45,29 @@ class HeldOut:
     added: Mapping[str, list[tuple[int, int, float]]]  # text id → words no curated span holds, with probability
 
 
+def model_lists(lexicons: Lexicons) -> frozenset[tuple[str, tuple[str, ...]]]:
+    """The word lists the set's learned lexicon reads (``list=`` features), hashable for :func:`cached_run`;
+    the benchmarks retrain with the same lists the shipped model was trained with."""
+    return frozenset(lexicons.learned_loaded.lists.items()) if lexicons.learned_loaded is not None else frozenset()
+
+
 @lru_cache(maxsize=2)
-def cached_run(data_dir: str, lexicons: Lexicons) -> HeldOut:
+def cached_run(data_dir: str, lexicons: Lexicons, lists: frozenset[tuple[str, tuple[str, ...]]] = frozenset()
+               ) -> HeldOut:
     """One cross-validated training per datasets folder and lexicon set (the bias and stories tasks share it)."""
     from pathlib import Path
 
     from .stories import babe_labels, babe_texts, basil_lexical_texts
 
     folder = Path(data_dir)
-    return cross_validated_run(basil_lexical_texts(folder) + babe_texts(folder), babe_labels(folder), lexicons)
+    return cross_validated_run(basil_lexical_texts(folder) + babe_texts(folder), babe_labels(folder), lexicons,
+                               dict(lists))
 
 
-def cross_validated_run(texts: Sequence[AnnotatedText], labels: Mapping[str, bool], lexicons: Lexicons) -> HeldOut:
+def cross_validated_run(texts: Sequence[AnnotatedText], labels: Mapping[str, bool], lexicons: Lexicons,
+                        lists: Mapping[str, tuple[str, ...]] | None = None) -> HeldOut:
     """Train both models with held-out predictions (slant: by sentence; tokens: by event or sentence)."""
-    trained = train(texts, labels, lexicons)
+    trained = train(texts, labels, lexicons, lists)
     added: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
     probability: dict[str, dict[int, float]] = defaultdict(dict)
     for example, p in zip(trained.examples, trained.held_out, strict=True):
@@ -68,22 +78,28 @@ def cross_validated_run(texts: Sequence[AnnotatedText], labels: Mapping[str, boo
 
 
 def own_voice_spans(doc: Document, lexicons: Lexicons, curated: Sequence[tuple[int, int]], held: HeldOut,
-                    text_id: str, threshold: float | None = None, *, own_only: bool = True) -> list[tuple[int, int]]:
+                    text_id: str, threshold: float | None = None, *, within: str = UNQUOTED) -> list[tuple[int, int]]:
     """Curated spans the held-out model keeps plus its added words (at ``threshold``, by default the
-    trained one), those in the writer's own voice (every one unless ``own_only``)."""
+    trained one), those ``within`` the writer's words: ``unquoted`` (outside speech quotations, as the
+    curated figures and both datasets' annotation count: BABE's words, BASIL's ``quote: no``),
+    ``own_voice`` (also outside paraphrase and denials, framing's stricter voice), or ``all``."""
     threshold = held.trained.token_model["threshold"] if threshold is None else threshold
     bar = held.trained.token_model["provenance"]["demote_below"]
     words = held.probability.get(text_id, {})
     kept = [(s, e) for s, e in curated
-            if min((p for start, p in words.items() if s <= start < e), default=1.0) >= bar]
+            if max((p for start, p in words.items() if s <= start < e), default=1.0) >= bar]
     covered = {start for s, e in kept for start in range(s, e)}
     spans = kept + [(s, e) for s, e, p in held.added.get(text_id, []) if s not in covered and p >= threshold]
+    if within == UNQUOTED:
+        return sorted((s, e) for s, e in spans if not doc.is_quoted(s, e))
+    if within == "all":
+        return sorted(spans)
     reader = VoiceReader(doc, lexicons.reporting_cues)
     starts = doc.token_columns().starts
     result = []
     for start, end in spans:
         first = bisect_left(starts, start)
-        if not own_only or (first < len(starts) and reader.voice_of(first, first + 1).voice == "own"):
+        if first < len(starts) and reader.voice_of(first, first + 1).voice == "own":
             result.append((start, end))
     return sorted(result)
 
@@ -148,7 +164,10 @@ def learned_story_figures(articles: Sequence[Any], docs: Mapping[str, Document],
         "slant_trimmed_mean": lambda a: article_slant_mean(docs[a.id], slant_lexicons, SLANT_TRIM),
         "shorter_is_more_loaded": lambda a: -float(own_word_count(docs[a.id])),
     }
-    result: dict[str, Any] = {"spans": span_scores(articles, predicted), "threshold_sweep": {
+    strict = {a.id: own_voice_spans(docs[a.id], lexicons, curated[a.id], held, a.id, within="own_voice")
+              for a in articles}
+    result: dict[str, Any] = {"spans": span_scores(articles, predicted),
+                              "spans_own_voice": span_scores(articles, strict), "threshold_sweep": {
         str(t): span_scores(articles, {a.id: own_voice_spans(docs[a.id], lexicons, curated[a.id], held, a.id, t)
                                        for a in articles}) for t in SWEEP}}
     for name, measure in measures.items():

@@ -44,7 +44,7 @@ from framing.training import AnnotatedText, fit_scorer, loaded_examples
 
 from .datasets import BABE, dataset_file, read_babe, read_jsonl, to_document
 from .gold_loaded import read_gold_loaded, score_gold
-from .learned import cached_run, learned_story_figures, own_voice_spans
+from .learned import cached_run, learned_story_figures, model_lists, own_voice_spans
 from .metrics import overlaps
 
 BASIL = "stories/basil_dev.jsonl"
@@ -205,6 +205,7 @@ def evaluate_stories(data_dir: str | Path, lexicons: Lexicons, limit: int | None
     The learned lexicon and slant model of the optional set were fitted on these events, so they are
     left out of ``lexicons`` and scored only from held-out predictions (``learned_cross_validated``).
     """
+    lists = model_lists(lexicons)  # (the word lists the shipped model reads: the retraining reads them too)
     lexicons = replace(lexicons, learned_loaded=None, slant_model=None)
     articles = read_basil(dataset_file(data_dir, BASIL), limit)
     analyses = {a.id: analyze_document(to_document(a.text, lexicons, a.id), lexicons) for a in articles}
@@ -223,13 +224,14 @@ def evaluate_stories(data_dir: str | Path, lexicons: Lexicons, limit: int | None
     if context_scorer is not None:
         result["loaded_cross_validated"] = cross_validated_loaded(articles, docs, data_dir, lexicons)
     curated = {a.id: [(s.start, s.end) for s in unscored[a.id].spans if s.type == "loaded"] for a in articles}
-    held = cached_run(str(data_dir), rules_only)
+    held = cached_run(str(data_dir), rules_only, lists)
     result["learned_cross_validated"] = learned_story_figures(articles, docs, curated, rules_only, held)
     shorter = result["learned_cross_validated"]["ordering_shorter_is_more_loaded"]
     result["baselines"]["shorter_is_more_loaded"] = {"ordering": shorter}  # beside the public lists
     gold = read_gold_loaded(data_dir)
     if gold:
-        every_voice = {a.id: own_voice_spans(docs[a.id], rules_only, curated[a.id], held, a.id, own_only=False)
+        every_voice = {a.id: own_voice_spans(docs[a.id], rules_only, curated[a.id], held, a.id,
+                                                     within="all")
                        for a in articles if a.id in gold}
         result["gold_dev_loaded"] = {"lexicon": score_gold(gold, curated),
                                      "lexicon_and_learned_held_out": score_gold(gold, every_voice)}

@@ -612,6 +612,9 @@ def evaluate_bias(data_dir: str | Path, lexicons: Lexicons, limit: int | None = 
     The learned lexicon and slant model of the optional set were fitted on this very half, so they
     are left out of ``lexicons`` here and scored only from held-out predictions (``words_learned``).
     """
+    from .learned import model_lists
+
+    lists = model_lists(lexicons)  # (the word lists the shipped model reads: the retraining reads them too)
     lexicons = replace(lexicons, learned_loaded=None, slant_model=None)
     sentences = [s for s in read_babe(dataset_file(data_dir, BABE), limit) if s.label in ("Biased", "Non-biased")]
     docs = [to_document(sentence.text, lexicons, sentence.id) for sentence in sentences]  # parsed once, used twice
@@ -638,31 +641,34 @@ def evaluate_bias(data_dir: str | Path, lexicons: Lexicons, limit: int | None = 
         matrix, names, origin = feature_matrix(docs, lexicons)
         scores = classify_sentences(matrix, [s.label for s in sentences], names)
         result["classifier"] = {**scores, "feature_source": origin}
-        result.update(learned_bias_figures(sentences, docs, rules_only, data_dir, (matrix, names)))
+        result.update(learned_bias_figures(sentences, docs, rules_only, data_dir, (matrix, names), lists))
     return result
 
 
 def learned_bias_figures(sentences: Sequence[BabeSentence], docs: Sequence[Document], rules_only: Lexicons,
-                         data_dir: str | Path, features: tuple[Any, list[str]]) -> dict[str, Any]:
+                         data_dir: str | Path, features: tuple[Any, list[str]], lists: frozenset = frozenset(),
+                         ) -> dict[str, Any]:
     """BABE with the learned lexicon and slant model, from held-out predictions only (benchmarks/evaluation/learned.py).
 
-    ``words_learned``: biased-word scores of curated + learned words; ``slant``: the slant model's
+    ``words_learned``: biased-word scores of curated + learned words outside speech quotations (as the
+    curated ``words`` figure counts; ``words_learned_own_voice``: also outside paraphrase); ``slant``: the slant model's
     own cross-validated macro-F1; ``classifier_with_slant``: the named-feature classifier with the
     held-out slant probability and learned-word count added as two more columns.
     """
     import numpy as np
 
-    from .learned import SWEEP, cached_run, own_voice_spans
+    from .learned import SWEEP, UNQUOTED, cached_run, own_voice_spans
 
-    held = cached_run(str(data_dir), rules_only)
+    held = cached_run(str(data_dir), rules_only, lists)
     curated = {s.id: [(span.start, span.end) for span in run_extractors_named(doc, rules_only, ["loaded"])
                       if span.type == "loaded" and span.label != SCARE_LABEL]
                for s, doc in zip(sentences, docs, strict=True)}
 
-    def words_at(threshold: float | None) -> dict[str, set[str]]:
+    def words_at(threshold: float | None, within: str = UNQUOTED) -> dict[str, set[str]]:
         words = {}
         for sentence, doc in zip(sentences, docs, strict=True):
-            spans = own_voice_spans(doc, rules_only, curated[sentence.id], held, sentence.id, threshold)
+            spans = own_voice_spans(doc, rules_only, curated[sentence.id], held, sentence.id, threshold,
+                                    within=within)
             words[sentence.id] = {t.norm for t in doc.tokens if t.is_word and any(a <= t.start and t.end <= b
                                                                                 for a, b in spans)}
         return words
@@ -675,7 +681,10 @@ def learned_bias_figures(sentences: Sequence[BabeSentence], docs: Sequence[Docum
     scores = classify_sentences(extended, [s.label for s in sentences], [*names, "slant_held_out", "learned_count"])
     sweep = {str(t): {k: v for k, v in score_biased_words(sentences, words_at(t)).items() if not k.startswith("top")}
              for t in SWEEP}
-    return {"words_learned": score_biased_words(sentences, words), "words_learned_threshold_sweep": sweep,
+    strict = {k: v for k, v in score_biased_words(sentences, words_at(None, "own_voice")).items()
+              if not k.startswith("top")}
+    return {"words_learned": score_biased_words(sentences, words), "words_learned_own_voice": strict,
+            "words_learned_threshold_sweep": sweep,
             "learned_threshold": held.trained.token_model["threshold"],
             "slant": held.trained.slant_model["provenance"]["cross_validated"] if held.trained.slant_model else None,
             "classifier_with_slant": scores}
