@@ -1,0 +1,73 @@
+"""Who is speaking?: what the key calls each voice is the article's whole name-with-role (mention layer).
+
+Short texts of our own; each test names the reading a teacher found wrong.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.analysis import analyze_document
+from framing.corpus import parse_text
+from framing.exercises.material import Material
+from framing.exercises.voices import label_of, quotes_of_another, unnamed
+
+TEXT = ("Deputy Attorney General Ann Rowe announced the charges on Friday. Sen. Tom Hale (D-Conn.) said the charges "
+        "were serious. Sen. Mark Dunn, the top Democrat on the panel, said the meeting should wait. Senator Roy Katz, "
+        "a Republican who has criticized the governor, spoke later. Mr. Katz, a lawyer, said a simple majority may "
+        "be enough. Majority Leader Jim Boyd, R-Ky., said nothing.")
+
+
+@pytest.fixture(scope="module")
+def material(lexicons):
+    analysis = analyze_document(parse_text(TEXT, lexicons, id="a-1", outlet="Ledger"), lexicons)
+    return Material([analysis], {}, lexicons)
+
+
+def row(voice: str, at: int) -> dict:
+    return {"outlet": "Ledger", "article_id": "a-1", "voice": voice, "kind": "named_person", "via": "source",
+            "start": float(at), "end": float(at + len(voice)), "role_reason": "", "role_term": ""}
+
+
+def test_a_modifier_opening_a_sentence_stays_in_the_title(material):
+    # a teacher found "Attorney General" for a deputy whose title opened a paragraph
+    assert label_of(material, row("Ann Rowe", TEXT.index("Ann Rowe"))) == "Deputy Attorney General Ann Rowe"
+
+
+def test_the_party_state_tag_and_the_words_before_the_title_stay(material):
+    assert label_of(material, row("Tom Hale", TEXT.index("Tom Hale"))) == "Sen. Tom Hale (D-Conn.)"
+    assert label_of(material, row("Jim Boyd", TEXT.index("Jim Boyd"))) == "Majority Leader Jim Boyd, R-Ky."
+
+
+def test_an_appositive_after_the_name_is_part_of_the_label(material):
+    label = label_of(material, row("Mark Dunn", TEXT.index("Mark Dunn")))
+    assert label == "Sen. Mark Dunn, the top Democrat on the panel"
+
+
+def test_a_later_description_comes_with_the_introduction(material):
+    # a teacher found a senator labelled only "a lawyer", the one later sentence's words
+    label = label_of(material, row("Katz", TEXT.index("Mr. Katz") + 4))
+    assert label.startswith("Senator Roy Katz, a Republican (4)")  # cut before "who has criticized …"
+    assert label.endswith("Mr. Katz, a lawyer (5)")
+
+
+def test_a_courtesy_title_alone_is_no_label(lexicons):
+    text = "Mrs. Lane said the vote would wait."
+    analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
+    assert label_of(Material([analysis], {}, lexicons), row("Lane", text.index("Lane"))) == ""
+
+
+def test_unnamed_sources_are_no_voices(material):
+    assert unnamed(material, row("Administration officials", 0))
+    assert unnamed(material, row("A spokesperson for Hale", 0))
+    assert not unnamed(material, row("Tom Hale", 0))
+
+
+def test_a_quote_between_two_people_is_not_credited(lexicons):
+    # a teacher found a president's words credited to the White House
+    text = ("The council met on Monday. As Mayor Ann Bell calls the plan a \"power grab,\" Governor Tom Reed "
+            "downplayed the vote. \"We will go on,\" Reed said.")
+    analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
+    quoted = {q.start for q in analysis.spans_of("quote")}
+    assert quoted  # both quotations are read as speech
+    assert quotes_of_another(analysis) == {1}  # the second sentence only; "Reed said" names its speaker
