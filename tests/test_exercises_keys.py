@@ -116,6 +116,41 @@ def test_headline_is_checked_against_the_lede_that_states_it(lexicons):
     assert claim_sentence(m, {**row, "headline": "Storm hits coast towns"}) is None
 
 
+def test_headline_is_checked_against_the_lede_even_when_a_later_sentence_shares_more_names(lexicons):
+    # a teacher found a headline set against a weaker second sentence ("according to an indictment") while the
+    # lede stated the claim as surely: the first sentence is the one checked when it states the claim
+    text = ("Prosecutors revealed a direct link between the Rowe campaign and the Lantern group on Friday. "
+            "A Rowe campaign aide sent Tom Hale to the Lantern group, prosecutors said in an indictment of Tom Hale. "
+            "The aide did not comment.")
+    m = Material([article(lexicons, text)], {}, lexicons)
+    row = {"article_id": "a-1", "headline": "Indicting Tom Hale, Prosecutors Show Link Between Rowe Campaign "
+           "and Lantern", "body_start": float(text.index("A Rowe"))}
+    assert claim_sentence(m, row) == 0
+
+
+def test_headline_doubt_in_a_subordinate_clause_or_on_another_word_is_not_the_claims(lexicons):
+    from framing.exercises.kinds_compare import headline_doubts
+
+    text = ("Senators called on the mayor to cancel the meeting after charges were filed against two officers for "
+            "allegedly hacking the files.")
+    m = Material([article(lexicons, text)], {}, lexicons)
+    row = {"article_id": "a-1", "headline": "Senators call on mayor to cancel meeting", "body_start": 0.0,
+           "headline_hedges": []}
+    assert headline_doubts(m, row) == ([], [])  # "allegedly" hedges the hacking, in the "after" clause
+
+
+def test_headline_less_sure_only_when_the_sentence_has_no_doubt_at_all(lexicons):
+    from framing.exercises.kinds_compare import headline_doubts, verdict_holds
+
+    text = "The adviser warned on Monday that failure to pass the budget would raise the risk of a recession."
+    m = Material([article(lexicons, text)], {}, lexicons)
+    row = {"article_id": "a-1", "headline": "Recession possible without budget, adviser warns", "body_start": 0.0,
+           "headline_hedges": ["possible"]}
+    doubts = headline_doubts(m, row)
+    assert doubts[0] == ["possible"]
+    assert not verdict_holds(m, row, doubts)  # "would raise the risk" is no surer than "possible"
+
+
 # --- rewrite neutrally ------------------------------------------------------------------------
 
 
