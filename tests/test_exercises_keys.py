@@ -10,7 +10,7 @@ import pandas as pd
 from framing.analysis import analyze_document
 from framing.corpus import parse_text
 from framing.exercises.doubt import passage_doubts, uncounted
-from framing.exercises.kinds_compare import claim_sentence
+from framing.exercises.kinds_headline import claim_sentence
 from framing.exercises.kinds_text import rewrite_neutrally, who_speaks, whose_words
 from framing.exercises.material import Material
 from framing.exercises.voice_labels import described_as
@@ -129,7 +129,7 @@ def test_headline_is_checked_against_the_lede_even_when_a_later_sentence_shares_
 
 
 def test_headline_doubt_in_a_subordinate_clause_or_on_another_word_is_not_the_claims(lexicons):
-    from framing.exercises.kinds_compare import headline_doubts
+    from framing.exercises.kinds_headline import headline_doubts
 
     text = ("Senators called on the mayor to cancel the meeting after charges were filed against two officers for "
             "allegedly hacking the files.")
@@ -140,7 +140,7 @@ def test_headline_doubt_in_a_subordinate_clause_or_on_another_word_is_not_the_cl
 
 
 def test_headline_less_sure_only_when_the_sentence_has_no_doubt_at_all(lexicons):
-    from framing.exercises.kinds_compare import headline_doubts, verdict_holds
+    from framing.exercises.kinds_headline import headline_doubts, verdict_holds
 
     text = "The adviser warned on Monday that failure to pass the budget would raise the risk of a recession."
     m = Material([article(lexicons, text)], {}, lexicons)

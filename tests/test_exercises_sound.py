@@ -338,7 +338,7 @@ def test_exercises_cli_paper_from_locale_and_overridden_by_the_option(tmp_path, 
 ])
 def test_headline_key_answers_in_the_students_options(row, doubts, verdict):
     """The key's verdict is one of the options the worksheet asks students to circle."""
-    from framing.exercises.kinds_compare import headline_verdict
+    from framing.exercises.kinds_headline import headline_verdict
     from framing.exercises.wording import PROMPTS
 
     assert headline_verdict(row, doubts) == verdict

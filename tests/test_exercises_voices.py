@@ -71,3 +71,21 @@ def test_a_quote_between_two_people_is_not_credited(lexicons):
     quoted = {q.start for q in analysis.spans_of("quote")}
     assert quoted  # both quotations are read as speech
     assert quotes_of_another(analysis) == {1}  # the second sentence only; "Reed said" names its speaker
+
+
+def test_a_dateline_place_and_a_gerund_are_no_voices(lexicons):
+    from framing.exercises.voices import a_place
+
+    text = "WASHINGTON — The mayor said the vote was fair. Attacking Ann Bell, the mayor said the plan was weak."
+    analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
+    m = Material([analysis], {}, lexicons)
+    assert a_place(m, {**row("WASHINGTON", 0), "kind": "institution"})  # a teacher found a dateline as a voice
+    assert unnamed(m, row("Attacking Ann Bell", text.index("Attacking")))
+
+
+def test_labels_of_two_different_departments_are_not_one_entity():
+    from framing.exercises.kinds_compare import one_referent
+
+    justice = {"label": "Justice Department"}
+    assert one_referent("Department", [justice, {"label": "“deep state” Justice Department"}])
+    assert not one_referent("Department", [justice, {"label": "the State Department"}])

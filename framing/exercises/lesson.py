@@ -19,7 +19,7 @@ from ..compare.common import outlet_of
 from ..errors import FramingInputError
 from ..lexicons import Lexicons
 from ..report.model import SHORT_ARTICLE_WORDS, report_date
-from . import kinds_compare, kinds_frames, kinds_text, timing, wording
+from . import kinds_compare, kinds_frames, kinds_headline, kinds_text, timing, wording
 from .handout import build_handout
 from .kinds_text import Candidate
 from .material import GRADES, Material, grade_number, natural_key, reading_level
@@ -32,7 +32,7 @@ BUILDERS: dict[str, Callable[[Material], list[Candidate]]] = {
     "name_that_label": kinds_compare.name_that_label,
     "same_fact": kinds_compare.same_fact,
     "numbers_gaps": kinds_compare.numbers_gaps,
-    "headline_check": kinds_compare.headline_check,
+    "headline_check": kinds_headline.headline_check,
     "rewrite_neutrally": kinds_text.rewrite_neutrally,
     "spot_the_frame": kinds_frames.spot_the_frame,
 }

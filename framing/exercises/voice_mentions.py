@@ -31,6 +31,7 @@ _OF_PLACE = re.compile(r"\s+of\s+(?=[A-Z])")
 # An appositive after the name (and its tag): ", the top Democrat on the committee," / ", director of X."
 _AFTER = re.compile(rf",\s*((?:{DESCRIBED_NOUN}\s|[a-z][\w-]*\s)[^,.;:“”\"()]{{2,90}}|[a-z][\w-]+)(?=[,.;)]|$)")
 _WORD_BEFORE = re.compile(r"([\w.’'&-]+)\s+$")
+_OPENING_GERUND = re.compile(r"^[A-Z][a-z]+ing\s+(?=[A-Z])")
 REACH = 6  # words read back from a title for the words that belong to it ("Senate Minority Leader")
 
 
@@ -84,7 +85,7 @@ def named_phrase(m: Material, analysis: Any, mention: Mention) -> str:
     titled = (bool(mention.role) and mention.how == "title_name") or start < mention.start
     if not (titled or end > mention.end or after or before):
         return ""
-    core = clean(text[start:end])
+    core = _OPENING_GERUND.sub("", clean(text[start:end]))  # "Attacking Hillary Clinton": a clause's verb
     return ", ".join(part for part in (before, core, after) if part)
 
 
@@ -141,7 +142,8 @@ def apposition_after_at(m: Material, text: str, end: int) -> str:
         phrase, stop = phrase + more.group(0), stop + more.end()
     words = phrase.split()
     cut = next((n for n, w in enumerate(words) if w.lower() in RELATIVE_PRONOUNS), len(words))
-    if cut == 0 or (not re.match(DESCRIBED_NOUN, words[0]) and not any(is_role_word(m, w) for w in words[:3])):
+    if cut == 0 or re.fullmatch(r"[a-z]+(?:ing|ed)", words[0]) or (  # "Blumenthal, advocating for …": a clause
+            not re.match(DESCRIBED_NOUN, words[0]) and not any(is_role_word(m, w) for w in words[:3])):
         return ""
     return description(m, " ".join(words[:cut]))
 

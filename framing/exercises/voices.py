@@ -94,7 +94,7 @@ def is_voice(m: Material, row: Mapping[str, Any]) -> bool:
     analysis = m.by_id.get(str(row.get("article_id")))
     if analysis is None or row.get("kind") not in NAMED_KINDS or row.get("role") == "documents" or not voice_key(row):
         return False
-    if not re.search(r"\b[A-Z]", voice_name(row)) or unnamed(m, row) or (
+    if not re.search(r"\b[A-Z]", voice_name(row)) or unnamed(m, row) or a_place(m, row) or (
             row.get("kind") == "named_person" and voice_name(row)[:1].islower()):
         return False  # "committee", "a Republican who", "the Democratic leader": no name a student can look up
     start, end = int(float(row["start"])), int(float(row["end"]))
@@ -111,7 +111,18 @@ def unnamed(m: Material, row: Mapping[str, Any]) -> bool:
     sources are not listed, so a teacher found them wrong as rows."""
     words = voice_name(row).split()
     groups = {e.key.lower() for e in m.lexicons["titles"] if e["kind"] == "group"}
-    return not words or words[0].lower() in ("a", "an") or words[-1].lower() in groups
+    return (not words or words[0].lower() in ("a", "an") or words[-1].lower() in groups
+            or (row.get("kind") == "named_person" and words[0].lower().endswith("ing")))  # "Attacking Hillary Clinton"
+
+
+def a_place(m: Material, row: Mapping[str, Any]) -> bool:
+    """Whether the mention layer reads the row's name as a place ("WASHINGTON" of a dateline): no voice, and
+    whatever it was given to say has no speaker the key can name."""
+    analysis = m.by_id.get(str(row.get("article_id")))
+    if analysis is None:
+        return False
+    start, end = name_at(analysis.document.text, row)
+    return any(x.kind == "place" and x.start <= start and end <= x.end for x in analysis.document.mentions)
 
 
 def only_adjective(m: Material, analysis: Any, row: Mapping[str, Any], start: int) -> bool:
@@ -215,6 +226,8 @@ def unkeyable_sentences(m: Material, rows: list[dict[str, Any]]) -> set[tuple[st
                 or float(row["start"]) != float(row["start"])):  # no place (NaN): nothing to show
             continue
         start = int(float(row["start"]))
+        if a_place(m, row) and float(row.get("words_start", "nan")) == float(row.get("words_start", "nan")):
+            unsure.add((analysis.document.id, analysis.document.sentence_of(int(float(row["words_start"])))))
         if (is_voice(m, row) or unnamed(m, row) or nested(analysis, start)
                 or is_self(m, row["outlet"], str(row["voice"]))):
             continue
