@@ -89,3 +89,12 @@ def test_labels_of_two_different_departments_are_not_one_entity():
     justice = {"label": "Justice Department"}
     assert one_referent("Department", [justice, {"label": "“deep state” Justice Department"}])
     assert not one_referent("Department", [justice, {"label": "the State Department"}])
+
+
+def test_a_person_sharing_a_surname_with_another_gets_no_label(lexicons):
+    # the mention layer tied a president's "he said" to a movement named after him: no label beats a wrong one
+    text = ("Ann Bell spoke for the Stop Bell movement. President Tom Bell said the vote was fair. "
+            "Later he said more.")
+    analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
+    m = Material([analysis], {}, lexicons)
+    assert label_of(m, row("Tom Bell", text.index("Tom Bell"))) == ""

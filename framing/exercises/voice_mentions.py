@@ -74,6 +74,19 @@ def called_in_article(m: Material, row: Mapping[str, Any]) -> str | None:
     return "; ".join(f"{p} ({doc.sentence_of(x.start) + 1})" for x, p in shown)
 
 
+def ambiguous_person(m: Material, row: Mapping[str, Any]) -> bool:
+    """Whether the person at the row shares a surname with another person of the article ("Resist Trump" of a
+    movement's name and "Donald Trump"; Bill and Hillary Clinton): a pronoun or bare surname may then be either,
+    so the key gives the voice no label rather than perhaps the wrong one."""
+    mention = person_mention(m, row)
+    if mention is None:
+        return False
+    surname = mention.name.split()[-1:]
+    doc = m.by_id[str(row["article_id"])].document
+    return any(x.kind == "person" and x.entity and x.entity != mention.entity and x.how in PERSON_NAME_RULES
+               and x.name.split()[-1:] == surname for x in doc.mentions)
+
+
 def named_phrase(m: Material, analysis: Any, mention: Mention) -> str:
     """The article's words around one naming: what comes before the title, the title, the name, the tag, an
     appositive; "" when they say nothing beyond the name or a courtesy title ("Mr. Katz", "Ryan")."""

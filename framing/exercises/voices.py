@@ -28,7 +28,7 @@ from ..grammar import NAME_SUFFIXES
 from .material import Material, clean, group_of, records
 from .sound import standing
 from .voice_labels import FUNCTION_WORDS, described_as, name_at, reporting_words, split_title, voice_name
-from .voice_mentions import called_in_article, person_mention
+from .voice_mentions import ambiguous_person, called_in_article, person_mention
 
 # The voices table's kinds that name someone a student can look up.
 NAMED_KINDS = frozenset({"named_person", "institution", "media"})
@@ -52,7 +52,10 @@ def shown_name(m: Material, row: Mapping[str, Any]) -> str:
 def label_of(m: Material, row: Mapping[str, Any]) -> str:
     """What the article calls the voice: a person's whole name-with-role from the mention layer
     (:mod:`.voice_mentions`), else the phrase by the name in the text (:func:`.voice_labels.described_as`:
-    a role the mention layer's titles do not know, "Prosecutor Lee"), never a courtesy title alone."""
+    a role the mention layer's titles do not know, "Prosecutor Lee"), never a courtesy title alone, and none for
+    a person whose surname another person of the article shares (:func:`.voice_mentions.ambiguous_person`)."""
+    if ambiguous_person(m, row):
+        return ""
     called = called_in_article(m, row) or described_as(m, row)
     courtesy = {e.key.lower().rstrip(".") for e in m.lexicons["titles"] if e["kind"] == "title" and not e["role"]}
     return "" if called.lower().rstrip(".") in courtesy else called  # "Mrs." says nothing about who she is
