@@ -217,3 +217,12 @@ def test_an_if_that_addresses_the_listener_is_no_condition_in_the_key(lexicons):
     text = "If you're listening, Mr. Mayor, the bridge may fall before May."
     a = article(lexicons, text)
     assert [d.text for d in passage_doubts(lexicons, a, 0, len(text))] == ["may"]
+
+
+def test_an_if_that_reports_a_question_is_no_condition_in_the_key(lexicons):
+    # a reader's "if" after "asked" is "whether": the worksheet's condition it is not
+    text = "Asked by a reporter if the mayor was the leading choice, the governor said yes. The vote may wait."
+    a = article(lexicons, text)
+    assert [d.text for d in passage_doubts(lexicons, a, 0, len(text))] == ["may"]
+    conditional = "The vote may wait if the council asks for more time."
+    assert "if" in [d.text for d in passage_doubts(lexicons, article(lexicons, conditional), 0, len(conditional))]
