@@ -15,7 +15,7 @@ from framing.exercises.voices import label_of, quotes_of_another, unnamed
 TEXT = ("Deputy Attorney General Ann Rowe announced the charges on Friday. Sen. Tom Hale (D-Conn.) said the charges "
         "were serious. Sen. Mark Dunn, the top Democrat on the panel, said the meeting should wait. Senator Roy Katz, "
         "a Republican who has criticized the governor, spoke later. Mr. Katz, a lawyer, said a simple majority may "
-        "be enough. Majority Leader Jim Boyd, R-Ky., said nothing.")
+        "be enough. Majority Leader Jim Boyd, R-Ky., said nothing. Senator Al Ross, Republican of Ohio, agreed.")
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +37,7 @@ def test_a_modifier_opening_a_sentence_stays_in_the_title(material):
 def test_the_party_state_tag_and_the_words_before_the_title_stay(material):
     assert label_of(material, row("Tom Hale", TEXT.index("Tom Hale"))) == "Sen. Tom Hale (D-Conn.)"
     assert label_of(material, row("Jim Boyd", TEXT.index("Jim Boyd"))) == "Majority Leader Jim Boyd, R-Ky."
+    assert label_of(material, row("Al Ross", TEXT.index("Al Ross"))) == "Senator Al Ross, Republican of Ohio"
 
 
 def test_an_appositive_after_the_name_is_part_of_the_label(material):

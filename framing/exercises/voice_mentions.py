@@ -24,9 +24,12 @@ from ..grammar import RELATIVE_PRONOUNS, TITLE_DESCRIBERS
 from .material import Material, clean
 from .voice_labels import DESCRIBED_NOUN, apposition_before_at, description, name_at, voice_name
 
-# A party-state tag after a name: "(D-N.Y.)", "(R)", "(Calif.)", ", R-Ky.", " of Maine" (a place follows).
+# A party-state tag after a name: "(D-N.Y.)", "(R)", "(Calif.)", ", R-Ky.", ", Republican of Arizona", " of Maine"
+# (a place follows).
 _TAG = re.compile(r"\s*\((?:[RDI](?:-[A-Z][\w. ]{1,20})?|[A-Z][a-z]+\.(?:\s?[A-Z][a-z]*\.)?)\)"
-                  r"|,\s*[RDI]-[A-Z][\w.]*(?:\s[A-Z][a-z]+\.?)?(?=[,.;)\s])")
+                  r"|,\s*[RDI]-[A-Z][\w.]*(?:\s[A-Z][a-z]+\.?)?(?=[,.;)\s])"
+                  # written out: "Senator John McCain, Republican of Arizona,"
+                  r"|,\s*(?:Republican|Democrat|[Ii]ndependent)\s+(?:of|from)\s+[A-Z][\w.]*(?:\s[A-Z][a-z]+)?(?=[,.;)])")
 _OF_PLACE = re.compile(r"\s+of\s+(?=[A-Z])")
 # An appositive after the name (and its tag): ", the top Democrat on the committee," / ", director of X."
 _AFTER = re.compile(rf",\s*((?:{DESCRIBED_NOUN}\s|[a-z][\w-]*\s)[^,.;:“”\"()]{{2,90}}|[a-z][\w-]+)(?=[,.;)]|$)")
