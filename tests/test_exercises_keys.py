@@ -226,3 +226,11 @@ def test_an_if_that_reports_a_question_is_no_condition_in_the_key(lexicons):
     assert [d.text for d in passage_doubts(lexicons, a, 0, len(text))] == ["may"]
     conditional = "The vote may wait if the council asks for more time."
     assert "if" in [d.text for d in passage_doubts(lexicons, article(lexicons, conditional), 0, len(conditional))]
+
+
+def test_a_hedge_passage_never_skips_a_sentence():
+    from framing.exercises.kinds_text import contiguous
+
+    assert contiguous([0, 1, 2, 3, 5]) == [0, 1, 2, 3]
+    assert contiguous([4, 5, 6]) == [4, 5, 6]
+    assert contiguous([]) == []
