@@ -99,3 +99,10 @@ def test_a_person_sharing_a_surname_with_another_gets_no_label(lexicons):
     analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
     m = Material([analysis], {}, lexicons)
     assert label_of(m, row("Tom Bell", text.index("Tom Bell"))) == ""
+
+
+def test_a_plural_title_is_no_label_of_one_person(lexicons):
+    text = "Reps. Al Ross of Ohio and Ann Bell of Iowa objected. Ross said the deal was bad."
+    analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
+    label = label_of(Material([analysis], {}, lexicons), row("Ross", text.rindex("Ross")))
+    assert label == "Al Ross of Ohio"

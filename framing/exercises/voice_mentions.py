@@ -96,6 +96,8 @@ def named_phrase(m: Material, analysis: Any, mention: Mention) -> str:
     text = analysis.document.text
     start = words_before_title(m, analysis, mention)
     end = tag_end(analysis, mention.end)
+    if plural_title(m, text[mention.start:mention.end]):  # "Reps. Peter DeFazio of Oregon, Jim McDermott and …"
+        start = max(start, text.find(mention.name, mention.start)) if mention.name else start
     after = apposition_after_at(m, text, end)
     before = apposition_before_at(m, analysis, start)
     titled = (bool(mention.role) and mention.how == "title_name") or start < mention.start
@@ -128,6 +130,14 @@ def words_before_title(m: Material, analysis: Any, mention: Mention) -> int:
             break
         start = at
     return start
+
+
+def plural_title(m: Material, phrase: str) -> bool:
+    """Whether the title before a name is plural ("Reps.", "Sens."): it names several people, so it is no label
+    of the one who speaks."""
+    first = phrase.split()[0].lower().rstrip(".") if phrase.split() else ""
+    titles = {e.key.lower().rstrip(".") for e in m.lexicons["titles"] if e["kind"] == "title"}
+    return len(first) > 3 and first.endswith("s") and first[:-1] in titles  # "mrs" is no plural of "mr"
 
 
 def tag_end(analysis: Any, end: int) -> int:
