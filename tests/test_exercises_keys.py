@@ -234,3 +234,8 @@ def test_a_hedge_passage_never_skips_a_sentence():
     assert contiguous([0, 1, 2, 3, 5]) == [0, 1, 2, 3]
     assert contiguous([4, 5, 6]) == [4, 5, 6]
     assert contiguous([]) == []
+
+
+def test_an_if_with_you_that_sets_a_condition_stays_in_the_key(lexicons):
+    text = "If you help me win this race, you may have a friend on the committee."
+    assert "If" in [d.text for d in passage_doubts(lexicons, article(lexicons, text), 0, len(text))]

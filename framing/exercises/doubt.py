@@ -49,6 +49,10 @@ _WHAT_CALLED = re.compile(r"(?<!\w)what\s+(?:he|she|they|it|[A-Z][\w’'-]+)\s+(
 # Words a hedge lexicon lists that a careful reader does not take as doubt here: "whether or not" ("regardless"),
 # and a negated "could" ("could not" says what was impossible, an ability, not a guess).
 _NOT_DOUBT = re.compile(r"whether\s+or\s+not|could(?:\s+not|n[’']t)?", re.IGNORECASE)
+# "if you're listening", "if you ask me", "if you will": the "if" addresses the listener and conditions no claim
+# ("if you help me win, you may have …" is a real condition, which a teacher expects in the key).
+_SPEECH_ACT_IF = re.compile(r"\s+you(?:['’]re|\s+are)?\s+(?:listening|asking|ask\s+me|will\b|like\b|please\b|"
+                            r"recall|remember|want\s+to\s+know)", re.IGNORECASE)
 # A reported question's verb: "asked … if", like "asked whether" (the hedge detector's reported_question veto).
 _ASKED_BEFORE = re.compile(r"(?<!\w)(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering)(?!\w)", re.IGNORECASE)
 # "could" alone may be ability ("could put") or possibility: a teacher judges it, so it is only "also accept".
@@ -95,7 +99,7 @@ def doubtful(text: str, start: int, end: int) -> bool:
     if found is not None and (found.group(0).lower() != ABILITY_OR_DOUBT or text[start:end].lower() == "could"):
         return True
     after = re.match(r"\s+(?:\w+ly\s+)?(\w+)", text[end:end + 30])
-    if text[start:end].lower() == "if" and after is not None and after.group(1).lower() in ("you", "you're", "you’re"):
+    if text[start:end].lower() == "if" and _SPEECH_ACT_IF.match(text[end:end + 40]):
         return True  # "If you're listening, …": an address to the reader or listener, no condition on a claim
     clause_before = re.split(r"[,;:.!?]", text[max(0, start - 80):start])[-1]
     if text[start:end].lower() == "if" and _ASKED_BEFORE.search(clause_before):
