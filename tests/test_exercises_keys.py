@@ -239,3 +239,11 @@ def test_a_hedge_passage_never_skips_a_sentence():
 def test_an_if_with_you_that_sets_a_condition_stays_in_the_key(lexicons):
     text = "If you help me win this race, you may have a friend on the committee."
     assert "If" in [d.text for d in passage_doubts(lexicons, article(lexicons, text), 0, len(text))]
+
+
+def test_a_source_named_only_by_the_and_a_noun_is_not_clear(lexicons):
+    from framing.exercises.kinds_compare import points_back
+
+    m = Material([], {}, lexicons)
+    assert points_back(m, "The article")  # which article: an earlier sentence says
+    assert not points_back(m, "The mayor") and not points_back(m, "The Ledger")

@@ -20,6 +20,7 @@ from .material import Material, clean, letter_name, listed, parse_evidence, reco
 from .sound import is_confident, standing
 
 MAX_VERSIONS = 3
+_BARE_DEFINITE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+([a-z][\w-]*)")
 ROUNDING = 0.1  # values this close agree when either is given as approximate
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -192,11 +193,20 @@ def fact_wording(m: Material, row: dict[str, Any]) -> tuple[list[str], list[str]
         return None
     start, end = analysis.document.sentences[analysis.document.sentence_of(int(float(row["start"])))]
     who = who_says(analysis, start, end)
-    if who is None:
+    if who is None or any(points_back(m, w) for w in who):
         return None
     doubts = [d.text for d in passage_doubts(m.lexicons, analysis, start, end)]
     loaded = [s.text for s in analysis.spans_of("loaded") if start <= s.start and s.end <= end and s.counted]
     return doubts, [m.mask(w) for w in who], loaded
+
+
+def points_back(m: Material, source: str) -> bool:
+    """Whether a source is named only by "the" and a noun that is no person's role ("The article said"): which
+    article is in an earlier sentence, so who says it is not clear from the sentence shown. "The mayor" is clear
+    (a role of ``titles.tsv``); a teacher found "The article" as the key's answer."""
+    found = _BARE_DEFINITE.fullmatch(source)
+    roles = {e.key.lower() for e in m.lexicons["titles"] if e["kind"] in ("title", "role")}
+    return found is not None and found.group(1).lower() not in roles
 
 
 def fact_item(m: Material, rows: list[dict[str, Any]]) -> dict[str, Any]:
