@@ -87,6 +87,12 @@ def as_outlet(m: Material, row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+def voice_sentence(analysis: Any, row: Mapping[str, Any]) -> int:
+    """The sentence of the voice's name: a source row may start in the sentence before ("secretary of state.
+    Mrs. Clinton" read as one title and name), and a teacher found a voice listed at the wrong sentence."""
+    return analysis.document.sentence_of(name_at(analysis.document.text, row)[0])
+
+
 def is_voice(m: Material, row: Mapping[str, Any]) -> bool:
     """A row that names someone a student can look up, where the analysis counts a source: not a document,
     not the outlet itself, and not a piece of a longer name ("Means Committee" of "Ways and Means Committee").
@@ -184,7 +190,7 @@ def confident_voices(m: Material) -> dict[str, list[dict[str, Any]]]:
     for row in (as_outlet(m, r) for r in rows):
         analysis = m.by_id.get(str(row.get("article_id")))
         if analysis is not None and is_voice(m, row):
-            index = analysis.document.sentence_of(int(float(row["start"])))
+            index = voice_sentence(analysis, row)
             if (analysis.document.id, index) not in unsure and standing(analysis, [index], m.lexicons.abbreviations):
                 placed.append((row, index))
     for new_voices in (True, False):
@@ -258,7 +264,7 @@ def keyed_completely(m: Material, rows: list[dict[str, Any]], indexes: list[int]
     analysis = m.by_id[article_id]
     for row in (as_outlet(m, r) for r in records(m.tables.get("voices"))):
         if (str(row.get("article_id")) == article_id and is_voice(m, row) and voice_key(row) not in keys
-                and analysis.document.sentence_of(int(float(row["start"]))) in indexes):
+                and voice_sentence(analysis, row) in indexes):
             return False
     keyed_words = {w for key in keys for w in key.split()}
     if (unnamed_in_key(analysis, keyed_words) | quotes_of_another(analysis)) & set(indexes):
