@@ -106,3 +106,12 @@ def test_a_plural_title_is_no_label_of_one_person(lexicons):
     analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
     label = label_of(Material([analysis], {}, lexicons), row("Ross", text.rindex("Ross")))
     assert label == "Al Ross of Ohio"
+
+
+def test_a_voice_is_placed_at_its_name_not_where_its_row_starts(lexicons):
+    from framing.exercises.voices import voice_sentence
+
+    text = "The emails went to a server while she was secretary of state.\n\nMrs. Lane, in a book, said it hurt."
+    analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
+    spanning = {**row("Lane", text.index("secretary")), "end": float(text.index("Lane") + 4)}
+    assert voice_sentence(analysis, spanning) == 1
