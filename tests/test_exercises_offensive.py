@@ -33,6 +33,7 @@ def test_only_words_printed_in_full_are_found(lexicons):
     assert offensive_places(lexicons, "He called it b*******, and worse: s---.") == []  # censored spellings
     assert offensive_places(lexicons, "Dick Lane and Sen. Dick Durbin spoke.") == []  # a name, not the word
     assert offensive_places(lexicons, "The shitake mushrooms sold out.") == []  # whole words only
+    assert [k for _, k in offensive_places(lexicons, "He called him a son-of-a-bitch.")] == ["profanity"]
 
 
 def test_the_note_names_source_and_paragraph_and_never_the_word(lexicons):

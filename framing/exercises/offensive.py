@@ -27,7 +27,8 @@ def _patterns(lexicons: Lexicons) -> tuple[tuple[re.Pattern[str], str], ...]:
     groups: dict[tuple[str, str], list[str]] = {}
     for entry in lexicons["offensive"]:
         groups.setdefault((entry["kind"], entry["case"] or "any"), []).append(re.escape(entry.key))
-    return tuple((re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(words, key=len, reverse=True))})(?![\w-])",
+    # a hyphen joins, it does not hide: "son-of-a-…" prints the word in full
+    return tuple((re.compile(rf"(?<!\w)(?:{'|'.join(sorted(words, key=len, reverse=True))})(?!\w)",
                              0 if case == "lower" else re.IGNORECASE), kind)
                  for (kind, case), words in sorted(groups.items()))
 
