@@ -247,3 +247,13 @@ def test_a_source_named_only_by_the_and_a_noun_is_not_clear(lexicons):
     m = Material([], {}, lexicons)
     assert points_back(m, "The article")  # which article: an earlier sentence says
     assert not points_back(m, "The mayor") and not points_back(m, "The Ledger")
+
+
+def test_a_wh_question_headline_or_a_question_sentence_is_no_claim_to_check(lexicons):
+    from framing.exercises.kinds_headline import states_no_claim
+
+    text = "Ann Bell won the primary on Tuesday. So who is Ann Bell, and how did she win?"
+    m = Material([article(lexicons, text)], {}, lexicons)
+    assert states_no_claim(m, {"article_id": "a-1", "headline": "Who is Ann Bell?"}, 0)
+    assert states_no_claim(m, {"article_id": "a-1", "headline": "Bell wins primary"}, text.index("So who"))
+    assert not states_no_claim(m, {"article_id": "a-1", "headline": "Did Bell win the primary?"}, 0)

@@ -33,6 +33,7 @@ NEAR_BEST = 0.9  # a sentence this close to the best-matching one states the cla
 MIN_COVER = 1 / 3  # of the headline's word weight a lede sentence must share to state its claim
 LATER_COVER = 0.6  # and a later sentence: one far from the lede is more often about something else
 MIN_SHARED = 2  # content words a sentence shares with the headline to state its claim
+_WH_QUESTION = re.compile(r"(?:.*:\s*)?(?:who|what|why|how|when|where|which)\b[^?]*\?\s*$", re.IGNORECASE)
 _ENDING = re.compile(r"(?<=[a-z]{4})(?:ing|ed|es|s)$")  # an inflection, where four letters stay
 
 
@@ -50,6 +51,8 @@ def headline_check(m: Material) -> list[Candidate]:
         claim = claim_sentence(m, row) if row.get("headline") else None
         if claim is None or not can_show(m, row["article_id"], claim):
             continue
+        if states_no_claim(m, row, claim):
+            continue
         row = {**row, "body_start": claim}
         doubts = headline_doubts(m, row)
         if (doubts[0] or doubts[1] or row.get("headline_question")) and verdict_holds(m, row, doubts):
@@ -58,6 +61,15 @@ def headline_check(m: Material) -> list[Candidate]:
     return [Candidate(f"headline:{row['article_id']}", row["outlet"], f"{m.name(row['outlet'])}: "
                       f"{m.mask(clean(str(row['headline'])))}", float(row["confidence"]),
                       lambda r=row, d=doubts: headline_item(m, r, d)) for row, doubts, _ in ranked]
+
+
+def states_no_claim(m: Material, row: dict[str, Any], claim: int) -> bool:
+    """Whether the pair has no claim to weigh: a headline that asks who or what ("Who is Dave Brat?") arouses
+    curiosity and hedges nothing, and a sentence that is itself a question states nothing (a teacher would not
+    call either "less sure")."""
+    doc = m.by_id[str(row["article_id"])].document
+    sentence = doc.text[slice(*doc.sentences[doc.sentence_of(claim)])].strip()
+    return bool(_WH_QUESTION.match(clean(str(row["headline"])))) or sentence.rstrip("”\"’' ").endswith("?")
 
 
 def claim_sentence(m: Material, row: dict[str, Any]) -> int | None:
