@@ -115,3 +115,18 @@ def test_a_voice_is_placed_at_its_name_not_where_its_row_starts(lexicons):
     analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
     spanning = {**row("Lane", text.index("secretary")), "end": float(text.index("Lane") + 4)}
     assert voice_sentence(analysis, spanning) == 1
+
+
+def test_a_body_is_labelled_only_by_its_own_appositive(lexicons):
+    # a teacher found "Supreme Court." given as the label of a group named before it
+    text = "Fix the Ledger, a group that pushes for reform at the Supreme Court, counted the cases."
+    analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Paper"), lexicons)
+    body = {**row("Fix the Ledger", 0), "kind": "institution", "outlet": "Paper"}
+    assert label_of(Material([analysis], {}, lexicons), body) == "a group"
+
+
+def test_a_later_naming_that_only_drops_first_names_adds_nothing(material, lexicons):
+    text = "Justice Ann Bell spoke on Monday. Justice Bell said the case was closed."
+    analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
+    label = label_of(Material([analysis], {}, lexicons), row("Bell", text.rindex("Bell")))
+    assert label == "Justice Ann Bell"

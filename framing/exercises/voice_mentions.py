@@ -32,7 +32,8 @@ _TAG = re.compile(r"\s*\((?:[RDI](?:-[A-Z][\w. ]{1,20})?|[A-Z][a-z]+\.(?:\s?[A-Z
                   r"|,\s*(?:Republican|Democrat|[Ii]ndependent)\s+(?:of|from)\s+[A-Z][\w.]*(?:\s[A-Z][a-z]+)?(?=[,.;)])")
 _OF_PLACE = re.compile(r"\s+of\s+(?=[A-Z])")
 # An appositive after the name (and its tag): ", the top Democrat on the committee," / ", director of X."
-_AFTER = re.compile(rf",\s*((?:{DESCRIBED_NOUN}\s|[a-z][\w-]*\s)[^,.;:“”\"()]{{2,90}}|[a-z][\w-]+)(?=[,.;)]|$)")
+_AFTER = re.compile(rf",\s*((?:{DESCRIBED_NOUN}\s|[a-z][\w-]*\s)[^,.;:“”\"()]{{2,160}}|[a-z][\w-]+)(?=[,.;)]|$)")
+MAX_APPOSITIVE = 90  # characters of an appositive kept, once cut at its relative clause
 _WORD_BEFORE = re.compile(r"([\w.’'&-]+)\s+$")
 _OPENING_GERUND = re.compile(r"^[A-Z][a-z]+ing\s+(?=[A-Z])")
 REACH = 6  # words read back from a title for the words that belong to it ("Senate Minority Leader")
@@ -71,7 +72,7 @@ def called_in_article(m: Material, row: Mapping[str, Any]) -> str | None:
         return ""
     intro = described[0]
     here = next(((x, p) for x, p in described if x.start == mention.start), None)
-    shown = [intro] if here is None or here[1] == intro[1] else [intro, here]
+    shown = [intro] if here is None or said_beyond_name(here) == said_beyond_name(intro) else [intro, here]
     if len(shown) == 1:
         return intro[1]
     return "; ".join(f"{p} ({doc.sentence_of(x.start) + 1})" for x, p in shown)
@@ -88,6 +89,13 @@ def ambiguous_person(m: Material, row: Mapping[str, Any]) -> bool:
     doc = m.by_id[str(row["article_id"])].document
     return any(x.kind == "person" and x.entity and x.entity != mention.entity and x.how in PERSON_NAME_RULES
                and x.name.split()[-1:] == surname for x in doc.mentions)
+
+
+def said_beyond_name(found: tuple[Mention, str]) -> str:
+    """A phrase less the person's names: "Justice Ruth Bader Ginsburg" and "Justice Ginsburg" say the same."""
+    mention, phrase = found
+    names = {w.lower() for w in mention.name.split()}
+    return " ".join(w for w in phrase.split() if w.lower().strip(",.") not in names)
 
 
 def named_phrase(m: Material, analysis: Any, mention: Mention) -> str:
@@ -168,6 +176,8 @@ def apposition_after_at(m: Material, text: str, end: int) -> str:
         phrase, stop = phrase + more.group(0), stop + more.end()
     words = phrase.split()
     cut = next((n for n, w in enumerate(words) if w.lower() in RELATIVE_PRONOUNS), len(words))
+    if len(" ".join(words[:cut])) > MAX_APPOSITIVE:
+        return ""
     if cut == 0 or re.fullmatch(r"[a-z]+(?:ing|ed)", words[0]) or (  # "Blumenthal, advocating for …": a clause
             not re.match(DESCRIBED_NOUN, words[0]) and not any(is_role_word(m, w) for w in words[:3])):
         return ""

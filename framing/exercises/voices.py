@@ -27,8 +27,16 @@ from ..corpus.mentions import PERSON_NAME_RULES
 from ..grammar import NAME_SUFFIXES
 from .material import Material, clean, group_of, records
 from .sound import standing
-from .voice_labels import FUNCTION_WORDS, described_as, name_at, reporting_words, split_title, voice_name
-from .voice_mentions import ambiguous_person, called_in_article, person_mention
+from .voice_labels import (
+    FUNCTION_WORDS,
+    apposition_before_at,
+    described_as,
+    name_at,
+    reporting_words,
+    split_title,
+    voice_name,
+)
+from .voice_mentions import ambiguous_person, apposition_after_at, called_in_article, person_mention
 
 # The voices table's kinds that name someone a student can look up.
 NAMED_KINDS = frozenset({"named_person", "institution", "media"})
@@ -56,9 +64,22 @@ def label_of(m: Material, row: Mapping[str, Any]) -> str:
     a person whose surname another person of the article shares (:func:`.voice_mentions.ambiguous_person`)."""
     if ambiguous_person(m, row):
         return ""
+    if row.get("kind") != "named_person":
+        return body_label(m, row)
     called = called_in_article(m, row) or described_as(m, row)
     courtesy = {e.key.lower().rstrip(".") for e in m.lexicons["titles"] if e["kind"] == "title" and not e["role"]}
     return "" if called.lower().rstrip(".") in courtesy else called  # "Mrs." says nothing about who she is
+
+
+def body_label(m: Material, row: Mapping[str, Any]) -> str:
+    """What the article calls a body or outlet: the appositive after or before its name ("Fix the Court, a
+    group that pushes …": "a group"), or "" (the key's dash: named by its name alone). A teacher found a
+    phrase from elsewhere in the sentence ("Supreme Court.") given as a group's label."""
+    analysis = m.by_id.get(str(row.get("article_id")))
+    if analysis is None:
+        return ""
+    start, end = name_at(analysis.document.text, row)
+    return apposition_after_at(m, analysis.document.text, end) or apposition_before_at(m, analysis, start)
 
 
 def voice_key(row: Mapping[str, Any]) -> str:
