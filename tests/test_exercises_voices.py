@@ -130,3 +130,9 @@ def test_a_later_naming_that_only_drops_first_names_adds_nothing(material, lexic
     analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
     label = label_of(Material([analysis], {}, lexicons), row("Bell", text.rindex("Bell")))
     assert label == "Justice Ann Bell"
+
+
+def test_a_naming_inside_a_quotation_is_not_what_the_article_calls_someone(lexicons):
+    text = 'Ann Bell spoke on Monday. "Secretary Bell must appear," the chairman wrote. Bell said no.'
+    analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
+    assert label_of(Material([analysis], {}, lexicons), row("Bell", text.rindex("Bell"))) == ""

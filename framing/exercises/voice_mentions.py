@@ -65,7 +65,10 @@ def called_in_article(m: Material, row: Mapping[str, Any]) -> str | None:
         return None
     analysis = m.by_id[str(row["article_id"])]
     doc = analysis.document
-    namings = [x for x in doc.mentions if x.entity == mention.entity and x.how in PERSON_NAME_RULES]
+    # a naming inside a quotation is the speaker's word for the person ("Secretary Clinton" in a chairman's
+    # letter), not the article's
+    namings = [x for x in doc.mentions if x.entity == mention.entity and x.how in PERSON_NAME_RULES
+               and not doc.is_quoted(x.start, x.end)]
     phrases = [(x, named_phrase(m, analysis, x)) for x in namings]
     described = [(x, p) for x, p in phrases if p]
     if not described:
