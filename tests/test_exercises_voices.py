@@ -136,3 +136,11 @@ def test_a_naming_inside_a_quotation_is_not_what_the_article_calls_someone(lexic
     text = 'Ann Bell spoke on Monday. "Secretary Bell must appear," the chairman wrote. Bell said no.'
     analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
     assert label_of(Material([analysis], {}, lexicons), row("Bell", text.rindex("Bell"))) == ""
+
+
+def test_a_role_read_from_inside_a_quotation_is_no_fallback_label(lexicons):
+    text = 'The chairman wrote: "Director Bell must appear." Bell said no.'
+    analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
+    at = text.index("Director")
+    voice = {**row("Bell", text.rindex("Bell")), "role_reason": f"title 'Director' at {at}-{at + 8}"}
+    assert label_of(Material([analysis], {}, lexicons), voice) == ""

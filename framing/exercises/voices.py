@@ -66,9 +66,18 @@ def label_of(m: Material, row: Mapping[str, Any]) -> str:
         return ""
     if row.get("kind") != "named_person":
         return body_label(m, row)
-    called = called_in_article(m, row) or described_as(m, row)
+    called = called_in_article(m, row) or (described_as(m, row) if not said_in_quote(m, row) else "")
     courtesy = {e.key.lower().rstrip(".") for e in m.lexicons["titles"] if e["kind"] == "title" and not e["role"]}
     return "" if called.lower().rstrip(".") in courtesy else called  # "Mrs." says nothing about who she is
+
+
+def said_in_quote(m: Material, row: Mapping[str, Any]) -> bool:
+    """Whether the words the voices table read the role from stand inside a quotation ("Secretary Clinton" in a
+    chairman's letter): the speaker's word for the person, not the article's."""
+    found = re.search(r"'[^']+' at (\d+)-(\d+)", str(row.get("role_reason") or ""))
+    analysis = m.by_id.get(str(row.get("article_id")))
+    return bool(found and analysis is not None
+                and analysis.document.is_quoted(int(found.group(1)), int(found.group(2))))
 
 
 def body_label(m: Material, row: Mapping[str, Any]) -> str:
