@@ -257,3 +257,11 @@ def test_a_wh_question_headline_or_a_question_sentence_is_no_claim_to_check(lexi
     assert states_no_claim(m, {"article_id": "a-1", "headline": "Who is Ann Bell?"}, 0)
     assert states_no_claim(m, {"article_id": "a-1", "headline": "Bell wins primary"}, text.index("So who"))
     assert not states_no_claim(m, {"article_id": "a-1", "headline": "Did Bell win the primary?"}, 0)
+
+
+def test_what_critics_call_is_second_hand(lexicons):
+    text = "He supported what critics call amnesty for the workers."
+    found = [d.text for d in passage_doubts(lexicons, article(lexicons, text), 0, len(text))]
+    assert found == ["what critics call"]
+    demand = "He supported what voters call for in the town."
+    assert passage_doubts(lexicons, article(lexicons, demand), 0, len(demand)) == []

@@ -44,8 +44,9 @@ TOPIC_CLASSES = frozenset({"noun"})
 
 
 # "what he called …": the writer hands the words to someone else, a second-hand marker a teacher expected.
-_WHAT_CALLED = re.compile(r"(?<!\w)what\s+(?:he|she|they|it|[A-Z][\w’'-]+)\s+(?:called|calls|described\s+as|termed)"
-                          r"(?!\w)", re.IGNORECASE)
+_WHAT_CALLED = re.compile(r"(?<!\w)what\s+(?:[\w’'-]+\s+){1,2}?(?:called|calls|call|described\s+as|termed|terms)"
+                          r"(?!\w)(?!\s+(?:for|on|up|off|in|out|back)\b)",  # "what voters call for" is a demand
+                          re.IGNORECASE)  # "what critics call amnesty", "what many critics call"
 # Words a hedge lexicon lists that a careful reader does not take as doubt here: "whether or not" ("regardless"),
 # and a negated "could" ("could not" says what was impossible, an ability, not a guess).
 _NOT_DOUBT = re.compile(r"whether\s+or\s+not|could(?:\s+not|n[’']t)?", re.IGNORECASE)
