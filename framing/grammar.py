@@ -161,3 +161,7 @@ SPEECH_VERBS = frozenset(
 # Words before a title that change the office it names ("Deputy Attorney General", "Acting Director"): part of
 # the person's title, so a label shows the office the article gives.
 TITLE_MODIFIERS = frozenset(["deputy", "acting", "assistant", "associate", "interim", "principal"])
+# Lower-case words that run into a title and belong to what the article calls someone ("former Sen.",
+# "independent Sen.", "outgoing White House economic adviser"): a label keeps them.
+TITLE_DESCRIBERS = TITLE_MODIFIERS | frozenset(["former", "independent", "outgoing", "incoming", "retired", "then",
+                                                "then-", "late", "longtime", "veteran", "freshman", "senior"])

@@ -118,6 +118,9 @@ SCHEMAS: dict[str, Schema] = {
     "organisations": _schema("term", "entity"),
     "headline_cues": _schema("term", Column("kind", closed=True), Column("group", required=False)),
     # frame: one of POLICY_FRAMES; weight: how strongly the cue signals it (framing/features/policy_frames/).
+    # kind: slur or profanity; case: whether a capitalized spelling counts (framing/exercises/offensive.py).
+    "offensive": _schema("term", Column("kind", closed=True), Column("case", required=False, default="any",
+                                                                      closed=True)),
     "frame_cues": _schema("term", Column("frame", closed=True, registry="framing.lexicon_schema:POLICY_FRAMES"),
                           Column("weight", required=False, default="1", number=True)),
 }

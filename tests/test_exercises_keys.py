@@ -10,7 +10,7 @@ import pandas as pd
 from framing.analysis import analyze_document
 from framing.corpus import parse_text
 from framing.exercises.doubt import passage_doubts, uncounted
-from framing.exercises.kinds_compare import claim_sentence
+from framing.exercises.kinds_headline import claim_sentence
 from framing.exercises.kinds_text import rewrite_neutrally, who_speaks, whose_words
 from framing.exercises.material import Material
 from framing.exercises.voice_labels import described_as
@@ -116,6 +116,41 @@ def test_headline_is_checked_against_the_lede_that_states_it(lexicons):
     assert claim_sentence(m, {**row, "headline": "Storm hits coast towns"}) is None
 
 
+def test_headline_is_checked_against_the_lede_even_when_a_later_sentence_shares_more_names(lexicons):
+    # a teacher found a headline set against a weaker second sentence ("according to an indictment") while the
+    # lede stated the claim as surely: the first sentence is the one checked when it states the claim
+    text = ("Prosecutors revealed a direct link between the Rowe campaign and the Lantern group on Friday. "
+            "A Rowe campaign aide sent Tom Hale to the Lantern group, prosecutors said in an indictment of Tom Hale. "
+            "The aide did not comment.")
+    m = Material([article(lexicons, text)], {}, lexicons)
+    row = {"article_id": "a-1", "headline": "Indicting Tom Hale, Prosecutors Show Link Between Rowe Campaign "
+           "and Lantern", "body_start": float(text.index("A Rowe"))}
+    assert claim_sentence(m, row) == 0
+
+
+def test_headline_doubt_in_a_subordinate_clause_or_on_another_word_is_not_the_claims(lexicons):
+    from framing.exercises.kinds_headline import headline_doubts
+
+    text = ("Senators called on the mayor to cancel the meeting after charges were filed against two officers for "
+            "allegedly hacking the files.")
+    m = Material([article(lexicons, text)], {}, lexicons)
+    row = {"article_id": "a-1", "headline": "Senators call on mayor to cancel meeting", "body_start": 0.0,
+           "headline_hedges": []}
+    assert headline_doubts(m, row) == ([], [])  # "allegedly" hedges the hacking, in the "after" clause
+
+
+def test_headline_less_sure_only_when_the_sentence_has_no_doubt_at_all(lexicons):
+    from framing.exercises.kinds_headline import headline_doubts, verdict_holds
+
+    text = "The adviser warned on Monday that failure to pass the budget would raise the risk of a recession."
+    m = Material([article(lexicons, text)], {}, lexicons)
+    row = {"article_id": "a-1", "headline": "Recession possible without budget, adviser warns", "body_start": 0.0,
+           "headline_hedges": ["possible"]}
+    doubts = headline_doubts(m, row)
+    assert doubts[0] == ["possible"]
+    assert not verdict_holds(m, row, doubts)  # "would raise the risk" is no surer than "possible"
+
+
 # --- rewrite neutrally ------------------------------------------------------------------------
 
 
@@ -182,3 +217,51 @@ def test_an_if_that_addresses_the_listener_is_no_condition_in_the_key(lexicons):
     text = "If you're listening, Mr. Mayor, the bridge may fall before May."
     a = article(lexicons, text)
     assert [d.text for d in passage_doubts(lexicons, a, 0, len(text))] == ["may"]
+
+
+def test_an_if_that_reports_a_question_is_no_condition_in_the_key(lexicons):
+    # a reader's "if" after "asked" is "whether": the worksheet's condition it is not
+    text = "Asked by a reporter if the mayor was the leading choice, the governor said yes. The vote may wait."
+    a = article(lexicons, text)
+    assert [d.text for d in passage_doubts(lexicons, a, 0, len(text))] == ["may"]
+    conditional = "The vote may wait if the council asks for more time."
+    assert "if" in [d.text for d in passage_doubts(lexicons, article(lexicons, conditional), 0, len(conditional))]
+
+
+def test_a_hedge_passage_never_skips_a_sentence():
+    from framing.exercises.kinds_text import contiguous
+
+    assert contiguous([0, 1, 2, 3, 5]) == [0, 1, 2, 3]
+    assert contiguous([4, 5, 6]) == [4, 5, 6]
+    assert contiguous([]) == []
+
+
+def test_an_if_with_you_that_sets_a_condition_stays_in_the_key(lexicons):
+    text = "If you help me win this race, you may have a friend on the committee."
+    assert "If" in [d.text for d in passage_doubts(lexicons, article(lexicons, text), 0, len(text))]
+
+
+def test_a_source_named_only_by_the_and_a_noun_is_not_clear(lexicons):
+    from framing.exercises.kinds_compare import points_back
+
+    m = Material([], {}, lexicons)
+    assert points_back(m, "The article")  # which article: an earlier sentence says
+    assert not points_back(m, "The mayor") and not points_back(m, "The Ledger")
+
+
+def test_a_wh_question_headline_or_a_question_sentence_is_no_claim_to_check(lexicons):
+    from framing.exercises.kinds_headline import states_no_claim
+
+    text = "Ann Bell won the primary on Tuesday. So who is Ann Bell, and how did she win?"
+    m = Material([article(lexicons, text)], {}, lexicons)
+    assert states_no_claim(m, {"article_id": "a-1", "headline": "Who is Ann Bell?"}, 0)
+    assert states_no_claim(m, {"article_id": "a-1", "headline": "Bell wins primary"}, text.index("So who"))
+    assert not states_no_claim(m, {"article_id": "a-1", "headline": "Did Bell win the primary?"}, 0)
+
+
+def test_what_critics_call_is_second_hand(lexicons):
+    text = "He supported what critics call amnesty for the workers."
+    found = [d.text for d in passage_doubts(lexicons, article(lexicons, text), 0, len(text))]
+    assert found == ["what critics call"]
+    demand = "He supported what voters call for in the town."
+    assert passage_doubts(lexicons, article(lexicons, demand), 0, len(demand)) == []

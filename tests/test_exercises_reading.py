@@ -60,7 +60,7 @@ def test_doubt_words_include_second_hand_markers_and_list_uncounted_hedge_words(
 
 
 def test_headline_doubt_words_come_from_the_clause_that_makes_its_claim(lexicons):
-    from framing.exercises.kinds_compare import headline_doubts
+    from framing.exercises.kinds_headline import headline_doubts
 
     text = ("The council closed the bridge on Monday, but do not expect the repairs to end soon. "
             "The mayor, a man who is seen as cautious, said the council would reopen it.")

@@ -163,7 +163,7 @@ def test_exercises_who_speaks_lists_each_voice_once_as_the_article_calls_it(lexi
     voices = {r[2]: r for r in key["rows"]}
     assert sorted(voices) == ["Ames", "Lee"]  # each person once; no pronoun, no self-reference
     assert voices["Lee"][3] == "Prosecutor" and voices["Lee"][1] == "1, 5"
-    assert voices["Ames"][3] == "Judge"  # a title carried in the voice's name goes to its own column
+    assert voices["Ames"][3] == "Judge Ames"  # the whole name-with-role, as the article writes it
     assert "Where" in key["columns"] and "Kind of voice" not in key["columns"]
     assert readable("role", "courts_prosecutors") == "prosecutors and courts"
 
@@ -338,7 +338,7 @@ def test_exercises_cli_paper_from_locale_and_overridden_by_the_option(tmp_path, 
 ])
 def test_headline_key_answers_in_the_students_options(row, doubts, verdict):
     """The key's verdict is one of the options the worksheet asks students to circle."""
-    from framing.exercises.kinds_compare import headline_verdict
+    from framing.exercises.kinds_headline import headline_verdict
     from framing.exercises.wording import PROMPTS
 
     assert headline_verdict(row, doubts) == verdict

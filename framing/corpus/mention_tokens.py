@@ -21,6 +21,7 @@ from ..grammar import (
     POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
     SURNAME_PARTICLES,
+    TITLE_MODIFIERS,
 )
 from .mention_model import Mention, MentionLexicon
 
@@ -73,6 +74,9 @@ class TokenReader:
         self.places = {m[0]: m for m in _matches(lex.places, self.norms) if self._capitalized(m[0])}
         self.orgs = {m[0]: m for m in _matches(lex.organisations, self.norms) if self._org_spelling(m[0], m[1])}
         in_title = {i for first, end, _ in self.titles.values() for i in range(first, end)}
+        # "Deputy Attorney General X" opening a sentence: the modifier belongs to the title, though
+        # "deputy" is written in lower case elsewhere (a teacher found "Attorney General" for a deputy)
+        in_title |= {first - 1 for first in self.titles if first and self.norms[first - 1] in TITLE_MODIFIERS}
         self.cap = self._capitalized_names(lowered, in_title)
 
     def _capitalized_names(self, lowered: set[str], in_title: set[int]) -> list[bool]:

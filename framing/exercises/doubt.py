@@ -45,12 +45,20 @@ TOPIC_CLASSES = frozenset({"noun"})
 
 
 # "what he called …", "what critics call …": the writer hands the words to someone else, a second-hand marker a
-# teacher expected. The holder is a pronoun, a name, or a plural noun ("critics", "some officials").
-_WHAT_CALLED = re.compile(r"(?<!\w)[Ww]hat\s+(?:(?:some|many|its|their|his|her)\s+)?(?:he|she|they|it|[A-Z][\w’'-]+"
-                          r"|[a-z]+s)\s+(?:called|calls|call|described\s+as|describe\s+as|termed|term)(?!\w)")
+# teacher expected.
+_WHAT_CALLED = re.compile(r"(?<!\w)what\s+(?:[\w’'-]+\s+){1,2}?"
+                          r"(?:called|calls|call|described\s+as|describe\s+as|termed|terms|term)"
+                          r"(?!\w)(?!\s+(?:for|on|up|off|in|out|back)\b)",  # "what voters call for" is a demand
+                          re.IGNORECASE)  # "what critics call amnesty", "what many critics call"
 # Words a hedge lexicon lists that a careful reader does not take as doubt here: "whether or not" ("regardless"),
 # and a negated "could" ("could not" says what was impossible, an ability, not a guess).
 _NOT_DOUBT = re.compile(r"whether\s+or\s+not|could(?:\s+not|n[’']t)?", re.IGNORECASE)
+# "if you're listening", "if you ask me", "if you will": the "if" addresses the listener and conditions no claim
+# ("if you help me win, you may have …" is a real condition, which a teacher expects in the key).
+_SPEECH_ACT_IF = re.compile(r"\s+you(?:['’]re|\s+are)?\s+(?:listening|asking|ask\s+me|will\b|like\b|please\b|"
+                            r"recall|remember|want\s+to\s+know)", re.IGNORECASE)
+# A reported question's verb: "asked … if", like "asked whether" (the hedge detector's reported_question veto).
+_ASKED_BEFORE = re.compile(r"(?<!\w)(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering)(?!\w)", re.IGNORECASE)
 # "could" alone may be ability ("could put") or possibility: a teacher judges it, so it is only "also accept".
 ABILITY_OR_DOUBT = "could"
 
@@ -89,14 +97,17 @@ def passage_doubts(lexicons: Lexicons, analysis: ArticleAnalysis, start: int, en
 def doubtful(text: str, start: int, end: int) -> bool:
     """Whether a hedge span is no sure hedge: "whether or not", a negated "could", a bare "could" (ability or
     possibility: the teacher judges, so it is only "also accept"), "appeared" before a place ("appeared in
-    court"), or an "if" that addresses the listener ("If you're listening")."""
+    court"), an "if" that addresses the listener ("If you're listening") or asks ("asked if he would run")."""
     words = text[start:min(len(text), end + 5)]
     found = _NOT_DOUBT.match(words)
     if found is not None and (found.group(0).lower() != ABILITY_OR_DOUBT or text[start:end].lower() == "could"):
         return True
     after = re.match(r"\s+(?:\w+ly\s+)?(\w+)", text[end:end + 30])
-    if text[start:end].lower() == "if" and after is not None and after.group(1).lower() in ("you", "you're", "you’re"):
+    if text[start:end].lower() == "if" and _SPEECH_ACT_IF.match(text[end:end + 40]):
         return True  # "If you're listening, …": an address to the reader or listener, no condition on a claim
+    clause_before = re.split(r"[,;:.!?]", text[max(0, start - 80):start])[-1]
+    if text[start:end].lower() == "if" and _ASKED_BEFORE.search(clause_before):
+        return True  # "asked by a reporter if he was the leading contender": a reported question, not a condition
     # "appeared briefly in court": showed up, not seemed
     return (text[start:end].lower().startswith("appear") and after is not None
             and after.group(1).lower() in PREPOSITIONS - {"to", "as", "like"})

@@ -1,4 +1,5 @@
-"""Exercises read across outlets, from the comparison tables: labels, same fact, numbers and gaps, headlines.
+"""Exercises read across outlets, from the comparison tables: labels, same fact, numbers and gaps (headlines:
+:mod:`.kinds_headline`).
 
 Every item is cut from confident rows of :func:`framing.compare.build_comparison`'s
 tables (:func:`.sound.is_confident`); the sentences students see are looked up by
@@ -10,24 +11,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from itertools import pairwise
 from typing import Any
 
 from ..grammar import NUMBER_BOUNDS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS
-from .doubt import passage_doubts, text_doubts, who_says
+from .doubt import passage_doubts, who_says
 from .fact_words import spoken, telling_words
 from .kinds_text import Candidate, offsets, table
-from .material import Material, clean, is_heading, letter_name, listed, parse_evidence, records
+from .material import Material, clean, letter_name, listed, parse_evidence, records
 from .sound import is_confident, standing
 
 MAX_VERSIONS = 3
-# Where a sentence's clauses part: a comma before a joining word, a semicolon, a dash.
-_CLAUSE_BREAK = re.compile(r",\s+(?=(?:but|while|and|although|though|whereas|yet|as)\s)|;\s+|\s+(?:--|—|–)\s+")
-# An aside between commas that describes a noun (", the powerful lobby that has been seen as …,"): its hedges
-# are about that noun, not the claim the headline makes.
-_ASIDE = re.compile(r",\s+(?:the|a|an|which|who|whose|whom)\s[^,]*,")
-LEDE = 3  # the article's first sentences, where it states what its headline says
-MIN_SHARED = 2  # content words a sentence shares with the headline to state its claim
+_BARE_DEFINITE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+([a-z][\w-]*)")
 ROUNDING = 0.1  # values this close agree when either is given as approximate
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 FACT_SIMILARITY = 0.4  # a version's similarity to its fact (a confident 0.14 shared only names: a teacher saw it)
@@ -116,12 +110,23 @@ def name_that_label(m: Material) -> list[Candidate]:
         forms = {option_form(r["label"]).lower() for r in chosen}
         loaded = [r for r in chosen if any(t.lower() in listed_terms for t in listed(r.get("loaded_terms")))]
         if len(chosen) >= 2 and len(forms) >= 2 and loaded and len(forms) > len(
-                {option_form(r["label"]).lower() for r in loaded}):
+                {option_form(r["label"]).lower() for r in loaded}) and one_referent(entity, chosen):
             found.append((entity, chosen))
     ranked = m.rank(found, lambda c: 0)
     return [Candidate(f"label:{entity}", rows[0]["outlet"],
                       f"{entity}: " + " / ".join(option_form(r["label"]) for r in rows), lowest(rows),
                       lambda e=entity, r=rows: label_item(m, e, r)) for entity, rows in ranked]
+
+
+def one_referent(entity: str, rows: list[dict[str, Any]]) -> bool:
+    """Whether the labels name one thing: the capitalized words each adds to the entity's name agree ("Justice
+    Department" and "“deep state” Justice Department"), not two ("State" and "Justice" on "Department": a
+    teacher found two departments offered as labels of one)."""
+    head = {w.lower() for w in entity.split()}
+    added = [{w.lower() for w in re.findall(r"[A-Z][\w’'-]*", option_form(r["label"])) if w.lower() not in head}
+             for r in rows]
+    named = [words for words in added if words]
+    return all(a & b for n, a in enumerate(named) for b in named[n + 1:])
 
 
 def label_item(m: Material, entity: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -194,12 +199,21 @@ def fact_wording(m: Material, row: dict[str, Any]) -> tuple[list[str], list[str]
         return None
     start, end = analysis.document.sentences[analysis.document.sentence_of(int(float(row["start"])))]
     who = who_says(analysis, start, end)
-    if who is None:
+    if who is None or any(points_back(m, w) for w in who):
         return None
     doubts = [d.text for d in passage_doubts(m.lexicons, analysis, start, end)]
     loaded = [s.text for s in analysis.spans_of("loaded") if start <= s.start and s.end <= end and s.counted
               and not (s.category == "distancing" and spoken(analysis.document.text, s.end))]
     return doubts, [m.mask(w) for w in who], loaded
+
+
+def points_back(m: Material, source: str) -> bool:
+    """Whether a source is named only by "the" and a noun that is no person's role ("The article said"): which
+    article is in an earlier sentence, so who says it is not clear from the sentence shown. "The mayor" is clear
+    (a role of ``titles.tsv``); a teacher found "The article" as the key's answer."""
+    found = _BARE_DEFINITE.fullmatch(source)
+    roles = {e.key.lower() for e in m.lexicons["titles"] if e["kind"] in ("title", "role")}
+    return found is not None and found.group(1).lower() not in roles
 
 
 def fact_item(m: Material, rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -290,109 +304,3 @@ def numbers_item(m: Material, rows: list[dict[str, Any]]) -> dict[str, Any]:
                 "notes": ["Numbers differ when outlets count at different times, from different sources, or round "
                           "(“about 80” against “at least 83”); ask which is attributed to whom."]},
     }
-
-
-# --- 6. headline check ------------------------------------------------------------------------
-
-
-def headline_check(m: Material) -> list[Candidate]:
-    """Confident headline rows where the headline or its article's sentence has doubt or second-hand words.
-
-    Both sides are read by one rule (:mod:`.doubt`): a teacher found "accuses"
-    counted in a headline and "to claim" missed in its lede.
-    """
-    found = []
-    for row in confident_rows(m, "headlines"):
-        claim = claim_sentence(m, row) if row.get("headline") else None
-        if claim is None or not can_show(m, row["article_id"], claim):
-            continue
-        row = {**row, "body_start": claim}
-        doubts = headline_doubts(m, row)
-        if doubts[0] or doubts[1] or row.get("headline_question"):
-            found.append((row, doubts, 0 if headline_verdict(row, doubts) != "the same" else 1))
-    ranked = m.rank(found, lambda c: c[2] * 2)
-    return [Candidate(f"headline:{row['article_id']}", row["outlet"], f"{m.name(row['outlet'])}: "
-                      f"{m.mask(clean(str(row['headline'])))}", float(row["confidence"]),
-                      lambda r=row, d=doubts: headline_item(m, r, d)) for row, doubts, _ in ranked]
-
-
-def claim_sentence(m: Material, row: dict[str, Any]) -> int | None:
-    """Where the article states the headline's claim: of the lede's sentences and the one the comparison
-    matched, the one sharing the most content words with the headline (a lede sentence by one word; the earliest
-    on a tie), or None when
-    none shares :data:`MIN_SHARED`. A teacher found a headline checked against a later sentence about an
-    earlier "possibility" while the lede stated the headline's fact."""
-    analysis = m.by_id.get(str(row["article_id"]))
-    if analysis is None:
-        return None
-    doc = analysis.document
-    body = [n for n, (a, b) in enumerate(doc.sentences) if not is_heading(doc.text[a:b])]
-    matched = doc.sentence_of(int(float(row["body_start"])))
-    heads = content_stems(m, str(row["headline"]))
-    shared = {n: len(heads & content_stems(m, doc.text[slice(*doc.sentences[n])])) for n in {*body[:LEDE], matched}}
-    lede = set(body[:LEDE])
-    # a lede sentence wins by one word; max keeps the first, so the earliest wins a tie
-    best = max(sorted(shared), key=lambda n: shared[n] + (n in lede))
-    return doc.sentences[best][0] if shared[best] >= MIN_SHARED else None
-
-
-def content_stems(m: Material, text: str) -> set[str]:
-    """A text's content words, cut to five letters so that "drops" meets "dropped"."""
-    stops = {e.key.lower() for e in m.lexicons["stop_words"]}
-    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in stops}
-
-
-def headline_doubts(m: Material, row: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """Doubt and second-hand words of the headline and of the article's matching sentence (the writer's own)."""
-    analysis = m.by_id[str(row["article_id"])]
-    doc = analysis.document
-    start, end = doc.sentences[doc.sentence_of(int(float(row["body_start"])))]
-    clauses = claim_clauses(m, doc.text, start, end, str(row["headline"]))
-    asides = [(start + a.start(), start + a.end()) for a in _ASIDE.finditer(doc.text[start:end])]
-    body = [d.text for d in passage_doubts(m.lexicons, analysis, start, end) if not doc.is_quoted(d.start, d.end)
-            and any(a <= d.start < b for a, b in clauses) and not any(a <= d.start < b for a, b in asides)]
-    return text_doubts(m.lexicons, clean(str(row["headline"])), listed(row.get("headline_hedges"))), body
-
-
-def claim_clauses(m: Material, text: str, start: int, end: int, headline: str) -> list[tuple[int, int]]:
-    """The clauses of the sentence that share a content word with the headline: where its claim is made.
-
-    "X has dropped plans to moderate a debate, but don't expect him to fade quietly"
-    hedges the second clause, not the headline's claim ("X won't go forward with debate"); an
-    aside between commas (:data:`_ASIDE`) is left out too.
-    """
-    heads = content_stems(m, headline)
-    bounds = [start, *(start + b.end() for b in _CLAUSE_BREAK.finditer(text[start:end])), end]
-    return [(a, b) for a, b in pairwise(bounds) if heads & content_stems(m, text[a:b])]
-
-
-def headline_item(m: Material, row: dict[str, Any], doubts: tuple[list[str], list[str]]) -> dict[str, Any]:
-    body = version(m, row["outlet"], str(row["article_id"]), int(float(row["body_start"])))
-    passage = numbered([body] if body else [], f"{m.name(row['outlet'])}")
-    passage["headline"] = m.mask(clean(row["headline"]))
-    where = offsets(body["start"], body["end"]) if body else ""
-    return {
-        "passages": [passage],
-        "answers": 2,
-        "key": {"tables": [table("Headline against article", ["Source", "Doubt or second-hand words in the headline",
-                                                               "Question?", "Doubt or second-hand words in the "
-                                                               "sentence", "Verdict", "Where"],
-                                 [[m.name(row["outlet"]), ", ".join(doubts[0]) or "none",
-                                   "yes" if row.get("headline_question") else "no", ", ".join(doubts[1]) or "none",
-                                   headline_verdict(row, doubts), where]])],
-                "notes": ["Doubt words include second-hand ones (accuses, claims, according to): they say the claim is "
-                          "someone else's. A question headline (“…?”) hedges by asking; count it as doubt."]
-                + (["Beyond certainty, the headline's words also frame the claim differently from the article: "
-                    "worth a question in the discussion."] if row.get("frame_differs") else [])},
-    }
-
-
-def headline_verdict(row: dict[str, Any], doubts: tuple[list[str], list[str]]) -> str:
-    """The answer in the students' own options: more sure · the same · less sure."""
-    head_doubt = bool(doubts[0]) or bool(row.get("headline_question"))
-    body_doubt = bool(doubts[1])
-    if body_doubt and not head_doubt:
-        return "more sure"
-    if head_doubt and not body_doubt:
-        return "less sure"
-    return "the same"

@@ -65,8 +65,8 @@ def hedge_hunt(m: Material) -> list[Candidate]:
         body = [n for n, (start, end) in enumerate(doc.sentences) if not is_heading(doc.text[start:end])]
         seen: set[int] = set()  # sentences already in a candidate: two items never show the same sentence
         for first in range(0, len(body), size - 1):
-            indexes = standing(analysis, body[first:first + size], m.lexicons.abbreviations)
-            if not indexes or len(indexes) < 3:
+            indexes = contiguous(standing(analysis, body[first:first + size], m.lexicons.abbreviations) or [])
+            if len(indexes) < 3:
                 continue
             start, end = doc.sentences[indexes[0]][0], doc.sentences[indexes[-1]][1]
             hedges, discuss = split_answers(m.lexicons, analysis, passage_doubts(m.lexicons, analysis, start, end))
@@ -79,6 +79,18 @@ def hedge_hunt(m: Material) -> list[Candidate]:
     return [Candidate(f"{a.document.id}:s{i[0] + 1}", outlet_of(a),
                       f"{m.name(outlet_of(a))}, sentences {i[0] + 1}–{i[-1] + 1}: {own} hedge(s) in the writer's "
                       f"own words", None, lambda a=a, i=i: hedge_item(m, a, i)) for a, i, _, own, _ in ranked]
+
+
+def contiguous(indexes: list[int]) -> list[int]:
+    """The run of consecutive sentences ``indexes`` opens with: a passage never skips a line of the article (a
+    teacher found "Clinton, in turn, affirmed their claims" shown without the quote it answers, which the
+    heading rule had left out for its missing full stop)."""
+    run = indexes[:1]
+    for index in indexes[1:]:
+        if index != run[-1] + 1:
+            break
+        run.append(index)
+    return run
 
 
 def counted_hedges(analysis: ArticleAnalysis, start: int, end: int) -> list[Span]:

@@ -19,10 +19,11 @@ from ..compare.common import outlet_of
 from ..errors import FramingInputError
 from ..lexicons import Lexicons
 from ..report.model import SHORT_ARTICLE_WORDS, report_date
-from . import kinds_compare, kinds_frames, kinds_text, timing, wording
+from . import kinds_compare, kinds_frames, kinds_headline, kinds_text, timing, wording
 from .handout import build_handout
 from .kinds_text import Candidate
 from .material import GRADES, Material, grade_number, natural_key, reading_level
+from .offensive import offensive_notes
 from .sound import definitions
 
 BUILDERS: dict[str, Callable[[Material], list[Candidate]]] = {
@@ -31,7 +32,7 @@ BUILDERS: dict[str, Callable[[Material], list[Candidate]]] = {
     "name_that_label": kinds_compare.name_that_label,
     "same_fact": kinds_compare.same_fact,
     "numbers_gaps": kinds_compare.numbers_gaps,
-    "headline_check": kinds_compare.headline_check,
+    "headline_check": kinds_headline.headline_check,
     "rewrite_neutrally": kinds_text.rewrite_neutrally,
     "spot_the_frame": kinds_frames.spot_the_frame,
 }
@@ -213,6 +214,7 @@ def lesson_frame(m: Material, items: Sequence[dict[str, Any]], minutes: int, *, 
         "articles": [{"letter": m.name(outlet_of(a)), "outlet": m.full_name(outlet_of(a)), "id": a.document.id}
                      for a in sorted(m.analyses, key=lambda a: (natural_key(m.name(outlet_of(a))), a.document.id))],
         "giveaways": list(m.giveaways),
+        "content_notes": offensive_notes(m) if handout else [],
         "above_grade": [i["number"] for i in items if any(p["above_grade"] for p in i["passages"])],
     }
 

@@ -58,9 +58,12 @@ def described_as(m: Material, row: Mapping[str, Any]) -> str:
 def apposition_before(m: Material, row: Mapping[str, Any]) -> str:
     """The phrase set off before the name ("the minority leader, Kenneth Fredette": "the minority leader")."""
     analysis = m.by_id.get(str(row.get("article_id")))
-    if analysis is None:
-        return ""
-    doc, start = analysis.document, int(float(row["start"]))
+    return apposition_before_at(m, analysis, int(float(row["start"]))) if analysis is not None else ""
+
+
+def apposition_before_at(m: Material, analysis: Any, start: int) -> str:
+    """The phrase set off before a name that starts at ``start``, or ""."""
+    doc = analysis.document
     opening = doc.sentences[doc.sentence_of(start)][0]
     window = doc.text[max(opening, start - 80):start]
     found = _BEFORE_NAME.search(f", {window}" if start - 80 <= opening else window)  # a sentence's start opens one

@@ -23,10 +23,20 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..corpus.mentions import PERSON_NAME_RULES
 from ..grammar import NAME_SUFFIXES
 from .material import Material, clean, group_of, records
 from .sound import standing
-from .voice_labels import FUNCTION_WORDS, described_as, name_at, reporting_words, split_title, voice_name
+from .voice_labels import (
+    FUNCTION_WORDS,
+    apposition_before_at,
+    described_as,
+    name_at,
+    reporting_words,
+    split_title,
+    voice_name,
+)
+from .voice_mentions import ambiguous_person, apposition_after_at, called_in_article, person_mention
 
 # The voices table's kinds that name someone a student can look up.
 NAMED_KINDS = frozenset({"named_person", "institution", "media"})
@@ -38,9 +48,47 @@ MAX_VOICE_SENTENCES = 4  # per outlet
 
 
 def shown_name(m: Material, row: Mapping[str, Any]) -> str:
-    """The name the key shows: without a title the "what the article calls them" column already gives."""
+    """The name the key shows: the mention layer's name of the person, else without a title the "what the
+    article calls them" column already gives."""
+    mention = person_mention(m, row)
+    if mention is not None and mention.name and mention.name in str(row.get("_described")):
+        return mention.name  # the label is the mention layer's whole name-with-role
     title, name = split_title(m, row)
     return name if title and title == row.get("_described") else voice_name(row)
+
+
+def label_of(m: Material, row: Mapping[str, Any]) -> str:
+    """What the article calls the voice: a person's whole name-with-role from the mention layer
+    (:mod:`.voice_mentions`), else the phrase by the name in the text (:func:`.voice_labels.described_as`:
+    a role the mention layer's titles do not know, "Prosecutor Lee"), never a courtesy title alone, and none for
+    a person whose surname another person of the article shares (:func:`.voice_mentions.ambiguous_person`)."""
+    if ambiguous_person(m, row):
+        return ""
+    if row.get("kind") != "named_person":
+        return body_label(m, row)
+    called = called_in_article(m, row) or (described_as(m, row) if not said_in_quote(m, row) else "")
+    courtesy = {e.key.lower().rstrip(".") for e in m.lexicons["titles"] if e["kind"] == "title" and not e["role"]}
+    return "" if called.lower().rstrip(".") in courtesy else called  # "Mrs." says nothing about who she is
+
+
+def said_in_quote(m: Material, row: Mapping[str, Any]) -> bool:
+    """Whether the words the voices table read the role from stand inside a quotation ("Secretary Clinton" in a
+    chairman's letter): the speaker's word for the person, not the article's."""
+    found = re.search(r"'[^']+' at (\d+)-(\d+)", str(row.get("role_reason") or ""))
+    analysis = m.by_id.get(str(row.get("article_id")))
+    return bool(found and analysis is not None
+                and analysis.document.is_quoted(int(found.group(1)), int(found.group(2))))
+
+
+def body_label(m: Material, row: Mapping[str, Any]) -> str:
+    """What the article calls a body or outlet: the appositive after or before its name ("Fix the Court, a
+    group that pushes …": "a group"), or "" (the key's dash: named by its name alone). A teacher found a
+    phrase from elsewhere in the sentence ("Supreme Court.") given as a group's label."""
+    analysis = m.by_id.get(str(row.get("article_id")))
+    if analysis is None:
+        return ""
+    start, end = name_at(analysis.document.text, row)
+    return apposition_after_at(m, analysis.document.text, end) or apposition_before_at(m, analysis, start)
 
 
 def voice_key(row: Mapping[str, Any]) -> str:
@@ -69,6 +117,12 @@ def as_outlet(m: Material, row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+def voice_sentence(analysis: Any, row: Mapping[str, Any]) -> int:
+    """The sentence of the voice's name: a source row may start in the sentence before ("secretary of state.
+    Mrs. Clinton" read as one title and name), and a teacher found a voice listed at the wrong sentence."""
+    return analysis.document.sentence_of(name_at(analysis.document.text, row)[0])
+
+
 def is_voice(m: Material, row: Mapping[str, Any]) -> bool:
     """A row that names someone a student can look up, where the analysis counts a source: not a document,
     not the outlet itself, and not a piece of a longer name ("Means Committee" of "Ways and Means Committee").
@@ -79,7 +133,7 @@ def is_voice(m: Material, row: Mapping[str, Any]) -> bool:
     analysis = m.by_id.get(str(row.get("article_id")))
     if analysis is None or row.get("kind") not in NAMED_KINDS or row.get("role") == "documents" or not voice_key(row):
         return False
-    if not re.search(r"\b[A-Z]", voice_name(row)) or re.match(r"an?\s", voice_name(row)) or (
+    if not re.search(r"\b[A-Z]", voice_name(row)) or unnamed(m, row) or a_place(m, row) or (
             row.get("kind") == "named_person" and voice_name(row)[:1].islower()):
         return False  # "committee", "a Republican who", "the Democratic leader": no name a student can look up
     start, end = int(float(row["start"])), int(float(row["end"]))
@@ -88,6 +142,26 @@ def is_voice(m: Material, row: Mapping[str, Any]) -> bool:
     cut = tail_of_longer_name(before, any_capital=row.get("kind") == "institution")
     return (counted and not cut and not nested(analysis, start) and not acts(analysis, start, end)
             and not only_adjective(m, analysis, row, start) and not is_self(m, row["outlet"], str(row["voice"])))
+
+
+def unnamed(m: Material, row: Mapping[str, Any]) -> bool:
+    """Whether a source phrase names no one a student can look up: "A spokesperson for Grassley", "Administration
+    officials", "Leading Democrats" (its last word a group noun of ``titles.tsv``). The key's note says such
+    sources are not listed, so a teacher found them wrong as rows."""
+    words = voice_name(row).split()
+    groups = {e.key.lower() for e in m.lexicons["titles"] if e["kind"] == "group"}
+    return (not words or words[0].lower() in ("a", "an") or words[-1].lower() in groups
+            or (row.get("kind") == "named_person" and words[0].lower().endswith("ing")))  # "Attacking Hillary Clinton"
+
+
+def a_place(m: Material, row: Mapping[str, Any]) -> bool:
+    """Whether the mention layer reads the row's name as a place ("WASHINGTON" of a dateline): no voice, and
+    whatever it was given to say has no speaker the key can name."""
+    analysis = m.by_id.get(str(row.get("article_id")))
+    if analysis is None:
+        return False
+    start, end = name_at(analysis.document.text, row)
+    return any(x.kind == "place" and x.start <= start and end <= x.end for x in analysis.document.mentions)
 
 
 def only_adjective(m: Material, analysis: Any, row: Mapping[str, Any], start: int) -> bool:
@@ -146,7 +220,7 @@ def confident_voices(m: Material) -> dict[str, list[dict[str, Any]]]:
     for row in (as_outlet(m, r) for r in rows):
         analysis = m.by_id.get(str(row.get("article_id")))
         if analysis is not None and is_voice(m, row):
-            index = analysis.document.sentence_of(int(float(row["start"])))
+            index = voice_sentence(analysis, row)
             if (analysis.document.id, index) not in unsure and standing(analysis, [index], m.lexicons.abbreviations):
                 placed.append((row, index))
     for new_voices in (True, False):
@@ -159,10 +233,10 @@ def confident_voices(m: Material) -> dict[str, list[dict[str, Any]]]:
             if key in voices:
                 voices[key]["_sentences"].add(index)
                 voices[key]["_quoted"] = voices[key]["_quoted"] or row.get("via") == "quote"
-                voices[key]["_described"] = voices[key]["_described"] or described_as(m, row)
+                voices[key]["_described"] = voices[key]["_described"] or label_of(m, row)
             else:
                 voices[key] = {**row, "_sentences": {index}, "_quoted": row.get("via") == "quote",
-                               "_described": described_as(m, row)}
+                               "_described": label_of(m, row)}
     elsewhere = labels_in_article(m, rows)
     for voices in by_outlet.values():
         for key, row in voices.items():
@@ -177,7 +251,7 @@ def labels_in_article(m: Material, rows: list[dict[str, Any]]) -> dict[tuple[str
     for row in (as_outlet(m, r) for r in rows):
         key = (str(row.get("article_id")), voice_key(row))
         if key[1] and not found.get(key) and str(row.get("article_id")) in m.by_id and row.get("kind") in NAMED_KINDS:
-            found[key] = described_as(m, row)
+            found[key] = label_of(m, row)
     return found
 
 
@@ -191,7 +265,10 @@ def unkeyable_sentences(m: Material, rows: list[dict[str, Any]]) -> set[tuple[st
                 or float(row["start"]) != float(row["start"])):  # no place (NaN): nothing to show
             continue
         start = int(float(row["start"]))
-        if is_voice(m, row) or nested(analysis, start) or is_self(m, row["outlet"], str(row["voice"])):
+        if a_place(m, row) and float(row.get("words_start", "nan")) == float(row.get("words_start", "nan")):
+            unsure.add((analysis.document.id, analysis.document.sentence_of(int(float(row["words_start"])))))
+        if (is_voice(m, row) or unnamed(m, row) or nested(analysis, start)
+                or is_self(m, row["outlet"], str(row["voice"]))):
             continue
         if any(s.start < int(float(row["end"])) and start < s.end and s.counted for s in analysis.spans_of("source")):
             unsure.add((analysis.document.id, analysis.document.sentence_of(start)))
@@ -217,10 +294,10 @@ def keyed_completely(m: Material, rows: list[dict[str, Any]], indexes: list[int]
     analysis = m.by_id[article_id]
     for row in (as_outlet(m, r) for r in records(m.tables.get("voices"))):
         if (str(row.get("article_id")) == article_id and is_voice(m, row) and voice_key(row) not in keys
-                and analysis.document.sentence_of(int(float(row["start"]))) in indexes):
+                and voice_sentence(analysis, row) in indexes):
             return False
     keyed_words = {w for key in keys for w in key.split()}
-    if unnamed_in_key(analysis, keyed_words) & set(indexes):
+    if (unnamed_in_key(analysis, keyed_words) | quotes_of_another(analysis)) & set(indexes):
         return False
     return all(r["_described"] for r in rows if r.get("kind") == "named_person")
 
@@ -237,4 +314,22 @@ def unnamed_in_key(analysis: Any, keyed_words: set[str]) -> set[int]:
         names = _CAPITALIZED_NAME.findall(span.text) + ([co_speaker.group(1)] if co_speaker else [])
         if any(re.sub(r"(?:'s|’s)$", "", name.split()[-1]).lower() not in keyed_words for name in names):
             found.add(analysis.document.sentence_of(span.start))
+    return found
+
+
+def quotes_of_another(analysis: Any) -> set[int]:
+    """Sentences with a quotation credited to a speaker named after it while another person is named before it:
+    "as Trump calls the probe a 'witch hunt', the White House downplayed …" may quote either (a teacher found
+    the president's words credited to the White House), so the key cannot say whose words they are."""
+    doc, found = analysis.document, set()
+    people = [x for x in doc.mentions if x.kind == "person" and x.how in PERSON_NAME_RULES]
+    for quote in analysis.spans_of("quote"):
+        speaker_at = int(quote.attrs.get("speaker_start") or -1)
+        index = doc.sentence_of(quote.start)
+        opening = doc.sentences[index][0]
+        if speaker_at < quote.end:
+            continue
+        speaker = next((x.entity for x in people if x.start <= speaker_at < x.end), "")
+        if any(opening <= x.start < quote.start and x.entity != speaker for x in people):
+            found.add(index)
     return found

@@ -38,12 +38,16 @@ INSTRUCTIONS: dict[str, dict[str, str]] = {
         "college": "Mark every hedge (epistemic modal, hedging verb, approximator, evidential, conditional) in the "
                    "numbered sentences, and note what kind of uncertainty each one signals.",
     },
+    # A tag after a name is defined here: the key gives "(D-Conn.)" as part of what the article calls someone.
     "who_speaks": {
         "simple": "News stories tell us who said things. Read each source’s sentences in the handout. List each "
-                  "person or group who speaks in those sentences (once each), and what the article says they are.",
+                  "person or group who speaks in those sentences (once each), and what the article says they are. "
+                  "A tag such as (D-Conn.) after a name gives the party (D Democrat, R Republican, I independent) "
+                  "and the state.",
         "standard": "For each source, list every person or group that speaks in the sentences shown, quoted or "
-                    "retold, once each, and what the article tells you about them (their job, side or group). Then "
-                    "ask whose voice is missing from these sentences.",
+                    "retold, once each, and what the article tells you about them (their job, side or group; a tag "
+                    "such as (D-Conn.) after a name gives the party, D Democrat, R Republican, I independent, and the "
+                    "state). Then ask whose voice is missing from these sentences.",
         "college": "List each voice the outlets cite (once each), how the article identifies it, and whether it is "
                    "quoted or paraphrased; compare the range of voices across outlets: who is absent?",
     },
