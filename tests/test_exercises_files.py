@@ -281,3 +281,16 @@ def test_exercises_check_does_not_count_a_hedge_in_a_commentary_aside(parse):
     outside = doc.text.index("probably")
     named = doc.text.index("expect it")
     assert commentary_hedges(doc, [aside, outside, named]) == {aside}
+
+
+def test_exercises_with_no_sound_item_say_so_on_the_worksheet_and_stderr(tmp_path, capsys):
+    """Two plain one-line articles give no item: the worksheet says it has none, and the teacher is told."""
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("The council met on Monday.\n\nIt adjourned at noon.\n", encoding="utf-8")
+    (story / "b.txt").write_text("The library opened a wing.\n\nVisitors came in the afternoon.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["exercises", str(story), "-o", str(out), "--format", "html"]) == 0
+    worksheet = (out / "worksheet.html").read_text(encoding="utf-8")
+    assert "There are no items on this worksheet" in worksheet and "points in all" not in worksheet
+    assert "no exercise item passed the checks" in capsys.readouterr().err

@@ -12,6 +12,7 @@ Everything is rendered in memory first; each file is then written atomically.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -128,6 +129,9 @@ def _lesson_outputs(
 
             return {"preview.html": render_preview(analyses, tables, lexicons, options)}
         model = build_lesson(analyses, tables, lexicons, options)
+        if not model["items"]:
+            print("framing: warning: no exercise item passed the checks for these articles; the answer key's "
+                  "\"Kinds left out\" says why for each kind", file=sys.stderr)
     outputs = render_outputs(model, formats, worker)
     outputs.update(extra)
     return outputs
