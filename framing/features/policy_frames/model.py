@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import compress, repeat
 from pathlib import Path
@@ -135,17 +135,23 @@ class _Parts(NamedTuple):
     """What each scored item (a known word occurrence, then a cue hit) adds to each frame's log-odds."""
 
     sentences: Any  # the item's sentence
+    starts: Any  # the item's start in the text
     tokens: list[int]  # the word items' token indexes
     hits: Sequence[CueHit]  # the cue items
     contributions: Any  # items × frames
 
-    def place(self, doc: Document, item: int) -> tuple[str, int, int]:
-        """The item's words and offsets (looked up only for the words an evidence sentence lists)."""
-        if item < len(self.tokens):
-            columns, token = doc.token_columns(), self.tokens[item]
-            return columns.texts[token], columns.starts[token], columns.ends[token]
-        hit = self.hits[item - len(self.tokens)]
-        return hit.text, hit.start, hit.end
+    def places(self, doc: Document) -> Callable[[int], tuple[str, int, int]]:
+        """An item's words and offsets, looked up only for the items an evidence sentence may list."""
+        columns, tokens, hits = doc.token_columns(), self.tokens, self.hits
+        texts, starts, ends, n_tokens = columns.texts, columns.starts, columns.ends, len(tokens)
+
+        def place(item: int) -> tuple[str, int, int]:
+            if item < n_tokens:
+                token = tokens[item]
+                return texts[token], starts[token], ends[token]
+            hit = hits[item - n_tokens]
+            return hit.text, hit.start, hit.end
+        return place
 
 
 def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel) -> _Parts:
@@ -158,17 +164,20 @@ def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel) -> _Parts:
 
     arrays = model.arrays
     tokens, rows = _known_words(doc, model)
-    unique, inverse, counts = np.unique(rows, return_inverse=True, return_counts=True)
-    values = (1.0 + np.log(counts)) * arrays.idf[unique]
-    values /= float(np.sqrt((values * values).sum())) or 1.0
-    words = ((values / counts)[:, None] * arrays.words[unique])[inverse]
+    counts = np.bincount(rows, minlength=len(arrays.idf))[rows]  # each occurrence: its word's count
+    values = (1.0 + np.log(counts)) * arrays.idf[rows]  # a word's TF-IDF value, at each occurrence
+    shares = values / (counts * (float(np.sqrt((values * values / counts).sum())) or 1.0))
+    words = shares[:, None] * arrays.words[rows]
     overall = sum(hit.weight for hit in hits) or 1.0
     cues = (np.array([hit.weight / overall for hit in hits]).reshape(-1, 1)
             * arrays.cues[np.array([CUE_ROWS[hit.frame] for hit in hits], dtype=np.intp)])
     columns = doc.token_columns()
-    sentences = np.concatenate([np.fromiter(columns.sentences, dtype=np.intp, count=len(columns.sentences))[tokens],
+    count = len(columns.sentences)
+    sentences = np.concatenate([np.fromiter(columns.sentences, dtype=np.intp, count=count)[tokens],
                                 np.array([hit.sentence for hit in hits], dtype=np.intp)])
-    return _Parts(sentences, tokens.tolist(), hits, np.vstack([words, cues]))
+    starts = np.concatenate([np.fromiter(columns.starts, dtype=np.intp, count=count)[tokens],
+                             np.array([hit.start for hit in hits], dtype=np.intp)])
+    return _Parts(sentences, starts, tokens.tolist(), hits, np.vstack([words, cues]))
 
 
 def model_decisions(doc: Document, hits: Sequence[CueHit], model: FrameModel) -> list[FrameDecision]:
@@ -185,24 +194,27 @@ def model_decisions(doc: Document, hits: Sequence[CueHit], model: FrameModel) ->
     probabilities = 1.0 / (1.0 + np.exp(-logits))
     assigned = np.flatnonzero(probabilities >= model.arrays.thresholds)
     names = list(model.frames)
-    lifts = dict(zip(names, (logits - model.arrays.prior_logits).tolist(), strict=True))
-    decisions = _word_decisions(doc, [(names[c], float(probabilities[c])) for c in assigned],
+    lifts = (logits - model.arrays.prior_logits).tolist()
+    decisions = _word_decisions(doc, [(names[c], float(probabilities[c]), lifts[c]) for c in assigned],
                                 parts._replace(contributions=parts.contributions[:, assigned]))
-    scores = dict(zip(names, probabilities.tolist(), strict=True))
+    model_frames = {name: (score, lift) for name, score, lift in zip(names, probabilities.tolist(), lifts,
+                                                                      strict=True)}
     taken = {names[c] for c in assigned}
-    decisions += [replace(decision, score=scores.get(decision.frame, 0.0))
+    decisions += [replace(decision, score=model_frames.get(decision.frame, (0.0, -math.inf))[0],
+                          salience=model_frames.get(decision.frame, (0.0, -math.inf))[1])
                   for decision in cue_rule_decisions(list(hits)) if decision.frame not in taken]
-    decisions = [replace(decision, salience=lifts.get(decision.frame, -math.inf)) for decision in decisions]
     decisions.sort(key=FrameDecision.order)
     return decisions
 
 
-def _word_decisions(doc: Document, frames: Sequence[tuple[str, float]], parts: _Parts) -> list[FrameDecision]:
+def _word_decisions(
+    doc: Document, frames: Sequence[tuple[str, float, float]], parts: _Parts
+) -> list[FrameDecision]:
     """The model's decisions: every sentence's total, and the best words of the best sentences only.
 
-    ``parts.contributions`` has one column per frame in ``frames``: all frames' sentence totals come
-    from one ``bincount``, so the cost per article is a few array operations plus the words of at
-    most ``MAX_EVIDENCE`` sentences per frame.
+    ``frames`` are ``(frame, probability, lift)``; ``parts.contributions`` has one column per frame:
+    all frames' sentence totals come from one ``bincount``, so the cost per article is a few array
+    operations plus the words of at most ``MAX_EVIDENCE`` sentences per frame.
     """
     import numpy as np
 
@@ -212,31 +224,46 @@ def _word_decisions(doc: Document, frames: Sequence[tuple[str, float]], parts: _
     cells = (parts.sentences[:, None] * n_frames + np.arange(n_frames)).ravel()
     totals = np.bincount(cells, weights=parts.contributions.ravel(),
                          minlength=n_sentences * n_frames).reshape(-1, n_frames)
-    best = np.argsort(-totals, axis=0, kind="stable")[:MAX_EVIDENCE].T.tolist()  # per frame
-    order = np.argsort(parts.sentences, kind="stable")
-    bounds = np.searchsorted(parts.sentences[order], np.arange(n_sentences + 1)).tolist()
-    order_list = order.tolist()
-    decisions = []
-    for column, (frame, score) in enumerate(frames):
-        part, sentence_totals = parts.contributions[:, column].tolist(), totals[:, column].tolist()
-        words: dict[int, list[WordWeight]] = {}
-        for sentence in best[column]:
-            if sentence_totals[sentence] <= 0:
-                break
-            words[sentence] = _heaviest(doc, parts, part, order_list[bounds[sentence]:bounds[sentence + 1]])
-        decisions.append(FrameDecision(frame, score, RULE, words, dict(enumerate(sentence_totals))))
-    return decisions
+    best = np.argsort(-totals, axis=0, kind="stable")[:MAX_EVIDENCE]  # sentence indexes, per frame
+    in_best = np.zeros(totals.shape, dtype=bool)
+    in_best[best, np.arange(n_frames)] = True
+    words: list[dict[int, list[WordWeight]]] = [{} for _ in frames]
+    place = parts.places(doc)
+    for item, column, sentence, weight in _heaviest(parts, in_best & (totals > 0)):
+        words[column].setdefault(sentence, []).append(WordWeight(*place(item), weight))
+    return [FrameDecision(frame, score, RULE, words[column], dict(enumerate(totals[:, column].tolist())), lift)
+            for column, (frame, score, lift) in enumerate(frames)]
 
 
-def _heaviest(doc: Document, parts: _Parts, part: Sequence[float], items: Sequence[int]) -> list[WordWeight]:
-    """The ``MAX_WORDS`` places of ``items`` that add most, a word's and its cue's parts summed (one entry each)."""
-    net: dict[tuple[str, int, int], float] = {}
-    for item in items:
-        if part[item]:
-            place = parts.place(doc, item)
-            net[place] = net.get(place, 0.0) + part[item]
-    ranked = sorted(((-weight, place[1], place) for place, weight in net.items() if weight > 0))[:MAX_WORDS]
-    return [WordWeight(*place, -negative) for negative, _, place in ranked]
+def _heaviest(parts: _Parts, in_best: Any) -> list[tuple[int, int, int, float]]:
+    """``(item, frame column, sentence, weight)`` of the words listed as evidence, each sentence's heaviest first.
+
+    For every frame's best sentences (``in_best``: sentences × frames), the ``MAX_WORDS`` places
+    that add most; a word and a cue starting at the same place are one entry (their positive parts
+    summed, shown as the cue). All frames at once, in a few array operations per article.
+    """
+    import numpy as np
+
+    item, column = np.nonzero(in_best[parts.sentences] & (parts.contributions > 0))
+    if not len(item):
+        return []
+    order = np.lexsort((item, parts.starts[item], column))
+    item, column = item[order], column[order]
+    start, weight = parts.starts[item], parts.contributions[item, column]
+    first = np.ones(len(item), dtype=bool)  # one place of one frame
+    first[1:] = (column[1:] != column[:-1]) | (start[1:] != start[:-1])
+    groups = np.flatnonzero(first)
+    weight = np.add.reduceat(weight, groups)
+    last = np.append(groups[1:], len(item)) - 1  # the group's last item: the cue, if there is one
+    item, column, start = item[last], column[last], start[last]
+    sentence = parts.sentences[item]
+    order = np.lexsort((start, -weight, sentence, column))
+    item, column, sentence, weight = item[order], column[order], sentence[order], weight[order]
+    first = np.ones(len(item), dtype=bool)  # one sentence of one frame
+    first[1:] = (column[1:] != column[:-1]) | (sentence[1:] != sentence[:-1])
+    place = np.arange(len(item))
+    keep = place - np.maximum.accumulate(np.where(first, place, 0)) < MAX_WORDS
+    return list(zip(*(a[keep].tolist() for a in (item, column, sentence, weight)), strict=True))
 
 
 def load_frame_model(path: str | Path) -> FrameModel:
