@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from framing.corpus import parse_text
+from framing.errors import FramingInputError
 from framing.features.policy_frames.cues import cue_hits
 from framing.features.policy_frames.evidence import evidence_sentences, frame_records, frame_spans
-from framing.features.policy_frames.model import FrameModel, FrameWeights, model_decisions
-from framing.lexicons import Lexicons
+from framing.features.policy_frames.model import FORMAT, FrameModel, FrameWeights, model_decisions
+from framing.features.policy_frames.rule import cue_rule_decisions
+from framing.lexicons import Lexicons, load_lexicons
 
 # Made-up text: a party fight over a budget line.
 TEXT = "The party leaders argued late into the night. The budget for the new bridge was cut in half."
@@ -39,8 +46,6 @@ def test_a_frame_the_model_is_unsure_of_never_leads(general_lexicons: Lexicons) 
 
 
 def test_the_cue_rule_alone_orders_by_score(general_lexicons: Lexicons) -> None:
-    from framing.features.policy_frames.rule import cue_rule_decisions
-
     text = ("Troops and the army moved to the border after a missile attack on the military base. "
             "The court heard the lawsuit. The tariff will cost a billion dollars and the budget office worried.")
     doc = parse_text(text, general_lexicons, id="c")
@@ -49,3 +54,11 @@ def test_the_cue_rule_alone_orders_by_score(general_lexicons: Lexicons) -> None:
     assert len(frames) >= 2
     assert [f["score"] for f in frames] == sorted((f["score"] for f in frames), reverse=True)
     assert [f["rank"] for f in frames] == list(range(1, len(frames) + 1))
+
+
+def test_a_model_without_its_frames_priors_is_a_one_line_error(tmp_path: Path) -> None:
+    (tmp_path / "frame_model.json").write_text(json.dumps(
+        {"format": FORMAT, "idf": {"budget": 2.0},
+         "frames": {"Economic": {"intercept": 0.0, "threshold": 0.5, "weights": {"w:budget": 1.0}}}}))
+    with pytest.raises(FramingInputError, match=r"frame_model.json: frame model lacks or garbles 'prior'.*retrain"):
+        load_lexicons(tmp_path)
