@@ -1,17 +1,20 @@
-"""The learned frame model: one calibrated logistic model per frame over words, beside the cue rule.
+"""The learned frame model: one calibrated logistic model per frame over words and cues, beside the cue rule.
 
-Shipped as data (``frame_model.json``, ``format: framing-frame-model/2``), written by
+Shipped as data (``frame_model.json``, ``format: framing-frame-model/3``), written by
 ``scripts/train_frames.py``. An article's features are its words as TF-IDF (sublinear term
 frequency × the model's ``idf``, L2-normalised over the words the model knows), named
-``w:<word>``. Each frame's weights are already calibrated (Platt scaling on cross-validated
-scores folded into weights and intercept), so its probability compares across frames and
-one threshold serves them all. Every score decomposes exactly into named contributions
-(weight × value); a word's contribution is split over the sentences it occurs in, so each
-frame's evidence sentences are the ones that added most to its score.
+``w:<word>``, and each frame's share of the article's cue-lexicon weight, named ``c:<frame>``.
+Each frame's weights are already calibrated (Platt scaling on cross-validated scores folded
+into weights and intercept), so its probability compares across frames and one threshold
+serves them all. Every score decomposes exactly into named contributions (weight × value); a
+word's contribution is split over its occurrences and a cue feature's over that frame's cues,
+so each frame's evidence sentences are the ones that added most to its score.
 
 A frame is assigned when the model's probability reaches the threshold, or when the cue
 rule (:mod:`.rule`, precise, from the cue lexicon) assigns it; such a frame keeps the
-rule's name and its cues as evidence, and the model's probability as its score.
+rule's name and its cues as evidence, and the model's probability as its score. The article's
+frames are ordered by lift (log-odds above the frame's training base rate, ``prior``), the
+frames the model is sure of first (:meth:`.evidence.FrameDecision.order`).
 """
 
 from __future__ import annotations
