@@ -49,13 +49,16 @@ def weights_tsv(model: dict) -> str:
     lines = [
         "# name: frame_weights (a readable copy of frame_model.json beside it; framing does not load this file)",
         f"# description: the {TOP_WEIGHTS} largest and {TOP_WEIGHTS} smallest weights of each frame's calibrated"
-        " logistic model; w:<word> is a word's sublinear TF-IDF (L2-normalised over the article)",
+        " logistic model; w:<word> is a word's sublinear TF-IDF (L2-normalised over the article), c:<frame> that"
+        " frame's share of the article's cue weight (lexicons/frame_cues.tsv); prior: the frame's base rate in"
+        " training, from which the lead frame's lift is measured",
         f"# sources: {data}; trained {provenance.get('trained', '')} by {provenance.get('script', '')}",
         f"# licence: {provenance.get('licence', '')}",
         f"# source_licences: {data}",
         "frame\tfeature\tweight",
     ]
     for frame, spec in model["frames"].items():
+        lines.append(f"{frame}\tprior\t{spec['prior']}")
         ranked = sorted(spec["weights"].items(), key=lambda item: -item[1])
         for name, weight in ranked[:TOP_WEIGHTS] + ranked[-TOP_WEIGHTS:]:
             lines.append(f"{frame}\t{name}\t{weight}")

@@ -90,7 +90,8 @@ def test_frames_model_from_another_version_is_a_one_line_error_with_the_retrain_
 
 
 def test_frames_model_naming_an_unknown_frame_is_an_error(tmp_path: Path) -> None:
-    model = {"format": FORMAT, "idf": {}, "frames": {"Economy": {"intercept": 0, "threshold": 0.5, "weights": {}}}}
+    model = {"format": FORMAT, "idf": {}, "frames": {"Economy": {"intercept": 0, "threshold": 0.5, "prior": 0.5,
+                                                                "weights": {}}}}
     extra = _folder(tmp_path, "frame_model.json", json.dumps(model))
     with pytest.raises(FramingInputError, match="unknown frame"):
         load_lexicons(extra)

@@ -7,7 +7,8 @@ articles, 0 where the frame is not assigned), frame_sentences (sentences of the 
 frame that carry it: a positive part of its score), n_sentences, sentence_share (frame sentences /
 sentences) with a 95% Wilson interval (share_ci_low, share_ci_high;
 sentences are treated as independent, so the interval is on the narrow side), rank (the
-frame's place in the outlet by score, 1 = the frame it leads with, 0 = not given), leads
+frame's place in the outlet: first by how many of its articles lead with the frame, then by score;
+1 = the frame it leads with, 0 = not given), leads
 (rank 1), left_out_by (outlets whose articles do not carry the frame at all),
 leads_where_others_leave_out (the outlet leads with a frame some other outlet leaves out), rule (which scorer
 decided), evidence (``article_id:start-end`` of each evidence sentence, best first).
@@ -62,6 +63,7 @@ def build_frames(analyses: Sequence[ArticleAnalysis]) -> pd.DataFrame:
     outlets = outlets_in_order(analyses)
     scores: dict[tuple[str, str], list[float]] = defaultdict(list)
     carrying: dict[tuple[str, str], int] = defaultdict(int)
+    leads: dict[tuple[str, str], int] = defaultdict(int)  # the outlet's articles that lead with the frame
     evidence: dict[tuple[str, str], list[str]] = defaultdict(list)
     rules: dict[tuple[str, str], str] = {}
     members: dict[str, list[ArticleAnalysis]] = defaultdict(list)
@@ -72,6 +74,7 @@ def build_frames(analyses: Sequence[ArticleAnalysis]) -> pd.DataFrame:
             key = (outlet, span.label)
             if span.attrs.get("evidence_rank") == 1:
                 scores[key].append(float(span.attrs.get("frame_score", 0.0)))
+                leads[key] += span.attrs.get("frame_rank") == 1
                 carrying[key] += int(span.attrs.get("frame_sentences", 0))
             evidence[key].append(f"{analysis.document.id}:{span.start}-{span.end}")
             rules[key] = str(span.attrs.get("rule", ""))
@@ -82,7 +85,8 @@ def build_frames(analyses: Sequence[ArticleAnalysis]) -> pd.DataFrame:
         n_articles = len(members[outlet])
         n_sentences = sum(len(a.document.sentences) for a in members[outlet])
         mean = {frame: sum(scores[(outlet, frame)]) / n_articles for frame in present}
-        ranked = sorted((f for f in present if mean[f] > 0), key=lambda f: (-mean[f], POLICY_FRAMES.index(f)))
+        ranked = sorted((f for f in present if mean[f] > 0),
+                        key=lambda f: (-leads[(outlet, f)], -mean[f], POLICY_FRAMES.index(f)))
         for frame in present:
             found = evidence.get((outlet, frame), [])
             sentences = carrying[(outlet, frame)]

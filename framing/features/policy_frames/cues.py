@@ -1,8 +1,8 @@
 """Frame cues in running text: each match of a ``frame_cues.tsv`` row, with its sentence and weight.
 
 Both frame scorers read these: the default cue rule (:mod:`.rule`) sums them per frame, and
-the learned model (:mod:`.model`) takes their sums as one named feature per frame beside
-its word weights. Matching is one pass of the lexicon's :class:`~framing.lexicons.TermMatcher`
+the learned model (:mod:`.model`) takes each frame's share of their weight as one named
+feature per frame beside its word weights. Matching is one pass of the lexicon's :class:`~framing.lexicons.TermMatcher`
 over the document's token norms, so it costs about as much as one more term lexicon.
 """
 

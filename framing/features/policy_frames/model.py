@@ -1,36 +1,43 @@
-"""The learned frame model: one calibrated logistic model per frame over words, beside the cue rule.
+"""The learned frame model: one calibrated logistic model per frame over words and cues, beside the cue rule.
 
-Shipped as data (``frame_model.json``, ``format: framing-frame-model/2``), written by
+Shipped as data (``frame_model.json``, ``format: framing-frame-model/3``), written by
 ``scripts/train_frames.py``. An article's features are its words as TF-IDF (sublinear term
 frequency × the model's ``idf``, L2-normalised over the words the model knows), named
-``w:<word>``. Each frame's weights are already calibrated (Platt scaling on cross-validated
-scores folded into weights and intercept), so its probability compares across frames and
-one threshold serves them all. Every score decomposes exactly into named contributions
-(weight × value); a word's contribution is split over the sentences it occurs in, so each
-frame's evidence sentences are the ones that added most to its score.
+``w:<word>``, and each frame's share of the article's cue-lexicon weight, named ``c:<frame>``.
+Each frame's weights are already calibrated (Platt scaling on cross-validated scores folded
+into weights and intercept), so its probability compares across frames and one threshold
+serves them all. Every score decomposes exactly into named contributions (weight × value); a
+word's contribution is split over its occurrences and a cue feature's over that frame's cues,
+so each frame's evidence sentences are the ones that added most to its score.
 
 A frame is assigned when the model's probability reaches the threshold, or when the cue
 rule (:mod:`.rule`, precise, from the cue lexicon) assigns it; such a frame keeps the
-rule's name and its cues as evidence, and the model's probability as its score.
+rule's name and its cues as evidence, and the model's probability as its score. The article's
+frames are ordered by lift (log-odds above the frame's training base rate, ``prior``), the
+frames the model is sure of first (:meth:`.evidence.FrameDecision.order`).
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import compress, repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...document import Document
 from ...errors import FramingInputError
+from ...lexicon_schema import POLICY_FRAMES
 from ...linear_model import read_model_data
-from .cues import CueHit
-from .evidence import MAX_EVIDENCE, FrameDecision, WordWeight
+from .cues import CueHit, weight_by_frame
+from .evidence import MAX_EVIDENCE, MAX_WORDS, FrameDecision, WordWeight
 from .rule import cue_rule_decisions
 
-FORMAT = "framing-frame-model/2"  # /1 had cue-sum features and uncalibrated weights
+FORMAT = "framing-frame-model/3"  # /1: cue sums, uncalibrated; /2: words only
+WORD, CUE = "w:", "c:"  # feature name prefixes: a word's TF-IDF value; a frame's share of the cue weight
+CUE_ROWS = {frame: row for row, frame in enumerate(POLICY_FRAMES)}
 MODEL_FILE = "frame_model.json"
 RULE = "frame_model"
 RETRAIN = ("Restore it from the repository, or retrain it with: python scripts/train_frames.py "
@@ -44,6 +51,7 @@ class FrameWeights:
     intercept: float
     threshold: float
     weights: Mapping[str, float]
+    prior: float = 0.5  # the share of training articles with the frame (0.5: no correction of the order)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,110 +62,222 @@ class FrameModel:
     frames: Mapping[str, FrameWeights]
     provenance: Mapping[str, Any]
     path: str
-    # The same weights as arrays for scoring (word → row; rows × frames), built once by :meth:`of`.
+    # The same weights as arrays for scoring, built once by :meth:`of`: word → row of ``arrays.words``
+    # (words × frames); ``arrays.cues`` is the cue features' (the 14 frames × the model's frames).
     rows: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
     arrays: Any = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, idf: Mapping[str, float], frames: Mapping[str, FrameWeights], provenance: Mapping[str, Any],
            path: str) -> FrameModel:
-        """A model with its weight matrix built: scoring an article is then one product, not a dict walk per frame."""
+        """A model with its weight matrices built: scoring an article is then one product, not a dict walk per frame."""
         import numpy as np
 
         rows = {word: row for row, word in enumerate(idf)}
-        matrix = np.zeros((len(rows), len(frames)))
+        words = np.zeros((len(rows), len(frames)))
+        cues = np.zeros((len(POLICY_FRAMES), len(frames)))
         for column, weights in enumerate(frames.values()):
             for name, weight in weights.weights.items():
-                if name.startswith("w:") and name[2:] in rows:
-                    matrix[rows[name[2:]], column] = weight
-        arrays = (np.array(list(idf.values()), dtype=float), matrix,
-                  np.array([w.intercept for w in frames.values()]), np.array([w.threshold for w in frames.values()]))
+                if name.startswith(WORD) and name[len(WORD):] in rows:
+                    words[rows[name[len(WORD):]], column] = weight
+                elif name.startswith(CUE) and name[len(CUE):] in CUE_ROWS:
+                    cues[CUE_ROWS[name[len(CUE):]], column] = weight
+        priors = np.clip(np.array([w.prior for w in frames.values()], dtype=float), 1e-3, 1 - 1e-3)
+        arrays = ScoringArrays(np.array(list(idf.values()), dtype=float), words, cues,
+                               np.array([w.intercept for w in frames.values()]),
+                               np.array([w.threshold for w in frames.values()]), np.log(priors / (1 - priors)))
         return cls(idf, frames, provenance, path, rows, arrays)
 
 
-def article_features(norms: Sequence[str], idf: Mapping[str, float]) -> dict[str, float]:
-    """The named features of one article (``w:<word>``), as training and scoring see them."""
+class ScoringArrays(NamedTuple):
+    """A model's weights as arrays: word IDF, word weights, cue-feature weights, intercepts, thresholds."""
+
+    idf: Any
+    words: Any
+    cues: Any
+    intercepts: Any
+    thresholds: Any
+    prior_logits: Any  # log-odds of each frame's base rate: what a frame's lift is measured from
+
+
+def cue_features(hits: Sequence[CueHit]) -> dict[str, float]:
+    """Each frame's share of the article's cue weight (``c:<frame>``): the cue lexicon as model features.
+
+    A share, not a sum, so it sits on the scale of the L2-normalised word values and does not grow
+    with the article's length.
+    """
+    totals = weight_by_frame(list(hits))
+    overall = sum(totals.values()) or 1.0
+    return {f"{CUE}{frame}": weight / overall for frame, weight in totals.items()}
+
+
+def article_features(norms: Sequence[str], idf: Mapping[str, float], hits: Sequence[CueHit] = ()) -> dict[str, float]:
+    """The named features of one article (``w:<word>``, ``c:<frame>``), as training and scoring see them."""
     counts = Counter(norm for norm in norms if norm in idf)
     values = {word: (1.0 + math.log(count)) * idf[word] for word, count in counts.items()}
     norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
-    return {f"w:{word}": value / norm for word, value in values.items()}
+    return {**{f"{WORD}{word}": value / norm for word, value in values.items()}, **cue_features(hits)}
+
+
+def _known_words(doc: Document, model: FrameModel) -> tuple[Any, Any]:
+    """The article's words the model knows: their token indexes and their rows in the weight matrix.
+
+    One C-level dictionary lookup per token (``map``), no per-token Python loop: this runs for every article.
+    """
+    import numpy as np
+
+    columns = doc.token_columns()
+    words = np.flatnonzero(np.fromiter(columns.is_word, dtype=bool, count=len(columns.is_word)))
+    rows = np.fromiter(map(model.rows.get, compress(columns.norms, columns.is_word), repeat(-1)), dtype=np.intp,
+                       count=len(words))
+    known = rows >= 0
+    return words[known], rows[known]
+
+
+class _Parts(NamedTuple):
+    """What each scored item (a known word occurrence, then a cue hit) adds to each frame's log-odds."""
+
+    sentences: Any  # the item's sentence
+    starts: Any  # the item's start in the text
+    tokens: list[int]  # the word items' token indexes
+    hits: Sequence[CueHit]  # the cue items
+    contributions: Any  # items × frames
+
+    def places(self, doc: Document) -> Callable[[int], tuple[str, int, int]]:
+        """An item's words and offsets, looked up only for the items an evidence sentence may list."""
+        columns, tokens, hits = doc.token_columns(), self.tokens, self.hits
+        texts, starts, ends, n_tokens = columns.texts, columns.starts, columns.ends, len(tokens)
+
+        def place(item: int) -> tuple[str, int, int]:
+            if item < n_tokens:
+                token = tokens[item]
+                return texts[token], starts[token], ends[token]
+            hit = hits[item - n_tokens]
+            return hit.text, hit.start, hit.end
+        return place
+
+
+def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel) -> _Parts:
+    """Each word occurrence's and each cue's part of every frame's log-odds (they sum to logit − intercept).
+
+    A word's contribution (weight × its TF-IDF value) is split evenly over its occurrences; a cue
+    feature's (weight × the frame's cue share) over the cues of that frame by their weights.
+    """
+    import numpy as np
+
+    arrays = model.arrays
+    tokens, rows = _known_words(doc, model)
+    counts = np.bincount(rows, minlength=len(arrays.idf))[rows]  # each occurrence: its word's count
+    values = (1.0 + np.log(counts)) * arrays.idf[rows]  # a word's TF-IDF value, at each occurrence
+    shares = values / (counts * (float(np.sqrt((values * values / counts).sum())) or 1.0))
+    words = shares[:, None] * arrays.words[rows]
+    overall = sum(hit.weight for hit in hits) or 1.0
+    cues = (np.array([hit.weight / overall for hit in hits]).reshape(-1, 1)
+            * arrays.cues[np.array([CUE_ROWS[hit.frame] for hit in hits], dtype=np.intp)])
+    columns = doc.token_columns()
+    count = len(columns.sentences)
+    sentences = np.concatenate([np.fromiter(columns.sentences, dtype=np.intp, count=count)[tokens],
+                                np.array([hit.sentence for hit in hits], dtype=np.intp)])
+    starts = np.concatenate([np.fromiter(columns.starts, dtype=np.intp, count=count)[tokens],
+                             np.array([hit.start for hit in hits], dtype=np.intp)])
+    return _Parts(sentences, starts, tokens.tolist(), hits, np.vstack([words, cues]))
 
 
 def model_decisions(doc: Document, hits: Sequence[CueHit], model: FrameModel) -> list[FrameDecision]:
     """The frames the model assigns (probability ≥ threshold) and those the cue rule adds, best first.
 
-    Each model decision carries every sentence's share of the score (its words' weight × value, a
-    word's split evenly over its occurrences) and the words of its best sentences; a frame only the
+    Scored once per article from the document's tokens and cue hits. Each model decision carries
+    every sentence's share of the score and the words of its best sentences only; a frame only the
     cue rule assigns keeps the rule's cues as evidence and the model's probability as its score.
     """
     import numpy as np
 
-    columns = doc.token_columns()
-    places = [(i, model.rows[norm]) for i, (norm, is_word) in enumerate(zip(columns.norms, columns.is_word,
-                                                                               strict=True))
-              if is_word and norm in model.rows]
-    counts = Counter(row for _, row in places)
-    unique = list(counts)
-    idf, matrix, intercepts, thresholds = model.arrays
-    values = (1.0 + np.log(np.array([counts[row] for row in unique], dtype=float))) * idf[unique]
-    values /= float(np.sqrt((values * values).sum())) or 1.0
-    contributions = values[:, None] * matrix[unique]  # unique words × frames
-    probabilities = 1.0 / (1.0 + np.exp(-(intercepts + contributions.sum(axis=0))))
-    position = {row: j for j, row in enumerate(unique)}
-    assigned = [column for column in range(len(model.frames)) if probabilities[column] >= thresholds[column]]
+    parts = _parts(doc, hits, model)
+    logits = model.arrays.intercepts + parts.contributions.sum(axis=0)
+    probabilities = 1.0 / (1.0 + np.exp(-logits))
+    assigned = np.flatnonzero(probabilities >= model.arrays.thresholds)
     names = list(model.frames)
-    shares = contributions[[position[row] for _, row in places]][:, assigned] / np.array(
-        [counts[row] for _, row in places], dtype=float)[:, None]  # each occurrence's part, per assigned frame
-    decisions = _word_decisions(doc, [(names[c], float(probabilities[c])) for c in assigned],
-                                [i for i, _ in places], shares)
-    scores = dict(zip(names, map(float, probabilities), strict=True))
-    decisions += [replace(decision, score=scores.get(decision.frame, 0.0))
-                  for decision in cue_rule_decisions(list(hits)) if decision.frame not in {names[c] for c in assigned}]
-    decisions.sort(key=lambda decision: (-decision.score, decision.frame))
+    lifts = (logits - model.arrays.prior_logits).tolist()
+    decisions = _word_decisions(doc, [(names[c], float(probabilities[c]), lifts[c]) for c in assigned],
+                                parts._replace(contributions=parts.contributions[:, assigned]))
+    model_frames = {name: (score, lift) for name, score, lift in zip(names, probabilities.tolist(), lifts,
+                                                                      strict=True)}
+    taken = {names[c] for c in assigned}
+    decisions += [replace(decision, score=model_frames.get(decision.frame, (0.0, -math.inf))[0],
+                          salience=model_frames.get(decision.frame, (0.0, -math.inf))[1])
+                  for decision in cue_rule_decisions(list(hits)) if decision.frame not in taken]
+    decisions.sort(key=FrameDecision.order)
     return decisions
 
 
 def _word_decisions(
-    doc: Document, frames: Sequence[tuple[str, float]], tokens: Sequence[int], shares: Any
+    doc: Document, frames: Sequence[tuple[str, float, float]], parts: _Parts
 ) -> list[FrameDecision]:
-    """The model's decisions: every sentence's total, and the word contributions of the best sentences only.
+    """The model's decisions: every sentence's total, and the best words of the best sentences only.
 
-    ``tokens`` are the known words' token indexes; ``shares`` their parts, one column per frame in ``frames``
-    (all frames at once: a few array operations per article rather than per frame).
+    ``frames`` are ``(frame, probability, lift)``; ``parts.contributions`` has one column per frame:
+    all frames' sentence totals come from one ``bincount``, so the cost per article is a few array
+    operations plus the words of at most ``MAX_EVIDENCE`` sentences per frame.
     """
     import numpy as np
 
     if not frames:
         return []
-    columns = doc.token_columns()
     n_sentences, n_frames = max(len(doc.sentences), 1), len(frames)
-    sentences = np.array([columns.sentences[i] for i in tokens], dtype=int)
-    cells = (sentences[:, None] * n_frames + np.arange(n_frames)).ravel()
-    totals = np.bincount(cells, weights=shares.ravel(), minlength=n_sentences * n_frames).reshape(-1, n_frames)
+    cells = (parts.sentences[:, None] * n_frames + np.arange(n_frames)).ravel()
+    totals = np.bincount(cells, weights=parts.contributions.ravel(),
+                         minlength=n_sentences * n_frames).reshape(-1, n_frames)
     best = np.argsort(-totals, axis=0, kind="stable")[:MAX_EVIDENCE]  # sentence indexes, per frame
     in_best = np.zeros(totals.shape, dtype=bool)
     in_best[best, np.arange(n_frames)] = True
-    in_best &= totals > 0
-    parts: list[dict[int, list[WordWeight]]] = [defaultdict(list) for _ in frames]
-    for place, column in zip(*(a.tolist() for a in np.nonzero(in_best[sentences] & (shares > 0))), strict=True):
-        index = tokens[place]
-        parts[column][columns.sentences[index]].append(
-            WordWeight(columns.texts[index], columns.starts[index], columns.ends[index], float(shares[place, column])))
-    return [FrameDecision(frame, score, RULE, dict(parts[column]), dict(enumerate(totals[:, column].tolist())))
-            for column, (frame, score) in enumerate(frames)]
+    words: list[dict[int, list[WordWeight]]] = [{} for _ in frames]
+    place = parts.places(doc)
+    for item, column, sentence, weight in _heaviest(parts, in_best & (totals > 0)):
+        words[column].setdefault(sentence, []).append(WordWeight(*place(item), weight))
+    return [FrameDecision(frame, score, RULE, words[column], dict(enumerate(totals[:, column].tolist())), lift)
+            for column, (frame, score, lift) in enumerate(frames)]
+
+
+def _heaviest(parts: _Parts, in_best: Any) -> list[tuple[int, int, int, float]]:
+    """``(item, frame column, sentence, weight)`` of the words listed as evidence, each sentence's heaviest first.
+
+    For every frame's best sentences (``in_best``: sentences × frames), the ``MAX_WORDS`` places
+    that add most; a word and a cue starting at the same place are one entry (their positive parts
+    summed, shown as the cue). All frames at once, in a few array operations per article.
+    """
+    import numpy as np
+
+    item, column = np.nonzero(in_best[parts.sentences] & (parts.contributions > 0))
+    if not len(item):
+        return []
+    order = np.lexsort((item, parts.starts[item], column))
+    item, column = item[order], column[order]
+    start, weight = parts.starts[item], parts.contributions[item, column]
+    first = np.ones(len(item), dtype=bool)  # one place of one frame
+    first[1:] = (column[1:] != column[:-1]) | (start[1:] != start[:-1])
+    groups = np.flatnonzero(first)
+    weight = np.add.reduceat(weight, groups)
+    last = np.append(groups[1:], len(item)) - 1  # the group's last item: the cue, if there is one
+    item, column, start = item[last], column[last], start[last]
+    sentence = parts.sentences[item]
+    order = np.lexsort((start, -weight, sentence, column))
+    item, column, sentence, weight = item[order], column[order], sentence[order], weight[order]
+    first = np.ones(len(item), dtype=bool)  # one sentence of one frame
+    first[1:] = (column[1:] != column[:-1]) | (sentence[1:] != sentence[:-1])
+    place = np.arange(len(item))
+    keep = place - np.maximum.accumulate(np.where(first, place, 0)) < MAX_WORDS
+    return list(zip(*(a[keep].tolist() for a in (item, column, sentence, weight)), strict=True))
 
 
 def load_frame_model(path: str | Path) -> FrameModel:
     """Read and check a frame model file; any fault is a one-line input error with the retrain command."""
     path = Path(path)
     data = read_model_data(path, FORMAT, RETRAIN)
-    from ...lexicon_schema import POLICY_FRAMES
-
     try:
         idf = {str(word): float(value) for word, value in data["idf"].items()}
         frames = {
             str(name): FrameWeights(float(spec["intercept"]), float(spec["threshold"]),
-                                    {str(k): float(v) for k, v in spec["weights"].items()})
+                                    {str(k): float(v) for k, v in spec["weights"].items()}, float(spec["prior"]))
             for name, spec in data["frames"].items()
         }
     except (KeyError, TypeError, ValueError, AttributeError) as error:
