@@ -156,9 +156,31 @@ def test_a_contracted_would_is_listed_for_the_teacher_to_accept(lexicons):
     assert "wouldn't" in [d.text for d in uncounted(lexicons, analysis, 0, len(text), [])]
 
 
-def test_a_would_inside_its_if_clause_is_discussed_not_counted_twice(lexicons):
+def test_a_condition_and_its_would_are_discussed_not_plain_answers(lexicons):
+    """A strict teacher: "if" as often sets out a deal, a comparison or a rule's terms as it doubts."""
     _, plain, discuss = doubts_of(lexicons, "The mayor offered him a seat on the board if he would leave the race.")
-    assert "if" in plain and discuss == ["would"]
+    assert plain == [] and "if" in discuss and "would" in discuss
+
+
+def test_a_would_in_a_comparison_with_if_is_discussed(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "Married couples would pay more in tax than if they were single.")
+    assert "would" not in plain
+
+
+def test_a_claim_to_a_thing_is_ownership_not_second_hand(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "The museum claims the painting. Her claim to the painting is old.")
+    assert plain.count("claims") == 1 and "claim" not in plain + discuss
+
+
+def test_a_passage_with_an_unkeyed_saying_is_not_plain_narrative(lexicons):
+    from framing.exercises.doubt import passage_doubts
+    from framing.exercises.kinds_text import plain_narrative
+
+    told = "The board may vote on Monday, the mayor said. The plan will probably pass."
+    plain = "The board may vote on Monday. The plan will probably pass."
+    for text, expected in ((told, False), (plain, True)):
+        analysis = article(lexicons, text)
+        assert plain_narrative(analysis, 0, len(text), passage_doubts(lexicons, analysis, 0, len(text))) is expected
 
 
 def test_a_quoted_show_title_with_an_outlets_name_is_hidden_whole(lexicons):
@@ -193,3 +215,11 @@ def test_would_before_a_counted_hedge_is_the_worksheets_modal_example():
     promoted, rest = guess_modals([would, could], [likely])
     assert [(d.text, d.category) for d in promoted] == [("would", "modal")] and rest == [could]
     assert guess_modals([would], []) == ([], [would])
+
+
+def test_a_reported_fear_is_not_offered_as_a_hedge(lexicons):
+    from framing.exercises.doubt import uncounted
+
+    text = "Residents feared the river would rise. The dam is reportedly weak."
+    words = [d.text for d in uncounted(lexicons, article(lexicons, text), 0, len(text), [])]
+    assert "feared" not in words

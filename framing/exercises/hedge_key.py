@@ -11,7 +11,10 @@ condition already keyed). Such words stay in the key, under "discuss",
 never as plain answers; a passage whose hedges are mostly of these kinds is
 not offered (:func:`.kinds_text.hedge_hunt`).
 
-Clear-cut: modals of possibility, approximators, conditions, open questions,
+Conditions ("if", "unless") and a "would" in a sentence with one are discussed too:
+a condition as often sets out a comparison or a rule's terms as it doubts.
+
+Clear-cut: modals of possibility, approximators, open questions,
 appear / seem, reportedly / allegedly / according to, a first-person "I think",
 and a belief verb in the agentless passive ("is widely believed", "is expected
 to"), which hands the claim to no one in particular.
@@ -30,6 +33,9 @@ from .doubt import Doubt
 # Hedge rules (lexicons/hedges.tsv ``rule``) of belief and expectation verbs: they say who holds a view.
 BELIEF_RULES = frozenset({"doxastic", "active_as", "view_complement", "passive_as", "passive_evidential"})
 FIRST_PERSON = frozenset({"i", "we"})
+# Words of a condition: a strict teacher marked a plain "if" wrong where it set out a comparison ("would pay more
+# than if they were single") or quoted a rule's wording, so conditions and their "would" are only discussed.
+CONDITIONS = frozenset({"if", "unless"})
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -46,8 +52,11 @@ def disputed(lexicons: Lexicons, analysis: ArticleAnalysis, doubt: Doubt) -> str
         return "it says whose view or position it is, more than that the claim is uncertain"
     if word == "up to" and before and before[-1].endswith("s") and before[-1] not in BE_FORMS | {"has", "was"}:
         return "after a noun (“incomes up to $106,800”) “up to” may state a limit, not an estimate"
-    if word == "would" and "if" in before:
-        return "it belongs to its condition (“if he would …”), which is an answer already"
+    if doubt.category == "conditional" or word in CONDITIONS:
+        return ("a condition may set out a comparison, a case or the terms of a rule (“if … might reasonably be "
+                "questioned”), not the writer's doubt")
+    if word == "would" and CONDITIONS & {w.lower() for w in _WORD.findall(doc.text[start:end])}:
+        return "it belongs to a condition or a comparison in its sentence (“would pay more than if …”)"
     if word.startswith("suggest") and before and (before[-1] in SUBJECT_PRONOUNS - {"it"} or named_before(
             doc.text, start, doubt.start)):
         return "a person who “suggests” may be proposing, not doubting"

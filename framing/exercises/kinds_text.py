@@ -71,7 +71,8 @@ def hedge_hunt(m: Material) -> list[Candidate]:
             start, end = doc.sentences[indexes[0]][0], doc.sentences[indexes[-1]][1]
             hedges, discuss = split_answers(m.lexicons, analysis, passage_doubts(m.lexicons, analysis, start, end))
             own = [d for d in hedges if whose_words(analysis, d) == WRITER]
-            if len(hedges) >= MIN_HEDGES and own and len(discuss) < len(hedges) and not seen & set(indexes):
+            if (len(hedges) >= MIN_HEDGES and own and len(discuss) < len(hedges) and not seen & set(indexes)
+                    and plain_narrative(analysis, start, end, hedges + [d for d, _ in discuss])):
                 seen |= set(indexes)
                 found.append((analysis, indexes, doc.text[start:end], len(own), len(discuss)))
     ranked = spread(m.rank(found, lambda c: m.grade_distance(c[2]) + max(0, 3 - c[3]) + c[4]),
@@ -79,6 +80,15 @@ def hedge_hunt(m: Material) -> list[Candidate]:
     return [Candidate(f"{a.document.id}:s{i[0] + 1}", outlet_of(a),
                       f"{m.name(outlet_of(a))}, sentences {i[0] + 1}–{i[-1] + 1}: {own} hedge(s) in the writer's "
                       f"own words", None, lambda a=a, i=i: hedge_item(m, a, i)) for a, i, _, own, _ in ranked]
+
+
+def plain_narrative(analysis: ArticleAnalysis, start: int, end: int, answers: list[Doubt]) -> bool:
+    """Whether every attribution cue of the passage ("saying", "argued", "said") is one of the key's answers. A
+    strict teacher marks any second-hand word the key leaves out, and a hedge in a sentence that retells someone
+    was credited to the writer: a passage the key cannot list completely, and say whose words surely, is not used."""
+    keyed = [(d.start, d.end) for d in answers]
+    return not any(start <= s.start and s.end <= end and not any(a < s.end and s.start < b for a, b in keyed)
+                   for s in analysis.spans_of("attribution"))
 
 
 def contiguous(indexes: list[int]) -> list[int]:
