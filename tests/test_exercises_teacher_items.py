@@ -223,3 +223,12 @@ def test_a_reported_fear_is_not_offered_as_a_hedge(lexicons):
     text = "Residents feared the river would rise. The dam is reportedly weak."
     words = [d.text for d in uncounted(lexicons, article(lexicons, text), 0, len(text), [])]
     assert "feared" not in words
+
+
+def test_a_number_is_never_who_says_so(lexicons):
+    from framing.exercises.doubt import who_says
+
+    for text in ("On Friday, the aide, Mia Lane, 31, who has many followers online, wrote a letter to the twins on "
+                 "her page, saying they should “try harder” at school.", "The aide, 31, said the road was closed."):
+        analysis = article(lexicons, text)
+        assert all(not name[:1].isdigit() for name in who_says(analysis, 0, len(text)) or [])

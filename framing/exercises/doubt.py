@@ -218,8 +218,8 @@ def who_says(analysis: ArticleAnalysis, start: int, end: int) -> list[str] | Non
         if re.match(r"\s*to\s", content):
             return None  # "agreed to attend": an act, not a claim someone makes
         words = doc.text[int(source):int(cue.attrs.get("source_end") or source)].strip()
-        if not words or (len(words.split()) == 1 and words.lower() in PRONOUNS):
-            return None
+        if not words or (len(words.split()) == 1 and words.lower() in PRONOUNS) or not re.match(r"[^\W\d_]", words):
+            return None  # a pronoun, or a number ("Lauten, 31, said" read with "31" as the speaker): never a speaker
         names.append(words)
     quoted = [q for q in doc.quotes if q.kind == "speech" and start <= q.start < end]
     if quoted and not cues:
