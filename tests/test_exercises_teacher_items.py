@@ -232,3 +232,21 @@ def test_a_number_is_never_who_says_so(lexicons):
                  "her page, saying they should “try harder” at school.", "The aide, 31, said the road was closed."):
         analysis = article(lexicons, text)
         assert all(not name[:1].isdigit() for name in who_says(analysis, 0, len(text)) or [])
+
+
+def test_a_rewrite_sentence_with_a_distancing_verb_or_hedge_is_not_chosen(lexicons):
+    """The key names loaded words only: "by insisting that he merely meant" would be colour it leaves out."""
+    from framing.exercises.kinds_text import lexicon_loaded, unkeyed_loaded
+
+    m = Material([], {}, lexicons)
+    for text, expected in (("The mayor's notorious plan failed.", False),
+                           ("The mayor's notorious plan may fail.", True)):
+        analysis = article(lexicons, text)
+        keyed = lexicon_loaded(m, analysis, 0, len(text))
+        assert keyed and unkeyed_loaded(analysis, keyed) is expected
+
+
+def test_a_neutral_alternative_that_does_not_fit_is_not_shown(lexicons):
+    from framing.exercises.rewrite import fitting_alternative
+
+    assert fitting_alternative("harshest", "strong; strict") is None

@@ -21,7 +21,7 @@ from ..grammar import REACTION_VERBS
 from .doubt import SECOND_HAND, Doubt, passage_doubts, uncounted
 from .hedge_key import guess_modals, split_answers
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
-from .rewrite import model_rewrite
+from .rewrite import fitting_alternative, model_rewrite
 from .sound import readable, standing
 from .voices import confident_voices, keyed_completely, shown_name
 
@@ -246,8 +246,14 @@ def unkeyed_loaded(analysis: ArticleAnalysis, keyed: list[Span]) -> bool:
     a teacher found rewrites that kept other snide words."""
     start, end = analysis.document.sentences[analysis.document.sentence_of(keyed[0].start)]
     places = {(s.start, s.end) for s in keyed}
-    return any((s.start, s.end) not in places and not analysis.document.is_quoted(s.start, s.end)
-               for s in spans_within(analysis, "loaded", start, end))
+    if any((s.start, s.end) not in places and not analysis.document.is_quoted(s.start, s.end)
+           for s in spans_within(analysis, "loaded", start, end)):
+        return True
+    # "by insisting that he merely meant": a strict teacher counts a distancing reporting verb or a hedge as
+    # colour the key must name too; the key names only loaded words, so such a sentence is not chosen
+    return any(not s.attrs.get("voice") == "quoted" for s in spans_within(analysis, "hedge", start, end)) or any(
+        s.attrs.get("stance") == "distancing" for s in analysis.spans_of("source")
+        if start <= int(s.attrs.get("cue_start") or -1) < end)
 
 
 def rewrite_neutrally(m: Material) -> list[Candidate]:
@@ -280,7 +286,10 @@ def rewrite_item(m: Material, analysis: ArticleAnalysis, index: int) -> dict[str
     original = analysis.document.text[sentence["start"]:sentence["end"]]
     suggestion = model_rewrite(original, sentence["start"], spans)
     entries = {entry.key.lower(): entry for entry in m.lexicons["loaded"]}
-    terms = [[s.text, readable("loaded", s.category), s.note, s.alternative or "(none listed)",
+    # an alternative is shown only where it fits the sentence's grammar ("harshest" is no place for "strict")
+    terms = [[s.text, readable("loaded", s.category), s.note,
+              "(omit the word)" if fitting_alternative(s.text, s.alternative) == "" else
+              fitting_alternative(s.text, s.alternative) or "(none that fits here)",
               offsets(s.start, s.end)] for s in spans]
     sources = sorted({f"{entries[s.label.lower()].file.rsplit('/', 1)[-1]}:{entries[s.label.lower()].line}"
                       for s in spans})
