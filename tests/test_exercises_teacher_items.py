@@ -250,3 +250,12 @@ def test_a_neutral_alternative_that_does_not_fit_is_not_shown(lexicons):
     from framing.exercises.rewrite import fitting_alternative
 
     assert fitting_alternative("harshest", "strong; strict") is None
+
+
+def test_a_frame_passage_is_the_writers_own_sentence(lexicons):
+    from framing.exercises.kinds_frames import writers_own
+
+    text = ("The council cut the school budget on Monday. “We will fight this cut in every court we can,” the union "
+            "said. Dear members, we ask you to stand with our teachers.")
+    analysis = article(lexicons, text)
+    assert [writers_own(analysis, text.index(p)) for p in ("The council", "“We will", "Dear")] == [True, False, False]

@@ -11,6 +11,8 @@ lesson beats one that asks students to find a difference that is not there).
 
 from __future__ import annotations
 
+import re
+
 from itertools import combinations
 from typing import Any
 
@@ -26,6 +28,8 @@ MIN_LEAD = 0.05  # and it must lead the article's second frame by this much
 # Frames every worksheet defines besides the item's own, so the answer is a real choice.
 DISTRACTORS = ("Political", "Economic", "Security_and_defense", "Legality_Constitutionality_and_jurisprudence")
 MAX_CHOICES = 5
+# First and second person: in a news sentence outside quotes, a letter or speech the article reproduces.
+_PERSONAL = re.compile(r"(?<![\w’'])(?:I|we|We|us|our|Our|you|You|your|Your|my|My|me)(?![\w’'])")
 
 
 def clear_top_frame(analysis: ArticleAnalysis) -> dict[str, Any] | None:
@@ -39,6 +43,18 @@ def clear_top_frame(analysis: ArticleAnalysis) -> dict[str, Any] | None:
     return top
 
 
+def writers_own(analysis: ArticleAnalysis, offset: int) -> bool:
+    """Whether the sentence at ``offset`` is the writer's own: at most a quarter of it quoted, and no "I", "we",
+    "you" outside quotes (a letter or speech the article reproduces). A strict teacher found a quoted letter
+    offered as the outlet's framing."""
+    doc = analysis.document
+    start, end = doc.sentences[doc.sentence_of(offset)]
+    quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in doc.quotes if q.kind == "speech")
+    if quoted > (end - start) / 4:
+        return False
+    return not any(not doc.is_quoted(w.start(), w.end()) for w in _PERSONAL.finditer(doc.text, start, end))
+
+
 def spot_the_frame(m: Material) -> list[Candidate]:
     """Pairs of outlets whose clear top frames differ, each with an evidence sentence that stands alone."""
     tops = []
@@ -47,8 +63,8 @@ def spot_the_frame(m: Material) -> list[Candidate]:
         if top is None:
             continue
         outlet = outlet_of(analysis)
-        shown = next((v for e in top["evidence"]
-                      if (v := version(m, outlet, analysis.document.id, e["start"])) is not None), None)
+        shown = next((v for e in top["evidence"] if writers_own(analysis, e["start"])
+                      and (v := version(m, outlet, analysis.document.id, e["start"])) is not None), None)
         if shown is not None:
             tops.append((outlet, top, shown, analysis))
     found = [(a, b) for a, b in combinations(tops, 2) if a[0] != b[0] and a[1]["frame"] != b[1]["frame"]]

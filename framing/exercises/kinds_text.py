@@ -251,7 +251,7 @@ def unkeyed_loaded(analysis: ArticleAnalysis, keyed: list[Span]) -> bool:
         return True
     # "by insisting that he merely meant": a strict teacher counts a distancing reporting verb or a hedge as
     # colour the key must name too; the key names only loaded words, so such a sentence is not chosen
-    return any(not s.attrs.get("voice") == "quoted" for s in spans_within(analysis, "hedge", start, end)) or any(
+    return any(s.attrs.get("voice") != "quoted" for s in spans_within(analysis, "hedge", start, end)) or any(
         s.attrs.get("stance") == "distancing" for s in analysis.spans_of("source")
         if start <= int(s.attrs.get("cue_start") or -1) < end)
 
