@@ -172,49 +172,17 @@ def test_a_claim_to_a_thing_is_ownership_not_second_hand(lexicons):
     assert plain.count("claims") == 1 and "claim" not in plain + discuss
 
 
-def test_a_passage_with_an_unkeyed_saying_is_not_plain_narrative(lexicons):
+def test_a_writers_hedge_beside_a_saying_is_not_surely_the_writers(lexicons):
     from framing.exercises.doubt import passage_doubts
-    from framing.exercises.kinds_text import plain_narrative
+    from framing.exercises.kinds_text import sure_whose_words, unkeyed_cues
 
-    told = "The board may vote on Monday, the mayor said. The plan will probably pass."
-    plain = "The board may vote on Monday. The plan will probably pass."
+    told = "Probably the vote will pass, Ann Lee argued on Monday in a letter. The board met."
+    plain = "Probably the vote will pass. Ann Lee argued in a letter that the board met."
     for text, expected in ((told, False), (plain, True)):
         analysis = article(lexicons, text)
-        assert plain_narrative(analysis, 0, len(text), passage_doubts(lexicons, analysis, 0, len(text))) is expected
-
-
-def test_a_quoted_show_title_with_an_outlets_name_is_hidden_whole(lexicons):
-    """A show the media names do not list: "the program “Ledger Tonight.”" must not read "program “Source A
-    Tonight.”"."""
-    text = "Ms. Cole spoke on Monday on the program “Ledger Tonight.” She left the race."
-    herald = article(lexicons, text, id="h-1", outlet="Herald")
-    ledger = article(lexicons, "The council met on Monday to vote on the bridge.", id="l-1", outlet="Ledger")
-    m = Material([herald, ledger], {}, lexicons, blind=True)
-    shown = m.body_text(herald, 0, len(text))
-    assert f"the program {PROGRAMME_HIDDEN}. She left" in shown and "Tonight" not in shown
-    assert [g["text"] for g in m.giveaways if g["programme"]] == ["Ledger Tonight"]
-    plain = "The mayor said the Ledger was “unfair” to her."
-    other = article(lexicons, plain, id="h-2", outlet="Herald")
-    assert PROGRAMME_HIDDEN not in Material([other, ledger], {}, lexicons, blind=True).body_text(other, 0, len(plain))
-
-
-def test_according_to_in_proportion_is_no_source_and_a_cap_is_discussed(lexicons):
-    _, plain, discuss = doubts_of(lexicons, "Benefits are calculated according to a worker's pay. Taxes apply to "
-                                            "incomes up to $100,000, according to the agency.")
-    assert plain.count("according to") == 1 and "up to" in discuss
-    _, plain, _ = doubts_of(lexicons, "The storm killed up to 40 people on Monday.")
-    assert "up to" in plain
-
-
-def test_would_before_a_counted_hedge_is_the_worksheets_modal_example():
-    from framing.exercises.doubt import Doubt
-    from framing.exercises.hedge_key import guess_modals
-
-    likely = Doubt(10, 16, "likely", "adverb", "hedge:likely")
-    would, could = Doubt(4, 9, "would", "", "hedges.tsv"), Doubt(30, 35, "could", "", "hedges.tsv")
-    promoted, rest = guess_modals([would, could], [likely])
-    assert [(d.text, d.category) for d in promoted] == [("would", "modal")] and rest == [could]
-    assert guess_modals([would], []) == ([], [would])
+        answers = passage_doubts(lexicons, analysis, 0, len(text))
+        assert sure_whose_words(analysis, answers) is expected
+        assert [s.text for s in unkeyed_cues(analysis, 0, len(text), answers)] == ["argued"]
 
 
 def test_a_reported_fear_is_not_offered_as_a_hedge(lexicons):

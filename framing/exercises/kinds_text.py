@@ -72,7 +72,7 @@ def hedge_hunt(m: Material) -> list[Candidate]:
             hedges, discuss = split_answers(m.lexicons, analysis, passage_doubts(m.lexicons, analysis, start, end))
             own = [d for d in hedges if whose_words(analysis, d) == WRITER]
             if (len(hedges) >= MIN_HEDGES and own and len(discuss) < len(hedges) and not seen & set(indexes)
-                    and plain_narrative(analysis, start, end, hedges + [d for d, _ in discuss])):
+                    and sure_whose_words(analysis, hedges + [d for d, _ in discuss])):
                 seen |= set(indexes)
                 found.append((analysis, indexes, doc.text[start:end], len(own), len(discuss)))
     ranked = spread(m.rank(found, lambda c: m.grade_distance(c[2]) + max(0, 3 - c[3]) + c[4]),
@@ -82,13 +82,24 @@ def hedge_hunt(m: Material) -> list[Candidate]:
                       f"own words", None, lambda a=a, i=i: hedge_item(m, a, i)) for a, i, _, own, _ in ranked]
 
 
-def plain_narrative(analysis: ArticleAnalysis, start: int, end: int, answers: list[Doubt]) -> bool:
-    """Whether every attribution cue of the passage ("saying", "argued", "said") is one of the key's answers. A
-    strict teacher marks any second-hand word the key leaves out, and a hedge in a sentence that retells someone
-    was credited to the writer: a passage the key cannot list completely, and say whose words surely, is not used."""
+def unkeyed_cues(analysis: ArticleAnalysis, start: int, end: int, answers: list[Doubt]) -> list[Span]:
+    """Attribution cues of ``[start, end)`` ("said", "saying", "argued") that are none of the key's answers: a
+    strict teacher expects every second-hand word named, so the key lists them for the teacher to accept."""
     keyed = [(d.start, d.end) for d in answers]
-    return not any(start <= s.start and s.end <= end and not any(a < s.end and s.start < b for a, b in keyed)
-                   for s in analysis.spans_of("attribution"))
+    return [s for s in spans_within(analysis, "attribution", start, end)
+            if not any(a < s.end and s.start < b for a, b in keyed)]
+
+
+def sure_whose_words(analysis: ArticleAnalysis, answers: list[Doubt]) -> bool:
+    """Whether no answer credited to the writer shares its sentence with an attribution cue: there the hedge may
+    be the source's, retold, and a strict teacher found such a hedge wrongly credited to the writer."""
+    doc = analysis.document
+    for doubt in answers:
+        if whose_words(analysis, doubt) == WRITER:
+            start, end = doc.sentences[doc.sentence_of(doubt.start)]
+            if unkeyed_cues(analysis, start, end, answers):
+                return False
+    return True
 
 
 def contiguous(indexes: list[int]) -> list[int]:
@@ -150,6 +161,9 @@ def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> di
              offsets(d.start, d.end)] for d in found]
     notes = [f"Also accept, if the student explains the doubt (hedge words the tool did not count here): "
              f"{'; '.join(f'{d.text} ({sentence_number(passage, d.start)})' for d in extra)}."] if extra else []
+    cues = unkeyed_cues(analysis, first, last, found + [d for d, _ in discuss])
+    notes += [f"Also second-hand (accept, if the student says whose claim it is): "
+              f"{'; '.join(f'{s.text} ({sentence_number(passage, s.start)})' for s in cues)}."] if cues else []
     notes += [f"Discuss, and mark neither way: “{d.text}” ({sentence_number(passage, d.start)}, "
               f"{whose_words(analysis, d)}): {reason}." for d, reason in discuss]
     return {"passages": [passage], "answers": len(rows), "key": {"tables": [
