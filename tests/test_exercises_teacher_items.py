@@ -227,3 +227,10 @@ def test_a_frame_passage_is_the_writers_own_sentence(lexicons):
             "said. Dear members, we ask you to stand with our teachers.")
     analysis = article(lexicons, text)
     assert [writers_own(analysis, text.index(p)) for p in ("The council", "“We will", "Dear")] == [True, False, False]
+
+
+def test_a_cue_of_an_act_is_not_listed_as_second_hand(lexicons):
+    from framing.exercises.kinds_text import unkeyed_cues
+
+    text = "By declaring an emergency, the mayor would also seek to unlock money. The clerk said the plan was sound."
+    assert [s.text for s in unkeyed_cues(article(lexicons, text), 0, len(text), [])] == ["said"]

@@ -12,7 +12,6 @@ lesson beats one that asks students to find a difference that is not there).
 from __future__ import annotations
 
 import re
-
 from itertools import combinations
 from typing import Any
 

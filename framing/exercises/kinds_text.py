@@ -85,9 +85,11 @@ def hedge_hunt(m: Material) -> list[Candidate]:
 def unkeyed_cues(analysis: ArticleAnalysis, start: int, end: int, answers: list[Doubt]) -> list[Span]:
     """Attribution cues of ``[start, end)`` ("said", "saying", "argued") that are none of the key's answers: a
     strict teacher expects every second-hand word named, so the key lists them for the teacher to accept."""
-    keyed = [(d.start, d.end) for d in answers]
+    keyed, text = [(d.start, d.end) for d in answers], analysis.document.text
+    # "would seek to unlock money": a cue of an act, not of words, is no second-hand marker
     return [s for s in spans_within(analysis, "attribution", start, end)
-            if not any(a < s.end and s.start < b for a, b in keyed)]
+            if s.counted and not any(a < s.end and s.start < b for a, b in keyed)
+            and not re.match(r"\s*to\s", text[int(s.attrs.get("content_start") or s.end):][:4])]
 
 
 def sure_whose_words(analysis: ArticleAnalysis, answers: list[Doubt]) -> bool:
