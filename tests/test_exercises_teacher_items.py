@@ -234,3 +234,18 @@ def test_a_cue_of_an_act_is_not_listed_as_second_hand(lexicons):
 
     text = "By declaring an emergency, the mayor would also seek to unlock money. The clerk said the plan was sound."
     assert [s.text for s in unkeyed_cues(article(lexicons, text), 0, len(text), [])] == ["said"]
+
+
+def test_an_alternative_that_is_an_instruction_is_no_drop_in_word():
+    from framing.exercises.rewrite import fitting_alternative
+
+    assert fitting_alternative("extrajudicial", "without trial (attribute the characterisation)") is None
+    assert fitting_alternative("slammed", "criticised") == "criticised"
+
+
+def test_a_tweet_set_out_without_quote_marks_is_not_the_writers_own(lexicons):
+    from framing.exercises.sound import writers_own
+
+    text = "The mayor wrote on Monday. The judge has embarrassed all by making very dumb statements about me."
+    analysis = article(lexicons, text)
+    assert writers_own(analysis, 0) and not writers_own(analysis, text.index("The judge"))

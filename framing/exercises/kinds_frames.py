@@ -11,7 +11,6 @@ lesson beats one that asks students to find a difference that is not there).
 
 from __future__ import annotations
 
-import re
 from itertools import combinations
 from typing import Any
 
@@ -20,15 +19,13 @@ from ..features.policy_frames import frame_records
 from .kinds_compare import numbered, version
 from .kinds_text import Candidate, offsets, table
 from .material import Material, outlet_of
-from .sound import readable
+from .sound import readable, writers_own
 
 MIN_FRAME_SCORE = 0.25  # a top frame weaker than this is not clear enough to teach
 MIN_LEAD = 0.05  # and it must lead the article's second frame by this much
 # Frames every worksheet defines besides the item's own, so the answer is a real choice.
 DISTRACTORS = ("Political", "Economic", "Security_and_defense", "Legality_Constitutionality_and_jurisprudence")
 MAX_CHOICES = 5
-# First and second person: in a news sentence outside quotes, a letter or speech the article reproduces.
-_PERSONAL = re.compile(r"(?<![\w’'])(?:I|we|We|us|our|Our|you|You|your|Your|my|My|me)(?![\w’'])")
 
 
 def clear_top_frame(analysis: ArticleAnalysis) -> dict[str, Any] | None:
@@ -40,18 +37,6 @@ def clear_top_frame(analysis: ArticleAnalysis) -> dict[str, Any] | None:
     if top["score"] < MIN_FRAME_SCORE or top["score"] - runner_up < MIN_LEAD or not top["evidence"]:
         return None
     return top
-
-
-def writers_own(analysis: ArticleAnalysis, offset: int) -> bool:
-    """Whether the sentence at ``offset`` is the writer's own: at most a quarter of it quoted, and no "I", "we",
-    "you" outside quotes (a letter or speech the article reproduces). A strict teacher found a quoted letter
-    offered as the outlet's framing."""
-    doc = analysis.document
-    start, end = doc.sentences[doc.sentence_of(offset)]
-    quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in doc.quotes if q.kind == "speech")
-    if quoted > (end - start) / 4:
-        return False
-    return not any(not doc.is_quoted(w.start(), w.end()) for w in _PERSONAL.finditer(doc.text, start, end))
 
 
 def spot_the_frame(m: Material) -> list[Candidate]:

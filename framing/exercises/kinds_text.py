@@ -22,7 +22,7 @@ from .doubt import SECOND_HAND, Doubt, passage_doubts, uncounted
 from .hedge_key import guess_modals, split_answers
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import fitting_alternative, model_rewrite
-from .sound import readable, standing
+from .sound import readable, standing, writers_own
 from .voices import confident_voices, keyed_completely, shown_name
 
 WINDOW = {"simple": 4, "standard": 5, "college": 6}  # sentences in a hedge-hunt passage
@@ -281,6 +281,11 @@ def rewrite_neutrally(m: Material) -> list[Candidate]:
             spans = lexicon_loaded(m, analysis, start, end)
             words = len(doc.text[start:end].split())
             if not spans or not REWRITE_WORDS[0] <= words <= REWRITE_WORDS[1] or unkeyed_loaded(analysis, spans):
+                continue
+            # the key's every alternative fits the sentence (a strict teacher found one that did not), and the
+            # sentence is the writer's own, not a tweet or letter set out without quote marks
+            if any(fitting_alternative(s.text, s.alternative) is None for s in spans) or not writers_own(
+                    analysis, start):
                 continue
             if any(q.start < end and q.end > start for q in doc.quotes if q.kind == "speech"):
                 continue
