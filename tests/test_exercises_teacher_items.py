@@ -249,3 +249,9 @@ def test_a_tweet_set_out_without_quote_marks_is_not_the_writers_own(lexicons):
     text = "The mayor wrote on Monday. The judge has embarrassed all by making very dumb statements about me."
     analysis = article(lexicons, text)
     assert writers_own(analysis, 0) and not writers_own(analysis, text.index("The judge"))
+
+
+def test_a_consequence_and_a_test_are_discussed_not_plain_hedges(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "Couples would receive benefits as long as they are married. "
+                                            "The office uses a rule for determining whether couples are eligible.")
+    assert "would" not in plain and "whether" not in plain

@@ -36,6 +36,14 @@ FIRST_PERSON = frozenset({"i", "we"})
 # Words of a condition: a strict teacher marked a plain "if" wrong where it set out a comparison ("would pay more
 # than if they were single") or quoted a rule's wording, so conditions and their "would" are only discussed.
 CONDITIONS = frozenset({"if", "unless"})
+# A "would" in a sentence with a condition states a consequence ("would receive benefits as long as they are
+# married"), not a guess.
+_CONDITION = re.compile(r"(?<!\w)(?:if|unless|as\s+long\s+as|so\s+long\s+as|provided\s+that|until)(?!\w)",
+                        re.IGNORECASE)
+# Verbs whose "whether" is a test to run, not an open claim ("standard for determining whether they are eligible").
+TASK_VERBS = frozenset({"determine", "determines", "determined", "determining", "decide", "decides", "decided",
+                        "deciding", "check", "checks", "checked", "checking", "assess", "assessing", "test",
+                        "testing", "evaluate", "evaluating", "judge", "judging"})
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -55,8 +63,10 @@ def disputed(lexicons: Lexicons, analysis: ArticleAnalysis, doubt: Doubt) -> str
     if doubt.category == "conditional" or word in CONDITIONS:
         return ("a condition may set out a comparison, a case or the terms of a rule (“if … might reasonably be "
                 "questioned”), not the writer's doubt")
-    if word == "would" and CONDITIONS & {w.lower() for w in _WORD.findall(doc.text[start:end])}:
+    if word == "would" and _CONDITION.search(doc.text[start:end]):
         return "it belongs to a condition or a comparison in its sentence (“would pay more than if …”)"
+    if word == "whether" and before and before[-1] in TASK_VERBS:
+        return "“determining whether …” names a task or a test, not a doubt about a claim"
     if word.startswith("suggest") and before and (before[-1] in SUBJECT_PRONOUNS - {"it"} or named_before(
             doc.text, start, doubt.start)):
         return "a person who “suggests” may be proposing, not doubting"
