@@ -255,3 +255,13 @@ def test_a_consequence_and_a_test_are_discussed_not_plain_hedges(lexicons):
     _, plain, discuss = doubts_of(lexicons, "Couples would receive benefits as long as they are married. "
                                             "The office uses a rule for determining whether couples are eligible.")
     assert "would" not in plain and "whether" not in plain
+
+
+def test_a_fact_noted_by_another_outlet_is_not_the_writers(lexicons):
+    from framing.exercises.kinds_compare import fact_wording
+
+    text = "The mayor spoke on Monday. His district, as LDG notes, is 35 percent Latino."
+    analysis = article(lexicons, text)
+    m = Material([analysis], {}, lexicons)
+    wording = fact_wording(m, {"article_id": "a-1", "start": text.index("His")})
+    assert wording is None or wording[1] != []
