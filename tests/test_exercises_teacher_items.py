@@ -254,7 +254,7 @@ def test_a_tweet_set_out_without_quote_marks_is_not_the_writers_own(lexicons):
 def test_a_consequence_and_a_test_are_discussed_not_plain_hedges(lexicons):
     _, plain, discuss = doubts_of(lexicons, "Couples would receive benefits as long as they are married. "
                                             "The office uses a rule for determining whether couples are eligible.")
-    assert "would" not in plain and "whether" not in plain
+    assert "would" not in plain and "whether" not in plain and {"would", "whether"} <= set(discuss)
 
 
 def test_a_fact_noted_by_another_outlet_is_not_the_writers(lexicons):
