@@ -177,3 +177,10 @@ def test_a_quote_whose_speaker_is_only_a_pronoun_is_not_keyed(lexicons):
     text = "Tom Hale lost the vote on Monday. “We will try again,” he said. “It was close,” Ann Lee said."
     analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
     assert speaker_not_named_there(analysis) == {1}
+
+
+def test_a_label_is_the_name_not_its_possessive(lexicons):
+    text = "Prime Minister Ann Lee’s visit will go ahead. Ann Lee said the talks would help."
+    analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
+    label = label_of(Material([analysis], {}, lexicons), row("Ann Lee", text.rindex("Ann Lee")))
+    assert not label.endswith(("’s", "'s"))

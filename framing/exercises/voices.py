@@ -71,8 +71,9 @@ def label_of(m: Material, row: Mapping[str, Any]) -> str:
     courtesy = {e.key.lower().rstrip(".") for e in m.lexicons["titles"] if e["kind"] == "title" and not e["role"]}
     if called.lower().rstrip(".") in courtesy:
         return ""  # "Mrs." says nothing about who she is
-    parts = called.split("; ")
-    return called if all(whole_label(m, p, voice_name(row), courtesy) for p in parts) else ""
+    # "Prime Minister Ann Lee’s upcoming address": the label is the name, not its possessive
+    parts = [re.sub(r"[’']s(?=$| \(\d+\)$)", "", p) for p in called.split("; ")]
+    return "; ".join(parts) if all(whole_label(m, p, voice_name(row), courtesy) for p in parts) else ""
 
 
 def whole_label(m: Material, part: str, name: str, courtesy: set[str]) -> bool:
