@@ -265,3 +265,8 @@ def test_a_fact_noted_by_another_outlet_is_not_the_writers(lexicons):
     m = Material([analysis], {}, lexicons)
     wording = fact_wording(m, {"article_id": "a-1", "start": text.index("His")})
     assert wording is None or wording[1] != []
+
+
+def test_would_be_expected_to_is_discussed_as_a_norm(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "The deputy, who as chair would be expected to attend, will travel abroad.")
+    assert not {"would", "expected to"} & set(plain) and discuss

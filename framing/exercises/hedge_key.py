@@ -60,6 +60,10 @@ def disputed(lexicons: Lexicons, analysis: ArticleAnalysis, doubt: Doubt) -> str
         return "it says whose view or position it is, more than that the claim is uncertain"
     if word == "up to" and before and before[-1].endswith("s") and before[-1] not in BE_FORMS | {"has", "was"}:
         return "after a noun (“incomes up to $106,800”) “up to” may state a limit, not an estimate"
+    after = doc.text[doubt.end:doubt.end + 14].lower()
+    if (word.startswith("expected") and before[-2:] == ["would", "be"]) or (
+            word == "would" and re.match(r"\s+be\s+expected", after)):
+        return "“would be expected to” can state what custom requires, not a forecast"
     if doubt.category == "conditional" or word in CONDITIONS:
         return ("a condition may set out a comparison, a case or the terms of a rule (“if … might reasonably be "
                 "questioned”), not the writer's doubt")
