@@ -270,3 +270,11 @@ def test_a_fact_noted_by_another_outlet_is_not_the_writers(lexicons):
 def test_would_be_expected_to_is_discussed_as_a_norm(lexicons):
     _, plain, discuss = doubts_of(lexicons, "The deputy, who as chair would be expected to attend, will travel abroad.")
     assert not {"would", "expected to"} & set(plain) and discuss
+
+
+def test_an_attitude_is_not_offered_as_a_hedge(lexicons):
+    from framing.exercises.doubt import uncounted
+
+    text = "The mayor has long been skeptical of the talks. The deal could stall."
+    words = [d.text for d in uncounted(lexicons, article(lexicons, text), 0, len(text), [])]
+    assert "skeptical" not in words

@@ -62,6 +62,10 @@ _ASKED_BEFORE = re.compile(r"(?<!\w)(?:ask|asks|asked|asking|wonder|wonders|wond
 # "claim to the land", "claims on the estate", "claim over the islands": a noun of ownership, no claim handed on.
 _OWNED_CLAIM = re.compile(r"claims?\s+(?:to|on|over)\s+(?:the|a|an|his|her|their|its|our|this|that|\w+['’]s)\b",
                           re.IGNORECASE)
+# Hedge rules of views and beliefs: "skeptical of the talks", "feared" outside the passive state an attitude unless
+# the detector's rule held, so a word of these rows is never offered uncounted (a strict teacher found both).
+VIEW_RULES = frozenset({"doxastic", "passive_evidential", "passive_as", "active_as", "view_complement",
+                        "that_complement"})
 # "could" alone may be ability ("could put") or possibility: a teacher judges it, so it is only "also accept".
 ABILITY_OR_DOUBT = "could"
 
@@ -138,7 +142,7 @@ def uncounted(lexicons: Lexicons, analysis: ArticleAnalysis, start: int, end: in
              for a, b in matches(hedge_pattern(lexicons, frozenset({SECOND_HAND}), ruleless=True), text[start:end])]
     # other hedge words stay after "the": "has the potential to change" (a teacher missed it in the key)
     extra += [Doubt(start + f.start(), start + f.end(), f.group(0), "", "hedges.tsv")
-              for f in finditer(hedge_pattern(lexicons, PLAIN_CLASSES - {SECOND_HAND}), text[start:end])]
+              for f in finditer(hedge_pattern(lexicons, PLAIN_CLASSES - {SECOND_HAND}, ruleless=True), text[start:end])]
     extra += [Doubt(s.start, s.end, s.text, s.category, f"hedge:{s.label}") for s in analysis.spans_of("hedge")
               if start <= s.start and s.end <= end and s.counted and (s.category in TOPIC_CLASSES or (
                   doubtful(text, s.start, s.end) and s.text.lower() == ABILITY_OR_DOUBT))]
@@ -177,9 +181,9 @@ def distancing_pattern(lexicons: Lexicons) -> re.Pattern[str] | None:
 def hedge_pattern(lexicons: Lexicons, classes: frozenset[str] = PLAIN_CLASSES, *, ruleless: bool = False
                   ) -> re.Pattern[str] | None:
     """Hedge words of the word classes that hedge wherever they stand (a modal, "likely", "reportedly");
-    ``ruleless``: only rows without a context rule (a row with one hedges only where its rule holds)."""
+    ``ruleless``: not rows of a view or belief rule (:data:`VIEW_RULES`), which hedge only where the rule holds."""
     return _pattern(tuple(sorted(e.key for e in lexicons["hedges"] if e["category"] in classes
-                                 and not (ruleless and e["rule"]))))
+                                 and not (ruleless and e["rule"] in VIEW_RULES))))
 
 
 def finditer(pattern: re.Pattern[str] | None, text: str) -> list[re.Match[str]]:

@@ -23,6 +23,7 @@ from .hedge_key import guess_modals, split_answers
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import fitting_alternative, model_rewrite
 from .sound import readable, standing, writers_own
+from .voice_labels import reporting_words
 from .voices import confident_voices, keyed_completely, shown_name
 
 WINDOW = {"simple": 4, "standard": 5, "college": 6}  # sentences in a hedge-hunt passage
@@ -163,7 +164,9 @@ def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> di
              offsets(d.start, d.end)] for d in found]
     notes = [f"Also accept, if the student explains the doubt (hedge words the tool did not count here): "
              f"{'; '.join(f'{d.text} ({sentence_number(passage, d.start)})' for d in extra)}."] if extra else []
-    cues = unkeyed_cues(analysis, first, last, found + [d for d, _ in discuss])
+    # listed only where the cue is a reporting verb ("said", "warned"), not "skeptical of" the layer also reads
+    cues = [c for c in unkeyed_cues(analysis, first, last, found + [d for d, _ in discuss])
+            if c.text.split()[0].lower() in reporting_words(m)]
     notes += [f"Also second-hand (accept, if the student says whose claim it is): "
               f"{'; '.join(f'{s.text} ({sentence_number(passage, s.start)})' for s in cues)}."] if cues else []
     notes += [f"Discuss, and mark neither way: “{d.text}” ({sentence_number(passage, d.start)}, "
