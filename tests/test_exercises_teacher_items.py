@@ -156,40 +156,125 @@ def test_a_contracted_would_is_listed_for_the_teacher_to_accept(lexicons):
     assert "wouldn't" in [d.text for d in uncounted(lexicons, analysis, 0, len(text), [])]
 
 
-def test_a_would_inside_its_if_clause_is_discussed_not_counted_twice(lexicons):
+def test_a_condition_and_its_would_are_discussed_not_plain_answers(lexicons):
+    """A strict teacher: "if" as often sets out a deal, a comparison or a rule's terms as it doubts."""
     _, plain, discuss = doubts_of(lexicons, "The mayor offered him a seat on the board if he would leave the race.")
-    assert "if" in plain and discuss == ["would"]
+    assert plain == [] and "if" in discuss and "would" in discuss
 
 
-def test_a_quoted_show_title_with_an_outlets_name_is_hidden_whole(lexicons):
-    """A show the media names do not list: "the program “Ledger Tonight.”" must not read "program “Source A
-    Tonight.”"."""
-    text = "Ms. Cole spoke on Monday on the program “Ledger Tonight.” She left the race."
-    herald = article(lexicons, text, id="h-1", outlet="Herald")
-    ledger = article(lexicons, "The council met on Monday to vote on the bridge.", id="l-1", outlet="Ledger")
-    m = Material([herald, ledger], {}, lexicons, blind=True)
-    shown = m.body_text(herald, 0, len(text))
-    assert f"the program {PROGRAMME_HIDDEN}. She left" in shown and "Tonight" not in shown
-    assert [g["text"] for g in m.giveaways if g["programme"]] == ["Ledger Tonight"]
-    plain = "The mayor said the Ledger was “unfair” to her."
-    other = article(lexicons, plain, id="h-2", outlet="Herald")
-    assert PROGRAMME_HIDDEN not in Material([other, ledger], {}, lexicons, blind=True).body_text(other, 0, len(plain))
+def test_a_would_in_a_comparison_with_if_is_discussed(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "Married couples would pay more in tax than if they were single.")
+    assert "would" not in plain and "if" in discuss and "if" not in plain
 
 
-def test_according_to_in_proportion_is_no_source_and_a_cap_is_discussed(lexicons):
-    _, plain, discuss = doubts_of(lexicons, "Benefits are calculated according to a worker's pay. Taxes apply to "
-                                            "incomes up to $100,000, according to the agency.")
-    assert plain.count("according to") == 1 and "up to" in discuss
-    _, plain, _ = doubts_of(lexicons, "The storm killed up to 40 people on Monday.")
-    assert "up to" in plain
+def test_a_claim_to_a_thing_is_ownership_not_second_hand(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "The museum claims the painting. Her claim to the painting is old.")
+    assert plain.count("claims") == 1 and "claim" not in plain + discuss
 
 
-def test_would_before_a_counted_hedge_is_the_worksheets_modal_example():
-    from framing.exercises.doubt import Doubt
-    from framing.exercises.hedge_key import guess_modals
+def test_a_writers_hedge_beside_a_saying_is_not_surely_the_writers(lexicons):
+    from framing.exercises.doubt import passage_doubts
+    from framing.exercises.kinds_text import sure_whose_words, unkeyed_cues
 
-    likely = Doubt(10, 16, "likely", "adverb", "hedge:likely")
-    would, could = Doubt(4, 9, "would", "", "hedges.tsv"), Doubt(30, 35, "could", "", "hedges.tsv")
-    promoted, rest = guess_modals([would, could], [likely])
-    assert [(d.text, d.category) for d in promoted] == [("would", "modal")] and rest == [could]
-    assert guess_modals([would], []) == ([], [would])
+    told = "Probably the vote will pass, Ann Lee argued on Monday in a letter. The board met."
+    plain = "Probably the vote will pass. Ann Lee argued in a letter that the board met."
+    for text, expected in ((told, False), (plain, True)):
+        analysis = article(lexicons, text)
+        answers = passage_doubts(lexicons, analysis, 0, len(text))
+        assert sure_whose_words(analysis, answers) is expected
+        assert [s.text for s in unkeyed_cues(analysis, 0, len(text), answers)] == ["argued"]
+
+
+def test_a_reported_fear_is_not_offered_as_a_hedge(lexicons):
+    from framing.exercises.doubt import uncounted
+
+    text = "Residents feared the river would rise. The dam is reportedly weak."
+    words = [d.text for d in uncounted(lexicons, article(lexicons, text), 0, len(text), [])]
+    assert "feared" not in words
+
+
+def test_a_number_is_never_who_says_so(lexicons):
+    from framing.exercises.doubt import who_says
+
+    for text in ("On Friday, the aide, Mia Lane, 31, who has many followers online, wrote a letter to the twins on "
+                 "her page, saying they should “try harder” at school.", "The aide, 31, said the road was closed."):
+        analysis = article(lexicons, text)
+        assert all(not name[:1].isdigit() for name in who_says(analysis, 0, len(text)) or [])
+
+
+def test_a_rewrite_sentence_with_a_distancing_verb_or_hedge_is_not_chosen(lexicons):
+    """The key names loaded words only: "by insisting that he merely meant" would be colour it leaves out."""
+    from framing.exercises.kinds_text import lexicon_loaded, unkeyed_loaded
+
+    m = Material([], {}, lexicons)
+    for text, expected in (("The mayor's notorious plan failed.", False),
+                           ("The mayor's notorious plan may fail.", True)):
+        analysis = article(lexicons, text)
+        keyed = lexicon_loaded(m, analysis, 0, len(text))
+        assert keyed and unkeyed_loaded(analysis, keyed) is expected
+
+
+def test_a_neutral_alternative_that_does_not_fit_is_not_shown(lexicons):
+    from framing.exercises.rewrite import fitting_alternative
+
+    assert fitting_alternative("harshest", "strong; strict") is None
+
+
+def test_a_frame_passage_is_the_writers_own_sentence(lexicons):
+    from framing.exercises.kinds_frames import writers_own
+
+    text = ("The council cut the school budget on Monday. “We will fight this cut in every court we can,” the union "
+            "said. Dear members, we ask you to stand with our teachers.")
+    analysis = article(lexicons, text)
+    assert [writers_own(analysis, text.index(p)) for p in ("The council", "“We will", "Dear")] == [True, False, False]
+
+
+def test_a_cue_of_an_act_is_not_listed_as_second_hand(lexicons):
+    from framing.exercises.kinds_text import unkeyed_cues
+
+    text = "By declaring an emergency, the mayor would also seek to unlock money. The clerk said the plan was sound."
+    assert [s.text for s in unkeyed_cues(article(lexicons, text), 0, len(text), [])] == ["said"]
+
+
+def test_an_alternative_that_is_an_instruction_is_no_drop_in_word():
+    from framing.exercises.rewrite import fitting_alternative
+
+    assert fitting_alternative("extrajudicial", "without trial (attribute the characterisation)") is None
+    assert fitting_alternative("slammed", "criticised") == "criticised"
+
+
+def test_a_tweet_set_out_without_quote_marks_is_not_the_writers_own(lexicons):
+    from framing.exercises.sound import writers_own
+
+    text = "The mayor wrote on Monday. The judge has embarrassed all by making very dumb statements about me."
+    analysis = article(lexicons, text)
+    assert writers_own(analysis, 0) and not writers_own(analysis, text.index("The judge"))
+
+
+def test_a_consequence_and_a_test_are_discussed_not_plain_hedges(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "Couples would receive benefits as long as they are married. "
+                                            "The office uses a rule for determining whether couples are eligible.")
+    assert "would" not in plain and "whether" not in plain and {"would", "whether"} <= set(discuss)
+
+
+def test_a_fact_noted_by_another_outlet_is_not_the_writers(lexicons):
+    from framing.exercises.kinds_compare import fact_wording
+
+    text = "The mayor spoke on Monday. His district, as LDG notes, is 35 percent Latino."
+    analysis = article(lexicons, text)
+    m = Material([analysis], {}, lexicons)
+    wording = fact_wording(m, {"article_id": "a-1", "start": text.index("His")})
+    assert wording is None or wording[1] != []
+
+
+def test_would_be_expected_to_is_discussed_as_a_norm(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "The deputy, who as chair would be expected to attend, will travel abroad.")
+    assert not {"would", "expected to"} & set(plain) and discuss
+
+
+def test_an_attitude_is_not_offered_as_a_hedge(lexicons):
+    from framing.exercises.doubt import uncounted
+
+    text = "The mayor has long been skeptical of the talks. The deal could stall."
+    words = [d.text for d in uncounted(lexicons, article(lexicons, text), 0, len(text), [])]
+    assert "skeptical" not in words

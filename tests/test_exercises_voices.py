@@ -144,3 +144,43 @@ def test_a_role_read_from_inside_a_quotation_is_no_fallback_label(lexicons):
     at = text.index("Director")
     voice = {**row("Bell", text.rindex("Bell")), "role_reason": f"title 'Director' at {at}-{at + 8}"}
     assert label_of(Material([analysis], {}, lexicons), voice) == ""
+
+
+def test_a_title_and_surname_without_her_given_name_is_no_label(lexicons):
+    # a strict teacher: the president's daughter was labelled "President Obama"
+    text = "President Hale spoke on Monday. Mia Hale, 16, said the trip was long. President Hale said it was fine."
+    analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
+    label = label_of(Material([analysis], {}, lexicons), row("Mia Hale", text.index("Mia Hale")))
+    assert "President Hale" not in label
+
+
+def test_a_label_cut_after_a_title_is_none(lexicons):
+    from framing.exercises.voices import whole_label
+
+    m = Material([], {}, lexicons)
+    assert not whole_label(m, "the communications director for Rep", "Ann Lee", set())
+    assert whole_label(m, "the communications director for Rep. Tom Hale", "Ann Lee", set())
+
+
+def test_a_name_cut_before_its_of_phrase_is_no_voice(lexicons):
+    text = "The Office of Public Works said the road was closed."
+    analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
+    m = Material([analysis], {}, lexicons)
+    cut = {**row("The Office", 0), "kind": "institution"}
+    assert unnamed(m, cut)
+    assert not unnamed(m, {**row("The Office of Public Works", 0), "kind": "institution"})
+
+
+def test_a_quote_whose_speaker_is_only_a_pronoun_is_not_keyed(lexicons):
+    from framing.exercises.voices import speaker_not_named_there
+
+    text = "Tom Hale lost the vote on Monday. “We will try again,” he said. “It was close,” Ann Lee said."
+    analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
+    assert speaker_not_named_there(analysis) == {1}
+
+
+def test_a_label_is_the_name_not_its_possessive(lexicons):
+    text = "Prime Minister Ann Lee’s visit will go ahead. Ann Lee said the talks would help."
+    analysis = analyze_document(parse_text(text, lexicons, id="a-1", outlet="Ledger"), lexicons)
+    label = label_of(Material([analysis], {}, lexicons), row("Ann Lee", text.rindex("Ann Lee")))
+    assert not label.endswith(("’s", "'s"))

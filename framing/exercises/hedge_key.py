@@ -11,7 +11,10 @@ condition already keyed). Such words stay in the key, under "discuss",
 never as plain answers; a passage whose hedges are mostly of these kinds is
 not offered (:func:`.kinds_text.hedge_hunt`).
 
-Clear-cut: modals of possibility, approximators, conditions, open questions,
+Conditions ("if", "unless") and a "would" in a sentence with one are discussed too:
+a condition as often sets out a comparison or a rule's terms as it doubts.
+
+Clear-cut: modals of possibility, approximators, open questions,
 appear / seem, reportedly / allegedly / according to, a first-person "I think",
 and a belief verb in the agentless passive ("is widely believed", "is expected
 to"), which hands the claim to no one in particular.
@@ -30,6 +33,17 @@ from .doubt import Doubt
 # Hedge rules (lexicons/hedges.tsv ``rule``) of belief and expectation verbs: they say who holds a view.
 BELIEF_RULES = frozenset({"doxastic", "active_as", "view_complement", "passive_as", "passive_evidential"})
 FIRST_PERSON = frozenset({"i", "we"})
+# Words of a condition: a strict teacher marked a plain "if" wrong where it set out a comparison ("would pay more
+# than if they were single") or quoted a rule's wording, so conditions and their "would" are only discussed.
+CONDITIONS = frozenset({"if", "unless"})
+# A "would" in a sentence with a condition states a consequence ("would receive benefits as long as they are
+# married"), not a guess.
+_CONDITION = re.compile(r"(?<!\w)(?:if|unless|as\s+long\s+as|so\s+long\s+as|provided\s+that|until)(?!\w)",
+                        re.IGNORECASE)
+# Verbs whose "whether" is a test to run, not an open claim ("standard for determining whether they are eligible").
+TASK_VERBS = frozenset({"determine", "determines", "determined", "determining", "decide", "decides", "decided",
+                        "deciding", "check", "checks", "checked", "checking", "assess", "assessing", "test",
+                        "testing", "evaluate", "evaluating", "judge", "judging"})
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -46,8 +60,17 @@ def disputed(lexicons: Lexicons, analysis: ArticleAnalysis, doubt: Doubt) -> str
         return "it says whose view or position it is, more than that the claim is uncertain"
     if word == "up to" and before and before[-1].endswith("s") and before[-1] not in BE_FORMS | {"has", "was"}:
         return "after a noun (“incomes up to $106,800”) “up to” may state a limit, not an estimate"
-    if word == "would" and "if" in before:
-        return "it belongs to its condition (“if he would …”), which is an answer already"
+    after = doc.text[doubt.end:doubt.end + 14].lower()
+    if (word.startswith("expected") and before[-2:] == ["would", "be"]) or (
+            word == "would" and re.match(r"\s+be\s+expected", after)):
+        return "“would be expected to” can state what custom requires, not a forecast"
+    if doubt.category == "conditional" or word in CONDITIONS:
+        return ("a condition may set out a comparison, a case or the terms of a rule (“if … might reasonably be "
+                "questioned”), not the writer's doubt")
+    if word == "would" and _CONDITION.search(doc.text[start:end]):
+        return "it belongs to a condition or a comparison in its sentence (“would pay more than if …”)"
+    if word == "whether" and before and before[-1] in TASK_VERBS:
+        return "“determining whether …” names a task or a test, not a doubt about a claim"
     if word.startswith("suggest") and before and (before[-1] in SUBJECT_PRONOUNS - {"it"} or named_before(
             doc.text, start, doubt.start)):
         return "a person who “suggests” may be proposing, not doubting"

@@ -19,6 +19,7 @@ from .fact_words import spoken, telling_words
 from .kinds_text import Candidate, offsets, table
 from .material import Material, clean, letter_name, listed, parse_evidence, records
 from .sound import is_confident, standing
+from .voice_labels import reporting_words
 
 MAX_VERSIONS = 3
 _BARE_DEFINITE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+([a-z][\w-]*)")
@@ -201,6 +202,9 @@ def fact_wording(m: Material, row: dict[str, Any]) -> tuple[list[str], list[str]
     who = who_says(analysis, start, end)
     if who is None or any(points_back(m, w) for w in who):
         return None
+    words = {w.lower() for w in re.findall(r"[\w’']+", analysis.document.text[start:end])}
+    if not who and words & reporting_words(m):
+        return None  # "as the site notes, …": a reporting verb the attribution layer did not count; not the writer's
     doubts = [d.text for d in passage_doubts(m.lexicons, analysis, start, end)]
     loaded = [s.text for s in analysis.spans_of("loaded") if start <= s.start and s.end <= end and s.counted
               and not (s.category == "distancing" and spoken(analysis.document.text, s.end))]

@@ -19,7 +19,7 @@ from ..features.policy_frames import frame_records
 from .kinds_compare import numbered, version
 from .kinds_text import Candidate, offsets, table
 from .material import Material, outlet_of
-from .sound import readable
+from .sound import readable, writers_own
 
 MIN_FRAME_SCORE = 0.25  # a top frame weaker than this is not clear enough to teach
 MIN_LEAD = 0.05  # and it must lead the article's second frame by this much
@@ -47,8 +47,8 @@ def spot_the_frame(m: Material) -> list[Candidate]:
         if top is None:
             continue
         outlet = outlet_of(analysis)
-        shown = next((v for e in top["evidence"]
-                      if (v := version(m, outlet, analysis.document.id, e["start"])) is not None), None)
+        shown = next((v for e in top["evidence"] if writers_own(analysis, e["start"])
+                      and (v := version(m, outlet, analysis.document.id, e["start"])) is not None), None)
         if shown is not None:
             tops.append((outlet, top, shown, analysis))
     found = [(a, b) for a, b in combinations(tops, 2) if a[0] != b[0] and a[1]["frame"] != b[1]["frame"]]

@@ -21,8 +21,9 @@ from ..grammar import REACTION_VERBS
 from .doubt import SECOND_HAND, Doubt, passage_doubts, uncounted
 from .hedge_key import guess_modals, split_answers
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
-from .rewrite import model_rewrite
-from .sound import readable, standing
+from .rewrite import fitting_alternative, model_rewrite
+from .sound import readable, standing, writers_own
+from .voice_labels import reporting_words
 from .voices import confident_voices, keyed_completely, shown_name
 
 WINDOW = {"simple": 4, "standard": 5, "college": 6}  # sentences in a hedge-hunt passage
@@ -71,7 +72,8 @@ def hedge_hunt(m: Material) -> list[Candidate]:
             start, end = doc.sentences[indexes[0]][0], doc.sentences[indexes[-1]][1]
             hedges, discuss = split_answers(m.lexicons, analysis, passage_doubts(m.lexicons, analysis, start, end))
             own = [d for d in hedges if whose_words(analysis, d) == WRITER]
-            if len(hedges) >= MIN_HEDGES and own and len(discuss) < len(hedges) and not seen & set(indexes):
+            if (len(hedges) >= MIN_HEDGES and own and len(discuss) < len(hedges) and not seen & set(indexes)
+                    and sure_whose_words(analysis, hedges + [d for d, _ in discuss])):
                 seen |= set(indexes)
                 found.append((analysis, indexes, doc.text[start:end], len(own), len(discuss)))
     ranked = spread(m.rank(found, lambda c: m.grade_distance(c[2]) + max(0, 3 - c[3]) + c[4]),
@@ -79,6 +81,28 @@ def hedge_hunt(m: Material) -> list[Candidate]:
     return [Candidate(f"{a.document.id}:s{i[0] + 1}", outlet_of(a),
                       f"{m.name(outlet_of(a))}, sentences {i[0] + 1}–{i[-1] + 1}: {own} hedge(s) in the writer's "
                       f"own words", None, lambda a=a, i=i: hedge_item(m, a, i)) for a, i, _, own, _ in ranked]
+
+
+def unkeyed_cues(analysis: ArticleAnalysis, start: int, end: int, answers: list[Doubt]) -> list[Span]:
+    """Attribution cues of ``[start, end)`` ("said", "saying", "argued") that are none of the key's answers: a
+    strict teacher expects every second-hand word named, so the key lists them for the teacher to accept."""
+    keyed, text = [(d.start, d.end) for d in answers], analysis.document.text
+    # "would seek to unlock money": a cue of an act, not of words, is no second-hand marker
+    return [s for s in spans_within(analysis, "attribution", start, end)
+            if s.counted and not any(a < s.end and s.start < b for a, b in keyed)
+            and not re.match(r"\s*to\s", text[int(s.attrs.get("content_start") or s.end):][:4])]
+
+
+def sure_whose_words(analysis: ArticleAnalysis, answers: list[Doubt]) -> bool:
+    """Whether no answer credited to the writer shares its sentence with an attribution cue: there the hedge may
+    be the source's, retold, and a strict teacher found such a hedge wrongly credited to the writer."""
+    doc = analysis.document
+    for doubt in answers:
+        if whose_words(analysis, doubt) == WRITER:
+            start, end = doc.sentences[doc.sentence_of(doubt.start)]
+            if unkeyed_cues(analysis, start, end, answers):
+                return False
+    return True
 
 
 def contiguous(indexes: list[int]) -> list[int]:
@@ -140,6 +164,11 @@ def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> di
              offsets(d.start, d.end)] for d in found]
     notes = [f"Also accept, if the student explains the doubt (hedge words the tool did not count here): "
              f"{'; '.join(f'{d.text} ({sentence_number(passage, d.start)})' for d in extra)}."] if extra else []
+    # listed only where the cue is a reporting verb ("said", "warned"), not "skeptical of" the layer also reads
+    cues = [c for c in unkeyed_cues(analysis, first, last, found + [d for d, _ in discuss])
+            if c.text.split()[0].lower() in reporting_words(m)]
+    notes += [f"Also second-hand (accept, if the student says whose claim it is): "
+              f"{'; '.join(f'{s.text} ({sentence_number(passage, s.start)})' for s in cues)}."] if cues else []
     notes += [f"Discuss, and mark neither way: “{d.text}” ({sentence_number(passage, d.start)}, "
               f"{whose_words(analysis, d)}): {reason}." for d, reason in discuss]
     return {"passages": [passage], "answers": len(rows), "key": {"tables": [
@@ -236,8 +265,14 @@ def unkeyed_loaded(analysis: ArticleAnalysis, keyed: list[Span]) -> bool:
     a teacher found rewrites that kept other snide words."""
     start, end = analysis.document.sentences[analysis.document.sentence_of(keyed[0].start)]
     places = {(s.start, s.end) for s in keyed}
-    return any((s.start, s.end) not in places and not analysis.document.is_quoted(s.start, s.end)
-               for s in spans_within(analysis, "loaded", start, end))
+    if any((s.start, s.end) not in places and not analysis.document.is_quoted(s.start, s.end)
+           for s in spans_within(analysis, "loaded", start, end)):
+        return True
+    # "by insisting that he merely meant": a strict teacher counts a distancing reporting verb or a hedge as
+    # colour the key must name too; the key names only loaded words, so such a sentence is not chosen
+    return any(s.attrs.get("voice") != "quoted" for s in spans_within(analysis, "hedge", start, end)) or any(
+        s.attrs.get("stance") == "distancing" for s in analysis.spans_of("source")
+        if start <= int(s.attrs.get("cue_start") or -1) < end)
 
 
 def rewrite_neutrally(m: Material) -> list[Candidate]:
@@ -249,6 +284,11 @@ def rewrite_neutrally(m: Material) -> list[Candidate]:
             spans = lexicon_loaded(m, analysis, start, end)
             words = len(doc.text[start:end].split())
             if not spans or not REWRITE_WORDS[0] <= words <= REWRITE_WORDS[1] or unkeyed_loaded(analysis, spans):
+                continue
+            # the key's every alternative fits the sentence (a strict teacher found one that did not), and the
+            # sentence is the writer's own, not a tweet or letter set out without quote marks
+            if any(fitting_alternative(s.text, s.alternative) is None for s in spans) or not writers_own(
+                    analysis, start):
                 continue
             if any(q.start < end and q.end > start for q in doc.quotes if q.kind == "speech"):
                 continue
@@ -270,7 +310,10 @@ def rewrite_item(m: Material, analysis: ArticleAnalysis, index: int) -> dict[str
     original = analysis.document.text[sentence["start"]:sentence["end"]]
     suggestion = model_rewrite(original, sentence["start"], spans)
     entries = {entry.key.lower(): entry for entry in m.lexicons["loaded"]}
-    terms = [[s.text, readable("loaded", s.category), s.note, s.alternative or "(none listed)",
+    # an alternative is shown only where it fits the sentence's grammar ("harshest" is no place for "strict")
+    terms = [[s.text, readable("loaded", s.category), s.note,
+              "(omit the word)" if fitting_alternative(s.text, s.alternative) == "" else
+              fitting_alternative(s.text, s.alternative) or "(none that fits here)",
               offsets(s.start, s.end)] for s in spans]
     sources = sorted({f"{entries[s.label.lower()].file.rsplit('/', 1)[-1]}:{entries[s.label.lower()].line}"
                       for s in spans})

@@ -15,7 +15,6 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-_PARENTHETICAL = re.compile(r"^\(.*\)$")
 _SHAPES = (("ly", re.compile(r"ly$")), ("ing", re.compile(r"ing$")), ("ed", re.compile(r"ed$")),
            ("est", re.compile(r"..est$")),
            ("s", re.compile(r"[^su's]s$")))
@@ -35,7 +34,7 @@ def fitting_alternative(term: str, alternative: str) -> str | None:
         return None
     if first == "(omit)":
         return "" if len(words) == 1 and word_shape(words[0]) == "ly" else None
-    if _PARENTHETICAL.match(first) or first.lower() == term.lower():
+    if "(" in first or first.lower() == term.lower():  # "without trial (attribute …)": an instruction, no word
         return None
     swapped = first.split()
     if word_shape(words[-1]) != word_shape(swapped[-1]) and word_shape(words[0]) != word_shape(swapped[0]):

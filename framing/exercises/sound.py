@@ -155,3 +155,19 @@ def standing(analysis: ArticleAnalysis, indexes: Iterable[int], abbreviations: A
             wanted.append(index - 1)
     shown = sorted(set(wanted) | set(range(first, wanted[0])))
     return shown if all(whole_sentence(analysis, n, abbreviations) for n in shown) else None
+
+
+# First and second person: in a news sentence outside quotes, a letter or speech the article reproduces.
+_PERSONAL = re.compile(r"(?<![\w’'])(?:I|we|We|us|our|Our|you|You|your|Your|my|My|me)(?![\w’'])")
+
+
+def writers_own(analysis: ArticleAnalysis, offset: int) -> bool:
+    """Whether the sentence at ``offset`` is the writer's own: at most a quarter of it quoted, and no "I", "we",
+    "you" outside quotes (a letter or speech the article reproduces). A strict teacher found a quoted letter
+    offered as the outlet's framing."""
+    doc = analysis.document
+    start, end = doc.sentences[doc.sentence_of(offset)]
+    quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in doc.quotes if q.kind == "speech")
+    if quoted > (end - start) / 4:
+        return False
+    return not any(not doc.is_quoted(w.start(), w.end()) for w in _PERSONAL.finditer(doc.text, start, end))
