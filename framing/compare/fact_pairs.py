@@ -69,7 +69,9 @@ def blocking(a: EventKeys, b: EventKeys, *, compare_numbers: bool = True) -> str
     """
     if a.days and b.days and not a.days & b.days:
         return f"different days ({'/'.join(sorted(a.days))} against {'/'.join(sorted(b.days))})"
-    units = {q.unit for q in a.quantities if (q.is_count and compare_numbers) or q.unit == "date"}
+    # In the order ``a`` states them: a set's order varies with the hash seed, and with two
+    # blocking units the reason named one or the other from run to run.
+    units = dict.fromkeys(q.unit for q in a.quantities if (q.is_count and compare_numbers) or q.unit == "date")
     for unit in units:
         mine = {q.value for q in a.quantities if q.unit == unit}
         theirs = {q.value for q in b.quantities if q.unit == unit}
