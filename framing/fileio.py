@@ -11,7 +11,7 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -53,22 +53,54 @@ def csv_text(columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> str:
 
 def write_atomically(path: str | Path, data: str | bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
-    target = Path(path)
+    return write_all_atomically([(path, data)])[0]
+
+
+FileData = str | bytes | Iterable[str]  # a file's whole text or bytes, or its text in pieces
+
+
+def write_all_atomically(files: Iterable[tuple[str | Path, FileData]]) -> list[Path]:
+    """Write every ``(path, data)`` to a temporary file, and rename them all into place once all are written.
+
+    ``files`` may be a generator that renders each file when asked, and ``data`` an iterable of
+    text pieces: then only a piece of one file is in memory at a time (a 5,000-article
+    comparison's tables are hundreds of megabytes of text), and an error while rendering any
+    file leaves no file behind.
+    """
+    written: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            target = Path(path)
+            written.append((_write_temporary(target, data), target))
+    except BaseException:
+        for temporary, _ in written:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, target in written:
+        os.replace(temporary, target)
+    return [target for _, target in written]
+
+
+def _write_temporary(target: Path, data: FileData) -> Path:
+    """``data`` in a new temporary file beside ``target``, with the permissions a plain open() would give.
+
+    Text is scrubbed of lone surrogates piece by piece, so a piece must not end inside a
+    surrogate pair written as two code units (the pieces framing writes are whole rows).
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    payload = scrub_surrogates(data).encode("utf-8") if isinstance(data, str) else data
+    pieces = [data] if isinstance(data, (str, bytes)) else data
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-        # mkstemp creates 0600; give the file the permissions a plain open() would.
-        umask = os.umask(0)
+            for piece in pieces:
+                stream.write(scrub_surrogates(piece).encode("utf-8") if isinstance(piece, str) else piece)
+        umask = os.umask(0)  # mkstemp creates 0600
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return target
+    return Path(temporary)
 
 
 def output_path(out_dir: str | Path, name: str) -> Path:

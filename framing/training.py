@@ -177,60 +177,19 @@ def fit_scorer(
 ) -> dict[str, Any]:
     """A model file (``framing-linear-model/1``) fitted on every example, with cross-validated figures.
 
-    By default the threshold is the one that maximises the Matthews correlation of the
-    held-out predictions while every dataset keeps at least ``MIN_RECALL`` of its positive
-    candidates: the lexicon already encodes what is loaded, so the model may prune false
-    alarms it is sure of but not silence the lexicon where it cannot tell. With
-    ``min_precision`` (the attribution scorer, whose generators propose far more than is
-    marked), it is the lowest threshold, on a finer grid, whose held-out precision reaches
-    ``min_precision``: as much recall as that precision allows.
+    The threshold is chosen on the held-out probabilities (:func:`_threshold_on_held_out`), and
+    the figures are those of the held-out predictions at that threshold, per dataset.
     """
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import roc_auc_score
-
     labels = [e.label for e in examples]
     held_out = cross_validated_probabilities(examples, folds=folds)
-    grid = [round(step / 100, 2) for step in range(0, 100, 5)]
-    sources = sorted({e.source for e in examples})
-
-    def keeps_enough(threshold: float) -> bool:
-        for source in sources:
-            positives = [held_out[i] for i, e in enumerate(examples) if e.source == source and e.label]
-            if positives and sum(p >= threshold for p in positives) < MIN_RECALL * len(positives):
-                return False
-        return True
-
-    if min_precision is None:
-        allowed = [t for t in grid if keeps_enough(t)]
-        threshold = max(allowed, key=lambda t: (_matthews([p >= t for p in held_out], labels), -t))
-        rule = f"max MCC keeping >= {MIN_RECALL} of each dataset's positives"
-    else:
-        fine = [round(step / 100, 2) for step in range(1, 100)]
-        precise = [
-            t for t in fine if _precision_recall([p >= t for p in held_out], labels)["precision"] >= min_precision
-        ]
-        threshold = min(precise, default=0.5)
-        rule = f"lowest threshold whose held-out precision is >= {min_precision}"
-    figures: dict[str, Any] = {"folds": folds, "grouped_by": grouped_by, "threshold_chosen_by": rule}
-    for source in sources:
-        index = [i for i, e in enumerate(examples) if e.source == source]
-        gold = [labels[i] for i in index]
-        kept = [held_out[i] >= threshold for i in index]
-        figures[source or "all"] = {
-            "auc": round(roc_auc_score(gold, [held_out[i] for i in index]), 3) if 0 < sum(gold) < len(gold) else None,
-            "all_candidates": _precision_recall([True] * len(index), gold),
-            "at_threshold": _precision_recall(kept, gold),
-        }
-    vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform([e.features for e in examples])
-    model = LogisticRegression(C=REGULARISATION, max_iter=5000).fit(matrix, labels)
-    names = vectorizer.get_feature_names_out()
-    weights = {name: round(float(w), 4) for name, w in zip(names, model.coef_[0], strict=True)}
+    threshold, rule = _threshold_on_held_out(examples, held_out, min_precision)
+    figures: dict[str, Any] = {"folds": folds, "grouped_by": grouped_by, "threshold_chosen_by": rule,
+                               **_held_out_figures(examples, held_out, threshold)}
+    weights, intercept = _fit_weights(examples)
     return {
         "format": FORMAT,
-        "weights": dict(sorted(weights.items(), key=lambda item: -abs(item[1]))),
-        "intercept": round(float(model.intercept_[0]), 4),
+        "weights": weights,
+        "intercept": intercept,
         "threshold": threshold,
         "provenance": {
             **provenance,
@@ -241,6 +200,71 @@ def fit_scorer(
             "cross_validated": figures,
         },
     }
+
+
+def _threshold_on_held_out(
+    examples: Sequence[Example], held_out: Sequence[float], min_precision: float | None
+) -> tuple[float, str]:
+    """The decision threshold on held-out probabilities, and the rule that chose it, in words.
+
+    By default the threshold is the one that maximises the Matthews correlation of the
+    held-out predictions while every dataset keeps at least ``MIN_RECALL`` of its positive
+    candidates: the lexicon already encodes what is loaded, so the model may prune false
+    alarms it is sure of but not silence the lexicon where it cannot tell. With
+    ``min_precision`` (the attribution scorer, whose generators propose far more than is
+    marked), it is the lowest threshold, on a finer grid, whose held-out precision reaches
+    ``min_precision``: as much recall as that precision allows.
+    """
+    labels = [e.label for e in examples]
+    if min_precision is not None:
+        fine = [round(step / 100, 2) for step in range(1, 100)]
+        precise = [
+            t for t in fine if _precision_recall([p >= t for p in held_out], labels)["precision"] >= min_precision
+        ]
+        return min(precise, default=0.5), f"lowest threshold whose held-out precision is >= {min_precision}"
+    sources = sorted({e.source for e in examples})
+
+    def keeps_enough(threshold: float) -> bool:
+        for source in sources:
+            positives = [held_out[i] for i, e in enumerate(examples) if e.source == source and e.label]
+            if positives and sum(p >= threshold for p in positives) < MIN_RECALL * len(positives):
+                return False
+        return True
+
+    grid = [round(step / 100, 2) for step in range(0, 100, 5)]
+    allowed = [t for t in grid if keeps_enough(t)]
+    threshold = max(allowed, key=lambda t: (_matthews([p >= t for p in held_out], labels), -t))
+    return threshold, f"max MCC keeping >= {MIN_RECALL} of each dataset's positives"
+
+
+def _held_out_figures(examples: Sequence[Example], held_out: Sequence[float], threshold: float) -> dict[str, Any]:
+    """Per dataset (``all`` when unnamed): held-out AUC, precision and recall of all candidates and at ``threshold``."""
+    from sklearn.metrics import roc_auc_score
+
+    figures: dict[str, Any] = {}
+    for source in sorted({e.source for e in examples}):
+        index = [i for i, e in enumerate(examples) if e.source == source]
+        gold = [examples[i].label for i in index]
+        kept = [held_out[i] >= threshold for i in index]
+        figures[source or "all"] = {
+            "auc": round(roc_auc_score(gold, [held_out[i] for i in index]), 3) if 0 < sum(gold) < len(gold) else None,
+            "all_candidates": _precision_recall([True] * len(index), gold),
+            "at_threshold": _precision_recall(kept, gold),
+        }
+    return figures
+
+
+def _fit_weights(examples: Sequence[Example]) -> tuple[dict[str, float], float]:
+    """The model fitted on every example: named weights (largest first) and the intercept, rounded as shipped."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform([e.features for e in examples])
+    model = LogisticRegression(C=REGULARISATION, max_iter=5000).fit(matrix, [e.label for e in examples])
+    names = vectorizer.get_feature_names_out()
+    weights = {name: round(float(w), 4) for name, w in zip(names, model.coef_[0], strict=True)}
+    return dict(sorted(weights.items(), key=lambda item: -abs(item[1]))), round(float(model.intercept_[0]), 4)
 
 
 def run_training(

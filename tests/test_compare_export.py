@@ -92,3 +92,25 @@ def test_export_json_records_one_row_per_line_with_missing_values_as_null() -> N
         {"outlet": None, "rate": None, "count": None, "evidence": None, "shared": False},
     ]
     assert json.loads(json_records(frame.iloc[:0])) == []
+
+
+def test_export_leaves_nothing_when_a_later_file_fails_to_render(tmp_path, monkeypatch):
+    """Files are written one at a time to temporaries: a failure after some of them removes them all."""
+    import pandas as pd
+
+    from framing.compare import export
+
+    rendered = []
+
+    def fails_on_the_second(frame):
+        rendered.append(frame)
+        if len(rendered) == 2:
+            raise RuntimeError("boom")
+        return iter(["[]\n"])
+
+    monkeypatch.setattr(export, "json_pieces", fails_on_the_second)
+    tables = {"first": pd.DataFrame({"a": [1]}), "second": pd.DataFrame({"b": ["x"]})}
+    with pytest.raises(RuntimeError):
+        export.write_tables(tables, tmp_path / "out")
+    assert len(rendered) == 2  # the first table's two files were written before the failure
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -104,3 +104,18 @@ def test_speech_verbs_are_not_the_event_a_sentence_states(lexicons):
     keys = DocumentKeys(analysis, folder, []).keys(0, sentence_tokens(analysis.document)[0])
     assert {folder.stem(word) for word in ("bridge", "reopened")} <= keys.predicate
     assert not {folder.stem(word) for word in ("indicate", "said", "told")} & keys.predicate
+
+
+def test_blocking_names_the_first_unit_the_sentence_states():
+    """Two differing units: the reason names the one the sentence states first, whatever the hash seed."""
+    from framing.compare.fact_keys import EventKeys
+    from framing.compare.fact_pairs import blocking
+    from framing.compare.quantities import Quantity
+
+    def keys(*found: Quantity) -> EventKeys:
+        return EventKeys({}, frozenset(), frozenset(), found, ())
+
+    dollars, date = Quantity(1.75e9, "$", 7, 14, "dollars"), Quantity(8, "date", 30, 40, "a date")
+    other = keys(Quantity(1.45e8, "$", 0, 6, "dollars"), Quantity(2001, "date", 20, 24, "a date"))
+    assert blocking(keys(dollars, date), other) == "different numbers for dollars (1.45e+08, 1.75e+09)"
+    assert blocking(keys(date, dollars), other) == "different numbers for a date (8, 2001)"

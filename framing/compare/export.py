@@ -1,8 +1,9 @@
 """Write the comparison tables as CSV and JSON, all or nothing.
 
-Every table is rendered in memory first; only when all of them succeeded is each file
-written (atomically, via a temporary file and a rename). So an error while building or
-rendering leaves no file behind, and a reader never sees a half-written file.
+Each file is rendered and written to a temporary file in turn (so one file's text is in
+memory at a time, not a whole corpus's tables); only when all of them succeeded is each
+renamed into place. So an error while building or rendering leaves no file behind, and a
+reader never sees a half-written file.
 
 Outlet names, titles and quoted words are untrusted: every CSV cell that a spreadsheet would
 read as a formula (starting with = + - @, tab or CR) is neutralised by
@@ -19,14 +20,14 @@ spreadsheet shows it readably. JSON keeps lists as arrays and elements as object
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ..fileio import neutralise_cell, output_path, write_atomically
+from ..fileio import neutralise_cell, output_path, write_all_atomically
 
 LIST_SEPARATOR = "; "
 
@@ -65,17 +66,29 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"a {type(value).__name__} cell cannot be written as JSON")
 
 
-def render(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
-    """File name → contents for every table."""
-    files: dict[str, str] = {}
+CSV_ROWS_PER_PIECE = 2_000
+
+
+def render(tables: Mapping[str, pd.DataFrame]) -> Iterator[tuple[str, Iterator[str]]]:
+    """File name and contents (in pieces of whole rows) of every table's CSV and JSON, rendered when read."""
     for name, frame in tables.items():
-        flat = frame.copy()
-        for column in flat.columns:
-            if not pd.api.types.is_numeric_dtype(flat[column]):  # object, string or category: may hold text
-                flat[column] = _csv_column(flat[column])
-        files[f"{name}.csv"] = flat.to_csv(index=False, lineterminator="\n")
-        files[f"{name}.json"] = json_records(frame)
-    return files
+        yield f"{name}.csv", csv_pieces(frame)
+        yield f"{name}.json", json_pieces(frame)
+
+
+def csv_pieces(frame: pd.DataFrame) -> Iterator[str]:
+    """The table as CSV, a block of rows at a time: list cells joined, formula starts neutralised.
+
+    The cells are converted for the whole table first, so every block has the column types
+    the whole table has (a block of whole numbers in a text column is still written as text).
+    """
+    flat = frame.copy()
+    for column in flat.columns:
+        if not pd.api.types.is_numeric_dtype(flat[column]):  # object, string or category: may hold text
+            flat[column] = _csv_column(flat[column])
+    for start in range(0, max(len(flat), 1), CSV_ROWS_PER_PIECE):
+        block = flat.iloc[start:start + CSV_ROWS_PER_PIECE]
+        yield block.to_csv(index=False, header=start == 0, lineterminator="\n")
 
 
 def _csv_column(series: pd.Series) -> list[Any]:
@@ -85,7 +98,12 @@ def _csv_column(series: pd.Series) -> list[Any]:
 
 
 def json_records(frame: pd.DataFrame) -> str:
-    """The table as a JSON array of row objects, one row per line.
+    """The table as a JSON array of row objects, one row per line (see :func:`json_pieces`)."""
+    return "".join(json_pieces(frame))
+
+
+def json_pieces(frame: pd.DataFrame) -> Iterator[str]:
+    """The table as a JSON array of row objects, one row per line, yielded a row at a time.
 
     One row per line keeps a large table readable in a pager and diffable, and lets each
     row go through the json module's C encoder: ``indent=`` would switch the whole
@@ -96,8 +114,11 @@ def json_records(frame: pd.DataFrame) -> str:
     columns = [str(column) for column in frame.columns]
     values = [_json_column(frame[column]) for column in frame.columns]
     encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, default=_json_default).encode
-    lines = [encode(dict(zip(columns, row, strict=True))) for row in zip(*values, strict=True)]
-    return "[\n" + ",\n".join(lines) + ("\n]\n" if lines else "]\n")
+    separator = "[\n"
+    for row in zip(*values, strict=True):
+        yield separator + encode(dict(zip(columns, row, strict=True)))
+        separator = ",\n"
+    yield "[\n]\n" if separator == "[\n" else "\n]\n"
 
 
 def _json_column(series: pd.Series) -> list[Any]:
@@ -109,5 +130,5 @@ def _json_column(series: pd.Series) -> list[Any]:
 
 
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    files = render(tables)
-    return [write_atomically(output_path(out_dir, name), text) for name, text in files.items()]
+    """Every table's files in ``out_dir``, all or none: rendered and written one at a time, renamed at the end."""
+    return write_all_atomically((output_path(out_dir, name), text) for name, text in render(tables))

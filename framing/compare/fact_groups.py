@@ -14,7 +14,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from .common import Sentence
-from .confidence import CONFIDENT_AT, Evidence
+from .confidence import CONFIDENT_AT
+from .fact_pairs import PairReasons
 
 # Event scores (fact_pairs.score_pair): a pair links at LINK_THRESHOLD, and every cross-outlet
 # pair of a group stays at or above GROUP_THRESHOLD.
@@ -72,7 +73,7 @@ def align(sentences: Sequence[Sentence], scores: np.ndarray) -> list[list[int]]:
 
 def row_confidence(
     i: int, group: Sequence[int], sentences: Sequence[Sentence], scores: np.ndarray,
-    reasons: dict[tuple[int, int], Evidence],
+    reasons: PairReasons,
 ) -> tuple[float, str]:
     """A fact row's ``confidence`` and ``reason``.
 
@@ -91,7 +92,7 @@ def row_confidence(
     j = max(rivals, key=lambda k: scores[i, k])
     best = float(scores[i, j])
     if best <= 0.0:
-        blocked = [k for k in rivals if (i, k) in reasons and reasons[(i, k)].reason.startswith("not paired")]
+        blocked = [k for k in rivals if reasons.blocked(i, k)]
         if blocked:
             k = blocked[0]
             where = f"{sentences[k].outlet} sentence {sentences[k].index + 1}"

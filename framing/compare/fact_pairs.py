@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from .confidence import Evidence
 from .fact_keys import PART_QUOTE_WORDS, EventKeys, Rarity
 
@@ -39,6 +41,7 @@ SHARED_WORDS_CAP = 0.3
 COSINE_CAP = 0.4
 # Pairs below this cosine are not scored at all (unless they share quoted words).
 MIN_COSINE = 0.08
+NOT_PAIRED = "not paired"  # how the reason of a blocked pair begins
 
 
 def shared_quote(
@@ -76,7 +79,9 @@ def blocking(a: EventKeys, b: EventKeys, *, compare_numbers: bool = True) -> str
     """
     if a.days and b.days and not a.days & b.days:
         return f"different days ({'/'.join(sorted(a.days))} against {'/'.join(sorted(b.days))})"
-    units = {q.unit for q in a.quantities if (q.is_count and compare_numbers) or q.unit == "date"}
+    # In the order ``a`` states them: a set's order varies with the hash seed, and with two
+    # blocking units the reason named one or the other from run to run.
+    units = dict.fromkeys(q.unit for q in a.quantities if (q.is_count and compare_numbers) or q.unit == "date")
     for unit in units:
         mine = {q.value for q in a.quantities if q.unit == unit}
         theirs = {q.value for q in b.quantities if q.unit == unit}
@@ -113,7 +118,7 @@ def score_pair(
     block = blocking(a, b, compare_numbers=compare_numbers)
     evidence = Evidence()
     if block:
-        evidence.note(f"not paired: {block}")
+        evidence.note(f"{NOT_PAIRED}: {block}")
         return evidence
     if quoted_evidence(a, b, stop_words, evidence):
         return evidence
@@ -183,3 +188,35 @@ def _actor_evidence(a: EventKeys, b: EventKeys, rarity: Rarity, evidence: Eviden
                      + ", ".join(sorted(b.actors[k] for k in b.named)))
     else:
         evidence.add(-0.1, "no actor in common")
+
+
+class PairReasons:
+    """The evidence of the sentence pairs a story scored, rebuilt when a row asks for it rather than kept.
+
+    A story of 25 long versions scores some 300,000 pairs, and keeping every pair's
+    :class:`~.confidence.Evidence` (its reason's words) took 160 MB, where a row's
+    confidence reads the reasons of a few pairs per sentence. :func:`score_pair` is a pure
+    function of the pair's keys and cosine, so the rebuilt evidence is the one scored.
+    A pair is looked up in either order, and scored as ``(smaller, larger)`` index.
+    """
+
+    def __init__(
+        self, keys: Sequence[EventKeys], cosine: np.ndarray, rarity: Rarity, stop_words: frozenset[str],
+        scored: np.ndarray, blocked: set[tuple[int, int]],
+    ) -> None:
+        self.keys, self.cosine, self.rarity, self.stop_words = keys, cosine, rarity, stop_words
+        self.scored = scored  # (count × count) bool, True at (i, j) for i < j when the pair was scored
+        self._blocked = blocked
+
+    def __contains__(self, pair: tuple[int, int]) -> bool:
+        return bool(self.scored[min(pair), max(pair)])
+
+    def __getitem__(self, pair: tuple[int, int]) -> Evidence:
+        i, j = min(pair), max(pair)
+        if not self.scored[i, j]:
+            raise KeyError(pair)
+        return score_pair(self.keys[i], self.keys[j], float(self.cosine[i, j]), self.rarity, self.stop_words)
+
+    def blocked(self, i: int, j: int) -> bool:
+        """Whether the pair was scored and found to be two events (:func:`blocking`): its reason is ``NOT_PAIRED``."""
+        return (min(i, j), max(i, j)) in self._blocked

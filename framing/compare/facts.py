@@ -45,10 +45,9 @@ from ..document import Token
 from ..lexicons import Lexicons
 from .actor_disagreements import actor_disagreements, actor_phrases
 from .common import Sentence, WordFolder, evidence, numbers_in, outlet_of, sentence_tokens
-from .confidence import Evidence
 from .fact_groups import align, carried_by, row_confidence
 from .fact_keys import DocumentKeys, EventKeys, Rarity
-from .fact_pairs import MIN_COSINE, score_pair
+from .fact_pairs import MIN_COSINE, NOT_PAIRED, PairReasons, score_pair
 from .labels import Mention, Pins
 from .numbers import number_disagreements, number_phrase
 from .tfidf import similarity_matrix
@@ -108,7 +107,7 @@ def collect_sentences(
 
 def event_scores(
     sentences: Sequence[Sentence], keys: Sequence[EventKeys], cosine: np.ndarray, folder: WordFolder
-) -> tuple[np.ndarray, dict[tuple[int, int], Evidence]]:
+) -> tuple[np.ndarray, PairReasons]:
     """How surely each cross-outlet pair states one event (:func:`.fact_pairs.score_pair`), and why.
 
     Pairs with little word overlap and no quotation are not scored (0): most pairs of a
@@ -116,7 +115,6 @@ def event_scores(
     """
     count = len(sentences)
     scores = np.zeros((count, count))
-    reasons: dict[tuple[int, int], Evidence] = {}
     rarity = Rarity.of(keys, len({s.outlet for s in sentences}))
     outlets = np.array([s.outlet for s in sentences], dtype=object)
     candidates = np.triu(cosine >= MIN_COSINE, k=1)
@@ -124,12 +122,14 @@ def event_scores(
     for i, j in _sharing_pairs([key.grams for key in keys]) | _sharing_pairs([key.figures for key in keys]):
         candidates[i, j] = True
     candidates &= outlets[:, None] != outlets[None, :]
+    blocked: set[tuple[int, int]] = set()
     for i, j in zip(*np.nonzero(candidates), strict=True):
         i, j = int(i), int(j)
         evidence = score_pair(keys[i], keys[j], float(cosine[i, j]), rarity, folder.stop_words)
         scores[i, j] = scores[j, i] = evidence.confidence
-        reasons[(i, j)] = reasons[(j, i)] = evidence
-    return scores, reasons
+        if evidence.reason.startswith(NOT_PAIRED):
+            blocked.add((i, j))
+    return scores, PairReasons(keys, cosine, rarity, folder.stop_words, candidates, blocked)
 
 
 def _sharing_pairs(marks: Sequence[Iterable[Hashable]]) -> set[tuple[int, int]]:

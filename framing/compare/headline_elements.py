@@ -20,24 +20,22 @@ carries ``keys``: what it names, folded so that variants agree.
   words; the key is the value, so "second" and "2nd" agree.
 * **loaded words**: the loaded-term spans of the headline, keyed by category.
 
-The same finder runs over each body (:class:`BodyIndex`) so that a headline element can
-be looked up in its own article, with offsets.
+How the bodies write each word, which tells a name from a title-case capital, is in
+:mod:`.headline_names`; what a body offers to look an element up in, in :mod:`.headline_carriers`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..analysis import ArticleAnalysis
 from ..document import Document, Token
 from ..lexicons import Lexicons
 from .common import _SCALES, WordFolder, fold, number_value
+from .headline_names import NameVocabulary, actor_key
 from .headline_words import place_settings
 from .label_phrases import Pins, capitalized_runs, match_name
-from .labels import Mention
 
 KINDS = ("actor", "party", "allegation", "number", "loaded")
 CUE_KINDS = {"party": "party", "allegation": "allegation", "money": "number", "number_word": "number"}
@@ -49,8 +47,6 @@ _CURRENCY = "$£€"
 _PARTY_INITIAL = re.compile(r"^([A-Z])-[A-Z][a-z]")
 # A quoted phrase in a headline, whatever its marks (headlines mix ‘ with '): ‘In God We Trust'.
 _HEADLINE_QUOTE = re.compile(r"(?:^|(?<=[\s(]))[‘“'\"](\S.*?)[’”'\"](?=[\s,.:;!?)]|$)")
-# Related words share a stem-like prefix: Congress/Congressman, Israel/Israeli, Mexico/Mexican.
-MIN_SHARED_PREFIX = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,99 +69,6 @@ class Element:
     @property
     def offers(self) -> tuple[str, ...]:
         return self.keys + self.also
-
-
-@dataclass(frozen=True, slots=True)
-class NameVocabulary:
-    """How the bodies write each word, to tell names from common words in title case.
-
-    ``capitalized`` counts capitals that are not sentence-initial; ``lower`` lower-case
-    uses; ``pairs`` adjacent capitalized words (so "Obama Medicare" in a title-case
-    headline can be split where no body writes the two together); ``first_names`` maps
-    a first name to the surname the bodies pair it with (Mitt → romney).
-    """
-
-    capitalized: Counter[str]
-    lower: Counter[str]
-    pairs: frozenset[tuple[str, str]]
-    heads: Counter[str]  # surname keys of the bodies' mentions, with how often each is one
-    first_names: dict[str, tuple[str, int]]  # first name → (surname, how often paired)
-
-    def is_name(self, word: str, token: Token) -> bool:
-        if "-" in word.strip("-"):  # "Biden-Ryan", "U.S.-Mexico": a name if every part is one
-            return all(self._is_name_word(part, part) for part in word.split("-") if part)
-        return self._is_name_word(word, token.text)
-
-    def _is_name_word(self, word: str, text: str) -> bool:
-        if len(text) > 1 and (text.isupper() or "." in text.rstrip(".")):
-            return True  # an acronym: GOP, FBI, U.S. (in a hyphenated word, parts are folded: lower)
-        return self.capitalized[word] > self.lower[word]
-
-    def surname_of(self, key: str) -> str:
-        """The surname a first name alone stands for ("Mitt" → romney), when the bodies say so."""
-        surname, paired = self.first_names.get(key, (key, 0))
-        return surname if paired >= max(1, self.heads[key]) else key
-
-
-def name_vocabulary(
-    analyses: Sequence[ArticleAnalysis], mentions: Sequence[Mention], folder: WordFolder
-) -> NameVocabulary:
-    """Case counts and name pairs over every body (and the mentions the labeling matrix found)."""
-    capitalized: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    pairs: set[tuple[str, str]] = set()
-    for analysis in analyses:
-        tokens = analysis.document.tokens
-        previous: Token | None = None
-        previous_word = ""
-        for token, word in zip(tokens, folder.folded_tokens(analysis.document), strict=True):
-            if not token.is_word:
-                previous = None
-                continue
-            starts = previous is None or previous.sentence != token.sentence
-            if token.text[0].isupper():
-                if not starts:
-                    capitalized[word] += 1
-                if previous is not None and previous.text[0].isupper():
-                    pairs.add((previous_word, word))
-            elif token.text[0].islower():
-                lower[word] += 1
-            previous, previous_word = token, word
-    first_names: Counter[tuple[str, str]] = Counter()
-    for mention in mentions:
-        words = mention.text.split()
-        # Only a bare "First Last" pairs a first name with a surname ("Texas Republican Blake
-        # Farenthold" would pair the state).
-        if len(words) == 2 and mention.source == "auto" and all(word[:1].isupper() for word in words):
-            first_names[(actor_key(folder.fold(words[0])), mention.entity)] += 1
-    best: dict[str, tuple[str, int]] = {}
-    for (first, surname), count in first_names.most_common():
-        best.setdefault(first, (surname, count))
-    heads = Counter(actor_key(m.entity) for m in mentions if m.source == "auto")
-    return NameVocabulary(capitalized, lower, frozenset(pairs), heads, best)
-
-
-def actor_key(word: str) -> str:
-    """The folded surname as a key: dots dropped so "U.S." and "US" agree."""
-    return word.replace(".", "").replace("’", "'").removesuffix("'s")
-
-
-def related(key: str, words: Iterable[str]) -> bool:
-    """Whether ``key`` or a word sharing its stem-like prefix is among ``words``."""
-    for word in words:
-        if word == key:
-            return True
-        shared = len(_common_prefix(key, word))
-        if shared >= MIN_SHARED_PREFIX and shared >= min(len(key), len(word)) - 1:
-            return True
-    return False
-
-
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
 
 
 def cue_elements(doc: Document, lexicons: Lexicons, folder: WordFolder, skip: bytearray | None = None) -> list[Element]:
@@ -298,49 +201,82 @@ def _is_title_case(tokens: Sequence[Token], folded: Sequence[str], stop_words: f
 def headline_elements(
     doc: Document, loaded: Sequence, lexicons: Lexicons, folder: WordFolder, vocab: NameVocabulary, pins: Pins
 ) -> list[Element]:
-    """Every element of one headline, in reading order (``loaded``: its loaded-term spans)."""
-    tokens = doc.tokens
+    """Every element of one headline, in reading order (``loaded``: its loaded-term spans).
+
+    Cue words first, then pinned names (their entity is the key), then capitalized runs
+    outside both, then loaded words. ``skip`` marks the tokens that can no longer start or
+    join a name.
+    """
     folded = folder.folded_tokens(doc)
-    skip = bytearray(len(tokens))
+    skip = bytearray(len(doc.tokens))
     elements = cue_elements(doc, lexicons, folder, skip)
-    title_case = _is_title_case(tokens, folded, folder.stop_words)
-    # Pinned names first (their entity is the key), then capitalized runs.
+    elements += _pinned_actors(doc, folded, folder, pins, skip)
+    _skip_non_names(doc, folded, folder, vocab, skip)
+    elements += _capitalized_actors(doc, folded, lexicons, folder, vocab, skip)
+    return sorted(elements + _loaded_elements(loaded, elements), key=lambda e: (e.start, KINDS.index(e.kind)))
+
+
+def _pinned_actors(doc: Document, folded: Sequence[str], folder: WordFolder, pins: Pins,
+                   skip: bytearray) -> list[Element]:
+    """Actors named by a pinned name (an event noun is no actor); their tokens are marked in ``skip``."""
+    tokens = doc.tokens
+    found = []
     position = 0
     while position < len(tokens):
         match = match_name(folded, position, pins)
-        if match is None or match[2] != "name" or any(skip[position:match[0]]):  # an event noun is no actor
+        if match is None or match[2] != "name" or any(skip[position:match[0]]):
             position += 1
             continue
         end, entity, _ = match
         start, stop = tokens[position].start, tokens[end - 1].end
-        elements.append(Element("actor", doc.text[start:stop], start, stop, (actor_key(folder.fold(entity)),), entity))
+        found.append(Element("actor", doc.text[start:stop], start, stop, (actor_key(folder.fold(entity)),), entity))
         for k in range(position, end):
             skip[k] = 1
         position = end
-    suffixes = {e.key.lower() for e in lexicons["headline_cues"] if e["kind"] == "name_suffix"}
+    return found
+
+
+def _skip_non_names(doc: Document, folded: Sequence[str], folder: WordFolder, vocab: NameVocabulary,
+                    skip: bytearray) -> None:
+    """Mark in ``skip`` the capitals that are no name: quoted phrases, and capitals of style or position.
+
+    A quoted phrase ('Deep State', ‘In God We Trust’) is not an actor, nor a capital that only
+    marks a title-case headline or its first word, unless the bodies write the word as a name
+    or write it together with the next word ("White House", "Bill Clinton").
+    """
+    tokens = doc.tokens
     quoted = [match.span(1) for match in _HEADLINE_QUOTE.finditer(doc.text)]
     for position, token in enumerate(tokens):
         if token.quoted or any(a <= token.start < b for a, b in quoted):
-            skip[position] = 1  # a quoted phrase ('Deep State', ‘In God We Trust’) is not an actor
+            skip[position] = 1
     cues = bytes(skip)  # titles, party labels, cue words, pinned names, quotes: never part of a name
+    title_case = _is_title_case(tokens, folded, folder.stop_words)
     for position, token in enumerate(tokens):
         if skip[position] or not token.is_word or not token.text[0].isupper():
             continue
         after_colon = position > 0 and tokens[position - 1].text == ":"
         if (title_case or position == 0 or after_colon) and not vocab.is_name(folded[position], token):
-            skip[position] = 1  # a capital that only marks the headline's style or its first word
-    for position in range(len(tokens) - 2, -1, -1):  # "White House", "Bill Clinton": the bodies write them so
+            skip[position] = 1
+    for position in range(len(tokens) - 2, -1, -1):
         if skip[position] and not cues[position] and not skip[position + 1] and tokens[position].text[:1].isupper() \
                 and (folded[position], folded[position + 1]) in vocab.pairs:
             skip[position] = 0
+
+
+def _capitalized_actors(doc: Document, folded: Sequence[str], lexicons: Lexicons, folder: WordFolder,
+                        vocab: NameVocabulary, skip: bytearray) -> list[Element]:
+    """Actors named by capitalized runs outside ``skip``, cut where two names meet, keyed by their last word."""
+    tokens = doc.tokens
+    suffixes = {e.key.lower() for e in lexicons["headline_cues"] if e["kind"] == "name_suffix"}
     # A stop word the bodies capitalize as a name ("Bill" Clinton) may join a name here.
     names = {w for k, w in enumerate(folded)
              if not skip[k] and tokens[k].is_word and vocab.capitalized[w] > vocab.lower[w]}
     settings = place_settings(tokens, lexicons)
+    found: list[Element] = []
     for first, end in capitalized_runs(tokens, folded, skip, set(), folder.stop_words - names):
         for part_first, part_end in _split_run(first, end, folded, vocab):
             if part_end - part_first == 1 and "-" in folded[part_first].strip("-"):
-                elements += _hyphen_parts(tokens[part_first], doc.text, vocab)
+                found += _hyphen_parts(tokens[part_first], doc.text, vocab)
                 continue
             words = [folded[k] for k in range(part_first, part_end) if tokens[k].is_word]
             while len(words) > 1 and words[-1].rstrip(".") in suffixes:
@@ -351,14 +287,22 @@ def headline_elements(
             if part_end - part_first == 1:
                 key = vocab.surname_of(key)
             start, stop = tokens[part_first].start, tokens[part_end - 1].end
-            elements.append(Element("actor", doc.text[start:stop], start, stop, (key,)))
-    # Loaded words count as a kind (one outlet's "slams" against another's "attacks" is not a
-    # difference of frame); a scare-quoted loaded word is one element, not two.
+            found.append(Element("actor", doc.text[start:stop], start, stop, (key,)))
+    return found
+
+
+def _loaded_elements(loaded: Sequence, elements: Sequence[Element]) -> list[Element]:
+    """Loaded words as elements of kind ``loaded``; a scare-quoted loaded word is one element, not two.
+
+    Loaded words count as a kind: one outlet's "slams" against another's "attacks" is not a
+    difference of frame.
+    """
+    found: list[Element] = []
     for span in sorted(loaded, key=lambda s: (s.start, -(s.end - s.start))):
-        if any(e.kind == "loaded" and e.start <= span.start < e.end for e in elements):
+        if any(e.kind == "loaded" and e.start <= span.start < e.end for e in [*elements, *found]):
             continue
-        elements.append(Element("loaded", span.text, span.start, span.end, ("loaded",), span.category or span.label))
-    return sorted(elements, key=lambda e: (e.start, KINDS.index(e.kind)))
+        found.append(Element("loaded", span.text, span.start, span.end, ("loaded",), span.category or span.label))
+    return found
 
 
 def _hyphen_parts(token: Token, text: str, vocab: NameVocabulary) -> list[Element]:

@@ -40,6 +40,7 @@ from ..corpus.mention_model import mention_lexicon
 from ..document import Document, Token
 from ..grammar import QUOTE_MARKS
 from ..lexicons import Lexicons
+from ..term_matcher import TermMatcher
 from .common import WordFolder, evidence, fold, outlet_of
 from .label_checks import label_confidence, label_problem, modifies_a_noun, trim_label
 from .label_names import (
@@ -123,84 +124,121 @@ def scare_positions(doc: Document) -> set[int]:
 
 
 def find_mentions(analysis: ArticleAnalysis, pins: Pins, folder: WordFolder, lower_vocab: set[str]) -> list[Mention]:
-    """Every entity mention in one article with the noun phrase that labels it."""
-    doc = analysis.document
-    tokens = doc.tokens
-    folded = folder.folded_tokens(doc)
-    # "the" between a name's words is matched by folding "the" as written.
-    scare = scare_positions(doc)
-    stop_words = folder.stop_words
-    covered = bytearray(len(tokens))
-    nationalities = frozenset(pins.qualifiers)
-    mentions: list[Mention] = []
-    outlet = outlet_of(analysis)
+    """Every entity mention in one article with the noun phrase that labels it.
 
-    def add(entity: str, source: str, first: int, end: int) -> None:
+    Three passes, in this order because a token that an earlier pass labelled is covered and
+    later passes skip it: pinned names and events, descriptions that never name the entity,
+    then capitalized names nobody pinned.
+    """
+    finder = _MentionFinder(analysis, pins, folder, lower_vocab)
+    finder.pinned_names()
+    finder.descriptions()
+    finder.capitalized_names()
+    return finder.mentions
+
+
+class _MentionFinder:
+    """One article's mention search: the token views the passes share, and what they found so far."""
+
+    def __init__(self, analysis: ArticleAnalysis, pins: Pins, folder: WordFolder, lower_vocab: set[str]) -> None:
+        self.doc = analysis.document
+        self.tokens = self.doc.tokens
+        self.folded = folder.folded_tokens(self.doc)  # "the" between a name's words is matched as written
+        self.scare = scare_positions(self.doc)
+        self.folder = folder
+        self.stop_words = folder.stop_words
+        self.pins = pins
+        self.lower_vocab = lower_vocab
+        self.covered = bytearray(len(self.tokens))
+        self.nationalities = frozenset(pins.qualifiers)
+        self.outlet = outlet_of(analysis)
+        self.mentions: list[Mention] = []
+
+    def pinned_names(self) -> None:
+        """1. Pinned names and events, each with the label words around it."""
+        tokens, folded, pins = self.tokens, self.folded, self.pins
+        position = 0
+        while position < len(tokens):
+            match = match_name(folded, position, pins)
+            if match is None or any(self.covered[position:match[0]]):
+                position += 1
+                continue
+            end, entity, kind = match
+            first = extend_left(tokens, folded, position, pins, self.scare, self.stop_words)
+            if kind == "name":
+                end = extend_right(tokens, folded, end, pins)
+            self.add(entity, "pinned", first, end)
+            position = end
+
+    def descriptions(self) -> None:
+        """2. Descriptions that do not name the entity: role noun + qualifier."""
+        for position, word in enumerate(self.folded):
+            if self.covered[position] or word not in self.pins.roles:
+                continue
+            described = description(self.tokens, self.folded, position, self.pins, self.scare, self.stop_words)
+            if described and not any(self.covered[described[1]:described[2]]):
+                self.add(described[0], "pinned", described[1], described[2])
+
+    def capitalized_names(self) -> None:
+        """3. Capitalized names nobody pinned (not in title-case headings, where every word has a capital)."""
+        doc, tokens, folded, pins = self.doc, self.tokens, self.folded, self.pins
+        headings = self.folder.headings(doc)
+        done = 0
+        for first, run_end in capitalized_runs(tokens, folded, self.covered, self.lower_vocab, self.stop_words):
+            if first < done:
+                continue  # the rest of a name the run before took whole
+            end = done = name_end_token(doc, tokens, first, run_end)
+            first = name_start_token(doc, tokens, first, end)
+            head = folded[end - 1]
+            if tokens[first].sentence in headings or (end - first == 1 and head in pins.qualifiers):
+                continue  # a bare "US" or "Venezuelan" is a side, not a labelled entity
+            label_first = extend_left(tokens, folded, first, pins, self.scare, self.stop_words)
+            label_end = extend_right(tokens, folded, end, pins)
+            if any(self.covered[label_first:label_end]):
+                label_first, label_end = first, end
+            self.add(head, "auto", label_first, label_end)
+
+    def add(self, entity: str, source: str, first: int, end: int) -> None:
+        """Record the label ``first:end`` of ``entity`` (trimmed and checked), and cover its tokens."""
+        tokens, folded = self.tokens, self.folded
         end = _close_quote(tokens, first, end)
         starts_sentence = first == 0 or tokens[first - 1].sentence != tokens[first].sentence
-        if (starts_sentence and end - first > 1 and folded[first] in lower_vocab and folded[first] != "the"
-                and not starts_a_name(doc, tokens[first].start)):
+        if (starts_sentence and end - first > 1 and folded[first] in self.lower_vocab and folded[first] != "the"
+                and not starts_a_name(self.doc, tokens[first].start)):
             first += 1  # "Yesterday Senator Jane Roe": the capital belongs to the sentence ("Bill Moe" is a name)
         for position in range(first, end):
-            covered[position] = 1
-        first, end = trim_label(tokens, folded, first, end, stop_words, found=source == "auto")
+            self.covered[position] = 1
+        first, end = trim_label(tokens, folded, first, end, self.stop_words, found=source == "auto")
         if source == "auto" and first < end:
-            cut = head_name_first(doc, tokens, first, end)
-            if cut > first and folded[cut] in lower_vocab and folded[cut] != "the":
-                cut = first  # "Chief of | Staff Rahm Emanuel": a common word opens the name, so the name is doubtful
-            person = person_before(doc, tokens, first, cut)
-            if person is not None:  # "Justice Ann Roe" of "Justice Ann Roe of the Supreme Court"
-                add("", source, *person)
-            first = cut
-            entity = head_word(doc, tokens, folded, first, end)
-        if label_problem(tokens, folded, first, end, pins.titles, nationalities):
+            first, entity = self._auto_head(source, first, end)
+        if label_problem(tokens, folded, first, end, self.pins.titles, self.nationalities):
             return
+        self.mentions.append(self._mention(entity, source, first, end))
+
+    def _auto_head(self, source: str, first: int, end: int) -> tuple[int, str]:
+        """Where a found name starts after its titles, and its head word (the entity).
+
+        A person named before the cut ("Justice Ann Roe" of "Justice Ann Roe of the Supreme
+        Court") is added as a mention of its own.
+        """
+        doc, tokens, folded = self.doc, self.tokens, self.folded
+        cut = head_name_first(doc, tokens, first, end)
+        if cut > first and folded[cut] in self.lower_vocab and folded[cut] != "the":
+            cut = first  # "Chief of | Staff Rahm Emanuel": a common word opens the name, so the name is doubtful
+        person = person_before(doc, tokens, first, cut)
+        if person is not None:
+            self.add("", source, *person)
+        return cut, head_word(doc, tokens, folded, cut, end)
+
+    def _mention(self, entity: str, source: str, first: int, end: int) -> Mention:
+        """The mention of tokens ``first:end``, keyed by its folded words without quote marks or a leading "the"."""
+        tokens, doc = self.tokens, self.doc
         start_char, end_char = tokens[first].start, tokens[end - 1].end
-        key_words = [folded[k] for k in range(first, end) if tokens[k].text not in QUOTE_MARKS]
+        key_words = [self.folded[k] for k in range(first, end) if tokens[k].text not in QUOTE_MARKS]
         if key_words and key_words[0] == "the" and len(key_words) > 1:
             key_words = key_words[1:]
-        mentions.append(
-            Mention(entity, source, outlet, doc.id, first, end, start_char, end_char,
-                    doc.text[start_char:end_char], " ".join(key_words))
-        )
-
-    # 1. Pinned names and events.
-    position = 0
-    while position < len(tokens):
-        match = match_name(folded, position, pins)
-        if match is None or any(covered[position:match[0]]):
-            position += 1
-            continue
-        end, entity, kind = match
-        first = extend_left(tokens, folded, position, pins, scare, stop_words)
-        if kind == "name":
-            end = extend_right(tokens, folded, end, pins)
-        add(entity, "pinned", first, end)
-        position = end
-    # 2. Descriptions that do not name the entity: role noun + qualifier.
-    for position, word in enumerate(folded):
-        if covered[position] or word not in pins.roles:
-            continue
-        described = description(tokens, folded, position, pins, scare, stop_words)
-        if described and not any(covered[described[1]:described[2]]):
-            add(described[0], "pinned", described[1], described[2])
-    # 3. Capitalized names nobody pinned (not in title-case headings, where every word has a capital).
-    headings = folder.headings(doc)
-    done = 0
-    for first, run_end in capitalized_runs(tokens, folded, covered, lower_vocab, stop_words):
-        if first < done:
-            continue  # the rest of a name the run before took whole
-        end = done = name_end_token(doc, tokens, first, run_end)
-        first = name_start_token(doc, tokens, first, end)
-        head = folded[end - 1]
-        if tokens[first].sentence in headings or (end - first == 1 and head in pins.qualifiers):
-            continue  # a bare "US" or "Venezuelan" is a side, not a labelled entity
-        label_first = extend_left(tokens, folded, first, pins, scare, stop_words)
-        label_end = extend_right(tokens, folded, end, pins)
-        if any(covered[label_first:label_end]):
-            label_first, label_end = first, end
-        add(head, "auto", label_first, label_end)
-    return mentions
+        return Mention(entity, source, self.outlet, doc.id, first, end, start_char, end_char,
+                       doc.text[start_char:end_char], " ".join(key_words))
 
 
 def _close_quote(tokens: Sequence[Token], first: int, end: int) -> int:
@@ -228,11 +266,54 @@ def build_labels(
     """The labeling matrix (columns in the module docstring)."""
     if mentions is None:
         mentions = collect_mentions(analyses, load_pins(lexicons), folder)
-    n_outlets_total = len({outlet_of(a) for a in analyses})
-    entity_outlets: dict[str, set[str]] = defaultdict(set)
-    entity_count: Counter[str] = Counter()
-    auto_names: dict[str, Counter[str]] = defaultdict(Counter)
     titles = mention_lexicon(lexicons).title_words_of("title")
+    entity_outlets, display = _entities(mentions, len({outlet_of(a) for a in analyses}), titles)
+    groups: dict[tuple[str, str, str, str], list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        if (mention.source, mention.entity) in display:
+            groups[(mention.source, mention.entity, mention.outlet, mention.key)].append(mention)
+    users: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for source, entity, outlet, key in groups:
+        users[(source, entity, key)].add(outlet)
+    by_id = {a.document.id: a.document for a in analyses}
+    loaded = lexicons.matcher("loaded")
+    rows = []
+    for (source, entity, outlet, key), group in groups.items():
+        doc = by_id[group[0].article_id]
+        n_users = len(users[(source, entity, key)])
+        rows.append({
+            "entity": display[(source, entity)],
+            "entity_source": source,
+            "outlet": outlet,
+            **_label_columns(doc, group, key, loaded),
+            "n_outlets_using": n_users,
+            "entity_outlets": len(entity_outlets[(source, entity)]),
+            "evidence": [evidence(m.article_id, m.start_char, m.end_char) for m in group],
+            **_sureness(doc, group[0], n_users, folder),
+        })
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    if frame.empty:
+        return frame
+    frame["_order"] = frame["entity_outlets"]
+    frame = frame.sort_values(["entity_source", "_order", "entity", "outlet", "count", "label_key"],
+                              ascending=[False, False, True, True, False, True], kind="stable")
+    return frame.drop(columns="_order").reset_index(drop=True)
+
+
+EntityKey = tuple[str, str]  # (source, entity)
+
+
+def _entities(
+    mentions: Sequence[Mention], n_outlets_total: int, titles: AbstractSet[str]
+) -> tuple[dict[EntityKey, set[str]], dict[EntityKey, str]]:
+    """The outlets that mention each entity, and the display name of each entity the table keeps.
+
+    Every pinned entity is kept; an automatic one only when at least two outlets mention it
+    (the ``MAX_AUTO_ENTITIES`` most widely mentioned), shown by its most frequent name.
+    """
+    entity_outlets: dict[EntityKey, set[str]] = defaultdict(set)
+    entity_count: Counter[EntityKey] = Counter()
+    auto_names: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in mentions:
         entity_outlets[(mention.source, mention.entity)].add(mention.outlet)
         entity_count[(mention.source, mention.entity)] += 1
@@ -243,51 +324,29 @@ def build_labels(
         key=lambda key: (-len(entity_outlets[key]), -entity_count[key], key[1]),
     )[:MAX_AUTO_ENTITIES]
     pinned_entities = {key[1] for key in entity_outlets if key[0] == "pinned"}
-    display: dict[tuple[str, str], str] = {("pinned", e): e for e in pinned_entities}
+    display: dict[EntityKey, str] = {("pinned", e): e for e in pinned_entities}
     for key in keep_auto:
         names = auto_names[key[1]]
         display[key] = max(names, key=lambda name: (names[name], -len(name), name))
+    return entity_outlets, display
 
-    loaded = lexicons.matcher("loaded")
-    groups: dict[tuple[str, str, str, str], list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        if (mention.source, mention.entity) in display:
-            groups[(mention.source, mention.entity, mention.outlet, mention.key)].append(mention)
-    users: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for source, entity, outlet, key in groups:
-        users[(source, entity, key)].add(outlet)
-    by_id = {a.document.id: a.document for a in analyses}
-    rows = []
-    for (source, entity, outlet, key), group in groups.items():
-        spellings = Counter(m.text for m in group)
-        label = max(spellings, key=lambda text: (not _POSSESSIVE.search(text), spellings[text], text))
-        doc = by_id[group[0].article_id]
-        norms = [t.norm for t in doc.tokens[group[0].first:group[0].end]]
-        entries = [entry for _, _, entry in loaded.match(norms)]
-        rows.append({
-            "entity": display[(source, entity)],
-            "entity_source": source,
-            "outlet": outlet,
-            "label": label,
-            "label_key": key,
-            "variants": sorted(spellings),
-            "count": len(group),
-            "n_articles": len({m.article_id for m in group}),
-            "loaded_terms": [entry.key for entry in entries],
-            "category": ";".join(dict.fromkeys(entry["category"] for entry in entries if entry["category"])),
-            "scare_quoted": is_quoted_label(label),
-            "n_outlets_using": len(users[(source, entity, key)]),
-            "entity_outlets": len(entity_outlets[(source, entity)]),
-            "evidence": [evidence(m.article_id, m.start_char, m.end_char) for m in group],
-            **_sureness(doc, group[0], len(users[(source, entity, key)]), folder),
-        })
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    if frame.empty:
-        return frame
-    frame["_order"] = frame["entity_outlets"]
-    frame = frame.sort_values(["entity_source", "_order", "entity", "outlet", "count", "label_key"],
-                              ascending=[False, False, True, True, False, True], kind="stable")
-    return frame.drop(columns="_order").reset_index(drop=True)
+
+def _label_columns(doc: Document, group: Sequence[Mention], key: str, loaded: TermMatcher) -> dict[str, object]:
+    """One outlet's label of one entity: its spelling, variants, counts and the loaded terms inside it."""
+    spellings = Counter(m.text for m in group)
+    label = max(spellings, key=lambda text: (not _POSSESSIVE.search(text), spellings[text], text))
+    norms = [t.norm for t in doc.tokens[group[0].first:group[0].end]]
+    entries = [entry for _, _, entry in loaded.match(norms)]
+    return {
+        "label": label,
+        "label_key": key,
+        "variants": sorted(spellings),
+        "count": len(group),
+        "n_articles": len({m.article_id for m in group}),
+        "loaded_terms": [entry.key for entry in entries],
+        "category": ";".join(dict.fromkeys(entry["category"] for entry in entries if entry["category"])),
+        "scare_quoted": is_quoted_label(label),
+    }
 
 
 def _sureness(doc: Document, mention: Mention, n_outlets: int, folder: WordFolder) -> dict[str, object]:

@@ -132,12 +132,26 @@ def _day(text: str) -> int | None:
 
 
 def _cluster(articles: Sequence[RawArticle], folder: WordFolder, window_days: int) -> tuple[list[str], list[float]]:
-    count = len(articles)
-    if count == 0:
+    """Story labels (``S0001``… in order of each story's first article) and each article's similarity to its story."""
+    if not articles:
         return [], []
     matrix, _ = tfidf_counts([article_terms(a, folder) for a in articles])
     matrix = matrix.tocsr()
-    days = [_day(a.date) for a in articles]
+    firsts, seconds = _candidate_pairs(matrix, [_day(a.date) for a in articles], window_days)
+    edges = _scored_pairs(matrix, firsts, seconds)
+    edges.sort(key=lambda edge: (-edge[0], edge[1], edge[2]))
+    return _story_labels(matrix, _merge_groups(matrix, edges))
+
+
+def _candidate_pairs(
+    matrix: sparse.csr_matrix, days: Sequence[int | None], window_days: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Article pairs ``(i < j)`` that share one of their ``TOP_TERMS`` heaviest terms and lie within the window.
+
+    Terms held by more than ``MAX_POSTINGS`` articles are too common to mark a story and are
+    left out of the index, which bounds the candidates of each article.
+    """
+    count = matrix.shape[0]
     heaviest = []
     postings: dict[int, list[int]] = defaultdict(list)
     for row in range(count):
@@ -159,16 +173,24 @@ def _cluster(articles: Sequence[RawArticle], folder: WordFolder, window_days: in
                               dtype=np.int64)
         firsts.append(np.full(len(others), row, dtype=np.int64))
         seconds.append(others)
-    edges = _scored_pairs(matrix, np.concatenate(firsts or [np.zeros(0, np.int64)]),
-                          np.concatenate(seconds or [np.zeros(0, np.int64)]))
-    edges.sort(key=lambda edge: (-edge[0], edge[1], edge[2]))
+    return (np.concatenate(firsts or [np.zeros(0, np.int64)]),
+            np.concatenate(seconds or [np.zeros(0, np.int64)]))
+
+
+def _merge_groups(matrix: sparse.csr_matrix, edges: Sequence[tuple[float, int, int]]) -> list[list[int]]:
+    """Articles merged along ``edges`` (surest first) while each merge keeps average linkage at ``GROUP_THRESHOLD``.
+
+    Each group keeps the sum of its unit vectors: its dot product with another group's is
+    the sum of the cosines of all their cross pairs, so the average is exact without
+    visiting the pairs.
+    """
+    count = matrix.shape[0]
     group_of = list(range(count))
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
     sums: dict[int, dict[int, float]] = {}
 
     def summed(group: int) -> dict[int, float]:
-        """The sum of the group's unit vectors, as {column: weight}: its dot product with another
-        group's is the sum of the cosines of all their cross pairs."""
+        """The group's summed unit vectors as {column: weight} (a single article's row, the first time)."""
         if group not in sums:
             (row,) = members[group]
             start, end = matrix.indptr[row], matrix.indptr[row + 1]
@@ -193,9 +215,14 @@ def _cluster(articles: Sequence[RawArticle], folder: WordFolder, window_days: in
         for k in members[b]:
             group_of[k] = a
         members[a] += members.pop(b)
-    labels: list[str] = [""] * count
-    similarity: list[float] = [0.0] * count
-    for number, group in enumerate(sorted(members.values(), key=min), start=1):
+    return list(members.values())
+
+
+def _story_labels(matrix: sparse.csr_matrix, groups: Sequence[list[int]]) -> tuple[list[str], list[float]]:
+    """Each article's story label, numbered by the story's first article, and its cosine to the story's centroid."""
+    labels: list[str] = [""] * matrix.shape[0]
+    similarity: list[float] = [0.0] * matrix.shape[0]
+    for number, group in enumerate(sorted(groups, key=min), start=1):
         rows = matrix[group]
         centroid = sparse.csr_matrix(rows.sum(axis=0))
         length = float(np.sqrt(centroid.multiply(centroid).sum())) or 1.0

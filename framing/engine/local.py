@@ -18,6 +18,8 @@ import multiprocessing
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from multiprocessing.pool import Pool
 from typing import Any, TypeVar
 
 from ..analysis import analyze_document, parsed_article
@@ -74,26 +76,35 @@ def run_local(
         for chunk in chunks:
             yield extract_chunk(chunk, lexicons, raw, with_record)
         return
-    yield from ordered_map(_worker_chunk, chunks, jobs, _init_worker, (lexicons, raw, with_record))
+    with worker_pool(jobs, _init_worker, (lexicons, raw, with_record)) as pool:
+        yield from ordered_map(_worker_chunk, chunks, pool, jobs)
 
 
-def ordered_map(
-    function: Callable[[T], R], items: Iterable[T], jobs: int, initializer: Callable[..., None], initargs: tuple
-) -> Iterator[R]:
-    """``map(function, items)`` on ``jobs`` worker processes: results in input order, a bounded number ahead.
+@contextmanager
+def worker_pool(jobs: int, initializer: Callable[..., None], initargs: tuple) -> Iterator[Pool]:
+    """``jobs`` worker processes; ``initializer(*initargs)`` runs once in each (to hand it the lexicons).
 
-    At most ``IN_FLIGHT_PER_JOB × jobs`` items are submitted and not yet collected, so a
-    long input is never read far ahead of the workers. ``initializer(*initargs)`` runs once
-    in each worker (to hand it the lexicons), never per item.
+    On Linux the workers are forked, so they share the parent's loaded modules: a caller
+    that will hold much data (a corpus, its tables) starts the pool before loading it, so
+    the workers do not begin as copies of all of it.
     """
     # fork shares the parent's loaded modules; elsewhere a worker imports framing afresh.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
     with context.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
-        pending: deque = deque()
-        for item in items:
-            pending.append(pool.apply_async(function, (item,)))
-            if len(pending) >= IN_FLIGHT_PER_JOB * jobs:
-                yield pending.popleft().get()
-        while pending:
+        yield pool
+
+
+def ordered_map(function: Callable[[T], R], items: Iterable[T], pool: Pool, jobs: int) -> Iterator[R]:
+    """``map(function, items)`` on the ``jobs`` processes of ``pool``: results in input order, a bounded number ahead.
+
+    At most ``IN_FLIGHT_PER_JOB × jobs`` items are submitted and not yet collected, so a
+    long input is never read far ahead of the workers.
+    """
+    pending: deque = deque()
+    for item in items:
+        pending.append(pool.apply_async(function, (item,)))
+        if len(pending) >= IN_FLIGHT_PER_JOB * jobs:
             yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
