@@ -33,7 +33,8 @@ from dataclasses import replace
 from itertools import compress
 from typing import TYPE_CHECKING
 
-from ..grammar import ADJECTIVE_ENDINGS, ARTICLES, DESCRIPTION_ADJECTIVES, DETERMINERS
+from ..grammar import ARTICLES, DETERMINERS
+from .descriptions import adjectives_only, bare_question, description_opener, introduces_someone, title_entry
 
 if TYPE_CHECKING:
     from .mention_model import Mention
@@ -46,12 +47,9 @@ _APPOSITIVE_OPENERS = ARTICLES | frozenset(["who", "whose", "now", "then", "form
 _APPOSITIVE_REACH = 10
 # Words that open a clause inside another: a complement ("said that X …") or an adverbial or relative one.
 _COMPLEMENTIZERS = frozenset(["that", "whether", "if"])
-_BARE_QUESTION_WORDS = 8
-_DESCRIPTION_MODIFIERS = 3  # "the presumptive Republican presidential nominee"
 _QUOTED_SENTENCES = 3
 _RELATIVE_REACH = 10  # words from a possessor to the relative pronoun after its noun
 _AFFILIATION_WORDS = frozenset(["for", "to", "of", "with"])
-_QUESTION_LINKS = frozenset(["and", "of", "the", "or", "from", "what", "about"])
 _SUBORDINATORS = frozenset(["when", "while", "as", "because", "although", "though", "since", "after", "before",
                             "until", "unless", "once", "where", "who", "whom", "which"])
 
@@ -163,7 +161,7 @@ def _lower_case_mention(walk: _Walk, index: int) -> Mention | None:
     norm = reader.norms[index]
     if norm in _PRONOUN_GENDER or norm == "they":
         return None if reader.quoted[index] else _pronoun(walk, index)
-    entry, noun_start = _title_entry(reader, index)
+    entry, noun_start = title_entry(reader, index)
     if entry is None or not reader.texts[index].islower():
         return None
     gender, role, kind = entry
@@ -179,17 +177,17 @@ def _lower_case_mention(walk: _Walk, index: int) -> Mention | None:
         return _make(reader, "organisation", index, entity, "org_alias", first=index - 1) if entity else None
     if kind not in ("title", "role"):
         return None
-    opener = _description_opener(reader, noun_start)
+    opener = description_opener(reader, noun_start)
     if opener is None:
         return None
     wanted = role or norm
     if reader.norms[opener] in ("a", "an"):
         # Only staff nouns ("a spokesperson"), outside quotes: "a candidate" is no one in particular.
-        if kind != "role" or reader.quoted[index] or not _introduces_someone(reader, opener):
+        if kind != "role" or reader.quoted[index] or not introduces_someone(reader, opener):
             return None
         return _indefinite_role(walk, opener, index, wanted, gender)
     entity = _latest(walk, index, lambda m: m.kind == "person" and wanted in walk.roles.get(m.entity, ()))
-    if not entity and kind == "title" and noun_start - opener > 1 and _adjectives_only(reader, opener + 1, noun_start):
+    if not entity and kind == "title" and noun_start - opener > 1 and adjectives_only(reader, opener + 1, noun_start):
         # "Vermont Sen. Bernie Sanders gave … While the Democratic presidential candidate declined":
         # a modified title with no holder yet is the one person named in the sentence before.
         entity = _only_person_before(walk, index)
@@ -203,48 +201,10 @@ def _lower_case_mention(walk: _Walk, index: int) -> Mention | None:
     return None
 
 
-def _title_entry(reader: TokenReader, index: int) -> tuple[tuple[str, str, str] | None, int]:
-    """The title or role a lower-case noun ends, and the token its words start at.
-
-    A title of several words wins over its last word: "the vice president" is the vice
-    president, "the attorney general" not a general.
-    """
-    norm = reader.norms[index]
-    for before, entry in reader.lex.compound_titles.get(norm, ()):
-        start = index - len(before)
-        same_sentence = start >= 0 and reader.sentence_ids[start] == reader.sentence_ids[index]
-        if same_sentence and tuple(reader.norms[start:index]) == before:
-            return entry, start
-    return reader.lex.title_words.get(norm), index
 
 
-def _description_opener(reader: TokenReader, index: int) -> int | None:
-    """The article that opens a description ending in a role noun: "the Democratic presidential candidate".
-
-    Up to :data:`_DESCRIPTION_MODIFIERS` modifiers may stand between the article and the
-    noun; a comma, quote mark or function word between them means it is no description.
-    """
-    position = index - 1
-    while position >= 0 and index - position <= _DESCRIPTION_MODIFIERS + 1:
-        norm = reader.norms[position]
-        if norm in ARTICLES:
-            return position
-        same_sentence = reader.sentence_ids[position] == reader.sentence_ids[index]
-        age = norm.isdigit() or (norm == "-" and reader.norms[index] == "year-old")  # "the 43-year-old"
-        if not (reader.is_word[position] or age) or norm in DETERMINERS or not same_sentence:
-            return None
-        position -= 1
-    return None
 
 
-def _introduces_someone(reader: TokenReader, opener: int) -> bool:
-    """"A spokesperson … fired back", "…, said an aide": a sentence's subject or a tag's speaker.
-
-    Not a predicate ("he, as a trial lawyer"; "Trump was a demagogue and a bad businessman").
-    """
-    if opener == 0 or reader.sentence_ids[opener - 1] != reader.sentence_ids[opener]:
-        return True
-    return reader.norms[opener - 1] in ("said", "says", "told")
 
 
 def _indefinite_role(walk: _Walk, opener: int, index: int, role: str, gender: str) -> Mention:
@@ -265,10 +225,6 @@ def _indefinite_role(walk: _Walk, opener: int, index: int, role: str, gender: st
     return replace(mention, entity=f"person:{role}@{mention.start}", name=mention.text)
 
 
-def _adjectives_only(reader: TokenReader, first: int, end: int) -> bool:
-    """"the Democratic presidential": adjectives, not a noun that makes another title ("inspector general")."""
-    return all(reader.norms[i] in DESCRIPTION_ADJECTIVES or reader.norms[i].endswith(ADJECTIVE_ENDINGS)
-               or reader.norms[i].isdigit() or reader.norms[i] == "-" for i in range(first, end))
 
 
 def _only_person_before(walk: _Walk, index: int) -> str:
@@ -338,19 +294,6 @@ def _subject_rank(walk: _Walk, mention: Mention) -> int:
     return 2 if word in _SUBORDINATORS else 3
 
 
-def bare_question(text: str, sentence: tuple[int, int]) -> bool:
-    """A sentence that is only a name or a noun phrase and a question mark: "And Mr. Gingrich?".
-
-    Interviews printed as a run of prompts and answers put the topic first; every word
-    but a few linking words is capitalised, and nothing in it is a verb of its own.
-    """
-    stretch = text[sentence[0] : sentence[1]].rstrip()
-    if not stretch.endswith("?"):
-        return False  # most sentences: known from the last character, without splitting the sentence
-    words = stretch.split()
-    if len(words) > _BARE_QUESTION_WORDS:
-        return False
-    return all(word[:1].isupper() or word.lower().strip("?,") in _QUESTION_LINKS for word in words)
 
 
 def _possessor_of_relative(walk: _Walk, index: int, fitting: list[Mention]) -> Mention | None:

@@ -10,7 +10,7 @@ labels its source so a reader sees the weaker evidence.
 
 from __future__ import annotations
 
-from ..corpus.coreference import bare_question
+from ..corpus.descriptions import bare_question
 from ..document import Document, QuoteRegion
 from .attribution import Attribution, Source
 

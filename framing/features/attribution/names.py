@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import and_, not_
 
-from ...corpus.coreference import bare_question
+from ...corpus.descriptions import bare_question
 from ...corpus.mention_tokens import is_name_shaped
 from ...corpus.mentions import PERSON_NAME_RULES, mention_lexicon
 from ...document import Document, Token
@@ -288,7 +288,7 @@ class Parse:
     def _bare_question(self, mention: Mention) -> bool:
         """A name asked about in a sentence of its own ("Governor Christie? “Strong,” he said."): the topic of
         an interviewer's question, never the one who answers, so no pronoun refers to it (the mention
-        layer's reading, :func:`~framing.corpus.coreference.bare_question`)."""
+        layer's reading, :func:`~framing.corpus.descriptions.bare_question`)."""
         return bare_question(self.doc.text, self.doc.sentences[self.tokens[mention.first].sentence])
 
     def _genders(self) -> dict[str, str]:
