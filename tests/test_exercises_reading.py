@@ -181,3 +181,24 @@ def test_an_outlet_citing_itself_is_masked_and_listed(lexicons, text):
     m = Material([ledger, other], {}, lexicons, blind=True)
     assert "Ledger" not in m.body_text(ledger, 0, len(text))
     assert [g["masked"] for g in m.giveaways] == [True]
+
+
+def test_another_outlets_name_masked_in_a_story_is_listed_as_a_hint(lexicons):
+    """"a Denver Ledger affiliate" in the Herald's story becomes "Source A affiliate": the key must say so."""
+    text = "The couple spoke to a Denver Ledger affiliate about the ruling on Monday."
+    herald = article(lexicons, text, id="h-6", outlet="Herald")
+    ledger = article(lexicons, "The council met on Monday to vote on the bridge.", id="l-6", outlet="Ledger")
+    m = Material([herald, ledger], {}, lexicons, blind=True)
+    shown = m.body_text(herald, 0, len(text))
+    assert "Ledger" not in shown and f"{m.letters['Ledger']} affiliate" in shown
+    assert [(g["letter"], g["masked"]) for g in m.giveaways] == [(m.letters["Ledger"], True)]
+
+
+def test_an_outlet_its_own_story_says_sources_told_is_listed(lexicons):
+    """"two aides tell the Ledger" in the Ledger's own story: masked, and listed as a hint."""
+    text = "Two aides tell the Ledger that the mayor will not run again."
+    ledger = article(lexicons, text, id="l-7", outlet="Ledger")
+    other = article(lexicons, "The council met on Monday to vote on the bridge.", id="o-7", outlet="Herald")
+    m = Material([ledger, other], {}, lexicons, blind=True)
+    assert "Ledger" not in m.body_text(ledger, 0, len(text))
+    assert [g["masked"] for g in m.giveaways] == [True]

@@ -43,7 +43,9 @@ _SPACE = re.compile(r"\s+")
 # Words right before an outlet's name that make it a source the sentence cites ("told CNN", "according to the BBC").
 # After an outlet's name, words that make it the source of what follows ("NYT Report:", "the Times reported").
 CITED_AFTER = re.compile(r"[’']?s?\s+(?:report(?:s|ed)?|poll|analysis|investigation|says|said)\b", re.IGNORECASE)
-CITING = re.compile(r"\b(?:told|according to|reported by|(?:interview|spoke|speaking) (?:with|to)|statement to"
+CITING = re.compile(r"\b(?:told|tells?|telling|according to|reported by"
+                    r"|(?:provided|given|released|leaked|sent|obtained) (?:to|by)"
+                    r"|(?:interview|spoke|speaking) (?:with|to)|statement to"
                     r"|quoted (?:by|in)|reports? (?:from|in|by)|(?:e-?mail|letter|message|note|wrote|writing) to"
                     r"|(?:said|says|spoke|speaking|appear|appears|appeared|appearing|interviewed)(?:\s+\w+)?\s+on)\s+(?:the\s+)?$",
                     re.IGNORECASE)
@@ -170,8 +172,10 @@ class Material:
             if cited and other != outlet_of(analysis):  # an outlet naming itself is a credit, never a source
                 self.note_giveaway(analysis, other, at, match.end())
                 continue
-            if cited:  # "spoke later on Fox News" in Fox's own story: masked, but "on Source A" still hints
-                # the article "The" goes with the hidden name: "email to Source A", not "to The Source A"
+            if cited or other != outlet_of(analysis):
+                # "spoke later on Fox News" in Fox's own story, or "a Denver Fox affiliate" in another outlet's:
+                # masked, but "on Source A" or "Source A affiliate" still hints at what kind of outlet it is.
+                # The article "The" goes with the hidden name: "email to Source A", not "to The Source A".
                 self.note_giveaway(analysis, other, match.start(), match.end(), masked=True)
             out += [doc.text[position:match.start()], self.letters[other]]
             position = match.end()
