@@ -4,6 +4,8 @@ whose main text holds no ids or offsets. Short texts written for the tests."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from framing.analysis import analyze_document
@@ -183,12 +185,18 @@ def test_an_outlet_citing_itself_is_masked_and_listed(lexicons, text):
     assert [g["masked"] for g in m.giveaways] == [True]
 
 
+
+def blind_story(lexicons, text: str, outlet: str, other: str) -> tuple[Material, Any]:
+    """A blind lesson's material over one story ``text`` from ``outlet`` and a plain one from ``other``."""
+    story = article(lexicons, text, id=f"{outlet}-story", outlet=outlet)
+    plain = article(lexicons, "The council met on Monday to vote on the bridge.", id=f"{other}-plain", outlet=other)
+    return Material([story, plain], {}, lexicons, blind=True), story
+
+
 def test_another_outlets_name_masked_in_a_story_is_listed_as_a_hint(lexicons):
     """"a Denver Ledger affiliate" in the Herald's story becomes "Source A affiliate": the key must say so."""
     text = "The couple spoke to a Denver Ledger affiliate about the ruling on Monday."
-    herald = article(lexicons, text, id="h-6", outlet="Herald")
-    ledger = article(lexicons, "The council met on Monday to vote on the bridge.", id="l-6", outlet="Ledger")
-    m = Material([herald, ledger], {}, lexicons, blind=True)
+    m, herald = blind_story(lexicons, text, "Herald", "Ledger")
     shown = m.body_text(herald, 0, len(text))
     assert "Ledger" not in shown and f"{m.letters['Ledger']} affiliate" in shown
     assert [(g["letter"], g["masked"]) for g in m.giveaways] == [(m.letters["Ledger"], True)]
@@ -197,8 +205,6 @@ def test_another_outlets_name_masked_in_a_story_is_listed_as_a_hint(lexicons):
 def test_an_outlet_its_own_story_says_sources_told_is_listed(lexicons):
     """"two aides tell the Ledger" in the Ledger's own story: masked, and listed as a hint."""
     text = "Two aides tell the Ledger that the mayor will not run again."
-    ledger = article(lexicons, text, id="l-7", outlet="Ledger")
-    other = article(lexicons, "The council met on Monday to vote on the bridge.", id="o-7", outlet="Herald")
-    m = Material([ledger, other], {}, lexicons, blind=True)
+    m, ledger = blind_story(lexicons, text, "Ledger", "Herald")
     assert "Ledger" not in m.body_text(ledger, 0, len(text))
     assert [g["masked"] for g in m.giveaways] == [True]
