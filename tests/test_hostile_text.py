@@ -31,6 +31,8 @@ BODIES = [
     "Negotiators met on Monday. A spokesperson said the talks might resume, but analysts were sceptical. "
     "The minister said the deal may hold if both sides agree, according to officials.",
 ]
+# Hedges in the writer's own narration, so that a lesson (which keys only clear-cut hedges) has an item to show.
+BODIES = [body + " The border may reopen soon. Fuel prices will probably rise next month." for body in BODIES]
 PAGES = ["report/framing-report.html", "lesson/handout.html", "lesson/worksheet.html", "lesson/answer-key.html",
          "preview/preview.html", "marking/worksheet.html", "marking/scores.html"]
 
