@@ -318,3 +318,9 @@ def test_an_attitude_is_not_offered_as_a_hedge(lexicons):
     text = "The mayor has long been skeptical of the talks. The deal could stall."
     words = [d.text for d in uncounted(lexicons, article(lexicons, text), 0, len(text), [])]
     assert "skeptical" not in words
+
+
+def test_a_claim_noun_after_a_describing_word_is_no_second_hand_marker(lexicons):
+    _, plain, discuss = doubts_of(lexicons, "The mayor made the false claim that taxes fell. "
+                                            "The firm claims that taxes fell, as the campaign claims.")
+    assert "claim" not in plain + discuss and plain.count("claims") == 2
