@@ -196,6 +196,7 @@ def test_whose_words_is_only_stated_where_the_sentence_shows_it(lexicons):
              ("“The dam may fail,” the engineer said on Monday.", "may", QUOTED),
              ("The engineer said that the dam may fail.", "may", RETOLD),
              ("The engineer has not yet said whether the dam will hold.", "whether", UNSURE),
+             ("The engineer told the council on Monday whether the dam will hold.", "whether", UNSURE),
              ("The dam may fail in spring, and the mayor called it “a scandal.”", "may", UNSURE))
     for text, word, expected in cases:
         analysis = article(lexicons, text)
@@ -324,3 +325,14 @@ def test_a_claim_noun_after_a_describing_word_is_no_second_hand_marker(lexicons)
     _, plain, discuss = doubts_of(lexicons, "The mayor made the false claim that taxes fell. "
                                             "The firm claims that taxes fell, as the campaign claims.")
     assert "claim" not in plain + discuss and plain.count("claims") == 2
+
+
+def test_a_key_that_lists_one_form_of_a_hedge_word_and_not_another_is_uneven(lexicons):
+    from framing.exercises.doubt import passage_doubts
+    from framing.exercises.hedge_key import uneven_forms
+
+    for text, expected in (("The vote is expected to pass. Aides expect a delay.", True),
+                           ("The vote is expected to pass. Aides want a delay.", False)):
+        analysis = article(lexicons, text)
+        listed = [d for d in passage_doubts(lexicons, analysis, 0, len(text)) if d.text.startswith("expected")]
+        assert listed and uneven_forms(text, 0, len(text), listed) is expected

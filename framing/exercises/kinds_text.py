@@ -19,7 +19,7 @@ from ..compare.common import outlet_of
 from ..document import Span
 from ..grammar import REACTION_VERBS
 from .doubt import Doubt, passage_doubts, second_hand, uncounted
-from .hedge_key import guess_modals, split_answers
+from .hedge_key import guess_modals, split_answers, uneven_forms
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import fitting_alternative, model_rewrite
 from .sound import readable, standing, writers_own
@@ -72,8 +72,10 @@ def hedge_hunt(m: Material) -> list[Candidate]:
             hedges, discuss = split_answers(m.lexicons, analysis, passage_doubts(m.lexicons, analysis, start, end))
             own = [d for d in hedges if whose_words(analysis, d) == WRITER]
             answerable = [d for d in hedges if whose_words(analysis, d) != UNSURE]
+            listed = passage_doubts(m.lexicons, analysis, start, end)
+            listed += uncounted(m.lexicons, analysis, start, end, listed)
             if (len(answerable) >= MIN_HEDGES and own and len(discuss) < len(hedges)
-                    and not seen & set(indexes)):
+                    and not seen & set(indexes) and not uneven_forms(doc.text, start, end, listed)):
                 seen |= set(indexes)
                 found.append((analysis, indexes, doc.text[start:end], len(own), len(discuss)))
     ranked = spread(m.rank(found, lambda c: m.grade_distance(c[2]) + max(0, 3 - c[3]) + c[4]),
@@ -132,7 +134,10 @@ def whose_words(analysis: ArticleAnalysis, doubt: Doubt) -> str:
                  and int(s.attrs.get("content_start") or -1) <= doubt.start < int(s.attrs.get("content_end") or -1)]
     if governing:
         negated = any(_NEGATED.search(doc.text[max(0, s.start - 30):s.start]) for s in governing)
-        return UNSURE if negated else RETOLD
+        # "announces whether he plans to …": the open question is the writer's not knowing, not the source's words
+        asked = doubt.category == "investigation" or any(
+            not doc.text[int(s.attrs.get("content_start") or 0):doubt.start].strip() for s in governing)
+        return UNSURE if negated or asked else RETOLD
     start, end = doc.sentences[doc.sentence_of(doubt.start)]
     other_cues = [s for s in analysis.spans_of("attribution") if start <= s.start < end
                   and not (s.start < doubt.end and doubt.start < s.end)]
