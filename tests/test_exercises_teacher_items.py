@@ -336,3 +336,13 @@ def test_a_key_that_lists_one_form_of_a_hedge_word_and_not_another_is_uneven(lex
         analysis = article(lexicons, text)
         listed = [d for d in passage_doubts(lexicons, analysis, 0, len(text)) if d.text.startswith("expected")]
         assert listed and uneven_forms(text, 0, len(text), listed) is expected
+
+
+def test_a_voice_label_comes_only_from_the_sentences_shown():
+    from framing.exercises.voice_labels import label_shown
+
+    shown = "Sen. Ann Lee, D-Ore., spoke on Monday. If President Joe Ray wins, the bill dies, Ray said."
+    assert label_shown("Sen. Ann Lee (D-Ore.)", shown)
+    assert not label_shown("a critic of the plan", shown)  # written only in a sentence not shown
+    assert not label_shown("President", shown)  # a title in a hypothetical
+    assert not label_shown("Sen. Ann Lee (R-Texas)", shown)

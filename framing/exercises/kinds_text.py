@@ -23,6 +23,7 @@ from .hedge_key import guess_modals, split_answers, uneven_forms
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import fitting_alternative, model_rewrite
 from .sound import readable, standing, writers_own
+from .voice_labels import label_shown
 from .voices import confident_voices, keyed_completely, shown_name
 
 WINDOW = {"simple": 4, "standard": 5, "college": 6}  # sentences in a hedge-hunt passage
@@ -215,8 +216,9 @@ def speaks_item(m: Material, outlets: tuple[str, ...], voices: dict[str, list[di
         shown, indexes = outlet_sentences(m, voices[outlet])
         passage = {**m.passage(analysis, indexes), "in_handout": True}  # students read it there: a shorter sheet
         passages.append(passage)
+        text = " ".join(analysis.document.text[slice(*analysis.document.sentences[n])] for n in indexes)
         rows += [[m.name(outlet), ", ".join(str(n + 1) for n in sorted(r["_sentences"])),
-                  m.mask(shown_name(m, r)), m.mask(r["_described"]) or "—",
+                  m.mask(shown_name(m, r)), m.mask(shown_label(m, r, text)),
                   "quoted" if r["_quoted"] else "retold",
                   offsets(r["start"], r["end"])] for r in shown]
     return {
@@ -232,6 +234,15 @@ def speaks_item(m: Material, outlets: tuple[str, ...], voices: dict[str, list[di
                           "speak for whoever made them. Accept them when a student names them and says who made or "
                           "said them."]},
     }
+
+
+def shown_label(m: Material, row: dict[str, Any], shown: str) -> str:
+    """What the shown sentences call the voice: its label when written there (:func:`.voice_labels.label_shown`),
+    else its plain name; a dash for a body named by its name alone."""
+    label = str(row.get("_described") or "")
+    if not label:
+        return "—"
+    return label if label_shown(label, shown) else shown_name(m, {**row, "_described": ""})
 
 
 def outlet_sentences(m: Material, rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[int]]:
