@@ -346,3 +346,17 @@ def test_a_voice_label_comes_only_from_the_sentences_shown():
     assert not label_shown("a critic of the plan", shown)  # written only in a sentence not shown
     assert not label_shown("President", shown)  # a title in a hypothetical
     assert not label_shown("Sen. Ann Lee (R-Texas)", shown)
+
+
+def test_a_same_fact_pair_with_the_same_speaker_and_no_other_difference_teaches_nothing():
+    from framing.exercises.kinds_compare import teaches_a_difference
+
+    def version(doubts, who, loaded=()):
+        return {"_wording": (list(doubts), list(who), list(loaded))}
+
+    assert not teaches_a_difference([version(["accused"], ["Dana Holt"]), version(["accused"], ["the mayor"])])
+    assert not teaches_a_difference([version([], ["Holt"]), version([], ["Mayor Dana Holt"])])
+    assert teaches_a_difference([version(["accused"], ["Holt"]), version(["said"], ["Holt"])])
+    assert teaches_a_difference([version([], ["Holt"]), version([], [])])
+    assert teaches_a_difference([version([], ["Holt"]), version([], ["Rita Vance"])])
+    assert teaches_a_difference([version([], [], ["notorious"]), version([], [])])
