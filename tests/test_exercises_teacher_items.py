@@ -360,3 +360,11 @@ def test_a_same_fact_pair_with_the_same_speaker_and_no_other_difference_teaches_
     assert teaches_a_difference([version([], ["Holt"]), version([], [])])
     assert teaches_a_difference([version([], ["Holt"]), version([], ["Rita Vance"])])
     assert teaches_a_difference([version([], [], ["notorious"]), version([], [])])
+
+
+def test_a_one_word_name_ending_an_organisations_name_is_no_voice():
+    from framing.exercises.voices import tail_of_longer_name
+
+    assert tail_of_longer_name("the founder of Freedom to", any_capital=False, one_word=True)
+    assert not tail_of_longer_name("the founder of Freedom to", any_capital=False)
+    assert not tail_of_longer_name("the letter was sent to", any_capital=False, one_word=True)
