@@ -368,3 +368,19 @@ def test_a_one_word_name_ending_an_organisations_name_is_no_voice():
     assert tail_of_longer_name("the founder of Freedom to", any_capital=False, one_word=True)
     assert not tail_of_longer_name("the founder of Freedom to", any_capital=False)
     assert not tail_of_longer_name("the letter was sent to", any_capital=False, one_word=True)
+
+
+def test_a_name_whose_only_cue_is_not_counted_does_not_speak(lexicons):
+    from framing.exercises.voice_mentions import speaks_there
+
+    text = "“We will win,” Dana Holt said on Monday. Rita Vance told reporters that the plan was sound."
+    analysis = article(lexicons, text)
+    for name in ("Dana Holt", "Rita Vance"):
+        at = text.index(name)
+        assert speaks_there(analysis, at, at + len(name))
+    mention = ("Now that Mayor Dana Holt, long a supporter of civic parks, has publicly embraced the new tax, the "
+               "question of what the city owes is open.")
+    analysis = article(lexicons, mention)
+    at = mention.index("Dana Holt")
+    assert any(s.counted and s.start <= at < s.end for s in analysis.spans_of("source"))  # the source layer counts it
+    assert not speaks_there(analysis, at, at + len("Dana Holt"))

@@ -36,7 +36,7 @@ from .voice_labels import (
     split_title,
     voice_name,
 )
-from .voice_mentions import ambiguous_person, apposition_after_at, called_in_article, person_mention
+from .voice_mentions import ambiguous_person, apposition_after_at, called_in_article, person_mention, speaks_there
 
 # The voices table's kinds that name someone a student can look up.
 NAMED_KINDS = frozenset({"named_person", "institution", "media"})
@@ -161,7 +161,8 @@ def is_voice(m: Material, row: Mapping[str, Any]) -> bool:
     before = analysis.document.text[max(0, start - 40):start]
     cut = tail_of_longer_name(before, any_capital=row.get("kind") == "institution",
                               one_word=len(voice_name(row).split()) == 1)
-    return (counted and not cut and not nested(analysis, start) and not acts(analysis, start, end)
+    return (counted and speaks_there(analysis, start, end) and not cut and not nested(analysis, start)
+            and not acts(analysis, start, end)
             and not only_adjective(m, analysis, row, start) and not is_self(m, row["outlet"], str(row["voice"])))
 
 
