@@ -28,7 +28,7 @@ from dataclasses import replace
 from ..analysis import ArticleAnalysis
 from ..grammar import ACCORDANCE_VERBS, BE_FORMS, SUBJECT_PRONOUNS
 from ..lexicons import Lexicons
-from .doubt import Doubt
+from .doubt import Doubt, a_noun
 
 # Hedge rules (lexicons/hedges.tsv ``rule``) of belief and expectation verbs: they say who holds a view.
 BELIEF_RULES = frozenset({"doxastic", "active_as", "view_complement", "passive_as", "passive_evidential"})
@@ -119,3 +119,23 @@ def guess_modals(extra: list[Doubt], answers: list[Doubt]) -> tuple[list[Doubt],
         return doubt.text.lower() == "would" and any(0 < a.start - doubt.end <= 2 for a in answers)
 
     return [replace(d, category="modal") for d in extra if guess(d)], [d for d in extra if not guess(d)]
+
+
+def stem(word: str) -> str:
+    """A crude lemma for comparing forms of one word ("expected", "expects", "expect" -> "expect")."""
+    word = word.lower()
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[:-len(suffix)]
+            break
+    return word.removesuffix("e") if len(word) > 4 else word
+
+
+def uneven_forms(text: str, start: int, end: int, listed: list[Doubt]) -> bool:
+    """Whether ``[start, end)`` holds another form of a listed hedge word that the key does not list ("is expected
+    to" listed, "they expect" not): a strict teacher found such a key inconsistent, so the passage is not chosen."""
+    forms = {d.text.split()[0].lower() for d in listed if d.text.split()}
+    stems = {stem(f) for f in forms if len(f) >= 4}
+    return any(stem(m.group(0)) in stems and m.group(0).lower() not in forms
+               and not any(d.start < m.end() and m.start() < d.end for d in listed)
+               and not a_noun(text, m.start(), m.end()) for m in _WORD.finditer(text, start, end))

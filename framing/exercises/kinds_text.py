@@ -18,12 +18,12 @@ from ..analysis import ArticleAnalysis
 from ..compare.common import outlet_of
 from ..document import Span
 from ..grammar import REACTION_VERBS
-from .doubt import SECOND_HAND, Doubt, passage_doubts, uncounted
-from .hedge_key import guess_modals, split_answers
+from .doubt import Doubt, passage_doubts, second_hand, uncounted
+from .hedge_key import guess_modals, split_answers, uneven_forms
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import fitting_alternative, model_rewrite
 from .sound import readable, standing, writers_own
-from .voice_labels import reporting_words
+from .voice_labels import label_shown
 from .voices import confident_voices, keyed_completely, shown_name
 
 WINDOW = {"simple": 4, "standard": 5, "college": 6}  # sentences in a hedge-hunt passage
@@ -72,8 +72,11 @@ def hedge_hunt(m: Material) -> list[Candidate]:
             start, end = doc.sentences[indexes[0]][0], doc.sentences[indexes[-1]][1]
             hedges, discuss = split_answers(m.lexicons, analysis, passage_doubts(m.lexicons, analysis, start, end))
             own = [d for d in hedges if whose_words(analysis, d) == WRITER]
-            if (len(hedges) >= MIN_HEDGES and own and len(discuss) < len(hedges) and not seen & set(indexes)
-                    and sure_whose_words(analysis, hedges + [d for d, _ in discuss])):
+            answerable = [d for d in hedges if whose_words(analysis, d) != UNSURE]
+            listed = passage_doubts(m.lexicons, analysis, start, end)
+            listed += uncounted(m.lexicons, analysis, start, end, listed)
+            if (len(answerable) >= MIN_HEDGES and own and len(discuss) < len(hedges)
+                    and not seen & set(indexes) and not uneven_forms(doc.text, start, end, listed)):
                 seen |= set(indexes)
                 found.append((analysis, indexes, doc.text[start:end], len(own), len(discuss)))
     ranked = spread(m.rank(found, lambda c: m.grade_distance(c[2]) + max(0, 3 - c[3]) + c[4]),
@@ -91,18 +94,6 @@ def unkeyed_cues(analysis: ArticleAnalysis, start: int, end: int, answers: list[
     return [s for s in spans_within(analysis, "attribution", start, end)
             if s.counted and not any(a < s.end and s.start < b for a, b in keyed)
             and not re.match(r"\s*to\s", text[int(s.attrs.get("content_start") or s.end):][:4])]
-
-
-def sure_whose_words(analysis: ArticleAnalysis, answers: list[Doubt]) -> bool:
-    """Whether no answer credited to the writer shares its sentence with an attribution cue: there the hedge may
-    be the source's, retold, and a strict teacher found such a hedge wrongly credited to the writer."""
-    doc = analysis.document
-    for doubt in answers:
-        if whose_words(analysis, doubt) == WRITER:
-            start, end = doc.sentences[doc.sentence_of(doubt.start)]
-            if unkeyed_cues(analysis, start, end, answers):
-                return False
-    return True
 
 
 def contiguous(indexes: list[int]) -> list[int]:
@@ -124,24 +115,36 @@ def counted_hedges(analysis: ArticleAnalysis, start: int, end: int) -> list[Span
 
 
 WRITER = "the writer"
+QUOTED = "a quoted speaker"
+RETOLD = "a source, retold"
+UNSURE = ""  # neither surely the writer's nor surely another's: the key leaves whose words it is for discussion
+# "has not yet said whether", "never claimed that": a negated reporting verb hands on no claim
+_NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno\s+one|\byet\s+to)(?:\s+[\w’'-]+){0,2}\s*$", re.IGNORECASE)
+_DOUBLE_QUOTES = re.compile("[\"“”„«»]")
 
 
 def whose_words(analysis: ArticleAnalysis, doubt: Doubt) -> str:
-    """Whose words a doubt is in: a quoted speaker's, a source's the writer retells (the hedge span's ``voice``
-    is ``paraphrase``: a teacher found such hedges wrongly credited to the writer), or the writer's."""
-    if doubt.voice == "quoted" or analysis.document.is_quoted(doubt.start, doubt.end):
-        return "a quoted speaker"
-    if doubt.category == SECOND_HAND and (not doubt.rule.startswith("hedge:") or doubt.text.lower().endswith("ly")):
-        # "as the campaign claims", "reportedly": the writer marks the claim as someone else's, unless the marker
-        # stands in a claim the writer retells ("They add that the bills, which they contend …"). A belief word
-        # the hedge lexicon files as second-hand ("voters who believed") is read like any hedge below.
-        return "a source, retold" if in_retold_claim(analysis, doubt.start) else WRITER
-    sentence = analysis.document.sentences[analysis.document.sentence_of(doubt.start)]
-    # "the plan would slow growth, according to the budget office": the office's claim
-    retold = doubt.voice == "paraphrase" or in_retold_claim(analysis, doubt.start) or any(
-        s.counted and sentence[0] <= s.start < sentence[1] and s.attrs.get("rule") == "prepositional_source"
-        for s in analysis.spans_of("attribution"))
-    return "a source, retold" if retold else WRITER
+    """Whose words a doubt is in, only where the sentence shows it: a quoted speaker's (inside quotation marks), a
+    source's retold (inside the claim a reporting verb governs), the writer's (a sentence with no quotation and no
+    other reporting cue); else :data:`UNSURE`. A strict teacher marked both guesses wrong: the writer's "has not
+    yet said whether" labelled retold, and a hedge beside a saying credited to the writer."""
+    doc = analysis.document
+    if doubt.voice == "quoted" or doc.is_quoted(doubt.start, doubt.end):
+        return QUOTED
+    governing = [s for s in analysis.spans_of("attribution") if s.counted and not s.start <= doubt.start < s.end
+                 and int(s.attrs.get("content_start") or -1) <= doubt.start < int(s.attrs.get("content_end") or -1)]
+    if governing:
+        negated = any(_NEGATED.search(doc.text[max(0, s.start - 30):s.start]) for s in governing)
+        # "announces whether he plans to …": the open question is the writer's not knowing, not the source's words
+        asked = doubt.category == "investigation" or any(
+            not doc.text[int(s.attrs.get("content_start") or 0):doubt.start].strip() for s in governing)
+        return UNSURE if negated or asked else RETOLD
+    start, end = doc.sentences[doc.sentence_of(doubt.start)]
+    other_cues = [s for s in analysis.spans_of("attribution") if start <= s.start < end
+                  and not (s.start < doubt.end and doubt.start < s.end)]
+    if other_cues or _DOUBLE_QUOTES.search(doc.text[start:end]) or doubt.voice == "paraphrase":
+        return UNSURE
+    return WRITER
 
 
 def in_retold_claim(analysis: ArticleAnalysis, offset: int) -> bool:
@@ -149,6 +152,18 @@ def in_retold_claim(analysis: ArticleAnalysis, offset: int) -> bool:
     return any(s.counted and not s.start <= offset < s.end
                and int(s.attrs.get("content_start") or -1) <= offset < int(s.attrs.get("content_end") or -1)
                for s in analysis.spans_of("attribution"))
+
+
+def whose_label(analysis: ArticleAnalysis, doubt: Doubt) -> str:
+    """The key's "Whose words" cell: a sure answer, or the note that it is for discussion."""
+    return whose_words(analysis, doubt) or "for discussion (no answer)"
+
+
+def claim_family_cue(span: Span) -> bool:
+    """A cue the key may list as "also second-hand": the claim family, "reportedly", "allegedly", "according to".
+    A strict teacher rejected general reporting verbs ("confirmed", "announces") offered as second-hand."""
+    first = span.text.split()[0].lower() if span.text.split() else ""
+    return second_hand(span.attrs.get("lemma")) or first in {"reportedly", "allegedly", "according"}
 
 
 def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> dict[str, Any]:
@@ -160,17 +175,17 @@ def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> di
     # a word the key set aside is not offered again; "would likely" is the worksheet's own modal example
     guesses, extra = guess_modals(uncounted(m.lexicons, analysis, first, last, doubts), found)
     found = sorted(found + guesses, key=lambda d: d.start)
-    rows = [[sentence_number(passage, d.start), d.text, readable("hedge", d.category), whose_words(analysis, d),
+    rows = [[sentence_number(passage, d.start), d.text, readable("hedge", d.category), whose_label(analysis, d),
              offsets(d.start, d.end)] for d in found]
     notes = [f"Also accept, if the student explains the doubt (hedge words the tool did not count here): "
              f"{'; '.join(f'{d.text} ({sentence_number(passage, d.start)})' for d in extra)}."] if extra else []
     # listed only where the cue is a reporting verb ("said", "warned"), not "skeptical of" the layer also reads
     cues = [c for c in unkeyed_cues(analysis, first, last, found + [d for d, _ in discuss])
-            if c.text.split()[0].lower() in reporting_words(m)]
+            if claim_family_cue(c)]
     notes += [f"Also second-hand (accept, if the student says whose claim it is): "
               f"{'; '.join(f'{s.text} ({sentence_number(passage, s.start)})' for s in cues)}."] if cues else []
     notes += [f"Discuss, and mark neither way: “{d.text}” ({sentence_number(passage, d.start)}, "
-              f"{whose_words(analysis, d)}): {reason}." for d, reason in discuss]
+              f"whose words: {whose_label(analysis, d)}): {reason}." for d, reason in discuss]
     return {"passages": [passage], "answers": len(rows), "key": {"tables": [
         table(f"Hedges in {passage['heading']}", ["Sentence", "Hedge", "Kind", "Whose words", "Where"], rows)],
         "notes": notes}}
@@ -201,8 +216,9 @@ def speaks_item(m: Material, outlets: tuple[str, ...], voices: dict[str, list[di
         shown, indexes = outlet_sentences(m, voices[outlet])
         passage = {**m.passage(analysis, indexes), "in_handout": True}  # students read it there: a shorter sheet
         passages.append(passage)
+        text = " ".join(analysis.document.text[slice(*analysis.document.sentences[n])] for n in indexes)
         rows += [[m.name(outlet), ", ".join(str(n + 1) for n in sorted(r["_sentences"])),
-                  m.mask(shown_name(m, r)), m.mask(r["_described"]) or "—",
+                  m.mask(shown_name(m, r)), m.mask(shown_label(m, r, text)),
                   "quoted" if r["_quoted"] else "retold",
                   offsets(r["start"], r["end"])] for r in shown]
     return {
@@ -218,6 +234,15 @@ def speaks_item(m: Material, outlets: tuple[str, ...], voices: dict[str, list[di
                           "speak for whoever made them. Accept them when a student names them and says who made or "
                           "said them."]},
     }
+
+
+def shown_label(m: Material, row: dict[str, Any], shown: str) -> str:
+    """What the shown sentences call the voice: its label when written there (:func:`.voice_labels.label_shown`),
+    else its plain name; a dash for a body named by its name alone."""
+    label = str(row.get("_described") or "")
+    if not label:
+        return "—"
+    return label if label_shown(label, shown) else shown_name(m, {**row, "_described": ""})
 
 
 def outlet_sentences(m: Material, rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[int]]:

@@ -186,3 +186,19 @@ def title_in_name(voice: str, role_term: str) -> tuple[str, str]:
     if found is None or not voice[found.end():].strip():
         return "", voice
     return voice[:found.end()].strip(), voice[found.end():].strip(" ,")
+
+
+# A name after these words in its clause stands in a hypothetical ("if President Romney wins"), not a title held.
+_HYPOTHETICAL = re.compile(r"(?<!\w)(?:if|unless|whether|were|would|should|could)(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
+_TAGGED = re.compile(r"^(.*?)(?:\s+\(([^)]+)\))?$", re.DOTALL)
+
+
+def label_shown(label: str, shown: str) -> bool:
+    """Whether every part of a voice's label ("Sen. Mark Warner" and its tag "D-Va.") is written in the sentences
+    ``shown``, not in a hypothetical ("if President Romney …"). A strict teacher found labels taken from sentences
+    the item does not show (a role from sentence 10 for sentences 2–4) and a title from a hypothetical."""
+    shown = " ".join(shown.split())
+    found = _TAGGED.match(" ".join(label.split()))
+    parts = [p for p in (found.groups() if found else (label,)) if p]
+    return bool(parts) and all(any(not _HYPOTHETICAL.search(shown[:at.start()][-40:])
+                                   for at in re.finditer(re.escape(part), shown)) for part in parts)

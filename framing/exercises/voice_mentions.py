@@ -191,3 +191,15 @@ def is_role_word(m: Material, word: str) -> bool:
     """Whether a lower-case word opening an appositive names an office or role ("director", "co-founder")."""
     roles = {e.key.lower().rstrip(".") for e in m.lexicons["titles"] if e["kind"] in ("title", "role")}
     return word.lower().rstrip(".,") in roles or word.lower() in TITLE_DESCRIBERS
+
+
+def speaks_there(analysis: Any, start: int, end: int) -> bool:
+    """Whether the name at ``[start, end)`` is the source of a counted attribution or the speaker of a counted quote.
+    A counted source whose only cue the attribution layer did not count ("Now that President Obama … has embraced
+    …") is a mention, not a voice: a strict teacher found such a voice shown speaking where it does not speak."""
+    def overlaps(span: Any, key: str) -> bool:
+        at = span.attrs.get(f"{key}_start")
+        return at is not None and int(at) < end and start < int(span.attrs.get(f"{key}_end") or int(at) + 1)
+
+    return any(s.counted and overlaps(s, "source") for s in analysis.spans_of("attribution")) or any(
+        q.counted and overlaps(q, "speaker") for q in analysis.spans_of("quote"))

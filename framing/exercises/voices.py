@@ -36,7 +36,7 @@ from .voice_labels import (
     split_title,
     voice_name,
 )
-from .voice_mentions import ambiguous_person, apposition_after_at, called_in_article, person_mention
+from .voice_mentions import ambiguous_person, apposition_after_at, called_in_article, person_mention, speaks_there
 
 # The voices table's kinds that name someone a student can look up.
 NAMED_KINDS = frozenset({"named_person", "institution", "media"})
@@ -159,8 +159,10 @@ def is_voice(m: Material, row: Mapping[str, Any]) -> bool:
     start, end = int(float(row["start"])), int(float(row["end"]))
     counted = any(s.start < end and start < s.end and s.counted for s in analysis.spans_of("source"))
     before = analysis.document.text[max(0, start - 40):start]
-    cut = tail_of_longer_name(before, any_capital=row.get("kind") == "institution")
-    return (counted and not cut and not nested(analysis, start) and not acts(analysis, start, end)
+    cut = tail_of_longer_name(before, any_capital=row.get("kind") == "institution",
+                              one_word=len(voice_name(row).split()) == 1)
+    return (counted and speaks_there(analysis, start, end) and not cut and not nested(analysis, start)
+            and not acts(analysis, start, end)
             and not only_adjective(m, analysis, row, start) and not is_self(m, row["outlet"], str(row["voice"])))
 
 
@@ -227,13 +229,15 @@ def nested(analysis: Any, start: int) -> bool:
                for s in analysis.spans_of("attribution"))
 
 
-def tail_of_longer_name(before: str, *, any_capital: bool) -> bool:
+def tail_of_longer_name(before: str, *, any_capital: bool, one_word: bool = False) -> bool:
     """Whether the words before a name go on with it ("Ways and" before "Means Committee", "Security and"
-    before "Medicare"); with ``any_capital`` (a body's name) any capitalized word before it does too."""
+    before "Medicare"); with ``any_capital`` (a body's name) any capitalized word before it does too. A one-word
+    name after "to" or "for" and a capitalized word ends an organisation's name ("Freedom to Marry", "Americans for
+    Reform"): a strict teacher found "Marry" keyed as a voice."""
     words = before.split()
     if not words or re.search(r"[.!?:;,\"“”)]$", words[-1]):
         return False
-    if words[-1].lower() in ("and", "of", "&"):
+    if words[-1].lower() in ("and", "of", "&") + (("to", "for") if one_word else ()):
         return len(words) > 1 and words[-2][:1].isupper()
     return any_capital and words[-1][:1].isupper()
 
