@@ -208,3 +208,15 @@ def test_an_outlet_its_own_story_says_sources_told_is_listed(lexicons):
     m, ledger = blind_story(lexicons, text, "Ledger", "Herald")
     assert "Ledger" not in m.body_text(ledger, 0, len(text))
     assert [g["masked"] for g in m.giveaways] == [True]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator said on the Ledger's “Morning Round with Jo Park” that he would vote no.",
+    "The senator said Tuesday night on the Ledger' 'Evening Desk with Jo Park.' He would vote no.",
+])
+def test_an_outlets_possessive_show_is_hidden_whole_and_listed(lexicons, text):
+    """"on Fox News' 'On the Record with …'": the show names the outlet; it is hidden with its owner."""
+    m, ledger = blind_story(lexicons, text, "Ledger", "Herald")
+    shown = m.body_text(ledger, 0, len(text))
+    assert "Ledger" not in shown and "Jo Park" not in shown and "[programme name hidden]" in shown
+    assert [g["programme"] for g in m.giveaways] == [True]

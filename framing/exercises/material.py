@@ -29,6 +29,7 @@ from .outlet_names import (
     media_names,
     name_variants,
     outlet_groups,
+    possessive_show,
     programme_span,
     titled_show,
 )
@@ -161,6 +162,9 @@ class Material:
             at = match.start("name")
             show = programme_span(doc.text, at, match.end()) if match.group("name").lower() in self.programmes \
                 else titled_show(doc.text, at, match.end())
+            owned = possessive_show(doc.text, match.end()) if show is None else None
+            if owned is not None:  # "Fox News' ‘On the Record …’": the outlet's show, hidden whole with its owner
+                show = (at, *owned)
             if show is not None:  # a programme: masked whole, quotes too, and listed in the key
                 at, after, kept = show
                 self.note_giveaway(analysis, other, at, after, masked=True, shown=PROGRAMME_HIDDEN + kept)

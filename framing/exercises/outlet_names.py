@@ -39,6 +39,18 @@ def titled_show(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     return programme_span(text, opening + 1, inner_end)
 
 
+_POSSESSIVE_TITLE = re.compile(r"(?:['’]s?)?\s+[“\"‘']([^“”\"]{2,80}?)([.,!?]?)[”\"’'](?!\w)")
+
+
+def possessive_show(text: str, end: int) -> tuple[int, str] | None:
+    """An outlet's possessive before a quoted title ("Fox News' ‘On the Record with …’"): its show. Where the
+    title's closing quote ends, and the mark inside it to keep; None when no quoted title follows."""
+    match = _POSSESSIVE_TITLE.match(text, end)
+    if match is None or not text[end:end + 2].strip().startswith(("'", "’")):
+        return None
+    return match.end(), match.group(2)
+
+
 def name_variants(outlet: str, media_names: Iterable[str] = (),
                   groups: Mapping[str, Sequence[str]] | None = None) -> list[str]:
     """Ways an outlet's name shows up in a text: as written, without "The", squashed (a domain), and
