@@ -71,8 +71,9 @@ _OWNED_CLAIM = re.compile(r"claims?\s+(?:to|on|over)\s+(?:the|a|an|his|her|their
                           re.IGNORECASE)
 # Hedge rules of views and beliefs: "skeptical of the talks", "feared" outside the passive state an attitude unless
 # the detector's rule held, so a word of these rows is never offered uncounted (a strict teacher found both).
-VIEW_RULES = frozenset({"doxastic", "passive_evidential", "passive_as", "active_as", "view_complement",
-                        "that_complement"})
+# Of those, the rules of belief and expectation verbs: they say who holds a view (hedge_key.disputed reads them).
+BELIEF_RULES = frozenset({"doxastic", "active_as", "view_complement", "passive_as", "passive_evidential"})
+VIEW_RULES = BELIEF_RULES | {"that_complement"}
 # "could" alone may be ability ("could put") or possibility: a teacher judges it, so it is only "also accept".
 ABILITY_OR_DOUBT = "could"
 

@@ -28,10 +28,8 @@ from dataclasses import replace
 from ..analysis import ArticleAnalysis
 from ..grammar import ACCORDANCE_VERBS, BE_FORMS, SUBJECT_PRONOUNS
 from ..lexicons import Lexicons
-from .doubt import Doubt, a_noun
+from .doubt import BELIEF_RULES, Doubt, a_noun
 
-# Hedge rules (lexicons/hedges.tsv ``rule``) of belief and expectation verbs: they say who holds a view.
-BELIEF_RULES = frozenset({"doxastic", "active_as", "view_complement", "passive_as", "passive_evidential"})
 FIRST_PERSON = frozenset({"i", "we"})
 # Words of a condition: a strict teacher marked a plain "if" wrong where it set out a comparison ("would pay more
 # than if they were single") or quoted a rule's wording, so conditions and their "would" are only discussed.
