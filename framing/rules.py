@@ -100,7 +100,10 @@ RULE_NAMES: Mapping[tuple[str, str], frozenset[str]] = MappingProxyType({
         "self_description"),
     # Loaded terms: a loaded.tsv row's ``rule`` names a context rule.
     ("loaded", "context"): _names("named_target", "not_before_measure", "adjective_use"),
-    # Voices: the row rules of voice_roles.tsv (framing/compare/voices/rules.py reads them).
+    # Voices: the window rules of a voice's role (framing/compare/voices/window_rules.py), and the row rules of
+    # voice_roles.tsv (framing/compare/voices/rules.py reads them).
+    ("voices", "name"): _names("own_words"),
+    ("voices", "around"): _names("title", "staff_of", "party_state_tag", "appositive"),
     ("voices", "row"): _names("generic", "home", "speaks_for", "masthead"),
     # Cleaning: the actions a cleaning.tsv row names; sentence splitting: the kinds of abbreviations.tsv.
     ("cleaning", "action"): _names(
@@ -136,12 +139,13 @@ def by_name(rules: Iterable[Rule]) -> Mapping[str, Callable[..., Any]]:
 
 
 def golden_table(table: str) -> Mapping[str, tuple[GoldenRow, ...]]:
-    """Golden rows written one a line as ``rule | text | cue | kind`` (kind may be left out), by rule.
+    """Golden rows written one a line as ``rule | text | cue``, then ``| kind`` or ``| source | kind``, by rule.
 
     A table reads like the TSV lexicons and keeps a feature's examples together, one line each.
     """
     rows: dict[str, list[GoldenRow]] = {}
     for line in table.strip().splitlines():
-        rule, text, cue, *kind = (cell.strip() for cell in line.split("|"))
-        rows.setdefault(rule, []).append(GoldenRow(text, cue, None, kind[0] if kind else None))
+        rule, text, cue, *rest = (cell.strip() for cell in line.split("|"))
+        source, kind = ([None, None, *rest])[-2:]
+        rows.setdefault(rule, []).append(GoldenRow(text, cue, source, kind))
     return MappingProxyType({rule: tuple(found) for rule, found in rows.items()})
