@@ -12,16 +12,17 @@ def _person(parse, text: str, name: str):
     return next(x for x in doc.mentions if x.kind == "person" and x.text.endswith(name)), doc.text
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "tag", "through"),
-    [
-        ("Sen. Jane Roe (D-Conn.) said the bill would pass.", "Jane Roe", "D-Conn.", "(D-Conn.)"),
-        ("Rep. Tom Hale, R-Ky., voted no.", "Tom Hale", "R-Ky.", ", R-Ky."),
-        ("Senator Ann Lee, Republican of Arizona, spoke first.", "Ann Lee", "Republican of Arizona",
-         ", Republican of Arizona"),
-        ("Rep. Ann Lee (Calif.), the ranking member, objected.", "Ann Lee", "Calif.", "(Calif.)"),
-    ],
-)
+# sentence | name | tag | the words from the name's end to the tag's end
+TAGGED = """
+Sen. Jane Roe (D-Conn.) said the bill would pass. | Jane Roe | D-Conn. | (D-Conn.)
+Rep. Tom Hale, R-Ky., voted no. | Tom Hale | R-Ky. | , R-Ky.
+Senator Ann Lee, Republican of Arizona, spoke first. | Ann Lee | Republican of Arizona | , Republican of Arizona
+Rep. Ann Lee (Calif.), the ranking member, objected. | Ann Lee | Calif. | (Calif.)
+"""
+
+
+@pytest.mark.parametrize(("text", "name", "tag", "through"),
+                         [[cell.strip() for cell in line.split("|")] for line in TAGGED.strip().splitlines()])
 def test_name_tags_a_party_state_tag_is_on_the_mention(parse, text: str, name: str, tag: str, through: str) -> None:
     mention, doc_text = _person(parse, text, name)
     assert mention.tag == tag
