@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .corpus.segmentation import is_word, token_norm, tokenize
 from .errors import FramingInputError
-from .lexicon_schema import SCHEMAS, Schema, parse_allowed, registry_names
+from .lexicon_schema import SCHEMAS, Schema, parse_allowed
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,15 +200,14 @@ def _allowed_values(
                 )
             continue
         values = parse_allowed(declared)
-        if column.registry:
-            unknown = sorted(values - {""} - registry_names(column.registry))
+        if column.known:
+            unknown = sorted(values - {""} - column.known)
             if unknown:
-                module = column.registry.partition(":")[0]
                 raise FramingInputError(
                     path,
-                    f"'# allowed_{column.name}:' names {', '.join(map(repr, unknown))}, which no rule in {module} "
-                    "answers to",
-                    f"Fix the spelling; known names: {', '.join(sorted(registry_names(column.registry)))}",
+                    f"'# allowed_{column.name}:' names {', '.join(map(repr, unknown))}, which no rule of "
+                    f"{column.known_by} answers to",
+                    f"Fix the spelling; known names: {', '.join(sorted(column.known))}",
                 )
         allowed[column.name] = values
     return allowed

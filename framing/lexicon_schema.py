@@ -11,24 +11,20 @@ code has. Here each file declares:
   keeps the bundled row's value instead, so layering never silently drops a rule);
 * which columns are closed vocabularies, whose values the bundled file's
   ``# allowed_<column>:`` header lists;
-* which columns name rules in the code, and where the code's registry of those rules is,
-  so a name that no rule answers to is an error on its line, and so is a header that
-  allows one.
+* which columns name rules in the code, and which feature's registry of rule names
+  (:data:`framing.rules.RULE_NAMES`) lists them, so a name that no rule answers to is an
+  error on its line, and so is a header that allows one.
 
-Registries are named as ``module:ATTRIBUTE`` and imported only when lexicons are
-validated, because the feature modules themselves import :mod:`framing.lexicons`.
+The registry is plain data in :mod:`framing.rules`, so validating a lexicon imports no
+feature module (they import :mod:`framing.lexicons` themselves).
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
-# Row rules of voice_roles.tsv (framing/compare/voices/rules.py reads them). They live here, not
-# in the comparison package, so that validating a lexicon never imports pandas.
-VOICE_ROW_RULES: frozenset[str] = frozenset({"generic", "home", "speaks_for", "masthead"})
+from .rules import rule_names
+
 # The 14 frame dimensions of the Policy Frames Codebook (Boydstun et al. 2014), spelled as in the
 # SemEval-2023 Task 3 data; frame_cues.tsv's frame column and the learned frame model name these.
 POLICY_FRAMES: tuple[str, ...] = (
@@ -41,13 +37,14 @@ POLICY_FRAMES: tuple[str, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """One declared column. ``registry`` (``module:NAME``) lists the names the code knows."""
+    """One declared column. ``known``: the names the code knows (a feature's rules), ``known_by`` whose they are."""
 
     name: str
     required: bool = True
     default: str = ""
     closed: bool = False
-    registry: str = ""
+    known: frozenset[str] = frozenset()
+    known_by: str = ""
     number: bool = False  # the cell must read as a finite number (a weight)
 
 
@@ -79,14 +76,17 @@ def _schema(*columns: Column | str) -> Schema:
     return Schema((*own, Column("source"), Column("note")))
 
 
-_HEDGE_RULES = "framing.features.hedging:RULES"
-_LOADED_RULES = "framing.features.loaded:RULES"
+def _rules(name: str, feature: str, stage: str, *, required: bool = True, default: str = "") -> Column:
+    """A closed column whose values are the names a feature registered for one stage."""
+    return Column(name, required, default, closed=True, known=rule_names(feature, stage),
+                  known_by=f"{feature} ({stage})")
+
 
 SCHEMAS: dict[str, Schema] = {
     "hedges": _schema("term", Column("category", closed=True),
-                      Column("rule", required=False, closed=True, registry=_HEDGE_RULES)),
+                      _rules("rule", "hedging", "context", required=False)),
     "loaded": _schema("term", Column("category", closed=True), "alternative",
-                      Column("rule", required=False, closed=True, registry=_LOADED_RULES)),
+                      _rules("rule", "loaded", "context", required=False)),
     # signals_speech: whether the term's first word, next to a quote, marks the quote as speech.
     # needs_content: whether the cue counts only when it introduces content (a that-clause, a quote, …).
     # bare_object: with only a noun object, whether the cue still reports (report) or names an act (act).
@@ -100,16 +100,13 @@ SCHEMAS: dict[str, Schema] = {
     "media_names": _schema("term", "outlet", Column("kind", required=False, default="name", closed=True)),
     # kind: how the word behaves before a possible sentence end (framing/corpus/segmentation.py). A row
     # without a kind never ends a sentence, which is what every abbreviation did before the column.
-    "abbreviations": _schema("term", Column("kind", required=False, default="title", closed=True,
-                                            registry="framing.corpus.segmentation:ABBREVIATION_KINDS")),
+    "abbreviations": _schema("term", _rules("kind", "segmentation", "abbreviation", required=False, default="title")),
     # Person nouns by role ("nominee", "buyers"): "potential" before them is not a hedge (hedge_vetoes.py).
     "role_nouns": _schema("term"),
     "stop_words": _schema("term"),
-    "cleaning": _schema("pattern", Column("action", closed=True, registry="framing.corpus.cleaning:ACTIONS")),
+    "cleaning": _schema("pattern", _rules("action", "cleaning", "action")),
     "entities": _schema("term", Column("kind", closed=True), "entity"),
-    "voice_roles": _schema("term", Column("role", closed=True),
-                           Column("rule", required=False, closed=True,
-                                  registry="framing.lexicon_schema:VOICE_ROW_RULES")),
+    "voice_roles": _schema("term", Column("role", closed=True), _rules("rule", "voices", "row", required=False)),
     # kind: party, party_initial, allegation, money, number_word, title, name_suffix; group: what
     # the term names (the party, the kind of allegation, the number's value), so variants unify.
     # The mention layer (framing/corpus/mentions.py): titles and role words, places, organisation spellings.
@@ -121,17 +118,10 @@ SCHEMAS: dict[str, Schema] = {
     # kind: slur or profanity; case: whether a capitalized spelling counts (framing/exercises/offensive.py).
     "offensive": _schema("term", Column("kind", closed=True), Column("case", required=False, default="any",
                                                                       closed=True)),
-    "frame_cues": _schema("term", Column("frame", closed=True, registry="framing.lexicon_schema:POLICY_FRAMES"),
+    "frame_cues": _schema("term", Column("frame", closed=True, known=frozenset(POLICY_FRAMES),
+                                                        known_by="the Policy Frames Codebook"),
                           Column("weight", required=False, default="1", number=True)),
 }
-
-
-@cache
-def registry_names(registry: str) -> frozenset[str]:
-    """The rule names a code registry (``module:NAME``: a dict, a set or a tuple of names) answers to."""
-    module, _, attribute = registry.partition(":")
-    names: Iterable[str] = getattr(importlib.import_module(module), attribute)
-    return frozenset(names)
 
 
 def parse_allowed(declared: str) -> frozenset[str]:

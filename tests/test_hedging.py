@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from framing.document import Document
-from framing.features import hedge_doubts, hedge_vetoes, hedging
+from framing.features import hedging
 from framing.lexicons import Lexicons, load_lexicons
 
 
 def hedges_in(doc: Document, lexicons: Lexicons) -> list[str]:
-    """Every hedge span shown, counted or marked ``confidence: possible`` (see test_hedging_doubt_golden)."""
+    """Every hedge span shown, counted or marked ``confidence: possible`` (see tests/test_hedging_golden.py)."""
     return [span.text for span in hedging.extract(doc, lexicons).spans]
 
 
@@ -315,48 +315,6 @@ def test_hedging_lexicon_override_adds_a_term(tmp_path: Path, parse: Callable[[s
         ("ostensibly", "ostensibly", "evidential"),
         ("reckon", "reckon", "verb"),
     ]
-
-
-@pytest.mark.parametrize(
-    ("name", "row"), [(name, row) for name, rows in hedge_vetoes.VETO_GOLDEN.items() for row in rows],
-    ids=lambda value: value if isinstance(value, str) else value[0][:40],
-)
-def test_hedging_veto_golden(name: str, row: tuple[str, str, bool], parse: Callable[[str], Document],
-                             lexicons: Lexicons) -> None:
-    """Each veto's golden row: the cue is taken back (not a hedge) exactly when the row says so.
-
-    A row the veto should take back is checked twice: the cue is not a hedge span, and
-    this veto (not another rule) is the one that claims it."""
-    text, cue, vetoed = row
-    doc = parse(text)
-    found = hedges_in(doc, lexicons)
-    assert (cue not in found) is vetoed, found
-    if vetoed:
-        matches = [(first, end, entry) for first, end, entry in lexicons.matcher("hedges").match(
-            doc.token_columns().norms) if doc.tokens[first].text == cue]
-        assert matches, f"{cue!r} is not a hedge-lexicon match in {text!r}"
-        assert any(hedge_vetoes.vetoed_by(doc.tokens, *match, lexicons) == name for match in matches)
-
-
-@pytest.mark.parametrize(
-    ("name", "row"), [(name, row) for name, rows in hedge_doubts.DOUBT_GOLDEN.items() for row in rows],
-    ids=lambda value: value if isinstance(value, str) else value[0][:40],
-)
-def test_hedging_doubt_golden(name: str, row: tuple[str, str, bool], parse: Callable[[str], Document],
-                              lexicons: Lexicons) -> None:
-    """Each doubt's golden row: the cue is shown either way, marked possible by this doubt exactly when the row
-    says so, with the doubt's name as its rule and a reason; a possible span does not make its sentence hedged."""
-    text, cue, doubted = row
-    doc = parse(text)
-    extraction = hedging.extract(doc, lexicons)
-    spans = [span for span in extraction.spans if span.text == cue]
-    assert spans, hedges_in(doc, lexicons)
-    marked = [span for span in spans if span.attrs.get("rule") == name]
-    assert bool(marked) is doubted, [span.attrs for span in spans]
-    for span in marked:
-        assert not span.counted and span.attrs["reason"]
-    if doubted and len(extraction.spans) == len(marked):
-        assert extraction.values["hedged_sentence_share"] == 0.0
 
 
 def test_hedging_spans_stamp_the_rule_that_decided_them(parse: Callable[[str], Document], lexicons: Lexicons) -> None:

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from framing.errors import FramingInputError
-from framing.lexicon_schema import SCHEMAS, VOICE_ROW_RULES, registry_names
+from framing.lexicon_schema import SCHEMAS
 from framing.lexicons import Entry, bundled_lexicon_dir, load_lexicons
+from framing.rules import rule_names
 
 ROOT = Path(__file__).resolve().parent.parent
 OPTIONAL_LOADED = ROOT / "lexicons" / "optional" / "loaded-research-use"
@@ -47,18 +48,18 @@ def test_schema_allowed_rule_header_is_checked_against_the_code_registry(tmp_pat
         load_lexicons(base_dir=base)
 
 
-@pytest.mark.parametrize(("name", "column"), [(n, c.name) for n, s in SCHEMAS.items() for c in s.columns if c.registry])
+@pytest.mark.parametrize(("name", "column"), [(n, c.name) for n, s in SCHEMAS.items() for c in s.columns if c.known])
 def test_schema_every_allowed_rule_exists_in_code(general_lexicons, name: str, column: str) -> None:
     schema_column = SCHEMAS[name].column(column)
     declared = general_lexicons[name].meta[f"allowed_{column}"]
     values = {v.strip() for v in declared.split(",")} - {"(empty)"}
-    assert values <= registry_names(schema_column.registry)
+    assert values <= schema_column.known
 
 
 def test_schema_voice_row_rules_are_the_ones_the_voice_rules_read() -> None:
     code = (ROOT / "framing" / "compare" / "voices" / "rules.py").read_text(encoding="utf-8")
     used = set(re.findall(r'entry\["rule"\] (?:==|!=|in) \(?"(\w+)"(?:, "(\w+)")?', code))
-    assert {name for pair in used for name in pair if name} == VOICE_ROW_RULES
+    assert {name for pair in used for name in pair if name} == rule_names("voices", "row")
 
 
 def test_schema_override_without_rule_column_keeps_the_bundled_rule(tmp_path: Path, parse) -> None:

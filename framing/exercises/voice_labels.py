@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..corpus.name_tags import party_tag_at
 from ..grammar import AUXILIARY_VERBS, OBJECT_PRONOUNS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS
 from .material import Material, clean
 
@@ -26,7 +27,6 @@ DESCRIBED_NOUN = r"(?:[Tt]he|[Aa]n?|[A-Z][\w.]*(?:'s|’s))"
 _BEFORE_NAME = re.compile(r"(?:[,;:(—–][\"”’]?\s*|\b(?:including|like|as)\s+)"
                           rf"({DESCRIBED_NOUN}\s[^,.;:“”\"()]{{2,60}}),\s*$")
 _CAPITALIZED_RUN = re.compile(r"((?:[A-Z][\w.’'-]*\s+)+)$")
-_PARTY_TAG = re.compile(r"\s*\(([RDI](?:-[A-Z][\w. ]{1,20})?)\)|,\s*([RDI]-[A-Z][\w.]*(?:\s[A-Z][a-z]+)?)(?=[,.;)])")
 NEAR = 60  # characters between a describing phrase and the name it describes
 FUNCTION_WORDS = SUBJECT_PRONOUNS | OBJECT_PRONOUNS | AUXILIARY_VERBS
 
@@ -52,6 +52,8 @@ def described_as(m: Material, row: Mapping[str, Any]) -> str:
     label = (apposition_after(m, row) or apposition_before(m, row) or phrase_by_name(m, row)
              or split_title(m, row)[0] or title_before(m, row))
     tag = party_tag(m, row)
+    if label and tag and label in tag:  # "Inslee, Democrat of Washington": the tag is what the label read
+        return label
     return f"{label} ({tag})" if label and tag else label or tag
 
 
@@ -101,9 +103,7 @@ def party_tag(m: Material, row: Mapping[str, Any]) -> str:
     analysis = m.by_id.get(str(row.get("article_id")))
     if analysis is None or row.get("kind") != "named_person":
         return ""
-    end = name_at(analysis.document.text, row)[1]
-    found = _PARTY_TAG.match(analysis.document.text[end:end + 30])
-    return (found.group(1) or found.group(2)) if found else ""
+    return party_tag_at(analysis.document.text, name_at(analysis.document.text, row)[1])[0]
 
 
 def apposition_after(m: Material, row: Mapping[str, Any]) -> str:

@@ -24,13 +24,6 @@ from ..grammar import RELATIVE_PRONOUNS, TITLE_DESCRIBERS
 from .material import Material, clean
 from .voice_labels import DESCRIBED_NOUN, apposition_before_at, description, name_at, voice_name
 
-# A party-state tag after a name: "(D-N.Y.)", "(R)", "(Calif.)", ", R-Ky.", ", Republican of Arizona", " of Maine"
-# (a place follows).
-_TAG = re.compile(r"\s*\((?:[RDI](?:-[A-Z][\w. ]{1,20})?|[A-Z][a-z]+\.(?:\s?[A-Z][a-z]*\.)?)\)"
-                  r"|,\s*[RDI]-[A-Z][\w.]*(?:\s[A-Z][a-z]+\.?)?(?=[,.;)\s])"
-                  # written out: "Senator John McCain, Republican of Arizona,"
-                  r"|,\s*(?:Republican|Democrat|[Ii]ndependent)\s+(?:of|from)\s+[A-Z][\w.]*(?:\s[A-Z][a-z]+)?(?=[,.;)])")
-_OF_PLACE = re.compile(r"\s+of\s+(?=[A-Z])")
 # An appositive after the name (and its tag): ", the top Democrat on the committee," / ", director of X."
 _AFTER = re.compile(rf",\s*((?:{DESCRIBED_NOUN}\s|[a-z][\w-]*\s)[^,.;:“”\"()]{{2,160}}|[a-z][\w-]+)(?=[,.;)]|$)")
 MAX_APPOSITIVE = 90  # characters of an appositive kept, once cut at its relative clause
@@ -106,7 +99,7 @@ def named_phrase(m: Material, analysis: Any, mention: Mention) -> str:
     appositive; "" when they say nothing beyond the name or a courtesy title ("Mr. Katz", "Ryan")."""
     text = analysis.document.text
     start = words_before_title(m, analysis, mention)
-    end = tag_end(analysis, mention.end)
+    end = mention.tag_end or mention.end  # after the party-state tag or "of" place the mention layer read
     if plural_title(m, text[mention.start:mention.end]):  # "Reps. Peter DeFazio of Oregon, Jim McDermott and …"
         start = max(start, text.find(mention.name, mention.start)) if mention.name else start
     after = apposition_after_at(m, text, end)
@@ -149,19 +142,6 @@ def plural_title(m: Material, phrase: str) -> bool:
     first = phrase.split()[0].lower().rstrip(".") if phrase.split() else ""
     titles = {e.key.lower().rstrip(".") for e in m.lexicons["titles"] if e["kind"] == "title"}
     return len(first) > 3 and first.endswith("s") and first[:-1] in titles  # "mrs" is no plural of "mr"
-
-
-def tag_end(analysis: Any, end: int) -> int:
-    """Where the name's party-state tag ends ("(D-Conn.)", ", R-Ky.", "of Maine"), or ``end`` without one."""
-    text = analysis.document.text
-    found = _TAG.match(text, end)
-    if found:
-        return found.end()
-    of = _OF_PLACE.match(text, end)
-    if of:
-        place = next((x for x in analysis.document.mentions if x.kind == "place" and x.start == of.end()), None)
-        return place.end if place is not None else end
-    return end
 
 
 def apposition_after_at(m: Material, text: str, end: int) -> str:

@@ -6,7 +6,7 @@ tell the readings apart: the Szeged Uncertainty Corpus (Szarvas et al. 2012) mar
 uncertainty cues, while a reader of news (and framing's hand gold) sees attribution, a plain
 statement or a plan. Such a span stays in the evidence with its ``reason``, but is not counted
 in the rates (:attr:`framing.document.Span.counted`); it stamps the doubt's name as its
-``rule``. Each doubt owns golden rows (``tests/test_hedging.py`` runs them):
+``rule``. Each doubt is a named :class:`framing.rules.Rule` with golden rows (:mod:`.hedge_golden`):
 
 * ``accusation``: "accused him of lying", "accusations of fraud": the charge is someone's
   claim (an attribution with an accusatory stance, counted there); Szeged marks it;
@@ -25,15 +25,15 @@ in the rates (:attr:`framing.document.Span.counted`); it stamps the doubt's name
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from ..document import Token
 from ..grammar import BE_FORMS, REFLEXIVE_PRONOUNS
 from ..lexicons import Entry, Lexicons
+from ..rules import Rule, registry
 from .hedge_context import neighbour
-
-Doubt = Callable[[Sequence[Token], int, int, Entry, Lexicons], bool]
+from .hedge_golden import DOUBT_GOLDEN
 
 # Nouns before "to believe / to think" that give grounds for the belief ("there is reason to believe"):
 # the belief is the writer's or the source's inference, so the hedge stays counted.
@@ -89,60 +89,32 @@ def _be(token: Token) -> bool:
     return token.norm in BE_FORMS or token.norm in BE_CONTRACTIONS
 
 
-# Doubts by name, in the order they are tried, each with the reason a reader sees.
-DOUBTS: Mapping[str, tuple[Doubt, str]] = MappingProxyType(
-    {
-        "accusation": (accusation, "an accusation: the charge is attributed to the accuser (attribution, "
-                       "accusatory stance); the Szeged corpus counts it as uncertainty, framing does not count it"),
-        "conditional_consequent": (conditional_consequent, "the prediction of a conditional's main clause: "
-                                   "the condition's 'if' is the hedge; the Szeged corpus also marks this modal"),
-        "concessive_if": (concessive_if, "'even if' concedes, often a fact, and the main clause holds either way; "
-                          "it can also be a hypothesis"),
-        "supposed_to": (supposed_to, "'be supposed to' is as often a plan or a duty as hearsay"),
-        "belief_discussed": (belief_discussed, "a belief judged ('naive to believe that'), not one held"),
-        "self_description": (self_description, "how someone describes themselves ('considers himself')"),
-    }
-)
-
-
-# Each doubt's examples, made up for the table: (sentence, cue word, whether the doubt marks it possible).
-# ``tests/test_hedging.py`` runs every row.
-DOUBT_GOLDEN: Mapping[str, tuple[tuple[str, str, bool], ...]] = MappingProxyType(
-    {
-        "accusation": (
-            ("Critics accused the minister of lying.", "accused", True),
-            ("The mayor was accused of fraud.", "accused of", True),
-            ("The minister may have lied.", "may", False),
-        ),
-        "conditional_consequent": (
-            ("If the talks fail, the truce will collapse.", "will", True),
-            ("Unless they pay, the parcel won't ship.", "won't", True),
-            ("If the talks fail, the truce will collapse.", "If", False),
-        ),
-        "concessive_if": (
-            ("The bill passed, even if few expect it to work.", "if", True),
-            ("If the bill passes, taxes rise.", "If", False),
-        ),
-        "supposed_to": (
-            ("The summit was supposed to start on Monday.", "supposed", True),
-            ("The supposed cure did nothing.", "supposed", False),
-        ),
-        "belief_discussed": (
-            ("It would be naive to believe that the deal will hold.", "believe", True),
-            ("There is reason to believe that the deal will hold.", "believe", False),
-            ("Analysts believe that the deal will hold.", "believe", False),
-        ),
-        "self_description": (
-            ("Many voters consider themselves moderates.", "consider", True),
-            ("Many voters consider the plan a mistake.", "consider", False),
-        ),
-    }
-)
+# Doubts, in the order they are tried: ``run(tokens, first, end, entry, lexicons) -> bool``, whether the
+# cue is only possible; each owns golden rows (:data:`~.hedge_golden.DOUBT_GOLDEN`) and a reason a reader sees.
+DOUBT_RULES: tuple[Rule, ...] = registry("hedging", "doubt", DOUBT_GOLDEN, (
+    ("accusation", accusation),
+    ("conditional_consequent", conditional_consequent),
+    ("concessive_if", concessive_if),
+    ("supposed_to", supposed_to),
+    ("belief_discussed", belief_discussed),
+    ("self_description", self_description),
+))
+DOUBT_REASONS: Mapping[str, str] = MappingProxyType({
+    "accusation": "an accusation: the charge is attributed to the accuser (attribution, accusatory stance); "
+                  "the Szeged corpus counts it as uncertainty, framing does not count it",
+    "conditional_consequent": "the prediction of a conditional's main clause: the condition's 'if' is the hedge; "
+                              "the Szeged corpus also marks this modal",
+    "concessive_if": "'even if' concedes, often a fact, and the main clause holds either way; "
+                     "it can also be a hypothesis",
+    "supposed_to": "'be supposed to' is as often a plan or a duty as hearsay",
+    "belief_discussed": "a belief judged ('naive to believe that'), not one held",
+    "self_description": "how someone describes themselves ('considers himself')",
+})
 
 
 def doubted_by(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> tuple[str, str]:
     """The name and reason of the first doubt that marks the cue possible, or ("", "") when none does."""
-    for name, (doubt, reason) in DOUBTS.items():
-        if doubt(tokens, first, end, entry, lexicons):
-            return name, reason
+    for rule in DOUBT_RULES:
+        if rule.run(tokens, first, end, entry, lexicons):
+            return rule.name, DOUBT_REASONS[rule.name]
     return "", ""

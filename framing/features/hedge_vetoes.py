@@ -2,7 +2,8 @@
 
 A lexicon row's ``rule`` (:mod:`framing.features.hedging`) says when a word can hedge;
 a veto says when, whatever the word's row, the context shows it is something else. Each
-veto is named, owns golden rows (``tests/test_hedging.py`` runs them) and reads its word
+veto is a named :class:`framing.rules.Rule`, owns golden rows (:mod:`.hedge_golden`, run by
+``tests/test_hedging_golden.py``) and reads its word
 lists from data (``lexicons/role_nouns.tsv``, ``lexicons/reporting_verbs.tsv``) or from
 :mod:`framing.grammar`:
 
@@ -28,17 +29,16 @@ Cues that are hedges in one tradition and not another are not vetoed but marked 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
-from types import MappingProxyType
 
 from ..document import Token
 from ..grammar import NEGATED_ABILITY, NEGATIONS, NOT_GERUNDS, SUBJECT_PRONOUNS
 from ..lexicons import Entry, Lexicons
+from ..rules import Rule, registry
 from .hedge_complements import active_as
 from .hedge_context import neighbour
-
-Veto = Callable[[Sequence[Token], int, int, Entry, Lexicons], bool]
+from .hedge_golden import VETO_GOLDEN
 
 # How many words may stand between "asked" and its "whether" ("asked the senator from Ohio whether").
 ASK_WINDOW = 5
@@ -164,75 +164,19 @@ def proposal(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexico
             and following.norm.endswith("ing") and following.norm not in NOT_GERUNDS)
 
 
-# Vetoes by name, in the order they are tried; a cue any of them claims is not a hedge.
-VETOES: Mapping[str, Veto] = MappingProxyType(
-    {
-        "reported_question": reported_question,
-        "disbelief": disbelief,
-        "negated_imperative": negated_imperative,
-        "potential_role": potential_role,
-        "opinion_holder": opinion_holder,
-        "actor_signal": actor_signal,
-        "proposal": proposal,
-    }
-)
-
-
-# Each veto's examples, made up for the table: (sentence, cue word, whether the veto takes it back).
-# ``tests/test_hedging.py`` runs every row; a change that breaks one changes what the veto means.
-VETO_GOLDEN: Mapping[str, tuple[tuple[str, str, bool], ...]] = MappingProxyType(
-    {
-        "reported_question": (
-            ("A reporter asked him whether he would run again.", "whether", True),
-            ("The mayor was asked if the bridge would reopen.", "if", True),
-            ("She asked the senator from Ohio whether the bill was dead.", "whether", True),
-            ("It is unclear whether he will run again.", "whether", False),
-            ("He wonders whether the target is at risk.", "whether", False),
-            ("If the talks fail, the truce will collapse.", "If", False),
-        ),
-        "disbelief": (
-            ("Residents say they can't believe what they are finding.", "believe", True),
-            ("I cannot believe he said that.", "believe", True),
-            ("She could not believe the bridge had fallen.", "believe", True),
-            ("Many analysts believe that the ceasefire will hold.", "believe", False),
-        ),
-        "negated_imperative": (
-            ("The mayor quit the race, but don't expect him to fade quietly.", "expect", True),
-            ("Do not believe the rumors about the merger.", "believe", True),
-            ("Officials don't expect the talks to resume soon.", "expect", False),
-            ("I don't think the bridge will open.", "think", False),
-        ),
-        "potential_role": (
-            ("He is a potential GOP nominee for the Senate seat.", "potential", True),
-            ("The firm courted potential buyers in Asia.", "potential", True),
-            ("She is seen as a potential running mate.", "potential", True),
-            ("Potential 2016 candidates met in Iowa.", "Potential", True),
-            ("Investors worried about potential fallout from the merger.", "potential", False),
-            ("The potential Trump-Lee dialogue drew interest.", "potential", False),
-        ),
-        "opinion_holder": (
-            ("Many observers view it as a strategic effort.", "view", True),
-            ("Critics regard the plan as a ploy.", "regard", True),
-            ("The ministry views this designation as justification for strikes.", "views", True),
-            ("The move is widely seen as a ploy.", "seen", False),
-            ("The envoy was regarded by diplomats as a hardliner.", "regarded", False),
-        ),
-        "proposal": (
-            ("At noon the spokesman suggested saying that the embassy was notified.", "suggested", True),
-            ("The mayor suggests waiting until spring.", "suggests", True),
-            ("The data suggests nothing changed.", "suggests", False),
-            ("The poll suggests that voters are tired.", "suggests", False),
-        ),
-        "actor_signal": (
-            ("The campaign indicates it will spend more in Ohio.", "indicates", True),
-            ("He indicates he will run again.", "indicates", True),
-            ("Reports indicate at least 21 vessels were hit.", "indicate", False),
-            ("The data indicates prices will fall.", "indicates", False),
-        ),
-    }
-)
+# Vetoes, in the order they are tried; a cue any of them claims is not a hedge. ``run(tokens, first, end,
+# entry, lexicons) -> bool``; each owns golden rows (:data:`~.hedge_golden.VETO_GOLDEN`).
+VETO_RULES: tuple[Rule, ...] = registry("hedging", "veto", VETO_GOLDEN, (
+    ("reported_question", reported_question),
+    ("disbelief", disbelief),
+    ("negated_imperative", negated_imperative),
+    ("potential_role", potential_role),
+    ("opinion_holder", opinion_holder),
+    ("actor_signal", actor_signal),
+    ("proposal", proposal),
+))
 
 
 def vetoed_by(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> str:
     """The name of the first veto that takes the cue back, or "" when none does."""
-    return next((name for name, veto in VETOES.items() if veto(tokens, first, end, entry, lexicons)), "")
+    return next((rule.name for rule in VETO_RULES if rule.run(tokens, first, end, entry, lexicons)), "")

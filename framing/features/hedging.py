@@ -38,7 +38,6 @@ in :mod:`framing.features` from the spans returned here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from types import MappingProxyType
 
 from ..document import POSSIBLE, Document, Span, Token
 from ..grammar import (
@@ -51,6 +50,7 @@ from ..grammar import (
     SUBJECT_PRONOUNS,
 )
 from ..lexicons import EXTRA_REPORTING_CUES, Entry, Lexicons
+from ..rules import Rule, by_name, registry
 from . import Extraction
 from .hedge_complements import (
     active_as,
@@ -78,6 +78,7 @@ from .hedge_context import (
     whether_interrogative,
 )
 from .hedge_doubts import doubted_by
+from .hedge_golden import CONTEXT_GOLDEN
 from .hedge_vetoes import vetoed_by
 from .loaded_voice import with_voices
 
@@ -146,8 +147,6 @@ NOT_SUPERLATIVES = frozenset({"honest", "modest", "interest", "earnest", "reques
 CONDITION_WORDS = frozenset({"if", "unless", "otherwise", "suppose", "supposing", "imagine", "whether"})
 # Closed-class past-tense forms that show a narrative in the past before "would".
 PAST_FORMS = frozenset({"was", "were", "had", "did", "became", "came", "went", "began", "took", "made", "left"})
-
-Rule = Callable[[Sequence[Token], int, int, Lexicons], bool]
 
 
 def _as_used(tokens: Sequence[Token], first: int, end: int, category: str) -> str:
@@ -363,32 +362,32 @@ def inverted_condition(tokens: Sequence[Token], first: int, end: int, lexicons: 
             and verb is not None and verb.is_word and verb.norm not in NEGATIONS)
 
 
-# Context rules by the name used in the lexicon's ``rule`` column. An empty or
-# unknown name means the term always counts.
-RULES: Mapping[str, Rule] = MappingProxyType(
-    {
-        "number_follows": number_follows,
-        "modal_may": modal_may,
-        "modal_might": modal_might,
-        "modal_could": modal_could,
-        "modal_would": modal_would,
-        "appear": appear,
-        "possible": possible,
-        "doxastic": doxastic,
-        "of_complement": of_complement,
-        "passive_evidential": passive_evidential,
-        "passive_as": passive_as,
-        "conditional_if": conditional_if,
-        "whether_interrogative": whether_interrogative,
-        "conditional_consequent": conditional_consequent,
-        "until_condition": until_condition,
-        "that_complement": that_complement,
-        "potential": potential,
-        "active_as": active_as,
-        "known_unknown": known_unknown,
-        "view_complement": view_complement,
-        "open_question": open_question,
-        "inverted_condition": inverted_condition,
-        "stated_bound": stated_bound,
-    }
-)
+# Context rules, by the name a hedges.tsv row gives in its ``rule`` column: ``run(tokens, first, end,
+# lexicons) -> bool``, whether the match may count. An empty or unknown name means the term always counts.
+# Each owns golden rows (:data:`~.hedge_golden.CONTEXT_GOLDEN`).
+CONTEXT_RULES: tuple[Rule, ...] = registry("hedging", "context", CONTEXT_GOLDEN, (
+    ("number_follows", number_follows),
+    ("modal_may", modal_may),
+    ("modal_might", modal_might),
+    ("modal_could", modal_could),
+    ("modal_would", modal_would),
+    ("appear", appear),
+    ("possible", possible),
+    ("doxastic", doxastic),
+    ("of_complement", of_complement),
+    ("passive_evidential", passive_evidential),
+    ("passive_as", passive_as),
+    ("conditional_if", conditional_if),
+    ("whether_interrogative", whether_interrogative),
+    ("conditional_consequent", conditional_consequent),
+    ("until_condition", until_condition),
+    ("that_complement", that_complement),
+    ("potential", potential),
+    ("active_as", active_as),
+    ("known_unknown", known_unknown),
+    ("view_complement", view_complement),
+    ("open_question", open_question),
+    ("inverted_condition", inverted_condition),
+    ("stated_bound", stated_bound),
+))
+RULES: Mapping[str, Callable[..., bool]] = by_name(CONTEXT_RULES)

@@ -77,7 +77,9 @@ from functools import lru_cache
 from ..document import Document, QuoteRegion, Span, Token
 from ..grammar import DETERMINERS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, ROMANCE_NAME_PARTICLES
 from ..lexicons import Entry, Lexicons, term_tokens
+from ..rules import Rule, by_name, registry
 from . import Extraction
+from .loaded_golden import CONTEXT_GOLDEN
 
 EXCLUSION = "exclusion"
 DENSITY_CAP = 3
@@ -227,12 +229,14 @@ def _adjective_use(tokens: Sequence[Token], first: int, end: int) -> bool:
     return not (end < len(tokens) and tokens[end].norm in VERB_OBJECT_STARTS)
 
 
-# Context rules by the name used in the lexicon's ``rule`` column; an empty or unknown name always passes.
-RULES: dict[str, Callable[[Sequence[Token], int, int], bool]] = {
-    "named_target": _named_target,
-    "not_before_measure": _not_before_measure,
-    "adjective_use": _adjective_use,
-}
+# Context rules by the name used in the lexicon's ``rule`` column (``run(tokens, first, end) -> bool``, golden
+# rows in :mod:`.loaded_golden`); an empty or unknown name always passes.
+CONTEXT_RULES: tuple[Rule, ...] = registry("loaded", "context", CONTEXT_GOLDEN, (
+    ("named_target", _named_target),
+    ("not_before_measure", _not_before_measure),
+    ("adjective_use", _adjective_use),
+))
+RULES: Mapping[str, Callable[[Sequence[Token], int, int], bool]] = by_name(CONTEXT_RULES)
 
 
 def passes_rule(entry: Entry, tokens: Sequence[Token], first: int, end: int) -> bool:

@@ -18,6 +18,8 @@ story's own actors to them. The first of these that gives a role decides
    pack's "maduro"), then the resolved name's (a pronoun's antecedent);
 3. the title before the mention ("Sen."), a party-state tag ("(R-Texas)") or an
    appositive after it ("…, a professor at Yale,");
+
+(steps 2 and 3 are the named window rules of :mod:`.window_rules`, with golden rows)
 4. another mention of the same person in the article ("Farenthold said" after
    "Rep. Blake Farenthold"), then the person as a story actor named by most outlets;
 5. a generic word of the mention ("officials", "group", "lawyer");
@@ -48,8 +50,9 @@ from ..common import WordFolder, fold, outlet_of
 from ..labels import Mention, collect_mentions, load_pins
 from .people import People, person_key
 from .rules import Decision, RoleRules, phrase_name, quoted
-from .staff import staff_owner, staff_title
+from .staff import staff_owner
 from .sureness import voice_sureness
+from .window_rules import AROUND_RULES, NAME_RULES
 
 __all__ = ["COLUMNS", "Voices", "build_voices"]
 
@@ -84,22 +87,11 @@ class Voices:
         named = doc.text.find(voice) if voice else -1
         if named >= 0 and (start is None or fold(doc.text[start:end]) != fold(voice)):
             places.append(_token_range(doc, named, named + len(voice)))  # a pronoun's antecedent
-        for first, stop in places:
-            if phrase_name(doc.tokens[first:stop]):
-                continue  # "Fix the Court" is no court: the appositive or a generic word says what it is
-            decision = rules.decide(doc, doc.tokens[first:stop], "own words", nearest_last=True, resolve=resolve)
-            if decision is not None:
-                return self._office_over_party(doc, voice, decision)
-        for first, stop in places:
-            title = rules.title_window(doc, first)
-            decision = (
-                rules.decide(doc, title, "title", nearest_last=True)
-                or staff_title(rules, doc, title, resolve)
-                or rules.party_state_tag(doc, stop)
-                or rules.appositive(doc, stop, resolve=resolve)
-            )
-            if decision is not None:
-                return self._office_over_party(doc, voice, decision)
+        for stage in (NAME_RULES, AROUND_RULES):  # own words at every place first, then the words around each
+            for first, stop in places:
+                decision = next((d for rule in stage if (d := rule.run(rules, doc, first, stop, resolve))), None)
+                if decision is not None:
+                    return self._office_over_party(doc, voice, decision)
         key = person_key(voice)
         if any(phrase_name(doc.tokens[first:stop]) for first, stop in places[:1]):
             key = people.key_at(doc.id, start, end)  # "Fix the Court" is found by its whole name, not by "court"

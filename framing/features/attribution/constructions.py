@@ -281,7 +281,7 @@ _ENTRIES = {
 }
 # In order; a verb an earlier cue or construction made a cue of is not made one again.
 CONSTRUCTION_RULES: tuple[Rule, ...] = tuple(
-    replace(rule, entry=_ENTRIES[rule.name]) for rule in registry("construction", CONSTRUCTION_GOLDEN, (
+    replace(rule, entry=_ENTRIES[rule.name]) for rule in registry("attribution", "construction", CONSTRUCTION_GOLDEN, (
         ("dash_credit", dash_credit),
         ("quote_tag", quote_tag),
         ("colon_speaker", colon_speaker),

@@ -173,12 +173,13 @@ def inside_reported_clause(
 
 # Gates, in order: the first that does not accept turns the match down before a source is read.
 CUE_GATES: tuple[Rule, ...] = registry(
-    "gate", CUE_GOLDEN, (("capitalized_in_name", capitalized_in_name), ("aim_needs_infinitive", aim_needs_infinitive))
+    "attribution", "gate", CUE_GOLDEN,
+    (("capitalized_in_name", capitalized_in_name), ("aim_needs_infinitive", aim_needs_infinitive)),
 )
 # For a cue the source rules found no source for: accepted if its form can only be a report.
-(SOURCELESS_REPORT,) = registry("fallback", CUE_GOLDEN, (("sourceless_report", sourceless_report),))
+(SOURCELESS_REPORT,) = registry("attribution", "fallback", CUE_GOLDEN, (("sourceless_report", sourceless_report),))
 # Checks with the source read, in order.
-CUE_CHECKS: tuple[Rule, ...] = registry("check", CUE_GOLDEN, (
+CUE_CHECKS: tuple[Rule, ...] = registry("attribution", "check", CUE_GOLDEN, (
     ("as_source_put_it", as_source_put_it),
     (PREDICATE_CHECK, predicate_needs_content),
     ("inside_reported_clause", inside_reported_clause),

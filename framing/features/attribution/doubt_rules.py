@@ -157,7 +157,7 @@ def call_names_one_object(context: Context, cue: Cue, unit: Unit | None, listed:
 
 
 # Doubt rules, in order: the first reason given marks the cue possible.
-DOUBT_RULES: tuple[Rule, ...] = registry("doubt", DOUBT_GOLDEN, (
+DOUBT_RULES: tuple[Rule, ...] = registry("attribution", "doubt", DOUBT_GOLDEN, (
     ("aim_not_claim", aim_not_claim),
     ("act_without_content", act_without_content),
     ("quoted_word_not_claim", quoted_word_not_claim),

@@ -6,16 +6,24 @@ learned scorer can read these types without importing any rule.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from ...lexicons import Entry
+from ...rules import DOUBTED, REJECTED, GoldenRow, Rule, registry
 
-# The kind a golden row expects when its rule turns the cue down (no attribution is made).
-REJECTED = "rejected"
-# The kind a golden row of a doubt rule expects when the rule keeps the cue but marks it possible.
-DOUBTED = "possible"
+# The rule type is framing's one (:mod:`framing.rules`), re-exported for the attribution modules. An
+# attribution rule's ``stage`` says how the pipeline calls ``run``:
+# * ``gate``, ``fallback``: ``run(context, cue, unit) -> bool``, whether the cue may count (before its
+#   source is read, when none was read);
+# * ``check``: ``run(context, cue, unit, found) -> bool``, whether it may count once its source is read,
+#   seeing the attributions made before it (a verb inside one's clause);
+# * ``doubt``: ``run(context, cue, unit, listed) -> str``, why an accepted cue is only possible ("" when it
+#   is not), ``listed`` every lexicon cue's first token → its end;
+# * ``source``: ``run(context, cue, found) -> Decision | None``, None when the rule's construction is not there;
+# * ``construction``: ``run(context, found) -> Iterable[Hit]``, cues with no reporting word, each getting
+#   ``entry`` as its lexicon-like entry.
+__all__ = ["DOUBTED", "REJECTED", "GoldenRow", "Rule", "registry"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,56 +139,9 @@ class Candidate(NamedTuple):
     features: tuple[str, ...]
 
 
-class GoldenRow(NamedTuple):
-    """One example a rule owns: the text, the cue as written, the source as written and its kind.
-
-    ``source`` None: the cue is accepted without a source. ``kind`` :data:`REJECTED`: the
-    rule turns the cue down, so no attribution is made for it; :data:`DOUBTED`: a doubt rule
-    keeps it marked ``confidence: possible``.
-    """
-
-    text: str
-    cue: str
-    source: str | None
-    kind: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A named attribution rule: what it is called, when it runs, what it does, and the examples it owns.
-
-    Named like a spaCy Matcher pattern: the name is stamped on what the rule makes. ``stage``
-    says how the pipeline calls ``run``:
-
-    * ``gate``, ``fallback``: ``run(context, cue, unit) -> bool``, whether the cue may count
-      (before its source is read, when none was read);
-    * ``check``: ``run(context, cue, unit, found) -> bool``, whether it may count once its
-      source is read, seeing the attributions made before it (a verb inside one's clause);
-    * ``doubt``: ``run(context, cue, unit, listed) -> str``, why an accepted cue is only
-      possible ("" when it is not), ``listed`` every lexicon cue's first token → its end;
-    * ``source``: ``run(context, cue, found) -> Decision | None``, None when the rule's
-      construction is not there;
-    * ``construction``: ``run(context, found) -> Iterable[Hit]``, cues with no reporting word,
-      each getting ``entry`` as its lexicon-like entry.
-    """
-
-    name: str
-    stage: str
-    run: Callable[..., Any]
-    golden: tuple[GoldenRow, ...]
-    entry: Entry | None = None
-
-
 class Hit(NamedTuple):
     """A cue a construction rule found: tokens ``[first, last]`` and its source."""
 
     first: int
     last: int
     unit: Unit
-
-
-def registry(stage: str, golden: Mapping[str, tuple[GoldenRow, ...]], rules: Sequence[tuple[str, Any]]) -> tuple[
-    Rule, ...
-]:
-    """Rules of one stage, in the order given, each with its golden rows (a rule without rows is an error)."""
-    return tuple(Rule(name, stage, run, golden[name]) for name, run in rules)

@@ -113,4 +113,4 @@ def statement_noun(context: Context, cue: Cue, found: list[Attribution]) -> Deci
 
 
 # Runs before the verb rules of :data:`~.source_rules.SOURCE_RULES`.
-NOUN_RULES: tuple[Rule, ...] = registry("source", NOUN_GOLDEN, (("statement_noun", statement_noun),))
+NOUN_RULES: tuple[Rule, ...] = registry("attribution", "source", NOUN_GOLDEN, (("statement_noun", statement_noun),))

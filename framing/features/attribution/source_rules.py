@@ -343,7 +343,7 @@ def unlisted_subject(context: Context, cue: Cue, found: list[Attribution]) -> De
 
 # The decision list, in order: the first rule that decides reads the cue's source.
 SOURCE_RULES: tuple[Rule, ...] = registry(
-    "source", SOURCE_GOLDEN, (
+    "attribution", "source", SOURCE_GOLDEN, (
         ("cue_holds_source", cue_holds_source),
         ("prepositional_source", prepositional_source),
         ("passive_agent", passive_agent),
