@@ -49,7 +49,7 @@ from ...lexicons import Lexicons
 from ..common import WordFolder, fold, outlet_of
 from ..labels import LabelUse, collect_label_uses, load_pins
 from .people import People, person_key
-from .rules import RoleDecision, RoleRules, phrase_name, quoted
+from .rules import OFFICE_ROLES, RoleDecision, RoleRules, phrase_name, quoted
 from .staff import staff_owner
 from .sureness import voice_sureness
 from .window_rules import AROUND_RULES, NAME_RULES
@@ -61,7 +61,6 @@ COLUMNS = [
     "words", "words_start", "words_end", "role_term", "confidence", "reason",
 ]
 KIND_ROLES = {"media": "media", "anonymous": "anonymous", "document": "documents"}
-OFFICE_ROLES = frozenset({"executive_officials", "legislators", "courts_prosecutors", "military_police"})
 PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i", "you"})
 # How far back (in sentences) an unresolved pronoun looks for the voice it stands for.
 PRONOUN_SENTENCES = 2

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...document import Document, Token
+from ...grammar import THIRD_PERSON_POSSESSIVES
 from ...lexicons import Entry, Lexicons, TermMatcher
 
 TITLE_TOKENS = 6
@@ -39,7 +40,6 @@ OFFICE_ROLES = GOVERNMENT_ROLES | {"courts_prosecutors"}
 # Endings of nationality adjectives (Russian, Korean, Chinese, British, French, Mexican, Israeli,
 # Iraqi, Pakistani, Saudi, Kuwaiti); not a bare -i, which US states end in (Missouri, Hawaii).
 NATIONALITY_ENDINGS = ("ian", "ean", "ese", "ish", "ch", "an", "li", "qi", "ani", "udi", "iti")
-POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its"})
 # "." right after these words belongs to the title (Sen. Rep. Gov. Lt. Gen. Dr.).
 ABBREVIATION_END = "."
 _PARTY_STATE_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
@@ -359,7 +359,7 @@ def _possessor(window: Sequence[Token]) -> int:
     """Token count of a possessor at the window's start ("his", "Hunter's"), or 0."""
     if not window:
         return 0
-    if window[0].norm in POSSESSIVE_DETERMINERS:
+    if window[0].norm in THIRD_PERSON_POSSESSIVES:
         return 1
     for k, token in enumerate(window[:-1]):
         if token.text.endswith(("'s", "’s")) or (k + 1 < len(window) and window[k + 1].text in {"'s", "’s"}):

@@ -11,15 +11,11 @@ possessive or ``speaks_for`` row points to; None when the rule's words are not t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
-from ...document import Document, Token
+from ...document import Document
 from ...rules import Rule, registry
 from .golden import AROUND_GOLDEN, NAME_GOLDEN
 from .rules import RoleDecision, RoleRules, phrase_name
-from .staff import staff_title
-
-Resolve = Callable[[Sequence[Token]], RoleDecision | None]
+from .staff import Resolve, staff_title
 
 
 def own_words(rules: RoleRules, doc: Document, first: int, stop: int, resolve: Resolve) -> RoleDecision | None:
