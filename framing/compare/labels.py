@@ -96,7 +96,6 @@ def load_pins(lexicons: Lexicons) -> Pins:
 @dataclass(frozen=True, slots=True)
 class LabelUse:
     """One use of a label: an entity named or described in an article, with the noun phrase around it."""
-
     entity: str
     source: str  # pinned | auto
     outlet: str
