@@ -43,7 +43,7 @@ from framing.compare import fact_pairs
 from framing.compare.common import Sentence, WordFolder
 from framing.compare.confidence import CONFIDENT_AT
 from framing.compare.facts import build_facts, collect_sentences, event_scores
-from framing.compare.labels import collect_mentions, load_pins
+from framing.compare.labels import collect_label_uses, load_pins
 from framing.compare.tfidf import similarity_matrix
 from framing.lexicons import Lexicons, load_lexicons
 
@@ -72,7 +72,7 @@ def confident_counts(events: list[Event], lexicons: Lexicons) -> dict[int, Count
     folder, pins = WordFolder(lexicons.stop_words), load_pins(lexicons)
     counts = {}
     for position, event, analyses in events:
-        facts, _, _ = build_facts(analyses, lexicons, folder, collect_mentions(analyses, pins, folder), pins)
+        facts, _, _ = build_facts(analyses, lexicons, folder, collect_label_uses(analyses, pins, folder), pins)
         rows = [ToolFactRow(*place, f"{position}/{r['fact_id']}", r["outlet"], confidence=sure)
                 for place, sure, r in table_rows(facts) if sure is not None and sure >= CONFIDENT_AT]
         s = score_fact_pairs(event["facts"], rows)
@@ -85,7 +85,7 @@ def causes(events: list[Event], lexicons: Lexicons) -> Counter[str]:
     folder, pins = WordFolder(lexicons.stop_words), load_pins(lexicons)
     found: Counter[str] = Counter()
     for _, event, analyses in events:
-        sentences, _, keys = collect_sentences(analyses, folder, collect_mentions(analyses, pins, folder))
+        sentences, _, keys = collect_sentences(analyses, folder, collect_label_uses(analyses, pins, folder))
         scores, reasons = event_scores(sentences, keys, similarity_matrix(sentences), folder)
         wanted = set().union(*(cross_pairs(member(m) for m in f["members"])
                                for f in event["facts"] if not f.get("only_one")))

@@ -24,12 +24,12 @@ from framing.lexicons import Lexicons
 _MAKES_NOTHING = ("gate", "check", "doubt")  # stages that only accept, doubt or turn a cue down
 
 
-def _cue_text(doc: Document, candidate: attribution.Candidate) -> str:
+def _cue_text(doc: Document, candidate: attribution.CueCandidate) -> str:
     tokens = doc.tokens
     return doc.text[tokens[candidate.cue.first].start : tokens[candidate.cue.end - 1].end]
 
 
-def _decided_by(rule: Rule, candidate: attribution.Candidate) -> bool:
+def _decided_by(rule: Rule, candidate: attribution.CueCandidate) -> bool:
     """The candidate's rule is ``rule``, or the fallback accepted it after ``rule`` found no source."""
     return candidate.rule == rule.name or (
         candidate.rule == "sourceless_report" and f"no_source_from={rule.name}" in candidate.features

@@ -10,7 +10,7 @@ from framing.compare import build_comparison
 from framing.compare.common import WordFolder
 from framing.compare.confidence import CONFIDENT_AT
 from framing.compare.facts import collect_sentences
-from framing.compare.labels import collect_mentions, load_pins
+from framing.compare.labels import collect_label_uses, load_pins
 from framing.compare.tfidf import tfidf_matrix
 from framing.corpus import parse_text
 from framing.document import Span
@@ -233,7 +233,7 @@ def _sklearn_tfidf(documents):
 def _seed_feature_lists(seed_analyses, lexicons):
     analyses = list(seed_analyses.values())
     folder = WordFolder(lexicons.stop_words)
-    mentions = collect_mentions(analyses, load_pins(lexicons), folder)
+    mentions = collect_label_uses(analyses, load_pins(lexicons), folder)
     sentences, _, _ = collect_sentences(analyses, folder, mentions)
     return [s.features for s in sentences]
 

@@ -11,8 +11,7 @@ import pytest
 from framing.analysis import ArticleAnalysis
 from framing.document import SPAN_KEYS, Span
 from framing.engine.output import is_int_column
-from framing.engine.rows import SPAN_COLUMNS as ENGINE_SPAN_COLUMNS
-from framing.engine.rows import extracted
+from framing.engine.rows import EXTRACT_SPAN_COLUMNS, extracted
 from framing.schema import FRAME, RECORD, TABLE, ArticleRow, Measure, SpanRow, columns
 from framing.tables import ARTICLE_COLUMNS, SPAN_COLUMNS, articles_frame, spans_frame
 
@@ -32,7 +31,7 @@ def test_schema_span_columns_are_the_span_row_fields() -> None:
     assert tuple(name for name in SpanRow._fields if name != "attrs") == SPAN_COLUMNS
     assert ("article_id", "outlet", *SPAN_KEYS) == SPAN_COLUMNS
     assert tuple(f.name for f in fields(Span) if f.name != "attrs") == SPAN_KEYS
-    assert (*SPAN_COLUMNS, "rule", "attrs") == ENGINE_SPAN_COLUMNS
+    assert (*SPAN_COLUMNS, "rule", "attrs") == EXTRACT_SPAN_COLUMNS
 
 
 def test_schema_article_columns_are_the_article_row_fields() -> None:
@@ -48,7 +47,7 @@ def test_schema_every_output_starts_with_its_columns(analysis: ArticleAnalysis) 
     assert list(record)[: len(columns(RECORD))] == list(columns(RECORD))
     rows = extracted(analysis, with_record=False)
     assert list(rows.article)[: len(columns(TABLE))] == list(columns(TABLE))
-    assert all(tuple(span) == ENGINE_SPAN_COLUMNS for span in rows.spans) and rows.spans
+    assert all(tuple(span) == EXTRACT_SPAN_COLUMNS for span in rows.spans) and rows.spans
     assert tuple(articles_frame([analysis]).columns[: len(ARTICLE_COLUMNS)]) == ARTICLE_COLUMNS
     assert tuple(spans_frame([analysis]).columns[: len(SPAN_COLUMNS)]) == SPAN_COLUMNS
 

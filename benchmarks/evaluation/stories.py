@@ -35,7 +35,7 @@ import pandas as pd
 
 from framing.analysis import ArticleAnalysis, analyze, analyze_document
 from framing.compare.common import WordFolder
-from framing.compare.labels import collect_mentions, load_pins
+from framing.compare.labels import collect_label_uses, load_pins
 from framing.compare.voices import build_voices
 from framing.document import Document
 from framing.lexicons import Lexicons
@@ -270,7 +270,7 @@ def event_voices(path: Path, lexicons: Lexicons) -> pd.DataFrame:
     """The comparison's voices table for one event's corpus file, as `framing compare` builds it."""
     analyses = analyze([path], lexicons=lexicons)
     folder = WordFolder(lexicons.stop_words)
-    mentions = collect_mentions(analyses, load_pins(lexicons), folder)
+    mentions = collect_label_uses(analyses, load_pins(lexicons), folder)
     return build_voices(analyses, lexicons, folder, mentions=mentions)
 
 

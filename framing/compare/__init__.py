@@ -41,7 +41,7 @@ from .distinctive import build_distinctive
 from .export import write_tables
 from .facts import build_facts
 from .headlines import build_headlines
-from .labels import build_labels, collect_mentions, load_pins
+from .labels import build_labels, collect_label_uses, load_pins
 from .policy_frames import build_frames
 from .rate_intervals import build_rates
 from .voices import build_voices
@@ -82,7 +82,7 @@ def story_tables(
     within a story (for a corpus, :mod:`.many_stories` calls it story by story).
     """
     pins = load_pins(lexicons)
-    mentions = collect_mentions(analyses, pins, folder)
+    mentions = collect_label_uses(analyses, pins, folder)
     facts, omissions, disagreements = build_facts(analyses, lexicons, folder, mentions, pins)
     return {
         "labels": build_labels(analyses, lexicons, folder, mentions),

@@ -37,7 +37,7 @@ from ..analysis import ArticleAnalysis
 from ..document import Document, Token
 from ..grammar import MONTHS, QUOTE_MARKS, SPEECH_VERBS, SUBJECT_PRONOUNS, WEEKDAYS
 from .common import WordFolder
-from .labels import Mention as Label
+from .labels import LabelUse
 from .quantities import Quantity, month_of, quantities, weekdays
 
 # A run of this many folded words in quotations of both sentences is one quotation.
@@ -89,7 +89,7 @@ class Quotation:
 class DocumentKeys:
     """Reads the keys of each sentence of one analyzed document (its quotations and actors once)."""
 
-    def __init__(self, analysis: ArticleAnalysis, folder: WordFolder, labels: Sequence[Label]) -> None:
+    def __init__(self, analysis: ArticleAnalysis, folder: WordFolder, labels: Sequence[LabelUse]) -> None:
         self.doc = analysis.document
         self.folder = folder
         folded = folder.folded_tokens(self.doc)

@@ -48,7 +48,7 @@ from .common import Sentence, WordFolder, evidence, numbers_in, outlet_of, sente
 from .fact_groups import align, carried_by, row_confidence
 from .fact_keys import DocumentKeys, EventKeys, Rarity
 from .fact_pairs import MIN_COSINE, NOT_PAIRED, PairReasons, score_pair
-from .labels import Mention, Pins
+from .labels import LabelUse, Pins
 from .numbers import number_disagreements, number_phrase
 from .tfidf import similarity_matrix
 
@@ -73,7 +73,7 @@ DISAGREEMENT_COLUMNS = [
 
 
 def collect_sentences(
-    analyses: Sequence[ArticleAnalysis], folder: WordFolder, mentions: Sequence[Mention]
+    analyses: Sequence[ArticleAnalysis], folder: WordFolder, mentions: Sequence[LabelUse]
 ) -> tuple[list[Sentence], dict[tuple[str, int], list[Token]], list[EventKeys]]:
     """Sentences worth aligning, with their features, each sentence's tokens and its event keys."""
     entities_in: dict[tuple[str, int], set[str]] = defaultdict(set)
@@ -145,7 +145,7 @@ def build_facts(
     analyses: Sequence[ArticleAnalysis],
     lexicons: Lexicons,
     folder: WordFolder,
-    mentions: Sequence[Mention],
+    mentions: Sequence[LabelUse],
     pins: Pins,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The ``facts``, ``omissions`` and ``disagreements`` tables."""

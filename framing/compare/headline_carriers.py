@@ -19,7 +19,7 @@ from ..lexicons import Lexicons
 from .common import WordFolder, fold
 from .headline_elements import Element, cue_elements
 from .headline_names import MIN_SHARED_PREFIX, actor_key, related
-from .labels import Mention
+from .labels import LabelUse
 
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
 _WORD = re.compile(r"\w+(?:[.'’-]\w+)*")
@@ -118,7 +118,7 @@ def _initials(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
 
 
 def body_carrier(
-    analysis: ArticleAnalysis, mentions: Sequence[Mention], lexicons: Lexicons, folder: WordFolder
+    analysis: ArticleAnalysis, mentions: Sequence[LabelUse], lexicons: Lexicons, folder: WordFolder
 ) -> Carrier:
     """Everything an article's text offers: its cues, loaded spans, and the names it mentions."""
     doc = analysis.document

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..analysis import ArticleAnalysis
 from ..document import Token
 from .common import WordFolder
-from .labels import Mention
+from .labels import LabelUse
 
 # Related words share a stem-like prefix: Congress/Congressman, Israel/Israeli, Mexico/Mexican.
 MIN_SHARED_PREFIX = 5
@@ -55,7 +55,7 @@ class NameVocabulary:
 
 
 def name_vocabulary(
-    analyses: Sequence[ArticleAnalysis], mentions: Sequence[Mention], folder: WordFolder
+    analyses: Sequence[ArticleAnalysis], mentions: Sequence[LabelUse], folder: WordFolder
 ) -> NameVocabulary:
     """Case counts and name pairs over every body (and the mentions the labeling matrix found)."""
     capitalized: Counter[str] = Counter()

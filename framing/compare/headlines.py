@@ -49,7 +49,7 @@ from .headline_carriers import body_carrier, carrier, word_offsets
 from .headline_elements import Element, headline_elements
 from .headline_names import NameVocabulary, name_vocabulary
 from .headline_words import writer_hedges
-from .labels import Mention, Pins, collect_mentions, load_pins
+from .labels import LabelUse, Pins, collect_label_uses, load_pins
 
 COLUMNS = [
     "outlet", "article_id", "headline", "headline_hedges", "headline_question", "headline_loaded",
@@ -81,7 +81,7 @@ Analyzer = Callable[[str], ArticleAnalysis]
 
 def build_headlines(
     analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, folder: WordFolder, analyze_title: Analyzer | None = None,
-    *, mentions: Sequence[Mention] | None = None, pins: Pins | None = None,
+    *, mentions: Sequence[LabelUse] | None = None, pins: Pins | None = None,
 ) -> pd.DataFrame:
     """The headlines table (columns in the module docstring)."""
     if analyze_title is None:
@@ -89,7 +89,7 @@ def build_headlines(
             return analyze_document(parse_text(title, lexicons, id="headline"), lexicons)
 
     pins = pins if pins is not None else load_pins(lexicons)
-    mentions = list(mentions) if mentions is not None else collect_mentions(analyses, pins, folder)
+    mentions = list(mentions) if mentions is not None else collect_label_uses(analyses, pins, folder)
     vocab = name_vocabulary(analyses, mentions, folder)
     heads = []
     for analysis in analyses:
@@ -109,7 +109,7 @@ class _Headline:
 
     def __init__(
         self, analysis: ArticleAnalysis, head: ArticleAnalysis, title: str, lexicons: Lexicons, folder: WordFolder,
-        vocab: NameVocabulary, pins: Pins, mentions: Sequence[Mention],
+        vocab: NameVocabulary, pins: Pins, mentions: Sequence[LabelUse],
     ) -> None:
         self.analysis, self.head = analysis, head
         self.outlet = outlet_of(analysis)

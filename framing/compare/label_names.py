@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..corpus.mention_model import Mention as NameMention
+from ..corpus.mention_model import Mention
 from ..document import Document, Token
 from ..grammar import ARTICLES
 
@@ -32,13 +32,13 @@ _POINTING_RULES = frozenset({"appositive", "definite_role", "org_alias", "pronou
 _NAME_LINKS = frozenset({"of", "for", "on"})
 
 
-def names_in(doc: Document, start: int, end: int) -> list[NameMention]:
+def names_in(doc: Document, start: int, end: int) -> list[Mention]:
     """The names of the mention layer that overlap ``[start, end)``, in text order."""
     return [m for m in doc.mentions if m.kind in NAME_KINDS and m.how not in _POINTING_RULES
             and m.start < end and start < m.end]
 
 
-def head_name(doc: Document, start: int, end: int) -> NameMention | None:
+def head_name(doc: Document, start: int, end: int) -> Mention | None:
     """The name of the mention layer that ends where ``[start, end)`` ends (the last one if several)."""
     return next((m for m in reversed(names_in(doc, start, end)) if m.end == end), None)
 

@@ -55,7 +55,7 @@ from .label_names import (
 )
 from .label_phrases import Pins, capitalized_runs, description, extend_left, extend_right, match_name
 
-__all__ = ["build_labels", "collect_mentions", "ends_a_whole_name", "is_quoted_label", "load_pins"]
+__all__ = ["build_labels", "collect_label_uses", "ends_a_whole_name", "is_quoted_label", "load_pins"]
 
 COLUMNS = [
     "entity", "entity_source", "outlet", "label", "label_key", "variants", "count", "n_articles",
@@ -94,7 +94,8 @@ def load_pins(lexicons: Lexicons) -> Pins:
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
+class LabelUse:
+    """One use of a label: an entity named or described in an article, with the noun phrase around it."""
     entity: str
     source: str  # pinned | auto
     outlet: str
@@ -123,21 +124,21 @@ def scare_positions(doc: Document) -> set[int]:
     return {i for i, t in enumerate(doc.tokens) if any(a <= t.start and t.end <= b for a, b in regions)}
 
 
-def find_mentions(analysis: ArticleAnalysis, pins: Pins, folder: WordFolder, lower_vocab: set[str]) -> list[Mention]:
+def find_label_uses(analysis: ArticleAnalysis, pins: Pins, folder: WordFolder, lower_vocab: set[str]) -> list[LabelUse]:
     """Every entity mention in one article with the noun phrase that labels it.
 
     Three passes, in this order because a token that an earlier pass labelled is covered and
     later passes skip it: pinned names and events, descriptions that never name the entity,
     then capitalized names nobody pinned.
     """
-    finder = _MentionFinder(analysis, pins, folder, lower_vocab)
+    finder = _LabelUseFinder(analysis, pins, folder, lower_vocab)
     finder.pinned_names()
     finder.descriptions()
     finder.capitalized_names()
     return finder.mentions
 
 
-class _MentionFinder:
+class _LabelUseFinder:
     """One article's mention search: the token views the passes share, and what they found so far."""
 
     def __init__(self, analysis: ArticleAnalysis, pins: Pins, folder: WordFolder, lower_vocab: set[str]) -> None:
@@ -152,7 +153,7 @@ class _MentionFinder:
         self.covered = bytearray(len(self.tokens))
         self.nationalities = frozenset(pins.qualifiers)
         self.outlet = outlet_of(analysis)
-        self.mentions: list[Mention] = []
+        self.mentions: list[LabelUse] = []
 
     def pinned_names(self) -> None:
         """1. Pinned names and events, each with the label words around it."""
@@ -213,7 +214,7 @@ class _MentionFinder:
             first, entity = self._auto_head(source, first, end)
         if label_problem(tokens, folded, first, end, self.pins.titles, self.nationalities):
             return
-        self.mentions.append(self._mention(entity, source, first, end))
+        self.mentions.append(self._label_use(entity, source, first, end))
 
     def _auto_head(self, source: str, first: int, end: int) -> tuple[int, str]:
         """Where a found name starts after its titles, and its head word (the entity).
@@ -230,14 +231,14 @@ class _MentionFinder:
             self.add("", source, *person)
         return cut, head_word(doc, tokens, folded, cut, end)
 
-    def _mention(self, entity: str, source: str, first: int, end: int) -> Mention:
+    def _label_use(self, entity: str, source: str, first: int, end: int) -> LabelUse:
         """The mention of tokens ``first:end``, keyed by its folded words without quote marks or a leading "the"."""
         tokens, doc = self.tokens, self.doc
         start_char, end_char = tokens[first].start, tokens[end - 1].end
         key_words = [self.folded[k] for k in range(first, end) if tokens[k].text not in QUOTE_MARKS]
         if key_words and key_words[0] == "the" and len(key_words) > 1:
             key_words = key_words[1:]
-        return Mention(entity, source, self.outlet, doc.id, first, end, start_char, end_char,
+        return LabelUse(entity, source, self.outlet, doc.id, first, end, start_char, end_char,
                        doc.text[start_char:end_char], " ".join(key_words))
 
 
@@ -249,7 +250,7 @@ def _close_quote(tokens: Sequence[Token], first: int, end: int) -> int:
     return end
 
 
-def collect_mentions(analyses: Sequence[ArticleAnalysis], pins: Pins, folder: WordFolder) -> list[Mention]:
+def collect_label_uses(analyses: Sequence[ArticleAnalysis], pins: Pins, folder: WordFolder) -> list[LabelUse]:
     """Entity mentions in every article (the fact aligner reuses them as shared-name features)."""
     lower_vocab = {
         folded
@@ -257,18 +258,18 @@ def collect_mentions(analyses: Sequence[ArticleAnalysis], pins: Pins, folder: Wo
         for token, folded in zip(analysis.document.tokens, folder.folded_tokens(analysis.document), strict=True)
         if token.is_word and token.text[:1].islower()
     } | folder.stop_words
-    return [m for analysis in analyses for m in find_mentions(analysis, pins, folder, lower_vocab)]
+    return [m for analysis in analyses for m in find_label_uses(analysis, pins, folder, lower_vocab)]
 
 
 def build_labels(
-    analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, folder: WordFolder, mentions: list[Mention] | None = None
+    analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, folder: WordFolder, mentions: list[LabelUse] | None = None
 ) -> pd.DataFrame:
     """The labeling matrix (columns in the module docstring)."""
     if mentions is None:
-        mentions = collect_mentions(analyses, load_pins(lexicons), folder)
+        mentions = collect_label_uses(analyses, load_pins(lexicons), folder)
     titles = mention_lexicon(lexicons).title_words_of("title")
     entity_outlets, display = _entities(mentions, len({outlet_of(a) for a in analyses}), titles)
-    groups: dict[tuple[str, str, str, str], list[Mention]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str], list[LabelUse]] = defaultdict(list)
     for mention in mentions:
         if (mention.source, mention.entity) in display:
             groups[(mention.source, mention.entity, mention.outlet, mention.key)].append(mention)
@@ -304,7 +305,7 @@ EntityKey = tuple[str, str]  # (source, entity)
 
 
 def _entities(
-    mentions: Sequence[Mention], n_outlets_total: int, titles: AbstractSet[str]
+    mentions: Sequence[LabelUse], n_outlets_total: int, titles: AbstractSet[str]
 ) -> tuple[dict[EntityKey, set[str]], dict[EntityKey, str]]:
     """The outlets that mention each entity, and the display name of each entity the table keeps.
 
@@ -331,7 +332,7 @@ def _entities(
     return entity_outlets, display
 
 
-def _label_columns(doc: Document, group: Sequence[Mention], key: str, loaded: TermMatcher) -> dict[str, object]:
+def _label_columns(doc: Document, group: Sequence[LabelUse], key: str, loaded: TermMatcher) -> dict[str, object]:
     """One outlet's label of one entity: its spelling, variants, counts and the loaded terms inside it."""
     spellings = Counter(m.text for m in group)
     label = max(spellings, key=lambda text: (not _POSSESSIVE.search(text), spellings[text], text))
@@ -349,7 +350,7 @@ def _label_columns(doc: Document, group: Sequence[Mention], key: str, loaded: Te
     }
 
 
-def _sureness(doc: Document, mention: Mention, n_outlets: int, folder: WordFolder) -> dict[str, object]:
+def _sureness(doc: Document, mention: LabelUse, n_outlets: int, folder: WordFolder) -> dict[str, object]:
     confidence, reason = label_confidence(doc.tokens, mention.first, mention.end, mention.source, n_outlets)
     if mention.source != "auto":
         return {"confidence": confidence, "reason": reason}
@@ -373,7 +374,7 @@ CUT_NAME_CONFIDENCE = 0.5
 MODIFIER_ORG_CONFIDENCE = 0.6
 
 
-def _run_name(mention: Mention, titles: AbstractSet[str]) -> str:
+def _run_name(mention: LabelUse, titles: AbstractSet[str]) -> str:
     """The capitalized part of an automatic mention's label without its titles, as the entity's display name.
 
     ``titles``: single-word titles of the titles lexicon ("mr", "sen", "justice"), so "Mr. Trump"

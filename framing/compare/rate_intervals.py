@@ -37,7 +37,7 @@ COLUMNS = [
 N_BOOT = 1000
 
 
-def measures_of(analyses: Sequence[ArticleAnalysis]) -> list[str]:
+def span_measures(analyses: Sequence[ArticleAnalysis]) -> list[str]:
     """Every span type, then every ``type.category`` seen, in a stable order."""
     categories = sorted({f"{s.type}.{s.category}" for a in analyses for s in a.spans if s.category})
     return list(SPAN_TYPES) + categories
@@ -75,7 +75,7 @@ def build_rates(
 ) -> pd.DataFrame:
     """The ``rates`` table of one story: sentences resampled within each outlet."""
     outlets = outlets_in_order(analyses)
-    measures = measures_of(analyses)
+    measures = span_measures(analyses)
     units: dict[str, Units] = {}
     for outlet in outlets:
         mine = [a for a in analyses if outlet_of(a) == outlet]

@@ -32,7 +32,7 @@ from ..errors import FramingInputError
 from ..lexicons import Lexicons
 from .local import DEFAULT_CHUNK, extract_chunk
 from .output import is_int_column
-from .rows import SPAN_COLUMNS, ExtractedArticle
+from .rows import EXTRACT_SPAN_COLUMNS, ExtractedArticle
 
 CONNECT_TIMEOUT = "5s"
 IN_FLIGHT_PER_THREAD = 2
@@ -123,7 +123,7 @@ def _partition_rows(
     items = extract_chunk(articles, lexicons, raw, with_record=False)
     if spans:
         rows = [span for item in items for span in item.spans]
-        table = pd.DataFrame(rows, columns=list(SPAN_COLUMNS))
+        table = pd.DataFrame(rows, columns=list(EXTRACT_SPAN_COLUMNS))
     else:
         rows = [item.article for item in items]
         table = pd.DataFrame(rows, columns=list(items[0].article) if items else None)

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from ..errors import FramingInputError, FramingParameterError
 from ..fileio import StagedFile, csv_text
 from ..schema import measure_kind
-from .rows import SPAN_COLUMNS, SPAN_INT_COLUMNS, ExtractedArticle, OutletTotals
+from .rows import EXTRACT_SPAN_COLUMNS, SPAN_INT_COLUMNS, ExtractedArticle, OutletTotals
 
 FORMATS = ("parquet", "jsonl")
 DEFAULT_BATCH = 512  # articles per written batch (a Parquet row group)
@@ -170,7 +170,7 @@ class ExtractOutput:
 
             spans = self.writers["spans"]
             if spans.fmt == "parquet" and spans._schema is None:
-                spans.write_empty(SPAN_COLUMNS, SPAN_INT_COLUMNS)
+                spans.write_empty(EXTRACT_SPAN_COLUMNS, SPAN_INT_COLUMNS)
             frame = pd.DataFrame(self.totals.rows())
             for name in (f"outlets.{self.fmt}", "outlets.csv"):
                 file = StagedFile(self.folder / name)

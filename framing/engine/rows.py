@@ -29,11 +29,10 @@ from ..analysis import ArticleAnalysis
 from ..document import SPAN_TYPES
 from ..features.readability import SCORES
 from ..rates import WordWeightedMeans, per_thousand
-from ..schema import SPAN_COLUMNS as SPAN_ROW_COLUMNS
-from ..schema import TABLE, SpanRow
+from ..schema import SPAN_COLUMNS, TABLE, SpanRow
 
 # The span table: a span row's fixed columns, then its rule and the other details as JSON.
-SPAN_COLUMNS = (*SPAN_ROW_COLUMNS, "rule", "attrs")
+EXTRACT_SPAN_COLUMNS = (*SPAN_COLUMNS, "rule", "attrs")
 SPAN_INT_COLUMNS = ("start", "end")
 
 

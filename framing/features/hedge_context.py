@@ -123,7 +123,7 @@ def number_follows(tokens: Sequence[Token], first: int, end: int, lexicons: Lexi
     return False
 
 
-def sentence_bounds(tokens: Sequence[Token], index: int) -> tuple[int, int]:
+def sentence_around(tokens: Sequence[Token], index: int) -> tuple[int, int]:
     """First and end token positions of the sentence that holds ``tokens[index]``."""
     sentence = tokens[index].sentence
     opening, closing = index, index + 1
@@ -146,7 +146,7 @@ def conditional_consequent(tokens: Sequence[Token], first: int, end: int, lexico
     """
     if not followed_by_verb_slot(tokens, first, end):
         return False
-    opening, closing = sentence_bounds(tokens, first)
+    opening, closing = sentence_around(tokens, first)
     return any(
         (token.norm in CONSEQUENT_CONDITIONS and _condition_if(tokens, position, lexicons))
         or (token.norm == "until" and until_condition(tokens, position, position + 1, lexicons))
@@ -184,7 +184,7 @@ def until_condition(tokens: Sequence[Token], first: int, end: int, lexicons: Lex
         noun = neighbour(tokens, first, 2)
         if noun is None or is_number(noun) or noun.norm in UNTIL_TIME_NOUNS or noun.norm in MONTHS:
             return False
-    opening, closing = sentence_bounds(tokens, first)
+    opening, closing = sentence_around(tokens, first)
     if any(token.norm in FUTURE_MARKERS for token in tokens[opening:first]):
         return True
     previous = neighbour(tokens, first, -1)

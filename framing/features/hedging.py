@@ -72,7 +72,7 @@ from .hedge_context import (
     is_number,
     neighbour,
     number_follows,
-    sentence_bounds,
+    sentence_around,
     stated_bound,
     until_condition,
     whether_interrogative,
@@ -264,7 +264,7 @@ def modal_would(tokens: Sequence[Token], first: int, end: int, lexicons: Lexicon
         verb = neighbour(tokens, first, 2)
         if verb is not None and verb.norm in REFUSED_ACTS:
             return False
-    opening, closing = sentence_bounds(tokens, first)
+    opening, closing = sentence_around(tokens, first)
     if any(token.norm in CONSEQUENT_CONDITIONS for token in tokens[opening:closing]):
         return True
     if following.norm in WOULD_NOT_SPECULATIVE:

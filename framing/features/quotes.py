@@ -201,11 +201,11 @@ def speaker_of(
     return fallback
 
 
-Candidate = tuple[bool, int, int, Attribution]  # (relayed, tier, distance, attribution): sorted, best first
+RankedCue = tuple[bool, int, int, Attribution]  # (relayed, tier, distance, attribution): sorted, best first
 
 
 def _cue_candidates(doc: Document, quote: QuoteRegion, attributions: list[Attribution], *, tagged: bool,
-                    question: bool) -> list[Candidate]:
+                    question: bool) -> list[RankedCue]:
     """The cues of the quote's own sentence(s), each with its tier: 0 a tag right after the quote, 1 a cue
     before it, 2 a cue farther after it; relayed (an outlet or a document) and distance break ties."""
     first = doc.sentence_of(quote.start)
@@ -252,7 +252,7 @@ def _tags(doc: Document, quote: QuoteRegion, attribution: Attribution, tagged: b
             and (tagged or between.lstrip().startswith(",")))
 
 
-def _text_quoted_within(doc: Document, candidates: list[Candidate]) -> Source | None:
+def _text_quoted_within(doc: Document, candidates: list[RankedCue]) -> Source | None:
     """"The board noted the Code of Conduct says that a “judge should not …”": a text inside a report speaks.
 
     A document that is the subject of a cue inside another cue's reported clause (nothing but a

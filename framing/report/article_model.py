@@ -156,7 +156,7 @@ def span_note(span_id: str, number: int, span: Span, entry_index: Mapping[str, M
         "stance": str(attrs.get("stance", "") or ""),
         "details": details,
         "reason": reader_reason(attrs),
-        "explanation": explain(span, entry),
+        "explanation": hover_title(span, entry),
     }
 
 
@@ -176,7 +176,7 @@ def reader_reason(attrs: Mapping[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def explain(span: Span, entry: Mapping[str, str] | None) -> str:
+def hover_title(span: Span, entry: Mapping[str, str] | None) -> str:
     """One line for a hover title: ``Loaded term (pejorative label) — regime: note. Neutral: government``."""
     name = SPAN_STYLE[span.type]["name"]
     parts = [f"{name} ({span.category.replace('_', ' ')})" if span.category else name, f" — {span.label}"]

@@ -273,7 +273,7 @@ def rate_intervals(comparison: Mapping[str, Any] | None) -> dict[str, dict[str, 
     for record in frame.to_dict("records"):
         span_type = measure_type(str(record[measure_column]))
         low, high = record.get("ci_low"), record.get("ci_high")
-        if span_type is None or not is_number(low) or not is_number(high):
+        if span_type is None or not is_finite_number(low) or not is_finite_number(high):
             continue
         intervals[str(record["outlet"])][span_type] = {
             "low": float(low), "high": float(high), "within_noise": bool(record.get("within_noise", False)),
@@ -290,7 +290,7 @@ def measure_type(measure: str) -> str | None:
     return "loaded" if name == "loaded_terms" else None
 
 
-def is_number(value: Any) -> bool:
+def is_finite_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 

@@ -47,9 +47,9 @@ from ...analysis import ArticleAnalysis
 from ...document import Document, Token
 from ...lexicons import Lexicons
 from ..common import WordFolder, fold, outlet_of
-from ..labels import Mention, collect_mentions, load_pins
+from ..labels import LabelUse, collect_label_uses, load_pins
 from .people import People, person_key
-from .rules import Decision, RoleRules, phrase_name, quoted
+from .rules import OFFICE_ROLES, RoleDecision, RoleRules, phrase_name, quoted
 from .staff import staff_owner
 from .sureness import voice_sureness
 from .window_rules import AROUND_RULES, NAME_RULES
@@ -61,7 +61,6 @@ COLUMNS = [
     "words", "words_start", "words_end", "role_term", "confidence", "reason",
 ]
 KIND_ROLES = {"media": "media", "anonymous": "anonymous", "document": "documents"}
-OFFICE_ROLES = frozenset({"executive_officials", "legislators", "courts_prosecutors", "military_police"})
 PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i", "you"})
 # How far back (in sentences) an unresolved pronoun looks for the voice it stands for.
 PRONOUN_SENTENCES = 2
@@ -71,14 +70,14 @@ _ROW_TERM = re.compile(r"row '([^']*)'")
 class Voices:
     """Decides each voice's role for one comparison run (the rules, the people, the reasons)."""
 
-    def __init__(self, analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, mentions: Sequence[Mention]) -> None:
+    def __init__(self, analyses: Sequence[ArticleAnalysis], lexicons: Lexicons, mentions: Sequence[LabelUse]) -> None:
         self.rules = RoleRules(lexicons)
         self.people = People(analyses, mentions, self.rules)
 
-    def classify(self, doc: Document, voice: str, start: int | None, end: int | None, kind: str) -> Decision:
+    def classify(self, doc: Document, voice: str, start: int | None, end: int | None, kind: str) -> RoleDecision:
         """The role of one voice and the reason (the numbered steps in the module docstring)."""
         if kind == "anonymous":
-            return Decision("anonymous", "source kind anonymous")
+            return RoleDecision("anonymous", "source kind anonymous")
         rules, people = self.rules, self.people
         resolve = lambda tokens: people.resolve(doc, tokens)  # noqa: E731
         places = []
@@ -102,11 +101,11 @@ class Voices:
             if decision is not None:
                 return self._staff(doc, decision, doc.tokens[first].start if first < len(doc.tokens) else 0, resolve)
         if kind in KIND_ROLES:
-            return Decision(KIND_ROLES[kind], f"source kind {kind}")
-        return Decision("other", "no title, appositive, lexicon row or story actor gives a role")
+            return RoleDecision(KIND_ROLES[kind], f"source kind {kind}")
+        return RoleDecision("other", "no title, appositive, lexicon row or story actor gives a role")
 
-    def _staff(self, doc: Document, decision: Decision, start: int,
-               resolve: Callable[[Sequence[Token]], Decision | None]) -> Decision:
+    def _staff(self, doc: Document, decision: RoleDecision, start: int,
+               resolve: Callable[[Sequence[Token]], RoleDecision | None]) -> RoleDecision:
         """A staff word alone ("the spokesperson") takes its owner's role from an earlier use, or is a guess."""
         term = _ROW_TERM.search(decision.reason)
         if term is None or term.group(1) not in self.rules.staff_words:
@@ -114,9 +113,9 @@ class Voices:
         owner = staff_owner(self.rules, doc, term.group(1), start, resolve)
         if owner is not None:
             return owner
-        return Decision(decision.role, f"{decision.reason}; staff word '{term.group(1)}' without whose staff")
+        return RoleDecision(decision.role, f"{decision.reason}; staff word '{term.group(1)}' without whose staff")
 
-    def _office_over_party(self, doc: Document, voice: str, decision: Decision) -> Decision:
+    def _office_over_party(self, doc: Document, voice: str, decision: RoleDecision) -> RoleDecision:
         """An office beats a party label: "Roe, a Democrat" is a legislator if Roe is "Sen. Jane Roe".
 
         Party words describe an affiliation that officials share with candidates and
@@ -127,7 +126,7 @@ class Voices:
         key = person_key(voice)
         office = self.people.lookup(doc.id, key) if key and key not in PRONOUNS else None
         if office is not None and office.role in OFFICE_ROLES:
-            return Decision(office.role, f"{office.reason} (an office beats the party label: {decision.reason})")
+            return RoleDecision(office.role, f"{office.reason} (an office beats the party label: {decision.reason})")
         return decision
 
     def table(self, analyses: Sequence[ArticleAnalysis], folder: WordFolder) -> pd.DataFrame:
@@ -153,7 +152,7 @@ class Voices:
             if speaker:
                 decision = self.classify(doc, speaker, s_start, s_end, kind)
             else:
-                decision = Decision(KIND_ROLES.get(kind, "other"), "quote without a speaker")
+                decision = RoleDecision(KIND_ROLES.get(kind, "other"), "quote without a speaker")
             quoted_speakers.add((doc.sentence_of(span.start), folder.fold(speaker)))
             rows.append(_row(outlet, doc, decision, speaker or "(unattributed)", kind, "quote", "", s_start, s_end,
                              span.text, span.start, span.end))
@@ -171,7 +170,7 @@ class Voices:
         return rows
 
 
-def _row(outlet: str, doc: Document, decision: Decision, voice: str, kind: str, via: str, verb: str,
+def _row(outlet: str, doc: Document, decision: RoleDecision, voice: str, kind: str, via: str, verb: str,
          start: int | None, end: int | None, words: str, words_start: int, words_end: int) -> dict:
     term = _ROW_TERM.search(decision.reason)
     confidence, reason = voice_sureness(doc, start, end, decision.role, decision.reason)
@@ -227,13 +226,13 @@ def build_voices(
     lexicons: Lexicons,
     folder: WordFolder,
     *,
-    mentions: Sequence[Mention] | None = None,
+    mentions: Sequence[LabelUse] | None = None,
 ) -> pd.DataFrame:
     """The ``voices`` table (columns in the module docstring).
 
-    ``mentions`` are the comparison's entity mentions (``collect_mentions``); they are
+    ``mentions`` are the comparison's entity mentions (``collect_label_uses``); they are
     collected here when the caller has none, so the table can be built on its own.
     """
     if mentions is None:
-        mentions = collect_mentions(analyses, load_pins(lexicons), folder)
+        mentions = collect_label_uses(analyses, load_pins(lexicons), folder)
     return Voices(analyses, lexicons, mentions).table(analyses, folder)

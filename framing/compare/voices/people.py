@@ -2,7 +2,7 @@
 
 A person introduced once keeps that role: "Rep. Blake Farenthold resigned … Farenthold
 said" is a legislator both times, because the later mention finds the earlier one. The
-mentions are the comparison's entity mentions (:func:`..labels.collect_mentions`, the same
+mentions are the comparison's entity mentions (:func:`..labels.collect_label_uses`, the same
 capitalized names and pinned entities the labeling matrix uses), grouped by a person's
 key, the folded last word of the name (Hunter, Rubio). Two lookups:
 
@@ -23,8 +23,8 @@ from functools import lru_cache
 from ...analysis import ArticleAnalysis
 from ...document import Document, Token
 from ..common import fold, outlet_of
-from ..labels import Mention
-from .rules import Decision, RoleRules, phrase_name, quoted
+from ..labels import LabelUse
+from .rules import RoleDecision, RoleRules, phrase_name, quoted
 
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 
@@ -47,11 +47,11 @@ class People:
     is judged once, however many voices point to it.
     """
 
-    def __init__(self, analyses: Sequence[ArticleAnalysis], mentions: Sequence[Mention], rules: RoleRules) -> None:
+    def __init__(self, analyses: Sequence[ArticleAnalysis], mentions: Sequence[LabelUse], rules: RoleRules) -> None:
         self.rules = rules
         self.docs: dict[str, Document] = {a.document.id: a.document for a in analyses}
         n_outlets = len({outlet_of(a) for a in analyses})
-        by_key: dict[str, list[Mention]] = defaultdict(list)
+        by_key: dict[str, list[LabelUse]] = defaultdict(list)
         outlets: dict[str, set[str]] = defaultdict(set)
         for mention in mentions:
             key = person_key(mention.entity) if mention.source == "pinned" else mention.entity
@@ -60,7 +60,7 @@ class People:
                 outlets[key].add(mention.outlet)
         self.by_key = {key: sorted(found, key=lambda m: (m.article_id, m.start_char)) for key, found in by_key.items()}
         self.actors = frozenset(key for key, seen in outlets.items() if len(seen) >= min(2, n_outlets))
-        self.by_article: dict[str, list[Mention]] = defaultdict(list)
+        self.by_article: dict[str, list[LabelUse]] = defaultdict(list)
         for found in self.by_key.values():
             for mention in found:
                 self.by_article[mention.article_id].append(mention)
@@ -68,7 +68,7 @@ class People:
             found.sort(key=lambda m: m.start_char)
         self.judge = lru_cache(maxsize=None)(self._judge)
 
-    def _judge(self, mention: Mention) -> Decision | None:
+    def _judge(self, mention: LabelUse) -> RoleDecision | None:
         """The role one mention's own words, title, tag or appositive give (rules in :mod:`.rules`)."""
         doc, rules = self.docs[mention.article_id], self.rules
         label = doc.tokens[mention.first:mention.end]
@@ -79,13 +79,13 @@ class People:
             or rules.appositive(doc, mention.end)
         )
 
-    def lookup(self, article_id: str, key: str) -> Decision | None:
+    def lookup(self, article_id: str, key: str) -> RoleDecision | None:
         """The role of the person ``key`` from another mention in the article, else as a story actor."""
         found = self.by_key.get(key, ())
         for mention in found:
             if mention.article_id == article_id and (decision := self.judge(mention)) is not None:
                 where = quoted(self.docs[article_id], self.docs[article_id].tokens[mention.first:mention.end])
-                return Decision(decision.role, f"another mention {where}: {decision.reason}")
+                return RoleDecision(decision.role, f"another mention {where}: {decision.reason}")
         if key not in self.actors:
             return None
         decided = [(mention, d) for mention in found if (d := self.judge(mention)) is not None]
@@ -95,7 +95,7 @@ class People:
         role, count = roles.most_common(1)[0]
         mention, decision = next((m, d) for m, d in decided if d.role == role)
         name = mention.text
-        return Decision(role, f"story actor '{name}' ({count} of {len(decided)} mentions that give a role), "
+        return RoleDecision(role, f"story actor '{name}' ({count} of {len(decided)} mentions that give a role), "
                               f"e.g. in {mention.article_id}: {decision.reason}")
 
     def key_at(self, article_id: str, start: int | None, end: int | None) -> str:
@@ -107,7 +107,7 @@ class People:
                 return person_key(mention.entity) if mention.source == "pinned" else mention.entity
         return ""
 
-    def previous_person(self, article_id: str, before: int) -> tuple[Mention, Decision] | None:
+    def previous_person(self, article_id: str, before: int) -> tuple[LabelUse, RoleDecision] | None:
         """The last person named before offset ``before`` who has a role (for "his lawyer", "he")."""
         for mention in reversed(self.by_article.get(article_id, ())):
             if mention.start_char >= before:
@@ -118,7 +118,7 @@ class People:
                 return mention, decision
         return None
 
-    def resolve(self, doc: Document, tokens: Sequence[Token]) -> Decision | None:
+    def resolve(self, doc: Document, tokens: Sequence[Token]) -> RoleDecision | None:
         """The role of a name or a personal pronoun that a possessive or ``speaks_for`` row points to."""
         if not tokens:
             return None
@@ -127,7 +127,7 @@ class People:
             if found is None:
                 return None
             mention, decision = found
-            return Decision(decision.role, f"{quoted(doc, tokens)} is {mention.text!r} at "
+            return RoleDecision(decision.role, f"{quoted(doc, tokens)} is {mention.text!r} at "
                                            f"{mention.start_char}-{mention.end_char}: {decision.reason}")
         capitalized = [t for t in tokens if t.is_word and t.text[0].isupper()]
         if not capitalized:

@@ -1,6 +1,6 @@
 """The named rules that read a role off the words around one mention.
 
-Each rule looks at one window of tokens and returns a :class:`Decision`: the role and a
+Each rule looks at one window of tokens and returns a :class:`RoleDecision`: the role and a
 reason that quotes the words behind it with their offsets, so a reader can check why a
 voice got its role. The windows are:
 
@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...document import Document, Token
+from ...grammar import THIRD_PERSON_POSSESSIVES
 from ...lexicons import Entry, Lexicons, TermMatcher
 
 TITLE_TOKENS = 6
@@ -39,7 +40,6 @@ OFFICE_ROLES = GOVERNMENT_ROLES | {"courts_prosecutors"}
 # Endings of nationality adjectives (Russian, Korean, Chinese, British, French, Mexican, Israeli,
 # Iraqi, Pakistani, Saudi, Kuwaiti); not a bare -i, which US states end in (Missouri, Hawaii).
 NATIONALITY_ENDINGS = ("ian", "ean", "ese", "ish", "ch", "an", "li", "qi", "ani", "udi", "iti")
-POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its"})
 # "." right after these words belongs to the title (Sen. Rep. Gov. Lt. Gen. Dr.).
 ABBREVIATION_END = "."
 _PARTY_STATE_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
@@ -58,7 +58,7 @@ _HEAD_ENDS = frozenset({"of", "at", "for", "in", "with", "from", "to", "on", "un
 
 
 @dataclass(frozen=True, slots=True)
-class Decision:
+class RoleDecision:
     """A role and why: the words behind it with their offsets into the article's text."""
 
     role: str
@@ -214,19 +214,19 @@ class RoleRules:
 
     # -- rules ------------------------------------------------------------------------
 
-    def party_state_tag(self, doc: Document, after: int) -> Decision | None:
+    def party_state_tag(self, doc: Document, after: int) -> RoleDecision | None:
         """Rule ``party_state_tag``: "(R-Texas)" or ", D-N.Y.," right after a name marks a legislator."""
         tokens = doc.tokens
         if after + 1 < len(tokens) and tokens[after].text in {",", "("} and _PARTY_STATE_TAG.match(
             tokens[after + 1].text
         ):
             tag = quoted(doc, tokens[after + 1 : after + 2])
-            return Decision("legislators", f"party-state tag {tag} (rule party_state_tag)")
+            return RoleDecision("legislators", f"party-state tag {tag} (rule party_state_tag)")
         return None
 
     def appositive(
-        self, doc: Document, after: int, *, resolve: Callable[[Sequence[Token]], Decision | None] | None = None
-    ) -> Decision | None:
+        self, doc: Document, after: int, *, resolve: Callable[[Sequence[Token]], RoleDecision | None] | None = None
+    ) -> RoleDecision | None:
         """Rule ``appositive``: the role the phrase after a name gives, its head first."""
         window = self.appositive_window(doc, after)
         if any(m.entry["rule"] == "speaks_for" for m in self.matches(window)):  # "an adviser to Mr. Roe"
@@ -241,7 +241,7 @@ class RoleRules:
                     return self._job_in_body(doc, decision, parts[k + 1:])
         return None
 
-    def _job_in_body(self, doc: Document, decision: Decision, rest: Sequence[Sequence[Token]]) -> Decision:
+    def _job_in_body(self, doc: Document, decision: RoleDecision, rest: Sequence[Sequence[Token]]) -> RoleDecision:
         """A job word's role yields to the body it is held in: "the president of the State Senate".
 
         An executive job word ("president", "director") is said of officials and of any body's
@@ -253,10 +253,10 @@ class RoleRules:
         complement = rest[0]
         body = self.decide(doc, complement, "appositive", nearest_last=False)
         if body is not None and body.role != decision.role:
-            return Decision(body.role, f"{body.reason} (the body of the job: {decision.reason})")
+            return RoleDecision(body.role, f"{body.reason} (the body of the job: {decision.reason})")
         names = [t for t in complement if t.is_word and t.text[:1].isupper()]
         if body is None and names:
-            return Decision(decision.role, f"{decision.reason}; employer {quoted(doc, names)} untyped")
+            return RoleDecision(decision.role, f"{decision.reason}; employer {quoted(doc, names)} untyped")
         return decision
 
     def decide(
@@ -267,8 +267,8 @@ class RoleRules:
         *,
         nearest_last: bool,
         generic: bool = False,
-        resolve: Callable[[Sequence[Token]], Decision | None] | None = None,
-    ) -> Decision | None:
+        resolve: Callable[[Sequence[Token]], RoleDecision | None] | None = None,
+    ) -> RoleDecision | None:
         """The role the rows in ``window`` give (``where`` names the window in the reason).
 
         ``resolve`` finds the role of a name or pronoun that a ``speaks_for`` row or a
@@ -287,12 +287,12 @@ class RoleRules:
                     decision = self.decide(doc, tail, where, nearest_last=False, generic=True)
                 if decision is not None:
                     speaker = quoted(doc, window[match.first:match.end])
-                    return Decision(decision.role, f"{where} {speaker} speaks for: {decision.reason}")
-                return Decision(match.entry["role"], f"{where} {quoted(doc, window)}: {self.row(match.entry)}")
+                    return RoleDecision(decision.role, f"{where} {speaker} speaks for: {decision.reason}")
+                return RoleDecision(match.entry["role"], f"{where} {quoted(doc, window)}: {self.row(match.entry)}")
         pinned = [m for m in found if self.is_pack(m.entry) and not m.generic and m.entry["rule"] != "speaks_for"]
         if pinned and not generic:  # a story's own pin beats general rows: "the Roe administration"
             match = pinned[-1] if nearest_last else pinned[0]
-            return Decision(match.entry["role"], f"{where} {quoted(doc, window)}: {self.row(match.entry)}")
+            return RoleDecision(match.entry["role"], f"{where} {quoted(doc, window)}: {self.row(match.entry)}")
         owner = _possessor(window)
         if 0 < owner < len(window) and not generic:
             rest = self.matches(window[owner:])
@@ -302,7 +302,7 @@ class RoleRules:
                 if decision is None and resolve is not None:
                     decision = resolve(window[:owner])
                 if decision is not None:
-                    return Decision(decision.role, f"possessive {quoted(doc, window[:owner])}: {decision.reason}")
+                    return RoleDecision(decision.role, f"possessive {quoted(doc, window[:owner])}: {decision.reason}")
         match = self.pick(found, nearest_last=nearest_last, generic=generic)
         if match is None:
             return None
@@ -310,9 +310,9 @@ class RoleRules:
         reason = f"{where} {quoted(doc, window)}: {self.row(match.entry)}"
         nationality = self._nationality(window[:match.first], found)
         if role in GOVERNMENT_ROLES and nationality is not None:
-            return Decision("foreign_governments", f"{where} {quoted(doc, words)} with nationality "
+            return RoleDecision("foreign_governments", f"{where} {quoted(doc, words)} with nationality "
                             f"{quoted(doc, [nationality])} (rule nationality)")
-        return Decision(role, reason)
+        return RoleDecision(role, reason)
 
     def _nationality(self, before: Sequence[Token], found: Sequence[Match]) -> Token | None:
         """A capitalized nationality or country word before a title that no row claims (rule ``nationality``)."""
@@ -359,7 +359,7 @@ def _possessor(window: Sequence[Token]) -> int:
     """Token count of a possessor at the window's start ("his", "Hunter's"), or 0."""
     if not window:
         return 0
-    if window[0].norm in POSSESSIVE_DETERMINERS:
+    if window[0].norm in THIRD_PERSON_POSSESSIVES:
         return 1
     for k, token in enumerate(window[:-1]):
         if token.text.endswith(("'s", "’s")) or (k + 1 < len(window) and window[k + 1].text in {"'s", "’s"}):

@@ -12,14 +12,14 @@ from collections.abc import Callable, Sequence
 
 from ...document import Document, Token
 from ...grammar import ARTICLES
-from .rules import ABBREVIATION_END, TITLE_TOKENS, Decision, RoleRules, quoted
+from .rules import ABBREVIATION_END, TITLE_TOKENS, RoleDecision, RoleRules, quoted
 
-Resolve = Callable[[Sequence[Token]], Decision | None]
+Resolve = Callable[[Sequence[Token]], RoleDecision | None]
 
 
 def staff_owner(
     rules: RoleRules, doc: Document, term: str, before: int, resolve: Resolve,
-) -> Decision | None:
+) -> RoleDecision | None:
     """Rule ``staff owner``: the role of whoever an earlier "<term> for X" or "X's <term>" works for.
 
     "A spokesperson for Grassley … The spokesperson also touted": the staff word alone says
@@ -32,19 +32,19 @@ def staff_owner(
         window = tokens[_owner_start(tokens, k):_owner_end(tokens, k)]
         decision = rules.decide(doc, window, "earlier mention", nearest_last=False, resolve=resolve)
         if decision is not None and (" speaks for: " in decision.reason or "possessive" in decision.reason):
-            return Decision(decision.role, f"staff owner: {decision.reason}")
+            return RoleDecision(decision.role, f"staff owner: {decision.reason}")
     return None
 
 
 def staff_title(rules: RoleRules, doc: Document, window: Sequence[Token],
-                resolve: Resolve) -> Decision | None:
+                resolve: Resolve) -> RoleDecision | None:
     """Rule ``staff of``: a name before a staff word in a title gives its role ("Romney adviser Eric Roe")."""
     for k, token in enumerate(window):
         owner = [t for t in window[:k] if t.is_word]
         if k and token.norm in rules.staff_words and owner and all(t.text[:1].isupper() for t in owner):
             decision = resolve(window[:k])
             if decision is not None:
-                return Decision(decision.role, f"title {quoted(doc, window)} staff of: {decision.reason}")
+                return RoleDecision(decision.role, f"title {quoted(doc, window)} staff of: {decision.reason}")
     return None
 
 

@@ -24,7 +24,7 @@ of examples (:mod:`.golden`, run by ``tests/test_attribution_rules.py``):
 The source phrase's kind comes from ``lexicons/source_kinds.tsv`` (the White House →
 institution, Axios → media, an advisor → anonymous, experts → vague, President → a title
 before a name) or from capitalization (:mod:`.names`). Every cue the rules consider is a
-:class:`~.model.Candidate` with its rule and named features (:func:`find_candidates`), the
+:class:`~.model.CueCandidate` with its rule and named features (:func:`find_candidates`), the
 input a learned scorer can rank instead of the decision list.
 
 :func:`find_sources` is shared: the quotes extractor calls it to name the speaker of each
@@ -43,14 +43,14 @@ from .clauses import before_time_phrase, clause_subject, skip_auxiliaries_back, 
 from .constructions import CONSTRUCTION_RULES
 from .cue_rules import CUE_CHECKS, CUE_GATES, PREDICATE_CHECK, SOURCELESS_REPORT
 from .doubt_rules import DOUBT_RULES, doubt
-from .model import REJECTED, Attribution, Candidate, Cue, GoldenRow, Rule, Source, Unit
+from .model import REJECTED, Attribution, Cue, CueCandidate, GoldenRow, Rule, Source, Unit
 from .noun_rules import NOUN_RULES
 from .phrases import Context
 from .scoring import scored_attributions
 from .source_rules import SOURCE_RULES
 
 __all__ = [
-    "REJECTED", "RULES", "Attribution", "Candidate", "GoldenRow", "Proposal", "Rule", "Source",
+    "REJECTED", "RULES", "Attribution", "CueCandidate", "GoldenRow", "Proposal", "Rule", "Source",
     "attribution_extraction", "candidate_proposals", "extract", "find_attributions", "find_candidates",
     "find_reported", "find_sources",
 ]
@@ -74,9 +74,9 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> list[Attribution]:
     return find_sources(doc, lexicons)[0]
 
 
-def find_candidates(doc: Document, lexicons: Lexicons) -> list[Candidate]:
+def find_candidates(doc: Document, lexicons: Lexicons) -> list[CueCandidate]:
     """Every lexicon cue the rules considered, accepted or turned down, each with its rule and features."""
-    candidates: list[Candidate] = []
+    candidates: list[CueCandidate] = []
     _attributions(Context(doc, lexicons), lexicons, candidates)
     return candidates
 
@@ -84,7 +84,7 @@ def find_candidates(doc: Document, lexicons: Lexicons) -> list[Candidate]:
 def candidate_proposals(doc: Document, lexicons: Lexicons) -> list[Proposal]:
     """Every candidate cue the learned scorer would judge (:mod:`.candidates`), with its features."""
     context = Context(doc, lexicons)
-    candidates: list[Candidate] = []
+    candidates: list[CueCandidate] = []
     found = _attributions(context, lexicons, candidates)
     return proposals(context, lexicons, candidates, found)
 
@@ -98,7 +98,7 @@ def find_reported(
     with the scorer; the attribution spans are the first item. The document is parsed once.
     """
     context = Context(doc, lexicons)
-    candidates: list[Candidate] = []
+    candidates: list[CueCandidate] = []
     found = _attributions(context, lexicons, candidates)
     shown = found
     if lexicons.attribution_scorer is not None:
@@ -173,11 +173,11 @@ def _base_features(context: Context, cue: Cue) -> tuple[str, ...]:
             f"after={cue.following}")
 
 
-def _decide(context: Context, cue: Cue, found: list[Attribution]) -> Candidate:
+def _decide(context: Context, cue: Cue, found: list[Attribution]) -> CueCandidate:
     """Run the gates, the source rules, the sourceless fallback and the checks on one cue."""
     for gate in CUE_GATES:
         if not gate.run(context, cue, None):
-            return Candidate(gate.name, cue, None, False, ())
+            return CueCandidate(gate.name, cue, None, False, ())
     rule, unit, features = "", None, ()
     for source_rule in DECISION_LIST:
         decision = source_rule.run(context, cue, found)
@@ -186,16 +186,16 @@ def _decide(context: Context, cue: Cue, found: list[Attribution]) -> Candidate:
             break
     if unit is None:
         if not SOURCELESS_REPORT.run(context, cue, None):
-            return Candidate(rule, cue, None, False, features)
+            return CueCandidate(rule, cue, None, False, features)
         rule, features = SOURCELESS_REPORT.name, (f"no_source_from={rule}", *features)
     for check in CUE_CHECKS:
         if not check.run(context, cue, unit, found):
-            return Candidate(check.name, cue, unit, False, features)
-    return Candidate(rule, cue, unit, True, features)
+            return CueCandidate(check.name, cue, unit, False, features)
+    return CueCandidate(rule, cue, unit, True, features)
 
 
 def _attributions(
-    context: Context, lexicons: Lexicons, candidates: list[Candidate] | None = None
+    context: Context, lexicons: Lexicons, candidates: list[CueCandidate] | None = None
 ) -> list[Attribution]:
     """Lexicon cues through the rules, then the construction rules; each with what it reports."""
     tokens, doc = context.tokens, context.doc

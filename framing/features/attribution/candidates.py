@@ -50,7 +50,7 @@ from ...grammar import (
 from ...lexicons import Entry, Lexicons
 from .clauses import introduces_content
 from .generators import generated_cues, head_shape
-from .model import Attribution, Candidate, Unit
+from .model import Attribution, CueCandidate, Unit
 from .phrases import NOT_HEADS, Context
 
 # Checks whose rejection is final: the scorer never sees the cue, so a model trained on annotation
@@ -108,7 +108,7 @@ def _build_classes(lexicons: Lexicons) -> dict[str, tuple[str, ...]]:
 
 
 def proposals(
-    context: Context, lexicons: Lexicons, candidates: Sequence[Candidate], found: Sequence[Attribution]
+    context: Context, lexicons: Lexicons, candidates: Sequence[CueCandidate], found: Sequence[Attribution]
 ) -> list[Proposal]:
     """Every candidate cue in the document, one per stretch of words, with its features."""
     classes = lexicon_classes(lexicons)

@@ -20,7 +20,7 @@ from ...rules import DOUBTED, REJECTED, GoldenRow, Rule, registry
 #   seeing the attributions made before it (a verb inside one's clause);
 # * ``doubt``: ``run(context, cue, unit, listed) -> str``, why an accepted cue is only possible ("" when it
 #   is not), ``listed`` every lexicon cue's first token → its end;
-# * ``source``: ``run(context, cue, found) -> Decision | None``, None when the rule's construction is not there;
+# * ``source``: ``run(context, cue, found) -> SourceDecision | None``, None when the rule's construction is not there;
 # * ``construction``: ``run(context, found) -> Iterable[Hit]``, cues with no reporting word, each getting
 #   ``entry`` as its lexicon-like entry.
 __all__ = ["DOUBTED", "REJECTED", "GoldenRow", "Rule", "registry"]
@@ -86,7 +86,7 @@ class Unit(NamedTuple):
     name: str
 
 
-class Mention(NamedTuple):
+class NamedPerson(NamedTuple):
     """A named person: tokens ``[first, last]`` with titles, ``name_first`` where the name starts.
 
     A NamedTuple for the same reason as :class:`Unit`.
@@ -118,14 +118,14 @@ class Cue(NamedTuple):
     following: str  # the norm after the match in its sentence, "." at its end
 
 
-class Decision(NamedTuple):
+class SourceDecision(NamedTuple):
     """A source rule's verdict on a cue: the source it read (None: the cue has no source) and why."""
 
     unit: Unit | None
     features: tuple[str, ...] = ()
 
 
-class Candidate(NamedTuple):
+class CueCandidate(NamedTuple):
     """One cue the rules considered, accepted or not: the input of a learned scorer.
 
     ``rule`` is the rule that decided, ``accepted`` whether it made an attribution,

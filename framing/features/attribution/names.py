@@ -22,7 +22,7 @@ from ...corpus.mentions import PERSON_NAME_RULES, mention_lexicon
 from ...document import Document, Token
 from ...grammar import CLAUSE_OPENERS, CLOSING_QUOTE_NORMS, DETERMINERS, PREPOSITIONS
 from ...lexicons import Entry, Lexicons
-from .model import Mention, Unit
+from .model import NamedPerson, Unit
 
 # "I" outside quotes is the writer (first-person pieces); "we" a group including the writer.
 PRONOUNS = {"he": "named_person", "she": "named_person", "they": "vague", "i": "named_person", "we": "vague"}
@@ -158,7 +158,7 @@ class Parse:
                 sentence = self.tokens[at].sentence
                 if (sentence, pronoun.name) in asked or (sentence - 1, pronoun.name) in asked:
                     continue
-                self.antecedents[at] = Mention(at, at, at, pronoun.name, True)
+                self.antecedents[at] = NamedPerson(at, at, at, pronoun.name, True)
 
     def _acceptable_source_match(self, first: int, end: int, entry: Entry) -> bool:
         """Short acronyms (US, AP, UN) only in capitals, so "told us" is not the United States."""
@@ -178,7 +178,7 @@ class Parse:
         """A capitalized word that may be part of a person's name (never a place's)."""
         return self.name_like[index]
 
-    def _find_mentions(self) -> list[Mention]:
+    def _find_mentions(self) -> list[NamedPerson]:
         """Named people, read from the parse's mention layer (``Document.mentions``).
 
         The layer has already joined initials ("Joseph R. Biden"), cut places and
@@ -187,7 +187,7 @@ class Parse:
         own ("Trump Management", "The New York Times": an institution or outlet), or it is
         inside a quotation (the speaker's words, not the writer's source).
         """
-        found: list[Mention] = []
+        found: list[NamedPerson] = []
         self.organisation_names: set[int] = set()  # first tokens of names that are organisations
         quoted = self.doc.token_columns().quoted
         for mention in self.doc.mentions:
@@ -210,7 +210,7 @@ class Parse:
                 self.tokens[opening - 1].text[:1].isupper() and self.tokens[opening - 1].norm not in NOT_NAMES
             ):
                 opening -= 1
-            found.append(Mention(first, last, name_first, name, self._subject_like(opening, last)))
+            found.append(NamedPerson(first, last, name_first, name, self._subject_like(opening, last)))
             if mention.kind == "organisation":
                 self.organisation_names.add(first)
         return found
@@ -246,7 +246,7 @@ class Parse:
         # After a preposition or a noun ("the aircraft carrier Gerald Ford") it is an object.
         return token.text in PUNCT_OPENERS or token.norm in CLAUSE_OPENERS - {"with"}
 
-    def _resolve_pronouns(self) -> dict[int, Mention]:
+    def _resolve_pronouns(self) -> dict[int, NamedPerson]:
         """``he``/``she`` token index → the named person it refers to.
 
         The most recent subject-like named person within the window wins, else the most
@@ -257,8 +257,8 @@ class Parse:
         pronoun's fresh mention carries the pronoun's own gender.
         """
         genders = self._genders()
-        antecedents: dict[int, Mention] = {}
-        history: list[tuple[int, Mention, str | None]] = []  # (token index, mention, gender)
+        antecedents: dict[int, NamedPerson] = {}
+        history: list[tuple[int, NamedPerson, str | None]] = []  # (token index, mention, gender)
         mention_at = {m.first: m for m in self.mentions
                       if m.first not in self.organisation_names and not self._bare_question(m)}
         pronouns = compress(range(len(self.norms)), map(HE_SHE.__contains__, self.norms))
@@ -282,10 +282,10 @@ class Parse:
             chosen = next((m for m in reversed(window) if m.subject_like), None) or (window[-1] if window else None)
             if chosen is not None:
                 antecedents[index] = chosen
-                history.append((index, Mention(index, index, index, chosen.name, True), gender))
+                history.append((index, NamedPerson(index, index, index, chosen.name, True), gender))
         return antecedents
 
-    def _bare_question(self, mention: Mention) -> bool:
+    def _bare_question(self, mention: NamedPerson) -> bool:
         """A name asked about in a sentence of its own ("Governor Christie? “Strong,” he said."): the topic of
         an interviewer's question, never the one who answers, so no pronoun refers to it (the mention
         layer's reading, :func:`~framing.corpus.descriptions.bare_question`)."""

@@ -25,7 +25,7 @@ from ...grammar import (
 )
 from .clauses import before_time_phrase, skip_auxiliaries_back
 from .golden import NOUN_GOLDEN
-from .model import Attribution, Cue, Decision, Mention, Rule, Unit, registry
+from .model import Attribution, Cue, NamedPerson, Rule, SourceDecision, Unit, registry
 from .phrases import NOT_HEADS, Context
 
 # Possessive pronouns of one person, resolved to the person named last before them.
@@ -75,7 +75,7 @@ def _possessor(context: Context, opening: int) -> Unit | None:
     return None
 
 
-def _last_person_before(context: Context, index: int) -> Mention | None:
+def _last_person_before(context: Context, index: int) -> NamedPerson | None:
     """The named person mentioned last before token ``index``, within ``ANTECEDENT_SENTENCES`` sentences."""
     sentence = context.tokens[index].sentence
     before = [m for m in context.mentions if m.last < index
@@ -95,13 +95,13 @@ def _support_subject(context: Context, opening: int, sentence: int) -> Unit | No
     return context.unit_ending_at(before) or context.generic_left(before, loose=False)
 
 
-def statement_noun(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def statement_noun(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """A reporting noun with its speaker in reach: possessor, support verb's subject, or "in/from/by" source."""
     opening = noun_opening(context, cue)
     if opening is None:
         return None
     if cue.form in IRREGULAR_PAST and opening == cue.first - 1:
-        return Decision(None, ("past_form_as_noun",))  # "finish his thought": an idea, not a statement
+        return SourceDecision(None, ("past_form_as_noun",))  # "finish his thought": an idea, not a statement
     if opening > 0 and context.norms[opening - 1] in PREPOSITIONS and cue.following != "that":
         return None  # "During his remarks, Trump said": a circumstance; the sentence's verb is the report
     unit = _possessor(context, opening) or _support_subject(context, opening, cue.sentence)
@@ -109,7 +109,7 @@ def statement_noun(context: Context, cue: Cue, found: list[Attribution]) -> Deci
         unit = context.right_phrase(cue.end + 1, cue.sentence)
     if unit is None:
         return None
-    return Decision(unit, (f"noun_source={unit.label}",))
+    return SourceDecision(unit, (f"noun_source={unit.label}",))
 
 
 # Runs before the verb rules of :data:`~.source_rules.SOURCE_RULES`.

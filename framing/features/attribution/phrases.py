@@ -23,7 +23,7 @@ from ...grammar import (
     RELATIVE_PRONOUNS,
     WEEKDAYS,
 )
-from .model import Mention, Source, Unit
+from .model import NamedPerson, Source, Unit
 from .names import PRONOUNS, Parse
 
 # Auxiliaries and the adverbs that stand among them ("has also repeatedly said").
@@ -224,7 +224,7 @@ class Context(Parse):
             return Unit(best.first, last, best.kind, best.label, self.text_of(best.first, last))
         return best
 
-    def _name_after_role(self, index: int) -> Mention | None:
+    def _name_after_role(self, index: int) -> NamedPerson | None:
         """A named person after one or two lower-case role words ("manager Jim Messina")."""
         for step in (1, 2):
             words = range(index, index + step)

@@ -30,7 +30,7 @@ from ...document import POSSIBLE
 from ...lexicons import Entry, Lexicons
 from ...linear_model import LinearScorer
 from .candidates import Proposal, proposals
-from .model import Attribution, Candidate
+from .model import Attribution, CueCandidate
 from .phrases import Context
 
 _WHERE = "framing/features/attribution/candidates.py"
@@ -51,7 +51,7 @@ def generated_entry(generator: str, term: str) -> Entry:
 
 
 def scored_attributions(
-    context: Context, lexicons: Lexicons, scorer: LinearScorer, candidates: Sequence[Candidate],
+    context: Context, lexicons: Lexicons, scorer: LinearScorer, candidates: Sequence[CueCandidate],
     found: Sequence[Attribution],
 ) -> list[Attribution]:
     """The candidates the scorer keeps, as attributions in text order, each with its score and why."""

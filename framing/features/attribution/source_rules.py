@@ -2,7 +2,7 @@
 
 Each rule looks at one construction around the cue (:class:`~.model.Cue`) and returns
 None when the construction is not there, so the next rule is tried; otherwise a
-:class:`~.model.Decision` with the source phrase it read, or with None when the
+:class:`~.model.SourceDecision` with the source phrase it read, or with None when the
 construction shows the cue has no source of its own ("was accused of": an agentless
 passive). :data:`SOURCE_RULES` is the order: constructions whose words are unambiguous
 ("according to X", "reports indicate", "reported by X") come first, then the subject
@@ -36,7 +36,7 @@ from .clauses import (
     verb_only_form,
 )
 from .golden import SOURCE_GOLDEN
-from .model import Attribution, Cue, Decision, Rule, Unit, registry
+from .model import Attribution, Cue, Rule, SourceDecision, Unit, registry
 from .phrases import Context
 from .source_phrases import head_before_preposition, in_closed_report_aside, named_in_aside, source_unit
 
@@ -54,11 +54,11 @@ _VERB_FOLLOWERS = (
 _ASIDE_MARKS = frozenset([",", "-", "—", "–"])
 
 
-def _decided(unit: Unit | None, *features: str) -> Decision:
-    return Decision(unit, features)
+def _decided(unit: Unit | None, *features: str) -> SourceDecision:
+    return SourceDecision(unit, features)
 
 
-def cue_holds_source(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def cue_holds_source(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"Reports indicate": a cue phrase whose first words are a source term."""
     match = context.kind_by_first.get(cue.first)
     if " " not in cue.entry.key or match is None or match[0] >= cue.end - 1:
@@ -66,7 +66,7 @@ def cue_holds_source(context: Context, cue: Cue, found: list[Attribution]) -> De
     return _decided(context.unit_ending_at(match[0]))
 
 
-def prepositional_source(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def prepositional_source(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"according to Axios", "quoted by Reuters": the source is the object of the cue's preposition.
 
     After "referring to", "pointed to" the object is what is spoken of, so only "by" and
@@ -85,7 +85,7 @@ def prepositional_source(context: Context, cue: Cue, found: list[Attribution]) -
     return _decided(unit)
 
 
-def passive_agent(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def passive_agent(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"reported by the New York Times", "criticized by experts": the agent after "by"."""
     end, tokens = cue.end, context.tokens
     if end >= len(tokens) or context.norms[end] != "by" or tokens[end].sentence != cue.sentence:
@@ -94,14 +94,14 @@ def passive_agent(context: Context, cue: Cue, found: list[Attribution]) -> Decis
     return None if unit is None else _decided(unit)
 
 
-def stance_adjective_needs_copula(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def stance_adjective_needs_copula(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"is confident that" reports only with its copula and a subject: "make sure that" is no one's stance."""
     if cue.lemma.startswith("be ") and (cue.opens or not cue.passive):
         return _decided(None)
     return None
 
 
-def opening_participle(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def opening_participle(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"Asked about the deal, the minister said": an opening participle's subject follows its comma."""
     if not cue.form.endswith(("ed", "ing")) or cue.passive:
         return None
@@ -112,21 +112,21 @@ def opening_participle(context: Context, cue: Cue, found: list[Attribution]) -> 
     return None if unit is None else _decided(unit)
 
 
-def asked_passive(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def asked_passive(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"Trump was asked about …": the one asked is the one who answers."""
     if cue.opens or not cue.passive or cue.lemma != "ask" or cue.form != "asked":
         return None
     return _decided(context.left_phrase(cue.before))
 
 
-def agentless_passive(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def agentless_passive(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"was accused of": a passive with no agent names no source (see :mod:`.cue_rules` for when it still reports)."""
     if cue.opens or not cue.passive or cue.lemma.startswith("be ") or cue.entry.key.startswith("quoted as"):
         return None
     return None if cue.form.endswith("ing") else _decided(None)
 
 
-def participle_continues_report(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def participle_continues_report(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"Trump has hinted at strikes, stating that …": a participle after a comma continues a report.
 
     It continues the sentence's first report, not the nearest one: in "Walsh downplayed
@@ -155,7 +155,7 @@ def participle_continues_report(context: Context, cue: Cue, found: list[Attribut
     return _decided(clause_subject(context, cue.sentence, comma), "clause_subject")
 
 
-def appositive_subject(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def appositive_subject(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"Critics, including human rights advocates, have condemned": the subject before the aside."""
     if cue.opens or context.norms[cue.before] not in _ASIDE_MARKS:
         return None
@@ -166,7 +166,7 @@ def appositive_subject(context: Context, cue: Cue, found: list[Attribution]) -> 
     return None if unit is None else _decided(unit)
 
 
-def inverted_subject(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def inverted_subject(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"“It will fail,” said the senator": after a quote or comma the subject follows the verb."""
     if not _after_aside_or_quote(context, cue):
         return None
@@ -189,7 +189,7 @@ def _after_aside_or_quote(context: Context, cue: Cue) -> bool:
     return context.norms[cue.before] in _ASIDE_MARKS or (token.text in "”’\"'" and not token.is_word)
 
 
-def infinitive(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def infinitive(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"to describe", "refused to comment": an infinitive has no subject of its own.
 
     Except in "Bryne went on to say, “…”", where a quote follows: the clause's subject speaks.
@@ -203,14 +203,14 @@ def infinitive(context: Context, cue: Cue, found: list[Attribution]) -> Decision
     return _decided(None)
 
 
-def by_gerund(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def by_gerund(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"began by saying", "after saying": the gerund's subject is the clause's."""
     if context.norms[cue.before] not in _BY_GERUND or not cue.form.endswith("ing"):
         return None
     return _decided(clause_subject(context, cue.sentence, cue.before))
 
 
-def relative_subject(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def relative_subject(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"analysts, who argue": the relative pronoun's antecedent, the span running to the pronoun."""
     norms = context.norms
     relative = norms[cue.before]
@@ -228,7 +228,7 @@ def relative_subject(context: Context, cue: Cue, found: list[Attribution]) -> De
     return _decided(unit._replace(last=pronoun) if unit is not None else None, f"relative={relative}")
 
 
-def coordinated_verb(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def coordinated_verb(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"He refrained from comment but remarked …": a second verb shares the clause's subject.
 
     When a cue with a source comes earlier in the sentence, the nearest one is the verb it is
@@ -246,7 +246,7 @@ def coordinated_verb(context: Context, cue: Cue, found: list[Attribution]) -> De
     return _decided(clause_subject(context, cue.sentence, cue.before))
 
 
-def unclosed_parenthesis(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def unclosed_parenthesis(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """A ")" before the verb with no "(" near: no subject can be read past it (see :func:`subject_last`)."""
     if cue.opens or context.norms[cue.before] != ")":
         return None
@@ -265,7 +265,7 @@ def subject_last(context: Context, cue: Cue) -> int:
     return -1 if opening is None or opening == 0 else opening - 1
 
 
-def subject_before_verb(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def subject_before_verb(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"The Pentagon has claimed", "Senator Ann Lee on Tuesday criticized": a listed source before the verb."""
     if cue.opens:
         return None
@@ -273,7 +273,7 @@ def subject_before_verb(context: Context, cue: Cue, found: list[Attribution]) ->
     return None if unit is None else _decided(unit)
 
 
-def thing_subject(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def thing_subject(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"the conflict highlights", "the term refers to": verbs of evidence take things as subjects,
     so an unlisted noun before them is no source."""
     if cue.opens or not (cue.lemma in INFERENCE_LEMMAS or cue.lemma == "refer to"):
@@ -281,7 +281,7 @@ def thing_subject(context: Context, cue: Cue, found: list[Attribution]) -> Decis
     return _decided(None)
 
 
-def reduced_relative_subject(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def reduced_relative_subject(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"Two pastors supporting the senator": an -ing form after a plural noun, which is its subject.
 
     Any other -ing form after a noun ("a stark warning") is no report; only "with critics
@@ -297,7 +297,7 @@ def reduced_relative_subject(context: Context, cue: Cue, found: list[Attribution
     return _decided(None)
 
 
-def participial_adjective(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def participial_adjective(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"suspected of", "vessels accused of": a form before "of" or "by" is adjectival or passive.
 
     So is a verb of attack with no object before "for" or "with" ("the group charged with
@@ -313,7 +313,7 @@ def participial_adjective(context: Context, cue: Cue, found: list[Attribution]) 
     return None
 
 
-def unlisted_subject(context: Context, cue: Cue, found: list[Attribution]) -> Decision | None:
+def unlisted_subject(context: Context, cue: Cue, found: list[Attribution]) -> SourceDecision | None:
     """"The rights group says": any noun phrase before a verb-only form, or before a noun-like form used as a verb.
 
     A form that could be a noun ("claims", "support") counts as a verb when its form or
