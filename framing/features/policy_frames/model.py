@@ -31,8 +31,9 @@ from ...document import Document
 from ...errors import FramingInputError
 from ...lexicon_schema import POLICY_FRAMES
 from ...linear_model import read_model_data
+from .clauses import Clauses, in_side_clause, side_clauses
 from .cues import CueHit, weight_by_frame
-from .evidence import MAX_EVIDENCE, MAX_WORDS, FrameDecision, WordWeight
+from .evidence import CANDIDATES, MAX_WORDS, Candidate, FrameDecision, WordWeight, strong_words
 from .rule import cue_rule_decisions
 
 FORMAT = "framing-frame-model/3"  # /1: cue sums, uncalibrated; /2: words only
@@ -139,6 +140,7 @@ class _Parts(NamedTuple):
 
     sentences: Any  # the item's sentence
     starts: Any  # the item's start in the text
+    side: Any  # whether the item sits in a side clause (:mod:`.clauses`)
     tokens: list[int]  # the word items' token indexes
     hits: Sequence[CueHit]  # the cue items
     contributions: Any  # items × frames
@@ -157,7 +159,7 @@ class _Parts(NamedTuple):
         return place
 
 
-def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel) -> _Parts:
+def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Clauses | None) -> _Parts:
     """Each word occurrence's and each cue's part of every frame's log-odds (they sum to logit − intercept).
 
     A word's contribution (weight × its TF-IDF value) is split evenly over its occurrences; a cue
@@ -180,10 +182,15 @@ def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel) -> _Parts:
                                 np.array([hit.sentence for hit in hits], dtype=np.intp)])
     starts = np.concatenate([np.fromiter(columns.starts, dtype=np.intp, count=count)[tokens],
                              np.array([hit.start for hit in hits], dtype=np.intp)])
-    return _Parts(sentences, starts, tokens.tolist(), hits, np.vstack([words, cues]))
+    side = np.concatenate([in_side_clause(starts[:len(tokens)], clauses if clauses is not None
+                                          else side_clauses(doc.text)),
+                           np.array([hit.side for hit in hits], dtype=bool)])
+    return _Parts(sentences, starts, side, tokens.tolist(), hits, np.vstack([words, cues]))
 
 
-def model_decisions(doc: Document, hits: Sequence[CueHit], model: FrameModel) -> list[FrameDecision]:
+def model_decisions(
+    doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Clauses | None = None
+) -> list[FrameDecision]:
     """The frames the model assigns (probability ≥ threshold) and those the cue rule adds, best first.
 
     Scored once per article from the document's tokens and cue hits. Each model decision carries
@@ -192,7 +199,7 @@ def model_decisions(doc: Document, hits: Sequence[CueHit], model: FrameModel) ->
     """
     import numpy as np
 
-    parts = _parts(doc, hits, model)
+    parts = _parts(doc, hits, model, clauses)
     logits = model.arrays.intercepts + parts.contributions.sum(axis=0)
     probabilities = 1.0 / (1.0 + np.exp(-logits))
     assigned = np.flatnonzero(probabilities >= model.arrays.thresholds)
@@ -213,11 +220,11 @@ def model_decisions(doc: Document, hits: Sequence[CueHit], model: FrameModel) ->
 def _word_decisions(
     doc: Document, frames: Sequence[tuple[str, float, float]], parts: _Parts
 ) -> list[FrameDecision]:
-    """The model's decisions: every sentence's total, and the best words of the best sentences only.
+    """The model's decisions: every sentence's total, and the candidate evidence sentences with their words.
 
     ``frames`` are ``(frame, probability, lift)``; ``parts.contributions`` has one column per frame:
-    all frames' sentence totals come from one ``bincount``, so the cost per article is a few array
-    operations plus the words of at most ``MAX_EVIDENCE`` sentences per frame.
+    all frames' sentence totals and main-clause totals come from two ``bincount`` calls, so the cost per
+    article is a few array operations plus the words of at most ``CANDIDATES`` sentences per frame.
     """
     import numpy as np
 
@@ -225,17 +232,31 @@ def _word_decisions(
         return []
     n_sentences, n_frames = max(len(doc.sentences), 1), len(frames)
     cells = (parts.sentences[:, None] * n_frames + np.arange(n_frames)).ravel()
-    totals = np.bincount(cells, weights=parts.contributions.ravel(),
-                         minlength=n_sentences * n_frames).reshape(-1, n_frames)
-    best = np.argsort(-totals, axis=0, kind="stable")[:MAX_EVIDENCE]  # sentence indexes, per frame
+    main_parts = parts._replace(contributions=parts.contributions * ~parts.side[:, None])
+    totals, main = (np.bincount(cells, weights=p.contributions.ravel(), minlength=n_sentences * n_frames)
+                    .reshape(-1, n_frames) for p in (parts, main_parts))
+    best = np.argsort(-main, axis=0, kind="stable")[:CANDIDATES]  # sentence indexes, per frame
     in_best = np.zeros(totals.shape, dtype=bool)
     in_best[best, np.arange(n_frames)] = True
+    in_best &= main > 0
+    leads = main >= main.max(axis=1, keepdims=True)
     words: list[dict[int, list[WordWeight]]] = [{} for _ in frames]
     place = parts.places(doc)
-    for item, column, sentence, weight in _heaviest(parts, in_best & (totals > 0)):
+    for item, column, sentence, weight in _heaviest(main_parts, in_best):
         words[column].setdefault(sentence, []).append(WordWeight(*place(item), weight))
-    return [FrameDecision(frame, score, RULE, words[column], dict(enumerate(totals[:, column].tolist())), lift)
-            for column, (frame, score, lift) in enumerate(frames)]
+    cue_terms: dict[tuple[str, int], set[str]] = {}
+    for hit in parts.hits:
+        if not hit.side:
+            cue_terms.setdefault((hit.frame, hit.sentence), set()).add(hit.term.lower())
+    decisions = []
+    for column, (frame, score, lift) in enumerate(frames):
+        chosen = best[:, column][in_best[best[:, column], column]].tolist()
+        candidates = [Candidate(s, float(totals[s, column]), float(main[s, column]), bool(leads[s, column]),
+                                strong_words(words[column].get(s, [])), len(cue_terms.get((frame, s), ())))
+                      for s in chosen]
+        decisions.append(FrameDecision(frame, score, RULE, words[column], dict(enumerate(totals[:, column].tolist())),
+                                       lift, candidates))
+    return decisions
 
 
 def _heaviest(parts: _Parts, in_best: Any) -> list[tuple[int, int, int, float]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .cues import CueHit, weight_by_frame
-from .evidence import FrameDecision, WordWeight
+from .evidence import FrameDecision, WordWeight, with_candidates
 
 RULE = "frame_cues"
 MIN_WEIGHT = 3.0
@@ -30,10 +30,11 @@ def cue_rule_decisions(hits: list[CueHit]) -> list[FrameDecision]:
     parts: dict[str, dict[int, list[WordWeight]]] = defaultdict(lambda: defaultdict(list))
     for hit in hits:
         terms[hit.frame].add(hit.term.lower())
-        parts[hit.frame][hit.sentence].append(WordWeight(hit.text, hit.start, hit.end, hit.weight))
+        parts[hit.frame][hit.sentence].append(WordWeight(hit.text, hit.start, hit.end, hit.weight, hit.side))
     kept = [
         frame for frame, weight in totals.items()
         if weight >= MIN_WEIGHT and len(terms[frame]) >= MIN_TERMS and weight / overall >= MIN_SHARE
     ]
     kept.sort(key=lambda frame: (-totals[frame], frame))
-    return [FrameDecision(frame, totals[frame] / overall, RULE, dict(parts[frame])) for frame in kept[:MAX_FRAMES]]
+    return with_candidates([FrameDecision(frame, totals[frame] / overall, RULE, dict(parts[frame]))
+                            for frame in kept[:MAX_FRAMES]])
