@@ -212,9 +212,10 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision]) -> list[Span]
             spans.append(Span(
                 type="frame", start=start, end=end, text=doc.text[start:end], label=decision.frame,
                 category=decision.frame,
-                note=f"carries the frame {decision.frame.replace('_', ' ')} (score {decision.score:.2f}); "
+                note=f"carries the frame {decision.frame.replace('_', ' ')} ({_ordered_by(decision)}); "
                      f"words that weighed most: {listed}",
                 attrs={"rule": decision.rule, "frame_score": round(decision.score, 3), "frame_rank": frame_rank,
+                       "frame_lift": None if decision.salience is None else round(decision.salience, 3),
                        "evidence_rank": rank,
                        "frame_sentences": carrying,
                        "sentence_weight": round(part, 3), "main_clause_weight": round(chosen.main_part, 3),
@@ -225,6 +226,15 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision]) -> list[Span]
     return spans
 
 
+def _ordered_by(decision: FrameDecision) -> str:
+    """The score, and what orders the frames when it is not the score (the lift), in words."""
+    if decision.salience is None:
+        return f"score {decision.score:.2f}, which orders the frames"
+    sure = "" if decision.score >= SURE else f"; below {SURE}, so after the frames the model is sure of"
+    return (f"score {decision.score:.2f}; ordered by lift {decision.salience:+.2f}, how far the article raises the "
+            f"frame's log-odds above its base rate{sure}")
+
+
 def frame_records(spans: Iterable[Span]) -> list[dict[str, Any]]:
     """The record's ``frames``: each assigned frame with its score and evidence sentences, lead frame first."""
     frames: dict[str, dict[str, Any]] = {}
@@ -233,6 +243,7 @@ def frame_records(spans: Iterable[Span]) -> list[dict[str, Any]]:
             continue
         record = frames.setdefault(span.label, {
             "frame": span.label, "score": span.attrs.get("frame_score", 0.0), "rank": span.attrs.get("frame_rank", 0),
+            "lift": span.attrs.get("frame_lift"),
             "rule": span.attrs.get("rule", ""),
             "sentences": span.attrs.get("frame_sentences", 0), "evidence": [],
         })
