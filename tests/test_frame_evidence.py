@@ -1,4 +1,4 @@
-"""Which sentences a frame shows as evidence: main clause, the frame leads there, cues and words meet, fewer not weak."""
+"""Which sentences a frame shows: main clause, the frame leads there, cues and words meet, fewer not weak."""
 
 from __future__ import annotations
 
