@@ -26,7 +26,7 @@ MAX_EVIDENCE = 3  # sentences shown per frame, at most
 MAX_WORDS = 4  # words shown per evidence sentence
 MIN_WORDS = 2  # different words of the frame in a sentence's main clause for it to count as about the frame
 RELATIVE_BAR = 0.5  # a further evidence sentence's main part, at least this share of the best one's
-CANDIDATES = 4  # sentences per frame (the largest main parts) that the choice looks at
+CANDIDATES = 3  # sentences per frame that the choice looks at: the best by the key's first tiers, then main part
 STRONG_WORD = 0.25  # a word is listed (and counts toward MIN_WORDS) from this share of its sentence's heaviest
 SURE = 0.5  # a learned frame's probability from which it may lead the article (below: "possible")
 

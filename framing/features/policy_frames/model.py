@@ -33,7 +33,7 @@ from ...lexicon_schema import POLICY_FRAMES
 from ...linear_model import read_model_data
 from .clauses import Clauses, in_side_clause, side_clauses
 from .cues import CueHit, weight_by_frame
-from .evidence import CANDIDATES, MAX_WORDS, Candidate, FrameDecision, WordWeight, strong_words
+from .evidence import CANDIDATES, MAX_WORDS, Candidate, FrameDecision, WordWeight, strong_words, with_candidates
 from .rule import cue_rule_decisions
 
 FORMAT = "framing-frame-model/3"  # /1: cue sums, uncalibrated; /2: words only
@@ -41,6 +41,9 @@ WORD, CUE = "w:", "c:"  # feature name prefixes: a word's TF-IDF value; a frame'
 CUE_ROWS = {frame: row for row, frame in enumerate(POLICY_FRAMES)}
 MODEL_FILE = "frame_model.json"
 RULE = "frame_model"
+# Tiers that put the candidate sentences in :meth:`.evidence.Candidate.key`'s order by one number: a sentence the
+# frame leads comes before one it does not, then one with a cue of the frame; main parts (log-odds) stay far below.
+CUE_TIER, LEAD_TIER = 1e3, 1e6
 RETRAIN = ("Restore it from the repository, or retrain it with: python scripts/train_frames.py "
            "--data DATASETS/frames -o lexicons/optional/frames-research-use/frame_model.json")
 
@@ -210,9 +213,11 @@ def model_decisions(
     model_frames = {name: (score, lift) for name, score, lift in zip(names, probabilities.tolist(), lifts,
                                                                       strict=True)}
     taken = {names[c] for c in assigned}
-    decisions += [replace(decision, score=model_frames.get(decision.frame, (0.0, -math.inf))[0],
-                          salience=model_frames.get(decision.frame, (0.0, -math.inf))[1])
-                  for decision in cue_rule_decisions(list(hits)) if decision.frame not in taken]
+    rule = cue_rule_decisions(list(hits), candidates=False)
+    if any(decision.frame not in taken for decision in rule):  # leads among all the rule's frames
+        decisions += [replace(decision, score=model_frames.get(decision.frame, (0.0, -math.inf))[0],
+                              salience=model_frames.get(decision.frame, (0.0, -math.inf))[1])
+                      for decision in with_candidates(rule) if decision.frame not in taken]
     decisions.sort(key=FrameDecision.order)
     return decisions
 
@@ -235,28 +240,42 @@ def _word_decisions(
     main_parts = parts._replace(contributions=parts.contributions * ~parts.side[:, None])
     totals, main = (np.bincount(cells, weights=p.contributions.ravel(), minlength=n_sentences * n_frames)
                     .reshape(-1, n_frames) for p in (parts, main_parts))
-    best = np.argsort(-main, axis=0, kind="stable")[:CANDIDATES]  # sentence indexes, per frame
+    leads = main >= main.max(axis=1, keepdims=True)
+    cues = _cue_terms(parts.hits, [frame for frame, _, _ in frames], n_sentences)
+    # The candidates: by :meth:`Candidate.key`'s first three tiers (leads, a cue, main part), here in arrays
+    # so that only the words of CANDIDATES sentences per frame are looked up.
+    tiers = np.where(main > 0, main + CUE_TIER * (cues > 0) + LEAD_TIER * leads, -np.inf)
+    best = np.argsort(-tiers, axis=0, kind="stable")[:CANDIDATES]  # sentence indexes, per frame
     in_best = np.zeros(totals.shape, dtype=bool)
     in_best[best, np.arange(n_frames)] = True
     in_best &= main > 0
-    leads = main >= main.max(axis=1, keepdims=True)
     words: list[dict[int, list[WordWeight]]] = [{} for _ in frames]
     place = parts.places(doc)
     for item, column, sentence, weight in _heaviest(main_parts, in_best):
         words[column].setdefault(sentence, []).append(WordWeight(*place(item), weight))
-    cue_terms: dict[tuple[str, int], set[str]] = {}
-    for hit in parts.hits:
-        if not hit.side:
-            cue_terms.setdefault((hit.frame, hit.sentence), set()).add(hit.term.lower())
     decisions = []
     for column, (frame, score, lift) in enumerate(frames):
         chosen = best[:, column][in_best[best[:, column], column]].tolist()
         candidates = [Candidate(s, float(totals[s, column]), float(main[s, column]), bool(leads[s, column]),
-                                strong_words(words[column].get(s, [])), len(cue_terms.get((frame, s), ())))
+                                strong_words(words[column].get(s, [])), int(cues[s, column]))
                       for s in chosen]
         decisions.append(FrameDecision(frame, score, RULE, words[column], dict(enumerate(totals[:, column].tolist())),
                                        lift, candidates))
     return decisions
+
+
+def _cue_terms(hits: Sequence[CueHit], frames: Sequence[str], n_sentences: int) -> Any:
+    """Sentences × ``frames``: how many different cue terms of each frame sit in each sentence's main clause."""
+    import numpy as np
+
+    columns = {frame: column for column, frame in enumerate(frames)}
+    terms = {(hit.sentence, columns[hit.frame], hit.term.lower()) for hit in hits
+             if not hit.side and hit.frame in columns}
+    counts = np.zeros((n_sentences, len(frames)), dtype=np.intp)
+    if terms:
+        sentences, frame_columns, _ = zip(*terms, strict=True)
+        np.add.at(counts, (np.array(sentences, dtype=np.intp), np.array(frame_columns, dtype=np.intp)), 1)
+    return counts
 
 
 def _heaviest(parts: _Parts, in_best: Any) -> list[tuple[int, int, int, float]]:

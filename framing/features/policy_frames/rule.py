@@ -22,8 +22,12 @@ MIN_SHARE = 0.1
 MAX_FRAMES = 5
 
 
-def cue_rule_decisions(hits: list[CueHit]) -> list[FrameDecision]:
-    """The frames the cue rule assigns, highest share first, each with its cues per sentence."""
+def cue_rule_decisions(hits: list[CueHit], candidates: bool = True) -> list[FrameDecision]:
+    """The frames the cue rule assigns, highest share first, each with its cues per sentence.
+
+    ``candidates``: also rank each frame's candidate evidence sentences (:func:`.evidence.with_candidates`);
+    the learned model, which keeps only the rule's frames it did not assign itself, does that for those.
+    """
     totals = weight_by_frame(hits)
     overall = sum(totals.values())
     terms: dict[str, set[str]] = defaultdict(set)
@@ -36,5 +40,5 @@ def cue_rule_decisions(hits: list[CueHit]) -> list[FrameDecision]:
         if weight >= MIN_WEIGHT and len(terms[frame]) >= MIN_TERMS and weight / overall >= MIN_SHARE
     ]
     kept.sort(key=lambda frame: (-totals[frame], frame))
-    return with_candidates([FrameDecision(frame, totals[frame] / overall, RULE, dict(parts[frame]))
-                            for frame in kept[:MAX_FRAMES]])
+    decisions = [FrameDecision(frame, totals[frame] / overall, RULE, dict(parts[frame])) for frame in kept[:MAX_FRAMES]]
+    return with_candidates(decisions) if candidates else decisions
