@@ -14,7 +14,7 @@ from typing import Any
 
 from ...grammar import DASHES, SIDE_CLAUSE_OPENERS
 
-Clauses = tuple[list[int], list[int]]  # the side clauses' sorted start and end offsets
+Clauses = tuple[Any, Any]  # the side clauses' sorted start and end offsets, as integer arrays
 
 _PATTERN = (r"\b(?:" + "|".join(sorted(SIDE_CLAUSE_OPENERS)) + r")\b[^,;:()\[\]" + "".join(DASHES)
             + r".?!\n]*")
@@ -23,23 +23,22 @@ _SIDE_CLAUSE_ANY_CASE = re.compile(_PATTERN, re.IGNORECASE)
 
 
 def side_clauses(text: str) -> Clauses:
-    """The side clauses of ``text`` as sorted ``(starts, ends)`` character offsets."""
+    """The side clauses of ``text`` as sorted ``(starts, ends)`` arrays of character offsets."""
+    import numpy as np
+
     lowered = text.lower()
     # Lower-casing keeps offsets unless a character lower-cases to two ("İ"): then match the text as written.
     matches = _SIDE_CLAUSE.finditer(lowered) if len(lowered) == len(text) else _SIDE_CLAUSE_ANY_CASE.finditer(text)
-    starts, ends = [], []
-    for match in matches:
-        starts.append(match.start())
-        ends.append(match.end())
-    return starts, ends
+    spans = np.array([match.span() for match in matches], dtype=np.intp).reshape(-1, 2)
+    return spans[:, 0], spans[:, 1]
 
 
 def in_side_clause(offsets: Any, clauses: Clauses) -> Any:
-    """A boolean array: whether each character offset (an array) falls inside one of ``clauses``."""
+    """A boolean array: whether each character offset (an array or list) falls inside one of ``clauses``."""
     import numpy as np
 
     offsets = np.asarray(offsets, dtype=np.intp)
-    starts, ends = (np.asarray(side, dtype=np.intp) for side in clauses)
+    starts, ends = clauses
     if not len(starts):
         return np.zeros(len(offsets), dtype=bool)
     last = np.searchsorted(starts, offsets, side="right") - 1  # the last clause opening at or before each offset

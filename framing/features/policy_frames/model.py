@@ -33,7 +33,16 @@ from ...lexicon_schema import POLICY_FRAMES
 from ...linear_model import read_model_data
 from .clauses import Clauses, in_side_clause, side_clauses
 from .cues import CueHit, weight_by_frame
-from .evidence import CANDIDATES, MAX_WORDS, Candidate, FrameDecision, WordWeight, strong_words, with_candidates
+from .evidence import (
+    CANDIDATES,
+    MAX_WORDS,
+    STRONG_WORD,
+    Candidate,
+    FrameDecision,
+    WordWeight,
+    strong_words,
+    with_candidates,
+)
 from .rule import cue_rule_decisions
 
 FORMAT = "framing-frame-model/3"  # /1: cue sums, uncalibrated; /2: words only
@@ -241,10 +250,13 @@ def _word_decisions(
     totals, main = (np.bincount(cells, weights=p.contributions.ravel(), minlength=n_sentences * n_frames)
                     .reshape(-1, n_frames) for p in (parts, main_parts))
     leads = main >= main.max(axis=1, keepdims=True)
-    cues = _cue_terms(parts.hits, [frame for frame, _, _ in frames], n_sentences)
+    cues = _cue_terms(parts.hits, {frame: column for column, (frame, _, _) in enumerate(frames)})
+    has_cue = np.zeros(main.shape, dtype=bool)
+    if cues:
+        has_cue[tuple(np.array(list(cues), dtype=np.intp).T)] = True
     # The candidates: by :meth:`Candidate.key`'s first three tiers (leads, a cue, main part), here in arrays
     # so that only the words of CANDIDATES sentences per frame are looked up.
-    tiers = np.where(main > 0, main + CUE_TIER * (cues > 0) + LEAD_TIER * leads, -np.inf)
+    tiers = np.where(main > 0, main + CUE_TIER * has_cue + LEAD_TIER * leads, -np.inf)
     best = np.argsort(-tiers, axis=0, kind="stable")[:CANDIDATES]  # sentence indexes, per frame
     in_best = np.zeros(totals.shape, dtype=bool)
     in_best[best, np.arange(n_frames)] = True
@@ -253,28 +265,26 @@ def _word_decisions(
     place = parts.places(doc)
     for item, column, sentence, weight in _heaviest(main_parts, in_best):
         words[column].setdefault(sentence, []).append(WordWeight(*place(item), weight))
+    # Plain lists from here: indexing them per candidate is far cheaper than indexing arrays.
+    totals_by_frame, main_by_frame, leads_by_frame = totals.T.tolist(), main.T.tolist(), leads.T.tolist()
     decisions = []
-    for column, (frame, score, lift) in enumerate(frames):
-        chosen = best[:, column][in_best[best[:, column], column]].tolist()
-        candidates = [Candidate(s, float(totals[s, column]), float(main[s, column]), bool(leads[s, column]),
-                                strong_words(words[column].get(s, [])), int(cues[s, column]))
-                      for s in chosen]
-        decisions.append(FrameDecision(frame, score, RULE, words[column], dict(enumerate(totals[:, column].tolist())),
-                                       lift, candidates))
+    for column, ((frame, score, lift), sentences) in enumerate(zip(frames, best.T.tolist(), strict=True)):
+        column_totals, column_main = totals_by_frame[column], main_by_frame[column]
+        column_leads = leads_by_frame[column]
+        candidates = [Candidate(s, column_totals[s], column_main[s], column_leads[s],
+                                strong_words(words[column].get(s, [])), cues.get((s, column), 0))
+                      for s in sentences if column_main[s] > 0]
+        decisions.append(FrameDecision(frame, score, RULE, words[column], dict(enumerate(column_totals)), lift,
+                                       candidates))
     return decisions
 
 
-def _cue_terms(hits: Sequence[CueHit], frames: Sequence[str], n_sentences: int) -> Any:
-    """Sentences × ``frames``: how many different cue terms of each frame sit in each sentence's main clause."""
-    import numpy as np
-
-    columns = {frame: column for column, frame in enumerate(frames)}
-    terms = {(hit.sentence, columns[hit.frame], hit.term.lower()) for hit in hits
-             if not hit.side and hit.frame in columns}
-    counts = np.zeros((n_sentences, len(frames)), dtype=np.intp)
-    if terms:
-        sentences, frame_columns, _ = zip(*terms, strict=True)
-        np.add.at(counts, (np.array(sentences, dtype=np.intp), np.array(frame_columns, dtype=np.intp)), 1)
+def _cue_terms(hits: Sequence[CueHit], columns: Mapping[str, int]) -> dict[tuple[int, int], int]:
+    """``(sentence, frame column)`` → how many different cue terms of the frame sit in the sentence's main clause."""
+    counts: dict[tuple[int, int], int] = {}
+    for sentence, column, _ in {(hit.sentence, columns[hit.frame], hit.term.lower()) for hit in hits
+                                if not hit.side and hit.frame in columns}:
+        counts[sentence, column] = counts.get((sentence, column), 0) + 1
     return counts
 
 
@@ -282,8 +292,9 @@ def _heaviest(parts: _Parts, in_best: Any) -> list[tuple[int, int, int, float]]:
     """``(item, frame column, sentence, weight)`` of the words listed as evidence, each sentence's heaviest first.
 
     For every frame's best sentences (``in_best``: sentences × frames), the ``MAX_WORDS`` places
-    that add most; a word and a cue starting at the same place are one entry (their positive parts
-    summed, shown as the cue). All frames at once, in a few array operations per article.
+    that add most, each at least ``STRONG_WORD`` of the heaviest; a word and a cue starting at the
+    same place are one entry (their positive parts summed, shown as the cue). All frames at once, in a
+    few array operations per article.
     """
     import numpy as np
 
@@ -305,7 +316,9 @@ def _heaviest(parts: _Parts, in_best: Any) -> list[tuple[int, int, int, float]]:
     first = np.ones(len(item), dtype=bool)  # one sentence of one frame
     first[1:] = (column[1:] != column[:-1]) | (sentence[1:] != sentence[:-1])
     place = np.arange(len(item))
-    keep = place - np.maximum.accumulate(np.where(first, place, 0)) < MAX_WORDS
+    group_start = np.maximum.accumulate(np.where(first, place, 0))
+    # at most MAX_WORDS, each a strong word (:func:`.evidence.strong_words`): no WordWeight for the rest
+    keep = (place - group_start < MAX_WORDS) & (weight >= STRONG_WORD * weight[group_start])
     return list(zip(*(a[keep].tolist() for a in (item, column, sentence, weight)), strict=True))
 
 
