@@ -33,9 +33,11 @@ RULES = ("frame_cues", "frame_model")
 
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     """The frames of one article, each with its evidence sentences as ``frame`` spans."""
-    clauses = side_clauses(doc.text)
-    hits = cue_hits(doc, lexicons, clauses)
     model = lexicons.frame_model
-    decisions = model_decisions(doc, hits, model, clauses) if model is not None else cue_rule_decisions(hits)
+    if model is None:
+        decisions = cue_rule_decisions(cue_hits(doc, lexicons))
+    else:  # the model's words sit in every sentence: one pass over the text finds all side clauses
+        clauses = side_clauses(doc.text)
+        decisions = model_decisions(doc, cue_hits(doc, lexicons, clauses), model, clauses)
     spans = frame_spans(doc, decisions)
     return Extraction({"frames_assigned": float(len({span.label for span in spans}))}, spans)

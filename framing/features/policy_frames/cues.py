@@ -36,15 +36,16 @@ class CueHit:
 def cue_hits(doc: Document, lexicons: Lexicons, clauses: Clauses | None = None) -> list[CueHit]:
     """Every frame cue in ``doc``, in text order (longest match first, no overlaps).
 
-    ``clauses``: the document's side clauses, when the caller has them already.
+    ``clauses``: the document's side clauses, when the caller has them already (else those of the sentences
+    that hold cues are found).
     """
     columns = doc.token_columns()
     found = [(columns.starts[first], columns.ends[end - 1], columns.sentences[first], entry)
              for first, end, entry in lexicons.matcher("frame_cues").match(columns.norms)]
     if not found:
         return []
-    if clauses is None:
-        clauses = side_clauses(doc.text)
+    if clauses is None:  # only the sentences that hold cues
+        clauses = side_clauses(doc.text, [doc.sentences[sentence] for sentence in sorted({f[2] for f in found})])
     side = in_side_clause([start for start, _, _, _ in found], clauses).tolist()
     return [CueHit(entry["frame"], entry.key, doc.text[start:stop], float(entry["weight"]), sentence, start, stop,
                    aside) for (start, stop, sentence, entry), aside in zip(found, side, strict=True)]

@@ -31,14 +31,17 @@ def cue_rule_decisions(hits: list[CueHit], candidates: bool = True) -> list[Fram
     totals = weight_by_frame(hits)
     overall = sum(totals.values())
     terms: dict[str, set[str]] = defaultdict(set)
-    parts: dict[str, dict[int, list[WordWeight]]] = defaultdict(lambda: defaultdict(list))
     for hit in hits:
         terms[hit.frame].add(hit.term.lower())
-        parts[hit.frame][hit.sentence].append(WordWeight(hit.text, hit.start, hit.end, hit.weight, hit.side))
     kept = [
         frame for frame, weight in totals.items()
         if weight >= MIN_WEIGHT and len(terms[frame]) >= MIN_TERMS and weight / overall >= MIN_SHARE
     ]
     kept.sort(key=lambda frame: (-totals[frame], frame))
-    decisions = [FrameDecision(frame, totals[frame] / overall, RULE, dict(parts[frame])) for frame in kept[:MAX_FRAMES]]
+    kept = kept[:MAX_FRAMES]
+    parts: dict[str, dict[int, list[WordWeight]]] = {frame: defaultdict(list) for frame in kept}
+    for hit in hits:  # the words of the kept frames only
+        if hit.frame in parts:
+            parts[hit.frame][hit.sentence].append(WordWeight(hit.text, hit.start, hit.end, hit.weight, hit.side))
+    decisions = [FrameDecision(frame, totals[frame] / overall, RULE, dict(parts[frame])) for frame in kept]
     return with_candidates(decisions) if candidates else decisions
