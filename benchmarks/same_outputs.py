@@ -20,14 +20,14 @@ from pathlib import Path
 from typing import Any
 
 
-def dump(path: Path, limit: int | None, out: Path) -> int:
-    """Write the record (minus the text) of each text of a JSON Lines file."""
+def dump(path: Path, limit: int | None, out: Path, extra: Path | None = None) -> int:
+    """Write the record (minus the text) of each text of a JSON Lines file (``extra``: a lexicon folder on top)."""
     from benchmarks.throughput import load_texts
     from framing.analysis import analyze_document
     from framing.corpus import parse_text
     from framing.lexicons import load_lexicons
 
-    lexicons = load_lexicons()
+    lexicons = load_lexicons(extra)
     records = []
     for text in load_texts(path, limit):
         record = analyze_document(parse_text(text, lexicons), lexicons).to_record()
@@ -80,12 +80,14 @@ def main(argv: list[str] | None = None) -> int:
     dumping.add_argument("path", type=Path)
     dumping.add_argument("--limit", type=int, default=400)
     dumping.add_argument("-o", "--out", type=Path, required=True)
+    dumping.add_argument("--lexicons", type=Path, help="a lexicon folder layered over the bundled ones (e.g. the "
+                         "optional research-use set)")
     diffing = commands.add_parser("diff", help="compare two dumps")
     diffing.add_argument("before", type=Path)
     diffing.add_argument("after", type=Path)
     args = parser.parse_args(argv)
     if args.command == "dump":
-        return dump(args.path, args.limit, args.out)
+        return dump(args.path, args.limit, args.out, args.lexicons)
     return diff(args.before, args.after)
 
 

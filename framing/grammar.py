@@ -165,3 +165,13 @@ TITLE_MODIFIERS = frozenset(["deputy", "acting", "assistant", "associate", "inte
 # "independent Sen.", "outgoing White House economic adviser"): a label keeps them.
 TITLE_DESCRIBERS = TITLE_MODIFIERS | frozenset(["former", "independent", "outgoing", "incoming", "retired", "then",
                                                 "then-", "late", "longtime", "veteran", "freshman", "senior"])
+
+# --- side clauses ----------------------------------------------------------------------
+# Words that open a clause or phrase standing beside the sentence's main statement: a condition ("if the
+# talks fail"), a concession ("although", "despite the designation"), a time frame ("when", "while") or a
+# relative clause ("who argue", "which"). A frame word there is background to what the sentence says, so a
+# frame's evidence sentence must carry the frame in its main clause (Quirk et al. 1985, ch. 15: adverbial and
+# relative clauses). "that" is left out: it as often opens the reported content that is the sentence's point.
+SIDE_CLAUSE_OPENERS = frozenset(["if", "unless", "although", "though", "whereas", "whether", "while", "when",
+                                 "whenever", "who", "whom", "whose", "which", "despite", "regardless",
+                                 "given that", "provided that", "as long as", "even as"])

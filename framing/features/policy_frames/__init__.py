@@ -20,6 +20,7 @@ from __future__ import annotations
 from ...document import Document
 from ...lexicons import Lexicons
 from .. import Extraction
+from .clauses import side_clauses
 from .cues import cue_hits
 from .evidence import frame_records, frame_spans
 from .model import model_decisions
@@ -32,8 +33,11 @@ RULES = ("frame_cues", "frame_model")
 
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     """The frames of one article, each with its evidence sentences as ``frame`` spans."""
-    hits = cue_hits(doc, lexicons)
     model = lexicons.frame_model
-    decisions = model_decisions(doc, hits, model) if model is not None else cue_rule_decisions(hits)
+    if model is None:
+        decisions = cue_rule_decisions(cue_hits(doc, lexicons))
+    else:  # the model's words sit in every sentence: one pass over the text finds all side clauses
+        clauses = side_clauses(doc.text)
+        decisions = model_decisions(doc, cue_hits(doc, lexicons, clauses), model, clauses)
     spans = frame_spans(doc, decisions)
     return Extraction({"frames_assigned": float(len({span.label for span in spans}))}, spans)

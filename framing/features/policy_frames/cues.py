@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...document import Document
+from .clauses import Clauses, in_side_clause, side_clauses
 
 if TYPE_CHECKING:  # the lexicons load the frame model from this package: no import cycle at run time
     from ...lexicons import Lexicons
@@ -29,17 +30,25 @@ class CueHit:
     sentence: int
     start: int
     end: int
+    side: bool = False  # in a side clause (:mod:`.clauses`): it counts for the score, not for the evidence
 
 
-def cue_hits(doc: Document, lexicons: Lexicons) -> list[CueHit]:
-    """Every frame cue in ``doc``, in text order (longest match first, no overlaps)."""
+def cue_hits(doc: Document, lexicons: Lexicons, clauses: Clauses | None = None) -> list[CueHit]:
+    """Every frame cue in ``doc``, in text order (longest match first, no overlaps).
+
+    ``clauses``: the document's side clauses, when the caller has them already (else those of the sentences
+    that hold cues are found).
+    """
     columns = doc.token_columns()
-    hits = []
-    for first, end, entry in lexicons.matcher("frame_cues").match(columns.norms):
-        start, stop = columns.starts[first], columns.ends[end - 1]
-        hits.append(CueHit(entry["frame"], entry.key, doc.text[start:stop], float(entry["weight"]),
-                           columns.sentences[first], start, stop))
-    return hits
+    found = [(columns.starts[first], columns.ends[end - 1], columns.sentences[first], entry)
+             for first, end, entry in lexicons.matcher("frame_cues").match(columns.norms)]
+    if not found:
+        return []
+    if clauses is None:  # only the sentences that hold cues
+        clauses = side_clauses(doc.text, [doc.sentences[sentence] for sentence in sorted({f[2] for f in found})])
+    side = in_side_clause([start for start, _, _, _ in found], clauses).tolist()
+    return [CueHit(entry["frame"], entry.key, doc.text[start:stop], float(entry["weight"]), sentence, start, stop,
+                   aside) for (start, stop, sentence, entry), aside in zip(found, side, strict=True)]
 
 
 def weight_by_frame(hits: list[CueHit]) -> dict[str, float]:

@@ -2,21 +2,32 @@
 
 Both scorers (the cue rule and the learned model) split an article's score for a frame
 into parts per sentence, each part the sum of named word contributions. The sentences
-with a positive part carry the frame; the largest ``MAX_EVIDENCE`` are its evidence; a frame with no such sentence
-is not reported (right, or silent). Each evidence sentence becomes a span of type
-``frame`` that carries the frame's name, the rule that decided and the words.
+with a positive part carry the frame; a frame with no such sentence is not reported (right, or silent).
+
+Which carrying sentences are *shown* follows a strict reader's test, "is the frame this sentence's point?"
+(:func:`chosen_evidence`): a sentence's *main part* counts only the words outside side clauses
+(:mod:`.clauses`: conditions, concessions, relative clauses); a sentence ranks first when the frame has
+its largest main part among the article's frames of the same scorer (it *leads* there) and when at least
+``MIN_WORDS`` different words of the frame meet in its main clause; then by main part. The best one is
+always shown; up to ``MAX_EVIDENCE`` - 1 more only when they lead, have the words, and reach
+``RELATIVE_BAR`` of the best one's main part: fewer sentences rather than weak ones. Each shown sentence
+becomes a span of type ``frame`` that carries the frame's name, the rule that decided and the words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ...document import Document, Span
 
-MAX_EVIDENCE = 3  # sentences shown per frame
+MAX_EVIDENCE = 3  # sentences shown per frame, at most
 MAX_WORDS = 4  # words shown per evidence sentence
+MIN_WORDS = 2  # different words of the frame in a sentence's main clause for it to count as about the frame
+RELATIVE_BAR = 0.5  # a further evidence sentence's main part, at least this share of the best one's
+CANDIDATES = 3  # sentences per frame that the choice looks at: the best by the key's first tiers, then main part
+STRONG_WORD = 0.25  # a word is listed (and counts toward MIN_WORDS) from this share of its sentence's heaviest
 SURE = 0.5  # a learned frame's probability from which it may lead the article (below: "possible")
 
 
@@ -28,6 +39,31 @@ class WordWeight:
     start: int
     end: int
     weight: float
+    side: bool = False  # in a side clause: part of the sentence's part, not of its main part
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A sentence that may show a frame: its parts of the score and its heaviest main-clause words."""
+
+    sentence: int
+    part: float  # the sentence's whole part of the frame's score
+    main_part: float  # the part of its words outside side clauses
+    leads: bool  # the frame has the sentence's largest main part among the article's frames of this scorer
+    words: Sequence[WordWeight]  # its heaviest positive main-clause words, heaviest first (``MAX_WORDS``)
+    cues: int  # different cue terms of this frame (``frame_cues.tsv``, written from the codebook) in its main clause
+
+    def distinct_words(self) -> int:
+        """How many different words (case aside) of the frame sit in the sentence's main clause."""
+        return len({word.text.lower() for word in self.words})
+
+    def about_frame(self) -> bool:
+        """Whether the sentence's main clause names the frame: a cue of it, and ``MIN_WORDS`` words that add to it."""
+        return self.cues > 0 and self.distinct_words() >= MIN_WORDS
+
+    def key(self) -> tuple[bool, bool, bool, float, int]:
+        """The order of the choice: leading sentences first, then a cue of the frame, then the words, then main part."""
+        return (not self.leads, self.cues == 0, self.distinct_words() < MIN_WORDS, -self.main_part, self.sentence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +81,9 @@ class FrameDecision:
     # its log-odds above the frame's base rate in training (so a frame common everywhere does not lead
     # an article just for being common). ``None``: the score orders.
     salience: float | None = None
+    # The sentences the evidence is chosen from (:func:`chosen_evidence`), when the scorer ranks them itself
+    # (the learned model, in arrays); ``None``: derived from ``sentence_parts`` (:func:`with_candidates`).
+    candidates: Sequence[Candidate] | None = None
 
     def order(self) -> tuple[bool, float, str]:
         """The sort key of the article's frames, lead frame first.
@@ -78,18 +117,83 @@ def _with_words(decision: FrameDecision, ranked: list[tuple[float, int]]) -> lis
 
 def carrying_sentences(decision: FrameDecision) -> int:
     """How many sentences carry the frame (a positive part of its score)."""
-    return len(_carrying(decision))
+    return sum(part > 0 for part in _sentence_totals(decision).values())
 
 
 def evidence_sentences(
     decision: FrameDecision, most: int | None = MAX_EVIDENCE
 ) -> list[tuple[int, float, list[WordWeight]]]:
-    """The best sentences for a frame: ``(sentence, part, words)`` with a positive part, largest first.
+    """The sentences that carry a frame: ``(sentence, part, words)`` with a positive part, largest first.
 
     ``most`` sentences (``None``: every sentence that carries the frame); the words are ranked for
-    those sentences only.
+    those sentences only. Whether a frame has any decides whether it is reported; which are shown is
+    :func:`chosen_evidence`'s stricter choice.
     """
     return _with_words(decision, _carrying(decision)[:most])
+
+
+def with_candidates(decisions: Sequence[FrameDecision]) -> list[FrameDecision]:
+    """The decisions with their candidate evidence sentences, from their per-sentence words.
+
+    A sentence's main part sums its words outside side clauses; it *leads* for the frame whose main part
+    there is the largest among ``decisions`` (one scorer's, so the parts share a scale).
+    """
+    mains = [{sentence: sum(w.weight for w in words if not w.side) for sentence, words in d.sentence_parts.items()}
+             for d in decisions]
+    best: dict[int, float] = {}
+    for main in mains:
+        for sentence, part in main.items():
+            best[sentence] = max(best.get(sentence, part), part)
+    updated = []
+    for decision, main in zip(decisions, mains, strict=True):
+        totals = _sentence_totals(decision)
+        ranked = sorted((sentence for sentence, part in main.items() if part > 0),
+                        key=lambda sentence: (-main[sentence], sentence))[:CANDIDATES]
+        updated.append(replace(decision, candidates=[
+            Candidate(sentence, totals[sentence], main[sentence], main[sentence] >= best[sentence],
+                      _heaviest_words(decision.sentence_parts[sentence]),
+                      len({w.text.lower() for w in decision.sentence_parts[sentence] if not w.side}))
+            for sentence in ranked]))
+    return updated
+
+
+def _heaviest_words(words: Iterable[WordWeight]) -> list[WordWeight]:
+    """A sentence's ``MAX_WORDS`` heaviest positive main-clause words, heaviest first (ties: text order)."""
+    return strong_words(sorted((w for w in words if w.weight > 0 and not w.side), key=lambda w: (-w.weight, w.start)))
+
+
+def strong_words(heaviest_first: Sequence[WordWeight]) -> list[WordWeight]:
+    """The words worth listing: at most ``MAX_WORDS``, each at least ``STRONG_WORD`` of the heaviest one.
+
+    A word that adds a hundredth of what the sentence's main word adds ("has +0.00") explains nothing
+    and would let any long sentence pass for one where several words of the frame meet.
+    """
+    if not heaviest_first:
+        return []
+    floor = STRONG_WORD * heaviest_first[0].weight
+    return [word for word in heaviest_first[:MAX_WORDS] if word.weight >= floor]
+
+
+def chosen_evidence(decision: FrameDecision) -> list[Candidate]:
+    """The sentences shown for a frame, best first: the best candidate, and others only if they are as good.
+
+    Ranked by :meth:`Candidate.key`; the first is always shown (so a reported frame keeps its evidence);
+    each further one only if it leads, has ``MIN_WORDS`` different words and reaches ``RELATIVE_BAR`` of
+    the first's main part. A frame whose words all sit in side clauses shows its best carrying sentence.
+    """
+    candidates = decision.candidates if decision.candidates is not None else with_candidates([decision])[0].candidates
+    ranked = sorted(candidates or (), key=Candidate.key)
+    if not ranked:
+        return [Candidate(sentence, part, part, False, words, 0)
+                for sentence, part, words in evidence_sentences(decision, 1)]
+    first, chosen = ranked[0], ranked[:1]
+    for candidate in ranked[1:]:
+        if len(chosen) == MAX_EVIDENCE:
+            break
+        if (candidate.leads and candidate.about_frame()
+                and candidate.main_part >= RELATIVE_BAR * first.main_part):
+            chosen.append(candidate)
+    return chosen
 
 
 def frame_spans(doc: Document, decisions: Iterable[FrameDecision]) -> list[Span]:
@@ -99,24 +203,36 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision]) -> list[Span]
     decisions' order (:meth:`FrameDecision.order`).
     """
     spans = []
-    ordered = ((decision, _carrying(decision)) for decision in sorted(decisions, key=FrameDecision.order))
+    ordered = ((decision, carrying_sentences(decision)) for decision in sorted(decisions, key=FrameDecision.order))
     for frame_rank, (decision, carrying) in enumerate(((d, c) for d, c in ordered if c), start=1):
-        for rank, (sentence, part, words) in enumerate(_with_words(decision, carrying[:MAX_EVIDENCE]), start=1):
+        for rank, chosen in enumerate(chosen_evidence(decision), start=1):
+            sentence, part, words = chosen.sentence, chosen.part, chosen.words
             start, end = doc.sentences[sentence]
             listed = ", ".join(f"{w.text} {w.weight:+.2f}" for w in words)
             spans.append(Span(
                 type="frame", start=start, end=end, text=doc.text[start:end], label=decision.frame,
                 category=decision.frame,
-                note=f"carries the frame {decision.frame.replace('_', ' ')} (score {decision.score:.2f}); "
+                note=f"carries the frame {decision.frame.replace('_', ' ')} ({_ordered_by(decision)}); "
                      f"words that weighed most: {listed}",
                 attrs={"rule": decision.rule, "frame_score": round(decision.score, 3), "frame_rank": frame_rank,
+                       "frame_lift": None if decision.salience is None else round(decision.salience, 3),
                        "evidence_rank": rank,
-                       "frame_sentences": len(carrying),
-                       "sentence_weight": round(part, 3),
+                       "frame_sentences": carrying,
+                       "sentence_weight": round(part, 3), "main_clause_weight": round(chosen.main_part, 3),
+                       "leads_sentence": chosen.leads,
                        "words": [{"text": w.text, "start": w.start, "end": w.end, "weight": round(w.weight, 3)}
                                  for w in words]},
             ))
     return spans
+
+
+def _ordered_by(decision: FrameDecision) -> str:
+    """The score, and what orders the frames when it is not the score (the lift), in words."""
+    if decision.salience is None:
+        return f"score {decision.score:.2f}, which orders the frames"
+    sure = "" if decision.score >= SURE else f"; below {SURE}, so after the frames the model is sure of"
+    return (f"score {decision.score:.2f}; ordered by lift {decision.salience:+.2f}, how far the article raises the "
+            f"frame's log-odds above its base rate{sure}")
 
 
 def frame_records(spans: Iterable[Span]) -> list[dict[str, Any]]:
@@ -127,6 +243,7 @@ def frame_records(spans: Iterable[Span]) -> list[dict[str, Any]]:
             continue
         record = frames.setdefault(span.label, {
             "frame": span.label, "score": span.attrs.get("frame_score", 0.0), "rank": span.attrs.get("frame_rank", 0),
+            "lift": span.attrs.get("frame_lift"),
             "rule": span.attrs.get("rule", ""),
             "sentences": span.attrs.get("frame_sentences", 0), "evidence": [],
         })

@@ -31,8 +31,18 @@ from ...document import Document
 from ...errors import FramingInputError
 from ...lexicon_schema import POLICY_FRAMES
 from ...linear_model import read_model_data
+from .clauses import Clauses, in_side_clause, side_clauses
 from .cues import CueHit, weight_by_frame
-from .evidence import MAX_EVIDENCE, MAX_WORDS, FrameDecision, WordWeight
+from .evidence import (
+    CANDIDATES,
+    MAX_WORDS,
+    STRONG_WORD,
+    Candidate,
+    FrameDecision,
+    WordWeight,
+    strong_words,
+    with_candidates,
+)
 from .rule import cue_rule_decisions
 
 FORMAT = "framing-frame-model/3"  # /1: cue sums, uncalibrated; /2: words only
@@ -40,6 +50,9 @@ WORD, CUE = "w:", "c:"  # feature name prefixes: a word's TF-IDF value; a frame'
 CUE_ROWS = {frame: row for row, frame in enumerate(POLICY_FRAMES)}
 MODEL_FILE = "frame_model.json"
 RULE = "frame_model"
+# Tiers that put the candidate sentences in :meth:`.evidence.Candidate.key`'s order by one number: a sentence the
+# frame leads comes before one it does not, then one with a cue of the frame; main parts (log-odds) stay far below.
+CUE_TIER, LEAD_TIER = 1e3, 1e6
 RETRAIN = ("Restore it from the repository, or retrain it with: python scripts/train_frames.py "
            "--data DATASETS/frames -o lexicons/optional/frames-research-use/frame_model.json")
 
@@ -139,6 +152,7 @@ class _Parts(NamedTuple):
 
     sentences: Any  # the item's sentence
     starts: Any  # the item's start in the text
+    side: Any  # whether the item sits in a side clause (:mod:`.clauses`)
     tokens: list[int]  # the word items' token indexes
     hits: Sequence[CueHit]  # the cue items
     contributions: Any  # items × frames
@@ -157,7 +171,7 @@ class _Parts(NamedTuple):
         return place
 
 
-def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel) -> _Parts:
+def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Clauses | None) -> _Parts:
     """Each word occurrence's and each cue's part of every frame's log-odds (they sum to logit − intercept).
 
     A word's contribution (weight × its TF-IDF value) is split evenly over its occurrences; a cue
@@ -180,10 +194,15 @@ def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel) -> _Parts:
                                 np.array([hit.sentence for hit in hits], dtype=np.intp)])
     starts = np.concatenate([np.fromiter(columns.starts, dtype=np.intp, count=count)[tokens],
                              np.array([hit.start for hit in hits], dtype=np.intp)])
-    return _Parts(sentences, starts, tokens.tolist(), hits, np.vstack([words, cues]))
+    side = np.concatenate([in_side_clause(starts[:len(tokens)], clauses if clauses is not None
+                                          else side_clauses(doc.text)),
+                           np.array([hit.side for hit in hits], dtype=bool)])
+    return _Parts(sentences, starts, side, tokens.tolist(), hits, np.vstack([words, cues]))
 
 
-def model_decisions(doc: Document, hits: Sequence[CueHit], model: FrameModel) -> list[FrameDecision]:
+def model_decisions(
+    doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Clauses | None = None
+) -> list[FrameDecision]:
     """The frames the model assigns (probability ≥ threshold) and those the cue rule adds, best first.
 
     Scored once per article from the document's tokens and cue hits. Each model decision carries
@@ -192,7 +211,7 @@ def model_decisions(doc: Document, hits: Sequence[CueHit], model: FrameModel) ->
     """
     import numpy as np
 
-    parts = _parts(doc, hits, model)
+    parts = _parts(doc, hits, model, clauses)
     logits = model.arrays.intercepts + parts.contributions.sum(axis=0)
     probabilities = 1.0 / (1.0 + np.exp(-logits))
     assigned = np.flatnonzero(probabilities >= model.arrays.thresholds)
@@ -203,9 +222,11 @@ def model_decisions(doc: Document, hits: Sequence[CueHit], model: FrameModel) ->
     model_frames = {name: (score, lift) for name, score, lift in zip(names, probabilities.tolist(), lifts,
                                                                       strict=True)}
     taken = {names[c] for c in assigned}
-    decisions += [replace(decision, score=model_frames.get(decision.frame, (0.0, -math.inf))[0],
-                          salience=model_frames.get(decision.frame, (0.0, -math.inf))[1])
-                  for decision in cue_rule_decisions(list(hits)) if decision.frame not in taken]
+    rule = cue_rule_decisions(list(hits), candidates=False)
+    if any(decision.frame not in taken for decision in rule):  # leads among all the rule's frames
+        decisions += [replace(decision, score=model_frames.get(decision.frame, (0.0, -math.inf))[0],
+                              salience=model_frames.get(decision.frame, (0.0, -math.inf))[1])
+                      for decision in with_candidates(rule) if decision.frame not in taken]
     decisions.sort(key=FrameDecision.order)
     return decisions
 
@@ -213,11 +234,11 @@ def model_decisions(doc: Document, hits: Sequence[CueHit], model: FrameModel) ->
 def _word_decisions(
     doc: Document, frames: Sequence[tuple[str, float, float]], parts: _Parts
 ) -> list[FrameDecision]:
-    """The model's decisions: every sentence's total, and the best words of the best sentences only.
+    """The model's decisions: every sentence's total, and the candidate evidence sentences with their words.
 
     ``frames`` are ``(frame, probability, lift)``; ``parts.contributions`` has one column per frame:
-    all frames' sentence totals come from one ``bincount``, so the cost per article is a few array
-    operations plus the words of at most ``MAX_EVIDENCE`` sentences per frame.
+    all frames' sentence totals and main-clause totals come from two ``bincount`` calls, so the cost per
+    article is a few array operations plus the words of at most ``CANDIDATES`` sentences per frame.
     """
     import numpy as np
 
@@ -225,25 +246,55 @@ def _word_decisions(
         return []
     n_sentences, n_frames = max(len(doc.sentences), 1), len(frames)
     cells = (parts.sentences[:, None] * n_frames + np.arange(n_frames)).ravel()
-    totals = np.bincount(cells, weights=parts.contributions.ravel(),
-                         minlength=n_sentences * n_frames).reshape(-1, n_frames)
-    best = np.argsort(-totals, axis=0, kind="stable")[:MAX_EVIDENCE]  # sentence indexes, per frame
+    main_parts = parts._replace(contributions=parts.contributions * ~parts.side[:, None])
+    totals, main = (np.bincount(cells, weights=p.contributions.ravel(), minlength=n_sentences * n_frames)
+                    .reshape(-1, n_frames) for p in (parts, main_parts))
+    leads = main >= main.max(axis=1, keepdims=True)
+    cues = _cue_terms(parts.hits, {frame: column for column, (frame, _, _) in enumerate(frames)})
+    has_cue = np.zeros(main.shape, dtype=bool)
+    if cues:
+        has_cue[tuple(np.array(list(cues), dtype=np.intp).T)] = True
+    # The candidates: by :meth:`Candidate.key`'s first three tiers (leads, a cue, main part), here in arrays
+    # so that only the words of CANDIDATES sentences per frame are looked up.
+    tiers = np.where(main > 0, main + CUE_TIER * has_cue + LEAD_TIER * leads, -np.inf)
+    best = np.argsort(-tiers, axis=0, kind="stable")[:CANDIDATES]  # sentence indexes, per frame
     in_best = np.zeros(totals.shape, dtype=bool)
     in_best[best, np.arange(n_frames)] = True
+    in_best &= main > 0
     words: list[dict[int, list[WordWeight]]] = [{} for _ in frames]
     place = parts.places(doc)
-    for item, column, sentence, weight in _heaviest(parts, in_best & (totals > 0)):
+    for item, column, sentence, weight in _heaviest(main_parts, in_best):
         words[column].setdefault(sentence, []).append(WordWeight(*place(item), weight))
-    return [FrameDecision(frame, score, RULE, words[column], dict(enumerate(totals[:, column].tolist())), lift)
-            for column, (frame, score, lift) in enumerate(frames)]
+    # Plain lists from here: indexing them per candidate is far cheaper than indexing arrays.
+    totals_by_frame, main_by_frame, leads_by_frame = totals.T.tolist(), main.T.tolist(), leads.T.tolist()
+    decisions = []
+    for column, ((frame, score, lift), sentences) in enumerate(zip(frames, best.T.tolist(), strict=True)):
+        column_totals, column_main = totals_by_frame[column], main_by_frame[column]
+        column_leads = leads_by_frame[column]
+        candidates = [Candidate(s, column_totals[s], column_main[s], column_leads[s],
+                                strong_words(words[column].get(s, [])), cues.get((s, column), 0))
+                      for s in sentences if column_main[s] > 0]
+        decisions.append(FrameDecision(frame, score, RULE, words[column], dict(enumerate(column_totals)), lift,
+                                       candidates))
+    return decisions
+
+
+def _cue_terms(hits: Sequence[CueHit], columns: Mapping[str, int]) -> dict[tuple[int, int], int]:
+    """``(sentence, frame column)`` → how many different cue terms of the frame sit in the sentence's main clause."""
+    counts: dict[tuple[int, int], int] = {}
+    for sentence, column, _ in {(hit.sentence, columns[hit.frame], hit.term.lower()) for hit in hits
+                                if not hit.side and hit.frame in columns}:
+        counts[sentence, column] = counts.get((sentence, column), 0) + 1
+    return counts
 
 
 def _heaviest(parts: _Parts, in_best: Any) -> list[tuple[int, int, int, float]]:
     """``(item, frame column, sentence, weight)`` of the words listed as evidence, each sentence's heaviest first.
 
     For every frame's best sentences (``in_best``: sentences × frames), the ``MAX_WORDS`` places
-    that add most; a word and a cue starting at the same place are one entry (their positive parts
-    summed, shown as the cue). All frames at once, in a few array operations per article.
+    that add most, each at least ``STRONG_WORD`` of the heaviest; a word and a cue starting at the
+    same place are one entry (their positive parts summed, shown as the cue). All frames at once, in a
+    few array operations per article.
     """
     import numpy as np
 
@@ -265,7 +316,9 @@ def _heaviest(parts: _Parts, in_best: Any) -> list[tuple[int, int, int, float]]:
     first = np.ones(len(item), dtype=bool)  # one sentence of one frame
     first[1:] = (column[1:] != column[:-1]) | (sentence[1:] != sentence[:-1])
     place = np.arange(len(item))
-    keep = place - np.maximum.accumulate(np.where(first, place, 0)) < MAX_WORDS
+    group_start = np.maximum.accumulate(np.where(first, place, 0))
+    # at most MAX_WORDS, each a strong word (:func:`.evidence.strong_words`): no WordWeight for the rest
+    keep = (place - group_start < MAX_WORDS) & (weight >= STRONG_WORD * weight[group_start])
     return list(zip(*(a[keep].tolist() for a in (item, column, sentence, weight)), strict=True))
 
 

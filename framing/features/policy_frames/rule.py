@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .cues import CueHit, weight_by_frame
-from .evidence import FrameDecision, WordWeight
+from .evidence import FrameDecision, WordWeight, with_candidates
 
 RULE = "frame_cues"
 MIN_WEIGHT = 3.0
@@ -22,18 +22,26 @@ MIN_SHARE = 0.1
 MAX_FRAMES = 5
 
 
-def cue_rule_decisions(hits: list[CueHit]) -> list[FrameDecision]:
-    """The frames the cue rule assigns, highest share first, each with its cues per sentence."""
+def cue_rule_decisions(hits: list[CueHit], candidates: bool = True) -> list[FrameDecision]:
+    """The frames the cue rule assigns, highest share first, each with its cues per sentence.
+
+    ``candidates``: also rank each frame's candidate evidence sentences (:func:`.evidence.with_candidates`);
+    the learned model, which keeps only the rule's frames it did not assign itself, does that for those.
+    """
     totals = weight_by_frame(hits)
     overall = sum(totals.values())
     terms: dict[str, set[str]] = defaultdict(set)
-    parts: dict[str, dict[int, list[WordWeight]]] = defaultdict(lambda: defaultdict(list))
     for hit in hits:
         terms[hit.frame].add(hit.term.lower())
-        parts[hit.frame][hit.sentence].append(WordWeight(hit.text, hit.start, hit.end, hit.weight))
     kept = [
         frame for frame, weight in totals.items()
         if weight >= MIN_WEIGHT and len(terms[frame]) >= MIN_TERMS and weight / overall >= MIN_SHARE
     ]
     kept.sort(key=lambda frame: (-totals[frame], frame))
-    return [FrameDecision(frame, totals[frame] / overall, RULE, dict(parts[frame])) for frame in kept[:MAX_FRAMES]]
+    kept = kept[:MAX_FRAMES]
+    parts: dict[str, dict[int, list[WordWeight]]] = {frame: defaultdict(list) for frame in kept}
+    for hit in hits:  # the words of the kept frames only
+        if hit.frame in parts:
+            parts[hit.frame][hit.sentence].append(WordWeight(hit.text, hit.start, hit.end, hit.weight, hit.side))
+    decisions = [FrameDecision(frame, totals[frame] / overall, RULE, dict(parts[frame])) for frame in kept]
+    return with_candidates(decisions) if candidates else decisions

@@ -1,0 +1,52 @@
+"""Side clauses: the stretches of a sentence beside its main statement, where a frame word is background.
+
+A reader who judges a frame's evidence sentence asks whether the frame is the sentence's point; a frame word
+in a condition ("if a state of war had been declared"), a concession ("despite the designation") or a relative
+clause ("who argue that ...") is not. Without a parser, a side clause is read from its opening word
+(:data:`framing.grammar.SIDE_CLAUSE_OPENERS`) to the next comma, semicolon, colon, dash, bracket or the end of
+the sentence: one regular-expression pass over the text per article, then one sorted search per word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ...grammar import DASHES, SIDE_CLAUSE_OPENERS
+
+Clauses = tuple[Any, Any]  # the side clauses' sorted start and end offsets, as integer arrays
+
+_PATTERN = (r"(?<![\w'’-])(?:" + "|".join(sorted(SIDE_CLAUSE_OPENERS)) + r")\b[^,;:()\[\]" + "".join(DASHES)
+            + r".?!\n]*")
+_SIDE_CLAUSE = re.compile(_PATTERN)  # over lower-cased text: twice as fast as IGNORECASE
+_SIDE_CLAUSE_ANY_CASE = re.compile(_PATTERN, re.IGNORECASE)
+
+
+def side_clauses(text: str, within: Sequence[tuple[int, int]] | None = None) -> Clauses:
+    """The side clauses of ``text`` as sorted ``(starts, ends)`` arrays of character offsets.
+
+    ``within``: only those sorted ``(start, end)`` stretches (the sentences that hold frame cues), which
+    spares the cue rule a pass over sentences that cannot matter to it.
+    """
+    import numpy as np
+
+    lowered = text.lower()
+    # Lower-casing keeps offsets unless a character lower-cases to two ("İ"): then match the text as written.
+    pattern, searched = (_SIDE_CLAUSE, lowered) if len(lowered) == len(text) else (_SIDE_CLAUSE_ANY_CASE, text)
+    stretches = [(0, len(text))] if within is None else within
+    spans = np.array([match.span() for start, end in stretches for match in pattern.finditer(searched, start, end)],
+                     dtype=np.intp).reshape(-1, 2)
+    return spans[:, 0], spans[:, 1]
+
+
+def in_side_clause(offsets: Any, clauses: Clauses) -> Any:
+    """A boolean array: whether each character offset (an array or list) falls inside one of ``clauses``."""
+    import numpy as np
+
+    offsets = np.asarray(offsets, dtype=np.intp)
+    starts, ends = clauses
+    if not len(starts):
+        return np.zeros(len(offsets), dtype=bool)
+    last = np.searchsorted(starts, offsets, side="right") - 1  # the last clause opening at or before each offset
+    return (last >= 0) & (offsets < ends[np.maximum(last, 0)])

@@ -1,0 +1,84 @@
+"""Which sentences a frame shows: main clause, the frame leads there, cues and words meet, fewer not weak."""
+
+from __future__ import annotations
+
+from framing.corpus import parse_text
+from framing.features.policy_frames.clauses import in_side_clause, side_clauses
+from framing.features.policy_frames.cues import cue_hits
+from framing.features.policy_frames.evidence import chosen_evidence, evidence_sentences, frame_records, frame_spans
+from framing.features.policy_frames.model import FrameModel, FrameWeights, model_decisions
+from framing.features.policy_frames.rule import cue_rule_decisions
+from framing.lexicons import Lexicons
+
+
+def _sentence_text(doc, sentence: int) -> str:
+    return doc.text[slice(*doc.sentences[sentence])]
+
+
+def _decisions(text: str, lexicons: Lexicons):
+    doc = parse_text(text, lexicons, id="t")
+    return doc, {d.frame: d for d in cue_rule_decisions(cue_hits(doc, lexicons))}
+
+
+def test_side_clauses_are_conditions_concessions_and_relatives_not_the_main_statement() -> None:
+    text = "If the war comes, the town votes. Despite the threat the mayor left. Troops, who fought, rested."
+    starts, ends = side_clauses(text)
+    found = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+    assert found == ["If the war comes", "Despite the threat the mayor left", "who fought"]
+    offsets = [text.index("war"), text.index("town"), text.index("Troops"), text.index("fought")]
+    assert in_side_clause(offsets, (starts, ends)).tolist() == [True, False, False, True]
+
+
+def test_frame_words_in_an_if_clause_do_not_make_the_evidence(general_lexicons: Lexicons) -> None:
+    # The first sentence has more security cues, all inside its condition; the second fewer, in its main clause.
+    text = ("If the army sends troops and missiles to the border the town will vote again. "
+            "The military sent soldiers.")
+    doc, decisions = _decisions(text, general_lexicons)
+    security = decisions["Security_and_defense"]
+    assert _sentence_text(doc, evidence_sentences(security)[0][0]).startswith("If the army")  # largest whole part
+    shown = chosen_evidence(security)
+    assert [_sentence_text(doc, c.sentence) for c in shown] == ["The military sent soldiers."]
+    assert {w.text for w in shown[0].words} == {"military", "soldiers"}
+
+
+def test_a_sentence_another_frame_leads_is_not_shown_beside_a_better_one(general_lexicons: Lexicons) -> None:
+    # The tariff sentence has a security cue, but its point (most cue weight) is the money.
+    text = ("Troops and soldiers moved to the border. "
+            "The tariff on military boots and army tents will cost a billion dollars and strain the budget. "
+            "The army and the navy waited.")
+    doc, decisions = _decisions(text, general_lexicons)
+    security = decisions["Security_and_defense"]
+    shown = [_sentence_text(doc, c.sentence) for c in chosen_evidence(security)]
+    carrying = [_sentence_text(doc, s) for s, _, _ in evidence_sentences(security, None)]
+    assert any(s.startswith("The tariff") for s in carrying)  # it does carry part of the frame's score
+    assert shown == ["Troops and soldiers moved to the border.", "The army and the navy waited."]
+    assert all(c.leads for c in chosen_evidence(security))
+
+
+def test_fewer_sentences_rather_than_a_weak_one(general_lexicons: Lexicons) -> None:
+    # The second sentence carries the frame with one word only: it is not shown beside the first.
+    text = "Troops, soldiers and the army moved to the border. Officials met on the military base."
+    doc, decisions = _decisions(text, general_lexicons)
+    security = decisions["Security_and_defense"]
+    assert len(evidence_sentences(security, None)) == 2
+    assert [_sentence_text(doc, c.sentence) for c in chosen_evidence(security)] == [
+        "Troops, soldiers and the army moved to the border."]
+
+
+def test_model_evidence_ranks_main_clause_words_and_lists_the_lift_that_orders(general_lexicons: Lexicons) -> None:
+    text = ("If the troops attack the city the army will lose. "
+            "The budget was cut. Troops guarded the city.")
+    doc = parse_text(text, general_lexicons, id="m")
+    model = FrameModel.of({"troops": 1.0, "army": 1.0, "budget": 1.0, "border": 1.0}, {
+        "Security_and_defense": FrameWeights(0.0, 0.5, {"w:troops": 2.0, "w:army": 2.0}, 0.2),
+        "Economic": FrameWeights(0.0, 0.5, {"w:budget": 2.0}, 0.5),
+    }, {}, "(test)")
+    decisions = model_decisions(doc, cue_hits(doc, general_lexicons), model)
+    security = next(d for d in decisions if d.frame == "Security_and_defense")
+    assert _sentence_text(doc, evidence_sentences(security)[0][0]).startswith("If the troops")  # largest whole part
+    [shown] = chosen_evidence(security)  # but its words sit in its condition
+    assert _sentence_text(doc, shown.sentence).startswith("Troops guarded")
+    assert shown.main_part == shown.part > 0
+    frames = frame_records(frame_spans(doc, decisions))
+    assert all(f["lift"] is not None for f in frames)
+    assert [f["lift"] for f in frames] == sorted((f["lift"] for f in frames), reverse=True)  # both sure
