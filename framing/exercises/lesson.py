@@ -19,7 +19,7 @@ from ..compare.common import outlet_of
 from ..errors import FramingInputError
 from ..lexicons import Lexicons
 from ..report.model import SHORT_ARTICLE_WORDS, report_date
-from . import kinds_compare, kinds_frames, kinds_headline, kinds_text, timing, wording
+from . import kinds_compare, kinds_frames, kinds_headline, kinds_speakers, kinds_text, timing, wording
 from .handout import build_handout
 from .kinds_text import Candidate
 from .material import GRADES, Material, grade_number, natural_key, reading_level
@@ -28,7 +28,7 @@ from .sound import definitions
 
 BUILDERS: dict[str, Callable[[Material], list[Candidate]]] = {
     "hedge_hunt": kinds_text.hedge_hunt,
-    "who_speaks": kinds_text.who_speaks,
+    "who_speaks": kinds_speakers.who_speaks,
     "name_that_label": kinds_compare.name_that_label,
     "same_fact": kinds_compare.same_fact,
     "numbers_gaps": kinds_compare.numbers_gaps,
@@ -37,9 +37,10 @@ BUILDERS: dict[str, Callable[[Material], list[Candidate]]] = {
     "spot_the_frame": kinds_frames.spot_the_frame,
 }
 WHY_NONE = {
-    "hedge_hunt": f"no run of whole sentences holds {kinds_text.MIN_HEDGES} hedges, one in the writer's own words",
-    "who_speaks": "no outlet has sentences whose every speaker the key can name with what the article calls them, "
-                  "two voices or more to compare",
+    "hedge_hunt": f"no run of whole sentences holds {kinds_text.MIN_HEDGES} hedges the key can be sure of (may, "
+                  "might, appears, reportedly, about, according to …)",
+    "who_speaks": "fewer than three sentences name their speaker for sure (one saying verb, the speaker named "
+                  "beside it, the whole quotation in quotation marks or none), or only one speaker does",
     "name_that_label": "no entity is confidently named by two outlets with different labels, one of them a loaded "
                        "term from the word list",
     "same_fact": "no fact is confidently matched across two outlets, in sentences that say clearly who says it, "
@@ -74,7 +75,6 @@ DEFAULT_CATEGORIES: dict[str, tuple[str, list[str]]] = {
 # The comparison tables each kind reads (the others read only the analyses). A lesson of text-only
 # kinds ("--kinds hedge_hunt,rewrite_neutrally") skips the comparison altogether.
 TABLES_READ: dict[str, tuple[str, ...]] = {
-    "who_speaks": ("voices",),
     "name_that_label": ("labels",),
     "same_fact": ("facts",),
     "numbers_gaps": ("disagreements", "omissions"),
@@ -293,7 +293,7 @@ def item_model(kind: str, made: dict[str, Any], level: str, number: int) -> dict
         "title": wording.TITLES[kind],
         "minutes": wording.MINUTES[kind],
         "points": wording.POINTS[kind],
-        "instructions": wording.instructions(kind, level),
+        "instructions": wording.instructions(kind, level, asked=made.get("asked")),
         "passages": made["passages"],
         "options": made.get("options"),
         "categories": made.get("categories") or DEFAULT_CATEGORIES.get(kind),
