@@ -91,7 +91,7 @@ def needs_comparison(kinds: Sequence[str]) -> bool:
 class LessonOptions:
     """What the teacher asked for (the CLI's options, checked)."""
 
-    kinds: tuple[str, ...] = wording.KINDS
+    kinds: tuple[str, ...] = wording.DEFAULT_KINDS
     items: int | None = None  # at most this many items; by default as many as fit ``minutes``
     minutes: int = 45
     grade: str = "9"
@@ -105,7 +105,7 @@ class LessonOptions:
 def parse_kinds(value: str | None) -> tuple[str, ...]:
     """``--kinds`` as a tuple of known kinds (hyphens or underscores); an unknown one is a one-line error."""
     if not value:
-        return wording.KINDS
+        return wording.DEFAULT_KINDS
     kinds = tuple(dict.fromkeys(part.strip().lower().replace("-", "_") for part in value.split(",") if part.strip()))
     unknown = [k for k in kinds if k not in wording.KINDS]
     if unknown or not kinds:
@@ -160,6 +160,8 @@ def build_lesson(
                  f"it had sound material, but did not fit in {options.minutes} minutes after the reading; a longer "
                  "lesson includes it"}
                 for k in options.kinds if k not in used]
+    if options.kinds == wording.DEFAULT_KINDS:
+        left_out += [{"kind": k, "title": wording.TITLES[k], "reason": why} for k, why in wording.ON_REQUEST.items()]
     return {**lesson_header(analyses, options, m.grade, level), "items": items, "left_out": left_out,
             **lesson_frame(m, items, options.minutes, handout=True, reading=reading,
                            homework=timing.reading_minutes(words, m.grade) if not reading else 0),
