@@ -70,6 +70,8 @@ NOT_GERUNDS = frozenset(["nothing", "something", "anything", "everything", "duri
 
 # --- pronouns ------------------------------------------------------------------------
 RELATIVE_PRONOUNS = frozenset(["who", "which", "that"])
+# Words that open a question or a free relative ("whatever we think about the war": no belief is hedged).
+WH_WORDS = frozenset(["what", "whatever", "how", "however", "why", "when", "where", "who", "whoever", "which"])
 SUBJECT_PRONOUNS = frozenset(["i", "you", "he", "she", "it", "we", "they"])
 OBJECT_PRONOUNS = frozenset(["me", "you", "him", "her", "it", "us", "them"])
 REFLEXIVE_PRONOUNS = frozenset(["myself", "himself", "herself", "itself", "ourselves", "themselves"])

@@ -95,6 +95,10 @@ def test_a_hedge_hunt_asks_for_no_more_hedges_than_its_key_is_sure_of(lexicons):
     ("The board was supposed to vote on the plan on Monday.", []),  # an obligation
     ("The plan was quoted by Dana Holt in her speech on Monday.", []),  # names a source, hands on no claim
     ("The plan will cost the city nearly 40 million dollars.", ["nearly"]),
+    ("Whatever we think about the plan, the city needs it now.", []),
+    ("Judges step aside where their “impartiality might be questioned” by anyone.", []),  # a rule's words
+    ("“The vote might wait until May,” the mayor said on Monday.", ["might"]),  # an opinion named, not a claim hedged
+    ("We think the plan will cost the city far too much.", ["we think"]),
 ])
 def test_the_key_claims_only_sure_hedges(lexicons, text, sure):
     a = article(lexicons, text)

@@ -26,7 +26,7 @@ import re
 from dataclasses import replace
 
 from ..analysis import ArticleAnalysis
-from ..grammar import ACCORDANCE_VERBS, BE_FORMS, SUBJECT_PRONOUNS
+from ..grammar import ACCORDANCE_VERBS, BE_FORMS, SUBJECT_PRONOUNS, WH_WORDS
 from ..lexicons import Lexicons
 from .doubt import BELIEF_RULES, Doubt, a_noun, second_hand
 
@@ -169,15 +169,37 @@ def sure_hedge(lexicons: Lexicons, analysis: ArticleAnalysis, doubt: Doubt) -> b
     if not doubt.rule.startswith("hedge:") or (doubt.category, hedge_rule(lexicons, doubt)) not in SURE_ROWS:
         return False
     text = analysis.document.text
+    if quoted_phrase(analysis, doubt) or (doubt.category == "other" and opinion_as_object(text, doubt)):
+        return False
     if doubt.category == "evidential":
+        # "was supposed to vote": a "to" its row does not end in makes an obligation, not a second-hand claim
         return not named_accusation(doubt.text) and not re.match(r"\s+to\b", text[doubt.end:doubt.end + 4])
     return doubt.category != "adjective" or bool(_PREDICATE_AFTER.match(text[doubt.end:doubt.end + 10]))
 
 
+def quoted_phrase(analysis: ArticleAnalysis, doubt: Doubt, most: int = 8) -> bool:
+    """Whether ``doubt`` stands in a short quoted phrase woven into the writer's sentence ("cases where their
+    “impartiality might reasonably be questioned”"): a rule's or a title's wording more often than anyone's doubt,
+    which a strict teacher marked wrong as a hedge."""
+    text = analysis.document.text
+    for quote in analysis.document.quotes:
+        if quote.inner_start <= doubt.start and doubt.end <= quote.inner_end:
+            before = text[max(0, quote.start - 3):quote.start].rstrip()
+            return len(text[quote.inner_start:quote.inner_end].split()) <= most and before[-1:].isalnum()
+    return False
+
+
+def opinion_as_object(text: str, doubt: Doubt) -> bool:
+    """Whether a first-person belief phrase ("we think", "I believe") names an opinion as a thing, not a hedge on a
+    claim: after a question word ("whatever we think about the war", "what I think") or before "about" or "of"
+    ("we think of him"). A strict teacher would not take either as doubt."""
+    before = _WORD.findall(text[max(0, doubt.start - 20):doubt.start].lower())
+    return bool(before and before[-1] in WH_WORDS) or bool(re.match(r"\s+(?:about|of)\b", text[doubt.end:]))
+
+
 def named_accusation(words: str) -> bool:
     """Whether an evidential is a noun that names an accusation ("no allegations of involvement"): the topic of a
-    sentence, as often denied as handed on, which a strict teacher does not take as a hedge. An evidential followed
-    by "to" that its row does not end in ("was supposed to vote") states an obligation, not a second-hand claim."""
+    sentence, as often denied as handed on, which a strict teacher does not take as a hedge."""
     first = words.split()[0].lower() if words.split() else ""
     return first.endswith(("ation", "ations"))
 

@@ -19,7 +19,7 @@ from ..compare.common import outlet_of
 from ..document import Span
 from ..grammar import REACTION_VERBS
 from .doubt import Doubt, passage_doubts, second_hand
-from .hedge_key import sure_answers, unkeyed_twin
+from .hedge_key import sure_answers, uneven_forms, unkeyed_twin
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import fitting_alternative, model_rewrite
 from .sound import readable, standing, writers_own
@@ -75,15 +75,29 @@ def hedge_hunt(m: Material) -> list[Candidate]:
                 continue
             start, end = doc.sentences[indexes[0]][0], doc.sentences[indexes[-1]][1]
             sure = sure_answers(m.lexicons, analysis, passage_doubts(m.lexicons, analysis, start, end))
-            if len(sure) >= MIN_HEDGES and not unkeyed_twin(doc.text, start, end, sure):
+            if (len(sure) >= MIN_HEDGES and not unkeyed_twin(doc.text, start, end, sure)
+                    and not uneven_forms(doc.text, start, end, sure)):
                 seen |= set(indexes)
                 own = sum(whose_words(analysis, d) == WRITER for d in sure)
                 found.append((analysis, indexes, doc.text[start:end], own, len(sure)))
-    ranked = spread(m.rank(found, lambda c: m.grade_distance(c[2]) + max(0, 2 - c[3]) + max(0, 3 - c[4])),
-                    lambda c: outlet_of(c[0]))
+    ranked = distinct(spread(m.rank(found, lambda c: m.grade_distance(c[2]) + max(0, 2 - c[3]) + max(0, 3 - c[4])),
+                             lambda c: outlet_of(c[0])), lambda c: c[2])
     return [Candidate(f"{a.document.id}:s{i[0] + 1}", outlet_of(a),
                       f"{m.name(outlet_of(a))}, sentences {i[0] + 1}–{i[-1] + 1}: {n} sure hedge(s), {own} in the "
                       f"writer's own words", None, lambda a=a, i=i: hedge_item(m, a, i)) for a, i, _, own, n in ranked]
+
+
+def distinct(ranked: list[Any], text: Callable[[Any], str], run: int = 8) -> list[Any]:
+    """``ranked`` without a candidate that shares a run of ``run`` words with a better one: two outlets often print
+    one quotation, and a strict teacher sees a second item on the same quote as no new lesson."""
+    kept, seen = [], set()
+    for candidate in ranked:
+        words = re.findall(r"[\w’']+", text(candidate).lower())
+        runs = {tuple(words[n:n + run]) for n in range(max(0, len(words) - run + 1))}
+        if not runs & seen:
+            kept.append(candidate)
+            seen |= runs
+    return kept
 
 
 def hunt_count(sure: int) -> int:
