@@ -45,6 +45,8 @@ def test_a_named_speaker_beside_one_saying_verb_is_keyed_with_how_the_words_are_
     "Max Rich, vice president of the Committee to Save Parks and Gardens, an advocacy group, said the timing was "
     "bad.",  # the name beside the verb ("Gardens") is not the speaker's
     "The mayor said the park would open in May next year.",  # no name to write down
+    "The lawyer for Mrs. Dana Holt, Sam Reed, said the park would open in May.",  # the name is not the speaker
+    "The phrase quoted by Dana Holt is not in the city charter at all.",  # Holt says nothing in this sentence
 ])
 def test_a_sentence_whose_speaker_or_words_are_unsure_is_not_keyed(lexicons, text):
     assert readings(lexicons, text) == {}

@@ -27,7 +27,7 @@ from typing import Any
 from ..analysis import ArticleAnalysis
 from ..compare.common import outlet_of
 from ..document import Span
-from ..grammar import DETERMINERS, DOUBLE_QUOTE_MARKS, MONTHS, SUBJECT_PRONOUNS, WEEKDAYS
+from ..grammar import DETERMINERS, DOUBLE_QUOTE_MARKS, MONTHS, PREPOSITIONS, SUBJECT_PRONOUNS, WEEKDAYS
 from .doubt import reporting_pattern
 from .kinds_text import Candidate, offsets, table
 from .material import Material, is_heading
@@ -38,9 +38,10 @@ EXACT, RETOLD = "exact words (in quotation marks)", "retold (no quotation marks)
 ROWS_PER_OUTLET = 3
 MIN_ROWS = 3
 # What may stand between a speaker's name and the cue: nothing, or one appositive that opens with a determiner, a
-# capital or a digit ("Robert Lee, the counsel, said", "Lee, D-Va., told"). Not ", along with Scott Pruitt, argue":
-# a second speaker, whom a strict teacher expects in the key.
-_BESIDE = re.compile(r"\s*(?:,\s*(?:(?:the|a|an|his|her|their|its)\s|[A-Z0-9])[^,“”\"]{0,90},)?\s*$")
+# digit or a party tag ("Robert Lee, the counsel, said", "Lee, 45, said", "Lee, D-Va., told"). Not ", along with
+# Scott Pruitt, argue" (a second speaker, whom a strict teacher expects in the key), nor "The lawyer for Mrs. Clinton,
+# David Kendall, said" (a name after the name: the first is not the speaker).
+_BESIDE = re.compile(r"\s*(?:,\s*(?:(?:the|a|an|his|her|their|its)\s|\d|[DRI]-[A-Z])[^,“”\"]{0,90},)?\s*$")
 # What may stand before a speaker's name that opens its clause: a title in the same noun phrase ("Outgoing White
 # House economic adviser Larry Summers said"), no comma: "Max Richtman, vice president of the Committee to Preserve
 # Social Security and Medicare, an advocacy group, said" has its speaker far from the verb.
@@ -81,6 +82,8 @@ def said_sentence(m: Material, analysis: ArticleAnalysis, index: int) -> Said | 
     if len(cues) != 1 or not cues[0].counted or float(cues[0].attrs.get("score") or 0) < SURE_SCORE:
         return None
     cue = cues[0]
+    if cue.attrs.get("rule") == "prepositional_source" and not cue.text.lower().startswith("according"):
+        return None  # "The phrase quoted by Carney is not in the Bible": Carney is no speaker of the sentence
     source = int(cue.attrs.get("source_start") or -1), int(cue.attrs.get("source_end") or -1)
     if not start <= source[0] < source[1] <= end or other_reporting_words(m, analysis, start, end, cue):
         return None
@@ -99,7 +102,11 @@ def opens_clause(analysis: ArticleAnalysis, start: int, source_start: int, cue: 
         return True
     quotes = [q for q in analysis.document.quotes if start <= q.end <= source_start]
     clause = max([start, *(q.end for q in quotes)])
-    return bool(_TITLE_BEFORE.fullmatch(analysis.document.text[clause:source_start].lstrip(" ,")))
+    before = analysis.document.text[clause:source_start].lstrip(" ,")
+    # "The lawyer for Mrs. Clinton": after a preposition or a possessive the name is not the subject
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", before)]
+    return bool(_TITLE_BEFORE.fullmatch(before)) and not any(
+        w in PREPOSITIONS or w.endswith(("’s", "'s")) for w in words)
 
 
 def other_reporting_words(m: Material, analysis: ArticleAnalysis, start: int, end: int, cue: Span) -> bool:
