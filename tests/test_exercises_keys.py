@@ -11,8 +11,6 @@ from framing.exercises.doubt import passage_doubts, uncounted
 from framing.exercises.kinds_headline import claim_sentence
 from framing.exercises.kinds_text import rewrite_neutrally, whose_words
 from framing.exercises.material import Material
-from framing.exercises.voice_labels import described_as
-from framing.exercises.voices import is_voice
 
 
 def article(lexicons, text, *, id="a-1", outlet="Ledger", title=""):
@@ -29,24 +27,10 @@ def voice_row(text, voice, kind="named_person", *, at=None, outlet="Ledger", art
 # --- who is speaking --------------------------------------------------------------------------
 
 
-def test_voice_label_is_the_article_phrase_before_the_name_with_its_party_tag(lexicons):
-    text = ("The bill passed on Monday. Its foes, including the minority leader, Kenneth Fell, said the vote "
-            "was rushed. Senator Ann Cole (R-Texas) said the bill would help farmers.")
-    m = Material([article(lexicons, text)], {}, lexicons)
-    assert described_as(m, voice_row(text, "Kenneth Fell")) == "the minority leader"
-    assert "R-Texas" in described_as(m, voice_row(text, "Ann Cole"))
 
 
-def test_an_outlet_gets_no_label_the_article_never_uses(lexicons):
-    text = "The Daily Planet reported on Monday that the mayor would resign before the vote."
-    m = Material([article(lexicons, text, outlet="Ledger")], {}, lexicons)
-    assert described_as(m, voice_row(text, "The Daily Planet", "media")) == ""
 
 
-def test_an_adjective_alone_is_no_voice(lexicons):
-    text = "Two Democrats and a Republican leader said the vote would pass on Friday."
-    m = Material([article(lexicons, text)], {}, lexicons)
-    assert not is_voice(m, voice_row(text, "Republican"))
 
 
 # --- hedge hunt --------------------------------------------------------------------------------

@@ -23,7 +23,6 @@ to"), which hands the claim to no one in particular.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..analysis import ArticleAnalysis
 from ..grammar import ACCORDANCE_VERBS, BE_FORMS, SUBJECT_PRONOUNS, WH_WORDS
@@ -108,15 +107,6 @@ def split_answers(lexicons: Lexicons, analysis: ArticleAnalysis, doubts: list[Do
         else:
             plain.append(doubt)
     return plain, discuss
-
-
-def guess_modals(extra: list[Doubt], answers: list[Doubt]) -> tuple[list[Doubt], list[Doubt]]:
-    """Uncounted "would" right before a counted hedge word ("would likely come"): the worksheet defines the modal
-    by that very example, so it is a plain answer. Returns those, as modals, and the other uncounted words."""
-    def guess(doubt: Doubt) -> bool:
-        return doubt.text.lower() == "would" and any(0 < a.start - doubt.end <= 2 for a in answers)
-
-    return [replace(d, category="modal") for d in extra if guess(d)], [d for d in extra if not guess(d)]
 
 
 def stem(word: str) -> str:

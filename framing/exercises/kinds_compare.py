@@ -13,15 +13,15 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from ..grammar import NUMBER_BOUNDS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS
-from .doubt import passage_doubts, who_says
+from ..grammar import DETERMINERS, NUMBER_BOUNDS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, SUBJECT_PRONOUNS
+from .doubt import passage_doubts, reporting_words, who_says
 from .fact_words import spoken
 from .hedge_key import sure_answers
 from .kinds_text import Candidate, offsets, table
 from .material import Material, clean, letter_name, listed, parse_evidence, records
 from .sound import is_confident, standing
-from .voice_labels import reporting_words
-from .voices import names_someone
+
+NOT_A_NAME = DETERMINERS | POSSESSIVE_DETERMINERS | SUBJECT_PRONOUNS  # "The senator", "His lawyer", "He"
 
 MAX_VERSIONS = 3
 _BARE_DEFINITE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+([a-z][\w-]*)")
@@ -217,12 +217,18 @@ def fact_wording(m: Material, row: dict[str, Any]) -> tuple[list[str], list[str]
     if who is None or len(who) > 1 or any(points_back(m, w) for w in who):
         return None
     words = {w.lower() for w in re.findall(r"[\w’']+", analysis.document.text[start:end])}
-    if not who and words & reporting_words(m):
+    if not who and words & reporting_words(m.lexicons):
         return None  # "as the site notes, …": a reporting verb the attribution layer did not count; not the writer's
     doubts = [d.text for d in sure_answers(m.lexicons, analysis, passage_doubts(m.lexicons, analysis, start, end))]
     loaded = [s.text for s in analysis.spans_of("loaded") if start <= s.start and s.end <= end and s.counted
               and not (s.category == "distancing" and spoken(analysis.document.text, s.end))]
     return doubts, [m.mask(w) for w in who], loaded
+
+
+def names_someone(phrase: str) -> bool:
+    """Whether a speaker phrase opens with a capitalized name, not a pronoun or "the senator"."""
+    words = phrase.split()
+    return bool(words) and words[0][:1].isupper() and words[0].lower() not in NOT_A_NAME
 
 
 def points_back(m: Material, source: str) -> bool:

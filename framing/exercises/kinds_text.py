@@ -1,4 +1,5 @@
-"""Exercises read from one article at a time: hedge hunt, who is speaking?, rewrite neutrally.
+"""Exercises read from one article at a time: hedge hunt and rewrite neutrally (who is speaking? is in
+:mod:`.kinds_speakers`).
 
 Each builder returns ranked :class:`Candidate` items (nearest the class's grade
 first, each outlet once before any outlet twice); an item's content is only made
@@ -18,7 +19,7 @@ from ..analysis import ArticleAnalysis
 from ..compare.common import outlet_of
 from ..document import Span
 from ..grammar import REACTION_VERBS
-from .doubt import Doubt, passage_doubts, second_hand
+from .doubt import Doubt, passage_doubts
 from .hedge_key import sure_answers, uneven_forms, unkeyed_twin
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import fitting_alternative, model_rewrite
@@ -105,16 +106,6 @@ def hunt_count(sure: int) -> int:
     return min(MAX_ASKED, sure)
 
 
-def unkeyed_cues(analysis: ArticleAnalysis, start: int, end: int, answers: list[Doubt]) -> list[Span]:
-    """Attribution cues of ``[start, end)`` ("said", "saying", "argued") that are none of the key's answers: a
-    strict teacher expects every second-hand word named, so the key lists them for the teacher to accept."""
-    keyed, text = [(d.start, d.end) for d in answers], analysis.document.text
-    # "would seek to unlock money": a cue of an act, not of words, is no second-hand marker
-    return [s for s in spans_within(analysis, "attribution", start, end)
-            if s.counted and not any(a < s.end and s.start < b for a, b in keyed)
-            and not re.match(r"\s*to\s", text[int(s.attrs.get("content_start") or s.end):][:4])]
-
-
 def contiguous(indexes: list[int]) -> list[int]:
     """The run of consecutive sentences ``indexes`` opens with: a passage never skips a line of the article (a
     teacher found "Clinton, in turn, affirmed their claims" shown without the quote it answers, which the
@@ -171,18 +162,6 @@ def in_retold_claim(analysis: ArticleAnalysis, offset: int) -> bool:
     return any(s.counted and not s.start <= offset < s.end
                and int(s.attrs.get("content_start") or -1) <= offset < int(s.attrs.get("content_end") or -1)
                for s in analysis.spans_of("attribution"))
-
-
-def whose_label(analysis: ArticleAnalysis, doubt: Doubt) -> str:
-    """The key's "Whose words" cell: a sure answer, or the note that it is for discussion."""
-    return whose_words(analysis, doubt) or "for discussion (no answer)"
-
-
-def claim_family_cue(span: Span) -> bool:
-    """A cue the key may list as "also second-hand": the claim family, "reportedly", "allegedly", "according to".
-    A strict teacher rejected general reporting verbs ("confirmed", "announces") offered as second-hand."""
-    first = span.text.split()[0].lower() if span.text.split() else ""
-    return second_hand(span.attrs.get("lemma")) or first in {"reportedly", "allegedly", "according"}
 
 
 def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> dict[str, Any]:
