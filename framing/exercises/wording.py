@@ -16,10 +16,11 @@ KINDS = ("hedge_hunt", "who_speaks", "name_that_label", "same_fact", "numbers_ga
          "rewrite_neutrally", "spot_the_frame")
 # The kinds of a lesson when the teacher names none. "Spot the frame" keys one frame per passage from counts of
 # frame words, which a strict teacher found wrong where a passage on charges scored "politics": it is built only
-# when asked for (--kinds spot_the_frame), and the key of a default lesson says so.
+# when asked for (--kinds spot-the-frame), and the key of a default lesson says so.
 DEFAULT_KINDS = tuple(kind for kind in KINDS if kind != "spot_the_frame")
 ON_REQUEST = {"spot_the_frame": "not in the default lesson: its key names one frame per passage from counts of frame "
-                                "words, which a careful reader often disputes; ask for it with --kinds spot_the_frame"}
+                                "words, which a careful reader often disputes; ask for it with --kinds "
+                                "spot-the-frame (listing the other kinds you want too)"}
 
 TITLES = {
     "hedge_hunt": "Hedge hunt",
