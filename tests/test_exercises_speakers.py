@@ -113,3 +113,9 @@ def test_a_passage_with_a_keyed_word_left_unkeyed_elsewhere_is_not_chosen(lexico
     twice = ("The council may vote on the plan in May. About 300 people reportedly signed a letter against it. "
              "Who may vote on it at the meeting next week? Nobody in the town hall could tell us that on Monday.")
     assert hedge_hunt(Material([article(lexicons, twice)], {}, lexicons)) == []
+
+
+def test_a_hedge_hunt_needs_two_different_sure_words(lexicons):
+    once = ("Roughly 300 people came to the hall on Monday. The council met for three hours. "
+            "The plan will cost roughly 40 million dollars. The mayor spoke last.")
+    assert hedge_hunt(Material([article(lexicons, once)], {}, lexicons)) == []

@@ -76,7 +76,8 @@ def hedge_hunt(m: Material) -> list[Candidate]:
                 continue
             start, end = doc.sentences[indexes[0]][0], doc.sentences[indexes[-1]][1]
             sure = sure_answers(m.lexicons, analysis, passage_doubts(m.lexicons, analysis, start, end))
-            if (len(sure) >= MIN_HEDGES and not unkeyed_twin(doc.text, start, end, sure)
+            # two different words at least: "roughly … roughly" teaches one hedge twice
+            if (len({d.text.lower() for d in sure}) >= MIN_HEDGES and not unkeyed_twin(doc.text, start, end, sure)
                     and not uneven_forms(doc.text, start, end, sure)):
                 seen |= set(indexes)
                 own = sum(whose_words(analysis, d) == WRITER for d in sure)
