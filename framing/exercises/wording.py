@@ -205,7 +205,7 @@ DISCUSSION = {
 GUIDE = {
     "goals": [
         "Notice words that signal uncertainty, and tell careful hedging from vagueness.",
-        "Track who gets to speak in a story, and whose voice is missing.",
+        "Track who is speaking in a story, and whether we read their own words or the writer's summary.",
         "See how word choice (labels, loaded terms, headlines) frames the same facts.",
         "Compare outlets on the same story, and rewrite a sentence in neutral words.",
     ],
