@@ -161,6 +161,8 @@ def test_rewrite_skips_a_loaded_word_that_reports_a_reaction(lexicons):
     reported = "The mayor drew public ridicule for the plan on Monday in the city hall."
     assert rewrite_neutrally(Material([article(lexicons, judged)], {}, lexicons))
     assert rewrite_neutrally(Material([article(lexicons, reported)], {}, lexicons)) == []
+    met = "The mayor's plan was met with public ridicule on Monday in the city hall."
+    assert rewrite_neutrally(Material([article(lexicons, met)], {}, lexicons)) == []
 
 
 def test_an_if_that_addresses_the_listener_is_no_condition_in_the_key(lexicons):
