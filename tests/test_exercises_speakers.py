@@ -119,3 +119,11 @@ def test_a_hedge_hunt_needs_two_different_sure_words(lexicons):
     once = ("Roughly 300 people came to the hall on Monday. The council met for three hours. "
             "The plan will cost roughly 40 million dollars. The mayor spoke last.")
     assert hedge_hunt(Material([article(lexicons, once)], {}, lexicons)) == []
+
+
+def test_a_headline_and_sentence_with_the_same_doubt_word_are_no_item():
+    from framing.exercises.kinds_headline import one_word_both_sides
+
+    assert one_word_both_sides((["Accuses"], ["accusing"]))
+    assert not one_word_both_sides((["accuses"], ["claim"]))  # two words for one verdict: worth comparing
+    assert not one_word_both_sides(([], []))

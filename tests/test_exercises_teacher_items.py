@@ -307,7 +307,8 @@ def test_a_same_fact_pair_with_the_same_speaker_and_no_other_difference_teaches_
     assert teaches_a_difference([version(["accused"], ["Holt"]), version(["said"], ["Holt"])])
     assert teaches_a_difference([version([], ["Holt"]), version([], [])])
     assert teaches_a_difference([version([], ["Holt"]), version([], ["Rita Vance"])])
-    assert teaches_a_difference([version([], [], ["notorious"]), version([], [])])
+    # loaded words alone: the key leaves them to the class, so its rows would read the same
+    assert not teaches_a_difference([version([], [], ["notorious"]), version([], [])])
 
 
 

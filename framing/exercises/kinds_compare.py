@@ -191,17 +191,18 @@ def same_fact(m: Material) -> list[Candidate]:
 
 
 def teaches_a_difference(versions: list[dict[str, Any]]) -> bool:
-    """Whether the versions differ in doubt words, loaded words or whom they credit. "Murray" and "Lt. Gov.
+    """Whether the versions differ in doubt words or whom they credit. "Murray" and "Lt. Gov.
     Timothy Murray" are one speaker, and "Holder" and "the attorney general" may be: a difference in whom a version
     credits counts only where one names no one or both name people by different surnames. A strict teacher found
     a pair with the same speaker and no other difference taught nothing."""
     doubts = {tuple(w.lower() for w in r["_wording"][0]) for r in versions}
-    loaded = {tuple(w.lower() for w in r["_wording"][2]) for r in versions}
     whos = [[w for w in r["_wording"][1] if w] for r in versions]
     named = all(names_someone(w) for who in whos for w in who)
     credited = {bool(who) for who in whos}
     surnames = {tuple(sorted({w.split()[-1] for w in who})) for who in whos}
-    return len(doubts) >= 2 or len(loaded) >= 2 or len(credited) >= 2 or (named and len(surnames) >= 2)
+    # loaded words alone are no difference the key can show (it leaves them to the class): a strict reading found
+    # such an item's key the same on every row
+    return len(doubts) >= 2 or len(credited) >= 2 or (named and len(surnames) >= 2)
 
 
 def fact_wording(m: Material, row: dict[str, Any]) -> tuple[list[str], list[str], list[str]] | None:
