@@ -270,6 +270,7 @@ def rewrite_item(m: Material, analysis: ArticleAnalysis, index: int) -> dict[str
     return {
         "passages": [passage],
         "answers": len(spans),
+        "words": " and ".join(f"“{m.mask(s.text)}”" for s in spans),
         "key": {"tables": [table("Loaded words the word list flags",
                                  ["Words", "Kind", "Why it is loaded", "Neutral alternative", "Where"], terms)],
                 "notes": [note, "A good version keeps every name, number, date, place and “not” of the original and "

@@ -295,7 +295,7 @@ def item_model(kind: str, made: dict[str, Any], level: str, number: int) -> dict
         "title": wording.TITLES[kind],
         "minutes": wording.MINUTES[kind],
         "points": wording.POINTS[kind],
-        "instructions": wording.instructions(kind, level, asked=made.get("asked")),
+        "instructions": wording.instructions(kind, level, asked=made.get("asked"), words=made.get("words", "")),
         "passages": made["passages"],
         "options": made.get("options"),
         "categories": made.get("categories") or DEFAULT_CATEGORIES.get(kind),

@@ -90,12 +90,14 @@ INSTRUCTIONS: dict[str, dict[str, str]] = {
         "college": "Assess whether the headline asserts what the body hedges, or frames the claim differently "
                    "from the body.",
     },
+    # {words}: the loaded words the key names; students are not asked to find every word that takes sides, which
+    # no word list can promise (a strict teacher found keys that missed some), but to judge the rest.
     "rewrite_neutrally": {
-        "simple": "Some words in this sentence take sides. Write the sentence again with calmer words. Keep the "
-                  "facts and who said them.",
-        "standard": "Rewrite the sentence so it reports the same facts without loaded words. Keep every fact, "
-                    "every hedge and every attribution.",
-        "college": "Rewrite the sentence in neutral register: replace evaluative and loaded terms, keep the "
+        "simple": "The word list marks {words} in this sentence as taking sides. Write the sentence again with "
+                  "calmer words. Keep the facts and who said them.",
+        "standard": "The word list marks {words} in this sentence as loaded. Rewrite the sentence so it reports the "
+                    "same facts without taking sides. Keep every fact, every hedge and every attribution.",
+        "college": "The lexicon flags {words} as loaded. Rewrite the sentence in neutral register, keeping its "
                    "propositional content, its hedges and its attributions.",
     },
 }
@@ -144,7 +146,8 @@ PROMPTS: dict[str, list[dict[str, Any]]] = {
                    "more sure · the same · less sure", "space": "lines", "lines": 2},
     ],
     "rewrite_neutrally": [
-        {"prompt": "Circle the words that take sides.", "space": "none"},
+        {"prompt": "Does any other word of the sentence take sides? Circle it and say why (or say why not).",
+         "space": "lines", "lines": 1},
         {"prompt": "Write your neutral version.", "space": "lines", "lines": 3},
     ],
     "spot_the_frame": [
@@ -179,8 +182,9 @@ RUBRIC: dict[str, dict[str, str]] = {
     "headline_check": {"full": "finds the doubt words on both sides and explains the verdict",
                        "partial": "gives the verdict with some of the words",
                        "none": "gives a verdict with no words from the text"},
-    "rewrite_neutrally": {"full": "drops every loaded word and keeps every fact, hedge and source",
-                          "partial": "drops some loaded words, or loses a fact",
+    "rewrite_neutrally": {"full": "replaces the marked words, keeps every fact, hedge and source, and judges the "
+                                  "other words with a reason",
+                          "partial": "replaces the marked words but loses a fact, or judges no other word",
                           "none": "copies the sentence or changes its facts"},
     "spot_the_frame": {"full": "names a defensible frame for each passage with words from it, and what it leaves out",
                        "partial": "names the frames without words from the passages",
@@ -226,10 +230,11 @@ GUIDE = {
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six")
 
 
-def instructions(kind: str, level: str, asked: int | None = None) -> str:
+def instructions(kind: str, level: str, asked: int | None = None, words: str = "") -> str:
     """The instructions for ``kind`` in the register for ``level`` (simple, standard or college); ``asked`` fills
-    in how many answers the item asks for, in words."""
+    in how many answers the item asks for, in words, and ``words`` the words the item names."""
     text = INSTRUCTIONS[kind].get(level) or INSTRUCTIONS[kind]["standard"]
+    text = text.replace("{words}", words or "some words")
     if asked is None:
         return text.replace("at least {n}", "some")
     return text.replace("{n}", NUMBER_WORDS[asked] if 0 <= asked < len(NUMBER_WORDS) else str(asked))

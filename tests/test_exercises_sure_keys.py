@@ -1,6 +1,6 @@
-"""Who is speaking? and hedge hunt keys that are correct by construction: each keyed sentence names its own
-speaker beside one sure saying verb, and a hedge hunt asks for at least as many hedges as its key is sure of.
-Every text here is made up for the test."""
+"""Keys correct by construction: each who-is-speaking sentence names its own speaker beside one sure saying verb,
+a hedge hunt asks for at least as many hedges as its key is sure of, a headline check needs two different doubt
+words, a rewrite names the words its key replaces. Every text here is made up for the test."""
 
 from __future__ import annotations
 
@@ -127,3 +127,15 @@ def test_a_headline_and_sentence_with_the_same_doubt_word_are_no_item():
     assert one_word_both_sides((["Accuses"], ["accusing"]))
     assert not one_word_both_sides((["accuses"], ["claim"]))  # two words for one verdict: worth comparing
     assert not one_word_both_sides(([], []))
+
+
+def test_a_rewrite_names_the_words_its_key_replaces_and_asks_students_to_judge_the_rest(lexicons):
+    from framing.exercises.lesson import LessonOptions, build_lesson
+
+    text = "The mayor's notorious plan for the park was approved by the council on Monday night."
+    model = build_lesson([article(lexicons, text)], {}, lexicons,
+                         LessonOptions(kinds=("rewrite_neutrally",), minutes=45))
+    [item] = model["items"]
+    flagged = [row[0] for row in item["key"]["tables"][0]["rows"]]
+    assert flagged and all(f"“{word}”" in item["instructions"] for word in flagged)
+    assert any("other word" in task["prompt"] for task in item["tasks"])
