@@ -59,7 +59,8 @@ NEGATED_ABILITY = frozenset(["can't", "cannot", "couldn't", "cant", "couldnt"])
 # what people did, so rewriting it changes the fact, not the writer's tone.
 REACTION_VERBS = frozenset(["attract", "attracts", "attracted", "draw", "draws", "drew", "drawn", "face", "faces",
                             "faced", "spark", "sparks", "sparked", "provoke", "provokes", "provoked", "earn", "earns",
-                            "earned", "prompt", "prompts", "prompted", "trigger", "triggers", "triggered"])
+                            "earned", "prompt", "prompts", "prompted", "trigger", "triggers", "triggered",
+                            "met", "greeted"])  # "was met with expressions of outrage", "greeted with jeers"
 DENIAL_VERBS = frozenset(["deny", "denies", "denied", "denying", "rejected", "rejects", "dismissed", "dismisses"])
 # Verbs after which "according to" means "in proportion to" ("calculated according to a worker's pay"): no source.
 ACCORDANCE_VERBS = frozenset(["calculated", "computed", "determined", "adjusted", "ranked", "sorted", "grouped",
@@ -70,6 +71,8 @@ NOT_GERUNDS = frozenset(["nothing", "something", "anything", "everything", "duri
 
 # --- pronouns ------------------------------------------------------------------------
 RELATIVE_PRONOUNS = frozenset(["who", "which", "that"])
+# Words that open a question or a free relative ("whatever we think about the war": no belief is hedged).
+WH_WORDS = frozenset(["what", "whatever", "how", "however", "why", "when", "where", "who", "whoever", "which"])
 SUBJECT_PRONOUNS = frozenset(["i", "you", "he", "she", "it", "we", "they"])
 OBJECT_PRONOUNS = frozenset(["me", "you", "him", "her", "it", "us", "them"])
 REFLEXIVE_PRONOUNS = frozenset(["myself", "himself", "herself", "itself", "ourselves", "themselves"])

@@ -1,20 +1,16 @@
-"""Keys a careful teacher reads as sound: who speaks (every speaker named, the article's own label, no model answer
-for the missing voice), hedges (no "whether or not", no ability "could", retold hedges are the source's), the
-headline against the sentence that states its claim, rewrites whose every loaded word is in the key, and a masked
-self-citation without a stray "The". Every text here is made up for the test."""
+"""Keys a careful teacher reads as sound: voice labels (the article's own phrase), hedges (no "whether or not", no
+ability "could", retold hedges are the source's), the headline against the sentence that states its claim,
+rewrites whose every loaded word is in the key, and a masked self-citation without a stray "The". Every text here
+is made up for the test."""
 
 from __future__ import annotations
-
-import pandas as pd
 
 from framing.analysis import analyze_document
 from framing.corpus import parse_text
 from framing.exercises.doubt import passage_doubts, uncounted
 from framing.exercises.kinds_headline import claim_sentence
-from framing.exercises.kinds_text import rewrite_neutrally, who_speaks, whose_words
+from framing.exercises.kinds_text import rewrite_neutrally, whose_words
 from framing.exercises.material import Material
-from framing.exercises.voice_labels import described_as
-from framing.exercises.voices import is_voice
 
 
 def article(lexicons, text, *, id="a-1", outlet="Ledger", title=""):
@@ -31,48 +27,10 @@ def voice_row(text, voice, kind="named_person", *, at=None, outlet="Ledger", art
 # --- who is speaking --------------------------------------------------------------------------
 
 
-def test_voice_label_is_the_article_phrase_before_the_name_with_its_party_tag(lexicons):
-    text = ("The bill passed on Monday. Its foes, including the minority leader, Kenneth Fell, said the vote "
-            "was rushed. Senator Ann Cole (R-Texas) said the bill would help farmers.")
-    m = Material([article(lexicons, text)], {}, lexicons)
-    assert described_as(m, voice_row(text, "Kenneth Fell")) == "the minority leader"
-    assert "R-Texas" in described_as(m, voice_row(text, "Ann Cole"))
 
 
-def test_an_outlet_gets_no_label_the_article_never_uses(lexicons):
-    text = "The Daily Planet reported on Monday that the mayor would resign before the vote."
-    m = Material([article(lexicons, text, outlet="Ledger")], {}, lexicons)
-    assert described_as(m, voice_row(text, "The Daily Planet", "media")) == ""
 
 
-def test_an_adjective_alone_is_no_voice(lexicons):
-    text = "Two Democrats and a Republican leader said the vote would pass on Friday."
-    m = Material([article(lexicons, text)], {}, lexicons)
-    assert not is_voice(m, voice_row(text, "Republican"))
-
-
-def test_who_speaks_needs_two_voices_and_guesses_no_missing_voice(lexicons):
-    one = "Mayor Dana Holt said the park would open in May. The plan costs ten million dollars in all."
-    two = ("Mayor Dana Holt said the park would open in May. Rita Vance, a council member, said the cost was too "
-           "high. "
-           "The plan costs ten million dollars.")
-    a, b = article(lexicons, one, id="a-1", outlet="Ledger"), article(lexicons, two, id="b-1", outlet="Herald")
-    rows = [voice_row(one, "Dana Holt"), voice_row(two, "Dana Holt", outlet="Herald", article_id="b-1"),
-            voice_row(two, "Rita Vance", outlet="Herald", article_id="b-1")]
-    alone = who_speaks(Material([a], {"voices": pd.DataFrame(rows[:1])}, lexicons))
-    assert alone == []  # one voice: nothing to compare
-    both = who_speaks(Material([a, b], {"voices": pd.DataFrame(rows)}, lexicons, seed=1))
-    assert both
-    item = both[0].make()
-    assert len(item["passages"]) == 2
-    missing = [note for note in item["key"]["notes"] if "missing" in note]
-    assert missing and "no model answer" in missing[0] and "Rita Vance" not in missing[0]
-
-
-def test_who_speaks_leaves_out_a_person_the_key_cannot_label(lexicons):
-    text = "Mayor Dana Holt said the park would open in May. Rita Vance said the cost was too high."
-    rows = [voice_row(text, "Dana Holt"), voice_row(text, "Rita Vance")]
-    assert who_speaks(Material([article(lexicons, text)], {"voices": pd.DataFrame(rows)}, lexicons)) == []
 
 
 # --- hedge hunt --------------------------------------------------------------------------------
@@ -175,14 +133,6 @@ def test_a_masked_self_citation_drops_the_article_before_the_name(lexicons):
     assert "to Source A" in note["sentence"] and "The Source A" not in note["sentence"]
 
 
-def test_who_speaks_does_not_show_a_sentence_with_a_speaker_the_key_misses(lexicons):
-    text = ("Mayor Dana Holt said the park would open in May. Jeff Moss and Rita Vance, a council member, said the "
-            "cost was too high.")
-    rows = [voice_row(text, "Dana Holt"), voice_row(text, "Rita Vance")]
-    m = Material([article(lexicons, text)], {"voices": pd.DataFrame(rows)}, lexicons)
-    assert who_speaks(m) == []  # the second sentence would need Jeff Moss too; without it one voice is left
-
-
 def test_a_hedge_before_according_to_is_the_sources(lexicons):
     text = "The plan would cut costs next year, according to the budget office."
     a = article(lexicons, text)
@@ -211,6 +161,8 @@ def test_rewrite_skips_a_loaded_word_that_reports_a_reaction(lexicons):
     reported = "The mayor drew public ridicule for the plan on Monday in the city hall."
     assert rewrite_neutrally(Material([article(lexicons, judged)], {}, lexicons))
     assert rewrite_neutrally(Material([article(lexicons, reported)], {}, lexicons)) == []
+    met = "The mayor's plan was met with public ridicule on Monday in the city hall."
+    assert rewrite_neutrally(Material([article(lexicons, met)], {}, lexicons)) == []
 
 
 def test_an_if_that_addresses_the_listener_is_no_condition_in_the_key(lexicons):

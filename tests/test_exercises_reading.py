@@ -113,18 +113,6 @@ def test_the_key_main_text_holds_no_ids_or_offsets_only_its_closing_note(lexicon
     assert any("The New York Times" in n for n in notes)
 
 
-def test_who_is_speaking_takes_the_description_whole_from_the_article(lexicons):
-    from framing.exercises.voice_labels import described_as
-
-    text = "The plan is bad, said Ann Lee, president of Civic Trust. Bo Ray, a spokesman for the city, agreed."
-    a = article(lexicons, text)
-    m = Material([a], {}, lexicons)
-    lee = {"article_id": "a-1", "voice": "Ann Lee, president", "start": float(text.index("Ann")), "role_reason": ""}
-    assert described_as(m, lee) == "president of Civic Trust"
-    at = text.index("for the city")
-    ray = {"article_id": "a-1", "voice": "Bo Ray", "start": float(text.index("Bo Ray")),
-           "role_reason": f"appositive 'for the city' at {at}-{at + 12}: row 'city'"}
-    assert described_as(m, ray) == "a spokesman for the city"
 
 
 def test_accuses_is_a_second_hand_word_on_both_sides_but_slams_is_not(lexicons):

@@ -15,12 +15,12 @@ from framing.corpus import parse_text
 from framing.errors import FramingInputError
 from framing.exercises import LessonOptions, default_paper, parse_picks, render_html
 from framing.exercises.kinds_compare import name_that_label, option_form, same_fact
-from framing.exercises.kinds_text import offsets, who_speaks
+from framing.exercises.kinds_text import offsets
 from framing.exercises.lesson import build_lesson
 from framing.exercises.material import Material, name_variants
 from framing.exercises.preview import preview_model
 from framing.exercises.rewrite import fitting_alternative, model_rewrite
-from framing.exercises.sound import is_confident, is_whole, readable, standing
+from framing.exercises.sound import is_confident, is_whole, standing
 
 
 def article(lexicons, text, *, id="a-1", outlet="Ledger", title=""):
@@ -137,35 +137,6 @@ def test_exercises_name_that_label_needs_a_loaded_name_and_hides_grammar_clues(l
     assert sorted(options) == ["government", "regime"]  # possessives stripped: the gap's "'s" gives nothing away
     assert all("'s" in s["text"] for s in item["passages"][0]["sentences"])
     assert option_form("President Trump’s") == "President Trump"
-
-
-# --- who is speaking --------------------------------------------------------------------------
-
-
-def test_exercises_who_speaks_lists_each_voice_once_as_the_article_calls_it(lexicons):
-    text = ("Prosecutor Lee said the case would go ahead. It said nothing more. Judge Ames said on Friday that the "
-            "trial would wait. The Ledger reported the ruling. Lee added that the appeal was weak.")
-    a = article(lexicons, text, id="a-1", outlet="Ledger")
-
-    def row(voice: str, role: str, kind: str, at: int, reason: str = "") -> dict:
-        return {"outlet": "Ledger", "article_id": "a-1", "role": role, "voice": voice, "kind": kind,
-                "via": "source", "start": float(at), "end": float(at + len(voice)), "confidence": 0.9,
-                "role_reason": reason, "role_term": ""}
-
-    lee = text.index("Prosecutor Lee")
-    rows = [row("Lee", "courts_prosecutors", "named_person", lee + 11, f"title 'Prosecutor' at {lee}-{lee + 10}"),
-            row("It", "institution", "institution", text.index("It said")),  # a pronoun is no voice
-            row("Judge Ames", "courts_prosecutors", "named_person", text.index("Judge Ames")),
-            row("The Ledger", "media", "media", text.index("The Ledger")),  # the outlet naming itself
-            row("Lee", "courts_prosecutors", "named_person", text.rindex("Lee"))]  # the same person again
-    [candidate] = who_speaks(Material([a], {"voices": pd.DataFrame(rows)}, lexicons))
-    key = candidate.make()["key"]["tables"][0]
-    voices = {r[2]: r for r in key["rows"]}
-    assert sorted(voices) == ["Ames", "Lee"]  # each person once; no pronoun, no self-reference
-    assert voices["Lee"][3] == "Prosecutor" and voices["Lee"][1] == "1, 5"
-    assert voices["Ames"][3] == "Judge Ames"  # the whole name-with-role, as the article writes it
-    assert "Where" in key["columns"] and "Kind of voice" not in key["columns"]
-    assert readable("role", "courts_prosecutors") == "prosecutors and courts"
 
 
 # --- model rewrite ----------------------------------------------------------------------------

@@ -76,28 +76,8 @@ def test_a_belief_inside_a_retold_claim_is_the_sources_words(lexicons):
     assert believed and whose_words(analysis, believed[0]) == "a source, retold"
 
 
-def test_words_only_one_version_uses_are_describing_words_not_filler(lexicons):
-    """"United", "chose" and names are no distinction; "Tea Party-backed", "insufficiently conservative" and
-    "political novice" are."""
-    from framing.exercises.fact_words import telling_words
-
-    one = ("The mayor was beaten on Tuesday by a Tea Party-backed teacher who had called him insufficiently "
-           "conservative, until voters chose a new United Way board.")
-    two = "The mayor lost on Tuesday night to a political novice who works at a small college."
-    first, second = telling_words(lexicons, [one, two], [one, two])
-    assert any(p.startswith("Tea Party-backed") for p in first) and "insufficiently conservative" in first
-    assert not {"United", "chose", "voters", "Tuesday"} & set(" ".join(first).split())
-    assert second == ["political novice"]
 
 
-def test_a_word_the_other_outlet_uses_elsewhere_is_no_distinction(lexicons):
-    from framing.exercises.fact_words import telling_words
-
-    one = "The mayor lost to a political novice."
-    two = "The mayor lost to a newcomer."
-    _, other = telling_words(lexicons, [one, two], [one, two + " Critics called her a political novice."])
-    first, _ = telling_words(lexicons, [one, two], [one, two + " Critics called her a political novice."])
-    assert first == [] and other == []
 
 
 def test_a_quoted_remark_followed_by_its_speaker_is_no_loaded_word():
@@ -172,18 +152,6 @@ def test_a_claim_to_a_thing_is_ownership_not_second_hand(lexicons):
     assert plain.count("claims") == 1 and "claim" not in plain + discuss
 
 
-def test_a_writers_hedge_beside_a_saying_is_not_surely_the_writers(lexicons):
-    from framing.exercises.doubt import passage_doubts
-    from framing.exercises.kinds_text import WRITER, unkeyed_cues, whose_words
-
-    told = "Probably the vote will pass, Ann Lee argued on Monday in a letter. The board met."
-    plain = "Probably the vote will pass. Ann Lee argued in a letter that the board met."
-    for text, expected in ((told, False), (plain, True)):
-        analysis = article(lexicons, text)
-        answers = passage_doubts(lexicons, analysis, 0, len(text))
-        [probably] = [d for d in answers if d.text == "Probably"]
-        assert (whose_words(analysis, probably) == WRITER) is expected
-        assert [s.text for s in unkeyed_cues(analysis, 0, len(text), answers)] == ["argued"]
 
 
 def test_whose_words_is_only_stated_where_the_sentence_shows_it(lexicons):
@@ -217,13 +185,6 @@ def test_a_claim_word_in_the_writers_clause_gets_one_label_in_every_form(lexicon
     assert len(labels) == 2 and len(set(labels)) == 1
 
 
-def test_a_general_reporting_verb_is_not_offered_as_second_hand(lexicons):
-    from framing.exercises.kinds_text import claim_family_cue, unkeyed_cues
-
-    text = "The clerk confirmed the plan was sound. The firm reportedly made a profit."
-    cues = unkeyed_cues(article(lexicons, text), 0, len(text), [])
-    assert "confirmed" in [s.text for s in cues]
-    assert not any(claim_family_cue(s) for s in cues if s.text == "confirmed")
 
 
 def test_a_reported_fear_is_not_offered_as_a_hedge(lexicons):
@@ -270,11 +231,6 @@ def test_a_frame_passage_is_the_writers_own_sentence(lexicons):
     assert [writers_own(analysis, text.index(p)) for p in ("The council", "“We will", "Dear")] == [True, False, False]
 
 
-def test_a_cue_of_an_act_is_not_listed_as_second_hand(lexicons):
-    from framing.exercises.kinds_text import unkeyed_cues
-
-    text = "By declaring an emergency, the mayor would also seek to unlock money. The clerk said the plan was sound."
-    assert [s.text for s in unkeyed_cues(article(lexicons, text), 0, len(text), [])] == ["said"]
 
 
 def test_an_alternative_that_is_an_instruction_is_no_drop_in_word():
@@ -338,14 +294,6 @@ def test_a_key_that_lists_one_form_of_a_hedge_word_and_not_another_is_uneven(lex
         assert listed and uneven_forms(text, 0, len(text), listed) is expected
 
 
-def test_a_voice_label_comes_only_from_the_sentences_shown():
-    from framing.exercises.voice_labels import label_shown
-
-    shown = "Sen. Ann Lee, D-Ore., spoke on Monday. If President Joe Ray wins, the bill dies, Ray said."
-    assert label_shown("Sen. Ann Lee (D-Ore.)", shown)
-    assert not label_shown("a critic of the plan", shown)  # written only in a sentence not shown
-    assert not label_shown("President", shown)  # a title in a hypothetical
-    assert not label_shown("Sen. Ann Lee (R-Texas)", shown)
 
 
 def test_a_same_fact_pair_with_the_same_speaker_and_no_other_difference_teaches_nothing():
@@ -359,28 +307,9 @@ def test_a_same_fact_pair_with_the_same_speaker_and_no_other_difference_teaches_
     assert teaches_a_difference([version(["accused"], ["Holt"]), version(["said"], ["Holt"])])
     assert teaches_a_difference([version([], ["Holt"]), version([], [])])
     assert teaches_a_difference([version([], ["Holt"]), version([], ["Rita Vance"])])
-    assert teaches_a_difference([version([], [], ["notorious"]), version([], [])])
+    # loaded words alone: the key leaves them to the class, so its rows would read the same
+    assert not teaches_a_difference([version([], [], ["notorious"]), version([], [])])
 
 
-def test_a_one_word_name_ending_an_organisations_name_is_no_voice():
-    from framing.exercises.voices import tail_of_longer_name
-
-    assert tail_of_longer_name("the founder of Freedom to", any_capital=False, one_word=True)
-    assert not tail_of_longer_name("the founder of Freedom to", any_capital=False)
-    assert not tail_of_longer_name("the letter was sent to", any_capital=False, one_word=True)
 
 
-def test_a_name_whose_only_cue_is_not_counted_does_not_speak(lexicons):
-    from framing.exercises.voice_mentions import speaks_there
-
-    text = "“We will win,” Dana Holt said on Monday. Rita Vance told reporters that the plan was sound."
-    analysis = article(lexicons, text)
-    for name in ("Dana Holt", "Rita Vance"):
-        at = text.index(name)
-        assert speaks_there(analysis, at, at + len(name))
-    mention = ("Now that Mayor Dana Holt, long a supporter of civic parks, has publicly embraced the new tax, the "
-               "question of what the city owes is open.")
-    analysis = article(lexicons, mention)
-    at = mention.index("Dana Holt")
-    assert any(s.counted and s.start <= at < s.end for s in analysis.spans_of("source"))  # the source layer counts it
-    assert not speaks_there(analysis, at, at + len("Dana Holt"))

@@ -195,6 +195,16 @@ def distancing_pattern(lexicons: Lexicons) -> re.Pattern[str] | None:
     return _pattern(tuple(sorted(e.key for e in lexicons["reporting_verbs"] if second_hand(e["lemma"]))))
 
 
+def reporting_words(lexicons: Lexicons) -> set[str]:
+    """Reporting verbs' words (``reporting_verbs.tsv``), lower case: a phrase holding one is a clause."""
+    return {e.key.lower() for e in lexicons["reporting_verbs"]}
+
+
+def reporting_pattern(lexicons: Lexicons) -> re.Pattern[str] | None:
+    """Every reporting verb of ``reporting_verbs.tsv``, as whole words."""
+    return _pattern(tuple(sorted({e.key for e in lexicons["reporting_verbs"]})))
+
+
 def hedge_pattern(lexicons: Lexicons, classes: frozenset[str] = PLAIN_CLASSES, *, ruleless: bool = False
                   ) -> re.Pattern[str] | None:
     """Hedge words of the word classes that hedge wherever they stand (a modal, "likely", "reportedly");

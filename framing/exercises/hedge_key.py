@@ -23,12 +23,11 @@ to"), which hands the claim to no one in particular.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..analysis import ArticleAnalysis
-from ..grammar import ACCORDANCE_VERBS, BE_FORMS, SUBJECT_PRONOUNS
+from ..grammar import ACCORDANCE_VERBS, BE_FORMS, SUBJECT_PRONOUNS, WH_WORDS
 from ..lexicons import Lexicons
-from .doubt import BELIEF_RULES, Doubt, a_noun
+from .doubt import BELIEF_RULES, Doubt, a_noun, second_hand
 
 FIRST_PERSON = frozenset({"i", "we"})
 # Words of a condition: a strict teacher marked a plain "if" wrong where it set out a comparison ("would pay more
@@ -110,15 +109,6 @@ def split_answers(lexicons: Lexicons, analysis: ArticleAnalysis, doubts: list[Do
     return plain, discuss
 
 
-def guess_modals(extra: list[Doubt], answers: list[Doubt]) -> tuple[list[Doubt], list[Doubt]]:
-    """Uncounted "would" right before a counted hedge word ("would likely come"): the worksheet defines the modal
-    by that very example, so it is a plain answer. Returns those, as modals, and the other uncounted words."""
-    def guess(doubt: Doubt) -> bool:
-        return doubt.text.lower() == "would" and any(0 < a.start - doubt.end <= 2 for a in answers)
-
-    return [replace(d, category="modal") for d in extra if guess(d)], [d for d in extra if not guess(d)]
-
-
 def stem(word: str) -> str:
     """A crude lemma for comparing forms of one word ("expected", "expects", "expect" -> "expect")."""
     word = word.lower()
@@ -137,3 +127,85 @@ def uneven_forms(text: str, start: int, end: int, listed: list[Doubt]) -> bool:
     return any(stem(m.group(0)) in stems and m.group(0).lower() not in forms
                and not any(d.start < m.end() and m.start() < d.end for d in listed)
                and not a_noun(text, m.start(), m.end()) for m in _WORD.finditer(text, start, end))
+
+
+# Rows of hedges.tsv, as (category, rule), whose counted words a strict teacher accepts as hedges wherever they
+# stand: a modal "may" or "might", "appears to", an adverb of possibility, an approximator, an evidential
+# ("reportedly", "allegedly"), a fixed phrase ("I think", "remains to be seen"), an adjective of possibility in a
+# predicate. Left out: "would" and "could" (prediction or ability as often as doubt), a condition, "whether",
+# belief and expectation verbs ("believes", "expected to", "suggests": a view or a proposal), which the key then
+# does not claim; students who find them get credit from the key's note.
+SURE_ROWS = frozenset({("modal", "modal_may"), ("modal", "modal_might"), ("adverb", ""), ("verb", "appear"),
+                       ("approximator", "number_follows"), ("approximator", "stated_bound"), ("approximator", ""),
+                       ("evidential", ""), ("evidential", "of_complement"), ("other", ""), ("adjective", ""),
+                       ("adjective", "possible")})
+# Second-hand markers read from "what … called" phrases; those of counted attributions are sure only as "according
+# to" or a verb of the claim family ("claimed", "alleges"), not "quoted by" or "cited by", which only name a source.
+SURE_MARKERS = ("second_hand:",)
+# After an adjective of possibility, what makes it a predicate ("is likely to", "unclear whether", "possible."),
+# not a description of a noun ("an unlikely leader": surprising, not doubted).
+_PREDICATE_AFTER = re.compile(r"\s*(?:[,.;:!?)]|to\b|that\b|whether\b|if\b)", re.IGNORECASE)
+
+
+def sure_hedge(lexicons: Lexicons, analysis: ArticleAnalysis, doubt: Doubt) -> bool:
+    """Whether a clear-cut answer (:func:`split_answers`) is also one the key may claim without a teacher's check:
+    a row of :data:`SURE_ROWS` or a counted second-hand marker, and an adjective only as a predicate."""
+    if doubt.rule.startswith(SURE_MARKERS):
+        return True
+    if doubt.rule.startswith("attribution:"):
+        return doubt.text.lower().startswith("according") or any(
+            second_hand(s.attrs.get("lemma")) for s in analysis.spans_of("attribution")
+            if (s.start, s.end) == (doubt.start, doubt.end))
+    if not doubt.rule.startswith("hedge:") or (doubt.category, hedge_rule(lexicons, doubt)) not in SURE_ROWS:
+        return False
+    text = analysis.document.text
+    if quoted_phrase(analysis, doubt) or (doubt.category == "other" and opinion_as_object(text, doubt)):
+        return False
+    if doubt.category == "evidential":
+        # "was supposed to vote": a "to" its row does not end in makes an obligation, not a second-hand claim
+        return not named_accusation(doubt.text) and not re.match(r"\s+to\b", text[doubt.end:doubt.end + 4])
+    return doubt.category != "adjective" or bool(_PREDICATE_AFTER.match(text[doubt.end:doubt.end + 10]))
+
+
+def quoted_phrase(analysis: ArticleAnalysis, doubt: Doubt, most: int = 8) -> bool:
+    """Whether ``doubt`` stands in a short quoted phrase woven into the writer's sentence ("cases where their
+    “impartiality might reasonably be questioned”"): a rule's or a title's wording more often than anyone's doubt,
+    which a strict teacher marked wrong as a hedge."""
+    text = analysis.document.text
+    for quote in analysis.document.quotes:
+        if quote.inner_start <= doubt.start and doubt.end <= quote.inner_end:
+            before = text[max(0, quote.start - 3):quote.start].rstrip()
+            return len(text[quote.inner_start:quote.inner_end].split()) <= most and before[-1:].isalnum()
+    return False
+
+
+def opinion_as_object(text: str, doubt: Doubt) -> bool:
+    """Whether a first-person belief phrase ("we think", "I believe") names an opinion as a thing, not a hedge on a
+    claim: after a question word ("whatever we think about the war", "what I think") or before "about" or "of"
+    ("we think of him"). A strict teacher would not take either as doubt."""
+    before = _WORD.findall(text[max(0, doubt.start - 20):doubt.start].lower())
+    return bool(before and before[-1] in WH_WORDS) or bool(re.match(r"\s+(?:about|of)\b", text[doubt.end:]))
+
+
+def named_accusation(words: str) -> bool:
+    """Whether an evidential is a noun that names an accusation ("no allegations of involvement"): the topic of a
+    sentence, as often denied as handed on, which a strict teacher does not take as a hedge."""
+    first = words.split()[0].lower() if words.split() else ""
+    return first.endswith(("ation", "ations"))
+
+
+def sure_answers(lexicons: Lexicons, analysis: ArticleAnalysis, doubts: list[Doubt]) -> list[Doubt]:
+    """The clear-cut answers of ``doubts`` the key claims (:func:`sure_hedge`)."""
+    return [d for d in split_answers(lexicons, analysis, doubts)[0] if sure_hedge(lexicons, analysis, d)]
+
+
+def unkeyed_twin(text: str, start: int, end: int, keyed: list[Doubt]) -> bool:
+    """Whether ``[start, end)`` holds a keyed word again where the key does not list it (a second "may"): a strict
+    teacher reads a key that lists one and not the other as inconsistent, so the passage is not chosen."""
+    places = [(d.start, d.end) for d in keyed]
+    for form in {d.text for d in keyed}:
+        for found in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text[start:end]):
+            at = start + found.start()
+            if not any(a <= at < b for a, b in places):
+                return True
+    return False

@@ -13,14 +13,15 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from ..grammar import NUMBER_BOUNDS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS
-from .doubt import passage_doubts, who_says
-from .fact_words import spoken, telling_words
+from ..grammar import DETERMINERS, NUMBER_BOUNDS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, SUBJECT_PRONOUNS
+from .doubt import passage_doubts, reporting_words, who_says
+from .fact_words import spoken
+from .hedge_key import sure_answers
 from .kinds_text import Candidate, offsets, table
 from .material import Material, clean, letter_name, listed, parse_evidence, records
 from .sound import is_confident, standing
-from .voice_labels import reporting_words
-from .voices import names_someone
+
+NOT_A_NAME = DETERMINERS | POSSESSIVE_DETERMINERS | SUBJECT_PRONOUNS  # "The senator", "His lawyer", "He"
 
 MAX_VERSIONS = 3
 _BARE_DEFINITE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+([a-z][\w-]*)")
@@ -190,17 +191,18 @@ def same_fact(m: Material) -> list[Candidate]:
 
 
 def teaches_a_difference(versions: list[dict[str, Any]]) -> bool:
-    """Whether the versions differ in doubt words, loaded words or whom they credit. "Murray" and "Lt. Gov.
+    """Whether the versions differ in doubt words or whom they credit. "Murray" and "Lt. Gov.
     Timothy Murray" are one speaker, and "Holder" and "the attorney general" may be: a difference in whom a version
     credits counts only where one names no one or both name people by different surnames. A strict teacher found
     a pair with the same speaker and no other difference taught nothing."""
     doubts = {tuple(w.lower() for w in r["_wording"][0]) for r in versions}
-    loaded = {tuple(w.lower() for w in r["_wording"][2]) for r in versions}
     whos = [[w for w in r["_wording"][1] if w] for r in versions]
     named = all(names_someone(w) for who in whos for w in who)
     credited = {bool(who) for who in whos}
     surnames = {tuple(sorted({w.split()[-1] for w in who})) for who in whos}
-    return len(doubts) >= 2 or len(loaded) >= 2 or len(credited) >= 2 or (named and len(surnames) >= 2)
+    # loaded words alone are no difference the key can show (it leaves them to the class): a strict reading found
+    # such an item's key the same on every row
+    return len(doubts) >= 2 or len(credited) >= 2 or (named and len(surnames) >= 2)
 
 
 def fact_wording(m: Material, row: dict[str, Any]) -> tuple[list[str], list[str], list[str]] | None:
@@ -211,15 +213,23 @@ def fact_wording(m: Material, row: dict[str, Any]) -> tuple[list[str], list[str]
         return None
     start, end = analysis.document.sentences[analysis.document.sentence_of(int(float(row["start"])))]
     who = who_says(analysis, start, end)
-    if who is None or any(points_back(m, w) for w in who):
+    # two sources in one sentence ("the campaign called a report which shows him saying …"): which one says the fact
+    # is a reading, not a fact of the sentence, and a strict teacher found the key naming the wrong one
+    if who is None or len(who) > 1 or any(points_back(m, w) for w in who):
         return None
     words = {w.lower() for w in re.findall(r"[\w’']+", analysis.document.text[start:end])}
-    if not who and words & reporting_words(m):
+    if not who and words & reporting_words(m.lexicons):
         return None  # "as the site notes, …": a reporting verb the attribution layer did not count; not the writer's
-    doubts = [d.text for d in passage_doubts(m.lexicons, analysis, start, end)]
+    doubts = [d.text for d in sure_answers(m.lexicons, analysis, passage_doubts(m.lexicons, analysis, start, end))]
     loaded = [s.text for s in analysis.spans_of("loaded") if start <= s.start and s.end <= end and s.counted
               and not (s.category == "distancing" and spoken(analysis.document.text, s.end))]
     return doubts, [m.mask(w) for w in who], loaded
+
+
+def names_someone(phrase: str) -> bool:
+    """Whether a speaker phrase opens with a capitalized name, not a pronoun or "the senator"."""
+    words = phrase.split()
+    return bool(words) and words[0][:1].isupper() and words[0].lower() not in NOT_A_NAME
 
 
 def points_back(m: Material, source: str) -> bool:
@@ -232,26 +242,27 @@ def points_back(m: Material, source: str) -> bool:
 
 
 def fact_item(m: Material, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The versions side by side, and a key of what each version's own sentence settles: the doubt words the key is
+    sure of (:func:`.hedge_key.sure_answers`) and the one source it names. Loaded words and words only one version
+    uses are the class's reading, checked against the versions shown: a key that listed them was found missing
+    some and listing shared ones, so it gives no model answer for them."""
     pairs = [(version(m, r["outlet"], str(r["article_id"]), int(float(r["start"]))), r) for r in rows]
     pairs = [(s, r) for s, r in pairs if s is not None]
     passage = numbered([s for s, _ in pairs], "The same fact in each source")
-    telling = telling_words(m.lexicons, [s["text"] for s, _ in pairs],
-                            [m.by_id[str(r["article_id"])].document.text for _, r in pairs])
-    key_rows = [[s["n"], s["source"], ", ".join(r["_wording"][0]) or "none",
-                 ", ".join(r["_wording"][1]) or "the writer (no one named)", ", ".join(r["_wording"][2]) or "none",
-                 ", ".join(words) or "—", offsets(r["start"], r["end"])]
-                for (s, r), words in zip(pairs, telling, strict=True)]
+    key_rows = [[s["n"], s["source"], ", ".join(r["_wording"][0]) or "—",
+                 ", ".join(r["_wording"][1]) or "the writer (no one named)", offsets(r["start"], r["end"])]
+                for s, r in pairs]
     return {
         "passages": [passage],
         "answers": len(key_rows),
         "table_task": {"columns": None, "rows": [f"{s['n']}. {s['source']}" for s, _ in pairs]},
         "key": {"tables": [table("How each version words the fact",
-                                 ["Version", "Source", "Doubt or second-hand words", "Who says so",
-                                  "Loaded words (word list)", "Words only this one uses", "Where"], key_rows)],
-                "notes": ["The word list flags only the loaded words it knows: accept any other word a student "
-                          "shows takes sides or adds colour (and says why).",
-                          "Words only this one uses: describing and judging words and labels that no other "
-                          "version's article uses; names, dates and plain verbs are left out."]},
+                                 ["Version", "Source", "Sure doubt or second-hand words", "Who says so", "Where"],
+                                 key_rows)],
+                "notes": ["Doubt words: the ones the tool is sure of (a dash: none it is sure of). Give credit for "
+                          "any other word that marks the claim as uncertain or someone else's, with a reason.",
+                          "Words only this one uses: no model answer. Accept describing or judging words a student "
+                          "shows are in one version and not the others."]},
     }
 
 

@@ -1,4 +1,5 @@
-"""Exercises read from one article at a time: hedge hunt, who is speaking?, rewrite neutrally.
+"""Exercises read from one article at a time: hedge hunt and rewrite neutrally (who is speaking? is in
+:mod:`.kinds_speakers`).
 
 Each builder returns ranked :class:`Candidate` items (nearest the class's grade
 first, each outlet once before any outlet twice); an item's content is only made
@@ -18,16 +19,15 @@ from ..analysis import ArticleAnalysis
 from ..compare.common import outlet_of
 from ..document import Span
 from ..grammar import REACTION_VERBS
-from .doubt import Doubt, passage_doubts, second_hand, uncounted
-from .hedge_key import guess_modals, split_answers, uneven_forms
+from .doubt import Doubt, passage_doubts
+from .hedge_key import sure_answers, uneven_forms, unkeyed_twin
 from .material import Material, clean, is_heading, reading_level, sentence_number, spans_within, spread
 from .rewrite import fitting_alternative, model_rewrite
 from .sound import readable, standing, writers_own
-from .voice_labels import label_shown
-from .voices import confident_voices, keyed_completely, shown_name
 
 WINDOW = {"simple": 4, "standard": 5, "college": 6}  # sentences in a hedge-hunt passage
 MIN_HEDGES = 2
+MAX_ASKED = 3  # a hedge hunt asks for at least this many at most
 OUTLETS_PER_GROUP = 2
 REWRITE_WORDS = (8, 40)  # a sentence to rewrite: long enough to say something, short enough to copy out
 
@@ -57,8 +57,13 @@ def offsets(start: Any, end: Any) -> str:
 
 
 def hedge_hunt(m: Material) -> list[Candidate]:
-    """Passages of whole sentences with at least two clear-cut hedges (:mod:`.hedge_key`), one of them the
-    writer's own; passages with words only to discuss rank last."""
+    """Passages of whole sentences that hold at least :data:`MIN_HEDGES` hedges the key may claim for sure
+    (:func:`.hedge_key.sure_answers`); passages with hedges in the writer's own words rank first.
+
+    Students are asked to find *at least* that many (:func:`hunt_count`), not every hedge: a key built from
+    word-by-word decisions is rarely right on every word of a passage, and a strict teacher marked whole items
+    wrong for one missed or doubtful word. A key that lists only sure words, and says other answers may be right,
+    is correct by construction."""
     size = WINDOW[reading_level(m.grade)]
     found = []
     for analysis in m.analyses:
@@ -67,33 +72,39 @@ def hedge_hunt(m: Material) -> list[Candidate]:
         seen: set[int] = set()  # sentences already in a candidate: two items never show the same sentence
         for first in range(0, len(body), size - 1):
             indexes = contiguous(standing(analysis, body[first:first + size], m.lexicons.abbreviations) or [])
-            if len(indexes) < 3:
+            if len(indexes) < 3 or seen & set(indexes):
                 continue
             start, end = doc.sentences[indexes[0]][0], doc.sentences[indexes[-1]][1]
-            hedges, discuss = split_answers(m.lexicons, analysis, passage_doubts(m.lexicons, analysis, start, end))
-            own = [d for d in hedges if whose_words(analysis, d) == WRITER]
-            answerable = [d for d in hedges if whose_words(analysis, d) != UNSURE]
-            listed = passage_doubts(m.lexicons, analysis, start, end)
-            listed += uncounted(m.lexicons, analysis, start, end, listed)
-            if (len(answerable) >= MIN_HEDGES and own and len(discuss) < len(hedges)
-                    and not seen & set(indexes) and not uneven_forms(doc.text, start, end, listed)):
+            sure = sure_answers(m.lexicons, analysis, passage_doubts(m.lexicons, analysis, start, end))
+            # two different words at least: "roughly … roughly" teaches one hedge twice
+            if (len({d.text.lower() for d in sure}) >= MIN_HEDGES and not unkeyed_twin(doc.text, start, end, sure)
+                    and not uneven_forms(doc.text, start, end, sure)):
                 seen |= set(indexes)
-                found.append((analysis, indexes, doc.text[start:end], len(own), len(discuss)))
-    ranked = spread(m.rank(found, lambda c: m.grade_distance(c[2]) + max(0, 3 - c[3]) + c[4]),
-                    lambda c: outlet_of(c[0]))
+                own = sum(whose_words(analysis, d) == WRITER for d in sure)
+                found.append((analysis, indexes, doc.text[start:end], own, len(sure)))
+    ranked = distinct(spread(m.rank(found, lambda c: m.grade_distance(c[2]) + max(0, 2 - c[3]) + max(0, 3 - c[4])),
+                             lambda c: outlet_of(c[0])), lambda c: c[2])
     return [Candidate(f"{a.document.id}:s{i[0] + 1}", outlet_of(a),
-                      f"{m.name(outlet_of(a))}, sentences {i[0] + 1}–{i[-1] + 1}: {own} hedge(s) in the writer's "
-                      f"own words", None, lambda a=a, i=i: hedge_item(m, a, i)) for a, i, _, own, _ in ranked]
+                      f"{m.name(outlet_of(a))}, sentences {i[0] + 1}–{i[-1] + 1}: {n} sure hedge(s), {own} in the "
+                      f"writer's own words", None, lambda a=a, i=i: hedge_item(m, a, i)) for a, i, _, own, n in ranked]
 
 
-def unkeyed_cues(analysis: ArticleAnalysis, start: int, end: int, answers: list[Doubt]) -> list[Span]:
-    """Attribution cues of ``[start, end)`` ("said", "saying", "argued") that are none of the key's answers: a
-    strict teacher expects every second-hand word named, so the key lists them for the teacher to accept."""
-    keyed, text = [(d.start, d.end) for d in answers], analysis.document.text
-    # "would seek to unlock money": a cue of an act, not of words, is no second-hand marker
-    return [s for s in spans_within(analysis, "attribution", start, end)
-            if s.counted and not any(a < s.end and s.start < b for a, b in keyed)
-            and not re.match(r"\s*to\s", text[int(s.attrs.get("content_start") or s.end):][:4])]
+def distinct(ranked: list[Any], text: Callable[[Any], str], run: int = 8) -> list[Any]:
+    """``ranked`` without a candidate that shares a run of ``run`` words with a better one: two outlets often print
+    one quotation, and a strict teacher sees a second item on the same quote as no new lesson."""
+    kept, seen = [], set()
+    for candidate in ranked:
+        words = re.findall(r"[\w’']+", text(candidate).lower())
+        runs = {tuple(words[n:n + run]) for n in range(max(0, len(words) - run + 1))}
+        if not runs & seen:
+            kept.append(candidate)
+            seen |= runs
+    return kept
+
+
+def hunt_count(sure: int) -> int:
+    """How many hedges students must find: every sure one, up to three (a short passage, a few minutes)."""
+    return min(MAX_ASKED, sure)
 
 
 def contiguous(indexes: list[int]) -> list[int]:
@@ -154,112 +165,20 @@ def in_retold_claim(analysis: ArticleAnalysis, offset: int) -> bool:
                for s in analysis.spans_of("attribution"))
 
 
-def whose_label(analysis: ArticleAnalysis, doubt: Doubt) -> str:
-    """The key's "Whose words" cell: a sure answer, or the note that it is for discussion."""
-    return whose_words(analysis, doubt) or "for discussion (no answer)"
-
-
-def claim_family_cue(span: Span) -> bool:
-    """A cue the key may list as "also second-hand": the claim family, "reportedly", "allegedly", "according to".
-    A strict teacher rejected general reporting verbs ("confirmed", "announces") offered as second-hand."""
-    first = span.text.split()[0].lower() if span.text.split() else ""
-    return second_hand(span.attrs.get("lemma")) or first in {"reportedly", "allegedly", "according"}
-
-
 def hedge_item(m: Material, analysis: ArticleAnalysis, indexes: list[int]) -> dict[str, Any]:
-    """The passage, and a key of every counted hedge and second-hand marker (:mod:`.doubt`), whose words each are."""
+    """The passage, how many hedges to find, and a key of the sure ones (:func:`.hedge_key.sure_answers`) that says
+    plainly that other answers may be right."""
     passage = m.passage(analysis, indexes)
     first, last = passage["sentences"][0]["start"], passage["sentences"][-1]["end"]
-    doubts = passage_doubts(m.lexicons, analysis, first, last)
-    found, discuss = split_answers(m.lexicons, analysis, doubts)
-    # a word the key set aside is not offered again; "would likely" is the worksheet's own modal example
-    guesses, extra = guess_modals(uncounted(m.lexicons, analysis, first, last, doubts), found)
-    found = sorted(found + guesses, key=lambda d: d.start)
-    rows = [[sentence_number(passage, d.start), d.text, readable("hedge", d.category), whose_label(analysis, d),
-             offsets(d.start, d.end)] for d in found]
-    notes = [f"Also accept, if the student explains the doubt (hedge words the tool did not count here): "
-             f"{'; '.join(f'{d.text} ({sentence_number(passage, d.start)})' for d in extra)}."] if extra else []
-    # listed only where the cue is a reporting verb ("said", "warned"), not "skeptical of" the layer also reads
-    cues = [c for c in unkeyed_cues(analysis, first, last, found + [d for d, _ in discuss])
-            if claim_family_cue(c)]
-    notes += [f"Also second-hand (accept, if the student says whose claim it is): "
-              f"{'; '.join(f'{s.text} ({sentence_number(passage, s.start)})' for s in cues)}."] if cues else []
-    notes += [f"Discuss, and mark neither way: “{d.text}” ({sentence_number(passage, d.start)}, "
-              f"whose words: {whose_label(analysis, d)}): {reason}." for d, reason in discuss]
-    return {"passages": [passage], "answers": len(rows), "key": {"tables": [
-        table(f"Hedges in {passage['heading']}", ["Sentence", "Hedge", "Kind", "Whose words", "Where"], rows)],
-        "notes": notes}}
-
-
-# --- 2. who is speaking? --------------------------------------------------------------
-
-
-def who_speaks(m: Material) -> list[Candidate]:
-    """Pairs of outlets, each shown with the sentences where a confidently placed voice speaks."""
-    voices = confident_voices(m)
-    order = [o for o in m.outlets if o in voices and outlet_sentences(m, voices[o])[1]]
-    m.rng.shuffle(order)
-    groups = [tuple(order[n:n + OUTLETS_PER_GROUP]) for n in range(0, len(order), OUTLETS_PER_GROUP)]
-    # one voice in each outlet: nothing to compare
-    groups = [g for g in groups if any(len(voices[o]) >= 2 for o in g)]
-    return [Candidate("+".join(m.name(o).replace(" ", "") for o in g), g[0],
-                      "; ".join(f"{m.name(o)}: {len(voices[o])} voice(s)" for o in g),
-                      None,  # voices are kept by the analysis's counted sources, not the table's role confidence
-                      lambda g=g: speaks_item(m, g, voices)) for g in groups]
-
-
-def speaks_item(m: Material, outlets: tuple[str, ...], voices: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    """Each outlet's sentences (read in the handout) and a key of its voices, each once, as the article calls them."""
-    passages, rows = [], []
-    for outlet in outlets:
-        analysis = m.by_id[str(voices[outlet][0]["article_id"])]
-        shown, indexes = outlet_sentences(m, voices[outlet])
-        passage = {**m.passage(analysis, indexes), "in_handout": True}  # students read it there: a shorter sheet
-        passages.append(passage)
-        text = " ".join(analysis.document.text[slice(*analysis.document.sentences[n])] for n in indexes)
-        rows += [[m.name(outlet), ", ".join(str(n + 1) for n in sorted(r["_sentences"])),
-                  m.mask(shown_name(m, r)), m.mask(shown_label(m, r, text)),
-                  "quoted" if r["_quoted"] else "retold",
-                  offsets(r["start"], r["end"])] for r in shown]
-    return {
-        "passages": passages,
-        "answers": len(rows),
-        "table_task": {"columns": None, "rows": [m.name(o) for o in outlets]},
-        "key": {"tables": [table("Who speaks (each voice once)", ["Source", "Sentences", "Who",
-                                                                 "What the article calls them", "How", "Where"],
-                                 rows)],
-                "notes": [missing_note(),
-                          "A dash: an outlet or group named by its name alone; accept what the article says elsewhere.",
-                          "Not listed: unnamed sources (“an aide”, “officials”), and ads, videos and reports, which "
-                          "speak for whoever made them. Accept them when a student names them and says who made or "
-                          "said them."]},
-    }
-
-
-def shown_label(m: Material, row: dict[str, Any], shown: str) -> str:
-    """What the shown sentences call the voice: its label when written there (:func:`.voice_labels.label_shown`),
-    else its plain name; a dash for a body named by its name alone."""
-    label = str(row.get("_described") or "")
-    if not label:
-        return "—"
-    return label if label_shown(label, shown) else shown_name(m, {**row, "_described": ""})
-
-
-def outlet_sentences(m: Material, rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[int]]:
-    """An outlet's key rows and the sentences shown for them; no sentences when the key would not be complete
-    for them (:func:`.voices.keyed_completely`)."""
-    analysis = m.by_id[str(rows[0]["article_id"])]
-    shown = [r for r in rows if str(r["article_id"]) == analysis.document.id]
-    indexes = standing(analysis, sorted({n for r in shown for n in r["_sentences"]}), m.lexicons.abbreviations) or []
-    return shown, indexes if keyed_completely(m, shown, indexes) else []
-
-
-def missing_note() -> str:
-    """The "whose voice is missing?" prompt, with no model answer: a teacher found the tool's answers (names
-    from the other outlets' whole articles) wrong where the sentences shown leave a voice out, or garbled.
-    Who had a stake and was not asked is the class's judgement, so the key says so instead of guessing."""
-    return ("Whose voice is missing: no model answer. Accept any side with a stake that the sentences shown do "
-            "not let speak, with a reason; check the whole article in the handout before calling a voice missing.")
+    sure = sure_answers(m.lexicons, analysis, passage_doubts(m.lexicons, analysis, first, last))
+    rows = [[sentence_number(passage, d.start), d.text, offsets(d.start, d.end)] for d in sure]
+    asked = hunt_count(len(rows))
+    notes = [f"Students were asked for at least {asked}. These are the hedges the tool is sure of; the passage may "
+             "hold more. Give credit for any other word or phrase that marks a claim as uncertain, approximate or "
+             "second-hand when the student says what doubt it adds (for example a “would” of prediction, an “if”, "
+             "a “whether”, “expected to”)."]
+    return {"passages": [passage], "answers": len(rows), "asked": asked, "key": {"tables": [
+        table(f"Sure hedges in {passage['heading']}", ["Sentence", "Hedge", "Where"], rows)], "notes": notes}}
 
 
 # --- 7. rewrite neutrally -------------------------------------------------------------------
@@ -342,14 +261,18 @@ def rewrite_item(m: Material, analysis: ArticleAnalysis, index: int) -> dict[str
               offsets(s.start, s.end)] for s in spans]
     sources = sorted({f"{entries[s.label.lower()].file.rsplit('/', 1)[-1]}:{entries[s.label.lower()].line}"
                       for s in spans})
-    note = (f"A model rewrite: “{m.mask(clean(suggestion))}”" if suggestion else
+    # the word list is no complete judge of colour: a strict teacher found other loaded words ("agonizing") kept by a
+    # "model" rewrite, so the key names what it replaced and leaves the rest to the class
+    note = (f"The flagged words replaced: “{m.mask(clean(suggestion))}” Other words may take sides too: accept a "
+            "version that also changes them, if it keeps the facts." if suggestion else
             "No model rewrite: the word list's neutral alternatives do not fit this sentence's grammar; accept any "
             "version that keeps the facts and drops the loaded words.")
     return {
         "passages": [passage],
         "answers": len(spans),
-        "key": {"tables": [table("Loaded words", ["Words", "Kind", "Why it is loaded", "Neutral alternative",
-                                                   "Where"], terms)],
+        "words": " and ".join(f"“{m.mask(s.text)}”" for s in spans),
+        "key": {"tables": [table("Loaded words the word list flags",
+                                 ["Words", "Kind", "Why it is loaded", "Neutral alternative", "Where"], terms)],
                 "notes": [note, "A good version keeps every name, number, date, place and “not” of the original and "
                                 "drops the loaded words."],
                 "small": f"Word list entries: {', '.join(sources)}; a student's version can be checked with "

@@ -19,7 +19,7 @@ from ..compare.common import outlet_of
 from ..errors import FramingInputError
 from ..lexicons import Lexicons
 from ..report.model import SHORT_ARTICLE_WORDS, report_date
-from . import kinds_compare, kinds_frames, kinds_headline, kinds_text, timing, wording
+from . import kinds_compare, kinds_frames, kinds_headline, kinds_speakers, kinds_text, timing, wording
 from .handout import build_handout
 from .kinds_text import Candidate
 from .material import GRADES, Material, grade_number, natural_key, reading_level
@@ -28,7 +28,7 @@ from .sound import definitions
 
 BUILDERS: dict[str, Callable[[Material], list[Candidate]]] = {
     "hedge_hunt": kinds_text.hedge_hunt,
-    "who_speaks": kinds_text.who_speaks,
+    "who_speaks": kinds_speakers.who_speaks,
     "name_that_label": kinds_compare.name_that_label,
     "same_fact": kinds_compare.same_fact,
     "numbers_gaps": kinds_compare.numbers_gaps,
@@ -37,9 +37,10 @@ BUILDERS: dict[str, Callable[[Material], list[Candidate]]] = {
     "spot_the_frame": kinds_frames.spot_the_frame,
 }
 WHY_NONE = {
-    "hedge_hunt": f"no run of whole sentences holds {kinds_text.MIN_HEDGES} hedges, one in the writer's own words",
-    "who_speaks": "no outlet has sentences whose every speaker the key can name with what the article calls them, "
-                  "two voices or more to compare",
+    "hedge_hunt": f"no run of whole sentences holds {kinds_text.MIN_HEDGES} hedges the key can be sure of (may, "
+                  "might, appears, reportedly, about, according to …)",
+    "who_speaks": "fewer than three sentences name their speaker for sure (one saying verb, the speaker named "
+                  "beside it, the whole quotation in quotation marks or none), or only one speaker does",
     "name_that_label": "no entity is confidently named by two outlets with different labels, one of them a loaded "
                        "term from the word list",
     "same_fact": "no fact is confidently matched across two outlets, in sentences that say clearly who says it, "
@@ -74,7 +75,6 @@ DEFAULT_CATEGORIES: dict[str, tuple[str, list[str]]] = {
 # The comparison tables each kind reads (the others read only the analyses). A lesson of text-only
 # kinds ("--kinds hedge_hunt,rewrite_neutrally") skips the comparison altogether.
 TABLES_READ: dict[str, tuple[str, ...]] = {
-    "who_speaks": ("voices",),
     "name_that_label": ("labels",),
     "same_fact": ("facts",),
     "numbers_gaps": ("disagreements", "omissions"),
@@ -91,7 +91,7 @@ def needs_comparison(kinds: Sequence[str]) -> bool:
 class LessonOptions:
     """What the teacher asked for (the CLI's options, checked)."""
 
-    kinds: tuple[str, ...] = wording.KINDS
+    kinds: tuple[str, ...] = wording.DEFAULT_KINDS
     items: int | None = None  # at most this many items; by default as many as fit ``minutes``
     minutes: int = 45
     grade: str = "9"
@@ -105,7 +105,7 @@ class LessonOptions:
 def parse_kinds(value: str | None) -> tuple[str, ...]:
     """``--kinds`` as a tuple of known kinds (hyphens or underscores); an unknown one is a one-line error."""
     if not value:
-        return wording.KINDS
+        return wording.DEFAULT_KINDS
     kinds = tuple(dict.fromkeys(part.strip().lower().replace("-", "_") for part in value.split(",") if part.strip()))
     unknown = [k for k in kinds if k not in wording.KINDS]
     if unknown or not kinds:
@@ -160,6 +160,8 @@ def build_lesson(
                  f"it had sound material, but did not fit in {options.minutes} minutes after the reading; a longer "
                  "lesson includes it"}
                 for k in options.kinds if k not in used]
+    if options.kinds == wording.DEFAULT_KINDS:
+        left_out += [{"kind": k, "title": wording.TITLES[k], "reason": why} for k, why in wording.ON_REQUEST.items()]
     return {**lesson_header(analyses, options, m.grade, level), "items": items, "left_out": left_out,
             **lesson_frame(m, items, options.minutes, handout=True, reading=reading,
                            homework=timing.reading_minutes(words, m.grade) if not reading else 0),
@@ -293,7 +295,7 @@ def item_model(kind: str, made: dict[str, Any], level: str, number: int) -> dict
         "title": wording.TITLES[kind],
         "minutes": wording.MINUTES[kind],
         "points": wording.POINTS[kind],
-        "instructions": wording.instructions(kind, level),
+        "instructions": wording.instructions(kind, level, asked=made.get("asked"), words=made.get("words", "")),
         "passages": made["passages"],
         "options": made.get("options"),
         "categories": made.get("categories") or DEFAULT_CATEGORIES.get(kind),

@@ -33,7 +33,6 @@ from .outlet_names import (
     programme_span,
     titled_show,
 )
-from .outlet_names import group_of as group_of  # re-exported: voices.py reads it from here
 
 # Grades a teacher may pick; "college" reads as grade 13 for the formulas.
 GRADES = ("6", "7", "8", "9", "10", "11", "12", "college")

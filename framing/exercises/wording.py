@@ -14,6 +14,13 @@ from typing import Any
 
 KINDS = ("hedge_hunt", "who_speaks", "name_that_label", "same_fact", "numbers_gaps", "headline_check",
          "rewrite_neutrally", "spot_the_frame")
+# The kinds of a lesson when the teacher names none. "Spot the frame" keys one frame per passage from counts of
+# frame words, which a strict teacher found wrong where a passage on charges scored "politics": it is built only
+# when asked for (--kinds spot-the-frame), and the key of a default lesson says so.
+DEFAULT_KINDS = tuple(kind for kind in KINDS if kind != "spot_the_frame")
+ON_REQUEST = {"spot_the_frame": "not in the default lesson: its key names one frame per passage from counts of frame "
+                                "words, which a careful reader often disputes; ask for it with --kinds "
+                                "spot-the-frame (listing the other kinds you want too)"}
 
 TITLES = {
     "hedge_hunt": "Hedge hunt",
@@ -30,26 +37,26 @@ MINUTES = {"hedge_hunt": 8, "who_speaks": 10, "name_that_label": 8, "same_fact":
            "headline_check": 6, "rewrite_neutrally": 8, "spot_the_frame": 8}
 
 INSTRUCTIONS: dict[str, dict[str, str]] = {
+    # {n}: how many hedges the item asks for (at least; its key lists the ones the tool is sure of).
     "hedge_hunt": {
-        "simple": "Read the sentences. Some words show that the writer is not sure, like “may”, “about” or "
-                  "“reportedly”. Underline every word like that.",
-        "standard": "Read the numbered sentences and underline every hedge: a word or phrase that marks a claim "
-                    "as uncertain, approximate or second-hand (may, could, appears, about, reportedly, if).",
-        "college": "Mark every hedge (epistemic modal, hedging verb, approximator, evidential, conditional) in the "
-                   "numbered sentences, and note what kind of uncertainty each one signals.",
+        "simple": "Read the sentences. Some words show that the writer or a speaker is not sure, like “may”, "
+                  "“about” or “reportedly”. Find at least {n} words like that and underline them.",
+        "standard": "Read the numbered sentences and find at least {n} hedges: words or phrases that mark a claim "
+                    "as uncertain, approximate or second-hand (may, could, appears, about, reportedly, if). "
+                    "Underline them.",
+        "college": "Find at least {n} hedges (epistemic modal, hedging verb, approximator, evidential, conditional) "
+                   "in the numbered sentences, and note what kind of uncertainty each one signals.",
     },
-    # A tag after a name is defined here: the key gives "(D-Conn.)" as part of what the article calls someone.
+    # Each sentence names its own speaker (kinds_speakers.py): students read who, the words that say so, and how.
     "who_speaks": {
-        "simple": "News stories tell us who said things. Read each source’s sentences in the handout. List each "
-                  "person or group who speaks in those sentences (once each), and what the article says they are. "
-                  "A tag such as (D-Conn.) after a name gives the party (D Democrat, R Republican, I independent) "
-                  "and the state.",
-        "standard": "For each source, list every person or group that speaks in the sentences shown, quoted or "
-                    "retold, once each, and what the article tells you about them (their job, side or group; a tag "
-                    "such as (D-Conn.) after a name gives the party, D Democrat, R Republican, I independent, and the "
-                    "state). Then ask whose voice is missing from these sentences.",
-        "college": "List each voice the outlets cite (once each), how the article identifies it, and whether it is "
-                   "quoted or paraphrased; compare the range of voices across outlets: who is absent?",
+        "simple": "News stories tell us who said things. For each numbered sentence, write who says it, the word "
+                  "that tells you someone is speaking (like “said”), and whether the sentence gives the speaker’s "
+                  "exact words (in quotation marks) or tells them in the writer’s own words.",
+        "standard": "For each numbered sentence, write who says it, the words that tell you someone is speaking, "
+                    "and whether the sentence gives the speaker’s exact words (inside quotation marks) or retells "
+                    "them in the writer’s words.",
+        "college": "For each numbered sentence, identify the speaker, the attribution cue, and whether the claim is "
+                   "quoted directly or paraphrased; then consider what the choice of reporting verb does.",
     },
     "name_that_label": {
         "simple": "Each sentence talks about the same person or thing, but uses different words for it. "
@@ -83,12 +90,14 @@ INSTRUCTIONS: dict[str, dict[str, str]] = {
         "college": "Assess whether the headline asserts what the body hedges, or frames the claim differently "
                    "from the body.",
     },
+    # {words}: the loaded words the key names; students are not asked to find every word that takes sides, which
+    # no word list can promise (a strict teacher found keys that missed some), but to judge the rest.
     "rewrite_neutrally": {
-        "simple": "Some words in this sentence take sides. Write the sentence again with calmer words. Keep the "
-                  "facts and who said them.",
-        "standard": "Rewrite the sentence so it reports the same facts without loaded words. Keep every fact, "
-                    "every hedge and every attribution.",
-        "college": "Rewrite the sentence in neutral register: replace evaluative and loaded terms, keep the "
+        "simple": "The word list marks {words} in this sentence as taking sides. Write the sentence again with "
+                  "calmer words. Keep the facts and who said them.",
+        "standard": "The word list marks {words} in this sentence as loaded. Rewrite the sentence so it reports the "
+                    "same facts without taking sides. Keep every fact, every hedge and every attribution.",
+        "college": "The lexicon flags {words} as loaded. Rewrite the sentence in neutral register, keeping its "
                    "propositional content, its hedges and its attributions.",
     },
 }
@@ -104,15 +113,15 @@ INSTRUCTIONS["spot_the_frame"] = {
 
 PROMPTS: dict[str, list[dict[str, Any]]] = {
     "hedge_hunt": [
-        {"prompt": "Write each word you underlined, the number of its sentence, and whose words it is in: the "
-                   "writer's, a quoted speaker's, or a source's the writer retells.", "space": "lines", "lines": 3},
+        {"prompt": "Write each hedge you found and the number of its sentence.", "space": "lines", "lines": 3},
         {"prompt": "Pick one sentence. Read it without the hedge. How does its meaning change?",
          "space": "lines", "lines": 2},
     ],
     "who_speaks": [
-        {"prompt": "List who speaks in each source (each person or group once) and what the article calls them.",
-         "space": "table", "columns": ["Who speaks (each once)", "What the article calls them"], "tall": True},
-        {"prompt": "Whose voice is missing? Who else would you want to hear from?", "space": "lines", "lines": 2},
+        {"prompt": "Fill in the table for each sentence.", "space": "table",
+         "columns": ["Who says it?", "Words that tell you", "Exact words or retold?"]},
+        {"prompt": "Pick one sentence. Would another verb (claimed, admitted, insisted) change how you see the "
+                   "speaker or what they said? How?", "space": "lines", "lines": 2},
     ],
     "name_that_label": [
         {"prompt": "Write the letter of the label that fits each gap.", "space": "table"},
@@ -137,7 +146,8 @@ PROMPTS: dict[str, list[dict[str, Any]]] = {
                    "more sure · the same · less sure", "space": "lines", "lines": 2},
     ],
     "rewrite_neutrally": [
-        {"prompt": "Circle the words that take sides.", "space": "none"},
+        {"prompt": "Does any other word of the sentence take sides? Circle it and say why (or say why not).",
+         "space": "lines", "lines": 1},
         {"prompt": "Write your neutral version.", "space": "lines", "lines": 3},
     ],
     "spot_the_frame": [
@@ -152,14 +162,14 @@ POINTS = {"hedge_hunt": 6, "who_speaks": 6, "name_that_label": 5, "same_fact": 6
           "headline_check": 4, "rewrite_neutrally": 5, "spot_the_frame": 4}
 
 RUBRIC: dict[str, dict[str, str]] = {
-    "hedge_hunt": {"full": "finds most hedges in the key with their sentence numbers, says whose words they are, "
-                           "and explains how one changes the meaning",
-                   "partial": "finds some hedges, or finds them without explaining",
+    "hedge_hunt": {"full": "finds at least the number of hedges asked, each with its sentence number, and explains "
+                           "how one changes the meaning",
+                   "partial": "finds fewer hedges than asked, or finds them without explaining",
                    "none": "marks words that only sound negative or important"},
-    "who_speaks": {"full": "lists the voices in the key, each once, with what the article calls them, and names "
-                           "a missing voice with a reason",
-                   "partial": "lists most voices, or names a missing voice without a reason",
-                   "none": "lists people who do not speak in the sentences"},
+    "who_speaks": {"full": "names the speaker, the words that tell you and exact-or-retold for every sentence, and "
+                           "explains what a different verb would change",
+                   "partial": "gets most sentences right, or explains the verb weakly",
+                   "none": "names people who do not speak in the sentence"},
     "name_that_label": {"full": "fills each gap, ranks the labels and gives a neutral name",
                         "partial": "fills the gaps but ranks or names weakly",
                         "none": "guesses without reading the sentences"},
@@ -172,8 +182,9 @@ RUBRIC: dict[str, dict[str, str]] = {
     "headline_check": {"full": "finds the doubt words on both sides and explains the verdict",
                        "partial": "gives the verdict with some of the words",
                        "none": "gives a verdict with no words from the text"},
-    "rewrite_neutrally": {"full": "drops every loaded word and keeps every fact, hedge and source",
-                          "partial": "drops some loaded words, or loses a fact",
+    "rewrite_neutrally": {"full": "replaces the marked words, keeps every fact, hedge and source, and judges the "
+                                  "other words with a reason",
+                          "partial": "replaces the marked words but loses a fact, or judges no other word",
                           "none": "copies the sentence or changes its facts"},
     "spot_the_frame": {"full": "names a defensible frame for each passage with words from it, and what it leaves out",
                        "partial": "names the frames without words from the passages",
@@ -183,7 +194,7 @@ RUBRIC: dict[str, dict[str, str]] = {
 DISCUSSION = {
     "hedge_hunt": ["Is a hedged sentence less trustworthy, or more careful? When is hedging the honest choice?",
                    "Which hedges say who is unsure (reportedly, according to) and which say how unsure (may, about)?"],
-    "who_speaks": ["Does citing more sources make a story fairer? What matters besides the count?",
+    "who_speaks": ["Why might a writer quote someone's exact words in one place and retell them in another?",
                    "Why might an outlet rely on anonymous or vague sources (officials say, experts argue)?"],
     "name_that_label": ["What does each label make a reader feel about the entity before any fact is given?",
                         "Is there a fully neutral name? Who gets to decide?"],
@@ -198,7 +209,7 @@ DISCUSSION = {
 GUIDE = {
     "goals": [
         "Notice words that signal uncertainty, and tell careful hedging from vagueness.",
-        "Track who gets to speak in a story, and whose voice is missing.",
+        "Track who is speaking in a story, and whether we read their own words or the writer's summary.",
         "See how word choice (labels, loaded terms, headlines) frames the same facts.",
         "Compare outlets on the same story, and rewrite a sentence in neutral words.",
     ],
@@ -216,9 +227,17 @@ GUIDE = {
 }
 
 
-def instructions(kind: str, level: str) -> str:
-    """The instructions for ``kind`` in the register for ``level`` (simple, standard or college)."""
-    return INSTRUCTIONS[kind].get(level) or INSTRUCTIONS[kind]["standard"]
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six")
+
+
+def instructions(kind: str, level: str, asked: int | None = None, words: str = "") -> str:
+    """The instructions for ``kind`` in the register for ``level`` (simple, standard or college); ``asked`` fills
+    in how many answers the item asks for, in words, and ``words`` the words the item names."""
+    text = INSTRUCTIONS[kind].get(level) or INSTRUCTIONS[kind]["standard"]
+    text = text.replace("{words}", words or "some words")
+    if asked is None:
+        return text.replace("at least {n}", "some")
+    return text.replace("{n}", NUMBER_WORDS[asked] if 0 <= asked < len(NUMBER_WORDS) else str(asked))
 
 
 def prompts(kind: str, **overrides: dict[str, Any]) -> list[dict[str, Any]]:
