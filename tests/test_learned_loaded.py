@@ -170,6 +170,9 @@ def test_learned_slant_scores_match_the_model_on_their_features(tmp_path: Path) 
         features = sentence_features(norms, lexicons.slant_model.weights)
         assert sentence.probability == pytest.approx(lexicons.slant_model.probability(features))
     assert scored[0].probability > scored[1].probability  # "reneged" was marked slanted in training
+    quoted = score_sentences(parse_text('Aides met. “Senator Roe reneged on the deal,” she said.', lexicons),
+                             lexicons.slant_model)
+    assert [s.own_voice for s in quoted] == [True, False]  # a sentence mostly inside a quotation is not own voice
     assert "'reneged' +" in scored[0].evidence(lexicons.slant_model)
 
 
@@ -220,13 +223,16 @@ def test_learned_words_skipped_under_the_bound_could_not_reach_the_threshold(tmp
     from framing.slant import score_sentences
 
     trained, _ = tiny_training(load_lexicons(scorers=False))
-    trained.token_model["weights"].update({"lexicon=hedges": 1.5, "lexicon=loaded:evaluative": 2.0})
+    # (memberships, neighbours and the sentence's slant all enter the bound the skipped words are under)
+    trained.token_model["weights"].update({"lexicon=hedges": 1.5, "lexicon=loaded:evaluative": 2.0,
+                                           "next=deal": 6.0, "prev=officials": 6.0, "sentence_slant": 1.5})
     write_trained(tmp_path, trained, word_counts(trained.examples))
     lexicons = load_lexicons(tmp_path)
     model = LearnedLexicon(with_fields(lexicons.learned_loaded.scorer, threshold=threshold), 0.0)
     doc = parse_text("The governor reneged and perhaps fumed. “Aides reneged,” she said.\n\n"
                      "Officials said that the sloppy deal was signed, reportedly on Monday.", lexicons)
     slant = [s.probability for s in score_sentences(doc, lexicons.slant_model)]
+    loaded.extract(doc, lexicons)  # (the curated extractor runs first, as in extraction: its memo tightens the bound)
     added, _ = learned_spans(doc, lexicons, model, [], slant)
     reader = TokenFeatureReader(doc, lexicons, slant)
     every = [doc.token_columns().starts[i] for i in reader.indexes

@@ -38,6 +38,7 @@ from bisect import bisect_left
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import compress
 
 import snowballstemmer
 
@@ -240,10 +241,10 @@ def learned_spans(
     """
     scorer = model.scorer
     columns = doc.token_columns()
-    covered: dict[int, int] = {}
+    covered: dict[int, int] = {}  # token index → the position of the curated span covering it
     for position, span in enumerate(curated):
-        first = bisect_left(columns.starts, span.start)
-        covered.update((start, position) for start in columns.starts[first:bisect_left(columns.starts, span.end)])
+        covered.update(dict.fromkeys(range(bisect_left(columns.starts, span.start),
+                                           bisect_left(columns.starts, span.end)), position))
     cut = math.log(scorer.threshold / (1 - scorer.threshold)) if 0 < scorer.threshold < 1 else -math.inf
     reader = TokenFeatureReader(doc, lexicons, slant, model.lists)
     spans: list[Span] = []
@@ -251,7 +252,7 @@ def learned_spans(
     for index in reachable(reader, model, covered.keys(), cut):
         features = reader.features(index)
         probability = scorer.probability(features)
-        position = covered.get(columns.starts[index])
+        position = covered.get(index)
         if position is not None:
             if probability > strongest.get(position, (-1.0, {}))[0]:
                 strongest[position] = (probability, features)
@@ -267,8 +268,8 @@ def learned_spans(
 
 
 def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Container[int], cut: float) -> list[int]:
-    """The content words worth reading in full: every word a curated span covers, and each other word
-    whose log-odds could reach ``cut``.
+    """The content words worth reading in full: every word a curated span covers (``covered``: token
+    indexes), and each other word whose log-odds could reach ``cut``.
 
     The bound is the intercept, the word's own weight (word, stem, endings, word lists: one memo lookup),
     its neighbours', its sentence's exact terms (slant, position, first sentence: one list lookup), the
@@ -276,6 +277,7 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
     it is capitalised mid-sentence, and the positive weight of scare quotes; plus its lexicon
     memberships' positive weights for a word a term of such a lexicon holds (or that may inflect one: the
     curated extractor's memo says), read a sentence at a time only when they could lift it over ``cut``.
+    Only the tokens of :func:`hopeful_words` (and the covered ones) are visited.
     """
     columns = reader.columns
     norms, starts, sentences, texts = columns.norms, columns.starts, columns.sentences, columns.texts
@@ -290,17 +292,16 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
     vocabulary = lexicon_vocabulary(reader.lexicons, model.positive_lexicons)
     inflections = inflection_index(reader.lexicons).memo
     last = len(norms) - 1
-    stop, words, sentence_starts = reader.lexicons.stop_words, columns.is_word, reader.sentence_starts
+    words, sentence_starts = columns.is_word, reader.sentence_starts
+    hopeful = hopeful_words(reader, model, base + max(by_sentence, default=0.0), cut, vocabulary)
+    visited = compress(range(len(norms)), map(hopeful.__contains__, norms))
     kept = []
-    for index, norm in enumerate(norms):  # (the content-word test is memoised with the word's weight)
-        weight = own.get(norm)
-        if weight is None:
-            content = is_content(norm, stop)
-            weight = own[norm] = (sum(weights.get(name, 0.0) for name in own_features(norm, reader.lists))
-                                  if content else NOT_SCORED)
+    for index in sorted({*visited, *covered}) if covered else visited:
+        norm = norms[index]
+        weight = own[norm]
         if weight == NOT_SCORED or not words[index]:
             continue
-        if starts[index] in covered:
+        if index in covered:
             kept.append(index)
             continue
         total = (base + weight + by_sentence[sentences[index]]
@@ -319,6 +320,52 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
             if total >= cut:
                 kept.append(index)
     return kept
+
+
+SLACK = 1e-9  # (the per-document bound adds its terms in another order than the per-token one: rounding)
+
+
+def hopeful_words(reader: TokenFeatureReader, model: LearnedLexicon, ceiling: float, cut: float,
+                  vocabulary: Mapping[str, float]) -> set[str]:
+    """The document's distinct words (norms) that could reach ``cut`` somewhere in it: their
+    :func:`word_ceilings` plus ``ceiling`` (intercept, most favourable voice and context, the highest
+    sentence term) and the highest neighbour weights the document holds. A pass over distinct words that
+    spares :func:`reachable` most tokens."""
+    before, after = model.positive_neighbour_weights
+    distinct = set(reader.columns.norms)
+    ceilings = word_ceilings(reader.lexicons, model)
+    new = distinct.difference(ceilings)  # (a set minus a dict's keys: at C speed, without copying the memo)
+    if new:
+        fill_word_ceilings(reader, model, new, ceilings, vocabulary)
+    # (a dict's keys & a set iterate the smaller side: the document's words, not the model's thousands)
+    neighbours = (max([before.get("<start>", 0.0), *map(before.__getitem__, before.keys() & distinct)])
+                  + max([after.get("<end>", 0.0), *map(after.__getitem__, after.keys() & distinct)]))
+    floor = cut - ceiling - neighbours - SLACK
+    ordered = list(distinct)  # (the comparisons run in C: floor <= each word's ceiling)
+    return set(compress(ordered, map(floor.__le__, map(ceilings.__getitem__, ordered))))
+
+
+@lru_cache(maxsize=8)
+def word_ceilings(lexicons: Lexicons, model: LearnedLexicon) -> dict[str, float]:
+    """Memo, per lexicon set and model: the most a word (norm) adds to its log-odds anywhere, its own weight
+    plus what its lexicon memberships could add (``NOT_SCORED`` for a word the model does not score)."""
+    return {}
+
+
+def fill_word_ceilings(reader: TokenFeatureReader, model: LearnedLexicon, norms: Sequence[str],
+                       ceilings: dict[str, float], vocabulary: Mapping[str, float]) -> None:
+    """Add ``norms`` to the word-weight memo and to :func:`word_ceilings`: any term of a lexicon holding
+    the word, or, when the curated extractor's memo does not rule it out, an inflection of a curated term."""
+    own, weights = model.word_weights, model.scorer.weights
+    stop, lists = reader.lexicons.stop_words, reader.lists
+    inflections, lexicon_ceiling = inflection_index(reader.lexicons).memo, model.lexicon_ceiling
+    for norm in norms:
+        weight = own.get(norm)
+        if weight is None:
+            weight = own[norm] = (sum(weights.get(name, 0.0) for name in own_features(norm, lists))
+                                  if is_content(norm, stop) else NOT_SCORED)
+        might_inflect = inflections.get(norm, True) is not None
+        ceilings[norm] = weight + (lexicon_ceiling if might_inflect else vocabulary.get(norm, 0.0))
 
 
 def sentence_terms(reader: TokenFeatureReader, weights: Mapping[str, float]) -> list[float]:
