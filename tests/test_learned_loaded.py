@@ -109,7 +109,7 @@ def test_learned_word_table_is_the_word_part_of_the_model(tmp_path: Path) -> Non
     assert weights["reneged"][1] == 10  # examples: the training tokens of the word
     table = (tmp_path / WORDS_FILE).read_text(encoding="utf-8")
     (tmp_path / WORDS_FILE).write_text(table.replace("\nreneged\t", "\nrenegedx\t"), encoding="utf-8")
-    scorer, _, _ = load_learned(tmp_path)
+    scorer, _, _, _ = load_learned(tmp_path)
     assert "word=reneged" not in scorer.weights  # an edited row changes the model
 
 
@@ -135,6 +135,7 @@ def test_learned_lexicon_never_removes_a_curated_row(tmp_path: Path) -> None:
     (lambda folder: (folder / WORDS_FILE).write_text("word\tweight\texamples\nugly\theavy\t3\n", encoding="utf-8"),
      f"{WORDS_FILE}:2"),
     (lambda folder: (folder / WORDS_FILE).write_text("term\tweight\nugly\t1\n", encoding="utf-8"), "header row"),
+    (lambda folder: _edit_provenance(folder, sentence_threshold="high"), "sentence_threshold"),
 ])
 def test_learned_bad_model_or_table_exits_2_with_one_line(tmp_path: Path, capsys, edit, problem: str) -> None:
     folder = tmp_path / "pack"
@@ -146,10 +147,31 @@ def test_learned_bad_model_or_table_exits_2_with_one_line(tmp_path: Path, capsys
     assert_extract_exits_2(tmp_path, folder, capsys, problem)
 
 
+def _edit_provenance(folder: Path, **values) -> None:
+    model = json.loads((folder / MODEL_FILE).read_text(encoding="utf-8"))
+    model["provenance"].update(values)
+    (folder / MODEL_FILE).write_text(json.dumps(model), encoding="utf-8")
+
+
+def test_learned_lone_sentence_has_its_own_threshold(tmp_path: Path) -> None:
+    trained, _ = tiny_training(load_lexicons(scorers=False))
+    trained.token_model["threshold"] = 0.01
+    trained.token_model["provenance"]["sentence_threshold"] = 0.999
+    write_trained(tmp_path, trained, word_counts(trained.examples))
+    lexicons = load_lexicons(tmp_path)
+    assert lexicons.learned_loaded.threshold_for(1) == 0.999 and lexicons.learned_loaded.threshold_for(2) == 0.01
+
+    def learned(text: str) -> list[str]:
+        return [s.text for s in spans_of(text, lexicons) if s.attrs.get("rule") == "learned_lexicon"]
+
+    assert "reneged" not in learned("The governor reneged on the pledge.")  # a lone sentence: 0.999
+    assert "reneged" in learned("The governor reneged on the pledge. Aides met on Monday.")  # an article: 0.01
+
+
 def test_learned_shipped_models_are_optional_with_licences_recorded() -> None:
     if not (LEARNED / MODEL_FILE).exists():
         pytest.skip("no learned lexicon shipped in this checkout")
-    scorer, demote_below, _ = load_learned(LEARNED)
+    scorer, demote_below, _, _ = load_learned(LEARNED)
     provenance = scorer.provenance
     assert "research use" in provenance["data"]["basil"] and "AGPL" in provenance["data"]["babe"]
     assert "not MIT" in provenance["licence"] and 0.0 <= demote_below <= 1.0
@@ -238,6 +260,35 @@ def test_learned_words_skipped_under_the_bound_could_not_reach_the_threshold(tmp
     every = [doc.token_columns().starts[i] for i in reader.indexes
              if model.scorer.probability(reader.features(i)) >= threshold]
     assert [s.start for s in added] == every and every  # scoring every word finds the same ones
+
+
+def test_learned_thresholds_are_chosen_per_context_and_scored_nested() -> None:
+    from framing.training_learned import PhraseScorer, TokenExample
+
+    # Articles: marked words score 0.3, plain ones 0.1 or under; lone sentences: marked 0.8, plain 0.6.
+    # One threshold cannot serve both; a threshold per context can, and the nested choice finds it on
+    # the other folds. A marked phrase of two words counts once for recall.
+    examples, oof, marks = [], [], {}
+    for n in range(10):
+        for article, (hit, miss) in ((True, (0.3, 0.1)), (False, (0.8, 0.6))):
+            text_id = f"{'a' if article else 's'}{n}"
+            marks[text_id] = ((0, 11),)
+            for start, p, label in ((0, hit, True), (6, hit, True), (20, miss, False)):
+                examples.append(TokenExample({}, label, text_id, "art" if article else "sen", text_id, start,
+                                             start + 5, False, article))
+                oof.append(p)
+    scorer = PhraseScorer(examples, oof, 0.0, marks)
+    chosen = scorer.thresholds(list(scorer.texts))
+    assert 0.1 < chosen["article"] <= 0.3 and 0.6 < chosen["sentence"] <= 0.8
+    every = scorer.figures(list(scorer.texts), {True: chosen["article"], False: chosen["sentence"]})
+    assert every["art"] == every["sen"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    one = scorer.best(list(scorer.texts))
+    assert _mean(scorer.figures(list(scorer.texts), {True: one, False: one})) < 1.0
+    assert scorer.nested() == every  # the same thresholds from every fold's other folds
+
+
+def _mean(figures: dict) -> float:
+    return sum(f["f1"] for f in figures.values()) / len(figures)
 
 
 def test_learned_threshold_is_chosen_on_what_framing_reports() -> None:

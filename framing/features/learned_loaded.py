@@ -18,7 +18,7 @@ scored by a transparent logistic model over named features:
   ``capitalized`` (mid-sentence), ``first_sentence``, ``position`` (0 at the start of the
   article, 1 at the end) and ``sentence_slant`` (the sentence model, :mod:`framing.slant`).
 
-A word whose probability reaches the model's threshold, and that no curated span covers,
+A word whose probability reaches the model's threshold (its own for a lone sentence), and that no curated span covers,
 is a loaded span with ``rule=learned_lexicon``, its ``score`` and ``why``, the named
 contributions ("'reneged' as a word +1.60; writer's voice +0.40"). The learned model
 never removes a curated row: where it is sure a curated match is not loaded (the probability of
@@ -245,7 +245,8 @@ def learned_spans(
     for position, span in enumerate(curated):
         covered.update(dict.fromkeys(range(bisect_left(columns.starts, span.start),
                                            bisect_left(columns.starts, span.end)), position))
-    cut = math.log(scorer.threshold / (1 - scorer.threshold)) if 0 < scorer.threshold < 1 else -math.inf
+    threshold = model.threshold_for(len(doc.sentences))
+    cut = math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else -math.inf
     reader = TokenFeatureReader(doc, lexicons, slant, model.lists)
     spans: list[Span] = []
     strongest: dict[int, tuple[float, Mapping[str, float]]] = {}  # each curated span's most loaded word
@@ -256,7 +257,7 @@ def learned_spans(
         if position is not None:
             if probability > strongest.get(position, (-1.0, {}))[0]:
                 strongest[position] = (probability, features)
-        elif probability >= scorer.threshold:
+        elif probability >= threshold:
             spans.append(_span(doc, TokenCandidate(index, features), probability, model))
     demoted = {
         position: f"the learned lexicon gives it {probability:.2f} (< {model.demote_below:.2f}): "
