@@ -141,7 +141,7 @@ class TokenFeatureReader:
     """
 
     def __init__(self, doc: Document, lexicons: Lexicons, slant: Sequence[float] | None = None,
-                 lists: Mapping[str, tuple[str, ...]] | None = None) -> None:
+                 lists: Mapping[str, tuple[str, ...]] | None = None, voices: VoiceReader | None = None) -> None:
         if lists is None:  # (training passes the lists it trains on; extraction reads the model's)
             lists = lexicons.learned_loaded.lists if lexicons.learned_loaded is not None else {}
         self.lists = lists
@@ -151,7 +151,8 @@ class TokenFeatureReader:
         self.doc, self.slant = doc, slant
         self.columns, self.lexicons = doc.token_columns(), lexicons
         self.sentence_memberships: dict[int, dict[int, set[str]]] = {}
-        self.voices = VoiceReader(doc, lexicons.reporting_cues)
+        # (the loaded extractor passes the reader it then gives every loaded span's voice from: each sentence read once)
+        self.voices = voices if voices is not None else VoiceReader(doc, lexicons.reporting_cues)
         self.scare = [(q.inner_start, q.inner_end) for q in doc.quotes if q.kind == "scare"]
         self.sentence_starts = {start for start, _ in doc.sentences}
         self.in_article = len(doc.sentences) > 1  # (a lone sentence has no place in an article)
@@ -231,7 +232,8 @@ def token_candidates(doc: Document, lexicons: Lexicons, slant: Sequence[float] |
 
 
 def learned_spans(
-    doc: Document, lexicons: Lexicons, model: LearnedLexicon, curated: Sequence[Span], slant: Sequence[float] = ()
+    doc: Document, lexicons: Lexicons, model: LearnedLexicon, curated: Sequence[Span], slant: Sequence[float] = (),
+    voices: VoiceReader | None = None,
 ) -> tuple[list[Span], dict[int, str]]:
     """The learned model's own spans (words no curated span covers), and curated spans it demotes.
 
@@ -247,7 +249,7 @@ def learned_spans(
                                            bisect_left(columns.starts, span.end)), position))
     threshold = model.threshold_for(len(doc.sentences))
     cut = math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else -math.inf
-    reader = TokenFeatureReader(doc, lexicons, slant, model.lists)
+    reader = TokenFeatureReader(doc, lexicons, slant, model.lists, voices)
     spans: list[Span] = []
     strongest: dict[int, tuple[float, Mapping[str, float]]] = {}  # each curated span's most loaded word
     for index in reachable(reader, model, covered.keys(), cut):
