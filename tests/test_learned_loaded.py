@@ -305,3 +305,29 @@ def test_learned_threshold_is_chosen_on_what_framing_reports() -> None:
     assert reported(examples, oof, 0.5, 0.08) == [True, True, True, True, False, False, False]
     threshold = choose_threshold(examples, oof, 0.08)
     assert 0.3 < threshold <= 0.6
+
+
+def test_learned_reads_only_curated_spans_it_could_demote(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from framing.document import Span
+    from framing.features.learned_loaded import learned_spans
+
+    trained, _ = tiny_training(load_lexicons(scorers=False))
+    trained.token_model["intercept"] = -50.0  # every word scores under the bar
+    trained.token_model["provenance"]["demote_below"] = 0.5
+    write_trained(tmp_path, trained, word_counts(trained.examples))
+    lexicons = load_lexicons(tmp_path)
+    text = "The governor reneged and fumed."
+    doc = parse_text(text, lexicons)
+
+    def curated(word: str, **attrs) -> Span:
+        start = text.index(word)
+        return Span("loaded", start, start + len(word), word, word, "evaluative", attrs=attrs)
+
+    spans = [curated("reneged"), curated("fumed", confidence="possible", reason="the context scorer")]
+    added, demoted = learned_spans(doc, lexicons, lexicons.learned_loaded, spans)
+    assert list(demoted) == [0] and "learned lexicon gives it" in demoted[0]  # the possible one keeps its reason
+    sure = replace(lexicons.learned_loaded, scorer=replace(lexicons.learned_loaded.scorer, intercept=50.0))
+    added, demoted = learned_spans(doc, lexicons, sure, spans)
+    assert [s.text for s in added] == ["governor"] and not demoted  # no word of a curated span is added

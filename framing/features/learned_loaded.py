@@ -35,14 +35,14 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Collection, Container, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import compress
 
 import snowballstemmer
 
-from ..document import Document, Span
+from ..document import POSSIBLE, Document, Span
 from ..lexicons import LearnedLexicon, Lexicons, term_tokens
 from ..linear_model import LinearScorer
 from ..slant import score_sentences
@@ -238,8 +238,9 @@ def learned_spans(
     """The learned model's own spans (words no curated span covers), and curated spans it demotes.
 
     Returns ``(spans, demoted)``: ``demoted`` maps the position of a curated span in
-    ``curated`` to the reason it is only "possible". A word outside the curated spans whose
-    score could not reach the threshold even in the most favourable voice is not read further.
+    ``curated`` to the reason it is only "possible" (only spans that could be demoted are read: not a
+    scare quote, not already "possible"). A word outside the curated spans whose score could not reach
+    the threshold even in the most favourable voice is not read further.
     """
     scorer = model.scorer
     columns = doc.token_columns()
@@ -249,10 +250,11 @@ def learned_spans(
                                            bisect_left(columns.starts, span.end)), position))
     threshold = model.threshold_for(len(doc.sentences))
     cut = math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else -math.inf
+    doubtable = {index for index, position in covered.items() if could_demote(curated[position])}
     reader = TokenFeatureReader(doc, lexicons, slant, model.lists, voices)
     spans: list[Span] = []
     strongest: dict[int, tuple[float, Mapping[str, float]]] = {}  # each curated span's most loaded word
-    for index in reachable(reader, model, covered.keys(), cut):
+    for index in reachable(reader, model, covered.keys(), cut, doubtable):
         features = reader.features(index)
         probability = scorer.probability(features)
         position = covered.get(index)
@@ -264,15 +266,21 @@ def learned_spans(
     demoted = {
         position: f"the learned lexicon gives it {probability:.2f} (< {model.demote_below:.2f}): "
         + explain(scorer, features)
-        for position, (probability, features) in strongest.items()
-        if probability < model.demote_below and curated[position].label != "scare quote"
+        for position, (probability, features) in strongest.items() if probability < model.demote_below
     }
     return spans, demoted
 
 
-def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Container[int], cut: float) -> list[int]:
-    """The content words worth reading in full: every word a curated span covers (``covered``: token
-    indexes), and each other word whose log-odds could reach ``cut``.
+def could_demote(span: Span) -> bool:
+    """A curated span the learned lexicon may still demote: not a scare quote (one is never demoted), not
+    already "possible" (the context scorer's doubt stands)."""
+    return span.label != "scare quote" and span.attrs.get("confidence") != POSSIBLE
+
+
+def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Container[int], cut: float,
+              doubtable: Collection[int] = ()) -> list[int]:
+    """The content words worth reading in full: every word of a curated span it may demote (``doubtable``:
+    token indexes), and each word no curated span covers (``covered``) whose log-odds could reach ``cut``.
 
     The bound is the intercept, the word's own weight (word, stem, endings, word lists: one memo lookup),
     its neighbours', its sentence's exact terms (slant, position, first sentence: one list lookup), the
@@ -299,13 +307,14 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
     hopeful = hopeful_words(reader, model, base + max(by_sentence, default=0.0), cut, vocabulary)
     visited = compress(range(len(norms)), map(hopeful.__contains__, norms))
     kept = []
-    for index in sorted({*visited, *covered}) if covered else visited:
+    for index in sorted({*visited, *doubtable}) if doubtable else visited:
         norm = norms[index]
         weight = own[norm]
         if weight == NOT_SCORED or not words[index]:
             continue
         if index in covered:
-            kept.append(index)
+            if index in doubtable:
+                kept.append(index)
             continue
         total = (base + weight + by_sentence[sentences[index]]
                  + before.get(norms[index - 1] if index else "<start>", 0.0)
