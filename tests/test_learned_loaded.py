@@ -87,6 +87,15 @@ def write_trained(folder: Path, trained, examples_count) -> None:
     (folder / SLANT_FILE).write_text(json.dumps(trained.slant_model), encoding="utf-8")
 
 
+def doubting_lexicons(folder: Path):
+    """The lexicons with a learned model sure no word is loaded (every word under a demotion bar of 0.5)."""
+    trained, _ = tiny_training(load_lexicons(scorers=False))
+    trained.token_model["intercept"] = -50.0
+    trained.token_model["provenance"]["demote_below"] = 0.5
+    write_trained(folder, trained, word_counts(trained.examples))
+    return load_lexicons(folder)
+
+
 def test_learned_lexicon_adds_words_with_named_contributions(tmp_path: Path) -> None:
     trained, _ = tiny_training(load_lexicons(scorers=False))
     assert trained.token_model["weights"]["word=reneged"] > 0
@@ -114,11 +123,7 @@ def test_learned_word_table_is_the_word_part_of_the_model(tmp_path: Path) -> Non
 
 
 def test_learned_lexicon_never_removes_a_curated_row(tmp_path: Path) -> None:
-    trained, _ = tiny_training(load_lexicons(scorers=False))
-    trained.token_model["intercept"] = -50.0  # a model sure nothing is loaded
-    trained.token_model["provenance"]["demote_below"] = 0.5
-    write_trained(tmp_path, trained, word_counts(trained.examples))
-    lexicons = load_lexicons(tmp_path)
+    lexicons = doubting_lexicons(tmp_path)
     spans = spans_of("The regime slammed the plan.", lexicons)
     curated = {s.text: s.attrs for s in spans}
     assert {"regime", "slammed"} <= set(curated)
@@ -224,11 +229,7 @@ def test_learned_possible_findings_are_counted_nowhere(tmp_path: Path) -> None:
     from framing.analysis import analyze_document
     from framing.compare.many_stories import article_counts
 
-    trained, _ = tiny_training(load_lexicons(scorers=False))
-    trained.token_model["intercept"] = -50.0
-    trained.token_model["provenance"]["demote_below"] = 0.5
-    write_trained(tmp_path, trained, word_counts(trained.examples))
-    lexicons = load_lexicons(tmp_path)
+    lexicons = doubting_lexicons(tmp_path)
     analysis = analyze_document(parse_text("The regime slammed the plan.", lexicons), lexicons)
     assert [s for s in analysis.spans if s.type == "loaded"] and not any(
         s.counted for s in analysis.spans if s.type == "loaded")
@@ -313,11 +314,7 @@ def test_learned_reads_only_curated_spans_it_could_demote(tmp_path: Path) -> Non
     from framing.document import Span
     from framing.features.learned_loaded import learned_spans
 
-    trained, _ = tiny_training(load_lexicons(scorers=False))
-    trained.token_model["intercept"] = -50.0  # every word scores under the bar
-    trained.token_model["provenance"]["demote_below"] = 0.5
-    write_trained(tmp_path, trained, word_counts(trained.examples))
-    lexicons = load_lexicons(tmp_path)
+    lexicons = doubting_lexicons(tmp_path)
     text = "The governor reneged and fumed."
     doc = parse_text(text, lexicons)
 
