@@ -44,31 +44,14 @@ import snowballstemmer
 
 from ..document import POSSIBLE, Document, Span
 from ..lexicons import LearnedLexicon, Lexicons, term_tokens
-from ..linear_model import LinearScorer
 from ..slant import score_sentences
+from .learned_explain import explain, learned_span
 from .loaded import inflection_index  # the curated extractor's own inflection rules
 from .loaded_voice import VoiceReader
 
-RULE = "learned_lexicon"
 LEXICON_FEATURES = ("hedges", "reporting_verbs", "source_kinds")
 MIN_LENGTH = 3
 NOT_SCORED = -math.inf  # the memoised weight of a word the model does not score (short, or a stop word)
-CONTEXT_LABELS = {
-    "voice=own": "writer's voice",
-    "voice=quoted": "inside a quotation",
-    "voice=paraphrase": "in a paraphrase or denial",
-    "in_scare_quote": "inside scare quotes",
-    "capitalized": "capitalised",
-    "first_sentence": "first sentence",
-    "position": "position in the article",
-    "sentence_slant": "slanted sentence",
-}
-PREFIX_LABELS = {"word=": "'{}' as a word", "stem=": "stem '{}'", "suffix=": "ending '-{}'",
-                 "suffix4=": "ending '-{}'", "prefix=": "beginning '{}-'",
-                 "prev=": "after '{}'", "next=": "before '{}'", "lexicon=": "in lexicon {}",
-                 "list=": "in word list {}"}
-
-
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Porter2 stem ("reneged" → reneg, "threatening" → threaten): shares weight between inflections.
@@ -78,15 +61,6 @@ def stem(word: str) -> str:
 
 
 _PORTER = snowballstemmer.stemmer("english")  # (a pure-Python stemmer object, built once at import)
-
-
-def feature_label(name: str) -> str:
-    """A reader's words for a feature name."""
-    if name in CONTEXT_LABELS:
-        return CONTEXT_LABELS[name]
-    prefix, _, value = name.partition("=")
-    template = PREFIX_LABELS.get(prefix + "=")
-    return template.format(value) if template else name
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +236,7 @@ def learned_spans(
             if probability > strongest.get(position, (-1.0, {}))[0]:
                 strongest[position] = (probability, features)
         elif probability >= threshold:
-            spans.append(_span(doc, TokenCandidate(index, features), probability, model))
+            spans.append(learned_span(doc, index, features, probability, model))
     demoted = {
         position: f"the learned lexicon gives it {probability:.2f} (< {model.demote_below:.2f}): "
         + explain(scorer, features)
@@ -393,39 +367,3 @@ def sentence_terms(reader: TokenFeatureReader, weights: Mapping[str, float]) -> 
             term += position * (sentence / reader.last) + (first if sentence == 0 else 0.0)
         terms.append(term)
     return terms
-
-
-WORD_PARTS = ("word=", "stem=", "suffix=", "suffix4=", "prefix=")
-EXPLAINED = 4  # contributions a ``why`` shows
-
-
-def explain(scorer: LinearScorer, features: Mapping[str, float]) -> str:
-    """The contributions that moved the word's score most, the word's own parts (word, stem,
-    beginning, endings) summed as one: "'reneged' as a word +1.60; writer's voice +0.28"."""
-    contributions = scorer.contributions(features)
-    own = {name: value for name, value in contributions.items() if name.startswith(WORD_PARTS)}
-    word = next((name for name in features if name.startswith("word=")), None)
-    parts = {feature_label(name): value for name, value in contributions.items() if name not in own}
-    if own and word is not None:
-        parts[feature_label(word)] = sum(own.values())
-    ranked = sorted(parts.items(), key=lambda item: (-abs(item[1]), item[0]))
-    return "; ".join(f"{label} {value:+.2f}" for label, value in ranked[:EXPLAINED])
-
-
-def _span(doc: Document, candidate: TokenCandidate, probability: float, model: LearnedLexicon) -> Span:
-    columns = doc.token_columns()
-    start, end = columns.starts[candidate.index], columns.ends[candidate.index]
-    features = candidate.features
-    attrs = {"rule": RULE, "score": round(probability, 3),
-             "why": explain(model.scorer, features)}
-    return Span("loaded", start, end, doc.text[start:end], columns.norms[candidate.index], "learned",
-                learned_note(model), "(a plainer word)", attrs)
-
-
-def learned_note(model: LearnedLexicon) -> str:
-    """The span note: what found the word and how often such a word is right (held-out precision)."""
-    figures = model.scorer.provenance.get("cross_validated", {})
-    precisions = [f"{name} {value['precision']:.2f}" for name, value in sorted(figures.items())
-                  if isinstance(value, dict) and "precision" in value and not name.endswith("_reported")]
-    held_out = f"; held-out precision {', '.join(precisions)}: read it in context" if precisions else ""
-    return f"a word the learned lexicon scores as loaded (trained on expert annotation of news{held_out})"
