@@ -4,6 +4,8 @@
     PYTHONPATH=.          python benchmarks/same_outputs.py dump bbc_news.jsonl --limit 400 -o /tmp/after.json
     python benchmarks/same_outputs.py diff /tmp/before.json /tmp/after.json
 
+Add ``--lexicons lexicons/optional/loaded-research-use`` to both dumps to check the optional models too.
+
 ``dump`` writes, per text, the JSON record of ``parse_text`` + ``analyze_document`` without the
 text itself (every span with its offsets and attributes, every feature value), so the dump holds
 offsets and short span texts, never whole articles; keep it in /tmp. ``diff`` prints the first
@@ -20,14 +22,15 @@ from pathlib import Path
 from typing import Any
 
 
-def dump(path: Path, limit: int | None, out: Path, extra: Path | None = None) -> int:
-    """Write the record (minus the text) of each text of a JSON Lines file (``extra``: a lexicon folder on top)."""
+def dump(path: Path, limit: int | None, out: Path, lexicon_dir: Path | None = None) -> int:
+    """Write the record (minus the text) of each text of a JSON Lines file (``lexicon_dir``: a folder
+    layered over the bundled lexicons, e.g. the optional set)."""
     from benchmarks.throughput import load_texts
     from framing.analysis import analyze_document
     from framing.corpus import parse_text
     from framing.lexicons import load_lexicons
 
-    lexicons = load_lexicons(extra)
+    lexicons = load_lexicons(lexicon_dir)
     records = []
     for text in load_texts(path, limit):
         record = analyze_document(parse_text(text, lexicons), lexicons).to_record()
@@ -80,8 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     dumping.add_argument("path", type=Path)
     dumping.add_argument("--limit", type=int, default=400)
     dumping.add_argument("-o", "--out", type=Path, required=True)
-    dumping.add_argument("--lexicons", type=Path, help="a lexicon folder layered over the bundled ones (e.g. the "
-                         "optional research-use set)")
+    dumping.add_argument("--lexicons", type=Path, help="a lexicon folder layered over the bundled ones")
     diffing = commands.add_parser("diff", help="compare two dumps")
     diffing.add_argument("before", type=Path)
     diffing.add_argument("after", type=Path)

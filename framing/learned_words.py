@@ -5,7 +5,8 @@ A learned lexicon is two files in a lexicon folder (bundled or ``--lexicons``):
 * ``learned_loaded.json`` (format ``framing-linear-model/1``): the intercept, threshold,
   every weight that is not a word's own (stems, endings, neighbours, lexicon memberships,
   voice, position, sentence slant), ``demote_below`` (under it a curated match is only
-  "possible") and the provenance;
+  "possible"), ``sentence_threshold`` (the threshold for a lone sentence; ``threshold`` serves
+  articles) and the provenance;
 * ``learned_loaded.tsv``: one row per word, ``word``, ``weight`` (its log-odds
   contribution as a word) and ``examples`` (how many training tokens it had), after a
   ``# key: value`` header (name, version, description, sources, licence,
@@ -100,9 +101,10 @@ def read_word_lists(path: Path) -> dict[str, tuple[str, ...]]:
     return lists
 
 
-def load_learned(folder: Path) -> tuple[LinearScorer, float, dict[str, tuple[str, ...]]]:
-    """The scorer with the table's word weights merged in, its ``demote_below`` bar, and the word lists
-    its ``list=`` features read (required when it has such weights)."""
+def load_learned(folder: Path) -> tuple[LinearScorer, float, dict[str, tuple[str, ...]], float | None]:
+    """The scorer with the table's word weights merged in, its ``demote_below`` bar, the word lists
+    its ``list=`` features read (required when it has such weights), and its lone-sentence threshold
+    (``provenance.sentence_threshold``; None when the file has none: the threshold serves both)."""
     scorer = load_scorer(folder / MODEL_FILE, RETRAIN_LEARNED)
     words = read_word_weights(folder / WORDS_FILE)
     weights = {name: w for name, w in scorer.weights.items() if not name.startswith(WORD_PREFIX)}
@@ -111,9 +113,13 @@ def load_learned(folder: Path) -> tuple[LinearScorer, float, dict[str, tuple[str
     if not isinstance(demote, (int, float)) or not 0.0 <= demote <= 1.0:
         raise FramingInputError(folder / MODEL_FILE, "provenance.demote_below must be a number in 0–1",
                                 RETRAIN_LEARNED)
+    sentence = scorer.provenance.get("sentence_threshold")
+    if sentence is not None and (not isinstance(sentence, (int, float)) or not 0.0 < sentence < 1.0):
+        raise FramingInputError(folder / MODEL_FILE, "provenance.sentence_threshold must be a number in 0–1",
+                                RETRAIN_LEARNED)
     uses_lists = any(name.startswith(LIST_PREFIX) for name in weights)
     lists = read_word_lists(folder / LISTS_FILE) if uses_lists else {}
-    return replace(scorer, weights=weights), float(demote), lists
+    return replace(scorer, weights=weights), float(demote), lists, None if sentence is None else float(sentence)
 
 
 def write_word_table(path: Path, weights: dict[str, tuple[float, int]], header: dict[str, str]) -> None:

@@ -135,6 +135,15 @@ class LearnedLexicon:
     demote_below: float
     # word → the public word lists holding it (``list=`` features; learned_word_lists.tsv)
     lists: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
+    # The threshold for a lone sentence (``provenance.sentence_threshold``); None: the scorer's, as for articles.
+    sentence_threshold: float | None = None
+
+    def threshold_for(self, sentences: int) -> float:
+        """The threshold a word must reach in a text of ``sentences`` sentences: a lone sentence has its own,
+        chosen on lone annotated sentences (which hold far more loaded words than articles do)."""
+        if sentences == 1 and self.sentence_threshold is not None:
+            return self.sentence_threshold
+        return self.scorer.threshold
 
     @cached_property
     def context_ceiling_voice(self) -> float:
@@ -159,6 +168,13 @@ class LearnedLexicon:
     def word_weights(self) -> dict[str, float]:
         """Memo: a word's own weight (word, stem, ending), filled as words are met (a corpus repeats them)."""
         return {}
+
+    @cached_property
+    def positive_neighbour_weights(self) -> tuple[dict[str, float], dict[str, float]]:
+        """The ``prev=`` and ``next=`` weights that raise a score, by the neighbouring word (a document's
+        words meet them in one set operation: features/learned_loaded.py, ``hopeful_words``)."""
+        before, after = self.neighbour_weights
+        return ({word: w for word, w in before.items() if w > 0}, {word: w for word, w in after.items() if w > 0})
 
     @cached_property
     def neighbour_weights(self) -> tuple[dict[str, float], dict[str, float]]:
@@ -276,11 +292,11 @@ def _learned_models(layers: Sequence[Path], digest: Any) -> tuple[LearnedLexicon
                    if (layer / LEARNED_MODEL_FILE).is_file() or (layer / LEARNED_WORDS_FILE).is_file()), None)
     learned = None
     if folder is not None:
-        scorer, demote_below, lists = load_learned(folder)
+        scorer, demote_below, lists, sentence_threshold = load_learned(folder)
         for name in (LEARNED_MODEL_FILE, LEARNED_WORDS_FILE, LEARNED_LISTS_FILE):
             if name != LEARNED_LISTS_FILE or lists:
                 digest.update(name.encode() + b"\0" + (folder / name).read_bytes())
-        learned = LearnedLexicon(scorer, demote_below, lists)
+        learned = LearnedLexicon(scorer, demote_below, lists, sentence_threshold)
     return learned, _layered_scorer(layers, SLANT_FILE, RETRAIN_SLANT, digest, required=False)
 
 

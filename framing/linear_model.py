@@ -31,9 +31,13 @@ RETRAIN_ATTRIBUTION = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class LinearScorer:
-    """A logistic model over named features, with the threshold a candidate must reach."""
+    """A logistic model over named features, with the threshold a candidate must reach.
+
+    Compared and hashed by identity (a model is loaded once), so views derived from its weights can be
+    built once per model (``slant.word_weights``).
+    """
 
     weights: Mapping[str, float]
     intercept: float

@@ -17,7 +17,8 @@ is imported here only.
 from __future__ import annotations
 
 import datetime
-from collections import Counter
+import math
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -50,6 +51,7 @@ class TokenExample:
     start: int
     end: int
     curated: bool  # a curated loaded-lexicon word (a candidate the model may demote)
+    article: bool = True  # from a text of more than one sentence (an article), not a lone sentence
 
 
 def _fit(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], c: float) -> tuple[dict[str, float], float]:
@@ -126,7 +128,7 @@ def token_examples(texts: Sequence[AnnotatedText], lexicons: Lexicons, slant: Ma
             start, end = columns.starts[candidate.index], columns.ends[candidate.index]
             curated = any(n.startswith("lexicon=loaded:") and n != EXCLUDED for n in candidate.features)
             examples.append(TokenExample(candidate.features, touches(start, end, item.marked), item.group,
-                                         item.source, item.id, start, end, curated))
+                                         item.source, item.id, start, end, curated, len(doc.sentences) > 1))
     return examples
 
 
@@ -138,28 +140,114 @@ def f1(predicted: Sequence[bool], gold: Sequence[bool]) -> dict[str, float]:
             "f1": round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0}
 
 
-def reported(examples: Sequence[TokenExample], oof: Sequence[float], threshold: float, bar: float) -> list[bool]:
+def reported(examples: Sequence[TokenExample], oof: Sequence[float], threshold: float | Mapping[bool, float],
+             bar: float) -> list[bool]:
     """What framing would report of each word: a curated word unless the model demotes it (under
-    ``bar``), any other word at or above ``threshold``."""
-    return [p >= bar if e.curated else p >= threshold for e, p in zip(examples, oof, strict=True)]
+    ``bar``), any other word at or above ``threshold`` (one, or by context: article → threshold)."""
+    cuts = threshold if isinstance(threshold, Mapping) else {True: threshold, False: threshold}
+    return [p >= bar if e.curated else p >= cuts[e.article] for e, p in zip(examples, oof, strict=True)]
+
+
+GRID = tuple(step / 100 for step in range(3, 96))
+CONTEXTS = {"article": True, "sentence": False}  # a text of several sentences, or a lone sentence
+
+
+@dataclass(frozen=True, slots=True)
+class TextScores:
+    """One text's held-out scores as the threshold sees them (a curated word kept whatever the threshold
+    scores +inf, a demoted one -inf): every word's, the marked words', and each mark's best word's."""
+
+    source: str
+    article: bool
+    words: list[float]
+    hits: list[float]
+    marks: list[float]
+
+
+class PhraseScorer:
+    """Held-out precision, recall and F1 of what framing reports at any threshold.
+
+    Phrase level (``marks``: text id → the marked spans): precision is the share of reported words
+    that touch a mark, recall the share of marks a reported word touches, so a long marked phrase
+    counts once, as a reader sees it. Token level (no marks): each marked word is one item of recall.
+    """
+
+    def __init__(self, examples: Sequence[TokenExample], oof: Sequence[float], bar: float,
+                 marks: Mapping[str, Sequence[tuple[int, int]]] | None = None) -> None:
+        by_text: dict[str, list[tuple[TokenExample, float]]] = defaultdict(list)
+        for e, p in zip(examples, oof, strict=True):
+            by_text[e.text_id].append((e, math.inf if e.curated and p >= bar else -math.inf if e.curated else p))
+        self.texts: dict[str, TextScores] = {}
+        for text_id, words in by_text.items():
+            hits = [score for e, score in words if e.label]
+            best = ([max((score for e, score in words if e.start < b and a < e.end), default=-math.inf)
+                     for a, b in marks.get(text_id, ())] if marks is not None else hits)
+            first = words[0][0]
+            self.texts[text_id] = TextScores(first.source, first.article, [w for _, w in words], hits, best)
+        self.groups = {e.text_id: e.group for e in examples}
+
+    def figures(self, text_ids: Sequence[str], thresholds: Mapping[bool, float]) -> dict[str, dict[str, float]]:
+        """Per dataset, the figures of the texts ``text_ids`` at ``thresholds`` (article → threshold)."""
+        return self._pooled(dict.fromkeys(text_ids, thresholds))
+
+    def best(self, text_ids: Sequence[str]) -> float:
+        """The grid threshold with the highest mean F1 over the datasets of ``text_ids`` (middle of a tie)."""
+        scores = {t: _mean_f1(self.figures(text_ids, {True: t, False: t})) for t in GRID}
+        top = max(scores.values())
+        best = [t for t in GRID if scores[t] == top]
+        return best[len(best) // 2]  # the middle of a tie: furthest from both ends of the plateau
+
+    def thresholds(self, text_ids: Sequence[str]) -> dict[str, float]:
+        """One threshold per context present among ``text_ids``, each chosen on that context's texts alone."""
+        chosen = {}
+        for context, article in CONTEXTS.items():
+            mine = [t for t in text_ids if self.texts[t].article == article]
+            if mine:
+                chosen[context] = self.best(mine)
+        return chosen
+
+    def nested(self, folds: int = FOLDS) -> dict[str, dict[str, float]]:
+        """The held-out figures of thresholds chosen honestly: for each fold of groups, the thresholds
+        are chosen on the other folds (:meth:`thresholds`) and applied to this one; the counts are pooled."""
+        from sklearn.model_selection import GroupKFold
+
+        ids = list(self.texts)
+        groups = [self.groups[t] for t in ids]
+        applied: dict[str, dict[bool, float]] = {}
+        for train_index, test_index in GroupKFold(n_splits=min(folds, len(set(groups)))).split(ids, groups=groups):
+            chosen = self.thresholds([ids[i] for i in train_index])
+            cuts = {CONTEXTS[c]: t for c, t in chosen.items()}
+            for i in test_index:
+                applied[ids[i]] = cuts
+        return self._pooled(applied)
+
+    def _pooled(self, applied: Mapping[str, Mapping[bool, float]]) -> dict[str, dict[str, float]]:
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+        for text_id, cuts in applied.items():
+            text = self.texts[text_id]
+            cut = cuts[text.article] if text.article in cuts else cuts[not text.article]  # (a fold may lack one)
+            tally = counts[text.source]
+            for position, values in enumerate((text.words, text.hits, text.marks)):
+                tally[position] += sum(v >= cut for v in values)
+            tally[3] += len(text.marks)
+        return {source: _figures(hits / max(reported, 1), found / max(n_marks, 1))
+                for source, (reported, hits, found, n_marks) in sorted(counts.items())}
 
 
 def choose_threshold(examples: Sequence[TokenExample], oof: Sequence[float], bar: float = 0.0) -> float:
-    """The threshold that maximises the mean over datasets of held-out token F1 of what framing
+    """The one threshold that maximises the mean over datasets of held-out token F1 of what framing
     reports (curated words the model keeps, and the words it adds)."""
-    sources = sorted({e.source for e in examples})
-    by_source = {s: [i for i, e in enumerate(examples) if e.source == s] for s in sources}
-    gold = [e.label for e in examples]
+    scorer = PhraseScorer(examples, oof, bar)
+    return scorer.best(list(scorer.texts))
 
-    def mean_f1(threshold: float) -> float:
-        flags = reported(examples, oof, threshold, bar)
-        return sum(f1([flags[i] for i in index], [gold[i] for i in index])["f1"]
-                   for index in by_source.values()) / len(by_source)
 
-    grid = [step / 100 for step in range(5, 96)]
-    scores = {t: mean_f1(t) for t in grid}
-    best = [t for t in grid if scores[t] == max(scores.values())]
-    return best[len(best) // 2]  # the middle of a tie: furthest from both ends of the plateau
+def _mean_f1(figures: Mapping[str, Mapping[str, float]]) -> float:
+    return sum(f["f1"] for f in figures.values()) / max(len(figures), 1)
+
+
+def _figures(precision: float, recall: float) -> dict[str, float]:
+    return {"precision": round(precision, 3), "recall": round(recall, 3),
+            "f1": round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0}
 
 
 def demote_bar(examples: Sequence[TokenExample], oof: Sequence[float]) -> float:
@@ -174,24 +262,40 @@ def demote_bar(examples: Sequence[TokenExample], oof: Sequence[float]) -> float:
     return best
 
 
-def train_tokens(examples: Sequence[TokenExample]) -> tuple[dict[str, Any], list[float]]:
-    """The learned lexicon's model file (word weights included) and the held-out probabilities."""
+def train_tokens(examples: Sequence[TokenExample], marks: Mapping[str, Sequence[tuple[int, int]]] | None = None
+                 ) -> tuple[dict[str, Any], list[float]]:
+    """The learned lexicon's model file (word weights included) and the held-out probabilities.
+
+    Its ``threshold`` serves articles and ``provenance.sentence_threshold`` lone sentences: each is
+    chosen on that context's held-out predictions (phrase-level F1 of what framing reports, with
+    ``marks``: text id → marked spans), since a sentence picked for annotation holds far more loaded
+    words than an article does. ``cross_validated.nested`` gives the figures of thresholds chosen
+    without the fold they are scored on.
+    """
     rows = [e.features for e in examples]
     labels = [e.label for e in examples]
     oof = held_out(rows, labels, [e.group for e in examples], TOKEN_C)
     bar = demote_bar(examples, oof)
-    threshold = choose_threshold(examples, oof, bar)
+    phrases = PhraseScorer(examples, oof, bar, marks or {e.text_id: () for e in examples})
+    chosen = phrases.thresholds(list(phrases.texts))
+    threshold = chosen.get("article", chosen.get("sentence", 0.5))
+    sentence_threshold = chosen.get("sentence", threshold)
     figures: dict[str, Any] = {"folds": FOLDS, "grouped_by": "event (BASIL) or sentence (BABE)",
-                               "threshold_chosen_by": "max mean held-out F1 over the datasets of the words "
-                                                      "framing reports (curated kept + learned added)"}
-    flags = reported(examples, oof, threshold, bar)
+                               "threshold_chosen_by": "per context (articles; lone sentences), max mean held-out "
+                                                      "phrase-level F1 over the datasets of the words framing "
+                                                      "reports (curated kept + learned added)"}
+    by_article = {True: threshold, False: sentence_threshold}
+    flags = reported(examples, oof, by_article, bar)
     for source in sorted({e.source for e in examples}):
         index = [i for i, e in enumerate(examples) if e.source == source]
-        figures[source] = f1([oof[i] >= threshold for i in index], [labels[i] for i in index])
+        figures[source] = f1([oof[i] >= by_article[examples[i].article] for i in index], [labels[i] for i in index])
         figures[f"{source}_reported"] = f1([flags[i] for i in index], [labels[i] for i in index])
+    figures["phrases_at_chosen_thresholds"] = phrases.figures(list(phrases.texts), by_article)
+    figures["phrases_nested"] = phrases.nested()
     weights, intercept = _fit(rows, labels, TOKEN_C)
     model = _model_file(weights, intercept, threshold, figures, figures["grouped_by"])
     model["provenance"]["demote_below"] = bar
+    model["provenance"]["sentence_threshold"] = round(sentence_threshold, 2)
     return model, oof
 
 
@@ -229,5 +333,5 @@ def train(texts: Sequence[AnnotatedText], labelled: Mapping[str, bool], lexicons
     slant_scorer = (LinearScorer(slant_file["weights"], slant_file["intercept"], slant_file["threshold"], {}, "")
                     if slant_file else None)
     examples = token_examples(texts, lexicons, slant_oof, slant_scorer, lists)
-    token_file, oof = train_tokens(examples)
+    token_file, oof = train_tokens(examples, {t.id: t.marked for t in texts})
     return Trained(token_file, slant_file, examples, oof, slant_oof)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
@@ -83,7 +83,7 @@ def own_voice_spans(doc: Document, lexicons: Lexicons, curated: Sequence[tuple[i
     trained one), those ``within`` the writer's words: ``unquoted`` (outside speech quotations, as the
     curated figures and both datasets' annotation count: BABE's words, BASIL's ``quote: no``),
     ``own_voice`` (also outside paraphrase and denials, framing's stricter voice), or ``all``."""
-    threshold = held.trained.token_model["threshold"] if threshold is None else threshold
+    threshold = trained_threshold(held, doc) if threshold is None else threshold
     bar = held.trained.token_model["provenance"]["demote_below"]
     words = held.probability.get(text_id, {})
     kept = [(s, e) for s, e in curated
@@ -102,6 +102,46 @@ def own_voice_spans(doc: Document, lexicons: Lexicons, curated: Sequence[tuple[i
         if first < len(starts) and reader.voice_of(first, first + 1).voice == "own":
             result.append((start, end))
     return sorted(result)
+
+
+def trained_threshold(held: HeldOut, doc: Document) -> float:
+    """The trained threshold for ``doc``'s context: its own for a lone sentence, the article one otherwise."""
+    model = held.trained.token_model
+    return model["provenance"].get("sentence_threshold", model["threshold"]) if len(doc.sentences) == 1 \
+        else model["threshold"]
+
+
+PRECISION_FLOOR = 0.25  # BASIL: recall is reported at this precision (issue 18)
+NESTED_GRID = tuple(step / 100 for step in range(3, 31))  # thresholds the nested choice picks from
+
+
+def nested_threshold(ids: Sequence[str], groups: Mapping[str, str], predicted_at: Callable[[float], Mapping[str, Any]],
+                     score: Callable[[Sequence[str], Mapping[str, Any]], Mapping[str, Any]],
+                     folds: int = 5, criterion: Callable[[Mapping[str, Any]], Any] = lambda f: f["f1"]
+                     ) -> dict[str, Any]:
+    """Held-out figures of a threshold chosen honestly: for each fold of groups (events, sentences), the
+    NESTED_GRID threshold with the best ``criterion`` (by default F1) on the other folds is chosen and this
+    fold is scored at it; the predictions are pooled. ``predicted_at(t)``: every id's prediction at
+    threshold ``t``; ``score(ids, predictions)``: the figures (with ``f1``) of those ids."""
+    from sklearn.model_selection import GroupKFold
+
+    at = {t: predicted_at(t) for t in NESTED_GRID}
+    pooled: dict[str, Any] = {}
+    chosen = []
+    splitter = GroupKFold(n_splits=min(folds, len(set(groups.values()))))
+    for inner_index, test in splitter.split(list(ids), groups=[groups[i] for i in ids]):
+        inner = [ids[i] for i in inner_index]
+        best = max(NESTED_GRID, key=lambda t: (criterion(score(inner, at[t])), -t))
+        chosen.append(best)
+        pooled.update((ids[i], at[best][ids[i]]) for i in test)
+    figures = {k: v for k, v in score(list(ids), pooled).items() if not k.startswith("top")}
+    return {**figures, "thresholds_chosen": chosen, "folds": len(chosen)}
+
+
+def floor_criterion(figures: Mapping[str, Any]) -> tuple[bool, float]:
+    """Thresholds meeting PRECISION_FLOOR first, the highest recall among them; else the most precise."""
+    meets = figures["precision"] >= PRECISION_FLOOR
+    return meets, figures["recall"] if meets else figures["precision"]
 
 
 def article_slant_mean(doc: Document, lexicons_with_slant: Lexicons, trim: float = 0.0) -> float:
@@ -166,13 +206,74 @@ def learned_story_figures(articles: Sequence[Any], docs: Mapping[str, Document],
     }
     strict = {a.id: own_voice_spans(docs[a.id], lexicons, curated[a.id], held, a.id, within="own_voice")
               for a in articles}
+    measures.update({
+        "learned_rate_own_voice": lambda a: 1000.0 * len(strict[a.id]) / own_word_count(docs[a.id]),
+        "mean_word_probability": lambda a: mean_word_probability(docs[a.id], held, a.id),
+        "slant_share": lambda a: article_slant_share(docs[a.id], slant_lexicons),
+    })
+    by_id = {a.id: a for a in articles}
+
+    def spans_at(threshold: float) -> dict[str, list[tuple[int, int]]]:
+        return {a.id: own_voice_spans(docs[a.id], lexicons, curated[a.id], held, a.id, threshold) for a in articles}
+
     result: dict[str, Any] = {"spans": span_scores(articles, predicted),
-                              "spans_own_voice": span_scores(articles, strict), "threshold_sweep": {
-        str(t): span_scores(articles, {a.id: own_voice_spans(docs[a.id], lexicons, curated[a.id], held, a.id, t)
-                                       for a in articles}) for t in SWEEP}}
+                              "spans_own_voice": span_scores(articles, strict),
+                              "threshold_sweep": {str(t): span_scores(articles, spans_at(t)) for t in SWEEP},
+                              "spans_nested_threshold": nested_threshold(
+                                  [a.id for a in articles], {a.id: a.event for a in articles}, spans_at,
+                                  lambda ids, spans: span_scores([by_id[i] for i in ids], spans)),
+                              # recall at a precision floor (issue 18's operating point), the floor met
+                              # on the other folds: how far recall goes at that precision, held out
+                              "spans_nested_precision_floor": nested_threshold(
+                                  [a.id for a in articles], {a.id: a.event for a in articles}, spans_at,
+                                  lambda ids, spans: span_scores([by_id[i] for i in ids], spans),
+                                  criterion=floor_criterion)}
+    by_measure: dict[str, dict[str, list[tuple[float, float]]]] = {}
     for name, measure in measures.items():
         rates: dict[str, list[tuple[float, float]]] = defaultdict(list)
         for article in articles:
             rates[article.event].append((measure(article), lexical_rate(article, docs[article.id])))
         result[f"ordering_{name}"] = concordance_with_interval(rates)
+        by_measure[name] = rates
+    candidates = {name: rates for name, rates in by_measure.items() if name != "shorter_is_more_loaded"}
+    result["ordering_nested_choice"] = nested_measure_choice(candidates)
     return result
+
+
+def mean_word_probability(doc: Document, held: HeldOut, text_id: str) -> float:
+    """The mean held-out probability of the article's content words outside speech quotations: a soft
+    rate of loaded language in the writer's words that no threshold cuts."""
+    words = [p for start, p in held.probability.get(text_id, {}).items() if not doc.is_quoted(start, start + 1)]
+    return sum(words) / len(words) if words else 0.0
+
+
+def article_slant_share(doc: Document, lexicons_with_slant: Lexicons) -> float:
+    """The share of the article's own-voice sentences the slant model calls slanted (the ``slant`` record)."""
+    from framing.slant import article_slant
+
+    model = lexicons_with_slant.slant_model
+    return float(article_slant(score_sentences(doc, model), model.threshold)["score"]) if model else 0.0
+
+
+def nested_measure_choice(candidates: Mapping[str, Mapping[str, list[tuple[float, float]]]],
+                          folds: int = 5) -> dict[str, Any]:
+    """Outlet ordering of a measure chosen honestly among ``candidates``: for each fold of events, the
+    measure with the best concordance on the other events orders this fold's; the agreements are pooled."""
+    events = sorted(next(iter(candidates.values())))
+    agree = pairs = 0.0
+    chosen = []
+    for fold in range(folds):
+        test = set(events[fold::folds])
+        inner = [e for e in events if e not in test]
+        best = max(sorted(candidates), key=lambda name: _concordance(candidates[name], inner))
+        chosen.append(best)
+        for event in test:
+            a, n = _agreements(candidates[best][event])
+            agree, pairs = agree + a, pairs + n
+    return {"concordance": round(agree / pairs, 3) if pairs else 0.0, "pairs": int(pairs), "measures_chosen": chosen}
+
+
+def _concordance(rates: Mapping[str, list[tuple[float, float]]], events: Sequence[str]) -> float:
+    totals = [_agreements(rates[e]) for e in events]
+    pairs = sum(n for _, n in totals)
+    return sum(a for a, _ in totals) / pairs if pairs else 0.0

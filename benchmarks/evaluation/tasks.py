@@ -657,7 +657,7 @@ def learned_bias_figures(sentences: Sequence[BabeSentence], docs: Sequence[Docum
     """
     import numpy as np
 
-    from .learned import SWEEP, UNQUOTED, cached_run, own_voice_spans
+    from .learned import SWEEP, UNQUOTED, cached_run, nested_threshold, own_voice_spans
 
     held = cached_run(str(data_dir), rules_only, lists)
     curated = {s.id: [(span.start, span.end) for span in run_extractors_named(doc, rules_only, ["loaded"])
@@ -683,9 +683,13 @@ def learned_bias_figures(sentences: Sequence[BabeSentence], docs: Sequence[Docum
              for t in SWEEP}
     strict = {k: v for k, v in score_biased_words(sentences, words_at(None, "own_voice")).items()
               if not k.startswith("top")}
+    by_id = {s.id: s for s in sentences}
+    nested = nested_threshold([s.id for s in sentences], {s.id: s.id for s in sentences}, words_at,
+                              lambda ids, found: score_biased_words([by_id[i] for i in ids], found))
     return {"words_learned": score_biased_words(sentences, words), "words_learned_own_voice": strict,
-            "words_learned_threshold_sweep": sweep,
+            "words_learned_threshold_sweep": sweep, "words_learned_nested_threshold": nested,
             "learned_threshold": held.trained.token_model["threshold"],
+            "learned_sentence_threshold": held.trained.token_model["provenance"].get("sentence_threshold"),
             "slant": held.trained.slant_model["provenance"]["cross_validated"] if held.trained.slant_model else None,
             "classifier_with_slant": scores}
 

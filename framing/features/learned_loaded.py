@@ -18,7 +18,7 @@ scored by a transparent logistic model over named features:
   ``capitalized`` (mid-sentence), ``first_sentence``, ``position`` (0 at the start of the
   article, 1 at the end) and ``sentence_slant`` (the sentence model, :mod:`framing.slant`).
 
-A word whose probability reaches the model's threshold, and that no curated span covers,
+A word whose probability reaches the model's threshold (its own for a lone sentence), and that no curated span covers,
 is a loaded span with ``rule=learned_lexicon``, its ``score`` and ``why``, the named
 contributions ("'reneged' as a word +1.60; writer's voice +0.40"). The learned model
 never removes a curated row: where it is sure a curated match is not loaded (the probability of
@@ -35,39 +35,23 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Collection, Container, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import compress
 
 import snowballstemmer
 
-from ..document import Document, Span
+from ..document import POSSIBLE, Document, Span
 from ..lexicons import LearnedLexicon, Lexicons, term_tokens
-from ..linear_model import LinearScorer
 from ..slant import score_sentences
+from .learned_explain import explain, learned_span
 from .loaded import inflection_index  # the curated extractor's own inflection rules
 from .loaded_voice import VoiceReader
 
-RULE = "learned_lexicon"
 LEXICON_FEATURES = ("hedges", "reporting_verbs", "source_kinds")
 MIN_LENGTH = 3
 NOT_SCORED = -math.inf  # the memoised weight of a word the model does not score (short, or a stop word)
-CONTEXT_LABELS = {
-    "voice=own": "writer's voice",
-    "voice=quoted": "inside a quotation",
-    "voice=paraphrase": "in a paraphrase or denial",
-    "in_scare_quote": "inside scare quotes",
-    "capitalized": "capitalised",
-    "first_sentence": "first sentence",
-    "position": "position in the article",
-    "sentence_slant": "slanted sentence",
-}
-PREFIX_LABELS = {"word=": "'{}' as a word", "stem=": "stem '{}'", "suffix=": "ending '-{}'",
-                 "suffix4=": "ending '-{}'", "prefix=": "beginning '{}-'",
-                 "prev=": "after '{}'", "next=": "before '{}'", "lexicon=": "in lexicon {}",
-                 "list=": "in word list {}"}
-
-
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Porter2 stem ("reneged" → reneg, "threatening" → threaten): shares weight between inflections.
@@ -77,15 +61,6 @@ def stem(word: str) -> str:
 
 
 _PORTER = snowballstemmer.stemmer("english")  # (a pure-Python stemmer object, built once at import)
-
-
-def feature_label(name: str) -> str:
-    """A reader's words for a feature name."""
-    if name in CONTEXT_LABELS:
-        return CONTEXT_LABELS[name]
-    prefix, _, value = name.partition("=")
-    template = PREFIX_LABELS.get(prefix + "=")
-    return template.format(value) if template else name
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +115,7 @@ class TokenFeatureReader:
     """
 
     def __init__(self, doc: Document, lexicons: Lexicons, slant: Sequence[float] | None = None,
-                 lists: Mapping[str, tuple[str, ...]] | None = None) -> None:
+                 lists: Mapping[str, tuple[str, ...]] | None = None, voices: VoiceReader | None = None) -> None:
         if lists is None:  # (training passes the lists it trains on; extraction reads the model's)
             lists = lexicons.learned_loaded.lists if lexicons.learned_loaded is not None else {}
         self.lists = lists
@@ -150,7 +125,8 @@ class TokenFeatureReader:
         self.doc, self.slant = doc, slant
         self.columns, self.lexicons = doc.token_columns(), lexicons
         self.sentence_memberships: dict[int, dict[int, set[str]]] = {}
-        self.voices = VoiceReader(doc, lexicons.reporting_cues)
+        # (the loaded extractor passes the reader it then gives every loaded span's voice from: each sentence read once)
+        self.voices = voices if voices is not None else VoiceReader(doc, lexicons.reporting_cues)
         self.scare = [(q.inner_start, q.inner_end) for q in doc.quotes if q.kind == "scare"]
         self.sentence_starts = {start for start, _ in doc.sentences}
         self.in_article = len(doc.sentences) > 1  # (a lone sentence has no place in an article)
@@ -230,45 +206,55 @@ def token_candidates(doc: Document, lexicons: Lexicons, slant: Sequence[float] |
 
 
 def learned_spans(
-    doc: Document, lexicons: Lexicons, model: LearnedLexicon, curated: Sequence[Span], slant: Sequence[float] = ()
+    doc: Document, lexicons: Lexicons, model: LearnedLexicon, curated: Sequence[Span], slant: Sequence[float] = (),
+    voices: VoiceReader | None = None,
 ) -> tuple[list[Span], dict[int, str]]:
     """The learned model's own spans (words no curated span covers), and curated spans it demotes.
 
     Returns ``(spans, demoted)``: ``demoted`` maps the position of a curated span in
-    ``curated`` to the reason it is only "possible". A word outside the curated spans whose
-    score could not reach the threshold even in the most favourable voice is not read further.
+    ``curated`` to the reason it is only "possible" (only spans that could be demoted are read: not a
+    scare quote, not already "possible"). A word outside the curated spans whose score could not reach
+    the threshold even in the most favourable voice is not read further.
     """
     scorer = model.scorer
     columns = doc.token_columns()
-    covered: dict[int, int] = {}
+    covered: dict[int, int] = {}  # token index → the position of the curated span covering it
     for position, span in enumerate(curated):
-        first = bisect_left(columns.starts, span.start)
-        covered.update((start, position) for start in columns.starts[first:bisect_left(columns.starts, span.end)])
-    cut = math.log(scorer.threshold / (1 - scorer.threshold)) if 0 < scorer.threshold < 1 else -math.inf
-    reader = TokenFeatureReader(doc, lexicons, slant, model.lists)
+        covered.update(dict.fromkeys(range(bisect_left(columns.starts, span.start),
+                                           bisect_left(columns.starts, span.end)), position))
+    threshold = model.threshold_for(len(doc.sentences))
+    cut = math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else -math.inf
+    doubtable = {index for index, position in covered.items() if could_demote(curated[position])}
+    reader = TokenFeatureReader(doc, lexicons, slant, model.lists, voices)
     spans: list[Span] = []
     strongest: dict[int, tuple[float, Mapping[str, float]]] = {}  # each curated span's most loaded word
-    for index in reachable(reader, model, covered.keys(), cut):
+    for index in reachable(reader, model, covered.keys(), cut, doubtable):
         features = reader.features(index)
         probability = scorer.probability(features)
-        position = covered.get(columns.starts[index])
+        position = covered.get(index)
         if position is not None:
             if probability > strongest.get(position, (-1.0, {}))[0]:
                 strongest[position] = (probability, features)
-        elif probability >= scorer.threshold:
-            spans.append(_span(doc, TokenCandidate(index, features), probability, model))
+        elif probability >= threshold:
+            spans.append(learned_span(doc, index, features, probability, model))
     demoted = {
         position: f"the learned lexicon gives it {probability:.2f} (< {model.demote_below:.2f}): "
         + explain(scorer, features)
-        for position, (probability, features) in strongest.items()
-        if probability < model.demote_below and curated[position].label != "scare quote"
+        for position, (probability, features) in strongest.items() if probability < model.demote_below
     }
     return spans, demoted
 
 
-def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Container[int], cut: float) -> list[int]:
-    """The content words worth reading in full: every word a curated span covers, and each other word
-    whose log-odds could reach ``cut``.
+def could_demote(span: Span) -> bool:
+    """A curated span the learned lexicon may still demote: not a scare quote (one is never demoted), not
+    already "possible" (the context scorer's doubt stands)."""
+    return span.label != "scare quote" and span.attrs.get("confidence") != POSSIBLE
+
+
+def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Container[int], cut: float,
+              doubtable: Collection[int] = ()) -> list[int]:
+    """The content words worth reading in full: every word of a curated span it may demote (``doubtable``:
+    token indexes), and each word no curated span covers (``covered``) whose log-odds could reach ``cut``.
 
     The bound is the intercept, the word's own weight (word, stem, endings, word lists: one memo lookup),
     its neighbours', its sentence's exact terms (slant, position, first sentence: one list lookup), the
@@ -276,6 +262,7 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
     it is capitalised mid-sentence, and the positive weight of scare quotes; plus its lexicon
     memberships' positive weights for a word a term of such a lexicon holds (or that may inflect one: the
     curated extractor's memo says), read a sentence at a time only when they could lift it over ``cut``.
+    Only the tokens of :func:`hopeful_words` (and the covered ones) are visited.
     """
     columns = reader.columns
     norms, starts, sentences, texts = columns.norms, columns.starts, columns.sentences, columns.texts
@@ -290,18 +277,18 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
     vocabulary = lexicon_vocabulary(reader.lexicons, model.positive_lexicons)
     inflections = inflection_index(reader.lexicons).memo
     last = len(norms) - 1
-    stop, words, sentence_starts = reader.lexicons.stop_words, columns.is_word, reader.sentence_starts
+    words, sentence_starts = columns.is_word, reader.sentence_starts
+    hopeful = hopeful_words(reader, model, base + max(by_sentence, default=0.0), cut, vocabulary)
+    visited = compress(range(len(norms)), map(hopeful.__contains__, norms))
     kept = []
-    for index, norm in enumerate(norms):  # (the content-word test is memoised with the word's weight)
-        weight = own.get(norm)
-        if weight is None:
-            content = is_content(norm, stop)
-            weight = own[norm] = (sum(weights.get(name, 0.0) for name in own_features(norm, reader.lists))
-                                  if content else NOT_SCORED)
+    for index in sorted({*visited, *doubtable}) if doubtable else visited:
+        norm = norms[index]
+        weight = own[norm]
         if weight == NOT_SCORED or not words[index]:
             continue
-        if starts[index] in covered:
-            kept.append(index)
+        if index in covered:
+            if index in doubtable:
+                kept.append(index)
             continue
         total = (base + weight + by_sentence[sentences[index]]
                  + before.get(norms[index - 1] if index else "<start>", 0.0)
@@ -321,6 +308,52 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
     return kept
 
 
+SLACK = 1e-9  # (the per-document bound adds its terms in another order than the per-token one: rounding)
+
+
+def hopeful_words(reader: TokenFeatureReader, model: LearnedLexicon, ceiling: float, cut: float,
+                  vocabulary: Mapping[str, float]) -> set[str]:
+    """The document's distinct words (norms) that could reach ``cut`` somewhere in it: their
+    :func:`word_ceilings` plus ``ceiling`` (intercept, most favourable voice and context, the highest
+    sentence term) and the highest neighbour weights the document holds. A pass over distinct words that
+    spares :func:`reachable` most tokens."""
+    before, after = model.positive_neighbour_weights
+    distinct = set(reader.columns.norms)
+    ceilings = word_ceilings(reader.lexicons, model)
+    new = distinct.difference(ceilings)  # (a set minus a dict's keys: at C speed, without copying the memo)
+    if new:
+        fill_word_ceilings(reader, model, new, ceilings, vocabulary)
+    # (a dict's keys & a set iterate the smaller side: the document's words, not the model's thousands)
+    neighbours = (max([before.get("<start>", 0.0), *map(before.__getitem__, before.keys() & distinct)])
+                  + max([after.get("<end>", 0.0), *map(after.__getitem__, after.keys() & distinct)]))
+    floor = cut - ceiling - neighbours - SLACK
+    ordered = list(distinct)  # (the comparisons run in C: floor <= each word's ceiling)
+    return set(compress(ordered, map(floor.__le__, map(ceilings.__getitem__, ordered))))
+
+
+@lru_cache(maxsize=8)
+def word_ceilings(lexicons: Lexicons, model: LearnedLexicon) -> dict[str, float]:
+    """Memo, per lexicon set and model: the most a word (norm) adds to its log-odds anywhere, its own weight
+    plus what its lexicon memberships could add (``NOT_SCORED`` for a word the model does not score)."""
+    return {}
+
+
+def fill_word_ceilings(reader: TokenFeatureReader, model: LearnedLexicon, norms: Sequence[str],
+                       ceilings: dict[str, float], vocabulary: Mapping[str, float]) -> None:
+    """Add ``norms`` to the word-weight memo and to :func:`word_ceilings`: any term of a lexicon holding
+    the word, or, when the curated extractor's memo does not rule it out, an inflection of a curated term."""
+    own, weights = model.word_weights, model.scorer.weights
+    stop, lists = reader.lexicons.stop_words, reader.lists
+    inflections, lexicon_ceiling = inflection_index(reader.lexicons).memo, model.lexicon_ceiling
+    for norm in norms:
+        weight = own.get(norm)
+        if weight is None:
+            weight = own[norm] = (sum(weights.get(name, 0.0) for name in own_features(norm, lists))
+                                  if is_content(norm, stop) else NOT_SCORED)
+        might_inflect = inflections.get(norm, True) is not None
+        ceilings[norm] = weight + (lexicon_ceiling if might_inflect else vocabulary.get(norm, 0.0))
+
+
 def sentence_terms(reader: TokenFeatureReader, weights: Mapping[str, float]) -> list[float]:
     """Each sentence's share of a word's log-odds that depends on the sentence alone: its slant,
     its place in the article and whether it is the first (what :meth:`TokenFeatureReader.context` adds)."""
@@ -334,39 +367,3 @@ def sentence_terms(reader: TokenFeatureReader, weights: Mapping[str, float]) -> 
             term += position * (sentence / reader.last) + (first if sentence == 0 else 0.0)
         terms.append(term)
     return terms
-
-
-WORD_PARTS = ("word=", "stem=", "suffix=", "suffix4=", "prefix=")
-EXPLAINED = 4  # contributions a ``why`` shows
-
-
-def explain(scorer: LinearScorer, features: Mapping[str, float]) -> str:
-    """The contributions that moved the word's score most, the word's own parts (word, stem,
-    beginning, endings) summed as one: "'reneged' as a word +1.60; writer's voice +0.28"."""
-    contributions = scorer.contributions(features)
-    own = {name: value for name, value in contributions.items() if name.startswith(WORD_PARTS)}
-    word = next((name for name in features if name.startswith("word=")), None)
-    parts = {feature_label(name): value for name, value in contributions.items() if name not in own}
-    if own and word is not None:
-        parts[feature_label(word)] = sum(own.values())
-    ranked = sorted(parts.items(), key=lambda item: (-abs(item[1]), item[0]))
-    return "; ".join(f"{label} {value:+.2f}" for label, value in ranked[:EXPLAINED])
-
-
-def _span(doc: Document, candidate: TokenCandidate, probability: float, model: LearnedLexicon) -> Span:
-    columns = doc.token_columns()
-    start, end = columns.starts[candidate.index], columns.ends[candidate.index]
-    features = candidate.features
-    attrs = {"rule": RULE, "score": round(probability, 3),
-             "why": explain(model.scorer, features)}
-    return Span("loaded", start, end, doc.text[start:end], columns.norms[candidate.index], "learned",
-                learned_note(model), "(a plainer word)", attrs)
-
-
-def learned_note(model: LearnedLexicon) -> str:
-    """The span note: what found the word and how often such a word is right (held-out precision)."""
-    figures = model.scorer.provenance.get("cross_validated", {})
-    precisions = [f"{name} {value['precision']:.2f}" for name, value in sorted(figures.items())
-                  if isinstance(value, dict) and "precision" in value and not name.endswith("_reported")]
-    held_out = f"; held-out precision {', '.join(precisions)}: read it in context" if precisions else ""
-    return f"a word the learned lexicon scores as loaded (trained on expert annotation of news{held_out})"

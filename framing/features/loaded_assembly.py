@@ -30,7 +30,7 @@ from ..lexicons import Lexicons
 from ..slant import article_slant, score_sentences
 from . import Extraction
 from .learned_loaded import learned_spans
-from .loaded_voice import VOICES, with_voices
+from .loaded_voice import VOICES, VoiceReader, with_voices
 
 SCARE_LABEL = "scare quote"
 
@@ -56,16 +56,17 @@ def assemble(doc: Document, lexicons: Lexicons, found: Sequence) -> Extraction:
     values: dict[str, float] = {"scare_quote_count": sum(1 for span in spans if span.label == SCARE_LABEL),
                                 "loaded_below_threshold_count": below}
     slant = score_sentences(doc, lexicons.slant_model) if lexicons.slant_model else None
+    voices = VoiceReader(doc, lexicons.reporting_cues)  # (shared: the learned lexicon reads voices too)
     if lexicons.learned_loaded is not None:
         probabilities = [s.probability for s in slant] if slant is not None else []
-        added, demoted = learned_spans(doc, lexicons, lexicons.learned_loaded, spans, probabilities)
+        added, demoted = learned_spans(doc, lexicons, lexicons.learned_loaded, spans, probabilities, voices)
         for position, reason in demoted.items():
             if spans[position].attrs.get("confidence") != POSSIBLE:
                 spans[position] = replace(spans[position], attrs={**spans[position].attrs,
                                                                   "confidence": POSSIBLE, "reason": reason})
         spans = sorted(spans + added, key=lambda span: (span.start, span.end))
         values["loaded_learned_count"] = sum(1 for span in added)
-    spans = with_voices(doc, lexicons.reporting_cues, spans)
+    spans = with_voices(doc, lexicons.reporting_cues, spans, reader=voices)
     values.update(voice_counts(spans))
     if slant is not None and lexicons.slant_model is not None:
         result = article_slant(slant, lexicons.slant_model.threshold)

@@ -95,9 +95,10 @@ class VoiceReader:
 
 
 def with_voices(doc: Document, reporting_cues: frozenset[str], spans: Sequence[Span], *,
-                denials: bool = True) -> list[Span]:
-    """Each span with ``voice`` and ``voice_reason`` (``denials``: whether the denial rule applies)."""
-    reader = VoiceReader(doc, reporting_cues, denials=denials)
+                denials: bool = True, reader: VoiceReader | None = None) -> list[Span]:
+    """Each span with ``voice`` and ``voice_reason`` (``denials``: whether the denial rule applies;
+    ``reader``: one already reading this document with these cues and that rule, to reuse its memo)."""
+    reader = reader if reader is not None else VoiceReader(doc, reporting_cues, denials=denials)
     starts = doc.token_columns().starts
     result = []
     for span in spans:

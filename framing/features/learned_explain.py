@@ -1,0 +1,75 @@
+"""How the learned lexicon explains itself: named contributions in a reader's words, and its spans.
+
+A learned word is evidence like any other: its span carries ``rule=learned_lexicon``, its ``score``
+and ``why``, the contributions that moved it most ("'reneged' as a word +1.60; writer's voice
++0.40"), and a note with the model's held-out precision (:mod:`framing.features.learned_loaded`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..document import Document, Span
+from ..lexicons import LearnedLexicon
+from ..linear_model import LinearScorer
+
+RULE = "learned_lexicon"
+CONTEXT_LABELS = {
+    "voice=own": "writer's voice",
+    "voice=quoted": "inside a quotation",
+    "voice=paraphrase": "in a paraphrase or denial",
+    "in_scare_quote": "inside scare quotes",
+    "capitalized": "capitalised",
+    "first_sentence": "first sentence",
+    "position": "position in the article",
+    "sentence_slant": "slanted sentence",
+}
+PREFIX_LABELS = {"word=": "'{}' as a word", "stem=": "stem '{}'", "suffix=": "ending '-{}'",
+                 "suffix4=": "ending '-{}'", "prefix=": "beginning '{}-'",
+                 "prev=": "after '{}'", "next=": "before '{}'", "lexicon=": "in lexicon {}",
+                 "list=": "in word list {}"}
+
+
+def feature_label(name: str) -> str:
+    """A reader's words for a feature name."""
+    if name in CONTEXT_LABELS:
+        return CONTEXT_LABELS[name]
+    prefix, _, value = name.partition("=")
+    template = PREFIX_LABELS.get(prefix + "=")
+    return template.format(value) if template else name
+
+
+WORD_PARTS = ("word=", "stem=", "suffix=", "suffix4=", "prefix=")
+EXPLAINED = 4  # contributions a ``why`` shows
+
+
+def explain(scorer: LinearScorer, features: Mapping[str, float]) -> str:
+    """The contributions that moved the word's score most, the word's own parts (word, stem,
+    beginning, endings) summed as one: "'reneged' as a word +1.60; writer's voice +0.28"."""
+    contributions = scorer.contributions(features)
+    own = {name: value for name, value in contributions.items() if name.startswith(WORD_PARTS)}
+    word = next((name for name in features if name.startswith("word=")), None)
+    parts = {feature_label(name): value for name, value in contributions.items() if name not in own}
+    if own and word is not None:
+        parts[feature_label(word)] = sum(own.values())
+    ranked = sorted(parts.items(), key=lambda item: (-abs(item[1]), item[0]))
+    return "; ".join(f"{label} {value:+.2f}" for label, value in ranked[:EXPLAINED])
+
+
+def learned_span(doc: Document, index: int, features: Mapping[str, float], probability: float,
+                 model: LearnedLexicon) -> Span:
+    """The loaded span of the word at token ``index``, with its rule, score and why."""
+    columns = doc.token_columns()
+    start, end = columns.starts[index], columns.ends[index]
+    attrs = {"rule": RULE, "score": round(probability, 3), "why": explain(model.scorer, features)}
+    return Span("loaded", start, end, doc.text[start:end], columns.norms[index], "learned",
+                learned_note(model), "(a plainer word)", attrs)
+
+
+def learned_note(model: LearnedLexicon) -> str:
+    """The span note: what found the word and how often such a word is right (held-out precision)."""
+    figures = model.scorer.provenance.get("cross_validated", {})
+    precisions = [f"{name} {value['precision']:.2f}" for name, value in sorted(figures.items())
+                  if isinstance(value, dict) and "precision" in value and not name.endswith("_reported")]
+    held_out = f"; held-out precision {', '.join(precisions)}: read it in context" if precisions else ""
+    return f"a word the learned lexicon scores as loaded (trained on expert annotation of news{held_out})"
