@@ -134,14 +134,14 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
+class LoadedCandidate:
     """A loaded-term or scare-quote span before scoring, with the named features the model reads."""
 
     span: Span
     features: dict[str, float]
 
 
-def candidates(doc: Document, lexicons: Lexicons) -> list[Candidate]:
+def candidates(doc: Document, lexicons: Lexicons) -> list[LoadedCandidate]:
     """Every lexicon match that passes its context rule, and every scare quote, with its features."""
     tokens = doc.tokens
     columns = doc.token_columns()
@@ -183,7 +183,7 @@ def candidates(doc: Document, lexicons: Lexicons) -> list[Candidate]:
             "lede": float(sentence == 0),
             "sentence_density": min(per_sentence[sentence] - 1, DENSITY_CAP) / DENSITY_CAP,
         }
-        result.append(Candidate(span, {name: value for name, value in features.items() if value}))
+        result.append(LoadedCandidate(span, {name: value for name, value in features.items() if value}))
     return result
 
 
