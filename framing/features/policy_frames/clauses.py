@@ -3,8 +3,9 @@
 A reader who judges a frame's evidence sentence asks whether the frame is the sentence's point; a frame word
 in a condition ("if a state of war had been declared"), a concession ("despite the designation") or a relative
 clause ("who argue that ...") is not. Without a parser, a side clause is read from its opening word
-(:data:`framing.grammar.SIDE_CLAUSE_OPENERS`) to the next comma, semicolon, colon, dash, bracket or the end of
-the sentence: one regular-expression pass over the text per article, then one sorted search per word.
+(:data:`framing.grammar.SIDE_CLAUSE_OPENERS`, not inside a word) to the next comma, semicolon, colon, dash,
+bracket or the end of the sentence: one regular-expression pass over the text per article, then one sorted
+search per word.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from ...grammar import DASHES, SIDE_CLAUSE_OPENERS
 
 Clauses = tuple[Any, Any]  # the side clauses' sorted start and end offsets, as integer arrays
 
-_PATTERN = (r"(?<![\w'’-])(?:" + "|".join(sorted(SIDE_CLAUSE_OPENERS)) + r")\b[^,;:()\[\]" + "".join(DASHES)
+# The character before the opener is matched (not looked behind at): a pattern that opens with a character class
+# lets the regular-expression engine skip ahead at C speed, a third faster. The text is searched with a space in
+# front (so an opener at offset 0 has its character), and a match at ``m.start()`` is the clause at that offset.
+_PATTERN = (r"[^\w'’-](?:" + "|".join(sorted(SIDE_CLAUSE_OPENERS)) + r")\b[^,;:()\[\]" + "".join(DASHES)
             + r".?!\n]*")
 _SIDE_CLAUSE = re.compile(_PATTERN)  # over lower-cased text: twice as fast as IGNORECASE
 _SIDE_CLAUSE_ANY_CASE = re.compile(_PATTERN, re.IGNORECASE)
@@ -34,9 +38,11 @@ def side_clauses(text: str, within: Sequence[tuple[int, int]] | None = None) -> 
     lowered = text.lower()
     # Lower-casing keeps offsets unless a character lower-cases to two ("İ"): then match the text as written.
     pattern, searched = (_SIDE_CLAUSE, lowered) if len(lowered) == len(text) else (_SIDE_CLAUSE_ANY_CASE, text)
+    searched = " " + searched
     stretches = [(0, len(text))] if within is None else within
-    spans = np.array([match.span() for start, end in stretches for match in pattern.finditer(searched, start, end)],
-                     dtype=np.intp).reshape(-1, 2)
+    # In " " + text, offset i of the text is i + 1: a stretch's search opens on the character before it.
+    spans = np.array([(match.start(), match.end() - 1) for start, end in stretches
+                      for match in pattern.finditer(searched, start, end + 1)], dtype=np.intp).reshape(-1, 2)
     return spans[:, 0], spans[:, 1]
 
 

@@ -9,8 +9,7 @@ over the document's token norms, so it costs about as much as one more term lexi
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ...document import Document
 from .clauses import Clauses, in_side_clause, side_clauses
@@ -19,9 +18,11 @@ if TYPE_CHECKING:  # the lexicons load the frame model from this package: no imp
     from ...lexicons import Lexicons
 
 
-@dataclass(frozen=True, slots=True)
-class CueHit:
-    """One cue in the text: the words ``text[start:end]`` signal ``frame`` with ``weight``."""
+class CueHit(NamedTuple):
+    """One cue in the text: the words ``text[start:end]`` signal ``frame`` with ``weight``.
+
+    A named tuple, not a frozen dataclass: a dozen per article, built at a third of the cost.
+    """
 
     frame: str
     term: str  # the lexicon row's key

@@ -206,15 +206,14 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision]) -> list[Span]
     spans = []
     ordered = ((decision, carrying_sentences(decision)) for decision in sorted(decisions, key=FrameDecision.order))
     for frame_rank, (decision, carrying) in enumerate(((d, c) for d, c in ordered if c), start=1):
+        carries = f"carries the frame {decision.frame.replace('_', ' ')} ({_ordered_by(decision)}); "
         for rank, chosen in enumerate(chosen_evidence(decision), start=1):
             sentence, part, words = chosen.sentence, chosen.part, chosen.words
             start, end = doc.sentences[sentence]
             listed = ", ".join(f"{w.text} {w.weight:+.2f}" for w in words)
             spans.append(Span(
                 type="frame", start=start, end=end, text=doc.text[start:end], label=decision.frame,
-                category=decision.frame,
-                note=f"carries the frame {decision.frame.replace('_', ' ')} ({_ordered_by(decision)}); "
-                     f"words that weighed most: {listed}",
+                category=decision.frame, note=f"{carries}words that weighed most: {listed}",
                 attrs={"rule": decision.rule, "frame_score": round(decision.score, 3), "frame_rank": frame_rank,
                        "frame_lift": None if decision.salience is None else round(decision.salience, 3),
                        "evidence_rank": rank,

@@ -24,10 +24,11 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import compress, repeat
+from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ...corpus.segmentation import is_word
 from ...document import Document
 from ...errors import FramingInputError
 from ...lexicon_schema import POLICY_FRAMES
@@ -41,9 +42,8 @@ from .evidence import (
     Candidate,
     FrameDecision,
     WordWeight,
-    with_candidates,
 )
-from .rule import cue_rule_decisions
+from .rule import cue_rule_decisions, cue_rule_frames
 
 FORMAT = "framing-frame-model/3"  # /1: cue sums, uncalibrated; /2: words only
 WORD, CUE = "w:", "c:"  # feature name prefixes: a word's TF-IDF value; a frame's share of the cue weight
@@ -86,7 +86,9 @@ class FrameModel:
         """A model with its weight matrices built: scoring an article is then one product, not a dict walk per frame."""
         import numpy as np
 
-        rows = {word: row for row, word in enumerate(idf)}
+        # A vocabulary word is looked up among all the tokens, marks too: one that no word token can be ("$", "'s")
+        # is left out, so a mark's norm never scores (training reads word tokens only).
+        rows = {word: row for row, word in enumerate(idf) if is_word(word)}
         words = np.zeros((len(rows), len(frames)))
         cues = np.zeros((len(POLICY_FRAMES), len(frames)))
         for column, weights in enumerate(frames.values()):
@@ -139,12 +141,10 @@ def _known_words(doc: Document, model: FrameModel) -> tuple[Any, Any]:
     """
     import numpy as np
 
-    columns = doc.token_columns()
-    words = np.flatnonzero(np.fromiter(columns.is_word, dtype=bool, count=len(columns.is_word)))
-    rows = np.fromiter(map(model.rows.get, compress(columns.norms, columns.is_word), repeat(-1)), dtype=np.intp,
-                       count=len(words))
-    known = rows >= 0
-    return words[known], rows[known]
+    norms = doc.token_columns().norms
+    rows = np.fromiter(map(model.rows.get, norms, repeat(-1)), dtype=np.intp, count=len(norms))
+    tokens = np.flatnonzero(rows >= 0)
+    return tokens, rows[tokens]
 
 
 class _Parts(NamedTuple):
@@ -222,11 +222,10 @@ def model_decisions(
     model_frames = {name: (score, lift) for name, score, lift in zip(names, probabilities.tolist(), lifts,
                                                                       strict=True)}
     taken = {names[c] for c in assigned}
-    rule = cue_rule_decisions(list(hits), candidates=False)
-    if any(decision.frame not in taken for decision in rule):  # leads among all the rule's frames
+    if not taken.issuperset(cue_rule_frames(list(hits))):  # the rule's evidence leads among all the rule's frames
         decisions += [replace(decision, score=model_frames.get(decision.frame, (0.0, -math.inf))[0],
                               salience=model_frames.get(decision.frame, (0.0, -math.inf))[1])
-                      for decision in with_candidates(rule) if decision.frame not in taken]
+                      for decision in cue_rule_decisions(list(hits)) if decision.frame not in taken]
     decisions.sort(key=FrameDecision.order)
     return decisions
 
@@ -281,10 +280,10 @@ class _SentenceWords:
     """
 
     def __init__(self, doc: Document, parts: _Parts, main_by_frame: list[list[float]]) -> None:
-        self.n_words = len(parts.tokens)
-        self.word_sentences = parts.sentences[:self.n_words].tolist()  # in text order, so sorted
+        n_words = len(parts.tokens)
+        self.word_sentences = parts.sentences[:n_words].tolist()  # in text order, so sorted
         self.cue_items: dict[int, list[int]] = {}
-        for item, hit in enumerate(parts.hits, start=self.n_words):
+        for item, hit in enumerate(parts.hits, start=n_words):
             self.cue_items.setdefault(hit.sentence, []).append(item)
         self.starts, self.weights, self.place = parts.starts.tolist(), main_by_frame, parts.places(doc)
 
@@ -297,18 +296,26 @@ class _SentenceWords:
         # (-weight, start, item): sorted heaviest first, ties in text order (no two words share a start)
         ranked = [(-weights[item], starts[item], item)
                   for item in range(bisect_left(words, sentence), bisect_right(words, sentence)) if weights[item] > 0]
-        for cue in self.cue_items.get(sentence, ()):
-            if weights[cue] > 0:
-                start = starts[cue]
-                word = next((place for place, entry in enumerate(ranked) if entry[1] == start), None)
-                if word is None:
-                    ranked.append((-weights[cue], start, cue))
-                else:
-                    ranked[word] = (-(weights[ranked[word][2]] + weights[cue]), start, cue)
+        if sentence in self.cue_items:
+            ranked = self._with_cues(ranked, weights, self.cue_items[sentence])
         ranked.sort()
         floor = -STRONG_WORD * ranked[0][0]
-        return [WordWeight(*self.place(item), -negative) for negative, _, item in ranked[:MAX_WORDS]
-                if -negative >= floor]
+        place = self.place
+        return [WordWeight(*place(item), -negative) for negative, _, item in ranked[:MAX_WORDS] if -negative >= floor]
+
+    def _with_cues(self, ranked: list[tuple[float, int, int]], weights: list[float],
+                   cues: list[int]) -> list[tuple[float, int, int]]:
+        """``ranked`` with the sentence's positive cues: a cue at a listed word's place adds to it and is shown."""
+        at = {start: place for place, (_, start, _) in enumerate(ranked)}
+        for cue in cues:
+            if weights[cue] > 0:
+                start = self.starts[cue]
+                if start in at:
+                    word = ranked[at[start]][2]
+                    ranked[at[start]] = (-(weights[word] + weights[cue]), start, cue)
+                else:
+                    ranked.append((-weights[cue], start, cue))
+        return ranked
 
 
 def _cue_terms(hits: Sequence[CueHit], columns: Mapping[str, int]) -> dict[tuple[int, int], int]:
