@@ -33,7 +33,7 @@ from ...document import Document
 from ...errors import FramingInputError
 from ...lexicon_schema import POLICY_FRAMES
 from ...linear_model import read_model_data
-from .clauses import Clauses, in_side_clause, side_clauses
+from .clauses import Clauses, asides, in_side_clause
 from .cues import CueHit, weight_by_frame
 from .evidence import (
     CANDIDATES,
@@ -194,8 +194,7 @@ def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Cl
                                 np.array([hit.sentence for hit in hits], dtype=np.intp)])
     starts = np.concatenate([np.fromiter(columns.starts, dtype=np.intp, count=count)[tokens],
                              np.array([hit.start for hit in hits], dtype=np.intp)])
-    side = np.concatenate([in_side_clause(starts[:len(tokens)], clauses if clauses is not None
-                                          else side_clauses(doc.text)),
+    side = np.concatenate([in_side_clause(starts[:len(tokens)], clauses if clauses is not None else asides(doc)),
                            np.array([hit.side for hit in hits], dtype=bool)])
     return _Parts(sentences, starts, side, tokens.tolist(), hits, np.vstack([words, cues]))
 
