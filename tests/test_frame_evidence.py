@@ -82,3 +82,25 @@ def test_model_evidence_ranks_main_clause_words_and_lists_the_lift_that_orders(g
     frames = frame_records(frame_spans(doc, decisions))
     assert all(f["lift"] is not None for f in frames)
     assert [f["lift"] for f in frames] == sorted((f["lift"] for f in frames), reverse=True)  # both sure
+
+
+def test_frame_words_in_an_organisation_name_or_a_title_do_not_make_the_evidence(general_lexicons: Lexicons) -> None:
+    # The first sentence's security cues name an office and an agency; the second says troops moved.
+    text = ("Defense Secretary Jane Roe and the National Security Agency met the parks office. "
+            "Troops and soldiers moved to the border.")
+    doc, decisions = _decisions(text, general_lexicons)
+    security = decisions["Security_and_defense"]
+    assert _sentence_text(doc, evidence_sentences(security)[0][0]).startswith("Defense")  # they count for the score
+    assert [_sentence_text(doc, c.sentence) for c in chosen_evidence(security)] == [
+        "Troops and soldiers moved to the border."]
+
+
+def test_model_evidence_skips_a_frame_word_inside_an_agency_name(general_lexicons: Lexicons) -> None:
+    text = "The National Security Agency praised the parks. The army guarded the city."
+    doc = parse_text(text, general_lexicons, id="n")
+    model = FrameModel.of({"security": 1.0, "army": 1.0, "parks": 1.0}, {
+        "Security_and_defense": FrameWeights(0.0, 0.5, {"w:security": 3.0, "w:army": 1.0}, 0.2),
+    }, {}, "(test)")
+    [security] = model_decisions(doc, [], model)
+    assert _sentence_text(doc, evidence_sentences(security)[0][0]).startswith("The National")  # largest whole part
+    assert [_sentence_text(doc, c.sentence) for c in chosen_evidence(security)] == ["The army guarded the city."]

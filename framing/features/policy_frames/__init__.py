@@ -20,7 +20,7 @@ from __future__ import annotations
 from ...document import Document
 from ...lexicons import Lexicons
 from .. import Extraction
-from .clauses import side_clauses
+from .clauses import asides
 from .cues import cue_hits
 from .evidence import frame_records, frame_spans
 from .model import model_decisions
@@ -36,8 +36,8 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     model = lexicons.frame_model
     if model is None:
         decisions = cue_rule_decisions(cue_hits(doc, lexicons))
-    else:  # the model's words sit in every sentence: one pass over the text finds all side clauses
-        clauses = side_clauses(doc.text)
+    else:  # the model's words sit in every sentence: one pass over the text finds all side clauses (and names)
+        clauses = asides(doc)
         decisions = model_decisions(doc, cue_hits(doc, lexicons, clauses), model, clauses)
     spans = frame_spans(doc, decisions)
     return Extraction({"frames_assigned": float(len({span.label for span in spans}))}, spans)

@@ -3,8 +3,15 @@
 A reader who judges a frame's evidence sentence asks whether the frame is the sentence's point; a frame word
 in a condition ("if a state of war had been declared"), a concession ("despite the designation") or a relative
 clause ("who argue that ...") is not. Without a parser, a side clause is read from its opening word
-(:data:`framing.grammar.SIDE_CLAUSE_OPENERS`) to the next comma, semicolon, colon, dash, bracket or the end of
-the sentence: one regular-expression pass over the text per article, then one sorted search per word.
+(:data:`framing.grammar.SIDE_CLAUSE_OPENERS`, not inside a word) to the next comma, semicolon, colon, dash,
+bracket or the end of the sentence: one regular-expression pass over the text per article, then one sorted
+search per word.
+
+A frame word inside a name is background too: "security" in "National Security Agency" or "defense" in "Defense
+Secretary Pete Hegseth" names an agency or an office, it does not say the sentence is about security. The
+document's mention layer (:mod:`framing.corpus.mentions`, found once per document) marks organisation names and
+the titles before persons' names; :func:`asides` adds those stretches to the side clauses. Either way the word
+still counts for the article's score, only not as main-clause evidence.
 """
 
 from __future__ import annotations
@@ -13,11 +20,15 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ...document import Document
 from ...grammar import DASHES, SIDE_CLAUSE_OPENERS
 
 Clauses = tuple[Any, Any]  # the side clauses' sorted start and end offsets, as integer arrays
 
-_PATTERN = (r"(?<![\w'’-])(?:" + "|".join(sorted(SIDE_CLAUSE_OPENERS)) + r")\b[^,;:()\[\]" + "".join(DASHES)
+# The character before the opener is matched (not looked behind at): a pattern that opens with a character class
+# lets the regular-expression engine skip ahead at C speed, a third faster. The text is searched with a space in
+# front (so an opener at offset 0 has its character), and a match at ``m.start()`` is the clause at that offset.
+_PATTERN = (r"[^\w'’-](?:" + "|".join(sorted(SIDE_CLAUSE_OPENERS)) + r")\b[^,;:()\[\]" + "".join(DASHES)
             + r".?!\n]*")
 _SIDE_CLAUSE = re.compile(_PATTERN)  # over lower-cased text: twice as fast as IGNORECASE
 _SIDE_CLAUSE_ANY_CASE = re.compile(_PATTERN, re.IGNORECASE)
@@ -34,10 +45,53 @@ def side_clauses(text: str, within: Sequence[tuple[int, int]] | None = None) -> 
     lowered = text.lower()
     # Lower-casing keeps offsets unless a character lower-cases to two ("İ"): then match the text as written.
     pattern, searched = (_SIDE_CLAUSE, lowered) if len(lowered) == len(text) else (_SIDE_CLAUSE_ANY_CASE, text)
+    searched = " " + searched
     stretches = [(0, len(text))] if within is None else within
-    spans = np.array([match.span() for start, end in stretches for match in pattern.finditer(searched, start, end)],
-                     dtype=np.intp).reshape(-1, 2)
+    # In " " + text, offset i of the text is i + 1: a stretch's search opens on the character before it.
+    spans = np.array([(match.start(), match.end() - 1) for start, end in stretches
+                      for match in pattern.finditer(searched, start, end + 1)], dtype=np.intp).reshape(-1, 2)
     return spans[:, 0], spans[:, 1]
+
+
+def asides(doc: Document, within: Sequence[tuple[int, int]] | None = None) -> Clauses:
+    """Where a frame word is background: the side clauses (of the ``within`` stretches) and the names.
+
+    Sorted, non-overlapping ``(starts, ends)`` arrays, as :func:`in_side_clause` reads them.
+    """
+    import numpy as np
+
+    starts, ends = side_clauses(doc.text, within)
+    names = name_stretches(doc)
+    if not names:
+        return starts, ends
+    merged: list[list[int]] = []
+    for start, end in sorted([*zip(starts.tolist(), ends.tolist(), strict=True), *names]):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    spans = np.array(merged, dtype=np.intp)
+    return spans[:, 0], spans[:, 1]
+
+
+def name_stretches(doc: Document) -> list[tuple[int, int]]:
+    """The words before the head of an organisation's name or of a person's title (the mention layer's).
+
+    The head, the last word, stays: it says what the thing is ("Court" in "Supreme Court", "Agency",
+    "Secretary", "President"); the words before it only tell which one ("National Security", "Defense").
+    """
+    starts = doc.token_columns().starts
+    stretches = []
+    for mention in doc.mentions:
+        if mention.kind == "organisation":
+            first, head = mention.first, mention.end_token - 1
+        elif mention.how == "title_name":  # "Defense Secretary" Pete Hegseth: the title ends before the name
+            first, head = mention.first, mention.name_first - 1
+        else:
+            continue
+        if head > first:
+            stretches.append((starts[first], starts[head]))
+    return stretches
 
 
 def in_side_clause(offsets: Any, clauses: Clauses) -> Any:

@@ -9,19 +9,20 @@ over the document's token norms, so it costs about as much as one more term lexi
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ...document import Document
-from .clauses import Clauses, in_side_clause, side_clauses
+from .clauses import Clauses, asides, in_side_clause
 
 if TYPE_CHECKING:  # the lexicons load the frame model from this package: no import cycle at run time
     from ...lexicons import Lexicons
 
 
-@dataclass(frozen=True, slots=True)
-class CueHit:
-    """One cue in the text: the words ``text[start:end]`` signal ``frame`` with ``weight``."""
+class CueHit(NamedTuple):
+    """One cue in the text: the words ``text[start:end]`` signal ``frame`` with ``weight``.
+
+    A named tuple, not a frozen dataclass: a dozen per article, built at a third of the cost.
+    """
 
     frame: str
     term: str  # the lexicon row's key
@@ -40,13 +41,16 @@ def cue_hits(doc: Document, lexicons: Lexicons, clauses: Clauses | None = None) 
     that hold cues are found).
     """
     columns = doc.token_columns()
+    matches = list(lexicons.matcher("frame_cues").match(columns.norms))
     found = [(columns.starts[first], columns.ends[end - 1], columns.sentences[first], entry)
-             for first, end, entry in lexicons.matcher("frame_cues").match(columns.norms)]
+             for first, end, entry in matches]
     if not found:
         return []
     if clauses is None:  # only the sentences that hold cues
-        clauses = side_clauses(doc.text, [doc.sentences[sentence] for sentence in sorted({f[2] for f in found})])
-    side = in_side_clause([start for start, _, _, _ in found], clauses).tolist()
+        clauses = asides(doc, [doc.sentences[sentence] for sentence in sorted({f[2] for f in found})])
+    # Aside or not by the cue's last word: "Supreme Court" ends on the head of the court's name, so it counts;
+    # "national security" in "National Security Agency" lies before the agency's head, so it does not.
+    side = in_side_clause([columns.starts[end - 1] for _, end, _ in matches], clauses).tolist()
     return [CueHit(entry["frame"], entry.key, doc.text[start:stop], float(entry["weight"]), sentence, start, stop,
                    aside) for (start, stop, sentence, entry), aside in zip(found, side, strict=True)]
 

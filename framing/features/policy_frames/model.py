@@ -20,18 +20,20 @@ frames the model is sure of first (:meth:`.evidence.FrameDecision.order`).
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import compress, repeat
+from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ...corpus.segmentation import is_word
 from ...document import Document
 from ...errors import FramingInputError
 from ...lexicon_schema import POLICY_FRAMES
 from ...linear_model import read_model_data
-from .clauses import Clauses, in_side_clause, side_clauses
+from .clauses import Clauses, asides, in_side_clause
 from .cues import CueHit, weight_by_frame
 from .evidence import (
     CANDIDATES,
@@ -40,10 +42,8 @@ from .evidence import (
     Candidate,
     FrameDecision,
     WordWeight,
-    strong_words,
-    with_candidates,
 )
-from .rule import cue_rule_decisions
+from .rule import cue_rule_decisions, cue_rule_frames
 
 FORMAT = "framing-frame-model/3"  # /1: cue sums, uncalibrated; /2: words only
 WORD, CUE = "w:", "c:"  # feature name prefixes: a word's TF-IDF value; a frame's share of the cue weight
@@ -86,7 +86,9 @@ class FrameModel:
         """A model with its weight matrices built: scoring an article is then one product, not a dict walk per frame."""
         import numpy as np
 
-        rows = {word: row for row, word in enumerate(idf)}
+        # A vocabulary word is looked up among all the tokens, marks too: one that no word token can be ("$", "'s")
+        # is left out, so a mark's norm never scores (training reads word tokens only).
+        rows = {word: row for row, word in enumerate(idf) if is_word(word)}
         words = np.zeros((len(rows), len(frames)))
         cues = np.zeros((len(POLICY_FRAMES), len(frames)))
         for column, weights in enumerate(frames.values()):
@@ -139,12 +141,10 @@ def _known_words(doc: Document, model: FrameModel) -> tuple[Any, Any]:
     """
     import numpy as np
 
-    columns = doc.token_columns()
-    words = np.flatnonzero(np.fromiter(columns.is_word, dtype=bool, count=len(columns.is_word)))
-    rows = np.fromiter(map(model.rows.get, compress(columns.norms, columns.is_word), repeat(-1)), dtype=np.intp,
-                       count=len(words))
-    known = rows >= 0
-    return words[known], rows[known]
+    norms = doc.token_columns().norms
+    rows = np.fromiter(map(model.rows.get, norms, repeat(-1)), dtype=np.intp, count=len(norms))
+    tokens = np.flatnonzero(rows >= 0)
+    return tokens, rows[tokens]
 
 
 class _Parts(NamedTuple):
@@ -194,8 +194,7 @@ def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Cl
                                 np.array([hit.sentence for hit in hits], dtype=np.intp)])
     starts = np.concatenate([np.fromiter(columns.starts, dtype=np.intp, count=count)[tokens],
                              np.array([hit.start for hit in hits], dtype=np.intp)])
-    side = np.concatenate([in_side_clause(starts[:len(tokens)], clauses if clauses is not None
-                                          else side_clauses(doc.text)),
+    side = np.concatenate([in_side_clause(starts[:len(tokens)], clauses if clauses is not None else asides(doc)),
                            np.array([hit.side for hit in hits], dtype=bool)])
     return _Parts(sentences, starts, side, tokens.tolist(), hits, np.vstack([words, cues]))
 
@@ -222,11 +221,10 @@ def model_decisions(
     model_frames = {name: (score, lift) for name, score, lift in zip(names, probabilities.tolist(), lifts,
                                                                       strict=True)}
     taken = {names[c] for c in assigned}
-    rule = cue_rule_decisions(list(hits), candidates=False)
-    if any(decision.frame not in taken for decision in rule):  # leads among all the rule's frames
+    if not taken.issuperset(cue_rule_frames(list(hits))):  # the rule's evidence leads among all the rule's frames
         decisions += [replace(decision, score=model_frames.get(decision.frame, (0.0, -math.inf))[0],
                               salience=model_frames.get(decision.frame, (0.0, -math.inf))[1])
-                      for decision in with_candidates(rule) if decision.frame not in taken]
+                      for decision in cue_rule_decisions(list(hits)) if decision.frame not in taken]
     decisions.sort(key=FrameDecision.order)
     return decisions
 
@@ -237,8 +235,9 @@ def _word_decisions(
     """The model's decisions: every sentence's total, and the candidate evidence sentences with their words.
 
     ``frames`` are ``(frame, probability, lift)``; ``parts.contributions`` has one column per frame:
-    all frames' sentence totals and main-clause totals come from two ``bincount`` calls, so the cost per
-    article is a few array operations plus the words of at most ``CANDIDATES`` sentences per frame.
+    all frames' sentence totals and main-clause totals come from two ``bincount`` calls and the candidates
+    from one sort, so the cost per article is a few array operations plus, in plain Python, the words of at
+    most ``CANDIDATES`` sentences per frame.
     """
     import numpy as np
 
@@ -246,9 +245,9 @@ def _word_decisions(
         return []
     n_sentences, n_frames = max(len(doc.sentences), 1), len(frames)
     cells = (parts.sentences[:, None] * n_frames + np.arange(n_frames)).ravel()
-    main_parts = parts._replace(contributions=parts.contributions * ~parts.side[:, None])
-    totals, main = (np.bincount(cells, weights=p.contributions.ravel(), minlength=n_sentences * n_frames)
-                    .reshape(-1, n_frames) for p in (parts, main_parts))
+    main_contributions = parts.contributions * ~parts.side[:, None]
+    totals, main = (np.bincount(cells, weights=c.ravel(), minlength=n_sentences * n_frames).reshape(-1, n_frames)
+                    for c in (parts.contributions, main_contributions))
     leads = main >= main.max(axis=1, keepdims=True)
     cues = _cue_terms(parts.hits, {frame: column for column, (frame, _, _) in enumerate(frames)})
     has_cue = np.zeros(main.shape, dtype=bool)
@@ -257,26 +256,65 @@ def _word_decisions(
     # The candidates: by :meth:`Candidate.key`'s first three tiers (leads, a cue, main part), here in arrays
     # so that only the words of CANDIDATES sentences per frame are looked up.
     tiers = np.where(main > 0, main + CUE_TIER * has_cue + LEAD_TIER * leads, -np.inf)
-    best = np.argsort(-tiers, axis=0, kind="stable")[:CANDIDATES]  # sentence indexes, per frame
-    in_best = np.zeros(totals.shape, dtype=bool)
-    in_best[best, np.arange(n_frames)] = True
-    in_best &= main > 0
-    words: list[dict[int, list[WordWeight]]] = [{} for _ in frames]
-    place = parts.places(doc)
-    for item, column, sentence, weight in _heaviest(main_parts, in_best):
-        words[column].setdefault(sentence, []).append(WordWeight(*place(item), weight))
+    best = np.argsort(-tiers, axis=0, kind="stable")[:CANDIDATES].T.tolist()  # per frame, sentence indexes
     # Plain lists from here: indexing them per candidate is far cheaper than indexing arrays.
     totals_by_frame, main_by_frame, leads_by_frame = totals.T.tolist(), main.T.tolist(), leads.T.tolist()
+    words = _SentenceWords(doc, parts, main_contributions.T.tolist())
     decisions = []
-    for column, ((frame, score, lift), sentences) in enumerate(zip(frames, best.T.tolist(), strict=True)):
+    for column, ((frame, score, lift), sentences) in enumerate(zip(frames, best, strict=True)):
         column_totals, column_main = totals_by_frame[column], main_by_frame[column]
         column_leads = leads_by_frame[column]
-        candidates = [Candidate(s, column_totals[s], column_main[s], column_leads[s],
-                                strong_words(words[column].get(s, [])), cues.get((s, column), 0))
-                      for s in sentences if column_main[s] > 0]
-        decisions.append(FrameDecision(frame, score, RULE, words[column], dict(enumerate(column_totals)), lift,
-                                       candidates))
+        shown = {s: words.heaviest(column, s) for s in sentences if column_main[s] > 0}
+        candidates = [Candidate(s, column_totals[s], column_main[s], column_leads[s], listed, cues.get((s, column), 0))
+                      for s, listed in shown.items()]
+        decisions.append(FrameDecision(frame, score, RULE, shown, dict(enumerate(column_totals)), lift, candidates))
     return decisions
+
+
+class _SentenceWords:
+    """The words a candidate sentence lists for a frame, found from its items in plain Python.
+
+    A sentence holds a dozen or two scored items; looping over those of the few candidate sentences costs
+    less than the array operations that would rank every item of the article.
+    """
+
+    def __init__(self, doc: Document, parts: _Parts, main_by_frame: list[list[float]]) -> None:
+        n_words = len(parts.tokens)
+        self.word_sentences = parts.sentences[:n_words].tolist()  # in text order, so sorted
+        self.cue_items: dict[int, list[int]] = {}
+        for item, hit in enumerate(parts.hits, start=n_words):
+            self.cue_items.setdefault(hit.sentence, []).append(item)
+        self.starts, self.weights, self.place = parts.starts.tolist(), main_by_frame, parts.places(doc)
+
+    def heaviest(self, column: int, sentence: int) -> list[WordWeight]:
+        """The sentence's ``MAX_WORDS`` heaviest positive main-clause places, each ``STRONG_WORD`` of the heaviest.
+
+        A word and a cue starting at the same place are one entry: their parts summed, shown as the cue.
+        """
+        weights, starts, words = self.weights[column], self.starts, self.word_sentences
+        # (-weight, start, item): sorted heaviest first, ties in text order (no two words share a start)
+        ranked = [(-weights[item], starts[item], item)
+                  for item in range(bisect_left(words, sentence), bisect_right(words, sentence)) if weights[item] > 0]
+        if sentence in self.cue_items:
+            ranked = self._with_cues(ranked, weights, self.cue_items[sentence])
+        ranked.sort()
+        floor = -STRONG_WORD * ranked[0][0]
+        place = self.place
+        return [WordWeight(*place(item), -negative) for negative, _, item in ranked[:MAX_WORDS] if -negative >= floor]
+
+    def _with_cues(self, ranked: list[tuple[float, int, int]], weights: list[float],
+                   cues: list[int]) -> list[tuple[float, int, int]]:
+        """``ranked`` with the sentence's positive cues: a cue at a listed word's place adds to it and is shown."""
+        at = {start: place for place, (_, start, _) in enumerate(ranked)}
+        for cue in cues:
+            if weights[cue] > 0:
+                start = self.starts[cue]
+                if start in at:
+                    word = ranked[at[start]][2]
+                    ranked[at[start]] = (-(weights[word] + weights[cue]), start, cue)
+                else:
+                    ranked.append((-weights[cue], start, cue))
+        return ranked
 
 
 def _cue_terms(hits: Sequence[CueHit], columns: Mapping[str, int]) -> dict[tuple[int, int], int]:
@@ -286,40 +324,6 @@ def _cue_terms(hits: Sequence[CueHit], columns: Mapping[str, int]) -> dict[tuple
                                 if not hit.side and hit.frame in columns}:
         counts[sentence, column] = counts.get((sentence, column), 0) + 1
     return counts
-
-
-def _heaviest(parts: _Parts, in_best: Any) -> list[tuple[int, int, int, float]]:
-    """``(item, frame column, sentence, weight)`` of the words listed as evidence, each sentence's heaviest first.
-
-    For every frame's best sentences (``in_best``: sentences × frames), the ``MAX_WORDS`` places
-    that add most, each at least ``STRONG_WORD`` of the heaviest; a word and a cue starting at the
-    same place are one entry (their positive parts summed, shown as the cue). All frames at once, in a
-    few array operations per article.
-    """
-    import numpy as np
-
-    item, column = np.nonzero(in_best[parts.sentences] & (parts.contributions > 0))
-    if not len(item):
-        return []
-    order = np.lexsort((item, parts.starts[item], column))
-    item, column = item[order], column[order]
-    start, weight = parts.starts[item], parts.contributions[item, column]
-    first = np.ones(len(item), dtype=bool)  # one place of one frame
-    first[1:] = (column[1:] != column[:-1]) | (start[1:] != start[:-1])
-    groups = np.flatnonzero(first)
-    weight = np.add.reduceat(weight, groups)
-    last = np.append(groups[1:], len(item)) - 1  # the group's last item: the cue, if there is one
-    item, column, start = item[last], column[last], start[last]
-    sentence = parts.sentences[item]
-    order = np.lexsort((start, -weight, sentence, column))
-    item, column, sentence, weight = item[order], column[order], sentence[order], weight[order]
-    first = np.ones(len(item), dtype=bool)  # one sentence of one frame
-    first[1:] = (column[1:] != column[:-1]) | (sentence[1:] != sentence[:-1])
-    place = np.arange(len(item))
-    group_start = np.maximum.accumulate(np.where(first, place, 0))
-    # at most MAX_WORDS, each a strong word (:func:`.evidence.strong_words`): no WordWeight for the rest
-    keep = (place - group_start < MAX_WORDS) & (weight >= STRONG_WORD * weight[group_start])
-    return list(zip(*(a[keep].tolist() for a in (item, column, sentence, weight)), strict=True))
 
 
 def load_frame_model(path: str | Path) -> FrameModel:

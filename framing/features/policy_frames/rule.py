@@ -22,12 +22,8 @@ MIN_SHARE = 0.1
 MAX_FRAMES = 5
 
 
-def cue_rule_decisions(hits: list[CueHit], candidates: bool = True) -> list[FrameDecision]:
-    """The frames the cue rule assigns, highest share first, each with its cues per sentence.
-
-    ``candidates``: also rank each frame's candidate evidence sentences (:func:`.evidence.with_candidates`);
-    the learned model, which keeps only the rule's frames it did not assign itself, does that for those.
-    """
+def cue_rule_frames(hits: list[CueHit]) -> dict[str, float]:
+    """The frames the cue rule assigns and their shares of the article's cue weight, highest share first."""
     totals = weight_by_frame(hits)
     overall = sum(totals.values())
     terms: dict[str, set[str]] = defaultdict(set)
@@ -38,10 +34,17 @@ def cue_rule_decisions(hits: list[CueHit], candidates: bool = True) -> list[Fram
         if weight >= MIN_WEIGHT and len(terms[frame]) >= MIN_TERMS and weight / overall >= MIN_SHARE
     ]
     kept.sort(key=lambda frame: (-totals[frame], frame))
-    kept = kept[:MAX_FRAMES]
-    parts: dict[str, dict[int, list[WordWeight]]] = {frame: defaultdict(list) for frame in kept}
+    return {frame: totals[frame] / overall for frame in kept[:MAX_FRAMES]}
+
+
+def cue_rule_decisions(hits: list[CueHit]) -> list[FrameDecision]:
+    """The frames the cue rule assigns, highest share first, each with its cues per sentence and candidates.
+
+    The candidate evidence sentences (:func:`.evidence.with_candidates`) compare the parts of all these frames.
+    """
+    shares = cue_rule_frames(hits)
+    parts: dict[str, dict[int, list[WordWeight]]] = {frame: defaultdict(list) for frame in shares}
     for hit in hits:  # the words of the kept frames only
         if hit.frame in parts:
             parts[hit.frame][hit.sentence].append(WordWeight(hit.text, hit.start, hit.end, hit.weight, hit.side))
-    decisions = [FrameDecision(frame, totals[frame] / overall, RULE, dict(parts[frame])) for frame in kept]
-    return with_candidates(decisions) if candidates else decisions
+    return with_candidates([FrameDecision(frame, share, RULE, dict(parts[frame])) for frame, share in shares.items()])
