@@ -139,3 +139,19 @@ def test_a_rewrite_names_the_words_its_key_replaces_and_asks_students_to_judge_t
     flagged = [row[0] for row in item["key"]["tables"][0]["rows"]]
     assert flagged and all(f"“{word}”" in item["instructions"] for word in flagged)
     assert any("other word" in task["prompt"] for task in item["tasks"])
+
+
+@pytest.mark.parametrize("text, headline, expected", [
+    # a speaker's own condition and "would", retold: never the writer's doubt
+    ("Dana Holt said that if elected, she would close the plant on Main Street.", "Holt to close plant", ([], [])),
+    ("Dana Holt said she may close the plant on Main Street.", "Holt to close plant", ([], [])),
+    # the writer's own sure hedges count, in the sentence and in the headline alike
+    ("The plant reportedly closed on Monday after the vote.", "Plant closed after vote", ([], ["reportedly"])),
+    ("The council voted to close the plant on Monday.", "Council would close plant if asked", ([], [])),
+    ("The council voted to close the plant on Monday.", "Council may close plant", (["may"], [])),
+])
+def test_a_headline_check_reads_both_sides_through_the_hedge_hunts_sure_filter(lexicons, text, headline, expected):
+    from framing.exercises.kinds_headline import headline_doubts
+
+    m = Material([article(lexicons, text)], {}, lexicons)
+    assert headline_doubts(m, {"article_id": "a-1", "headline": headline, "body_start": 0}) == expected

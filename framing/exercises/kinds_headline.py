@@ -15,11 +15,14 @@ from collections import defaultdict
 from itertools import pairwise
 from typing import Any
 
-from .doubt import passage_doubts, text_doubts, uncounted
+from ..analysis import ArticleAnalysis, analyze_document
+from ..corpus import parse_text
+from .doubt import Doubt, passage_doubts, uncounted
 from .hedge_key import stem as word_stem
+from .hedge_key import sure_answers
 from .kinds_compare import can_show, confident_rows, numbered, version
-from .kinds_text import Candidate, offsets, table
-from .material import Material, clean, is_heading, listed
+from .kinds_text import Candidate, in_retold_claim, offsets, table
+from .material import Material, clean, is_heading
 
 # Where a sentence's clauses part: a comma before a joining word, a semicolon, a dash.
 _CLAUSE_BREAK = re.compile(r",\s+(?=(?:but|while|and|although|though|whereas|yet|as)\s)|;\s+|\s+(?:--|—|–)\s+"
@@ -152,21 +155,35 @@ def in_scope(m: Material, doubt: Any, text: str, heads: set[str]) -> bool:
 
 
 def headline_doubts(m: Material, row: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """Doubt and second-hand words of the headline and of the article's matching sentence (the writer's own)."""
+    """Sure doubt and second-hand words of the writer in the headline and in the article's matching sentence.
+
+    Both sides go through one filter, :func:`writer_sure_doubts`: a strict teacher found a speaker's own "if
+    elected, he would …" keyed as the sentence's doubt words, against a headline called "more sure"."""
     analysis = m.by_id[str(row["article_id"])]
     doc = analysis.document
     start, end = doc.sentences[doc.sentence_of(int(float(row["body_start"])))]
     clauses = claim_clauses(m, doc, start, end, str(row["headline"]))
     asides = [(start + a.start(), start + a.end()) for a in _ASIDE.finditer(doc.text[start:end])]
     heads = claim_stems(m, str(row["headline"]), doc)
-    body = [d.text for d in passage_doubts(m.lexicons, analysis, start, end) if not doc.is_quoted(d.start, d.end)
-            and any(a <= d.start < b for a, b in clauses) and not any(a <= d.start < b for a, b in asides)
+    body = [d.text for d in writer_sure_doubts(m, analysis, start, end)
+            if any(a <= d.start < b for a, b in clauses) and not any(a <= d.start < b for a, b in asides)
             and in_scope(m, d, doc.text, heads)]
-    head = text_doubts(m.lexicons, clean(str(row["headline"])), listed(row.get("headline_hedges")))
+    headline = analyze_document(parse_text(clean(str(row["headline"])), m.lexicons, id="headline"), m.lexicons)
+    head = [d.text for d in writer_sure_doubts(m, headline, 0, len(headline.document.text))]
     # "Pushes Back on Claim" against "a report claiming": the same second-hand word on both sides
     said = set().union(*(content_stems(m, d) for d in body)) - content_stems(m, " ".join(head))
     shared = [w for w in re.findall(r"[\w’'-]+", clean(str(row["headline"]))) if content_stems(m, w) & said]
     return head + shared, body
+
+
+def writer_sure_doubts(m: Material, analysis: ArticleAnalysis, start: int, end: int) -> list[Doubt]:
+    """The doubt words in ``[start, end)`` that the hedge hunt's key would claim (:func:`.hedge_key.sure_answers`:
+    never "would", "could", a condition, a belief verb) and that are the writer's: not quoted, not in a claim a
+    reporting verb hands to someone else. A speaker's own conditional or modal is never the writer's doubt."""
+    doc = analysis.document
+    return [d for d in sure_answers(m.lexicons, analysis, passage_doubts(m.lexicons, analysis, start, end))
+            if d.voice not in ("quoted", "paraphrase") and not doc.is_quoted(d.start, d.end)
+            and not in_retold_claim(analysis, d.start)]
 
 
 def claim_clauses(m: Material, doc: Any, start: int, end: int, headline: str) -> list[tuple[int, int]]:
