@@ -155,3 +155,14 @@ def test_a_headline_check_reads_both_sides_through_the_hedge_hunts_sure_filter(l
 
     m = Material([article(lexicons, text)], {}, lexicons)
     assert headline_doubts(m, {"article_id": "a-1", "headline": headline, "body_start": 0}) == expected
+
+
+def test_every_reason_for_leaving_a_kind_out_says_what_framing_was_sure_of_not_what_the_text_holds():
+    """"fewer than three sentences name their speaker" was false where three did and framing was unsure of them:
+    each reason states framing's own certainty, which is true whatever the articles hold."""
+    from framing.exercises.lesson import WHY_NONE
+    from framing.exercises.wording import KINDS
+
+    assert set(WHY_NONE) == set(KINDS)
+    for kind, reason in WHY_NONE.items():
+        assert reason.startswith("framing ") and "sure" in reason, kind
