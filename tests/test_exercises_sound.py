@@ -106,7 +106,7 @@ def test_exercises_kinds_without_confident_rows_are_left_out_and_the_key_says_wh
     frame = fact_rows(a, b, 1.0).drop(columns="confidence")  # an older comparison: no confidence column
     model = build_lesson([a, b], {"facts": frame}, lexicons, LessonOptions(kinds=("same_fact", "hedge_hunt")))
     assert "same_fact" in [gap["kind"] for gap in model["left_out"]]
-    assert "confidently" in lesson_text(model, "key")
+    assert "surely enough" in lesson_text(model, "key")
 
 
 # --- name that label --------------------------------------------------------------------------
