@@ -166,3 +166,15 @@ def test_every_reason_for_leaving_a_kind_out_says_what_framing_was_sure_of_not_w
     assert set(WHY_NONE) == set(KINDS)
     for kind, reason in WHY_NONE.items():
         assert reason.startswith("framing ") and "sure" in reason, kind
+
+
+def test_a_headline_is_called_more_sure_only_when_it_has_no_doubt_word_at_all(lexicons):
+    """The sure filter does not key "could", so "Council could close plant" shows no keyed word; yet a teacher would
+    not call it surer than a sentence whose writer says the council "may" close it."""
+    from framing.exercises.kinds_headline import headline_doubts, headline_verdict, verdict_holds
+
+    m = Material([article(lexicons, "The council may close the plant on Monday.")], {}, lexicons)
+    for headline, holds in (("Council could close plant", False), ("Council closes plant", True)):
+        row = {"article_id": "a-1", "headline": headline, "body_start": 0}
+        doubts = headline_doubts(m, row)
+        assert headline_verdict(row, doubts) == "more sure" and verdict_holds(m, row, doubts) == holds, headline

@@ -168,12 +168,17 @@ def headline_doubts(m: Material, row: dict[str, Any]) -> tuple[list[str], list[s
     body = [d.text for d in writer_sure_doubts(m, analysis, start, end)
             if any(a <= d.start < b for a, b in clauses) and not any(a <= d.start < b for a, b in asides)
             and in_scope(m, d, doc.text, heads)]
-    headline = analyze_document(parse_text(clean(str(row["headline"])), m.lexicons, id="headline"), m.lexicons)
+    headline = headline_analysis(m, row)
     head = [d.text for d in writer_sure_doubts(m, headline, 0, len(headline.document.text))]
     # "Pushes Back on Claim" against "a report claiming": the same second-hand word on both sides
     said = set().union(*(content_stems(m, d) for d in body)) - content_stems(m, " ".join(head))
     shared = [w for w in re.findall(r"[\w’'-]+", clean(str(row["headline"]))) if content_stems(m, w) & said]
     return head + shared, body
+
+
+def headline_analysis(m: Material, row: dict[str, Any]) -> ArticleAnalysis:
+    """The headline analyzed as a text of its own, so the article's rules read it (as the comparison does)."""
+    return analyze_document(parse_text(clean(str(row["headline"])), m.lexicons, id="headline"), m.lexicons)
 
 
 def writer_sure_doubts(m: Material, analysis: ArticleAnalysis, start: int, end: int) -> list[Doubt]:
@@ -220,14 +225,20 @@ def headline_item(m: Material, row: dict[str, Any], doubts: tuple[list[str], lis
 
 
 def verdict_holds(m: Material, row: dict[str, Any], doubts: tuple[list[str], list[str]]) -> bool:
-    """Whether the key may call the headline "less sure" than its sentence: only when the whole sentence has no
-    doubt word at all, counted or not (its "would", an "allegations" outside the claim's clause). A teacher
-    would read "would significantly increase the risk" as no surer than a headline's "possible"."""
-    if headline_verdict(row, doubts) != "less sure":
+    """Whether the key may call one side surer than the other: "less sure" only when the whole sentence has no doubt
+    word at all, counted or not (its "would", an "allegations" outside the claim's clause), and "more sure" only
+    when the whole headline has none ("Could …" is no surer than "may"). The sure filter keys fewer words than a
+    reader sees, so the side called surer must have none. A teacher would read "would significantly increase the
+    risk" as no surer than a headline's "possible"."""
+    verdict = headline_verdict(row, doubts)
+    if verdict == "the same":
         return True
-    analysis = m.by_id[str(row["article_id"])]
-    doc = analysis.document
-    start, end = doc.sentences[doc.sentence_of(int(float(row["body_start"])))]
+    if verdict == "less sure":
+        analysis = m.by_id[str(row["article_id"])]
+        start, end = analysis.document.sentences[analysis.document.sentence_of(int(float(row["body_start"])))]
+    else:
+        analysis = headline_analysis(m, row)
+        start, end = 0, len(analysis.document.text)
     counted = passage_doubts(m.lexicons, analysis, start, end)
     return not counted and not uncounted(m.lexicons, analysis, start, end, counted)
 
