@@ -178,3 +178,17 @@ def test_a_headline_is_called_more_sure_only_when_it_has_no_doubt_word_at_all(le
         row = {"article_id": "a-1", "headline": headline, "body_start": 0}
         doubts = headline_doubts(m, row)
         assert headline_verdict(row, doubts) == "more sure" and verdict_holds(m, row, doubts) == holds, headline
+
+
+def test_a_headline_key_says_none_only_where_the_verdict_checked_there_is_no_doubt_word(lexicons):
+    """The sure filter keys no "could": a question headline "Could …?" shows no keyed word, and a bare "none" there
+    would be false; "none" stays for the side the verdict checked holds no doubt word at all."""
+    from framing.exercises.kinds_headline import headline_doubts, headline_item
+
+    m = Material([article(lexicons, "The council may close the plant on Monday.")], {}, lexicons)
+    for headline, question, cells in (("Could council close plant?", True, ["none framing is sure of", "may"]),
+                                      ("Council closes plant", False, ["none", "may"])):
+        row = {"article_id": "a-1", "outlet": "Ledger", "headline": headline, "body_start": 0,
+               "headline_question": question}
+        key = headline_item(m, row, headline_doubts(m, row))["key"]["tables"][0]["rows"][0]
+        assert [key[1], key[3]] == cells, headline

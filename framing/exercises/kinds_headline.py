@@ -208,17 +208,23 @@ def headline_item(m: Material, row: dict[str, Any], doubts: tuple[list[str], lis
     passage = numbered([body] if body else [], f"{m.name(row['outlet'])}")
     passage["headline"] = m.mask(clean(row["headline"]))
     where = offsets(body["start"], body["end"]) if body else ""
+    verdict = headline_verdict(row, doubts)
+    # "none" only for the side the verdict checked has no doubt word at all (:func:`verdict_holds`)
+    unsure = "none framing is sure of"
     return {
         "passages": [passage],
         "answers": 2,
         "key": {"tables": [table("Headline against article", ["Source", "Doubt or second-hand words in the headline",
                                                                "Question?", "Doubt or second-hand words in the "
                                                                "sentence", "Verdict", "Where"],
-                                 [[m.name(row["outlet"]), ", ".join(doubts[0]) or "none",
-                                   "yes" if row.get("headline_question") else "no", ", ".join(doubts[1]) or "none",
-                                   headline_verdict(row, doubts), where]])],
+                                 [[m.name(row["outlet"]), ", ".join(doubts[0]) or (
+                                     "none" if verdict == "more sure" else unsure),
+                                   "yes" if row.get("headline_question") else "no", ", ".join(doubts[1]) or (
+                                     "none" if verdict == "less sure" else unsure), verdict, where]])],
                 "notes": ["Doubt words include second-hand ones (accuses, claims, according to): they say the claim is "
-                          "someone else's. A question headline (“…?”) hedges by asking; count it as doubt."]
+                          "someone else's. A question headline (“…?”) hedges by asking; count it as doubt. The key "
+                          "lists the writer's doubt words framing is sure of; give credit for another (a “could”, an "
+                          "“if”) when the student explains the doubt it adds."]
                 + (["Beyond certainty, the headline's words also frame the claim differently from the article: "
                     "worth a question in the discussion."] if row.get("frame_differs") else [])},
     }
