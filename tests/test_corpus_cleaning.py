@@ -156,3 +156,16 @@ def test_cleaning_keeps_a_first_sentence_after_the_title(lexicons) -> None:
                  "RIVERTON\n\nThe mayor on Monday named a former aide to lead the harbour board."):
         cleaned = clean_text(body, lexicons.cleaning_rules, title="Harbour board gets a new chief")
         assert cleaned.text == body
+
+
+@pytest.mark.parametrize("body, cleaned_body", [
+    ("Guests were Ann Holt and ?Pat Cole on Monday.", "Guests were Ann Holt and Pat Cole on Monday."),
+    ("Met \ufffdPat Cole.\n\n\ufffdThe end came.", "Met Pat Cole.\n\nThe end came."),
+    # a real question mark, a link's "?", and a lost letter inside or at the end of a word stay
+    ("Is it true? Yes. See site.example/a?b=1 now.", "Is it true? Yes. See site.example/a?b=1 now."),
+    ("Jos\ufffd Pe\ufffda spoke.", "Jos\ufffd Pe\ufffda spoke."),
+])
+def test_cleaning_drops_a_lost_character_only_at_a_words_start(lexicons, body: str, cleaned_body: str) -> None:
+    """A blind teacher found stray "?" beside names in a handout (a non-breaking space the page's encoding lost)."""
+    cleaned = clean_text(f"Holt and ?Pat Cole meet\n\n{body}", lexicons.cleaning_rules)
+    assert cleaned.text == cleaned_body and cleaned.title == "Holt and Pat Cole meet"

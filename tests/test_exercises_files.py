@@ -292,5 +292,10 @@ def test_exercises_with_no_sound_item_say_so_on_the_worksheet_and_stderr(tmp_pat
     out = tmp_path / "out"
     assert main(["exercises", str(story), "-o", str(out), "--format", "html"]) == 0
     worksheet = (out / "worksheet.html").read_text(encoding="utf-8")
-    assert "There are no items on this worksheet" in worksheet and "points in all" not in worksheet
+    key = (out / "answer-key.html").read_text(encoding="utf-8")
+    assert "points in all" not in worksheet
+    for page in (worksheet, key):  # both say so plainly, with the reasons, and nothing about items that do not exist
+        assert "Nothing to print for this event" in page and "framing is sure who speaks in fewer than three" in page
+        for boilerplate in ("first item", "items in order", "Check answers", " min ", "Rubric", "Timing ("):
+            assert boilerplate not in page, boilerplate
     assert "no exercise item passed the checks" in capsys.readouterr().err

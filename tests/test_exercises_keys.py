@@ -102,11 +102,10 @@ def test_headline_less_sure_only_when_the_sentence_has_no_doubt_at_all(lexicons)
 
     text = "The adviser warned on Monday that failure to pass the budget would raise the risk of a recession."
     m = Material([article(lexicons, text)], {}, lexicons)
-    row = {"article_id": "a-1", "headline": "Recession possible without budget, adviser warns", "body_start": 0.0,
-           "headline_hedges": ["possible"]}
+    row = {"article_id": "a-1", "headline": "Recession may follow failed budget", "body_start": 0.0}
     doubts = headline_doubts(m, row)
-    assert doubts[0] == ["possible"]
-    assert not verdict_holds(m, row, doubts)  # "would raise the risk" is no surer than "possible"
+    assert doubts == (["may"], [])  # "would" is no sure doubt word, so the sentence lists none
+    assert not verdict_holds(m, row, doubts)  # but "would raise the risk" is no surer than "may"
 
 
 # --- rewrite neutrally ------------------------------------------------------------------------

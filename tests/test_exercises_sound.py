@@ -106,7 +106,7 @@ def test_exercises_kinds_without_confident_rows_are_left_out_and_the_key_says_wh
     frame = fact_rows(a, b, 1.0).drop(columns="confidence")  # an older comparison: no confidence column
     model = build_lesson([a, b], {"facts": frame}, lexicons, LessonOptions(kinds=("same_fact", "hedge_hunt")))
     assert "same_fact" in [gap["kind"] for gap in model["left_out"]]
-    assert "confidently" in lesson_text(model, "key")
+    assert "surely enough" in lesson_text(model, "key")
 
 
 # --- name that label --------------------------------------------------------------------------
@@ -224,7 +224,7 @@ def test_exercises_blind_masks_self_references_and_lists_outlets_cited_as_source
     huff_letter, fox_letter = m.letters["HuffPost"], m.letters["Fox News"]
     assert first.startswith(f"{huff_letter}'s podcast") and second.startswith(f"{huff_letter}'s editors")
     assert "told Fox News' Kim Ross" in third  # another outlet cited as a source stays ...
-    assert [g["text"] for g in m.giveaways] == ["Fox News"]  # ... and the key lists it
+    assert [g["text"] for g in m.giveaways if not g["masked"]] == ["Fox News"]  # ... and the key lists it
     own = " ".join(m.sentence(fox, n)["text"] for n in range(2))
     assert "Fox" not in own and own.count(fox_letter) == 2  # the outlet's own mentions are masked
     assert "huffington post" in {v.lower() for v in name_variants("HuffPost", ["huffington post"])}
@@ -342,3 +342,25 @@ def test_spot_the_frame_is_left_out_when_every_outlet_leads_with_one_frame(lexic
     analyses = [analyze_document(parse_text(t, lexicons, id=n, outlet=n), lexicons) for n, t in texts.items()]
     model = build_lesson(analyses, {}, lexicons, LessonOptions(kinds=("spot_the_frame",), minutes=45))
     assert model["items"] == [] and [gap["kind"] for gap in model["left_out"]] == ["spot_the_frame"]
+
+
+def test_exercises_blind_lists_every_masked_mention_and_says_whose_text_names_whose_outlet(lexicons):
+    """A teacher found "now a [C's outlet] contributor" in Source B's text described as an outlet citing itself, and
+    "confirmed to [outlet]" (the Times' masthead word in its own story) masked but not listed."""
+    huff = article(lexicons, "The senator quit on Monday. Jo Roe, now a Fox News contributor, praised him.",
+                   id="h-1", outlet="HuffPost")
+    times = article(lexicons, "The senator quit on Monday. An aide confirmed to The Times that he left. "
+                              "Jo Roe later confirmed to The New York Times that she had called him.",
+                    id="t-1", outlet="The New York Times")
+    fox = article(lexicons, "The senator quit on Monday. His aide spoke.", id="f-1", outlet="Fox News")
+    m = Material([huff, times, fox], {}, lexicons, blind=True)
+    shown = [m.body_text(a, *span) for a in (huff, times, fox) for span in a.document.sentences]
+    masked = [g for g in m.giveaways if g["masked"]]
+    assert len(masked) == sum(text.count("Source ") for text in shown)  # every letter in the text is listed
+    assert {(g["article"], g["letter"], g["own"]) for g in masked} == {
+        (m.letters["HuffPost"], m.letters["Fox News"], False),
+        (m.letters["The New York Times"], m.letters["The New York Times"], True)}
+    model = build_lesson([huff, times, fox], {}, lexicons, LessonOptions(kinds=("hedge_hunt",), blind=True))
+    key = lesson_text(model, "key")
+    assert f"{m.letters['HuffPost']}'s text names the outlet behind {m.letters['Fox News']}" in key
+    assert f"{m.letters['The New York Times']} names its own outlet" in key and "cites itself" not in key

@@ -139,3 +139,56 @@ def test_a_rewrite_names_the_words_its_key_replaces_and_asks_students_to_judge_t
     flagged = [row[0] for row in item["key"]["tables"][0]["rows"]]
     assert flagged and all(f"“{word}”" in item["instructions"] for word in flagged)
     assert any("other word" in task["prompt"] for task in item["tasks"])
+
+
+@pytest.mark.parametrize("text, headline, expected", [
+    # a speaker's own condition and "would", retold: never the writer's doubt
+    ("Dana Holt said that if elected, she would close the plant on Main Street.", "Holt to close plant", ([], [])),
+    ("Dana Holt said she may close the plant on Main Street.", "Holt to close plant", ([], [])),
+    # the writer's own sure hedges count, in the sentence and in the headline alike
+    ("The plant reportedly closed on Monday after the vote.", "Plant closed after vote", ([], ["reportedly"])),
+    ("The council voted to close the plant on Monday.", "Council would close plant if asked", ([], [])),
+    ("The council voted to close the plant on Monday.", "Council may close plant", (["may"], [])),
+])
+def test_a_headline_check_reads_both_sides_through_the_hedge_hunts_sure_filter(lexicons, text, headline, expected):
+    from framing.exercises.kinds_headline import headline_doubts
+
+    m = Material([article(lexicons, text)], {}, lexicons)
+    assert headline_doubts(m, {"article_id": "a-1", "headline": headline, "body_start": 0}) == expected
+
+
+def test_every_reason_for_leaving_a_kind_out_says_what_framing_was_sure_of_not_what_the_text_holds():
+    """"fewer than three sentences name their speaker" was false where three did and framing was unsure of them:
+    each reason states framing's own certainty, which is true whatever the articles hold."""
+    from framing.exercises.lesson import WHY_NONE
+    from framing.exercises.wording import KINDS
+
+    assert set(WHY_NONE) == set(KINDS)
+    for kind, reason in WHY_NONE.items():
+        assert reason.startswith("framing ") and "sure" in reason, kind
+
+
+def test_a_headline_is_called_more_sure_only_when_it_has_no_doubt_word_at_all(lexicons):
+    """The sure filter does not key "could", so "Council could close plant" shows no keyed word; yet a teacher would
+    not call it surer than a sentence whose writer says the council "may" close it."""
+    from framing.exercises.kinds_headline import headline_doubts, headline_verdict, verdict_holds
+
+    m = Material([article(lexicons, "The council may close the plant on Monday.")], {}, lexicons)
+    for headline, holds in (("Council could close plant", False), ("Council closes plant", True)):
+        row = {"article_id": "a-1", "headline": headline, "body_start": 0}
+        doubts = headline_doubts(m, row)
+        assert headline_verdict(row, doubts) == "more sure" and verdict_holds(m, row, doubts) == holds, headline
+
+
+def test_a_headline_key_says_none_only_where_the_verdict_checked_there_is_no_doubt_word(lexicons):
+    """The sure filter keys no "could": a question headline "Could …?" shows no keyed word, and a bare "none" there
+    would be false; "none" stays for the side the verdict checked holds no doubt word at all."""
+    from framing.exercises.kinds_headline import headline_doubts, headline_item
+
+    m = Material([article(lexicons, "The council may close the plant on Monday.")], {}, lexicons)
+    for headline, question, cells in (("Could council close plant?", True, ["none framing is sure of", "may"]),
+                                      ("Council closes plant", False, ["none", "may"])):
+        row = {"article_id": "a-1", "outlet": "Ledger", "headline": headline, "body_start": 0,
+               "headline_question": question}
+        key = headline_item(m, row, headline_doubts(m, row))["key"]["tables"][0]["rows"][0]
+        assert [key[1], key[3]] == cells, headline

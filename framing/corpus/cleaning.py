@@ -117,11 +117,18 @@ def clean_text(text: str, rules: tuple[CleaningRule, ...], *, title: str = "") -
     body = "\n".join(_drop_blank_edges(body_lines))
     for pattern in by_action["insert_space"]:
         body = pattern.sub(" ", body)
-    for pattern in by_action["unwrap"]:
-        removed.extend(match.group() for match in pattern.finditer(body))
-        body = pattern.sub(lambda match: match.group("keep"), body)
+    body = _unwrap(body, by_action["unwrap"], removed)
     body = re.sub(r"\n{3,}", "\n\n", body)
-    return CleanedText(body, title, byline, tuple(removed))
+    # the title too: a handout prints it, and a lost character ("?Pat") shows there as in the body
+    return CleanedText(body, _unwrap(title, by_action["unwrap"], removed), byline, tuple(removed))
+
+
+def _unwrap(text: str, patterns: list[re.Pattern[str]], removed: list[str]) -> str:
+    """``text`` with each ``unwrap`` match replaced by its group ``keep``; what each match was goes to ``removed``."""
+    for pattern in patterns:
+        removed.extend(match.group() for match in pattern.finditer(text))
+        text = pattern.sub(lambda match: match.group("keep"), text)
+    return text
 
 
 def _lift_title(lines: list[str], known_title: str) -> tuple[str, list[str]]:

@@ -131,14 +131,6 @@ def doubtful(text: str, start: int, end: int) -> bool:
 
 
 
-def text_doubts(lexicons: Lexicons, text: str, hedges: Iterable[str] = ()) -> list[str]:
-    """Doubt words of a text the analysis did not place (a headline): its hedges plus distancing verbs."""
-    words = [h for h in hedges if h]
-    words += [text[a:b] for a, b in matches(distancing_pattern(lexicons), text)
-              if text[a:b].lower() not in {w.lower() for w in words}]
-    return words
-
-
 def uncounted(lexicons: Lexicons, analysis: ArticleAnalysis, start: int, end: int, counted: Iterable[Doubt]
               ) -> list[Doubt]:
     """Words of ``hedges.tsv`` in ``[start, end)`` that no counted doubt covers (the teacher judges them)."""

@@ -15,11 +15,14 @@ from collections import defaultdict
 from itertools import pairwise
 from typing import Any
 
-from .doubt import passage_doubts, text_doubts, uncounted
+from ..analysis import ArticleAnalysis, analyze_document
+from ..corpus import parse_text
+from .doubt import Doubt, passage_doubts, uncounted
 from .hedge_key import stem as word_stem
+from .hedge_key import sure_answers
 from .kinds_compare import can_show, confident_rows, numbered, version
-from .kinds_text import Candidate, offsets, table
-from .material import Material, clean, is_heading, listed
+from .kinds_text import Candidate, in_retold_claim, offsets, table
+from .material import Material, clean, is_heading
 
 # Where a sentence's clauses part: a comma before a joining word, a semicolon, a dash.
 _CLAUSE_BREAK = re.compile(r",\s+(?=(?:but|while|and|although|though|whereas|yet|as)\s)|;\s+|\s+(?:--|—|–)\s+"
@@ -152,21 +155,40 @@ def in_scope(m: Material, doubt: Any, text: str, heads: set[str]) -> bool:
 
 
 def headline_doubts(m: Material, row: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """Doubt and second-hand words of the headline and of the article's matching sentence (the writer's own)."""
+    """Sure doubt and second-hand words of the writer in the headline and in the article's matching sentence.
+
+    Both sides go through one filter, :func:`writer_sure_doubts`: a strict teacher found a speaker's own "if
+    elected, he would …" keyed as the sentence's doubt words, against a headline called "more sure"."""
     analysis = m.by_id[str(row["article_id"])]
     doc = analysis.document
     start, end = doc.sentences[doc.sentence_of(int(float(row["body_start"])))]
     clauses = claim_clauses(m, doc, start, end, str(row["headline"]))
     asides = [(start + a.start(), start + a.end()) for a in _ASIDE.finditer(doc.text[start:end])]
     heads = claim_stems(m, str(row["headline"]), doc)
-    body = [d.text for d in passage_doubts(m.lexicons, analysis, start, end) if not doc.is_quoted(d.start, d.end)
-            and any(a <= d.start < b for a, b in clauses) and not any(a <= d.start < b for a, b in asides)
+    body = [d.text for d in writer_sure_doubts(m, analysis, start, end)
+            if any(a <= d.start < b for a, b in clauses) and not any(a <= d.start < b for a, b in asides)
             and in_scope(m, d, doc.text, heads)]
-    head = text_doubts(m.lexicons, clean(str(row["headline"])), listed(row.get("headline_hedges")))
+    headline = headline_analysis(m, row)
+    head = [d.text for d in writer_sure_doubts(m, headline, 0, len(headline.document.text))]
     # "Pushes Back on Claim" against "a report claiming": the same second-hand word on both sides
     said = set().union(*(content_stems(m, d) for d in body)) - content_stems(m, " ".join(head))
     shared = [w for w in re.findall(r"[\w’'-]+", clean(str(row["headline"]))) if content_stems(m, w) & said]
     return head + shared, body
+
+
+def headline_analysis(m: Material, row: dict[str, Any]) -> ArticleAnalysis:
+    """The headline analyzed as a text of its own, so the article's rules read it (as the comparison does)."""
+    return analyze_document(parse_text(clean(str(row["headline"])), m.lexicons, id="headline"), m.lexicons)
+
+
+def writer_sure_doubts(m: Material, analysis: ArticleAnalysis, start: int, end: int) -> list[Doubt]:
+    """The doubt words in ``[start, end)`` that the hedge hunt's key would claim (:func:`.hedge_key.sure_answers`:
+    never "would", "could", a condition, a belief verb) and that are the writer's: not quoted, not in a claim a
+    reporting verb hands to someone else. A speaker's own conditional or modal is never the writer's doubt."""
+    doc = analysis.document
+    return [d for d in sure_answers(m.lexicons, analysis, passage_doubts(m.lexicons, analysis, start, end))
+            if d.voice not in ("quoted", "paraphrase") and not doc.is_quoted(d.start, d.end)
+            and not in_retold_claim(analysis, d.start)]
 
 
 def claim_clauses(m: Material, doc: Any, start: int, end: int, headline: str) -> list[tuple[int, int]]:
@@ -186,31 +208,43 @@ def headline_item(m: Material, row: dict[str, Any], doubts: tuple[list[str], lis
     passage = numbered([body] if body else [], f"{m.name(row['outlet'])}")
     passage["headline"] = m.mask(clean(row["headline"]))
     where = offsets(body["start"], body["end"]) if body else ""
+    verdict = headline_verdict(row, doubts)
+    # "none" only for the side the verdict checked has no doubt word at all (:func:`verdict_holds`)
+    unsure = "none framing is sure of"
     return {
         "passages": [passage],
         "answers": 2,
         "key": {"tables": [table("Headline against article", ["Source", "Doubt or second-hand words in the headline",
                                                                "Question?", "Doubt or second-hand words in the "
                                                                "sentence", "Verdict", "Where"],
-                                 [[m.name(row["outlet"]), ", ".join(doubts[0]) or "none",
-                                   "yes" if row.get("headline_question") else "no", ", ".join(doubts[1]) or "none",
-                                   headline_verdict(row, doubts), where]])],
+                                 [[m.name(row["outlet"]), ", ".join(doubts[0]) or (
+                                     "none" if verdict == "more sure" else unsure),
+                                   "yes" if row.get("headline_question") else "no", ", ".join(doubts[1]) or (
+                                     "none" if verdict == "less sure" else unsure), verdict, where]])],
                 "notes": ["Doubt words include second-hand ones (accuses, claims, according to): they say the claim is "
-                          "someone else's. A question headline (“…?”) hedges by asking; count it as doubt."]
+                          "someone else's. A question headline (“…?”) hedges by asking; count it as doubt. The key "
+                          "lists the writer's doubt words framing is sure of; give credit for another (a “could”, an "
+                          "“if”) when the student explains the doubt it adds."]
                 + (["Beyond certainty, the headline's words also frame the claim differently from the article: "
                     "worth a question in the discussion."] if row.get("frame_differs") else [])},
     }
 
 
 def verdict_holds(m: Material, row: dict[str, Any], doubts: tuple[list[str], list[str]]) -> bool:
-    """Whether the key may call the headline "less sure" than its sentence: only when the whole sentence has no
-    doubt word at all, counted or not (its "would", an "allegations" outside the claim's clause). A teacher
-    would read "would significantly increase the risk" as no surer than a headline's "possible"."""
-    if headline_verdict(row, doubts) != "less sure":
+    """Whether the key may call one side surer than the other: "less sure" only when the whole sentence has no doubt
+    word at all, counted or not (its "would", an "allegations" outside the claim's clause), and "more sure" only
+    when the whole headline has none ("Could …" is no surer than "may"). The sure filter keys fewer words than a
+    reader sees, so the side called surer must have none. A teacher would read "would significantly increase the
+    risk" as no surer than a headline's "possible"."""
+    verdict = headline_verdict(row, doubts)
+    if verdict == "the same":
         return True
-    analysis = m.by_id[str(row["article_id"])]
-    doc = analysis.document
-    start, end = doc.sentences[doc.sentence_of(int(float(row["body_start"])))]
+    if verdict == "less sure":
+        analysis = m.by_id[str(row["article_id"])]
+        start, end = analysis.document.sentences[analysis.document.sentence_of(int(float(row["body_start"])))]
+    else:
+        analysis = headline_analysis(m, row)
+        start, end = 0, len(analysis.document.text)
     counted = passage_doubts(m.lexicons, analysis, start, end)
     return not counted and not uncounted(m.lexicons, analysis, start, end, counted)
 

@@ -36,21 +36,27 @@ BUILDERS: dict[str, Callable[[Material], list[Candidate]]] = {
     "rewrite_neutrally": kinds_text.rewrite_neutrally,
     "spot_the_frame": kinds_frames.spot_the_frame,
 }
+# Why a kind is left out, worded as what framing could be sure of, never as a claim about the articles: a strict
+# teacher read "fewer than three sentences name their speaker" where three did (framing was only unsure of them).
 WHY_NONE = {
-    "hedge_hunt": f"no run of whole sentences holds {kinds_text.MIN_HEDGES} hedges the key can be sure of (may, "
-                  "might, appears, reportedly, about, according to …)",
-    "who_speaks": "fewer than three sentences name their speaker for sure (one saying verb, the speaker named "
-                  "beside it, the whole quotation in quotation marks or none), or only one speaker does",
-    "name_that_label": "no entity is confidently named by two outlets with different labels, one of them a loaded "
-                       "term from the word list",
-    "same_fact": "no fact is confidently matched across two outlets, in sentences that say clearly who says it, "
-                 "in differently hedged, attributed or loaded words",
-    "numbers_gaps": "no matched fact gets clearly different values for one quantity from two outlets (values that "
-                    "agree within a stated approximation, or that belong to different facts, do not count)",
-    "headline_check": "no confidently matched headline or its article's sentence has a doubt or second-hand word "
-                      "to check",
-    "rewrite_neutrally": "no whole sentence in a journalist's own words holds a loaded term from the word list",
-    "spot_the_frame": "no two outlets lead clearly with different frames in a sentence that stands on its own",
+    "hedge_hunt": f"framing found no run of whole sentences with {kinds_text.MIN_HEDGES} hedges it is sure of (may, "
+                  "might, appears, reportedly, about, according to …); the articles may still hold hedges",
+    "who_speaks": "framing is sure who speaks in fewer than three sentences (one saying verb, the speaker named "
+                  "beside it, the whole quotation in quotation marks or none), or in sentences of only one speaker",
+    "name_that_label": "framing is sure of no entity that two outlets name with different labels, one of them a "
+                       "loaded term from its word list",
+    "same_fact": "framing matched no fact across two outlets surely enough, in sentences where it is sure who says "
+                 "it and where its versions differ in doubt words or in whom they credit",
+    "numbers_gaps": "framing is sure of no matched fact that two outlets give clearly different values for one "
+                    "quantity (values that agree within a stated approximation, or that may belong to different "
+                    "facts, do not count)",
+    "headline_check": "framing matched no headline surely enough to a sentence of its article where one of the two "
+                      "has a doubt or second-hand word of the writer's, of the kinds it is sure of, that the other "
+                      "lacks",
+    "rewrite_neutrally": "framing found no whole sentence, surely in the journalist's own words, with a loaded term "
+                         "from its word list",
+    "spot_the_frame": "framing is sure of no two outlets that lead with different frames in a sentence that stands "
+                      "on its own",
 }
 PAPERS = {"a4": "A4", "letter": "letter"}
 # Locales whose paper is Letter (the US and Canada); everywhere else prints on A4.
@@ -157,8 +163,8 @@ def build_lesson(
         item["number"], item["anchor"] = n, f"item-{n}"
     used = {kind for kind, _ in chosen}
     left_out = [{"kind": k, "title": wording.TITLES[k], "reason": WHY_NONE[k] if not candidates[k] else
-                 f"it had sound material, but did not fit in {options.minutes} minutes after the reading; a longer "
-                 "lesson includes it"}
+                 f"it had material framing is sure of, but did not fit in {options.minutes} minutes after the "
+                 "reading; a longer lesson includes it"}
                 for k in options.kinds if k not in used]
     if options.kinds == wording.DEFAULT_KINDS:
         left_out += [{"kind": k, "title": wording.TITLES[k], "reason": why} for k, why in wording.ON_REQUEST.items()]

@@ -149,7 +149,7 @@ class Material:
         it stays, because removing it would change what the sentence reports, and the
         key lists it as a possible giveaway. Any other mention (a dateline, a masthead,
         a sign-off such as "Follow CNN for more", an outlet crediting itself in its
-        first or last paragraph) is masked.
+        first or last paragraph) is masked, and listed too: the words around it may hint.
         """
         doc = analysis.document
         if not self.blind:
@@ -175,17 +175,19 @@ class Material:
             if cited and other != outlet_of(analysis):  # an outlet naming itself is a credit, never a source
                 self.note_giveaway(analysis, other, at, match.end())
                 continue
-            if cited or other != outlet_of(analysis):
-                # "spoke later on Fox News" in Fox's own story, or "a Denver Fox affiliate" in another outlet's:
-                # masked, but "on Source A" or "Source A affiliate" still hints at what kind of outlet it is.
-                # The article "The" goes with the hidden name: "email to Source A", not "to The Source A".
-                self.note_giveaway(analysis, other, match.start(), match.end(), masked=True)
+            # "spoke later on Fox News" or "confirmed to Fox News" in Fox's own story, or "a Denver Fox affiliate" in
+            # another outlet's: masked, but "on Source A" or "Source A affiliate" still hints at what kind of outlet
+            # it is, so every masked mention is listed (a teacher found "confirmed to [outlet]" unlisted).
+            # The article "The" goes with the hidden name: "email to Source A", not "to The Source A".
+            self.note_giveaway(analysis, other, match.start(), match.end(), masked=True)
             out += [doc.text[position:match.start()], self.letters[other]]
             position = match.end()
         out.append(doc.text[position:end])
         masked = "".join(out)
         short = self.short_name(outlet_of(analysis))
-        if short is not None:  # "told The Times" in the Times' own story: its own interview
+        if short is not None:  # "told The Times" in the Times' own story: its own interview, masked and listed
+            for found in short.finditer(doc.text, start, end):  # a teacher found "confirmed to [it]" unlisted
+                self.note_giveaway(analysis, outlet_of(analysis), found.start(), found.end(), masked=True)
             masked = short.sub(self.letters[outlet_of(analysis)], masked)
         self._note_short_names(analysis, start, end)
         return clean(masked) if tidy else masked
@@ -217,12 +219,13 @@ class Material:
 
     def note_giveaway(self, analysis: ArticleAnalysis, outlet: str, start: int, end: int, *,
                       masked: bool = False, shown: str = "") -> None:
-        """A sentence a student sees that may tell which outlet a letter hides; ``masked``: the outlet cites
-        itself ("said on Fox News" in Fox's story), shown as its letter (or ``shown``: a hidden programme), yet the
-        context still hints."""
+        """A sentence a student sees that may tell which outlet a letter hides; ``masked``: the name is shown as its
+        letter (or ``shown``: a hidden programme), yet the context still hints, whether the article names its own
+        outlet ("said on Fox News" in Fox's story) or another source's ("now a Fox News contributor")."""
         doc = analysis.document
         sentence = slice(*doc.sentences[doc.sentence_of(start)])
         entry = {"outlet": outlet, "letter": self.letters[outlet], "article": self.name(outlet_of(analysis)),
+                 "own": outlet == outlet_of(analysis),  # the article names its own outlet, or another source's
                  "text": doc.text[start:end].strip("“”\"‘’'.,!?") if shown else doc.text[start:end],
                  "where": evidence(doc.id, start, end), "masked": masked,
                  "programme": bool(shown), "sentence": clean(doc.text[sentence] if not masked else doc.text[

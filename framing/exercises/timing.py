@@ -73,6 +73,8 @@ def schedule(items: Sequence[Mapping[str, Any]], minutes: int, reading: int = 0,
 
     ``homework`` is the reading time when the handout is read before class (it is not in the period).
     """
+    if not items:  # no item, no period to plan: a timetable of warm-up and "check answers" would mislead
+        return {"minutes": 0, "timetable": [], "points": 0, "homework_minutes": 0}
     work = sum(int(item["minutes"]) for item in items)
     check = max(0, minutes - WARM_UP - reading - work)
     steps = [{"what": "Warm-up", "minutes": WARM_UP},
