@@ -216,3 +216,5 @@ def test_what_critics_call_is_second_hand(lexicons):
     assert found == ["what critics call"]
     demand = "He supported what voters call for in the town."
     assert passage_doubts(lexicons, article(lexicons, demand), 0, len(demand)) == []
+    emphasis = "“That is what I call a fine turnout,” the mayor said of the crowd."
+    assert passage_doubts(lexicons, article(lexicons, emphasis), 0, len(emphasis)) == []  # a speaker's own emphasis

@@ -72,6 +72,16 @@ def test_who_speaks_needs_three_sentences_and_two_speakers(lexicons):
     assert len(item["table_task"]["rows"]) == 3
     one_speaker = "“The park will open,” said Dana Holt. Dana Holt told reporters that the cost was too high."
     assert who_speaks(Material([article(lexicons, one_speaker)], {}, lexicons)) == []
+    notes = " ".join(item["key"]["notes"])
+    assert "“Reed” or “Council President Sam Reed”" not in notes and "“Holt” or “Dana Holt”" in notes
+    assert "Kaine" not in notes  # an example from this item's own speakers, never another story's
+
+
+def test_who_speaks_needs_both_exact_and_retold_words(lexicons):
+    all_exact = ("“The park will open in May,” said Dana Holt. “The cost is far too high,” Rita Vance said. "
+                 "“We will vote on Friday,” Council President Sam Reed said.")
+    assert {how for _, how in [(w, h) for w, _, h in readings(lexicons, all_exact).values()]} == {EXACT}
+    assert who_speaks(Material([article(lexicons, all_exact)], {}, lexicons)) == []
 
 
 HEDGED = ("The council may vote on the plan in May. About 300 people reportedly signed a letter against it. "

@@ -52,8 +52,8 @@ TOPIC_CLASSES = frozenset({"noun"})
 
 
 # "what he called …", "what critics call …": the writer hands the words to someone else, a second-hand marker a
-# teacher expected.
-_WHAT_CALLED = re.compile(r"(?<!\w)what\s+(?:[\w’'-]+\s+){1,2}?"
+# teacher expected. "That's what I call a good protest" hands them to nobody: a speaker's own emphasis, not doubt.
+_WHAT_CALLED = re.compile(r"(?<!\w)what\s+(?!(?:I|we|you)\s)(?:[\w’'-]+\s+){1,2}?"
                           r"(?:called|calls|call|described\s+as|describe\s+as|termed|terms|term)"
                           r"(?!\w)(?!\s+(?:for|on|up|off|in|out|back)\b)",  # "what voters call for" is a demand
                           re.IGNORECASE)  # "what critics call amnesty", "what many critics call"

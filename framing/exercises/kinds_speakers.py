@@ -148,8 +148,11 @@ def who_speaks(m: Material) -> list[Candidate]:
     order = list(found)
     m.rng.shuffle(order)
     groups = [tuple(sorted(order[n:n + 2], key=m.name)) for n in range(0, len(order), 2)]
+    # Two speakers at least, and both ways of reporting: a table whose "exact or retold" column has one
+    # answer throughout asks students nothing (a blind teacher's "weak").
     groups = [g for g in groups if sum(len(found[o]) for o in g) >= MIN_ROWS
-              and len({s.who for o in g for _, s in found[o]}) >= 2]
+              and len({s.who for o in g for _, s in found[o]}) >= 2
+              and {s.how for o in g for _, s in found[o]} == {EXACT, RETOLD}]
     return [Candidate("+".join(m.name(o).replace(" ", "") for o in g), g[0],
                       "; ".join(f"{m.name(o)}: {len(found[o])} sentence(s)" for o in g), None,
                       lambda g=g: speaks_item(m, {o: found[o] for o in g})) for g in groups]
@@ -168,6 +171,13 @@ def outlet_rows(m: Material, outlet: str) -> list[tuple[ArticleAnalysis, Said]]:
     return sorted(chosen, key=lambda p: p[1].index)
 
 
+def _name_example(who: str) -> str:
+    """An example from the item's own first speaker ("Sen. Tim Kaine" → “Kaine” or “Sen. Tim Kaine”), never a
+    name from another story; nothing when the name is one word."""
+    last = who.split()[-1] if who.split() else ""
+    return f" (“{last}” or “{who}”)" if last and last != who else ""
+
+
 def speaks_item(m: Material, rows: dict[str, list[tuple[ArticleAnalysis, Said]]]) -> dict[str, Any]:
     """Each outlet's keyed sentences, shown on the worksheet, and a key with one row per sentence."""
     passages, key, labels = [], [], []
@@ -183,8 +193,8 @@ def speaks_item(m: Material, rows: dict[str, list[tuple[ArticleAnalysis, Said]]]
         "table_task": {"columns": None, "rows": labels},
         "key": {"tables": [table("Who says it", ["Source", "Sentence", "Who says it", "Words that tell you",
                                                  "Exact words or retold", "Where"], key)],
-                "notes": ["Accept the name with or without a title or job (“Kaine”, “Sen. Kaine”). For the words "
-                          "that tell you, accept the saying verb with or without the words around it.",
+                "notes": [f"Accept the name with or without a title or job{_name_example(key[0][2])}. For the "
+                          "words that tell you, accept the saying verb with or without the words around it.",
                           "The verb question has no model answer: accept any reasoned comparison (“said” reports, "
                           "“claimed” or “admitted” also judges)."]},
     }
