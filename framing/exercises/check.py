@@ -38,7 +38,7 @@ STANCE_EFFECT = {
 
 
 @dataclass(frozen=True)
-class Attribution:
+class CheckedCue:
     """One reporting cue as ``check`` compares it: its words, its stance, and who it attributes to."""
 
     words: str
@@ -56,19 +56,19 @@ def span_keys(analysis: ArticleAnalysis, span_type: str) -> Counter[str]:
     return Counter((s.text if span_type == "attribution" else s.label).lower() for s in analysis.spans_of(span_type))
 
 
-def attribution_cues(analysis: ArticleAnalysis) -> list[Attribution]:
+def attribution_cues(analysis: ArticleAnalysis) -> list[CheckedCue]:
     """The attribution cues in text order, each with the folded words of its source (None if it has none)."""
     text = analysis.document.text
     found = []
     for span in sorted(analysis.spans_of("attribution"), key=lambda s: s.start):
         start, end = span.attrs.get("source_start"), span.attrs.get("source_end")
         source = " ".join(text[start:end].lower().split()) if start is not None and end is not None else None
-        found.append(Attribution(span.text.lower(), span.category or "neutral", source, span.start))
+        found.append(CheckedCue(span.text.lower(), span.category or "neutral", source, span.start))
     return found
 
 
-def changed_attributions(dropped: Counter[str], added: Counter[str], before: list[Attribution],
-                         after: list[Attribution]) -> list[dict[str, Any]]:
+def changed_attributions(dropped: Counter[str], added: Counter[str], before: list[CheckedCue],
+                         after: list[CheckedCue]) -> list[dict[str, Any]]:
     """Pair dropped verbs with added ones and take the pairs out of both counters.
 
     First by source ("officials said" → "officials claimed"), then what is left in

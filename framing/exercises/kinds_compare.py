@@ -17,7 +17,7 @@ from ..grammar import DETERMINERS, NUMBER_BOUNDS, OBJECT_PRONOUNS, POSSESSIVE_DE
 from .doubt import passage_doubts, reporting_words, who_says
 from .fact_words import spoken
 from .hedge_key import sure_answers
-from .kinds_text import Candidate, offsets, table
+from .kinds_text import ItemCandidate, offsets, table
 from .material import Material, clean, letter_name, listed, parse_evidence, records
 from .sound import is_confident, standing
 
@@ -96,7 +96,7 @@ def option_form(label: str) -> str:
     return _POSSESSIVE.sub("", clean(label)).strip()
 
 
-def name_that_label(m: Material) -> list[Candidate]:
+def name_that_label(m: Material) -> list[ItemCandidate]:
     """Entities that two outlets name differently, at least one name a loaded term the lexicon lists."""
     listed_terms = {entry.key.lower() for entry in m.lexicons["loaded"]}
     by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -116,7 +116,7 @@ def name_that_label(m: Material) -> list[Candidate]:
                 {option_form(r["label"]).lower() for r in loaded}) and one_referent(entity, chosen):
             found.append((entity, chosen))
     ranked = m.rank(found, lambda c: 0)
-    return [Candidate(f"label:{entity}", rows[0]["outlet"],
+    return [ItemCandidate(f"label:{entity}", rows[0]["outlet"],
                       f"{entity}: " + " / ".join(option_form(r["label"]) for r in rows), lowest(rows),
                       lambda e=entity, r=rows: label_item(m, e, r)) for entity, rows in ranked]
 
@@ -163,7 +163,7 @@ def label_item(m: Material, entity: str, rows: list[dict[str, Any]]) -> dict[str
 # --- 4. same fact, different words ---------------------------------------------------------
 
 
-def same_fact(m: Material) -> list[Candidate]:
+def same_fact(m: Material) -> list[ItemCandidate]:
     """Confident facts carried by two or more outlets whose versions differ in hedging, attribution or words.
 
     A version counts only when who says it is clear from its own sentence
@@ -186,7 +186,7 @@ def same_fact(m: Material) -> list[Candidate]:
         if len(chosen) >= 2 and teaches_a_difference(chosen) and len(wordings) >= 2:  # the same words: nothing
             found.append((fact_id, chosen, " ".join(str(r["text"]) for r in chosen)))
     ranked = m.rank(found, lambda c: m.grade_distance(c[2]))
-    return [Candidate(f"fact:{fact_id}", rows[0]["outlet"], clean(str(rows[0]["text"]))[:100], lowest(rows),
+    return [ItemCandidate(f"fact:{fact_id}", rows[0]["outlet"], clean(str(rows[0]["text"]))[:100], lowest(rows),
                       lambda r=rows: fact_item(m, r)) for fact_id, rows, _ in ranked]
 
 
@@ -269,7 +269,7 @@ def fact_item(m: Material, rows: list[dict[str, Any]]) -> dict[str, Any]:
 # --- 5. numbers and gaps --------------------------------------------------------------------
 
 
-def numbers_gaps(m: Material) -> list[Candidate]:
+def numbers_gaps(m: Material) -> list[ItemCandidate]:
     """A confident disagreement about one quantity: the outlets give it different values."""
     numbers: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in confident_rows(m, "disagreements"):
@@ -281,7 +281,7 @@ def numbers_gaps(m: Material) -> list[Candidate]:
         first = [r for o in m.outlets for r in first if r["outlet"] == o][:MAX_VERSIONS]
         if len(first) >= 2 and real_disagreement(m, first):
             found.append((key, first))
-    return [Candidate(f"number:{key}", rows[0]["outlet"], " / ".join(f"{m.name(r['outlet'])}: {r['phrase']}"
+    return [ItemCandidate(f"number:{key}", rows[0]["outlet"], " / ".join(f"{m.name(r['outlet'])}: {r['phrase']}"
                                                                       for r in rows), lowest(rows),
                       lambda r=rows: numbers_item(m, r)) for key, rows in m.rank(found, lambda c: 0)]
 

@@ -17,7 +17,7 @@ from typing import Any
 from ..analysis import ArticleAnalysis
 from ..features.policy_frames import frame_records
 from .kinds_compare import numbered, version
-from .kinds_text import Candidate, offsets, table
+from .kinds_text import ItemCandidate, offsets, table
 from .material import Material, outlet_of
 from .sound import readable, writers_own
 
@@ -39,7 +39,7 @@ def clear_top_frame(analysis: ArticleAnalysis) -> dict[str, Any] | None:
     return top
 
 
-def spot_the_frame(m: Material) -> list[Candidate]:
+def spot_the_frame(m: Material) -> list[ItemCandidate]:
     """Pairs of outlets whose clear top frames differ, each with an evidence sentence that stands alone."""
     tops = []
     for analysis in m.analyses:
@@ -53,7 +53,7 @@ def spot_the_frame(m: Material) -> list[Candidate]:
             tops.append((outlet, top, shown, analysis))
     found = [(a, b) for a, b in combinations(tops, 2) if a[0] != b[0] and a[1]["frame"] != b[1]["frame"]]
     ranked = m.rank(found, lambda pair: m.grade_distance(pair[0][2]["text"] + " " + pair[1][2]["text"]))
-    return [Candidate(f"frame:{a[3].document.id}:{b[3].document.id}", a[0],
+    return [ItemCandidate(f"frame:{a[3].document.id}:{b[3].document.id}", a[0],
                       f"{m.name(a[0])} {readable('frame', a[1]['frame'])} · {m.name(b[0])} "
                       f"{readable('frame', b[1]['frame'])}", min(a[1]["score"], b[1]["score"]),
                       lambda pair=(a, b): frame_item(pair)) for a, b in ranked]

@@ -21,7 +21,7 @@ from .doubt import Doubt, passage_doubts, uncounted
 from .hedge_key import stem as word_stem
 from .hedge_key import sure_answers
 from .kinds_compare import can_show, confident_rows, numbered, version
-from .kinds_text import Candidate, in_retold_claim, offsets, table
+from .kinds_text import ItemCandidate, in_retold_claim, offsets, table
 from .material import Material, clean, is_heading
 
 # Where a sentence's clauses part: a comma before a joining word, a semicolon, a dash.
@@ -44,7 +44,7 @@ _ENDING = re.compile(r"(?<=[a-z]{4})(?:ing|ed|es|s)$")  # an inflection, where f
 # --- 6. headline check ------------------------------------------------------------------------
 
 
-def headline_check(m: Material) -> list[Candidate]:
+def headline_check(m: Material) -> list[ItemCandidate]:
     """Confident headline rows where the headline or its article's sentence has doubt or second-hand words.
 
     Both sides are read by one rule (:mod:`.doubt`): a teacher found "accuses"
@@ -63,7 +63,7 @@ def headline_check(m: Material) -> list[Candidate]:
                 and not one_word_both_sides(doubts):
             found.append((row, doubts, 0 if headline_verdict(row, doubts) != "the same" else 1))
     ranked = m.rank(found, lambda c: c[2] * 2)
-    return [Candidate(f"headline:{row['article_id']}", row["outlet"], f"{m.name(row['outlet'])}: "
+    return [ItemCandidate(f"headline:{row['article_id']}", row["outlet"], f"{m.name(row['outlet'])}: "
                       f"{m.mask(clean(str(row['headline'])))}", float(row["confidence"]),
                       lambda r=row, d=doubts: headline_item(m, r, d)) for row, doubts, _ in ranked]
 

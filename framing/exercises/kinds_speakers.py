@@ -29,7 +29,7 @@ from ..compare.common import outlet_of
 from ..document import Span
 from ..grammar import DETERMINERS, DOUBLE_QUOTE_MARKS, MONTHS, PREPOSITIONS, SUBJECT_PRONOUNS, WEEKDAYS
 from .doubt import reporting_pattern
-from .kinds_text import Candidate, offsets, table
+from .kinds_text import ItemCandidate, offsets, table
 from .material import Material, is_heading
 from .sound import standing
 
@@ -142,7 +142,7 @@ def quoted_or_retold(analysis: ArticleAnalysis, start: int, end: int, cue: Span,
     return EXACT if joined else ""
 
 
-def who_speaks(m: Material) -> list[Candidate]:
+def who_speaks(m: Material) -> list[ItemCandidate]:
     """Groups of up to two outlets, each with the sentences whose speaker the key can name for sure."""
     found = {o: rows for o in sorted(m.outlets, key=m.name) if len(rows := outlet_rows(m, o)) >= 1}
     order = list(found)
@@ -153,7 +153,7 @@ def who_speaks(m: Material) -> list[Candidate]:
     groups = [g for g in groups if sum(len(found[o]) for o in g) >= MIN_ROWS
               and len({s.who for o in g for _, s in found[o]}) >= 2
               and {s.how for o in g for _, s in found[o]} == {EXACT, RETOLD}]
-    return [Candidate("+".join(m.name(o).replace(" ", "") for o in g), g[0],
+    return [ItemCandidate("+".join(m.name(o).replace(" ", "") for o in g), g[0],
                       "; ".join(f"{m.name(o)}: {len(found[o])} sentence(s)" for o in g), None,
                       lambda g=g: speaks_item(m, {o: found[o] for o in g})) for g in groups]
 

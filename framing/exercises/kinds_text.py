@@ -1,7 +1,7 @@
 """Exercises read from one article at a time: hedge hunt and rewrite neutrally (who is speaking? is in
 :mod:`.kinds_speakers`).
 
-Each builder returns ranked :class:`Candidate` items (nearest the class's grade
+Each builder returns ranked :class:`ItemCandidate` items (nearest the class's grade
 first, each outlet once before any outlet twice); an item's content is only made
 when it is chosen, so blind-mode giveaways are noted for shown sentences only.
 Only sound material is offered (:mod:`.sound`): whole sentences, passages that
@@ -33,7 +33,7 @@ REWRITE_WORDS = (8, 40)  # a sentence to rewrite: long enough to say something, 
 
 
 @dataclass(frozen=True)
-class Candidate:
+class ItemCandidate:
     """One possible item: a stable id (for ``--pick``), the outlet it is mostly about, a line for the
     teacher's preview, its confidence, and how to make it."""
 
@@ -56,7 +56,7 @@ def offsets(start: Any, end: Any) -> str:
 # --- 1. hedge hunt ------------------------------------------------------------------
 
 
-def hedge_hunt(m: Material) -> list[Candidate]:
+def hedge_hunt(m: Material) -> list[ItemCandidate]:
     """Passages of whole sentences that hold at least :data:`MIN_HEDGES` hedges the key may claim for sure
     (:func:`.hedge_key.sure_answers`); passages with hedges in the writer's own words rank first.
 
@@ -84,7 +84,7 @@ def hedge_hunt(m: Material) -> list[Candidate]:
                 found.append((analysis, indexes, doc.text[start:end], own, len(sure)))
     ranked = distinct(spread(m.rank(found, lambda c: m.grade_distance(c[2]) + max(0, 2 - c[3]) + max(0, 3 - c[4])),
                              lambda c: outlet_of(c[0])), lambda c: c[2])
-    return [Candidate(f"{a.document.id}:s{i[0] + 1}", outlet_of(a),
+    return [ItemCandidate(f"{a.document.id}:s{i[0] + 1}", outlet_of(a),
                       f"{m.name(outlet_of(a))}, sentences {i[0] + 1}–{i[-1] + 1}: {n} sure hedge(s), {own} in the "
                       f"writer's own words", None, lambda a=a, i=i: hedge_item(m, a, i)) for a, i, _, own, n in ranked]
 
@@ -219,7 +219,7 @@ def unkeyed_loaded(analysis: ArticleAnalysis, keyed: list[Span]) -> bool:
         if start <= int(s.attrs.get("cue_start") or -1) < end)
 
 
-def rewrite_neutrally(m: Material) -> list[Candidate]:
+def rewrite_neutrally(m: Material) -> list[ItemCandidate]:
     """Whole sentences in the journalist's own words with lexicon-listed loaded terms; a model rewrite first."""
     found = []
     for analysis in m.analyses:
@@ -241,7 +241,7 @@ def rewrite_neutrally(m: Material) -> list[Candidate]:
                 found.append((analysis, index, len(spans), doc.text[start:end], rewritten is not None))
     ranked = spread(m.rank(found, lambda c: m.grade_distance(c[3]) + (0 if c[4] else 2) + (0 if c[2] >= 2 else 1)),
                     lambda c: outlet_of(c[0]))
-    return [Candidate(f"{a.document.id}:s{i + 1}", outlet_of(a),
+    return [ItemCandidate(f"{a.document.id}:s{i + 1}", outlet_of(a),
                       f"{m.name(outlet_of(a))}, sentence {i + 1}: {n} loaded term(s)"
                       f"{'' if fits else ', no model rewrite'}", None, lambda a=a, i=i: rewrite_item(m, a, i))
             for a, i, n, _, fits in ranked]

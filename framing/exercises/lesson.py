@@ -21,12 +21,12 @@ from ..lexicons import Lexicons
 from ..report.model import SHORT_ARTICLE_WORDS, report_date
 from . import kinds_compare, kinds_frames, kinds_headline, kinds_speakers, kinds_text, timing, wording
 from .handout import build_handout
-from .kinds_text import Candidate
+from .kinds_text import ItemCandidate
 from .material import GRADES, Material, grade_number, natural_key, reading_level
 from .offensive import offensive_notes
 from .sound import definitions
 
-BUILDERS: dict[str, Callable[[Material], list[Candidate]]] = {
+BUILDERS: dict[str, Callable[[Material], list[ItemCandidate]]] = {
     "hedge_hunt": kinds_text.hedge_hunt,
     "who_speaks": kinds_speakers.who_speaks,
     "name_that_label": kinds_compare.name_that_label,
@@ -229,16 +229,16 @@ def lesson_frame(m: Material, items: Sequence[dict[str, Any]], minutes: int, *, 
 
 def lesson_candidates(
     analyses: Sequence[ArticleAnalysis], tables: Mapping[str, Any], lexicons: Lexicons, options: LessonOptions
-) -> tuple[Material, dict[str, list[Candidate]]]:
+) -> tuple[Material, dict[str, list[ItemCandidate]]]:
     """The shared material and every kind's ranked candidates (the seed orders ties, so the same seed, the same)."""
     m = Material(analyses, tables, lexicons, grade=str(options.grade).lower(), blind=options.blind, seed=options.seed)
     return m, {kind: BUILDERS[kind](m) for kind in options.kinds}
 
 
-def pick_ids(candidates: Mapping[str, Sequence[Candidate]], picks: Sequence[tuple[str, Sequence[str]]]
-             ) -> dict[str, list[Candidate]]:
+def pick_ids(candidates: Mapping[str, Sequence[ItemCandidate]], picks: Sequence[tuple[str, Sequence[str]]]
+             ) -> dict[str, list[ItemCandidate]]:
     """The candidates ``--pick`` names, by kind; an unknown kind or id is a one-line error that lists the ids."""
-    chosen: dict[str, list[Candidate]] = {}
+    chosen: dict[str, list[ItemCandidate]] = {}
     for kind, ids in picks:
         if kind not in candidates:
             raise FramingInputError("--pick", f"{kind} is not one of this lesson's kinds",
