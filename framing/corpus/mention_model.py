@@ -21,8 +21,7 @@ class Mention:
     rule that found it. A pronoun or description that could not be tied to one entity has
     ``resolved`` False, an empty ``entity`` and a ``reason``. ``role`` is the office or role
     word a title or appositive gives ("senator", "lawyer"); ``gender`` "m"/"f" where a title,
-    role noun or resolved pronoun shows it. A person's ``tag`` is the party-state tag after the name
-    ("D-Conn.", :mod:`.name_tags`), ``tag_end`` where that tag or an "of" place ("of Maine") ends (0: none).
+    role noun or resolved pronoun shows it.
     """
 
     kind: str
@@ -40,8 +39,6 @@ class Mention:
     subject: bool = False
     name: str = ""
     name_first: int = 0
-    tag: str = ""
-    tag_end: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,7 +44,6 @@ from ..grammar import (
 )
 from .mention_model import PERSON_NAME_RULES, Mention, MentionLexicon, mention_lexicon
 from .mention_tokens import ORG_CONNECTORS, TokenReader
-from .name_tags import with_name_tags
 
 __all__ = ["PERSON_NAME_RULES", "Mention", "MentionLexicon", "find_mentions", "mention_lexicon"]
 
@@ -335,4 +334,4 @@ def find_mentions(
     for quote in quotes:
         first, end = bisect_left(reader.starts, quote.inner_start), bisect_left(reader.starts, quote.inner_end)
         reader.in_quote.update(range(first, end))
-    return with_name_tags(text, resolve(reader.run(), reader))
+    return resolve(reader.run(), reader)
