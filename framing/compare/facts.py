@@ -123,13 +123,17 @@ def event_scores(
         candidates[i, j] = True
     candidates &= outlets[:, None] != outlets[None, :]
     blocked: set[tuple[int, int]] = set()
-    for i, j in zip(*np.nonzero(candidates), strict=True):
-        i, j = int(i), int(j)
-        evidence = score_pair(keys[i], keys[j], float(cosine[i, j]), rarity, folder.stop_words)
-        scores[i, j] = scores[j, i] = evidence.confidence
-        if evidence.reason.startswith(NOT_PAIRED):
+    firsts, seconds = np.nonzero(candidates)
+    found = []
+    stop_words = folder.stop_words
+    for i, j, pair_cosine in zip(firsts.tolist(), seconds.tolist(), cosine[firsts, seconds].tolist(), strict=True):
+        evidence = score_pair(keys[i], keys[j], pair_cosine, rarity, stop_words)
+        found.append(evidence.confidence)
+        if evidence.parts and evidence.parts[0].startswith(NOT_PAIRED):
             blocked.add((i, j))
-    return scores, PairReasons(keys, cosine, rarity, folder.stop_words, candidates, blocked)
+    scores[firsts, seconds] = found
+    scores[seconds, firsts] = found
+    return scores, PairReasons(keys, cosine, rarity, stop_words, candidates, blocked)
 
 
 def _sharing_pairs(marks: Sequence[Iterable[Hashable]]) -> set[tuple[int, int]]:
