@@ -158,6 +158,12 @@ def score_pair(
                        if (word in a.quoted_stems) == (word in b.quoted_stems))
     if predicate:
         evidence.add(min(SHARED_WORDS_CAP, SHARED_WORD * len(predicate)), "shared words: " + ", ".join(predicate[:6]))
+    _figure_evidence(a, b, evidence)
+    return evidence
+
+
+def _figure_evidence(a: EventKeys, b: EventKeys, evidence: Evidence) -> None:
+    """The specific figures both sentences give, else the counts they share (nothing to compare without both)."""
     figures = sorted(a.figures[key] for key in a.figures.keys() & b.figures.keys()) if a.figures and b.figures else []
     if figures:
         evidence.add(SAME_FIGURE, "same figures: " + ", ".join(figures))
@@ -166,7 +172,6 @@ def score_pair(
                          & {f"{q.value:g} {q.unit_text}" for q in b.quantities if q.is_count})
         if numbers:
             evidence.add(0.1, "same numbers: " + ", ".join(numbers))
-    return evidence
 
 
 def quoted_evidence(a: EventKeys, b: EventKeys, stop_words: frozenset[str], evidence: Evidence) -> bool:
