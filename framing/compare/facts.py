@@ -34,7 +34,7 @@ differs between outlets ("US strikes" against "Venezuelan military actions").
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 
 import numpy as np
@@ -138,9 +138,12 @@ def _scored(
 
     A pair of sentences whose keys and cosine equal those of a pair already scored (the
     same sentences carried by several outlets) takes that pair's result: the scorer is pure.
+    Only pairs with a repeated sentence are remembered, so a story without repeats keeps no
+    table of its pairs.
     """
     kinds: dict[tuple, int] = {}
     kind = [kinds.setdefault(signature(key), len(kinds)) for key in keys]
+    repeats = Counter(kind)
     known: dict[tuple[int, int, float], tuple[float, bool]] = {}
     found: list[float] = []
     blocked: set[tuple[int, int]] = set()
@@ -149,7 +152,9 @@ def _scored(
         result = known.get(memo)
         if result is None:
             evidence = score_pair(keys[i], keys[j], pair_cosine, rarity, stop_words)
-            result = known[memo] = (evidence.confidence, evidence.reason.startswith(NOT_PAIRED))
+            result = (evidence.confidence, evidence.reason.startswith(NOT_PAIRED))
+            if repeats[kind[i]] > 1 or repeats[kind[j]] > 1:
+                known[memo] = result
         found.append(result[0])
         if result[1]:
             blocked.add((i, j))
