@@ -119,3 +119,59 @@ def test_blocking_names_the_first_unit_the_sentence_states():
     other = keys(Quantity(1.45e8, "$", 0, 6, "dollars"), Quantity(2001, "date", 20, 24, "a date"))
     assert blocking(keys(dollars, date), other) == "different numbers for dollars (1.45e+08, 1.75e+09)"
     assert blocking(keys(date, dollars), other) == "different numbers for a date (8, 2001)"
+
+
+def longest_run_brute_force(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    """Every run of ``a`` against every position of ``b``: the longest common run, the first one in ``a`` on ties."""
+    best: tuple[str, ...] = ()
+    for end in range(1, len(a) + 1):
+        for start in range(end):
+            run = a[start:end]
+            if len(run) > len(best) and any(b[k:k + len(run)] == run for k in range(len(b))):
+                best = run
+    return best
+
+
+def test_shared_quote_is_the_first_longest_common_run():
+    """The DP over matching positions finds the run a brute-force search finds (ties: the earliest end in ``a``)."""
+    import random
+
+    from framing.compare.fact_pairs import QUOTE_CONTENT_WORDS, shared_quote
+
+    rng = random.Random(7)
+    stop_words = frozenset({"a"})
+    for _ in range(2000):
+        vocabulary = "abcdefg"[:rng.choice([2, 3, 7])]
+        a = tuple(rng.choice(vocabulary) for _ in range(rng.randrange(12)))
+        b = a if rng.random() < 0.1 else tuple(rng.choice(vocabulary) for _ in range(rng.randrange(12)))
+        least = rng.choice([3, 5])
+        run = longest_run_brute_force(a, b) if len(a) >= least and len(b) >= least else ()
+        content = sum(word not in stop_words for word in run)
+        expected = " ".join(run) if len(run) >= least and content >= QUOTE_CONTENT_WORDS else ""
+        assert shared_quote(a, b, stop_words, least=least) == expected, (a, b, least)
+
+
+def test_a_sentence_several_outlets_carry_scores_like_one_scored_alone(lexicons):
+    """Scores reused for sentences with equal keys (wire copy) equal the scores of each pair scored on its own."""
+    import numpy as np
+
+    from framing.compare.fact_keys import Rarity, signature
+    from framing.compare.fact_pairs import score_pair
+    from framing.compare.facts import collect_sentences, event_scores
+    from framing.compare.tfidf import similarity_matrix
+
+    wire = "Sen. Jane Roe said on Monday that the harbor budget of 40 million dollars was “a promise kept to the city”."
+    other = "The committee passed the harbor budget on Monday after Ms. Roe spoke for an hour."
+    analyses = analyzed(lexicons, {"A": wire + " " + other, "B": other + " " + wire, "C": wire, "D": other})
+    folder = WordFolder(lexicons.stop_words)
+    sentences, _, keys = collect_sentences(analyses, folder, [])
+    assert len({signature(key) for key in keys}) < len(keys)  # the same sentence in several outlets: equal keys
+    cosine = similarity_matrix(sentences)
+    scores, _ = event_scores(sentences, keys, cosine, folder)
+    rarity = Rarity.of(keys, 4)
+    for i in range(len(sentences)):
+        for j in range(i + 1, len(sentences)):
+            if sentences[i].outlet != sentences[j].outlet and scores[i, j]:
+                alone = score_pair(keys[i], keys[j], float(cosine[i, j]), rarity, folder.stop_words)
+                assert scores[i, j] == scores[j, i] == alone.confidence
+    assert np.count_nonzero(scores) > 0

@@ -31,7 +31,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from ..analysis import ArticleAnalysis
 from ..document import Document, Token
@@ -74,6 +74,17 @@ class EventKeys:
     names: frozenset[str] = frozenset()  # stems of the words naming the actors (for Rarity)
     quoted_stems: frozenset[str] = frozenset()  # stems of the words inside this sentence's quotations
     figures: dict[str, str] = field(default_factory=dict)  # specific figures (see figures_of) → their words
+
+
+def signature(keys: EventKeys) -> tuple:
+    """Every field of ``keys`` as one hashable value: sentences with equal signatures have equal keys.
+
+    The pair scorer is a pure function of two sentences' keys and their cosine, so a story
+    that carries the same sentence several times (outlets running one wire report) scores
+    each distinct pair of signatures once (:func:`.facts.event_scores`).
+    """
+    return tuple(tuple(sorted(value.items())) if isinstance(value, dict) else value
+                 for value in (getattr(keys, column.name) for column in fields(keys)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,19 +54,30 @@ def shared_quote(
     """
     if len(a) < least or len(b) < least:
         return ""
+    # The longest common run by dynamic programming over matching positions only: the
+    # lengths of runs ending at (i, j) for the words of ``b`` equal to ``a[i - 1]``, so the
+    # cost follows the matches, not len(a) × len(b). Ties go to the run that ends first in ``a``.
+    if a == b:  # the same quotation (one outlet copying another): the whole of it is the longest run
+        return _quoted_run(tuple(a), stop_words, least)
+    positions: dict[str, list[int]] = {}
+    for j, word in enumerate(b, start=1):
+        positions.setdefault(word, []).append(j)
     best = (0, 0)
-    previous = [0] * (len(b) + 1)
-    for i in range(1, len(a) + 1):
-        current = [0] * (len(b) + 1)
-        for j in range(1, len(b) + 1):
-            if a[i - 1] == b[j - 1]:
-                current[j] = previous[j - 1] + 1
-                if current[j] > best[0]:
-                    best = (current[j], i)
+    previous: dict[int, int] = {}
+    for i, word in enumerate(a, start=1):
+        current = {j: previous.get(j - 1, 0) + 1 for j in positions.get(word, ())}
+        if current:
+            longest = max(current.values())
+            if longest > best[0]:
+                best = (longest, i)
         previous = current
     length, end = best
-    run = a[end - length:end]
-    if length < least or sum(word not in stop_words for word in run) < QUOTE_CONTENT_WORDS:
+    return _quoted_run(tuple(a[end - length:end]), stop_words, least)
+
+
+def _quoted_run(run: tuple[str, ...], stop_words: frozenset[str], least: int) -> str:
+    """``run`` as words, if it is long enough and holds ``QUOTE_CONTENT_WORDS`` words that are not stop words."""
+    if len(run) < least or sum(word not in stop_words for word in run) < QUOTE_CONTENT_WORDS:
         return ""
     return " ".join(run)
 
@@ -77,8 +88,10 @@ def blocking(a: EventKeys, b: EventKeys, *, compare_numbers: bool = True) -> str
     ``compare_numbers=False`` leaves counts out (dates still block): the number table asks
     whether two sentences state one event *except* for their numbers.
     """
-    if a.days and b.days and not a.days & b.days:
+    if a.days and b.days and a.days.isdisjoint(b.days):
         return f"different days ({'/'.join(sorted(a.days))} against {'/'.join(sorted(b.days))})"
+    if not (a.quantities and b.quantities):  # a unit needs values on both sides to block
+        return ""
     # In the order ``a`` states them: a set's order varies with the hash seed, and with two
     # blocking units the reason named one or the other from run to run.
     units = dict.fromkeys(q.unit for q in a.quantities if (q.is_count and compare_numbers) or q.unit == "date")
@@ -123,34 +136,42 @@ def score_pair(
     if quoted_evidence(a, b, stop_words, evidence):
         return evidence
     evidence.add(min(COSINE_CAP, cosine), f"word overlap {cosine:.2f}")
-    two_speakers = bool(a.speakers and b.speakers and not a.speakers & b.speakers)
-    if two_speakers and a.grams & b.grams:
+    two_speakers = bool(a.speakers and b.speakers and a.speakers.isdisjoint(b.speakers))
+    shared_grams = not a.grams.isdisjoint(b.grams)
+    if two_speakers and shared_grams:
         evidence.add(-0.4, f"quoted words shared by different speakers ({'/'.join(sorted(a.speakers))} "
                            f"against {'/'.join(sorted(b.speakers))}): two statements")
     elif a.own and b.own and max(len(a.own), len(b.own)) >= QUOTE_WORDS:
-        part = shared_quote(a.own, b.own, stop_words, least=PART_QUOTE_WORDS) if a.grams & b.grams else ""
+        part = shared_quote(a.own, b.own, stop_words, least=PART_QUOTE_WORDS) if shared_grams else ""
         if part:
             evidence.add(0.15, f"part of one quotation (“{part}”)")
-        elif not (a.phrases & b.phrases):
+        elif a.phrases.isdisjoint(b.phrases):
             evidence.add(-0.15, "both quote someone, in different words")
-    terms = sorted((a.phrases & b.phrases) - rarity.common_words)
-    if terms and not two_speakers:
-        evidence.add(0.25, "both quote the term " + ", ".join(f"“{t}”" for t in terms[:3]))
-    if a.days & b.days:
+    if not (two_speakers or a.phrases.isdisjoint(b.phrases)):
+        terms = sorted((a.phrases & b.phrases) - rarity.common_words)
+        if terms:
+            evidence.add(0.25, "both quote the term " + ", ".join(f"“{t}”" for t in terms[:3]))
+    if not a.days.isdisjoint(b.days):
         evidence.add(0.1, "same day: " + "/".join(sorted(a.days & b.days)))
     _actor_evidence(a, b, rarity, evidence)
     predicate = sorted(word for word in (a.predicate & b.predicate) - rarity.common_words
                        if (word in a.quoted_stems) == (word in b.quoted_stems))
     if predicate:
         evidence.add(min(SHARED_WORDS_CAP, SHARED_WORD * len(predicate)), "shared words: " + ", ".join(predicate[:6]))
-    figures = sorted(a.figures[key] for key in set(a.figures) & set(b.figures))
-    numbers = sorted({f"{q.value:g} {q.unit_text}" for q in a.quantities if q.is_count}
-                     & {f"{q.value:g} {q.unit_text}" for q in b.quantities if q.is_count})
+    _figure_evidence(a, b, evidence)
+    return evidence
+
+
+def _figure_evidence(a: EventKeys, b: EventKeys, evidence: Evidence) -> None:
+    """The specific figures both sentences give, else the counts they share (nothing to compare without both)."""
+    figures = sorted(a.figures[key] for key in a.figures.keys() & b.figures.keys()) if a.figures and b.figures else []
     if figures:
         evidence.add(SAME_FIGURE, "same figures: " + ", ".join(figures))
-    elif numbers:
-        evidence.add(0.1, "same numbers: " + ", ".join(numbers))
-    return evidence
+    elif a.quantities and b.quantities:
+        numbers = sorted({f"{q.value:g} {q.unit_text}" for q in a.quantities if q.is_count}
+                         & {f"{q.value:g} {q.unit_text}" for q in b.quantities if q.is_count})
+        if numbers:
+            evidence.add(0.1, "same numbers: " + ", ".join(numbers))
 
 
 def quoted_evidence(a: EventKeys, b: EventKeys, stop_words: frozenset[str], evidence: Evidence) -> bool:
@@ -160,9 +181,9 @@ def quoted_evidence(a: EventKeys, b: EventKeys, stop_words: frozenset[str], evid
     a quotation one of them only continues (the quotation runs over two sentences) 0.85.
     Quotations both attributed, to different speakers, are two statements in the same words.
     """
-    if not a.grams & b.grams:
+    if a.grams.isdisjoint(b.grams):
         return False
-    if a.speakers and b.speakers and not a.speakers & b.speakers:
+    if a.speakers and b.speakers and a.speakers.isdisjoint(b.speakers):
         return False
     quote = shared_quote(a.own, b.own, stop_words)
     if quote:
@@ -177,7 +198,7 @@ def quoted_evidence(a: EventKeys, b: EventKeys, stop_words: frozenset[str], evid
 
 def _actor_evidence(a: EventKeys, b: EventKeys, rarity: Rarity, evidence: Evidence) -> None:
     """The actors both sentences name, or the penalty for naming none in common."""
-    actors = sorted(set(a.actors) & set(b.actors))
+    actors = sorted(a.actors.keys() & b.actors.keys())
     specific = [key for key in actors if key not in rarity.common_actors]
     if specific:
         evidence.add(SAME_ACTORS, "same actors: " + ", ".join(a.actors[k] for k in actors))

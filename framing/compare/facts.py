@@ -34,7 +34,7 @@ differs between outlets ("US strikes" against "Venezuelan military actions").
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 
 import numpy as np
@@ -46,7 +46,7 @@ from ..lexicons import Lexicons
 from .actor_disagreements import actor_disagreements, actor_phrases
 from .common import Sentence, WordFolder, evidence, numbers_in, outlet_of, sentence_tokens
 from .fact_groups import align, carried_by, row_confidence
-from .fact_keys import DocumentKeys, EventKeys, Rarity
+from .fact_keys import DocumentKeys, EventKeys, Rarity, signature
 from .fact_pairs import MIN_COSINE, NOT_PAIRED, PairReasons, score_pair
 from .labels import LabelUse, Pins
 from .numbers import number_disagreements, number_phrase
@@ -122,14 +122,43 @@ def event_scores(
     for i, j in _sharing_pairs([key.grams for key in keys]) | _sharing_pairs([key.figures for key in keys]):
         candidates[i, j] = True
     candidates &= outlets[:, None] != outlets[None, :]
-    blocked: set[tuple[int, int]] = set()
-    for i, j in zip(*np.nonzero(candidates), strict=True):
-        i, j = int(i), int(j)
-        evidence = score_pair(keys[i], keys[j], float(cosine[i, j]), rarity, folder.stop_words)
-        scores[i, j] = scores[j, i] = evidence.confidence
-        if evidence.reason.startswith(NOT_PAIRED):
-            blocked.add((i, j))
+    firsts, seconds = np.nonzero(candidates)
+    found, blocked = _scored(keys, firsts.tolist(), seconds.tolist(), cosine[firsts, seconds].tolist(), rarity,
+                             folder.stop_words)
+    scores[firsts, seconds] = found
+    scores[seconds, firsts] = found
     return scores, PairReasons(keys, cosine, rarity, folder.stop_words, candidates, blocked)
+
+
+def _scored(
+    keys: Sequence[EventKeys], firsts: list[int], seconds: list[int], cosines: list[float], rarity: Rarity,
+    stop_words: frozenset[str],
+) -> tuple[list[float], set[tuple[int, int]]]:
+    """Each pair's event score, and the pairs blocked as two events (``NOT_PAIRED``).
+
+    A pair of sentences whose keys and cosine equal those of a pair already scored (the
+    same sentences carried by several outlets) takes that pair's result: the scorer is pure.
+    Only pairs with a repeated sentence are remembered, so a story without repeats keeps no
+    table of its pairs.
+    """
+    kinds: dict[tuple, int] = {}
+    kind = [kinds.setdefault(signature(key), len(kinds)) for key in keys]
+    repeats = Counter(kind)
+    known: dict[tuple[int, int, float], tuple[float, bool]] = {}
+    found: list[float] = []
+    blocked: set[tuple[int, int]] = set()
+    for i, j, pair_cosine in zip(firsts, seconds, cosines, strict=True):
+        memo = (kind[i], kind[j], pair_cosine)
+        result = known.get(memo)
+        if result is None:
+            evidence = score_pair(keys[i], keys[j], pair_cosine, rarity, stop_words)
+            result = (evidence.confidence, evidence.reason.startswith(NOT_PAIRED))
+            if repeats[kind[i]] > 1 or repeats[kind[j]] > 1:
+                known[memo] = result
+        found.append(result[0])
+        if result[1]:
+            blocked.add((i, j))
+    return found, blocked
 
 
 def _sharing_pairs(marks: Sequence[Iterable[Hashable]]) -> set[tuple[int, int]]:
