@@ -16,6 +16,7 @@ becomes a span of type ``frame`` that carries the frame's name, the rule that de
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
@@ -33,10 +34,11 @@ CONFIDENT_PRECISION = 0.80  # a frame is "confident" from the score where held-o
 
 
 class Bar(NamedTuple):
-    """The score from which a frame is "confident", and the held-out precision it was chosen to reach."""
+    """The value (of the score or of the lift) from which a frame is "confident", and the precision it reaches."""
 
-    score: float
+    value: float
     precision: float
+    on: str = "score"  # "score" (the calibrated probability) or "lift" (log-odds above the frame's base rate)
 
 
 class WordWeight(NamedTuple):
@@ -97,16 +99,25 @@ class FrameDecision:
     # cue rule's score is a share of the cue weight, not a probability), so its frames stand as assigned.
     bar: Bar | None = None
 
+    def _barred(self) -> float:
+        """The number the bar is on: the score, or the lift (none: never confident)."""
+        if self.bar is not None and self.bar.on == "lift":
+            return -math.inf if self.salience is None else self.salience
+        return self.score
+
     def confident(self) -> bool:
-        """Whether the frame is a finding ("confident") rather than "possible": its score reaches the bar."""
-        return self.bar is None or self.score >= self.bar.score
+        """Whether the frame is a finding ("confident") rather than "possible": its score (or lift) reaches the bar."""
+        return self.bar is None or self._barred() >= self.bar.value
 
     def reason(self) -> str:
         """Why the frame is confident or possible, in words."""
         if self.bar is None:
             return "the cue rule has no calibrated bar (its score is a share of the cue weight, not a probability)"
-        where = f"the bar {self.bar.score:.2f} chosen where held-out precision reaches {self.bar.precision:.2f}"
-        return f"score {self.score:.2f} {'at or above' if self.confident() else 'under'} {where}"
+        shown = "{:.2f}" if self.bar.on == "score" else "{:+.2f}"
+        where = (f"the bar {shown.format(self.bar.value)} chosen where held-out precision reaches "
+                 f"{self.bar.precision:.2f}")
+        return (f"{self.bar.on} {shown.format(self._barred())} {'at or above' if self.confident() else 'under'} "
+                f"{where}")
 
     def order(self) -> tuple[bool, float, str]:
         """The sort key of the article's frames, lead frame first.

@@ -350,18 +350,20 @@ def load_frame_model(path: str | Path) -> FrameModel:
 
 
 def bar_of(provenance: Mapping[str, Any], path: str | Path) -> Bar:
-    """The model's confidence bar from its provenance, checked: a score and a precision in 0–1, else a model error.
+    """The model's confidence bar from its provenance, checked: on the score (0-1) or the lift, a finite value and
+    a precision in 0-1, else a model error.
 
-    Written by ``scripts/train_frames.py`` (:func:`.training.confidence_bar`); a file without it is from before
+    Written by ``scripts/train_frames.py`` (:func:`.training.choose_bar`); a file without it is from before
     the bar, so it is retrained rather than guessed.
     """
     entry = provenance.get("confidence_bar")
     try:
-        bar = Bar(float(entry["score"]), float(entry.get("precision", CONFIDENT_PRECISION)))
+        bar = Bar(float(entry["value"]), float(entry.get("precision", CONFIDENT_PRECISION)), str(entry["on"]))
     except (KeyError, TypeError, ValueError, AttributeError):
-        raise FramingInputError(path, "frame model lacks a valid provenance confidence_bar (score, precision)",
+        raise FramingInputError(path, "frame model lacks a valid provenance confidence_bar (on, value, precision)",
                                 RETRAIN) from None
-    if not (0.0 <= bar.score <= 1.0 and 0.0 < bar.precision <= 1.0):
-        raise FramingInputError(path, f"frame model's confidence bar {bar.score} or precision {bar.precision} is "
-                                "outside 0-1", RETRAIN)
+    in_range = 0.0 <= bar.value <= 1.0 if bar.on == "score" else math.isfinite(bar.value)
+    if bar.on not in ("score", "lift") or not in_range or not 0.0 < bar.precision <= 1.0:
+        raise FramingInputError(path, f"frame model's confidence bar ({bar.on} {bar.value}, precision "
+                                f"{bar.precision}) is not on the score (0-1) or a finite lift", RETRAIN)
     return bar

@@ -34,7 +34,7 @@ from ...lexicon_schema import POLICY_FRAMES
 from ...lexicons import Lexicons
 from ...training import read_records
 from .cues import CueHit, cue_hits
-from .evidence import CONFIDENT_PRECISION, FrameDecision, evidence_sentences
+from .evidence import CONFIDENT_PRECISION, Bar, FrameDecision, evidence_sentences
 from .model import FORMAT, FrameModel, FrameWeights, article_features, bar_of, model_decisions
 from .rule import cue_rule_decisions
 
@@ -151,7 +151,7 @@ class Calibration:
 
     platt: Mapping[str, tuple[float, float]]
     threshold: float
-    bar: float = 0.0  # the score from which a reported frame is "confident" (:func:`confidence_bar`)
+    bar: Bar  # from which a reported frame is "confident" (:func:`choose_bar`)
 
 
 def _platt(logits: Sequence[float], gold: Sequence[bool]) -> tuple[float, float]:
@@ -183,25 +183,47 @@ def calibrate(rows: Sequence[Parsed], folds: int = FOLDS) -> Calibration:
         return [{f for f, p in row.items() if p >= threshold} | rule for row, rule in zip(probabilities, by_rule,
                                                                                           strict=True)]
     threshold = max(THRESHOLDS, key=lambda t: (_micro_plus_macro_f1(shipped(t), gold), t))
-    reported = [(row[f], f in g) for row, f_set, g in zip(probabilities, shipped(threshold), gold, strict=True)
-                for f in f_set]
-    return Calibration(platt, threshold, confidence_bar([s for s, _ in reported], [r for _, r in reported]))
+    priors = {frame: min(max(sum(frame in g for g in gold) / len(rows), 1e-3), 1 - 1e-3) for frame in POLICY_FRAMES}
+    reported = [(row[f], _logit(row[f]) - _logit(priors[f]), f in g)
+                for row, f_set, g in zip(probabilities, shipped(threshold), gold, strict=True) for f in f_set]
+    return Calibration(platt, threshold, choose_bar(reported))
 
 
-def confidence_bar(scores: Sequence[float], right: Sequence[bool], target: float = CONFIDENT_PRECISION) -> float:
-    """The lowest score from which held-out frames are right at least ``target`` of the time (1.0: never).
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-12), 1 - 1e-12)
+    return math.log(p / (1 - p))
 
-    The share of right frames is fitted as non-decreasing in the score (isotonic regression), so the bar is
-    where frames *at* that score reach the target, not where the average above it does: above any bar the
-    average includes the sure frames and reaches 0.80 long before the frames at the bar do.
+
+def choose_bar(reported: Sequence[tuple[float, float, bool]], target: float = CONFIDENT_PRECISION) -> Bar:
+    """The confidence bar for held-out reported frames ``(score, lift, right)``: on the score or on the lift.
+
+    Each gets its bar (:func:`confidence_bar`); the one that leaves more frames confident wins (ties: the
+    score, the calibrated probability). Both reach ``target`` at the bar by construction.
+    """
+    right = [r for _, _, r in reported]
+    bars = []
+    for on, column in (("score", 0), ("lift", 1)):
+        values = [row[column] for row in reported]
+        value = confidence_bar(values, right, target)
+        bars.append((sum(v >= value for v in values), on == "score", Bar(value, target, on)))
+    return max(bars)[2]
+
+
+def confidence_bar(values: Sequence[float], right: Sequence[bool], target: float = CONFIDENT_PRECISION) -> float:
+    """The lowest value from which held-out frames are right at least ``target`` of the time.
+
+    The share of right frames is fitted as non-decreasing in the value (isotonic regression), so the bar is
+    where frames *at* that value reach the target, not where the average above it does: above any bar the
+    average includes the sure frames and reaches 0.80 long before the frames at the bar do. Never reached:
+    a bar just above every held-out value (1.0 with no values).
     """
     from sklearn.isotonic import IsotonicRegression
 
-    if not scores:
+    if not values:
         return 1.0
-    fitted = IsotonicRegression(increasing=True, out_of_bounds="clip").fit(scores, right).predict(scores)
-    reaching = [score for score, share in zip(scores, fitted, strict=True) if share >= target]
-    return round(min(reaching), 3) if reaching else 1.0
+    fitted = IsotonicRegression(increasing=True, out_of_bounds="clip").fit(values, right).predict(values)
+    reaching = [value for value, share in zip(values, fitted, strict=True) if share >= target]
+    return round(min(reaching), 3) if reaching else round(max(values), 3) + 0.001
 
 
 def model_of(rows: Sequence[Parsed], calibration: Calibration, provenance: Mapping[str, Any]) -> dict[str, Any]:
@@ -222,8 +244,8 @@ def model_of(rows: Sequence[Parsed], calibration: Calibration, provenance: Mappi
                          "weights": dict(sorted(weights.items(), key=lambda item: -abs(item[1])))}
     today = datetime.date.today().isoformat()
     return {"format": FORMAT, "idf": idf, "frames": frames, "provenance": {
-        "confidence_bar": {"score": calibration.bar, "precision": CONFIDENT_PRECISION, "chosen": today,
-                           "chosen_by": BAR_CHOSEN_BY},
+        "confidence_bar": {"on": calibration.bar.on, "value": calibration.bar.value,
+                           "precision": calibration.bar.precision, "chosen": today, "chosen_by": BAR_CHOSEN_BY},
         **provenance, "trained": today, "articles": len(rows),
         "model": f"one logistic regression per frame, L2, C={REGULARISATION}, balanced classes, "
                  f"Platt-calibrated on grouped cross-validated scores (folded into the weights); "
@@ -233,8 +255,9 @@ def model_of(rows: Sequence[Parsed], calibration: Calibration, provenance: Mappi
     }}
 
 
-BAR_CHOSEN_BY = ("the lowest score from which the reported frames' share right, fitted as non-decreasing in the "
-                 "score (isotonic), reaches the precision, on grouped cross-validated scores of the training articles")
+BAR_CHOSEN_BY = ("on the score and on the lift, the lowest value from which the reported frames' share right, "
+                 "fitted as non-decreasing in it (isotonic), reaches the precision, on grouped cross-validated "
+                 "scores of the training articles; of the two, the one leaving more frames confident")
 
 
 def as_frame_model(data: Mapping[str, Any]) -> FrameModel:
@@ -277,4 +300,5 @@ def bar_figures(rows: Sequence[Parsed], decisions: Sequence[Sequence[FrameDecisi
 
     tops = [pair(ds[0], row) for ds, row in zip(decisions, rows, strict=True) if ds]
     every = [pair(d, row) for ds, row in zip(decisions, rows, strict=True) for d in ds]
-    return {"top": split(tops, len(rows)), "all": split(every, len(every))}
+    fold_bars = dict.fromkeys(f"{d.bar.on} {d.bar.value}" for ds in decisions for d in ds[:1] if d.bar)
+    return {"top": split(tops, len(rows)), "all": split(every, len(every)), "fold_bars": list(fold_bars)}
