@@ -52,7 +52,7 @@ def test_a_frame_under_the_bar_is_possible_with_its_reason_and_labelled_evidence
     economy, security = _analyses(_model_lexicons(general_lexicons))
     economic = _frame(economy, "Economic")
     assert economic["score"] < BAR.value and economic["confidence"] == "possible"
-    assert economic["reason"] == (f"score {economic['score']:.2f} under the bar 0.80 chosen where held-out "
+    assert economic["reason"] == (f"score {economic['score']:.3f} under the bar 0.800 chosen where held-out "
                                   "precision reaches 0.80")
     assert economic["evidence"]  # still in the record (the output contract)
     spans = [s for s in economy.spans if s.type == "frame" and s.label == "Economic"]
@@ -66,7 +66,7 @@ def test_a_bar_on_the_lift_judges_the_lift_and_says_so(general_lexicons: Lexicon
     economic, sure = _frame(economy, "Economic"), _frame(security, "Security_and_defense")
     assert economic["lift"] < 3.0 <= sure["lift"]
     assert economic["confidence"] == "possible" and sure["confidence"] == "confident"
-    assert economic["reason"] == (f"lift {economic['lift']:+.2f} under the bar +3.00 chosen where held-out "
+    assert economic["reason"] == (f"lift {economic['lift']:+.3f} under the bar +3.000 chosen where held-out "
                                   "precision reaches 0.80")
 
 
@@ -90,7 +90,7 @@ def test_the_report_lists_possible_frames_apart_and_leaves_them_out_of_the_chart
     assert [row["frame"] for row in section["rows"]] == ["Security_and_defense"]
     assert [(row["outlet"], row["label"]) for row in section["possible"]] == [("Paper A", "Economic")]
     page = render_html(model, [])
-    assert "Possible: 1 frame under the model" in page and "under the bar 0.80" in page
+    assert "Possible: 1 frame under the model" in page and "under the bar 0.800" in page
 
 
 def test_the_lesson_never_teaches_a_possible_top_frame(general_lexicons: Lexicons) -> None:

@@ -113,7 +113,7 @@ class FrameDecision:
         """Why the frame is confident or possible, in words."""
         if self.bar is None:
             return "the cue rule has no calibrated bar (its score is a share of the cue weight, not a probability)"
-        shown = "{:.2f}" if self.bar.on == "score" else "{:+.2f}"
+        shown = "{:.3f}" if self.bar.on == "score" else "{:+.3f}"  # 3 decimals: a score never reads as its bar
         where = (f"the bar {shown.format(self.bar.value)} chosen where held-out precision reaches "
                  f"{self.bar.precision:.2f}")
         return (f"{self.bar.on} {shown.format(self._barred())} {'at or above' if self.confident() else 'under'} "
