@@ -300,5 +300,6 @@ def bar_figures(rows: Sequence[Parsed], decisions: Sequence[Sequence[FrameDecisi
 
     tops = [pair(ds[0], row) for ds, row in zip(decisions, rows, strict=True) if ds]
     every = [pair(d, row) for ds, row in zip(decisions, rows, strict=True) for d in ds]
-    fold_bars = dict.fromkeys(  # the outer folds' distinct bars, in the order their articles comef"{d.bar.on} {d.bar.value}" for ds in decisions for d in ds[:1] if d.bar)
+    # the outer folds' distinct bars, in the order their articles come
+    fold_bars = dict.fromkeys(f"{d.bar.on} {d.bar.value}" for ds in decisions for d in ds[:1] if d.bar)
     return {"top": split(tops, len(rows)), "all": split(every, len(every)), "fold_bars": list(fold_bars)}
