@@ -27,8 +27,9 @@ from benchmarks.evaluation.frames import frames_file, scores  # noqa: E402
 from framing.errors import FramingInputError  # noqa: E402
 from framing.features.policy_frames.training import (  # noqa: E402
     FOLDS,
+    bar_figures,
     calibrate,
-    cross_validated_frames,
+    cross_validated_decisions,
     model_of,
     parse_all,
     read_frame_labels,
@@ -87,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     except FramingInputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    held_out = scores(cross_validated_frames(rows), [set(r.item.frames) for r in rows])
+    decisions = cross_validated_decisions(rows)
+    held_out = scores([{d.frame for d in ds} for ds in decisions], [set(r.item.frames) for r in rows])
     model = model_of(rows, calibrate(rows), {
         "purpose": "assigns policy frames to articles (framing/features/policy_frames/model.py)",
         "data": data, "split": "all the given articles; figures cross-validated",
@@ -98,11 +100,14 @@ def main(argv: list[str] | None = None) -> int:
                             "threshold_chosen_by": "max micro+macro-F1 (model and cue rule) on those probabilities",
                             "micro_f1": held_out["micro_f1"], "macro_f1": held_out["macro_f1"]},
     })
+    # The bar's held-out figures: each outer fold's bar chosen on its training articles only, applied to the rest.
+    model["provenance"]["confidence_bar"]["cross_validated"] = bar_figures(rows, decisions)
     write_atomically(args.output, json.dumps(model, ensure_ascii=False) + "\n")
     readable = args.output.parent / WEIGHTS_FILE
     readable.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(readable, weights_tsv(model))
     print(json.dumps({"cross_validated": model["provenance"]["cross_validated"],
+                      "confidence_bar": model["provenance"]["confidence_bar"],
                       "thresholds": sorted({s["threshold"] for s in model["frames"].values()})}, indent=2))
     return 0
 

@@ -21,7 +21,8 @@ from framing.features.policy_frames.rule import cue_rule_decisions
 from framing.features.policy_frames.training import (
     FOLDS,
     Parsed,
-    cross_validated_frames,
+    bar_figures,
+    cross_validated_decisions,
     grouped_folds,
     parse_all,
     read_frame_labels,
@@ -89,9 +90,12 @@ def evaluate_frames(data_dir: str | Path, lexicons: Lexicons, limit: int | None 
     rows = parse_all(texts, lexicons)
     gold = [set(r.item.frames) for r in rows]
     cue_rule = [{d.frame for d in cue_rule_decisions(list(r.hits)) if evidence_sentences(d)} for r in rows]
+    decisions = cross_validated_decisions(rows)
     result: dict[str, Any] = {
         "articles": len(rows), "folds": FOLDS, "grouped_by": "article",
-        "learned_model": scores(cross_validated_frames(rows), gold),
+        "learned_model": scores([{d.frame for d in ds} for ds in decisions], gold),
+        # each outer fold's confidence bar (chosen on its training articles) applied to its held-out articles
+        "learned_model_confidence_bar": bar_figures(rows, decisions),
         "cue_rule": scores(cue_rule, gold),
     }
     for name, predicted in baselines(rows).items():

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from ..document import POSSIBLE
+
 __all__ = ["CONFIDENCE_COLUMNS", "CONFIDENT_AT", "Evidence", "split_confident", "with_confidence"]
 
 # Rows at or above this are findings; below it they are "possible".
@@ -65,9 +67,14 @@ def split_confident(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(confident, possible)``: rows with ``confidence >= CONFIDENT_AT``, and the rest.
 
     A table without a ``confidence`` column (an older export) is all confident, so a
-    reader of old files sees what they always saw. Row order is kept in both parts.
+    reader of old files sees what they always saw. Row order is kept in both parts. A table whose
+    confidence is already a word (``frames``: "confident" / "possible", decided by the frame model's own
+    bar) is split on it.
     """
     if "confidence" not in frame.columns:
         return frame, frame.iloc[0:0]
+    if not pd.api.types.is_numeric_dtype(frame["confidence"]):
+        sure = frame["confidence"] != POSSIBLE
+        return frame[sure], frame[~sure]
     sure = frame["confidence"].astype(float) >= CONFIDENT_AT
     return frame[sure], frame[~sure]

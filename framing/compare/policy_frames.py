@@ -11,7 +11,12 @@ frame's place in the outlet: first by how many of its articles lead with the fra
 1 = the frame it leads with, 0 = not given), leads
 (rank 1), left_out_by (outlets whose articles do not carry the frame at all),
 leads_where_others_leave_out (the outlet leads with a frame some other outlet leaves out), rule (which scorer
-decided), evidence (``article_id:start-end`` of each evidence sentence, best first).
+decided), evidence (``article_id:start-end`` of each evidence sentence, best first), confidence and reason.
+
+Only *confident* frames (the record's ``confidence``: the learned model's score reaches the bar chosen in
+cross-validation, :mod:`framing.features.policy_frames.model`) make the confident rows, their ranks and lead
+marks, and the sentence in words. An outlet's frame whose articles carry it only as possible is one row with
+``confidence`` "possible" (rank 0, not a lead) and the reason in words, so the report can list it apart.
 
 ``frames_summary`` says the same in words: "Source B frames the story mainly as security;
 Source D as legality."
@@ -27,13 +32,14 @@ from typing import Any
 import pandas as pd
 
 from ..analysis import ArticleAnalysis
+from ..document import POSSIBLE, Span
 from ..lexicon_schema import POLICY_FRAMES
 from .common import outlet_of, outlets_in_order
 
 COLUMNS = [
     "outlet", "frame", "n_articles", "articles_with_frame", "score", "frame_sentences", "n_sentences",
     "sentence_share", "share_ci_low", "share_ci_high", "rank", "leads", "left_out_by", "leads_where_others_leave_out",
-    "rule", "evidence",
+    "rule", "evidence", "confidence", "reason",
 ]
 # How a sentence in words names each frame ("frames the story mainly as security").
 FRAME_WORDS = {
@@ -61,49 +67,72 @@ def wilson_interval(successes: int, trials: int) -> tuple[float, float]:
 def build_frames(analyses: Sequence[ArticleAnalysis]) -> pd.DataFrame:
     """The ``frames`` table of one story (see the module docstring for its columns)."""
     outlets = outlets_in_order(analyses)
-    scores: dict[tuple[str, str], list[float]] = defaultdict(list)
-    carrying: dict[tuple[str, str], int] = defaultdict(int)
-    leads: dict[tuple[str, str], int] = defaultdict(int)  # the outlet's articles that lead with the frame
-    evidence: dict[tuple[str, str], list[str]] = defaultdict(list)
-    rules: dict[tuple[str, str], str] = {}
+    confident, possible = _Tally(), _Tally()
     members: dict[str, list[ArticleAnalysis]] = defaultdict(list)
     for analysis in analyses:
         outlet = outlet_of(analysis)
         members[outlet].append(analysis)
         for span in sorted(analysis.spans_of("frame"), key=lambda s: s.attrs.get("evidence_rank", 0)):
-            key = (outlet, span.label)
-            if span.attrs.get("evidence_rank") == 1:
-                scores[key].append(float(span.attrs.get("frame_score", 0.0)))
-                leads[key] += span.attrs.get("frame_rank") == 1
-                carrying[key] += int(span.attrs.get("frame_sentences", 0))
-            evidence[key].append(f"{analysis.document.id}:{span.start}-{span.end}")
-            rules[key] = str(span.attrs.get("rule", ""))
-    present = [frame for frame in POLICY_FRAMES if any((outlet, frame) in evidence for outlet in outlets)]
-    left_out = {frame: [other for other in outlets if (other, frame) not in evidence] for frame in present}
+            tally = possible if span.attrs.get("confidence") == POSSIBLE else confident
+            tally.add((outlet, span.label), analysis.document.id, span)
+    present = [frame for frame in POLICY_FRAMES if any((outlet, frame) in confident.evidence for outlet in outlets)]
+    left_out = {frame: [other for other in outlets if (other, frame) not in confident.evidence] for frame in present}
     rows: list[dict[str, Any]] = []
     for outlet in outlets:
         n_articles = len(members[outlet])
         n_sentences = sum(len(a.document.sentences) for a in members[outlet])
-        mean = {frame: sum(scores[(outlet, frame)]) / n_articles for frame in present}
+        mean = {frame: sum(confident.scores[(outlet, frame)]) / n_articles for frame in present}
         ranked = sorted((f for f in present if mean[f] > 0),
-                        key=lambda f: (-leads[(outlet, f)], -mean[f], POLICY_FRAMES.index(f)))
+                        key=lambda f: (-confident.leads[(outlet, f)], -mean[f], POLICY_FRAMES.index(f)))
         for frame in present:
-            found = evidence.get((outlet, frame), [])
-            sentences = carrying[(outlet, frame)]
-            low, high = wilson_interval(sentences, n_sentences)
-            rows.append({
-                "outlet": outlet, "frame": frame, "n_articles": n_articles,
-                "articles_with_frame": len(scores[(outlet, frame)]), "score": round(mean[frame], 3),
-                "frame_sentences": sentences, "n_sentences": n_sentences,
-                "sentence_share": round(sentences / n_sentences, 3) if n_sentences else 0.0,
-                "share_ci_low": round(low, 3), "share_ci_high": round(high, 3),
+            row = confident.row(outlet, frame, n_articles, n_sentences)
+            rows.append(row | {
                 "rank": ranked.index(frame) + 1 if frame in ranked else 0,
                 "leads": bool(ranked) and ranked[0] == frame,
                 "left_out_by": left_out[frame],
                 "leads_where_others_leave_out": bool(ranked) and ranked[0] == frame and bool(left_out[frame]),
-                "rule": rules.get((outlet, frame), ""), "evidence": found,
-            })
+                "confidence": "confident", "reason": ""})
+        for frame in POLICY_FRAMES:  # frames the outlet carries only as possible: listed apart, with the reason
+            if (outlet, frame) in possible.evidence and (outlet, frame) not in confident.evidence:
+                rows.append(possible.row(outlet, frame, n_articles, n_sentences) | {
+                    "rank": 0, "leads": False, "left_out_by": [], "leads_where_others_leave_out": False,
+                    "confidence": POSSIBLE, "reason": "; ".join(possible.reasons[(outlet, frame)])})
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+class _Tally:
+    """Per (outlet, frame): the articles' frame scores, lead counts, carrying sentences, evidence and reasons."""
+
+    def __init__(self) -> None:
+        self.scores: dict[tuple[str, str], list[float]] = defaultdict(list)
+        self.carrying: dict[tuple[str, str], int] = defaultdict(int)
+        self.leads: dict[tuple[str, str], int] = defaultdict(int)  # the outlet's articles that lead with the frame
+        self.evidence: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.rules: dict[tuple[str, str], str] = {}
+        self.reasons: dict[tuple[str, str], list[str]] = defaultdict(list)
+
+    def add(self, key: tuple[str, str], article_id: str, span: Span) -> None:
+        """Count one evidence span of an article (its frame's figures once, from its best sentence)."""
+        if span.attrs.get("evidence_rank") == 1:
+            self.scores[key].append(float(span.attrs.get("frame_score", 0.0)))
+            self.leads[key] += span.attrs.get("frame_rank") == 1
+            self.carrying[key] += int(span.attrs.get("frame_sentences", 0))
+            if span.attrs.get("reason"):
+                self.reasons[key].append(f"{article_id}: {span.attrs['reason']}")
+        self.evidence[key].append(f"{article_id}:{span.start}-{span.end}")
+        self.rules[key] = str(span.attrs.get("rule", ""))
+
+    def row(self, outlet: str, frame: str, n_articles: int, n_sentences: int) -> dict[str, Any]:
+        """The row's counts, mean score (over all the outlet's articles), sentence share and evidence."""
+        key = (outlet, frame)
+        sentences = self.carrying[key]
+        low, high = wilson_interval(sentences, n_sentences)
+        return {"outlet": outlet, "frame": frame, "n_articles": n_articles,
+                "articles_with_frame": len(self.scores[key]), "score": round(sum(self.scores[key]) / n_articles, 3),
+                "frame_sentences": sentences, "n_sentences": n_sentences,
+                "sentence_share": round(sentences / n_sentences, 3) if n_sentences else 0.0,
+                "share_ci_low": round(low, 3), "share_ci_high": round(high, 3),
+                "rule": self.rules.get(key, ""), "evidence": self.evidence.get(key, [])}
 
 
 def frames_summary(table: pd.DataFrame) -> str:
@@ -111,7 +140,7 @@ def frames_summary(table: pd.DataFrame) -> str:
     if table.empty:
         return ""
     leading: dict[str, list[str]] = defaultdict(list)
-    for record in table[table["leads"]].to_dict("records"):
+    for record in table[table["leads"]].to_dict("records"):  # leads are confident frames only
         leading[record["frame"]].append(record["outlet"])
     parts = []
     for index, (frame, outlets) in enumerate(leading.items()):

@@ -1,7 +1,8 @@
 """Spot the frame: two outlets' passages, each putting forward a different policy frame.
 
 The material is each article's top frame (:func:`framing.features.policy_frames.frame_records`)
-when it is clear: a score of at least :data:`MIN_FRAME_SCORE` and ahead of the article's next
+when it is clear: confident (its score reaches the frame model's confidence bar; a "possible" top frame is
+never taught), a score of at least :data:`MIN_FRAME_SCORE` and ahead of the article's next
 frame by :data:`MIN_LEAD`, with an evidence sentence that stands on its own. Two outlets whose
 clear top frames differ make one item; students choose each passage's frame from the frames
 defined on the worksheet, and the key gives the frame, the words that weighed most and where.
@@ -15,6 +16,7 @@ from itertools import combinations
 from typing import Any
 
 from ..analysis import ArticleAnalysis
+from ..document import POSSIBLE
 from ..features.policy_frames import frame_records
 from .kinds_compare import numbered, version
 from .kinds_text import ItemCandidate, offsets, table
@@ -34,7 +36,8 @@ def clear_top_frame(analysis: ArticleAnalysis) -> dict[str, Any] | None:
     if not frames:
         return None
     top, runner_up = frames[0], (frames[1]["score"] if len(frames) > 1 else 0.0)
-    if top["score"] < MIN_FRAME_SCORE or top["score"] - runner_up < MIN_LEAD or not top["evidence"]:
+    if (top.get("confidence") == POSSIBLE or top["score"] < MIN_FRAME_SCORE or top["score"] - runner_up < MIN_LEAD
+            or not top["evidence"]):
         return None
     return top
 

@@ -16,11 +16,12 @@ becomes a span of type ``frame`` that carries the frame's name, the rule that de
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from ...document import Document, Span
+from ...document import POSSIBLE, Document, Span
 
 MAX_EVIDENCE = 3  # sentences shown per frame, at most
 MAX_WORDS = 4  # words shown per evidence sentence
@@ -28,7 +29,16 @@ MIN_WORDS = 2  # different words of the frame in a sentence's main clause for it
 RELATIVE_BAR = 0.5  # a further evidence sentence's main part, at least this share of the best one's
 CANDIDATES = 3  # sentences per frame that the choice looks at: the best by the key's first tiers, then main part
 STRONG_WORD = 0.25  # a word is listed (and counts toward MIN_WORDS) from this share of its sentence's heaviest
-SURE = 0.5  # a learned frame's probability from which it may lead the article (below: "possible")
+SURE = 0.5  # a learned frame's probability from which it may lead the article
+CONFIDENT_PRECISION = 0.80  # a frame is "confident" from the score where held-out frames are right this often
+
+
+class Bar(NamedTuple):
+    """The value (of the score or of the lift) from which a frame is "confident", and the precision it reaches."""
+
+    value: float
+    precision: float
+    on: str = "score"  # "score" (the calibrated probability) or "lift" (log-odds above the frame's base rate)
 
 
 class WordWeight(NamedTuple):
@@ -85,6 +95,29 @@ class FrameDecision:
     # The sentences the evidence is chosen from (:func:`chosen_evidence`), when the scorer ranks them itself
     # (the learned model, in arrays); ``None``: derived from ``sentence_parts`` (:func:`with_candidates`).
     candidates: Sequence[Candidate] | None = None
+    # The model's confidence bar (from its file's provenance); ``None``: the scorer has no calibrated bar (the
+    # cue rule's score is a share of the cue weight, not a probability), so its frames stand as assigned.
+    bar: Bar | None = None
+
+    def _barred(self) -> float:
+        """The number the bar is on: the score, or the lift (none: never confident)."""
+        if self.bar is not None and self.bar.on == "lift":
+            return -math.inf if self.salience is None else self.salience
+        return self.score
+
+    def confident(self) -> bool:
+        """Whether the frame is a finding ("confident") rather than "possible": its score (or lift) reaches the bar."""
+        return self.bar is None or self._barred() >= self.bar.value
+
+    def reason(self) -> str:
+        """Why the frame is confident or possible, in words."""
+        if self.bar is None:
+            return "the cue rule has no calibrated bar (its score is a share of the cue weight, not a probability)"
+        shown = "{:.3f}" if self.bar.on == "score" else "{:+.3f}"  # 3 decimals: a score never reads as its bar
+        where = (f"the bar {shown.format(self.bar.value)} chosen where held-out precision reaches "
+                 f"{self.bar.precision:.2f}")
+        return (f"{self.bar.on} {shown.format(self._barred())} {'at or above' if self.confident() else 'under'} "
+                f"{where}")
 
     def order(self) -> tuple[bool, float, str]:
         """The sort key of the article's frames, lead frame first.
@@ -207,6 +240,8 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision]) -> list[Span]
     ordered = ((decision, carrying_sentences(decision)) for decision in sorted(decisions, key=FrameDecision.order))
     for frame_rank, (decision, carrying) in enumerate(((d, c) for d, c in ordered if c), start=1):
         carries = f"carries the frame {decision.frame.replace('_', ' ')} ({_ordered_by(decision)}); "
+        if not decision.confident():  # its evidence is shown only with that label
+            carries = f"Possible frame ({decision.reason()}): {carries}"
         for rank, chosen in enumerate(chosen_evidence(decision), start=1):
             sentence, part, words = chosen.sentence, chosen.part, chosen.words
             start, end = doc.sentences[sentence]
@@ -215,6 +250,8 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision]) -> list[Span]
                 type="frame", start=start, end=end, text=doc.text[start:end], label=decision.frame,
                 category=decision.frame, note=f"{carries}words that weighed most: {listed}",
                 attrs={"rule": decision.rule, "frame_score": round(decision.score, 3), "frame_rank": frame_rank,
+                       "confidence": "confident" if decision.confident() else POSSIBLE,
+                       "reason": decision.reason(),
                        "frame_lift": None if decision.salience is None else round(decision.salience, 3),
                        "evidence_rank": rank,
                        "frame_sentences": carrying,
@@ -245,6 +282,7 @@ def frame_records(spans: Iterable[Span]) -> list[dict[str, Any]]:
             "frame": span.label, "score": span.attrs.get("frame_score", 0.0), "rank": span.attrs.get("frame_rank", 0),
             "lift": span.attrs.get("frame_lift"),
             "rule": span.attrs.get("rule", ""),
+            "confidence": span.attrs.get("confidence", "confident"), "reason": span.attrs.get("reason", ""),
             "sentences": span.attrs.get("frame_sentences", 0), "evidence": [],
         })
         record["evidence"].append({"start": span.start, "end": span.end, "rank": span.attrs.get("evidence_rank", 0),

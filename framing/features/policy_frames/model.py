@@ -37,8 +37,10 @@ from .clauses import Clauses, asides, in_side_clause
 from .cues import CueHit, weight_by_frame
 from .evidence import (
     CANDIDATES,
+    CONFIDENT_PRECISION,
     MAX_WORDS,
     STRONG_WORD,
+    Bar,
     Candidate,
     FrameDecision,
     WordWeight,
@@ -79,10 +81,11 @@ class FrameModel:
     # (words × frames); ``arrays.cues`` is the cue features' (the 14 frames × the model's frames).
     rows: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
     arrays: Any = field(default=None, repr=False, compare=False)
+    bar: Bar | None = None  # from ``provenance["confidence_bar"]``: the score from which a frame is "confident"
 
     @classmethod
     def of(cls, idf: Mapping[str, float], frames: Mapping[str, FrameWeights], provenance: Mapping[str, Any],
-           path: str) -> FrameModel:
+           path: str, bar: Bar | None = None) -> FrameModel:
         """A model with its weight matrices built: scoring an article is then one product, not a dict walk per frame."""
         import numpy as np
 
@@ -101,7 +104,7 @@ class FrameModel:
         arrays = ScoringArrays(np.array(list(idf.values()), dtype=float), words, cues,
                                np.array([w.intercept for w in frames.values()]),
                                np.array([w.threshold for w in frames.values()]), np.log(priors / (1 - priors)))
-        return cls(idf, frames, provenance, path, rows, arrays)
+        return cls(idf, frames, provenance, path, rows, arrays, bar)
 
 
 class ScoringArrays(NamedTuple):
@@ -226,7 +229,7 @@ def model_decisions(
                               salience=model_frames.get(decision.frame, (0.0, -math.inf))[1])
                       for decision in cue_rule_decisions(list(hits)) if decision.frame not in taken]
     decisions.sort(key=FrameDecision.order)
-    return decisions
+    return [replace(decision, bar=model.bar) for decision in decisions]
 
 
 def _word_decisions(
@@ -342,4 +345,25 @@ def load_frame_model(path: str | Path) -> FrameModel:
     unknown = sorted(set(frames) - set(POLICY_FRAMES))
     if unknown:
         raise FramingInputError(path, f"frame model names unknown frame(s) {', '.join(unknown)}", RETRAIN)
-    return FrameModel.of(idf, frames, dict(data.get("provenance", {})), str(path))
+    provenance = dict(data.get("provenance", {}))
+    return FrameModel.of(idf, frames, provenance, str(path), bar_of(provenance, path))
+
+
+def bar_of(provenance: Mapping[str, Any], path: str | Path) -> Bar:
+    """The model's confidence bar from its provenance, checked: on the score (0-1) or the lift, a finite value and
+    a precision in 0-1, else a model error.
+
+    Written by ``scripts/train_frames.py`` (:func:`.training.choose_bar`); a file without it is from before
+    the bar, so it is retrained rather than guessed.
+    """
+    entry = provenance.get("confidence_bar")
+    try:
+        bar = Bar(float(entry["value"]), float(entry.get("precision", CONFIDENT_PRECISION)), str(entry["on"]))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise FramingInputError(path, "frame model lacks a valid provenance confidence_bar (on, value, precision)",
+                                RETRAIN) from None
+    in_range = 0.0 <= bar.value <= 1.0 if bar.on == "score" else math.isfinite(bar.value)
+    if bar.on not in ("score", "lift") or not in_range or not 0.0 < bar.precision <= 1.0:
+        raise FramingInputError(path, f"frame model's confidence bar ({bar.on} {bar.value}, precision "
+                                f"{bar.precision}) is not on the score (0-1) or a finite lift", RETRAIN)
+    return bar

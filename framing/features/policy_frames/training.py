@@ -9,10 +9,12 @@ into the weights by :func:`model_of`), and one threshold for all frames is the o
 best micro-F1 + macro-F1 of what ships (the model's frames plus the cue rule's). Calibrated
 probabilities under one threshold suit micro-F1; per-frame F1-maximal thresholds, the first
 version's choice, sank to 0.05 for rare frames and flooded articles with them.
-:func:`cross_validated_frames` is the honest estimate: each fold's vocabulary, weights,
-calibration and threshold come from the other folds only (calibration from an inner
-cross-validation), and predictions go through the shipped code path
-(:func:`.model.model_decisions` and the evidence filter).
+:func:`cross_validated_decisions` is the honest estimate: each fold's vocabulary, weights,
+calibration, threshold and confidence bar come from the other folds only (calibration and bar from an
+inner cross-validation), and predictions go through the shipped code path
+(:func:`.model.model_decisions` and the evidence filter). The confidence bar (:func:`confidence_bar`) is
+the score from which reported frames are right ``CONFIDENT_PRECISION`` of the time on held-out scores;
+:func:`bar_figures` measures it on the outer folds.
 """
 
 from __future__ import annotations
@@ -32,8 +34,8 @@ from ...lexicon_schema import POLICY_FRAMES
 from ...lexicons import Lexicons
 from ...training import read_records
 from .cues import CueHit, cue_hits
-from .evidence import evidence_sentences
-from .model import FORMAT, FrameModel, FrameWeights, article_features, model_decisions
+from .evidence import CONFIDENT_PRECISION, Bar, FrameDecision, evidence_sentences
+from .model import FORMAT, FrameModel, FrameWeights, article_features, bar_of, model_decisions
 from .rule import cue_rule_decisions
 
 FOLDS = 5
@@ -149,6 +151,7 @@ class Calibration:
 
     platt: Mapping[str, tuple[float, float]]
     threshold: float
+    bar: Bar  # from which a reported frame is "confident" (:func:`choose_bar`)
 
 
 def _platt(logits: Sequence[float], gold: Sequence[bool]) -> tuple[float, float]:
@@ -179,7 +182,48 @@ def calibrate(rows: Sequence[Parsed], folds: int = FOLDS) -> Calibration:
     def shipped(threshold: float) -> list[set[str]]:
         return [{f for f, p in row.items() if p >= threshold} | rule for row, rule in zip(probabilities, by_rule,
                                                                                           strict=True)]
-    return Calibration(platt, max(THRESHOLDS, key=lambda t: (_micro_plus_macro_f1(shipped(t), gold), t)))
+    threshold = max(THRESHOLDS, key=lambda t: (_micro_plus_macro_f1(shipped(t), gold), t))
+    priors = {frame: min(max(sum(frame in g for g in gold) / len(rows), 1e-3), 1 - 1e-3) for frame in POLICY_FRAMES}
+    reported = [(row[f], _logit(row[f]) - _logit(priors[f]), f in g)
+                for row, f_set, g in zip(probabilities, shipped(threshold), gold, strict=True) for f in f_set]
+    return Calibration(platt, threshold, choose_bar(reported))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-12), 1 - 1e-12)
+    return math.log(p / (1 - p))
+
+
+def choose_bar(reported: Sequence[tuple[float, float, bool]], target: float = CONFIDENT_PRECISION) -> Bar:
+    """The confidence bar for held-out reported frames ``(score, lift, right)``: on the score or on the lift.
+
+    Each gets its bar (:func:`confidence_bar`); the one that leaves more frames confident wins (ties: the
+    score, the calibrated probability). Both reach ``target`` at the bar by construction.
+    """
+    right = [r for _, _, r in reported]
+    bars = []
+    for on, column in (("score", 0), ("lift", 1)):
+        values = [row[column] for row in reported]
+        value = confidence_bar(values, right, target)
+        bars.append((sum(v >= value for v in values), on == "score", Bar(value, target, on)))
+    return max(bars)[2]
+
+
+def confidence_bar(values: Sequence[float], right: Sequence[bool], target: float = CONFIDENT_PRECISION) -> float:
+    """The lowest value from which held-out frames are right at least ``target`` of the time.
+
+    The share of right frames is fitted as non-decreasing in the value (isotonic regression), so the bar is
+    where frames *at* that value reach the target, not where the average above it does: above any bar the
+    average includes the sure frames and reaches 0.80 long before the frames at the bar do. Never reached:
+    a bar just above every held-out value (1.0 with no values).
+    """
+    from sklearn.isotonic import IsotonicRegression
+
+    if not values:
+        return 1.0
+    fitted = IsotonicRegression(increasing=True, out_of_bounds="clip").fit(values, right).predict(values)
+    reaching = [value for value, share in zip(values, fitted, strict=True) if share >= target]
+    return round(min(reaching), 3) if reaching else round(max(values), 3) + 0.001
 
 
 def model_of(rows: Sequence[Parsed], calibration: Calibration, provenance: Mapping[str, Any]) -> dict[str, Any]:
@@ -198,8 +242,11 @@ def model_of(rows: Sequence[Parsed], calibration: Calibration, provenance: Mappi
                          "threshold": calibration.threshold,
                          "prior": round(sum(frame in r.item.frames for r in rows) / len(rows), 4),
                          "weights": dict(sorted(weights.items(), key=lambda item: -abs(item[1])))}
+    today = datetime.date.today().isoformat()
     return {"format": FORMAT, "idf": idf, "frames": frames, "provenance": {
-        **provenance, "trained": datetime.date.today().isoformat(), "articles": len(rows),
+        "confidence_bar": {"on": calibration.bar.on, "value": calibration.bar.value,
+                           "precision": calibration.bar.precision, "chosen": today, "chosen_by": BAR_CHOSEN_BY},
+        **provenance, "trained": today, "articles": len(rows),
         "model": f"one logistic regression per frame, L2, C={REGULARISATION}, balanced classes, "
                  f"Platt-calibrated on grouped cross-validated scores (folded into the weights); "
                  f"words in >= {MIN_DF} articles as sublinear TF-IDF (w:), L2-normalised, beside each frame's "
@@ -208,24 +255,51 @@ def model_of(rows: Sequence[Parsed], calibration: Calibration, provenance: Mappi
     }}
 
 
+BAR_CHOSEN_BY = ("on the score and on the lift, the lowest value from which the reported frames' share right, "
+                 "fitted as non-decreasing in it (isotonic), reaches the precision, on grouped cross-validated "
+                 "scores of the training articles; of the two, the one leaving more frames confident")
+
+
 def as_frame_model(data: Mapping[str, Any]) -> FrameModel:
     """A model file's content as the :class:`FrameModel` the extractor uses (no file needed)."""
     frames = {name: FrameWeights(spec["intercept"], spec["threshold"], spec["weights"], spec["prior"])
               for name, spec in data["frames"].items()}
-    return FrameModel.of(data["idf"], frames, data["provenance"], "(in memory)")
+    return FrameModel.of(data["idf"], frames, data["provenance"], "(in memory)",
+                         bar_of(data["provenance"], "(in memory)"))
 
 
-def predicted_frames(row: Parsed, model: FrameModel) -> set[str]:
-    """The frames the shipped code path reports for ``row``: the model's and the cue rule's, with evidence."""
-    return {d.frame for d in model_decisions(row.doc, row.hits, model) if evidence_sentences(d)}
-
-
-def cross_validated_frames(rows: Sequence[Parsed], folds: int = FOLDS) -> list[set[str]]:
-    """Each row's predicted frames from a model (vocabulary, weights, thresholds) that never saw its group."""
-    predictions: list[set[str]] = [set() for _ in rows]
+def cross_validated_decisions(rows: Sequence[Parsed], folds: int = FOLDS) -> list[list[FrameDecision]]:
+    """Each row's reported frames, lead first, from a model (vocabulary, weights, thresholds, bar) that never saw
+    its group: the shipped code path, each decision with its fold's confidence bar."""
+    predictions: list[list[FrameDecision]] = [[] for _ in rows]
     for train, test in grouped_folds(rows, folds):
         training = [rows[i] for i in train]
         model = as_frame_model(model_of(training, calibrate(training, folds), {}))
         for index in test:
-            predictions[index] = predicted_frames(rows[index], model)
+            predictions[index] = [d for d in model_decisions(rows[index].doc, rows[index].hits, model)
+                                  if evidence_sentences(d)]
     return predictions
+
+
+def bar_figures(rows: Sequence[Parsed], decisions: Sequence[Sequence[FrameDecision]]) -> dict[str, Any]:
+    """How the confidence bar splits cross-validated frames: precision and coverage of the confident ones.
+
+    ``top``: the lead frame (coverage: share of articles whose lead frame is confident); ``all``: every
+    reported frame (coverage: share of reported frames); each with the precision of the possible ones beside.
+    """
+    def split(pairs: list[tuple[bool, bool]], total: int) -> dict[str, Any]:
+        sure = [right for confident, right in pairs if confident]
+        unsure = [right for confident, right in pairs if not confident]
+        return {"precision": round(sum(sure) / len(sure), 3) if sure else None,
+                "coverage": round(len(sure) / total, 3) if total else 0.0,
+                "possible_precision": round(sum(unsure) / len(unsure), 3) if unsure else None,
+                "confident": len(sure), "of": total}
+
+    def pair(decision: FrameDecision, row: Parsed) -> tuple[bool, bool]:
+        return decision.confident(), decision.frame in row.item.frames
+
+    tops = [pair(ds[0], row) for ds, row in zip(decisions, rows, strict=True) if ds]
+    every = [pair(d, row) for ds, row in zip(decisions, rows, strict=True) for d in ds]
+    # the outer folds' distinct bars, in the order their articles come
+    fold_bars = dict.fromkeys(f"{d.bar.on} {d.bar.value}" for ds in decisions for d in ds[:1] if d.bar)
+    return {"top": split(tops, len(rows)), "all": split(every, len(every)), "fold_bars": list(fold_bars)}
