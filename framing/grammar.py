@@ -67,6 +67,11 @@ ACCORDANCE_VERBS = frozenset(["calculated", "computed", "determined", "adjusted"
                               "paid", "divided", "measured", "allocated", "distributed", "assigned", "weighted",
                               "scaled", "priced", "classified", "arranged", "varies", "vary"])
 # -ing words that are no verb ("suggests nothing", "suggested something"): not a gerund after a verb.
+# Verbs of how a thing strikes one ("as it may seem"), and the words that open a concession after an adjective
+# ("absurd as it may sound", "strange though it might seem"): hedging's ``concessive_as`` veto reads them.
+APPEARANCE_VERBS = frozenset(["seem", "seems", "seemed", "sound", "sounds", "sounded", "appear", "appears", "appeared",
+                              "look", "looks", "looked"])
+CONCESSIVE_MARKERS = frozenset(["as", "though"])
 NOT_GERUNDS = frozenset(["nothing", "something", "anything", "everything", "during", "thing", "things"])
 
 # --- pronouns ------------------------------------------------------------------------

@@ -100,6 +100,19 @@ def test_exercises_same_fact_takes_only_confident_rows_and_prints_whole_offsets(
     assert same_fact(Material([a, c], {"facts": fact_rows(a, c, 1.0)}, lexicons)) == []  # the same words twice
 
 
+def test_same_fact_is_built_only_on_request_and_a_default_key_says_why(lexicons):
+    """Blind readers found its pairs wrong or weak in nearly every reading (a shared topic or figure, not a claim)."""
+    a = article(lexicons, "The council may approve the budget on Monday. Members met.", id="a-1", outlet="Ledger")
+    b = article(lexicons, "The council will approve the budget on Monday. Members met.", id="b-1", outlet="Herald")
+    tables = {"facts": fact_rows(a, b, 1.0)}
+    default = build_lesson([a, b], tables, lexicons, LessonOptions())
+    assert "same_fact" not in [item["kind"] for item in default["items"]]
+    assert "not sure enough to print unchecked" in lesson_text(default, "key")
+    assert "--kinds same-fact" in lesson_text(default, "key")
+    asked = build_lesson([a, b], tables, lexicons, LessonOptions(kinds=("same_fact",)))
+    assert [item["kind"] for item in asked["items"]] == ["same_fact"]
+
+
 def test_exercises_kinds_without_confident_rows_are_left_out_and_the_key_says_why(lexicons):
     a = article(lexicons, "The council may approve the budget on Monday. Members met.", id="a-1", outlet="Ledger")
     b = article(lexicons, "The council will approve the budget on Monday. Members met.", id="b-1", outlet="Herald")
