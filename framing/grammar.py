@@ -121,6 +121,8 @@ MONTH_ABBREVIATIONS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug"
 # Lower-case particles of Spanish and Portuguese names ("Cartel de los Soles"), kept in capitalized names.
 ROMANCE_NAME_PARTICLES = frozenset(["de", "del", "la", "las", "los"])
 # Generational suffixes after a surname ("Joseph R. Biden Jr."): part of the name, never the surname.
+# Small words a name may hold in lower case ("Voice of America", "Le Monde" as "le Monde").
+NAME_JOINERS = ROMANCE_NAME_PARTICLES | frozenset(["of", "and", "&", "du", "le", "el"])
 NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 # Lower-case particles inside people's surnames ("Kevin de León", "Ursula von der Leyen", "Vincent van Gogh").
 SURNAME_PARTICLES = ROMANCE_NAME_PARTICLES | frozenset(["van", "von", "der", "den", "da", "di", "du", "dos", "das"])

@@ -24,6 +24,7 @@ from .handout import build_handout
 from .kinds_text import ItemCandidate
 from .material import GRADES, Material, grade_number, natural_key, reading_level
 from .offensive import offensive_notes
+from .outlet_hints import other_outlets
 from .sound import definitions
 
 BUILDERS: dict[str, Callable[[Material], list[ItemCandidate]]] = {
@@ -222,6 +223,7 @@ def lesson_frame(m: Material, items: Sequence[dict[str, Any]], minutes: int, *, 
         "articles": [{"letter": m.name(outlet_of(a)), "outlet": m.full_name(outlet_of(a)), "id": a.document.id}
                      for a in sorted(m.analyses, key=lambda a: (natural_key(m.name(outlet_of(a))), a.document.id))],
         "giveaways": list(m.giveaways),
+        "other_outlets": other_outlets(m) if handout else [],
         "content_notes": offensive_notes(m) if handout else [],
         "above_grade": [i["number"] for i in items if any(p["above_grade"] for p in i["passages"])],
     }
