@@ -31,7 +31,7 @@ def test_other_outlets_in_the_handout_are_listed_with_their_sentences(lexicons):
                      outlet="Ledger")
     m = Material([post, ledger], {}, lexicons, blind=True)
     found = {o["name"]: o["places"] for o in other_outlets(m)}
-    assert found["Reuters"] == [f"{m.letters['Some Post']}, sentence 1", f"{m.letters['Some Post']}, sentence 3"]
+    assert found["Reuters"] == [f"{m.letters['Some Post']}, sentences 1, 3"]
     assert found["Politico"] == [f"{m.letters['Ledger']}, sentence 2"]
     assert found["CNN"] == [f"{m.letters['Ledger']}, sentence 3"]
     assert not any(name.lower() == "newspaper" for name in found)  # a common noun at a sentence's start

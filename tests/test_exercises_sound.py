@@ -172,8 +172,9 @@ def test_a_name_that_modifies_a_noun_has_no_label_before_it(lexicons):
         analysis = article(lexicons, text)
         assert modifies_a_noun(lexicons, analysis, text.index(label) + len(label)) is compound, text
     for first, expected in (("The vitriolic BDS campaign grew last year.", 0), ("The vitriolic BDS won support.", 1)):
-        analyses = [article(lexicons, text, id=f"{n}-1", outlet=outlet) for n, (text, outlet) in enumerate(
-            ((first, "Ledger"), ("The ruthless BDS won support.", "Herald"), ("The peaceful BDS won support.", "Courier")))]
+        versions = ((first, "Ledger"), ("The ruthless BDS won support.", "Herald"),
+                    ("The peaceful BDS won support.", "Courier"))
+        analyses = [article(lexicons, text, id=f"{n}-1", outlet=outlet) for n, (text, outlet) in enumerate(versions)]
         rows = label_rows(analyses, [("The vitriolic BDS", "vitriolic"), ("The ruthless BDS", "ruthless"),
                                      ("The peaceful BDS", "")])
         assert len(name_that_label(Material(analyses, {"labels": rows}, lexicons))) == expected, first

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..compare.common import outlet_of
 from ..grammar import NAME_JOINERS
-from .material import Material, natural_key
+from .material import Material, natural_key, number_runs
 
 
 @dataclass(frozen=True)
@@ -84,24 +84,32 @@ def other_outlets(m: Material) -> list[dict[str, Any]]:
     if not m.blind:
         return []
     names = known_outlets(m)
+    pattern = names.pattern()
     m.names_pattern()  # fills m.variant_of: every known variant of the lesson's outlets
     own = {m.full_name(o).lower() for o in m.letters}
-    found: dict[str, list[str]] = {}
+    found: dict[str, dict[str, Any]] = {}
     for analysis in sorted(m.analyses, key=lambda a: natural_key(m.name(outlet_of(a)))):
         doc, letter = analysis.document, m.name(outlet_of(analysis))
-        places = [(m.bare_title(doc.title), "headline", None)]
-        places += [(doc.text, "", (s, e)) for s, e in doc.sentences]
-        for text, where, span in places:
-            start, end = span or (0, len(text))
-            for match in names.pattern().finditer(text, start, end):
+        places = [(m.bare_title(doc.title), 0, (0, len(m.bare_title(doc.title))))]
+        places += [(doc.text, n + 1, span) for n, span in enumerate(doc.sentences)]
+        for text, number, (start, end) in places:
+            for match in pattern.finditer(text, start, end):
                 key = match.group("name").lower()
-                shown = names.display[key]
-                if key in m.variant_of or shown.lower() in own:
+                if key in m.variant_of or names.display[key].lower() in own or not written_as_name(
+                        text, match.start(), match.end(), names,
+                        sentence_start=not text[start:match.start()].strip(" “\"‘'(")):
                     continue
-                if not written_as_name(text, match.start(), match.end(), names,
-                                       sentence_start=not text[start:match.start()].strip(" “\"‘'(")):
-                    continue
-                place = f"{letter}, {where or 'sentence ' + str(doc.sentence_of(match.start()) + 1)}"
-                if place not in found.setdefault(shown, []):
-                    found[shown].append(place)
-    return [{"name": name, "places": places} for name, places in sorted(found.items())]
+                # a media_names.tsv outlet by its display name, any other as first written ("ABC News")
+                outlet = found.setdefault(names.display[key].lower(), {
+                    "name": names.display[key] if key in names.listed else match.group("name"), "at": {}})
+                outlet["at"].setdefault(letter, []).append(number)
+    return [{"name": o["name"], "places": [where(letter, numbers) for letter, numbers in o["at"].items()]}
+            for _, o in sorted(found.items())]
+
+
+def where(letter: str, numbers: list[int]) -> str:
+    """"Source B, headline and sentences 2, 7–9": the places of one outlet's name in one article."""
+    sentences = sorted({n for n in numbers if n})
+    parts = (["headline"] if 0 in numbers else []) + (
+        [f"sentence{'s' if len(sentences) > 1 else ''} {number_runs(sentences)}"] if sentences else [])
+    return f"{letter}, {' and '.join(parts)}"
