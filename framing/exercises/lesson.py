@@ -44,8 +44,8 @@ WHY_NONE = {
                   "might, appears, reportedly, about, according to …); the articles may still hold hedges",
     "who_speaks": "framing is sure who speaks in fewer than three sentences (one saying verb, the speaker named "
                   "beside it, the whole quotation in quotation marks or none), or in sentences of only one speaker",
-    "name_that_label": "framing is sure of no entity that two outlets name with different labels, one of them a "
-                       "loaded term from its word list",
+    "name_that_label": "framing is sure of no entity that the outlets name with three different labels, one of them "
+                       "a loaded term from its word list",
     "same_fact": "framing matched no fact across two outlets surely enough, in sentences where it is sure who says "
                  "it and where its versions differ in doubt words or in whom they credit",
     "numbers_gaps": "framing is sure of no matched fact that two outlets give clearly different values for one "
