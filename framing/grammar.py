@@ -67,6 +67,11 @@ ACCORDANCE_VERBS = frozenset(["calculated", "computed", "determined", "adjusted"
                               "paid", "divided", "measured", "allocated", "distributed", "assigned", "weighted",
                               "scaled", "priced", "classified", "arranged", "varies", "vary"])
 # -ing words that are no verb ("suggests nothing", "suggested something"): not a gerund after a verb.
+# Verbs of how a thing strikes one ("as it may seem"), and the words that open a concession after an adjective
+# ("absurd as it may sound", "strange though it might seem"): hedging's ``concessive_as`` veto reads them.
+APPEARANCE_VERBS = frozenset(["seem", "seems", "seemed", "sound", "sounds", "sounded", "appear", "appears", "appeared",
+                              "look", "looks", "looked"])
+CONCESSIVE_MARKERS = frozenset(["as", "though"])
 NOT_GERUNDS = frozenset(["nothing", "something", "anything", "everything", "during", "thing", "things"])
 
 # --- pronouns ------------------------------------------------------------------------
@@ -116,6 +121,8 @@ MONTH_ABBREVIATIONS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug"
 # Lower-case particles of Spanish and Portuguese names ("Cartel de los Soles"), kept in capitalized names.
 ROMANCE_NAME_PARTICLES = frozenset(["de", "del", "la", "las", "los"])
 # Generational suffixes after a surname ("Joseph R. Biden Jr."): part of the name, never the surname.
+# Small words a name may hold in lower case ("Voice of America", "Le Monde" as "le Monde").
+NAME_JOINERS = ROMANCE_NAME_PARTICLES | frozenset(["of", "and", "&", "du", "le", "el"])
 NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 # Lower-case particles inside people's surnames ("Kevin de León", "Ursula von der Leyen", "Vincent van Gogh").
 SURNAME_PARTICLES = ROMANCE_NAME_PARTICLES | frozenset(["van", "von", "der", "den", "da", "di", "du", "dos", "das"])

@@ -12,14 +12,15 @@ from exercises_story import COUNCIL_DIR
 from test_report_browser import open_report
 
 from framing.exercises import LessonOptions, write_exercises
+from framing.exercises.wording import KINDS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory, lexicons):
-    out = tmp_path_factory.mktemp("exercises")
-    paths = write_exercises([COUNCIL_DIR], lexicons, out, options=LessonOptions(blind=True, minutes=120),
+    out = tmp_path_factory.mktemp("exercises")  # every kind, on-request ones too: each must render accessibly
+    paths = write_exercises([COUNCIL_DIR], lexicons, out, options=LessonOptions(kinds=KINDS, blind=True, minutes=120),
                             formats=["html"])
     return {path.name: path for path in paths}
 

@@ -100,6 +100,19 @@ def test_exercises_same_fact_takes_only_confident_rows_and_prints_whole_offsets(
     assert same_fact(Material([a, c], {"facts": fact_rows(a, c, 1.0)}, lexicons)) == []  # the same words twice
 
 
+def test_same_fact_is_built_only_on_request_and_a_default_key_says_why(lexicons):
+    """Blind readers found its pairs wrong or weak in nearly every reading (a shared topic or figure, not a claim)."""
+    a = article(lexicons, "The council may approve the budget on Monday. Members met.", id="a-1", outlet="Ledger")
+    b = article(lexicons, "The council will approve the budget on Monday. Members met.", id="b-1", outlet="Herald")
+    tables = {"facts": fact_rows(a, b, 1.0)}
+    default = build_lesson([a, b], tables, lexicons, LessonOptions())
+    assert "same_fact" not in [item["kind"] for item in default["items"]]
+    assert "not sure enough to print unchecked" in lesson_text(default, "key")
+    assert "--kinds same-fact" in lesson_text(default, "key")
+    asked = build_lesson([a, b], tables, lexicons, LessonOptions(kinds=("same_fact",)))
+    assert [item["kind"] for item in asked["items"]] == ["same_fact"]
+
+
 def test_exercises_kinds_without_confident_rows_are_left_out_and_the_key_says_why(lexicons):
     a = article(lexicons, "The council may approve the budget on Monday. Members met.", id="a-1", outlet="Ledger")
     b = article(lexicons, "The council will approve the budget on Monday. Members met.", id="b-1", outlet="Herald")
@@ -126,17 +139,45 @@ def test_exercises_name_that_label_needs_a_loaded_name_and_hides_grammar_clues(l
     a = article(lexicons, "The regime's army moved north on Monday. Talks stalled.", id="a-1", outlet="Ledger")
     b = article(lexicons, "The government's army moved north on Monday. Talks stalled.", id="b-1", outlet="Herald")
     c = article(lexicons, "The government's army moved north on Monday. Talks stalled.", id="c-1", outlet="Courier")
+    d = article(lexicons, "The cabinet's army moved north on Monday. Talks stalled.", id="d-1", outlet="Courier")
     plain = Material([c, b], {"labels": label_rows([c, b], [("government's", ""), ("government's", "")])}, lexicons)
     assert name_that_label(plain) == []  # the same name twice: nothing to compare
-    unloaded = label_rows([a, b], [("regime's", ""), ("government's", "")])
-    assert name_that_label(Material([a, b], {"labels": unloaded}, lexicons)) == []  # no loaded mark
-    loaded = label_rows([a, b], [("regime's", "regime"), ("government's", "")])
-    [candidate] = name_that_label(Material([a, b], {"labels": loaded}, lexicons))
+    unloaded = label_rows([a, b, d], [("regime's", ""), ("government's", ""), ("cabinet's", "")])
+    assert name_that_label(Material([a, b, d], {"labels": unloaded}, lexicons)) == []  # no loaded mark
+    loaded = label_rows([a, b, d], [("regime's", "regime"), ("government's", ""), ("cabinet's", "")])
+    [candidate] = name_that_label(Material([a, b, d], {"labels": loaded}, lexicons))
     item = candidate.make()
     options = [option.split(". ", 1)[1] for option in item["options"]["items"]]
-    assert sorted(options) == ["government", "regime"]  # possessives stripped: the gap's "'s" gives nothing away
+    assert sorted(options) == ["cabinet", "government", "regime"]  # possessives stripped: "'s" gives nothing away
     assert all("'s" in s["text"] for s in item["passages"][0]["sentences"])
     assert option_form("President Trump’s") == "President Trump"
+
+
+def test_name_that_label_needs_three_labels(lexicons):
+    """Two labels, one loaded, give the match away: a blind reader found such an item trivial."""
+    a = article(lexicons, "The regime's army moved north on Monday. Talks stalled.", id="a-1", outlet="Ledger")
+    b = article(lexicons, "The government's army moved north on Monday. Talks stalled.", id="b-1", outlet="Herald")
+    loaded = label_rows([a, b], [("regime's", "regime"), ("government's", "")])
+    assert name_that_label(Material([a, b], {"labels": loaded}, lexicons)) == []
+
+
+def test_a_name_that_modifies_a_noun_has_no_label_before_it(lexicons):
+    """"the vitriolic BDS campaign": "vitriolic" describes the campaign, so "The vitriolic BDS" is no label of BDS."""
+    from framing.exercises.sound import modifies_a_noun
+
+    for text, label, compound in (("The vitriolic BDS campaign grew last year.", "The vitriolic BDS", True),
+                                  ("The vitriolic BDS won support last year.", "The vitriolic BDS", False),
+                                  ("The vitriolic BDS has grown.", "The vitriolic BDS", False),
+                                  ("The regime's army moved north.", "The regime's", False)):
+        analysis = article(lexicons, text)
+        assert modifies_a_noun(lexicons, analysis, text.index(label) + len(label)) is compound, text
+    for first, expected in (("The vitriolic BDS campaign grew last year.", 0), ("The vitriolic BDS won support.", 1)):
+        versions = ((first, "Ledger"), ("The ruthless BDS won support.", "Herald"),
+                    ("The peaceful BDS won support.", "Courier"))
+        analyses = [article(lexicons, text, id=f"{n}-1", outlet=outlet) for n, (text, outlet) in enumerate(versions)]
+        rows = label_rows(analyses, [("The vitriolic BDS", "vitriolic"), ("The ruthless BDS", "ruthless"),
+                                     ("The peaceful BDS", "")])
+        assert len(name_that_label(Material(analyses, {"labels": rows}, lexicons))) == expected, first
 
 
 # --- model rewrite ----------------------------------------------------------------------------

@@ -313,3 +313,17 @@ def test_a_same_fact_pair_with_the_same_speaker_and_no_other_difference_teaches_
 
 
 
+
+
+def test_a_concession_as_it_may_sound_is_no_hedge_in_the_key(lexicons):
+    """"Absurd as it may sound" grants a point; a blind teacher found its "may" keyed as a sure modal hedge."""
+    from framing.exercises.doubt import passage_doubts, uncounted
+    from framing.exercises.hedge_key import sure_answers
+
+    text = "Absurd as it may sound, the bridge was built in a week. As strange as it might seem, the vote may slip."
+    analysis = article(lexicons, text)
+    doubts = passage_doubts(lexicons, analysis, 0, len(text))
+    assert [d.text for d in sure_answers(lexicons, analysis, doubts)] == ["may"]
+    assert [d.start for d in doubts] == [text.index("may slip")]
+    assert uncounted(lexicons, analysis, 0, len(text), doubts) == []  # not even offered for the teacher to accept
+    assert [s.text for s in analysis.spans_of("hedge")] == ["may"]  # the report counts the same

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..analysis import ArticleAnalysis
+from ..features.hedge_vetoes import vetoed_places
 from ..grammar import (
     DETERMINERS,
     OBJECT_PRONOUNS,
@@ -146,6 +147,7 @@ def uncounted(lexicons: Lexicons, analysis: ArticleAnalysis, start: int, end: in
     extra += [Doubt(s.start, s.end, s.text, s.category, f"hedge:{s.label}") for s in analysis.spans_of("hedge")
               if start <= s.start and s.end <= end and s.counted and (s.category in TOPIC_CLASSES or (
                   doubtful(text, s.start, s.end) and s.text.lower() == ABILITY_OR_DOUBT))]
+    taken += vetoed_places(analysis.document.tokens, lexicons, start, end)  # a veto's word is no hedge here either
     return [d for d in without_overlaps(extra) if not any(a < d.end and d.start < b for a, b in taken)]
 
 

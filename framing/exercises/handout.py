@@ -43,5 +43,5 @@ def article_model(m: Material, analysis: Any) -> dict[str, Any]:
         paragraphs[-1]["sentences"].append({"n": index + 1, "text": m.body_text(analysis, start, end)})
     for n, paragraph in enumerate(paragraphs, start=1):
         paragraph["n"] = n
-    return {"heading": m.name(outlet_of(analysis)), "title": m.mask(doc.title), "paragraphs": paragraphs,
+    return {"heading": m.name(outlet_of(analysis)), "title": m.title(doc.title), "paragraphs": paragraphs,
             "n_sentences": len(doc.sentences)}

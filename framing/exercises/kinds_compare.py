@@ -19,7 +19,7 @@ from .fact_words import spoken
 from .hedge_key import sure_answers
 from .kinds_text import ItemCandidate, offsets, table
 from .material import Material, clean, letter_name, listed, parse_evidence, records
-from .sound import is_confident, standing
+from .sound import is_confident, modifies_a_noun, standing
 
 NOT_A_NAME = DETERMINERS | POSSESSIVE_DETERMINERS | SUBJECT_PRONOUNS  # "The senator", "His lawyer", "He"
 
@@ -96,14 +96,20 @@ def option_form(label: str) -> str:
     return _POSSESSIVE.sub("", clean(label)).strip()
 
 
+# Different labels an item needs. Students match labels to gaps and the key ranks nothing, so with two labels
+# the one loaded word gives the match away (a blind reader found two labels trivial); three keep it a reading.
+MIN_LABELS = 3
+
+
 def name_that_label(m: Material) -> list[ItemCandidate]:
     """Entities that two outlets name differently, at least one name a loaded term the lexicon lists."""
     listed_terms = {entry.key.lower() for entry in m.lexicons["loaded"]}
     by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in confident_rows(m, "labels"):
-        refs = parse_evidence(row.get("evidence"))
-        if refs and can_show(m, refs[0][0], refs[0][1]):
-            by_entity[row["entity"]].append(row)
+        refs = [ref for ref in parse_evidence(row.get("evidence")) if ref[0] in m.by_id and can_show(m, ref[0], ref[1])
+                and not modifies_a_noun(m.lexicons, m.by_id[ref[0]], ref[2])]
+        if refs:  # the item shows the first occurrence where the label is the name's own
+            by_entity[row["entity"]].append({**row, "evidence": "; ".join(f"{a}:{s}-{e}" for a, s, e in refs)})
     found = []
     for entity, rows in by_entity.items():
         best: dict[str, dict[str, Any]] = {}
@@ -112,7 +118,7 @@ def name_that_label(m: Material) -> list[ItemCandidate]:
         chosen = [best[o] for o in m.outlets if o in best][:MAX_VERSIONS]
         forms = {option_form(r["label"]).lower() for r in chosen}
         loaded = [r for r in chosen if any(t.lower() in listed_terms for t in listed(r.get("loaded_terms")))]
-        if len(chosen) >= 2 and len(forms) >= 2 and loaded and len(forms) > len(
+        if len(chosen) >= MIN_LABELS and len(forms) >= MIN_LABELS and loaded and len(forms) > len(
                 {option_form(r["label"]).lower() for r in loaded}) and one_referent(entity, chosen):
             found.append((entity, chosen))
     ranked = m.rank(found, lambda c: 0)

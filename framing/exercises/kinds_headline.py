@@ -64,7 +64,7 @@ def headline_check(m: Material) -> list[ItemCandidate]:
             found.append((row, doubts, 0 if headline_verdict(row, doubts) != "the same" else 1))
     ranked = m.rank(found, lambda c: c[2] * 2)
     return [ItemCandidate(f"headline:{row['article_id']}", row["outlet"], f"{m.name(row['outlet'])}: "
-                      f"{m.mask(clean(str(row['headline'])))}", float(row["confidence"]),
+                      f"{m.title(clean(str(row['headline'])))}", float(row["confidence"]),
                       lambda r=row, d=doubts: headline_item(m, r, d)) for row, doubts, _ in ranked]
 
 
@@ -206,7 +206,7 @@ def claim_clauses(m: Material, doc: Any, start: int, end: int, headline: str) ->
 def headline_item(m: Material, row: dict[str, Any], doubts: tuple[list[str], list[str]]) -> dict[str, Any]:
     body = version(m, row["outlet"], str(row["article_id"]), int(float(row["body_start"])))
     passage = numbered([body] if body else [], f"{m.name(row['outlet'])}")
-    passage["headline"] = m.mask(clean(row["headline"]))
+    passage["headline"] = m.title(clean(row["headline"]))
     where = offsets(body["start"], body["end"]) if body else ""
     verdict = headline_verdict(row, doubts)
     # "none" only for the side the verdict checked has no doubt word at all (:func:`verdict_holds`)

@@ -24,6 +24,7 @@ from .handout import build_handout
 from .kinds_text import ItemCandidate
 from .material import GRADES, Material, grade_number, natural_key, reading_level
 from .offensive import offensive_notes
+from .outlet_hints import other_outlets
 from .sound import definitions
 
 BUILDERS: dict[str, Callable[[Material], list[ItemCandidate]]] = {
@@ -43,8 +44,8 @@ WHY_NONE = {
                   "might, appears, reportedly, about, according to …); the articles may still hold hedges",
     "who_speaks": "framing is sure who speaks in fewer than three sentences (one saying verb, the speaker named "
                   "beside it, the whole quotation in quotation marks or none), or in sentences of only one speaker",
-    "name_that_label": "framing is sure of no entity that two outlets name with different labels, one of them a "
-                       "loaded term from its word list",
+    "name_that_label": "framing is sure of no entity that the outlets name with three different labels, one of them "
+                       "a loaded term from its word list",
     "same_fact": "framing matched no fact across two outlets surely enough, in sentences where it is sure who says "
                  "it and where its versions differ in doubt words or in whom they credit",
     "numbers_gaps": "framing is sure of no matched fact that two outlets give clearly different values for one "
@@ -222,6 +223,7 @@ def lesson_frame(m: Material, items: Sequence[dict[str, Any]], minutes: int, *, 
         "articles": [{"letter": m.name(outlet_of(a)), "outlet": m.full_name(outlet_of(a)), "id": a.document.id}
                      for a in sorted(m.analyses, key=lambda a: (natural_key(m.name(outlet_of(a))), a.document.id))],
         "giveaways": list(m.giveaways),
+        "other_outlets": other_outlets(m) if handout else [],
         "content_notes": offensive_notes(m) if handout else [],
         "above_grade": [i["number"] for i in items if any(p["above_grade"] for p in i["passages"])],
     }

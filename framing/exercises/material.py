@@ -31,6 +31,7 @@ from .outlet_names import (
     outlet_groups,
     possessive_show,
     programme_span,
+    title_without_outlet,
     titled_show,
 )
 
@@ -115,6 +116,17 @@ class Material:
         if not self.blind or not text:
             return text
         return self.names_pattern().sub(lambda m: self.shown_for(m.group("name")), text)
+
+    def title(self, title: str) -> str:
+        """A headline as students see it: a page-title suffix naming an outlet cut, outlet names masked."""
+        return self.mask(self.bare_title(title))
+
+    def bare_title(self, title: str) -> str:
+        """``title`` without a trailing " | Outlet…" / " - Outlet" naming a lesson outlet or one the lexicons know."""
+        self.names_pattern()
+        known = [e.key for e in self.lexicons["media_names"]] + [
+            e.key for e in self.lexicons["source_kinds"] if e["kind"] == "media"]
+        return title_without_outlet(title, [*self.variant_of, *known])
 
     def shown_for(self, variant: str) -> str:
         """What replaces an outlet's name: its Source letter; a programme of it ("Fox and Friends") is hidden
@@ -250,7 +262,7 @@ class Material:
         numbers = f"sentence{'s' if len(indexes) > 1 else ''} {number_runs([i + 1 for i in indexes])}"
         return {
             "heading": heading or f"{self.name(outlet_of(analysis))}, handout {numbers}",
-            "title": self.mask(doc.title),
+            "title": self.title(doc.title),
             "sentences": sentences,
             "grade": level,
             "above_grade": level > grade_number(self.grade) + ABOVE_GRADE_MARGIN,

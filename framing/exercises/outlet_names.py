@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from ..lexicons import Lexicons
 
 PROGRAMME_HIDDEN = "[programme name hidden]"
+# A headline's trailing " | Outlet: section" or " - Outlet" (a page title's suffix, not part of the headline).
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—]\s+")
 
 
 def programme_span(text: str, start: int, end: int) -> tuple[int, int, str]:
@@ -123,3 +125,19 @@ def squashed_from_prefixes(squashed: str, words: Sequence[str]) -> bool:
     first, rest = words[0], words[1:]
     return any(squashed.startswith(first[:n]) and squashed_from_prefixes(squashed[n:], rest)
                for n in range(1, len(first) + 1)) if squashed else False
+
+
+def title_without_outlet(title: str, names: Iterable[str]) -> str:
+    """``title`` without a trailing " | Outlet: section" or " - Outlet" that names an outlet in ``names`` (lower case
+    names: the lexicons' and the lesson's own). A page title's suffix is no part of the headline, and in blind mode
+    it named the outlet ("Senate passes bill | Some Post: news")."""
+    for separator in _TITLE_SEPARATOR.finditer(title or ""):
+        written = title[separator.end():].strip()
+        tail = written.lower().removeprefix("the ").strip()
+        if not written or not (written[:1].isupper() or written[:1].isdigit() or "." in written.split()[0]):
+            continue  # an outlet's name is written capitalized ("| Some Post: news") or as a domain
+        for name in names:
+            bare = name.lower().removeprefix("the ").strip()
+            if bare and tail.startswith(bare) and not tail[len(bare):len(bare) + 1].isalnum():
+                return title[:separator.start()].rstrip()
+    return title

@@ -105,6 +105,13 @@ VETO_GOLDEN: Mapping[str, tuple[GoldenRow, ...]] = golden_table("""
     actor_signal | He indicates he will run again. | indicates | rejected
     actor_signal | Reports indicate at least 21 vessels were hit. | indicate
     actor_signal | The data indicates prices will fall. | indicates
+    concessive_as | Absurd as it may sound, the plan worked. | may | rejected
+    concessive_as | As strange as it might seem, the town grew. | might | rejected
+    concessive_as | The rule, odd though it may appear, still holds. | may | rejected
+    concessive_as | Strange as it seems, nobody came. | seems | rejected
+    concessive_as | The plan may sound absurd to voters. | may
+    concessive_as | Things are not always as they seem. | seem
+    concessive_as | As it may rain, we stayed home. | may
 """)
 
 DOUBT_GOLDEN: Mapping[str, tuple[GoldenRow, ...]] = golden_table("""

@@ -21,7 +21,10 @@ lists from data (``lexicons/role_nouns.tsv``, ``lexicons/reporting_verbs.tsv``) 
   evidence that indicates ("reports indicate", "the data indicate") still hedges, and so does
   "indicated that" with its content clause;
 * ``proposal``: "suggested saying", "suggests waiting": "suggest" before an -ing verb proposes an
-  action (a teacher rejected "suggested saying that …" as a hedge); "suggests that" keeps its row.
+  action (a teacher rejected "suggested saying that …" as a hedge); "suggests that" keeps its row;
+* ``concessive_as``: "absurd as it may sound", "as strange as it might seem", "odd though it may
+  appear": the writer grants how a claim strikes one and then makes it; the claim is not made
+  uncertain (a blind teacher found "may" of "absurd as it may sound" keyed as a sure hedge).
 
 Cues that are hedges in one tradition and not another are not vetoed but marked possible
 (:mod:`framing.features.hedge_doubts`).
@@ -33,7 +36,16 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..document import Token
-from ..grammar import NEGATED_ABILITY, NEGATIONS, NOT_GERUNDS, SUBJECT_PRONOUNS
+from ..grammar import (
+    APPEARANCE_VERBS,
+    CLAUSE_OPENERS,
+    CONCESSIVE_MARKERS,
+    MODALS,
+    NEGATED_ABILITY,
+    NEGATIONS,
+    NOT_GERUNDS,
+    SUBJECT_PRONOUNS,
+)
 from ..lexicons import Entry, Lexicons
 from ..rules import Rule, registry
 from .hedge_complements import active_as
@@ -164,6 +176,30 @@ def proposal(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexico
             and following.norm.endswith("ing") and following.norm not in NOT_GERUNDS)
 
 
+def concessive_as(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> bool:
+    """"absurd as it may sound", "as strange as it might seem": a concession, not a hedge of the claim.
+
+    The cue is the modal or the appearance verb of ``ADJ as|though SUBJECT (MODAL) seem|sound|appear|look``,
+    where the adjective opens its clause (sentence start, punctuation, a conjunction) or follows a
+    first "as" ("as strange as it may seem"). "Things are not always as they seem" is not matched.
+    """
+    if tokens[first].norm in MODALS:
+        modal, verb = first, neighbour(tokens, first, 1)
+        if verb is None or verb.norm not in APPEARANCE_VERBS:
+            return False
+    elif tokens[first].norm in APPEARANCE_VERBS:
+        before = neighbour(tokens, first, -1)
+        modal = first - 1 if before is not None and before.norm in MODALS else first
+    else:
+        return False
+    subject, marker, adjective, opener = (neighbour(tokens, modal, -step) for step in (1, 2, 3, 4))
+    if subject is None or subject.norm not in SUBJECT_PRONOUNS | {"this", "that"}:
+        return False
+    if marker is None or marker.norm not in CONCESSIVE_MARKERS or adjective is None or not adjective.is_word:
+        return False
+    return opener is None or not opener.is_word or opener.norm in CLAUSE_OPENERS  # "as" opens "as ADJ as"
+
+
 # Vetoes, in the order they are tried; a cue any of them claims is not a hedge. ``run(tokens, first, end,
 # entry, lexicons) -> bool``; each owns golden rows (:data:`~.hedge_golden.VETO_GOLDEN`).
 VETO_RULES: tuple[Rule, ...] = registry("hedging", "veto", VETO_GOLDEN, (
@@ -174,9 +210,26 @@ VETO_RULES: tuple[Rule, ...] = registry("hedging", "veto", VETO_GOLDEN, (
     ("opinion_holder", opinion_holder),
     ("actor_signal", actor_signal),
     ("proposal", proposal),
+    ("concessive_as", concessive_as),
 ))
 
 
 def vetoed_by(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> str:
     """The name of the first veto that takes the cue back, or "" when none does."""
     return next((rule.name for rule in VETO_RULES if rule.run(tokens, first, end, entry, lexicons)), "")
+
+
+def vetoed_places(tokens: Sequence[Token], lexicons: Lexicons, start: int, end: int) -> list[tuple[int, int]]:
+    """Character spans of hedge-lexicon words in ``[start, end)`` that a veto takes back.
+
+    Readers that look words up in ``hedges.tsv`` without the detector (the lesson's "also accept" list)
+    ask this, so a word the detector vetoed ("may" of "absurd as it may sound") is no hedge there either.
+    """
+    inside = [n for n, token in enumerate(tokens) if start <= token.start and token.end <= end]
+    if not inside:
+        return []
+    first = inside[0]
+    norms = [tokens[n].norm for n in range(first, inside[-1] + 1)]
+    return [(tokens[first + a].start, tokens[first + b - 1].end)
+            for a, b, entry in lexicons.matcher("hedges").match(norms)
+            if vetoed_by(tokens, first + a, first + b, entry, lexicons)]
