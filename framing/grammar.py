@@ -99,6 +99,14 @@ CLAUSE_OPENERS = frozenset(
 # Adverbs that may stand before a clause's subject without taking its place ("even Steele declared").
 FOCUS_ADVERBS = frozenset(["even", "only", "also", "just", "indeed", "still", "now", "then", "too"])
 
+# Adverbs of judgement or certainty ("falsely claimed", "absolutely no evidence", "clearly possible"): the writer
+# rules on the words they modify, so a strict teacher reads the phrase as certainty, not as a hedge.
+JUDGEMENT_ADVERBS = frozenset(["incorrectly", "falsely", "wrongly", "erroneously", "mistakenly", "baselessly",
+                               "dishonestly", "rightly", "correctly", "truthfully", "accurately", "absolutely",
+                               "clearly", "definitely", "certainly", "undoubtedly", "obviously", "plainly",
+                               "unquestionably", "indisputably", "categorically", "emphatically", "flatly",
+                               "completely", "entirely", "totally", "utterly"])
+
 # Capitalized words that, after a period that may end an abbreviation ("the U.S.", "Acme Inc.",
 # "in Oct."), show that a new sentence starts: determiners, pronouns, clause openers and the
 # question words and adverbs that open news sentences. A name ("the U.S. Government") is not one.

@@ -64,7 +64,9 @@ def test_doubt_words_include_second_hand_markers_and_list_uncounted_hedge_words(
     assert "may" not in words  # the month
     extra = uncounted(lexicons, a, 0, len(text), found)
     assert all(not any(d.start < f.end and f.start < d.end for f in found) for d in extra)
-    assert headline_words(lexicons, "Mayor claims council wasted money") == ["claims"]
+    # the claim family is never a sure answer ("claims the title", "claimed 12 lives"), in a headline neither
+    assert headline_words(lexicons, "Mayor claims council wasted money") == []
+    assert headline_words(lexicons, "Mayor accuses council of wasting money") == ["accuses"]
     assert headline_words(lexicons, "Mayor pushes back on claim about bridge") == []  # a noun, not a verb
 
 
@@ -141,7 +143,7 @@ def test_an_outlet_citing_itself_is_masked_and_listed_as_a_hint(lexicons):
 
 def test_only_claim_words_are_second_hand_and_an_outlets_show_is_its_name(lexicons):
     assert headline_words(lexicons, "Mayor insists council must act and argues the case") == []
-    assert headline_words(lexicons, "Mayor claims council hid the budget") == ["claims"]
+    assert headline_words(lexicons, "Mayor accuses council of hiding the budget") == ["accuses"]
     text = "Mayor Ann Cole spoke on Tucker Carlson Tonight on Monday about the bridge."
     fox = article(lexicons, text, id="f-1", outlet="fox")
     other = article(lexicons, "The council met on Monday to vote on the bridge.", id="o-3", outlet="nyt")

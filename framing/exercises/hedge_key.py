@@ -25,7 +25,15 @@ from __future__ import annotations
 import re
 
 from ..analysis import ArticleAnalysis
-from ..grammar import ACCORDANCE_VERBS, BE_FORMS, SUBJECT_PRONOUNS, WH_WORDS
+from ..grammar import (
+    ACCORDANCE_VERBS,
+    BE_FORMS,
+    DETERMINERS,
+    JUDGEMENT_ADVERBS,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+    WH_WORDS,
+)
 from ..lexicons import Lexicons
 from .doubt import BELIEF_RULES, Doubt, a_noun, second_hand
 
@@ -140,8 +148,17 @@ SURE_ROWS = frozenset({("modal", "modal_may"), ("modal", "modal_might"), ("adver
                        ("evidential", ""), ("evidential", "of_complement"), ("other", ""), ("adjective", ""),
                        ("adjective", "possible")})
 # Second-hand markers read from "what … called" phrases; those of counted attributions are sure only as "according
-# to" or a verb of the claim family ("claimed", "alleges"), not "quoted by" or "cited by", which only name a source.
+# to" or a second-hand verb ("alleges", "accused"), not "quoted by" or "cited by", which only name a source.
 SURE_MARKERS = ("second_hand:",)
+# The claim family is never sure: "claimed at least 165 lives" (killed), "claimed the title" (took), "claimed
+# responsibility", and "falsely claiming" (the writer rules on it) all reached keys a strict teacher marked wrong.
+# Students who give it are covered by the key's "other answers may be right".
+UNSURE_STEM = "claim"
+# Known-unknown phrases assert an absence ("no evidence of fraud", "it is not known"), which strict teachers read
+# as certainty; the worksheet's definition of a hedge ("may, could, appears, about, reportedly, if") names none.
+KNOWN_UNKNOWNS = frozenset({"no evidence", "no proof", "unclear", "not clear", "unknown", "not known",
+                            "little is known", "not well understood", "not fully understood", "nobody knows",
+                            "no one knows"})
 # After an adjective of possibility, what makes it a predicate ("is likely to", "unclear whether", "possible."),
 # not a description of a noun ("an unlikely leader": surprising, not doubted).
 _PREDICATE_AFTER = re.compile(r"\s*(?:[,.;:!?)]|to\b|that\b|whether\b|if\b)", re.IGNORECASE)
@@ -150,6 +167,8 @@ _PREDICATE_AFTER = re.compile(r"\s*(?:[,.;:!?)]|to\b|that\b|whether\b|if\b)", re
 def sure_hedge(lexicons: Lexicons, analysis: ArticleAnalysis, doubt: Doubt) -> bool:
     """Whether a clear-cut answer (:func:`split_answers`) is also one the key may claim without a teacher's check:
     a row of :data:`SURE_ROWS` or a counted second-hand marker, and an adjective only as a predicate."""
+    if unsure_anywhere(analysis.document.text, doubt):
+        return False
     if doubt.rule.startswith(SURE_MARKERS):
         return True
     if doubt.rule.startswith("attribution:"):
@@ -165,6 +184,31 @@ def sure_hedge(lexicons: Lexicons, analysis: ArticleAnalysis, doubt: Doubt) -> b
         # "was supposed to vote": a "to" its row does not end in makes an obligation, not a second-hand claim
         return not named_accusation(doubt.text) and not re.match(r"\s+to\b", text[doubt.end:doubt.end + 4])
     return doubt.category != "adjective" or bool(_PREDICATE_AFTER.match(text[doubt.end:doubt.end + 10]))
+
+
+def unsure_anywhere(text: str, doubt: Doubt) -> bool:
+    """Whether ``doubt`` is of a kind no key claims for sure, whatever its row: a word of the claim family
+    (:data:`UNSURE_STEM`), a known-unknown phrase (:data:`KNOWN_UNKNOWNS`), a word an adverb of judgement rules on
+    ("falsely alleged", "absolutely no evidence", "alleged falsely"), or an adverb of possibility that describes a
+    noun phrase after a determiner or a preposition ("a potentially deadly storm", "for possibly new sanctions")."""
+    words = doubt.text.lower().split()
+    if not words or stem(words[0]) == UNSURE_STEM or " ".join(words) in KNOWN_UNKNOWNS:
+        return True
+    before = _WORD.findall(text[max(0, doubt.start - 30):doubt.start].lower())
+    after = _WORD.findall(text[doubt.end:doubt.end + 30].lower())
+    # after a second-hand verb only ("alleged falsely"): "reportedly completely destroyed" rules on the destruction
+    verb_after = doubt.category == "evidential" and not words[-1].endswith("ly")
+    if (before and before[-1] in JUDGEMENT_ADVERBS) or (verb_after and after and after[0] in JUDGEMENT_ADVERBS):
+        return True
+    return doubt.category == "adverb" and attributive(before, after)
+
+
+def attributive(before: list[str], after: list[str]) -> bool:
+    """Whether an adverb stands inside a noun phrase: after a determiner or a preposition other than "to" or a
+    degree word ("most likely receive" hedges the verb), and before neither a number ("of perhaps 200 people"
+    approximates) nor an -ing verb ("by possibly raising")."""
+    return bool(before and after) and before[-1] in (DETERMINERS | PREPOSITIONS) - {"to", "most", "all"} and not (
+        after[0][:1].isdigit() or after[0].endswith("ing"))
 
 
 def quoted_phrase(analysis: ArticleAnalysis, doubt: Doubt, most: int = 8) -> bool:
