@@ -126,6 +126,17 @@ MONTHS = frozenset(
 MONTH_ABBREVIATIONS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 
 # --- names ---------------------------------------------------------------------------
+# Adverbs that open a news sentence and are never part of a name, however capitalized ("Again Fox News
+# reported": the speaker is Fox News, not "Again Fox News").
+SENTENCE_ADVERBS = (FOCUS_ADVERBS - {"just"}) | frozenset(
+    ["again", "meanwhile", "moreover", "instead", "later", "earlier", "afterward", "afterwards", "furthermore",
+     "nonetheless", "nevertheless", "thus", "hence"]
+)
+# Words never part of a name, however capitalized ("No Deal" in a slogan is no one's name): one set for the
+# mention layer and the attribution reader's names.
+NOT_NAME_WORDS = DETERMINERS | POSSESSIVE_DETERMINERS | PREPOSITIONS | CLAUSE_OPENERS | SENTENCE_ADVERBS | frozenset(
+    ["he", "she", "they", "i", "we", "it", "no", "not", "yes", "every", "each"]
+)
 # Lower-case particles of Spanish and Portuguese names ("Cartel de los Soles"), kept in capitalized names.
 ROMANCE_NAME_PARTICLES = frozenset(["de", "del", "la", "las", "los"])
 # Generational suffixes after a surname ("Joseph R. Biden Jr."): part of the name, never the surname.

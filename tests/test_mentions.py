@@ -197,3 +197,16 @@ def test_odd_text_gives_well_formed_mentions(lexicons, text):
 def test_lone_pronoun_stays_unresolved(lexicons):
     (mention,) = mentions_of("He left.", lexicons)
     assert mention.how == "pronoun" and not mention.resolved and "no person" in mention.reason
+
+
+@pytest.mark.parametrize("text", [
+    "The search ended on Friday. Again Fox News reported that the men had fled.",
+    "The search ended on Friday. Meanwhile Fox News reported that the men had fled.",
+])
+def test_a_sentence_opening_adverb_is_no_part_of_a_name_or_a_source(lexicons, text):
+    """"Again Fox News reported": the outlet speaks; a capitalized adverb opening the sentence is not its name."""
+    from framing.analysis import analyze_document
+
+    assert all(m.text.split()[0] not in {"Again", "Meanwhile"} for m in mentions_of(text, lexicons))
+    analysis = analyze_document(parse_text(text, lexicons), lexicons)
+    assert [s.text for s in analysis.spans_of("source")] == ["Fox News"]

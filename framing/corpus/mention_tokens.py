@@ -15,11 +15,9 @@ from typing import TYPE_CHECKING
 
 from ..grammar import (
     CLAUSE_OPENERS,
-    DETERMINERS,
     FOCUS_ADVERBS,
     NAME_SUFFIXES,
-    POSSESSIVE_DETERMINERS,
-    PREPOSITIONS,
+    NOT_NAME_WORDS,
     SURNAME_PARTICLES,
     TITLE_MODIFIERS,
 )
@@ -30,10 +28,6 @@ if TYPE_CHECKING:
     from ..lexicons import TermMatcher
 
 # Capitalized function words that never start or continue a name.
-# Words never part of a name, however capitalized ("No Deal" in a slogan is no one's name).
-NOT_NAME_WORDS = DETERMINERS | POSSESSIVE_DETERMINERS | PREPOSITIONS | CLAUSE_OPENERS | frozenset(
-    ["he", "she", "they", "i", "we", "it", "no", "not", "yes", "every", "each"]
-)
 # Lower-case words allowed inside an organisation's name ("Department of Justice", "Bank of America").
 ORG_CONNECTORS = frozenset(["of", "for", "and", "the", "on"])
 # After these a capitalized word may open a quoted sentence, so it is not known to be a name.

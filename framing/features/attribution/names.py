@@ -20,14 +20,14 @@ from ...corpus.descriptions import bare_question
 from ...corpus.mention_tokens import is_name_shaped
 from ...corpus.mentions import PERSON_NAME_RULES, mention_lexicon
 from ...document import Document, Token
-from ...grammar import CLAUSE_OPENERS, CLOSING_QUOTE_NORMS, DETERMINERS, PREPOSITIONS
+from ...grammar import CLAUSE_OPENERS, CLOSING_QUOTE_NORMS, NOT_NAME_WORDS
 from ...lexicons import Entry, Lexicons
 from .model import NamedPerson, Unit
 
 # "I" outside quotes is the writer (first-person pieces); "we" a group including the writer.
 PRONOUNS = {"he": "named_person", "she": "named_person", "they": "vague", "i": "named_person", "we": "vague"}
 # Words that cannot be part of a name.
-NOT_NAMES = DETERMINERS | PREPOSITIONS | CLAUSE_OPENERS | frozenset(PRONOUNS)
+NOT_NAMES = NOT_NAME_WORDS | frozenset(PRONOUNS)
 # Marks after which a word opens a clause or an aside.
 PUNCT_OPENERS = frozenset(",;:–—-()[]\"“”‘’'«»")
 # Sentences back to look for a pronoun's antecedent.

@@ -17,7 +17,9 @@ from ...grammar import (
     DETERMINERS,
     MONTHS,
     NEGATIONS,
+    NOT_NAME_WORDS,
     OBJECT_PRONOUNS,
+    POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
     REFLEXIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -47,6 +49,10 @@ TIME_WORDS = WEEKDAYS | (MONTHS - {"may"}) | frozenset(
     ["today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend", "month",
      "year", "time"]
 )
+
+# Capitalized words that never open a source phrase ("Again Fox News reported"); a capitalized possessive
+# does ("Our critics say").
+_NOT_MODIFIERS = NOT_NAME_WORDS - POSSESSIVE_DETERMINERS
 
 
 # Words and marks between a person and the place that describes them ("X of Ohio", "X (R-Ohio)").
@@ -95,8 +101,7 @@ class Context(Parse):
                 break
             if previous.norm in DETERMINERS or previous.text[0].isdigit() or (
                 previous.text[0].isupper() and "-" not in previous.text
-                and previous.norm not in CLAUSE_OPENERS
-                and previous.norm not in PREPOSITIONS
+                and previous.norm not in _NOT_MODIFIERS  # clause openers, prepositions, "Again", "Meanwhile"
                 and previous.norm not in PRONOUNS
                 and (previous.norm not in self.lowered or first - 1 in self.kind_by_last)
             ):
