@@ -115,8 +115,8 @@ def _add_exercises(commands: Any) -> None:
     exercises.add_argument("--grade", default="9", help="6 to 12, or college (default: 9)")
     exercises.add_argument("--blind", action="store_true", help="show outlets as Source A, B, C… to students")
     exercises.add_argument("--seed", type=int, default=0, help="which items to pick (same seed, same files)")
-    exercises.add_argument("--kinds", help="comma-separated kinds of item (default: all but same-fact and "
-                           "spot-the-frame, built only when named)")
+    exercises.add_argument("--kinds", help="comma-separated kinds of item (default: all but same-fact, "
+                           "rewrite-neutrally and spot-the-frame, built only when named)")
     exercises.add_argument("--items", type=int, help="at most this many items (default: as many as fit --minutes)")
     exercises.add_argument("--minutes", type=int, default=45, help="the period's length; items are picked to fit "
                            "and the guide's timings add up to it (default: 45)")
