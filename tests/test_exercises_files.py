@@ -294,8 +294,12 @@ def test_exercises_with_no_sound_item_say_so_on_the_worksheet_and_stderr(tmp_pat
     worksheet = (out / "worksheet.html").read_text(encoding="utf-8")
     key = (out / "answer-key.html").read_text(encoding="utf-8")
     assert "points in all" not in worksheet
-    for page in (worksheet, key):  # both say so plainly, with the reasons, and nothing about items that do not exist
-        assert "Nothing to print for this event" in page and "framing is sure who speaks in fewer than three" in page
+    # the key says so plainly with the reasons; the students' worksheet in plain words, with no tool talk
+    assert "Nothing to print for this event" in key and "framing is sure who speaks in fewer than three" in key
+    assert "This worksheet has no exercises" in worksheet
+    for jargon in ("framing", "--kinds", "manifest", "lexicon"):
+        assert jargon not in worksheet.split("<body", 1)[1], jargon
+    for page in (worksheet, key):  # nothing about items that do not exist
         for boilerplate in ("first item", "items in order", "Check answers", " min ", "Rubric", "Timing ("):
             assert boilerplate not in page, boilerplate
     assert "no exercise item passed the checks" in capsys.readouterr().err
