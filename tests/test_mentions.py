@@ -210,3 +210,13 @@ def test_a_sentence_opening_adverb_is_no_part_of_a_name_or_a_source(lexicons, te
     assert all(m.text.split()[0] not in {"Again", "Meanwhile"} for m in mentions_of(text, lexicons))
     analysis = analyze_document(parse_text(text, lexicons), lexicons)
     assert [s.text for s in analysis.spans_of("source")] == ["Fox News"]
+
+
+@pytest.mark.parametrize("text", ["Straw attacked on China arms", "Mayor attacked on budget", "Critics attacked by"])
+def test_a_text_ending_right_after_a_reporting_verb_and_its_role_words_is_read(lexicons, text):
+    """A headline with no final stop ("Straw attacked on China arms") once ran the reader of "said manager Jim
+    Doe" past the last token: a crash on any such title."""
+    from framing.analysis import analyze_document
+
+    analysis = analyze_document(parse_text(text, lexicons), lexicons)
+    assert all(0 <= s.start <= s.end <= len(text) for s in analysis.spans)

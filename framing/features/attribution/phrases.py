@@ -233,6 +233,8 @@ class Context(Parse):
         """A named person after one or two lower-case role words ("manager Jim Messina")."""
         for step in (1, 2):
             words = range(index, index + step)
+            if index + step > len(self.tokens):  # the text ends among the role words
+                return None
             if any(self.tokens[i].quoted or not self.tokens[i].text.isalpha() or not self.tokens[i].text.islower()
                    or self.norms[i] in NOT_HEADS for i in words):
                 return None
