@@ -163,6 +163,15 @@ def test_rewrite_neutrally_is_built_only_on_request_and_a_default_key_says_why(c
     asked = lesson(council, lexicons, kinds=("rewrite_neutrally",), minutes=45)
     assert [item["kind"] for item in asked["items"]] == ["rewrite_neutrally"]
 
+def test_the_guide_promises_only_what_the_items_teach(council, lexicons):
+    """A blind teacher found goals about loaded words and comparing outlets above a lesson of two hedge hunts."""
+    from framing.exercises.wording import GOALS
+
+    hedges_only = lesson(council, lexicons, kinds=("hedge_hunt",), minutes=45)
+    assert hedges_only["items"] and hedges_only["guide"]["goals"] == [GOALS["hedge_hunt"]]
+    both = lesson(council, lexicons, kinds=("hedge_hunt", "who_speaks"), minutes=60)
+    assert both["guide"]["goals"] == [GOALS[kind] for kind in dict.fromkeys(i["kind"] for i in both["items"])]
+
 def test_exercises_blind_masks_an_outlet_given_by_id_where_its_text_spells_it_out(lexicons):
     """A corpus names outlets "fox" and "nyt"; their articles say "Fox News" and "The New York Times"."""
     from framing.analysis import analyze_document

@@ -170,6 +170,7 @@ def build_lesson(
     if options.kinds == wording.DEFAULT_KINDS:
         left_out += [{"kind": k, "title": wording.TITLES[k], "reason": why} for k, why in wording.ON_REQUEST.items()]
     return {**lesson_header(analyses, options, m.grade, level), "items": items, "left_out": left_out,
+            "guide": wording.guide([item["kind"] for item in items]),
             **lesson_frame(m, items, options.minutes, handout=True, reading=reading,
                            homework=timing.reading_minutes(words, m.grade) if not reading else 0),
             "checking": checking_notes(m, items)}
@@ -283,7 +284,7 @@ def lesson_header(analyses: Sequence[ArticleAnalysis], options: LessonOptions, g
         "paper": PAPERS[options.paper.lower()],
         "n_articles": len(analyses),
         "short_article_words": SHORT_ARTICLE_WORDS,
-        "guide": wording.GUIDE,
+        "guide": wording.guide(()),  # a lesson replaces it with its items' goals
         "inputs": [a.document.id for a in analyses],
     }
 

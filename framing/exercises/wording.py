@@ -10,6 +10,7 @@ says "answer": the worksheet must not hint that a key exists or what it holds.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 KINDS = ("hedge_hunt", "who_speaks", "name_that_label", "same_fact", "numbers_gaps", "headline_check",
@@ -217,18 +218,31 @@ DISCUSSION = {
                        "frame?"],
 }
 
+# One learning goal per kind, so the guide promises only what the lesson's items teach (a blind teacher found
+# goals about loaded words and comparing outlets above a lesson of two hedge hunts).
+GOALS = {
+    "hedge_hunt": "Notice words that signal uncertainty, and tell careful hedging from vagueness.",
+    "who_speaks": "Track who is speaking in a story, and whether we read their own words or the writer's summary.",
+    "name_that_label": "See how the label a source gives a person or group frames them.",
+    "headline_check": "Check whether a headline states as certain what the article only reports or hedges.",
+    "same_fact": "Compare how sources word the same fact, and what each version adds or leaves out.",
+    "numbers_gaps": "Compare the numbers sources give for the same thing, and ask why they differ.",
+    "rewrite_neutrally": "See how loaded words take sides, and rewrite a sentence in neutral words.",
+    "spot_the_frame": "Name the aspect of a story (its frame) each source puts forward, and what it leaves out.",
+}
+
+
+def guide(kinds: Sequence[str]) -> dict[str, list[str]]:
+    """The teacher's guide for a lesson of these kinds of item: their goals, in order, and the steps."""
+    return {"goals": [GOALS[kind] for kind in dict.fromkeys(kinds)], "steps": GUIDE["steps"]}
+
+
 GUIDE = {
-    "goals": [
-        "Notice words that signal uncertainty, and tell careful hedging from vagueness.",
-        "Track who is speaking in a story, and whether we read their own words or the writer's summary.",
-        "See how word choice (labels, loaded terms, headlines) frames the same facts.",
-        "Compare outlets on the same story, and rewrite a sentence in neutral words.",
-    ],
     "steps": [
         "Before class: print a handout (the articles) and a worksheet per student, and this key for you; read "
         "“Before class” below.",
-        "Warm-up: read a headline aloud and ask what the story will say. Introduce hedges, sources and loaded "
-        "words with the examples in the first item. Students keep the handout beside the worksheet: the worksheet's "
+        "Warm-up: read a headline aloud and ask what the story will say. Introduce the words the worksheet "
+        "defines with the examples in the first item. Students keep the handout beside the worksheet: the worksheet's "
         "sentence numbers are the handout's.",
         "Work (pairs or alone): the items in order. Each stands alone, so you can skip or reorder them.",
         "Check: go through the key with the discussion prompts. Where students disagree with the tool, "
