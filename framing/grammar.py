@@ -73,6 +73,9 @@ APPEARANCE_VERBS = frozenset(["seem", "seems", "seemed", "sound", "sounds", "sou
                               "look", "looks", "looked"])
 CONCESSIVE_MARKERS = frozenset(["as", "though"])
 NOT_GERUNDS = frozenset(["nothing", "something", "anything", "everything", "during", "thing", "things"])
+# "-ever" words opening a free relative ("wherever it may lead", "whatever the cost may be"): a modal inside one
+# grants any outcome, it does not make a claim uncertain.
+EVER_WORDS = frozenset(["wherever", "whatever", "however", "whoever", "whichever", "whenever"])
 
 # --- pronouns ------------------------------------------------------------------------
 RELATIVE_PRONOUNS = frozenset(["who", "which", "that"])

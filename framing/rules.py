@@ -94,7 +94,7 @@ RULE_NAMES: Mapping[tuple[str, str], frozenset[str]] = MappingProxyType({
         "active_as", "known_unknown", "view_complement", "open_question", "inverted_condition", "stated_bound"),
     ("hedging", "veto"): _names(
         "reported_question", "disbelief", "negated_imperative", "potential_role", "opinion_holder",
-        "actor_signal", "proposal", "concessive_as"),
+        "actor_signal", "proposal", "concessive_as", "free_relative_ever"),
     ("hedging", "doubt"): _names(
         "accusation", "conditional_consequent", "concessive_if", "supposed_to", "belief_discussed",
         "self_description"),

@@ -112,6 +112,11 @@ VETO_GOLDEN: Mapping[str, tuple[GoldenRow, ...]] = golden_table("""
     concessive_as | The plan may sound absurd to voters. | may
     concessive_as | Things are not always as they seem. | seem
     concessive_as | As it may rain, we stayed home. | may
+    free_relative_ever | The inquiry will go wherever it may lead. | may | rejected
+    free_relative_ever | Whatever the cost may be, the city will pay it. | may | rejected
+    free_relative_ever | The team will play on, come what may. | may | rejected
+    free_relative_ever | However the vote goes, the bill may still fail. | may
+    free_relative_ever | The mayor may resign on Friday. | may
 """)
 
 DOUBT_GOLDEN: Mapping[str, tuple[GoldenRow, ...]] = golden_table("""

@@ -24,7 +24,9 @@ lists from data (``lexicons/role_nouns.tsv``, ``lexicons/reporting_verbs.tsv``) 
   action (a teacher rejected "suggested saying that …" as a hedge); "suggests that" keeps its row;
 * ``concessive_as``: "absurd as it may sound", "as strange as it might seem", "odd though it may
   appear": the writer grants how a claim strikes one and then makes it; the claim is not made
-  uncertain (a blind teacher found "may" of "absurd as it may sound" keyed as a sure hedge).
+  uncertain (a blind teacher found "may" of "absurd as it may sound" keyed as a sure hedge);
+* ``free_relative_ever``: "wherever it may lead", "whatever the cost may be", "come what may": a modal in a
+  free relative grants any outcome (a blind teacher found "may" of "wherever it may lead" keyed as a hedge).
 
 Cues that are hedges in one tradition and not another are not vetoed but marked possible
 (:mod:`framing.features.hedge_doubts`).
@@ -40,6 +42,7 @@ from ..grammar import (
     APPEARANCE_VERBS,
     CLAUSE_OPENERS,
     CONCESSIVE_MARKERS,
+    EVER_WORDS,
     MODALS,
     NEGATED_ABILITY,
     NEGATIONS,
@@ -200,6 +203,22 @@ def concessive_as(tokens: Sequence[Token], first: int, end: int, entry: Entry, l
     return opener is None or not opener.is_word or opener.norm in CLAUSE_OPENERS  # "as" opens "as ADJ as"
 
 
+def free_relative_ever(tokens: Sequence[Token], first: int, end: int, entry: Entry, lexicons: Lexicons) -> bool:
+    """"wherever it may lead", "whatever the cost may be", "come what may": the modal ``first`` stands in a
+    free relative opened by an -ever word at most four words before it, or ends "come what may"."""
+    if tokens[first].norm not in MODALS:
+        return False
+    before = [neighbour(tokens, first, -step) for step in range(1, 5)]
+    if before[0] is not None and before[0].norm == "what" and before[1] is not None and before[1].norm == "come":
+        return True
+    for token in before:
+        if token is None or not token.is_word:
+            return False
+        if token.norm in EVER_WORDS:
+            return True
+    return False
+
+
 # Vetoes, in the order they are tried; a cue any of them claims is not a hedge. ``run(tokens, first, end,
 # entry, lexicons) -> bool``; each owns golden rows (:data:`~.hedge_golden.VETO_GOLDEN`).
 VETO_RULES: tuple[Rule, ...] = registry("hedging", "veto", VETO_GOLDEN, (
@@ -211,6 +230,7 @@ VETO_RULES: tuple[Rule, ...] = registry("hedging", "veto", VETO_GOLDEN, (
     ("actor_signal", actor_signal),
     ("proposal", proposal),
     ("concessive_as", concessive_as),
+    ("free_relative_ever", free_relative_ever),
 ))
 
 
