@@ -27,14 +27,17 @@ def test_other_outlets_in_the_handout_are_listed_with_their_sentences(lexicons):
     post = article(lexicons, "WASHINGTON (Reuters) - The council met on Monday. The vote may come soon. "
                              "Reuters contributed to this report.", id="p-1", outlet="Some Post")
     ledger = article(lexicons, "The council met on Monday. Politico reported the vote would slip. "
-                               "Write to jane@cnn.com with tips. Newspaper editors met too.", id="l-1",
-                     outlet="Ledger")
+                               "Write to jane@cnn.com with tips. Newspaper editors met too. "
+                               "The mayor told the Washington Post she would run. Former mayor Michael Bloomberg "
+                               "spoke.", id="l-1", outlet="Ledger")
     m = Material([post, ledger], {}, lexicons, blind=True)
     found = {o["name"]: o["places"] for o in other_outlets(m)}
     assert found["Reuters"] == [f"{m.letters['Some Post']}, sentences 1, 3"]
     assert found["Politico"] == [f"{m.letters['Ledger']}, sentence 2"]
     assert found["CNN"] == [f"{m.letters['Ledger']}, sentence 3"]
+    assert found["The Washington Post"] == [f"{m.letters['Ledger']}, sentence 5"]  # "the" lower-cased mid-sentence
     assert not any(name.lower() == "newspaper" for name in found)  # a common noun at a sentence's start
+    assert "Bloomberg" not in found  # a person's name, not the outlet
     model = build_lesson([post, ledger], {}, lexicons, LessonOptions(kinds=("hedge_hunt",), blind=True))
     key = key_text(model)
     assert "The handout also names these news outlets" in key and "Reuters (" in key

@@ -68,6 +68,8 @@ def written_as_name(text: str, start: int, end: int, names: OutletNames, *, sent
     if "." in written or text[max(0, start - 1):start] == "@":
         return True
     words = written.split()
+    if words[:1] == ["the"]:  # "told the Washington Post": news style lower-cases the article mid-sentence
+        words = words[1:]
     if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_JOINERS for w in words):
         return False
     if key in names.after_the and text[max(0, start - 4):start] != "The ":
@@ -92,9 +94,12 @@ def other_outlets(m: Material) -> list[dict[str, Any]]:
         doc, letter = analysis.document, m.name(outlet_of(analysis))
         places = [(m.bare_title(doc.title), 0, (0, len(m.bare_title(doc.title))))]
         places += [(doc.text, n + 1, span) for n, span in enumerate(doc.sentences)]
+        people = [(p.start, p.end) for p in doc.mentions if p.kind == "person"]  # "Michael Bloomberg" is no outlet
         for text, number, (start, end) in places:
             for match in pattern.finditer(text, start, end):
                 key = match.group("name").lower()
+                if number and any(a <= match.start() and match.end() <= b for a, b in people):
+                    continue
                 if key in m.variant_of or names.display[key].lower() in own or not written_as_name(
                         text, match.start(), match.end(), names,
                         sentence_start=not text[start:match.start()].strip(" “\"‘'(")):
