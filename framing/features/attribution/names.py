@@ -26,8 +26,6 @@ from .model import NamedPerson, Unit
 
 # "I" outside quotes is the writer (first-person pieces); "we" a group including the writer.
 PRONOUNS = {"he": "named_person", "she": "named_person", "they": "vague", "i": "named_person", "we": "vague"}
-# Words that cannot be part of a name.
-NOT_NAMES = NOT_NAME_WORDS | frozenset(PRONOUNS)
 # Marks after which a word opens a clause or an aside.
 PUNCT_OPENERS = frozenset(",;:–—-()[]\"“”‘’'«»")
 # Sentences back to look for a pronoun's antecedent.
@@ -95,7 +93,7 @@ class Parse:
         name_text = dict.fromkeys(lower_texts | non_words, False)
         for text in norm_of.keys() - name_text.keys():
             norm = norm_of[text]
-            name_text[text] = is_name_shaped(text) and norm not in lowered and norm not in NOT_NAMES
+            name_text[text] = is_name_shaped(text) and norm not in lowered and norm not in NOT_NAME_WORDS
         self.name_like: list[bool] = list(map(and_, map(name_text.__getitem__, texts), map(not_, quoted)))
 
     def _read_mention_layer(self, doc: Document) -> None:
@@ -207,7 +205,7 @@ class Parse:
                 name = mention.name
             opening = first  # capitalized modifiers before the name ("Retired Lt. Gen. X") open the phrase
             while opening > 0 and self.tokens[opening - 1].sentence == self.tokens[first].sentence and (
-                self.tokens[opening - 1].text[:1].isupper() and self.tokens[opening - 1].norm not in NOT_NAMES
+                self.tokens[opening - 1].text[:1].isupper() and self.tokens[opening - 1].norm not in NOT_NAME_WORDS
             ):
                 opening -= 1
             found.append(NamedPerson(first, last, name_first, name, self._subject_like(opening, last)))

@@ -101,8 +101,7 @@ class Context(Parse):
                 break
             if previous.norm in DETERMINERS or previous.text[0].isdigit() or (
                 previous.text[0].isupper() and "-" not in previous.text
-                and previous.norm not in _NOT_MODIFIERS  # clause openers, prepositions, "Again", "Meanwhile"
-                and previous.norm not in PRONOUNS
+                and previous.norm not in _NOT_MODIFIERS  # clause openers, prepositions, pronouns, "Again"
                 and (previous.norm not in self.lowered or first - 1 in self.kind_by_last)
             ):
                 first -= 1
