@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-import snowballstemmer
-
 from ..analysis import ArticleAnalysis
 from ..document import Document, Span, Token
+from ..stemming import stem as porter2_stem
 
 _NUMBER_RE = re.compile(r"^\$?(\d+(?:[.,]\d+)*)%?$")
 # Multipliers a number word gives the number before it ("$50 million").
@@ -77,8 +76,6 @@ class WordFolder:
         self._folded: dict[str, str] = {}
         self._stems: dict[str, str] = {}
         self._documents: dict[int, tuple[Document, list[Any]]] = {}
-        # Porter2 from snowballstemmer: importing NLTK for its stemmer costs ~2 s of start-up.
-        self._stemmer = snowballstemmer.stemmer("english")
 
     def fold(self, norm: str) -> str:
         folded = self._folded.get(norm)
@@ -128,7 +125,7 @@ class WordFolder:
     def stem(self, norm: str) -> str:
         stem = self._stems.get(norm)
         if stem is None:
-            stem = self._stems[norm] = self._stemmer.stemWord(self.fold(norm))
+            stem = self._stems[norm] = porter2_stem(self.fold(norm))
         return stem
 
     def content_stems(self, tokens: Iterable[Token]) -> list[str]:

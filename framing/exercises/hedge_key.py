@@ -35,6 +35,7 @@ from ..grammar import (
     WH_WORDS,
 )
 from ..lexicons import Lexicons
+from ..stemming import stem
 from .doubt import BELIEF_RULES, Doubt, a_noun, second_hand
 
 FIRST_PERSON = frozenset({"i", "we"})
@@ -117,22 +118,12 @@ def split_answers(lexicons: Lexicons, analysis: ArticleAnalysis, doubts: list[Do
     return plain, discuss
 
 
-def stem(word: str) -> str:
-    """A crude lemma for comparing forms of one word ("expected", "expects", "expect" -> "expect")."""
-    word = word.lower()
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[:-len(suffix)]
-            break
-    return word.removesuffix("e") if len(word) > 4 else word
-
-
 def uneven_forms(text: str, start: int, end: int, listed: list[Doubt]) -> bool:
     """Whether ``[start, end)`` holds another form of a listed hedge word that the key does not list ("is expected
     to" listed, "they expect" not): a strict teacher found such a key inconsistent, so the passage is not chosen."""
     forms = {d.text.split()[0].lower() for d in listed if d.text.split()}
-    stems = {stem(f) for f in forms if len(f) >= 4}
-    return any(stem(m.group(0)) in stems and m.group(0).lower() not in forms
+    stems = {stem(f) for f in forms if len(f) >= 4}  # forms are lower case
+    return any(stem(m.group(0).lower()) in stems and m.group(0).lower() not in forms
                and not any(d.start < m.end() and m.start() < d.end for d in listed)
                and not a_noun(text, m.start(), m.end()) for m in _WORD.finditer(text, start, end))
 
@@ -192,7 +183,7 @@ def unsure_anywhere(text: str, doubt: Doubt) -> bool:
     ("falsely alleged", "absolutely no evidence", "alleged falsely"), or an adverb of possibility that describes a
     noun phrase after a determiner or a preposition ("a potentially deadly storm", "for possibly new sanctions")."""
     words = doubt.text.lower().split()
-    if not words or stem(words[0]) == UNSURE_STEM or " ".join(words) in KNOWN_UNKNOWNS:
+    if not words or stem(words[0].lower()) == UNSURE_STEM or " ".join(words) in KNOWN_UNKNOWNS:
         return True
     before = _WORD.findall(text[max(0, doubt.start - 30):doubt.start].lower())
     after = _WORD.findall(text[doubt.end:doubt.end + 30].lower())

@@ -17,8 +17,8 @@ from typing import Any
 
 from ..analysis import ArticleAnalysis, analyze_document
 from ..corpus import parse_text
+from ..stemming import stem
 from .doubt import Doubt, passage_doubts, uncounted
-from .hedge_key import stem as word_stem
 from .hedge_key import sure_answers
 from .kinds_compare import can_show, confident_rows, numbered, version
 from .kinds_text import ItemCandidate, in_retold_claim, offsets, table
@@ -38,7 +38,6 @@ MIN_COVER = 1 / 3  # of the headline's word weight a lede sentence must share to
 LATER_COVER = 0.6  # and a later sentence: one far from the lede is more often about something else
 MIN_SHARED = 2  # content words a sentence shares with the headline to state its claim
 _WH_QUESTION = re.compile(r"(?:.*:\s*)?(?:who|what|why|how|when|where|which)\b[^?]*\?\s*$", re.IGNORECASE)
-_ENDING = re.compile(r"(?<=[a-z]{4})(?:ing|ed|es|s)$")  # an inflection, where four letters stay
 
 
 # --- 6. headline check ------------------------------------------------------------------------
@@ -71,7 +70,7 @@ def headline_check(m: Material) -> list[ItemCandidate]:
 def one_word_both_sides(doubts: tuple[list[str], list[str]]) -> bool:
     """Whether the headline and the sentence mark doubt with the very same words ("Accuses" / "accusing"): "the
     same" is then plain to see, and a strict teacher found such an item teaches nothing."""
-    stems = [{word_stem(w) for w in side} for side in doubts[:2]]
+    stems = [{stem(w.lower()) for w in side} for side in doubts[:2]]
     return bool(stems[0]) and stems[0] == stems[1]
 
 
@@ -121,17 +120,16 @@ def stem_weights(m: Material, sentences: list[str]) -> dict[str, float]:
     in every sentence still counts a little."""
     counts: dict[str, int] = defaultdict(int)
     for sentence in sentences:
-        for stem in content_stems(m, sentence):
-            counts[stem] += 1
-    return {stem: 1.0 + math.log(len(sentences) / count) for stem, count in counts.items()}
+        for word_stem in content_stems(m, sentence):
+            counts[word_stem] += 1
+    return {word_stem: 1.0 + math.log(len(sentences) / count) for word_stem, count in counts.items()}
 
 
 def content_stems(m: Material, text: str) -> set[str]:
-    """A text's content words less an ending, cut to five letters, so that "drops" meets "dropped" and "calls"
-    meets "call"."""
+    """A text's content words of four letters or more, as Porter2 stems, so that "drops" meets "dropped" and
+    "calls" meets "call"."""
     stops = {e.key.lower() for e in m.lexicons["stop_words"]}
-    return {stem for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in stops
-            and (stem := _ENDING.sub("", w)[:5]) not in stops}
+    return {stem(w) for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in stops}
 
 
 def claim_stems(m: Material, headline: str, doc: Any) -> set[str]:

@@ -40,11 +40,10 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import compress
 
-import snowballstemmer
-
 from ..document import POSSIBLE, Document, Span
 from ..lexicons import LearnedLexicon, Lexicons, term_tokens
 from ..slant import score_sentences
+from ..stemming import stem
 from .learned_explain import explain, learned_span
 from .loaded import inflection_index  # the curated extractor's own inflection rules
 from .loaded_voice import VoiceReader
@@ -52,15 +51,6 @@ from .loaded_voice import VoiceReader
 LEXICON_FEATURES = ("hedges", "reporting_verbs", "source_kinds")
 MIN_LENGTH = 3
 NOT_SCORED = -math.inf  # the memoised weight of a word the model does not score (short, or a stop word)
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """The Porter2 stem ("reneged" → reneg, "threatening" → threaten): shares weight between inflections.
-    (Grouped CV: Porter2 in place of a crude suffix-stripper raised BASIL recall at precision 0.25 from
-    0.39 to 0.42 with BABE unchanged.)"""
-    return _PORTER.stemWord(word)
-
-
-_PORTER = snowballstemmer.stemmer("english")  # (a pure-Python stemmer object, built once at import)
 
 
 @dataclass(frozen=True, slots=True)
