@@ -191,7 +191,7 @@ def test_outlet_readability_is_weighted_by_words_as_in_the_report(analyze_text) 
     long = analyze_text(" ".join(["The regional transportation authority approved an extraordinarily complicated "
                                   "infrastructure reorganisation after considerable deliberation."] * 12))
     totals = OutletTotals()
-    totals.add(extracted(analysis, with_record=False) for analysis in (short, long))
+    totals.add(extracted(analysis) for analysis in (short, long))
     (row,) = totals.rows()
     report = weighted_readability([short, long])
     words = (short.document.n_words, long.document.n_words)

@@ -45,7 +45,7 @@ def test_schema_article_columns_are_the_article_row_fields() -> None:
 def test_schema_every_output_starts_with_its_columns(analysis: ArticleAnalysis) -> None:
     record = analysis.to_record()
     assert list(record)[: len(columns(RECORD))] == list(columns(RECORD))
-    rows = extracted(analysis, with_record=False)
+    rows = extracted(analysis)
     assert list(rows.article)[: len(columns(TABLE))] == list(columns(TABLE))
     assert all(tuple(span) == EXTRACT_SPAN_COLUMNS for span in rows.spans) and rows.spans
     assert tuple(articles_frame([analysis]).columns[: len(ARTICLE_COLUMNS)]) == ARTICLE_COLUMNS

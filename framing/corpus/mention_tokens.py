@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import compress
+from itertools import compress, filterfalse
 from operator import and_
 from typing import TYPE_CHECKING
 
@@ -83,10 +83,12 @@ class TokenReader:
         """
         known = self.lex.title_words
         norm_of = dict(zip(self.texts, self.norms, strict=True))
-        name_shaped = {t: is_name_shaped(t) and n not in NOT_NAME_WORDS for t, n in norm_of.items()}
-        sure = {t: shaped and (norm_of[t] not in lowered or norm_of[t] in known) for t, shaped in name_shaped.items()}
-        cap = list(map(and_, map(sure.__getitem__, self.texts), self.is_word))
-        unsure = {t for t, shaped in name_shaped.items() if shaped and not sure[t]}
+        # An all-lower-case text is never name-shaped: only the others are tested (most texts are lower case).
+        shaped = {t for t in filterfalse(str.islower, norm_of)
+                  if is_name_shaped(t) and norm_of[t] not in NOT_NAME_WORDS}
+        sure = {t for t in shaped if norm_of[t] not in lowered or norm_of[t] in known}
+        cap = list(map(and_, map(sure.__contains__, self.texts), self.is_word))
+        unsure = shaped - sure
         doubtful = compress(range(self.count), map(and_, map(unsure.__contains__, self.texts), self.is_word))
         title_case: dict[int, bool] = {}
         for i in doubtful:

@@ -55,15 +55,17 @@ def extract_corpus(
             from .dask_engine import run_dask
 
             batches: Iterator[list[ExtractedArticle]] = run_dask(
-                articles, lexicons, scheduler, raw=raw, with_record=output.wants_records, chunk_size=chunk_size
+                articles, lexicons, scheduler, raw=raw, row_format=output.row_format, chunk_size=chunk_size
             )
         else:
             batches = run_local(
-                articles, lexicons, raw=raw, with_record=output.wants_records, jobs=jobs, chunk_size=chunk_size
+                articles, lexicons, raw=raw, row_format=output.row_format, jobs=jobs, chunk_size=chunk_size
             )
         words = 0
-        for batch in batches:
+        for number, batch in enumerate(batches):
             output.write(batch)
+            if number == 0 and jobs > 1:
+                output.preload()  # while the workers run, not after the last article
             if bar is not None:
                 words += sum(item.article["n_words"] for item in batch)
                 bar.set_postfix_str(f"{words:,} words", refresh=False)

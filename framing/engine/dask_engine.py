@@ -63,7 +63,7 @@ def run_dask(
     scheduler: str | None,
     *,
     raw: bool = False,
-    with_record: bool = True,
+    row_format: str = "records",
     chunk_size: int = DEFAULT_CHUNK,
 ) -> Iterator[list[ExtractedArticle]]:
     """The rows of each chunk of ``articles``, computed on the cluster, in input order."""
@@ -75,7 +75,7 @@ def run_dask(
         shared = client.scatter(lexicons, broadcast=True)
         pending: deque = deque()
         for chunk in batched(articles, chunk_size):
-            pending.append(client.submit(extract_chunk, chunk, shared, raw, with_record, pure=False))
+            pending.append(client.submit(extract_chunk, chunk, shared, raw, row_format, pure=False))
             if len(pending) >= IN_FLIGHT_PER_THREAD * threads:
                 yield pending.popleft().result()
         while pending:
@@ -120,7 +120,7 @@ def _partition_rows(
         present = {key: value for key, value in row.items() if value is not None and value == value}  # not NaN
         where = f"(partition {number}, row {position + 1})"
         articles.append(article_from_row(present, where, f"{number}-{position}"))
-    items = extract_chunk(articles, lexicons, raw, with_record=False)
+    items = extract_chunk(articles, lexicons, raw, "tables")
     if spans:
         rows = [span for item in items for span in item.spans]
         table = pd.DataFrame(rows, columns=list(EXTRACT_SPAN_COLUMNS))

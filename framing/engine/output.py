@@ -8,7 +8,6 @@ half-written one. Memory holds one batch, never the corpus.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import Any, TextIO
 from ..errors import FramingInputError, FramingParameterError
 from ..fileio import StagedFile, csv_text
 from ..schema import measure_kind
-from .rows import EXTRACT_SPAN_COLUMNS, SPAN_INT_COLUMNS, ExtractedArticle, OutletTotals
+from .rows import EXTRACT_SPAN_COLUMNS, SPAN_INT_COLUMNS, ExtractedArticle, OutletTotals, json_lines
 
 FORMATS = ("parquet", "jsonl")
 DEFAULT_BATCH = 512  # articles per written batch (a Parquet row group)
@@ -39,7 +38,7 @@ class TableWriter:
         if self.fmt == "jsonl":
             if self._stream is None:
                 self._stream = self.file.open_text()
-            self._stream.write("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+            self._stream.write(json_lines(rows))
             return
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -135,9 +134,17 @@ class ExtractOutput:
             self.writers["records"] = TableWriter(records, "jsonl")
 
     @property
-    def wants_records(self) -> bool:
-        """Whether workers must serialize the contract's JSON line of each article."""
-        return self.folder is None or self.fmt == "jsonl"
+    def row_format(self) -> str:
+        """What the workers build of each article for these files (:data:`~.rows.ROW_FORMATS`)."""
+        if self.folder is None:
+            return "records"
+        return "lines" if self.fmt == "jsonl" else "tables"
+
+    def preload(self) -> None:
+        """Import what :meth:`commit` needs (pandas, for the outlet tables), so that with worker
+        processes the import runs while they work, not after the last article."""
+        if self.folder is not None:
+            import pandas  # noqa: F401
 
     def write(self, items: Sequence[ExtractedArticle]) -> None:
         """Buffer rows and write them ``batch_size`` articles at a time (one Parquet row group each)."""
@@ -153,9 +160,10 @@ class ExtractOutput:
             self.totals.add(batch)
             if self.fmt == "jsonl":
                 self.writers["articles"].write_lines("".join(item.record_line for item in batch))
+                self.writers["spans"].write_lines("".join(item.span_lines for item in batch))
             else:
                 self.writers["articles"].write([item.article for item in batch])
-            self.writers["spans"].write([span for item in batch for span in item.spans])
+                self.writers["spans"].write([span for item in batch for span in item.spans])
         elif self.records is not None:
             self.writers["records"].write_lines("".join(item.record_line for item in batch))
         else:

@@ -36,13 +36,23 @@ EXTRACT_SPAN_COLUMNS = (*SPAN_COLUMNS, "rule", "attrs")
 SPAN_INT_COLUMNS = ("start", "end")
 
 
+# What the writer needs of each article, by output (``ExtractOutput.row_format``): the table rows
+# ("tables": Parquet); the contract's line, the span rows as JSON lines and the article row for the outlet
+# totals ("lines": a folder of JSON Lines); or the contract's line ("records"). A worker builds only that,
+# already serialized where the output is text: less to send back, and no serializing left to the parent.
+ROW_FORMATS = ("tables", "lines", "records")
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractedArticle:
-    """What a worker sends back for one article: already-serialized rows, cheap to send between processes."""
+    """What a worker sends back for one article: already-serialized rows, cheap to send between processes.
+
+    Outside "tables" the article row has no ``text`` (the contract's line holds it) and ``spans`` is empty."""
 
     article: dict[str, Any]
     spans: list[dict[str, Any]]
     record_line: str = ""  # the contract's JSON line, when the output is JSON Lines
+    span_lines: str = ""  # the span rows as JSON lines, in "lines"
 
 
 def _is_category(name: str) -> bool:
@@ -50,8 +60,8 @@ def _is_category(name: str) -> bool:
     return "." in name
 
 
-def extracted(analysis: ArticleAnalysis, *, with_record: bool) -> ExtractedArticle:
-    """The rows of one analysis (and its JSON line when ``with_record``)."""
+def extracted(analysis: ArticleAnalysis, *, row_format: str = "tables") -> ExtractedArticle:
+    """The rows of one analysis that the output of ``row_format`` writes (see :data:`ROW_FORMATS`)."""
     row = analysis.row()
     article = row.head(TABLE)
     categories = {}
@@ -62,9 +72,24 @@ def extracted(analysis: ArticleAnalysis, *, with_record: bool) -> ExtractedArtic
             article[name] = value
     article["category_features"] = json.dumps(categories, ensure_ascii=False)
     article["removed"] = list(row.removed)
+    if row_format == "records":
+        del article["text"]
+        return ExtractedArticle(article, [], _record_line(analysis, row))
     spans = [_span_table_row(SpanRow.of(analysis.document, span)) for span in analysis.spans]
-    line = json.dumps(analysis.to_record(row), ensure_ascii=False) + "\n" if with_record else ""
-    return ExtractedArticle(article, spans, line)
+    if row_format == "lines":
+        del article["text"]
+        return ExtractedArticle(article, [], _record_line(analysis, row), json_lines(spans))
+    return ExtractedArticle(article, spans)
+
+
+def _record_line(analysis: ArticleAnalysis, row: Any) -> str:
+    """The output contract's JSON line of one article."""
+    return json.dumps(analysis.to_record(row), ensure_ascii=False) + "\n"
+
+
+def json_lines(rows: Iterable[dict[str, Any]]) -> str:
+    """Rows as JSON Lines text, as every JSON Lines table of ``framing extract`` is written."""
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
 def _span_table_row(span: SpanRow) -> dict[str, Any]:
