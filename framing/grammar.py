@@ -81,7 +81,8 @@ REACTION_VERBS = frozenset(["attract", "attracts", "attracted", "draw", "draws",
                             "faced", "spark", "sparks", "sparked", "provoke", "provokes", "provoked", "earn", "earns",
                             "earned", "prompt", "prompts", "prompted", "trigger", "triggers", "triggered",
                             "met", "greeted"])  # "was met with expressions of outrage", "greeted with jeers"
-DENIAL_VERBS = frozenset(["deny", "denies", "denied", "denying", "rejected", "rejects", "dismissed", "dismisses"])
+DENIAL_VERBS = frozenset(["deny", "denies", "denied", "denying", "reject", "rejected", "rejects", "rejecting",
+                          "dismiss", "dismissed", "dismisses", "dismissing"])
 # Verbs after which "according to" means "in proportion to" ("calculated according to a worker's pay"): no source.
 ACCORDANCE_VERBS = frozenset(["calculated", "computed", "determined", "adjusted", "ranked", "sorted", "grouped",
                               "paid", "divided", "measured", "allocated", "distributed", "assigned", "weighted",
