@@ -145,3 +145,13 @@ def test_drama_lexicon_rows_are_counted_or_possible_and_every_possible_row_says_
     assert len(rows) >= 300
     assert {entry["tier"] for entry in rows} == {"counted", "possible"}
     assert all(entry["note"] and entry["alternative"] for entry in rows)
+
+
+def test_drama_rows_are_never_demoted_by_the_learned_lexicon(spans_of) -> None:
+    """The learned lexicon (optional set) was trained without the drama rows' membership, so it judges only
+    the rows it knows: its low score for a drama row would reflect the file, not the word."""
+    from framing.features.learned_loaded import could_demote
+
+    spans = found(spans_of("The testy senator gave a reckless speech."))
+    assert spans["testy"].attrs["lexicon"] == "loaded_drama" and not could_demote(spans["testy"])
+    assert spans["reckless"].attrs["lexicon"] == "loaded" and could_demote(spans["reckless"])

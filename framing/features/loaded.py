@@ -88,6 +88,7 @@ from .loaded_terms import (
     curated_entries,
     curated_matcher,
     doubles_final_consonant,
+    lexicon_of,
     match_rule,
     tier_attrs,
 )
@@ -262,9 +263,10 @@ def passes_rule(entry: Entry, tokens: Sequence[Token], first: int, end: int) -> 
 
 
 def _span(doc: Document, start: int, stop: int, entry: Entry, rule: str) -> Span:
-    """A curated term's span: ``rule`` says how it was found (:data:`MATCH_RULES`), plus the row's
+    """A curated term's span: ``rule`` says how it was found, ``lexicon`` which file's row it is, plus the row's
     context rule (``context_rule``) and, for a weaker-tier row, ``confidence: possible`` with its reason."""
-    attrs = {"rule": rule, **({"context_rule": entry["rule"]} if entry["rule"] else {}), **tier_attrs(entry)}
+    attrs = {"rule": rule, "lexicon": lexicon_of(entry), **({"context_rule": entry["rule"]} if entry["rule"] else {}),
+             **tier_attrs(entry)}
     return Span("loaded", start, stop, doc.text[start:stop], entry.key, entry["category"], entry["note"],
                 entry["alternative"], attrs)
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
 from ..grammar import IRREGULAR_VERB_FORMS
 from ..lexicons import Entry, Lexicons, TermMatcher, term_tokens
@@ -119,6 +120,11 @@ def match_rule(entry: Entry, matched: tuple[str, ...]) -> str:
     if matched == listed:
         return LISTED
     return HYPHEN if "".join(matched).replace("-", "") == "".join(listed).replace("-", "") else INFLECTED
+
+
+def lexicon_of(entry: Entry) -> str:
+    """The lexicon a row comes from ("loaded", "loaded_drama"), named by its file, bundled or layered."""
+    return Path(entry.file).stem
 
 
 def tier_attrs(entry: Entry) -> dict[str, str]:
