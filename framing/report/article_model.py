@@ -39,7 +39,9 @@ SPAN_STYLE: dict[str, dict[str, str]] = {
               "counts": "the sentences that carry each policy frame an article is given (at most three per frame)"},
 }
 # Which lexicon explains a span of each type (its label is that lexicon's key).
-SPAN_LEXICON = {"hedge": "hedges", "loaded": "loaded", "attribution": "reporting_verbs", "source": "source_kinds"}
+# The lexicons whose rows each span type names (loaded terms: loaded.tsv, then loaded_drama.tsv).
+SPAN_LEXICON = {"hedge": ("hedges",), "loaded": ("loaded", "loaded_drama"), "attribution": ("reporting_verbs",),
+                "source": ("source_kinds",)}
 SHORT_ARTICLE_WORDS = 300
 
 
@@ -56,14 +58,14 @@ def display_value(value: Any) -> str:
 def lexicon_entry_index(lexicons: Lexicons) -> dict[str, dict[str, dict[str, str]]]:
     """``{span_type: {term: details}}`` so each highlight can name its lexicon entry's source."""
     index: dict[str, dict[str, dict[str, str]]] = {}
-    for span_type, name in SPAN_LEXICON.items():
-        lexicon = lexicons.by_name.get(name)
-        if lexicon is None:
-            continue
-        index[span_type] = {
-            entry.key.lower(): {"file": f"{name}.tsv", "line": str(entry.line), "source": entry["source"]}
-            for entry in lexicon
-        }
+    for span_type, names in SPAN_LEXICON.items():
+        rows: dict[str, dict[str, str]] = {}
+        for name in names:
+            for entry in lexicons.by_name.get(name, ()):
+                rows.setdefault(entry.key.lower(),
+                                {"file": f"{name}.tsv", "line": str(entry.line), "source": entry["source"]})
+        if rows:
+            index[span_type] = rows
     return index
 
 
