@@ -49,12 +49,12 @@ def found(spans: list) -> dict[str, object]:
 def test_drama_verb_idioms_match_in_any_form_of_their_verb(spans_of, text: str, words: str, label: str) -> None:
     span = found(spans_of(text))[words]
     assert span.label == label and span.counted
-    assert span.attrs["rule"] in ("lexicon", "idiom_inflection") and span.note
+    assert span.attrs["rule"] in ("listed_term", "idiom_inflection") and span.note
 
 
 def test_drama_inflected_idiom_names_its_rule(spans_of) -> None:
     assert found(spans_of("The senator tore into the plan."))["tore into"].attrs["rule"] == "idiom_inflection"
-    assert found(spans_of("The senator will tear into the plan."))["tear into"].attrs["rule"] == "lexicon"
+    assert found(spans_of("The senator will tear into the plan."))["tear into"].attrs["rule"] == "listed_term"
 
 
 def test_drama_one_word_rows_match_their_inflections(spans_of) -> None:
@@ -155,3 +155,17 @@ def test_drama_rows_are_never_demoted_by_the_learned_lexicon(spans_of) -> None:
     spans = found(spans_of("The testy senator gave a reckless speech."))
     assert spans["testy"].attrs["lexicon"] == "loaded_drama" and not could_demote(spans["testy"])
     assert spans["reckless"].attrs["lexicon"] == "loaded" and could_demote(spans["reckless"])
+
+
+def test_drama_possible_finding_is_drawn_apart_in_the_report(analyze_text, lexicons) -> None:
+    """A weaker-tier word is highlighted with a dashed underline, not the shading of a counted one."""
+    from lxml import html as lxml_html
+
+    from framing.report import render_report
+
+    analysis = analyze_text("The controversial plan drew a scathing review.")
+    page = lxml_html.fromstring(render_report([analysis], lexicons, formats=["html"], title="")["html"])
+    possible = [" ".join(s.xpath(".//text()")) for s in page.xpath("//span[contains(@class, 'hl-possible')]")]
+    counted = [" ".join(s.xpath(".//text()")) for s in page.xpath(
+        "//span[contains(@class, 'hl-loaded') and not(contains(@class, 'hl-possible'))]")]
+    assert "controversial" in possible and "scathing" in counted and "scathing" not in possible

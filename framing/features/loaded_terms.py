@@ -35,7 +35,7 @@ CURATED_LEXICONS = ("loaded", "loaded_drama")
 FEATURE_LEXICONS = ("loaded",)  # the learned lexicon's ``lexicon=loaded:<category>`` features
 VOWELS = frozenset("aeiou")
 SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z")
-LISTED, INFLECTED, HYPHEN = "lexicon", "idiom_inflection", "hyphen_variant"
+LISTED, INFLECTED, HYPHEN = "listed_term", "idiom_inflection", "hyphen_variant"
 POSSIBLE_TIER = "possible"
 MIN_INFLECTED = 3  # shorter first or last words ("a claim", "so called") are function words, not verbs or nouns
 

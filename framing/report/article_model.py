@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 from ..analysis import ArticleAnalysis
-from ..document import SPAN_TYPES, Span
+from ..document import POSSIBLE, SPAN_TYPES, Span
 from ..features.rule_notes import describe_rule
 from ..lexicons import Lexicons
 from ..rates import per_thousand
@@ -29,7 +29,8 @@ SPAN_STYLE: dict[str, dict[str, str]] = {
               "counts": "words that soften a claim (may, reportedly, appears to)"},
     "attribution": {"name": "Attribution", "plural": "Attributions", "marker": "A", "style": "bold, solid underline",
                     "counts": "reporting verbs that attribute a claim to someone (said, claimed)"},
-    "loaded": {"name": "Loaded term", "plural": "Loaded terms", "marker": "L", "style": "shaded background",
+    "loaded": {"name": "Loaded term", "plural": "Loaded terms", "marker": "L",
+               "style": "shaded background (dashed underline: possible, not counted)",
                "counts": "words with a charged connotation, each with a more neutral alternative"},
     "quote": {"name": "Quote", "plural": "Quotes", "marker": "Q", "style": "italic, bars at both ends",
               "counts": "passages of reported speech inside quotation marks"},
@@ -159,6 +160,7 @@ def span_note(span_id: str, number: int, span: Span, entry_index: Mapping[str, M
         "details": details,
         "reason": reader_reason(attrs),
         "explanation": hover_title(span, entry),
+        "possible": not span.counted,
     }
 
 
@@ -168,7 +170,7 @@ def reader_reason(attrs: Mapping[str, Any]) -> str:
     Rule ids and feature weights (``rule``, ``why``) stay in the JSON and in the HTML's collapsed
     technical detail; print shows only this sentence.
     """
-    parts = []
+    parts = ["possible, shown but not counted"] if attrs.get("confidence") == POSSIBLE else []
     description = describe_rule(str(attrs.get("rule") or ""))
     if description:
         parts.append(description)
@@ -237,6 +239,7 @@ def paragraphs(text: str, notes: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
                         "ids": " ".join(n["id"] for n in of_type),
                         "starts": any(n["start"] == seg_start or seg_start == block_start for n in of_type),
                         "ends": any(n["end"] == seg_end or seg_end == block_end for n in of_type),
+                        "possible": all(n.get("possible") for n in of_type),  # drawn lighter: not counted
                     })
             if layers:  # one tooltip per segment, on the outermost layer: it lists every span there
                 layers[0]["title"] = "\n".join(n["explanation"] for n in covering)
