@@ -43,6 +43,26 @@ IRREGULAR_PAST = frozenset(
      "stood", "sent", "spent", "built", "paid", "sat", "wrote", "chose", "drew", "threw", "broke", "rose", "fell",
      "struck", "hit", "cut", "let", "quit", "became", "did", "had", "found", "meant", "dealt", "heard", "read"]
 )
+# Irregular verbs by base form, with their past and past participle: a listed verb idiom ("tear into",
+# "throw under the bus") matches with its verb in any form ("tore into", "thrown under the bus";
+# framing/features/loaded_terms.py). Regular forms are built by rule; only these need a table.
+IRREGULAR_VERB_FORMS: dict[str, tuple[str, str]] = {
+    "beat": ("beat", "beaten"), "bite": ("bit", "bitten"), "blow": ("blew", "blown"), "break": ("broke", "broken"),
+    "bring": ("brought", "brought"), "catch": ("caught", "caught"), "come": ("came", "come"),
+    "deal": ("dealt", "dealt"), "dig": ("dug", "dug"), "draw": ("drew", "drawn"), "drive": ("drove", "driven"),
+    "eat": ("ate", "eaten"), "fall": ("fell", "fallen"), "feed": ("fed", "fed"), "fight": ("fought", "fought"),
+    "fly": ("flew", "flown"), "get": ("got", "gotten"), "give": ("gave", "given"), "go": ("went", "gone"),
+    "grind": ("ground", "ground"), "hang": ("hung", "hung"), "hit": ("hit", "hit"), "hold": ("held", "held"),
+    "keep": ("kept", "kept"), "lay": ("laid", "laid"), "lead": ("led", "led"), "let": ("let", "let"),
+    "light": ("lit", "lit"), "lose": ("lost", "lost"), "make": ("made", "made"), "put": ("put", "put"),
+    "ride": ("rode", "ridden"), "ring": ("rang", "rung"), "rise": ("rose", "risen"), "run": ("ran", "run"),
+    "see": ("saw", "seen"), "send": ("sent", "sent"), "set": ("set", "set"), "shake": ("shook", "shaken"),
+    "shoot": ("shot", "shot"), "sink": ("sank", "sunk"), "sling": ("slung", "slung"), "spin": ("spun", "spun"),
+    "spring": ("sprang", "sprung"), "stand": ("stood", "stood"), "stick": ("stuck", "stuck"),
+    "sting": ("stung", "stung"), "strike": ("struck", "struck"), "sweep": ("swept", "swept"),
+    "swing": ("swung", "swung"), "take": ("took", "taken"), "tear": ("tore", "torn"), "throw": ("threw", "thrown"),
+    "wear": ("wore", "worn"), "win": ("won", "won"), "wring": ("wrung", "wrung"),
+}
 # Support verbs that make a statement noun their act ("issued an apology", "made the claim that",
 # "repeated his warning"): the verb's subject is the noun's speaker.
 SUPPORT_VERBS = frozenset(
@@ -61,7 +81,8 @@ REACTION_VERBS = frozenset(["attract", "attracts", "attracted", "draw", "draws",
                             "faced", "spark", "sparks", "sparked", "provoke", "provokes", "provoked", "earn", "earns",
                             "earned", "prompt", "prompts", "prompted", "trigger", "triggers", "triggered",
                             "met", "greeted"])  # "was met with expressions of outrage", "greeted with jeers"
-DENIAL_VERBS = frozenset(["deny", "denies", "denied", "denying", "rejected", "rejects", "dismissed", "dismisses"])
+DENIAL_VERBS = frozenset(["deny", "denies", "denied", "denying", "reject", "rejected", "rejects", "rejecting",
+                          "dismiss", "dismissed", "dismisses", "dismissing"])
 # Verbs after which "according to" means "in proportion to" ("calculated according to a worker's pay"): no source.
 ACCORDANCE_VERBS = frozenset(["calculated", "computed", "determined", "adjusted", "ranked", "sorted", "grouped",
                               "paid", "divided", "measured", "allocated", "distributed", "assigned", "weighted",

@@ -86,7 +86,15 @@ SCHEMAS: dict[str, Schema] = {
     "hedges": _schema("term", Column("category", closed=True),
                       _rules("rule", "hedging", "context", required=False)),
     "loaded": _schema("term", Column("category", closed=True), "alternative",
-                      _rules("rule", "loaded", "context", required=False)),
+                      _rules("rule", "loaded", "context", required=False),
+                      Column("tier", required=False, default="counted", closed=True)),
+    # The curated words of political drama (conflict verbs, drama nouns and metaphors, evaluative words):
+    # the extractor reads them with loaded.tsv (framing/features/loaded_terms.py); the learned lexicon's
+    # ``lexicon=loaded:`` features read loaded.tsv alone, so this file leaves the trained model's inputs as
+    # they were. tier: counted, or possible (often neutral in news: shown, not counted).
+    "loaded_drama": _schema("term", Column("category", closed=True), "alternative",
+                            _rules("rule", "loaded", "context", required=False),
+                            Column("tier", required=False, default="counted", closed=True)),
     # signals_speech: whether the term's first word, next to a quote, marks the quote as speech.
     # needs_content: whether the cue counts only when it introduces content (a that-clause, a quote, …).
     # bare_object: with only a noun object, whether the cue still reports (report) or names an act (act).

@@ -6,7 +6,7 @@ re-exports both names); the mention layer builds its own for titles, places and 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress
 from typing import TYPE_CHECKING
 
@@ -27,10 +27,15 @@ class TermMatcher:
     listed wins, as it would in a scan of the candidates in file order.
     """
 
-    def __init__(self, entries: tuple[Entry, ...]) -> None:
+    def __init__(self, entries: tuple[Entry, ...],
+                 variants: Callable[[tuple[str, ...]], Iterable[tuple[str, ...]]] | None = None) -> None:
+        """``variants``: other spellings of a term's tokens that match it too (inflected, hyphenated); every
+        term as listed is indexed before any variant, so a variant never shadows another row's own term."""
         grouped: dict[str, dict[int, dict[tuple[str, ...], Entry]]] = {}
-        for entry in entries:
-            words = term_tokens(entry.key)
+        listed = [(term_tokens(entry.key), entry) for entry in entries]
+        forms = listed + [(form, entry) for words, entry in listed if words and variants
+                          for form in variants(words)]
+        for words, entry in forms:
             if words:
                 grouped.setdefault(words[0], {}).setdefault(len(words), {}).setdefault(words, entry)
         self._index: dict[str, tuple[tuple[tuple[int, dict[tuple[str, ...], Entry]], ...], Entry | None]] = {}

@@ -37,7 +37,9 @@ def score(kind: str, seed_docs: dict[str, Document], lexicons: Lexicons) -> tupl
     lexicons = replace(lexicons, loaded_scorer=None)
     extract = hedging.extract if kind == "hedge" else loaded.extract
     gold_name = "hedges" if kind == "hedge" else "loaded"
-    predicted = [(doc_id, s.start, s.end) for doc_id, doc in seed_docs.items() for s in extract(doc, lexicons).spans]
+    # loaded: counted findings only (a weaker-tier row's "possible" finding is shown, not counted)
+    predicted = [(doc_id, s.start, s.end) for doc_id, doc in seed_docs.items() for s in extract(doc, lexicons).spans
+                 if kind == "hedge" or s.counted]
     gold = [(row["doc"], row["start"], row["end"]) for row in load_gold(gold_name, seed_docs)]
     scores, _, false_positives, false_negatives = match_spans(predicted, gold, mode="overlap")
     return scores, false_positives, false_negatives

@@ -18,6 +18,7 @@ from typing import Any
 from ..analysis import ArticleAnalysis
 from ..compare.common import outlet_of
 from ..document import Span
+from ..features.loaded_terms import curated_entries
 from ..grammar import REACTION_VERBS
 from .doubt import Doubt, passage_doubts
 from .hedge_key import sure_answers, uneven_forms, unkeyed_twin
@@ -188,9 +189,9 @@ def lexicon_loaded(m: Material, analysis: ArticleAnalysis, start: int, end: int)
     """Loaded terms in the writer's own words that the lexicon lists (not distancing, not scorer-only). Not in a
     claim the writer retells: "Brat said voters believed politics had been dumbed down" is Brat's wording, and a
     teacher would not have students rewrite a source's claim as if the journalist had judged."""
-    listed = {entry.key.lower() for entry in m.lexicons["loaded"]}
+    listed = {entry.key.lower() for entry in curated_entries(m.lexicons)}
     return [s for s in spans_within(analysis, "loaded", start, end)
-            if s.category != "distancing" and s.label.lower() in listed
+            if s.category != "distancing" and s.label.lower() in listed and s.counted
             and not analysis.document.is_quoted(s.start, s.end) and not reported_reaction(analysis, s)
             and s.attrs.get("voice") != "paraphrase" and not in_retold_claim(analysis, s.start)]
 
@@ -253,7 +254,7 @@ def rewrite_item(m: Material, analysis: ArticleAnalysis, index: int) -> dict[str
     spans = lexicon_loaded(m, analysis, sentence["start"], sentence["end"])
     original = analysis.document.text[sentence["start"]:sentence["end"]]
     suggestion = model_rewrite(original, sentence["start"], spans)
-    entries = {entry.key.lower(): entry for entry in m.lexicons["loaded"]}
+    entries = {entry.key.lower(): entry for entry in curated_entries(m.lexicons)}
     # an alternative is shown only where it fits the sentence's grammar ("harshest" is no place for "strict")
     terms = [[s.text, readable("loaded", s.category), s.note,
               "(omit the word)" if fitting_alternative(s.text, s.alternative) == "" else

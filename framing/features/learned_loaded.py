@@ -46,6 +46,7 @@ from ..slant import score_sentences
 from ..stemming import stem
 from .learned_explain import explain, learned_span
 from .loaded import inflection_index  # the curated extractor's own inflection rules
+from .loaded_terms import FEATURE_LEXICONS
 from .loaded_voice import VoiceReader
 
 LEXICON_FEATURES = ("hedges", "reporting_verbs", "source_kinds")
@@ -237,8 +238,11 @@ def learned_spans(
 
 def could_demote(span: Span) -> bool:
     """A curated span the learned lexicon may still demote: not a scare quote (one is never demoted), not
-    already "possible" (the context scorer's doubt stands)."""
-    return span.label != "scare quote" and span.attrs.get("confidence") != POSSIBLE
+    already "possible" (the context scorer's doubt stands), and a row of a lexicon the model reads as features
+    (``loaded.tsv``): a ``loaded_drama.tsv`` row lacks the membership weight every row the model was trained
+    with has, so its low score would say which file the row is in, not whether the word is loaded."""
+    return (span.label != "scare quote" and span.attrs.get("confidence") != POSSIBLE
+            and span.attrs.get("lexicon", FEATURE_LEXICONS[0]) in FEATURE_LEXICONS)
 
 
 def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Container[int], cut: float,

@@ -80,6 +80,18 @@ from ..lexicons import Entry, Lexicons, term_tokens
 from ..rules import Rule, by_name, registry
 from . import Extraction
 from .loaded_golden import CONTEXT_GOLDEN
+from .loaded_terms import (
+    CURATED_LEXICONS,
+    FEATURE_LEXICONS,
+    INFLECTED,
+    VOWELS,
+    curated_entries,
+    curated_matcher,
+    doubles_final_consonant,
+    lexicon_of,
+    match_rule,
+    tier_attrs,
+)
 
 EXCLUSION = "exclusion"
 DENSITY_CAP = 3
@@ -99,6 +111,9 @@ FEATURE_LABELS = {
     "sentence_density": "other loaded words in the sentence",
 }
 SCARE_LABEL = "scare quote"
+# How a loaded span was found (its ``rule``): the lexicon's matches (framing/features/loaded_terms.py), a
+# one-word term's inflection or compound head, a phrase split by a coordinated word, or a scare quote.
+INFLECTION, COORDINATION, SCARE_RULE = "inflection", "coordination", "scare_quote"
 SCARE_CATEGORY = "distancing"
 SCARE_NOTE = "quotation marks around a term or name the writer does not adopt as their own"
 SCARE_ALTERNATIVE = "the same words without quotation marks, or attribute them"
@@ -107,7 +122,6 @@ NAME_FUNCTION_WORDS = frozenset(
     {"a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"}
     | ROMANCE_NAME_PARTICLES | {"le", "von", "van"}
 )
-VOWELS = frozenset("aeiou")
 # Nouns of quantity: after them a size adjective reports a magnitude ("massive debt", "huge number of").
 # Words that start a verb's object ("celebrated his victory", "celebrated the win"): after them a past form is a verb.
 VERB_OBJECT_STARTS = DETERMINERS | POSSESSIVE_DETERMINERS | OBJECT_PRONOUNS
@@ -147,27 +161,30 @@ def candidates(doc: Document, lexicons: Lexicons) -> list[LoadedCandidate]:
     columns = doc.token_columns()
     found_spans: list[tuple[Span, dict[str, float]]] = []
     claimed: set[int] = set()
-    for first, end, entry in lexicons.matcher("loaded").match(columns.norms):
+    for first, end, entry in curated_matcher(lexicons).match(columns.norms):
+        rule = match_rule(entry, tuple(columns.norms[first:end]))
         if end - first == 1:
             end, entry = coordinated(columns.norms, first, entry, lexicons)
+            rule = rule if end == first + 1 else COORDINATION
         claimed.update(range(first, end))
         if entry["category"] != EXCLUSION and passes_rule(entry, tokens, first, end):
-            found_spans.append((_span(doc, tokens[first].start, tokens[end - 1].end, entry),
-                                {"multiword": float(end - first > 1), "context_rule": float(bool(entry["rule"]))}))
-    found = inflection_index(lexicons).entries_for(set(columns.norms))
+            found_spans.append((_span(doc, tokens[first].start, tokens[end - 1].end, entry, rule),
+                                {"multiword": float(end - first > 1), "context_rule": float(bool(entry["rule"])),
+                                 "inflected": float(rule == INFLECTED)}))
+    found = inflection_index(lexicons, CURATED_LEXICONS).entries_for(set(columns.norms))
     for index, norm in enumerate(columns.norms):
         if norm not in found or index in claimed or not columns.is_word[index]:
             continue
         entry = found[norm]
         if passes_rule(entry, tokens, index, index + 1):
-            found_spans.append((_span(doc, tokens[index].start, tokens[index].end, entry),
+            found_spans.append((_span(doc, tokens[index].start, tokens[index].end, entry, INFLECTION),
                                 {"inflected": 1.0, "context_rule": float(bool(entry["rule"]))}))
     loaded_offsets = [(span.start, span.end) for span, _ in found_spans]
     for quote in doc.quotes:
         if quote.kind != "scare" or (is_quoted_name(doc, quote) and not _contains(quote, loaded_offsets)):
             continue
         span = Span("loaded", quote.start, quote.end, doc.text[quote.start : quote.end], SCARE_LABEL,
-                    SCARE_CATEGORY, SCARE_NOTE, SCARE_ALTERNATIVE)
+                    SCARE_CATEGORY, SCARE_NOTE, SCARE_ALTERNATIVE, {"rule": SCARE_RULE})
         found_spans.append((span, {}))
     found_spans.sort(key=lambda item: (item[0].start, item[0].end))
     per_sentence = Counter(doc.sentence_of(span.start) for span, _ in found_spans)
@@ -207,7 +224,7 @@ def coordinated(norms: Sequence[str], first: int, entry: Entry, lexicons: Lexico
 def phrase_continuations(lexicons: Lexicons) -> dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]:
     """Multi-word loaded terms (not exclusions) by their first word: ``{first: ((rest, entry), ...)}``."""
     found: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
-    for entry in lexicons["loaded"]:
+    for entry in curated_entries(lexicons):
         words = term_tokens(entry.key)
         if len(words) > 1 and entry["category"] != EXCLUSION:
             found.setdefault(words[0], []).append((words[1:], entry))
@@ -245,20 +262,23 @@ def passes_rule(entry: Entry, tokens: Sequence[Token], first: int, end: int) -> 
     return rule is None or rule(tokens, first, end)
 
 
-def _span(doc: Document, start: int, stop: int, entry: Entry) -> Span:
-    return Span(
-        "loaded", start, stop, doc.text[start:stop], entry.key, entry["category"], entry["note"], entry["alternative"]
-    )
+def _span(doc: Document, start: int, stop: int, entry: Entry, rule: str) -> Span:
+    """A curated term's span: ``rule`` says how it was found, ``lexicon`` which file's row it is, plus the row's
+    context rule (``context_rule``) and, for a weaker-tier row, ``confidence: possible`` with its reason."""
+    attrs = {"rule": rule, "lexicon": lexicon_of(entry), **({"context_rule": entry["rule"]} if entry["rule"] else {}),
+             **tier_attrs(entry)}
+    return Span("loaded", start, stop, doc.text[start:stop], entry.key, entry["category"], entry["note"],
+                entry["alternative"], attrs)
 
 
 def _contains(quote: QuoteRegion, offsets: list[tuple[int, int]]) -> bool:
     return any(quote.inner_start <= start and end <= quote.inner_end for start, end in offsets)
 
 
-def single_word_entries(lexicons: Lexicons) -> Mapping[str, Entry]:
+def single_word_entries(entries: Sequence[Entry]) -> Mapping[str, Entry]:
     """One-token loaded terms (not exclusions) by their norm: the bases inflections are looked up in."""
     found: dict[str, Entry] = {}
-    for entry in lexicons["loaded"]:
+    for entry in entries:
         words = term_tokens(entry.key)
         if len(words) == 1 and entry["category"] != EXCLUSION:
             found.setdefault(words[0], entry)
@@ -285,21 +305,11 @@ class InflectionIndex:
         return {word: entry for word in words if (entry := memo[word]) is not None}
 
 
-@lru_cache(maxsize=8)
-def inflection_index(lexicons: Lexicons) -> InflectionIndex:
-    """One index per loaded lexicon set (lexicons are immutable, so the memo stays valid)."""
-    return InflectionIndex(single_word_entries(lexicons))
-
-
-def _doubles(base: str) -> bool:
-    """English doubles a short base's final consonant after one vowel (sham → shammed, slam → slamming)."""
-    return (
-        len(base) <= 4
-        and len(base) >= 3
-        and base[-1] not in VOWELS | {"w", "x", "y"}
-        and base[-2] in VOWELS
-        and base[-3] not in VOWELS
-    )
+@lru_cache(maxsize=16)
+def inflection_index(lexicons: Lexicons, names: tuple[str, ...] = FEATURE_LEXICONS) -> InflectionIndex:
+    """One index per loaded lexicon set and choice of files (lexicons are immutable, so the memo stays valid).
+    The extractor reads every curated file; the learned lexicon's features, ``loaded.tsv`` alone (the default)."""
+    return InflectionIndex(single_word_entries(curated_entries(lexicons, names)))
 
 
 def base_forms(word: str) -> list[str]:
@@ -320,7 +330,7 @@ def base_forms(word: str) -> list[str]:
             if stem.endswith("i") and suffix == "ed":
                 candidates.append(stem[:-1] + "y")
             candidates.append(stem + "e")
-            if not _doubles(stem):
+            if not doubles_final_consonant(stem):
                 candidates.append(stem)  # ranted → rant, stressed → stress
             if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in VOWELS:
                 candidates.append(stem[:-1])  # slammed → slam

@@ -23,6 +23,14 @@ GENERATOR_NOTES = {
     "possessive_noun": "an actor's possessive and a noun of stance (“his call for”), kept by the learned scorer",
     "speaker_colon": "a speaker's name before a colon, kept by the learned scorer",
 }
+# How a curated loaded term was found (the ``rule`` of framing/features/loaded.py and loaded_terms.py; a term found
+# as listed needs no note).
+LOADED_MATCH_NOTES = {
+    "inflection": "a form of a listed word (“slammed” for “slam”)",
+    "idiom_inflection": "a listed phrase with its verb in another form (“tore into” for “tear into”) or in the plural",
+    "hyphen_variant": "a listed hyphenated word written closed up, or two listed words hyphenated",
+    "coordination": "a listed phrase split by a coordinated word (“extrajudicial and illicit executions”)",
+}
 _EXAMPLES_THEN_MEANING = re.compile(r'^(?P<examples>(?:"[^"]+"(?:, | or )?)+): (?P<meaning>.+)$')
 
 
@@ -32,7 +40,7 @@ def describe_rule(name: str) -> str:
         return ""
     if name.startswith("scorer:"):
         return GENERATOR_NOTES.get(name.removeprefix("scorer:"), "kept by the learned scorer")
-    return _attribution_rule_notes().get(name, "")
+    return LOADED_MATCH_NOTES.get(name) or _attribution_rule_notes().get(name, "")
 
 
 @cache

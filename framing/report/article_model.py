@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 from ..analysis import ArticleAnalysis
-from ..document import SPAN_TYPES, Span
+from ..document import POSSIBLE, SPAN_TYPES, Span
 from ..features.rule_notes import describe_rule
 from ..lexicons import Lexicons
 from ..rates import per_thousand
@@ -29,7 +29,8 @@ SPAN_STYLE: dict[str, dict[str, str]] = {
               "counts": "words that soften a claim (may, reportedly, appears to)"},
     "attribution": {"name": "Attribution", "plural": "Attributions", "marker": "A", "style": "bold, solid underline",
                     "counts": "reporting verbs that attribute a claim to someone (said, claimed)"},
-    "loaded": {"name": "Loaded term", "plural": "Loaded terms", "marker": "L", "style": "shaded background",
+    "loaded": {"name": "Loaded term", "plural": "Loaded terms", "marker": "L",
+               "style": "shaded background (dashed underline: possible, not counted)",
                "counts": "words with a charged connotation, each with a more neutral alternative"},
     "quote": {"name": "Quote", "plural": "Quotes", "marker": "Q", "style": "italic, bars at both ends",
               "counts": "passages of reported speech inside quotation marks"},
@@ -39,7 +40,9 @@ SPAN_STYLE: dict[str, dict[str, str]] = {
               "counts": "the sentences that carry each policy frame an article is given (at most three per frame)"},
 }
 # Which lexicon explains a span of each type (its label is that lexicon's key).
-SPAN_LEXICON = {"hedge": "hedges", "loaded": "loaded", "attribution": "reporting_verbs", "source": "source_kinds"}
+# The lexicons whose rows each span type names (loaded terms: loaded.tsv, then loaded_drama.tsv).
+SPAN_LEXICON = {"hedge": ("hedges",), "loaded": ("loaded", "loaded_drama"), "attribution": ("reporting_verbs",),
+                "source": ("source_kinds",)}
 SHORT_ARTICLE_WORDS = 300
 
 
@@ -56,14 +59,14 @@ def display_value(value: Any) -> str:
 def lexicon_entry_index(lexicons: Lexicons) -> dict[str, dict[str, dict[str, str]]]:
     """``{span_type: {term: details}}`` so each highlight can name its lexicon entry's source."""
     index: dict[str, dict[str, dict[str, str]]] = {}
-    for span_type, name in SPAN_LEXICON.items():
-        lexicon = lexicons.by_name.get(name)
-        if lexicon is None:
-            continue
-        index[span_type] = {
-            entry.key.lower(): {"file": f"{name}.tsv", "line": str(entry.line), "source": entry["source"]}
-            for entry in lexicon
-        }
+    for span_type, names in SPAN_LEXICON.items():
+        rows: dict[str, dict[str, str]] = {}
+        for name in names:
+            for entry in lexicons.by_name.get(name, ()):
+                rows.setdefault(entry.key.lower(),
+                                {"file": f"{name}.tsv", "line": str(entry.line), "source": entry["source"]})
+        if rows:
+            index[span_type] = rows
     return index
 
 
@@ -157,6 +160,7 @@ def span_note(span_id: str, number: int, span: Span, entry_index: Mapping[str, M
         "details": details,
         "reason": reader_reason(attrs),
         "explanation": hover_title(span, entry),
+        "possible": not span.counted,
     }
 
 
@@ -166,7 +170,7 @@ def reader_reason(attrs: Mapping[str, Any]) -> str:
     Rule ids and feature weights (``rule``, ``why``) stay in the JSON and in the HTML's collapsed
     technical detail; print shows only this sentence.
     """
-    parts = []
+    parts = ["possible, shown but not counted"] if attrs.get("confidence") == POSSIBLE else []
     description = describe_rule(str(attrs.get("rule") or ""))
     if description:
         parts.append(description)
@@ -235,6 +239,7 @@ def paragraphs(text: str, notes: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
                         "ids": " ".join(n["id"] for n in of_type),
                         "starts": any(n["start"] == seg_start or seg_start == block_start for n in of_type),
                         "ends": any(n["end"] == seg_end or seg_end == block_end for n in of_type),
+                        "possible": all(n.get("possible") for n in of_type),  # drawn lighter: not counted
                     })
             if layers:  # one tooltip per segment, on the outermost layer: it lists every span there
                 layers[0]["title"] = "\n".join(n["explanation"] for n in covering)

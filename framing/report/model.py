@@ -237,12 +237,14 @@ def weighted_readability(members: Sequence[ArticleAnalysis]) -> dict[str, float]
 
 
 def loaded_matrix(analyses: Sequence[ArticleAnalysis], outlets: Sequence[str]) -> dict[str, Any]:
-    """Counts of the most used loaded terms per outlet (rows: terms, columns: outlets)."""
+    """Counts of the most used loaded terms per outlet (rows: terms, columns: outlets). Only counted findings:
+    a "possible" one (a weaker-tier row, or one a learned model doubts) is shown in the text, not tallied."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for analysis in analyses:
         outlet = analysis.document.outlet or analysis.document.id
         for span in analysis.spans_of("loaded"):
-            counts[span.label.lower()][outlet] += 1
+            if span.counted:
+                counts[span.label.lower()][outlet] += 1
     ranked = sorted(counts, key=lambda term: (-sum(counts[term].values()), term))
     terms = ranked[:HEATMAP_TERMS]
     return {
