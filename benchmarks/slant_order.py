@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("nested", "shorter_is_more_loaded"):
         print(f"| **{name}** | {result[name]['concordance']:.3f} | {result[name]['interval_95']} |")
     print("nested choices:", "; ".join(result["nested"]["chosen"]))
+    chance = result["chance_of_the_best"]
+    print(f"the best of {chance['variants']} random measures: median {chance['median']}, "
+          f"95th percentile {chance['percentile_95']}")
     if args.json:
         args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     return 0

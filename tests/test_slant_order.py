@@ -10,6 +10,7 @@ from benchmarks.evaluation.slant_order import (
     Config,
     Sentence,
     article_measures,
+    chance_of_the_best,
     concordance,
     document_sentences,
     evaluate_variants,
@@ -64,4 +65,11 @@ def test_a_word_that_marks_slanted_sentences_orders_the_outlets_held_out() -> No
     result = evaluate_variants(articles, [], folds=3, configs=(Config("basil", "lexical", "tfidf", 1.0),))
     assert result["variants"]["basil/lexical/tfidf/C1 | mean"]["concordance"] == 1.0
     assert result["nested"]["concordance"] == 1.0 and len(result["nested"]["chosen"]) == 3
+    assert result["chance_of_the_best"]["median"] < 1.0
     assert result["shorter_is_more_loaded"]["concordance"] == 0.5  # all the same length: every pair a tie
+
+
+def test_the_best_of_many_random_measures_beats_one_by_chance_alone() -> None:
+    articles = [_article(f"{e}{o}", f"e{e}", [True], gold=float(o)) for e in range(15) for o in range(3)]
+    one, many = chance_of_the_best(articles, 1, repeats=50), chance_of_the_best(articles, 50, repeats=50)
+    assert many["median"] > one["median"] and 0.3 < one["median"] < 0.7
