@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..document import Document, Span
+from ..document import POSSIBLE, Document, Span
 from ..lexicons import LearnedLexicon
 from ..linear_model import LinearScorer
 
@@ -57,11 +57,16 @@ def explain(scorer: LinearScorer, features: Mapping[str, float]) -> str:
 
 
 def learned_span(doc: Document, index: int, features: Mapping[str, float], probability: float,
-                 model: LearnedLexicon) -> Span:
-    """The loaded span of the word at token ``index``, with its rule, score and why."""
+                 model: LearnedLexicon, confident: float) -> Span:
+    """The loaded span of the word at token ``index``, with its rule, score and why; under the
+    ``confident`` bar (the possible tier) it is ``confidence: possible`` with the reason in words."""
     columns = doc.token_columns()
     start, end = columns.starts[index], columns.ends[index]
-    attrs = {"rule": RULE, "score": round(probability, 3), "why": explain(model.scorer, features)}
+    why = explain(model.scorer, features)
+    attrs = {"rule": RULE, "score": round(probability, 3), "why": why}
+    if probability < confident:
+        attrs.update(confidence=POSSIBLE, reason=f"learned score {probability:.2f}, under the confident bar "
+                                                 f"{confident:.2f} (shown from {model.shown_from(2):.2f}): {why}")
     return Span("loaded", start, end, doc.text[start:end], columns.norms[index], "learned",
                 learned_note(model), "(a plainer word)", attrs)
 

@@ -43,13 +43,13 @@ from itertools import compress
 import snowballstemmer
 
 from ..document import POSSIBLE, Document, Span
+from ..learned_words import LEXICON_FEATURES
 from ..lexicons import LearnedLexicon, Lexicons, term_tokens
 from ..slant import score_sentences
 from .learned_explain import explain, learned_span
 from .loaded import inflection_index  # the curated extractor's own inflection rules
 from .loaded_voice import VoiceReader
 
-LEXICON_FEATURES = ("hedges", "reporting_verbs", "source_kinds")
 MIN_LENGTH = 3
 NOT_SCORED = -math.inf  # the memoised weight of a word the model does not score (short, or a stop word)
 @lru_cache(maxsize=65536)
@@ -222,8 +222,8 @@ def learned_spans(
     for position, span in enumerate(curated):
         covered.update(dict.fromkeys(range(bisect_left(columns.starts, span.start),
                                            bisect_left(columns.starts, span.end)), position))
-    threshold = model.threshold_for(len(doc.sentences))
-    cut = math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else -math.inf
+    threshold, shown = model.threshold_for(len(doc.sentences)), model.shown_from(len(doc.sentences))
+    cut = math.log(shown / (1 - shown)) if 0 < shown < 1 else -math.inf
     doubtable = {index for index, position in covered.items() if could_demote(curated[position])}
     reader = TokenFeatureReader(doc, lexicons, slant, model.lists, voices)
     spans: list[Span] = []
@@ -235,8 +235,8 @@ def learned_spans(
         if position is not None:
             if probability > strongest.get(position, (-1.0, {}))[0]:
                 strongest[position] = (probability, features)
-        elif probability >= threshold:
-            spans.append(learned_span(doc, index, features, probability, model))
+        elif probability >= shown:
+            spans.append(learned_span(doc, index, features, probability, model, threshold))
     demoted = {
         position: f"the learned lexicon gives it {probability:.2f} (< {model.demote_below:.2f}): "
         + explain(scorer, features)
