@@ -57,9 +57,10 @@ def explain(scorer: LinearScorer, features: Mapping[str, float]) -> str:
 
 
 def learned_span(doc: Document, index: int, features: Mapping[str, float], probability: float,
-                 model: LearnedLexicon, confident: float) -> Span:
-    """The loaded span of the word at token ``index``, with its rule, score and why; under the
-    ``confident`` bar (the possible tier) it is ``confidence: possible`` with the reason in words."""
+                 model: LearnedLexicon, confident: float, note: str) -> Span:
+    """The loaded span of the word at token ``index``, with its rule, score, why and ``note`` (the
+    model's :func:`learned_note`, built once per document); under the ``confident`` bar (the possible
+    tier) it is ``confidence: possible`` with the reason in words."""
     columns = doc.token_columns()
     start, end = columns.starts[index], columns.ends[index]
     why = explain(model.scorer, features)
@@ -68,7 +69,7 @@ def learned_span(doc: Document, index: int, features: Mapping[str, float], proba
         attrs.update(confidence=POSSIBLE, reason=f"learned score {probability:.2f}, under the confident bar "
                                                  f"{confident:.2f} (shown from {model.shown_from(2):.2f}): {why}")
     return Span("loaded", start, end, doc.text[start:end], columns.norms[index], "learned",
-                learned_note(model), "(a plainer word)", attrs)
+                note, "(a plainer word)", attrs)
 
 
 def learned_note(model: LearnedLexicon) -> str:

@@ -46,7 +46,7 @@ from ..document import POSSIBLE, Document, Span
 from ..learned_words import LEXICON_FEATURES
 from ..lexicons import LearnedLexicon, Lexicons, term_tokens
 from ..slant import score_sentences
-from .learned_explain import explain, learned_span
+from .learned_explain import explain, learned_note, learned_span
 from .loaded import inflection_index  # the curated extractor's own inflection rules
 from .loaded_voice import VoiceReader
 
@@ -227,6 +227,7 @@ def learned_spans(
     doubtable = {index for index, position in covered.items() if could_demote(curated[position])}
     reader = TokenFeatureReader(doc, lexicons, slant, model.lists, voices)
     spans: list[Span] = []
+    note = ""  # (the spans' note, built on the first one)
     strongest: dict[int, tuple[float, Mapping[str, float]]] = {}  # each curated span's most loaded word
     for index in reachable(reader, model, covered.keys(), cut, doubtable):
         features = reader.features(index)
@@ -236,7 +237,8 @@ def learned_spans(
             if probability > strongest.get(position, (-1.0, {}))[0]:
                 strongest[position] = (probability, features)
         elif probability >= shown:
-            spans.append(learned_span(doc, index, features, probability, model, threshold))
+            note = note or learned_note(model)
+            spans.append(learned_span(doc, index, features, probability, model, threshold, note))
     demoted = {
         position: f"the learned lexicon gives it {probability:.2f} (< {model.demote_below:.2f}): "
         + explain(scorer, features)
