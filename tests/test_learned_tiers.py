@@ -107,3 +107,16 @@ def test_a_lexicon_row_the_model_never_saw_is_reported(tmp_path: Path) -> None:
                                          "zorbish\tevaluative\tplain\ttest\ta made-up loaded word\n", encoding="utf-8")
     warnings = load_lexicons(tmp_path).warnings
     assert len(warnings) == 1 and "lexicon 'loaded'" in warnings[0] and "train_learned_lexicon.py" in warnings[0]
+
+
+def test_report_note_of_a_possible_word_says_it_is_not_counted(tmp_path: Path) -> None:
+    from dataclasses import replace as with_fields
+
+    from framing.report.html import render_html
+    from framing.report.model import build_report_model
+
+    lexicons = tiered_lexicons(tmp_path, confident=0.999, possible=0.01)
+    analysis = analyze_document(with_fields(parse_text(ARTICLE, lexicons, id="A"), outlet="A"), lexicons)
+    html = render_html(build_report_model([analysis], lexicons), [])
+    assert "Possible, not counted: learned score" in html and "under the confident bar 1.00 (shown from 0.01)." in html
+    assert "Counted because: learned score" not in html
