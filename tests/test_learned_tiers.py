@@ -120,3 +120,17 @@ def test_report_note_of_a_possible_word_says_it_is_not_counted(tmp_path: Path) -
     html = render_html(build_report_model([analysis], lexicons), [])
     assert "Possible, not counted: learned score" in html and "under the confident bar 1.00 (shown from 0.01)." in html
     assert "Counted because: learned score" not in html
+
+
+def test_memberships_skipped_for_words_no_term_holds_are_empty(tmp_path: Path) -> None:
+    from framing.features import loaded
+    from framing.features.learned_loaded import TokenFeatureReader, lexicon_memberships
+
+    lexicons = tiered_lexicons(tmp_path, confident=0.5, possible=0.1)
+    doc = parse_text("Officials say the regime's brutal crackdown, reportedly slammed by aides, may widen. "
+                     "The mayor said that critics were slamming the so-called reform.", lexicons)
+    loaded.extract(doc, lexicons)  # (fills the curated extractor's inflection memo, as extraction does)
+    reader = TokenFeatureReader(doc, lexicons)
+    every = lexicon_memberships(doc.token_columns().norms, lexicons)
+    assert every  # the text holds members of several lexicons
+    assert all(set(reader.memberships(i)) == every.get(i, set()) for i in range(len(doc.tokens)))

@@ -87,6 +87,14 @@ def lexicon_vocabulary(lexicons: Lexicons, positive: tuple[tuple[str, float], ..
     return {word: sum(weight[member] for member in members) for word, members in held.items()}
 
 
+@lru_cache(maxsize=8)
+def member_words(lexicons: Lexicons) -> frozenset[str]:
+    """Every word of every term of the lexicons read as features: a token a match covers is one of these
+    (the matcher compares whole term tokens), or an inflection of a one-word loaded term."""
+    return frozenset(word for name in (*LEXICON_FEATURES, "loaded") for entry in lexicons[name]
+                     for word in term_tokens(entry.key))
+
+
 def lexicon_memberships(norms: Sequence[str], lexicons: Lexicons, offset: int = 0) -> dict[int, set[str]]:
     """For each token a lexicon match covers (index + ``offset``; most tokens have none), the bundled
     lexicons those matches belong to (loaded: by category). No term spans two sentences, so the
@@ -161,7 +169,11 @@ class TokenFeatureReader:
 
     def memberships(self, index: int) -> set[str] | tuple[()]:
         """The lexicons holding the word at ``index``, read a sentence at a time on first use
-        (most sentences of an article have no word that needs them)."""
+        (most sentences of an article have no word that needs them). A word no term of those lexicons
+        holds, and that the curated extractor's memo says inflects no term, has none: no sentence read."""
+        norm = self.columns.norms[index]
+        if norm not in member_words(self.lexicons) and inflection_index(self.lexicons).memo.get(norm, True) is None:
+            return ()
         sentence = self.columns.sentences[index]
         found = self.sentence_memberships.get(sentence)
         if found is None:
