@@ -183,7 +183,7 @@ class LearnedLexicon:
     @cached_property
     def positive_neighbour_weights(self) -> tuple[dict[str, float], dict[str, float]]:
         """The ``prev=`` and ``next=`` weights that raise a score, by the neighbouring word (a document's
-        words meet them in one set operation: features/learned_loaded.py, ``hopeful_words``)."""
+        words meet them in one set operation: features/learned_loaded.py, ``hopeful_tokens``)."""
         before, after = self.neighbour_weights
         return ({word: w for word, w in before.items() if w > 0}, {word: w for word, w in after.items() if w > 0})
 
