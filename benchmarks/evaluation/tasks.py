@@ -673,7 +673,6 @@ def learned_bias_figures(sentences: Sequence[BabeSentence], docs: Sequence[Docum
             "classifier_with_slant": scores}
 
 
-
 def babe_word_figures(sentences: Sequence[BabeSentence], docs: Sequence[Document], rules_only: Lexicons,
                       held: Any) -> tuple[dict[str, Any], dict[str, set[str]]]:
     """BABE biased-word figures of curated + held-out learned words (``held``: a
