@@ -6,7 +6,8 @@ A learned lexicon is two files in a lexicon folder (bundled or ``--lexicons``):
   every weight that is not a word's own (stems, endings, neighbours, lexicon memberships,
   voice, position, sentence slant), ``demote_below`` (under it a curated match is only
   "possible"), ``sentence_threshold`` (the threshold for a lone sentence; ``threshold`` serves
-  articles) and the provenance;
+  articles), ``possible_threshold`` (articles: a word scored from it up to ``threshold`` is shown as
+  "possible" with its reason, not counted) and the provenance;
 * ``learned_loaded.tsv``: one row per word, ``word``, ``weight`` (its log-odds
   contribution as a word) and ``examples`` (how many training tokens it had), after a
   ``# key: value`` header (name, version, description, sources, licence,
@@ -28,7 +29,9 @@ the file and line, with the command that retrains it, and exit status 2.
 
 from __future__ import annotations
 
+import hashlib
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -47,6 +50,32 @@ RETRAIN_LEARNED = (
     "Restore it from the repository, or retrain it with: python scripts/train_learned_lexicon.py --data DATASETS"
 )
 HEADER_KEYS = ("name", "version", "description", "sources", "licence", "source_licences")
+# The lexicons whose membership the model reads as ``lexicon=`` features (loaded: by category).
+LEXICON_FEATURES = ("hedges", "reporting_verbs", "source_kinds")
+FINGERPRINT_KEY = "feature_lexicons"  # provenance: the rows of those lexicons the model was trained with
+
+
+def lexicon_fingerprint(by_name: Mapping[str, Iterable]) -> dict[str, str]:
+    """Each feature lexicon's rows as the model reads them ("683 terms, 3f2a..."): the terms (and the loaded
+    rows' categories), so a row added to a lexicon later, bundled or layered, shows as a changed feature."""
+    prints = {}
+    for name in (*LEXICON_FEATURES, "loaded"):
+        rows = sorted(f"{entry.key.lower()}\t{entry['category'] if name == 'loaded' else ''}"
+                      for entry in by_name[name])
+        prints[name] = f"{len(rows)} terms, {hashlib.sha256(chr(10).join(rows).encode()).hexdigest()[:12]}"
+    return prints
+
+
+def lexicon_drift(provenance: Mapping, by_name: Mapping[str, Iterable]) -> list[str]:
+    """A warning for each feature lexicon whose rows differ from those the model was trained with (none when
+    the model did not record them): its ``lexicon=`` weights would read rows it never saw."""
+    trained = provenance.get(FINGERPRINT_KEY)
+    if not isinstance(trained, Mapping):
+        return []
+    now = lexicon_fingerprint(by_name)
+    return [f"{MODEL_FILE}: lexicon '{name}' is not the one the model was trained with ({trained[name]} then, "
+            f"{now[name]} now): its lexicon= features read rows it never saw. {RETRAIN_LEARNED}"
+            for name in now if name in trained and trained[name] != now[name]]
 
 
 def _table_rows(path: Path, columns: tuple[str, ...], what: str) -> list[tuple[int, list[str]]]:
@@ -101,10 +130,12 @@ def read_word_lists(path: Path) -> dict[str, tuple[str, ...]]:
     return lists
 
 
-def load_learned(folder: Path) -> tuple[LinearScorer, float, dict[str, tuple[str, ...]], float | None]:
+def load_learned(folder: Path) -> tuple[LinearScorer, float, dict[str, tuple[str, ...]],
+                                       tuple[float | None, float | None]]:
     """The scorer with the table's word weights merged in, its ``demote_below`` bar, the word lists
-    its ``list=`` features read (required when it has such weights), and its lone-sentence threshold
-    (``provenance.sentence_threshold``; None when the file has none: the threshold serves both)."""
+    its ``list=`` features read (required when it has such weights), and two optional bars: the
+    lone-sentence threshold (``provenance.sentence_threshold``; None: the threshold serves both) and
+    the possible tier's bar for articles (``provenance.possible_threshold``; None: one tier)."""
     scorer = load_scorer(folder / MODEL_FILE, RETRAIN_LEARNED)
     words = read_word_weights(folder / WORDS_FILE)
     weights = {name: w for name, w in scorer.weights.items() if not name.startswith(WORD_PREFIX)}
@@ -113,13 +144,18 @@ def load_learned(folder: Path) -> tuple[LinearScorer, float, dict[str, tuple[str
     if not isinstance(demote, (int, float)) or not 0.0 <= demote <= 1.0:
         raise FramingInputError(folder / MODEL_FILE, "provenance.demote_below must be a number in 0–1",
                                 RETRAIN_LEARNED)
-    sentence = scorer.provenance.get("sentence_threshold")
-    if sentence is not None and (not isinstance(sentence, (int, float)) or not 0.0 < sentence < 1.0):
-        raise FramingInputError(folder / MODEL_FILE, "provenance.sentence_threshold must be a number in 0–1",
-                                RETRAIN_LEARNED)
+    sentence, possible = (_optional_bar(folder, scorer, key) for key in ("sentence_threshold", "possible_threshold"))
     uses_lists = any(name.startswith(LIST_PREFIX) for name in weights)
     lists = read_word_lists(folder / LISTS_FILE) if uses_lists else {}
-    return replace(scorer, weights=weights), float(demote), lists, None if sentence is None else float(sentence)
+    return replace(scorer, weights=weights), float(demote), lists, (sentence, possible)
+
+
+def _optional_bar(folder: Path, scorer: LinearScorer, key: str) -> float | None:
+    """``provenance.<key>``, a probability strictly between 0 and 1, or None when the file has none."""
+    value = scorer.provenance.get(key)
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 < value < 1.0):
+        raise FramingInputError(folder / MODEL_FILE, f"provenance.{key} must be a number in 0–1", RETRAIN_LEARNED)
+    return None if value is None else float(value)
 
 
 def write_word_table(path: Path, weights: dict[str, tuple[float, int]], header: dict[str, str]) -> None:

@@ -36,7 +36,7 @@ from .learned_words import LISTS_FILE as LEARNED_LISTS_FILE
 from .learned_words import MODEL_FILE as LEARNED_MODEL_FILE
 from .learned_words import RETRAIN_LEARNED as RETRAIN_SLANT
 from .learned_words import WORDS_FILE as LEARNED_WORDS_FILE
-from .learned_words import load_learned
+from .learned_words import lexicon_drift, load_learned
 from .lexicon_files import Entry, Lexicon, inherit_absent, parse_file, unmatchable
 from .lexicon_schema import SCHEMAS
 from .linear_model import RETRAIN, RETRAIN_ATTRIBUTION, LinearScorer, load_scorer
@@ -137,6 +137,9 @@ class LearnedLexicon:
     lists: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
     # The threshold for a lone sentence (``provenance.sentence_threshold``); None: the scorer's, as for articles.
     sentence_threshold: float | None = None
+    # The bar of the "possible" tier for articles (``provenance.possible_threshold``): a word scored from it up to
+    # the confident threshold is shown as possible with its reason, never counted. None: one tier.
+    possible_threshold: float | None = None
 
     def threshold_for(self, sentences: int) -> float:
         """The threshold a word must reach in a text of ``sentences`` sentences: a lone sentence has its own,
@@ -144,6 +147,14 @@ class LearnedLexicon:
         if sentences == 1 and self.sentence_threshold is not None:
             return self.sentence_threshold
         return self.scorer.threshold
+
+    def shown_from(self, sentences: int) -> float:
+        """The lowest score at which a word is shown at all in a text of ``sentences`` sentences: the possible
+        tier's bar in an article (chosen on articles: BASIL's events), else the confident threshold."""
+        confident = self.threshold_for(sentences)
+        if sentences > 1 and self.possible_threshold is not None:
+            return min(self.possible_threshold, confident)
+        return confident
 
     @cached_property
     def context_ceiling_voice(self) -> float:
@@ -172,7 +183,7 @@ class LearnedLexicon:
     @cached_property
     def positive_neighbour_weights(self) -> tuple[dict[str, float], dict[str, float]]:
         """The ``prev=`` and ``next=`` weights that raise a score, by the neighbouring word (a document's
-        words meet them in one set operation: features/learned_loaded.py, ``hopeful_words``)."""
+        words meet them in one set operation: features/learned_loaded.py, ``hopeful_tokens``)."""
         before, after = self.neighbour_weights
         return ({word: w for word, w in before.items() if w > 0}, {word: w for word, w in after.items() if w > 0})
 
@@ -208,6 +219,8 @@ def load_lexicons(
     by_name = {name: _layered_lexicon(name, layers, digest, warnings) for name in SCHEMAS}
     loaded_scorer = _layered_scorer(layers, SCORER_FILE, RETRAIN, digest, required=False) if scorers else None
     learned, slant = _learned_models(layers, digest) if scorers else (None, None)
+    if learned is not None:  # (the model's lexicon= features are pinned to the rows it was trained with)
+        warnings.extend(lexicon_drift(learned.scorer.provenance, by_name))
     attribution_scorer = (
         _layered_scorer(layers, ATTRIBUTION_SCORER_FILE, RETRAIN_ATTRIBUTION, digest) if scorers else None
     )
@@ -292,11 +305,11 @@ def _learned_models(layers: Sequence[Path], digest: Any) -> tuple[LearnedLexicon
                    if (layer / LEARNED_MODEL_FILE).is_file() or (layer / LEARNED_WORDS_FILE).is_file()), None)
     learned = None
     if folder is not None:
-        scorer, demote_below, lists, sentence_threshold = load_learned(folder)
+        scorer, demote_below, lists, (sentence_threshold, possible_threshold) = load_learned(folder)
         for name in (LEARNED_MODEL_FILE, LEARNED_WORDS_FILE, LEARNED_LISTS_FILE):
             if name != LEARNED_LISTS_FILE or lists:
                 digest.update(name.encode() + b"\0" + (folder / name).read_bytes())
-        learned = LearnedLexicon(scorer, demote_below, lists, sentence_threshold)
+        learned = LearnedLexicon(scorer, demote_below, lists, sentence_threshold, possible_threshold)
     return learned, _layered_scorer(layers, SLANT_FILE, RETRAIN_SLANT, digest, required=False)
 
 

@@ -54,26 +54,27 @@ class TokenExample:
     article: bool = True  # from a text of more than one sentence (an article), not a lone sentence
 
 
-def _fit(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], c: float) -> tuple[dict[str, float], float]:
+def _fit(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], c: float,
+         positive_weight: float = 1.0) -> tuple[dict[str, float], float]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(rows)
-    model = LogisticRegression(C=c, max_iter=3000).fit(matrix, labels)
+    model = LogisticRegression(C=c, max_iter=3000, class_weight={False: 1.0, True: positive_weight}).fit(matrix, labels)
     names = vectorizer.get_feature_names_out()
     return {str(n): float(w) for n, w in zip(names, model.coef_[0], strict=True)}, float(model.intercept_[0])
 
 
 def held_out(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], groups: Sequence[str], c: float,
-             folds: int = FOLDS) -> list[float]:
+             folds: int = FOLDS, positive_weight: float = 1.0) -> list[float]:
     """Each row's probability from a model fitted without its group (GroupKFold)."""
     from sklearn.model_selection import GroupKFold
 
     probabilities = [0.0] * len(rows)
     splitter = GroupKFold(n_splits=min(folds, len(set(groups))))
     for train, test in splitter.split(list(range(len(rows))), labels, groups):
-        weights, intercept = _fit([rows[i] for i in train], [labels[i] for i in train], c)
+        weights, intercept = _fit([rows[i] for i in train], [labels[i] for i in train], c, positive_weight)
         scorer = LinearScorer(weights, intercept, 0.5, {}, "fold")
         for index in test:
             probabilities[index] = scorer.probability(rows[index])
@@ -262,8 +263,8 @@ def demote_bar(examples: Sequence[TokenExample], oof: Sequence[float]) -> float:
     return best
 
 
-def train_tokens(examples: Sequence[TokenExample], marks: Mapping[str, Sequence[tuple[int, int]]] | None = None
-                 ) -> tuple[dict[str, Any], list[float]]:
+def train_tokens(examples: Sequence[TokenExample], marks: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+                 c: float = TOKEN_C, positive_weight: float = 1.0) -> tuple[dict[str, Any], list[float]]:
     """The learned lexicon's model file (word weights included) and the held-out probabilities.
 
     Its ``threshold`` serves articles and ``provenance.sentence_threshold`` lone sentences: each is
@@ -274,7 +275,7 @@ def train_tokens(examples: Sequence[TokenExample], marks: Mapping[str, Sequence[
     """
     rows = [e.features for e in examples]
     labels = [e.label for e in examples]
-    oof = held_out(rows, labels, [e.group for e in examples], TOKEN_C)
+    oof = held_out(rows, labels, [e.group for e in examples], c, positive_weight=positive_weight)
     bar = demote_bar(examples, oof)
     phrases = PhraseScorer(examples, oof, bar, marks or {e.text_id: () for e in examples})
     chosen = phrases.thresholds(list(phrases.texts))
@@ -292,7 +293,7 @@ def train_tokens(examples: Sequence[TokenExample], marks: Mapping[str, Sequence[
         figures[f"{source}_reported"] = f1([flags[i] for i in index], [labels[i] for i in index])
     figures["phrases_at_chosen_thresholds"] = phrases.figures(list(phrases.texts), by_article)
     figures["phrases_nested"] = phrases.nested()
-    weights, intercept = _fit(rows, labels, TOKEN_C)
+    weights, intercept = _fit(rows, labels, c, positive_weight)
     model = _model_file(weights, intercept, threshold, figures, figures["grouped_by"])
     model["provenance"]["demote_below"] = bar
     model["provenance"]["sentence_threshold"] = round(sentence_threshold, 2)

@@ -657,9 +657,29 @@ def learned_bias_figures(sentences: Sequence[BabeSentence], docs: Sequence[Docum
     """
     import numpy as np
 
-    from .learned import SWEEP, UNQUOTED, cached_run, nested_threshold, own_voice_spans
+    from .learned import cached_run
 
     held = cached_run(str(data_dir), rules_only, lists)
+    figures, words = babe_word_figures(sentences, docs, rules_only, held)
+    learned_counts = [len(words[s.id]) for s in sentences]
+    slant = [held.trained.slant_held_out.get(sentence.id, 0.0) for sentence in sentences]
+    matrix, names = features
+    extended = np.column_stack([np.asarray(matrix, dtype=float), slant, np.log1p(learned_counts)])
+    scores = classify_sentences(extended, [s.label for s in sentences], [*names, "slant_held_out", "learned_count"])
+    return {**figures,
+            "learned_threshold": held.trained.token_model["threshold"],
+            "learned_sentence_threshold": held.trained.token_model["provenance"].get("sentence_threshold"),
+            "slant": held.trained.slant_model["provenance"]["cross_validated"] if held.trained.slant_model else None,
+            "classifier_with_slant": scores}
+
+
+def babe_word_figures(sentences: Sequence[BabeSentence], docs: Sequence[Document], rules_only: Lexicons,
+                      held: Any) -> tuple[dict[str, Any], dict[str, set[str]]]:
+    """BABE biased-word figures of curated + held-out learned words (``held``: a
+    :class:`benchmarks.evaluation.learned.HeldOut`): at the trained thresholds, a sweep, framing's own voice
+    only, and a threshold chosen nested (on the other folds of sentences); and the words at the trained ones."""
+    from .learned import SWEEP, UNQUOTED, nested_threshold, own_voice_spans
+
     curated = {s.id: [(span.start, span.end) for span in run_extractors_named(doc, rules_only, ["loaded"])
                       if span.type == "loaded" and span.label != SCARE_LABEL]
                for s, doc in zip(sentences, docs, strict=True)}
@@ -674,11 +694,6 @@ def learned_bias_figures(sentences: Sequence[BabeSentence], docs: Sequence[Docum
         return words
 
     words = words_at(None)
-    learned_counts = [len(words[s.id]) for s in sentences]
-    slant = [held.trained.slant_held_out.get(sentence.id, 0.0) for sentence in sentences]
-    matrix, names = features
-    extended = np.column_stack([np.asarray(matrix, dtype=float), slant, np.log1p(learned_counts)])
-    scores = classify_sentences(extended, [s.label for s in sentences], [*names, "slant_held_out", "learned_count"])
     sweep = {str(t): {k: v for k, v in score_biased_words(sentences, words_at(t)).items() if not k.startswith("top")}
              for t in SWEEP}
     strict = {k: v for k, v in score_biased_words(sentences, words_at(None, "own_voice")).items()
@@ -687,12 +702,7 @@ def learned_bias_figures(sentences: Sequence[BabeSentence], docs: Sequence[Docum
     nested = nested_threshold([s.id for s in sentences], {s.id: s.id for s in sentences}, words_at,
                               lambda ids, found: score_biased_words([by_id[i] for i in ids], found))
     return {"words_learned": score_biased_words(sentences, words), "words_learned_own_voice": strict,
-            "words_learned_threshold_sweep": sweep, "words_learned_nested_threshold": nested,
-            "learned_threshold": held.trained.token_model["threshold"],
-            "learned_sentence_threshold": held.trained.token_model["provenance"].get("sentence_threshold"),
-            "slant": held.trained.slant_model["provenance"]["cross_validated"] if held.trained.slant_model else None,
-            "classifier_with_slant": scores}
-
+            "words_learned_threshold_sweep": sweep, "words_learned_nested_threshold": nested}, words
 
 # --- Readability (OneStopEnglish) -------------------------------------------------------------
 

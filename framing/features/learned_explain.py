@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..document import Document, Span
+from ..document import POSSIBLE, Document, Span
 from ..lexicons import LearnedLexicon
 from ..linear_model import LinearScorer
 
@@ -45,25 +45,40 @@ EXPLAINED = 4  # contributions a ``why`` shows
 
 def explain(scorer: LinearScorer, features: Mapping[str, float]) -> str:
     """The contributions that moved the word's score most, the word's own parts (word, stem,
-    beginning, endings) summed as one: "'reneged' as a word +1.60; writer's voice +0.28"."""
-    contributions = scorer.contributions(features)
-    own = {name: value for name, value in contributions.items() if name.startswith(WORD_PARTS)}
+    beginning, endings) summed as one: "'reneged' as a word +1.60; writer's voice +0.28".
+    (Every shown word is explained, so only the contributions that can rank are put in words.)"""
+    weights = scorer.weights
     word = next((name for name in features if name.startswith("word=")), None)
-    parts = {feature_label(name): value for name, value in contributions.items() if name not in own}
-    if own and word is not None:
-        parts[feature_label(word)] = sum(own.values())
-    ranked = sorted(parts.items(), key=lambda item: (-abs(item[1]), item[0]))
+    shares, own, has_own = [], 0.0, False
+    for name, value in features.items():
+        if value and name in weights:
+            if name.startswith(WORD_PARTS):
+                own, has_own = own + weights[name] * value, True
+            else:
+                shares.append((name, weights[name] * value))
+    if has_own and word is not None:
+        shares.append((word, own))
+    if len(shares) > EXPLAINED:
+        bar = sorted((abs(share) for _, share in shares), reverse=True)[EXPLAINED - 1]
+        shares = [(name, share) for name, share in shares if abs(share) >= bar]
+    ranked = sorted(((feature_label(name), share) for name, share in shares), key=lambda item: (-abs(item[1]), item[0]))
     return "; ".join(f"{label} {value:+.2f}" for label, value in ranked[:EXPLAINED])
 
 
 def learned_span(doc: Document, index: int, features: Mapping[str, float], probability: float,
-                 model: LearnedLexicon) -> Span:
-    """The loaded span of the word at token ``index``, with its rule, score and why."""
+                 model: LearnedLexicon, confident: float, note: str) -> Span:
+    """The loaded span of the word at token ``index``, with its rule, score, why and ``note`` (the
+    model's :func:`learned_note`, built once per document); under the ``confident`` bar (the possible
+    tier) it is ``confidence: possible`` with the reason in words."""
     columns = doc.token_columns()
     start, end = columns.starts[index], columns.ends[index]
-    attrs = {"rule": RULE, "score": round(probability, 3), "why": explain(model.scorer, features)}
+    why = explain(model.scorer, features)
+    attrs = {"rule": RULE, "score": round(probability, 3), "why": why}
+    if probability < confident:
+        attrs.update(confidence=POSSIBLE, reason=f"learned score {probability:.2f}, under the confident bar "
+                                                 f"{confident:.2f} (shown from {model.shown_from(2):.2f}): {why}")
     return Span("loaded", start, end, doc.text[start:end], columns.norms[index], "learned",
-                learned_note(model), "(a plainer word)", attrs)
+                note, "(a plainer word)", attrs)
 
 
 def learned_note(model: LearnedLexicon) -> str:

@@ -41,15 +41,15 @@ from functools import cached_property, lru_cache
 from itertools import compress
 
 from ..document import POSSIBLE, Document, Span
+from ..learned_words import LEXICON_FEATURES
 from ..lexicons import LearnedLexicon, Lexicons, term_tokens
 from ..slant import score_sentences
 from ..stemming import stem
-from .learned_explain import explain, learned_span
+from .learned_explain import explain, learned_note, learned_span
 from .loaded import inflection_index  # the curated extractor's own inflection rules
 from .loaded_terms import FEATURE_LEXICONS
 from .loaded_voice import VoiceReader
 
-LEXICON_FEATURES = ("hedges", "reporting_verbs", "source_kinds")
 MIN_LENGTH = 3
 NOT_SCORED = -math.inf  # the memoised weight of a word the model does not score (short, or a stop word)
 
@@ -76,6 +76,14 @@ def lexicon_vocabulary(lexicons: Lexicons, positive: tuple[tuple[str, float], ..
                 for word in term_tokens(entry.key):
                     held.setdefault(word, set()).add(member)
     return {word: sum(weight[member] for member in members) for word, members in held.items()}
+
+
+@lru_cache(maxsize=8)
+def member_words(lexicons: Lexicons) -> frozenset[str]:
+    """Every word of every term of the lexicons read as features: a token a match covers is one of these
+    (the matcher compares whole term tokens), or an inflection of a one-word loaded term."""
+    return frozenset(word for name in (*LEXICON_FEATURES, "loaded") for entry in lexicons[name]
+                     for word in term_tokens(entry.key))
 
 
 def lexicon_memberships(norms: Sequence[str], lexicons: Lexicons, offset: int = 0) -> dict[int, set[str]]:
@@ -152,7 +160,11 @@ class TokenFeatureReader:
 
     def memberships(self, index: int) -> set[str] | tuple[()]:
         """The lexicons holding the word at ``index``, read a sentence at a time on first use
-        (most sentences of an article have no word that needs them)."""
+        (most sentences of an article have no word that needs them). A word no term of those lexicons
+        holds, and that the curated extractor's memo says inflects no term, has none: no sentence read."""
+        norm = self.columns.norms[index]
+        if norm not in member_words(self.lexicons) and inflection_index(self.lexicons).memo.get(norm, True) is None:
+            return ()
         sentence = self.columns.sentences[index]
         found = self.sentence_memberships.get(sentence)
         if found is None:
@@ -213,11 +225,12 @@ def learned_spans(
     for position, span in enumerate(curated):
         covered.update(dict.fromkeys(range(bisect_left(columns.starts, span.start),
                                            bisect_left(columns.starts, span.end)), position))
-    threshold = model.threshold_for(len(doc.sentences))
-    cut = math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else -math.inf
+    threshold, shown = model.threshold_for(len(doc.sentences)), model.shown_from(len(doc.sentences))
+    cut = math.log(shown / (1 - shown)) if 0 < shown < 1 else -math.inf
     doubtable = {index for index, position in covered.items() if could_demote(curated[position])}
     reader = TokenFeatureReader(doc, lexicons, slant, model.lists, voices)
     spans: list[Span] = []
+    note = ""  # (the spans' note, built on the first one)
     strongest: dict[int, tuple[float, Mapping[str, float]]] = {}  # each curated span's most loaded word
     for index in reachable(reader, model, covered.keys(), cut, doubtable):
         features = reader.features(index)
@@ -226,8 +239,9 @@ def learned_spans(
         if position is not None:
             if probability > strongest.get(position, (-1.0, {}))[0]:
                 strongest[position] = (probability, features)
-        elif probability >= threshold:
-            spans.append(learned_span(doc, index, features, probability, model))
+        elif probability >= shown:
+            note = note or learned_note(model)
+            spans.append(learned_span(doc, index, features, probability, model, threshold, note))
     demoted = {
         position: f"the learned lexicon gives it {probability:.2f} (< {model.demote_below:.2f}): "
         + explain(scorer, features)
@@ -256,7 +270,7 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
     it is capitalised mid-sentence, and the positive weight of scare quotes; plus its lexicon
     memberships' positive weights for a word a term of such a lexicon holds (or that may inflect one: the
     curated extractor's memo says), read a sentence at a time only when they could lift it over ``cut``.
-    Only the tokens of :func:`hopeful_words` (and the covered ones) are visited.
+    Only the tokens of :func:`hopeful_tokens` (and the covered ones) are visited.
     """
     columns = reader.columns
     norms, starts, sentences, texts = columns.norms, columns.starts, columns.sentences, columns.texts
@@ -272,8 +286,7 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
     inflections = inflection_index(reader.lexicons).memo
     last = len(norms) - 1
     words, sentence_starts = columns.is_word, reader.sentence_starts
-    hopeful = hopeful_words(reader, model, base + max(by_sentence, default=0.0), cut, vocabulary)
-    visited = compress(range(len(norms)), map(hopeful.__contains__, norms))
+    visited = hopeful_tokens(reader, model, base, by_sentence, cut, vocabulary)
     kept = []
     for index in sorted({*visited, *doubtable}) if doubtable else visited:
         norm = norms[index]
@@ -305,12 +318,12 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
 SLACK = 1e-9  # (the per-document bound adds its terms in another order than the per-token one: rounding)
 
 
-def hopeful_words(reader: TokenFeatureReader, model: LearnedLexicon, ceiling: float, cut: float,
-                  vocabulary: Mapping[str, float]) -> set[str]:
-    """The document's distinct words (norms) that could reach ``cut`` somewhere in it: their
-    :func:`word_ceilings` plus ``ceiling`` (intercept, most favourable voice and context, the highest
-    sentence term) and the highest neighbour weights the document holds. A pass over distinct words that
-    spares :func:`reachable` most tokens."""
+def hopeful_tokens(reader: TokenFeatureReader, model: LearnedLexicon, base: float, by_sentence: Sequence[float],
+                   cut: float, vocabulary: Mapping[str, float]) -> list[int]:
+    """The tokens that could reach ``cut``: those whose word's :func:`word_ceilings` plus ``base``
+    (intercept, most favourable voice and context), their sentence's own term (slant, position) and the
+    highest neighbour weights the document holds reach it. Compared a sentence at a time at C speed, it
+    spares :func:`reachable` most tokens (a sentence the slant model finds plain needs a heavier word)."""
     before, after = model.positive_neighbour_weights
     distinct = set(reader.columns.norms)
     ceilings = word_ceilings(reader.lexicons, model)
@@ -320,9 +333,12 @@ def hopeful_words(reader: TokenFeatureReader, model: LearnedLexicon, ceiling: fl
     # (a dict's keys & a set iterate the smaller side: the document's words, not the model's thousands)
     neighbours = (max([before.get("<start>", 0.0), *map(before.__getitem__, before.keys() & distinct)])
                   + max([after.get("<end>", 0.0), *map(after.__getitem__, after.keys() & distinct)]))
-    floor = cut - ceiling - neighbours - SLACK
-    ordered = list(distinct)  # (the comparisons run in C: floor <= each word's ceiling)
-    return set(compress(ordered, map(floor.__le__, map(ceilings.__getitem__, ordered))))
+    norms, hopeful = reader.columns.norms, []
+    for sentence, term in enumerate(by_sentence):
+        tokens = reader.voices.sentence_tokens(sentence)
+        floor = cut - base - term - neighbours - SLACK  # (the comparisons run in C: floor <= each word's ceiling)
+        hopeful.extend(compress(tokens, map(floor.__le__, map(ceilings.__getitem__, norms[tokens.start:tokens.stop]))))
+    return hopeful
 
 
 @lru_cache(maxsize=8)

@@ -12,7 +12,8 @@ rules and the quote parser found. This module decides what the reader sees:
    lexicon when it is sure the word is not loaded here. Possible findings are shown but
    not counted in the rates.
 3. The learned lexicon adds the words it scores as loaded that no curated span covers
-   (``rule=learned_lexicon``, :mod:`framing.features.learned_loaded`).
+   (``rule=learned_lexicon``, :mod:`framing.features.learned_loaded`): confident ones at its
+   threshold, and in an article a "possible" tier under it (shown with the reason, not counted).
 4. Every finding gets its ``voice`` (own, quoted, paraphrase) and ``voice_reason``
    (:mod:`framing.features.loaded_voice`), and the values count them apart.
 5. With the sentence slant model (:mod:`framing.slant`), the article's ``slant_score``
@@ -65,7 +66,7 @@ def assemble(doc: Document, lexicons: Lexicons, found: Sequence) -> Extraction:
                 spans[position] = replace(spans[position], attrs={**spans[position].attrs,
                                                                   "confidence": POSSIBLE, "reason": reason})
         spans = sorted(spans + added, key=lambda span: (span.start, span.end))
-        values["loaded_learned_count"] = sum(1 for span in added)
+        values["loaded_learned_count"] = sum(1 for span in added if span.counted)  # (the possible tier: not counted)
     spans = with_voices(doc, lexicons.reporting_cues, spans, reader=voices)
     values.update(voice_counts(spans))
     if slant is not None and lexicons.slant_model is not None:

@@ -10,6 +10,7 @@ collapsed technical detail, never in print.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
@@ -115,14 +116,14 @@ def entry_groups(prefix: str, notes: Sequence[dict[str, Any]]) -> list[dict[str,
     """
     groups: dict[tuple[str, str, str], dict[str, Any]] = {}
     for note in notes:
-        key = (note["type"], note["label"].lower(), note["category"])
+        key = (note["type"], note["label"].lower(), note["category"], note["possible"])
         group = groups.get(key)
         if group is None:
             group = groups[key] = {
                 "id": f"{prefix}-e{len(groups)}", "type": note["type"], "type_name": note["type_name"],
                 "label": note["label"], "category": note["category"], "note": note["note"],
                 "alternative": note["alternative"], "entry": note["entry"], "details": note["details"],
-                "reason": note["reason"],
+                "reason": note["reason"], "possible": note["possible"],
                 "markers": [], "texts": [],
             }
         group["markers"].append({"id": note["id"], "marker": note["marker"]})
@@ -159,9 +160,13 @@ def span_note(span_id: str, number: int, span: Span, entry_index: Mapping[str, M
         "stance": str(attrs.get("stance", "") or ""),
         "details": details,
         "reason": reader_reason(attrs),
+        "possible": not span.counted,  # (its note says it is shown, not counted, and why)
         "explanation": hover_title(span, entry),
         "possible": not span.counted,
     }
+
+
+SIGNED_WEIGHT = re.compile(r"[+-]\d+\.\d\d")  # a feature's contribution as a learned model's reason lists it
 
 
 def reader_reason(attrs: Mapping[str, Any]) -> str:
@@ -170,6 +175,11 @@ def reader_reason(attrs: Mapping[str, Any]) -> str:
     Rule ids and feature weights (``rule``, ``why``) stay in the JSON and in the HTML's collapsed
     technical detail; print shows only this sentence.
     """
+    if attrs.get("confidence") == POSSIBLE and attrs.get("reason"):
+        # (a possible finding: why it is under the bar, in words; the feature weights a learned model's
+        # reason ends with, after ": ", stay in the technical detail)
+        head, colon, weights = str(attrs["reason"]).partition(": ")
+        return head if colon and SIGNED_WEIGHT.search(weights) else str(attrs["reason"])
     parts = ["possible, shown but not counted"] if attrs.get("confidence") == POSSIBLE else []
     description = describe_rule(str(attrs.get("rule") or ""))
     if description:
