@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from ...document import POSSIBLE, Document, Span
@@ -91,9 +90,11 @@ def distinct_words(words: Iterable[WordWeight]) -> int:
     return len({word.text.lower() for word in words})
 
 
-@dataclass(frozen=True, slots=True)
-class FrameDecision:
-    """An assigned frame: its score, the rule that decided, and per-sentence contributions."""
+class FrameDecision(NamedTuple):
+    """An assigned frame: its score, the rule that decided, and per-sentence contributions.
+
+    A named tuple, not a frozen dataclass: the learned model makes five or so per article, at a third of the cost.
+    """
 
     frame: str
     score: float
@@ -117,6 +118,9 @@ class FrameDecision:
     # How many sentences carry the frame, when the scorer counted them (the learned model, in arrays);
     # ``None``: counted from ``sentence_totals`` (:func:`carrying_sentences`).
     carrying: int | None = None
+    # Whether ``sentence_parts`` already lists each sentence's shown words, heaviest first (the learned model's
+    # candidates); else they are ranked from all its words (:func:`_heaviest_words`).
+    words_ranked: bool = False
 
     def _barred(self) -> float:
         """The number the bar is on: the score, or the lift (none: never confident)."""
@@ -204,7 +208,7 @@ def with_candidates(decisions: Sequence[FrameDecision]) -> list[FrameDecision]:
         totals = _sentence_totals(decision)
         ranked = sorted((sentence for sentence, part in main.items() if part > 0),
                         key=lambda sentence: (-main[sentence], sentence))[:CANDIDATES]
-        updated.append(replace(decision, candidates=[
+        updated.append(decision._replace(candidates=[
             Candidate(sentence, totals[sentence], main[sentence], main[sentence] >= best[sentence],
                       len({w.text.lower() for w in decision.sentence_parts[sentence] if not w.side}))
             for sentence in ranked]))
@@ -244,21 +248,27 @@ def chosen_evidence(decision: FrameDecision) -> list[Evidence]:
     if not ordered:
         return [Evidence(sentence, part, part, False, words)
                 for sentence, part, words in evidence_sentences(decision, 1)]
-    listed: dict[int, list[WordWeight]] = {}
+    listed: dict[int, Sequence[WordWeight]] = {}
+    parts, ranked = decision.sentence_parts, decision.words_ranked
 
-    def words(candidate: Candidate) -> list[WordWeight]:
-        if candidate.sentence not in listed:
-            listed[candidate.sentence] = _heaviest_words(decision.sentence_parts.get(candidate.sentence, ()))
-        return listed[candidate.sentence]
+    def words(candidate: Candidate) -> Sequence[WordWeight]:
+        sentence = candidate.sentence
+        if sentence not in listed:
+            listed[sentence] = parts[sentence] if ranked else _heaviest_words(parts.get(sentence, ()))
+        return listed[sentence]
 
-    tier = ordered[0].tier()
-    first = next((c for c in ordered if c.tier() == tier and distinct_words(words(c)) >= MIN_WORDS), ordered[0])
-    chosen = [first]
+    first, tier = ordered[0], ordered[0].tier()
+    for candidate in ordered:
+        if candidate.tier() != tier:
+            break
+        if distinct_words(words(candidate)) >= MIN_WORDS:
+            first = candidate
+            break
+    chosen, bar = [first], RELATIVE_BAR * first.main_part
     for candidate in ordered:
         if len(chosen) == MAX_EVIDENCE:
             break
-        if (candidate is not first and candidate.leads and candidate.cues > 0
-                and candidate.main_part >= RELATIVE_BAR * first.main_part
+        if (candidate is not first and candidate.leads and candidate.cues > 0 and candidate.main_part >= bar
                 and distinct_words(words(candidate)) >= MIN_WORDS):
             chosen.append(candidate)
     return [Evidence(c.sentence, c.part, c.main_part, c.leads, words(c)) for c in chosen]

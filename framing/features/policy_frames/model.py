@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -141,7 +141,8 @@ def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Cl
     """Each word occurrence's and each cue's part of every frame's log-odds (they sum to logit − intercept).
 
     A word's contribution (weight × its TF-IDF value) is split evenly over its occurrences; a cue
-    feature's (weight × the frame's cue share) over the cues of that frame by their weights.
+    feature's (weight × the frame's cue share) over the cues of that frame by their weights. About twenty
+    array operations per article, whatever its length: their count, not the arithmetic, is the cost.
     """
     import numpy as np
 
@@ -150,19 +151,21 @@ def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Cl
     counts = np.bincount(rows, minlength=len(arrays.idf))[rows]  # each occurrence: its word's count
     values = (1.0 + np.log(counts)) * arrays.idf[rows]  # a word's TF-IDF value, at each occurrence
     shares = values / (counts * (float(np.sqrt((values * values / counts).sum())) or 1.0))
-    words = shares[:, None] * arrays.words[rows]
-    overall = sum(hit.weight for hit in hits) or 1.0
-    cues = (np.array([hit.weight / overall for hit in hits]).reshape(-1, 1)
-            * arrays.cues[np.array([CUE_ROWS[hit.frame] for hit in hits], dtype=np.intp)])
+    contributions = shares[:, None] * arrays.words[rows]
     columns = doc.token_columns()
-    count = len(columns.sentences)
-    sentences = np.concatenate([np.fromiter(columns.sentences, dtype=np.intp, count=count)[tokens],
-                                np.array([hit.sentence for hit in hits], dtype=np.intp)])
-    starts = np.concatenate([np.fromiter(columns.starts, dtype=np.intp, count=count)[tokens],
-                             np.array([hit.start for hit in hits], dtype=np.intp)])
-    side = np.concatenate([in_side_clause(starts[:len(tokens)], clauses if clauses is not None else asides(doc)),
-                           np.array([hit.side for hit in hits], dtype=bool)])
-    return Parts(sentences, starts, side, tokens.tolist(), hits, np.vstack([words, cues]))
+    count = len(columns.starts)
+    starts = np.fromiter(columns.starts, dtype=np.intp, count=count)[tokens]
+    sentences = np.fromiter(columns.sentences, dtype=np.intp, count=count)[tokens]
+    side = in_side_clause(starts, clauses if clauses is not None else asides(doc))
+    if hits:
+        overall = sum(hit.weight for hit in hits) or 1.0
+        cue_shares = np.array([hit.weight / overall for hit in hits])
+        cue_items = np.array([(CUE_ROWS[hit.frame], hit.sentence, hit.start, hit.side) for hit in hits], dtype=np.intp)
+        contributions = np.concatenate((contributions, cue_shares[:, None] * arrays.cues[cue_items[:, 0]]))
+        sentences = np.concatenate((sentences, cue_items[:, 1]))
+        starts = np.concatenate((starts, cue_items[:, 2]))
+        side = np.concatenate((side, cue_items[:, 3].astype(bool)))
+    return Parts(sentences, starts, side, tokens.tolist(), hits, contributions)
 
 
 def model_decisions(
@@ -187,8 +190,8 @@ def model_decisions(
     taken = {decision.frame for decision in decisions}
     if not taken.issuperset(cue_rule_frames(list(hits))):  # the rule's evidence leads among all the rule's frames
         model_frames = dict(zip(names, zip(scores, lifts, strict=True), strict=True))
-        decisions += [replace(decision, score=model_frames.get(decision.frame, (0.0, -math.inf))[0],
-                              salience=model_frames.get(decision.frame, (0.0, -math.inf))[1], bar=model.bar)
+        decisions += [decision._replace(score=model_frames.get(decision.frame, (0.0, -math.inf))[0],
+                                        salience=model_frames.get(decision.frame, (0.0, -math.inf))[1], bar=model.bar)
                       for decision in cue_rule_decisions(list(hits)) if decision.frame not in taken]
     decisions.sort(key=FrameDecision.order)
     return decisions

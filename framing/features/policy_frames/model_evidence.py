@@ -8,7 +8,6 @@ once; a candidate's words are ranked, in plain Python over the dozen or two item
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -58,10 +57,13 @@ def word_decisions(
     if not frames:
         return []
     n_sentences, n_frames = max(len(doc.sentences), 1), len(frames)
-    cells = (parts.sentences[:, None] * n_frames + np.arange(n_frames)).ravel()
+    # One bincount sums every sentence's whole part and main-clause part of every frame: columns
+    # 0..n_frames-1 the whole parts, n_frames.. the main-clause parts (side-clause items count 0 there).
     main_contributions = parts.contributions * ~parts.side[:, None]
-    totals, main = (np.bincount(cells, weights=c.ravel(), minlength=n_sentences * n_frames).reshape(-1, n_frames)
-                    for c in (parts.contributions, main_contributions))
+    cells = parts.sentences[:, None] * (2 * n_frames) + np.arange(2 * n_frames)
+    sums = np.bincount(cells.ravel(), weights=np.concatenate((parts.contributions, main_contributions), axis=1).ravel(),
+                       minlength=n_sentences * 2 * n_frames).reshape(n_sentences, 2 * n_frames)
+    totals, main = sums[:, :n_frames], sums[:, n_frames:]
     leads = main >= main.max(axis=1, keepdims=True)
     cues = _cue_terms(parts.hits, {frame: column for column, (frame, _, _) in enumerate(frames)})
     has_cue = np.zeros(main.shape, dtype=bool)
@@ -73,7 +75,7 @@ def word_decisions(
     carrying = (totals > 0).sum(axis=0).tolist()
     # Plain lists from here: indexing them per candidate is far cheaper than indexing arrays.
     totals_by_frame, main_by_frame, leads_by_frame = totals.T.tolist(), main.T.tolist(), leads.T.tolist()
-    words = _SentenceWords(doc, parts, main_contributions)
+    words = _SentenceWords(doc, parts, main_contributions, n_sentences)
     decisions = []
     for column, ((frame, score, lift), sentences) in enumerate(zip(frames, best, strict=True)):
         column_totals, column_main, column_leads = (by_frame[column] for by_frame in (totals_by_frame, main_by_frame,
@@ -81,7 +83,8 @@ def word_decisions(
         candidates = [Candidate(s, column_totals[s], column_main[s], column_leads[s], cues.get((s, column), 0))
                       for s in sentences if column_main[s] > 0]
         decisions.append(FrameDecision(frame, score, RULE, _CandidateWords(words, column, candidates),
-                                       dict(enumerate(column_totals)), lift, candidates, bar, carrying[column]))
+                                       dict(enumerate(column_totals)), lift, candidates, bar, carrying[column],
+                                       words_ranked=True))
     return decisions
 
 
@@ -114,9 +117,12 @@ class _SentenceWords:
     become a plain list the first time one of its sentences is read.
     """
 
-    def __init__(self, doc: Document, parts: Parts, main_contributions: Any) -> None:
+    def __init__(self, doc: Document, parts: Parts, main_contributions: Any, n_sentences: int) -> None:
+        import numpy as np
+
         n_words = len(parts.tokens)
-        self.word_sentences = parts.sentences[:n_words].tolist()  # in text order, so sorted
+        # Each sentence's word items are items bounds[s]:bounds[s + 1] (the words are in text order).
+        self.bounds = np.searchsorted(parts.sentences[:n_words], np.arange(n_sentences + 1)).tolist()
         self.cue_items: dict[int, list[int]] = {}
         for item, hit in enumerate(parts.hits, start=n_words):
             self.cue_items.setdefault(hit.sentence, []).append(item)
@@ -127,19 +133,23 @@ class _SentenceWords:
         """The sentence's ``MAX_WORDS`` heaviest positive main-clause places, each ``STRONG_WORD`` of the heaviest.
 
         A word and a cue starting at the same place are one entry: their parts summed, shown as the cue.
+        Heaviest first, ties in text order (no two words share a start).
         """
         if column not in self.weights:
             self.weights[column] = self.main_contributions[:, column].tolist()
-        weights, starts, words = self.weights[column], self.starts, self.word_sentences
-        # (-weight, start, item): sorted heaviest first, ties in text order (no two words share a start)
-        ranked = [(-weights[item], starts[item], item)
-                  for item in range(bisect_left(words, sentence), bisect_right(words, sentence)) if weights[item] > 0]
+        weights, place = self.weights[column], self.place
+        items = range(self.bounds[sentence], self.bounds[sentence + 1])
         if sentence in self.cue_items:
-            ranked = self._with_cues(ranked, weights, self.cue_items[sentence])
-        ranked.sort()
-        floor = -STRONG_WORD * ranked[0][0]
-        place = self.place
-        return [WordWeight(*place(item), -negative) for negative, _, item in ranked[:MAX_WORDS] if -negative >= floor]
+            starts = self.starts
+            ranked = self._with_cues([(-weights[item], starts[item], item) for item in items if weights[item] > 0],
+                                     weights, self.cue_items[sentence])
+            ranked.sort()
+            heaviest = [(-negative, item) for negative, _, item in ranked[:MAX_WORDS]]
+        else:  # a stable sort keeps equal weights in text order
+            heaviest = [(weights[item], item)
+                        for item in sorted(items, key=weights.__getitem__, reverse=True)[:MAX_WORDS]]
+        floor = STRONG_WORD * heaviest[0][0]
+        return [WordWeight(*place(item), weight) for weight, item in heaviest if weight >= floor and weight > 0]
 
     def _with_cues(self, ranked: list[tuple[float, int, int]], weights: list[float],
                    cues: list[int]) -> list[tuple[float, int, int]]:
