@@ -148,10 +148,11 @@ def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Cl
 
     arrays = model.arrays
     tokens, rows = _known_words(doc, model)
-    counts = np.bincount(rows, minlength=len(arrays.idf))[rows]  # each occurrence: its word's count
+    # (``take`` gathers rows at a third of fancy indexing's cost; the counts as floats spare each step a cast)
+    counts = np.bincount(rows, minlength=len(arrays.idf))[rows].astype(np.float64)  # each occurrence: its word's count
     values = (1.0 + np.log(counts)) * arrays.idf[rows]  # a word's TF-IDF value, at each occurrence
-    shares = values / (counts * (float(np.sqrt((values * values / counts).sum())) or 1.0))
-    contributions = shares[:, None] * arrays.words[rows]
+    shares = values / (counts * (math.sqrt((values * values / counts).sum()) or 1.0))
+    contributions = shares[:, None] * arrays.words.take(rows, axis=0)
     columns = doc.token_columns()
     count = len(columns.starts)
     starts = np.fromiter(columns.starts, dtype=np.intp, count=count)[tokens]
