@@ -113,8 +113,8 @@ class _SentenceWords:
     """The words a candidate sentence lists for a frame, found from its items in plain Python.
 
     A sentence holds a dozen or two scored items; looping over those of the few candidate sentences costs
-    less than the array operations that would rank every item of the article. A frame's item weights
-    become a plain list the first time one of its sentences is read.
+    less than the array operations that would rank every item of the article. Only the read sentence's
+    item weights become Python floats.
     """
 
     def __init__(self, doc: Document, parts: Parts, main_contributions: Any, n_sentences: int) -> None:
@@ -124,10 +124,11 @@ class _SentenceWords:
         # Each sentence's word items are items bounds[s]:bounds[s + 1] (the words are in text order).
         self.bounds = np.searchsorted(parts.sentences[:n_words], np.arange(n_sentences + 1)).tolist()
         self.cue_items: dict[int, list[int]] = {}
+        self.cue_starts: dict[int, int] = {}
         for item, hit in enumerate(parts.hits, start=n_words):
             self.cue_items.setdefault(hit.sentence, []).append(item)
-        self.starts, self.place = parts.starts.tolist(), parts.places(doc)
-        self.main_contributions, self.weights = main_contributions, {}
+            self.cue_starts[item] = hit.start
+        self.starts, self.place, self.main_contributions = parts.starts, parts.places(doc), main_contributions
 
     def heaviest(self, column: int, sentence: int) -> list[WordWeight]:
         """The sentence's ``MAX_WORDS`` heaviest positive main-clause places, each ``STRONG_WORD`` of the heaviest.
@@ -135,35 +136,36 @@ class _SentenceWords:
         A word and a cue starting at the same place are one entry: their parts summed, shown as the cue.
         Heaviest first, ties in text order (no two words share a start).
         """
-        if column not in self.weights:
-            self.weights[column] = self.main_contributions[:, column].tolist()
-        weights, place = self.weights[column], self.place
-        items = range(self.bounds[sentence], self.bounds[sentence + 1])
-        if sentence in self.cue_items:
-            starts = self.starts
-            ranked = self._with_cues([(-weights[item], starts[item], item) for item in items if weights[item] > 0],
-                                     weights, self.cue_items[sentence])
-            ranked.sort()
-            heaviest = [(-negative, item) for negative, _, item in ranked[:MAX_WORDS]]
-        else:  # a stable sort keeps equal weights in text order
-            heaviest = [(weights[item], item)
-                        for item in sorted(items, key=weights.__getitem__, reverse=True)[:MAX_WORDS]]
-        floor = STRONG_WORD * heaviest[0][0]
+        first, end = self.bounds[sentence], self.bounds[sentence + 1]
+        weights = self.main_contributions[first:end, column].tolist()  # word item first + i: weights[i]
+        cues = self.cue_items.get(sentence)
+        if cues is None:  # a stable sort keeps equal weights in text order
+            heaviest = [(weights[i], first + i)
+                        for i in sorted(range(end - first), key=weights.__getitem__, reverse=True)[:MAX_WORDS]]
+        else:
+            heaviest = self._with_cues(first, weights, cues, self.main_contributions[cues, column].tolist())
+        floor, place = STRONG_WORD * heaviest[0][0], self.place
         return [WordWeight(*place(item), weight) for weight, item in heaviest if weight >= floor and weight > 0]
 
-    def _with_cues(self, ranked: list[tuple[float, int, int]], weights: list[float],
-                   cues: list[int]) -> list[tuple[float, int, int]]:
-        """``ranked`` with the sentence's positive cues: a cue at a listed word's place adds to it and is shown."""
+    def _with_cues(self, first: int, weights: list[float], cues: list[int],
+                   cue_weights: list[float]) -> list[tuple[float, int]]:
+        """The heaviest ``(weight, item)`` of the sentence's positive words and cues: a cue at a listed word's
+        place adds to it and is shown."""
+        starts = self.starts[first:first + len(weights)].tolist()
+        ranked = [(-weight, starts[i], first + i) for i, weight in enumerate(weights) if weight > 0]
         at = {start: place for place, (_, start, _) in enumerate(ranked)}
-        for cue in cues:
-            if weights[cue] > 0:
-                start = self.starts[cue]
+        weight_of = dict(zip(cues, cue_weights, strict=True))
+        for cue, weight in zip(cues, cue_weights, strict=True):
+            if weight > 0:
+                start = self.cue_starts[cue]
                 if start in at:
-                    word = ranked[at[start]][2]
-                    ranked[at[start]] = (-(weights[word] + weights[cue]), start, cue)
+                    listed = ranked[at[start]][2]
+                    previous = weight_of[listed] if listed in weight_of else weights[listed - first]
+                    ranked[at[start]] = (-(previous + weight), start, cue)
                 else:
-                    ranked.append((-weights[cue], start, cue))
-        return ranked
+                    ranked.append((-weight, start, cue))
+        ranked.sort()
+        return [(-negative, item) for negative, _, item in ranked[:MAX_WORDS]]
 
 
 def _cue_terms(hits: Sequence[CueHit], columns: Mapping[str, int]) -> dict[tuple[int, int], int]:
