@@ -20,7 +20,6 @@ frames the model is sure of first (:meth:`.evidence.FrameDecision.order`).
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -154,28 +153,20 @@ def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Cl
     values = (1.0 + np.log(counts)) * arrays.idf[rows]  # a word's TF-IDF value, at each occurrence
     shares = values / (counts * (math.sqrt((values * values / counts).sum()) or 1.0))
     contributions = shares[:, None] * arrays.words.take(rows, axis=0)
-    # The words' sentences and side clauses in token space (tokens are in text and sentence order): each
-    # sentence's first token and each clause's tokens by binary search, no per-token column made an array.
     columns = doc.token_columns()
-    sentences = np.searchsorted([bisect_left(columns.sentences, s) for s in range(1, len(doc.sentences))], tokens,
-                                side="right")
-    side = in_side_clause(tokens, _token_ranges(columns.starts, clauses if clauses is not None else asides(doc)))
+    count = len(columns.starts)
+    starts = np.fromiter(columns.starts, dtype=np.intp, count=count)[tokens]
+    sentences = np.fromiter(columns.sentences, dtype=np.intp, count=count)[tokens]
+    side = in_side_clause(starts, clauses if clauses is not None else asides(doc))
     if hits:
         overall = sum(hit.weight for hit in hits) or 1.0
         cue_shares = np.array([hit.weight / overall for hit in hits])
-        cue_items = np.array([(CUE_ROWS[hit.frame], hit.sentence, hit.side) for hit in hits], dtype=np.intp)
+        cue_items = np.array([(CUE_ROWS[hit.frame], hit.sentence, hit.start, hit.side) for hit in hits], dtype=np.intp)
         contributions = np.concatenate((contributions, cue_shares[:, None] * arrays.cues[cue_items[:, 0]]))
         sentences = np.concatenate((sentences, cue_items[:, 1]))
-        side = np.concatenate((side, cue_items[:, 2].astype(bool)))
-    return Parts(sentences, side, tokens.tolist(), hits, contributions)
-
-
-def _token_ranges(starts: Sequence[int], clauses: Clauses) -> Clauses:
-    """``clauses`` (character offsets) as token index ranges: a token lies in a clause when its start does."""
-    import numpy as np
-
-    first, end = ([bisect_left(starts, offset) for offset in offsets.tolist()] for offsets in clauses)
-    return np.array(first, dtype=np.intp), np.array(end, dtype=np.intp)
+        starts = np.concatenate((starts, cue_items[:, 2]))
+        side = np.concatenate((side, cue_items[:, 3].astype(bool)))
+    return Parts(sentences, starts, side, tokens.tolist(), hits, contributions)
 
 
 def model_decisions(

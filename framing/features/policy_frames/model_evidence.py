@@ -25,6 +25,7 @@ class Parts(NamedTuple):
     """What each scored item (a known word occurrence, then a cue hit) adds to each frame's log-odds."""
 
     sentences: Any  # the item's sentence
+    starts: Any  # the item's start in the text
     side: Any  # whether the item sits in a side clause (:mod:`.clauses`)
     tokens: list[int]  # the word items' token indexes
     hits: Sequence[CueHit]  # the cue items
@@ -127,8 +128,7 @@ class _SentenceWords:
         for item, hit in enumerate(parts.hits, start=n_words):
             self.cue_items.setdefault(hit.sentence, []).append(item)
             self.cue_starts[item] = hit.start
-        self.tokens, self.token_starts = parts.tokens, doc.token_columns().starts
-        self.place, self.main_contributions = parts.places(doc), main_contributions
+        self.starts, self.place, self.main_contributions = parts.starts, parts.places(doc), main_contributions
 
     def heaviest(self, column: int, sentence: int) -> list[WordWeight]:
         """The sentence's ``MAX_WORDS`` heaviest positive main-clause places, each ``STRONG_WORD`` of the heaviest.
@@ -151,9 +151,8 @@ class _SentenceWords:
                    cue_weights: list[float]) -> list[tuple[float, int]]:
         """The heaviest ``(weight, item)`` of the sentence's positive words and cues: a cue at a listed word's
         place adds to it and is shown."""
-        tokens, token_starts = self.tokens, self.token_starts
-        ranked = [(-weight, token_starts[tokens[first + i]], first + i)
-                  for i, weight in enumerate(weights) if weight > 0]
+        starts = self.starts[first:first + len(weights)].tolist()
+        ranked = [(-weight, starts[i], first + i) for i, weight in enumerate(weights) if weight > 0]
         at = {start: place for place, (_, start, _) in enumerate(ranked)}
         weight_of = dict(zip(cues, cue_weights, strict=True))
         for cue, weight in zip(cues, cue_weights, strict=True):
