@@ -104,3 +104,26 @@ def test_model_evidence_skips_a_frame_word_inside_an_agency_name(general_lexicon
     [security] = model_decisions(doc, [], model)
     assert _sentence_text(doc, evidence_sentences(security)[0][0]).startswith("The National")  # largest whole part
     assert [_sentence_text(doc, c.sentence) for c in chosen_evidence(security)] == ["The army guarded the city."]
+
+
+def test_side_clauses_found_by_str_find_match_the_rule_as_a_regular_expression() -> None:
+    # The rule as first written: an opener after no word character, apostrophe or hyphen, ending on a word boundary,
+    # to the next stop character. The faster finder must give the same stretches, whole text and within stretches.
+    import re
+
+    from framing.grammar import DASHES, SIDE_CLAUSE_OPENERS
+
+    rule = re.compile(r"[^\w'’-](?:" + "|".join(sorted(SIDE_CLAUSE_OPENERS)) + r")\b[^,;:()\[\]" + "".join(DASHES)
+                      + r".?!\n]*")
+    texts = ["If it rains, whoever comes stays; who's there, whom and whose (if) [unless] despite it.",
+             "a-if b_if c'if d’if 1if xif, gift, swhen: when—while – which ― whether",
+             "as long as; as long asx. even as-",
+             "Though, although; WHEN IF WHO. whenever\nwhen\nif", "“if” «when» …which", "if", ""]
+    for text in texts:
+        searched = " " + text.lower()
+        stretches = [(0, len(text) // 2), (len(text) // 2 + 3, len(text))] if len(text) > 6 else [(0, len(text))]
+        for within in (None, stretches):
+            expected = [(m.start(), m.end() - 1) for start, end in (within or [(0, len(text))])
+                        for m in rule.finditer(searched, start, end + 1)]
+            starts, ends = side_clauses(text, within)
+            assert list(zip(starts.tolist(), ends.tolist(), strict=True)) == expected, (text, within)

@@ -17,6 +17,7 @@ still counts for the article's score, only not as main-clause evidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,32 +26,70 @@ from ...grammar import DASHES, SIDE_CLAUSE_OPENERS
 
 Clauses = tuple[Any, Any]  # the side clauses' sorted start and end offsets, as integer arrays
 
-# The character before the opener is matched (not looked behind at): a pattern that opens with a character class
-# lets the regular-expression engine skip ahead at C speed, a third faster. The text is searched with a space in
-# front (so an opener at offset 0 has its character), and a match at ``m.start()`` is the clause at that offset.
-_PATTERN = (r"[^\w'’-](?:" + "|".join(sorted(SIDE_CLAUSE_OPENERS)) + r")\b[^,;:()\[\]" + "".join(DASHES)
-            + r".?!\n]*")
-_SIDE_CLAUSE = re.compile(_PATTERN)  # over lower-cased text: twice as fast as IGNORECASE
+# The rule, as a regular expression: an opener after a character that is no word character, apostrophe or hyphen,
+# ending on a word boundary, runs to the next stop character. :func:`side_clauses` finds the same stretches with one
+# ``str.find`` scan per opener (the expression tried the openers after every space); the expression itself still
+# serves a text whose lower case changes its length ("İ"), with IGNORECASE.
+_STOPS = ",;:()[]" + "".join(DASHES) + ".?!\n"
+_PATTERN = (r"[^\w'’-](?:" + "|".join(sorted(SIDE_CLAUSE_OPENERS)) + r")\b[^" + re.escape(_STOPS) + "]*")
 _SIDE_CLAUSE_ANY_CASE = re.compile(_PATTERN, re.IGNORECASE)
+_STOP = re.compile("[" + re.escape(_STOPS) + "]")
+_JOINERS = "_'’-"  # with letters and digits: the characters an opener may not follow
 
 
 def side_clauses(text: str, within: Sequence[tuple[int, int]] | None = None) -> Clauses:
     """The side clauses of ``text`` as sorted ``(starts, ends)`` arrays of character offsets.
 
     ``within``: only those sorted ``(start, end)`` stretches (the sentences that hold frame cues), which
-    spares the cue rule a pass over sentences that cannot matter to it.
+    spares the cue rule a pass over sentences that cannot matter to it. A clause ends at the stretch's end.
     """
     import numpy as np
 
     lowered = text.lower()
-    # Lower-casing keeps offsets unless a character lower-cases to two ("İ"): then match the text as written.
-    pattern, searched = (_SIDE_CLAUSE, lowered) if len(lowered) == len(text) else (_SIDE_CLAUSE_ANY_CASE, text)
-    searched = " " + searched
     stretches = [(0, len(text))] if within is None else within
-    # In " " + text, offset i of the text is i + 1: a stretch's search opens on the character before it.
-    spans = np.array([(match.start(), match.end() - 1) for start, end in stretches
-                      for match in pattern.finditer(searched, start, end + 1)], dtype=np.intp).reshape(-1, 2)
+    if len(lowered) == len(text):
+        found = _found_clauses(lowered, _opener_places(lowered), stretches)
+    else:  # lower-casing moved offsets ("İ" lower-cases to two characters): match the text as written
+        searched = " " + text  # offset i of the text is i + 1: a stretch's search opens on the character before it
+        found = [(match.start(), match.end() - 1) for start, end in stretches
+                 for match in _SIDE_CLAUSE_ANY_CASE.finditer(searched, start, end + 1)]
+    spans = np.array(found, dtype=np.intp).reshape(-1, 2)
     return spans[:, 0], spans[:, 1]
+
+
+def _opener_places(lowered: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every opener in the lower-cased text that follows no word character, apostrophe or hyphen."""
+    places = []
+    for opener in SIDE_CLAUSE_OPENERS:
+        at = lowered.find(opener)
+        while at >= 0:
+            before = lowered[at - 1] if at else " "
+            if not (before.isalnum() or before in _JOINERS):
+                places.append((at, at + len(opener)))
+            at = lowered.find(opener, at + 1)
+    places.sort()
+    return places
+
+
+def _found_clauses(lowered: str, places: list[tuple[int, int]],
+                   stretches: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clauses the openers at ``places`` open within each stretch, left to right, none inside another.
+
+    An opener must fit in its stretch and end on a word boundary (the stretch's end is one); its clause runs
+    to the next stop character or the stretch's end. An opener inside an earlier clause opens none.
+    """
+    clauses: list[tuple[int, int]] = []
+    for start, end in stretches:
+        last = -1
+        for at, after in places[bisect_left(places, (start, 0)):]:
+            if at >= end:
+                break
+            if at <= last or after > end or (after < end and (lowered[after].isalnum() or lowered[after] == "_")):
+                continue
+            stop = _STOP.search(lowered, after, end)
+            last = stop.start() if stop is not None else end
+            clauses.append((at, last))
+    return clauses
 
 
 def asides(doc: Document, within: Sequence[tuple[int, int]] | None = None) -> Clauses:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from ...document import POSSIBLE, Document, Span
@@ -55,36 +54,54 @@ class WordWeight(NamedTuple):
 
 
 class Candidate(NamedTuple):
-    """A sentence that may show a frame: its parts of the score and its heaviest main-clause words (a named tuple)."""
+    """A sentence that may show a frame: its parts of the score, whether the frame leads there, its cues.
+
+    Its words are looked up only when the choice needs them (:func:`chosen_evidence`): most candidates
+    are settled by the first tiers of the order, so their words are never ranked.
+    """
 
     sentence: int
     part: float  # the sentence's whole part of the frame's score
     main_part: float  # the part of its words outside side clauses
     leads: bool  # the frame has the sentence's largest main part among the article's frames of this scorer
-    words: Sequence[WordWeight]  # its heaviest positive main-clause words, heaviest first (``MAX_WORDS``)
     cues: int  # different cue terms of this frame (``frame_cues.tsv``, written from the codebook) in its main clause
 
-    def distinct_words(self) -> int:
-        """How many different words (case aside) of the frame sit in the sentence's main clause."""
-        return len({word.text.lower() for word in self.words})
+    def tier(self) -> tuple[bool, bool]:
+        """The first tiers of the choice's order: leading sentences first, then those with a cue of the frame."""
+        return (not self.leads, self.cues == 0)
 
-    def about_frame(self) -> bool:
-        """Whether the sentence's main clause names the frame: a cue of it, and ``MIN_WORDS`` words that add to it."""
-        return self.cues > 0 and self.distinct_words() >= MIN_WORDS
-
-    def key(self) -> tuple[bool, bool, bool, float, int]:
-        """The order of the choice: leading sentences first, then a cue of the frame, then the words, then main part."""
-        return (not self.leads, self.cues == 0, self.distinct_words() < MIN_WORDS, -self.main_part, self.sentence)
+    def order(self) -> tuple[bool, bool, float, int]:
+        """The choice's order without its words tier: the tiers, then main part (ties: text order)."""
+        return (not self.leads, self.cues == 0, -self.main_part, self.sentence)
 
 
-@dataclass(frozen=True, slots=True)
-class FrameDecision:
-    """An assigned frame: its score, the rule that decided, and per-sentence contributions."""
+class Evidence(NamedTuple):
+    """A shown evidence sentence: a chosen candidate with its heaviest main-clause words, heaviest first."""
+
+    sentence: int
+    part: float
+    main_part: float
+    leads: bool
+    words: Sequence[WordWeight]  # at most ``MAX_WORDS``, each at least ``STRONG_WORD`` of the heaviest
+
+
+def distinct_words(words: Iterable[WordWeight]) -> int:
+    """How many different words (case aside) of the frame a sentence's listed main-clause words hold."""
+    return len({word.text.lower() for word in words})
+
+
+class FrameDecision(NamedTuple):
+    """An assigned frame: its score, the rule that decided, and per-sentence contributions.
+
+    A named tuple, not a frozen dataclass: the learned model makes five or so per article, at a third of the cost.
+    """
 
     frame: str
     score: float
     rule: str
-    sentence_parts: Mapping[int, Sequence[WordWeight]]  # sentence index → its words' contributions
+    # Sentence index → its words' contributions. The learned model lists only its candidate sentences'
+    # heaviest main-clause words, ranked when first read (most are never read).
+    sentence_parts: Mapping[int, Sequence[WordWeight]]
     # Sentence index → its whole part of the score, when ``sentence_parts`` lists only the words worth
     # showing (the learned model sums every word of every sentence, but lists the best sentences' words).
     sentence_totals: Mapping[int, float] | None = None
@@ -98,6 +115,12 @@ class FrameDecision:
     # The model's confidence bar (from its file's provenance); ``None``: the scorer has no calibrated bar (the
     # cue rule's score is a share of the cue weight, not a probability), so its frames stand as assigned.
     bar: Bar | None = None
+    # How many sentences carry the frame, when the scorer counted them (the learned model, in arrays);
+    # ``None``: counted from ``sentence_totals`` (:func:`carrying_sentences`).
+    carrying: int | None = None
+    # Whether ``sentence_parts`` already lists each sentence's shown words, heaviest first (the learned model's
+    # candidates); else they are ranked from all its words (:func:`_heaviest_words`).
+    words_ranked: bool = False
 
     def _barred(self) -> float:
         """The number the bar is on: the score, or the lift (none: never confident)."""
@@ -151,6 +174,8 @@ def _with_words(decision: FrameDecision, ranked: list[tuple[float, int]]) -> lis
 
 def carrying_sentences(decision: FrameDecision) -> int:
     """How many sentences carry the frame (a positive part of its score)."""
+    if decision.carrying is not None:
+        return decision.carrying
     return sum(part > 0 for part in _sentence_totals(decision).values())
 
 
@@ -183,9 +208,8 @@ def with_candidates(decisions: Sequence[FrameDecision]) -> list[FrameDecision]:
         totals = _sentence_totals(decision)
         ranked = sorted((sentence for sentence, part in main.items() if part > 0),
                         key=lambda sentence: (-main[sentence], sentence))[:CANDIDATES]
-        updated.append(replace(decision, candidates=[
+        updated.append(decision._replace(candidates=[
             Candidate(sentence, totals[sentence], main[sentence], main[sentence] >= best[sentence],
-                      _heaviest_words(decision.sentence_parts[sentence]),
                       len({w.text.lower() for w in decision.sentence_parts[sentence] if not w.side}))
             for sentence in ranked]))
     return updated
@@ -208,26 +232,46 @@ def strong_words(heaviest_first: Sequence[WordWeight]) -> list[WordWeight]:
     return [word for word in heaviest_first[:MAX_WORDS] if word.weight >= floor]
 
 
-def chosen_evidence(decision: FrameDecision) -> list[Candidate]:
+def chosen_evidence(decision: FrameDecision) -> list[Evidence]:
     """The sentences shown for a frame, best first: the best candidate, and others only if they are as good.
 
-    Ranked by :meth:`Candidate.key`; the first is always shown (so a reported frame keeps its evidence);
-    each further one only if it leads, has ``MIN_WORDS`` different words and reaches ``RELATIVE_BAR`` of
-    the first's main part. A frame whose words all sit in side clauses shows its best carrying sentence.
+    Ranked by the candidates' tiers (:meth:`Candidate.tier`: leading, a cue of the frame), then by whether
+    ``MIN_WORDS`` different words of the frame meet in the main clause, then main part. The first is always
+    shown (so a reported frame keeps its evidence); each further one only if it leads, has a cue and
+    ``MIN_WORDS`` different words and reaches ``RELATIVE_BAR`` of the first's main part. A frame whose words
+    all sit in side clauses shows its best carrying sentence. A candidate's words are ranked only when the
+    choice reaches it: for the first tier's candidates in order until one has the words, for the others
+    only once their tiers and main part pass.
     """
     candidates = decision.candidates if decision.candidates is not None else with_candidates([decision])[0].candidates
-    ranked = sorted(candidates or (), key=Candidate.key)
-    if not ranked:
-        return [Candidate(sentence, part, part, False, words, 0)
+    ordered = sorted(candidates or (), key=Candidate.order)
+    if not ordered:
+        return [Evidence(sentence, part, part, False, words)
                 for sentence, part, words in evidence_sentences(decision, 1)]
-    first, chosen = ranked[0], ranked[:1]
-    for candidate in ranked[1:]:
+    listed: dict[int, Sequence[WordWeight]] = {}
+    parts, ranked = decision.sentence_parts, decision.words_ranked
+
+    def words(candidate: Candidate) -> Sequence[WordWeight]:
+        sentence = candidate.sentence
+        if sentence not in listed:
+            listed[sentence] = parts[sentence] if ranked else _heaviest_words(parts.get(sentence, ()))
+        return listed[sentence]
+
+    first, tier = ordered[0], ordered[0].tier()
+    for candidate in ordered:
+        if candidate.tier() != tier:
+            break
+        if distinct_words(words(candidate)) >= MIN_WORDS:
+            first = candidate
+            break
+    chosen, bar = [first], RELATIVE_BAR * first.main_part
+    for candidate in ordered:
         if len(chosen) == MAX_EVIDENCE:
             break
-        if (candidate.leads and candidate.about_frame()
-                and candidate.main_part >= RELATIVE_BAR * first.main_part):
+        if (candidate is not first and candidate.leads and candidate.cues > 0 and candidate.main_part >= bar
+                and distinct_words(words(candidate)) >= MIN_WORDS):
             chosen.append(candidate)
-    return chosen
+    return [Evidence(c.sentence, c.part, c.main_part, c.leads, words(c)) for c in chosen]
 
 
 def frame_spans(doc: Document, decisions: Iterable[FrameDecision]) -> list[Span]:
@@ -239,23 +283,22 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision]) -> list[Span]
     spans = []
     ordered = ((decision, carrying_sentences(decision)) for decision in sorted(decisions, key=FrameDecision.order))
     for frame_rank, (decision, carrying) in enumerate(((d, c) for d, c in ordered if c), start=1):
+        confident, reason = decision.confident(), decision.reason()
         carries = f"carries the frame {decision.frame.replace('_', ' ')} ({_ordered_by(decision)}); "
-        if not decision.confident():  # its evidence is shown only with that label
-            carries = f"Possible frame ({decision.reason()}): {carries}"
+        if not confident:  # its evidence is shown only with that label
+            carries = f"Possible frame ({reason}): {carries}"
+        shared = {"rule": decision.rule, "frame_score": round(decision.score, 3), "frame_rank": frame_rank,
+                  "confidence": "confident" if confident else POSSIBLE, "reason": reason,
+                  "frame_lift": None if decision.salience is None else round(decision.salience, 3)}
         for rank, chosen in enumerate(chosen_evidence(decision), start=1):
-            sentence, part, words = chosen.sentence, chosen.part, chosen.words
-            start, end = doc.sentences[sentence]
+            start, end = doc.sentences[chosen.sentence]
+            words = chosen.words
             listed = ", ".join(f"{w.text} {w.weight:+.2f}" for w in words)
             spans.append(Span(
                 type="frame", start=start, end=end, text=doc.text[start:end], label=decision.frame,
                 category=decision.frame, note=f"{carries}words that weighed most: {listed}",
-                attrs={"rule": decision.rule, "frame_score": round(decision.score, 3), "frame_rank": frame_rank,
-                       "confidence": "confident" if decision.confident() else POSSIBLE,
-                       "reason": decision.reason(),
-                       "frame_lift": None if decision.salience is None else round(decision.salience, 3),
-                       "evidence_rank": rank,
-                       "frame_sentences": carrying,
-                       "sentence_weight": round(part, 3), "main_clause_weight": round(chosen.main_part, 3),
+                attrs={**shared, "evidence_rank": rank, "frame_sentences": carrying,
+                       "sentence_weight": round(chosen.part, 3), "main_clause_weight": round(chosen.main_part, 3),
                        "leads_sentence": chosen.leads,
                        "words": [{"text": w.text, "start": w.start, "end": w.end, "weight": round(w.weight, 3)}
                                  for w in words]},

@@ -20,10 +20,9 @@ frames the model is sure of first (:meth:`.evidence.FrameDecision.order`).
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -35,26 +34,14 @@ from ...lexicon_schema import POLICY_FRAMES
 from ...linear_model import read_model_data
 from .clauses import Clauses, asides, in_side_clause
 from .cues import CueHit, weight_by_frame
-from .evidence import (
-    CANDIDATES,
-    CONFIDENT_PRECISION,
-    MAX_WORDS,
-    STRONG_WORD,
-    Bar,
-    Candidate,
-    FrameDecision,
-    WordWeight,
-)
+from .evidence import CONFIDENT_PRECISION, Bar, FrameDecision
+from .model_evidence import Parts, word_decisions
 from .rule import cue_rule_decisions, cue_rule_frames
 
 FORMAT = "framing-frame-model/3"  # /1: cue sums, uncalibrated; /2: words only
 WORD, CUE = "w:", "c:"  # feature name prefixes: a word's TF-IDF value; a frame's share of the cue weight
 CUE_ROWS = {frame: row for row, frame in enumerate(POLICY_FRAMES)}
 MODEL_FILE = "frame_model.json"
-RULE = "frame_model"
-# Tiers that put the candidate sentences in :meth:`.evidence.Candidate.key`'s order by one number: a sentence the
-# frame leads comes before one it does not, then one with a cue of the frame; main parts (log-odds) stay far below.
-CUE_TIER, LEAD_TIER = 1e3, 1e6
 RETRAIN = ("Restore it from the repository, or retrain it with: python scripts/train_frames.py "
            "--data DATASETS/frames -o lexicons/optional/frames-research-use/frame_model.json")
 
@@ -150,56 +137,36 @@ def _known_words(doc: Document, model: FrameModel) -> tuple[Any, Any]:
     return tokens, rows[tokens]
 
 
-class _Parts(NamedTuple):
-    """What each scored item (a known word occurrence, then a cue hit) adds to each frame's log-odds."""
-
-    sentences: Any  # the item's sentence
-    starts: Any  # the item's start in the text
-    side: Any  # whether the item sits in a side clause (:mod:`.clauses`)
-    tokens: list[int]  # the word items' token indexes
-    hits: Sequence[CueHit]  # the cue items
-    contributions: Any  # items × frames
-
-    def places(self, doc: Document) -> Callable[[int], tuple[str, int, int]]:
-        """An item's words and offsets, looked up only for the items an evidence sentence may list."""
-        columns, tokens, hits = doc.token_columns(), self.tokens, self.hits
-        texts, starts, ends, n_tokens = columns.texts, columns.starts, columns.ends, len(tokens)
-
-        def place(item: int) -> tuple[str, int, int]:
-            if item < n_tokens:
-                token = tokens[item]
-                return texts[token], starts[token], ends[token]
-            hit = hits[item - n_tokens]
-            return hit.text, hit.start, hit.end
-        return place
-
-
-def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Clauses | None) -> _Parts:
+def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Clauses | None) -> Parts:
     """Each word occurrence's and each cue's part of every frame's log-odds (they sum to logit − intercept).
 
     A word's contribution (weight × its TF-IDF value) is split evenly over its occurrences; a cue
-    feature's (weight × the frame's cue share) over the cues of that frame by their weights.
+    feature's (weight × the frame's cue share) over the cues of that frame by their weights. About twenty
+    array operations per article, whatever its length: their count, not the arithmetic, is the cost.
     """
     import numpy as np
 
     arrays = model.arrays
     tokens, rows = _known_words(doc, model)
-    counts = np.bincount(rows, minlength=len(arrays.idf))[rows]  # each occurrence: its word's count
+    # (``take`` gathers rows at a third of fancy indexing's cost; the counts as floats spare each step a cast)
+    counts = np.bincount(rows, minlength=len(arrays.idf))[rows].astype(np.float64)  # each occurrence: its word's count
     values = (1.0 + np.log(counts)) * arrays.idf[rows]  # a word's TF-IDF value, at each occurrence
-    shares = values / (counts * (float(np.sqrt((values * values / counts).sum())) or 1.0))
-    words = shares[:, None] * arrays.words[rows]
-    overall = sum(hit.weight for hit in hits) or 1.0
-    cues = (np.array([hit.weight / overall for hit in hits]).reshape(-1, 1)
-            * arrays.cues[np.array([CUE_ROWS[hit.frame] for hit in hits], dtype=np.intp)])
+    shares = values / (counts * (math.sqrt((values * values / counts).sum()) or 1.0))
+    contributions = shares[:, None] * arrays.words.take(rows, axis=0)
     columns = doc.token_columns()
-    count = len(columns.sentences)
-    sentences = np.concatenate([np.fromiter(columns.sentences, dtype=np.intp, count=count)[tokens],
-                                np.array([hit.sentence for hit in hits], dtype=np.intp)])
-    starts = np.concatenate([np.fromiter(columns.starts, dtype=np.intp, count=count)[tokens],
-                             np.array([hit.start for hit in hits], dtype=np.intp)])
-    side = np.concatenate([in_side_clause(starts[:len(tokens)], clauses if clauses is not None else asides(doc)),
-                           np.array([hit.side for hit in hits], dtype=bool)])
-    return _Parts(sentences, starts, side, tokens.tolist(), hits, np.vstack([words, cues]))
+    count = len(columns.starts)
+    starts = np.fromiter(columns.starts, dtype=np.intp, count=count)[tokens]
+    sentences = np.fromiter(columns.sentences, dtype=np.intp, count=count)[tokens]
+    side = in_side_clause(starts, clauses if clauses is not None else asides(doc))
+    if hits:
+        overall = sum(hit.weight for hit in hits) or 1.0
+        cue_shares = np.array([hit.weight / overall for hit in hits])
+        cue_items = np.array([(CUE_ROWS[hit.frame], hit.sentence, hit.start, hit.side) for hit in hits], dtype=np.intp)
+        contributions = np.concatenate((contributions, cue_shares[:, None] * arrays.cues[cue_items[:, 0]]))
+        sentences = np.concatenate((sentences, cue_items[:, 1]))
+        starts = np.concatenate((starts, cue_items[:, 2]))
+        side = np.concatenate((side, cue_items[:, 3].astype(bool)))
+    return Parts(sentences, starts, side, tokens.tolist(), hits, contributions)
 
 
 def model_decisions(
@@ -217,116 +184,18 @@ def model_decisions(
     logits = model.arrays.intercepts + parts.contributions.sum(axis=0)
     probabilities = 1.0 / (1.0 + np.exp(-logits))
     assigned = np.flatnonzero(probabilities >= model.arrays.thresholds)
-    names = list(model.frames)
+    names, scores = list(model.frames), probabilities.tolist()
     lifts = (logits - model.arrays.prior_logits).tolist()
-    decisions = _word_decisions(doc, [(names[c], float(probabilities[c]), lifts[c]) for c in assigned],
-                                parts._replace(contributions=parts.contributions[:, assigned]))
-    model_frames = {name: (score, lift) for name, score, lift in zip(names, probabilities.tolist(), lifts,
-                                                                      strict=True)}
-    taken = {names[c] for c in assigned}
+    decisions = word_decisions(doc, [(names[c], scores[c], lifts[c]) for c in assigned.tolist()],
+                               parts._replace(contributions=parts.contributions[:, assigned]), model.bar)
+    taken = {decision.frame for decision in decisions}
     if not taken.issuperset(cue_rule_frames(list(hits))):  # the rule's evidence leads among all the rule's frames
-        decisions += [replace(decision, score=model_frames.get(decision.frame, (0.0, -math.inf))[0],
-                              salience=model_frames.get(decision.frame, (0.0, -math.inf))[1])
+        model_frames = dict(zip(names, zip(scores, lifts, strict=True), strict=True))
+        decisions += [decision._replace(score=model_frames.get(decision.frame, (0.0, -math.inf))[0],
+                                        salience=model_frames.get(decision.frame, (0.0, -math.inf))[1], bar=model.bar)
                       for decision in cue_rule_decisions(list(hits)) if decision.frame not in taken]
     decisions.sort(key=FrameDecision.order)
-    return [replace(decision, bar=model.bar) for decision in decisions]
-
-
-def _word_decisions(
-    doc: Document, frames: Sequence[tuple[str, float, float]], parts: _Parts
-) -> list[FrameDecision]:
-    """The model's decisions: every sentence's total, and the candidate evidence sentences with their words.
-
-    ``frames`` are ``(frame, probability, lift)``; ``parts.contributions`` has one column per frame:
-    all frames' sentence totals and main-clause totals come from two ``bincount`` calls and the candidates
-    from one sort, so the cost per article is a few array operations plus, in plain Python, the words of at
-    most ``CANDIDATES`` sentences per frame.
-    """
-    import numpy as np
-
-    if not frames:
-        return []
-    n_sentences, n_frames = max(len(doc.sentences), 1), len(frames)
-    cells = (parts.sentences[:, None] * n_frames + np.arange(n_frames)).ravel()
-    main_contributions = parts.contributions * ~parts.side[:, None]
-    totals, main = (np.bincount(cells, weights=c.ravel(), minlength=n_sentences * n_frames).reshape(-1, n_frames)
-                    for c in (parts.contributions, main_contributions))
-    leads = main >= main.max(axis=1, keepdims=True)
-    cues = _cue_terms(parts.hits, {frame: column for column, (frame, _, _) in enumerate(frames)})
-    has_cue = np.zeros(main.shape, dtype=bool)
-    if cues:
-        has_cue[tuple(np.array(list(cues), dtype=np.intp).T)] = True
-    # The candidates: by :meth:`Candidate.key`'s first three tiers (leads, a cue, main part), here in arrays
-    # so that only the words of CANDIDATES sentences per frame are looked up.
-    tiers = np.where(main > 0, main + CUE_TIER * has_cue + LEAD_TIER * leads, -np.inf)
-    best = np.argsort(-tiers, axis=0, kind="stable")[:CANDIDATES].T.tolist()  # per frame, sentence indexes
-    # Plain lists from here: indexing them per candidate is far cheaper than indexing arrays.
-    totals_by_frame, main_by_frame, leads_by_frame = totals.T.tolist(), main.T.tolist(), leads.T.tolist()
-    words = _SentenceWords(doc, parts, main_contributions.T.tolist())
-    decisions = []
-    for column, ((frame, score, lift), sentences) in enumerate(zip(frames, best, strict=True)):
-        column_totals, column_main = totals_by_frame[column], main_by_frame[column]
-        column_leads = leads_by_frame[column]
-        shown = {s: words.heaviest(column, s) for s in sentences if column_main[s] > 0}
-        candidates = [Candidate(s, column_totals[s], column_main[s], column_leads[s], listed, cues.get((s, column), 0))
-                      for s, listed in shown.items()]
-        decisions.append(FrameDecision(frame, score, RULE, shown, dict(enumerate(column_totals)), lift, candidates))
     return decisions
-
-
-class _SentenceWords:
-    """The words a candidate sentence lists for a frame, found from its items in plain Python.
-
-    A sentence holds a dozen or two scored items; looping over those of the few candidate sentences costs
-    less than the array operations that would rank every item of the article.
-    """
-
-    def __init__(self, doc: Document, parts: _Parts, main_by_frame: list[list[float]]) -> None:
-        n_words = len(parts.tokens)
-        self.word_sentences = parts.sentences[:n_words].tolist()  # in text order, so sorted
-        self.cue_items: dict[int, list[int]] = {}
-        for item, hit in enumerate(parts.hits, start=n_words):
-            self.cue_items.setdefault(hit.sentence, []).append(item)
-        self.starts, self.weights, self.place = parts.starts.tolist(), main_by_frame, parts.places(doc)
-
-    def heaviest(self, column: int, sentence: int) -> list[WordWeight]:
-        """The sentence's ``MAX_WORDS`` heaviest positive main-clause places, each ``STRONG_WORD`` of the heaviest.
-
-        A word and a cue starting at the same place are one entry: their parts summed, shown as the cue.
-        """
-        weights, starts, words = self.weights[column], self.starts, self.word_sentences
-        # (-weight, start, item): sorted heaviest first, ties in text order (no two words share a start)
-        ranked = [(-weights[item], starts[item], item)
-                  for item in range(bisect_left(words, sentence), bisect_right(words, sentence)) if weights[item] > 0]
-        if sentence in self.cue_items:
-            ranked = self._with_cues(ranked, weights, self.cue_items[sentence])
-        ranked.sort()
-        floor = -STRONG_WORD * ranked[0][0]
-        place = self.place
-        return [WordWeight(*place(item), -negative) for negative, _, item in ranked[:MAX_WORDS] if -negative >= floor]
-
-    def _with_cues(self, ranked: list[tuple[float, int, int]], weights: list[float],
-                   cues: list[int]) -> list[tuple[float, int, int]]:
-        """``ranked`` with the sentence's positive cues: a cue at a listed word's place adds to it and is shown."""
-        at = {start: place for place, (_, start, _) in enumerate(ranked)}
-        for cue in cues:
-            if weights[cue] > 0:
-                start = self.starts[cue]
-                if start in at:
-                    word = ranked[at[start]][2]
-                    ranked[at[start]] = (-(weights[word] + weights[cue]), start, cue)
-                else:
-                    ranked.append((-weights[cue], start, cue))
-        return ranked
-
-
-def _cue_terms(hits: Sequence[CueHit], columns: Mapping[str, int]) -> dict[tuple[int, int], int]:
-    """``(sentence, frame column)`` → how many different cue terms of the frame sit in the sentence's main clause."""
-    counts: dict[tuple[int, int], int] = {}
-    for sentence, column, _ in {(hit.sentence, columns[hit.frame], hit.term.lower()) for hit in hits
-                                if not hit.side and hit.frame in columns}:
-        counts[sentence, column] = counts.get((sentence, column), 0) + 1
-    return counts
 
 
 def load_frame_model(path: str | Path) -> FrameModel:
