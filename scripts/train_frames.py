@@ -50,9 +50,10 @@ def weights_tsv(model: dict) -> str:
     lines = [
         "# name: frame_weights (a readable copy of frame_model.json beside it; framing does not load this file)",
         f"# description: the {TOP_WEIGHTS} largest and {TOP_WEIGHTS} smallest weights of each frame's calibrated"
-        " logistic model; w:<word> is a word's sublinear TF-IDF (L2-normalised over the article), c:<frame> that"
-        " frame's share of the article's cue weight (lexicons/frame_cues.tsv); prior: the frame's base rate in"
-        " training, from which the lead frame's lift is measured",
+        " logistic model; w:<word> is a word's sublinear TF-IDF (L2-normalised over the article), w:n:<word> the same"
+        " for a word before the head of an organisation's name or a person's title (a name word), c:<frame> that"
+        " frame's share of the article's cue weight (lexicons/frame_cues.tsv; cues that only name an office or a"
+        " body left out); prior: the frame's base rate in training, from which the lead frame's lift is measured",
         f"# sources: {data}; trained {provenance.get('trained', '')} by {provenance.get('script', '')}",
         f"# licence: {provenance.get('licence', '')}",
         f"# source_licences: {data}",

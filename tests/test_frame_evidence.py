@@ -98,8 +98,9 @@ def test_frame_words_in_an_organisation_name_or_a_title_do_not_make_the_evidence
 def test_model_evidence_skips_a_frame_word_inside_an_agency_name(general_lexicons: Lexicons) -> None:
     text = "The National Security Agency praised the parks. The army guarded the city."
     doc = parse_text(text, general_lexicons, id="n")
-    model = FrameModel.of({"security": 1.0, "army": 1.0, "parks": 1.0}, {
-        "Security_and_defense": FrameWeights(0.0, 0.5, {"w:security": 3.0, "w:army": 1.0}, 0.2),
+    # A model that learned the name word itself ("n:security", :mod:`.name_words`): it adds to the score, not evidence.
+    model = FrameModel.of({"n:security": 1.0, "army": 1.0, "parks": 1.0}, {
+        "Security_and_defense": FrameWeights(0.0, 0.5, {"w:n:security": 3.0, "w:army": 1.0}, 0.2),
     }, {}, "(test)")
     [security] = model_decisions(doc, [], model)
     assert _sentence_text(doc, evidence_sentences(security)[0][0]).startswith("The National")  # largest whole part

@@ -78,8 +78,11 @@ def test_frames_cue_weight_must_be_a_number(tmp_path: Path) -> None:
         load_lexicons(extra)
 
 
-def test_frames_model_from_another_version_is_a_one_line_error_with_the_retrain_command(tmp_path: Path, capsys) -> None:
-    extra = _folder(tmp_path, "frame_model.json", json.dumps({"format": "framing-frame-model/0", "frames": {}}))
+# /3: the last version before name words (w:n:<word>); its weights would read names as frame words.
+@pytest.mark.parametrize("version", ["framing-frame-model/0", "framing-frame-model/3"])
+def test_frames_model_from_another_version_is_a_one_line_error_with_the_retrain_command(
+        tmp_path: Path, capsys, version: str) -> None:
+    extra = _folder(tmp_path, "frame_model.json", json.dumps({"format": version, "frames": {}}))
     with pytest.raises(FramingInputError, match=r"another version.*scripts/train_frames.py"):
         load_lexicons(extra)
     article = tmp_path / "a.txt"

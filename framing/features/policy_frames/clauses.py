@@ -23,6 +23,7 @@ from typing import Any
 
 from ...document import Document
 from ...grammar import DASHES, SIDE_CLAUSE_OPENERS
+from .name_words import name_word_ranges
 
 Clauses = tuple[Any, Any]  # the side clauses' sorted start and end offsets, as integer arrays
 
@@ -114,23 +115,9 @@ def asides(doc: Document, within: Sequence[tuple[int, int]] | None = None) -> Cl
 
 
 def name_stretches(doc: Document) -> list[tuple[int, int]]:
-    """The words before the head of an organisation's name or of a person's title (the mention layer's).
-
-    The head, the last word, stays: it says what the thing is ("Court" in "Supreme Court", "Agency",
-    "Secretary", "President"); the words before it only tell which one ("National Security", "Defense").
-    """
+    """The character stretches of :func:`.name_words.name_word_ranges`: the words before a name's or title's head."""
     starts = doc.token_columns().starts
-    stretches = []
-    for mention in doc.mentions:
-        if mention.kind == "organisation":
-            first, head = mention.first, mention.end_token - 1
-        elif mention.how == "title_name":  # "Defense Secretary" Pete Hegseth: the title ends before the name
-            first, head = mention.first, mention.name_first - 1
-        else:
-            continue
-        if head > first:
-            stretches.append((starts[first], starts[head]))
-    return stretches
+    return [(starts[first], starts[head]) for first, head in name_word_ranges(doc)]
 
 
 def in_side_clause(offsets: Any, clauses: Clauses) -> Any:

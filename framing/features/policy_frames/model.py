@@ -1,9 +1,11 @@
 """The learned frame model: one calibrated logistic model per frame over words and cues, beside the cue rule.
 
-Shipped as data (``frame_model.json``, ``format: framing-frame-model/3``), written by
+Shipped as data (``frame_model.json``, ``format: framing-frame-model/4``), written by
 ``scripts/train_frames.py``. An article's features are its words as TF-IDF (sublinear term
 frequency × the model's ``idf``, L2-normalised over the words the model knows), named
-``w:<word>``, and each frame's share of the article's cue-lexicon weight, named ``c:<frame>``.
+``w:<word>`` (a word before the head of a name or title as ``w:n:<word>``, :mod:`.name_words`),
+and each frame's share of the article's cue-lexicon weight, named ``c:<frame>`` (without the cues
+that only name an office or a body).
 Each frame's weights are already calibrated (Platt scaling on cross-validated scores folded
 into weights and intercept), so its probability compares across frames and one threshold
 serves them all. Every score decomposes exactly into named contributions (weight × value); a
@@ -36,9 +38,10 @@ from .clauses import Clauses, asides, in_side_clause
 from .cues import CueHit, weight_by_frame
 from .evidence import CONFIDENT_PRECISION, Bar, FrameDecision
 from .model_evidence import Parts, word_decisions
+from .name_words import as_name, cues_outside_names, name_word_tokens
 from .rule import cue_rule_decisions, cue_rule_frames
 
-FORMAT = "framing-frame-model/3"  # /1: cue sums, uncalibrated; /2: words only
+FORMAT = "framing-frame-model/4"  # /1: cue sums, uncalibrated; /2: words only; /3: name words read as words
 WORD, CUE = "w:", "c:"  # feature name prefixes: a word's TF-IDF value; a frame's share of the cue weight
 CUE_ROWS = {frame: row for row, frame in enumerate(POLICY_FRAMES)}
 MODEL_FILE = "frame_model.json"
@@ -117,7 +120,11 @@ def cue_features(hits: Sequence[CueHit]) -> dict[str, float]:
 
 
 def article_features(norms: Sequence[str], idf: Mapping[str, float], hits: Sequence[CueHit] = ()) -> dict[str, float]:
-    """The named features of one article (``w:<word>``, ``c:<frame>``), as training and scoring see them."""
+    """The named features of one article (``w:<word>``, ``c:<frame>``), as training and scoring see them.
+
+    ``norms``: the words as :func:`.name_words.model_norms` reads them; ``hits``: the cues it counts
+    (:func:`.name_words.cues_outside_names`).
+    """
     counts = Counter(norm for norm in norms if norm in idf)
     values = {word: (1.0 + math.log(count)) * idf[word] for word, count in counts.items()}
     norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
@@ -127,11 +134,18 @@ def article_features(norms: Sequence[str], idf: Mapping[str, float], hits: Seque
 def _known_words(doc: Document, model: FrameModel) -> tuple[Any, Any]:
     """The article's words the model knows: their token indexes and their rows in the weight matrix.
 
+    Words before the head of a name or title (the document's mention layer) are looked up as name words.
+
     One C-level dictionary lookup per token (``map``), no per-token Python loop: this runs for every article.
     """
     import numpy as np
 
     norms = doc.token_columns().norms
+    names = name_word_tokens(doc)
+    if names:  # a word inside a name or title is read as one (:mod:`.name_words`), as in training
+        norms = list(norms)
+        for token in names:
+            norms[token] = as_name(norms[token])
     rows = np.fromiter(map(model.rows.get, norms, repeat(-1)), dtype=np.intp, count=len(norms))
     tokens = np.flatnonzero(rows >= 0)
     return tokens, rows[tokens]
@@ -147,6 +161,7 @@ def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Cl
     import numpy as np
 
     arrays = model.arrays
+    hits = cues_outside_names(doc, hits)  # the cue shares as in training (:mod:`.name_words`)
     tokens, rows = _known_words(doc, model)
     # (``take`` gathers rows at a third of fancy indexing's cost; the counts as floats spare each step a cast)
     counts = np.bincount(rows, minlength=len(arrays.idf))[rows].astype(np.float64)  # each occurrence: its word's count

@@ -36,11 +36,12 @@ from ...training import read_records
 from .cues import CueHit, cue_hits
 from .evidence import CONFIDENT_PRECISION, Bar, FrameDecision, evidence_sentences
 from .model import FORMAT, FrameModel, FrameWeights, article_features, bar_of, model_decisions
+from .name_words import cues_outside_names, model_norms
 from .rule import cue_rule_decisions
 
 FOLDS = 5
-MIN_DF = 5  # a word must occur in this many training articles to get a weight (3-12 scored alike in CV)
-REGULARISATION = 1.0  # inverse L2 strength; with balanced classes C=0.5..3 scored alike in grouped CV
+MIN_DF = 3  # a word must occur in this many training articles to get a weight (3-12 scored alike in CV)
+REGULARISATION = 0.7  # inverse L2 strength; with balanced classes C=0.5..3 scored alike in grouped CV
 THRESHOLDS = [round(step / 1000, 3) for step in range(100, 901, 25)]
 
 
@@ -60,8 +61,9 @@ class Parsed:
 
     item: FramedText
     doc: Document
-    norms: tuple[str, ...]
+    norms: tuple[str, ...]  # as the model reads them: name words as such (:mod:`.name_words`)
     hits: tuple[CueHit, ...]
+    model_hits: tuple[CueHit, ...]  # the cues the model's cue shares count (not those inside names)
 
 
 def read_frame_labels(path: Path) -> list[FramedText]:
@@ -86,9 +88,8 @@ def parse_all(texts: Sequence[FramedText], lexicons: Lexicons) -> list[Parsed]:
     parsed = []
     for item in texts:
         doc = parse_text(item.text, lexicons, id=item.id)
-        columns = doc.token_columns()
-        norms = tuple(norm for norm, is_word in zip(columns.norms, columns.is_word, strict=True) if is_word)
-        parsed.append(Parsed(item, doc, norms, tuple(cue_hits(doc, lexicons))))
+        hits = tuple(cue_hits(doc, lexicons))
+        parsed.append(Parsed(item, doc, model_norms(doc), hits, tuple(cues_outside_names(doc, hits))))
     return parsed
 
 
@@ -105,7 +106,7 @@ def _fit(rows: Sequence[Parsed], idf: Mapping[str, float]) -> tuple[Any, list[An
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform([article_features(r.norms, idf, r.hits) for r in rows])
+    matrix = vectorizer.fit_transform([article_features(r.norms, idf, r.model_hits) for r in rows])
     models = []
     for frame in POLICY_FRAMES:
         labels = [frame in r.item.frames for r in rows]
@@ -120,7 +121,7 @@ def _fit(rows: Sequence[Parsed], idf: Mapping[str, float]) -> tuple[Any, list[An
 def _logits(fitted: tuple[Any, list[Any]], rows: Sequence[Parsed], idf: Mapping[str, float]) -> list[list[float]]:
     """Each row's uncalibrated log-odds per frame (0 for a frame without a model)."""
     vectorizer, models = fitted
-    matrix = vectorizer.transform([article_features(r.norms, idf, r.hits) for r in rows])
+    matrix = vectorizer.transform([article_features(r.norms, idf, r.model_hits) for r in rows])
     columns = [m.decision_function(matrix) if m is not None else [0.0] * len(rows) for m in models]
     return [[float(column[i]) for column in columns] for i in range(len(rows))]
 
@@ -249,8 +250,10 @@ def model_of(rows: Sequence[Parsed], calibration: Calibration, provenance: Mappi
         **provenance, "trained": today, "articles": len(rows),
         "model": f"one logistic regression per frame, L2, C={REGULARISATION}, balanced classes, "
                  f"Platt-calibrated on grouped cross-validated scores (folded into the weights); "
-                 f"words in >= {MIN_DF} articles as sublinear TF-IDF (w:), L2-normalised, beside each frame's "
-                 "share of the article's cue-lexicon weight (c:); one threshold for all frames; "
+                 f"words in >= {MIN_DF} articles as sublinear TF-IDF (w:), L2-normalised, a word before the head "
+                 "of an organisation's name or a person's title as a name word (w:n:<word>), beside each frame's "
+                 "share of the article's cue-lexicon weight (c:; cues that only name an office or body left out); "
+                 "one threshold for all frames; "
                  "a frame the cue rule assigns is also reported",
     }}
 
