@@ -475,6 +475,17 @@ def test_quotes_scare_quotes_are_not_direct_quotes(parse, lexicons) -> None:
     assert quotes.extract(doc, lexicons).spans == []
 
 
+@pytest.mark.parametrize(("text", "quoted", "kind"), [
+    ("He wrote back at once: “A lost cause.” Then he left.", "“A lost cause.”", "speech"),
+    ("The board met. “Frankly, we’re done.” The vote came later.", "“Frankly, we’re done.”", "speech"),
+    ("They mocked the so-called “peace plan.” It failed.", "“peace plan.”", "scare"),
+    ("The navy began Operation “Northern Gate.” It ran a week.", "“Northern Gate.”", "scare"),
+])
+def test_quotes_a_short_quoted_sentence_is_speech_not_a_scare_quote(parse, text: str, quoted: str, kind: str) -> None:
+    doc = parse(text)
+    assert [(text[q.start:q.end], q.kind) for q in doc.quotes] == [(quoted, kind)]
+
+
 def test_quotes_straight_and_curly_give_the_same_speaker(parse, lexicons) -> None:
     curly = quotes.extract(parse("“We will win this fight,” the minister said."), lexicons).spans
     straight = quotes.extract(parse('"We will win this fight," the minister said.'), lexicons).spans

@@ -229,7 +229,7 @@ def _classify(
         return "scare"
     if _looks_like_name(text, inner_start, inner_end, inner_words):
         return "scare"
-    if len(inner_words) >= SPEECH_MIN_WORDS:
+    if len(inner_words) >= SPEECH_MIN_WORDS or _quoted_sentence(text, inner_start, inner_end, inner_words):
         return "speech"
     if any(token_norm(token[2]) in reporting_cues for token in before + after):
         return "speech"
@@ -308,6 +308,15 @@ def _attributed_next_to(
         if token_norm(token[2]) in reporting_cues:
             return True
     return False
+
+
+def _quoted_sentence(text: str, inner_start: int, inner_end: int, words: list[tuple[int, int, str]]) -> bool:
+    """A short quoted sentence: two words or more, opening with a capital, with a lower-case word (not a name)
+    and its own final mark inside the quotes (“A patriot.”, “Ultimately, we’re responsible.”). A blind grader
+    rejected such quotes as scare quotes: the writer holds no term at a distance, a source said a sentence."""
+    inner = text[inner_start:inner_end].rstrip()
+    return (len(words) >= 2 and words[0][2][0].isupper() and inner[-1:] in ".?!"
+            and any(w[2][0].islower() for w in words[1:]))
 
 
 def _looks_like_name(text: str, inner_start: int, inner_end: int, words: list[tuple[int, int, str]]) -> bool:
