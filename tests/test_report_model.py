@@ -139,3 +139,12 @@ def test_model_without_intervals_shows_none(comparison):
 def test_model_seed_outlets_in_manifest_order(seed_analyses, lexicons):
     model = build_report_model(list(seed_analyses.values()), lexicons)
     assert [row["outlet"] for row in model["outlets"]] == ["Source A", "Source B", "Source C", "Source D", "Source E"]
+
+
+def test_model_article_counts_leave_out_possible_spans_like_the_overview(parse, lexicons):
+    doc = parse("The regime spoke. The regime fell. Critics called it a regime.")
+    spans = [span_at(doc, "loaded", "regime", occurrence=k, category="pejorative_label") for k in range(3)]
+    spans[2] = replace(spans[2], attrs={"confidence": "possible", "reason": "under the bar"})
+    article = build_report_model([with_spans(doc, spans)], lexicons)["articles"][0]
+    assert article["counts"]["loaded"] == 2 and article["possible"]["loaded"] == 1
+    assert article["rates"]["loaded"] == pytest.approx(2 * 1000 / doc.n_words)

@@ -78,10 +78,12 @@ def article_model(
     doc = analysis.document
     prefix = f"a{index}"
     spans = sorted(analysis.spans, key=lambda s: (s.start, -s.end, SPAN_TYPES.index(s.type)))
-    per_type: Counter[str] = Counter()
+    per_type: Counter[str] = Counter()  # every span, for the markers' numbers
+    counted: Counter[str] = Counter()  # the spans the overview's rates count (no "possible" ones)
     notes = []
     for number, span in enumerate(spans):
         per_type[span.type] += 1
+        counted[span.type] += span.counted
         notes.append(span_note(f"{prefix}-s{number}", per_type[span.type], span, entry_index))
     entries = entry_groups(prefix, notes)
     return {
@@ -97,8 +99,9 @@ def article_model(
         "n_words": doc.n_words,
         "n_sentences": len(doc.sentences),
         "short": doc.n_words < SHORT_ARTICLE_WORDS,
-        "counts": {t: per_type[t] for t in SPAN_TYPES},
-        "rates": {t: per_thousand(per_type[t], doc.n_words) for t in SPAN_TYPES},
+        "counts": {t: counted[t] for t in SPAN_TYPES},
+        "possible": {t: per_type[t] - counted[t] for t in SPAN_TYPES},
+        "rates": {t: per_thousand(counted[t], doc.n_words) for t in SPAN_TYPES},
         "text": paragraphs(doc.text, notes),
         "notes": notes,
         "entries": entries,
@@ -162,7 +165,6 @@ def span_note(span_id: str, number: int, span: Span, entry_index: Mapping[str, M
         "reason": reader_reason(attrs),
         "possible": not span.counted,  # (its note says it is shown, not counted, and why)
         "explanation": hover_title(span, entry),
-        "possible": not span.counted,
     }
 
 
