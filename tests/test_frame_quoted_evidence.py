@@ -31,9 +31,16 @@ def _frames(text: str, lexicons: Lexicons) -> dict[str, list]:
 def test_quoted_words_lie_outside_the_main_part(general_lexicons: Lexicons) -> None:
     doc = parse_text(QUOTED_FIRST, general_lexicons, id="q")
     [(start, end)] = quoted_stretches(doc)
-    assert QUOTED_FIRST[start:end].startswith("The budget will")
+    assert "the senator said" in QUOTED_FIRST[start:end]  # a sentence mostly quotation: its attribution too
     inside, outside = QUOTED_FIRST.index("taxes"), QUOTED_FIRST.index("taxpayers")
     assert in_side_clause([inside, outside], asides(doc)).tolist() == [True, False]
+
+
+def test_a_short_quotation_in_a_writers_sentence_leaves_the_rest_main(general_lexicons: Lexicons) -> None:
+    text = 'The budget would cost taxpayers a billion dollars and, the office warned, "hurt growth" for years.'
+    doc = parse_text(text, general_lexicons, id="s")
+    [(start, end)] = quoted_stretches(doc)
+    assert text[start:end] == "hurt growth"
 
 
 def test_a_writers_sentence_is_chosen_over_a_quoted_one(general_lexicons: Lexicons) -> None:
