@@ -10,8 +10,11 @@ search per word.
 A frame word inside a name is background too: "security" in "National Security Agency" or "defense" in "Defense
 Secretary Pete Hegseth" names an agency or an office, it does not say the sentence is about security. The
 document's mention layer (:mod:`framing.corpus.mentions`, found once per document) marks organisation names and
-the titles before persons' names; :func:`asides` adds those stretches to the side clauses. Either way the word
-still counts for the article's score, only not as main-clause evidence.
+the titles before persons' names; :func:`asides` adds those stretches to the side clauses. So does a source's
+direct speech (the document's quote layer, :func:`quoted_stretches`): in framing research the article's frame is
+the writer's choice, and a quoted politician's "I trust in God" carries the source's frame, not the article's;
+a sentence that is mostly quotation is the source's whole, its attribution included.
+Either way the word still counts for the article's score, only not as main-clause evidence.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from ...document import Document
 from ...grammar import DASHES, SIDE_CLAUSE_OPENERS
 from .name_words import name_word_ranges
 
+QUOTED_SENTENCE = 0.5  # a speech quote filling this share of its sentences makes them the source's, attribution too
 Clauses = tuple[Any, Any]  # the side clauses' sorted start and end offsets, as integer arrays
 
 # The rule, as a regular expression: an opener after a character that is no word character, apostrophe or hyphen,
@@ -94,18 +98,19 @@ def _found_clauses(lowered: str, places: list[tuple[int, int]],
 
 
 def asides(doc: Document, within: Sequence[tuple[int, int]] | None = None) -> Clauses:
-    """Where a frame word is background: the side clauses (of the ``within`` stretches) and the names.
+    """Where a frame word is background: the side clauses (of the ``within`` stretches), the names and the
+    sources' direct speech.
 
     Sorted, non-overlapping ``(starts, ends)`` arrays, as :func:`in_side_clause` reads them.
     """
     import numpy as np
 
     starts, ends = side_clauses(doc.text, within)
-    names = name_stretches(doc)
-    if not names:
+    others = [*name_stretches(doc), *quoted_stretches(doc)]
+    if not others:
         return starts, ends
     merged: list[list[int]] = []
-    for start, end in sorted([*zip(starts.tolist(), ends.tolist(), strict=True), *names]):
+    for start, end in sorted([*zip(starts.tolist(), ends.tolist(), strict=True), *others]):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
@@ -118,6 +123,24 @@ def name_stretches(doc: Document) -> list[tuple[int, int]]:
     """The character stretches of :func:`.name_words.name_word_ranges`: the words before a name's or title's head."""
     starts = doc.token_columns().starts
     return [(starts[first], starts[head]) for first, head in name_word_ranges(doc)]
+
+
+def quoted_stretches(doc: Document) -> list[tuple[int, int]]:
+    """The sources' words: the insides of the document's speech quotes (not scare quotes or titles).
+
+    A quotation that fills at least ``QUOTED_SENTENCE`` of its sentences takes them whole: what the writer adds
+    there is the attribution ("said Jane Roe, chief economist at the bank", "the firm said in a statement"), which
+    names the source rather than framing the story.
+    """
+    stretches = []
+    for quote in doc.quotes:
+        if quote.kind != "speech":
+            continue
+        start, end = doc.sentences[doc.sentence_of(quote.inner_start)][0], doc.sentences[
+            doc.sentence_of(max(quote.inner_end - 1, quote.inner_start))][1]
+        quoted = quote.inner_end - quote.inner_start >= QUOTED_SENTENCE * (end - start)
+        stretches.append((start, end) if quoted else (quote.inner_start, quote.inner_end))
+    return stretches
 
 
 def in_side_clause(offsets: Any, clauses: Clauses) -> Any:

@@ -128,12 +128,23 @@ class FrameDecision(NamedTuple):
             return -math.inf if self.salience is None else self.salience
         return self.score
 
+    def in_writers_voice(self) -> bool:
+        """Whether some sentence's main part carries the frame (a candidate): not only quoted sources' words,
+        side clauses or names. The article's frame is the writer's choice; a source's quoted words carry the
+        source's frame."""
+        candidates = self.candidates if self.candidates is not None else with_candidates([self])[0].candidates
+        return bool(candidates)
+
     def confident(self) -> bool:
-        """Whether the frame is a finding ("confident") rather than "possible": its score (or lift) reaches the bar."""
-        return self.bar is None or self._barred() >= self.bar.value
+        """Whether the frame is a finding ("confident") rather than "possible": its score (or lift) reaches the bar
+        and the writer's own words carry it (:meth:`in_writers_voice`)."""
+        return (self.bar is None or self._barred() >= self.bar.value) and self.in_writers_voice()
 
     def reason(self) -> str:
         """Why the frame is confident or possible, in words."""
+        if not self.in_writers_voice():
+            return ("carried only by quoted sources' words, side clauses or names, never by a main statement in the "
+                    "writer's voice")
         if self.bar is None:
             return "the cue rule has no calibrated bar (its score is a share of the cue weight, not a probability)"
         shown = "{:.3f}" if self.bar.on == "score" else "{:+.3f}"  # 3 decimals: a score never reads as its bar
