@@ -321,34 +321,34 @@ SLACK = 1e-9  # (the per-document bound adds its terms in another order than the
 
 def hopeful_tokens(reader: TokenFeatureReader, model: LearnedLexicon, base: float, by_sentence: Sequence[float],
                    cut: float, vocabulary: Mapping[str, float]) -> list[int]:
-    """The tokens that could reach ``cut``: those of a word whose :func:`word_ceilings` plus ``base``
-    (intercept, most favourable voice and context), their sentence's own term (slant, position) and the
-    document's highest neighbour weights reach it. Each distinct word is first compared once against the
-    document's best sentence, then only its tokens against their own sentence, all at C speed, so
-    :func:`reachable`'s Python loop sees about 1 token in 9 of an article, not 1 in 2 (the ceilings are tight: each
-    word's inflections are known: :func:`fill_word_ceilings`)."""
-    before, after = model.positive_neighbour_weights
-    norms = reader.columns.norms
+    """The tokens that could reach ``cut``, found at C speed (``map``) so that :func:`reachable`'s Python loop
+    sees about 1 token in 50 of an article: first each distinct word, whose :func:`word_ceilings` plus ``base``
+    (intercept, most favourable voice and context), the document's best sentence term and the highest
+    neighbour weights must reach it; then each token of those words with its own sentence's term (slant,
+    position), its own neighbours' weights and, inside a quotation, the quoted voice. (The ceilings are
+    tight because each word's inflections are known: :func:`fill_word_ceilings`.)"""
+    columns = reader.columns
+    norms = columns.norms
     distinct = set(norms)
     ceilings = word_ceilings(reader.lexicons, model)
     new = distinct.difference(ceilings)  # (a set minus a dict's keys: at C speed, without copying the memo)
     if new:
         fill_word_ceilings(reader, model, new, ceilings, vocabulary)
-    # (a dict's keys & a set iterate the smaller side: the document's words, not the model's thousands)
-    neighbours = (max([before.get("<start>", 0.0), *map(before.__getitem__, before.keys() & distinct)])
-                  + max([after.get("<end>", 0.0), *map(after.__getitem__, after.keys() & distinct)]))
-    # (first each distinct word against the document's best sentence and neighbours)
-    loose = cut - base - neighbours - max(by_sentence, default=0.0) - SLACK
+    loose = cut - base - model.neighbour_ceiling - max(by_sentence, default=0.0) - SLACK
     hot = set(compress(distinct, map(le, repeat(loose), map(ceilings.__getitem__, distinct))))
-    if not hot:
-        return []
-    tokens = list(compress(range(len(norms)), map(hot.__contains__, norms)))
+    tokens = list(compress(range(len(norms)), map(hot.__contains__, norms))) if hot else []
     if len(tokens) < 2:
         return tokens
-    pick = itemgetter(*tokens)  # (then each of those tokens with its own sentence's term, at C speed)
-    bounds = map(add, map(ceilings.__getitem__, pick(norms)),
-                 map(by_sentence.__getitem__, pick(reader.columns.sentences)))
-    return list(compress(tokens, map(le, repeat(cut - base - neighbours - SLACK), bounds)))
+    # (then each of those tokens with its own sentence's term, neighbours and, quoted, the quoted voice)
+    before, after = model.neighbour_weights
+    pick, padded = itemgetter(*tokens), ("<start>", *norms, "<end>")  # (padded[t]: before token t, [t + 2]: after)
+    quoted_voice = (0.0, model.scorer.weights.get("voice=quoted", 0.0) - model.context_ceiling_voice)
+    zeros = repeat(0.0)
+    bounds = map(add, map(ceilings.__getitem__, pick(norms)), map(by_sentence.__getitem__, pick(columns.sentences)))
+    bounds = map(add, bounds, map(before.get, pick(padded), zeros))
+    bounds = map(add, bounds, map(after.get, itemgetter(*[t + 2 for t in tokens])(padded), zeros))
+    bounds = map(add, bounds, map(quoted_voice.__getitem__, pick(columns.quoted)))
+    return list(compress(tokens, map(le, repeat(cut - base - SLACK), bounds)))
 
 
 @lru_cache(maxsize=8)
