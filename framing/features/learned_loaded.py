@@ -287,7 +287,7 @@ def reachable(reader: TokenFeatureReader, model: LearnedLexicon, covered: Contai
     inflections = inflection_index(reader.lexicons).memo
     last = len(norms) - 1
     words, sentence_starts = columns.is_word, reader.sentence_starts
-    visited = hopeful_tokens(reader, model, base, by_sentence, cut, vocabulary)
+    visited = hopeful_tokens(reader, model, base, by_sentence, cut)
     kept = []
     for index in sorted({*visited, *doubtable}) if doubtable else visited:
         norm = norms[index]
@@ -320,23 +320,16 @@ SLACK = 1e-9  # (the per-document bound adds its terms in another order than the
 
 
 def hopeful_tokens(reader: TokenFeatureReader, model: LearnedLexicon, base: float, by_sentence: Sequence[float],
-                   cut: float, vocabulary: Mapping[str, float]) -> list[int]:
+                   cut: float) -> list[int]:
     """The tokens that could reach ``cut``, found at C speed (``map``) so that :func:`reachable`'s Python loop
-    sees about 1 token in 50 of an article: first each distinct word, whose :func:`word_ceilings` plus ``base``
+    sees about 1 token in 50 of an article: first each token's word, whose :func:`WordCeilings` plus ``base``
     (intercept, most favourable voice and context), the document's best sentence term and the highest
     neighbour weights must reach it; then each token of those words with its own sentence's term (slant,
-    position), its own neighbours' weights and, inside a quotation, the quoted voice. (The ceilings are
-    tight because each word's inflections are known: :func:`fill_word_ceilings`.)"""
-    columns = reader.columns
+    position), its own neighbours' weights and, inside a quotation, the quoted voice."""
+    columns, ceilings = reader.columns, word_ceilings(reader.lexicons, model)
     norms = columns.norms
-    distinct = set(norms)
-    ceilings = word_ceilings(reader.lexicons, model)
-    new = distinct.difference(ceilings)  # (a set minus a dict's keys: at C speed, without copying the memo)
-    if new:
-        fill_word_ceilings(reader, model, new, ceilings, vocabulary)
     loose = cut - base - model.neighbour_ceiling - max(by_sentence, default=0.0) - SLACK
-    hot = set(compress(distinct, map(le, repeat(loose), map(ceilings.__getitem__, distinct))))
-    tokens = list(compress(range(len(norms)), map(hot.__contains__, norms))) if hot else []
+    tokens = list(compress(range(len(norms)), map(le, repeat(loose), map(ceilings.__getitem__, norms))))
     if len(tokens) < 2:
         return tokens
     # (then each of those tokens with its own sentence's term, neighbours and, quoted, the quoted voice)
@@ -351,37 +344,36 @@ def hopeful_tokens(reader: TokenFeatureReader, model: LearnedLexicon, base: floa
     return list(compress(tokens, map(le, repeat(cut - base - SLACK), bounds)))
 
 
-@lru_cache(maxsize=8)
-def word_ceilings(lexicons: Lexicons, model: LearnedLexicon) -> dict[str, float]:
-    """Memo, per lexicon set and model: the most a word (norm) adds to its log-odds anywhere, its own weight
-    plus what its lexicon memberships could add (``NOT_SCORED`` for a word the model does not score)."""
-    return {}
+class WordCeilings(dict):
+    """Memo, per lexicon set and model: the most a word (norm) adds to its log-odds anywhere, its own weight plus
+    what its lexicon memberships could add (``NOT_SCORED`` for a word the model does not score), filled as words
+    are met, so that a document's tokens are looked up at C speed (``map``) in :func:`hopeful_tokens`."""
 
+    def __init__(self, lexicons: Lexicons, model: LearnedLexicon) -> None:
+        super().__init__()
+        self.lexicons, self.model = lexicons, model
+        self.vocabulary = lexicon_vocabulary(lexicons, model.positive_lexicons)
 
-def fill_word_ceilings(reader: TokenFeatureReader, model: LearnedLexicon, norms: Sequence[str],
-                       ceilings: dict[str, float], vocabulary: Mapping[str, float]) -> None:
-    """Add ``norms`` to the word-weight memo and to :func:`word_ceilings`: any term of a lexicon holding
-    the word, or, when the curated extractor's memo does not rule it out, an inflection of a curated term."""
-    own, weights = model.word_weights, model.scorer.weights
-    stop, lists = reader.lexicons.stop_words, reader.lists
-    index, lexicon_ceiling = inflection_index(reader.lexicons), model.lexicon_ceiling
-    inflections, scored = index.memo, []
-    for norm in norms:
+    def __missing__(self, norm: str) -> float:
+        """A new word's ceiling (and its own weight, into the model's memo): the weights of the lexicons whose
+        terms hold it, or every lexicon weight if it inflects a curated term (asked once per word, so a word
+        that inflects none is bounded tightly for the rest of the corpus)."""
+        model, lexicons, own = self.model, self.lexicons, self.model.word_weights
         weight = own.get(norm)
         if weight is None:
-            weight = own[norm] = (sum(weights.get(name, 0.0) for name in own_features(norm, lists))
-                                  if is_content(norm, stop) else NOT_SCORED)
+            weight = own[norm] = (sum(model.scorer.weights.get(name, 0.0) for name in own_features(norm, model.lists))
+                                  if is_content(norm, lexicons.stop_words) else NOT_SCORED)
         if weight != NOT_SCORED:
-            scored.append(norm)
-        else:
-            ceilings[norm] = NOT_SCORED
-    # (whether a scored word inflects a curated term, asked once per word: a word it rules out is bounded by the
-    # lexicons whose terms hold it, not by every lexicon weight, for the rest of the corpus)
-    index.entries_for(set(scored))
-    for norm in scored:
-        weight = own[norm]
-        might_inflect = inflections[norm] is not None
-        ceilings[norm] = weight + (lexicon_ceiling if might_inflect else vocabulary.get(norm, 0.0))
+            inflects = inflection_index(lexicons).entries_for({norm})
+            weight += model.lexicon_ceiling if inflects else self.vocabulary.get(norm, 0.0)
+        self[norm] = weight
+        return weight
+
+
+@lru_cache(maxsize=8)
+def word_ceilings(lexicons: Lexicons, model: LearnedLexicon) -> WordCeilings:
+    """The :class:`WordCeilings` memo of a lexicon set and model (both immutable, so it stays valid)."""
+    return WordCeilings(lexicons, model)
 
 
 def sentence_terms(reader: TokenFeatureReader, weights: Mapping[str, float]) -> list[float]:
