@@ -322,14 +322,14 @@ SLACK = 1e-9  # (the per-document bound adds its terms in another order than the
 def hopeful_tokens(reader: TokenFeatureReader, model: LearnedLexicon, base: float, by_sentence: Sequence[float],
                    cut: float) -> list[int]:
     """The tokens that could reach ``cut``, found at C speed (``map``) so that :func:`reachable`'s Python loop
-    sees about 1 token in 50 of an article: first each token's word, whose :func:`WordCeilings` plus ``base``
-    (intercept, most favourable voice and context), the document's best sentence term and the highest
-    neighbour weights must reach it; then each token of those words with its own sentence's term (slant,
-    position), its own neighbours' weights and, inside a quotation, the quoted voice."""
+    sees about 1 token in 50 of an article: first every token, whose word's :func:`WordCeilings` plus ``base``
+    (intercept, most favourable voice and context), its sentence's term (slant, position) and the model's
+    highest neighbour weights must reach it (about 1 in 5 do); then those with their own neighbours' weights
+    and, inside a quotation, the quoted voice."""
     columns, ceilings = reader.columns, word_ceilings(reader.lexicons, model)
     norms = columns.norms
-    loose = cut - base - model.neighbour_ceiling - max(by_sentence, default=0.0) - SLACK
-    tokens = list(compress(range(len(norms)), map(le, repeat(loose), map(ceilings.__getitem__, norms))))
+    loose = map(add, map(ceilings.__getitem__, norms), map(by_sentence.__getitem__, columns.sentences))
+    tokens = list(compress(range(len(norms)), map(le, repeat(cut - base - model.neighbour_ceiling - SLACK), loose)))
     if len(tokens) < 2:
         return tokens
     # (then each of those tokens with its own sentence's term, neighbours and, quoted, the quoted voice)
