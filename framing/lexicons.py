@@ -181,11 +181,11 @@ class LearnedLexicon:
         return {}
 
     @cached_property
-    def positive_neighbour_weights(self) -> tuple[dict[str, float], dict[str, float]]:
-        """The ``prev=`` and ``next=`` weights that raise a score, by the neighbouring word (a document's
-        words meet them in one set operation: features/learned_loaded.py, ``hopeful_tokens``)."""
-        before, after = self.neighbour_weights
-        return ({word: w for word, w in before.items() if w > 0}, {word: w for word, w in after.items() if w > 0})
+    def neighbour_ceiling(self) -> float:
+        """The most a word's two neighbours can add to its score (the highest ``prev=`` and ``next=`` weights, or
+        0), so scoring can skip a word that could not reach the threshold between any neighbours
+        (features/learned_loaded.py, ``hopeful_tokens``)."""
+        return sum(max([0.0, *weights.values()]) for weights in self.neighbour_weights)
 
     @cached_property
     def neighbour_weights(self) -> tuple[dict[str, float], dict[str, float]]:
