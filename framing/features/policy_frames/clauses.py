@@ -136,8 +136,9 @@ def quoted_stretches(doc: Document) -> list[tuple[int, int]]:
     for quote in doc.quotes:
         if quote.kind != "speech":
             continue
-        start, end = doc.sentences[doc.sentence_of(quote.inner_start)][0], doc.sentences[
-            doc.sentence_of(max(quote.inner_end - 1, quote.inner_start))][1]
+        first = doc.sentence_of(quote.inner_start)
+        last = doc.sentence_of(max(quote.inner_end - 1, quote.inner_start))
+        start, end = doc.sentences[first][0], doc.sentences[last][1]
         quoted = quote.inner_end - quote.inner_start >= QUOTED_SENTENCE * (end - start)
         stretches.append((start, end) if quoted else (quote.inner_start, quote.inner_end))
     return stretches
