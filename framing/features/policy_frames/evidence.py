@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ...document import POSSIBLE, Document, Span
+
+if TYPE_CHECKING:  # evidence_confidence.py reads this module's types: no import cycle at run time
+    from .evidence_confidence import ActorWords
 
 MAX_EVIDENCE = 3  # sentences shown per frame, at most
 MAX_WORDS = 4  # words shown per evidence sentence
@@ -152,6 +155,13 @@ class FrameDecision(NamedTuple):
                  f"{self.bar.precision:.2f}")
         return (f"{self.bar.on} {shown.format(self._barred())} {'at or above' if self.confident() else 'under'} "
                 f"{where}")
+
+    def main_words(self, sentence: int) -> Sequence[WordWeight]:
+        """Any sentence's heaviest positive main-clause words for this frame, heaviest first (none: ``[]``)."""
+        ranked = getattr(self.sentence_parts, "heaviest_in", None)  # the learned model ranks any sentence's words
+        if ranked is not None:
+            return ranked(sentence)
+        return _heaviest_words(self.sentence_parts.get(sentence, ()))
 
     def order(self) -> tuple[bool, float, str]:
         """The sort key of the article's frames, lead frame first.
@@ -285,32 +295,46 @@ def chosen_evidence(decision: FrameDecision) -> list[Evidence]:
     return [Evidence(c.sentence, c.part, c.main_part, c.leads, words(c)) for c in chosen]
 
 
-def frame_spans(doc: Document, decisions: Iterable[FrameDecision]) -> list[Span]:
+def frame_spans(doc: Document, decisions: Iterable[FrameDecision], actors: ActorWords | None = None) -> list[Span]:
     """One ``frame`` span per evidence sentence of each decision (frames without evidence are dropped).
 
     Each span records its frame's place in the article (``frame_rank``, 1 = the lead frame) in the
-    decisions' order (:meth:`FrameDecision.order`).
+    decisions' order (:meth:`FrameDecision.order`), each sentence's ``content_share`` (the part of its listed
+    words' weight not carried by names, titles, party labels or offices, with ``actors``), and the lead frame
+    the second frame that nearly ties it (``close_to``). A frame whose best sentence weighs on actor words is
+    "possible" (:func:`.evidence_confidence.evidence_check`).
     """
+    from .evidence_confidence import close_second, content_share, evidence_check
+
     spans = []
-    ordered = ((decision, carrying_sentences(decision)) for decision in sorted(decisions, key=FrameDecision.order))
-    for frame_rank, (decision, carrying) in enumerate(((d, c) for d, c in ordered if c), start=1):
+    ordered = [(d, c) for d in sorted(decisions, key=FrameDecision.order) if (c := carrying_sentences(d))]
+    for frame_rank, (decision, carrying) in enumerate(ordered, start=1):
+        chosen_list = chosen_evidence(decision)
         confident, reason = decision.confident(), decision.reason()
+        if actors is not None and confident and chosen_list:
+            failed = evidence_check(decision, chosen_list[0], [d for d, _ in ordered if d is not decision], actors)
+            confident, reason = not failed, failed or reason
+        second = ordered[1][0] if frame_rank == 1 and len(ordered) > 1 else None
+        close_to = second.frame if second is not None and close_second(decision, second) else None
         carries = f"carries the frame {decision.frame.replace('_', ' ')} ({_ordered_by(decision)}); "
+        if close_to:
+            carries += f"close to {close_to.replace('_', ' ')}, the second frame; "
         if not confident:  # its evidence is shown only with that label
             carries = f"Possible frame ({reason}): {carries}"
         shared = {"rule": decision.rule, "frame_score": round(decision.score, 3), "frame_rank": frame_rank,
-                  "confidence": "confident" if confident else POSSIBLE, "reason": reason,
+                  "confidence": "confident" if confident else POSSIBLE, "reason": reason, "close_to": close_to,
                   "frame_lift": None if decision.salience is None else round(decision.salience, 3)}
-        for rank, chosen in enumerate(chosen_evidence(decision), start=1):
+        for rank, chosen in enumerate(chosen_list, start=1):
             start, end = doc.sentences[chosen.sentence]
             words = chosen.words
             listed = ", ".join(f"{w.text} {w.weight:+.2f}" for w in words)
+            share = None if actors is None else round(content_share(words, actors), 3)
             spans.append(Span(
                 type="frame", start=start, end=end, text=doc.text[start:end], label=decision.frame,
                 category=decision.frame, note=f"{carries}words that weighed most: {listed}",
                 attrs={**shared, "evidence_rank": rank, "frame_sentences": carrying,
                        "sentence_weight": round(chosen.part, 3), "main_clause_weight": round(chosen.main_part, 3),
-                       "leads_sentence": chosen.leads,
+                       "leads_sentence": chosen.leads, "content_share": share,
                        "words": [{"text": w.text, "start": w.start, "end": w.end, "weight": round(w.weight, 3)}
                                  for w in words]},
             ))
@@ -337,6 +361,7 @@ def frame_records(spans: Iterable[Span]) -> list[dict[str, Any]]:
             "lift": span.attrs.get("frame_lift"),
             "rule": span.attrs.get("rule", ""),
             "confidence": span.attrs.get("confidence", "confident"), "reason": span.attrs.get("reason", ""),
+            "close_to": span.attrs.get("close_to"),
             "sentences": span.attrs.get("frame_sentences", 0), "evidence": [],
         })
         record["evidence"].append({"start": span.start, "end": span.end, "rank": span.attrs.get("evidence_rank", 0),
