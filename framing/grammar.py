@@ -19,7 +19,6 @@ ARTICLES = frozenset(["the", "a", "an"])
 DEMONSTRATIVES = frozenset(["this", "these", "those"])
 THIRD_PERSON_POSSESSIVES = frozenset(["its", "their", "his", "her"])
 POSSESSIVE_DETERMINERS = THIRD_PERSON_POSSESSIVES | frozenset(["our", "my", "your"])
-POSSESSIVE_ENDINGS = ("'s", "’s")  # "the administration's plan": the word without it is the noun
 # Numerals and quantifiers that open a noun phrase ("two officials", "several experts").
 QUANTIFIERS = frozenset(
     ["one", "two", "three", "several", "many", "some", "most", "other", "both", "all", "few", "numerous", "various",

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ...document import POSSIBLE, Document, Span
 
 if TYPE_CHECKING:  # evidence_confidence.py reads this module's types: no import cycle at run time
-    from .evidence_confidence import ActorWords
+    from .evidence_confidence import Stretches
 
 MAX_EVIDENCE = 3  # sentences shown per frame, at most
 MAX_WORDS = 4  # words shown per evidence sentence
@@ -155,13 +155,6 @@ class FrameDecision(NamedTuple):
                  f"{self.bar.precision:.2f}")
         return (f"{self.bar.on} {shown.format(self._barred())} {'at or above' if self.confident() else 'under'} "
                 f"{where}")
-
-    def main_words(self, sentence: int) -> Sequence[WordWeight]:
-        """Any sentence's heaviest positive main-clause words for this frame, heaviest first (none: ``[]``)."""
-        ranked = getattr(self.sentence_parts, "heaviest_in", None)  # the learned model ranks any sentence's words
-        if ranked is not None:
-            return ranked(sentence)
-        return _heaviest_words(self.sentence_parts.get(sentence, ()))
 
     def order(self) -> tuple[bool, float, str]:
         """The sort key of the article's frames, lead frame first.
@@ -295,27 +288,26 @@ def chosen_evidence(decision: FrameDecision) -> list[Evidence]:
     return [Evidence(c.sentence, c.part, c.main_part, c.leads, words(c)) for c in chosen]
 
 
-def frame_spans(doc: Document, decisions: Iterable[FrameDecision], actors: ActorWords | None = None) -> list[Span]:
+def frame_spans(doc: Document, decisions: Iterable[FrameDecision], describing: Stretches | None = None) -> list[Span]:
     """One ``frame`` span per evidence sentence of each decision (frames without evidence are dropped).
 
     Each span records its frame's place in the article (``frame_rank``, 1 = the lead frame) in the
-    decisions' order (:meth:`FrameDecision.order`), each sentence's ``content_share`` (the part of its listed
-    words' weight not carried by names, titles, party labels or offices, with ``actors``), and the lead frame
-    the second frame that nearly ties it (``close_to``). A frame whose best sentence weighs on actor words is
+    decisions' order (:meth:`FrameDecision.order`), each sentence's ``describing_share`` (the part of its listed
+    words' weight carried by words that describe a person, where ``describing`` says), and on the lead frame the
+    second frame that nearly ties it (``close_to``). A frame whose best sentence weighs on such words is
     "possible" (:func:`.evidence_confidence.evidence_check`).
     """
-    from .evidence_confidence import close_second, content_share, evidence_check
+    from .evidence_confidence import close_second, describing_share
 
     spans = []
     ordered = [(d, c) for d in sorted(decisions, key=FrameDecision.order) if (c := carrying_sentences(d))]
-    for frame_rank, (decision, carrying) in enumerate(ordered, start=1):
-        chosen_list = chosen_evidence(decision)
-        confident, reason = decision.confident(), decision.reason()
-        if actors is not None and confident and chosen_list:
-            failed = evidence_check(decision, chosen_list[0], [d for d, _ in ordered if d is not decision], actors)
-            confident, reason = not failed, failed or reason
-        second = ordered[1][0] if frame_rank == 1 and len(ordered) > 1 else None
-        close_to = second.frame if second is not None and close_second(decision, second) else None
+    shown = [chosen_evidence(decision) for decision, _ in ordered]
+    sureness = [_sureness(decision, chosen, describing) for (decision, _), chosen in zip(ordered, shown, strict=True)]
+    for frame_rank, ((decision, carrying), chosen_list, (confident, reason)) in enumerate(
+            zip(ordered, shown, sureness, strict=True), start=1):
+        # a near tie is named on the lead frame, when the second frame is itself confident
+        close_to = (ordered[1][0].frame if frame_rank == 1 and len(ordered) > 1 and sureness[1][0]
+                    and close_second(decision, ordered[1][0]) else None)
         carries = f"carries the frame {decision.frame.replace('_', ' ')} ({_ordered_by(decision)}); "
         if close_to:
             carries += f"close to {close_to.replace('_', ' ')}, the second frame; "
@@ -328,17 +320,29 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision], actors: Actor
             start, end = doc.sentences[chosen.sentence]
             words = chosen.words
             listed = ", ".join(f"{w.text} {w.weight:+.2f}" for w in words)
-            share = None if actors is None else round(content_share(words, actors), 3)
+            share = None if describing is None else round(describing_share(words, describing), 3)
             spans.append(Span(
                 type="frame", start=start, end=end, text=doc.text[start:end], label=decision.frame,
                 category=decision.frame, note=f"{carries}words that weighed most: {listed}",
                 attrs={**shared, "evidence_rank": rank, "frame_sentences": carrying,
                        "sentence_weight": round(chosen.part, 3), "main_clause_weight": round(chosen.main_part, 3),
-                       "leads_sentence": chosen.leads, "content_share": share,
+                       "leads_sentence": chosen.leads, "describing_share": share,
                        "words": [{"text": w.text, "start": w.start, "end": w.end, "weight": round(w.weight, 3)}
                                  for w in words]},
             ))
     return spans
+
+
+def _sureness(decision: FrameDecision, shown: Sequence[Evidence], describing: Stretches | None) -> tuple[bool, str]:
+    """Whether a frame is confident, and why in words: the bar and the writer's voice
+    (:meth:`FrameDecision.confident`), then its best sentence's words (:func:`.evidence_confidence.evidence_check`)."""
+    from .evidence_confidence import evidence_check
+
+    confident, reason = decision.confident(), decision.reason()
+    if describing is not None and confident and shown:
+        failed = evidence_check(shown[0].words, describing)
+        return not failed, failed or reason
+    return confident, reason
 
 
 def _ordered_by(decision: FrameDecision) -> str:

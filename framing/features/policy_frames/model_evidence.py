@@ -105,10 +105,6 @@ class _CandidateWords(Mapping[int, list[WordWeight]]):
     def __iter__(self) -> Iterator[int]:
         return iter(self._sentences)
 
-    def heaviest_in(self, sentence: int) -> list[WordWeight]:
-        """Any sentence's heaviest main-clause words for this frame (not only a candidate's), ranked now."""
-        return self._words.heaviest(self._column, sentence)
-
     def __len__(self) -> int:
         return len(self._sentences)
 
@@ -148,8 +144,6 @@ class _SentenceWords:
                         for i in sorted(range(end - first), key=weights.__getitem__, reverse=True)[:MAX_WORDS]]
         else:
             heaviest = self._with_cues(first, weights, cues, self.main_contributions[cues, column].tolist())
-        if not heaviest:
-            return []
         floor, place = STRONG_WORD * heaviest[0][0], self.place
         return [WordWeight(*place(item), weight) for weight, item in heaviest if weight >= floor and weight > 0]
 
