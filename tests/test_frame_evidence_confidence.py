@@ -80,3 +80,25 @@ def test_the_frames_table_and_its_sentence_say_a_near_tie(general_lexicons: Lexi
     table = build_frames([analysis])
     assert table[table["leads"]].iloc[0]["close_to"] == ["Security_and_defense"]
     assert frames_summary(table) == "Paper frames the story mainly as economics (close to security)."
+
+
+def test_the_lesson_does_not_teach_a_top_frame_nearly_tied_by_lift(general_lexicons: Lexicons) -> None:
+    from dataclasses import replace
+
+    from framing.analysis import analyze_document
+    from framing.exercises.kinds_frames import MIN_LEAD, clear_top_frame
+    from framing.features.policy_frames.evidence import Bar
+    from framing.features.policy_frames.model import FrameModel, FrameWeights
+
+    # Security is rarer in training (prior 0.05), so its lower score is raised about as far as Economic's.
+    model = FrameModel.of({"tariff": 2.0, "troops": 2.0}, {
+        "Economic": FrameWeights(3.0, 0.3, {"w:tariff": 1.0}, prior=0.2),
+        "Security_and_defense": FrameWeights(1.2, 0.3, {"w:troops": 1.0}, prior=0.05),
+    }, {}, "(test)", Bar(0.8, 0.8))
+    lexicons = replace(general_lexicons, frame_model=model)
+    text = "The tariff rose on Monday. Troops were sent to the border."
+    analysis = analyze_document(replace(parse_text(text, lexicons, id="x"), outlet="Paper"), lexicons)
+    top, second = frame_records(analysis.spans)[:2]
+    assert top["score"] - second["score"] >= MIN_LEAD and top["lift"] - second["lift"] < 0.3  # a tie by lift only
+    assert top["close_to"] == second["frame"] and top["confidence"] == "confident"
+    assert clear_top_frame(analysis) is None
