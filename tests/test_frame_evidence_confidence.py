@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from framing.corpus import parse_text
 from framing.features.policy_frames.evidence import FrameDecision, WordWeight, frame_records, frame_spans
-from framing.features.policy_frames.evidence_confidence import close_second, describing_words
+from framing.features.policy_frames.evidence_confidence import close_second, who_words
 from framing.lexicons import Lexicons
 
 
@@ -16,7 +16,7 @@ def _word(text: str, word: str, weight: float) -> WordWeight:
 
 def _frames(text: str, lexicons: Lexicons, decisions: list[FrameDecision]) -> list[dict]:
     doc = parse_text(text, lexicons, id="t")
-    return frame_records(frame_spans(doc, decisions, describing_words(doc, lexicons)))
+    return frame_records(frame_spans(doc, decisions, who_words(doc, lexicons)))
 
 
 def _one(frame: str, score: float, words: list[WordWeight], sentence: int = 0) -> FrameDecision:
@@ -42,8 +42,25 @@ def test_a_party_label_before_a_person_describes_them_but_a_party_acting_does_no
     top = _frames(described, general_lexicons, [_one("Political", 0.7, [_word(described, "Republican", 0.6)], 1)])[0]
     assert top["confidence"] == "possible"
     acting = "Republicans blocked the bill in a party-line vote."
-    top = _frames(acting, general_lexicons, [_one("Political", 0.7, [_word(acting, "Republicans", 0.6)])])[0]
-    assert top["confidence"] == "confident"
+    words = [_word(acting, "Republicans", 0.6), _word(acting, "vote", 0.3)]
+    top = _frames(acting, general_lexicons, [_one("Political", 0.7, words)])[0]
+    assert top["confidence"] == "confident"  # acting, not described, and the vote says what happened
+
+
+def test_a_sentence_that_only_names_who_acts_is_possible(general_lexicons: Lexicons) -> None:
+    text = "The White House and Republican lawmakers in Congress met the president on Tuesday about the budget."
+    words = [_word(text, "Republican", 0.9), _word(text, "Congress", 0.8), _word(text, "president", 0.4)]
+    top = _frames(text, general_lexicons, [_one("Political", 0.9, words)])[0]
+    assert top["confidence"] == "possible"
+    assert "names who acts" in top["reason"] and "Congress +0.80" in top["reason"]
+
+
+def test_one_word_of_what_the_sentence_says_keeps_it_confident(general_lexicons: Lexicons) -> None:
+    text = "The White House and Republicans fought a partisan battle over the budget."
+    words = [_word(text, "Republicans", 0.6), _word(text, "partisan", 0.5)]
+    assert _frames(text, general_lexicons, [_one("Political", 0.9, words)])[0]["confidence"] == "confident"
+    few = [_word(text, "Republicans", 0.9), _word(text, "partisan", 0.1)]  # a tenth of the weight: under the bar
+    assert _frames(text, general_lexicons, [_one("Political", 0.9, few)])[0]["confidence"] == "possible"
 
 
 def test_the_body_before_a_title_describes_the_person(general_lexicons: Lexicons) -> None:

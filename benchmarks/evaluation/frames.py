@@ -17,7 +17,7 @@ from typing import Any
 
 from framing.errors import FramingInputError
 from framing.features.policy_frames.evidence import FrameDecision, evidence_sentences, frame_records, frame_spans
-from framing.features.policy_frames.evidence_confidence import describing_words
+from framing.features.policy_frames.evidence_confidence import who_words
 from framing.features.policy_frames.rule import cue_rule_decisions
 from framing.features.policy_frames.training import (
     FOLDS,
@@ -103,8 +103,8 @@ def evidence_figures(rows: Sequence[Parsed], decisions: Sequence[Sequence[FrameD
     for row, ds in zip(rows, decisions, strict=True):
         if not ds:
             continue
-        describing = describing_words(row.doc, lexicons)
-        for spans, pairs in ((frame_spans(row.doc, ds), bar_only), (frame_spans(row.doc, ds, describing), with_check)):
+        who = who_words(row.doc, lexicons)
+        for spans, pairs in ((frame_spans(row.doc, ds), bar_only), (frame_spans(row.doc, ds, who), with_check)):
             lead = frame_records(spans)[0]
             pairs.append((lead["confidence"] == "confident", lead["frame"] in row.item.frames))
     return {"bar_only": tally(bar_only), "bar_and_evidence_check": tally(with_check)}

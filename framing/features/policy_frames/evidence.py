@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ...document import POSSIBLE, Document, Span
 
 if TYPE_CHECKING:  # evidence_confidence.py reads this module's types: no import cycle at run time
-    from .evidence_confidence import Stretches
+    from .evidence_confidence import WhoWords
 
 MAX_EVIDENCE = 3  # sentences shown per frame, at most
 MAX_WORDS = 4  # words shown per evidence sentence
@@ -288,21 +288,23 @@ def chosen_evidence(decision: FrameDecision) -> list[Evidence]:
     return [Evidence(c.sentence, c.part, c.main_part, c.leads, words(c)) for c in chosen]
 
 
-def frame_spans(doc: Document, decisions: Iterable[FrameDecision], describing: Stretches | None = None) -> list[Span]:
+def frame_spans(doc: Document, decisions: Iterable[FrameDecision], who: WhoWords | None = None) -> list[Span]:
     """One ``frame`` span per evidence sentence of each decision (frames without evidence are dropped).
 
     Each span records its frame's place in the article (``frame_rank``, 1 = the lead frame) in the
     decisions' order (:meth:`FrameDecision.order`), each sentence's ``describing_share`` (the part of its listed
-    words' weight carried by words that describe a person, where ``describing`` says), and on the lead frame the
+    words' weight carried by words that describe a person) and ``actor_share`` (by words naming who acts, where
+    ``who`` says), and on the lead frame the
     second frame that nearly ties it (``close_to``). A frame whose best sentence weighs on such words is
-    "possible" (:func:`.evidence_confidence.evidence_check`).
+    "possible", and so is one whose best sentence names who acts and says little else
+    (:func:`.evidence_confidence.evidence_check`).
     """
     from .evidence_confidence import close_second, describing_share
 
     spans = []
     ordered = [(d, c) for d in sorted(decisions, key=FrameDecision.order) if (c := carrying_sentences(d))]
     shown = [chosen_evidence(decision) for decision, _ in ordered]
-    sureness = [_sureness(decision, chosen, describing) for (decision, _), chosen in zip(ordered, shown, strict=True)]
+    sureness = [_sureness(decision, chosen, who) for (decision, _), chosen in zip(ordered, shown, strict=True)]
     for frame_rank, ((decision, carrying), chosen_list, (confident, reason)) in enumerate(
             zip(ordered, shown, sureness, strict=True), start=1):
         # a near tie is named on the lead frame, when the second frame is itself confident
@@ -320,27 +322,28 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision], describing: S
             start, end = doc.sentences[chosen.sentence]
             words = chosen.words
             listed = ", ".join(f"{w.text} {w.weight:+.2f}" for w in words)
-            share = None if describing is None else round(describing_share(words, describing), 3)
+            shares = (None, None) if who is None else (
+                round(describing_share(words, who.describing), 3), round(describing_share(words, who.actors), 3))
             spans.append(Span(
                 type="frame", start=start, end=end, text=doc.text[start:end], label=decision.frame,
                 category=decision.frame, note=f"{carries}words that weighed most: {listed}",
                 attrs={**shared, "evidence_rank": rank, "frame_sentences": carrying,
                        "sentence_weight": round(chosen.part, 3), "main_clause_weight": round(chosen.main_part, 3),
-                       "leads_sentence": chosen.leads, "describing_share": share,
+                       "leads_sentence": chosen.leads, "describing_share": shares[0], "actor_share": shares[1],
                        "words": [{"text": w.text, "start": w.start, "end": w.end, "weight": round(w.weight, 3)}
                                  for w in words]},
             ))
     return spans
 
 
-def _sureness(decision: FrameDecision, shown: Sequence[Evidence], describing: Stretches | None) -> tuple[bool, str]:
+def _sureness(decision: FrameDecision, shown: Sequence[Evidence], who: WhoWords | None) -> tuple[bool, str]:
     """Whether a frame is confident, and why in words: the bar and the writer's voice
     (:meth:`FrameDecision.confident`), then its best sentence's words (:func:`.evidence_confidence.evidence_check`)."""
     from .evidence_confidence import evidence_check
 
     confident, reason = decision.confident(), decision.reason()
-    if describing is not None and confident and shown:
-        failed = evidence_check(shown[0].words, describing)
+    if who is not None and confident and shown:
+        failed = evidence_check(shown[0].words, who)
         return not failed, failed or reason
     return confident, reason
 
