@@ -119,3 +119,11 @@ def test_the_lesson_does_not_teach_a_top_frame_nearly_tied_by_lift(general_lexic
     assert top["score"] - second["score"] >= MIN_LEAD and top["lift"] - second["lift"] < 0.3  # a tie by lift only
     assert top["close_to"] == second["frame"] and top["confidence"] == "confident"
     assert clear_top_frame(analysis) is None
+
+
+def test_a_party_named_as_a_side_is_what_a_political_sentence_is_about(general_lexicons: Lexicons) -> None:
+    text = "Republicans in the Senate blocked the nomination on Tuesday."
+    sides = _frames(text, general_lexicons, [_one("Political", 0.9, [_word(text, "Republicans", 0.8)])])[0]
+    assert sides["confidence"] == "confident"
+    office = _frames(text, general_lexicons, [_one("Political", 0.9, [_word(text, "Senate", 0.8)])])[0]
+    assert office["confidence"] == "possible" and "Senate +0.80" in office["reason"]

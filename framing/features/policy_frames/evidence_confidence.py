@@ -72,21 +72,28 @@ def who_words(doc: Document, lexicons: Lexicons) -> WhoWords:
     describing = _merged(descriptor_stretches(doc, parties))
     titles = mention_lexicon(lexicons)
     offices = frozenset(chain.from_iterable(titles.title_words_of(kind) for kind in ACTOR_TITLE_KINDS))
-    return WhoWords(describing, _merged(chain(describing, actor_stretches(doc, offices))))
+    return WhoWords(describing, _merged(chain(describing, actor_stretches(doc, offices, parties))))
 
 
-def actor_stretches(doc: Document, offices: frozenset[str]) -> Iterator[tuple[int, int]]:
+def actor_stretches(doc: Document, offices: frozenset[str], parties: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Where the article names who acts: its person, organisation and group mentions (not pronouns), office words
     (``offices``: "president", "lawmakers"), and capitalised words inside a sentence, which are names or labels
-    ("Republican", "GOP", "Pentagon") whether or not the mention layer resolved them."""
+    ("Republican", "GOP", "Pentagon") whether or not the mention layer resolved them.
+
+    A party's members named as a group on their own ("Republicans", "Democrats": a group mention that is a party
+    label of ``parties``) are not counted: they are the sides of the contest a Political sentence is about, and
+    blind readers took sentences about what they do as that frame's evidence.
+    """
+    sides = {m.first for m in doc.mentions if m.kind == "group" and m.text.lower() in parties}
     for mention in doc.mentions:
-        if mention.kind in ACTOR_MENTIONS and mention.how != "pronoun":
+        if mention.kind in ACTOR_MENTIONS and mention.how != "pronoun" and mention.first not in sides:
             yield mention.start, mention.end
     columns = doc.token_columns()
     starts, ends, norms, sentences = columns.starts, columns.ends, columns.norms, columns.sentences
     for token, text in enumerate(columns.texts):
         inside_sentence = token > 0 and sentences[token - 1] == sentences[token]
-        if norms[token] in offices or (inside_sentence and text[:1].isupper() and columns.is_word[token]):
+        if token not in sides and (
+                norms[token] in offices or (inside_sentence and text[:1].isupper() and columns.is_word[token])):
             yield starts[token], ends[token]
 
 
