@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import FramingInputError
-from framing.features.policy_frames.evidence import evidence_sentences
+from framing.features.policy_frames.evidence import FrameDecision, evidence_sentences, frame_records, frame_spans
+from framing.features.policy_frames.evidence_confidence import who_words
 from framing.features.policy_frames.rule import cue_rule_decisions
 from framing.features.policy_frames.training import (
     FOLDS,
@@ -84,6 +85,31 @@ def baselines(rows: Sequence[Parsed]) -> dict[str, list[set[str]]]:
     return {"tfidf_logistic_regression": tfidf, "five_most_frequent": frequent}
 
 
+def evidence_figures(rows: Sequence[Parsed], decisions: Sequence[Sequence[FrameDecision]],
+                     lexicons: Lexicons) -> dict[str, Any]:
+    """How the evidence check splits the cross-validated lead frames the bar leaves confident.
+
+    For each held-out article, its lead frame as the extractor reports it (:func:`frame_spans`, lead first),
+    with and without the describing-words check; right when the annotators gave the article that frame.
+    """
+    def tally(pairs: list[tuple[bool, bool]]) -> dict[str, Any]:
+        sure = [right for confident, right in pairs if confident]
+        unsure = [right for confident, right in pairs if not confident]
+        return {"confident": len(sure), "confident_right": sum(sure), "possible": len(unsure),
+                "possible_right": sum(unsure), "of": len(pairs),
+                "precision": round(sum(sure) / len(sure), 3) if sure else None}
+
+    bar_only, with_check = [], []
+    for row, ds in zip(rows, decisions, strict=True):
+        if not ds:
+            continue
+        who = who_words(row.doc, lexicons)
+        for spans, pairs in ((frame_spans(row.doc, ds), bar_only), (frame_spans(row.doc, ds, who), with_check)):
+            lead = frame_records(spans)[0]
+            pairs.append((lead["confidence"] == "confident", lead["frame"] in row.item.frames))
+    return {"bar_only": tally(bar_only), "bar_and_evidence_check": tally(with_check)}
+
+
 def evaluate_frames(data_dir: str | Path, lexicons: Lexicons, limit: int | None = None) -> dict[str, Any]:
     """Cross-validated frame F1 of the learned model, the cue rule and the baselines."""
     texts = read_frame_labels(frames_file(data_dir))[:limit]
@@ -96,6 +122,8 @@ def evaluate_frames(data_dir: str | Path, lexicons: Lexicons, limit: int | None 
         "learned_model": scores([{d.frame for d in ds} for ds in decisions], gold),
         # each outer fold's confidence bar (chosen on its training articles) applied to its held-out articles
         "learned_model_confidence_bar": bar_figures(rows, decisions),
+        # the evidence check (a best sentence weighing on words that describe a person is "possible") on top
+        "learned_model_evidence_check": evidence_figures(rows, decisions, lexicons),
         "cue_rule": scores(cue_rule, gold),
     }
     for name, predicted in baselines(rows).items():

@@ -11,7 +11,8 @@ frame's place in the outlet: first by how many of its articles lead with the fra
 1 = the frame it leads with, 0 = not given), leads
 (rank 1), left_out_by (outlets whose articles do not carry the frame at all),
 leads_where_others_leave_out (the outlet leads with a frame some other outlet leaves out), rule (which scorer
-decided), evidence (``article_id:start-end`` of each evidence sentence, best first), confidence and reason.
+decided), evidence (``article_id:start-end`` of each evidence sentence, best first), confidence and reason,
+close_to (the second frames that nearly tie this one where an article leads with it: "Political, close to Legality").
 
 Only *confident* frames (the record's ``confidence``: the learned model's score reaches the bar chosen in
 cross-validation, :mod:`framing.features.policy_frames.model`) make the confident rows, their ranks and lead
@@ -39,7 +40,7 @@ from .common import outlet_of, outlets_in_order
 COLUMNS = [
     "outlet", "frame", "n_articles", "articles_with_frame", "score", "frame_sentences", "n_sentences",
     "sentence_share", "share_ci_low", "share_ci_high", "rank", "leads", "left_out_by", "leads_where_others_leave_out",
-    "rule", "evidence", "confidence", "reason",
+    "rule", "evidence", "confidence", "reason", "close_to",
 ]
 # How a sentence in words names each frame ("frames the story mainly as security").
 FRAME_WORDS = {
@@ -110,12 +111,15 @@ class _Tally:
         self.evidence: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.rules: dict[tuple[str, str], str] = {}
         self.reasons: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.close: dict[tuple[str, str], list[str]] = defaultdict(list)  # second frames that nearly tie a lead
 
     def add(self, key: tuple[str, str], article_id: str, span: Span) -> None:
         """Count one evidence span of an article (its frame's figures once, from its best sentence)."""
         if span.attrs.get("evidence_rank") == 1:
             self.scores[key].append(float(span.attrs.get("frame_score", 0.0)))
             self.leads[key] += span.attrs.get("frame_rank") == 1
+            if span.attrs.get("close_to") and span.attrs["close_to"] not in self.close[key]:
+                self.close[key].append(str(span.attrs["close_to"]))
             self.carrying[key] += int(span.attrs.get("frame_sentences", 0))
             if span.attrs.get("reason"):
                 self.reasons[key].append(f"{article_id}: {span.attrs['reason']}")
@@ -132,7 +136,8 @@ class _Tally:
                 "frame_sentences": sentences, "n_sentences": n_sentences,
                 "sentence_share": round(sentences / n_sentences, 3) if n_sentences else 0.0,
                 "share_ci_low": round(low, 3), "share_ci_high": round(high, 3),
-                "rule": self.rules.get(key, ""), "evidence": self.evidence.get(key, [])}
+                "rule": self.rules.get(key, ""), "evidence": self.evidence.get(key, []),
+                "close_to": list(self.close.get(key, []))}
 
 
 def frames_summary(table: pd.DataFrame) -> str:
@@ -147,5 +152,9 @@ def frames_summary(table: pd.DataFrame) -> str:
         names = outlets[0] if len(outlets) == 1 else ", ".join(outlets[:-1]) + " and " + outlets[-1]
         verb = "frames" if len(outlets) == 1 else "frame"
         words = FRAME_WORDS.get(frame, frame.replace("_", " ").lower())
+        close = list(dict.fromkeys(c for record in table[table["leads"] & (table["frame"] == frame)].to_dict("records")
+                                   for c in record["close_to"]))
+        if close:  # a near tie is said, not hidden behind one lead frame
+            words += " (close to " + " and ".join(FRAME_WORDS.get(c, c) for c in close) + ")"
         parts.append(f"{names} {verb} the story mainly as {words}" if index == 0 else f"{names} as {words}")
     return "; ".join(parts) + "." if parts else ""

@@ -3,7 +3,8 @@
 The material is each article's top frame (:func:`framing.features.policy_frames.frame_records`)
 when it is clear: confident (its score reaches the frame model's confidence bar; a "possible" top frame is
 never taught), a score of at least :data:`MIN_FRAME_SCORE` and ahead of the article's next
-frame by :data:`MIN_LEAD`, with an evidence sentence that stands on its own. Two outlets whose
+frame by :data:`MIN_LEAD` and not nearly tied by it (the record's ``close_to``), with an evidence sentence that
+stands on its own. Two outlets whose
 clear top frames differ make one item; students choose each passage's frame from the frames
 defined on the worksheet, and the key gives the frame, the words that weighed most and where.
 Outlets that all lead with the same frame give no item, and the key says why (a shorter sound
@@ -18,13 +19,14 @@ from typing import Any
 from ..analysis import ArticleAnalysis
 from ..document import POSSIBLE
 from ..features.policy_frames import frame_records
+from ..features.policy_frames.evidence_confidence import CLOSE_SCORE
 from .kinds_compare import numbered, version
 from .kinds_text import ItemCandidate, offsets, table
 from .material import Material, outlet_of
 from .sound import readable, writers_own
 
 MIN_FRAME_SCORE = 0.25  # a top frame weaker than this is not clear enough to teach
-MIN_LEAD = 0.05  # and it must lead the article's second frame by this much
+MIN_LEAD = CLOSE_SCORE  # and it must lead the article's second frame by this much (a closer one is a near tie)
 # Frames every worksheet defines besides the item's own, so the answer is a real choice.
 DISTRACTORS = ("Political", "Economic", "Security_and_defense", "Legality_Constitutionality_and_jurisprudence")
 MAX_CHOICES = 5
@@ -37,7 +39,7 @@ def clear_top_frame(analysis: ArticleAnalysis) -> dict[str, Any] | None:
         return None
     top, runner_up = frames[0], (frames[1]["score"] if len(frames) > 1 else 0.0)
     if (top.get("confidence") == POSSIBLE or top["score"] < MIN_FRAME_SCORE or top["score"] - runner_up < MIN_LEAD
-            or not top["evidence"]):
+            or top.get("close_to") or not top["evidence"]):
         return None
     return top
 

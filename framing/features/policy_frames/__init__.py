@@ -23,6 +23,7 @@ from .. import Extraction
 from .clauses import asides
 from .cues import cue_hits
 from .evidence import frame_records, frame_spans
+from .evidence_confidence import who_words
 from .model import model_decisions
 from .rule import cue_rule_decisions
 
@@ -39,5 +40,5 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     else:  # the model's words sit in every sentence: one pass over the text finds all side clauses (and names)
         clauses = asides(doc)
         decisions = model_decisions(doc, cue_hits(doc, lexicons, clauses), model, clauses)
-    spans = frame_spans(doc, decisions)
+    spans = frame_spans(doc, decisions, who_words(doc, lexicons) if decisions else None)
     return Extraction({"frames_assigned": float(len({span.label for span in spans}))}, spans)

@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ...document import POSSIBLE, Document, Span
+
+if TYPE_CHECKING:  # evidence_confidence.py reads this module's types: no import cycle at run time
+    from .evidence_confidence import WhoWords
 
 MAX_EVIDENCE = 3  # sentences shown per frame, at most
 MAX_WORDS = 4  # words shown per evidence sentence
@@ -285,36 +288,64 @@ def chosen_evidence(decision: FrameDecision) -> list[Evidence]:
     return [Evidence(c.sentence, c.part, c.main_part, c.leads, words(c)) for c in chosen]
 
 
-def frame_spans(doc: Document, decisions: Iterable[FrameDecision]) -> list[Span]:
+def frame_spans(doc: Document, decisions: Iterable[FrameDecision], who: WhoWords | None = None) -> list[Span]:
     """One ``frame`` span per evidence sentence of each decision (frames without evidence are dropped).
 
     Each span records its frame's place in the article (``frame_rank``, 1 = the lead frame) in the
-    decisions' order (:meth:`FrameDecision.order`).
+    decisions' order (:meth:`FrameDecision.order`), each sentence's ``describing_share`` (the part of its listed
+    words' weight carried by words that describe a person) and ``actor_share`` (by words naming who acts, where
+    ``who`` says), and on the lead frame the
+    second frame that nearly ties it (``close_to``). A frame whose best sentence weighs on such words is
+    "possible", and so is one whose best sentence names who acts and says little else
+    (:func:`.evidence_confidence.evidence_check`).
     """
+    from .evidence_confidence import close_second, describing_share
+
     spans = []
-    ordered = ((decision, carrying_sentences(decision)) for decision in sorted(decisions, key=FrameDecision.order))
-    for frame_rank, (decision, carrying) in enumerate(((d, c) for d, c in ordered if c), start=1):
-        confident, reason = decision.confident(), decision.reason()
+    ordered = [(d, c) for d in sorted(decisions, key=FrameDecision.order) if (c := carrying_sentences(d))]
+    shown = [chosen_evidence(decision) for decision, _ in ordered]
+    sureness = [_sureness(decision, chosen, who) for (decision, _), chosen in zip(ordered, shown, strict=True)]
+    for frame_rank, ((decision, carrying), chosen_list, (confident, reason)) in enumerate(
+            zip(ordered, shown, sureness, strict=True), start=1):
+        # a near tie is named on the lead frame, when the second frame is itself confident
+        close_to = (ordered[1][0].frame if frame_rank == 1 and len(ordered) > 1 and sureness[1][0]
+                    and close_second(decision, ordered[1][0]) else None)
         carries = f"carries the frame {decision.frame.replace('_', ' ')} ({_ordered_by(decision)}); "
+        if close_to:
+            carries += f"close to {close_to.replace('_', ' ')}, the second frame; "
         if not confident:  # its evidence is shown only with that label
             carries = f"Possible frame ({reason}): {carries}"
         shared = {"rule": decision.rule, "frame_score": round(decision.score, 3), "frame_rank": frame_rank,
-                  "confidence": "confident" if confident else POSSIBLE, "reason": reason,
+                  "confidence": "confident" if confident else POSSIBLE, "reason": reason, "close_to": close_to,
                   "frame_lift": None if decision.salience is None else round(decision.salience, 3)}
-        for rank, chosen in enumerate(chosen_evidence(decision), start=1):
+        for rank, chosen in enumerate(chosen_list, start=1):
             start, end = doc.sentences[chosen.sentence]
             words = chosen.words
             listed = ", ".join(f"{w.text} {w.weight:+.2f}" for w in words)
+            shares = (None, None) if who is None else (
+                round(describing_share(words, who.describing), 3), round(describing_share(words, who.actors), 3))
             spans.append(Span(
                 type="frame", start=start, end=end, text=doc.text[start:end], label=decision.frame,
                 category=decision.frame, note=f"{carries}words that weighed most: {listed}",
                 attrs={**shared, "evidence_rank": rank, "frame_sentences": carrying,
                        "sentence_weight": round(chosen.part, 3), "main_clause_weight": round(chosen.main_part, 3),
-                       "leads_sentence": chosen.leads,
+                       "leads_sentence": chosen.leads, "describing_share": shares[0], "actor_share": shares[1],
                        "words": [{"text": w.text, "start": w.start, "end": w.end, "weight": round(w.weight, 3)}
                                  for w in words]},
             ))
     return spans
+
+
+def _sureness(decision: FrameDecision, shown: Sequence[Evidence], who: WhoWords | None) -> tuple[bool, str]:
+    """Whether a frame is confident, and why in words: the bar and the writer's voice
+    (:meth:`FrameDecision.confident`), then its best sentence's words (:func:`.evidence_confidence.evidence_check`)."""
+    from .evidence_confidence import evidence_check
+
+    confident, reason = decision.confident(), decision.reason()
+    if who is not None and confident and shown:
+        failed = evidence_check(shown[0].words, who)
+        return not failed, failed or reason
+    return confident, reason
 
 
 def _ordered_by(decision: FrameDecision) -> str:
@@ -337,6 +368,7 @@ def frame_records(spans: Iterable[Span]) -> list[dict[str, Any]]:
             "lift": span.attrs.get("frame_lift"),
             "rule": span.attrs.get("rule", ""),
             "confidence": span.attrs.get("confidence", "confident"), "reason": span.attrs.get("reason", ""),
+            "close_to": span.attrs.get("close_to"),
             "sentences": span.attrs.get("frame_sentences", 0), "evidence": [],
         })
         record["evidence"].append({"start": span.start, "end": span.end, "rank": span.attrs.get("evidence_rank", 0),

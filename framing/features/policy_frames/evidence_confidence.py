@@ -1,0 +1,178 @@
+"""How sure a frame's evidence is: does its best sentence weigh on what it says, or on how it describes a person?
+
+Blind readers of BASIL news (docs/notes/frames-reading-2026-12-07.md) rejected evidence sentences whose heaviest
+words describe who acts: a party label before a person ("the Republican governor", "Democratic senators"), a job
+title ("Senator", "Defense Secretary"), the body before a title ("FBI" of "FBI Director James Comey"), while the
+sentence's point is something else. The frame score (a probability of the whole article) cannot tell: every top
+frame of those articles scored above the model's bar.
+
+So the evidence gets a confidence of its own (:func:`evidence_check`): the *describing share* of a shown sentence
+is the part of its listed words' weight (the words that weighed most in its main clause, as the report shows
+them) carried by words that describe a person (:func:`descriptor_stretches`). A frame whose best sentence has a
+describing share over :data:`DESCRIBING_SHARE` is "possible", with those words and their share in words. No story
+word is involved: the document's mention layer finds titles, descriptions and names, and
+``lexicons/voice_roles.tsv`` names the party labels (its ``parties_campaigns`` rows).
+
+A second check asks whether the best sentence says anything beyond *who* is in it (:func:`actor_words`): when
+nearly all of its listed words' weight sits in names, organisations, groups, offices and capitalised labels
+("Republican", "White House", "Congress", "President", "lawmakers"), the sentence is about who acts, and the
+readers' definition of weak evidence ("the frame is present only through a name, title or party label") applies:
+the frame is "possible", with those words in its reason.
+
+A near tie between the article's top two frames is named too (:func:`close_second`): "Political, close to
+Legality", so one "top frame" does not hide a second as strong.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
+from typing import NamedTuple
+
+from ...corpus.mention_model import mention_lexicon
+from ...document import Document
+from ...lexicons import Lexicons
+from .evidence import SURE, FrameDecision, WordWeight
+from .name_words import name_word_ranges
+
+# A best evidence sentence whose listed words' weight is more than half in words that describe a person is not
+# the frame's evidence: most of what made it evidence is who it is about, not what it says (general grounds: a
+# majority; checked, not fitted, on SemEval by cross-validation and on the judged BASIL articles, see the docs).
+DESCRIBING_SHARE = 0.5
+PARTY_ROLE = "parties_campaigns"  # voice_roles.tsv's party labels: just before a person or group they describe them
+DESCRIPTIONS = frozenset({"definite_role", "indefinite_role", "appositive"})  # person mentions that are descriptions
+PEOPLE = frozenset({"person", "group"})  # mention kinds a party label or an organisation may stand before
+# A second frame is "close" to the top frame when its ordering number is within this of the top frame's:
+# 0.05 on a score (the lead spot_the_frame asks of a clear top frame), 0.3 on a lift (the same 0.05 in
+# log-odds where a frame is confident: 0.05 / (0.8 × 0.2) ≈ 0.3).
+CLOSE_SCORE = 0.05
+CLOSE_LIFT = 0.3
+
+# A best sentence whose listed words carry less than this share of their weight outside words naming who acts is
+# about who is in it, not about the frame (general grounds: one word of what the sentence says in five of weight;
+# checked, not fitted, on the judged BASIL articles, see docs/policy_frames.md).
+MIN_CONTENT_SHARE = 0.2
+ACTOR_MENTIONS = frozenset({"person", "organisation", "group"})  # mention kinds that name who acts
+ACTOR_TITLE_KINDS = ("title", "group")  # titles.tsv kinds that name a person or a group by office ("lawmakers")
+
+Stretches = Sequence[tuple[int, int]]  # merged, sorted (start, end) character offsets
+
+
+class WhoWords(NamedTuple):
+    """Where an article describes a person, and where it names who acts (a superset), merged and sorted."""
+
+    describing: Stretches
+    actors: Stretches
+
+
+def who_words(doc: Document, lexicons: Lexicons) -> WhoWords:
+    """The article's describing and actor stretches, ready for :func:`evidence_check`."""
+    parties = frozenset(entry.key.lower() for entry in lexicons["voice_roles"] if entry["role"] == PARTY_ROLE)
+    describing = _merged(descriptor_stretches(doc, parties))
+    titles = mention_lexicon(lexicons)
+    offices = frozenset(chain.from_iterable(titles.title_words_of(kind) for kind in ACTOR_TITLE_KINDS))
+    return WhoWords(describing, _merged(chain(describing, actor_stretches(doc, offices, parties))))
+
+
+def actor_stretches(doc: Document, offices: frozenset[str], parties: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Where the article names who acts: its person, organisation and group mentions (not pronouns), office words
+    (``offices``: "president", "lawmakers"), and capitalised words inside a sentence, which are names or labels
+    ("Republican", "GOP", "Pentagon") whether or not the mention layer resolved them.
+
+    A party's members named as a group on their own ("Republicans", "Democrats": a group mention that is a party
+    label of ``parties``) are not counted: they are the sides of the contest a Political sentence is about, and
+    blind readers took sentences about what they do as that frame's evidence.
+    """
+    sides = {m.first for m in doc.mentions if m.kind == "group" and m.text.lower() in parties}
+    for mention in doc.mentions:
+        if mention.kind in ACTOR_MENTIONS and mention.how != "pronoun" and mention.first not in sides:
+            yield mention.start, mention.end
+    columns = doc.token_columns()
+    starts, ends, norms, sentences = columns.starts, columns.ends, columns.norms, columns.sentences
+    for token, text in enumerate(columns.texts):
+        inside_sentence = token > 0 and sentences[token - 1] == sentences[token]
+        if token not in sides and (
+                norms[token] in offices or (inside_sentence and text[:1].isupper() and columns.is_word[token])):
+            yield starts[token], ends[token]
+
+
+def descriptor_stretches(doc: Document, parties: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Where the article describes a person rather than saying what they do, from its mention layer.
+
+    A person's title ("Senator" of "Senator Jane Roe", "Former Defense Secretary"); a description standing for a
+    person ("the Republican governor", "a Democrat from Ohio"); an organisation just before a person's title
+    ("FBI" of "FBI Director James Comey"); a party label just before a person or a group ("Democratic senators");
+    the words before the head of an organisation's name ("National Security" of "National Security Agency").
+    A person's name itself, a party or an office acting on its own ("Republicans voted", "the White House said")
+    are not descriptions: a sentence about what they do may well carry the frame.
+    """
+    columns = doc.token_columns()
+    starts, ends, norms = columns.starts, columns.ends, columns.norms
+    people_from = {m.first for m in doc.mentions if m.kind in PEOPLE and m.how != "pronoun"}
+    for mention in doc.mentions:
+        if mention.kind == "person" and mention.how == "title_name" and mention.name_first > mention.first:
+            yield starts[mention.first], ends[mention.name_first - 1]
+        elif (mention.how in DESCRIPTIONS if mention.kind == "person"  # a description standing for a person
+              else mention.kind == "organisation" and mention.end_token in people_from):  # the body before a title
+            yield mention.start, mention.end
+    for first, head in name_word_ranges(doc):
+        yield starts[first], ends[head - 1]
+    for token in people_from:
+        if token > 0 and norms[token - 1] in parties:
+            yield starts[token - 1], ends[token - 1]
+
+
+def _merged(stretches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping stretches joined, sorted by start (so one bisection finds a word's stretch)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(stretches):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def describes(word: WordWeight, stretches: Stretches) -> bool:
+    """Whether a listed word lies inside a stretch that describes a person."""
+    at = bisect_right(stretches, (word.start, float("inf"))) - 1
+    return at >= 0 and word.end <= stretches[at][1]
+
+
+def describing_share(words: Sequence[WordWeight], stretches: Stretches) -> float:
+    """The share of the listed words' positive weight carried by words inside ``stretches`` (0 for none)."""
+    total = sum(w.weight for w in words if w.weight > 0)
+    return 0.0 if total <= 0 else sum(w.weight for w in words if w.weight > 0 and describes(w, stretches)) / total
+
+
+def evidence_check(words: Sequence[WordWeight], who: WhoWords) -> str:
+    """Why a frame's best evidence sentence (its listed ``words``) fails, in words; ``""`` when it passes."""
+    share = describing_share(words, who.describing)
+    if share > DESCRIBING_SHARE:
+        return (f"its best sentence weighs on words that describe a person, not on what it says: titles, party "
+                f"labels or the body before a title ({_inside(words, who.describing)}) carry {share:.0%} of its "
+                f"words' weight, more than {DESCRIBING_SHARE:.0%}")
+    content = 1.0 - describing_share(words, who.actors)
+    if content < MIN_CONTENT_SHARE:
+        return (f"its best sentence names who acts but says little of the frame: names, offices and party labels "
+                f"({_inside(words, who.actors)}) carry {1 - content:.0%} of its words' weight, what it says "
+                f"{content:.0%}, under {MIN_CONTENT_SHARE:.0%}")
+    return ""
+
+
+def _inside(words: Sequence[WordWeight], stretches: Stretches) -> str:
+    """The listed words inside ``stretches``, with their weights, as the reason names them."""
+    return ", ".join(f"{w.text} {w.weight:+.2f}" for w in words if w.weight > 0 and describes(w, stretches))
+
+
+def close_second(top: FrameDecision, second: FrameDecision | None) -> bool:
+    """Whether the second frame nearly ties the top frame, by the number that orders them (lift or score).
+
+    With a lift, the second frame must also be one the model is sure of (``SURE``), as the lead frame is.
+    """
+    if second is None:
+        return False
+    if top.salience is not None and second.salience is not None:
+        return second.score >= SURE and top.salience - second.salience < CLOSE_LIFT
+    return top.score - second.score < CLOSE_SCORE
