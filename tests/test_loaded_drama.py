@@ -107,6 +107,9 @@ def test_drama_weaker_tier_is_shown_not_counted(spans_of) -> None:
     ("“It was a scathing report,” the mayor said.", "scathing", "quoted"),
     ("The mayor said that the report was scathing.", "scathing", "paraphrase"),
     ("It was not a debacle, the minister insisted.", "debacle", "paraphrase"),
+    # a tail that opens speech reports what follows: the verb before it is the writer's account
+    ("The senator lashed out on Monday, saying:", "lashed out", "own"),
+    ("The senator lashed out at the plan, calling it a scandal.", "lashed out", "own"),
     ("The minister denied the rollout was botched.", "botched", "paraphrase"),
     # the negation is part of the idiom, so nothing is denied
     ("The party showed no sign of backing down.", "no sign of backing down", "own"),

@@ -125,10 +125,14 @@ def _denies(norms: Sequence[str], index: int) -> bool:
 
 def _tail_cue(indexes: Sequence[int], norms: Sequence[str], texts: Sequence[str], words: Sequence[bool],
               cues: frozenset[str]) -> tuple[int, str] | None:
-    """``(comma, cue)`` when the sentence ends ", <at most TAIL_WINDOW words with a reporting verb>"."""
+    """``(comma, cue)`` when the sentence ends ", <at most TAIL_WINDOW words with a reporting verb>".
+
+    A tail that opens speech rather than closing it (", saying:", a participle in "-ing") reports what follows,
+    not the clause before the comma: "He lashed out on Twitter, saying:" is the writer's account of him.
+    """
     comma = next((i for i in reversed(indexes) if texts[i] == ","), None)
-    if comma is None:
+    if comma is None or texts[indexes[-1]] == ":":
         return None
     tail = [i for i in indexes if i > comma and words[i]]
-    cue = next((texts[i] for i in tail if norms[i] in cues), None)
+    cue = next((texts[i] for i in tail if norms[i] in cues and not norms[i].endswith("ing")), None)
     return (comma, cue) if cue and len(tail) <= TAIL_WINDOW else None
