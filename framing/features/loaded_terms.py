@@ -31,7 +31,7 @@ from pathlib import Path
 from ..grammar import IRREGULAR_VERB_FORMS
 from ..lexicons import Entry, Lexicons, TermMatcher, term_tokens
 
-CURATED_LEXICONS = ("loaded", "loaded_drama")
+CURATED_LEXICONS = ("loaded", "loaded_drama", "loaded_idioms")
 FEATURE_LEXICONS = ("loaded",)  # the learned lexicon's ``lexicon=loaded:<category>`` features
 VOWELS = frozenset("aeiou")
 SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z")

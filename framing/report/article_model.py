@@ -42,7 +42,7 @@ SPAN_STYLE: dict[str, dict[str, str]] = {
 }
 # Which lexicon explains a span of each type (its label is that lexicon's key).
 # The lexicons whose rows each span type names (loaded terms: loaded.tsv, then loaded_drama.tsv).
-SPAN_LEXICON = {"hedge": ("hedges",), "loaded": ("loaded", "loaded_drama"), "attribution": ("reporting_verbs",),
+SPAN_LEXICON = {"hedge": ("hedges",), "loaded": ("loaded", "loaded_drama", "loaded_idioms"), "attribution": ("reporting_verbs",),
                 "source": ("source_kinds",)}
 SHORT_ARTICLE_WORDS = 300
 
