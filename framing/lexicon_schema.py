@@ -95,6 +95,11 @@ SCHEMAS: dict[str, Schema] = {
     "loaded_drama": _schema("term", Column("category", closed=True), "alternative",
                             _rules("rule", "loaded", "context", required=False),
                             Column("tier", required=False, default="counted", closed=True)),
+    # Idioms and metaphors of news drama and evaluation ("move the goalposts", "out of line", "churn out"),
+    # read like loaded_drama.tsv, same columns and tiers.
+    "loaded_idioms": _schema("term", Column("category", closed=True), "alternative",
+                             _rules("rule", "loaded", "context", required=False),
+                             Column("tier", required=False, default="counted", closed=True)),
     # signals_speech: whether the term's first word, next to a quote, marks the quote as speech.
     # needs_content: whether the cue counts only when it introduces content (a that-clause, a quote, …).
     # bare_object: with only a noun object, whether the cue still reports (report) or names an act (act).

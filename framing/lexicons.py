@@ -58,7 +58,8 @@ ATTRIBUTION_SCORER_FILE = "attribution_scorer.json"
 # Words outside any reporting-verb entry that still mark a quote as reported speech.
 EXTRA_REPORTING_CUES = ("according", "quoted", "quoting")
 # Lexicons whose keys are matched as token sequences in running text.
-TERM_LEXICONS = ("hedges", "loaded", "loaded_drama", "reporting_verbs", "source_kinds", "headline_cues", "frame_cues")
+TERM_LEXICONS = ("hedges", "loaded", "loaded_drama", "loaded_idioms", "reporting_verbs", "source_kinds",
+                 "headline_cues", "frame_cues")
 
 
 def bundled_lexicon_dir() -> Path:

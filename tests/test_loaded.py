@@ -10,7 +10,7 @@ import pytest
 
 from framing.document import Document, QuoteRegion
 from framing.features import loaded
-from framing.features.loaded_terms import curated_entries
+from framing.features.loaded_terms import CURATED_LEXICONS, curated_entries
 from framing.lexicons import Lexicons, load_lexicons
 
 
@@ -168,7 +168,7 @@ def test_loaded_lexicon_rows_have_alternative_source_and_note(lexicons: Lexicons
 
 
 def test_loaded_lexicon_loads_without_warnings(lexicons: Lexicons) -> None:
-    assert [w for w in lexicons.warnings if "loaded.tsv" in w or "loaded_drama.tsv" in w] == []
+    assert [w for w in lexicons.warnings if any(f"{name}.tsv" in w for name in CURATED_LEXICONS)] == []
 
 
 def test_loaded_reports_a_scare_quote_and_the_term_inside_as_one_finding(

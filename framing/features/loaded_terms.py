@@ -1,9 +1,11 @@
 """The curated loaded terms the extractor reads, and the spellings under which a listed term is found.
 
-Two files hold them: ``loaded.tsv`` (labels, violence framing, intensifiers, evaluative words,
-distancing markers) and ``loaded_drama.tsv`` (the language of political drama: verbs of
-conflict, drama nouns and metaphors, evaluative words of news style). A ``loaded.tsv`` row
-wins over a drama row with the same term. The learned lexicon (optional set) reads
+Three files hold them: ``loaded.tsv`` (labels, violence framing, intensifiers, evaluative words,
+distancing markers), ``loaded_drama.tsv`` (the language of political drama: verbs of
+conflict, drama nouns and metaphors, evaluative words of news style) and ``loaded_idioms.tsv``
+(idioms and metaphors of news drama and evaluation built from neutral words: "move the
+goalposts", "out of line", "churn out"). An earlier file's row wins over a later one with the
+same term. The learned lexicon (optional set) reads
 ``loaded.tsv`` memberships as features (:data:`FEATURE_LEXICONS`), so the drama file leaves
 that trained model's inputs exactly as they were when it was trained.
 
@@ -31,7 +33,7 @@ from pathlib import Path
 from ..grammar import IRREGULAR_VERB_FORMS
 from ..lexicons import Entry, Lexicons, TermMatcher, term_tokens
 
-CURATED_LEXICONS = ("loaded", "loaded_drama")
+CURATED_LEXICONS = ("loaded", "loaded_drama", "loaded_idioms")
 FEATURE_LEXICONS = ("loaded",)  # the learned lexicon's ``lexicon=loaded:<category>`` features
 VOWELS = frozenset("aeiou")
 SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z")
@@ -123,7 +125,7 @@ def match_rule(entry: Entry, matched: tuple[str, ...]) -> str:
 
 
 def lexicon_of(entry: Entry) -> str:
-    """The lexicon a row comes from ("loaded", "loaded_drama"), named by its file, bundled or layered."""
+    """The lexicon a row comes from ("loaded", "loaded_idioms", ...), named by its file, bundled or layered."""
     return Path(entry.file).stem
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..analysis import ArticleAnalysis
 from ..document import POSSIBLE, SPAN_TYPES, Span
+from ..features.loaded_terms import CURATED_LEXICONS
 from ..features.rule_notes import describe_rule
 from ..lexicons import Lexicons
 from ..rates import per_thousand
@@ -41,8 +42,8 @@ SPAN_STYLE: dict[str, dict[str, str]] = {
               "counts": "the sentences that carry each policy frame an article is given (at most three per frame)"},
 }
 # Which lexicon explains a span of each type (its label is that lexicon's key).
-# The lexicons whose rows each span type names (loaded terms: loaded.tsv, then loaded_drama.tsv).
-SPAN_LEXICON = {"hedge": ("hedges",), "loaded": ("loaded", "loaded_drama"), "attribution": ("reporting_verbs",),
+# The lexicons whose rows each span type names (loaded terms: the curated files, loaded.tsv first).
+SPAN_LEXICON = {"hedge": ("hedges",), "loaded": CURATED_LEXICONS, "attribution": ("reporting_verbs",),
                 "source": ("source_kinds",)}
 SHORT_ARTICLE_WORDS = 300
 
