@@ -15,6 +15,7 @@ from framing.analysis import analyze_document
 from framing.cli import main
 from framing.compare.policy_frames import build_frames, frames_summary
 from framing.corpus import parse_text
+from framing.document import POSSIBLE
 from framing.errors import FramingInputError
 from framing.features.policy_frames.cues import cue_hits
 from framing.features.policy_frames.evidence import evidence_sentences
@@ -152,6 +153,22 @@ def test_frames_table_marks_the_lead_frame_the_other_outlet_leaves_out(general_l
     start, end = map(int, offsets.split("-"))
     assert article_id == "e" and "billion" in analyses[0].document.text[start:end]
     assert frames_summary(table) == ("Paper A frames the story mainly as economics; Paper B as security.")
+
+
+def test_an_outlet_carrying_a_frame_only_as_possible_has_not_left_it_out(general_lexicons: Lexicons) -> None:
+    """★ says another outlet leaves the frame out: not when that outlet carries it, if only as possible."""
+    from framing.report.html import render_html
+    from framing.report.model import build_report_model
+
+    economy_b = _analysis(ECONOMY, general_lexicons, id="b", outlet="Paper B")
+    unsure = tuple(replace(span, attrs={**span.attrs, "confidence": POSSIBLE, "reason": "a test's weak evidence"})
+                   if span.type == "frame" else span for span in economy_b.spans)
+    analyses = [_analysis(ECONOMY, general_lexicons, id="a", outlet="Paper A"), replace(economy_b, spans=unsure)]
+    table = build_frames(analyses)
+    economic_a = table[(table["outlet"] == "Paper A") & (table["frame"] == "Economic")].iloc[0]
+    assert economic_a["left_out_by"] == [] and not economic_a["leads_where_others_leave_out"]
+    page = render_html(build_report_model(analyses, general_lexicons), [])
+    assert 'class="possible-cell"' in page
 
 
 def test_frames_report_section_links_each_cell_to_its_evidence_marker(general_lexicons: Lexicons) -> None:

@@ -77,7 +77,10 @@ def build_frames(analyses: Sequence[ArticleAnalysis]) -> pd.DataFrame:
             tally = possible if span.attrs.get("confidence") == POSSIBLE else confident
             tally.add((outlet, span.label), analysis.document.id, span)
     present = [frame for frame in POLICY_FRAMES if any((outlet, frame) in confident.evidence for outlet in outlets)]
-    left_out = {frame: [other for other in outlets if (other, frame) not in confident.evidence] for frame in present}
+    # an outlet that carries a frame only as possible has not left it out: ★ must not say it does
+    left_out = {frame: [other for other in outlets
+                        if (other, frame) not in confident.evidence and (other, frame) not in possible.evidence]
+                for frame in present}
     rows: list[dict[str, Any]] = []
     for outlet in outlets:
         n_articles = len(members[outlet])

@@ -30,6 +30,7 @@ def frames_section(
     frames = list(dict.fromkeys(table["frame"])) if not table.empty else []
     outlets = list(dict.fromkeys(table["outlet"])) if not table.empty else []
     cells: dict[tuple[str, str], dict[str, Any]] = {}
+    possible_pairs = set(zip(possible["frame"], possible["outlet"], strict=True)) if not possible.empty else set()
     for record in table.to_dict("records"):
         evidence = _evidence_links(record, texts, span_ids)
         cells[(record["frame"], record["outlet"])] = {
@@ -37,6 +38,7 @@ def frames_section(
             "sentences": record["frame_sentences"], "low": record["share_ci_low"], "high": record["share_ci_high"],
             "leads": record["leads"], "left_out": record["outlet"] in record["left_out_by"],
             "alone": record["leads_where_others_leave_out"], "evidence": evidence,
+            "possible": (record["frame"], record["outlet"]) in possible_pairs,  # carried, but only as possible
         }
     return {
         "summary": frames_summary(table),
