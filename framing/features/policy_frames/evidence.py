@@ -299,7 +299,7 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision], who: WhoWords
     "possible", and so is one whose best sentence names who acts and says little else
     (:func:`.evidence_confidence.evidence_check`).
     """
-    from .evidence_confidence import close_second, describing_share
+    from .evidence_confidence import close_second, weight_share
 
     spans = []
     ordered = [(d, c) for d in sorted(decisions, key=FrameDecision.order) if (c := carrying_sentences(d))]
@@ -323,7 +323,7 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision], who: WhoWords
             words = chosen.words
             listed = ", ".join(f"{w.text} {w.weight:+.2f}" for w in words)
             shares = (None, None) if who is None else (
-                round(describing_share(words, who.describing), 3), round(describing_share(words, who.actors), 3))
+                round(weight_share(words, who.describes), 3), round(weight_share(words, who.names_actor), 3))
             spans.append(Span(
                 type="frame", start=start, end=end, text=doc.text[start:end], label=decision.frame,
                 category=decision.frame, note=f"{carries}words that weighed most: {listed}",

@@ -13,7 +13,7 @@ describing share over :data:`DESCRIBING_SHARE` is "possible", with those words a
 word is involved: the document's mention layer finds titles, descriptions and names, and
 ``lexicons/voice_roles.tsv`` names the party labels (its ``parties_campaigns`` rows).
 
-A second check asks whether the best sentence says anything beyond *who* is in it (:func:`actor_words`): when
+A second check asks whether the best sentence says anything beyond *who* is in it (:meth:`WhoWords.names_actor`): when
 nearly all of its listed words' weight sits in names, organisations, groups, offices and capitalised labels
 ("Republican", "White House", "Congress", "President", "lawmakers"), the sentence is about who acts, and the
 readers' definition of weak evidence ("the frame is present only through a name, title or party label") applies:
@@ -25,10 +25,10 @@ Legality", so one "top frame" does not hide a second as strong.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from itertools import chain
-from typing import NamedTuple
 
 from ...corpus.mention_model import mention_lexicon
 from ...document import Document
@@ -59,42 +59,54 @@ ACTOR_TITLE_KINDS = ("title", "group")  # titles.tsv kinds that name a person or
 Stretches = Sequence[tuple[int, int]]  # merged, sorted (start, end) character offsets
 
 
-class WhoWords(NamedTuple):
-    """Where an article describes a person, and where it names who acts (a superset), merged and sorted."""
+class WhoWords:
+    """Where one article describes a person, and whether a listed word names who acts.
 
-    describing: Stretches
-    actors: Stretches
+    Built once per article (its mentions are few), asked only about the handful of words a best evidence
+    sentence lists: the token tests run for those words, not for every token of the article.
+    """
+
+    def __init__(self, doc: Document, lexicons: Lexicons) -> None:
+        parties, self.offices = who_lexicon(lexicons)
+        self.describing = _merged(descriptor_stretches(doc, parties))
+        # a party's members named as a group on their own ("Republicans"): the sides of a Political contest
+        self.sides = frozenset(m.first for m in doc.mentions if m.kind == "group" and m.text.lower() in parties)
+        self.actor_mentions = _merged((m.start, m.end) for m in doc.mentions
+                                      if m.kind in ACTOR_MENTIONS and m.how != "pronoun" and m.first not in self.sides)
+        self.columns = doc.token_columns()
+
+    def describes(self, word: WordWeight) -> bool:
+        """Whether a listed word lies where the article describes a person (:func:`descriptor_stretches`)."""
+        return _within(word, self.describing)
+
+    def names_actor(self, word: WordWeight) -> bool:
+        """Whether a listed word names who acts: a description of a person, a person, organisation or group
+        mention (not a pronoun, not a party's members as a side), an office word ("president", "lawmakers"), or a
+        capitalised word inside a sentence, a name or label ("Republican", "GOP") whether or not the mention layer
+        resolved it."""
+        if self.describes(word) or _within(word, self.actor_mentions):
+            return True
+        columns = self.columns
+        token = bisect_left(columns.starts, word.start)
+        if token == len(columns.starts) or columns.starts[token] != word.start or token in self.sides:
+            return False
+        inside_sentence = token > 0 and columns.sentences[token - 1] == columns.sentences[token]
+        return columns.norms[token] in self.offices or (
+            inside_sentence and columns.is_word[token] and columns.texts[token][:1].isupper())
 
 
 def who_words(doc: Document, lexicons: Lexicons) -> WhoWords:
-    """The article's describing and actor stretches, ready for :func:`evidence_check`."""
+    """The article's describing stretches and actor tests, ready for :func:`evidence_check`."""
+    return WhoWords(doc, lexicons)
+
+
+@lru_cache(maxsize=8)
+def who_lexicon(lexicons: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
+    """The party labels (``voice_roles.tsv``) and office words (``titles.tsv``), once per :class:`Lexicons`
+    (immutable, like :func:`~framing.corpus.mention_model.mention_lexicon`'s cache)."""
     parties = frozenset(entry.key.lower() for entry in lexicons["voice_roles"] if entry["role"] == PARTY_ROLE)
-    describing = _merged(descriptor_stretches(doc, parties))
     titles = mention_lexicon(lexicons)
-    offices = frozenset(chain.from_iterable(titles.title_words_of(kind) for kind in ACTOR_TITLE_KINDS))
-    return WhoWords(describing, _merged(chain(describing, actor_stretches(doc, offices, parties))))
-
-
-def actor_stretches(doc: Document, offices: frozenset[str], parties: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """Where the article names who acts: its person, organisation and group mentions (not pronouns), office words
-    (``offices``: "president", "lawmakers"), and capitalised words inside a sentence, which are names or labels
-    ("Republican", "GOP", "Pentagon") whether or not the mention layer resolved them.
-
-    A party's members named as a group on their own ("Republicans", "Democrats": a group mention that is a party
-    label of ``parties``) are not counted: they are the sides of the contest a Political sentence is about, and
-    blind readers took sentences about what they do as that frame's evidence.
-    """
-    sides = {m.first for m in doc.mentions if m.kind == "group" and m.text.lower() in parties}
-    for mention in doc.mentions:
-        if mention.kind in ACTOR_MENTIONS and mention.how != "pronoun" and mention.first not in sides:
-            yield mention.start, mention.end
-    columns = doc.token_columns()
-    starts, ends, norms, sentences = columns.starts, columns.ends, columns.norms, columns.sentences
-    for token, text in enumerate(columns.texts):
-        inside_sentence = token > 0 and sentences[token - 1] == sentences[token]
-        if token not in sides and (
-                norms[token] in offices or (inside_sentence and text[:1].isupper() and columns.is_word[token])):
-            yield starts[token], ends[token]
+    return parties, frozenset(chain.from_iterable(titles.title_words_of(kind) for kind in ACTOR_TITLE_KINDS))
 
 
 def descriptor_stretches(doc: Document, parties: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -134,36 +146,36 @@ def _merged(stretches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def describes(word: WordWeight, stretches: Stretches) -> bool:
-    """Whether a listed word lies inside a stretch that describes a person."""
+def _within(word: WordWeight, stretches: Stretches) -> bool:
+    """Whether a listed word lies inside one of the merged, sorted ``stretches``."""
     at = bisect_right(stretches, (word.start, float("inf"))) - 1
     return at >= 0 and word.end <= stretches[at][1]
 
 
-def describing_share(words: Sequence[WordWeight], stretches: Stretches) -> float:
-    """The share of the listed words' positive weight carried by words inside ``stretches`` (0 for none)."""
+def weight_share(words: Sequence[WordWeight], test: Callable[[WordWeight], bool]) -> float:
+    """The share of the listed words' positive weight carried by words that pass ``test`` (0 for none)."""
     total = sum(w.weight for w in words if w.weight > 0)
-    return 0.0 if total <= 0 else sum(w.weight for w in words if w.weight > 0 and describes(w, stretches)) / total
+    return 0.0 if total <= 0 else sum(w.weight for w in words if w.weight > 0 and test(w)) / total
 
 
 def evidence_check(words: Sequence[WordWeight], who: WhoWords) -> str:
     """Why a frame's best evidence sentence (its listed ``words``) fails, in words; ``""`` when it passes."""
-    share = describing_share(words, who.describing)
+    share = weight_share(words, who.describes)
     if share > DESCRIBING_SHARE:
         return (f"its best sentence weighs on words that describe a person, not on what it says: titles, party "
-                f"labels or the body before a title ({_inside(words, who.describing)}) carry {share:.0%} of its "
+                f"labels or the body before a title ({_listed(words, who.describes)}) carry {share:.0%} of its "
                 f"words' weight, more than {DESCRIBING_SHARE:.0%}")
-    content = 1.0 - describing_share(words, who.actors)
+    content = 1.0 - weight_share(words, who.names_actor)
     if content < MIN_CONTENT_SHARE:
         return (f"its best sentence names who acts but says little of the frame: names, offices and party labels "
-                f"({_inside(words, who.actors)}) carry {1 - content:.0%} of its words' weight, what it says "
+                f"({_listed(words, who.names_actor)}) carry {1 - content:.0%} of its words' weight, what it says "
                 f"{content:.0%}, under {MIN_CONTENT_SHARE:.0%}")
     return ""
 
 
-def _inside(words: Sequence[WordWeight], stretches: Stretches) -> str:
-    """The listed words inside ``stretches``, with their weights, as the reason names them."""
-    return ", ".join(f"{w.text} {w.weight:+.2f}" for w in words if w.weight > 0 and describes(w, stretches))
+def _listed(words: Sequence[WordWeight], test: Callable[[WordWeight], bool]) -> str:
+    """The listed words that pass ``test``, with their weights, as the reason names them."""
+    return ", ".join(f"{w.text} {w.weight:+.2f}" for w in words if w.weight > 0 and test(w))
 
 
 def close_second(top: FrameDecision, second: FrameDecision | None) -> bool:
