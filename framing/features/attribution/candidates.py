@@ -34,7 +34,7 @@ rule's candidate first, then the generators in the order above. A cue turned dow
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
@@ -130,8 +130,8 @@ def proposals(
     classes = lexicon_classes(lexicons)
     counts = TokenCounts(context)
     by_start = {attribution.start: attribution for attribution in found}
-    speakers = _name_words(a.source.name for a in found if a.source is not None)
-    heard: dict[str, bool] = {}  # a subject's name → whether it shares a word with a source's name
+    # The words of the sources' names: a subject that shares one is an actor heard speaking before.
+    speakers = frozenset().union(*[_name_words(a.source.name) for a in found if a.source is not None])
     cue_sentences = {a.sentence for a in found}
     proposed: list[Proposal] = []
     taken: set[int] = set()
@@ -144,17 +144,11 @@ def proposals(
         taken.update(span)
         common, more = _features(context, counts, classes, first, last, generator, unit, via)
         more.extend(extra)
-        if unit is not None and heard_before(unit.name):
+        if unit is not None and not speakers.isdisjoint(_name_words(unit.name)):
             more.append("subject_is_a_source")  # an actor the rules already heard speak in this article
         if tokens[first].sentence in cue_sentences and attribution is None:
             more.append("sentence_has_rule_cue")
         proposed.append(Proposal(first, last, generator, common, tuple(more), attribution, entry, turned_down))
-
-    def heard_before(name: str) -> bool:
-        found = heard.get(name)
-        if found is None:
-            found = heard[name] = not speakers.isdisjoint(_name_words([name]))
-        return found
 
     tokens = context.tokens
     for candidate in candidates:
@@ -177,9 +171,11 @@ def proposals(
     return sorted(proposed, key=lambda proposal: proposal.first)
 
 
-def _name_words(names: Iterable[str]) -> set[str]:
-    """The capitalized words of names ("Donald Trump" → {"donald", "trump"}), to tell one actor's mentions."""
-    return {word.lower() for name in names for word in name.split() if word[:1].isupper() and len(word) > 2}
+@lru_cache(maxsize=16384)
+def _name_words(name: str) -> frozenset[str]:
+    """The capitalized words of a name ("Donald Trump" → {"donald", "trump"}), to tell one actor's mentions
+    (cached: the same names recur in every article of a story)."""
+    return frozenset(word.lower() for word in name.split() if word[:1].isupper() and len(word) > 2)
 
 
 def _following(context: Context, last: int, sentence: int) -> str:
