@@ -47,6 +47,9 @@ _DEAD_ENDS = frozenset(
     if word != "," and not word.endswith("ly")
 )
 _POSSESSIVE_ENDINGS = ("'s", "’s")
+# Words the reading steps back over to a subject (auxiliaries, time words; -ly adverbs and years are
+# told by their spelling): after any other word the subject ends right before the head.
+_STEPPED_OVER = AUXILIARIES | TIME_WORDS
 # How many tokens past the subject the head may stand (auxiliaries, adverbs and a time phrase are skipped).
 MAX_GAP = 6
 
@@ -67,8 +70,11 @@ def _cue_at(context: Context, sentences: Sequence[int], head: int) -> tuple[int,
         unit = _colon_speaker(context, head)
         return (head, head, "speaker_colon", unit, "colon") if unit is not None else None
     sentence = sentences[head]
-    before, _ = skip_auxiliaries_back(tokens, norms, head, sentence)
-    before = before_time_phrase(context, before, sentence)
+    before = head - 1  # a head never opens its sentence (``_possible_heads``)
+    previous = norms[before]
+    if previous in _STEPPED_OVER or previous.endswith("ly") or previous.isdigit():
+        before, _ = skip_auxiliaries_back(tokens, norms, head, sentence)
+        before = before_time_phrase(context, before, sentence)
     if before < 0 or sentences[before] != sentence or head - before > MAX_GAP or norms[head] in _NO_HEADS:
         return None
     first = before + 1
