@@ -85,9 +85,26 @@ class LinearScorer:
         words = labels or {}
         return "; ".join(f"{words.get(name, name)} {value:+.2f}" for _, name, value in ranked[:most])
 
+    def explain_names(self, common: tuple[str, ...], more: Iterable[str], *, most: int = 4) -> str:
+        """``explain`` of features that all have the value 1.0, named as in ``probability_of_names``.
+
+        The ranking of a ``common`` combination is cached per model; only its first ``most`` can
+        be among the features shown, so just those are ranked with ``more``'s."""
+        weights = self.weights
+        extra = [(-abs(weight), name, weight) for name in more if (weight := weights.get(name)) is not None]
+        ranked = sorted(_ranked(self, common, most) + extra) if extra else _ranked(self, common, most)
+        return "; ".join(f"{name} {value:+.2f}" for _, name, value in ranked[:most])
+
 
 def _logistic(logit: float) -> float:
     return 1.0 / (1.0 + math.exp(-logit))
+
+
+@lru_cache(maxsize=8192)
+def _ranked(scorer: LinearScorer, names: tuple[str, ...], most: int) -> list[tuple[float, str, float]]:
+    """The ``most`` largest shares among ``names`` (all valued 1.0), ranked as ``explain`` ranks them."""
+    weights = scorer.weights
+    return sorted((-abs(weights[name]), name, weights[name]) for name in names if name in weights)[:most]
 
 
 @lru_cache(maxsize=8192)

@@ -170,10 +170,11 @@ def test_attribution_scored_copy_equals_dataclasses_replace() -> None:
 
 
 def test_attribution_scorer_names_score_as_the_feature_dict(general_lexicons) -> None:
-    """The scorer reads a candidate's feature names without building its dict: the very same float."""
+    """The scorer reads a candidate's feature names without building its dict: the very same float and words."""
     scorer = general_lexicons.attribution_scorer
     text = BANNED + " Voters cheered her opposition to the tax. The mayor said so and vetoed the bill."
     proposed = candidate_proposals(parse_text(text, general_lexicons), general_lexicons)
     assert {p.generator for p in proposed} >= {"lexicon", "subject_verb", "possessive_noun", "coordinated_verb"}
     for proposal in proposed:
         assert scorer.probability_of_names(proposal.common, proposal.more) == scorer.probability(proposal.features)
+        assert scorer.explain_names(proposal.common, proposal.more) == scorer.explain(proposal.features)

@@ -59,7 +59,8 @@ def scored_attributions(
         probability = scorer.probability_of_names(proposal.common, proposal.more)
         if probability < scorer.threshold:
             continue
-        kept.append(_attribution(context, proposal, round(probability, 3), scorer.explain(proposal.features)))
+        why = scorer.explain_names(proposal.common, proposal.more)
+        kept.append(_attribution(context, proposal, round(probability, 3), why))
     return kept
 
 
