@@ -76,10 +76,9 @@ def bare_question(text: str, sentence: tuple[int, int]) -> bool:
     Interviews printed as a run of prompts and answers put the topic first; every word
     but a few linking words is capitalised, and nothing in it is a verb of its own.
     """
-    mark = text.rfind("?", *sentence)
-    if mark < 0 or (mark + 1 < sentence[1] and not text[mark + 1 : sentence[1]].isspace()):
-        return False  # most sentences: no "?" ends them, known without copying or splitting the sentence
-    stretch = text[sentence[0] : mark + 1]
+    stretch = text[sentence[0] : sentence[1]].rstrip()
+    if not stretch.endswith("?"):
+        return False  # most sentences: known from the last character, without splitting the sentence
     words = stretch.split()
     if len(words) > BARE_QUESTION_WORDS:
         return False
