@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import repeat
 from operator import mul
 from pathlib import Path
@@ -54,8 +55,20 @@ class LinearScorer:
         # Scored for every candidate of every document: the products are summed in C (``map``), in the
         # features' order, so the float result is the one a generator expression over the items gives.
         products = map(mul, map(self.weights.get, features.keys(), repeat(0.0)), features.values())
-        logit = self.intercept + sum(products)
-        return 1.0 / (1.0 + math.exp(-logit))
+        return _logistic(self.intercept + sum(products))
+
+    def probability_of_names(self, common: tuple[str, ...], more: Iterable[str]) -> float:
+        """``probability`` of features that all have the value 1.0, named by ``common`` then ``more``.
+
+        For candidates scored by the thousand and mostly dropped: no dict is built, and the sum of a
+        ``common`` combination (one that repeats across candidates) is cached per model. The weights
+        are added one by one in the same order as ``probability`` adds them, so the float is the same.
+        """
+        total = _weight_sum(self, common)
+        weight = self.weights.get
+        for name in more:
+            total += weight(name, 0.0)
+        return _logistic(self.intercept + total)
 
     def explain(
         self, features: Mapping[str, float], *, most: int = 4, labels: Mapping[str, str] | None = None
@@ -71,6 +84,33 @@ class LinearScorer:
                         if value and name in weights for share in (weights[name] * value,))
         words = labels or {}
         return "; ".join(f"{words.get(name, name)} {value:+.2f}" for _, name, value in ranked[:most])
+
+    def explain_names(self, common: tuple[str, ...], more: Iterable[str], *, most: int = 4) -> str:
+        """``explain`` of features that all have the value 1.0, named as in ``probability_of_names``.
+
+        The ranking of a ``common`` combination is cached per model; only its first ``most`` can
+        be among the features shown, so just those are ranked with ``more``'s."""
+        weights = self.weights
+        extra = [(-abs(weight), name, weight) for name in more if (weight := weights.get(name)) is not None]
+        ranked = sorted(_ranked(self, common, most) + extra) if extra else _ranked(self, common, most)
+        return "; ".join(f"{name} {value:+.2f}" for _, name, value in ranked[:most])
+
+
+def _logistic(logit: float) -> float:
+    return 1.0 / (1.0 + math.exp(-logit))
+
+
+@lru_cache(maxsize=8192)
+def _ranked(scorer: LinearScorer, names: tuple[str, ...], most: int) -> list[tuple[float, str, float]]:
+    """The ``most`` largest shares among ``names`` (all valued 1.0), ranked as ``explain`` ranks them."""
+    weights = scorer.weights
+    return sorted((-abs(weights[name]), name, weights[name]) for name in names if name in weights)[:most]
+
+
+@lru_cache(maxsize=8192)
+def _weight_sum(scorer: LinearScorer, names: tuple[str, ...]) -> float:
+    """The weights of ``names`` summed in order (0.0 for a name the model lacks), as ``sum`` adds them."""
+    return sum(map(scorer.weights.get, names, repeat(0.0)))
 
 
 def read_model_data(path: Path, expected: str, retrain: str) -> dict[str, Any]:

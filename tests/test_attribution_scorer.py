@@ -152,3 +152,29 @@ def test_attribution_scorer_cue_no_rule_accepted_is_shown_as_possible(tmp_path: 
     assert cues["has banned"]["confidence"] == "possible" and "no rule" in cues["has banned"]["reason"]
     assert "confidence" not in cues["said"]
     assert analysis.features["attribution_count"] == 1 == analysis.features["n_attributions"]
+
+
+def test_attribution_scored_copy_equals_dataclasses_replace() -> None:
+    """``Attribution.scored`` writes ``replace`` out by hand; a field added later must not be dropped."""
+    from dataclasses import fields, replace
+
+    from framing.features.attribution.model import Attribution, Source
+
+    source = Source(0, 3, "She", "named_person", "pronoun she", "Ann Lee")
+    values = {"start": 4, "end": 8, "text": "said", "entry": None, "sentence": 2, "source": source,
+              "conduits": (source,), "content": (9, 20), "rule": "r", "features": ("f",), "score": 0.1,
+              "why": "w", "confidence": "possible", "reason": "because", "doubt_rule": "d"}
+    assert set(values) == {field.name for field in fields(Attribution)}
+    attribution = Attribution(**values)
+    assert attribution.scored(0.75, "x +1.00") == replace(attribution, score=0.75, why="x +1.00")
+
+
+def test_attribution_scorer_names_score_as_the_feature_dict(general_lexicons) -> None:
+    """The scorer reads a candidate's feature names without building its dict: the very same float and words."""
+    scorer = general_lexicons.attribution_scorer
+    text = BANNED + " Voters cheered her opposition to the tax. The mayor said so and vetoed the bill."
+    proposed = candidate_proposals(parse_text(text, general_lexicons), general_lexicons)
+    assert {p.generator for p in proposed} >= {"lexicon", "subject_verb", "possessive_noun", "coordinated_verb"}
+    for proposal in proposed:
+        assert scorer.probability_of_names(proposal.common, proposal.more) == scorer.probability(proposal.features)
+        assert scorer.explain_names(proposal.common, proposal.more) == scorer.explain(proposal.features)

@@ -76,9 +76,11 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> list[Attribution]:
 
 def find_candidates(doc: Document, lexicons: Lexicons) -> list[CueCandidate]:
     """Every lexicon cue the rules considered, accepted or turned down, each with its rule and features."""
+    context = Context(doc, lexicons)
     candidates: list[CueCandidate] = []
-    _attributions(Context(doc, lexicons), lexicons, candidates)
-    return candidates
+    _attributions(context, lexicons, candidates)
+    # The cue's own facts are named here, not in the pipeline: the learned scorer never reads them.
+    return [c._replace(features=_base_features(context, c.cue) + c.features) for c in candidates]
 
 
 def candidate_proposals(doc: Document, lexicons: Lexicons) -> list[Proposal]:
@@ -197,7 +199,10 @@ def _decide(context: Context, cue: Cue, found: list[Attribution]) -> CueCandidat
 def _attributions(
     context: Context, lexicons: Lexicons, candidates: list[CueCandidate] | None = None
 ) -> list[Attribution]:
-    """Lexicon cues through the rules, then the construction rules; each with what it reports."""
+    """Lexicon cues through the rules, then the construction rules; each with what it reports.
+
+    ``candidates``, when given, collects every lexicon cue the rules considered, with the rules' features
+    only (:func:`find_candidates` adds the cue's own)."""
     tokens, doc = context.tokens, context.doc
     found: list[Attribution] = []
     heard: list[Attribution] = []  # found, plus predicates of an actor whose subject a later participle continues
@@ -208,7 +213,7 @@ def _attributions(
         cue = _cue(context, first, end, entry)
         candidate = _decide(context, cue, heard)
         if candidates is not None:
-            candidates.append(candidate._replace(features=_base_features(context, cue) + candidate.features))
+            candidates.append(candidate)
         # "Bloomberg endorsed Clinton, saying …": "endorsed" reports nothing, but "saying" is still his.
         predicate = candidate.rule == PREDICATE_CHECK and candidate.unit is not None
         if not candidate.accepted and not predicate:

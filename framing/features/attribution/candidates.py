@@ -34,7 +34,7 @@ rule's candidate first, then the generators in the order above. A cue turned dow
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
@@ -65,14 +65,30 @@ class Proposal(NamedTuple):
 
     ``attribution`` is the rules' attribution when they accepted it (its source, conduits
     and content are kept if the scorer accepts it too); ``entry`` the lexicon row, if any.
+    The features are kept as names, every one valued 1.0, in the order the scorer sums them:
+    ``common`` (a combination that repeats across candidates) then ``more``; ``turned_down``
+    adds ``rule_accepted`` at 0.0 (a rule considered the cue and turned it down). The dict of
+    :attr:`features` is built only when asked (training, the explanation of a kept cue): most
+    candidates are scored and dropped, and building one per candidate cost more than scoring it.
     """
 
     first: int
     last: int
     generator: str
-    features: Mapping[str, float]
+    common: tuple[str, ...]
+    more: tuple[str, ...]
     attribution: Attribution | None
     entry: Entry | None
+    turned_down: bool = False
+
+    @property
+    def features(self) -> dict[str, float]:
+        """The named features as the model reads them: name → value."""
+        features = dict.fromkeys(self.common, 1.0)
+        features.update(dict.fromkeys(self.more, 1.0))
+        if self.turned_down:
+            features["rule_accepted"] = 0.0
+        return features
 
 
 def lexicon_classes(lexicons: Lexicons) -> dict[str, tuple[str, ...]]:
@@ -114,31 +130,25 @@ def proposals(
     classes = lexicon_classes(lexicons)
     counts = TokenCounts(context)
     by_start = {attribution.start: attribution for attribution in found}
-    speakers = _name_words(a.source.name for a in found if a.source is not None)
-    heard: dict[str, bool] = {}  # a subject's name → whether it shares a word with a source's name
+    # The words of the sources' names: a subject that shares one is an actor heard speaking before.
+    speakers = frozenset().union(*[_name_words(a.source.name) for a in found if a.source is not None])
     cue_sentences = {a.sentence for a in found}
     proposed: list[Proposal] = []
     taken: set[int] = set()
 
-    def add(first: int, last: int, generator: str, unit: Unit | None, via: str, extra: Mapping[str, float],
-            attribution: Attribution | None = None, entry: Entry | None = None) -> None:
+    def add(first: int, last: int, generator: str, unit: Unit | None, via: str, extra: Sequence[str] = (),
+            attribution: Attribution | None = None, entry: Entry | None = None, turned_down: bool = False) -> None:
         span = range(first, last + 1)
         if not taken.isdisjoint(span):
             return
         taken.update(span)
-        features = _features(context, counts, classes, first, last, generator, unit, via)
-        features.update(extra)
-        if unit is not None and heard_before(unit.name):
-            features["subject_is_a_source"] = 1.0  # an actor the rules already heard speak in this article
+        common, more = _features(context, counts, classes, first, last, generator, unit, via)
+        more.extend(extra)
+        if unit is not None and not speakers.isdisjoint(_name_words(unit.name)):
+            more.append("subject_is_a_source")  # an actor the rules already heard speak in this article
         if tokens[first].sentence in cue_sentences and attribution is None:
-            features["sentence_has_rule_cue"] = 1.0
-        proposed.append(Proposal(first, last, generator, features, attribution, entry))
-
-    def heard_before(name: str) -> bool:
-        found = heard.get(name)
-        if found is None:
-            found = heard[name] = not speakers.isdisjoint(_name_words([name]))
-        return found
+            more.append("sentence_has_rule_cue")
+        proposed.append(Proposal(first, last, generator, common, tuple(more), attribution, entry, turned_down))
 
     tokens = context.tokens
     for candidate in candidates:
@@ -147,22 +157,25 @@ def proposals(
             taken.update(range(cue.first, cue.end))  # not a report: no generator may propose these words either
             continue
         attribution = by_start.get(tokens[cue.first].start) if candidate.accepted else None
-        extra = {f"rule={candidate.rule}": 1.0, "rule_accepted": float(candidate.accepted)}
-        add(cue.first, cue.end - 1, "lexicon", candidate.unit, "rule", extra, attribution, cue.entry)
+        extra = (f"rule={candidate.rule}", "rule_accepted") if candidate.accepted else (f"rule={candidate.rule}",)
+        add(cue.first, cue.end - 1, "lexicon", candidate.unit, "rule", extra, attribution, cue.entry,
+            not candidate.accepted)
     for attribution in found:  # constructions (no lexicon candidate); a lexicon cue's start is taken already
         first = context.first_token_from(attribution.start)
         if first is not None:
             last = max(first, bisect_left(context.ends, attribution.end))
-            add(first, last, "construction", None, "rule", {f"rule={attribution.rule}": 1.0, "rule_accepted": 1.0},
+            add(first, last, "construction", None, "rule", (f"rule={attribution.rule}", "rule_accepted"),
                 attribution, attribution.entry)
     for first, last, generator, unit, via in generated_cues(context):
-        add(first, last, generator, unit, via, {})
+        add(first, last, generator, unit, via)
     return sorted(proposed, key=lambda proposal: proposal.first)
 
 
-def _name_words(names: Iterable[str]) -> set[str]:
-    """The capitalized words of names ("Donald Trump" → {"donald", "trump"}), to tell one actor's mentions."""
-    return {word.lower() for name in names for word in name.split() if word[:1].isupper() and len(word) > 2}
+@lru_cache(maxsize=16384)
+def _name_words(name: str) -> frozenset[str]:
+    """The capitalized words of a name ("Donald Trump" → {"donald", "trump"}), to tell one actor's mentions
+    (cached: the same names recur in every article of a story)."""
+    return frozenset(word.lower() for word in name.split() if word[:1].isupper() and len(word) > 2)
 
 
 def _following(context: Context, last: int, sentence: int) -> str:
@@ -202,9 +215,11 @@ def _feature_names(
     )
 
 
-def _named_features(*values: str | int) -> dict[str, float]:
-    """A fresh feature dict (each candidate adds its own flags) holding the one-valued features."""
-    return dict.fromkeys(_feature_names(*values), 1.0)
+@lru_cache(maxsize=4096)
+def _class_names(lexical: tuple[str, ...], kind: str) -> tuple[str, ...]:
+    """The head's lexicon classes (or ``unlisted``), each alone and with the subject's kind (cached)."""
+    return tuple(name for found in lexical or ("unlisted",)
+                 for name in (f"class={found}", f"class={found}&subject={kind}"))
 
 
 class TokenCounts:
@@ -238,14 +253,15 @@ class TokenCounts:
 def _features(
     context: Context, counts: TokenCounts, classes: Mapping[str, tuple[str, ...]], first: int, last: int,
     generator: str, unit: Unit | None, via: str,
-) -> dict[str, float]:
-    """The named features of one candidate, all 0/1 (see the module docstring)."""
+) -> tuple[tuple[str, ...], list[str]]:
+    """The named features of one candidate, all 0/1 (see the module docstring): the names of those
+    present, as the cached combination of one-valued features and the list of the rest."""
     tokens, norms = context.tokens, context.norms
     sentence = tokens[first].sentence
     head = last
     while head > first and norms[head] in NOT_HEADS:
         head -= 1
-    auxiliaries = {norms[i] for i in range(first, head)}
+    auxiliaries = {norms[i] for i in range(first, head)} if head > first else _NONE
     kind = "none" if unit is None else "pronoun" if unit.label.startswith("pronoun") else unit.kind
     found = "none" if unit is None else "lexicon" if unit.label not in ("unlisted name", "unlisted noun phrase") \
         else unit.label.replace(" ", "_")
@@ -256,26 +272,30 @@ def _features(
     # An attribution reports something: words must follow in the sentence (counted up to 11).
     rest = counts.words_between(last + 1, min(len(tokens), last + 12, counts.sentence_stop(sentence)))
     shape = head_shape(norms[head])
-    be = not auxiliaries.isdisjoint(BE_FORMS)
     # Only the features that are present: a feature's absence is its weight times zero.
     words_after = "0" if rest == 0 else "1-3" if rest <= 3 else "4-10" if rest <= 10 else "11+"
-    features = _named_features(generator, kind, found, via, min(gap, 3), shape, following, words_after, content)
-    flags = (
-        ("passive", be and shape == "ed"),
-        ("copula", be and shape != "ed"),
-        ("perfect", not auxiliaries.isdisjoint(HAVE_FORMS)),
-        ("modal", not auxiliaries.isdisjoint(MODALS)),
-        ("negated", not auxiliaries.isdisjoint(NEGATIONS)),
-        ("multiword", last > first),
-        ("in_quote", tokens[head].quoted),
-        ("quote_near", counts.quote_marks_between(max(sentence_first, first - 8), min(len(tokens), last + 8)) > 0),
-        ("subject_opens_sentence", unit is not None and unit.first == sentence_first),
-        ("sentence_early", first - sentence_first < 8),
-        ("capitalized", tokens[head].text[:1].isupper()),
-    )
-    features.update((name, 1.0) for name, present in flags if present)
-    lexical = classes.get(norms[head], ())
-    for name in lexical or ("unlisted",):
-        features[f"class={name}"] = 1.0
-        features[f"class={name}&subject={kind}"] = 1.0
-    return features
+    common = _feature_names(generator, kind, found, via, min(gap, 3), shape, following, words_after, content)
+    more = []
+    if auxiliaries:
+        if not auxiliaries.isdisjoint(BE_FORMS):
+            more.append("passive" if shape == "ed" else "copula")
+        more.extend(name for name, forms in _AUXILIARY_FLAGS if not auxiliaries.isdisjoint(forms))
+    if last > first:
+        more.append("multiword")
+    if tokens[head].quoted:
+        more.append("in_quote")
+    if counts.quote_marks_between(max(sentence_first, first - 8), min(len(tokens), last + 8)) > 0:
+        more.append("quote_near")
+    if unit is not None and unit.first == sentence_first:
+        more.append("subject_opens_sentence")
+    if first - sentence_first < 8:
+        more.append("sentence_early")
+    if tokens[head].text[:1].isupper():
+        more.append("capitalized")
+    more.extend(_class_names(classes.get(norms[head], ()), kind))
+    return common, more
+
+
+_NONE: frozenset[str] = frozenset()
+# Flags read from the auxiliaries before the head, in the order the scorer sums them.
+_AUXILIARY_FLAGS = (("perfect", HAVE_FORMS), ("modal", MODALS), ("negated", NEGATIONS))

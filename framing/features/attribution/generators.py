@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import chain
 
 from ...grammar import (
     BE_FORMS,
@@ -25,7 +26,7 @@ from ...grammar import (
 )
 from .clauses import before_appositive, before_time_phrase, clause_subject, skip_auxiliaries_back
 from .model import Unit
-from .phrases import NOT_HEADS, Context
+from .phrases import AUXILIARIES, NOT_HEADS, TIME_WORDS, Context
 
 # Prepositions after a statement noun that open what it is about ("call for", "opposition to").
 STANCE_PREPOSITIONS = frozenset(["for", "to", "of", "on", "about", "against", "with", "that"])
@@ -36,6 +37,19 @@ GROUP_STARTS = BE_FORMS | HAVE_FORMS | MODALS | NEGATIONS | DO_FORMS
 RELATIVES = frozenset(["who", "which", "that"])
 # Words that head no generated cue: function words, forms of *be*, subject pronouns.
 _NO_HEADS = NOT_HEADS | BE_FORMS | SUBJECT_PRONOUNS
+# Words before a head that end every reading of it: function words no reading steps back over
+# (auxiliaries, -ly adverbs, time words), reads a subject through (relatives, a comma), continues
+# (coordinators) or takes as a possessor. After one of these, ``_subject`` reads nothing, and no
+# coordinated verb or possessive noun follows, so ``_cue_at`` is None; a text ending in "'s" is kept
+# (its norm drops the "'s": "it's" is "it", but a possessor may end there).
+_DEAD_ENDS = frozenset(
+    word for word in NOT_HEADS - AUXILIARIES - TIME_WORDS - RELATIVES - COORDINATORS - POSSESSIVE_PRONOUNS.keys()
+    if word != "," and not word.endswith("ly")
+)
+_POSSESSIVE_ENDINGS = ("'s", "’s")
+# Words the reading steps back over to a subject (auxiliaries, time words; -ly adverbs and years are
+# told by their spelling): after any other word the subject ends right before the head.
+_STEPPED_OVER = AUXILIARIES | TIME_WORDS
 # How many tokens past the subject the head may stand (auxiliaries, adverbs and a time phrase are skipped).
 MAX_GAP = 6
 
@@ -56,8 +70,11 @@ def _cue_at(context: Context, sentences: Sequence[int], head: int) -> tuple[int,
         unit = _colon_speaker(context, head)
         return (head, head, "speaker_colon", unit, "colon") if unit is not None else None
     sentence = sentences[head]
-    before, _ = skip_auxiliaries_back(tokens, norms, head, sentence)
-    before = before_time_phrase(context, before, sentence)
+    before = head - 1  # a head never opens its sentence (``_possible_heads``)
+    previous = norms[before]
+    if previous in _STEPPED_OVER or previous.endswith("ly") or previous.isdigit():
+        before, _ = skip_auxiliaries_back(tokens, norms, head, sentence)
+        before = before_time_phrase(context, before, sentence)
     if before < 0 or sentences[before] != sentence or head - before > MAX_GAP or norms[head] in _NO_HEADS:
         return None
     first = before + 1
@@ -81,11 +98,18 @@ def _cue_at(context: Context, sentences: Sequence[int], head: int) -> tuple[int,
 
 def _possible_heads(context: Context) -> list[int]:
     """Tokens outside quotes that may head a generated cue: a colon, or a lower-case word that is not a
-    function word. Picked in one comprehension over the columns: the loop above visits only these."""
+    function word, not a sentence's first token and not right after a word that ends every reading
+    (``_DEAD_ENDS``: "the", "of"). Picked in one comprehension over the columns, so the loop above
+    visits only these (about half of the content words)."""
     columns = context.doc.token_columns()
-    return [index for index, (text, norm, word, quoted) in enumerate(
-                zip(columns.texts, columns.norms, columns.is_word, columns.quoted, strict=True))
-            if not quoted and (norm == ":" or (word and text.islower() and norm not in NOT_HEADS))]
+    openers = set(context.sentence_first.values())
+    texts, norms = columns.texts, columns.norms
+    return [index for index, (text, norm, word, quoted, before_norm, before_text) in enumerate(
+                zip(texts, norms, columns.is_word, columns.quoted, chain(("",), norms), chain(("",), texts),
+                    strict=False))
+            if not quoted and (norm == ":" or (
+                word and text.islower() and norm not in _NO_HEADS and index not in openers
+                and (before_norm not in _DEAD_ENDS or before_text.endswith(_POSSESSIVE_ENDINGS))))]
 
 
 def _verb_like(norm: str, shape: str, auxiliary: bool, subject: Unit) -> bool:

@@ -149,9 +149,11 @@ class Parse:
         subjects and possessives: "Mr. X's lawyer, Y, said … He added" is Y); elsewhere the most
         recent subject above stands. Not when it ties the pronoun to a name just asked about
         ("Governor Christie? “Strong,” he said")."""
-        asked = {(self.tokens[m.first].sentence, m.name) for m in self.mentions if self._bare_question(m)}
+        asked: set[tuple[int, str]] | None = None  # (sentence, name) of each name asked about, read when needed
         for pronoun in doc.mentions:
             if pronoun.how == "pronoun" and pronoun.kind == "person" and pronoun.resolved and pronoun.name:
+                if asked is None:
+                    asked = {(self.tokens[m.first].sentence, m.name) for m in self.mentions if self._bare_question(m)}
                 at = pronoun.first
                 sentence = self.tokens[at].sentence
                 if (sentence, pronoun.name) in asked or (sentence - 1, pronoun.name) in asked:
@@ -254,12 +256,14 @@ class Parse:
         gender ("Mrs. Clinton … Mr. Podesta said … He noted": he is Podesta), and a
         pronoun's fresh mention carries the pronoun's own gender.
         """
-        genders = self._genders()
         antecedents: dict[int, NamedPerson] = {}
+        pronouns = list(compress(range(len(self.norms)), map(HE_SHE.__contains__, self.norms)))
+        if not pronouns:
+            return antecedents  # no he/she: nothing to resolve (many articles), so no genders or history either
+        genders = self._genders()
         history: list[tuple[int, NamedPerson, str | None]] = []  # (token index, mention, gender)
         mention_at = {m.first: m for m in self.mentions
                       if m.first not in self.organisation_names and not self._bare_question(m)}
-        pronouns = compress(range(len(self.norms)), map(HE_SHE.__contains__, self.norms))
         # Only mentions and he/she matter; every other token would be skipped.
         oldest = 0  # history before this lies outside every later pronoun's window (sentences only grow)
         for index in sorted(set(pronouns) | mention_at.keys()):

@@ -24,7 +24,6 @@ so quote speakers do not depend on the scorer.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ...document import POSSIBLE
 from ...lexicons import Entry, Lexicons
@@ -57,16 +56,17 @@ def scored_attributions(
     """The candidates the scorer keeps, as attributions in text order, each with its score and why."""
     kept = []
     for proposal in proposals(context, lexicons, candidates, found):
-        probability = scorer.probability(proposal.features)
+        probability = scorer.probability_of_names(proposal.common, proposal.more)
         if probability < scorer.threshold:
             continue
-        kept.append(_attribution(context, proposal, round(probability, 3), scorer.explain(proposal.features)))
+        why = scorer.explain_names(proposal.common, proposal.more)
+        kept.append(_attribution(context, proposal, round(probability, 3), why))
     return kept
 
 
 def _attribution(context: Context, proposal: Proposal, score: float, why: str) -> Attribution:
     if proposal.attribution is not None:
-        return replace(proposal.attribution, score=score, why=why)
+        return proposal.attribution.scored(score, why)
     from . import content_of  # the pipeline module reads content; imported late, it imports this one
 
     tokens = context.tokens
