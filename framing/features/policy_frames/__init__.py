@@ -24,6 +24,7 @@ from .clauses import asides
 from .cues import cue_hits
 from .evidence import frame_records, frame_spans
 from .model import model_decisions
+from .name_words import name_word_ranges
 from .rule import cue_rule_decisions
 
 __all__ = ["RULES", "extract", "frame_records"]
@@ -37,7 +38,8 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     if model is None:
         decisions = cue_rule_decisions(cue_hits(doc, lexicons))
     else:  # the model's words sit in every sentence: one pass over the text finds all side clauses (and names)
-        clauses = asides(doc)
-        decisions = model_decisions(doc, cue_hits(doc, lexicons, clauses), model, clauses)
+        names = name_word_ranges(doc)  # read by the side clauses, the word lookup and the cue shares: found once
+        clauses = asides(doc, names=names)
+        decisions = model_decisions(doc, cue_hits(doc, lexicons, clauses), model, clauses, names)
     spans = frame_spans(doc, decisions)
     return Extraction({"frames_assigned": float(len({span.label for span in spans}))}, spans)

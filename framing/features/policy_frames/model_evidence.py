@@ -143,7 +143,8 @@ class _SentenceWords:
             heaviest = [(weights[i], first + i)
                         for i in sorted(range(end - first), key=weights.__getitem__, reverse=True)[:MAX_WORDS]]
         else:
-            heaviest = self._with_cues(first, weights, cues, self.main_contributions[cues, column].tolist())
+            item = self.main_contributions.item
+            heaviest = self._with_cues(first, weights, cues, [item(cue, column) for cue in cues])
         floor, place = STRONG_WORD * heaviest[0][0], self.place
         return [WordWeight(*place(item), weight) for weight, item in heaviest if weight >= floor and weight > 0]
 
