@@ -7,10 +7,13 @@ Parses the texts first (untimed), runs ``policy_frames.extract`` once on the fir
 ``--passes`` times over all of them and prints the fastest pass in CPU seconds. On a shared machine
 CPU seconds move with the load; an instruction count does not. Run the script under valgrind twice,
 with ``--passes 0`` and ``--passes 2``: half the difference of the two "Collected" totals is the
-stage's instructions per pass (parsing and start-up cancel out)::
+stage's instructions per pass (parsing and start-up cancel out). Fix the hash seed: with a random one the
+same code moves by about ±1.5 M instructions per pass between runs (dictionary and set layouts)::
 
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null python benchmarks/frames_cost.py DATA --passes 0
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null python benchmarks/frames_cost.py DATA --passes 2
+    PYTHONHASHSEED=0 valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+        python benchmarks/frames_cost.py DATA --passes 0
+    PYTHONHASHSEED=0 valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+        python benchmarks/frames_cost.py DATA --passes 2
 
 Instructions are not time (cache misses, which ``throughput.py``'s breakdown includes, are not counted),
 but they compare two versions of the code without the load's noise.

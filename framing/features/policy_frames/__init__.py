@@ -25,6 +25,7 @@ from .cues import cue_hits
 from .evidence import frame_records, frame_spans
 from .evidence_confidence import who_words
 from .model import model_decisions
+from .name_words import name_word_ranges
 from .rule import cue_rule_decisions
 
 __all__ = ["RULES", "extract", "frame_records"]
@@ -38,7 +39,9 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     if model is None:
         decisions = cue_rule_decisions(cue_hits(doc, lexicons))
     else:  # the model's words sit in every sentence: one pass over the text finds all side clauses (and names)
-        clauses = asides(doc)
-        decisions = model_decisions(doc, cue_hits(doc, lexicons, clauses), model, clauses)
-    spans = frame_spans(doc, decisions, who_words(doc, lexicons) if decisions else None)
+        names = name_word_ranges(doc)  # read by the side clauses, the word lookup and the cue shares: found once
+        clauses = asides(doc, names=names)
+        decisions = model_decisions(doc, cue_hits(doc, lexicons, clauses), model, clauses, names)
+    spans = frame_spans(doc, decisions, who_words(doc, lexicons, names if model is not None else None)
+                        if decisions else None)
     return Extraction({"frames_assigned": float(len({span.label for span in spans}))}, spans)

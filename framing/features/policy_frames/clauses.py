@@ -19,8 +19,9 @@ Either way the word still counts for the article's score, only not as main-claus
 
 from __future__ import annotations
 
+import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -97,16 +98,19 @@ def _found_clauses(lowered: str, places: list[tuple[int, int]],
     return clauses
 
 
-def asides(doc: Document, within: Sequence[tuple[int, int]] | None = None) -> Clauses:
+def asides(doc: Document, within: Sequence[tuple[int, int]] | None = None,
+           names: Sequence[tuple[int, int]] | None = None) -> Clauses:
     """Where a frame word is background: the side clauses (of the ``within`` stretches), the names and the
     sources' direct speech.
+
+    ``names``: :func:`.name_words.name_word_ranges`, when the caller has them (the learned model reads them too).
 
     Sorted, non-overlapping ``(starts, ends)`` arrays, as :func:`in_side_clause` reads them.
     """
     import numpy as np
 
     starts, ends = side_clauses(doc.text, within)
-    others = [*name_stretches(doc), *quoted_stretches(doc)]
+    others = [*name_stretches(doc, names), *quoted_stretches(doc)]
     if not others:
         return starts, ends
     merged: list[list[int]] = []
@@ -119,10 +123,11 @@ def asides(doc: Document, within: Sequence[tuple[int, int]] | None = None) -> Cl
     return spans[:, 0], spans[:, 1]
 
 
-def name_stretches(doc: Document) -> list[tuple[int, int]]:
-    """The character stretches of :func:`.name_words.name_word_ranges`: the words before a name's or title's head."""
+def name_stretches(doc: Document, ranges: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """The character stretches of :func:`.name_words.name_word_ranges` (``ranges``, when the caller has them):
+    the words before a name's or title's head."""
     starts = doc.token_columns().starts
-    return [(starts[first], starts[head]) for first, head in name_word_ranges(doc)]
+    return [(starts[first], starts[head]) for first, head in (name_word_ranges(doc) if ranges is None else ranges)]
 
 
 def quoted_stretches(doc: Document) -> list[tuple[int, int]]:
@@ -132,13 +137,17 @@ def quoted_stretches(doc: Document) -> list[tuple[int, int]]:
     there is the attribution ("said Jane Roe, chief economist at the bank", "the firm said in a statement"), which
     names the source rather than framing the story.
     """
-    stretches = []
+    stretches: list[tuple[int, int]] = []
+    if not doc.quotes:
+        return stretches
+    sentences = doc.sentences
     for quote in doc.quotes:
         if quote.kind != "speech":
             continue
-        first = doc.sentence_of(quote.inner_start)
-        last = doc.sentence_of(max(quote.inner_end - 1, quote.inner_start))
-        start, end = doc.sentences[first][0], doc.sentences[last][1]
+        # The sentences that hold the quote's first and last character (as :meth:`Document.sentence_of`, by bisection).
+        first = max(bisect_right(sentences, (quote.inner_start, math.inf)) - 1, 0)
+        last = max(bisect_right(sentences, (max(quote.inner_end - 1, quote.inner_start), math.inf)) - 1, 0)
+        start, end = sentences[first][0], sentences[last][1]
         quoted = quote.inner_end - quote.inner_start >= QUOTED_SENTENCE * (end - start)
         stretches.append((start, end) if quoted else (quote.inner_start, quote.inner_end))
     return stretches

@@ -51,8 +51,9 @@ def cue_hits(doc: Document, lexicons: Lexicons, clauses: Clauses | None = None) 
     # Aside or not by the cue's last word: "Supreme Court" ends on the head of the court's name, so it counts;
     # "national security" in "National Security Agency" lies before the agency's head, so it does not.
     side = in_side_clause([columns.starts[end - 1] for _, end, _ in matches], clauses).tolist()
-    return [CueHit(entry["frame"], entry.key, doc.text[start:stop], float(entry["weight"]), sentence, start, stop,
-                   aside) for (start, stop, sentence, entry), aside in zip(found, side, strict=True)]
+    text = doc.text  # (``fields`` directly: "frame" and "weight" are the cue lexicon's required columns)
+    return [CueHit(entry.fields["frame"], entry.key, text[start:stop], float(entry.fields["weight"]), sentence, start,
+                   stop, aside) for (start, stop, sentence, entry), aside in zip(found, side, strict=True)]
 
 
 def weight_by_frame(hits: list[CueHit]) -> dict[str, float]:

@@ -57,6 +57,7 @@ ACTOR_MENTIONS = frozenset({"person", "organisation", "group"})  # mention kinds
 ACTOR_TITLE_KINDS = ("title", "group")  # titles.tsv kinds that name a person or a group by office ("lawmakers")
 
 Stretches = Sequence[tuple[int, int]]  # merged, sorted (start, end) character offsets
+NameRanges = Sequence[tuple[int, int]]  # token ranges [first, head) of name words (name_words.name_word_ranges)
 
 
 class WhoWords:
@@ -66,9 +67,9 @@ class WhoWords:
     sentence lists: the token tests run for those words, not for every token of the article.
     """
 
-    def __init__(self, doc: Document, lexicons: Lexicons) -> None:
+    def __init__(self, doc: Document, lexicons: Lexicons, names: NameRanges | None = None) -> None:
         parties, self.offices = who_lexicon(lexicons)
-        self.describing = _merged(descriptor_stretches(doc, parties))
+        self.describing = _merged(descriptor_stretches(doc, parties, names))
         # a party's members named as a group on their own ("Republicans"): the sides of a Political contest
         self.sides = frozenset(m.first for m in doc.mentions if m.kind == "group" and m.text.lower() in parties)
         self.actor_mentions = _merged((m.start, m.end) for m in doc.mentions
@@ -95,9 +96,10 @@ class WhoWords:
             inside_sentence and columns.is_word[token] and columns.texts[token][:1].isupper())
 
 
-def who_words(doc: Document, lexicons: Lexicons) -> WhoWords:
-    """The article's describing stretches and actor tests, ready for :func:`evidence_check`."""
-    return WhoWords(doc, lexicons)
+def who_words(doc: Document, lexicons: Lexicons, names: NameRanges | None = None) -> WhoWords:
+    """The article's describing stretches and actor tests, ready for :func:`evidence_check` (``names``: the
+    article's :func:`.name_words.name_word_ranges` when the caller has them already)."""
+    return WhoWords(doc, lexicons, names)
 
 
 @lru_cache(maxsize=8)
@@ -109,7 +111,8 @@ def who_lexicon(lexicons: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
     return parties, frozenset(chain.from_iterable(titles.title_words_of(kind) for kind in ACTOR_TITLE_KINDS))
 
 
-def descriptor_stretches(doc: Document, parties: frozenset[str]) -> Iterator[tuple[int, int]]:
+def descriptor_stretches(doc: Document, parties: frozenset[str],
+                         names: NameRanges | None = None) -> Iterator[tuple[int, int]]:
     """Where the article describes a person rather than saying what they do, from its mention layer.
 
     A person's title ("Senator" of "Senator Jane Roe", "Former Defense Secretary"); a description standing for a
@@ -128,7 +131,7 @@ def descriptor_stretches(doc: Document, parties: frozenset[str]) -> Iterator[tup
         elif (mention.how in DESCRIPTIONS if mention.kind == "person"  # a description standing for a person
               else mention.kind == "organisation" and mention.end_token in people_from):  # the body before a title
             yield mention.start, mention.end
-    for first, head in name_word_ranges(doc):
+    for first, head in (name_word_ranges(doc) if names is None else names):
         yield starts[first], ends[head - 1]
     for token in people_from:
         if token > 0 and norms[token - 1] in parties:

@@ -22,10 +22,12 @@ frames the model is sure of first (:meth:`.evidence.FrameDecision.order`).
 from __future__ import annotations
 
 import math
+import struct
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -38,7 +40,7 @@ from .clauses import Clauses, asides, in_side_clause
 from .cues import CueHit, weight_by_frame
 from .evidence import CONFIDENT_PRECISION, Bar, FrameDecision
 from .model_evidence import Parts, word_decisions
-from .name_words import as_name, cues_outside_names, name_word_tokens
+from .name_words import as_name, cues_outside_names, name_word_ranges, name_word_tokens
 from .rule import cue_rule_decisions, cue_rule_frames
 
 FORMAT = "framing-frame-model/4"  # /1: cue sums, uncalibrated; /2: words only; /3: name words read as words
@@ -93,19 +95,22 @@ class FrameModel:
         priors = np.clip(np.array([w.prior for w in frames.values()], dtype=float), 1e-3, 1 - 1e-3)
         arrays = ScoringArrays(np.array(list(idf.values()), dtype=float), words, cues,
                                np.array([w.intercept for w in frames.values()]),
-                               np.array([w.threshold for w in frames.values()]), np.log(priors / (1 - priors)))
+                               tuple(float(w.threshold) for w in frames.values()),
+                               tuple(np.log(priors / (1 - priors)).tolist()), tuple(frames))
         return cls(idf, frames, provenance, path, rows, arrays, bar)
 
 
 class ScoringArrays(NamedTuple):
-    """A model's weights as arrays: word IDF, word weights, cue-feature weights, intercepts, thresholds."""
+    """A model's weights as arrays (word IDF, word weights, cue-feature weights, intercepts) and, per frame in
+    column order, as plain tuples: an article's dozen per-frame numbers cost less in Python than in array calls."""
 
     idf: Any
     words: Any
     cues: Any
     intercepts: Any
-    thresholds: Any
-    prior_logits: Any  # log-odds of each frame's base rate: what a frame's lift is measured from
+    thresholds: tuple[float, ...]
+    prior_logits: tuple[float, ...]  # log-odds of each frame's base rate: what a frame's lift is measured from
+    frames: tuple[str, ...]  # the frames' names
 
 
 def cue_features(hits: Sequence[CueHit]) -> dict[str, float]:
@@ -131,27 +136,41 @@ def article_features(norms: Sequence[str], idf: Mapping[str, float], hits: Seque
     return {**{f"{WORD}{word}": value / norm for word, value in values.items()}, **cue_features(hits)}
 
 
-def _known_words(doc: Document, model: FrameModel) -> tuple[Any, Any]:
+def int_array(values: Sequence[int]) -> Any:
+    """Python ints as a (read-only) integer array: ``struct`` packs them at about half the cost of ``np.fromiter``,
+    which converts each element through numpy's generic scalar path."""
+    import numpy as np
+
+    return np.frombuffer(struct.pack(f"{len(values)}n", *values), dtype=np.intp)
+
+
+def _picked(values: Sequence[int], indexes: list[int]) -> tuple[int, ...]:
+    """``values`` at ``indexes`` as a tuple (``itemgetter`` gathers at C speed; it returns a bare value for one)."""
+    return itemgetter(*indexes)(values) if len(indexes) > 1 else tuple(values[index] for index in indexes)
+
+
+def _known_words(doc: Document, model: FrameModel, names: Sequence[tuple[int, int]]) -> tuple[list[int], Any]:
     """The article's words the model knows: their token indexes and their rows in the weight matrix.
 
-    Words before the head of a name or title (the document's mention layer) are looked up as name words.
+    Words before the head of a name or title (``names``: :func:`.name_words.name_word_ranges`) are looked up as
+    name words.
 
     One C-level dictionary lookup per token (``map``), no per-token Python loop: this runs for every article.
     """
     import numpy as np
 
     norms = doc.token_columns().norms
-    names = name_word_tokens(doc)
     if names:  # a word inside a name or title is read as one (:mod:`.name_words`), as in training
         norms = list(norms)
-        for token in names:
+        for token in name_word_tokens(doc, names):
             norms[token] = as_name(norms[token])
-    rows = np.fromiter(map(model.rows.get, norms, repeat(-1)), dtype=np.intp, count=len(norms))
+    rows = np.frombuffer(struct.pack(f"{len(norms)}n", *map(model.rows.get, norms, repeat(-1))), dtype=np.intp)
     tokens = np.flatnonzero(rows >= 0)
-    return tokens, rows[tokens]
+    return tokens.tolist(), rows[tokens]
 
 
-def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Clauses | None) -> Parts:
+def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Clauses | None,
+           names: Sequence[tuple[int, int]]) -> Parts:
     """Each word occurrence's and each cue's part of every frame's log-odds (they sum to logit − intercept).
 
     A word's contribution (weight × its TF-IDF value) is split evenly over its occurrences; a cue
@@ -161,47 +180,50 @@ def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Cl
     import numpy as np
 
     arrays = model.arrays
-    hits = cues_outside_names(doc, hits)  # the cue shares as in training (:mod:`.name_words`)
-    tokens, rows = _known_words(doc, model)
+    hits = cues_outside_names(doc, hits, names)  # the cue shares as in training (:mod:`.name_words`)
+    tokens, rows = _known_words(doc, model, names)
     # (``take`` gathers rows at a third of fancy indexing's cost; the counts as floats spare each step a cast)
     counts = np.bincount(rows, minlength=len(arrays.idf))[rows].astype(np.float64)  # each occurrence: its word's count
     values = (1.0 + np.log(counts)) * arrays.idf[rows]  # a word's TF-IDF value, at each occurrence
     shares = values / (counts * (math.sqrt((values * values / counts).sum()) or 1.0))
     contributions = shares[:, None] * arrays.words.take(rows, axis=0)
     columns = doc.token_columns()
-    count = len(columns.starts)
-    starts = np.fromiter(columns.starts, dtype=np.intp, count=count)[tokens]
-    sentences = np.fromiter(columns.sentences, dtype=np.intp, count=count)[tokens]
-    side = in_side_clause(starts, clauses if clauses is not None else asides(doc))
+    # The items' starts and sentences, words then cues, each packed once (no per-column array of every token)
+    starts = int_array(_picked(columns.starts, tokens) + tuple(hit.start for hit in hits))
+    sentences = int_array(_picked(columns.sentences, tokens) + tuple(hit.sentence for hit in hits))
+    side = in_side_clause(starts[:len(tokens)], clauses if clauses is not None else asides(doc, names=names))
     if hits:
         overall = sum(hit.weight for hit in hits) or 1.0
         cue_shares = np.array([hit.weight / overall for hit in hits])
-        cue_items = np.array([(CUE_ROWS[hit.frame], hit.sentence, hit.start, hit.side) for hit in hits], dtype=np.intp)
-        contributions = np.concatenate((contributions, cue_shares[:, None] * arrays.cues[cue_items[:, 0]]))
-        sentences = np.concatenate((sentences, cue_items[:, 1]))
-        starts = np.concatenate((starts, cue_items[:, 2]))
-        side = np.concatenate((side, cue_items[:, 3].astype(bool)))
-    return Parts(sentences, starts, side, tokens.tolist(), hits, contributions)
+        cue_weights = arrays.cues[[CUE_ROWS[hit.frame] for hit in hits]]
+        contributions = np.concatenate((contributions, cue_shares[:, None] * cue_weights))
+        side = np.concatenate((side, np.array([hit.side for hit in hits], dtype=bool)))
+    return Parts(sentences, starts, side, tokens, hits, contributions)
 
 
 def model_decisions(
-    doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Clauses | None = None
+    doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Clauses | None = None,
+    names: Sequence[tuple[int, int]] | None = None,
 ) -> list[FrameDecision]:
     """The frames the model assigns (probability ≥ threshold) and those the cue rule adds, best first.
 
     Scored once per article from the document's tokens and cue hits. Each model decision carries
     every sentence's share of the score and the words of its best sentences only; a frame only the
-    cue rule assigns keeps the rule's cues as evidence and the model's probability as its score.
+    cue rule assigns keeps the rule's cues as evidence and the model's probability as its score. ``clauses`` and
+    ``names`` (:func:`.clauses.asides`, :func:`.name_words.name_word_ranges`): when the caller has them.
     """
     import numpy as np
 
-    parts = _parts(doc, hits, model, clauses)
-    logits = model.arrays.intercepts + parts.contributions.sum(axis=0)
-    probabilities = 1.0 / (1.0 + np.exp(-logits))
-    assigned = np.flatnonzero(probabilities >= model.arrays.thresholds)
-    names, scores = list(model.frames), probabilities.tolist()
-    lifts = (logits - model.arrays.prior_logits).tolist()
-    decisions = word_decisions(doc, [(names[c], scores[c], lifts[c]) for c in assigned.tolist()],
+    arrays = model.arrays
+    parts = _parts(doc, hits, model, clauses, name_word_ranges(doc) if names is None else names)
+    logits = arrays.intercepts + parts.contributions.sum(axis=0)
+    # The fourteen probabilities and lifts in plain Python, the same IEEE operations as in arrays (exp stays numpy's)
+    scores = [1.0 / (1.0 + exp) for exp in np.exp(-logits).tolist()]
+    lifts = [logit - prior for logit, prior in zip(logits.tolist(), arrays.prior_logits, strict=True)]
+    assigned = [column for column, (score, bar) in enumerate(zip(scores, arrays.thresholds, strict=True))
+                if score >= bar]
+    names = arrays.frames
+    decisions = word_decisions(doc, [(names[c], scores[c], lifts[c]) for c in assigned],
                                parts._replace(contributions=parts.contributions[:, assigned]), model.bar)
     taken = {decision.frame for decision in decisions}
     if not taken.issuperset(cue_rule_frames(list(hits))):  # the rule's evidence leads among all the rule's frames

@@ -8,6 +8,7 @@ once; a candidate's words are ranked, in plain Python over the dozen or two item
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -143,7 +144,8 @@ class _SentenceWords:
             heaviest = [(weights[i], first + i)
                         for i in sorted(range(end - first), key=weights.__getitem__, reverse=True)[:MAX_WORDS]]
         else:
-            heaviest = self._with_cues(first, weights, cues, self.main_contributions[cues, column].tolist())
+            item = self.main_contributions.item
+            heaviest = self._with_cues(first, weights, cues, [item(cue, column) for cue in cues])
         floor, place = STRONG_WORD * heaviest[0][0], self.place
         return [WordWeight(*place(item), weight) for weight, item in heaviest if weight >= floor and weight > 0]
 
@@ -151,19 +153,21 @@ class _SentenceWords:
                    cue_weights: list[float]) -> list[tuple[float, int]]:
         """The heaviest ``(weight, item)`` of the sentence's positive words and cues: a cue at a listed word's
         place adds to it and is shown."""
-        starts = self.starts[first:first + len(weights)].tolist()
-        ranked = [(-weight, starts[i], first + i) for i, weight in enumerate(weights) if weight > 0]
-        at = {start: place for place, (_, start, _) in enumerate(ranked)}
-        weight_of = dict(zip(cues, cue_weights, strict=True))
+        starts = self.starts[first:first + len(weights)].tolist()  # sorted: the words are in text order
+        shown = list(range(first, first + len(weights)))  # the item shown at each word's place: the word, or its cue
+        summed = list(weights)
+        merged: dict[int, float] = {}  # a word place → the weight of the cue shown there
+        extra = []  # the cues at no positive word's place
         for cue, weight in zip(cues, cue_weights, strict=True):
             if weight > 0:
                 start = self.cue_starts[cue]
-                if start in at:
-                    listed = ranked[at[start]][2]
-                    previous = weight_of[listed] if listed in weight_of else weights[listed - first]
-                    ranked[at[start]] = (-(previous + weight), start, cue)
+                place = bisect_left(starts, start)
+                if place < len(starts) and starts[place] == start and weights[place] > 0:
+                    summed[place] = merged.get(place, weights[place]) + weight
+                    merged[place], shown[place] = weight, cue
                 else:
-                    ranked.append((-weight, start, cue))
+                    extra.append((-weight, start, cue))
+        ranked = [(-weight, starts[i], shown[i]) for i, weight in enumerate(summed) if weights[i] > 0] + extra
         ranked.sort()
         return [(-negative, item) for negative, _, item in ranked[:MAX_WORDS]]
 

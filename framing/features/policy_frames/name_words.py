@@ -57,9 +57,10 @@ def name_word_ranges(doc: Document) -> list[tuple[int, int]]:
     return ranges
 
 
-def name_word_tokens(doc: Document) -> list[int]:
-    """The token indexes of :func:`name_word_ranges`, in text order, each once."""
-    return sorted({token for first, head in name_word_ranges(doc) for token in range(first, head)})
+def name_word_tokens(doc: Document, ranges: Sequence[tuple[int, int]] | None = None) -> list[int]:
+    """The token indexes of :func:`name_word_ranges` (``ranges``, when the caller has them), in text order, once."""
+    ranges = name_word_ranges(doc) if ranges is None else ranges
+    return sorted({token for first, head in ranges for token in range(first, head)})
 
 
 def as_name(norm: str) -> str:
@@ -76,16 +77,18 @@ def model_norms(doc: Document) -> tuple[str, ...]:
     return tuple(norm for norm, word in zip(norms, columns.is_word, strict=True) if word)
 
 
-def cues_outside_names(doc: Document, hits: Sequence[CueHit]) -> list[CueHit]:
+def cues_outside_names(doc: Document, hits: Sequence[CueHit],
+                       ranges: Sequence[tuple[int, int]] | None = None) -> list[CueHit]:
     """The cue hits the model's cue shares count: inside a name or title of several words, only the name's own cue.
 
     A cue inside such a name counts when it ends on the head and takes in at least one word before it: "Supreme
     Court" in "U.S. Supreme Court", "White House" are what the thing is. A cue before the head ("attorney" in
     "Attorney General Eric Holder", "health" in "World Health Organization") names the office or the body, as a
     name word does, and so does a cue that is only the head of a longer name ("campaign" in "Human Rights
-    Campaign"). A name of one word ("FBI", "Congress") counts as written.
+    Campaign"). A name of one word ("FBI", "Congress") counts as written. ``ranges``: :func:`name_word_ranges`,
+    when the caller has them.
     """
-    ranges = name_word_ranges(doc)
+    ranges = name_word_ranges(doc) if ranges is None else ranges
     if not ranges or not hits:
         return list(hits)
     columns = doc.token_columns()
