@@ -90,7 +90,7 @@ def test_the_report_lists_possible_frames_apart_and_leaves_them_out_of_the_chart
     assert [row["frame"] for row in section["rows"]] == ["Security_and_defense"]
     assert [(row["outlet"], row["label"]) for row in section["possible"]] == [("Paper A", "Economic")]
     page = render_html(model, [])
-    assert "Possible: 1 frame under the model" in page and "under the bar 0.800" in page
+    assert "Possible: 1 frame under the confidence bar" in page and "under the bar 0.800" in page
 
 
 def test_the_lesson_never_teaches_a_possible_top_frame(general_lexicons: Lexicons) -> None:
