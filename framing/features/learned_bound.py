@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Container, Mapping, Sequence
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import add, itemgetter, le
+from itertools import repeat
 from typing import TYPE_CHECKING
+
+import numpy
 
 from ..learned_words import LEXICON_FEATURES
 from ..lexicons import LearnedLexicon, Lexicons, term_tokens
+from ..slant import sentence_bounds
 from .learned_word_features import NOT_SCORED, is_content, own_features
 from .loaded import inflection_index  # the curated extractor's own inflection rules
 
@@ -101,27 +103,33 @@ SLACK = 1e-9  # (the per-document bound adds its terms in another order than the
 
 def hopeful_tokens(reader: TokenFeatureReader, model: LearnedLexicon, base: float, by_sentence: Sequence[float],
                    cut: float) -> list[int]:
-    """The tokens that could reach ``cut``, found at C speed (``map``) so that :func:`reachable`'s Python loop
+    """The tokens that could reach ``cut``, found in array arithmetic so that :func:`reachable`'s Python loop
     sees about 1 token in 50 of an article: first every token, whose word's :func:`WordCeilings` plus ``base``
     (intercept, most favourable voice and context), its sentence's term (slant, position) and the model's
     highest neighbour weights must reach it (about 1 in 5 do); then those with their own neighbours' weights
-    and, inside a quotation, the quoted voice."""
+    and, inside a quotation, the quoted voice. (One dict lookup per token, then numpy: summing the terms
+    token by token in Python floats cost more than the rest of the learned lexicon's bound.)"""
     columns, ceilings = reader.columns, word_ceilings(reader.lexicons, model)
     norms = columns.norms
-    loose = map(add, map(ceilings.__getitem__, norms), map(by_sentence.__getitem__, columns.sentences))
-    tokens = list(compress(range(len(norms)), map(le, repeat(cut - base - model.neighbour_ceiling - SLACK), loose)))
-    if len(tokens) < 2:
-        return tokens
-    # (then each of those tokens with its own sentence's term, neighbours and, quoted, the quoted voice)
+    if not norms:
+        return []
+    # (tokens are in text order, so each sentence's term is repeated over its run of tokens)
+    per_sentence = [end - first for first, end in sentence_bounds(reader.doc)]
+    loose = (numpy.fromiter(map(ceilings.__getitem__, norms), float, len(norms))
+             + numpy.repeat(numpy.asarray(by_sentence, float), per_sentence))
+    tokens = numpy.flatnonzero(loose >= cut - base - model.neighbour_ceiling - SLACK)
+    if not len(tokens):
+        return []
+    # (then each of those tokens with its own neighbours and, quoted, the quoted voice)
     before, after = model.neighbour_weights
-    pick, padded = itemgetter(*tokens), ("<start>", *norms, "<end>")  # (padded[t]: before token t, [t + 2]: after)
-    quoted_voice = (0.0, model.scorer.weights.get("voice=quoted", 0.0) - model.context_ceiling_voice)
-    zeros = repeat(0.0)
-    bounds = map(add, map(ceilings.__getitem__, pick(norms)), map(by_sentence.__getitem__, pick(columns.sentences)))
-    bounds = map(add, bounds, map(before.get, pick(padded), zeros))
-    bounds = map(add, bounds, map(after.get, itemgetter(*[t + 2 for t in tokens])(padded), zeros))
-    bounds = map(add, bounds, map(quoted_voice.__getitem__, pick(columns.quoted)))
-    return list(compress(tokens, map(le, repeat(cut - base - SLACK), bounds)))
+    picked, padded = tokens.tolist(), ("<start>", *norms, "<end>")  # (padded[t]: before token t, [t + 2]: after)
+    count, zeros = len(picked), repeat(0.0)
+    quoted_gap = model.scorer.weights.get("voice=quoted", 0.0) - model.context_ceiling_voice
+    bounds = (loose[tokens]
+              + numpy.fromiter(map(before.get, map(padded.__getitem__, picked), zeros), float, count)
+              + numpy.fromiter(map(after.get, map(padded.__getitem__, (tokens + 2).tolist()), zeros), float, count)
+              + quoted_gap * numpy.fromiter(map(columns.quoted.__getitem__, picked), float, count))
+    return tokens[bounds >= cut - base - SLACK].tolist()
 
 
 class WordCeilings(dict):
