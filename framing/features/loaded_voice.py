@@ -68,30 +68,27 @@ class VoiceReader:
         return self.memo[first]
 
     def _read_sentence(self, sentence: int) -> None:
-        """The voice of every token of one sentence, outside quotations (denial, reported clause, own)."""
-        columns, cues = self.columns, self.cues
+        """The voice of every token of one sentence, outside quotations (denial, reported clause, own).
+        (Each voice is built once per sentence, when its rule starts: the tokens after it share it.)"""
+        columns, cues, memo = self.columns, self.cues, self.memo
         norms, texts, words = columns.norms, columns.texts, columns.is_word
         indexes = self.sentence_tokens(sentence)
         tail = _tail_cue(indexes, norms, texts, words, cues)
-        reported = denial = ""
+        tail_voice = Voice("paraphrase", f"reported clause (', … {tail[1]}' after it)") if tail else OWN
+        tail_end = tail[0] if tail else -1  # (tokens before the tail's comma are in its reported clause)
+        reported: Voice | None = None
+        denial: Voice | None = None
         words_since_denial = DENIAL_WINDOW  # words read since the last negation (a denial reaches DENIAL_WINDOW)
-        for position, index in enumerate(indexes):
+        for index in indexes:
             if words_since_denial >= DENIAL_WINDOW:
-                denial = ""
-            if denial:
-                self.memo[index] = Voice("paraphrase", f"inside a denial ('{denial}' before it)")
-            elif reported:
-                self.memo[index] = Voice("paraphrase", reported)
-            elif tail is not None and index < tail[0]:
-                self.memo[index] = Voice("paraphrase", f"reported clause (', … {tail[1]}' after it)")
-            else:
-                self.memo[index] = OWN
-            if norms[index] in cues and position + 1 < len(indexes) and norms[indexes[position + 1]] == "that":
-                reported = reported or f"reported clause ('{texts[index]} that' before it)"
+                denial = None
+            memo[index] = denial or reported or (tail_voice if index < tail_end else OWN)
+            if reported is None and norms[index] in cues and index + 1 < indexes.stop and norms[index + 1] == "that":
+                reported = Voice("paraphrase", f"reported clause ('{texts[index]} that' before it)")
             if words[index]:
                 words_since_denial += 1
                 if self.denials and _denies(norms, index):
-                    denial, words_since_denial = texts[index], 0
+                    denial, words_since_denial = Voice("paraphrase", f"inside a denial ('{texts[index]}' before it)"), 0
 
 
 def with_voices(doc: Document, reporting_cues: frozenset[str], spans: Sequence[Span], *,
