@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from ..document import POSSIBLE, Document, Span
 from ..lexicons import LearnedLexicon
 from ..linear_model import LinearScorer
+from .loaded_voice import Voice
 
 RULE = "learned_lexicon"
 CONTEXT_LABELS = {
@@ -66,10 +67,11 @@ def explain(scorer: LinearScorer, features: Mapping[str, float]) -> str:
 
 
 def learned_span(doc: Document, index: int, features: Mapping[str, float], probability: float,
-                 model: LearnedLexicon, confident: float, note: str) -> Span:
+                 model: LearnedLexicon, confident: float, note: str, voice: Voice) -> Span:
     """The loaded span of the word at token ``index``, with its rule, score, why and ``note`` (the
     model's :func:`learned_note`, built once per document); under the ``confident`` bar (the possible
-    tier) it is ``confidence: possible`` with the reason in words."""
+    tier) it is ``confidence: possible`` with the reason in words. Its ``voice`` (read for its features)
+    comes last, as :func:`framing.features.loaded_voice.with_voices` gives every other loaded span its own."""
     columns = doc.token_columns()
     start, end = columns.starts[index], columns.ends[index]
     why = explain(model.scorer, features)
@@ -77,6 +79,7 @@ def learned_span(doc: Document, index: int, features: Mapping[str, float], proba
     if probability < confident:
         attrs.update(confidence=POSSIBLE, reason=f"learned score {probability:.2f}, under the confident bar "
                                                  f"{confident:.2f} (shown from {model.shown_from(2):.2f}): {why}")
+    attrs.update(voice=voice.voice, voice_reason=voice.reason)
     return Span("loaded", start, end, doc.text[start:end], columns.norms[index], "learned",
                 note, "(a plainer word)", attrs)
 

@@ -159,7 +159,9 @@ class TokenFeatureReader:
 
     def features(self, index: int) -> dict[str, float]:
         """Every feature of the word at token ``index``."""
-        return {**self.context(index), self.voice_feature(index): 1.0}
+        features = self.context(index)
+        features[self.voice_feature(index)] = 1.0
+        return features
 
 
 def token_candidates(doc: Document, lexicons: Lexicons, slant: Sequence[float] | None = None,
@@ -174,7 +176,8 @@ def learned_spans(
     doc: Document, lexicons: Lexicons, model: LearnedLexicon, curated: Sequence[Span], slant: Sequence[float] = (),
     voices: VoiceReader | None = None,
 ) -> tuple[list[Span], dict[int, str]]:
-    """The learned model's own spans (words no curated span covers), and curated spans it demotes.
+    """The learned model's own spans (words no curated span covers, each with its voice), and curated spans it
+    demotes.
 
     Returns ``(spans, demoted)``: ``demoted`` maps the position of a curated span in
     ``curated`` to the reason it is only "possible" (only spans that could be demoted are read: not a
@@ -203,7 +206,8 @@ def learned_spans(
                 strongest[position] = (probability, features)
         elif probability >= shown:
             note = note or learned_note(model)
-            spans.append(learned_span(doc, index, features, probability, model, threshold, note))
+            spans.append(learned_span(doc, index, features, probability, model, threshold, note,
+                                      reader.voices.voice_of(index, index + 1)))
     demoted = {
         position: f"the learned lexicon gives it {probability:.2f} (< {model.demote_below:.2f}): "
         + explain(scorer, features)
