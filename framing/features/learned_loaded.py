@@ -59,12 +59,30 @@ class TokenCandidate:
     features: dict[str, float]
 
 
+MEMBERSHIP_LEXICONS = ("loaded", *LEXICON_FEATURES)  # the lexicons read as ``lexicon=`` features, in reading order
+
+
 @lru_cache(maxsize=8)
-def member_words(lexicons: Lexicons) -> frozenset[str]:
-    """Every word of every term of the lexicons read as features: a token a match covers is one of these
-    (the matcher compares whole term tokens), or an inflection of a one-word loaded term."""
-    return frozenset(word for name in (*LEXICON_FEATURES, "loaded") for entry in lexicons[name]
-                     for word in term_tokens(entry.key))
+def lexicon_words(lexicons: Lexicons) -> dict[str, frozenset[str]]:
+    """Each lexicon read as features, with every word of its terms: a token one of its matches covers is one of
+    these (the matcher compares whole term tokens), so a word none holds needs no matching against it."""
+    return {name: frozenset(word for entry in lexicons[name] for word in term_tokens(entry.key))
+            for name in MEMBERSHIP_LEXICONS}
+
+
+def lexicon_matches(norms: Sequence[str], lexicons: Lexicons, name: str, offset: int = 0) -> dict[int, set[str]]:
+    """For each token a match of lexicon ``name`` covers (index + ``offset``), its membership: the name, or for
+    ``loaded`` the term's category (``loaded:<category>``), which an inflection of a one-word term has too."""
+    found: dict[int, set[str]] = {}
+    for first, end, entry in lexicons.matcher(name).match(norms):
+        for index in range(first + offset, end + offset):
+            found.setdefault(index, set()).add(f"loaded:{entry['category']}" if name == "loaded" else name)
+    inflected = inflection_index(lexicons).entries_for(set(norms)) if name == "loaded" else None
+    if inflected:
+        for index, norm in enumerate(norms, offset):
+            if norm in inflected and index not in found:
+                found[index] = {f"loaded:{inflected[norm]['category']}"}
+    return found
 
 
 def lexicon_memberships(norms: Sequence[str], lexicons: Lexicons, offset: int = 0) -> dict[int, set[str]]:
@@ -72,18 +90,9 @@ def lexicon_memberships(norms: Sequence[str], lexicons: Lexicons, offset: int = 
     lexicons those matches belong to (loaded: by category). No term spans two sentences, so the
     document's memberships are its sentences' ones."""
     found: dict[int, set[str]] = {}
-    for first, end, entry in lexicons.matcher("loaded").match(norms):
-        for index in range(first + offset, end + offset):
-            found.setdefault(index, set()).add(f"loaded:{entry['category']}")
-    inflected = inflection_index(lexicons).entries_for(set(norms))
-    if inflected:
-        for index, norm in enumerate(norms, offset):
-            if norm in inflected and index not in found:
-                found[index] = {f"loaded:{inflected[norm]['category']}"}
-    for name in LEXICON_FEATURES:
-        for first, end, _ in lexicons.matcher(name).match(norms):
-            for index in range(first + offset, end + offset):
-                found.setdefault(index, set()).add(name)
+    for name in MEMBERSHIP_LEXICONS:
+        for index, members in lexicon_matches(norms, lexicons, name, offset).items():
+            found.setdefault(index, set()).update(members)
     return found
 
 
@@ -104,7 +113,7 @@ class TokenFeatureReader:
             slant = [s.probability for s in score_sentences(doc, model)] if model else []
         self.doc, self.slant = doc, slant
         self.columns, self.lexicons = doc.token_columns(), lexicons
-        self.sentence_memberships: dict[int, dict[int, set[str]]] = {}
+        self.sentence_matches: dict[tuple[int, str], dict[int, set[str]]] = {}  # (sentence, lexicon) → matches
         # (the loaded extractor passes the reader it then gives every loaded span's voice from: each sentence read once)
         self.voices = voices if voices is not None else VoiceReader(doc, lexicons.reporting_cues)
         self.scare = [(q.inner_start, q.inner_end) for q in doc.quotes if q.kind == "scare"]
@@ -139,20 +148,25 @@ class TokenFeatureReader:
             features["sentence_slant"] = self.slant[sentence]
         return features
 
-    def memberships(self, index: int) -> set[str] | tuple[()]:
-        """The lexicons holding the word at ``index``, read a sentence at a time on first use
-        (most sentences of an article have no word that needs them). A word no term of those lexicons
-        holds, and that the curated extractor's memo says inflects no term, has none: no sentence read."""
+    def memberships(self, index: int) -> set[str]:
+        """The lexicons holding the word at ``index``, each read a sentence at a time on first use (most
+        sentences of an article have no word that needs them), and only a lexicon a term of which holds the
+        word (or, for ``loaded``, that the curated extractor's memo says it may inflect) is read."""
         norm = self.columns.norms[index]
-        if norm not in member_words(self.lexicons) and inflection_index(self.lexicons).memo.get(norm, True) is None:
-            return ()
-        sentence = self.columns.sentences[index]
-        found = self.sentence_memberships.get(sentence)
-        if found is None:
+        words = lexicon_words(self.lexicons)
+        may_inflect = inflection_index(self.lexicons).memo.get(norm, True) is not None
+        names = [name for name in MEMBERSHIP_LEXICONS if norm in words[name] or (name == "loaded" and may_inflect)]
+        found: set[str] = set()
+        if names:
+            sentence = self.columns.sentences[index]
             tokens = self.voices.sentence_tokens(sentence)
-            found = self.sentence_memberships[sentence] = lexicon_memberships(
-                self.columns.norms[tokens.start:tokens.stop], self.lexicons, tokens.start)
-        return found.get(index, ())
+            for name in names:
+                matches = self.sentence_matches.get((sentence, name))
+                if matches is None:
+                    matches = self.sentence_matches[sentence, name] = lexicon_matches(
+                        self.columns.norms[tokens.start:tokens.stop], self.lexicons, name, tokens.start)
+                found.update(matches.get(index, ()))
+        return found
 
     def voice_feature(self, index: int) -> str:
         return f"voice={self.voices.voice_of(index, index + 1).voice}"
