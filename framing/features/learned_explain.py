@@ -8,6 +8,7 @@ and ``why``, the contributions that moved it most ("'reneged' as a word +1.60; w
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from ..document import POSSIBLE, Document, Span
 from ..lexicons import LearnedLexicon
@@ -31,8 +32,9 @@ PREFIX_LABELS = {"word=": "'{}' as a word", "stem=": "stem '{}'", "suffix=": "en
                  "list=": "in word list {}"}
 
 
+@lru_cache(maxsize=65536)
 def feature_label(name: str) -> str:
-    """A reader's words for a feature name."""
+    """A reader's words for a feature name (a corpus repeats its features: each is put in words once)."""
     if name in CONTEXT_LABELS:
         return CONTEXT_LABELS[name]
     prefix, _, value = name.partition("=")
