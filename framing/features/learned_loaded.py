@@ -62,12 +62,31 @@ class TokenCandidate:
 MEMBERSHIP_LEXICONS = ("loaded", *LEXICON_FEATURES)  # the lexicons read as ``lexicon=`` features, in reading order
 
 
+class MemberLexicons(dict):
+    """Memo, per lexicon set: the lexicons a word (norm) may be a member of, those a term of which holds it (the
+    matcher compares whole term tokens) and ``loaded`` when it may inflect a one-word loaded term (the curated
+    extractor's memo says; a word the memo does not know yet is asked again next time), so a word is matched
+    only against those."""
+
+    def __init__(self, lexicons: Lexicons) -> None:
+        super().__init__()
+        self.words = {name: frozenset(word for entry in lexicons[name] for word in term_tokens(entry.key))
+                      for name in MEMBERSHIP_LEXICONS}
+        self.inflections = inflection_index(lexicons).memo
+
+    def __missing__(self, norm: str) -> tuple[str, ...]:
+        may_inflect = self.inflections.get(norm, True) is not None
+        names = tuple(name for name in MEMBERSHIP_LEXICONS
+                      if norm in self.words[name] or (name == "loaded" and may_inflect))
+        if norm in self.inflections:
+            self[norm] = names
+        return names
+
+
 @lru_cache(maxsize=8)
-def lexicon_words(lexicons: Lexicons) -> dict[str, frozenset[str]]:
-    """Each lexicon read as features, with every word of its terms: a token one of its matches covers is one of
-    these (the matcher compares whole term tokens), so a word none holds needs no matching against it."""
-    return {name: frozenset(word for entry in lexicons[name] for word in term_tokens(entry.key))
-            for name in MEMBERSHIP_LEXICONS}
+def member_lexicons(lexicons: Lexicons) -> MemberLexicons:
+    """The :class:`MemberLexicons` memo of a lexicon set (immutable, so it stays valid)."""
+    return MemberLexicons(lexicons)
 
 
 def lexicon_matches(norms: Sequence[str], lexicons: Lexicons, name: str, offset: int = 0) -> dict[int, set[str]]:
@@ -114,6 +133,7 @@ class TokenFeatureReader:
         self.doc, self.slant = doc, slant
         self.columns, self.lexicons = doc.token_columns(), lexicons
         self.sentence_matches: dict[tuple[int, str], dict[int, set[str]]] = {}  # (sentence, lexicon) → matches
+        self.member_lexicons = member_lexicons(lexicons)
         # (the loaded extractor passes the reader it then gives every loaded span's voice from: each sentence read once)
         self.voices = voices if voices is not None else VoiceReader(doc, lexicons.reporting_cues)
         self.scare = [(q.inner_start, q.inner_end) for q in doc.quotes if q.kind == "scare"]
@@ -150,19 +170,16 @@ class TokenFeatureReader:
 
     def memberships(self, index: int) -> set[str]:
         """The lexicons holding the word at ``index``, each read a sentence at a time on first use (most
-        sentences of an article have no word that needs them), and only a lexicon a term of which holds the
-        word (or, for ``loaded``, that the curated extractor's memo says it may inflect) is read."""
-        norm = self.columns.norms[index]
-        words = lexicon_words(self.lexicons)
-        may_inflect = inflection_index(self.lexicons).memo.get(norm, True) is not None
-        names = [name for name in MEMBERSHIP_LEXICONS if norm in words[name] or (name == "loaded" and may_inflect)]
+        sentences of an article have no word that needs them), and only the lexicons it may be a member of
+        (:class:`MemberLexicons`)."""
         found: set[str] = set()
+        names = self.member_lexicons[self.columns.norms[index]]
         if names:
             sentence = self.columns.sentences[index]
-            tokens = self.voices.sentence_tokens(sentence)
             for name in names:
                 matches = self.sentence_matches.get((sentence, name))
                 if matches is None:
+                    tokens = self.voices.sentence_tokens(sentence)
                     matches = self.sentence_matches[sentence, name] = lexicon_matches(
                         self.columns.norms[tokens.start:tokens.stop], self.lexicons, name, tokens.start)
                 found.update(matches.get(index, ()))
