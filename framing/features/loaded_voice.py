@@ -88,18 +88,20 @@ class VoiceReader:
             clause = Voice("paraphrase", f"reported clause (', … {tail[1]}' after it)")
             memo.update(dict.fromkeys(range(first, tail[0]), clause))
             memo.update(dict.fromkeys(range(tail[0], end), OWN))
-        for cue in compress(range(first, end - 1), map(self.cues.__contains__, norms[first:end - 1])):
+        span = norms[first:end]
+        cues = compress(range(first, end - 1), map(self.cues.__contains__, span[:-1])) if "that" in span else ()
+        for cue in cues:
             if norms[cue + 1] == "that":
                 reported = Voice("paraphrase", f"reported clause ('{texts[cue]} that' before it)")
                 memo.update(dict.fromkeys(range(cue + 1, end), reported))
                 break
-        if self.denials:
-            self._read_denials(first, end)
+        if self.denials and not (DENIERS.isdisjoint(span) and "n't" not in "\0".join(span)):  # (most deny nothing)
+            self._read_denials(span, first, end)
 
-    def _read_denials(self, first: int, end: int) -> None:
-        """Each denial's voice over the tokens after it, up to its DENIAL_WINDOW-th word (a later denial's wins)."""
+    def _read_denials(self, span: Sequence[str], first: int, end: int) -> None:
+        """Each denial's voice over the tokens after it, up to its DENIAL_WINDOW-th word (a later denial's wins);
+        ``span``: the norms of tokens ``first:end``."""
         norms, words = self.columns.norms, self.columns.is_word
-        span = norms[first:end]
         maybe = map(or_, map(DENIERS.__contains__, span), map(str.endswith, span, repeat("n't")))
         for index in compress(range(first, end), maybe):
             if words[index] and _denies(norms, index):
@@ -139,12 +141,13 @@ def _denies(norms: Sequence[str], index: int) -> bool:
     return (norm in NEGATIONS or norm.endswith("n't") or norm in DENIAL_VERBS) and following != "only"
 
 
-def _tail_cue(indexes: Sequence[int], norms: Sequence[str], texts: Sequence[str], words: Sequence[bool],
+def _tail_cue(indexes: range, norms: Sequence[str], texts: Sequence[str], words: Sequence[bool],
               cues: frozenset[str]) -> tuple[int, str] | None:
     """``(comma, cue)`` when the sentence ends ", <at most TAIL_WINDOW words with a reporting verb>"."""
-    comma = next((i for i in reversed(indexes) if texts[i] == ","), None)
-    if comma is None:
+    sentence = texts[indexes.start:indexes.stop]
+    if "," not in sentence:
         return None
-    tail = [i for i in indexes if i > comma and words[i]]
+    comma = indexes.stop - 1 - sentence[::-1].index(",")  # (the last comma)
+    tail = list(compress(range(comma + 1, indexes.stop), words[comma + 1:indexes.stop]))
     cue = next((texts[i] for i in tail if norms[i] in cues), None)
     return (comma, cue) if cue and len(tail) <= TAIL_WINDOW else None
