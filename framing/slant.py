@@ -22,8 +22,8 @@ from bisect import bisect_left
 from collections.abc import Container, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
-from itertools import accumulate, count, pairwise, repeat
-from operator import add, and_, mul
+from itertools import accumulate, pairwise
+from operator import and_
 from typing import NamedTuple
 
 from .document import Document
@@ -94,20 +94,20 @@ def score_sentences(doc: Document, model: LinearScorer) -> list[SentenceSlant]:
     columns = doc.token_columns()
     norms, is_word, quoted = columns.norms, columns.is_word, columns.quoted
     weights = word_weights(model)
-    known_words, bounds = weights.keys(), sentence_bounds(doc)
-    # Each step over all the sentences at once (``map``: no Python loop per sentence step).
-    knowns = [known_words & norms[first:end] for first, end in bounds]  # (set operations at C speed)
-    values = [1.0 / math.sqrt(size) if size else 0.0 for size in map(len, knowns)]
-    sums = map(sum, map(map, repeat(weights.__getitem__), knowns))
-    logits = map(add, repeat(model.intercept), map(mul, values, sums))
-    probabilities = [1.0 / (1.0 + math.exp(-logit)) for logit in logits]
+    known_words = weights.keys()
     # Words and quoted words before each token, so a sentence's counts are two subtractions.
     words_before = list(accumulate(is_word, initial=0))
     quoted_before = list(accumulate(map(and_, quoted, is_word), initial=0))
-    words = [words_before[end] - words_before[first] for first, end in bounds]
-    own = [total > 0 and (quoted_before[end] - quoted_before[first]) * 2 < total
-           for (first, end), total in zip(bounds, words, strict=True)]
-    return list(map(SentenceSlant, count(), probabilities, own, knowns, values))
+    result = []
+    for index, (first, end) in enumerate(sentence_bounds(doc)):
+        known = known_words & norms[first:end]  # (a set operation at C speed, over the sentence's norms)
+        value = 1.0 / math.sqrt(len(known)) if known else 0.0
+        logit = model.intercept + value * sum(map(weights.__getitem__, known))
+        words = words_before[end] - words_before[first]
+        inside = quoted_before[end] - quoted_before[first]
+        own = words > 0 and inside * 2 < words
+        result.append(SentenceSlant(index, 1.0 / (1.0 + math.exp(-logit)), own, known, value))
+    return result
 
 
 def article_slant(sentences: Sequence[SentenceSlant], threshold: float) -> dict[str, float | int]:

@@ -49,23 +49,25 @@ EXPLAINED = 4  # contributions a ``why`` shows
 def explain(scorer: LinearScorer, features: Mapping[str, float]) -> str:
     """The contributions that moved the word's score most, the word's own parts (word, stem,
     beginning, endings) summed as one: "'reneged' as a word +1.60; writer's voice +0.28".
-    (Every shown word is explained, so only the contributions that can rank are put in words.)"""
+    (Every shown word is explained, so it is one pass over the features and one sort of the shares by
+    size, then name: feature labels are unique, so the order is the one any ranking by those keys gives.)"""
     weights = scorer.weights
-    word = next((name for name in features if name.startswith("word=")), None)
-    shares, own, has_own = [], 0.0, False
+    word, own, has_own = None, 0.0, False
+    ranked = []
     for name, value in features.items():
-        if value and name in weights:
-            if name.startswith(WORD_PARTS):
-                own, has_own = own + weights[name] * value, True
-            else:
-                shares.append((name, weights[name] * value))
+        weight = weights.get(name) if value else None
+        if name.startswith(WORD_PARTS):
+            if word is None and name.startswith("word="):
+                word = name
+            if weight is not None:
+                own, has_own = own + weight * value, True
+        elif weight is not None:
+            share = weight * value
+            ranked.append((-abs(share), feature_label(name), share))
     if has_own and word is not None:
-        shares.append((word, own))
-    if len(shares) > EXPLAINED:
-        bar = sorted((abs(share) for _, share in shares), reverse=True)[EXPLAINED - 1]
-        shares = [(name, share) for name, share in shares if abs(share) >= bar]
-    ranked = sorted(((feature_label(name), share) for name, share in shares), key=lambda item: (-abs(item[1]), item[0]))
-    return "; ".join(f"{label} {value:+.2f}" for label, value in ranked[:EXPLAINED])
+        ranked.append((-abs(own), feature_label(word), own))
+    ranked.sort()
+    return "; ".join(f"{label} {share:+.2f}" for _, label, share in ranked[:EXPLAINED])
 
 
 def learned_span(doc: Document, index: int, features: Mapping[str, float], probability: float,
