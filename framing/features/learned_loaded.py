@@ -41,6 +41,7 @@ from functools import cached_property, lru_cache
 
 from ..document import POSSIBLE, Document, Span
 from ..learned_words import LEXICON_FEATURES
+from ..lexicon_files import Entry
 from ..lexicons import LearnedLexicon, Lexicons, term_tokens
 from ..slant import score_sentences
 from .learned_bound import reachable
@@ -63,24 +64,41 @@ MEMBERSHIP_LEXICONS = ("loaded", *LEXICON_FEATURES)  # the lexicons read as ``le
 
 
 class MemberLexicons(dict):
-    """Memo, per lexicon set: the lexicons a word (norm) may be a member of, those a term of which holds it (the
-    matcher compares whole term tokens) and ``loaded`` when it may inflect a one-word loaded term (the curated
-    extractor's memo says; a word the memo does not know yet is asked again next time), so a word is matched
-    only against those."""
+    """Memo, per lexicon set: how to find a word's (norm's) memberships, as ``(lexicon, membership)`` pairs in
+    reading order, the membership None where the word's sentence must be matched.
+
+    A word that no multi-word term of a lexicon holds is covered by one of its matches exactly when it is one
+    of its one-word terms (a longer match covering it would hold it), and for ``loaded`` its category is that
+    term's, or that of the one-word term it inflects (the curated extractor's rules): known from the word
+    alone. Only a lexicon a multi-word term of which holds the word is matched, a sentence at a time.
+    """
 
     def __init__(self, lexicons: Lexicons) -> None:
         super().__init__()
-        self.words = {name: frozenset(word for entry in lexicons[name] for word in term_tokens(entry.key))
-                      for name in MEMBERSHIP_LEXICONS}
-        self.inflections = inflection_index(lexicons).memo
+        self.lexicons = lexicons
+        self.multi: dict[str, frozenset[str]] = {}  # lexicon → every word of its multi-word terms
+        self.single: dict[str, dict[str, Entry]] = {}  # lexicon → its one-word terms (the first listed, as matched)
+        for name in MEMBERSHIP_LEXICONS:
+            terms = [term_tokens(entry.key) for entry in lexicons[name]]
+            self.multi[name] = frozenset(word for words in terms if len(words) > 1 for word in words)
+            single: dict[str, Entry] = {}
+            for words, entry in zip(terms, lexicons[name], strict=True):
+                if len(words) == 1:
+                    single.setdefault(words[0], entry)
+            self.single[name] = single
 
-    def __missing__(self, norm: str) -> tuple[str, ...]:
-        may_inflect = self.inflections.get(norm, True) is not None
-        names = tuple(name for name in MEMBERSHIP_LEXICONS
-                      if norm in self.words[name] or (name == "loaded" and may_inflect))
-        if norm in self.inflections:
-            self[norm] = names
-        return names
+    def __missing__(self, norm: str) -> tuple[tuple[str, str | None], ...]:
+        plan: list[tuple[str, str | None]] = []
+        for name in MEMBERSHIP_LEXICONS:
+            entry = self.single[name].get(norm)
+            if norm in self.multi[name]:
+                plan.append((name, None))
+            elif entry is not None:
+                plan.append((name, f"loaded:{entry['category']}" if name == "loaded" else name))
+            elif name == "loaded" and (inflected := inflection_index(self.lexicons).entries_for({norm})):
+                plan.append((name, f"loaded:{inflected[norm]['category']}"))
+        self[norm] = found = tuple(plan)
+        return found
 
 
 @lru_cache(maxsize=8)
@@ -169,20 +187,21 @@ class TokenFeatureReader:
         return features
 
     def memberships(self, index: int) -> set[str]:
-        """The lexicons holding the word at ``index``, each read a sentence at a time on first use (most
-        sentences of an article have no word that needs them), and only the lexicons it may be a member of
-        (:class:`MemberLexicons`)."""
+        """The lexicons holding the word at ``index``: known from the word alone for most words
+        (:class:`MemberLexicons`); a lexicon a multi-word term of which holds it is matched in its sentence,
+        once per sentence and lexicon, on first use (most sentences of an article need none)."""
         found: set[str] = set()
-        names = self.member_lexicons[self.columns.norms[index]]
-        if names:
+        for name, member in self.member_lexicons[self.columns.norms[index]]:
+            if member is not None:
+                found.add(member)
+                continue
             sentence = self.columns.sentences[index]
-            for name in names:
-                matches = self.sentence_matches.get((sentence, name))
-                if matches is None:
-                    tokens = self.voices.sentence_tokens(sentence)
-                    matches = self.sentence_matches[sentence, name] = lexicon_matches(
-                        self.columns.norms[tokens.start:tokens.stop], self.lexicons, name, tokens.start)
-                found.update(matches.get(index, ()))
+            matches = self.sentence_matches.get((sentence, name))
+            if matches is None:
+                tokens = self.voices.sentence_tokens(sentence)
+                matches = self.sentence_matches[sentence, name] = lexicon_matches(
+                    self.columns.norms[tokens.start:tokens.stop], self.lexicons, name, tokens.start)
+            found.update(matches.get(index, ()))
         return found
 
     def voice_feature(self, index: int) -> str:
