@@ -88,8 +88,10 @@ def learned_span(doc: Document, index: int, features: Mapping[str, float], proba
                 note, "(a plainer word)", attrs)
 
 
+@lru_cache(maxsize=8)
 def learned_note(model: LearnedLexicon) -> str:
-    """The span note: what found the word and how often such a word is right (held-out precision)."""
+    """The span note: what found the word and how often such a word is right (held-out precision); the same
+    for every span of a model, so built once per model."""
     figures = model.scorer.provenance.get("cross_validated", {})
     precisions = [f"{name} {value['precision']:.2f}" for name, value in sorted(figures.items())
                   if isinstance(value, dict) and "precision" in value and not name.endswith("_reported")]

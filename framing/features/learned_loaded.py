@@ -172,7 +172,9 @@ class TokenFeatureReader:
         features = dict.fromkeys(own_features(norm, self.lists), 1.0)
         features[f"prev={norms[index - 1] if index else '<start>'}"] = 1.0
         features[f"next={norms[index + 1] if index + 1 < len(norms) else '<end>'}"] = 1.0
-        features.update((f"lexicon={name}", 1.0) for name in self.memberships(index))
+        members = self.memberships(index)
+        if members:
+            features.update((f"lexicon={name}", 1.0) for name in members)
         start = columns.starts[index]
         if self.scare and any(a <= start < b for a, b in self.scare):
             features["in_scare_quote"] = 1.0
@@ -242,7 +244,8 @@ def learned_spans(
                                            bisect_left(columns.starts, span.end)), position))
     threshold, shown = model.threshold_for(len(doc.sentences)), model.shown_from(len(doc.sentences))
     cut = math.log(shown / (1 - shown)) if 0 < shown < 1 else -math.inf
-    doubtable = {index for index, position in covered.items() if could_demote(curated[position])}
+    demotable = {position for position, span in enumerate(curated) if could_demote(span)}
+    doubtable = {index for index, position in covered.items() if position in demotable}
     reader = TokenFeatureReader(doc, lexicons, slant, model.lists, voices)
     spans: list[Span] = []
     note = ""  # (the spans' note, built on the first one)

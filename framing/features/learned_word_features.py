@@ -33,4 +33,6 @@ def word_features(norm: str) -> tuple[str, ...]:
 def own_features(norm: str, lists: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     """The feature names of the word alone: :func:`word_features` and the word lists holding it or its stem."""
     held = lists.get(norm, ()) + lists.get(stem(norm), ()) if lists else ()
+    if not held:  # (most words are on no list)
+        return word_features(norm)
     return word_features(norm) + tuple(f"list={name}" for name in dict.fromkeys(held))
