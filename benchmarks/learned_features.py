@@ -31,8 +31,10 @@ from benchmarks.evaluation.datasets import BABE, dataset_file, read_babe, to_doc
 from benchmarks.evaluation.learned import basil_setup, held_out_of, model_lists, span_figures  # noqa: E402
 from benchmarks.evaluation.stories import babe_labels, babe_texts, basil_lexical_texts  # noqa: E402
 from benchmarks.evaluation.tasks import babe_word_figures  # noqa: E402
-from framing.features.learned_loaded import TokenFeatureReader, is_content, stem  # noqa: E402
+from framing.features.learned_loaded import TokenFeatureReader  # noqa: E402
+from framing.features.learned_word_features import is_content  # noqa: E402
 from framing.lexicons import Lexicons, load_lexicons  # noqa: E402
+from framing.stemming import stem  # noqa: E402
 from framing.training_learned import TOKEN_C, TokenExample, Trained, train, train_tokens  # noqa: E402
 
 Extra = Callable[[TokenFeatureReader, int], dict[str, float]]

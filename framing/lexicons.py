@@ -160,7 +160,7 @@ class LearnedLexicon:
     @cached_property
     def context_ceiling_voice(self) -> float:
         """The most a word's voice can add, so scoring can skip a word that could not reach the threshold in
-        any voice (features/learned_loaded.py, ``reachable``)."""
+        any voice (features/learned_bound.py, ``reachable``)."""
         return max([0.0, *(w for name, w in self.scorer.weights.items() if name.startswith("voice="))])
 
     @cached_property
@@ -171,7 +171,7 @@ class LearnedLexicon:
     @cached_property
     def positive_lexicons(self) -> tuple[tuple[str, float], ...]:
         """The memberships that can raise a word's score, with their weights (``loaded:<category>``,
-        ``hedges``...; features/learned_loaded.py)."""
+        ``hedges``...; features/learned_bound.py)."""
         prefix = "lexicon="
         return tuple(sorted((name[len(prefix):], w) for name, w in self.scorer.weights.items()
                             if name.startswith(prefix) and w > 0))
@@ -185,7 +185,7 @@ class LearnedLexicon:
     def neighbour_ceiling(self) -> float:
         """The most a word's two neighbours can add to its score (the highest ``prev=`` and ``next=`` weights, or
         0), so scoring can skip a word that could not reach the threshold between any neighbours
-        (features/learned_loaded.py, ``hopeful_tokens``)."""
+        (features/learned_bound.py, ``hopeful_tokens``)."""
         return sum(max([0.0, *weights.values()]) for weights in self.neighbour_weights)
 
     @cached_property

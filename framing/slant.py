@@ -22,8 +22,7 @@ from bisect import bisect_left
 from collections.abc import Container, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
-from itertools import accumulate, pairwise
-from operator import and_
+from itertools import compress, pairwise
 from typing import NamedTuple
 
 from .document import Document
@@ -95,16 +94,14 @@ def score_sentences(doc: Document, model: LinearScorer) -> list[SentenceSlant]:
     norms, is_word, quoted = columns.norms, columns.is_word, columns.quoted
     weights = word_weights(model)
     known_words = weights.keys()
-    # Words and quoted words before each token, so a sentence's counts are two subtractions.
-    words_before = list(accumulate(is_word, initial=0))
-    quoted_before = list(accumulate(map(and_, quoted, is_word), initial=0))
     result = []
     for index, (first, end) in enumerate(sentence_bounds(doc)):
         known = known_words & norms[first:end]  # (a set operation at C speed, over the sentence's norms)
         value = 1.0 / math.sqrt(len(known)) if known else 0.0
         logit = model.intercept + value * sum(map(weights.__getitem__, known))
-        words = words_before[end] - words_before[first]
-        inside = quoted_before[end] - quoted_before[first]
+        flags, marks = is_word[first:end], quoted[first:end]
+        words = flags.count(True)
+        inside = sum(compress(marks, flags)) if True in marks else 0  # (quoted words: most sentences have none)
         own = words > 0 and inside * 2 < words
         result.append(SentenceSlant(index, 1.0 / (1.0 + math.exp(-logit)), own, known, value))
     return result

@@ -58,6 +58,7 @@ def assemble(doc: Document, lexicons: Lexicons, found: Sequence) -> Extraction:
                                 "loaded_below_threshold_count": below}
     slant = score_sentences(doc, lexicons.slant_model) if lexicons.slant_model else None
     voices = VoiceReader(doc, lexicons.reporting_cues)  # (shared: the learned lexicon reads voices too)
+    added: list[Span] = []  # (the learned lexicon's spans carry their voice: it was read for their features)
     if lexicons.learned_loaded is not None:
         probabilities = [s.probability for s in slant] if slant is not None else []
         added, demoted = learned_spans(doc, lexicons, lexicons.learned_loaded, spans, probabilities, voices)
@@ -65,9 +66,10 @@ def assemble(doc: Document, lexicons: Lexicons, found: Sequence) -> Extraction:
             if spans[position].attrs.get("confidence") != POSSIBLE:
                 spans[position] = replace(spans[position], attrs={**spans[position].attrs,
                                                                   "confidence": POSSIBLE, "reason": reason})
-        spans = sorted(spans + added, key=lambda span: (span.start, span.end))
         values["loaded_learned_count"] = sum(1 for span in added if span.counted)  # (the possible tier: not counted)
     spans = with_voices(doc, lexicons.reporting_cues, spans, reader=voices)
+    if lexicons.learned_loaded is not None:
+        spans = sorted(spans + added, key=lambda span: (span.start, span.end))
     values.update(voice_counts(spans))
     if slant is not None and lexicons.slant_model is not None:
         result = article_slant(slant, lexicons.slant_model.threshold)

@@ -24,6 +24,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import compress, islice, repeat
+from operator import or_
 
 from ..document import Document, Span
 from ..grammar import DENIAL_VERBS, NEGATIONS
@@ -68,30 +70,45 @@ class VoiceReader:
         return self.memo[first]
 
     def _read_sentence(self, sentence: int) -> None:
-        """The voice of every token of one sentence, outside quotations (denial, reported clause, own)."""
-        columns, cues = self.columns, self.cues
-        norms, texts, words = columns.norms, columns.texts, columns.is_word
+        """The voice of every token of one sentence, outside quotations (denial, reported clause, own).
+
+        Each rule fills the run of tokens it covers, in the order that lets the stronger rule win: the tail's
+        reported clause (the tokens before its comma), then the first "<cue> that" (every token from "that"
+        on), then each denial (the tokens after it, up to its DENIAL_WINDOW-th word). Runs, not tokens, so a
+        sentence costs a few steps at C speed (the learned lexicon reads the sentences of its words too).
+        """
+        columns, memo = self.columns, self.memo
+        norms, texts = columns.norms, columns.texts
         indexes = self.sentence_tokens(sentence)
-        tail = _tail_cue(indexes, norms, texts, words, cues)
-        reported = denial = ""
-        words_since_denial = DENIAL_WINDOW  # words read since the last negation (a denial reaches DENIAL_WINDOW)
-        for position, index in enumerate(indexes):
-            if words_since_denial >= DENIAL_WINDOW:
-                denial = ""
-            if denial:
-                self.memo[index] = Voice("paraphrase", f"inside a denial ('{denial}' before it)")
-            elif reported:
-                self.memo[index] = Voice("paraphrase", reported)
-            elif tail is not None and index < tail[0]:
-                self.memo[index] = Voice("paraphrase", f"reported clause (', … {tail[1]}' after it)")
-            else:
-                self.memo[index] = OWN
-            if norms[index] in cues and position + 1 < len(indexes) and norms[indexes[position + 1]] == "that":
-                reported = reported or f"reported clause ('{texts[index]} that' before it)"
-            if words[index]:
-                words_since_denial += 1
-                if self.denials and _denies(norms, index):
-                    denial, words_since_denial = texts[index], 0
+        first, end = indexes.start, indexes.stop
+        tail = _tail_cue(indexes, norms, texts, columns.is_word, self.cues)
+        if tail is None:
+            memo.update(dict.fromkeys(indexes, OWN))
+        else:
+            clause = Voice("paraphrase", f"reported clause (', … {tail[1]}' after it)")
+            memo.update(dict.fromkeys(range(first, tail[0]), clause))
+            memo.update(dict.fromkeys(range(tail[0], end), OWN))
+        span = norms[first:end]
+        cues = compress(range(first, end - 1), map(self.cues.__contains__, span[:-1])) if "that" in span else ()
+        for cue in cues:
+            if norms[cue + 1] == "that":
+                reported = Voice("paraphrase", f"reported clause ('{texts[cue]} that' before it)")
+                memo.update(dict.fromkeys(range(cue + 1, end), reported))
+                break
+        if self.denials and not (DENIERS.isdisjoint(span) and "n't" not in "\0".join(span)):  # (most deny nothing)
+            self._read_denials(span, first, end)
+
+    def _read_denials(self, span: Sequence[str], first: int, end: int) -> None:
+        """Each denial's voice over the tokens after it, up to its DENIAL_WINDOW-th word (a later denial's wins);
+        ``span``: the norms of tokens ``first:end``."""
+        norms, words = self.columns.norms, self.columns.is_word
+        maybe = map(or_, map(DENIERS.__contains__, span), map(str.endswith, span, repeat("n't")))
+        for index in compress(range(first, end), maybe):
+            if words[index] and _denies(norms, index):
+                following = compress(range(index + 1, end), words[index + 1:end])
+                last = next(islice(following, DENIAL_WINDOW - 1, None), end - 1)
+                voice = Voice("paraphrase", f"inside a denial ('{self.columns.texts[index]}' before it)")
+                self.memo.update(dict.fromkeys(range(index + 1, last + 1), voice))
 
 
 def with_voices(doc: Document, reporting_cues: frozenset[str], spans: Sequence[Span], *,
@@ -114,6 +131,7 @@ def with_voices(doc: Document, reporting_cues: frozenset[str], spans: Sequence[S
 
 QUOTED = Voice("quoted", "inside a speech quotation")
 OWN = Voice("own", "the writer's own words")
+DENIERS = NEGATIONS | DENIAL_VERBS  # (with every word ending "n't": the words :func:`_denies` may accept)
 
 
 def _denies(norms: Sequence[str], index: int) -> bool:
@@ -123,16 +141,17 @@ def _denies(norms: Sequence[str], index: int) -> bool:
     return (norm in NEGATIONS or norm.endswith("n't") or norm in DENIAL_VERBS) and following != "only"
 
 
-def _tail_cue(indexes: Sequence[int], norms: Sequence[str], texts: Sequence[str], words: Sequence[bool],
+def _tail_cue(indexes: range, norms: Sequence[str], texts: Sequence[str], words: Sequence[bool],
               cues: frozenset[str]) -> tuple[int, str] | None:
     """``(comma, cue)`` when the sentence ends ", <at most TAIL_WINDOW words with a reporting verb>".
 
     A tail that opens speech rather than closing it (", saying:", a participle in "-ing") reports what follows,
     not the clause before the comma: "He lashed out on Twitter, saying:" is the writer's account of him.
     """
-    comma = next((i for i in reversed(indexes) if texts[i] == ","), None)
-    if comma is None or texts[indexes[-1]] == ":":
+    sentence = texts[indexes.start:indexes.stop]
+    if "," not in sentence or sentence[-1] == ":":
         return None
-    tail = [i for i in indexes if i > comma and words[i]]
+    comma = indexes.stop - 1 - sentence[::-1].index(",")  # (the last comma)
+    tail = list(compress(range(comma + 1, indexes.stop), words[comma + 1:indexes.stop]))
     cue = next((texts[i] for i in tail if norms[i] in cues and not norms[i].endswith("ing")), None)
     return (comma, cue) if cue and len(tail) <= TAIL_WINDOW else None
