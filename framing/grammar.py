@@ -33,6 +33,9 @@ DO_FORMS = frozenset(["do", "does", "did"])
 MODALS = frozenset(["will", "would", "could", "can", "may", "might", "should", "must", "shall"])
 AUXILIARY_VERBS = BE_FORMS | HAVE_FORMS | DO_FORMS | MODALS
 NEGATIONS = frozenset(["not", "n't", "never"])
+# Nouns after which a quoted word is mentioned, not used ("the word “cuts”", "the term “amnesty”"): metalanguage.
+MENTION_NOUNS = frozenset(["word", "words", "term", "terms", "phrase", "phrases", "expression", "label", "slogan",
+                           "hashtag", "headline"])
 # Adverbs that negate all but a sliver ("could barely stand", "can hardly wait"): near-negations (Quirk et al.
 # 1985, 10.64 "broad negatives"); after an ability modal they deny the ability instead of weighing a possibility.
 BROAD_NEGATIVES = frozenset(["barely", "hardly", "scarcely"])

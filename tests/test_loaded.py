@@ -382,3 +382,15 @@ def test_the_claim_family_is_shown_as_possible_not_counted(
     doc = research_parse("The company claims its product is safe.")
     spans = [s for s in loaded.extract(doc, research_lexicons).spans if s.text == "claims"]
     assert len(spans) == 1 and not spans[0].counted and spans[0].attrs["confidence"] == "possible"
+
+
+@pytest.mark.parametrize(("sentence", "scare_quotes"), [
+    ("The council approved the ‘boondoggle’ anyway.", ["‘boondoggle’"]),
+    ("He never used the word “cuts” in the speech.", []),  # a word named as a word, not held at a distance
+    ("The term ‘amnesty’ divides the party.", []),
+])
+def test_a_word_named_as_a_word_is_no_scare_quote(
+    research_parse: Callable[[str], Document], research_lexicons: Lexicons, sentence: str, scare_quotes: list[str]
+) -> None:
+    spans = loaded.extract(research_parse(sentence), research_lexicons).spans
+    assert [s.text for s in spans if s.label == loaded.SCARE_LABEL] == scare_quotes

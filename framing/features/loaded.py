@@ -69,13 +69,14 @@ says how many); each kept span carries its ``score`` and ``why``, the features t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Document, QuoteRegion, Span, Token
-from ..grammar import DETERMINERS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, ROMANCE_NAME_PARTICLES
+from ..grammar import DETERMINERS, MENTION_NOUNS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, ROMANCE_NAME_PARTICLES
 from ..lexicons import Entry, Lexicons, term_tokens
 from ..rules import Rule, by_name, registry
 from . import Extraction
@@ -181,7 +182,8 @@ def candidates(doc: Document, lexicons: Lexicons) -> list[LoadedCandidate]:
                                 {"inflected": 1.0, "context_rule": float(bool(entry["rule"]))}))
     loaded_offsets = [(span.start, span.end) for span, _ in found_spans]
     for quote in doc.quotes:
-        if quote.kind != "scare" or (is_quoted_name(doc, quote) and not _contains(quote, loaded_offsets)):
+        if quote.kind != "scare" or _mentioned(doc, quote) or (
+                is_quoted_name(doc, quote) and not _contains(quote, loaded_offsets)):
             continue
         span = Span("loaded", quote.start, quote.end, doc.text[quote.start : quote.end], SCARE_LABEL,
                     SCARE_CATEGORY, SCARE_NOTE, SCARE_ALTERNATIVE, {"rule": SCARE_RULE})
@@ -387,3 +389,10 @@ def is_quoted_name(doc: Document, quote: QuoteRegion) -> bool:
     if len(words) < 2 or not words[0][:1].isupper():
         return False
     return all(word[:1].isupper() or word[:1].isdigit() or word.lower() in NAME_FUNCTION_WORDS for word in words)
+
+
+def _mentioned(doc: Document, quote: QuoteRegion) -> bool:
+    """A quoted word named as a word ("doesn't use the word “cuts”"): metalanguage, not the writer's distance."""
+    columns = doc.token_columns()
+    before = bisect_left(columns.starts, quote.start) - 1
+    return before >= 0 and columns.norms[before] in MENTION_NOUNS
