@@ -169,3 +169,13 @@ def test_lexicons_every_allowed_column_is_checked(tmp_path: Path) -> None:
                                                   encoding="utf-8")
     with pytest.raises(FramingInputError, match=r"reporting_verbs.tsv:3.*signals_speech 'maybe' is not one of"):
         load_lexicons(tmp_path)
+
+
+def test_term_tokens_fast_path_agrees_with_the_tokenizer_on_every_bundled_term(general_lexicons) -> None:
+    """Plain lower-case terms skip the tokenizer when a matcher is built: they must come out as it would give them."""
+    from framing.corpus.segmentation import token_norm, tokenize
+    from framing.lexicons import term_tokens
+
+    terms = {entry.key for name in TERM_LEXICONS for entry in general_lexicons[name]}
+    differing = [t for t in terms if term_tokens(t) != tuple(token_norm(text) for _, _, text in tokenize(t))]
+    assert len(terms) > 5000 and differing == []
