@@ -68,6 +68,14 @@ def general_lexicons() -> Lexicons:
 
 
 @pytest.fixture(scope="session")
+def loaded_spans_of(general_lexicons: Lexicons) -> Callable[[str], list]:
+    """The loaded extractor's spans of a made-up text, read with the bundled lexicons (the curated files' tests)."""
+    from framing.features import loaded
+
+    return lambda text: loaded.extract(parse_text(text, general_lexicons), general_lexicons).spans
+
+
+@pytest.fixture(scope="session")
 def seed_docs(lexicons: Lexicons) -> dict[str, Document]:
     """The five bundled articles, cleaned and parsed, by id (seed-000 … seed-004)."""
     return {a.id: parse_document(a, lexicons) for a in load_articles([bundled_seed_dir()])}

@@ -7,25 +7,10 @@ negation inside an idiom denies nothing, and that the file keeps the rules the o
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from framing.features import loaded
 from framing.features.learned_loaded import lexicon_memberships
-from framing.lexicons import Lexicons, load_lexicons, term_tokens
-
-
-@pytest.fixture(scope="module")
-def bundled() -> Lexicons:
-    return load_lexicons()
-
-
-@pytest.fixture(scope="module")
-def spans_of(bundled: Lexicons) -> Callable[[str], list]:
-    from framing.corpus import parse_text
-
-    return lambda text: loaded.extract(parse_text(text, bundled), bundled).spans
+from framing.lexicons import Lexicons, term_tokens
 
 
 def found(spans: list) -> dict[str, object]:
@@ -42,8 +27,8 @@ def found(spans: list) -> dict[str, object]:
     ("The union stuck to its guns through the winter.", "stuck to its guns", "stick to its guns"),
     ("The party is in disarray after the vote.", "disarray", "disarray"),
 ])
-def test_idioms_are_counted_in_the_forms_news_prints_them(spans_of, text: str, words: str, label: str) -> None:
-    span = found(spans_of(text))[words]
+def test_idioms_are_counted_in_the_forms_news_prints_them(loaded_spans_of, text: str, words: str, label: str) -> None:
+    span = found(loaded_spans_of(text))[words]
     assert span.label == label and span.counted
     assert span.attrs["lexicon"] == "loaded_idioms" and span.alternative and span.note
 
@@ -55,12 +40,12 @@ def test_idioms_are_counted_in_the_forms_news_prints_them(spans_of, text: str, w
     ("The charity record by Band Aid sold well.", "band"),
     ("The firm held tough talks with the unions.", "tough"),  # hard negotiations
 ])
-def test_idioms_literal_or_plain_senses_are_not_counted(spans_of, text: str, word: str) -> None:
-    assert not [s for s in spans_of(text) if word in s.text.lower() and s.counted]
+def test_idioms_literal_or_plain_senses_are_not_counted(loaded_spans_of, text: str, word: str) -> None:
+    assert not [s for s in loaded_spans_of(text) if word in s.text.lower() and s.counted]
 
 
-def test_idioms_weaker_tier_is_shown_not_counted(spans_of) -> None:
-    spans = found(spans_of("The airline was on the brink of collapse and needed a lifeline."))
+def test_idioms_weaker_tier_is_shown_not_counted(loaded_spans_of) -> None:
+    spans = found(loaded_spans_of("The airline was on the brink of collapse and needed a lifeline."))
     for words in ("on the brink", "lifeline"):
         assert spans[words].attrs["confidence"] == "possible" and not spans[words].counted
 
@@ -69,27 +54,27 @@ def test_idioms_weaker_tier_is_shown_not_counted(spans_of) -> None:
     ("The senator did not mince her words.", "not mince her words"),
     ("The minister hasn't been shy about it.", "hasn't been shy about"),
 ])
-def test_idioms_negation_inside_the_idiom_denies_nothing(spans_of, text: str, words: str) -> None:
-    span = found(spans_of(text))[words]
+def test_idioms_negation_inside_the_idiom_denies_nothing(loaded_spans_of, text: str, words: str) -> None:
+    span = found(loaded_spans_of(text))[words]
     assert span.attrs["voice"] == "own" and span.counted
 
 
-def test_idioms_in_quotes_are_the_speakers(spans_of) -> None:
-    span = found(spans_of("“They moved the goalposts,” the coach said."))["moved the goalposts"]
+def test_idioms_in_quotes_are_the_speakers(loaded_spans_of) -> None:
+    span = found(loaded_spans_of("“They moved the goalposts,” the coach said."))["moved the goalposts"]
     assert span.attrs["voice"] == "quoted"
 
 
-def test_idioms_rows_are_unique_across_the_curated_files_and_say_why(bundled: Lexicons) -> None:
-    earlier = {term_tokens(entry.key) for name in ("loaded", "loaded_drama") for entry in bundled[name]}
-    rows = list(bundled["loaded_idioms"])
+def test_idioms_rows_are_unique_across_the_curated_files_and_say_why(general_lexicons: Lexicons) -> None:
+    earlier = {term_tokens(entry.key) for name in ("loaded", "loaded_drama") for entry in general_lexicons[name]}
+    rows = list(general_lexicons["loaded_idioms"])
     assert [entry.key for entry in rows if term_tokens(entry.key) in earlier] == []
     assert len({term_tokens(entry.key) for entry in rows}) == len(rows)
     assert {entry["tier"] for entry in rows} == {"counted", "possible"}
     assert all(entry["note"] and entry["alternative"] for entry in rows)
 
 
-def test_idioms_leave_the_learned_features_alone(bundled: Lexicons) -> None:
+def test_idioms_leave_the_learned_features_alone(general_lexicons: Lexicons) -> None:
     """The learned lexicon was trained on loaded.tsv memberships; an idiom's words must not become members."""
     norms = ["they", "moved", "the", "goalposts", "and", "churned", "out", "rehashed", "leaflets"]
-    members = lexicon_memberships(norms, bundled)
+    members = lexicon_memberships(norms, general_lexicons)
     assert not any(name.startswith("loaded:") for names in members.values() for name in names)
