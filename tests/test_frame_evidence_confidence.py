@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from framing.corpus import parse_text
 from framing.features.policy_frames.evidence import FrameDecision, WordWeight, frame_records, frame_spans
-from framing.features.policy_frames.evidence_confidence import close_second, who_words
+from framing.features.policy_frames.evidence_confidence import WhoWords, close_second
 from framing.lexicons import Lexicons
 
 
@@ -16,7 +16,7 @@ def _word(text: str, word: str, weight: float) -> WordWeight:
 
 def _frames(text: str, lexicons: Lexicons, decisions: list[FrameDecision]) -> list[dict]:
     doc = parse_text(text, lexicons, id="t")
-    return frame_records(frame_spans(doc, decisions, who_words(doc, lexicons)))
+    return frame_records(frame_spans(doc, decisions, WhoWords(doc, lexicons)))
 
 
 def _one(frame: str, score: float, words: list[WordWeight], sentence: int = 0) -> FrameDecision:

@@ -17,7 +17,7 @@ from typing import Any
 
 from framing.errors import FramingInputError
 from framing.features.policy_frames.evidence import FrameDecision, evidence_sentences, frame_records, frame_spans
-from framing.features.policy_frames.evidence_confidence import who_words
+from framing.features.policy_frames.evidence_confidence import WhoWords
 from framing.features.policy_frames.rule import cue_rule_decisions
 from framing.features.policy_frames.training import (
     FOLDS,
@@ -103,7 +103,7 @@ def evidence_figures(rows: Sequence[Parsed], decisions: Sequence[Sequence[FrameD
     for row, ds in zip(rows, decisions, strict=True):
         if not ds:
             continue
-        who = who_words(row.doc, lexicons)
+        who = WhoWords(row.doc, lexicons)
         for spans, pairs in ((frame_spans(row.doc, ds), bar_only), (frame_spans(row.doc, ds, who), with_check)):
             lead = frame_records(spans)[0]
             pairs.append((lead["confidence"] == "confident", lead["frame"] in row.item.frames))

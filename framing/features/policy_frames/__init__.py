@@ -23,7 +23,7 @@ from .. import Extraction
 from .clauses import asides
 from .cues import cue_hits
 from .evidence import frame_records, frame_spans
-from .evidence_confidence import who_words
+from .evidence_confidence import WhoWords
 from .model import model_decisions
 from .name_words import name_word_ranges
 from .rule import cue_rule_decisions
@@ -36,12 +36,12 @@ RULES = ("frame_cues", "frame_model")
 def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     """The frames of one article, each with its evidence sentences as ``frame`` spans."""
     model = lexicons.frame_model
+    names = None  # the model finds the article's name ranges; the evidence check reuses them
     if model is None:
         decisions = cue_rule_decisions(cue_hits(doc, lexicons))
     else:  # the model's words sit in every sentence: one pass over the text finds all side clauses (and names)
         names = name_word_ranges(doc)  # read by the side clauses, the word lookup and the cue shares: found once
         clauses = asides(doc, names=names)
         decisions = model_decisions(doc, cue_hits(doc, lexicons, clauses), model, clauses, names)
-    spans = frame_spans(doc, decisions, who_words(doc, lexicons, names if model is not None else None)
-                        if decisions else None)
+    spans = frame_spans(doc, decisions, WhoWords(doc, lexicons, names) if decisions else None)
     return Extraction({"frames_assigned": float(len({span.label for span in spans}))}, spans)

@@ -96,12 +96,6 @@ class WhoWords:
             inside_sentence and columns.is_word[token] and columns.texts[token][:1].isupper())
 
 
-def who_words(doc: Document, lexicons: Lexicons, names: NameRanges | None = None) -> WhoWords:
-    """The article's describing stretches and actor tests, ready for :func:`evidence_check` (``names``: the
-    article's :func:`.name_words.name_word_ranges` when the caller has them already)."""
-    return WhoWords(doc, lexicons, names)
-
-
 @lru_cache(maxsize=8)
 def who_lexicon(lexicons: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
     """The party labels (``voice_roles.tsv``) and office words (``titles.tsv``), once per :class:`Lexicons`
