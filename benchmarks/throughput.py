@@ -47,6 +47,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout, not an installed one
+
 TEXTSTAT_FORMULAS = (
     "flesch_reading_ease",
     "flesch_kincaid_grade",
@@ -58,18 +60,23 @@ RESOURCE_LOADERS = {"get_cmudict", "get_pyphen", "get_lang_easy_words"}
 
 
 def load_texts(path: Path, limit: int | None) -> list[str]:
-    """The ``text`` field of each JSON line (empty texts skipped)."""
+    """The ``text`` field of each JSON line (empty texts skipped), or a story article's ``paragraphs``
+    (stories/basil_dev.jsonl: full news articles, about twice a BBC text's length), joined as the gold task
+    joins them."""
+    from benchmarks.evaluation.stories import join_paragraphs
+
     if not path.is_file():
-        sys.exit(f"{path}: no such file. Pass a JSON Lines file with a 'text' field per line")
+        sys.exit(f"{path}: no such file. Pass a JSON Lines file with a 'text' (or 'paragraphs') field per line")
     texts = []
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
             try:
-                text = json.loads(line)["text"]
+                row = json.loads(line)
+                text = row["text"] if "text" in row else join_paragraphs(row["paragraphs"])[0]
             except (json.JSONDecodeError, KeyError, TypeError):
-                sys.exit(f"{path}:{number}: not a JSON object with a 'text' field")
+                sys.exit(f"{path}:{number}: not a JSON object with a 'text' or 'paragraphs' field")
             if text.strip():
                 texts.append(text)
             if limit and len(texts) >= limit:
