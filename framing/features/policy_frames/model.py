@@ -183,8 +183,8 @@ def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Cl
     hits = cues_outside_names(doc, hits, names)  # the cue shares as in training (:mod:`.name_words`)
     tokens, rows = _known_words(doc, model, names)
     # (``take`` gathers rows at a third of fancy indexing's cost; the counts as floats spare each step a cast)
-    counts = np.bincount(rows, minlength=len(arrays.idf))[rows].astype(np.float64)  # each occurrence: its word's count
-    values = (1.0 + np.log(counts)) * arrays.idf[rows]  # a word's TF-IDF value, at each occurrence
+    counts = np.bincount(rows).take(rows).astype(np.float64)  # each occurrence: its word's count
+    values = (1.0 + np.log(counts)) * arrays.idf.take(rows)  # a word's TF-IDF value, at each occurrence
     shares = values / (counts * (math.sqrt((values * values / counts).sum()) or 1.0))
     contributions = shares[:, None] * arrays.words.take(rows, axis=0)
     columns = doc.token_columns()
@@ -224,7 +224,7 @@ def model_decisions(
                 if score >= bar]
     names = arrays.frames
     decisions = word_decisions(doc, [(names[c], scores[c], lifts[c]) for c in assigned],
-                               parts._replace(contributions=parts.contributions[:, assigned]), model.bar)
+                               parts._replace(contributions=parts.contributions.take(assigned, axis=1)), model.bar)
     taken = {decision.frame for decision in decisions}
     if not taken.issuperset(cue_rule_frames(list(hits))):  # the rule's evidence leads among all the rule's frames
         model_frames = dict(zip(names, zip(scores, lifts, strict=True), strict=True))
