@@ -52,8 +52,11 @@ def cue_hits(doc: Document, lexicons: Lexicons, clauses: Clauses | None = None) 
     # "national security" in "National Security Agency" lies before the agency's head, so it does not.
     side = in_side_clause([columns.starts[end - 1] for _, end, _ in matches], clauses).tolist()
     text = doc.text  # (``fields`` directly: "frame" and "weight" are the cue lexicon's required columns)
-    return [CueHit(entry.fields["frame"], entry.key, text[start:stop], float(entry.fields["weight"]), sentence, start,
-                   stop, aside) for (start, stop, sentence, entry), aside in zip(found, side, strict=True)]
+    # Built by ``tuple.__new__`` with every field given, as the parser builds its tokens: a named tuple's own
+    # ``__new__`` is a Python function call per hit.
+    return [tuple.__new__(CueHit, (entry.fields["frame"], entry.key, text[start:stop], float(entry.fields["weight"]),
+                                   sentence, start, stop, aside))
+            for (start, stop, sentence, entry), aside in zip(found, side, strict=True)]
 
 
 def weight_by_frame(hits: list[CueHit]) -> dict[str, float]:

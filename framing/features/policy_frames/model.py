@@ -84,7 +84,7 @@ class FrameModel:
         # A vocabulary word is looked up among all the tokens, marks too: one that no word token can be ("$", "'s")
         # is left out, so a mark's norm never scores (training reads word tokens only).
         rows = {word: row for row, word in enumerate(idf) if is_word(word)}
-        words = np.zeros((len(rows), len(frames)))
+        words = np.zeros((len(idf), len(frames)))  # by IDF position (a left-out word keeps an unread row)
         cues = np.zeros((len(POLICY_FRAMES), len(frames)))
         for column, weights in enumerate(frames.values()):
             for name, weight in weights.weights.items():
@@ -93,7 +93,7 @@ class FrameModel:
                 elif name.startswith(CUE) and name[len(CUE):] in CUE_ROWS:
                     cues[CUE_ROWS[name[len(CUE):]], column] = weight
         priors = np.clip(np.array([w.prior for w in frames.values()], dtype=float), 1e-3, 1 - 1e-3)
-        arrays = ScoringArrays(np.array(list(idf.values()), dtype=float), words, cues,
+        arrays = ScoringArrays(np.array(list(idf.values()), dtype=float), np.concatenate((words, cues)),
                                np.array([w.intercept for w in frames.values()]),
                                tuple(float(w.threshold) for w in frames.values()),
                                tuple(np.log(priors / (1 - priors)).tolist()), tuple(frames))
@@ -101,12 +101,13 @@ class FrameModel:
 
 
 class ScoringArrays(NamedTuple):
-    """A model's weights as arrays (word IDF, word weights, cue-feature weights, intercepts) and, per frame in
-    column order, as plain tuples: an article's dozen per-frame numbers cost less in Python than in array calls."""
+    """A model's weights as arrays (word IDF, word and cue-feature weights, intercepts) and, per frame in column
+    order, as plain tuples: an article's dozen per-frame numbers cost less in Python than in array calls."""
 
     idf: Any
-    words: Any
-    cues: Any
+    # The weights of every feature that becomes an item: the words' rows, then the cue features' (the 14 frames, in
+    # :data:`CUE_ROWS` order, from row ``len(idf)``), so a word and a cue take their weights in one gather.
+    items: Any
     intercepts: Any
     thresholds: tuple[float, ...]
     prior_logits: tuple[float, ...]  # log-odds of each frame's base rate: what a frame's lift is measured from
@@ -186,18 +187,19 @@ def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Cl
     counts = np.bincount(rows).take(rows).astype(np.float64)  # each occurrence: its word's count
     values = (1.0 + np.log(counts)) * arrays.idf.take(rows)  # a word's TF-IDF value, at each occurrence
     shares = values / (counts * (math.sqrt((values * values / counts).sum()) or 1.0))
-    contributions = shares[:, None] * arrays.words.take(rows, axis=0)
-    columns = doc.token_columns()
-    # The items' starts and sentences, words then cues, each packed once (no per-column array of every token)
-    starts = int_array(_picked(columns.starts, tokens) + tuple(hit.start for hit in hits))
-    sentences = int_array(_picked(columns.sentences, tokens) + tuple(hit.sentence for hit in hits))
-    side = in_side_clause(starts[:len(tokens)], clauses if clauses is not None else asides(doc, names=names))
-    if hits:
+    if hits:  # the cue items' rows and shares follow the words': one gather and one product make every item's parts
         overall = sum(hit.weight for hit in hits) or 1.0
-        cue_shares = np.array([hit.weight / overall for hit in hits])
-        cue_weights = arrays.cues[[CUE_ROWS[hit.frame] for hit in hits]]
-        contributions = np.concatenate((contributions, cue_shares[:, None] * cue_weights))
-        side = np.concatenate((side, np.array([hit.side for hit in hits], dtype=bool)))
+        rows = np.concatenate((rows, [len(arrays.idf) + CUE_ROWS[hit.frame] for hit in hits]))
+        shares = np.concatenate((shares, [hit.weight / overall for hit in hits]))
+    contributions = shares[:, None] * arrays.items.take(rows, axis=0)
+    columns = doc.token_columns()
+    # The items' starts and sentences, words then cues, packed at once (no per-column array of every token)
+    starts, sentences = int_array(_picked(columns.starts, tokens) + tuple(hit.start for hit in hits)
+                                  + _picked(columns.sentences, tokens) + tuple(hit.sentence for hit in hits)
+                                  ).reshape(2, len(tokens) + len(hits))
+    side = in_side_clause(starts, clauses if clauses is not None else asides(doc, names=names))
+    if hits:  # a cue is aside by its last word (:func:`.cues.cue_hits`), not by its start
+        side[len(tokens):] = [hit.side for hit in hits]
     return Parts(sentences, starts, side, tokens, hits, contributions)
 
 

@@ -91,7 +91,7 @@ def word_decisions(
 _POSITIVE = (0.0).__lt__  # ``_POSITIVE(x)``: x > 0, as a C-level callable for ``map``
 
 
-def _best_sentences(main: list[float], leads: list[bool], cue_sentences: list[int]) -> list[int]:
+def _best_sentences(main: Sequence[float], leads: Sequence[bool], cue_sentences: Sequence[int]) -> list[int]:
     """A frame's ``CANDIDATES`` sentences with a positive main part, in :meth:`Candidate.order`'s tiers as one
     number (main part, + ``CUE_TIER`` with a cue of the frame, + ``LEAD_TIER`` where the frame leads), highest first,
     ties in text order (``sorted`` is stable, in reverse too)."""
