@@ -87,7 +87,7 @@ class FrameModel:
         """
         key = None if matcher is None else id(matcher)
         memo = self.codes.get(key)
-        if memo is None:
+        if memo is None or memo[0] is not matcher:  # (a model unpickled elsewhere keeps ids that name other objects)
             codes = {word: 2 * row for word, row in self.rows.items()}
             for first in (matcher.first_tokens if matcher is not None else ()):
                 for word in (first, as_name(first)):
