@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from itertools import compress
 from typing import TYPE_CHECKING
 
@@ -45,12 +46,23 @@ class TermMatcher:
             single = by_length.get(1, {}).get((first,))
             self._index[first] = (longer, single)
 
-    def match(self, norms: Sequence[str]) -> Iterator[tuple[int, int, Entry]]:
-        """``(first_token, end_token, entry)`` for each longest, non-overlapping match."""
+    @property
+    def first_tokens(self) -> AbstractSet[str]:
+        """The normalized tokens some term starts with: only where one stands can a match begin."""
+        return self._index.keys()
+
+    def match(self, norms: Sequence[str], starts: Iterable[int] | None = None) -> Iterator[tuple[int, int, Entry]]:
+        """``(first_token, end_token, entry)`` for each longest, non-overlapping match.
+
+        ``starts``: the positions of the tokens in :attr:`first_tokens`, in order, when the caller found them already
+        in a lookup of its own over the same norms (the learned frame model's); else they are found here.
+        """
         index = self._index
         resume = 0
         # Only positions whose token starts some term are examined (found at C speed).
-        for position in list(compress(range(len(norms)), map(index.__contains__, norms))):
+        if starts is None:
+            starts = list(compress(range(len(norms)), map(index.__contains__, norms)))
+        for position in starts:
             if position < resume:
                 continue
             longer, single = index[norms[position]]

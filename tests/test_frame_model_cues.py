@@ -55,3 +55,24 @@ def test_without_cues_the_cue_feature_adds_nothing(general_lexicons: Lexicons) -
     [decision] = model_decisions(doc, cue_hits(doc, general_lexicons), model)
     assert decision.score == pytest.approx(1 / (1 + math.exp(-0.5)))
     assert evidence_sentences(decision) == []  # no sentence carries it, so it would not be reported
+
+
+def test_one_lookup_finds_the_models_words_and_the_cue_starts_as_two_would(general_lexicons: Lexicons) -> None:
+    """The model path looks every token up once (:meth:`FrameModel.token_codes`) for its own words and for where a
+    cue term may start; a name word ("Defense" before "Secretary") is looked up as ``n:defense`` there, yet its cue
+    is found as the plain matcher finds it."""
+    from framing.features.policy_frames.model import known_words
+    from framing.features.policy_frames.name_words import name_word_ranges
+
+    doc = parse_text("Defense Secretary Pete Hegseth said the budget plan was sent to the Supreme Court. "
+                     "The judge rained praise on the plan.", general_lexicons, id="n")
+    names = name_word_ranges(doc)
+    model = _model({"w:plan": 1.0, "w:n:defense": 0.5})
+    matcher = general_lexicons.matcher("frame_cues")
+    one = known_words(doc, model, names, matcher)
+    alone = known_words(doc, model, names)
+    assert one.tokens == alone.tokens and one.rows.tolist() == alone.rows.tolist() and alone.cue_starts is None
+    assert one.cue_starts == [i for i, norm in enumerate(doc.token_columns().norms) if norm in matcher.first_tokens]
+    assert any(first <= doc.token_columns().norms.index("defense") < head for first, head in names)
+    assert cue_hits(doc, general_lexicons, starts=one.cue_starts) == cue_hits(doc, general_lexicons)
+    assert {"defense", "budget", "supreme court"} <= {hit.term for hit in cue_hits(doc, general_lexicons)}

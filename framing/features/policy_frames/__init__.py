@@ -21,10 +21,10 @@ from ...document import Document
 from ...lexicons import Lexicons
 from .. import Extraction
 from .clauses import asides
-from .cues import cue_hits
+from .cues import CUE_LEXICON, cue_hits
 from .evidence import frame_records, frame_spans
 from .evidence_confidence import WhoWords
-from .model import model_decisions
+from .model import known_words, model_decisions
 from .name_words import name_word_ranges
 from .rule import cue_rule_decisions
 
@@ -42,6 +42,9 @@ def extract(doc: Document, lexicons: Lexicons) -> Extraction:
     else:  # the model's words sit in every sentence: one pass over the text finds all side clauses (and names)
         names = name_word_ranges(doc)  # read by the side clauses, the word lookup and the cue shares: found once
         clauses = asides(doc, names=names)
-        decisions = model_decisions(doc, cue_hits(doc, lexicons, clauses), model, clauses, names)
+        # One lookup per token finds the model's words and where a cue may start
+        known = known_words(doc, model, names, lexicons.matcher(CUE_LEXICON))
+        decisions = model_decisions(doc, cue_hits(doc, lexicons, clauses, known.cue_starts), model, clauses, names,
+                                    known)
     spans = frame_spans(doc, decisions, WhoWords(doc, lexicons, names) if decisions else None)
     return Extraction({"frames_assigned": float(len({span.label for span in spans}))}, spans)

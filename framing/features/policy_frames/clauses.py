@@ -43,14 +43,39 @@ _STOP = re.compile("[" + re.escape(_STOPS) + "]")
 _JOINERS = "_'’-"  # with letters and digits: the characters an opener may not follow
 
 
+def _opener_groups(openers: frozenset[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``(needle, openers)``: the openers sharing their first two letters found by one scan for those letters
+    ("wh" for the nine of "who", "which", "when" ...), an opener alone by a scan for itself. Each scan of the text
+    costs about as much as the next (it is the text's length, not the hits, that counts)."""
+    groups: dict[str, list[str]] = {}
+    for opener in sorted(openers):
+        groups.setdefault(opener[:2], []).append(opener)
+    return tuple((prefix if len(members) > 1 else members[0], tuple(members)) for prefix, members in groups.items())
+
+
+_OPENER_GROUPS = _opener_groups(SIDE_CLAUSE_OPENERS)
+
+
 def side_clauses(text: str, within: Sequence[tuple[int, int]] | None = None) -> Clauses:
     """The side clauses of ``text`` as sorted ``(starts, ends)`` arrays of character offsets.
 
     ``within``: only those sorted ``(start, end)`` stretches (the sentences that hold frame cues), which
     spares the cue rule a pass over sentences that cannot matter to it. A clause ends at the stretch's end.
     """
+    return _as_clauses(side_clause_list(text, within))
+
+
+def _as_clauses(stretches: Sequence[Sequence[int]]) -> Clauses:
+    """Sorted ``(start, end)`` stretches as the ``(starts, ends)`` arrays :func:`in_side_clause` reads."""
     import numpy as np
 
+    spans = np.array(stretches, dtype=np.intp).reshape(-1, 2)
+    return spans[:, 0], spans[:, 1]
+
+
+def side_clause_list(text: str, within: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """:func:`side_clauses` as a sorted list of ``(start, end)``: what :func:`asides` merges with the names and
+    quotes (no arrays made and read back)."""
     lowered = text.lower()
     stretches = [(0, len(text))] if within is None else within
     if len(lowered) == len(text):
@@ -59,20 +84,19 @@ def side_clauses(text: str, within: Sequence[tuple[int, int]] | None = None) -> 
         searched = " " + text  # offset i of the text is i + 1: a stretch's search opens on the character before it
         found = [(match.start(), match.end() - 1) for start, end in stretches
                  for match in _SIDE_CLAUSE_ANY_CASE.finditer(searched, start, end + 1)]
-    spans = np.array(found, dtype=np.intp).reshape(-1, 2)
-    return spans[:, 0], spans[:, 1]
+    return found
 
 
 def _opener_places(lowered: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every opener in the lower-cased text that follows no word character, apostrophe or hyphen."""
     places = []
-    for opener in SIDE_CLAUSE_OPENERS:
-        at = lowered.find(opener)
+    for needle, openers in _OPENER_GROUPS:
+        at = lowered.find(needle)
         while at >= 0:
             before = lowered[at - 1] if at else " "
             if not (before.isalnum() or before in _JOINERS):
-                places.append((at, at + len(opener)))
-            at = lowered.find(opener, at + 1)
+                places += [(at, at + len(opener)) for opener in openers if lowered.startswith(opener, at)]
+            at = lowered.find(needle, at + 1)
     places.sort()
     return places
 
@@ -107,20 +131,17 @@ def asides(doc: Document, within: Sequence[tuple[int, int]] | None = None,
 
     Sorted, non-overlapping ``(starts, ends)`` arrays, as :func:`in_side_clause` reads them.
     """
-    import numpy as np
-
-    starts, ends = side_clauses(doc.text, within)
+    found = side_clause_list(doc.text, within)
     others = [*name_stretches(doc, names), *quoted_stretches(doc)]
     if not others:
-        return starts, ends
+        return _as_clauses(found)
     merged: list[list[int]] = []
-    for start, end in sorted([*zip(starts.tolist(), ends.tolist(), strict=True), *others]):
+    for start, end in sorted([*found, *others]):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    spans = np.array(merged, dtype=np.intp)
-    return spans[:, 0], spans[:, 1]
+    return _as_clauses(merged)
 
 
 def name_stretches(doc: Document, ranges: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -161,5 +182,7 @@ def in_side_clause(offsets: Any, clauses: Clauses) -> Any:
     starts, ends = clauses
     if not len(starts):
         return np.zeros(len(offsets), dtype=bool)
-    last = np.searchsorted(starts, offsets, side="right") - 1  # the last clause opening at or before each offset
-    return (last >= 0) & (offsets < ends[np.maximum(last, 0)])
+    # How many clauses open at or before each offset; the last of them holds it if it ends after it. The ends
+    # behind a floor no offset is below, for the offsets before every clause: three array steps, not six.
+    opened = np.searchsorted(starts, offsets, side="right")
+    return offsets < np.concatenate(((np.iinfo(np.intp).min,), ends)).take(opened)

@@ -9,6 +9,7 @@ over the document's token norms, so it costs about as much as one more term lexi
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...document import Document
@@ -16,6 +17,8 @@ from .clauses import Clauses, asides, in_side_clause
 
 if TYPE_CHECKING:  # the lexicons load the frame model from this package: no import cycle at run time
     from ...lexicons import Lexicons
+
+CUE_LEXICON = "frame_cues"
 
 
 class CueHit(NamedTuple):
@@ -34,14 +37,16 @@ class CueHit(NamedTuple):
     side: bool = False  # in a side clause (:mod:`.clauses`): it counts for the score, not for the evidence
 
 
-def cue_hits(doc: Document, lexicons: Lexicons, clauses: Clauses | None = None) -> list[CueHit]:
+def cue_hits(doc: Document, lexicons: Lexicons, clauses: Clauses | None = None,
+             starts: Sequence[int] | None = None) -> list[CueHit]:
     """Every frame cue in ``doc``, in text order (longest match first, no overlaps).
 
     ``clauses``: the document's side clauses, when the caller has them already (else those of the sentences
-    that hold cues are found).
+    that hold cues are found). ``starts``: the tokens a cue term may start at, when the caller's own lookup of
+    the tokens found them (:func:`.model.known_words`), else found here.
     """
     columns = doc.token_columns()
-    matches = list(lexicons.matcher("frame_cues").match(columns.norms))
+    matches = list(lexicons.matcher(CUE_LEXICON).match(columns.norms, starts))
     found = [(columns.starts[first], columns.ends[end - 1], columns.sentences[first], entry)
              for first, end, entry in matches]
     if not found:
@@ -52,8 +57,11 @@ def cue_hits(doc: Document, lexicons: Lexicons, clauses: Clauses | None = None) 
     # "national security" in "National Security Agency" lies before the agency's head, so it does not.
     side = in_side_clause([columns.starts[end - 1] for _, end, _ in matches], clauses).tolist()
     text = doc.text  # (``fields`` directly: "frame" and "weight" are the cue lexicon's required columns)
-    return [CueHit(entry.fields["frame"], entry.key, text[start:stop], float(entry.fields["weight"]), sentence, start,
-                   stop, aside) for (start, stop, sentence, entry), aside in zip(found, side, strict=True)]
+    # Built by ``tuple.__new__`` with every field given, as the parser builds its tokens: a named tuple's own
+    # ``__new__`` is a Python function call per hit.
+    return [tuple.__new__(CueHit, (entry.fields["frame"], entry.key, text[start:stop], float(entry.fields["weight"]),
+                                   sentence, start, stop, aside))
+            for (start, stop, sentence, entry), aside in zip(found, side, strict=True)]
 
 
 def weight_by_frame(hits: list[CueHit]) -> dict[str, float]:

@@ -36,6 +36,7 @@ from ...document import Document
 from ...errors import FramingInputError
 from ...lexicon_schema import POLICY_FRAMES
 from ...linear_model import read_model_data
+from ...term_matcher import TermMatcher
 from .clauses import Clauses, asides, in_side_clause
 from .cues import CueHit, weight_by_frame
 from .evidence import CONFIDENT_PRECISION, Bar, FrameDecision
@@ -74,6 +75,25 @@ class FrameModel:
     rows: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
     arrays: Any = field(default=None, repr=False, compare=False)
     bar: Bar | None = None  # from ``provenance["confidence_bar"]``: the score from which a frame is "confident"
+    # Memo of :meth:`token_codes`: id of a cue matcher (or None) → (that matcher, kept so the id stays its own; codes)
+    codes: dict[int | None, tuple[Any, dict[str, int]]] = field(default_factory=dict, repr=False, compare=False)
+
+    def token_codes(self, matcher: TermMatcher | None) -> dict[str, int]:
+        """One dictionary for the two lookups every token needs: a norm (a name word's ``n:<norm>``) → twice its row
+        in the weight matrix (-2 for none), plus one if a term of ``matcher`` (the cue lexicon's) starts with the
+        word. So the model's words and the cue matcher's starting places come from one lookup per token.
+
+        Built once per matcher (a name word's cue bit is its plain norm's: the matcher reads the plain norms).
+        """
+        key = None if matcher is None else id(matcher)
+        memo = self.codes.get(key)
+        if memo is None or memo[0] is not matcher:  # (a model unpickled elsewhere keeps ids that name other objects)
+            codes = {word: 2 * row for word, row in self.rows.items()}
+            for first in (matcher.first_tokens if matcher is not None else ()):
+                for word in (first, as_name(first)):
+                    codes[word] = codes.get(word, -2) + 1
+            memo = self.codes[key] = (matcher, codes)
+        return memo[1]
 
     @classmethod
     def of(cls, idf: Mapping[str, float], frames: Mapping[str, FrameWeights], provenance: Mapping[str, Any],
@@ -84,7 +104,7 @@ class FrameModel:
         # A vocabulary word is looked up among all the tokens, marks too: one that no word token can be ("$", "'s")
         # is left out, so a mark's norm never scores (training reads word tokens only).
         rows = {word: row for row, word in enumerate(idf) if is_word(word)}
-        words = np.zeros((len(rows), len(frames)))
+        words = np.zeros((len(idf), len(frames)))  # by IDF position (a left-out word keeps an unread row)
         cues = np.zeros((len(POLICY_FRAMES), len(frames)))
         for column, weights in enumerate(frames.values()):
             for name, weight in weights.weights.items():
@@ -93,7 +113,7 @@ class FrameModel:
                 elif name.startswith(CUE) and name[len(CUE):] in CUE_ROWS:
                     cues[CUE_ROWS[name[len(CUE):]], column] = weight
         priors = np.clip(np.array([w.prior for w in frames.values()], dtype=float), 1e-3, 1 - 1e-3)
-        arrays = ScoringArrays(np.array(list(idf.values()), dtype=float), words, cues,
+        arrays = ScoringArrays(np.array(list(idf.values()), dtype=float), np.concatenate((words, cues)),
                                np.array([w.intercept for w in frames.values()]),
                                tuple(float(w.threshold) for w in frames.values()),
                                tuple(np.log(priors / (1 - priors)).tolist()), tuple(frames))
@@ -101,12 +121,13 @@ class FrameModel:
 
 
 class ScoringArrays(NamedTuple):
-    """A model's weights as arrays (word IDF, word weights, cue-feature weights, intercepts) and, per frame in
-    column order, as plain tuples: an article's dozen per-frame numbers cost less in Python than in array calls."""
+    """A model's weights as arrays (word IDF, word and cue-feature weights, intercepts) and, per frame in column
+    order, as plain tuples: an article's dozen per-frame numbers cost less in Python than in array calls."""
 
     idf: Any
-    words: Any
-    cues: Any
+    # The weights of every feature that becomes an item: the words' rows, then the cue features' (the 14 frames, in
+    # :data:`CUE_ROWS` order, from row ``len(idf)``), so a word and a cue take their weights in one gather.
+    items: Any
     intercepts: Any
     thresholds: tuple[float, ...]
     prior_logits: tuple[float, ...]  # log-odds of each frame's base rate: what a frame's lift is measured from
@@ -149,13 +170,24 @@ def _picked(values: Sequence[int], indexes: list[int]) -> tuple[int, ...]:
     return itemgetter(*indexes)(values) if len(indexes) > 1 else tuple(values[index] for index in indexes)
 
 
-def _known_words(doc: Document, model: FrameModel, names: Sequence[tuple[int, int]]) -> tuple[list[int], Any]:
-    """The article's words the model knows: their token indexes and their rows in the weight matrix.
+class KnownWords(NamedTuple):
+    """The article's words the model knows (token indexes, rows in the weight matrix) and, when asked for, the
+    tokens a cue term may start at (for :func:`.cues.cue_hits`)."""
+
+    tokens: list[int]
+    rows: Any
+    cue_starts: list[int] | None = None
+
+
+def known_words(doc: Document, model: FrameModel, names: Sequence[tuple[int, int]],
+                matcher: TermMatcher | None = None) -> KnownWords:
+    """The article's words the model knows, and the places where a term of ``matcher`` (the cue lexicon's) may start.
 
     Words before the head of a name or title (``names``: :func:`.name_words.name_word_ranges`) are looked up as
     name words.
 
-    One C-level dictionary lookup per token (``map``), no per-token Python loop: this runs for every article.
+    One C-level dictionary lookup per token (``map``) for both (:meth:`FrameModel.token_codes`), no per-token
+    Python loop: this runs for every article.
     """
     import numpy as np
 
@@ -164,13 +196,15 @@ def _known_words(doc: Document, model: FrameModel, names: Sequence[tuple[int, in
         norms = list(norms)
         for token in name_word_tokens(doc, names):
             norms[token] = as_name(norms[token])
-    rows = np.frombuffer(struct.pack(f"{len(norms)}n", *map(model.rows.get, norms, repeat(-1))), dtype=np.intp)
+    codes = np.frombuffer(struct.pack(f"{len(norms)}n", *map(model.token_codes(matcher).get, norms, repeat(-2))),
+                          dtype=np.intp)
+    rows = codes >> 1
     tokens = np.flatnonzero(rows >= 0)
-    return tokens.tolist(), rows[tokens]
+    return KnownWords(tokens.tolist(), rows[tokens], None if matcher is None else np.flatnonzero(codes & 1).tolist())
 
 
 def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Clauses | None,
-           names: Sequence[tuple[int, int]]) -> Parts:
+           names: Sequence[tuple[int, int]], known: KnownWords | None = None) -> Parts:
     """Each word occurrence's and each cue's part of every frame's log-odds (they sum to logit − intercept).
 
     A word's contribution (weight × its TF-IDF value) is split evenly over its occurrences; a cue
@@ -181,41 +215,43 @@ def _parts(doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Cl
 
     arrays = model.arrays
     hits = cues_outside_names(doc, hits, names)  # the cue shares as in training (:mod:`.name_words`)
-    tokens, rows = _known_words(doc, model, names)
+    tokens, rows, _ = known_words(doc, model, names) if known is None else known
     # (``take`` gathers rows at a third of fancy indexing's cost; the counts as floats spare each step a cast)
-    counts = np.bincount(rows, minlength=len(arrays.idf))[rows].astype(np.float64)  # each occurrence: its word's count
-    values = (1.0 + np.log(counts)) * arrays.idf[rows]  # a word's TF-IDF value, at each occurrence
+    counts = np.bincount(rows).take(rows).astype(np.float64)  # each occurrence: its word's count
+    values = (1.0 + np.log(counts)) * arrays.idf.take(rows)  # a word's TF-IDF value, at each occurrence
     shares = values / (counts * (math.sqrt((values * values / counts).sum()) or 1.0))
-    contributions = shares[:, None] * arrays.words.take(rows, axis=0)
-    columns = doc.token_columns()
-    # The items' starts and sentences, words then cues, each packed once (no per-column array of every token)
-    starts = int_array(_picked(columns.starts, tokens) + tuple(hit.start for hit in hits))
-    sentences = int_array(_picked(columns.sentences, tokens) + tuple(hit.sentence for hit in hits))
-    side = in_side_clause(starts[:len(tokens)], clauses if clauses is not None else asides(doc, names=names))
-    if hits:
+    if hits:  # the cue items' rows and shares follow the words': one gather and one product make every item's parts
         overall = sum(hit.weight for hit in hits) or 1.0
-        cue_shares = np.array([hit.weight / overall for hit in hits])
-        cue_weights = arrays.cues[[CUE_ROWS[hit.frame] for hit in hits]]
-        contributions = np.concatenate((contributions, cue_shares[:, None] * cue_weights))
-        side = np.concatenate((side, np.array([hit.side for hit in hits], dtype=bool)))
+        rows = np.concatenate((rows, [len(arrays.idf) + CUE_ROWS[hit.frame] for hit in hits]))
+        shares = np.concatenate((shares, [hit.weight / overall for hit in hits]))
+    contributions = shares[:, None] * arrays.items.take(rows, axis=0)
+    columns = doc.token_columns()
+    # The items' starts and sentences, words then cues, packed at once (no per-column array of every token)
+    starts, sentences = int_array(_picked(columns.starts, tokens) + tuple(hit.start for hit in hits)
+                                  + _picked(columns.sentences, tokens) + tuple(hit.sentence for hit in hits)
+                                  ).reshape(2, len(tokens) + len(hits))
+    side = in_side_clause(starts, clauses if clauses is not None else asides(doc, names=names))
+    if hits:  # a cue is aside by its last word (:func:`.cues.cue_hits`), not by its start
+        side[len(tokens):] = [hit.side for hit in hits]
     return Parts(sentences, starts, side, tokens, hits, contributions)
 
 
 def model_decisions(
     doc: Document, hits: Sequence[CueHit], model: FrameModel, clauses: Clauses | None = None,
-    names: Sequence[tuple[int, int]] | None = None,
+    names: Sequence[tuple[int, int]] | None = None, known: KnownWords | None = None,
 ) -> list[FrameDecision]:
     """The frames the model assigns (probability ≥ threshold) and those the cue rule adds, best first.
 
     Scored once per article from the document's tokens and cue hits. Each model decision carries
     every sentence's share of the score and the words of its best sentences only; a frame only the
-    cue rule assigns keeps the rule's cues as evidence and the model's probability as its score. ``clauses`` and
-    ``names`` (:func:`.clauses.asides`, :func:`.name_words.name_word_ranges`): when the caller has them.
+    cue rule assigns keeps the rule's cues as evidence and the model's probability as its score. ``clauses``,
+    ``names`` and ``known`` (:func:`.clauses.asides`, :func:`.name_words.name_word_ranges`, :func:`known_words`):
+    when the caller has them.
     """
     import numpy as np
 
     arrays = model.arrays
-    parts = _parts(doc, hits, model, clauses, name_word_ranges(doc) if names is None else names)
+    parts = _parts(doc, hits, model, clauses, name_word_ranges(doc) if names is None else names, known)
     logits = arrays.intercepts + parts.contributions.sum(axis=0)
     # The fourteen probabilities and lifts in plain Python, the same IEEE operations as in arrays (exp stays numpy's)
     scores = [1.0 / (1.0 + exp) for exp in np.exp(-logits).tolist()]
@@ -224,7 +260,7 @@ def model_decisions(
                 if score >= bar]
     names = arrays.frames
     decisions = word_decisions(doc, [(names[c], scores[c], lifts[c]) for c in assigned],
-                               parts._replace(contributions=parts.contributions[:, assigned]), model.bar)
+                               parts._replace(contributions=parts.contributions.take(assigned, axis=1)), model.bar)
     taken = {decision.frame for decision in decisions}
     if not taken.issuperset(cue_rule_frames(list(hits))):  # the rule's evidence leads among all the rule's frames
         model_frames = dict(zip(names, zip(scores, lifts, strict=True), strict=True))

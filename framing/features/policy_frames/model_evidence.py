@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import compress
+from operator import ge
 from typing import Any, NamedTuple
 
 from ...document import Document
@@ -58,35 +60,47 @@ def word_decisions(
     if not frames:
         return []
     n_sentences, n_frames = max(len(doc.sentences), 1), len(frames)
-    # One bincount sums every sentence's whole part and main-clause part of every frame: columns
-    # 0..n_frames-1 the whole parts, n_frames.. the main-clause parts (side-clause items count 0 there).
     main_contributions = parts.contributions * ~parts.side[:, None]
-    cells = parts.sentences[:, None] * (2 * n_frames) + np.arange(2 * n_frames)
-    sums = np.bincount(cells.ravel(), weights=np.concatenate((parts.contributions, main_contributions), axis=1).ravel(),
-                       minlength=n_sentences * 2 * n_frames).reshape(n_sentences, 2 * n_frames)
-    totals, main = sums[:, :n_frames], sums[:, n_frames:]
-    leads = main >= main.max(axis=1, keepdims=True)
+    # Two bincounts sum every sentence's whole part and main-clause part of every frame, frame by frame: rows
+    # 0..n_frames-1 of ``sums`` the whole parts, n_frames.. the main-clause parts (side-clause items count 0 there).
+    cells = (parts.sentences[:, None] + np.arange(0, n_frames * n_sentences, n_sentences)).ravel()
+    sums = [row for weights in (parts.contributions, main_contributions)
+            for row in np.bincount(cells, weights=weights.ravel(), minlength=n_frames * n_sentences)
+            .reshape(n_frames, n_sentences).tolist()]
+    # From here plain lists over the sentences × frames cells (a few dozen in a news article), walked by C-level
+    # ``map`` and ``sorted``: an array step costs as much as a hundred of those cells.
+    totals_by_frame, main_by_frame = sums[:n_frames], sums[n_frames:]
+    tops = list(map(max, *main_by_frame)) if n_frames > 1 else main_by_frame[0]  # each sentence's leading main part
     cues = _cue_terms(parts.hits, {frame: column for column, (frame, _, _) in enumerate(frames)})
-    has_cue = np.zeros(main.shape, dtype=bool)
-    if cues:
-        has_cue[tuple(np.array(list(cues), dtype=np.intp).T)] = True
-    # The candidates: by :meth:`Candidate.order`'s tiers (leads, a cue, main part), here in arrays.
-    tiers = np.where(main > 0, main + CUE_TIER * has_cue + LEAD_TIER * leads, -np.inf)
-    best = np.argsort(-tiers, axis=0, kind="stable")[:CANDIDATES].T.tolist()  # per frame, sentence indexes
-    carrying = (totals > 0).sum(axis=0).tolist()
-    # Plain lists from here: indexing them per candidate is far cheaper than indexing arrays.
-    totals_by_frame, main_by_frame, leads_by_frame = totals.T.tolist(), main.T.tolist(), leads.T.tolist()
+    cue_sentences: list[list[int]] = [[] for _ in frames]
+    for sentence, column in cues:
+        cue_sentences[column].append(sentence)
     words = _SentenceWords(doc, parts, main_contributions, n_sentences)
     decisions = []
-    for column, ((frame, score, lift), sentences) in enumerate(zip(frames, best, strict=True)):
-        column_totals, column_main, column_leads = (by_frame[column] for by_frame in (totals_by_frame, main_by_frame,
-                                                                                     leads_by_frame))
-        candidates = [Candidate(s, column_totals[s], column_main[s], column_leads[s], cues.get((s, column), 0))
-                      for s in sentences if column_main[s] > 0]
+    for column, ((frame, score, lift), column_totals, column_main) in enumerate(
+            zip(frames, totals_by_frame, main_by_frame, strict=True)):
+        leads = list(map(ge, column_main, tops))
+        candidates = [Candidate(s, column_totals[s], column_main[s], leads[s], cues.get((s, column), 0))
+                      for s in _best_sentences(column_main, leads, cue_sentences[column])]
         decisions.append(FrameDecision(frame, score, RULE, _CandidateWords(words, column, candidates),
-                                       dict(enumerate(column_totals)), lift, candidates, bar, carrying[column],
-                                       words_ranked=True))
+                                       dict(enumerate(column_totals)), lift, candidates, bar,
+                                       sum(map(_POSITIVE, column_totals)), words_ranked=True))
     return decisions
+
+
+_POSITIVE = (0.0).__lt__  # ``_POSITIVE(x)``: x > 0, as a C-level callable for ``map``
+
+
+def _best_sentences(main: Sequence[float], leads: Sequence[bool], cue_sentences: Sequence[int]) -> list[int]:
+    """A frame's ``CANDIDATES`` sentences with a positive main part, in :meth:`Candidate.order`'s tiers as one
+    number (main part, + ``CUE_TIER`` with a cue of the frame, + ``LEAD_TIER`` where the frame leads), highest first,
+    ties in text order (``sorted`` is stable, in reverse too)."""
+    tiers = list(main)
+    for sentence in cue_sentences:
+        tiers[sentence] += CUE_TIER
+    for sentence in compress(range(len(main)), leads):
+        tiers[sentence] += LEAD_TIER
+    return sorted(compress(range(len(main)), map(_POSITIVE, main)), key=tiers.__getitem__, reverse=True)[:CANDIDATES]
 
 
 class _CandidateWords(Mapping[int, list[WordWeight]]):
