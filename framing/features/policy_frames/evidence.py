@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ...document import POSSIBLE, Document, Span
 
 if TYPE_CHECKING:  # evidence_confidence.py reads this module's types: no import cycle at run time
-    from .evidence_confidence import WhoWords
+    from .evidence_confidence import Shares, WhoWords
 
 MAX_EVIDENCE = 3  # sentences shown per frame, at most
 MAX_WORDS = 4  # words shown per evidence sentence
@@ -150,11 +151,9 @@ class FrameDecision(NamedTuple):
                     "writer's voice")
         if self.bar is None:
             return "the cue rule has no calibrated bar (its score is a share of the cue weight, not a probability)"
-        shown = "{:.3f}" if self.bar.on == "score" else "{:+.3f}"  # 3 decimals: a score never reads as its bar
-        where = (f"the bar {shown.format(self.bar.value)} chosen where held-out precision reaches "
-                 f"{self.bar.precision:.2f}")
-        return (f"{self.bar.on} {shown.format(self._barred())} {'at or above' if self.confident() else 'under'} "
-                f"{where}")
+        barred = self._barred()  # in the writer's voice, so confident exactly when it reaches the bar
+        reaches = "at or above" if barred >= self.bar.value else "under"
+        return f"{self.bar.on} {_bar_number(self.bar, barred)} {reaches} {_bar_words(self.bar)}"
 
     def order(self) -> tuple[bool, float, str]:
         """The sort key of the article's frames, lead frame first.
@@ -165,6 +164,17 @@ class FrameDecision(NamedTuple):
         if self.salience is None:
             return (False, -self.score, self.frame)
         return (self.score < SURE, -self.salience, self.frame)
+
+
+def _bar_number(bar: Bar, value: float) -> str:
+    """A score or lift as a reason shows it beside ``bar``: 3 decimals, so a score never reads as its bar."""
+    return f"{value:.3f}" if bar.on == "score" else f"{value:+.3f}"
+
+
+@lru_cache(maxsize=8)
+def _bar_words(bar: Bar) -> str:
+    """Where a model's bar lies, in words; the same for every frame of the model, so written once per bar."""
+    return f"the bar {_bar_number(bar, bar.value)} chosen where held-out precision reaches {bar.precision:.2f}"
 
 
 def _sentence_totals(decision: FrameDecision) -> Mapping[int, float]:
@@ -299,14 +309,17 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision], who: WhoWords
     "possible", and so is one whose best sentence names who acts and says little else
     (:func:`.evidence_confidence.evidence_check`).
     """
-    from .evidence_confidence import close_second, weight_share
+    from .evidence_confidence import close_second
 
     spans = []
     ordered = [(d, c) for d in sorted(decisions, key=FrameDecision.order) if (c := carrying_sentences(d))]
     shown = [chosen_evidence(decision) for decision, _ in ordered]
-    sureness = [_sureness(decision, chosen, who) for (decision, _), chosen in zip(ordered, shown, strict=True)]
-    for frame_rank, ((decision, carrying), chosen_list, (confident, reason)) in enumerate(
-            zip(ordered, shown, sureness, strict=True), start=1):
+    # each shown sentence's describing and actor shares, once: its attributes, and the best one's verdict
+    shares = [[None if who is None else who.shares(chosen.words) for chosen in chosen_list] for chosen_list in shown]
+    sureness = [_sureness(decision, chosen_shares[0] if chosen_shares else None, chosen, who)
+                for (decision, _), chosen, chosen_shares in zip(ordered, shown, shares, strict=True)]
+    for frame_rank, ((decision, carrying), chosen_list, chosen_shares, (confident, reason)) in enumerate(
+            zip(ordered, shown, shares, sureness, strict=True), start=1):
         # a near tie is named on the lead frame, when the second frame is itself confident
         close_to = (ordered[1][0].frame if frame_rank == 1 and len(ordered) > 1 and sureness[1][0]
                     and close_second(decision, ordered[1][0]) else None)
@@ -318,32 +331,34 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision], who: WhoWords
         shared = {"rule": decision.rule, "frame_score": round(decision.score, 3), "frame_rank": frame_rank,
                   "confidence": "confident" if confident else POSSIBLE, "reason": reason, "close_to": close_to,
                   "frame_lift": None if decision.salience is None else round(decision.salience, 3)}
-        for rank, chosen in enumerate(chosen_list, start=1):
+        for rank, (chosen, sentence_shares) in enumerate(zip(chosen_list, chosen_shares, strict=True), start=1):
             start, end = doc.sentences[chosen.sentence]
             words = chosen.words
             listed = ", ".join(f"{w.text} {w.weight:+.2f}" for w in words)
-            shares = (None, None) if who is None else (
-                round(weight_share(words, who.describes), 3), round(weight_share(words, who.names_actor), 3))
+            describing, actor = (None, None) if sentence_shares is None else (
+                round(sentence_shares.describing, 3), round(sentence_shares.actor, 3))
             spans.append(Span(
                 type="frame", start=start, end=end, text=doc.text[start:end], label=decision.frame,
                 category=decision.frame, note=f"{carries}words that weighed most: {listed}",
                 attrs={**shared, "evidence_rank": rank, "frame_sentences": carrying,
                        "sentence_weight": round(chosen.part, 3), "main_clause_weight": round(chosen.main_part, 3),
-                       "leads_sentence": chosen.leads, "describing_share": shares[0], "actor_share": shares[1],
+                       "leads_sentence": chosen.leads, "describing_share": describing, "actor_share": actor,
                        "words": [{"text": w.text, "start": w.start, "end": w.end, "weight": round(w.weight, 3)}
                                  for w in words]},
             ))
     return spans
 
 
-def _sureness(decision: FrameDecision, shown: Sequence[Evidence], who: WhoWords | None) -> tuple[bool, str]:
+def _sureness(decision: FrameDecision, best_shares: Shares | None, shown: Sequence[Evidence],
+              who: WhoWords | None) -> tuple[bool, str]:
     """Whether a frame is confident, and why in words: the bar and the writer's voice
-    (:meth:`FrameDecision.confident`), then its best sentence's words (:func:`.evidence_confidence.evidence_check`)."""
+    (:meth:`FrameDecision.confident`), then its best sentence's words (:func:`.evidence_confidence.evidence_check`,
+    with their ``best_shares``, already found for the span)."""
     from .evidence_confidence import evidence_check
 
     confident, reason = decision.confident(), decision.reason()
     if who is not None and confident and shown:
-        failed = evidence_check(shown[0].words, who)
+        failed = evidence_check(shown[0].words, who, best_shares)
         return not failed, failed or reason
     return confident, reason
 
