@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ...document import POSSIBLE, Document, Span
 
 if TYPE_CHECKING:  # evidence_confidence.py reads this module's types: no import cycle at run time
-    from .evidence_confidence import Shares, WhoWords
+    from .evidence_confidence import WhoWords
 
 MAX_EVIDENCE = 3  # sentences shown per frame, at most
 MAX_WORDS = 4  # words shown per evidence sentence
@@ -307,16 +307,18 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision], who: WhoWords
     ``who`` says), and on the lead frame the
     second frame that nearly ties it (``close_to``). A frame whose best sentence weighs on such words is
     "possible", and so is one whose best sentence names who acts and says little else
-    (:func:`.evidence_confidence.evidence_check`).
+    (:func:`.evidence_confidence.frame_sureness`).
     """
-    from .evidence_confidence import close_second
+    from .evidence_confidence import close_second, frame_sureness
 
     spans = []
-    ordered = [(d, c) for d in sorted(decisions, key=FrameDecision.order) if (c := carrying_sentences(d))]
+    # a decision's own candidates found once (its evidence, its writer's voice and its reason read them)
+    ordered = [(d if d.candidates is not None else with_candidates([d])[0], c)
+               for d in sorted(decisions, key=FrameDecision.order) if (c := carrying_sentences(d))]
     shown = [chosen_evidence(decision) for decision, _ in ordered]
     # each shown sentence's describing and actor shares, once: its attributes, and the best one's verdict
     shares = [[None if who is None else who.shares(chosen.words) for chosen in chosen_list] for chosen_list in shown]
-    sureness = [_sureness(decision, chosen_shares[0] if chosen_shares else None, chosen, who)
+    sureness = [frame_sureness(decision, chosen, chosen_shares[0] if chosen_shares else None, who)
                 for (decision, _), chosen, chosen_shares in zip(ordered, shown, shares, strict=True)]
     for frame_rank, ((decision, carrying), chosen_list, chosen_shares, (confident, reason)) in enumerate(
             zip(ordered, shown, shares, sureness, strict=True), start=1):
@@ -347,20 +349,6 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision], who: WhoWords
                                  for w in words]},
             ))
     return spans
-
-
-def _sureness(decision: FrameDecision, best_shares: Shares | None, shown: Sequence[Evidence],
-              who: WhoWords | None) -> tuple[bool, str]:
-    """Whether a frame is confident, and why in words: the bar and the writer's voice
-    (:meth:`FrameDecision.confident`), then its best sentence's words (:func:`.evidence_confidence.evidence_check`,
-    with their ``best_shares``, already found for the span)."""
-    from .evidence_confidence import evidence_check
-
-    confident, reason = decision.confident(), decision.reason()
-    if who is not None and confident and shown:
-        failed = evidence_check(shown[0].words, who, best_shares)
-        return not failed, failed or reason
-    return confident, reason
 
 
 def _ordered_by(decision: FrameDecision) -> str:

@@ -34,7 +34,7 @@ from typing import NamedTuple
 from ...corpus.mention_model import mention_lexicon
 from ...document import Document
 from ...lexicons import Lexicons
-from .evidence import SURE, FrameDecision, WordWeight
+from .evidence import SURE, Evidence, FrameDecision, WordWeight
 from .name_words import name_word_ranges
 
 # A best evidence sentence whose listed words' weight is more than half in words that describe a person is not
@@ -116,9 +116,10 @@ class WhoWords:
         """:meth:`names_actor` for a word that does not describe a person."""
         if self.actor_mentions.holds(word):
             return True
-        columns = self.columns
-        token = bisect_left(columns.starts, word.start)
-        if token == len(columns.starts) or columns.starts[token] != word.start or token in self.sides:
+        columns, start = self.columns, word.start
+        starts = columns.starts
+        token = bisect_left(starts, start)
+        if token == len(starts) or starts[token] != start or token in self.sides:
             return False
         inside_sentence = token > 0 and columns.sentences[token - 1] == columns.sentences[token]
         return columns.norms[token] in self.offices or (
@@ -186,6 +187,19 @@ def _merged(stretches: Iterable[tuple[int, int]]) -> _Stretches:
             starts.append(start)
             ends.append(end)
     return _Stretches(starts, ends)
+
+
+def frame_sureness(decision: FrameDecision, shown: Sequence[Evidence], best_shares: Shares | None,
+                   who: WhoWords | None) -> tuple[bool, str]:
+    """Whether a frame is confident, and why in words: the bar and the writer's voice
+    (:meth:`FrameDecision.confident`), then its best sentence's words (:func:`evidence_check`, with their
+    ``best_shares``, already found for the span)."""
+    confident = decision.confident()
+    if who is not None and confident and shown:
+        failed = evidence_check(shown[0].words, who, best_shares)
+        if failed:
+            return False, failed
+    return confident, decision.reason()
 
 
 def evidence_check(words: Sequence[WordWeight], who: WhoWords, shares: Shares | None = None) -> str:
