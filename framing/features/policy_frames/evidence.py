@@ -142,18 +142,24 @@ class FrameDecision(NamedTuple):
     def confident(self) -> bool:
         """Whether the frame is a finding ("confident") rather than "possible": its score (or lift) reaches the bar
         and the writer's own words carry it (:meth:`in_writers_voice`)."""
-        return (self.bar is None or self._barred() >= self.bar.value) and self.in_writers_voice()
+        return self.verdict()[0]
 
     def reason(self) -> str:
         """Why the frame is confident or possible, in words."""
+        return self.verdict()[1]
+
+    def verdict(self) -> tuple[bool, str]:
+        """:meth:`confident` and :meth:`reason` together, each test made once."""
         if not self.in_writers_voice():
-            return ("carried only by quoted sources' words, side clauses or names, never by a main statement in the "
-                    "writer's voice")
+            return False, ("carried only by quoted sources' words, side clauses or names, never by a main statement "
+                           "in the writer's voice")
         if self.bar is None:
-            return "the cue rule has no calibrated bar (its score is a share of the cue weight, not a probability)"
-        barred = self._barred()  # in the writer's voice, so confident exactly when it reaches the bar
-        reaches = "at or above" if barred >= self.bar.value else "under"
-        return f"{self.bar.on} {_bar_number(self.bar, barred)} {reaches} {_bar_words(self.bar)}"
+            return True, ("the cue rule has no calibrated bar (its score is a share of the cue weight, not a "
+                          "probability)")
+        barred = self._barred()
+        reaches = barred >= self.bar.value
+        return reaches, (f"{self.bar.on} {_bar_number(self.bar, barred)} {'at or above' if reaches else 'under'} "
+                         f"{_bar_words(self.bar)}")
 
     def order(self) -> tuple[bool, float, str]:
         """The sort key of the article's frames, lead frame first.
@@ -336,7 +342,7 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision], who: WhoWords
         for rank, (chosen, sentence_shares) in enumerate(zip(chosen_list, chosen_shares, strict=True), start=1):
             start, end = doc.sentences[chosen.sentence]
             words = chosen.words
-            listed = ", ".join(f"{w.text} {w.weight:+.2f}" for w in words)
+            listed = ", ".join([f"{text} {weight:+.2f}" for text, _, _, weight, _ in words])
             describing, actor = (None, None) if sentence_shares is None else (
                 round(sentence_shares.describing, 3), round(sentence_shares.actor, 3))
             spans.append(Span(
@@ -345,8 +351,8 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision], who: WhoWords
                 attrs={**shared, "evidence_rank": rank, "frame_sentences": carrying,
                        "sentence_weight": round(chosen.part, 3), "main_clause_weight": round(chosen.main_part, 3),
                        "leads_sentence": chosen.leads, "describing_share": describing, "actor_share": actor,
-                       "words": [{"text": w.text, "start": w.start, "end": w.end, "weight": round(w.weight, 3)}
-                                 for w in words]},
+                       "words": [{"text": text, "start": word_start, "end": word_end, "weight": round(weight, 3)}
+                                 for text, word_start, word_end, weight, _ in words]},
             ))
     return spans
 

@@ -57,6 +57,7 @@ MIN_CONTENT_SHARE = 0.2
 ACTOR_MENTIONS = frozenset({"person", "organisation", "group"})  # mention kinds that name who acts
 ACTOR_TITLE_KINDS = ("title", "group")  # titles.tsv kinds that name a person or a group by office ("lawmakers")
 
+DESCRIBES, NAMES, NEITHER = 2, 1, 0  # what a listed word says of who acts (WhoWords._who)
 NameRanges = Sequence[tuple[int, int]]  # token ranges [first, head) of name words (name_words.name_word_ranges)
 
 
@@ -93,7 +94,7 @@ class WhoWords:
         mention (not a pronoun, not a party's members as a side), an office word ("president", "lawmakers"), or a
         capitalised word inside a sentence, a name or label ("Republican", "GOP") whether or not the mention layer
         resolved it."""
-        return self.describing.holds(word) or self._names_actor_otherwise(word)
+        return self._who(word) != NEITHER
 
     def shares(self, words: Sequence[WordWeight]) -> Shares:
         """The shares of the listed words' positive weight carried by words that pass :meth:`describes` and
@@ -105,25 +106,30 @@ class WhoWords:
         describing, actor = [], []  # the weights of the words that pass each test, in the words' order
         for word in words:
             if word.weight > 0:
-                if self.describing.holds(word):
+                who = self._who(word)
+                if who == DESCRIBES:
                     describing.append(word.weight)
-                    actor.append(word.weight)
-                elif self._names_actor_otherwise(word):
+                if who != NEITHER:
                     actor.append(word.weight)
         return Shares(sum(describing) / total, sum(actor) / total)
 
-    def _names_actor_otherwise(self, word: WordWeight) -> bool:
-        """:meth:`names_actor` for a word that does not describe a person."""
+    def _who(self, word: WordWeight) -> int:
+        """What a listed word says of who acts: ``DESCRIBES`` a person (:meth:`describes`), ``NAMES`` who acts
+        otherwise (:meth:`names_actor`), or ``NEITHER``; one function, so :meth:`shares` tests each word once."""
+        if self.describing.holds(word):
+            return DESCRIBES
         if self.actor_mentions.holds(word):
-            return True
+            return NAMES
         columns, start = self.columns, word.start
         starts = columns.starts
         token = bisect_left(starts, start)
         if token == len(starts) or starts[token] != start or token in self.sides:
-            return False
+            return NEITHER
         inside_sentence = token > 0 and columns.sentences[token - 1] == columns.sentences[token]
-        return columns.norms[token] in self.offices or (
-            inside_sentence and columns.is_word[token] and columns.texts[token][:1].isupper())
+        if columns.norms[token] in self.offices or (
+                inside_sentence and columns.is_word[token] and columns.texts[token][:1].isupper()):
+            return NAMES
+        return NEITHER
 
 
 @lru_cache(maxsize=8)
@@ -192,14 +198,13 @@ def _merged(stretches: Iterable[tuple[int, int]]) -> _Stretches:
 def frame_sureness(decision: FrameDecision, shown: Sequence[Evidence], best_shares: Shares | None,
                    who: WhoWords | None) -> tuple[bool, str]:
     """Whether a frame is confident, and why in words: the bar and the writer's voice
-    (:meth:`FrameDecision.confident`), then its best sentence's words (:func:`evidence_check`, with their
+    (:meth:`FrameDecision.verdict`), then its best sentence's words (:func:`evidence_check`, with their
     ``best_shares``, already found for the span)."""
-    confident = decision.confident()
+    confident, reason = decision.verdict()
     if who is not None and confident and shown:
         failed = evidence_check(shown[0].words, who, best_shares)
-        if failed:
-            return False, failed
-    return confident, decision.reason()
+        return not failed, failed or reason
+    return confident, reason
 
 
 def evidence_check(words: Sequence[WordWeight], who: WhoWords, shares: Shares | None = None) -> str:
