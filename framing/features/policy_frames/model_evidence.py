@@ -17,7 +17,6 @@ from .cues import CueHit
 from .evidence import CANDIDATES, MAX_WORDS, STRONG_WORD, Bar, Candidate, FrameDecision, WordWeight
 
 RULE = "frame_model"
-_new_tuple = tuple.__new__
 # Tiers that put the candidate sentences in :meth:`.evidence.Candidate.order` by one number: a sentence the
 # frame leads comes before one it does not, then one with a cue of the frame; main parts (log-odds) stay far below.
 CUE_TIER, LEAD_TIER = 1e3, 1e6
@@ -142,13 +141,14 @@ class _SentenceWords:
         weights = self.main_contributions[first:end, column].tolist()  # word item first + i: weights[i]
         cues = self.cue_items.get(sentence)
         if cues is None:
-            heaviest = [(weights[i], first + i) for i in _heaviest_first(weights)]
+            heaviest = [(weights[i], first + i) for i in self._heaviest_first(weights)]
         else:
             item = self.main_contributions.item
             heaviest = self._with_cues(first, weights, cues, [item(cue, column) for cue in cues])
         floor, place = STRONG_WORD * heaviest[0][0], self.place
         # tuple.__new__ builds the named tuple without its generated __new__'s argument handling (a third of the cost)
-        return [_new_tuple(WordWeight, (*place(item), weight, False)) for weight, item in heaviest
+        new = tuple.__new__
+        return [new(WordWeight, (*place(item), weight, False)) for weight, item in heaviest
                 if weight >= floor and weight > 0]
 
     def _with_cues(self, first: int, weights: list[float], cues: list[int],
@@ -159,13 +159,13 @@ class _SentenceWords:
         Only the ``MAX_WORDS`` heaviest words can be listed, so only they join the cues at no word's place
         in the final order (the words' own order is one sort of their weights: ties in text order).
         """
-        starts: list[int] | None = None  # the words' starts, read once a positive cue needs them (text order)
+        starts: list[int] = []  # the words' starts, read once a positive cue needs them (text order)
         summed, shown = weights, None  # copied when a cue joins a word: each word place's weight and item shown
         merged: dict[int, float] = {}  # a word place → the weight of the cue shown there
         extra = []  # the cues at no positive word's place
         for cue, weight in zip(cues, cue_weights, strict=True):
             if weight > 0:
-                if starts is None:
+                if not starts:
                     starts = self.starts[first:first + len(weights)].tolist()
                 start = self.cue_starts[cue]
                 place = bisect_left(starts, start)
@@ -176,18 +176,17 @@ class _SentenceWords:
                     merged[place], shown[place] = weight, cue
                 else:
                     extra.append((-weight, start, cue))
-        top = [i for i in _heaviest_first(summed) if weights[i] > 0]
+        top = [i for i in self._heaviest_first(summed) if weights[i] > 0]
         if not extra:
             return [(summed[i], first + i if shown is None else shown[i]) for i in top]
-        assert starts is not None  # a cue at no word's place was placed by the starts
         ranked = [(-summed[i], starts[i], first + i if shown is None else shown[i]) for i in top] + extra
         ranked.sort()
         return [(-negative, item) for negative, _, item in ranked[:MAX_WORDS]]
 
-
-def _heaviest_first(weights: list[float]) -> list[int]:
-    """The places of the ``MAX_WORDS`` largest ``weights``, largest first; a stable sort keeps ties in text order."""
-    return sorted(range(len(weights)), key=weights.__getitem__, reverse=True)[:MAX_WORDS]
+    @staticmethod
+    def _heaviest_first(weights: list[float]) -> list[int]:
+        """The places of the ``MAX_WORDS`` largest ``weights``, largest first (a stable sort: ties in text order)."""
+        return sorted(range(len(weights)), key=weights.__getitem__, reverse=True)[:MAX_WORDS]
 
 
 def _cue_terms(hits: Sequence[CueHit], columns: Mapping[str, int]) -> dict[tuple[int, int], int]:
