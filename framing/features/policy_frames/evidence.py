@@ -107,7 +107,8 @@ class FrameDecision(NamedTuple):
     # heaviest main-clause words, ranked when first read (most are never read).
     sentence_parts: Mapping[int, Sequence[WordWeight]]
     # Sentence index → its whole part of the score, when ``sentence_parts`` lists only the words worth
-    # showing (the learned model sums every word of every sentence, but lists the best sentences' words).
+    # showing (the learned model sums every word of every sentence, but lists the best sentences' words), or
+    # once :func:`with_candidates` has summed them; ``None``: summed from ``sentence_parts`` when read.
     sentence_totals: Mapping[int, float] | None = None
     # What orders the article's frames, lead first, when it is not the score: the learned model's lift,
     # its log-odds above the frame's base rate in training (so a frame common everywhere does not lead
@@ -238,7 +239,7 @@ def with_candidates(decisions: Sequence[FrameDecision]) -> list[FrameDecision]:
         totals = _sentence_totals(decision)
         ranked = sorted((sentence for sentence, part in main.items() if part > 0),
                         key=lambda sentence: (-main[sentence], sentence))[:CANDIDATES]
-        updated.append(decision._replace(candidates=[
+        updated.append(decision._replace(sentence_totals=totals, candidates=[  # totals kept: summed once
             Candidate(sentence, totals[sentence], main[sentence], main[sentence] >= best[sentence],
                       len({w.text.lower() for w in decision.sentence_parts[sentence] if not w.side}))
             for sentence in ranked]))
@@ -320,9 +321,7 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision], who: WhoWords
     from .evidence_confidence import close_second, frame_sureness
 
     spans = []
-    # a decision's own candidates found once (its evidence, its writer's voice and its reason read them)
-    ordered = [(d if d.candidates is not None else with_candidates([d])[0], c)
-               for d in sorted(decisions, key=FrameDecision.order) if (c := carrying_sentences(d))]
+    ordered = [(d, c) for d in sorted(decisions, key=FrameDecision.order) if (c := carrying_sentences(d))]
     shown = [chosen_evidence(decision) for decision, _ in ordered]
     # each shown sentence's describing and actor shares, once: its attributes, and the best one's verdict
     shares = [[None if who is None else who.shares(chosen.words) for chosen in chosen_list] for chosen_list in shown]
