@@ -279,22 +279,20 @@ def chosen_evidence(decision: FrameDecision) -> list[Evidence]:
     if not ordered:
         return [Evidence(sentence, part, part, False, words)
                 for sentence, part, words in evidence_sentences(decision, 1)]
-    listed: dict[int, tuple[Sequence[WordWeight], bool]] = {}  # a read candidate's words, and whether they suffice
+    listed: dict[int, Sequence[WordWeight]] = {}
     parts, ranked = decision.sentence_parts, decision.words_ranked
 
-    def words(candidate: Candidate) -> tuple[Sequence[WordWeight], bool]:
+    def words(candidate: Candidate) -> Sequence[WordWeight]:
         sentence = candidate.sentence
-        read = listed.get(sentence)
-        if read is None:
-            found = parts[sentence] if ranked else _heaviest_words(parts.get(sentence, ()))
-            read = listed[sentence] = found, distinct_words(found) >= MIN_WORDS
-        return read
+        if sentence not in listed:
+            listed[sentence] = parts[sentence] if ranked else _heaviest_words(parts.get(sentence, ()))
+        return listed[sentence]
 
     first, tier = ordered[0], ordered[0].tier()
     for candidate in ordered:
         if candidate.tier() != tier:
             break
-        if words(candidate)[1]:
+        if distinct_words(words(candidate)) >= MIN_WORDS:
             first = candidate
             break
     chosen, bar = [first], RELATIVE_BAR * first.main_part
@@ -302,9 +300,9 @@ def chosen_evidence(decision: FrameDecision) -> list[Evidence]:
         if len(chosen) == MAX_EVIDENCE:
             break
         if (candidate is not first and candidate.leads and candidate.cues > 0 and candidate.main_part >= bar
-                and words(candidate)[1]):
+                and distinct_words(words(candidate)) >= MIN_WORDS):
             chosen.append(candidate)
-    return [Evidence(c.sentence, c.part, c.main_part, c.leads, words(c)[0]) for c in chosen]
+    return [Evidence(c.sentence, c.part, c.main_part, c.leads, words(c)) for c in chosen]
 
 
 def frame_spans(doc: Document, decisions: Iterable[FrameDecision], who: WhoWords | None = None) -> list[Span]:

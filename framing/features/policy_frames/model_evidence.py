@@ -140,53 +140,36 @@ class _SentenceWords:
         first, end = self.bounds[sentence], self.bounds[sentence + 1]
         weights = self.main_contributions[first:end, column].tolist()  # word item first + i: weights[i]
         cues = self.cue_items.get(sentence)
-        if cues is None:
-            heaviest = [(weights[i], first + i) for i in self._heaviest_first(weights)]
+        if cues is None:  # a stable sort keeps equal weights in text order
+            heaviest = [(weights[i], first + i)
+                        for i in sorted(range(end - first), key=weights.__getitem__, reverse=True)[:MAX_WORDS]]
         else:
             item = self.main_contributions.item
             heaviest = self._with_cues(first, weights, cues, [item(cue, column) for cue in cues])
         floor, place = STRONG_WORD * heaviest[0][0], self.place
-        # tuple.__new__ builds the named tuple without its generated __new__'s argument handling (a third of the cost)
-        new = tuple.__new__
-        return [new(WordWeight, (*place(item), weight, False)) for weight, item in heaviest
-                if weight >= floor and weight > 0]
+        return [WordWeight(*place(item), weight) for weight, item in heaviest if weight >= floor and weight > 0]
 
     def _with_cues(self, first: int, weights: list[float], cues: list[int],
                    cue_weights: list[float]) -> list[tuple[float, int]]:
         """The heaviest ``(weight, item)`` of the sentence's positive words and cues: a cue at a listed word's
-        place adds to it and is shown.
-
-        Only the ``MAX_WORDS`` heaviest words can be listed, so only they join the cues at no word's place
-        in the final order (the words' own order is one sort of their weights: ties in text order).
-        """
-        starts: list[int] = []  # the words' starts, read once a positive cue needs them (text order)
-        summed, shown = weights, None  # copied when a cue joins a word: each word place's weight and item shown
+        place adds to it and is shown."""
+        starts = self.starts[first:first + len(weights)].tolist()  # sorted: the words are in text order
+        shown = list(range(first, first + len(weights)))  # the item shown at each word's place: the word, or its cue
+        summed = list(weights)
         merged: dict[int, float] = {}  # a word place → the weight of the cue shown there
         extra = []  # the cues at no positive word's place
         for cue, weight in zip(cues, cue_weights, strict=True):
             if weight > 0:
-                if not starts:
-                    starts = self.starts[first:first + len(weights)].tolist()
                 start = self.cue_starts[cue]
                 place = bisect_left(starts, start)
                 if place < len(starts) and starts[place] == start and weights[place] > 0:
-                    if shown is None:
-                        summed, shown = list(weights), list(range(first, first + len(weights)))
                     summed[place] = merged.get(place, weights[place]) + weight
                     merged[place], shown[place] = weight, cue
                 else:
                     extra.append((-weight, start, cue))
-        top = [i for i in self._heaviest_first(summed) if weights[i] > 0]
-        if not extra:
-            return [(summed[i], first + i if shown is None else shown[i]) for i in top]
-        ranked = [(-summed[i], starts[i], first + i if shown is None else shown[i]) for i in top] + extra
+        ranked = [(-weight, starts[i], shown[i]) for i, weight in enumerate(summed) if weights[i] > 0] + extra
         ranked.sort()
         return [(-negative, item) for negative, _, item in ranked[:MAX_WORDS]]
-
-    @staticmethod
-    def _heaviest_first(weights: list[float]) -> list[int]:
-        """The places of the ``MAX_WORDS`` largest ``weights``, largest first (a stable sort: ties in text order)."""
-        return sorted(range(len(weights)), key=weights.__getitem__, reverse=True)[:MAX_WORDS]
 
 
 def _cue_terms(hits: Sequence[CueHit], columns: Mapping[str, int]) -> dict[tuple[int, int], int]:
