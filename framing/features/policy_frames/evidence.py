@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ...document import POSSIBLE, Document, Span
@@ -106,7 +107,8 @@ class FrameDecision(NamedTuple):
     # heaviest main-clause words, ranked when first read (most are never read).
     sentence_parts: Mapping[int, Sequence[WordWeight]]
     # Sentence index → its whole part of the score, when ``sentence_parts`` lists only the words worth
-    # showing (the learned model sums every word of every sentence, but lists the best sentences' words).
+    # showing (the learned model sums every word of every sentence, but lists the best sentences' words), or
+    # once :func:`with_candidates` has summed them; ``None``: summed from ``sentence_parts`` when read.
     sentence_totals: Mapping[int, float] | None = None
     # What orders the article's frames, lead first, when it is not the score: the learned model's lift,
     # its log-odds above the frame's base rate in training (so a frame common everywhere does not lead
@@ -141,20 +143,24 @@ class FrameDecision(NamedTuple):
     def confident(self) -> bool:
         """Whether the frame is a finding ("confident") rather than "possible": its score (or lift) reaches the bar
         and the writer's own words carry it (:meth:`in_writers_voice`)."""
-        return (self.bar is None or self._barred() >= self.bar.value) and self.in_writers_voice()
+        return self.verdict()[0]
 
     def reason(self) -> str:
         """Why the frame is confident or possible, in words."""
+        return self.verdict()[1]
+
+    def verdict(self) -> tuple[bool, str]:
+        """:meth:`confident` and :meth:`reason` together, each test made once."""
         if not self.in_writers_voice():
-            return ("carried only by quoted sources' words, side clauses or names, never by a main statement in the "
-                    "writer's voice")
+            return False, ("carried only by quoted sources' words, side clauses or names, never by a main statement "
+                           "in the writer's voice")
         if self.bar is None:
-            return "the cue rule has no calibrated bar (its score is a share of the cue weight, not a probability)"
-        shown = "{:.3f}" if self.bar.on == "score" else "{:+.3f}"  # 3 decimals: a score never reads as its bar
-        where = (f"the bar {shown.format(self.bar.value)} chosen where held-out precision reaches "
-                 f"{self.bar.precision:.2f}")
-        return (f"{self.bar.on} {shown.format(self._barred())} {'at or above' if self.confident() else 'under'} "
-                f"{where}")
+            return True, ("the cue rule has no calibrated bar (its score is a share of the cue weight, not a "
+                          "probability)")
+        barred = self._barred()
+        reaches = barred >= self.bar.value
+        return reaches, (f"{self.bar.on} {_bar_number(self.bar, barred)} {'at or above' if reaches else 'under'} "
+                         f"{_bar_words(self.bar)}")
 
     def order(self) -> tuple[bool, float, str]:
         """The sort key of the article's frames, lead frame first.
@@ -165,6 +171,17 @@ class FrameDecision(NamedTuple):
         if self.salience is None:
             return (False, -self.score, self.frame)
         return (self.score < SURE, -self.salience, self.frame)
+
+
+def _bar_number(bar: Bar, value: float) -> str:
+    """A score or lift as a reason shows it beside ``bar``: 3 decimals, so a score never reads as its bar."""
+    return f"{value:.3f}" if bar.on == "score" else f"{value:+.3f}"
+
+
+@lru_cache(maxsize=8)
+def _bar_words(bar: Bar) -> str:
+    """Where a model's bar lies, in words; the same for every frame of the model, so written once per bar."""
+    return f"the bar {_bar_number(bar, bar.value)} chosen where held-out precision reaches {bar.precision:.2f}"
 
 
 def _sentence_totals(decision: FrameDecision) -> Mapping[int, float]:
@@ -222,7 +239,7 @@ def with_candidates(decisions: Sequence[FrameDecision]) -> list[FrameDecision]:
         totals = _sentence_totals(decision)
         ranked = sorted((sentence for sentence, part in main.items() if part > 0),
                         key=lambda sentence: (-main[sentence], sentence))[:CANDIDATES]
-        updated.append(decision._replace(candidates=[
+        updated.append(decision._replace(sentence_totals=totals, candidates=[  # totals kept: summed once
             Candidate(sentence, totals[sentence], main[sentence], main[sentence] >= best[sentence],
                       len({w.text.lower() for w in decision.sentence_parts[sentence] if not w.side}))
             for sentence in ranked]))
@@ -297,16 +314,19 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision], who: WhoWords
     ``who`` says), and on the lead frame the
     second frame that nearly ties it (``close_to``). A frame whose best sentence weighs on such words is
     "possible", and so is one whose best sentence names who acts and says little else
-    (:func:`.evidence_confidence.evidence_check`).
+    (:func:`.evidence_confidence.frame_sureness`).
     """
-    from .evidence_confidence import close_second, weight_share
+    from .evidence_confidence import close_second, frame_sureness
 
     spans = []
     ordered = [(d, c) for d in sorted(decisions, key=FrameDecision.order) if (c := carrying_sentences(d))]
     shown = [chosen_evidence(decision) for decision, _ in ordered]
-    sureness = [_sureness(decision, chosen, who) for (decision, _), chosen in zip(ordered, shown, strict=True)]
-    for frame_rank, ((decision, carrying), chosen_list, (confident, reason)) in enumerate(
-            zip(ordered, shown, sureness, strict=True), start=1):
+    # each shown sentence's describing and actor shares, once: its attributes, and the best one's verdict
+    shares = [[None if who is None else who.shares(chosen.words) for chosen in chosen_list] for chosen_list in shown]
+    sureness = [frame_sureness(decision, chosen, chosen_shares[0] if chosen_shares else None, who)
+                for (decision, _), chosen, chosen_shares in zip(ordered, shown, shares, strict=True)]
+    for frame_rank, ((decision, carrying), chosen_list, chosen_shares, (confident, reason)) in enumerate(
+            zip(ordered, shown, shares, sureness, strict=True), start=1):
         # a near tie is named on the lead frame, when the second frame is itself confident
         close_to = (ordered[1][0].frame if frame_rank == 1 and len(ordered) > 1 and sureness[1][0]
                     and close_second(decision, ordered[1][0]) else None)
@@ -318,34 +338,22 @@ def frame_spans(doc: Document, decisions: Iterable[FrameDecision], who: WhoWords
         shared = {"rule": decision.rule, "frame_score": round(decision.score, 3), "frame_rank": frame_rank,
                   "confidence": "confident" if confident else POSSIBLE, "reason": reason, "close_to": close_to,
                   "frame_lift": None if decision.salience is None else round(decision.salience, 3)}
-        for rank, chosen in enumerate(chosen_list, start=1):
+        for rank, (chosen, sentence_shares) in enumerate(zip(chosen_list, chosen_shares, strict=True), start=1):
             start, end = doc.sentences[chosen.sentence]
             words = chosen.words
-            listed = ", ".join(f"{w.text} {w.weight:+.2f}" for w in words)
-            shares = (None, None) if who is None else (
-                round(weight_share(words, who.describes), 3), round(weight_share(words, who.names_actor), 3))
+            listed = ", ".join([f"{text} {weight:+.2f}" for text, _, _, weight, _ in words])
+            describing, actor = (None, None) if sentence_shares is None else (
+                round(sentence_shares.describing, 3), round(sentence_shares.actor, 3))
             spans.append(Span(
                 type="frame", start=start, end=end, text=doc.text[start:end], label=decision.frame,
                 category=decision.frame, note=f"{carries}words that weighed most: {listed}",
                 attrs={**shared, "evidence_rank": rank, "frame_sentences": carrying,
                        "sentence_weight": round(chosen.part, 3), "main_clause_weight": round(chosen.main_part, 3),
-                       "leads_sentence": chosen.leads, "describing_share": shares[0], "actor_share": shares[1],
-                       "words": [{"text": w.text, "start": w.start, "end": w.end, "weight": round(w.weight, 3)}
-                                 for w in words]},
+                       "leads_sentence": chosen.leads, "describing_share": describing, "actor_share": actor,
+                       "words": [{"text": text, "start": word_start, "end": word_end, "weight": round(weight, 3)}
+                                 for text, word_start, word_end, weight, _ in words]},
             ))
     return spans
-
-
-def _sureness(decision: FrameDecision, shown: Sequence[Evidence], who: WhoWords | None) -> tuple[bool, str]:
-    """Whether a frame is confident, and why in words: the bar and the writer's voice
-    (:meth:`FrameDecision.confident`), then its best sentence's words (:func:`.evidence_confidence.evidence_check`)."""
-    from .evidence_confidence import evidence_check
-
-    confident, reason = decision.confident(), decision.reason()
-    if who is not None and confident and shown:
-        failed = evidence_check(shown[0].words, who)
-        return not failed, failed or reason
-    return confident, reason
 
 
 def _ordered_by(decision: FrameDecision) -> str:

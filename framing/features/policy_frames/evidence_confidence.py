@@ -29,11 +29,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
+from typing import NamedTuple
 
 from ...corpus.mention_model import mention_lexicon
 from ...document import Document
 from ...lexicons import Lexicons
-from .evidence import SURE, FrameDecision, WordWeight
+from .evidence import SURE, Evidence, FrameDecision, WordWeight
 from .name_words import name_word_ranges
 
 # A best evidence sentence whose listed words' weight is more than half in words that describe a person is not
@@ -56,8 +57,16 @@ MIN_CONTENT_SHARE = 0.2
 ACTOR_MENTIONS = frozenset({"person", "organisation", "group"})  # mention kinds that name who acts
 ACTOR_TITLE_KINDS = ("title", "group")  # titles.tsv kinds that name a person or a group by office ("lawmakers")
 
-Stretches = Sequence[tuple[int, int]]  # merged, sorted (start, end) character offsets
+DESCRIBES, NAMES, NEITHER = 2, 1, 0  # what a listed word says of who acts (WhoWords._who)
 NameRanges = Sequence[tuple[int, int]]  # token ranges [first, head) of name words (name_words.name_word_ranges)
+
+
+class Shares(NamedTuple):
+    """The parts of a shown sentence's listed words' positive weight carried by words that describe a person
+    (:meth:`WhoWords.describes`) and by words that name who acts (:meth:`WhoWords.names_actor`); 0 for no weight."""
+
+    describing: float
+    actor: float
 
 
 class WhoWords:
@@ -78,22 +87,49 @@ class WhoWords:
 
     def describes(self, word: WordWeight) -> bool:
         """Whether a listed word lies where the article describes a person (:func:`descriptor_stretches`)."""
-        return _within(word, self.describing)
+        return self.describing.holds(word)
 
     def names_actor(self, word: WordWeight) -> bool:
         """Whether a listed word names who acts: a description of a person, a person, organisation or group
         mention (not a pronoun, not a party's members as a side), an office word ("president", "lawmakers"), or a
         capitalised word inside a sentence, a name or label ("Republican", "GOP") whether or not the mention layer
         resolved it."""
-        if self.describes(word) or _within(word, self.actor_mentions):
-            return True
-        columns = self.columns
-        token = bisect_left(columns.starts, word.start)
-        if token == len(columns.starts) or columns.starts[token] != word.start or token in self.sides:
-            return False
+        return self._who(word) != NEITHER
+
+    def shares(self, words: Sequence[WordWeight]) -> Shares:
+        """The shares of the listed words' positive weight carried by words that pass :meth:`describes` and
+        :meth:`names_actor`, each word tested once: a shown sentence's attributes and its verdict read the same."""
+        positive = [w.weight for w in words if w.weight > 0]
+        total = sum(positive)
+        if total <= 0:
+            return Shares(0.0, 0.0)
+        describing, actor = [], []  # the weights of the words that pass each test, in the words' order
+        for word in words:
+            if word.weight > 0:
+                who = self._who(word)
+                if who == DESCRIBES:
+                    describing.append(word.weight)
+                if who != NEITHER:
+                    actor.append(word.weight)
+        return Shares(sum(describing) / total, sum(actor) / total)
+
+    def _who(self, word: WordWeight) -> int:
+        """What a listed word says of who acts: ``DESCRIBES`` a person (:meth:`describes`), ``NAMES`` who acts
+        otherwise (:meth:`names_actor`), or ``NEITHER``; one function, so :meth:`shares` tests each word once."""
+        if self.describing.holds(word):
+            return DESCRIBES
+        if self.actor_mentions.holds(word):
+            return NAMES
+        columns, start = self.columns, word.start
+        starts = columns.starts
+        token = bisect_left(starts, start)
+        if token == len(starts) or starts[token] != start or token in self.sides:
+            return NEITHER
         inside_sentence = token > 0 and columns.sentences[token - 1] == columns.sentences[token]
-        return columns.norms[token] in self.offices or (
-            inside_sentence and columns.is_word[token] and columns.texts[token][:1].isupper())
+        if columns.norms[token] in self.offices or (
+                inside_sentence and columns.is_word[token] and columns.texts[token][:1].isupper()):
+            return NAMES
+        return NEITHER
 
 
 @lru_cache(maxsize=8)
@@ -132,37 +168,56 @@ def descriptor_stretches(doc: Document, parties: frozenset[str],
             yield starts[token - 1], ends[token - 1]
 
 
-def _merged(stretches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+class _Stretches:
+    """Merged, sorted character stretches as two lists, so one bisection over plain ints finds a word's stretch."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, starts: list[int], ends: list[int]) -> None:
+        self.starts, self.ends = starts, ends
+
+    def holds(self, word: WordWeight) -> bool:
+        """Whether a listed word lies inside one of the stretches."""
+        at = bisect_right(self.starts, word.start) - 1
+        return at >= 0 and word.end <= self.ends[at]
+
+
+def _merged(stretches: Iterable[tuple[int, int]]) -> _Stretches:
     """Overlapping stretches joined, sorted by start (so one bisection finds a word's stretch)."""
-    merged: list[tuple[int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for start, end in sorted(stretches):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        if ends and start <= ends[-1]:
+            ends[-1] = max(end, ends[-1])
         else:
-            merged.append((start, end))
-    return merged
+            starts.append(start)
+            ends.append(end)
+    return _Stretches(starts, ends)
 
 
-def _within(word: WordWeight, stretches: Stretches) -> bool:
-    """Whether a listed word lies inside one of the merged, sorted ``stretches``."""
-    at = bisect_right(stretches, (word.start, float("inf"))) - 1
-    return at >= 0 and word.end <= stretches[at][1]
+def frame_sureness(decision: FrameDecision, shown: Sequence[Evidence], best_shares: Shares | None,
+                   who: WhoWords | None) -> tuple[bool, str]:
+    """Whether a frame is confident, and why in words: the bar and the writer's voice
+    (:meth:`FrameDecision.verdict`), then its best sentence's words (:func:`evidence_check`, with their
+    ``best_shares``, already found for the span)."""
+    confident, reason = decision.verdict()
+    if who is not None and confident and shown:
+        failed = evidence_check(shown[0].words, who, best_shares)
+        return not failed, failed or reason
+    return confident, reason
 
 
-def weight_share(words: Sequence[WordWeight], test: Callable[[WordWeight], bool]) -> float:
-    """The share of the listed words' positive weight carried by words that pass ``test`` (0 for none)."""
-    total = sum(w.weight for w in words if w.weight > 0)
-    return 0.0 if total <= 0 else sum(w.weight for w in words if w.weight > 0 and test(w)) / total
+def evidence_check(words: Sequence[WordWeight], who: WhoWords, shares: Shares | None = None) -> str:
+    """Why a frame's best evidence sentence (its listed ``words``) fails, in words; ``""`` when it passes.
 
-
-def evidence_check(words: Sequence[WordWeight], who: WhoWords) -> str:
-    """Why a frame's best evidence sentence (its listed ``words``) fails, in words; ``""`` when it passes."""
-    share = weight_share(words, who.describes)
+    ``shares``: the words' :meth:`WhoWords.shares`, when the caller has them already.
+    """
+    share, actor_share = who.shares(words) if shares is None else shares
     if share > DESCRIBING_SHARE:
         return (f"its best sentence weighs on words that describe a person, not on what it says: titles, party "
                 f"labels or the body before a title ({_listed(words, who.describes)}) carry {share:.0%} of its "
                 f"words' weight, more than {DESCRIBING_SHARE:.0%}")
-    content = 1.0 - weight_share(words, who.names_actor)
+    content = 1.0 - actor_share
     if content < MIN_CONTENT_SHARE:
         return (f"its best sentence names who acts but says little of the frame: names, offices and party labels "
                 f"({_listed(words, who.names_actor)}) carry {1 - content:.0%} of its words' weight, what it says "
