@@ -128,3 +128,17 @@ def test_side_clauses_found_by_str_find_match_the_rule_as_a_regular_expression()
                         for m in rule.finditer(searched, start, end + 1)]
             starts, ends = side_clauses(text, within)
             assert list(zip(starts.tolist(), ends.tolist(), strict=True)) == expected, (text, within)
+
+
+def test_a_word_and_every_cue_starting_with_it_are_summed_into_one_listed_entry() -> None:
+    """Two cue items at one word's place add to the word's weight; the entry is shown as the last cue."""
+    import numpy as np
+
+    from framing.features.policy_frames.model_evidence import _SentenceWords
+
+    words = _SentenceWords.__new__(_SentenceWords)
+    words.starts = np.array([0, 6, 12])  # three word items, in text order
+    words.cue_starts = {3: 6, 4: 6}  # two cue items that start where the second word starts
+    ranked = words._with_cues(0, [0.25, 0.5, 0.125], [3, 4], [1.0, 2.0])
+    assert ranked[0] == (0.5 + 1.0 + 2.0, 4)
+    assert [item for _, item in ranked[1:]] == [0, 2]

@@ -170,15 +170,14 @@ class _SentenceWords:
         starts = self.starts[first:first + len(weights)].tolist()  # sorted: the words are in text order
         shown = list(range(first, first + len(weights)))  # the item shown at each word's place: the word, or its cue
         summed = list(weights)
-        merged: dict[int, float] = {}  # a word place → the weight of the cue shown there
         extra = []  # the cues at no positive word's place
         for cue, weight in zip(cues, cue_weights, strict=True):
             if weight > 0:
                 start = self.cue_starts[cue]
                 place = bisect_left(starts, start)
                 if place < len(starts) and starts[place] == start and weights[place] > 0:
-                    summed[place] = merged.get(place, weights[place]) + weight
-                    merged[place], shown[place] = weight, cue
+                    summed[place] += weight  # the word and every cue that starts with it, summed
+                    shown[place] = cue
                 else:
                     extra.append((-weight, start, cue))
         ranked = [(-weight, starts[i], shown[i]) for i, weight in enumerate(summed) if weights[i] > 0] + extra
